@@ -1,0 +1,85 @@
+#include "app/appsettings.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+namespace ww {
+
+namespace key {
+constexpr auto Version = "settingsVersion";
+constexpr auto Host = "mqtt/host";
+constexpr auto Port = "mqtt/port";
+constexpr auto Tls = "mqtt/tls";
+constexpr auto CaFile = "mqtt/caFile";
+constexpr auto CertFile = "mqtt/certFile";
+constexpr auto KeyFile = "mqtt/keyFile";
+constexpr auto Username = "mqtt/username";
+constexpr auto Password = "mqtt/password";
+constexpr auto ClientId = "mqtt/clientId";
+constexpr auto Protocol = "mqtt/protocolVersion";
+constexpr auto StationId = "station/id";
+constexpr auto SiteFile = "site/file";
+constexpr auto MokoFilter = "ingest/mokoTopicFilter";
+} // namespace key
+
+QString AppSettings::load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out)
+{
+    const QCommandLineOption host(QStringLiteral("host"), QObject::tr("MQTT broker host."), QStringLiteral("host"));
+    const QCommandLineOption port(QStringLiteral("port"), QObject::tr("MQTT broker port."), QStringLiteral("port"));
+    const QCommandLineOption tls(QStringLiteral("tls"), QObject::tr("Connect with TLS."));
+    const QCommandLineOption ca(QStringLiteral("ca"), QObject::tr("CA certificate file (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption cert(QStringLiteral("cert"), QObject::tr("Client certificate (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption keyOpt(QStringLiteral("key"), QObject::tr("Client private key (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption user(QStringLiteral("username"), QObject::tr("MQTT user name."), QStringLiteral("name"));
+    const QCommandLineOption password(QStringLiteral("password"), QObject::tr("MQTT password."), QStringLiteral("password"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), QObject::tr("MQTT client id."), QStringLiteral("id"));
+    const QCommandLineOption mqtt311(QStringLiteral("mqtt311"), QObject::tr("Use MQTT 3.1.1 instead of MQTT 5."));
+    const QCommandLineOption station(QStringLiteral("station-id"), QObject::tr("This station's id."), QStringLiteral("id"));
+    const QCommandLineOption site(QStringLiteral("site"), QObject::tr("Site configuration file (JSON)."), QStringLiteral("file"));
+    const QCommandLineOption selfTest(QStringLiteral("self-test"), QObject::tr("Check the installation without broker or display, then exit."));
+    const QCommandLineOption shots(QStringLiteral("screenshots"), QObject::tr("Save two screenshots into this folder, then exit."),
+                                   QStringLiteral("dir"));
+    const QCommandLineOption shotDelay(QStringLiteral("screenshot-delay"), QObject::tr("Seconds before the first screenshot."),
+                                       QStringLiteral("s"), QStringLiteral("6"));
+    parser.setApplicationDescription(QObject::tr("WardWatch: ward nurse-station and facilities dashboard. A secondary alarm "
+                                                 "notification system; it never replaces the bedside monitors' alarms."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, clientId, mqtt311, station, site, selfTest, shots,
+                       shotDelay});
+    if (!parser.parse(arguments))
+        return parser.errorText();
+
+    QSettings s;
+    const int version = s.value(QLatin1String(key::Version), Version).toInt();
+    if (version > Version)
+        return QObject::tr("The stored settings are from a newer WardWatch (version %1).").arg(version);
+    // Migrations from older versions go here, one step per version.
+
+    MqttSettings& m = out.station.mqtt;
+    m.host = parser.isSet(host) ? parser.value(host) : s.value(QLatin1String(key::Host), m.host).toString();
+    bool ok = true;
+    m.port = parser.isSet(port) ? parser.value(port).toInt(&ok) : s.value(QLatin1String(key::Port), m.port).toInt();
+    if (!ok || m.port <= 0 || m.port > 65535)
+        return QObject::tr("--port: \"%1\" is not a port number").arg(parser.value(port));
+    m.tls = parser.isSet(tls) || s.value(QLatin1String(key::Tls), false).toBool();
+    m.caFile = parser.isSet(ca) ? parser.value(ca) : s.value(QLatin1String(key::CaFile)).toString();
+    m.certFile = parser.isSet(cert) ? parser.value(cert) : s.value(QLatin1String(key::CertFile)).toString();
+    m.keyFile = parser.isSet(keyOpt) ? parser.value(keyOpt) : s.value(QLatin1String(key::KeyFile)).toString();
+    m.username = parser.isSet(user) ? parser.value(user) : s.value(QLatin1String(key::Username)).toString();
+    m.password = parser.isSet(password) ? parser.value(password) : s.value(QLatin1String(key::Password)).toString();
+    m.clientId = parser.isSet(clientId) ? parser.value(clientId) : s.value(QLatin1String(key::ClientId)).toString();
+    m.protocolVersion = parser.isSet(mqtt311) ? 4 : s.value(QLatin1String(key::Protocol), 5).toInt();
+    out.station.stationId = parser.isSet(station) ? parser.value(station)
+                                                  : s.value(QLatin1String(key::StationId), out.station.stationId).toString();
+    out.station.ingest.mokoFilter = s.value(QLatin1String(key::MokoFilter), out.station.ingest.mokoFilter).toString();
+    out.siteFile = parser.isSet(site) ? parser.value(site) : s.value(QLatin1String(key::SiteFile)).toString();
+    out.selfTest = parser.isSet(selfTest);
+    out.screenshotDir = parser.value(shots);
+    out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
+    if (!ok || out.screenshotDelayS < 1)
+        return QObject::tr("--screenshot-delay: \"%1\" is not a number of seconds").arg(parser.value(shotDelay));
+    return {};
+}
+
+} // namespace ww

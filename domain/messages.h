@@ -1,0 +1,136 @@
+#pragma once
+// Internal message types: what the decoders produce from any wire format (protobuf, MOKO JSON)
+// and what the core consumes. Plain values, cheap to move across threads.
+#include <QString>
+#include <QVector>
+#include <optional>
+#include <variant>
+
+namespace ww {
+
+struct BeaconReport
+{
+    QString tagId;
+    QString gatewayId;
+    qint64 timeMs = 0; // gateway time of reception
+    int rssi = 0;      // dBm
+    int txPower = 0;   // dBm at 1 m, 0 = unknown
+};
+
+struct BeaconBatch
+{
+    QString gatewayId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    QVector<BeaconReport> reports;
+};
+
+enum class VitalKind { HeartRate, PulseRate, SpO2, RespRate, SystolicBp, DiastolicBp, MeanBp, Temperature };
+inline constexpr int VitalKindCount = 8;
+
+struct VitalSample
+{
+    VitalKind kind;
+    double value = 0;
+    qint64 timeMs = 0;
+};
+
+struct VitalsUpdate
+{
+    QString deviceId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    QVector<VitalSample> samples;
+};
+
+enum class DeviceEventKind {
+    ButtonSingle, ButtonDouble, ButtonLong, Fall, SosStart, SosEnd, RemovedFromBody, LowBattery, ManDown, Panic,
+    AbnormalInactivity
+};
+
+struct DeviceEventMsg
+{
+    QString deviceId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    quint32 boot = 0;
+    quint32 seq = 0;
+    DeviceEventKind kind = DeviceEventKind::ButtonSingle;
+    bool late = false; // set by the ingest stage when it arrived long after its device time
+};
+
+enum class DoorState { Unknown, Closed, Open };
+
+struct EnvUpdate
+{
+    QString deviceId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    std::optional<double> temperatureC, humidityPct, co2Ppm, pm25, tvoc, diffPressurePa;
+    DoorState door = DoorState::Unknown;
+};
+
+struct DeviceStatusMsg
+{
+    QString deviceId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    bool online = true;
+    std::optional<int> batteryPct;
+    quint32 boot = 0;
+    QString firmware;
+    int reportIntervalS = 0;
+};
+
+struct PositionMsg
+{
+    QString tagId;
+    qint64 timeMs = 0;
+    double x = 0, y = 0;
+    int floor = 0;
+    QString room;
+    double accuracyM = 0;
+    double confidence = 0;
+};
+
+struct StationPresenceMsg
+{
+    QString stationId;
+    qint64 deviceTimeMs = 0;
+    bool online = false;
+    QString siteHash;
+    QString operatorId;
+};
+
+// One decoded message of any kind. Alarm state and commands belong to the alarm engine (issue 4)
+// and are carried through as raw payloads until then.
+using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
+                             StationPresenceMsg>;
+
+[[nodiscard]] QString toString(VitalKind kind);
+[[nodiscard]] QString toString(DeviceEventKind kind);
+
+// IEEE 11073-10101 codes (REFERENCE.md).
+namespace mdc {
+inline constexpr quint32 EcgHeartRate = 147842;
+inline constexpr quint32 PulsOximPulsRate = 149530;
+inline constexpr quint32 PulsOximSatO2 = 150456;
+inline constexpr quint32 RespRate = 151562;
+inline constexpr quint32 NibpSys = 150021;
+inline constexpr quint32 NibpDia = 150022;
+inline constexpr quint32 NibpMean = 150023;
+inline constexpr quint32 TempBody = 150364;
+inline constexpr quint32 DimBeatPerMin = 2720;
+inline constexpr quint32 DimPercent = 544;
+inline constexpr quint32 DimMmHg = 3872;
+inline constexpr quint32 DimDegC = 6048;
+inline constexpr quint32 DimRespPerMin = 2784; // MDC_DIM_RESP_PER_MIN
+} // namespace mdc
+
+[[nodiscard]] std::optional<VitalKind> vitalKindFromMdc(quint32 code);
+[[nodiscard]] quint32 mdcFromVitalKind(VitalKind kind);
+[[nodiscard]] quint32 mdcUnitFor(VitalKind kind);
+// Physiologically possible range; values outside are rejected as out-of-range input.
+[[nodiscard]] bool vitalInRange(VitalKind kind, double value);
+
+} // namespace ww

@@ -1,0 +1,489 @@
+#include "domain/site.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace ww {
+
+namespace {
+
+struct KindName
+{
+    RoomKind kind;
+    const char* name;
+};
+constexpr KindName RoomKindNames[] = {
+    {RoomKind::PatientRoom, "patient"},      {RoomKind::Icu, "icu"},
+    {RoomKind::OperatingRoom, "or"},         {RoomKind::Isolation, "isolation"},
+    {RoomKind::Pharmacy, "pharmacy"},        {RoomKind::UtilityClean, "utility-clean"},
+    {RoomKind::UtilityDirty, "utility-dirty"}, {RoomKind::Corridor, "corridor"},
+    {RoomKind::Exit, "exit"},                {RoomKind::StaffArea, "staff"},
+    {RoomKind::Toilet, "toilet"},            {RoomKind::Office, "office"},
+    {RoomKind::Stairs, "stairs"},
+};
+
+constexpr const char* DeviceKindKeys[DeviceKindCount] = {"gateway", "wristband", "badge", "assetTag",
+                                                          "vitalsMonitor", "climate", "fridge", "door"};
+
+// Walks the JSON tree keeping the path, so every error says where it is.
+class Reader
+{
+public:
+    explicit Reader(QString source) : m_source(std::move(source)) {}
+
+    void error(const QString& path, const QString& problem) { m_errors << m_source + QStringLiteral(": ") + path + QStringLiteral(": ") + problem; }
+    [[nodiscard]] const QStringList& errors() const { return m_errors; }
+
+    QString string(const QJsonObject& o, const QString& path, const char* key, bool required = true)
+    {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined()) {
+            if (required)
+                error(path + QChar(u'.') + QLatin1String(key), QStringLiteral("missing"));
+            return {};
+        }
+        if (!v.isString() || (required && v.toString().isEmpty())) {
+            error(path + QChar(u'.') + QLatin1String(key), QStringLiteral("must be a non-empty string"));
+            return {};
+        }
+        return v.toString();
+    }
+
+    std::optional<double> number(const QJsonObject& o, const QString& path, const char* key, bool required,
+                                 double lo, double hi)
+    {
+        const auto v = o.value(QLatin1String(key));
+        const QString p = path + QChar(u'.') + QLatin1String(key);
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                error(p, QStringLiteral("missing"));
+            return std::nullopt;
+        }
+        if (!v.isDouble()) {
+            error(p, QStringLiteral("must be a number"));
+            return std::nullopt;
+        }
+        const double d = v.toDouble();
+        if (d < lo || d > hi) {
+            error(p, QStringLiteral("%1 is out of range [%2, %3]").arg(d).arg(lo).arg(hi));
+            return std::nullopt;
+        }
+        return d;
+    }
+
+    QJsonArray array(const QJsonObject& o, const QString& path, const char* key, bool required = true)
+    {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined()) {
+            if (required)
+                error(path + QChar(u'.') + QLatin1String(key), QStringLiteral("missing"));
+            return {};
+        }
+        if (!v.isArray()) {
+            error(path + QChar(u'.') + QLatin1String(key), QStringLiteral("must be an array"));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    // Iterates an array of objects, reporting non-objects.
+    template <typename F> void objects(const QJsonObject& o, const QString& path, const char* key, F&& f)
+    {
+        const QJsonArray arr = array(o, path, key);
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const QString p = path + QChar(u'.') + QLatin1String(key) + QChar(u'[') + QString::number(i) + QChar(u']');
+            if (!arr.at(i).isObject()) {
+                error(p, QStringLiteral("must be an object"));
+                continue;
+            }
+            f(arr.at(i).toObject(), p);
+        }
+    }
+
+    std::optional<QPointF> point(const QJsonValue& v, const QString& path)
+    {
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2 || !a.at(0).isDouble() || !a.at(1).isDouble()) {
+            error(path, QStringLiteral("must be [x, y] in metres"));
+            return std::nullopt;
+        }
+        return QPointF(a.at(0).toDouble(), a.at(1).toDouble());
+    }
+
+    Range range(const QJsonObject& o, const QString& path, const char* key)
+    {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        const QString p = path + QChar(u'.') + QLatin1String(key);
+        const QJsonArray a = v.toArray();
+        if (!v.isArray() || a.size() != 2 || !(a.at(0).isDouble() || a.at(0).isNull()) ||
+            !(a.at(1).isDouble() || a.at(1).isNull())) {
+            error(p, QStringLiteral("must be [min, max] (null for no limit)"));
+            return {};
+        }
+        Range r;
+        if (a.at(0).isDouble())
+            r.min = a.at(0).toDouble();
+        if (a.at(1).isDouble())
+            r.max = a.at(1).toDouble();
+        if (r.min && r.max && *r.min > *r.max)
+            error(p, QStringLiteral("min is greater than max"));
+        return r;
+    }
+
+    void unique(QSet<QString>& seen, const QString& id, const QString& path)
+    {
+        if (id.isEmpty())
+            return;
+        if (seen.contains(id))
+            error(path + QStringLiteral(".id"), QStringLiteral("duplicate id \"%1\"").arg(id));
+        seen.insert(id);
+    }
+
+private:
+    QString m_source;
+    QStringList m_errors;
+};
+
+} // namespace
+
+QString toString(RoomKind kind)
+{
+    for (const auto& k : RoomKindNames)
+        if (k.kind == kind)
+            return QLatin1String(k.name);
+    return {};
+}
+
+std::optional<RoomKind> roomKindFromString(const QString& text)
+{
+    for (const auto& k : RoomKindNames)
+        if (text == QLatin1String(k.name))
+            return k.kind;
+    return std::nullopt;
+}
+
+QString toString(DeviceKind kind)
+{
+    return QLatin1String(DeviceKindKeys[int(kind)]);
+}
+
+std::vector<Device> Site::devices() const
+{
+    std::vector<Device> out;
+    for (const auto& g : gateways)
+        out.push_back({g.id, DeviceKind::Gateway, g.room});
+    for (const auto& p : patients) {
+        out.push_back({p.wristband, DeviceKind::Wristband, p.name});
+        if (!p.monitor.isEmpty())
+            out.push_back({p.monitor, DeviceKind::VitalsMonitor, p.name});
+    }
+    for (const auto& s : staff)
+        out.push_back({s.badge, DeviceKind::Badge, s.name});
+    for (const auto& a : assets)
+        out.push_back({a.tag, DeviceKind::AssetTag, a.name});
+    for (const auto& s : sensors) {
+        const DeviceKind k = s.kind == SensorKind::Climate  ? DeviceKind::ClimateSensor
+                             : s.kind == SensorKind::Fridge ? DeviceKind::FridgeSensor
+                                                            : DeviceKind::DoorSensor;
+        QString subject = s.room;
+        if (const Fridge* f = fridge(s.fridge))
+            subject = f->name;
+        else if (const Room* r = room(s.room))
+            subject = r->name;
+        out.push_back({s.id, k, subject});
+    }
+    return out;
+}
+
+const Room* Site::room(const QString& wanted) const
+{
+    for (const auto& r : rooms)
+        if (r.id == wanted)
+            return &r;
+    return nullptr;
+}
+
+const Room* Site::roomAt(int floorLevel, QPointF p) const
+{
+    // Rooms before corridors: a point on a shared edge belongs to the room, not the corridor.
+    const Room* corridor = nullptr;
+    for (const auto& r : rooms) {
+        if (r.floor != floorLevel || !r.polygon.containsPoint(p, Qt::OddEvenFill))
+            continue;
+        if (r.kind != RoomKind::Corridor)
+            return &r;
+        corridor = &r;
+    }
+    return corridor;
+}
+
+const Bed* Site::bed(const QString& wanted) const
+{
+    for (const auto& b : beds)
+        if (b.id == wanted)
+            return &b;
+    return nullptr;
+}
+
+const Fridge* Site::fridge(const QString& wanted) const
+{
+    for (const auto& f : fridges)
+        if (f.id == wanted)
+            return &f;
+    return nullptr;
+}
+
+const Floor* Site::floor(int level) const
+{
+    for (const auto& f : floors)
+        if (f.level == level)
+            return &f;
+    return nullptr;
+}
+
+SiteLoadResult SiteLoader::loadFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {std::nullopt, {path + QStringLiteral(": ") + file.errorString()}};
+    return loadBytes(file.readAll(), path);
+}
+
+SiteLoadResult SiteLoader::loadDefault()
+{
+    return loadFile(QString::fromLatin1(DefaultSitePath));
+}
+
+SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sourceName)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const int line = int(json.left(parseError.offset).count('\n')) + 1;
+        return {std::nullopt, {QStringLiteral("%1: line %2: %3").arg(sourceName).arg(line).arg(parseError.errorString())}};
+    }
+    if (!doc.isObject())
+        return {std::nullopt, {sourceName + QStringLiteral(": $: the document must be an object")}};
+
+    Reader rd(sourceName);
+    const QJsonObject root = doc.object();
+    const QString rootPath = QStringLiteral("$");
+    Site site;
+    site.sourceFile = sourceName;
+    site.hash = QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex());
+
+    if (root.value(u"schema").toString() != u"wardwatch-site/1")
+        rd.error(QStringLiteral("$.schema"), QStringLiteral("must be \"wardwatch-site/1\""));
+    site.id = rd.string(root, rootPath, "id");
+    site.name = rd.string(root, rootPath, "name");
+    if (root.contains(u"geo")) {
+        const QJsonObject geo = root.value(u"geo").toObject();
+        site.latitude = rd.number(geo, QStringLiteral("$.geo"), "lat", true, -90, 90).value_or(0);
+        site.longitude = rd.number(geo, QStringLiteral("$.geo"), "lon", true, -180, 180).value_or(0);
+        site.bearingDeg = rd.number(geo, QStringLiteral("$.geo"), "bearingDeg", false, -360, 360).value_or(0);
+    }
+    site.lateAfterS = int(rd.number(root, rootPath, "lateAfterS", false, 1, 86400).value_or(30));
+
+    QSet<int> levels;
+    rd.objects(root, rootPath, "floors", [&](const QJsonObject& o, const QString& p) {
+        Floor f;
+        f.level = int(rd.number(o, p, "level", true, -10, 200).value_or(0));
+        f.name = rd.string(o, p, "name");
+        f.plan = rd.string(o, p, "plan", false);
+        f.width = rd.number(o, p, "width", true, 1, 2000).value_or(1);
+        f.height = rd.number(o, p, "height", true, 1, 2000).value_or(1);
+        if (levels.contains(f.level))
+            rd.error(p + QStringLiteral(".level"), QStringLiteral("duplicate floor level %1").arg(f.level));
+        levels.insert(f.level);
+        site.floors.push_back(f);
+    });
+    auto checkFloor = [&](const QJsonObject& o, const QString& p) {
+        const int level = int(rd.number(o, p, "floor", true, -10, 200).value_or(0));
+        if (o.contains(u"floor") && !levels.contains(level))
+            rd.error(p + QStringLiteral(".floor"), QStringLiteral("unknown floor %1").arg(level));
+        return level;
+    };
+
+    const QJsonObject targets = root.value(u"climateTargets").toObject();
+    for (auto it = targets.begin(); it != targets.end(); ++it) {
+        const QString p = QStringLiteral("$.climateTargets.") + it.key();
+        const auto kind = roomKindFromString(it.key());
+        if (!kind) {
+            rd.error(p, QStringLiteral("unknown room kind"));
+            continue;
+        }
+        const QJsonObject t = it.value().toObject();
+        site.climateTargets.insert(*kind, ClimateTargets{rd.range(t, p, "temperatureC"), rd.range(t, p, "humidityPct"),
+                                                         rd.range(t, p, "co2Ppm"), rd.range(t, p, "pm25"),
+                                                         rd.range(t, p, "tvoc"), rd.range(t, p, "diffPressurePa")});
+    }
+
+    QSet<QString> roomIds;
+    rd.objects(root, rootPath, "rooms", [&](const QJsonObject& o, const QString& p) {
+        Room r;
+        r.id = rd.string(o, p, "id");
+        rd.unique(roomIds, r.id, p);
+        r.name = rd.string(o, p, "name");
+        r.floor = checkFloor(o, p);
+        const QString kindText = rd.string(o, p, "kind");
+        if (const auto k = roomKindFromString(kindText))
+            r.kind = *k;
+        else if (!kindText.isEmpty())
+            rd.error(p + QStringLiteral(".kind"), QStringLiteral("unknown room kind \"%1\"").arg(kindText));
+        const QJsonArray poly = rd.array(o, p, "polygon");
+        for (qsizetype i = 0; i < poly.size(); ++i)
+            if (auto pt = rd.point(poly.at(i), p + QStringLiteral(".polygon[") + QString::number(i) + QChar(u']')))
+                r.polygon << *pt;
+        if (o.contains(u"polygon") && poly.size() < 3)
+            rd.error(p + QStringLiteral(".polygon"), QStringLiteral("needs at least 3 points"));
+        r.door = o.contains(u"door") ? rd.point(o.value(u"door"), p + QStringLiteral(".door")).value_or(r.centre()) : r.centre();
+        site.rooms.push_back(r);
+    });
+
+    rd.objects(root, rootPath, "walls", [&](const QJsonObject& o, const QString& p) {
+        const int level = checkFloor(o, p);
+        const QJsonArray segs = rd.array(o, p, "segments");
+        for (qsizetype i = 0; i < segs.size(); ++i) {
+            const QJsonArray s = segs.at(i).toArray();
+            if (s.size() != 4) {
+                rd.error(p + QStringLiteral(".segments[") + QString::number(i) + QChar(u']'), QStringLiteral("must be [x1, y1, x2, y2]"));
+                continue;
+            }
+            site.walls.push_back({level, {s.at(0).toDouble(), s.at(1).toDouble()}, {s.at(2).toDouble(), s.at(3).toDouble()}});
+        }
+    });
+
+    QSet<QString> deviceIds;
+    auto device = [&](const QString& id, const QString& p) {
+        if (id.isEmpty())
+            return;
+        if (deviceIds.contains(id))
+            rd.error(p, QStringLiteral("device id \"%1\" is used twice").arg(id));
+        deviceIds.insert(id);
+    };
+    auto roomRef = [&](const QString& id, const QString& p) {
+        if (!id.isEmpty() && !roomIds.contains(id))
+            rd.error(p, QStringLiteral("unknown room \"%1\"").arg(id));
+    };
+
+    rd.objects(root, rootPath, "gateways", [&](const QJsonObject& o, const QString& p) {
+        Gateway g;
+        g.id = rd.string(o, p, "id");
+        device(g.id, p + QStringLiteral(".id"));
+        g.floor = checkFloor(o, p);
+        g.x = rd.number(o, p, "x", true, -1000, 1000).value_or(0);
+        g.y = rd.number(o, p, "y", true, -1000, 1000).value_or(0);
+        g.z = rd.number(o, p, "z", false, 0, 20).value_or(2.5);
+        g.rssiAt1m = rd.number(o, p, "rssi1m", false, -100, 0).value_or(-59);
+        g.exponent = rd.number(o, p, "exponent", false, 1, 6).value_or(2.0);
+        site.gateways.push_back(g);
+    });
+    for (auto& g : site.gateways)
+        if (const Room* r = site.roomAt(g.floor, {g.x, g.y}))
+            g.room = r->id;
+
+    QSet<QString> bedIds;
+    rd.objects(root, rootPath, "beds", [&](const QJsonObject& o, const QString& p) {
+        Bed b;
+        b.id = rd.string(o, p, "id");
+        rd.unique(bedIds, b.id, p);
+        b.room = rd.string(o, p, "room");
+        roomRef(b.room, p + QStringLiteral(".room"));
+        b.pos = QPointF(rd.number(o, p, "x", true, -1000, 1000).value_or(0), rd.number(o, p, "y", true, -1000, 1000).value_or(0));
+        site.beds.push_back(b);
+    });
+
+    QSet<QString> ids;
+    rd.objects(root, rootPath, "patients", [&](const QJsonObject& o, const QString& p) {
+        Patient pt{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "bed"), rd.string(o, p, "wristband"),
+                   rd.string(o, p, "monitor", false)};
+        rd.unique(ids, pt.id, p);
+        if (!pt.bed.isEmpty() && !bedIds.contains(pt.bed))
+            rd.error(p + QStringLiteral(".bed"), QStringLiteral("unknown bed \"%1\"").arg(pt.bed));
+        device(pt.wristband, p + QStringLiteral(".wristband"));
+        device(pt.monitor, p + QStringLiteral(".monitor"));
+        site.patients.push_back(pt);
+    });
+    rd.objects(root, rootPath, "staff", [&](const QJsonObject& o, const QString& p) {
+        StaffMember s{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "role"), rd.string(o, p, "badge")};
+        rd.unique(ids, s.id, p);
+        device(s.badge, p + QStringLiteral(".badge"));
+        site.staff.push_back(s);
+    });
+    rd.objects(root, rootPath, "assets", [&](const QJsonObject& o, const QString& p) {
+        Asset a{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "type"), rd.string(o, p, "tag"),
+                rd.string(o, p, "home", false)};
+        rd.unique(ids, a.id, p);
+        device(a.tag, p + QStringLiteral(".tag"));
+        roomRef(a.homeRoom, p + QStringLiteral(".home"));
+        site.assets.push_back(a);
+    });
+    rd.objects(root, rootPath, "fridges", [&](const QJsonObject& o, const QString& p) {
+        Fridge f;
+        f.id = rd.string(o, p, "id");
+        rd.unique(ids, f.id, p);
+        f.name = rd.string(o, p, "name");
+        f.room = rd.string(o, p, "room");
+        roomRef(f.room, p + QStringLiteral(".room"));
+        f.minC = rd.number(o, p, "minC", false, -100, 30).value_or(2);
+        f.maxC = rd.number(o, p, "maxC", false, -100, 30).value_or(8);
+        f.graceS = int(rd.number(o, p, "graceS", false, 0, 86400).value_or(900));
+        f.doorOpenLimitS = int(rd.number(o, p, "doorOpenLimitS", false, 1, 86400).value_or(60));
+        if (f.minC >= f.maxC)
+            rd.error(p + QStringLiteral(".minC"), QStringLiteral("must be below maxC"));
+        site.fridges.push_back(f);
+    });
+    rd.objects(root, rootPath, "sensors", [&](const QJsonObject& o, const QString& p) {
+        Sensor s;
+        s.id = rd.string(o, p, "id");
+        device(s.id, p + QStringLiteral(".id"));
+        const QString kind = rd.string(o, p, "kind");
+        if (kind == u"climate")
+            s.kind = SensorKind::Climate;
+        else if (kind == u"fridge")
+            s.kind = SensorKind::Fridge;
+        else if (kind == u"door")
+            s.kind = SensorKind::Door;
+        else if (!kind.isEmpty())
+            rd.error(p + QStringLiteral(".kind"), QStringLiteral("unknown sensor kind \"%1\" (climate, fridge, door)").arg(kind));
+        if (s.kind == SensorKind::Fridge) {
+            s.fridge = rd.string(o, p, "fridge");
+            if (!s.fridge.isEmpty() && !site.fridge(s.fridge))
+                rd.error(p + QStringLiteral(".fridge"), QStringLiteral("unknown fridge \"%1\"").arg(s.fridge));
+        } else {
+            s.room = rd.string(o, p, "room");
+            roomRef(s.room, p + QStringLiteral(".room"));
+        }
+        site.sensors.push_back(s);
+    });
+
+    const QJsonObject timing = root.value(u"deviceTiming").toObject();
+    const DeviceTiming defaults[DeviceKindCount] = {{1, 15}, {1, 30}, {1, 30}, {5, 120}, {5, 30}, {30, 120}, {30, 120}, {30, 120}};
+    for (int k = 0; k < DeviceKindCount; ++k) {
+        site.timing[k] = defaults[k];
+        const QString key = QLatin1String(DeviceKindKeys[k]);
+        if (!timing.contains(key))
+            continue;
+        const QString p = QStringLiteral("$.deviceTiming.") + key;
+        const QJsonObject t = timing.value(key).toObject();
+        site.timing[k].intervalS = rd.number(t, p, "intervalS", true, 0.05, 86400).value_or(defaults[k].intervalS);
+        site.timing[k].silentAfterS = rd.number(t, p, "silentAfterS", true, 0.1, 86400).value_or(defaults[k].silentAfterS);
+        if (site.timing[k].silentAfterS <= site.timing[k].intervalS)
+            rd.error(p + QStringLiteral(".silentAfterS"), QStringLiteral("must be longer than intervalS"));
+    }
+
+    if (site.floors.empty())
+        rd.error(QStringLiteral("$.floors"), QStringLiteral("a site needs at least one floor"));
+    if (!rd.errors().isEmpty())
+        return {std::nullopt, rd.errors()};
+    return {std::move(site), {}};
+}
+
+} // namespace ww

@@ -1,0 +1,169 @@
+#pragma once
+// The site configuration: building, devices and rules of one ward. The JSON schema is documented in
+// docs/site-schema.md; the loader validates every field and names file, JSON path and problem.
+#include <QHash>
+#include <QPointF>
+#include <QPolygonF>
+#include <QString>
+#include <QStringList>
+#include <optional>
+#include <vector>
+
+namespace ww {
+
+enum class RoomKind {
+    PatientRoom, Icu, OperatingRoom, Isolation, Pharmacy, UtilityClean, UtilityDirty, Corridor, Exit, StaffArea,
+    Toilet, Office, Stairs
+};
+[[nodiscard]] QString toString(RoomKind kind);
+[[nodiscard]] std::optional<RoomKind> roomKindFromString(const QString& text);
+
+struct Range
+{
+    std::optional<double> min, max;
+    [[nodiscard]] bool contains(double v) const { return (!min || v >= *min) && (!max || v <= *max); }
+    [[nodiscard]] bool isSet() const { return min || max; }
+};
+
+struct ClimateTargets
+{
+    Range temperatureC, humidityPct, co2Ppm, pm25, tvoc, diffPressurePa;
+};
+
+struct Floor
+{
+    int level = 0;
+    QString name;
+    QString plan; // SVG, resource path or file relative to the site file
+    double width = 0, height = 0; // metres
+};
+
+struct Room
+{
+    QString id, name;
+    int floor = 0;
+    RoomKind kind = RoomKind::PatientRoom;
+    QPolygonF polygon; // metres, site frame
+    QPointF door;      // where the room meets the corridor (used for routes)
+    [[nodiscard]] QPointF centre() const { return polygon.boundingRect().center(); }
+};
+
+struct WallSegment
+{
+    int floor = 0;
+    QPointF a, b;
+};
+
+struct Gateway
+{
+    QString id;
+    int floor = 0;
+    double x = 0, y = 0, z = 2.5;
+    double rssiAt1m = -59;
+    double exponent = 2.0;
+    QString room; // derived from the position
+};
+
+struct Bed
+{
+    QString id, room;
+    QPointF pos;
+};
+
+struct Patient
+{
+    QString id, name, bed, wristband, monitor;
+};
+
+struct StaffMember
+{
+    QString id, name, role, badge;
+};
+
+struct Asset
+{
+    QString id, name, type, tag, homeRoom;
+};
+
+enum class SensorKind { Climate, Fridge, Door };
+struct Sensor
+{
+    QString id;
+    SensorKind kind = SensorKind::Climate;
+    QString room;   // for climate and door sensors
+    QString fridge; // for fridge sensors
+};
+
+struct Fridge
+{
+    QString id, name, room;
+    double minC = 2, maxC = 8;
+    int graceS = 900;
+    int doorOpenLimitS = 60;
+};
+
+// How often a kind of device reports and when its silence means "no signal".
+enum class DeviceKind { Gateway, Wristband, Badge, AssetTag, VitalsMonitor, ClimateSensor, FridgeSensor, DoorSensor };
+inline constexpr int DeviceKindCount = 8;
+[[nodiscard]] QString toString(DeviceKind kind);
+
+struct DeviceTiming
+{
+    double intervalS = 1;
+    double silentAfterS = 30;
+};
+
+struct Device
+{
+    QString id;
+    DeviceKind kind = DeviceKind::Gateway;
+    QString subject; // patient, staff member, asset, room or fridge it belongs to (display name)
+};
+
+struct Site
+{
+    QString id, name;
+    QString sourceFile;
+    QString hash; // SHA-256 of the file's bytes, announced in station presence
+    double latitude = 0, longitude = 0, bearingDeg = 0; // geo-reference of the site frame's origin
+    std::vector<Floor> floors;
+    std::vector<Room> rooms;
+    std::vector<WallSegment> walls;
+    QHash<RoomKind, ClimateTargets> climateTargets;
+    std::vector<Gateway> gateways;
+    std::vector<Bed> beds;
+    std::vector<Patient> patients;
+    std::vector<StaffMember> staff;
+    std::vector<Asset> assets;
+    std::vector<Sensor> sensors;
+    std::vector<Fridge> fridges;
+    DeviceTiming timing[DeviceKindCount];
+    int lateAfterS = 30; // events received this long after their device time are marked late
+
+    // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
+    [[nodiscard]] std::vector<Device> devices() const;
+    [[nodiscard]] const Room* room(const QString& id) const;
+    [[nodiscard]] const Room* roomAt(int floor, QPointF p) const;
+    [[nodiscard]] const Bed* bed(const QString& id) const;
+    [[nodiscard]] const Fridge* fridge(const QString& id) const;
+    [[nodiscard]] const Floor* floor(int level) const;
+    [[nodiscard]] const DeviceTiming& timingFor(DeviceKind kind) const { return timing[int(kind)]; }
+};
+
+struct SiteLoadResult
+{
+    std::optional<Site> site;
+    QStringList errors; // "file: $.path: problem"
+};
+
+class SiteLoader
+{
+public:
+    [[nodiscard]] static SiteLoadResult loadFile(const QString& path);
+    [[nodiscard]] static SiteLoadResult loadBytes(const QByteArray& json, const QString& sourceName);
+    // The default two-floor ward embedded in the application's resources.
+    [[nodiscard]] static SiteLoadResult loadDefault();
+    static constexpr auto DefaultSitePath = ":/site/default-site.json";
+};
+
+} // namespace ww

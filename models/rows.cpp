@@ -1,0 +1,64 @@
+#include "models/rows.h"
+
+#include <QCoreApplication>
+
+namespace ww {
+
+QString toString(AssetStatus status)
+{
+    switch (status) {
+    case AssetStatus::Unknown: return QCoreApplication::translate("AssetStatus", "unknown");
+    case AssetStatus::Available: return QCoreApplication::translate("AssetStatus", "available");
+    case AssetStatus::InUse: return QCoreApplication::translate("AssetStatus", "in use");
+    case AssetStatus::NeedsCleaning: return QCoreApplication::translate("AssetStatus", "needs cleaning");
+    case AssetStatus::InTransit: return QCoreApplication::translate("AssetStatus", "in transit");
+    }
+    return {};
+}
+
+WardRows initialRows(const Site& site)
+{
+    WardRows rows;
+    for (const auto& p : site.patients) {
+        PatientRow r;
+        r.id = p.id;
+        r.name = p.name;
+        r.bed = p.bed;
+        r.wristband = p.wristband;
+        r.monitor = p.monitor;
+        rows.patients.push_back(r);
+    }
+    for (const auto& s : site.staff)
+        rows.staff.push_back(StaffRow{s.id, s.name, s.role, s.badge, SignalState::Waiting, {}});
+    for (const auto& a : site.assets)
+        rows.assets.push_back(AssetRow{a.id, a.name, a.type, a.tag, a.homeRoom, SignalState::Waiting, {}, AssetStatus::Unknown});
+    for (const auto& s : site.sensors) {
+        EnvRow r;
+        r.sensorId = s.id;
+        if (s.kind == SensorKind::Fridge) {
+            const Fridge* f = site.fridge(s.fridge);
+            r.kind = EnvKind::Fridge;
+            r.id = f->id;
+            r.name = f->name;
+            r.targets.temperatureC = Range{f->minC, f->maxC};
+        } else {
+            const Room* room = site.room(s.room);
+            r.kind = s.kind == SensorKind::Door ? EnvKind::Door : EnvKind::Room;
+            r.id = room->id;
+            r.name = room->name;
+            if (r.kind == EnvKind::Room)
+                r.targets = site.climateTargets.value(room->kind);
+        }
+        rows.environment.push_back(r);
+    }
+    for (const auto& d : site.devices()) {
+        DeviceRow r;
+        r.id = d.id;
+        r.kind = d.kind;
+        r.subject = d.subject;
+        rows.devices.push_back(r);
+    }
+    return rows;
+}
+
+} // namespace ww

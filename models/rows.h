@@ -1,0 +1,118 @@
+#pragma once
+// Row values of the live models. The core thread owns the truth and sends changed rows; the item
+// models on the GUI thread hold copies. Rows are built from the site in the same order on both sides.
+#include "domain/messages.h"
+#include "domain/site.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ww {
+
+// Waiting: never heard since start. NoSignal: silent longer than the device's limit; its last
+// value is kept for the tooltip but never shown as if live.
+enum class SignalState { Waiting, Live, NoSignal };
+
+struct Reading
+{
+    double value = 0;
+    qint64 timeMs = 0;
+    bool valid = false;
+};
+
+struct Location
+{
+    QString roomId, roomName;
+    int floor = 0;
+    double x = 0, y = 0, accuracyM = 0;
+    qint64 timeMs = 0;
+    bool known = false;
+};
+
+struct PatientRow
+{
+    QString id, name, bed, wristband, monitor;
+    std::array<Reading, VitalKindCount> vitals{};
+    SignalState vitalsSignal = SignalState::Waiting;
+    SignalState tagSignal = SignalState::Waiting;
+    Location location;
+};
+
+struct StaffRow
+{
+    QString id, name, role, badge;
+    SignalState signal = SignalState::Waiting;
+    Location location;
+};
+
+enum class AssetStatus { Unknown, Available, InUse, NeedsCleaning, InTransit };
+[[nodiscard]] QString toString(AssetStatus status);
+
+struct AssetRow
+{
+    QString id, name, type, tag, homeRoom;
+    SignalState signal = SignalState::Waiting;
+    Location location;
+    AssetStatus status = AssetStatus::Unknown;
+};
+
+enum class EnvKind { Room, Fridge, Door };
+
+struct EnvRow
+{
+    QString id, name, sensorId;
+    EnvKind kind = EnvKind::Room;
+    ClimateTargets targets;          // fridges: temperatureC = [minC, maxC]
+    std::optional<double> temperatureC, humidityPct, co2Ppm, pm25, tvoc, diffPressurePa;
+    DoorState door = DoorState::Unknown;
+    qint64 doorSinceMs = 0;
+    qint64 timeMs = 0;
+    SignalState signal = SignalState::Waiting;
+    QStringList outOfTarget;         // e.g. "T 25.1 > 24"
+};
+
+struct DeviceRow
+{
+    QString id, subject;
+    DeviceKind kind = DeviceKind::Gateway;
+    qint64 lastSeenMs = 0;
+    std::optional<int> batteryPct;
+    std::optional<bool> statusOnline; // the retained status / will, when the device publishes one
+    quint64 messages = 0;
+    QString lastEvent;                // e.g. "fall 12:03:04 (late)"
+    SignalState signal = SignalState::Waiting;
+};
+
+template <typename Row> using RowChanges = std::vector<std::pair<int, Row>>;
+
+// One coalesced batch of changes, sent from the core thread to the GUI at <= 25 Hz.
+struct WardUpdate
+{
+    RowChanges<PatientRow> patients;
+    RowChanges<StaffRow> staff;
+    RowChanges<AssetRow> assets;
+    RowChanges<EnvRow> environment;
+    RowChanges<DeviceRow> devices;
+    [[nodiscard]] bool empty() const
+    {
+        return patients.empty() && staff.empty() && assets.empty() && environment.empty() && devices.empty();
+    }
+};
+using WardUpdatePtr = std::shared_ptr<const WardUpdate>;
+
+struct WardRows
+{
+    std::vector<PatientRow> patients;
+    std::vector<StaffRow> staff;
+    std::vector<AssetRow> assets;
+    std::vector<EnvRow> environment;
+    std::vector<DeviceRow> devices;
+};
+
+[[nodiscard]] WardRows initialRows(const Site& site);
+
+} // namespace ww
+
+Q_DECLARE_METATYPE(ww::WardUpdatePtr)

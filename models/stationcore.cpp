@@ -1,0 +1,87 @@
+#include "models/stationcore.h"
+
+namespace ww {
+
+namespace {
+
+QByteArray presencePayload(const QString& stationId, const QString& siteHash, bool online, qint64 nowMs)
+{
+    StationPresenceMsg p;
+    p.stationId = stationId;
+    p.online = online;
+    p.siteHash = siteHash;
+    p.deviceTimeMs = nowMs;
+    return encode(p);
+}
+
+} // namespace
+
+StationCore::StationCore(const Site& site, const Clock& clock, StationOptions options, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_options(std::move(options)),
+      m_ingest([&] {
+          IngestConfig c = m_options.ingest;
+          c.siteId = site.id;
+          return c;
+      }(), clock, m_stats),
+      m_models(site), m_core(new WardCore(site, clock, m_stats))
+{
+    qRegisterMetaType<ww::MqttState>();
+    m_coreThread.setObjectName(QStringLiteral("ww-core"));
+    m_core->moveToThread(&m_coreThread);
+    connect(&m_coreThread, &QThread::finished, m_core, &QObject::deleteLater);
+    connect(&m_coreThread, &QThread::started, m_core, &WardCore::start);
+    connect(m_core, &WardCore::updatesReady, &m_models, &WardModels::apply);
+    m_ingest.setSink([core = m_core](QVector<Decoded>&& messages) { core->post(std::move(messages)); });
+
+    const Topics& t = m_ingest.topics();
+    MqttSettings mqtt = m_options.mqtt;
+    mqtt.will = MqttWill{t.station(m_options.stationId), presencePayload(m_options.stationId, site.hash, false, 0), 1, true};
+    if (mqtt.clientId.isEmpty())
+        mqtt.clientId = QStringLiteral("wardwatch-") + m_options.stationId;
+    m_mqtt = std::make_unique<MqttClient>(mqtt);
+    const QString p = t.prefix();
+    m_mqtt->addSubscription(p + QStringLiteral("gw/+/adv"), 0);
+    m_mqtt->addSubscription(p + QStringLiteral("dev/+/+"), 1);
+    m_mqtt->addSubscription(p + QStringLiteral("alarm/+"), 1);
+    m_mqtt->addSubscription(p + QStringLiteral("pos/+"), 0);
+    m_mqtt->addSubscription(p + QStringLiteral("station/+"), 1);
+    if (!m_options.ingest.mokoFilter.isEmpty())
+        m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
+    m_mqtt->setMessageHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
+        m_ingest.onMessage(topic, payload, rx);
+    });
+    connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
+        if (s == MqttState::Connected)
+            announcePresence(true);
+        Q_EMIT connectionChanged(s, detail);
+    });
+}
+
+StationCore::~StationCore()
+{
+    stop();
+    m_coreThread.quit();
+    m_coreThread.wait();
+}
+
+void StationCore::start()
+{
+    if (!m_coreThread.isRunning())
+        m_coreThread.start();
+    m_mqtt->start();
+}
+
+void StationCore::stop()
+{
+    if (m_mqtt->state() == MqttState::Connected)
+        announcePresence(false); // a clean exit says so; the will covers the unclean one
+    m_mqtt->stop();
+}
+
+void StationCore::announcePresence(bool online)
+{
+    m_mqtt->publish(m_ingest.topics().station(m_options.stationId),
+                    presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs()), 1, true);
+}
+
+} // namespace ww

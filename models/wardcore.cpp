@@ -1,0 +1,389 @@
+#include "models/wardcore.h"
+#include "models/logging.h"
+#include "transport/ingest.h"
+
+#include <QDateTime>
+#include <algorithm>
+
+namespace ww {
+
+namespace {
+
+template <typename Row, typename D> RowChanges<Row> take(D& dirty, const std::vector<Row>& rows)
+{
+    RowChanges<Row> out;
+    std::sort(dirty.rows.begin(), dirty.rows.end());
+    out.reserve(dirty.rows.size());
+    for (int r : dirty.rows) {
+        out.emplace_back(r, rows[size_t(r)]);
+        dirty.flag[size_t(r)] = 0;
+    }
+    dirty.rows.clear();
+    return out;
+}
+
+template <typename D> void sizeDirty(D& d, size_t n)
+{
+    d.flag.assign(n, 0);
+}
+
+AssetStatus statusFor(const Room* room)
+{
+    if (!room)
+        return AssetStatus::Unknown;
+    switch (room->kind) {
+    case RoomKind::UtilityClean: return AssetStatus::Available;
+    case RoomKind::UtilityDirty: return AssetStatus::NeedsCleaning;
+    case RoomKind::PatientRoom:
+    case RoomKind::Icu:
+    case RoomKind::Isolation:
+    case RoomKind::OperatingRoom: return AssetStatus::InUse;
+    default: return AssetStatus::InTransit;
+    }
+}
+
+} // namespace
+
+WardCore::WardCore(const Site& site, const Clock& clock, IngestStats& stats, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
+      m_locator(site, int(site.patients.size() + site.staff.size() + site.assets.size()))
+{
+    qRegisterMetaType<ww::WardUpdatePtr>();
+    qRegisterMetaType<ww::DeviceEventMsg>();
+    for (int i = 0; i < int(m_rows.devices.size()); ++i)
+        m_refs[m_rows.devices[size_t(i)].id].device = i;
+    auto tagFor = [this](const QString& id) {
+        DeviceRef& r = m_refs[id];
+        r.tag = int(m_tagDevice.size());
+        m_tagDevice.push_back(r.device);
+        return &r;
+    };
+    for (int i = 0; i < int(site.patients.size()); ++i) {
+        tagFor(site.patients[size_t(i)].wristband)->patient = i;
+        if (!site.patients[size_t(i)].monitor.isEmpty())
+            m_refs[site.patients[size_t(i)].monitor].patient = i;
+    }
+    for (int i = 0; i < int(site.staff.size()); ++i)
+        tagFor(site.staff[size_t(i)].badge)->staff = i;
+    for (int i = 0; i < int(site.assets.size()); ++i)
+        tagFor(site.assets[size_t(i)].tag)->asset = i;
+    for (int i = 0; i < int(site.sensors.size()); ++i)
+        m_refs[site.sensors[size_t(i)].id].env = i;
+
+    sizeDirty(m_dirtyPatients, m_rows.patients.size());
+    sizeDirty(m_dirtyStaff, m_rows.staff.size());
+    sizeDirty(m_dirtyAssets, m_rows.assets.size());
+    sizeDirty(m_dirtyEnv, m_rows.environment.size());
+    sizeDirty(m_dirtyDevices, m_rows.devices.size());
+    m_tagMoved.assign(m_tagDevice.size(), 0);
+
+    m_flushTimer.setInterval(FlushIntervalMs);
+    m_flushTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, &WardCore::flush);
+    m_signalTimer.setInterval(1000);
+    connect(&m_signalTimer, &QTimer::timeout, this, &WardCore::checkSignals);
+}
+
+void WardCore::start()
+{
+    m_flushTimer.start();
+    m_signalTimer.start();
+}
+
+void WardCore::post(QVector<Decoded>&& messages)
+{
+    bool schedule = false;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        if (m_inbox.isEmpty())
+            m_inbox = std::move(messages);
+        else
+            for (auto& m : messages)
+                m_inbox.push_back(std::move(m));
+        schedule = !std::exchange(m_drainQueued, true);
+    }
+    if (schedule)
+        QMetaObject::invokeMethod(this, &WardCore::drain, Qt::QueuedConnection);
+}
+
+void WardCore::drain()
+{
+    QVector<Decoded> work;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        work.swap(m_inbox);
+        m_drainQueued = false;
+    }
+    for (const auto& m : work)
+        std::visit([this](const auto& msg) { apply(msg); }, m);
+    m_applied.fetch_add(quint64(work.size()), std::memory_order_relaxed);
+}
+
+void WardCore::flushNow()
+{
+    drain();
+    flush();
+}
+
+const WardCore::DeviceRef* WardCore::ref(const QString& deviceId, TopicKind topic)
+{
+    const auto it = m_refs.constFind(deviceId);
+    if (it == m_refs.constEnd()) {
+        m_stats.countRejected(topic, RejectReason::UnknownDevice, deviceId,
+                              QStringLiteral("device \"%1\" is not in the site configuration").arg(deviceId));
+        return nullptr;
+    }
+    return &it.value();
+}
+
+void WardCore::seen(int deviceRow, qint64 receiveTimeMs)
+{
+    if (deviceRow < 0)
+        return;
+    DeviceRow& d = m_rows.devices[size_t(deviceRow)];
+    d.lastSeenMs = std::max(d.lastSeenMs, receiveTimeMs);
+    ++d.messages;
+    if (d.signal != SignalState::Live && (!d.statusOnline || *d.statusOnline)) {
+        d.signal = SignalState::Live;
+        checkSignals(); // propagate to the owner row now, not at the next 1 s tick
+    }
+    m_dirtyDevices.mark(deviceRow);
+}
+
+void WardCore::apply(const BeaconBatch& m)
+{
+    const int gw = m_locator.gatewayIndex(m.gatewayId);
+    if (gw < 0) {
+        m_stats.countRejected(TopicKind::Adverts, RejectReason::UnknownDevice, m.gatewayId,
+                              QStringLiteral("gateway \"%1\" is not in the site configuration").arg(m.gatewayId));
+        return;
+    }
+    seen(m_refs.value(m.gatewayId).device, m.receiveTimeMs);
+    for (const auto& r : m.reports) {
+        const auto it = m_refs.constFind(r.tagId);
+        if (it == m_refs.constEnd() || it->tag < 0)
+            continue; // gateways hear every beacon around, not only ours: foreign tags are ignored
+        m_locator.add(it->tag, gw, r.rssi, r.timeMs);
+        DeviceRow& d = m_rows.devices[size_t(it->device)];
+        d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
+        ++d.messages;
+        if (d.signal != SignalState::Live) {
+            d.signal = SignalState::Live;
+            m_dirtyDevices.mark(it->device);
+        }
+        if (!m_tagMoved[size_t(it->tag)]) {
+            m_tagMoved[size_t(it->tag)] = 1;
+            m_movedTags.push_back(it->tag);
+        }
+    }
+    m_reports.fetch_add(quint64(m.reports.size()), std::memory_order_relaxed);
+}
+
+void WardCore::apply(const VitalsUpdate& m)
+{
+    const DeviceRef* r = ref(m.deviceId, TopicKind::Vitals);
+    if (!r || r->patient < 0)
+        return;
+    PatientRow& p = m_rows.patients[size_t(r->patient)];
+    for (const auto& s : m.samples) {
+        Reading& reading = p.vitals[size_t(s.kind)];
+        if (s.timeMs >= reading.timeMs) // an older sample arriving late never overwrites a newer one
+            reading = Reading{s.value, s.timeMs, true};
+    }
+    p.vitalsSignal = SignalState::Live;
+    m_dirtyPatients.mark(r->patient);
+    seen(r->device, m.receiveTimeMs);
+}
+
+void WardCore::apply(const DeviceEventMsg& m)
+{
+    const DeviceRef* r = ref(m.deviceId, TopicKind::Event);
+    if (!r)
+        return;
+    // A device's (boot, seq) names one event; a reboot starts a new boot, so a new press after a
+    // restart is never mistaken for a duplicate. The window keeps the last 1024 keys per device.
+    DedupWindow& w = m_dedup[m.deviceId];
+    const quint64 key = (quint64(m.boot) << 32) | m.seq;
+    if (!w.seen.insert(key).second) {
+        m_duplicates.fetch_add(1, std::memory_order_relaxed);
+        m_stats.countRejected(TopicKind::Event, RejectReason::Duplicate, m.deviceId,
+                              QStringLiteral("event boot %1 seq %2 already seen").arg(m.boot).arg(m.seq));
+        return;
+    }
+    w.order.push_back(key);
+    if (w.order.size() > 1024) {
+        w.seen.erase(w.order.front());
+        w.order.pop_front();
+    }
+    DeviceEventMsg ev = m;
+    ev.late = m.receiveTimeMs - m.deviceTimeMs > qint64(m_site.lateAfterS) * 1000;
+    DeviceRow& d = m_rows.devices[size_t(r->device)];
+    d.lastEvent = toString(ev.kind) + QChar(u' ') +
+                  QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")) +
+                  (ev.late ? tr(" (late)") : QString());
+    seen(r->device, m.receiveTimeMs);
+    qCInfo(lcCore) << "event" << toString(ev.kind) << "from" << ev.deviceId << (ev.late ? "late" : "");
+    Q_EMIT deviceEvent(ev);
+}
+
+void WardCore::apply(const EnvUpdate& m)
+{
+    const DeviceRef* r = ref(m.deviceId, TopicKind::Env);
+    if (!r || r->env < 0)
+        return;
+    EnvRow& e = m_rows.environment[size_t(r->env)];
+    if (m.deviceTimeMs < e.timeMs)
+        return; // stale reading delivered late
+    e.timeMs = m.deviceTimeMs;
+    auto take = [](std::optional<double>& dst, const std::optional<double>& src) {
+        if (src)
+            dst = src;
+    };
+    take(e.temperatureC, m.temperatureC);
+    take(e.humidityPct, m.humidityPct);
+    take(e.co2Ppm, m.co2Ppm);
+    take(e.pm25, m.pm25);
+    take(e.tvoc, m.tvoc);
+    take(e.diffPressurePa, m.diffPressurePa);
+    if (m.door != DoorState::Unknown && m.door != e.door) {
+        e.door = m.door;
+        e.doorSinceMs = m.deviceTimeMs;
+    }
+    e.signal = SignalState::Live;
+    evaluateTargets(e);
+    m_dirtyEnv.mark(r->env);
+    seen(r->device, m.receiveTimeMs);
+}
+
+void WardCore::evaluateTargets(EnvRow& e) const
+{
+    e.outOfTarget.clear();
+    auto check = [&e](const char* label, const std::optional<double>& v, const Range& range) {
+        if (!v)
+            return;
+        if (range.min && *v < *range.min)
+            e.outOfTarget << QStringLiteral("%1 %2 < %3").arg(QLatin1String(label)).arg(*v, 0, 'f', 1).arg(*range.min);
+        else if (range.max && *v > *range.max)
+            e.outOfTarget << QStringLiteral("%1 %2 > %3").arg(QLatin1String(label)).arg(*v, 0, 'f', 1).arg(*range.max);
+    };
+    check("T", e.temperatureC, e.targets.temperatureC);
+    check("RH", e.humidityPct, e.targets.humidityPct);
+    check("CO2", e.co2Ppm, e.targets.co2Ppm);
+    check("PM2.5", e.pm25, e.targets.pm25);
+    check("TVOC", e.tvoc, e.targets.tvoc);
+    check("dP", e.diffPressurePa, e.targets.diffPressurePa);
+}
+
+void WardCore::apply(const DeviceStatusMsg& m)
+{
+    const DeviceRef* r = ref(m.deviceId, TopicKind::Status);
+    if (!r)
+        return;
+    DeviceRow& d = m_rows.devices[size_t(r->device)];
+    d.statusOnline = m.online;
+    if (m.batteryPct)
+        d.batteryPct = m.batteryPct;
+    m_dirtyDevices.mark(r->device);
+    if (m.online)
+        seen(r->device, m.receiveTimeMs);
+    else
+        checkSignals(); // an offline status (or will) is "no signal" at once
+}
+
+void WardCore::apply(const PositionMsg& m)
+{
+    const DeviceRef* r = ref(m.tagId, TopicKind::Position);
+    if (!r || r->tag < 0)
+        return;
+    const Room* room = m_site.room(m.room);
+    setLocation(r->tag, Location{m.room, room ? room->name : QString(), m.floor, m.x, m.y, m.accuracyM, m.timeMs,
+                                 true});
+}
+
+void WardCore::setLocation(int tag, const Location& loc)
+{
+    const DeviceRef& r = m_refs[m_rows.devices[size_t(m_tagDevice[size_t(tag)])].id];
+    if (r.patient >= 0) {
+        m_rows.patients[size_t(r.patient)].location = loc;
+        m_dirtyPatients.mark(r.patient);
+    } else if (r.staff >= 0) {
+        m_rows.staff[size_t(r.staff)].location = loc;
+        m_dirtyStaff.mark(r.staff);
+    } else if (r.asset >= 0) {
+        AssetRow& a = m_rows.assets[size_t(r.asset)];
+        a.location = loc;
+        a.status = statusFor(m_site.room(loc.roomId));
+        m_dirtyAssets.mark(r.asset);
+    }
+}
+
+SignalState WardCore::signalOf(int deviceRow, qint64 nowMs) const
+{
+    const DeviceRow& d = m_rows.devices[size_t(deviceRow)];
+    if (d.statusOnline && !*d.statusOnline)
+        return SignalState::NoSignal;
+    if (d.lastSeenMs == 0)
+        return SignalState::Waiting;
+    const double limitS = m_site.timingFor(d.kind).silentAfterS;
+    return nowMs - d.lastSeenMs > qint64(limitS * 1000) ? SignalState::NoSignal : SignalState::Live;
+}
+
+void WardCore::checkSignals()
+{
+    const qint64 now = m_clock.nowMs();
+    for (int i = 0; i < int(m_rows.devices.size()); ++i) {
+        DeviceRow& d = m_rows.devices[size_t(i)];
+        const SignalState s = signalOf(i, now);
+        if (s != d.signal) {
+            d.signal = s;
+            m_dirtyDevices.mark(i);
+        }
+    }
+    auto follow = [this](SignalState& dst, const QString& deviceId, auto& dirty, int row) {
+        const auto it = m_refs.constFind(deviceId);
+        if (it == m_refs.constEnd())
+            return;
+        const SignalState s = m_rows.devices[size_t(it->device)].signal;
+        if (dst != s) {
+            dst = s;
+            dirty.mark(row);
+        }
+    };
+    for (int i = 0; i < int(m_rows.patients.size()); ++i) {
+        PatientRow& p = m_rows.patients[size_t(i)];
+        follow(p.tagSignal, p.wristband, m_dirtyPatients, i);
+        if (!p.monitor.isEmpty())
+            follow(p.vitalsSignal, p.monitor, m_dirtyPatients, i);
+    }
+    for (int i = 0; i < int(m_rows.staff.size()); ++i)
+        follow(m_rows.staff[size_t(i)].signal, m_rows.staff[size_t(i)].badge, m_dirtyStaff, i);
+    for (int i = 0; i < int(m_rows.assets.size()); ++i)
+        follow(m_rows.assets[size_t(i)].signal, m_rows.assets[size_t(i)].tag, m_dirtyAssets, i);
+    for (int i = 0; i < int(m_rows.environment.size()); ++i)
+        follow(m_rows.environment[size_t(i)].signal, m_rows.environment[size_t(i)].sensorId, m_dirtyEnv, i);
+}
+
+void WardCore::flush()
+{
+    const qint64 now = m_clock.nowMs();
+    for (int tag : m_movedTags) {
+        m_tagMoved[size_t(tag)] = 0;
+        const auto fix = m_locator.fix(tag, now);
+        if (!fix)
+            continue;
+        const Room* room = m_site.room(fix->room);
+        setLocation(tag, Location{fix->room, room ? room->name : QString(), fix->floor, fix->x, fix->y, fix->accuracyM,
+                                  fix->timeMs, room != nullptr});
+    }
+    m_movedTags.clear();
+    auto update = std::make_shared<WardUpdate>();
+    update->patients = take(m_dirtyPatients, m_rows.patients);
+    update->staff = take(m_dirtyStaff, m_rows.staff);
+    update->assets = take(m_dirtyAssets, m_rows.assets);
+    update->environment = take(m_dirtyEnv, m_rows.environment);
+    update->devices = take(m_dirtyDevices, m_rows.devices);
+    if (!update->empty())
+        Q_EMIT updatesReady(std::move(update));
+}
+
+} // namespace ww

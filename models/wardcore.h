@@ -1,0 +1,118 @@
+#pragma once
+// The core: lives on its own thread, owns the ward's live state, applies decoded messages,
+// deduplicates events, locates tags, decides "no signal", and sends changed rows to the item
+// models in coalesced batches (<= 25 Hz). Device events go straight through, never coalesced.
+#include "domain/clock.h"
+#include "domain/site.h"
+#include "models/rows.h"
+#include "positioning/roomlocator.h"
+#include "transport/topics.h"
+
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+#include <deque>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+
+namespace ww {
+
+class IngestStats;
+
+class WardCore : public QObject
+{
+    Q_OBJECT
+public:
+    WardCore(const Site& site, const Clock& clock, IngestStats& stats, QObject* parent = nullptr);
+
+    // Thread-safe; called by the ingest stage on the network thread.
+    void post(QVector<Decoded>&& messages);
+
+    // Starts the flush (40 ms) and signal-check (1 s) timers; call on the core's thread.
+    void start();
+    // Processes what is queued and sends pending changes now (tests and the self-test).
+    void flushNow();
+    // Re-evaluates "no signal" for every device at the clock's current time.
+    void checkSignals();
+
+    [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
+
+    static constexpr int FlushIntervalMs = 40;
+
+Q_SIGNALS:
+    void updatesReady(ww::WardUpdatePtr update);
+    void deviceEvent(const ww::DeviceEventMsg& event);
+
+private:
+    struct DeviceRef
+    {
+        int device = -1;  // row in the device table
+        int patient = -1; // patient whose wristband or monitor this is
+        int staff = -1;
+        int asset = -1;
+        int env = -1;
+        int tag = -1;     // index in the locator, for wristbands, badges and asset tags
+    };
+    struct DedupWindow
+    {
+        std::unordered_set<quint64> seen;
+        std::deque<quint64> order;
+    };
+
+    void drain();
+    void flush();
+    void apply(const BeaconBatch& m);
+    void apply(const VitalsUpdate& m);
+    void apply(const DeviceEventMsg& m);
+    void apply(const EnvUpdate& m);
+    void apply(const DeviceStatusMsg& m);
+    void apply(const PositionMsg& m);
+    void apply(const StationPresenceMsg&) {}
+    const DeviceRef* ref(const QString& deviceId, TopicKind topic);
+    void seen(int deviceRow, qint64 receiveTimeMs);
+    void setLocation(int tag, const Location& loc);
+    [[nodiscard]] SignalState signalOf(int deviceRow, qint64 nowMs) const;
+    void evaluateTargets(EnvRow& row) const;
+
+    const Site& m_site;
+    const Clock& m_clock;
+    IngestStats& m_stats;
+    WardRows m_rows;
+    RoomLocator m_locator;
+    QHash<QString, DeviceRef> m_refs;
+    std::vector<int> m_tagDevice; // locator tag index -> device row
+    std::unordered_map<QString, DedupWindow> m_dedup;
+
+    // Dirty rows per table, sent at the next flush.
+    template <typename Row> struct Dirty
+    {
+        std::vector<char> flag;
+        std::vector<int> rows;
+        void mark(int r)
+        {
+            if (!flag[size_t(r)]) {
+                flag[size_t(r)] = 1;
+                rows.push_back(r);
+            }
+        }
+    };
+    Dirty<PatientRow> m_dirtyPatients;
+    Dirty<StaffRow> m_dirtyStaff;
+    Dirty<AssetRow> m_dirtyAssets;
+    Dirty<EnvRow> m_dirtyEnv;
+    Dirty<DeviceRow> m_dirtyDevices;
+    std::vector<char> m_tagMoved;
+    std::vector<int> m_movedTags;
+
+    std::mutex m_inboxMutex;
+    QVector<Decoded> m_inbox;
+    bool m_drainQueued = false;
+    QTimer m_flushTimer, m_signalTimer;
+    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
+};
+
+} // namespace ww

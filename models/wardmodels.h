@@ -1,0 +1,114 @@
+#pragma once
+// The ward's live item models. Each has a Role enum for views and QML; the display role shows what
+// a nurse reads at the station, and a device that went silent shows "no signal", never a stale value.
+#include "models/livetablemodel.h"
+
+#include <QColor>
+
+namespace ww {
+
+[[nodiscard]] QString formatTime(qint64 utcMs);     // local hh:mm:ss
+[[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
+[[nodiscard]] QColor noSignalColour();
+
+class PatientModel final : public LiveTableModel<PatientRow>
+{
+    Q_OBJECT
+public:
+    enum Column { BedCol, NameCol, HrCol, SpO2Col, RrCol, BpCol, TempCol, LocationCol, UpdatedCol, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1, BedRole, NameRole, HeartRateRole, SpO2Role, RespRateRole, SystolicRole,
+        DiastolicRole, TemperatureRole, VitalsTimeRole, VitalsSignalRole, RoomRole, TagSignalRole
+    };
+    Q_ENUM(Role)
+    using LiveTableModel::LiveTableModel;
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
+class StaffModel final : public LiveTableModel<StaffRow>
+{
+    Q_OBJECT
+public:
+    enum Column { NameCol, RoleCol, BadgeCol, LocationCol, SignalCol, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, NameRole, StaffRoleRole, BadgeRole, RoomRole, SignalRole };
+    Q_ENUM(Role)
+    using LiveTableModel::LiveTableModel;
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
+class AssetModel final : public LiveTableModel<AssetRow>
+{
+    Q_OBJECT
+public:
+    enum Column { NameCol, TypeCol, TagCol, LocationCol, StatusCol, SignalCol, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, NameRole, TypeRole, TagRole, RoomRole, StatusRole, SignalRole };
+    Q_ENUM(Role)
+    using LiveTableModel::LiveTableModel;
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
+class EnvironmentModel final : public LiveTableModel<EnvRow>
+{
+    Q_OBJECT
+public:
+    enum Column { PlaceCol, KindCol, TempCol, HumidityCol, Co2Col, DoorCol, StatusCol, UpdatedCol, ColumnCount };
+    enum Role {
+        IdRole = Qt::UserRole + 1, NameRole, KindRole, TemperatureRole, HumidityRole, Co2Role, DoorRole,
+        OutOfTargetRole, SignalRole, TimeRole
+    };
+    Q_ENUM(Role)
+    using LiveTableModel::LiveTableModel;
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
+class DeviceModel final : public LiveTableModel<DeviceRow>
+{
+    Q_OBJECT
+public:
+    enum Column { IdCol, KindCol, SubjectCol, LastSeenCol, BatteryCol, StateCol, EventCol, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, KindRole, SubjectRole, LastSeenRole, BatteryRole, SignalRole, MessagesRole, LastEventRole };
+    Q_ENUM(Role)
+    using LiveTableModel::LiveTableModel;
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+};
+
+// The five models together, fed by WardCore::updatesReady on the GUI thread.
+class WardModels : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WardModels(const Site& site, QObject* parent = nullptr) : WardModels(initialRows(site), parent) {}
+    PatientModel patients;
+    StaffModel staff;
+    AssetModel assets;
+    EnvironmentModel environment;
+    DeviceModel devices;
+    [[nodiscard]] quint64 batchesApplied() const { return m_batches; }
+
+public Q_SLOTS:
+    void apply(const ww::WardUpdatePtr& update);
+
+Q_SIGNALS:
+    void applied();
+
+private:
+    WardModels(WardRows rows, QObject* parent);
+    quint64 m_batches = 0;
+};
+
+} // namespace ww

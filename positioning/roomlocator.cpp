@@ -1,0 +1,87 @@
+#include "positioning/roomlocator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ww {
+
+RoomLocator::RoomLocator(const Site& site, int tagCount) : m_site(site), m_tags(size_t(tagCount))
+{
+    for (int i = 0; i < int(site.gateways.size()); ++i)
+        m_gatewayIndex.insert(site.gateways[size_t(i)].id, i);
+}
+
+void RoomLocator::add(int tagIndex, int gateway, int rssi, qint64 timeMs)
+{
+    Tag& tag = m_tags[size_t(tagIndex)];
+    Heard* target = nullptr;
+    Heard* oldest = &tag.heard[0];
+    for (auto& h : tag.heard) {
+        if (h.gateway == gateway) {
+            target = &h;
+            break;
+        }
+        if (h.lastMs < oldest->lastMs)
+            oldest = &h;
+    }
+    if (!target || timeMs - target->lastMs > WindowMs) {
+        target = target ? target : oldest;
+        *target = Heard{gateway, float(rssi), timeMs};
+    } else {
+        // Smoothing that follows walking pace but damps single-packet fades.
+        target->rssi = 0.7f * target->rssi + 0.3f * float(rssi);
+        target->lastMs = std::max(target->lastMs, timeMs);
+    }
+}
+
+std::optional<TagFix> RoomLocator::fix(int tagIndex, qint64 nowMs)
+{
+    Tag& tag = m_tags[size_t(tagIndex)];
+    std::array<const Heard*, MaxGatewaysPerTag> fresh{};
+    int n = 0;
+    qint64 newest = 0;
+    for (const auto& h : tag.heard) {
+        if (h.gateway >= 0 && nowMs - h.lastMs <= WindowMs)
+            fresh[size_t(n++)] = &h;
+        newest = std::max(newest, h.lastMs);
+    }
+    if (n == 0)
+        return std::nullopt;
+    // Insertion sort, strongest first: n <= 8.
+    for (int i = 1; i < n; ++i)
+        for (int j = i; j > 0 && fresh[size_t(j)]->rssi > fresh[size_t(j - 1)]->rssi; --j)
+            std::swap(fresh[size_t(j)], fresh[size_t(j - 1)]);
+
+    const Heard* best = fresh[0];
+    float current = -200;
+    for (int i = 0; i < n; ++i)
+        if (fresh[size_t(i)]->gateway == tag.roomGateway)
+            current = fresh[size_t(i)]->rssi;
+    if (tag.roomGateway < 0 || best->rssi > current + SwitchMarginDb)
+        tag.roomGateway = best->gateway;
+
+    TagFix f;
+    f.timeMs = newest;
+    double wsum = 0;
+    for (int i = 0; i < std::min(n, 3); ++i) {
+        const auto& gw = m_site.gateways[size_t(fresh[size_t(i)]->gateway)];
+        const double w = std::pow(10.0, fresh[size_t(i)]->rssi / 20.0);
+        f.x += w * gw.x;
+        f.y += w * gw.y;
+        wsum += w;
+    }
+    f.x /= wsum;
+    f.y /= wsum;
+    const auto& roomGw = m_site.gateways[size_t(tag.roomGateway)];
+    f.floor = roomGw.floor;
+    f.room = roomGw.room;
+    // Weak evidence gives no room rather than a confident wrong one.
+    const double margin = n > 1 ? fresh[0]->rssi - fresh[1]->rssi : 10.0;
+    f.confidence = std::clamp((best->rssi + 100.0) / 40.0, 0.0, 1.0) * std::clamp(0.5 + margin / 10.0, 0.0, 1.0);
+    if (best->rssi < -95)
+        f.room.clear();
+    f.accuracyM = std::clamp(3.0 - 2.0 * f.confidence, 1.0, 3.0);
+    return f;
+}
+
+} // namespace ww

@@ -1,0 +1,77 @@
+#include "transport/ingest.h"
+#include "transport/logging.h"
+
+namespace ww {
+
+void IngestStats::countRejected(TopicKind topic, RejectReason reason, const QString& where, const QString& detail)
+{
+    m_byReason[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
+    m_byTopic[size_t(topic)].fetch_add(1, std::memory_order_relaxed);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    std::lock_guard lock(m_logMutex);
+    auto& last = m_lastLogMs[size_t(reason)];
+    if (now - last < 5000) {
+        ++m_suppressed[size_t(reason)];
+        return;
+    }
+    last = now;
+    const quint64 more = std::exchange(m_suppressed[size_t(reason)], 0);
+    qCWarning(lcIngest).noquote() << "rejected" << toString(reason) << "on" << where << "-" << detail
+                                  << (more ? QStringLiteral("(%1 more %2 since the last line)").arg(more).arg(toString(reason))
+                                           : QString());
+}
+
+IngestCounters IngestStats::snapshot() const
+{
+    IngestCounters c;
+    c.received = m_received.load(std::memory_order_relaxed);
+    c.accepted = m_accepted.load(std::memory_order_relaxed);
+    c.beaconReports = m_beaconReports.load(std::memory_order_relaxed);
+    for (size_t i = 0; i < c.byReason.size(); ++i) {
+        c.byReason[i] = m_byReason[i].load(std::memory_order_relaxed);
+        c.rejected += c.byReason[i];
+    }
+    for (size_t i = 0; i < c.rejectedByTopic.size(); ++i)
+        c.rejectedByTopic[i] = m_byTopic[i].load(std::memory_order_relaxed);
+    return c;
+}
+
+Ingest::Ingest(IngestConfig config, const Clock& clock, IngestStats& stats)
+    : m_config(std::move(config)), m_topics(m_config.siteId), m_clock(clock), m_stats(stats)
+{
+}
+
+void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload, qint64 receiveTimeMs)
+{
+    m_stats.countReceived();
+    const QString topic = QString::fromUtf8(topicText);
+    const ParsedTopic parsed = m_topics.parse(topic, m_config.mokoFilter);
+    if (parsed.kind == TopicKind::Truth)
+        return; // ground truth of the simulator is for scoring tools, never for the station
+    if (payload.size() > size_t(m_config.maxPayloadBytes)) {
+        m_stats.countRejected(parsed.kind, RejectReason::Oversized, topic,
+                              QStringLiteral("%1 bytes > limit %2").arg(payload.size()).arg(m_config.maxPayloadBytes));
+        return;
+    }
+    if (payload.empty() && (parsed.kind == TopicKind::Alarm || parsed.kind == TopicKind::Status)) {
+        m_stats.countAccepted(0); // an empty retained message clears the topic
+        return;
+    }
+    DecodeContext ctx;
+    ctx.receiveTimeMs = receiveTimeMs;
+    ctx.nowMs = m_clock.nowMs();
+    DecodeResult result = decodeWire(parsed.kind, parsed.id, payload, ctx);
+    if (result.error) {
+        m_stats.countRejected(parsed.kind, result.error->reason, topic, result.error->detail);
+        return;
+    }
+    quint64 reports = 0;
+    for (const auto& m : result.messages)
+        if (const auto* b = std::get_if<BeaconBatch>(&m))
+            reports += quint64(b->reports.size());
+    m_stats.countAccepted(reports);
+    if (m_sink && !result.messages.isEmpty())
+        m_sink(std::move(result.messages));
+}
+
+} // namespace ww

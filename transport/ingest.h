@@ -1,0 +1,74 @@
+#pragma once
+// The ingest stage: topic -> decoder -> sink, with counters per topic and reason and a
+// rate-limited log of what was rejected. Runs on the network thread.
+#include "domain/clock.h"
+#include "transport/wirecodec.h"
+
+#include <QHash>
+#include <QString>
+#include <array>
+#include <atomic>
+#include <functional>
+#include <mutex>
+
+namespace ww {
+
+struct IngestCounters
+{
+    quint64 received = 0;
+    quint64 accepted = 0;
+    quint64 rejected = 0;
+    quint64 beaconReports = 0;
+    std::array<quint64, RejectReasonCount> byReason{};
+    std::array<quint64, TopicKindCount> rejectedByTopic{};
+};
+
+class IngestStats
+{
+public:
+    void countReceived() { m_received.fetch_add(1, std::memory_order_relaxed); }
+    void countAccepted(quint64 beaconReports)
+    {
+        m_accepted.fetch_add(1, std::memory_order_relaxed);
+        m_beaconReports.fetch_add(beaconReports, std::memory_order_relaxed);
+    }
+    // Logs at most one line per reason every few seconds, with how many were not logged.
+    void countRejected(TopicKind topic, RejectReason reason, const QString& where, const QString& detail);
+    [[nodiscard]] IngestCounters snapshot() const;
+
+private:
+    std::atomic<quint64> m_received{0}, m_accepted{0}, m_beaconReports{0};
+    std::array<std::atomic<quint64>, RejectReasonCount> m_byReason{};
+    std::array<std::atomic<quint64>, TopicKindCount> m_byTopic{};
+    std::mutex m_logMutex;
+    std::array<qint64, RejectReasonCount> m_lastLogMs{};
+    std::array<quint64, RejectReasonCount> m_suppressed{};
+};
+
+struct IngestConfig
+{
+    QString siteId;
+    QString mokoFilter = QStringLiteral("moko/+/send"); // where MOKO gateways publish their JSON
+    int maxPayloadBytes = 256 * 1024;
+};
+
+class Ingest
+{
+public:
+    using Sink = std::function<void(QVector<Decoded>&&)>;
+
+    Ingest(IngestConfig config, const Clock& clock, IngestStats& stats);
+    void setSink(Sink sink) { m_sink = std::move(sink); }
+    void onMessage(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs);
+    [[nodiscard]] const Topics& topics() const { return m_topics; }
+    [[nodiscard]] const IngestConfig& config() const { return m_config; }
+
+private:
+    IngestConfig m_config;
+    Topics m_topics;
+    const Clock& m_clock;
+    IngestStats& m_stats;
+    Sink m_sink;
+};
+
+} // namespace ww

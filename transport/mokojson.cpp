@@ -1,0 +1,138 @@
+// MOKO MKGW BLE-to-MQTT gateway JSON (REFERENCE.md): {"msg_id":N,"device_info":{"mac":"…"},"data":…}.
+// msg_id 3070 is a scan report; 3004 is a heartbeat on new firmware and a scan report on old
+// firmware, so it is decided by the shape of "data".
+#include "transport/wirecodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ww {
+
+namespace {
+
+DecodeResult fail(RejectReason reason, QString detail)
+{
+    return {{}, DecodeError{reason, std::move(detail)}};
+}
+
+bool isMac(const QString& s)
+{
+    if (s.size() != 12)
+        return false;
+    for (QChar c : s)
+        if (!c.isDigit() && !(c.toLower() >= u'a' && c.toLower() <= u'f'))
+            return false;
+    return true;
+}
+
+QString normaliseMac(QString s)
+{
+    s.remove(u':');
+    return s.toUpper();
+}
+
+// MOKO timestamps are epoch ms or s on some firmware and uptime on others: only a plausible epoch is used.
+qint64 entryTime(const QJsonValue& v, const DecodeContext& ctx)
+{
+    if (!v.isDouble())
+        return ctx.receiveTimeMs;
+    const double t = v.toDouble();
+    const qint64 ms = t > 1e12 ? qint64(t) : t > 1e9 ? qint64(t * 1000) : 0;
+    if (ms == 0 || ms > ctx.nowMs + ctx.maxFutureMs || ms < ctx.nowMs - ctx.maxPastMs)
+        return ctx.receiveTimeMs;
+    return ms;
+}
+
+bool looksLikeScanReport(const QJsonValue& data)
+{
+    if (!data.isArray())
+        return false;
+    const QJsonArray a = data.toArray();
+    return a.isEmpty() || (a.at(0).isObject() && a.at(0).toObject().contains(u"rssi"));
+}
+
+} // namespace
+
+DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    QJsonParseError pe{};
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromRawData(reinterpret_cast<const char*>(payload.data()), qsizetype(payload.size())), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return fail(RejectReason::Malformed, QStringLiteral("JSON at offset %1: %2").arg(pe.offset).arg(pe.errorString()));
+    if (!doc.isObject())
+        return fail(RejectReason::Malformed, QStringLiteral("$: must be an object"));
+    const QJsonObject root = doc.object();
+    if (!root.value(u"msg_id").isDouble())
+        return fail(RejectReason::MissingField, QStringLiteral("$.msg_id: missing or not a number"));
+    const int msgId = root.value(u"msg_id").toInt();
+    const QString gw = normaliseMac(root.value(u"device_info").toObject().value(u"mac").toString());
+    if (!isMac(gw))
+        return fail(RejectReason::MissingField, QStringLiteral("$.device_info.mac: missing or not 12 hex digits"));
+    const QJsonValue data = root.value(u"data");
+
+    if (msgId == 3004 && !looksLikeScanReport(data)) {
+        DeviceStatusMsg s;
+        s.deviceId = gw;
+        s.deviceTimeMs = ctx.receiveTimeMs;
+        s.receiveTimeMs = ctx.receiveTimeMs;
+        s.online = true;
+        return {{std::move(s)}, {}};
+    }
+    if (msgId != 3070 && msgId != 3004)
+        return fail(RejectReason::UnknownTopic, QStringLiteral("$.msg_id: %1 is not a scan report").arg(msgId));
+    if (!data.isArray())
+        return fail(RejectReason::MissingField, QStringLiteral("$.data: must be an array of scan entries"));
+
+    DecodeResult out;
+    BeaconBatch batch;
+    batch.gatewayId = gw;
+    batch.receiveTimeMs = ctx.receiveTimeMs;
+    batch.deviceTimeMs = ctx.receiveTimeMs;
+    const QJsonArray entries = data.toArray();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString path = QStringLiteral("$.data[%1]").arg(i);
+        const QJsonObject e = entries.at(i).toObject();
+        if (!entries.at(i).isObject())
+            return fail(RejectReason::Malformed, path + QStringLiteral(": must be an object"));
+        const QString mac = normaliseMac(e.value(u"mac").toString());
+        if (!isMac(mac))
+            return fail(RejectReason::MissingField, path + QStringLiteral(".mac: missing or not 12 hex digits"));
+        if (!e.value(u"rssi").isDouble())
+            return fail(RejectReason::MissingField, path + QStringLiteral(".rssi: missing or not a number"));
+        const int rssi = e.value(u"rssi").toInt();
+        if (rssi < -127 || rssi > 20)
+            return fail(RejectReason::OutOfRange, path + QStringLiteral(".rssi: %1 dBm outside [-127, 20]").arg(rssi));
+        const qint64 t = entryTime(e.value(u"timestamp"), ctx);
+        const int typeCode = e.value(u"type_code").toInt(-1);
+        int txPower = 0;
+        if (typeCode == 0 && e.value(u"rssi_1m").isDouble())
+            txPower = e.value(u"rssi_1m").toInt();
+        batch.reports.push_back({mac, gw, t, rssi, txPower});
+        if (typeCode == 7 && e.contains(u"frame_type")) {
+            // BXP-Button: frame_type 0 single, 1 double, 2 long press, 3 abnormal inactivity;
+            // trigger_count numbers presses, so it is the event's sequence number.
+            static constexpr DeviceEventKind kinds[] = {DeviceEventKind::ButtonSingle, DeviceEventKind::ButtonDouble,
+                                                        DeviceEventKind::ButtonLong, DeviceEventKind::AbnormalInactivity};
+            const int frame = e.value(u"frame_type").toInt(-1);
+            const int count = e.value(u"trigger_count").toInt(0);
+            if (frame < 0 || frame > 3)
+                return fail(RejectReason::OutOfRange, path + QStringLiteral(".frame_type: %1 is not 0-3").arg(frame));
+            if (count > 0) {
+                DeviceEventMsg ev;
+                ev.deviceId = mac;
+                ev.deviceTimeMs = t;
+                ev.receiveTimeMs = ctx.receiveTimeMs;
+                ev.boot = 0;
+                ev.seq = quint32(count);
+                ev.kind = kinds[frame];
+                out.messages.push_back(std::move(ev));
+            }
+        }
+    }
+    out.messages.prepend(std::move(batch));
+    return out;
+}
+
+} // namespace ww

@@ -1,0 +1,206 @@
+#include "transport/mqttclient.h"
+#include "transport/logging.h"
+
+#include <QDateTime>
+#include <QUuid>
+#include <mosquitto.h>
+#include <mqtt_protocol.h>
+
+namespace ww {
+
+QString toString(MqttState state)
+{
+    switch (state) {
+    case MqttState::Disconnected: return QObject::tr("disconnected");
+    case MqttState::Connecting: return QObject::tr("connecting");
+    case MqttState::Connected: return QObject::tr("connected");
+    case MqttState::WaitingToReconnect: return QObject::tr("reconnecting");
+    }
+    return {};
+}
+
+MqttClient::MqttClient(MqttSettings settings, QObject* parent) : QObject(parent), m_settings(std::move(settings))
+{
+    static std::once_flag libInit;
+    std::call_once(libInit, [] { mosquitto_lib_init(); });
+    const bool persistent = m_settings.persistentSession && !m_settings.clientId.isEmpty();
+    if (m_settings.clientId.isEmpty())
+        m_settings.clientId = QStringLiteral("ww-") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    m_settings.persistentSession = persistent;
+    m_mosq = mosquitto_new(m_settings.clientId.toUtf8().constData(), !persistent, this);
+    m_protocol = m_settings.protocolVersion == 5 ? 5 : 4;
+    mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION, m_protocol == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
+    // We run the network loop on our own thread rather than mosquitto_loop_start(), to own the
+    // back-off and the protocol fallback; tell the library so that publish() only queues.
+    mosquitto_threaded_set(m_mosq, true);
+    mosquitto_connect_v5_callback_set(m_mosq, &MqttClient::onConnect);
+    mosquitto_disconnect_v5_callback_set(m_mosq, &MqttClient::onDisconnect);
+    mosquitto_message_v5_callback_set(m_mosq, &MqttClient::onMessage);
+    if (!m_settings.username.isEmpty())
+        mosquitto_username_pw_set(m_mosq, m_settings.username.toUtf8().constData(),
+                                  m_settings.password.isEmpty() ? nullptr : m_settings.password.toUtf8().constData());
+    if (m_settings.tls) {
+        const QByteArray ca = m_settings.caFile.toLocal8Bit(), cert = m_settings.certFile.toLocal8Bit(),
+                         key = m_settings.keyFile.toLocal8Bit();
+        const int rc = mosquitto_tls_set(m_mosq, ca.isEmpty() ? nullptr : ca.constData(), nullptr,
+                                         cert.isEmpty() ? nullptr : cert.constData(), key.isEmpty() ? nullptr : key.constData(),
+                                         nullptr);
+        if (rc != MOSQ_ERR_SUCCESS)
+            qCWarning(lcMqtt) << "TLS set-up failed:" << mosquitto_strerror(rc);
+    }
+    if (!m_settings.will.topic.isEmpty())
+        mosquitto_will_set(m_mosq, m_settings.will.topic.toUtf8().constData(), int(m_settings.will.payload.size()),
+                           m_settings.will.payload.constData(), m_settings.will.qos, m_settings.will.retain);
+}
+
+MqttClient::~MqttClient()
+{
+    stop();
+    mosquitto_destroy(m_mosq);
+}
+
+void MqttClient::setMessageHandler(MessageHandler handler)
+{
+    m_handler = std::move(handler);
+}
+
+void MqttClient::addSubscription(const QString& filter, int qos)
+{
+    m_subscriptions.emplace_back(filter.toUtf8(), qos);
+}
+
+void MqttClient::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_stopping = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void MqttClient::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    m_stopping = true;
+    mosquitto_disconnect(m_mosq);
+    m_wake.notify_all();
+    m_thread.join();
+    setState(MqttState::Disconnected, tr("stopped"));
+}
+
+bool MqttClient::publish(const QString& topic, const QByteArray& payload, int qos, bool retain)
+{
+    const int rc = mosquitto_publish(m_mosq, nullptr, topic.toUtf8().constData(), int(payload.size()),
+                                     payload.constData(), qos, retain);
+    if (rc != MOSQ_ERR_SUCCESS && rc != MOSQ_ERR_NO_CONN) {
+        qCWarning(lcMqtt) << "publish to" << topic << "failed:" << mosquitto_strerror(rc);
+        return false;
+    }
+    // With no connection, QoS 1 messages stay queued in the client and go out on reconnect.
+    return rc == MOSQ_ERR_SUCCESS || qos > 0;
+}
+
+void MqttClient::setState(MqttState s, const QString& detail)
+{
+    if (m_state.exchange(s) != s || s == MqttState::WaitingToReconnect)
+        Q_EMIT stateChanged(s, detail);
+}
+
+bool MqttClient::connectOnce(bool first)
+{
+    setState(MqttState::Connecting, QStringLiteral("%1:%2").arg(m_settings.host).arg(m_settings.port));
+    int rc = MOSQ_ERR_SUCCESS;
+    if (first || m_refusedProtocol) {
+        if (m_refusedProtocol.exchange(false) && m_protocol == 5) {
+            qCInfo(lcMqtt) << "broker refused MQTT 5; falling back to MQTT 3.1.1";
+            m_protocol = 4;
+            mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V311);
+        }
+        mosquitto_property* props = nullptr;
+        if (m_protocol == 5 && m_settings.persistentSession)
+            mosquitto_property_add_int32(&props, MQTT_PROP_SESSION_EXPIRY_INTERVAL, m_settings.sessionExpiryS);
+        rc = mosquitto_connect_bind_v5(m_mosq, m_settings.host.toUtf8().constData(), m_settings.port,
+                                       m_settings.keepAliveS, nullptr, props);
+        mosquitto_property_free_all(&props);
+    } else {
+        rc = mosquitto_reconnect(m_mosq);
+    }
+    if (rc != MOSQ_ERR_SUCCESS) {
+        const QString why = rc == MOSQ_ERR_ERRNO ? QString::fromLocal8Bit(strerror(errno))
+                                                 : QString::fromLatin1(mosquitto_strerror(rc));
+        setState(MqttState::WaitingToReconnect, why);
+        return false;
+    }
+    return true;
+}
+
+void MqttClient::waitBackoff()
+{
+    m_backoffMs = m_backoffMs == 0 ? m_settings.reconnectMinMs : std::min(m_backoffMs * 2, m_settings.reconnectMaxMs);
+    std::unique_lock lock(m_waitMutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(m_backoffMs), [this] { return m_stopping.load(); });
+}
+
+void MqttClient::run()
+{
+    bool first = true;
+    bool linkUp = false;
+    while (!m_stopping) {
+        if (!linkUp) {
+            if (!first)
+                ++m_reconnects;
+            linkUp = connectOnce(first);
+            first = false;
+            if (!linkUp) {
+                waitBackoff();
+                continue;
+            }
+        }
+        const int rc = mosquitto_loop(m_mosq, 100, 1);
+        if (rc != MOSQ_ERR_SUCCESS && !m_stopping) {
+            linkUp = false;
+            setState(MqttState::WaitingToReconnect, QString::fromLatin1(mosquitto_strerror(rc)));
+            waitBackoff();
+        }
+    }
+    // Let a clean DISCONNECT go out.
+    for (int i = 0; i < 5 && mosquitto_want_write(m_mosq); ++i)
+        mosquitto_loop(m_mosq, 10, 1);
+}
+
+void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int /*flags*/, const mosquitto_property*)
+{
+    auto* self = static_cast<MqttClient*>(obj);
+    if (rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION || rc == CONNACK_REFUSED_PROTOCOL_VERSION) {
+        self->m_refusedProtocol = true;
+        mosquitto_disconnect(mosq);
+        return;
+    }
+    if (rc != 0) {
+        self->setState(MqttState::WaitingToReconnect, QString::fromLatin1(mosquitto_connack_string(rc)));
+        return;
+    }
+    self->m_backoffMs = 0;
+    for (const auto& [filter, qos] : self->m_subscriptions)
+        mosquitto_subscribe(mosq, nullptr, filter.constData(), qos);
+    self->setState(MqttState::Connected, QStringLiteral("MQTT %1").arg(self->m_protocol == 5 ? QStringLiteral("5")
+                                                                                              : QStringLiteral("3.1.1")));
+}
+
+void MqttClient::onDisconnect(mosquitto*, void* obj, int rc, const mosquitto_property*)
+{
+    auto* self = static_cast<MqttClient*>(obj);
+    if (!self->m_stopping && !self->m_refusedProtocol)
+        self->setState(MqttState::WaitingToReconnect, rc == 0 ? tr("disconnected by request")
+                                                               : QString::fromLatin1(mosquitto_strerror(rc)));
+}
+
+void MqttClient::onMessage(mosquitto*, void* obj, const mosquitto_message* msg, const mosquitto_property*)
+{
+    auto* self = static_cast<MqttClient*>(obj);
+    if (self->m_handler)
+        self->m_handler(msg->topic, {static_cast<const std::byte*>(msg->payload), size_t(msg->payloadlen)},
+                        QDateTime::currentMSecsSinceEpoch());
+}
+
+} // namespace ww

@@ -1,0 +1,102 @@
+#pragma once
+// A small Qt-friendly wrapper around libmosquitto (Debian ships no Qt MQTT module).
+// The network runs on the client's own thread; the message handler is called there, so it must
+// not touch widgets. Signals reach receivers in other threads as queued calls.
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <span>
+#include <thread>
+#include <vector>
+
+struct mosquitto;
+struct mosquitto_message;
+typedef struct mqtt5__property mosquitto_property;
+
+namespace ww {
+
+struct MqttWill
+{
+    QString topic;
+    QByteArray payload;
+    int qos = 1;
+    bool retain = true;
+};
+
+struct MqttSettings
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 1883;
+    QString clientId;             // empty: random, and no persistent session
+    QString username, password;
+    bool tls = false;
+    QString caFile, certFile, keyFile;
+    int keepAliveS = 20;
+    bool persistentSession = true; // QoS 1 traffic is queued by the broker while we are away
+    quint32 sessionExpiryS = 24 * 3600;
+    int protocolVersion = 5;       // 5, falling back to 3 (3.1.1) when the broker refuses MQTT 5
+    int reconnectMinMs = 500;
+    int reconnectMaxMs = 30'000;
+    MqttWill will;                 // the station's own presence, published by the broker if we vanish
+};
+
+enum class MqttState { Disconnected, Connecting, Connected, WaitingToReconnect };
+[[nodiscard]] QString toString(MqttState state);
+
+class MqttClient : public QObject
+{
+    Q_OBJECT
+public:
+    // topic, payload, receive time (UTC ms). Called on the network thread.
+    using MessageHandler = std::function<void(const char* topic, std::span<const std::byte> payload, qint64 rxMs)>;
+
+    explicit MqttClient(MqttSettings settings, QObject* parent = nullptr);
+    ~MqttClient() override;
+    MqttClient(const MqttClient&) = delete;
+    MqttClient& operator=(const MqttClient&) = delete;
+
+    void setMessageHandler(MessageHandler handler); // before start()
+    void addSubscription(const QString& filter, int qos); // before start(); renewed on every connect
+    void start();
+    void stop(); // clean disconnect: the broker does not publish the will
+
+    // Thread-safe. Returns false when the client library refused the message (it is then lost).
+    bool publish(const QString& topic, const QByteArray& payload, int qos, bool retain);
+
+    [[nodiscard]] MqttState state() const { return m_state.load(); }
+    [[nodiscard]] int protocolInUse() const { return m_protocol.load(); }
+    [[nodiscard]] quint64 reconnects() const { return m_reconnects.load(); }
+    [[nodiscard]] const MqttSettings& settings() const { return m_settings; }
+
+Q_SIGNALS:
+    void stateChanged(ww::MqttState state, const QString& detail);
+
+private:
+    void run();
+    bool connectOnce(bool first);
+    void setState(MqttState s, const QString& detail);
+    void waitBackoff();
+    static void onConnect(mosquitto*, void* self, int rc, int flags, const mosquitto_property*);
+    static void onDisconnect(mosquitto*, void* self, int rc, const mosquitto_property*);
+    static void onMessage(mosquitto*, void* self, const mosquitto_message* msg, const mosquitto_property*);
+
+    MqttSettings m_settings;
+    MessageHandler m_handler;
+    std::vector<std::pair<QByteArray, int>> m_subscriptions;
+    mosquitto* m_mosq = nullptr;
+    std::thread m_thread;
+    std::atomic<bool> m_stopping{false};
+    std::atomic<MqttState> m_state{MqttState::Disconnected};
+    std::atomic<int> m_protocol{5};
+    std::atomic<bool> m_refusedProtocol{false};
+    std::atomic<quint64> m_reconnects{0};
+    int m_backoffMs = 0;
+    std::mutex m_waitMutex;
+    std::condition_variable m_wake;
+};
+
+} // namespace ww

@@ -1,0 +1,44 @@
+#pragma once
+// Topic tree of wire contract v1: ww/v1/{site}/...
+#include <QString>
+#include <QStringView>
+
+namespace ww {
+
+enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Unknown };
+inline constexpr int TopicKindCount = 12;
+[[nodiscard]] QString toString(TopicKind kind);
+
+struct ParsedTopic
+{
+    TopicKind kind = TopicKind::Unknown;
+    QString id; // gateway, device, alarm, tag or station id
+};
+
+class Topics
+{
+public:
+    explicit Topics(QString siteId) : m_prefix(QStringLiteral("ww/v1/") + siteId + QChar(u'/')) {}
+
+    [[nodiscard]] const QString& prefix() const { return m_prefix; }
+    [[nodiscard]] QString adverts(const QString& gateway) const { return m_prefix + QStringLiteral("gw/") + gateway + QStringLiteral("/adv"); }
+    [[nodiscard]] QString vitals(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/vitals"); }
+    [[nodiscard]] QString event(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/event"); }
+    [[nodiscard]] QString env(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/env"); }
+    [[nodiscard]] QString status(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/status"); }
+    [[nodiscard]] QString alarm(const QString& id) const { return m_prefix + QStringLiteral("alarm/") + id; }
+    [[nodiscard]] QString position(const QString& tag) const { return m_prefix + QStringLiteral("pos/") + tag; }
+    [[nodiscard]] QString command(const QString& device) const { return m_prefix + QStringLiteral("cmd/") + device; }
+    [[nodiscard]] QString station(const QString& id) const { return m_prefix + QStringLiteral("station/") + id; }
+    [[nodiscard]] QString truth(const QString& sub) const { return m_prefix + QStringLiteral("truth/") + sub; }
+
+    // Classifies a topic. mokoFilter is an MQTT filter (+ and # allowed) for MOKO gateway JSON.
+    [[nodiscard]] ParsedTopic parse(QStringView topic, QStringView mokoFilter = {}) const;
+
+    [[nodiscard]] static bool matchesFilter(QStringView filter, QStringView topic);
+
+private:
+    QString m_prefix;
+};
+
+} // namespace ww

@@ -1,0 +1,394 @@
+#include "transport/wirecodec.h"
+
+#include "wardwatch.pb.h"
+
+#include <cmath>
+
+namespace ww {
+
+QString toString(RejectReason reason)
+{
+    static const char* names[RejectReasonCount] = {"malformed",     "oversized",      "unknown-version",
+                                                   "out-of-range",  "missing-field",  "topic-mismatch",
+                                                   "unknown-topic", "duplicate",      "unknown-device"};
+    return QLatin1String(names[int(reason)]);
+}
+
+namespace {
+
+DecodeResult fail(RejectReason reason, QString detail)
+{
+    return {{}, DecodeError{reason, std::move(detail)}};
+}
+
+std::optional<DecodeError> checkHeader(quint32 version, quint64 deviceTimeMs, const DecodeContext& ctx)
+{
+    if (version != SchemaVersion)
+        return DecodeError{RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(version)};
+    if (deviceTimeMs == 0)
+        return DecodeError{RejectReason::MissingField, QStringLiteral("device_time_ms is 0")};
+    const qint64 t = qint64(deviceTimeMs);
+    if (t > ctx.nowMs + ctx.maxFutureMs)
+        return DecodeError{RejectReason::OutOfRange,
+                           QStringLiteral("device_time_ms is %1 s in the future").arg((t - ctx.nowMs) / 1000)};
+    if (t < ctx.nowMs - ctx.maxPastMs)
+        return DecodeError{RejectReason::OutOfRange,
+                           QStringLiteral("device_time_ms is %1 days old").arg((ctx.nowMs - t) / 86'400'000)};
+    return std::nullopt;
+}
+
+template <typename Msg> bool parse(Msg& msg, std::span<const std::byte> payload)
+{
+    return msg.ParseFromArray(payload.data(), int(payload.size()));
+}
+
+QString idFrom(const std::string& payloadId, const QString& topicId, std::optional<DecodeError>& err, const char* field)
+{
+    const QString pid = QString::fromStdString(payloadId);
+    if (pid.isEmpty())
+        return topicId;
+    if (pid != topicId)
+        err = DecodeError{RejectReason::TopicMismatch,
+                          QStringLiteral("%1 \"%2\" differs from the topic's \"%3\"").arg(QLatin1String(field), pid, topicId)};
+    return pid;
+}
+
+bool finite(double v) { return std::isfinite(v); }
+
+DecodeResult decodeAdverts(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::AdvBatch m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid AdvBatch"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    BeaconBatch b;
+    b.gatewayId = idFrom(m.gateway_id(), id, err, "gateway_id");
+    if (err)
+        return {{}, err};
+    b.deviceTimeMs = qint64(m.device_time_ms());
+    b.receiveTimeMs = ctx.receiveTimeMs;
+    b.reports.reserve(m.adverts_size());
+    for (int i = 0; i < m.adverts_size(); ++i) {
+        const auto& a = m.adverts(i);
+        if (a.tag_id().empty())
+            return fail(RejectReason::MissingField, QStringLiteral("adverts[%1].tag_id is empty").arg(i));
+        if (a.rssi() < -127 || a.rssi() > 20)
+            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].rssi %2 dBm outside [-127, 20]").arg(i).arg(a.rssi()));
+        if (a.time_offset_ms() > 0 || a.time_offset_ms() < -600'000)
+            return fail(RejectReason::OutOfRange,
+                        QStringLiteral("adverts[%1].time_offset_ms %2 outside [-600000, 0]").arg(i).arg(a.time_offset_ms()));
+        b.reports.push_back({QString::fromStdString(a.tag_id()), b.gatewayId, b.deviceTimeMs + a.time_offset_ms(),
+                             a.rssi(), a.tx_power()});
+    }
+    return {{std::move(b)}, {}};
+}
+
+DecodeResult decodeVitals(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::ObservationBatch m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid ObservationBatch"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    VitalsUpdate u;
+    u.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    if (err)
+        return {{}, err};
+    u.deviceTimeMs = qint64(m.device_time_ms());
+    u.receiveTimeMs = ctx.receiveTimeMs;
+    for (int i = 0; i < m.observations_size(); ++i) {
+        const auto& o = m.observations(i);
+        const auto kind = vitalKindFromMdc(o.mdc_code());
+        if (!kind)
+            continue; // codes we do not chart yet are ignored, as unknown fields are
+        if (o.unit_code() != 0 && o.unit_code() != mdcUnitFor(*kind))
+            return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].unit_code %2 is not %3 for MDC code %4")
+                                                      .arg(i).arg(o.unit_code()).arg(mdcUnitFor(*kind)).arg(o.mdc_code()));
+        if (!finite(o.value()) || !vitalInRange(*kind, o.value()))
+            return fail(RejectReason::OutOfRange,
+                        QStringLiteral("observations[%1] %2 = %3 is not physiological").arg(i).arg(toString(*kind)).arg(o.value()));
+        const qint64 t = o.time_ms() ? qint64(o.time_ms()) : u.deviceTimeMs;
+        if (o.time_ms() && (t > ctx.nowMs + ctx.maxFutureMs))
+            return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is in the future").arg(i));
+        u.samples.push_back({*kind, o.value(), t});
+    }
+    return {{std::move(u)}, {}};
+}
+
+DecodeResult decodeEvent(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::DeviceEvent m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid DeviceEvent"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    DeviceEventMsg ev;
+    ev.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    if (err)
+        return {{}, err};
+    if (m.seq() == 0)
+        return fail(RejectReason::MissingField, QStringLiteral("seq is 0 (sequence numbers start at 1)"));
+    if (m.kind() == v1::DeviceEvent::KIND_UNSPECIFIED || !v1::DeviceEvent::Kind_IsValid(m.kind()))
+        return fail(RejectReason::OutOfRange, QStringLiteral("kind %1 is not a known event").arg(int(m.kind())));
+    ev.deviceTimeMs = qint64(m.device_time_ms());
+    ev.receiveTimeMs = ctx.receiveTimeMs;
+    ev.boot = m.boot();
+    ev.seq = m.seq();
+    ev.kind = DeviceEventKind(int(m.kind()) - 1);
+    return {{std::move(ev)}, {}};
+}
+
+DecodeResult decodeEnv(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::EnvReading m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid EnvReading"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    EnvUpdate r;
+    r.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    if (err)
+        return {{}, err};
+    r.deviceTimeMs = qint64(m.device_time_ms());
+    r.receiveTimeMs = ctx.receiveTimeMs;
+    struct Field
+    {
+        bool has;
+        float value;
+        double lo, hi;
+        const char* name;
+        std::optional<double>* out;
+    };
+    const Field fields[] = {
+        {m.has_temperature_c(), m.temperature_c(), -100, 100, "temperature_c", &r.temperatureC},
+        {m.has_humidity_pct(), m.humidity_pct(), 0, 100, "humidity_pct", &r.humidityPct},
+        {m.has_co2_ppm(), m.co2_ppm(), 0, 40000, "co2_ppm", &r.co2Ppm},
+        {m.has_pm25_ugm3(), m.pm25_ugm3(), 0, 2000, "pm25_ugm3", &r.pm25},
+        {m.has_tvoc_mgm3(), m.tvoc_mgm3(), 0, 100, "tvoc_mgm3", &r.tvoc},
+        {m.has_diff_pressure_pa(), m.diff_pressure_pa(), -500, 500, "diff_pressure_pa", &r.diffPressurePa},
+    };
+    for (const auto& f : fields) {
+        if (!f.has)
+            continue;
+        if (!finite(f.value) || f.value < f.lo || f.value > f.hi)
+            return fail(RejectReason::OutOfRange,
+                        QStringLiteral("%1 = %2 outside [%3, %4]").arg(QLatin1String(f.name)).arg(f.value).arg(f.lo).arg(f.hi));
+        *f.out = double(f.value);
+    }
+    r.door = m.door() == v1::EnvReading::DOOR_OPEN    ? DoorState::Open
+             : m.door() == v1::EnvReading::DOOR_CLOSED ? DoorState::Closed
+                                                       : DoorState::Unknown;
+    return {{std::move(r)}, {}};
+}
+
+DecodeResult decodeStatus(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::DeviceStatus m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid DeviceStatus"));
+    // Retained statuses may be old: only the version is checked, not the age.
+    if (m.schema_version() != SchemaVersion)
+        return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
+    if (m.device_time_ms() > quint64(ctx.nowMs + ctx.maxFutureMs))
+        return fail(RejectReason::OutOfRange, QStringLiteral("device_time_ms is in the future"));
+    std::optional<DecodeError> err;
+    DeviceStatusMsg s;
+    s.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    if (err)
+        return {{}, err};
+    if (m.has_battery_pct() && m.battery_pct() > 100)
+        return fail(RejectReason::OutOfRange, QStringLiteral("battery_pct %1 > 100").arg(m.battery_pct()));
+    s.deviceTimeMs = qint64(m.device_time_ms());
+    s.receiveTimeMs = ctx.receiveTimeMs;
+    s.online = m.online();
+    if (m.has_battery_pct())
+        s.batteryPct = int(m.battery_pct());
+    s.boot = m.boot();
+    s.firmware = QString::fromStdString(m.firmware());
+    s.reportIntervalS = int(m.report_interval_s());
+    return {{std::move(s)}, {}};
+}
+
+DecodeResult decodePosition(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::Position m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid Position"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    PositionMsg p;
+    p.tagId = idFrom(m.tag_id(), id, err, "tag_id");
+    if (err)
+        return {{}, err};
+    if (!finite(m.x()) || !finite(m.y()) || std::abs(m.x()) > 10'000 || std::abs(m.y()) > 10'000)
+        return fail(RejectReason::OutOfRange, QStringLiteral("x, y outside +-10 km"));
+    if (!finite(m.accuracy_m()) || m.accuracy_m() < 0 || m.confidence() < 0 || m.confidence() > 1)
+        return fail(RejectReason::OutOfRange, QStringLiteral("accuracy_m or confidence out of range"));
+    p.timeMs = qint64(m.device_time_ms());
+    p.x = m.x();
+    p.y = m.y();
+    p.floor = m.floor();
+    p.room = QString::fromStdString(m.room());
+    p.accuracyM = m.accuracy_m();
+    p.confidence = m.confidence();
+    return {{std::move(p)}, {}};
+}
+
+DecodeResult decodeStation(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::StationPresence m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid StationPresence"));
+    if (m.schema_version() != SchemaVersion)
+        return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
+    std::optional<DecodeError> err;
+    StationPresenceMsg s;
+    s.stationId = idFrom(m.station_id(), id, err, "station_id");
+    if (err)
+        return {{}, err};
+    s.deviceTimeMs = qint64(m.device_time_ms());
+    s.online = m.online();
+    s.siteHash = QString::fromStdString(m.site_hash());
+    s.operatorId = QString::fromStdString(m.operator_id());
+    Q_UNUSED(ctx);
+    return {{std::move(s)}, {}};
+}
+
+} // namespace
+
+DecodeResult decodeWire(TopicKind kind, const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    switch (kind) {
+    case TopicKind::Adverts: return decodeAdverts(id, payload, ctx);
+    case TopicKind::Vitals: return decodeVitals(id, payload, ctx);
+    case TopicKind::Event: return decodeEvent(id, payload, ctx);
+    case TopicKind::Env: return decodeEnv(id, payload, ctx);
+    case TopicKind::Status: return decodeStatus(id, payload, ctx);
+    case TopicKind::Position: return decodePosition(id, payload, ctx);
+    case TopicKind::Station: return decodeStation(id, payload, ctx);
+    case TopicKind::Moko: return decodeMokoJson(payload, ctx);
+    case TopicKind::Alarm:
+    case TopicKind::Command: return {}; // owned by the alarm engine (issue 4): accepted, not yet interpreted
+    case TopicKind::Truth:
+    case TopicKind::Unknown: break;
+    }
+    return fail(RejectReason::UnknownTopic, QStringLiteral("no decoder for this topic"));
+}
+
+QByteArray encode(const BeaconBatch& batch)
+{
+    v1::AdvBatch m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(batch.deviceTimeMs));
+    m.set_gateway_id(batch.gatewayId.toStdString());
+    for (const auto& r : batch.reports) {
+        auto* a = m.add_adverts();
+        a->set_tag_id(r.tagId.toStdString());
+        a->set_rssi(r.rssi);
+        a->set_tx_power(r.txPower);
+        a->set_time_offset_ms(int(r.timeMs - batch.deviceTimeMs));
+    }
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const VitalsUpdate& update)
+{
+    v1::ObservationBatch m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(update.deviceTimeMs));
+    m.set_device_id(update.deviceId.toStdString());
+    for (const auto& s : update.samples) {
+        auto* o = m.add_observations();
+        o->set_mdc_code(mdcFromVitalKind(s.kind));
+        o->set_unit_code(mdcUnitFor(s.kind));
+        o->set_value(s.value);
+        o->set_time_ms(quint64(s.timeMs));
+    }
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const DeviceEventMsg& event)
+{
+    v1::DeviceEvent m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(event.deviceTimeMs));
+    m.set_device_id(event.deviceId.toStdString());
+    m.set_boot(event.boot);
+    m.set_seq(event.seq);
+    m.set_kind(v1::DeviceEvent::Kind(int(event.kind) + 1));
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const EnvUpdate& r)
+{
+    v1::EnvReading m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(r.deviceTimeMs));
+    m.set_device_id(r.deviceId.toStdString());
+    if (r.temperatureC)
+        m.set_temperature_c(float(*r.temperatureC));
+    if (r.humidityPct)
+        m.set_humidity_pct(float(*r.humidityPct));
+    if (r.co2Ppm)
+        m.set_co2_ppm(float(*r.co2Ppm));
+    if (r.pm25)
+        m.set_pm25_ugm3(float(*r.pm25));
+    if (r.tvoc)
+        m.set_tvoc_mgm3(float(*r.tvoc));
+    if (r.diffPressurePa)
+        m.set_diff_pressure_pa(float(*r.diffPressurePa));
+    m.set_door(r.door == DoorState::Open     ? v1::EnvReading::DOOR_OPEN
+               : r.door == DoorState::Closed ? v1::EnvReading::DOOR_CLOSED
+                                             : v1::EnvReading::DOOR_UNKNOWN);
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const DeviceStatusMsg& s)
+{
+    v1::DeviceStatus m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(s.deviceTimeMs));
+    m.set_device_id(s.deviceId.toStdString());
+    m.set_online(s.online);
+    if (s.batteryPct)
+        m.set_battery_pct(quint32(*s.batteryPct));
+    m.set_boot(s.boot);
+    m.set_firmware(s.firmware.toStdString());
+    m.set_report_interval_s(quint32(s.reportIntervalS));
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const PositionMsg& p)
+{
+    v1::Position m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(p.timeMs));
+    m.set_tag_id(p.tagId.toStdString());
+    m.set_x(p.x);
+    m.set_y(p.y);
+    m.set_floor(p.floor);
+    m.set_room(p.room.toStdString());
+    m.set_accuracy_m(p.accuracyM);
+    m.set_confidence(p.confidence);
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const StationPresenceMsg& s)
+{
+    v1::StationPresence m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(s.deviceTimeMs));
+    m.set_station_id(s.stationId.toStdString());
+    m.set_online(s.online);
+    m.set_site_hash(s.siteHash.toStdString());
+    m.set_operator_id(s.operatorId.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+} // namespace ww

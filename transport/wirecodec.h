@@ -1,0 +1,56 @@
+#pragma once
+// Protobuf wire contract v1 <-> internal message types, and the MOKO gateway JSON adapter.
+// Decoders return messages or a named reason with the field at fault; they never throw.
+#include "domain/messages.h"
+#include "transport/topics.h"
+
+#include <QByteArray>
+#include <QVector>
+#include <optional>
+#include <span>
+
+namespace ww {
+
+inline constexpr quint32 SchemaVersion = 1;
+
+enum class RejectReason { Malformed, Oversized, UnknownVersion, OutOfRange, MissingField, TopicMismatch, UnknownTopic,
+                          Duplicate, UnknownDevice };
+inline constexpr int RejectReasonCount = 9;
+[[nodiscard]] QString toString(RejectReason reason);
+
+struct DecodeError
+{
+    RejectReason reason = RejectReason::Malformed;
+    QString detail; // the field or JSON path and what is wrong with it
+};
+
+struct DecodeResult
+{
+    QVector<Decoded> messages;
+    std::optional<DecodeError> error;
+};
+
+struct DecodeContext
+{
+    qint64 receiveTimeMs = 0;
+    qint64 nowMs = 0;             // injected clock; device times far from it are out of range
+    qint64 maxFutureMs = 5 * 60'000;
+    qint64 maxPastMs = 30LL * 24 * 3600'000;
+};
+
+// Decodes one protobuf payload of the given topic kind. id is the gateway/device/tag id from the topic.
+[[nodiscard]] DecodeResult decodeWire(TopicKind kind, const QString& id, std::span<const std::byte> payload,
+                                      const DecodeContext& ctx);
+// MOKO MKGW JSON (msg_id 3070 scan reports; 3004 decided by shape), see REFERENCE.md.
+[[nodiscard]] DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeContext& ctx);
+
+// Encoders, used by the simulator, the self-test and the benchmarks.
+[[nodiscard]] QByteArray encode(const BeaconBatch& batch);
+[[nodiscard]] QByteArray encode(const VitalsUpdate& update);
+[[nodiscard]] QByteArray encode(const DeviceEventMsg& event);
+[[nodiscard]] QByteArray encode(const EnvUpdate& reading);
+[[nodiscard]] QByteArray encode(const DeviceStatusMsg& status);
+[[nodiscard]] QByteArray encode(const PositionMsg& position);
+[[nodiscard]] QByteArray encode(const StationPresenceMsg& presence);
+
+} // namespace ww
