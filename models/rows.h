@@ -4,6 +4,7 @@
 #include "domain/messages.h"
 #include "domain/site.h"
 
+#include <QMetaType>
 #include <array>
 #include <memory>
 #include <optional>

@@ -46,7 +46,8 @@ AssetStatus statusFor(const Room* room)
 
 WardCore::WardCore(const Site& site, const Clock& clock, IngestStats& stats, QObject* parent)
     : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
-      m_locator(site, int(site.patients.size() + site.staff.size() + site.assets.size()))
+      m_locator(site, int(site.patients.size() + site.staff.size() + site.assets.size())), m_flushTimer(this),
+      m_signalTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
     qRegisterMetaType<ww::DeviceEventMsg>();

@@ -14,18 +14,29 @@ RoomLocator::RoomLocator(const Site& site, int tagCount) : m_site(site), m_tags(
 void RoomLocator::add(int tagIndex, int gateway, int rssi, qint64 timeMs)
 {
     Tag& tag = m_tags[size_t(tagIndex)];
+    auto stale = [timeMs](const Heard& h) { return h.gateway < 0 || timeMs - h.lastMs > WindowMs; };
     Heard* target = nullptr;
-    Heard* oldest = &tag.heard[0];
-    for (auto& h : tag.heard) {
-        if (h.gateway == gateway) {
+    for (auto& h : tag.heard)
+        if (h.gateway == gateway)
             target = &h;
-            break;
+    if (!target) {
+        // Replace a stale entry, else the weakest, and only by a stronger report: the gateways that
+        // hear a tag well are never pushed out by the many that hear it faintly.
+        Heard* victim = nullptr;
+        for (auto& h : tag.heard) {
+            if (stale(h)) {
+                victim = &h;
+                break;
+            }
+            if (!victim || h.rssi < victim->rssi)
+                victim = &h;
         }
-        if (h.lastMs < oldest->lastMs)
-            oldest = &h;
+        if (!stale(*victim) && float(rssi) <= victim->rssi)
+            return;
+        target = victim;
+        target->gateway = -1;
     }
-    if (!target || timeMs - target->lastMs > WindowMs) {
-        target = target ? target : oldest;
+    if (stale(*target) || target->gateway != gateway) {
         *target = Heard{gateway, float(rssi), timeMs};
     } else {
         // Smoothing that follows walking pace but damps single-packet fades.

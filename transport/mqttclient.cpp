@@ -163,8 +163,8 @@ void MqttClient::run()
             waitBackoff();
         }
     }
-    // Let a clean DISCONNECT go out.
-    for (int i = 0; i < 5 && mosquitto_want_write(m_mosq); ++i)
+    // Let what is queued, and then a clean DISCONNECT, go out.
+    for (int i = 0; i < 200 && mosquitto_want_write(m_mosq); ++i)
         mosquitto_loop(m_mosq, 10, 1);
 }
 

@@ -1,0 +1,126 @@
+// The libmosquitto wrapper against a real broker: round trip, a persistent session keeping QoS 1
+// messages while the client is away, and reconnection with resubscription after a broker restart.
+#include "brokerfixture.h"
+#include "transport/mqttclient.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <mutex>
+
+using namespace ww;
+
+namespace {
+struct Inbox
+{
+    std::mutex mutex;
+    QStringList payloads;
+    void attach(MqttClient& c)
+    {
+        c.setMessageHandler([this](const char*, std::span<const std::byte> p, qint64) {
+            std::lock_guard lock(mutex);
+            payloads << QString::fromUtf8(reinterpret_cast<const char*>(p.data()), qsizetype(p.size()));
+        });
+    }
+    int size()
+    {
+        std::lock_guard lock(mutex);
+        return int(payloads.size());
+    }
+};
+
+MqttSettings settingsFor(int port, const QString& clientId = {})
+{
+    MqttSettings s;
+    s.port = port;
+    s.clientId = clientId;
+    s.reconnectMinMs = 100;
+    s.reconnectMaxMs = 800;
+    return s;
+}
+} // namespace
+
+class TestMqttClient : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<test::PrivateBroker> m_broker;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<ww::MqttState>();
+        m_broker = std::make_unique<test::PrivateBroker>(m_dir.path());
+        QVERIFY(m_broker->start() > 0);
+    }
+    void cleanupTestCase() { m_broker.reset(); }
+
+    void roundTrip()
+    {
+        MqttClient sub(settingsFor(m_broker->port()));
+        Inbox inbox;
+        inbox.attach(sub);
+        sub.addSubscription(QStringLiteral("t/rt/#"), 1);
+        QSignalSpy connected(&sub, &MqttClient::stateChanged);
+        sub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 5000);
+        QCOMPARE(sub.protocolInUse(), 5);
+        MqttClient pub(settingsFor(m_broker->port()));
+        pub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
+        QTest::qWait(200); // the subscription is in place
+        QVERIFY(pub.publish(QStringLiteral("t/rt/a"), "zero", 0, false));
+        QVERIFY(pub.publish(QStringLiteral("t/rt/b"), "one", 1, false));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
+        QVERIFY(inbox.payloads.contains(QStringLiteral("one")));
+        QVERIFY(!connected.isEmpty());
+    }
+
+    void persistentSessionKeepsQos1WhileAway()
+    {
+        const QString id = QStringLiteral("tst-persistent");
+        {
+            MqttClient first(settingsFor(m_broker->port(), id));
+            first.addSubscription(QStringLiteral("t/ps"), 1);
+            first.start();
+            QTRY_COMPARE_WITH_TIMEOUT(int(first.state()), int(MqttState::Connected), 5000);
+            QTest::qWait(200);
+        } // clean disconnect; the session stays on the broker
+        MqttClient pub(settingsFor(m_broker->port()));
+        pub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(pub.publish(QStringLiteral("t/ps"), QByteArray::number(i), 1, false));
+        QTest::qWait(300);
+        MqttClient again(settingsFor(m_broker->port(), id));
+        Inbox inbox;
+        inbox.attach(again);
+        again.addSubscription(QStringLiteral("t/ps"), 1);
+        again.start();
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 5, 5000);
+    }
+
+    void reconnectsAndResubscribesAfterBrokerRestart()
+    {
+        MqttClient sub(settingsFor(m_broker->port()));
+        Inbox inbox;
+        inbox.attach(sub);
+        sub.addSubscription(QStringLiteral("t/rc"), 0);
+        sub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 5000);
+        m_broker->stop();
+        QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::WaitingToReconnect), 5000);
+        QTest::qWait(1500); // a few failed attempts: the back-off grows
+        QVERIFY(m_broker->restartSamePort());
+        QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 10000);
+        QVERIFY(sub.reconnects() >= 1);
+        MqttClient pub(settingsFor(m_broker->port()));
+        pub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
+        QTest::qWait(200);
+        pub.publish(QStringLiteral("t/rc"), "after restart", 0, false);
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMqttClient)
+#include "tst_mqttclient.moc"

@@ -1,0 +1,215 @@
+// The core and the item models: values applied, coalesced batches with ranged dataChanged and no
+// resets, duplicates and reboots, late events, "no signal", with QAbstractItemModelTester on every model.
+#include "models/wardcore.h"
+#include "models/wardmodels.h"
+#include "transport/ingest.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ww;
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private:
+    std::optional<Site> m_site;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<IngestStats> m_stats;
+    std::unique_ptr<WardCore> m_core;
+    std::unique_ptr<WardModels> m_models;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
+
+    void post(Decoded d)
+    {
+        QVector<Decoded> v;
+        v.push_back(std::move(d));
+        m_core->post(std::move(v));
+    }
+    qint64 now() const { return m_clock->nowMs(); }
+    VitalsUpdate vitals(int patient, double hr, qint64 t)
+    {
+        const QString dev = m_site->patients[size_t(patient)].monitor;
+        return VitalsUpdate{dev, t, now(), {{VitalKind::HeartRate, hr, t}, {VitalKind::SpO2, 96, t}}};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_site = SiteLoader::loadDefault().site;
+        QVERIFY(m_site);
+        m_clock = std::make_unique<ManualClock>(1'780'000'000'000);
+        m_stats = std::make_unique<IngestStats>();
+        m_core = std::make_unique<WardCore>(*m_site, *m_clock, *m_stats);
+        m_models = std::make_unique<WardModels>(*m_site);
+        connect(m_core.get(), &WardCore::updatesReady, m_models.get(), &WardModels::apply);
+        m_testers.clear();
+        for (QAbstractItemModel* m : std::initializer_list<QAbstractItemModel*>{&m_models->patients, &m_models->staff,
+                                                                               &m_models->assets, &m_models->environment,
+                                                                               &m_models->devices})
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+    }
+
+    void rowsComeFromTheSite()
+    {
+        QCOMPARE(m_models->patients.rowCount(), int(m_site->patients.size()));
+        QCOMPARE(m_models->staff.rowCount(), int(m_site->staff.size()));
+        QCOMPARE(m_models->assets.rowCount(), int(m_site->assets.size()));
+        QCOMPARE(m_models->environment.rowCount(), int(m_site->sensors.size()));
+        QCOMPARE(m_models->devices.rowCount(), int(m_site->devices().size()));
+        QCOMPARE(m_models->patients.roleNames().value(PatientModel::HeartRateRole), QByteArray("heartRate"));
+    }
+
+    void vitalsCoalescedIntoRangedChanges()
+    {
+        QSignalSpy changed(&m_models->patients, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&m_models->patients, &QAbstractItemModel::modelReset);
+        QSignalSpy batches(m_core.get(), &WardCore::updatesReady);
+        // 100 updates to patients 0..4 and 7 before one flush: one batch, two ranges (0-4, 7).
+        for (int round = 0; round < 20; ++round)
+            for (int p : {0, 1, 2, 3, 4, 7})
+                post(vitals(p, 60 + round, now() + round));
+        m_core->flushNow();
+        QCOMPARE(batches.size(), 1);
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(changed[0][0].value<QModelIndex>().row(), 0);
+        QCOMPARE(changed[0][1].value<QModelIndex>().row(), 4);
+        QCOMPARE(changed[0][1].value<QModelIndex>().column(), PatientModel::ColumnCount - 1);
+        QCOMPARE(changed[1][0].value<QModelIndex>().row(), 7);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(m_models->patients.index(3, PatientModel::HrCol).data().toString(), QStringLiteral("79"));
+        QCOMPARE(m_models->patients.index(3, 0).data(PatientModel::HeartRateRole).toDouble(), 79.0);
+        // Nothing new: no batch at all.
+        m_core->flushNow();
+        QCOMPARE(batches.size(), 1);
+    }
+
+    void olderSampleNeverOverwritesNewer()
+    {
+        post(vitals(0, 90, now()));
+        post(vitals(0, 50, now() - 10'000)); // delivered late
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::HeartRateRole).toDouble(), 90.0);
+    }
+
+    void silentDeviceShowsNoSignal()
+    {
+        post(vitals(0, 88, now()));
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, PatientModel::HrCol).data().toString(), QStringLiteral("88"));
+        m_clock->advance(qint64(m_site->timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000) - 1000);
+        m_core->checkSignals();
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, PatientModel::HrCol).data().toString(), QStringLiteral("88"));
+        m_clock->advance(2000);
+        m_core->checkSignals();
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, PatientModel::HrCol).data().toString(), QStringLiteral("no signal"));
+        QCOMPARE(m_models->patients.index(0, PatientModel::HrCol).data(Qt::ForegroundRole).value<QColor>(), noSignalColour());
+        // The value is kept for the tooltip, and comes back live with the next message.
+        QVERIFY(m_models->patients.index(0, PatientModel::HrCol).data(Qt::ToolTipRole).toString().contains(QStringLiteral("88")));
+        post(vitals(0, 91, now()));
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, PatientModel::HrCol).data().toString(), QStringLiteral("91"));
+    }
+
+    void offlineStatusIsNoSignalAtOnce()
+    {
+        const QString badge = m_site->staff[0].badge;
+        post(DeviceStatusMsg{badge, now(), now(), true, 50, 1, {}, 1});
+        post(BeaconBatch{m_site->gateways[0].id, now(), now(), {{badge, m_site->gateways[0].id, now(), -50, 0}}});
+        m_core->flushNow();
+        QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::SignalRole).toInt(), int(SignalState::Live));
+        post(DeviceStatusMsg{badge, now(), now(), false, {}, 1, {}, 1});
+        m_core->flushNow();
+        QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::SignalRole).toInt(), int(SignalState::NoSignal));
+    }
+
+    void duplicatesDroppedRebootsKept()
+    {
+        QSignalSpy events(m_core.get(), &WardCore::deviceEvent);
+        const QString badge = m_site->staff[1].badge;
+        const DeviceEventMsg press{badge, now(), now(), 5, 1, DeviceEventKind::Panic, false};
+        post(press);
+        post(press);              // duplicate: same boot and seq
+        DeviceEventMsg afterReboot = press;
+        afterReboot.boot = 6;     // the device restarted: seq 1 again is a new press
+        post(afterReboot);
+        m_core->flushNow();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(m_core->duplicatesDropped(), 1u);
+        QCOMPARE(m_stats->snapshot().byReason[size_t(RejectReason::Duplicate)], 1u);
+    }
+
+    void lateEventKeepsItsTime()
+    {
+        QSignalSpy events(m_core.get(), &WardCore::deviceEvent);
+        const QString band = m_site->patients[2].wristband;
+        const qint64 happened = now() - 120'000;
+        post(DeviceEventMsg{band, happened, now(), 1, 1, DeviceEventKind::Fall, false});
+        post(DeviceEventMsg{band, now() - 2000, now(), 1, 2, DeviceEventKind::ButtonSingle, false});
+        m_core->flushNow();
+        QCOMPARE(events.size(), 2);
+        const auto late = events[0][0].value<DeviceEventMsg>();
+        QVERIFY(late.late);
+        QCOMPARE(late.deviceTimeMs, happened);
+        QVERIFY(!events[1][0].value<DeviceEventMsg>().late);
+    }
+
+    void unknownDeviceCounted()
+    {
+        post(VitalsUpdate{QStringLiteral("vm-unknown"), now(), now(), {{VitalKind::HeartRate, 70, now()}}});
+        m_core->flushNow();
+        QCOMPARE(m_stats->snapshot().byReason[size_t(RejectReason::UnknownDevice)], 1u);
+    }
+
+    void environmentAgainstTargets()
+    {
+        const Fridge& fridge = m_site->fridges[0];
+        QString sensor;
+        int row = -1;
+        for (size_t i = 0; i < m_site->sensors.size(); ++i)
+            if (m_site->sensors[i].fridge == fridge.id) {
+                sensor = m_site->sensors[i].id;
+                row = int(i);
+            }
+        EnvUpdate r;
+        r.deviceId = sensor;
+        r.deviceTimeMs = now();
+        r.receiveTimeMs = now();
+        r.temperatureC = 9.4;
+        r.door = DoorState::Open;
+        post(r);
+        m_core->flushNow();
+        const QModelIndex status = m_models->environment.index(row, EnvironmentModel::StatusCol);
+        QCOMPARE(status.data().toString(), QStringLiteral("T 9.4 > 8"));
+        QVERIFY(m_models->environment.index(row, EnvironmentModel::DoorCol).data().toString().startsWith(QStringLiteral("open since")));
+    }
+
+    void tagLocatedInTheRoomOfItsStrongestGateway()
+    {
+        const Patient& p = m_site->patients[0];
+        const QString room = m_site->bed(p.bed)->room;
+        QString inRoom, neighbour;
+        for (const auto& g : m_site->gateways) {
+            if (g.room == room)
+                inRoom = g.id;
+            else if (neighbour.isEmpty() && g.floor == 1 && g.room != room && !g.room.isEmpty())
+                neighbour = g.id;
+        }
+        for (int i = 0; i < 5; ++i) {
+            post(BeaconBatch{inRoom, now(), now(), {{p.wristband, inRoom, now(), -55, 0}}});
+            post(BeaconBatch{neighbour, now(), now(), {{p.wristband, neighbour, now(), -75, 0}}});
+        }
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
+        // A neighbour only slightly stronger for a moment does not move the patient (hysteresis).
+        post(BeaconBatch{neighbour, now(), now(), {{p.wristband, neighbour, now(), -40, 0}}});
+        m_core->flushNow();
+        QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
+    }
+};
+
+QTEST_MAIN(TestModels)
+#include "tst_models.moc"

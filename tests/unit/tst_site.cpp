@@ -1,0 +1,111 @@
+// Site configuration: the embedded default ward, and errors that name file, JSON path and problem.
+#include "domain/site.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace ww;
+
+class TestSite : public QObject
+{
+    Q_OBJECT
+private:
+    static QByteArray defaultBytes()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    static QStringList errorsAfter(const std::function<void(QJsonObject&)>& edit)
+    {
+        QJsonObject root = QJsonDocument::fromJson(defaultBytes()).object();
+        edit(root);
+        return SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("edited.json")).errors;
+    }
+
+private Q_SLOTS:
+    void defaultWardIsBelievable()
+    {
+        const auto r = SiteLoader::loadDefault();
+        QVERIFY2(r.site, qPrintable(r.errors.join(u'\n')));
+        const Site& s = *r.site;
+        QCOMPARE(s.floors.size(), size_t(2));
+        QVERIFY(s.beds.size() >= 24);
+        QVERIFY(!s.fridges.empty());
+        QVERIFY(!s.hash.isEmpty());
+        int clean = 0, dirty = 0, exits = 0;
+        for (const auto& room : s.rooms) {
+            clean += room.kind == RoomKind::UtilityClean;
+            dirty += room.kind == RoomKind::UtilityDirty;
+            exits += room.kind == RoomKind::Exit;
+            if (room.kind == RoomKind::PatientRoom || room.kind == RoomKind::Icu || room.kind == RoomKind::Isolation) {
+                bool hasGateway = false;
+                for (const auto& g : s.gateways)
+                    hasGateway |= g.room == room.id;
+                QVERIFY2(hasGateway, qPrintable(room.id + QStringLiteral(" has no receiver")));
+            }
+        }
+        QVERIFY(clean > 0 && dirty > 0 && exits > 0);
+        for (const auto& p : s.patients)
+            QVERIFY(s.bed(p.bed));
+        QVERIFY(s.devices().size() > s.gateways.size() + s.patients.size());
+        QCOMPARE(s.roomAt(1, {2.5, 3})->id, QStringLiteral("R101"));
+    }
+
+    void errorsNamePathAndProblem_data()
+    {
+        QTest::addColumn<int>("which");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("polygon") << 0 << "edited.json: $.rooms[1].polygon: needs at least 3 points";
+        QTest::newRow("bed room") << 1 << "edited.json: $.beds[0].room: unknown room \"nowhere\"";
+        QTest::newRow("duplicate device") << 2 << "edited.json: $.staff[0].badge: device id \"wb-001\" is used twice";
+        QTest::newRow("floor") << 3 << "edited.json: $.gateways[0].floor: unknown floor 9";
+        QTest::newRow("range") << 4 << "edited.json: $.gateways[0].exponent: 9 is out of range [1, 6]";
+        QTest::newRow("fridge") << 5 << "edited.json: $.fridges[0].minC: must be below maxC";
+        QTest::newRow("schema") << 6 << "edited.json: $.schema: must be \"wardwatch-site/1\"";
+    }
+
+    void errorsNamePathAndProblem()
+    {
+        QFETCH(int, which);
+        QFETCH(QString, expected);
+        auto setIn = [](QJsonObject& root, const char* list, int i, const char* key, const QJsonValue& v) {
+            QJsonArray a = root.value(QLatin1String(list)).toArray();
+            QJsonObject o = a.at(i).toObject();
+            o.insert(QLatin1String(key), v);
+            a.replace(i, o);
+            root.insert(QLatin1String(list), a);
+        };
+        const QStringList errors = errorsAfter([&](QJsonObject& root) {
+            switch (which) {
+            case 0: setIn(root, "rooms", 1, "polygon", QJsonArray{QJsonArray{0, 0}, QJsonArray{1, 1}}); break;
+            case 1: setIn(root, "beds", 0, "room", QStringLiteral("nowhere")); break;
+            case 2: setIn(root, "staff", 0, "badge", QStringLiteral("wb-001")); break;
+            case 3: setIn(root, "gateways", 0, "floor", 9); break;
+            case 4: setIn(root, "gateways", 0, "exponent", 9); break;
+            case 5: setIn(root, "fridges", 0, "minC", 9); break;
+            case 6: root.insert(QStringLiteral("schema"), QStringLiteral("v0")); break;
+            }
+        });
+        QVERIFY2(errors.contains(expected), qPrintable(errors.join(u'\n')));
+    }
+
+    void syntaxErrorNamesLine()
+    {
+        const auto r = SiteLoader::loadBytes("{\n \"id\": \"x\",\n \"name\": oops\n}", QStringLiteral("bad.json"));
+        QVERIFY(!r.site);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.first().startsWith(QStringLiteral("bad.json: line 3:")), qPrintable(r.errors.first()));
+    }
+
+    void missingFile()
+    {
+        const auto r = SiteLoader::loadFile(QStringLiteral("/nonexistent/site.json"));
+        QVERIFY(!r.site);
+        QVERIFY(r.errors.first().startsWith(QStringLiteral("/nonexistent/site.json: ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSite)
+#include "tst_site.moc"

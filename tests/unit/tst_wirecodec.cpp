@@ -1,0 +1,261 @@
+// Decoders of wire contract v1 and MOKO JSON: round trips, and every kind of bad input rejected
+// with its named reason and the field at fault; the ingest stage's counters.
+#include "transport/ingest.h"
+#include "wardwatch.pb.h"
+
+#include <QTest>
+
+using namespace ww;
+
+namespace {
+std::span<const std::byte> span(const QByteArray& b)
+{
+    return {reinterpret_cast<const std::byte*>(b.constData()), size_t(b.size())};
+}
+constexpr qint64 Now = 1'780'000'000'000;
+DecodeContext ctx()
+{
+    DecodeContext c;
+    c.nowMs = Now;
+    c.receiveTimeMs = Now + 20;
+    return c;
+}
+} // namespace
+
+class TestWireCodec : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void advertsRoundTrip()
+    {
+        BeaconBatch b{QStringLiteral("gw-1"), Now, 0, {}};
+        for (int i = 0; i < 20; ++i)
+            b.reports.push_back({QStringLiteral("tag-%1").arg(i), QStringLiteral("gw-1"), Now - i * 10, -40 - i, -59});
+        const auto r = decodeWire(TopicKind::Adverts, QStringLiteral("gw-1"), span(encode(b)), ctx());
+        QVERIFY(!r.error);
+        QCOMPARE(r.messages.size(), 1);
+        const auto& d = std::get<BeaconBatch>(r.messages[0]);
+        QCOMPARE(d.reports.size(), 20);
+        QCOMPARE(d.reports[7].tagId, QStringLiteral("tag-7"));
+        QCOMPARE(d.reports[7].rssi, -47);
+        QCOMPARE(d.reports[7].timeMs, Now - 70);
+        QCOMPARE(d.receiveTimeMs, Now + 20);
+    }
+
+    void vitalsEventsEnvStatusRoundTrip()
+    {
+        VitalsUpdate v{QStringLiteral("vm-1"), Now, 0, {{VitalKind::SpO2, 93, Now}, {VitalKind::Temperature, 38.2, Now - 5}}};
+        auto r = decodeWire(TopicKind::Vitals, QStringLiteral("vm-1"), span(encode(v)), ctx());
+        QVERIFY(!r.error);
+        const auto& vd = std::get<VitalsUpdate>(r.messages[0]);
+        QCOMPARE(vd.samples.size(), 2);
+        QCOMPARE(int(vd.samples[1].kind), int(VitalKind::Temperature));
+        QCOMPARE(vd.samples[1].value, 38.2);
+        QCOMPARE(vd.samples[1].timeMs, Now - 5);
+
+        DeviceEventMsg e{QStringLiteral("bd-1"), Now, 0, 4, 9, DeviceEventKind::Fall, false};
+        r = decodeWire(TopicKind::Event, QStringLiteral("bd-1"), span(encode(e)), ctx());
+        QVERIFY(!r.error);
+        const auto& ed = std::get<DeviceEventMsg>(r.messages[0]);
+        QCOMPARE(int(ed.kind), int(DeviceEventKind::Fall));
+        QCOMPARE(ed.boot, 4u);
+        QCOMPARE(ed.seq, 9u);
+
+        EnvUpdate env;
+        env.deviceId = QStringLiteral("fr-1");
+        env.deviceTimeMs = Now;
+        env.temperatureC = 7.5;
+        env.door = DoorState::Open;
+        r = decodeWire(TopicKind::Env, QStringLiteral("fr-1"), span(encode(env)), ctx());
+        QVERIFY(!r.error);
+        const auto& envd = std::get<EnvUpdate>(r.messages[0]);
+        QCOMPARE(*envd.temperatureC, 7.5);
+        QVERIFY(!envd.humidityPct);
+        QCOMPARE(int(envd.door), int(DoorState::Open));
+
+        DeviceStatusMsg s{QStringLiteral("bd-1"), Now, 0, false, 12, 4, QStringLiteral("2.1"), 1};
+        r = decodeWire(TopicKind::Status, QStringLiteral("bd-1"), span(encode(s)), ctx());
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<DeviceStatusMsg>(r.messages[0]).online, false);
+        QCOMPARE(*std::get<DeviceStatusMsg>(r.messages[0]).batteryPct, 12);
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QByteArray>("payload");
+        QTest::addColumn<int>("reason");
+        QTest::addColumn<QString>("mentions");
+
+        QTest::newRow("garbage") << int(TopicKind::Adverts) << QByteArray("\xff\xff\xff\x01", 4) << int(RejectReason::Malformed) << "AdvBatch";
+        v1::AdvBatch a;
+        a.set_schema_version(2);
+        a.set_device_time_ms(Now);
+        QTest::newRow("version 2") << int(TopicKind::Adverts) << QByteArray::fromStdString(a.SerializeAsString())
+                                   << int(RejectReason::UnknownVersion) << "schema_version 2";
+        a.set_schema_version(1);
+        a.set_device_time_ms(0);
+        QTest::newRow("no device time") << int(TopicKind::Adverts) << QByteArray::fromStdString(a.SerializeAsString())
+                                        << int(RejectReason::MissingField) << "device_time_ms";
+        a.set_device_time_ms(Now + 3'600'000);
+        QTest::newRow("future") << int(TopicKind::Adverts) << QByteArray::fromStdString(a.SerializeAsString())
+                                << int(RejectReason::OutOfRange) << "future";
+        a.set_device_time_ms(Now);
+        auto* adv = a.add_adverts();
+        adv->set_tag_id("t");
+        adv->set_rssi(-200);
+        QTest::newRow("rssi") << int(TopicKind::Adverts) << QByteArray::fromStdString(a.SerializeAsString())
+                              << int(RejectReason::OutOfRange) << "adverts[0].rssi -200";
+        adv->set_rssi(-50);
+        a.set_gateway_id("gw-other");
+        QTest::newRow("mismatch") << int(TopicKind::Adverts) << QByteArray::fromStdString(a.SerializeAsString())
+                                  << int(RejectReason::TopicMismatch) << "gw-other";
+
+        v1::DeviceEvent e;
+        e.set_schema_version(1);
+        e.set_device_time_ms(Now);
+        e.set_seq(0);
+        e.set_kind(v1::DeviceEvent::FALL);
+        QTest::newRow("seq 0") << int(TopicKind::Event) << QByteArray::fromStdString(e.SerializeAsString())
+                               << int(RejectReason::MissingField) << "seq";
+        e.set_seq(1);
+        e.set_kind(v1::DeviceEvent::KIND_UNSPECIFIED);
+        QTest::newRow("no kind") << int(TopicKind::Event) << QByteArray::fromStdString(e.SerializeAsString())
+                                 << int(RejectReason::OutOfRange) << "kind";
+
+        v1::ObservationBatch o;
+        o.set_schema_version(1);
+        o.set_device_time_ms(Now);
+        auto* obs = o.add_observations();
+        obs->set_mdc_code(mdc::PulsOximSatO2);
+        obs->set_value(140);
+        QTest::newRow("spo2 140") << int(TopicKind::Vitals) << QByteArray::fromStdString(o.SerializeAsString())
+                                  << int(RejectReason::OutOfRange) << "SpO2 = 140";
+        obs->set_value(95);
+        obs->set_unit_code(mdc::DimMmHg);
+        QTest::newRow("wrong unit") << int(TopicKind::Vitals) << QByteArray::fromStdString(o.SerializeAsString())
+                                    << int(RejectReason::OutOfRange) << "unit_code";
+
+        v1::EnvReading r;
+        r.set_schema_version(1);
+        r.set_device_time_ms(Now);
+        r.set_temperature_c(std::numeric_limits<float>::quiet_NaN());
+        QTest::newRow("nan") << int(TopicKind::Env) << QByteArray::fromStdString(r.SerializeAsString())
+                             << int(RejectReason::OutOfRange) << "temperature_c";
+        QTest::newRow("unknown topic") << int(TopicKind::Unknown) << QByteArray("x") << int(RejectReason::UnknownTopic) << "decoder";
+    }
+
+    void badInput()
+    {
+        QFETCH(int, kind);
+        QFETCH(QByteArray, payload);
+        QFETCH(int, reason);
+        QFETCH(QString, mentions);
+        const auto r = decodeWire(TopicKind(kind), QStringLiteral("gw-1"), span(payload), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(toString(r.error->reason), toString(RejectReason(reason)));
+        QVERIFY2(r.error->detail.contains(mentions), qPrintable(r.error->detail));
+        QVERIFY(r.messages.isEmpty());
+    }
+
+    void mokoScanReport()
+    {
+        const QByteArray json = R"({"msg_id":3070,"device_info":{"mac":"ac:23:3f:c0:12:34"},"data":[
+          {"timestamp":1780000000,"timezone":0,"type_code":0,"type":"iBeacon","rssi":-63,"connectable":1,
+           "mac":"C8FB12345678","uuid":"E2C56DB5DFFB48D2B060D0F5A71096E0","major":1,"minor":2,"rssi_1m":-59},
+          {"timestamp":12345,"type_code":7,"type":"BXP-Button","rssi":-70,"mac":"C8FB12345679","frame_type":2,
+           "alarm_status":1,"trigger_count":5,"batt_vol":3000}]})";
+        const auto r = decodeMokoJson(span(json), ctx());
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->detail) : "");
+        QCOMPARE(r.messages.size(), 2);
+        const auto& b = std::get<BeaconBatch>(r.messages[0]);
+        QCOMPARE(b.gatewayId, QStringLiteral("AC233FC01234"));
+        QCOMPARE(b.reports.size(), 2);
+        QCOMPARE(b.reports[0].tagId, QStringLiteral("C8FB12345678"));
+        QCOMPARE(b.reports[0].timeMs, qint64(1780000000) * 1000); // epoch seconds
+        QCOMPARE(b.reports[0].txPower, -59);
+        QCOMPARE(b.reports[1].timeMs, Now + 20); // uptime: receive time instead
+        const auto& ev = std::get<DeviceEventMsg>(r.messages[1]);
+        QCOMPARE(int(ev.kind), int(DeviceEventKind::ButtonLong));
+        QCOMPARE(ev.seq, 5u);
+    }
+
+    void moko3004ByShape()
+    {
+        const QByteArray heartbeat = R"({"msg_id":3004,"device_info":{"mac":"AC233FC01234"},"data":{"wifi_rssi":-40}})";
+        auto r = decodeMokoJson(span(heartbeat), ctx());
+        QVERIFY(!r.error);
+        QVERIFY(std::holds_alternative<DeviceStatusMsg>(r.messages[0]));
+        const QByteArray oldScan = R"({"msg_id":3004,"device_info":{"mac":"AC233FC01234"},"data":[{"rssi":-50,"mac":"C8FB12345678"}]})";
+        r = decodeMokoJson(span(oldScan), ctx());
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<BeaconBatch>(r.messages[0]).reports.size(), 1);
+    }
+
+    void mokoBadInput_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("not json") << QByteArray("{\"msg_id\":") << "JSON at offset";
+        QTest::newRow("no msg id") << QByteArray(R"({"device_info":{"mac":"AC233FC01234"}})") << "$.msg_id";
+        QTest::newRow("bad gw mac") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"xyz"},"data":[]})") << "$.device_info.mac";
+        QTest::newRow("bad rssi") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":[{"mac":"C8FB12345678","rssi":99}]})")
+                                  << "$.data[0].rssi";
+        QTest::newRow("no mac") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":[{"rssi":-50}]})")
+                                << "$.data[0].mac";
+        QTest::newRow("data object") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":{}})") << "$.data";
+    }
+
+    void mokoBadInput()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, mentions);
+        const auto r = decodeMokoJson(span(json), ctx());
+        QVERIFY(r.error);
+        QVERIFY2(r.error->detail.contains(mentions), qPrintable(r.error->detail));
+    }
+
+    void topics()
+    {
+        Topics t(QStringLiteral("w7"));
+        QCOMPARE(int(t.parse(u"ww/v1/w7/gw/g1/adv").kind), int(TopicKind::Adverts));
+        QCOMPARE(t.parse(u"ww/v1/w7/gw/g1/adv").id, QStringLiteral("g1"));
+        QCOMPARE(int(t.parse(u"ww/v1/w7/dev/d1/status").kind), int(TopicKind::Status));
+        QCOMPARE(int(t.parse(u"ww/v1/w7/dev/d1/other").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse(u"ww/v1/w8/gw/g1/adv").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse(u"ww/v1/w7/truth/tag/x").kind), int(TopicKind::Truth));
+        QCOMPARE(int(t.parse(u"moko/AC/send", u"moko/+/send").kind), int(TopicKind::Moko));
+        QVERIFY(Topics::matchesFilter(u"a/#", u"a/b/c"));
+        QVERIFY(!Topics::matchesFilter(u"a/+", u"a/b/c"));
+    }
+
+    void ingestCountsPerReason()
+    {
+        ManualClock clock(Now);
+        IngestStats stats;
+        IngestConfig cfg{QStringLiteral("w7")};
+        cfg.maxPayloadBytes = 64;
+        Ingest ingest(cfg, clock, stats);
+        int delivered = 0;
+        ingest.setSink([&](QVector<Decoded>&& m) { delivered += int(m.size()); });
+        const QByteArray good = encode(BeaconBatch{QStringLiteral("g1"), Now, 0, {{QStringLiteral("t"), {}, Now, -50, 0}}});
+        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(good), Now);
+        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray(100, 'x')), Now);
+        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray("\xff", 1)), Now);
+        ingest.onMessage("ww/v1/w7/truth/tag/t", span(QByteArray("{}")), Now);
+        ingest.onMessage("ww/v1/w7/nope", span(QByteArray("x")), Now);
+        const IngestCounters c = stats.snapshot();
+        QCOMPARE(delivered, 1);
+        QCOMPARE(c.received, 5u);
+        QCOMPARE(c.accepted, 1u);
+        QCOMPARE(c.beaconReports, 1u);
+        QCOMPARE(c.byReason[size_t(RejectReason::Oversized)], 1u);
+        QCOMPARE(c.byReason[size_t(RejectReason::Malformed)], 1u);
+        QCOMPARE(c.byReason[size_t(RejectReason::UnknownTopic)], 1u);
+        QCOMPARE(c.rejected, 3u);
+        QCOMPARE(c.rejectedByTopic[size_t(TopicKind::Adverts)], 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWireCodec)
+#include "tst_wirecodec.moc"

@@ -1,0 +1,442 @@
+#include "wardsimulation.h"
+#include "transport/wirecodec.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineF>
+#include <cmath>
+
+namespace ww::sim {
+
+namespace {
+
+constexpr double TagHeightM = 1.2;
+
+QByteArray json(const QJsonObject& o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QPointF jitter(Rng& rng, QPointF p, double r)
+{
+    return p + QPointF(rng.uniform(-r, r), rng.uniform(-r, r));
+}
+
+} // namespace
+
+WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 startMs, Publish publish)
+    : m_site(site), m_opt(std::move(options)), m_startMs(startMs), m_publish(std::move(publish)), m_topics(site.id),
+      m_rng(m_opt.seed)
+{
+    for (const auto& d : site.devices()) {
+        m_deviceIndex.insert(d.id, int(m_devices.size()));
+        Device dev{d.id, d.kind};
+        dev.boot = 1 + quint32(m_rng.index(5));
+        dev.battery = 60 + m_rng.index(41);
+        dev.next = m_rng.uniform(0, site.timingFor(d.kind).intervalS);
+        m_devices.push_back(dev);
+    }
+    auto addTag = [&](const QString& id, Role role, DeviceKind kind, int floor, QPointF home, const QString& homeRoom) {
+        // Patients start in bed and stay there a while; staff and equipment start moving soon.
+        const double firstMove = role == Role::Patient ? m_rng.exponential(1500) : m_rng.uniform(0, 20);
+        Tag t{id, role, floor, home, home, homeRoom, {}, role == Role::Staff ? 1.3 : 0.9, firstMove, 0,
+              site.timingFor(kind).intervalS, 0, kind};
+        t.nextAdv = m_rng.uniform(0, t.intervalS);
+        m_tags.push_back(t);
+    };
+    for (const auto& p : site.patients) {
+        const Bed* bed = site.bed(p.bed);
+        const Room* room = site.room(bed->room);
+        addTag(p.wristband, Role::Patient, DeviceKind::Wristband, room->floor, bed->pos, room->id);
+    }
+    for (const auto& s : site.staff) {
+        const Room* station = nullptr;
+        for (const auto& r : site.rooms)
+            if (r.kind == RoomKind::StaffArea && (!station || m_rng.chance(0.5)))
+                station = &r;
+        addTag(s.badge, Role::Staff, DeviceKind::Badge, station->floor, jitter(m_rng, station->centre(), 1.5), station->id);
+    }
+    for (const auto& a : site.assets) {
+        const Room* home = site.room(a.homeRoom);
+        addTag(a.tag, Role::Asset, DeviceKind::AssetTag, home->floor, jitter(m_rng, home->centre(), 1.5), home->id);
+    }
+    for (int i = 0; i < m_opt.extraTags; ++i) {
+        const Room& r = site.rooms[size_t(m_rng.index(int(site.rooms.size())))];
+        addTag(QStringLiteral("xt-%1").arg(i + 1, 4, 10, QChar(u'0')), Role::Asset, DeviceKind::AssetTag, r.floor,
+               jitter(m_rng, r.centre(), 1.5), r.id);
+    }
+    for (size_t g = 0; g < site.gateways.size(); ++g)
+        m_gatewayBias.push_back(m_opt.radio.gatewayBiasSdDb * m_rng.normal());
+    m_pending.resize(site.gateways.size());
+
+    QStringList errors;
+    if (!m_opt.vitalsDir.isEmpty())
+        m_records = loadPhysioNetRecords(m_opt.vitalsDir, errors);
+    m_replaying = !m_records.empty();
+    for (size_t i = 0; i < site.patients.size(); ++i) {
+        const VitalsRecord* rec = m_replaying ? &m_records[i % m_records.size()] : nullptr;
+        m_vitals.emplace_back(rec, rec ? m_rng.uniform(0, rec->lengthMin) : 0, Rng(m_opt.seed * 7919 + i));
+    }
+    for (const auto& s : site.sensors)
+        if (s.kind == SensorKind::Fridge)
+            m_fridges.push_back(Fridge{s.id, 4.5 + m_rng.uniform(0, 1.0)});
+}
+
+WardSimulation::Device& WardSimulation::device(const QString& id)
+{
+    return m_devices[size_t(m_deviceIndex.value(id))];
+}
+
+bool WardSimulation::silent(const QString& id)
+{
+    const auto it = m_deviceIndex.constFind(id);
+    return it != m_deviceIndex.constEnd() && m_devices[size_t(*it)].silentUntil > m_t;
+}
+
+QString WardSimulation::roomAt(int floor, QPointF p) const
+{
+    const Room* r = m_site.roomAt(floor, p);
+    return r ? r->id : QString();
+}
+
+int WardSimulation::wallsBetween(int floor, QPointF a, QPointF b) const
+{
+    const QLineF ray(a, b);
+    int n = 0;
+    for (const auto& w : m_site.walls)
+        if (w.floor == floor && ray.intersects(QLineF(w.a, w.b), nullptr) == QLineF::BoundedIntersection)
+            ++n;
+    return n;
+}
+
+void WardSimulation::planTrip(Tag& t)
+{
+    // Pick where to go next; walk: out of the room through its door, along the corridor, in.
+    const Room* from = m_site.room(roomAt(t.floor, t.pos));
+    const Room* to = nullptr;
+    QPointF dest;
+    if (t.role == Role::Patient) {
+        // Mostly in bed; now and then to the toilet and back (the trip back is planned on arrival).
+        const bool inBed = QLineF(t.pos, t.home).length() < 0.8;
+        if (inBed) {
+            for (const auto& r : m_site.rooms)
+                if (r.floor == t.floor && r.kind == RoomKind::Toilet)
+                    to = &r;
+            dest = to ? jitter(m_rng, to->centre(), 0.8) : t.home;
+        } else {
+            to = m_site.room(t.homeRoom);
+            dest = t.home;
+        }
+    } else {
+        std::vector<const Room*> choices;
+        for (const auto& r : m_site.rooms) {
+            if (r.floor != t.floor || r.kind == RoomKind::Corridor || r.kind == RoomKind::Stairs || r.kind == RoomKind::Exit)
+                continue;
+            if (t.role == Role::Asset && !(r.kind == RoomKind::PatientRoom || r.kind == RoomKind::UtilityClean ||
+                                           r.kind == RoomKind::UtilityDirty || r.kind == RoomKind::Icu))
+                continue;
+            choices.push_back(&r);
+        }
+        to = choices[size_t(m_rng.index(int(choices.size())))];
+        const QRectF box = to->polygon.boundingRect().adjusted(0.8, 0.8, -0.8, -0.8);
+        dest = QPointF(m_rng.uniform(box.left(), box.right()), m_rng.uniform(box.top(), box.bottom()));
+    }
+    if (!to)
+        return;
+    double corridorY = 10;
+    for (const auto& r : m_site.rooms)
+        if (r.floor == t.floor && r.kind == RoomKind::Corridor)
+            corridorY = r.centre().y();
+    t.path.clear();
+    if (from && from->kind != RoomKind::Corridor) {
+        t.path.push_back(from->door);
+        t.path.emplace_back(from->door.x(), corridorY);
+    }
+    t.path.emplace_back(to->door.x(), corridorY);
+    t.path.push_back(to->door);
+    t.path.push_back(dest);
+}
+
+void WardSimulation::moveTags(double dtS)
+{
+    for (auto& t : m_tags) {
+        // Body shadowing: a slow AR(1) process, a few seconds of memory.
+        const double a = std::exp(-dtS / 5.0);
+        t.shadow = a * t.shadow + std::sqrt(1 - a * a) * m_opt.radio.shadowSdDb * m_rng.normal();
+        if (t.path.empty()) {
+            if (m_t < t.dwellUntil)
+                continue;
+            planTrip(t);
+            if (t.path.empty())
+                t.dwellUntil = m_t + 60;
+            continue;
+        }
+        double step = t.speed * dtS;
+        while (step > 0 && !t.path.empty()) {
+            const QPointF d = t.path.front() - t.pos;
+            const double len = std::hypot(d.x(), d.y());
+            if (len <= step) {
+                t.pos = t.path.front();
+                t.path.erase(t.path.begin());
+                step -= len;
+            } else {
+                t.pos += d * (step / len);
+                step = 0;
+            }
+        }
+        if (t.path.empty()) {
+            // Staff stay a minute or two; equipment is parked for long; patients come back to bed soon
+            // and then stay in it for long.
+            const bool backInBed = t.role == Role::Patient && QLineF(t.pos, t.home).length() < 0.8;
+            const double dwell = t.role == Role::Staff ? 90 : t.role == Role::Asset ? 1800 : backInBed ? 1500 : 240;
+            t.dwellUntil = m_t + m_rng.exponential(dwell);
+        }
+    }
+}
+
+void WardSimulation::advertise(double now)
+{
+    const RadioModel& rm = m_opt.radio;
+    for (auto& t : m_tags) {
+        if (now < t.nextAdv)
+            continue;
+        t.nextAdv += t.intervalS * (1.0 + 0.05 * m_rng.uniform(-1, 1));
+        if (silent(t.id))
+            continue;
+        for (size_t g = 0; g < m_site.gateways.size(); ++g) {
+            const Gateway& gw = m_site.gateways[g];
+            const int floors = std::abs(gw.floor - t.floor);
+            if (floors > 1)
+                continue;
+            const double dz = gw.z - TagHeightM + floors * 4.0;
+            const double d = std::max(0.3, std::sqrt(std::pow(gw.x - t.pos.x(), 2) + std::pow(gw.y - t.pos.y(), 2) + dz * dz));
+            const double lossP = std::min(0.9, rm.lossAt0 + rm.lossPerMetre * d);
+            if (m_rng.chance(lossP))
+                continue;
+            const int walls = floors ? 0 : wallsBetween(t.floor, t.pos, {gw.x, gw.y});
+            const double rssi = rm.rssiAt1m + m_gatewayBias[g] - 10 * rm.exponent * std::log10(d) - rm.wallLossDb * walls -
+                                rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * m_rng.studentT(4);
+            if (rssi < rm.sensitivityDbm)
+                continue;
+            m_pending[g].push_back({t.id, gw.id, nowMs(), int(std::lround(std::clamp(rssi, -127.0, 20.0))), -59});
+        }
+    }
+}
+
+void WardSimulation::flushGateways()
+{
+    for (size_t g = 0; g < m_site.gateways.size(); ++g) {
+        const QString& id = m_site.gateways[g].id;
+        if (silent(id)) {
+            m_pending[g].clear();
+            continue;
+        }
+        BeaconBatch b{id, nowMs(), 0, std::move(m_pending[g])};
+        m_pending[g] = {};
+        m_publish({m_topics.adverts(id), encode(b), 0, false});
+    }
+}
+
+void WardSimulation::sendVitals(double now)
+{
+    const double interval = m_site.timingFor(DeviceKind::VitalsMonitor).intervalS;
+    for (size_t i = 0; i < m_site.patients.size(); ++i) {
+        const Patient& p = m_site.patients[i];
+        Device& dev = device(p.monitor);
+        if (now < dev.next)
+            continue;
+        dev.next += interval;
+        if (dev.silentUntil > m_t)
+            continue;
+        VitalsUpdate u{p.monitor, nowMs(), 0, {}};
+        for (const auto& s : m_vitals[i].sample(m_t, m_opt.replaySpeed, nowMs()))
+            u.samples.push_back(s);
+        m_publish({m_topics.vitals(p.monitor), encode(u), 0, false});
+        QJsonObject last{{QStringLiteral("t"), double(u.deviceTimeMs)}};
+        for (const auto& s : u.samples)
+            last.insert(toString(s.kind), s.value);
+        m_lastVitals.insert(p.monitor, last);
+    }
+}
+
+void WardSimulation::sendEnvironment(double now)
+{
+    const double hour = std::fmod(m_startMs / 3.6e6 + now / 3600.0, 24.0);
+    const double daily = std::sin(2 * M_PI * (hour - 9) / 24.0); // warmest mid-afternoon
+    for (const auto& s : m_site.sensors) {
+        Device& dev = device(s.id);
+        const double interval = m_site.timingFor(dev.kind).intervalS;
+        if (now < dev.next)
+            continue;
+        dev.next += interval;
+        if (dev.silentUntil > m_t)
+            continue;
+        EnvUpdate r;
+        r.deviceId = s.id;
+        r.deviceTimeMs = nowMs();
+        if (s.kind == SensorKind::Climate) {
+            const Room* room = m_site.room(s.room);
+            const double roomOffset = (qHash(s.id) % 100) / 100.0 - 0.5;
+            r.temperatureC = std::round((22.4 + 0.9 * daily + roomOffset + 0.08 * m_rng.normal()) * 10) / 10;
+            r.humidityPct = std::round(46 - 6 * daily + 2 * roomOffset + 0.5 * m_rng.normal());
+            r.co2Ppm = std::round(620 + 180 * (0.5 + 0.5 * daily) + 30 * m_rng.normal());
+            if (room && room->kind == RoomKind::Isolation)
+                r.diffPressurePa = std::round((-6.0 + 0.4 * m_rng.normal()) * 10) / 10;
+        } else if (s.kind == SensorKind::Fridge) {
+            Fridge* f = nullptr;
+            for (auto& fr : m_fridges)
+                if (fr.sensor == s.id)
+                    f = &fr;
+            // Door openings a few times an hour; rarely a compressor fault: an excursion above 8 °C.
+            if (!f->doorOpen && m_rng.chance(interval / 900.0 * m_opt.eventRateScale)) {
+                f->doorOpen = true;
+                f->doorUntil = m_t + m_rng.uniform(15, 75);
+            }
+            if (f->doorOpen && m_t > f->doorUntil)
+                f->doorOpen = false;
+            if (f->excursionUntil < m_t && m_rng.chance(interval / 7200.0 * m_opt.eventRateScale)) {
+                f->excursionUntil = m_t + m_rng.uniform(900, 1800);
+                m_events.push_back({{QStringLiteral("t"), double(nowMs())}, {QStringLiteral("device"), s.id},
+                                    {QStringLiteral("kind"), QStringLiteral("fridge-excursion")}});
+                m_publish({m_topics.truth(QStringLiteral("event/") + s.id), json(m_events.back()), 1, false});
+            }
+            const double target = f->excursionUntil > m_t ? 10.5 : f->doorOpen ? 7.5 : 4.8;
+            f->temp += (target - f->temp) * (1 - std::exp(-interval / 300.0)) + 0.05 * m_rng.normal();
+            r.temperatureC = std::round(f->temp * 10) / 10;
+            r.door = f->doorOpen ? DoorState::Open : DoorState::Closed;
+        } else {
+            r.door = m_rng.chance(0.05) ? DoorState::Open : DoorState::Closed;
+        }
+        m_publish({m_topics.env(s.id), encode(r), 0, false});
+        QJsonObject last{{QStringLiteral("t"), double(r.deviceTimeMs)}};
+        if (r.temperatureC)
+            last.insert(QStringLiteral("temperatureC"), *r.temperatureC);
+        if (r.humidityPct)
+            last.insert(QStringLiteral("humidityPct"), *r.humidityPct);
+        if (r.co2Ppm)
+            last.insert(QStringLiteral("co2Ppm"), *r.co2Ppm);
+        if (r.door != DoorState::Unknown)
+            last.insert(QStringLiteral("door"), r.door == DoorState::Open ? QStringLiteral("open") : QStringLiteral("closed"));
+        m_lastEnv.insert(s.id, last);
+    }
+}
+
+void WardSimulation::event(const QString& deviceId, DeviceEventKind kind)
+{
+    Device& dev = device(deviceId);
+    if (dev.silentUntil > m_t)
+        return;
+    DeviceEventMsg ev{deviceId, nowMs(), 0, dev.boot, ++dev.seq, kind, false};
+    m_publish({m_topics.event(deviceId), encode(ev), 1, false});
+    m_events.push_back({{QStringLiteral("t"), double(ev.deviceTimeMs)}, {QStringLiteral("device"), deviceId},
+                        {QStringLiteral("kind"), toString(kind)}, {QStringLiteral("boot"), double(ev.boot)},
+                        {QStringLiteral("seq"), double(ev.seq)}});
+    m_publish({m_topics.truth(QStringLiteral("event/") + deviceId), json(m_events.back()), 1, false});
+}
+
+void WardSimulation::raiseEvents(double dtS)
+{
+    const double k = m_opt.eventRateScale * dtS;
+    for (const auto& s : m_site.staff)
+        if (m_rng.chance(k / 7200.0))
+            event(s.badge, DeviceEventKind::Panic);
+    for (const auto& p : m_site.patients) {
+        if (m_rng.chance(k / 14400.0))
+            event(p.wristband, DeviceEventKind::Fall);
+        if (m_rng.chance(k / 10800.0))
+            event(p.wristband, DeviceEventKind::ButtonSingle);
+    }
+}
+
+void WardSimulation::silenceDevices(double dtS)
+{
+    // Now and then a device drops out for a minute or three (flat battery, out of range, reboot);
+    // when it comes back it has rebooted: a new boot number, sequence numbers from 1 again.
+    for (auto& d : m_devices) {
+        if (d.silentUntil > 0 && d.silentUntil <= m_t) {
+            d.silentUntil = -1;
+            ++d.boot;
+            d.seq = 0;
+            m_publish({m_topics.truth(QStringLiteral("silence/") + d.id),
+                       json({{QStringLiteral("t"), double(nowMs())}, {QStringLiteral("silent"), false}}), 1, false});
+        } else if (d.silentUntil < 0 && d.kind != DeviceKind::Gateway &&
+                   m_rng.chance(m_opt.eventRateScale * dtS / (6 * 3600.0))) {
+            d.silentUntil = m_t + m_rng.uniform(60, 180);
+            m_publish({m_topics.truth(QStringLiteral("silence/") + d.id),
+                       json({{QStringLiteral("t"), double(nowMs())}, {QStringLiteral("silent"), true},
+                             {QStringLiteral("until"), double(m_startMs + qint64(d.silentUntil * 1000))}}), 1, false});
+        }
+    }
+}
+
+void WardSimulation::sendTruth()
+{
+    for (const auto& t : m_tags)
+        m_publish({m_topics.truth(QStringLiteral("tag/") + t.id),
+                   json({{QStringLiteral("t"), double(nowMs())}, {QStringLiteral("x"), t.pos.x()}, {QStringLiteral("y"), t.pos.y()},
+                         {QStringLiteral("floor"), t.floor}, {QStringLiteral("room"), roomAt(t.floor, t.pos)},
+                         {QStringLiteral("moving"), !t.path.empty()}}), 0, false});
+}
+
+void WardSimulation::publishStatuses()
+{
+    for (auto& d : m_devices) {
+        if (d.silentUntil > m_t)
+            continue;
+        if (m_rng.chance(0.3))
+            d.battery = std::max(5, d.battery - 1);
+        DeviceStatusMsg s{d.id, nowMs(), 0, true, d.battery, d.boot, QStringLiteral("wardsim-1"),
+                          int(m_site.timingFor(d.kind).intervalS)};
+        m_publish({m_topics.status(d.id), encode(s), 1, true});
+    }
+}
+
+void WardSimulation::step(double dtS)
+{
+    m_t += dtS;
+    moveTags(dtS);
+    silenceDevices(dtS);
+    raiseEvents(dtS);
+    advertise(m_t);
+    if (m_t >= m_nextGatewayFlush) {
+        m_nextGatewayFlush += m_site.timingFor(DeviceKind::Gateway).intervalS;
+        flushGateways();
+    }
+    sendVitals(m_t);
+    sendEnvironment(m_t);
+    if (m_t >= m_nextTruth) {
+        m_nextTruth += 1.0;
+        sendTruth();
+    }
+    if (m_t >= m_nextStatus) {
+        m_nextStatus += 60;
+        publishStatuses();
+    }
+}
+
+QJsonObject WardSimulation::truthSummary() const
+{
+    QJsonObject tags;
+    for (const auto& t : m_tags)
+        tags.insert(t.id, QJsonObject{{QStringLiteral("x"), t.pos.x()}, {QStringLiteral("y"), t.pos.y()},
+                                      {QStringLiteral("floor"), t.floor}, {QStringLiteral("room"), roomAt(t.floor, t.pos)},
+                                      {QStringLiteral("moving"), !t.path.empty()}});
+    QJsonArray silentNow, events;
+    for (const auto& d : m_devices)
+        if (d.silentUntil > m_t)
+            silentNow.append(d.id);
+    for (const auto& e : m_events)
+        events.append(e);
+    return {{QStringLiteral("site"), m_site.id},
+            {QStringLiteral("seed"), double(m_opt.seed)},
+            {QStringLiteral("simTimeS"), m_t},
+            {QStringLiteral("endMs"), double(nowMs())},
+            {QStringLiteral("vitalsReplayed"), m_replaying},
+            {QStringLiteral("vitals"), m_lastVitals},
+            {QStringLiteral("env"), m_lastEnv},
+            {QStringLiteral("tags"), tags},
+            {QStringLiteral("silent"), silentNow},
+            {QStringLiteral("events"), events}};
+}
+
+} // namespace ww::sim

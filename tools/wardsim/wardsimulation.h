@@ -1,0 +1,130 @@
+#pragma once
+// The simulated ward: people and equipment moving along corridors, their advertisements reaching
+// gateways through a radio model that is deliberately not the positioning engine's own, vitals,
+// room climate, fridges, events and devices that go silent. Deterministic for a given seed.
+#include "domain/site.h"
+#include "random.h"
+#include "transport/topics.h"
+#include "vitalsreplay.h"
+
+#include <QJsonObject>
+#include <functional>
+#include <vector>
+
+namespace ww::sim {
+
+struct RadioModel
+{
+    // Log-distance with the figures measured on the Bogazici recordings (../shared/data/README.md).
+    double rssiAt1m = -61.6;
+    double exponent = 1.4;
+    double wallLossDb = 4.0;          // per wall crossed
+    double floorLossDb = 20.0;        // through one floor slab
+    double noiseScaleDb = 3.3;        // Student t (nu = 4) scale: sd = 4.7 dB
+    double shadowSdDb = 3.5;          // slowly varying body shadowing per tag
+    double gatewayBiasSdDb = 2.0;     // fixed per gateway
+    double sensitivityDbm = -98;
+    double lossAt0 = 0.02, lossPerMetre = 0.012;
+};
+
+struct SimOptions
+{
+    quint64 seed = 1;
+    int extraTags = 0;                // asset tags beyond the site's, for load
+    double replaySpeed = 60;          // record minutes per simulated minute
+    QString vitalsDir;                // PhysioNet records; empty or missing: synthetic vitals
+    double eventRateScale = 1.0;      // multiplies panic, fall and silence rates
+    RadioModel radio;
+};
+
+struct Outgoing
+{
+    QString topic;
+    QByteArray payload;
+    int qos = 0;
+    bool retain = false;
+};
+
+class WardSimulation
+{
+public:
+    using Publish = std::function<void(Outgoing&&)>;
+    WardSimulation(const Site& site, SimOptions options, qint64 startMs, Publish publish);
+
+    void step(double dtS);            // advances simulated time and publishes what devices send
+    void publishStatuses();           // retained device statuses (also done at start)
+    [[nodiscard]] double simTimeS() const { return m_t; }
+    [[nodiscard]] QJsonObject truthSummary() const; // the last values sent, true rooms, events
+    [[nodiscard]] int tagCount() const { return int(m_tags.size()); }
+    [[nodiscard]] bool replaying() const { return m_replaying; }
+
+private:
+    enum class Role { Patient, Staff, Asset };
+    struct Tag
+    {
+        QString id;
+        Role role;
+        int floor = 1;
+        QPointF pos, home;
+        QString homeRoom;
+        std::vector<QPointF> path;    // waypoints still to walk
+        double speed = 1.0;           // m/s
+        double dwellUntil = 0;
+        double nextAdv = 0, intervalS = 1;
+        double shadow = 0;
+        DeviceKind kind;
+    };
+    struct Device
+    {
+        QString id;
+        DeviceKind kind;
+        quint32 boot = 1, seq = 0;
+        double silentUntil = -1;
+        int battery = 100;
+        double next = 0;
+    };
+    struct Fridge
+    {
+        QString sensor;
+        double temp = 5.0, doorUntil = -1, excursionUntil = -1;
+        bool doorOpen = false;
+    };
+
+    void moveTags(double dtS);
+    void planTrip(Tag& t);
+    void advertise(double now);
+    void flushGateways();
+    void sendVitals(double now);
+    void sendEnvironment(double now);
+    void raiseEvents(double dtS);
+    void silenceDevices(double dtS);
+    void sendTruth();
+    [[nodiscard]] int wallsBetween(int floor, QPointF a, QPointF b) const;
+    [[nodiscard]] QString roomAt(int floor, QPointF p) const;
+    [[nodiscard]] qint64 nowMs() const { return m_startMs + qint64(m_t * 1000); }
+    Device& device(const QString& id);
+    bool silent(const QString& id);
+    void event(const QString& deviceId, DeviceEventKind kind);
+
+    const Site& m_site;
+    SimOptions m_opt;
+    qint64 m_startMs;
+    Publish m_publish;
+    Topics m_topics;
+    Rng m_rng;
+    double m_t = 0;
+    double m_nextGatewayFlush = 1, m_nextTruth = 0, m_nextStatus = 60;
+    std::vector<Tag> m_tags;
+    std::vector<double> m_gatewayBias;
+    std::vector<QVector<BeaconReport>> m_pending; // per gateway
+    std::vector<Device> m_devices;
+    QHash<QString, int> m_deviceIndex;
+    std::vector<VitalsRecord> m_records;
+    std::vector<VitalsSource> m_vitals; // per patient
+    std::vector<Fridge> m_fridges;
+    bool m_replaying = false;
+    QJsonObject m_lastVitals, m_lastEnv;
+    std::vector<QJsonObject> m_events;
+};
+
+} // namespace ww::sim
