@@ -163,9 +163,11 @@ void MqttClient::run()
             waitBackoff();
         }
     }
-    // Let what is queued, and then a clean DISCONNECT, go out.
-    for (int i = 0; i < 200 && mosquitto_want_write(m_mosq); ++i)
-        mosquitto_loop(m_mosq, 10, 1);
+    // Let what is queued, and then a clean DISCONNECT, go out (bounded: the broker may be gone).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (mosquitto_want_write(m_mosq) && std::chrono::steady_clock::now() < deadline)
+        if (mosquitto_loop(m_mosq, 10, 1) != MOSQ_ERR_SUCCESS)
+            break;
 }
 
 void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int /*flags*/, const mosquitto_property*)
