@@ -56,8 +56,9 @@ int runSelfTest(QTextStream& out)
 
     ManualClock clock(QDateTime::currentMSecsSinceEpoch());
     IngestStats stats;
-    Ingest ingest(IngestConfig{site.id}, clock, stats);
-    WardCore core(site, clock, stats);
+    const DeviceDirectory directory(site);
+    Ingest ingest(IngestConfig{site.id}, directory, clock, stats);
+    WardCore core(site, directory, clock, stats);
     WardModels models(site);
     QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
     int events = 0;
@@ -82,10 +83,11 @@ int runSelfTest(QTextStream& out)
             fridgeSensor = s.id;
 
     std::vector<Frame> burst;
-    BeaconBatch adv{roomGw->id, now, now, {}};
-    adv.reports = {{patient.wristband, roomGw->id, now - 200, -52, 0}, {nurse.badge, roomGw->id, now - 100, -58, 0},
-                   {asset.tag, roomGw->id, now - 50, -60, 0}};
-    burst.push_back({topics.adverts(roomGw->id), encode(adv)});
+    BeaconBatch adv{directory.gateway(roomGw->id.toStdString()), now, now, {}};
+    auto tag = [&directory](const QString& id) { return directory.tag(id.toStdString()); };
+    adv.reports = {{tag(patient.wristband), now - 200, -52, 0}, {tag(nurse.badge), now - 100, -58, 0},
+                   {tag(asset.tag), now - 50, -60, 0}};
+    burst.push_back({topics.adverts(roomGw->id), encode(adv, directory)});
     VitalsUpdate vit{patient.monitor, now, now, {{VitalKind::HeartRate, 87, now}, {VitalKind::SpO2, 95, now},
                                                  {VitalKind::RespRate, 18, now}, {VitalKind::Temperature, 37.4, now}}};
     burst.push_back({topics.vitals(patient.monitor), encode(vit)});
@@ -102,9 +104,11 @@ int runSelfTest(QTextStream& out)
     burst.push_back({topics.event(nurse.badge), encode(press)}); // the same press again: a duplicate
     PositionMsg pos{trackedAsset.tag, now, 1, 1, site.rooms.front().floor, site.rooms.front().id, 1.5, 0.9};
     burst.push_back({topics.position(trackedAsset.tag), encode(pos)});
-    burst.push_back({QStringLiteral("moko/AC233FC01234/send"),
-                     bytes(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":[{"timestamp":0,"timezone":0,)"
-                           R"("type_code":0,"type":"iBeacon","rssi":-63,"connectable":1,"mac":"C8FB12345678","rssi_1m":-59}]})")});
+    // A MOKO gateway of the site (known by its MAC) reporting one foreign beacon.
+    burst.push_back({QStringLiteral("moko/%1/send").arg(roomGw->mac),
+                     QStringLiteral(R"({"msg_id":3070,"device_info":{"mac":"%1"},"data":[{"timestamp":0,"timezone":0,)"
+                                    R"("type_code":0,"type":"iBeacon","rssi":-63,"connectable":1,"mac":"C8FB12345678","rssi_1m":-59}]})")
+                         .arg(roomGw->mac).toUtf8()});
     burst.push_back({topics.vitals(patient.monitor), bytes("\x0a\xff\xff garbage")});
 
     for (const auto& f : burst) {
@@ -120,7 +124,8 @@ int runSelfTest(QTextStream& out)
     c.check("reject-malformed", counters.byReason[size_t(RejectReason::Malformed)] == 1);
     c.check("drop-duplicate-event", core.duplicatesDropped() == 1 && events == 1,
             QStringLiteral("%1 events, %2 duplicates").arg(events).arg(core.duplicatesDropped()));
-    c.check("moko-scan-report", counters.beaconReports == 4, QStringLiteral("%1 beacon reports").arg(counters.beaconReports));
+    c.check("moko-scan-report", counters.beaconReports == 3 && counters.foreignAdverts == 1,
+            QStringLiteral("%1 beacon reports, %2 foreign").arg(counters.beaconReports).arg(counters.foreignAdverts));
 
     const QModelIndex hr = models.patients.index(0, PatientModel::HrCol);
     c.check("census-vitals", hr.data().toString() == u"87" && models.patients.index(0, 0).data(PatientModel::SpO2Role).toDouble() == 95,

@@ -62,16 +62,13 @@ int main(int argc, char** argv)
 
     // 2. The backlog: every gateway's batches carry 20 adverts of the site's own tags.
     std::vector<std::pair<QString, QByteArray>> payloads;
-    std::vector<QString> tags;
-    for (const auto& d : site.devices())
-        if (d.kind == DeviceKind::Wristband || d.kind == DeviceKind::Badge || d.kind == DeviceKind::AssetTag)
-            tags.push_back(d.id);
+    const DeviceDirectory directory(site);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    for (size_t g = 0; g < site.gateways.size(); ++g) {
-        BeaconBatch b{site.gateways[g].id, now, 0, {}};
+    for (int g = 0; g < directory.gatewayCount(); ++g) {
+        BeaconBatch b{g, now, 0, {}, 0};
         for (int i = 0; i < AdvertsPerBatch; ++i)
-            b.reports.push_back({tags[(g * 7 + size_t(i)) % tags.size()], b.gatewayId, now - i * 40, -50 - i, -59});
-        payloads.emplace_back(topics.adverts(b.gatewayId), encode(b));
+            b.reports.push_back({(g * 7 + i) % directory.tagCount(), now - i * 40, qint16(-50 - i), -59});
+        payloads.emplace_back(topics.adverts(directory.gatewayId(g)), encode(b, directory));
     }
     QElapsedTimer genClock;
     genClock.start();

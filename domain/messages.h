@@ -8,21 +8,23 @@
 
 namespace ww {
 
+// One advert heard by one gateway. Tags and gateways are indices of the site's DeviceDirectory,
+// resolved by the decoder: adverts of tags that are not the site's never get this far.
 struct BeaconReport
 {
-    QString tagId;
-    QString gatewayId;
+    int tag = -1;
     qint64 timeMs = 0; // gateway time of reception
-    int rssi = 0;      // dBm
-    int txPower = 0;   // dBm at 1 m, 0 = unknown
+    qint16 rssi = 0;   // dBm
+    qint8 txPower = 0; // dBm at 1 m, 0 = unknown
 };
 
 struct BeaconBatch
 {
-    QString gatewayId;
+    int gateway = -1;
     qint64 deviceTimeMs = 0;
     qint64 receiveTimeMs = 0;
     QVector<BeaconReport> reports;
+    int foreignAdverts = 0; // heard but not ours (phones, other wards' tags): counted, dropped
 };
 
 enum class VitalKind { HeartRate, PulseRate, SpO2, RespRate, SystolicBp, DiastolicBp, MeanBp, Temperature };

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace ww {
@@ -377,6 +378,13 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         Gateway g;
         g.id = rd.string(o, p, "id");
         device(g.id, p + QStringLiteral(".id"));
+        g.mac = rd.string(o, p, "mac", false).remove(QChar(u':')).toUpper();
+        if (!g.mac.isEmpty()) {
+            static const QRegularExpression hex12(QStringLiteral("^[0-9A-F]{12}$"));
+            if (!hex12.match(g.mac).hasMatch())
+                rd.error(p + QStringLiteral(".mac"), QStringLiteral("must be 12 hex digits"));
+            device(g.mac, p + QStringLiteral(".mac"));
+        }
         g.floor = checkFloor(o, p);
         g.x = rd.number(o, p, "x", true, -1000, 1000).value_or(0);
         g.y = rd.number(o, p, "y", true, -1000, 1000).value_or(0);

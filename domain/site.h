@@ -57,6 +57,7 @@ struct WallSegment
 struct Gateway
 {
     QString id;
+    QString mac;  // optional: the MAC a MOKO gateway reports itself by (12 upper-case hex digits)
     int floor = 0;
     double x = 0, y = 0, z = 2.5;
     double rssiAt1m = -59;

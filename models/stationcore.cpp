@@ -17,13 +17,13 @@ QByteArray presencePayload(const QString& stationId, const QString& siteHash, bo
 } // namespace
 
 StationCore::StationCore(const Site& site, const Clock& clock, StationOptions options, QObject* parent)
-    : QObject(parent), m_site(site), m_clock(clock), m_options(std::move(options)),
+    : QObject(parent), m_site(site), m_clock(clock), m_options(std::move(options)), m_directory(site),
       m_ingest([&] {
           IngestConfig c = m_options.ingest;
           c.siteId = site.id;
           return c;
-      }(), clock, m_stats),
-      m_models(site), m_core(new WardCore(site, clock, m_stats))
+      }(), m_directory, clock, m_stats),
+      m_models(site), m_core(new WardCore(site, m_directory, clock, m_stats))
 {
     qRegisterMetaType<ww::MqttState>();
     m_coreThread.setObjectName(QStringLiteral("ww-core"));

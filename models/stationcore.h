@@ -47,6 +47,7 @@ private:
     const Site& m_site;
     const Clock& m_clock;
     StationOptions m_options;
+    DeviceDirectory m_directory; // read by the network thread, never changed after construction
     IngestStats m_stats;
     Ingest m_ingest;
     WardModels m_models;

@@ -44,21 +44,25 @@ AssetStatus statusFor(const Room* room)
 
 } // namespace
 
-WardCore::WardCore(const Site& site, const Clock& clock, IngestStats& stats, QObject* parent)
+WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
+                   QObject* parent)
     : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
-      m_locator(site, int(site.patients.size() + site.staff.size() + site.assets.size())), m_flushTimer(this),
-      m_signalTimer(this) // children: they move to the core thread with us
+      m_locator(site, directory.tagCount()), m_flushTimer(this), m_signalTimer(this),
+      m_drainTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
     qRegisterMetaType<ww::DeviceEventMsg>();
     for (int i = 0; i < int(m_rows.devices.size()); ++i)
         m_refs[m_rows.devices[size_t(i)].id].device = i;
-    auto tagFor = [this](const QString& id) {
+    m_tagDevice.assign(size_t(directory.tagCount()), -1);
+    auto tagFor = [&](const QString& id) {
         DeviceRef& r = m_refs[id];
-        r.tag = int(m_tagDevice.size());
-        m_tagDevice.push_back(r.device);
+        r.tag = directory.tag(id.toStdString());
+        m_tagDevice[size_t(r.tag)] = r.device;
         return &r;
     };
+    for (int g = 0; g < directory.gatewayCount(); ++g)
+        m_gatewayDevice.push_back(m_refs.value(directory.gatewayId(g)).device);
     for (int i = 0; i < int(site.patients.size()); ++i) {
         tagFor(site.patients[size_t(i)].wristband)->patient = i;
         if (!site.patients[size_t(i)].monitor.isEmpty())
@@ -83,16 +87,23 @@ WardCore::WardCore(const Site& site, const Clock& clock, IngestStats& stats, QOb
     connect(&m_flushTimer, &QTimer::timeout, this, &WardCore::flush);
     m_signalTimer.setInterval(1000);
     connect(&m_signalTimer, &QTimer::timeout, this, &WardCore::checkSignals);
+    m_drainTimer.setInterval(DrainIntervalMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &WardCore::drain);
 }
 
 void WardCore::start()
 {
     m_flushTimer.start();
     m_signalTimer.start();
+    m_drainTimer.start();
 }
 
 void WardCore::post(QVector<Decoded>&& messages)
 {
+    bool urgent = false;
+    for (const auto& m : messages)
+        urgent |= !(std::holds_alternative<BeaconBatch>(m) || std::holds_alternative<VitalsUpdate>(m) ||
+                    std::holds_alternative<EnvUpdate>(m));
     bool schedule = false;
     {
         std::lock_guard lock(m_inboxMutex);
@@ -101,7 +112,8 @@ void WardCore::post(QVector<Decoded>&& messages)
         else
             for (auto& m : messages)
                 m_inbox.push_back(std::move(m));
-        schedule = !std::exchange(m_drainQueued, true);
+        if (urgent || m_inbox.size() >= WakeBacklog)
+            schedule = !std::exchange(m_drainQueued, true);
     }
     if (schedule)
         QMetaObject::invokeMethod(this, &WardCore::drain, Qt::QueuedConnection);
@@ -153,28 +165,21 @@ void WardCore::seen(int deviceRow, qint64 receiveTimeMs)
 
 void WardCore::apply(const BeaconBatch& m)
 {
-    const int gw = m_locator.gatewayIndex(m.gatewayId);
-    if (gw < 0) {
-        m_stats.countRejected(TopicKind::Adverts, RejectReason::UnknownDevice, m.gatewayId,
-                              QStringLiteral("gateway \"%1\" is not in the site configuration").arg(m.gatewayId));
-        return;
-    }
-    seen(m_refs.value(m.gatewayId).device, m.receiveTimeMs);
+    // Gateway and tags were resolved by the decoder (DeviceDirectory): no look-ups by name here.
+    seen(m_gatewayDevice[size_t(m.gateway)], m.receiveTimeMs);
     for (const auto& r : m.reports) {
-        const auto it = m_refs.constFind(r.tagId);
-        if (it == m_refs.constEnd() || it->tag < 0)
-            continue; // gateways hear every beacon around, not only ours: foreign tags are ignored
-        m_locator.add(it->tag, gw, r.rssi, r.timeMs);
-        DeviceRow& d = m_rows.devices[size_t(it->device)];
+        m_locator.add(r.tag, m.gateway, r.rssi, r.timeMs);
+        const int device = m_tagDevice[size_t(r.tag)];
+        DeviceRow& d = m_rows.devices[size_t(device)];
         d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
         ++d.messages;
         if (d.signal != SignalState::Live) {
             d.signal = SignalState::Live;
-            m_dirtyDevices.mark(it->device);
+            m_dirtyDevices.mark(device);
         }
-        if (!m_tagMoved[size_t(it->tag)]) {
-            m_tagMoved[size_t(it->tag)] = 1;
-            m_movedTags.push_back(it->tag);
+        if (!m_tagMoved[size_t(r.tag)]) {
+            m_tagMoved[size_t(r.tag)] = 1;
+            m_movedTags.push_back(r.tag);
         }
     }
     m_reports.fetch_add(quint64(m.reports.size()), std::memory_order_relaxed);

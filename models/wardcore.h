@@ -3,6 +3,7 @@
 // deduplicates events, locates tags, decides "no signal", and sends changed rows to the item
 // models in coalesced batches (<= 25 Hz). Device events go straight through, never coalesced.
 #include "domain/clock.h"
+#include "domain/devicedirectory.h"
 #include "domain/site.h"
 #include "models/rows.h"
 #include "positioning/roomlocator.h"
@@ -25,9 +26,12 @@ class WardCore : public QObject
 {
     Q_OBJECT
 public:
-    WardCore(const Site& site, const Clock& clock, IngestStats& stats, QObject* parent = nullptr);
+    // directory: the same one the ingest stage resolves adverts with.
+    WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
+             QObject* parent = nullptr);
 
-    // Thread-safe; called by the ingest stage on the network thread.
+    // Thread-safe; called by the ingest stage on the network thread. Events and statuses wake the
+    // core at once; live readings wait for the next drain tick (at most DrainIntervalMs).
     void post(QVector<Decoded>&& messages);
 
     // Starts the flush (40 ms) and signal-check (1 s) timers; call on the core's thread.
@@ -42,6 +46,8 @@ public:
     [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
 
     static constexpr int FlushIntervalMs = 40;
+    static constexpr int DrainIntervalMs = 5;
+    static constexpr int WakeBacklog = 1024; // messages waiting before live readings wake the core too
 
 Q_SIGNALS:
     void updatesReady(ww::WardUpdatePtr update);
@@ -84,7 +90,8 @@ private:
     WardRows m_rows;
     RoomLocator m_locator;
     QHash<QString, DeviceRef> m_refs;
-    std::vector<int> m_tagDevice; // locator tag index -> device row
+    std::vector<int> m_tagDevice;     // directory tag index -> device row
+    std::vector<int> m_gatewayDevice; // directory gateway index -> device row
     std::unordered_map<QString, DedupWindow> m_dedup;
 
     // Dirty rows per table, sent at the next flush.
@@ -111,7 +118,7 @@ private:
     std::mutex m_inboxMutex;
     QVector<Decoded> m_inbox;
     bool m_drainQueued = false;
-    QTimer m_flushTimer, m_signalTimer;
+    QTimer m_flushTimer, m_signalTimer, m_drainTimer;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
 };
 

@@ -7,8 +7,6 @@ namespace ww {
 
 RoomLocator::RoomLocator(const Site& site, int tagCount) : m_site(site), m_tags(size_t(tagCount))
 {
-    for (int i = 0; i < int(site.gateways.size()); ++i)
-        m_gatewayIndex.insert(site.gateways[size_t(i)].id, i);
 }
 
 void RoomLocator::add(int tagIndex, int gateway, int rssi, qint64 timeMs)

@@ -24,11 +24,9 @@ struct TagFix
 class RoomLocator
 {
 public:
-    // Tags are numbered 0..tagCount-1 by the caller, which owns the tag-id lookup.
+    // Tags are numbered 0..tagCount-1 and gateways as in the site (DeviceDirectory's numbering).
     RoomLocator(const Site& site, int tagCount);
 
-    // Index of a gateway of the site, or -1.
-    [[nodiscard]] int gatewayIndex(const QString& id) const { return m_gatewayIndex.value(id, -1); }
     void add(int tag, int gateway, int rssi, qint64 timeMs);
     // The current estimate for a tag at time nowMs (evidence older than the window is ignored).
     [[nodiscard]] std::optional<TagFix> fix(int tag, qint64 nowMs);
@@ -51,7 +49,6 @@ private:
     };
 
     const Site& m_site;
-    QHash<QString, int> m_gatewayIndex;
     std::vector<Tag> m_tags;
 };
 

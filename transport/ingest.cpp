@@ -27,6 +27,7 @@ IngestCounters IngestStats::snapshot() const
     c.received = m_received.load(std::memory_order_relaxed);
     c.accepted = m_accepted.load(std::memory_order_relaxed);
     c.beaconReports = m_beaconReports.load(std::memory_order_relaxed);
+    c.foreignAdverts = m_foreign.load(std::memory_order_relaxed);
     for (size_t i = 0; i < c.byReason.size(); ++i) {
         c.byReason[i] = m_byReason[i].load(std::memory_order_relaxed);
         c.rejected += c.byReason[i];
@@ -36,20 +37,22 @@ IngestCounters IngestStats::snapshot() const
     return c;
 }
 
-Ingest::Ingest(IngestConfig config, const Clock& clock, IngestStats& stats)
-    : m_config(std::move(config)), m_topics(m_config.siteId), m_clock(clock), m_stats(stats)
+Ingest::Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats)
+    : m_config(std::move(config)), m_mokoFilter(m_config.mokoFilter.toStdString()), m_directory(directory),
+      m_topics(m_config.siteId), m_clock(clock), m_stats(stats)
 {
 }
 
 void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload, qint64 receiveTimeMs)
 {
     m_stats.countReceived();
-    const QString topic = QString::fromUtf8(topicText);
-    const ParsedTopic parsed = m_topics.parse(topic, m_config.mokoFilter);
+    const std::string_view topicView(topicText);
+    const ParsedTopic parsed = m_topics.parse(topicView, m_mokoFilter);
+    auto topic = [topicText] { return QString::fromUtf8(topicText); }; // only for error messages
     if (parsed.kind == TopicKind::Truth)
         return; // ground truth of the simulator is for scoring tools, never for the station
     if (payload.size() > size_t(m_config.maxPayloadBytes)) {
-        m_stats.countRejected(parsed.kind, RejectReason::Oversized, topic,
+        m_stats.countRejected(parsed.kind, RejectReason::Oversized, topic(),
                               QStringLiteral("%1 bytes > limit %2").arg(payload.size()).arg(m_config.maxPayloadBytes));
         return;
     }
@@ -60,16 +63,19 @@ void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload
     DecodeContext ctx;
     ctx.receiveTimeMs = receiveTimeMs;
     ctx.nowMs = m_clock.nowMs();
+    ctx.directory = &m_directory;
     DecodeResult result = decodeWire(parsed.kind, parsed.id, payload, ctx);
     if (result.error) {
-        m_stats.countRejected(parsed.kind, result.error->reason, topic, result.error->detail);
+        m_stats.countRejected(parsed.kind, result.error->reason, topic(), result.error->detail);
         return;
     }
-    quint64 reports = 0;
+    quint64 reports = 0, foreign = 0;
     for (const auto& m : result.messages)
-        if (const auto* b = std::get_if<BeaconBatch>(&m))
+        if (const auto* b = std::get_if<BeaconBatch>(&m)) {
             reports += quint64(b->reports.size());
-    m_stats.countAccepted(reports);
+            foreign += quint64(b->foreignAdverts);
+        }
+    m_stats.countAccepted(reports, foreign);
     if (m_sink && !result.messages.isEmpty())
         m_sink(std::move(result.messages));
 }

@@ -18,7 +18,8 @@ struct IngestCounters
     quint64 received = 0;
     quint64 accepted = 0;
     quint64 rejected = 0;
-    quint64 beaconReports = 0;
+    quint64 beaconReports = 0;  // adverts of the site's tags
+    quint64 foreignAdverts = 0; // adverts of tags that are not the site's: dropped
     std::array<quint64, RejectReasonCount> byReason{};
     std::array<quint64, TopicKindCount> rejectedByTopic{};
 };
@@ -27,17 +28,20 @@ class IngestStats
 {
 public:
     void countReceived() { m_received.fetch_add(1, std::memory_order_relaxed); }
-    void countAccepted(quint64 beaconReports)
+    void countAccepted(quint64 beaconReports, quint64 foreignAdverts = 0)
     {
         m_accepted.fetch_add(1, std::memory_order_relaxed);
-        m_beaconReports.fetch_add(beaconReports, std::memory_order_relaxed);
+        if (beaconReports)
+            m_beaconReports.fetch_add(beaconReports, std::memory_order_relaxed);
+        if (foreignAdverts)
+            m_foreign.fetch_add(foreignAdverts, std::memory_order_relaxed);
     }
     // Logs at most one line per reason every few seconds, with how many were not logged.
     void countRejected(TopicKind topic, RejectReason reason, const QString& where, const QString& detail);
     [[nodiscard]] IngestCounters snapshot() const;
 
 private:
-    std::atomic<quint64> m_received{0}, m_accepted{0}, m_beaconReports{0};
+    std::atomic<quint64> m_received{0}, m_accepted{0}, m_beaconReports{0}, m_foreign{0};
     std::array<std::atomic<quint64>, RejectReasonCount> m_byReason{};
     std::array<std::atomic<quint64>, TopicKindCount> m_byTopic{};
     std::mutex m_logMutex;
@@ -57,7 +61,8 @@ class Ingest
 public:
     using Sink = std::function<void(QVector<Decoded>&&)>;
 
-    Ingest(IngestConfig config, const Clock& clock, IngestStats& stats);
+    // The directory must outlive the ingest stage; it is read from the network thread.
+    Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats);
     void setSink(Sink sink) { m_sink = std::move(sink); }
     void onMessage(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs);
     [[nodiscard]] const Topics& topics() const { return m_topics; }
@@ -65,6 +70,8 @@ public:
 
 private:
     IngestConfig m_config;
+    std::string m_mokoFilter;
+    const DeviceDirectory& m_directory;
     Topics m_topics;
     const Clock& m_clock;
     IngestStats& m_stats;

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 
 namespace ww {
 
@@ -87,7 +88,10 @@ DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeCont
 
     DecodeResult out;
     BeaconBatch batch;
-    batch.gatewayId = gw;
+    const std::string gwUtf8 = gw.toStdString();
+    batch.gateway = ctx.directory ? ctx.directory->gateway(gwUtf8) : -1;
+    if (batch.gateway < 0)
+        return fail(RejectReason::UnknownDevice, QStringLiteral("$.device_info.mac: gateway %1 is not in the site configuration").arg(gw));
     batch.receiveTimeMs = ctx.receiveTimeMs;
     batch.deviceTimeMs = ctx.receiveTimeMs;
     const QJsonArray entries = data.toArray();
@@ -108,8 +112,12 @@ DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeCont
         const int typeCode = e.value(u"type_code").toInt(-1);
         int txPower = 0;
         if (typeCode == 0 && e.value(u"rssi_1m").isDouble())
-            txPower = e.value(u"rssi_1m").toInt();
-        batch.reports.push_back({mac, gw, t, rssi, txPower});
+            txPower = std::clamp(e.value(u"rssi_1m").toInt(), -127, 20);
+        const int tag = ctx.directory->tag(mac.toStdString());
+        if (tag < 0)
+            ++batch.foreignAdverts;
+        else
+            batch.reports.push_back({tag, t, qint16(rssi), qint8(txPower)});
         if (typeCode == 7 && e.contains(u"frame_type")) {
             // BXP-Button: frame_type 0 single, 1 double, 2 long press, 3 abnormal inactivity;
             // trigger_count numbers presses, so it is the event's sequence number.

@@ -1,7 +1,5 @@
 #include "transport/topics.h"
 
-#include <QList>
-
 namespace ww {
 
 QString toString(TopicKind kind)
@@ -11,51 +9,71 @@ QString toString(TopicKind kind)
     return QLatin1String(names[int(kind)]);
 }
 
-bool Topics::matchesFilter(QStringView filter, QStringView topic)
+namespace {
+
+// Splits off the next level of a topic.
+std::string_view nextLevel(std::string_view& rest)
 {
-    const auto f = filter.split(u'/');
-    const auto t = topic.split(u'/');
-    for (qsizetype i = 0; i < f.size(); ++i) {
-        if (f[i] == u"#")
-            return true;
-        if (i >= t.size())
-            return false;
-        if (f[i] != u"+" && f[i] != t[i])
-            return false;
-    }
-    return f.size() == t.size();
+    const size_t slash = rest.find('/');
+    const std::string_view level = rest.substr(0, slash);
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    return level;
 }
 
-ParsedTopic Topics::parse(QStringView topic, QStringView mokoFilter) const
+} // namespace
+
+bool Topics::matchesFilter(std::string_view filter, std::string_view topic)
 {
-    if (!topic.startsWith(m_prefix)) {
-        if (!mokoFilter.isEmpty() && matchesFilter(mokoFilter, topic))
+    bool topicDone = false;
+    while (!filter.empty()) {
+        const std::string_view f = nextLevel(filter);
+        if (f == "#")
+            return true;
+        if (topicDone)
+            return false;
+        const bool last = topic.find('/') == std::string_view::npos;
+        const std::string_view t = nextLevel(topic);
+        topicDone = last;
+        if (f != "+" && f != t)
+            return false;
+    }
+    return topicDone;
+}
+
+ParsedTopic Topics::parse(std::string_view topic, std::string_view mokoFilter) const
+{
+    if (topic.substr(0, m_prefixUtf8.size()) != m_prefixUtf8) {
+        if (!mokoFilter.empty() && matchesFilter(mokoFilter, topic))
             return {TopicKind::Moko, {}};
         return {};
     }
-    const auto parts = topic.mid(m_prefix.size()).split(u'/');
-    const auto n = parts.size();
-    if (n == 3 && parts[0] == u"gw" && parts[2] == u"adv")
-        return {TopicKind::Adverts, parts[1].toString()};
-    if (n == 3 && parts[0] == u"dev") {
-        const QStringView leaf = parts[2];
-        const TopicKind k = leaf == u"vitals" ? TopicKind::Vitals
-                            : leaf == u"event" ? TopicKind::Event
-                            : leaf == u"env"   ? TopicKind::Env
-                            : leaf == u"status" ? TopicKind::Status
-                                                : TopicKind::Unknown;
-        return {k, k == TopicKind::Unknown ? QString() : parts[1].toString()};
-    }
-    if (n == 2 && parts[0] == u"alarm")
-        return {TopicKind::Alarm, parts[1].toString()};
-    if (n == 2 && parts[0] == u"pos")
-        return {TopicKind::Position, parts[1].toString()};
-    if (n == 2 && parts[0] == u"cmd")
-        return {TopicKind::Command, parts[1].toString()};
-    if (n == 2 && parts[0] == u"station")
-        return {TopicKind::Station, parts[1].toString()};
-    if (n >= 1 && parts[0] == u"truth")
+    std::string_view rest = topic.substr(m_prefixUtf8.size());
+    const std::string_view head = nextLevel(rest);
+    if (head == "truth")
         return {TopicKind::Truth, {}};
+    const std::string_view id = nextLevel(rest);
+    if (id.empty())
+        return {};
+    if (head == "gw")
+        return rest == "adv" ? ParsedTopic{TopicKind::Adverts, id} : ParsedTopic{};
+    if (head == "dev") {
+        const TopicKind k = rest == "vitals" ? TopicKind::Vitals
+                            : rest == "event" ? TopicKind::Event
+                            : rest == "env"   ? TopicKind::Env
+                            : rest == "status" ? TopicKind::Status
+                                               : TopicKind::Unknown;
+        return k == TopicKind::Unknown ? ParsedTopic{} : ParsedTopic{k, id};
+    }
+    if (!rest.empty())
+        return {};
+    if (head == "alarm")
+        return {TopicKind::Alarm, id};
+    if (head == "pos")
+        return {TopicKind::Position, id};
+    if (head == "cmd")
+        return {TopicKind::Command, id};
+    if (head == "station")
+        return {TopicKind::Station, id};
     return {};
 }
 

@@ -2,6 +2,8 @@
 // Topic tree of wire contract v1: ww/v1/{site}/...
 #include <QString>
 #include <QStringView>
+#include <string>
+#include <string_view>
 
 namespace ww {
 
@@ -12,13 +14,16 @@ inline constexpr int TopicKindCount = 12;
 struct ParsedTopic
 {
     TopicKind kind = TopicKind::Unknown;
-    QString id; // gateway, device, alarm, tag or station id
+    std::string_view id; // gateway, device, alarm, tag or station id: a view into the topic
 };
 
 class Topics
 {
 public:
-    explicit Topics(QString siteId) : m_prefix(QStringLiteral("ww/v1/") + siteId + QChar(u'/')) {}
+    explicit Topics(QString siteId)
+        : m_prefix(QStringLiteral("ww/v1/") + siteId + QChar(u'/')), m_prefixUtf8(m_prefix.toStdString())
+    {
+    }
 
     [[nodiscard]] const QString& prefix() const { return m_prefix; }
     [[nodiscard]] QString adverts(const QString& gateway) const { return m_prefix + QStringLiteral("gw/") + gateway + QStringLiteral("/adv"); }
@@ -32,13 +37,15 @@ public:
     [[nodiscard]] QString station(const QString& id) const { return m_prefix + QStringLiteral("station/") + id; }
     [[nodiscard]] QString truth(const QString& sub) const { return m_prefix + QStringLiteral("truth/") + sub; }
 
-    // Classifies a topic. mokoFilter is an MQTT filter (+ and # allowed) for MOKO gateway JSON.
-    [[nodiscard]] ParsedTopic parse(QStringView topic, QStringView mokoFilter = {}) const;
+    // Classifies a topic (UTF-8, as it comes off the wire) without allocating. mokoFilter is an MQTT
+    // filter (+ and # allowed) for MOKO gateway JSON.
+    [[nodiscard]] ParsedTopic parse(std::string_view topic, std::string_view mokoFilter = {}) const;
 
-    [[nodiscard]] static bool matchesFilter(QStringView filter, QStringView topic);
+    [[nodiscard]] static bool matchesFilter(std::string_view filter, std::string_view topic);
 
 private:
     QString m_prefix;
+    std::string m_prefixUtf8;
 };
 
 } // namespace ww

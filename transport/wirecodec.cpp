@@ -42,31 +42,41 @@ template <typename Msg> bool parse(Msg& msg, std::span<const std::byte> payload)
     return msg.ParseFromArray(payload.data(), int(payload.size()));
 }
 
-QString idFrom(const std::string& payloadId, const QString& topicId, std::optional<DecodeError>& err, const char* field)
+QString utf8(std::string_view s)
 {
-    const QString pid = QString::fromStdString(payloadId);
-    if (pid.isEmpty())
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// The id a message is about: the payload's, which must agree with the topic's when both are given.
+std::string_view idFrom(const std::string& payloadId, std::string_view topicId, std::optional<DecodeError>& err,
+                        const char* field)
+{
+    if (payloadId.empty())
         return topicId;
-    if (pid != topicId)
-        err = DecodeError{RejectReason::TopicMismatch,
-                          QStringLiteral("%1 \"%2\" differs from the topic's \"%3\"").arg(QLatin1String(field), pid, topicId)};
-    return pid;
+    if (payloadId != topicId)
+        err = DecodeError{RejectReason::TopicMismatch, QStringLiteral("%1 \"%2\" differs from the topic's \"%3\"")
+                                                           .arg(QLatin1String(field), utf8(payloadId), utf8(topicId))};
+    return payloadId;
 }
 
 bool finite(double v) { return std::isfinite(v); }
 
-DecodeResult decodeAdverts(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeAdverts(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
-    v1::AdvBatch m;
+    // The hot path: one message object per thread, reused, so parsing allocates nothing once warm.
+    thread_local v1::AdvBatch m;
     if (!parse(m, payload))
         return fail(RejectReason::Malformed, QStringLiteral("not a valid AdvBatch"));
     if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
         return {{}, e};
     std::optional<DecodeError> err;
-    BeaconBatch b;
-    b.gatewayId = idFrom(m.gateway_id(), id, err, "gateway_id");
+    const std::string_view gatewayId = idFrom(m.gateway_id(), id, err, "gateway_id");
     if (err)
         return {{}, err};
+    BeaconBatch b;
+    b.gateway = ctx.directory ? ctx.directory->gateway(gatewayId) : -1;
+    if (b.gateway < 0)
+        return fail(RejectReason::UnknownDevice, QStringLiteral("gateway \"%1\" is not in the site configuration").arg(utf8(gatewayId)));
     b.deviceTimeMs = qint64(m.device_time_ms());
     b.receiveTimeMs = ctx.receiveTimeMs;
     b.reports.reserve(m.adverts_size());
@@ -76,16 +86,22 @@ DecodeResult decodeAdverts(const QString& id, std::span<const std::byte> payload
             return fail(RejectReason::MissingField, QStringLiteral("adverts[%1].tag_id is empty").arg(i));
         if (a.rssi() < -127 || a.rssi() > 20)
             return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].rssi %2 dBm outside [-127, 20]").arg(i).arg(a.rssi()));
+        if (a.tx_power() < -127 || a.tx_power() > 20)
+            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].tx_power %2 dBm outside [-127, 20]").arg(i).arg(a.tx_power()));
         if (a.time_offset_ms() > 0 || a.time_offset_ms() < -600'000)
             return fail(RejectReason::OutOfRange,
                         QStringLiteral("adverts[%1].time_offset_ms %2 outside [-600000, 0]").arg(i).arg(a.time_offset_ms()));
-        b.reports.push_back({QString::fromStdString(a.tag_id()), b.gatewayId, b.deviceTimeMs + a.time_offset_ms(),
-                             a.rssi(), a.tx_power()});
+        const int tag = ctx.directory->tag(a.tag_id());
+        if (tag < 0) {
+            ++b.foreignAdverts;
+            continue;
+        }
+        b.reports.push_back({tag, b.deviceTimeMs + a.time_offset_ms(), qint16(a.rssi()), qint8(a.tx_power())});
     }
     return {{std::move(b)}, {}};
 }
 
-DecodeResult decodeVitals(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeVitals(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::ObservationBatch m;
     if (!parse(m, payload))
@@ -94,7 +110,7 @@ DecodeResult decodeVitals(const QString& id, std::span<const std::byte> payload,
         return {{}, e};
     std::optional<DecodeError> err;
     VitalsUpdate u;
-    u.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    u.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
     if (err)
         return {{}, err};
     u.deviceTimeMs = qint64(m.device_time_ms());
@@ -118,7 +134,7 @@ DecodeResult decodeVitals(const QString& id, std::span<const std::byte> payload,
     return {{std::move(u)}, {}};
 }
 
-DecodeResult decodeEvent(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeEvent(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::DeviceEvent m;
     if (!parse(m, payload))
@@ -127,7 +143,7 @@ DecodeResult decodeEvent(const QString& id, std::span<const std::byte> payload, 
         return {{}, e};
     std::optional<DecodeError> err;
     DeviceEventMsg ev;
-    ev.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    ev.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
     if (err)
         return {{}, err};
     if (m.seq() == 0)
@@ -142,7 +158,7 @@ DecodeResult decodeEvent(const QString& id, std::span<const std::byte> payload, 
     return {{std::move(ev)}, {}};
 }
 
-DecodeResult decodeEnv(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeEnv(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::EnvReading m;
     if (!parse(m, payload))
@@ -151,7 +167,7 @@ DecodeResult decodeEnv(const QString& id, std::span<const std::byte> payload, co
         return {{}, e};
     std::optional<DecodeError> err;
     EnvUpdate r;
-    r.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    r.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
     if (err)
         return {{}, err};
     r.deviceTimeMs = qint64(m.device_time_ms());
@@ -186,7 +202,7 @@ DecodeResult decodeEnv(const QString& id, std::span<const std::byte> payload, co
     return {{std::move(r)}, {}};
 }
 
-DecodeResult decodeStatus(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeStatus(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::DeviceStatus m;
     if (!parse(m, payload))
@@ -198,7 +214,7 @@ DecodeResult decodeStatus(const QString& id, std::span<const std::byte> payload,
         return fail(RejectReason::OutOfRange, QStringLiteral("device_time_ms is in the future"));
     std::optional<DecodeError> err;
     DeviceStatusMsg s;
-    s.deviceId = idFrom(m.device_id(), id, err, "device_id");
+    s.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
     if (err)
         return {{}, err};
     if (m.has_battery_pct() && m.battery_pct() > 100)
@@ -214,7 +230,7 @@ DecodeResult decodeStatus(const QString& id, std::span<const std::byte> payload,
     return {{std::move(s)}, {}};
 }
 
-DecodeResult decodePosition(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodePosition(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::Position m;
     if (!parse(m, payload))
@@ -223,7 +239,7 @@ DecodeResult decodePosition(const QString& id, std::span<const std::byte> payloa
         return {{}, e};
     std::optional<DecodeError> err;
     PositionMsg p;
-    p.tagId = idFrom(m.tag_id(), id, err, "tag_id");
+    p.tagId = utf8(idFrom(m.tag_id(), id, err, "tag_id"));
     if (err)
         return {{}, err};
     if (!finite(m.x()) || !finite(m.y()) || std::abs(m.x()) > 10'000 || std::abs(m.y()) > 10'000)
@@ -240,7 +256,7 @@ DecodeResult decodePosition(const QString& id, std::span<const std::byte> payloa
     return {{std::move(p)}, {}};
 }
 
-DecodeResult decodeStation(const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeStation(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::StationPresence m;
     if (!parse(m, payload))
@@ -249,7 +265,7 @@ DecodeResult decodeStation(const QString& id, std::span<const std::byte> payload
         return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
     std::optional<DecodeError> err;
     StationPresenceMsg s;
-    s.stationId = idFrom(m.station_id(), id, err, "station_id");
+    s.stationId = utf8(idFrom(m.station_id(), id, err, "station_id"));
     if (err)
         return {{}, err};
     s.deviceTimeMs = qint64(m.device_time_ms());
@@ -262,7 +278,7 @@ DecodeResult decodeStation(const QString& id, std::span<const std::byte> payload
 
 } // namespace
 
-DecodeResult decodeWire(TopicKind kind, const QString& id, std::span<const std::byte> payload, const DecodeContext& ctx)
+DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     switch (kind) {
     case TopicKind::Adverts: return decodeAdverts(id, payload, ctx);
@@ -281,15 +297,15 @@ DecodeResult decodeWire(TopicKind kind, const QString& id, std::span<const std::
     return fail(RejectReason::UnknownTopic, QStringLiteral("no decoder for this topic"));
 }
 
-QByteArray encode(const BeaconBatch& batch)
+QByteArray encode(const BeaconBatch& batch, const DeviceDirectory& directory)
 {
     v1::AdvBatch m;
     m.set_schema_version(SchemaVersion);
     m.set_device_time_ms(quint64(batch.deviceTimeMs));
-    m.set_gateway_id(batch.gatewayId.toStdString());
+    m.set_gateway_id(directory.gatewayId(batch.gateway).toStdString());
     for (const auto& r : batch.reports) {
         auto* a = m.add_adverts();
-        a->set_tag_id(r.tagId.toStdString());
+        a->set_tag_id(directory.tagId(r.tag).toStdString());
         a->set_rssi(r.rssi);
         a->set_tx_power(r.txPower);
         a->set_time_offset_ms(int(r.timeMs - batch.deviceTimeMs));

@@ -1,6 +1,7 @@
 #pragma once
 // Protobuf wire contract v1 <-> internal message types, and the MOKO gateway JSON adapter.
 // Decoders return messages or a named reason with the field at fault; they never throw.
+#include "domain/devicedirectory.h"
 #include "domain/messages.h"
 #include "transport/topics.h"
 
@@ -36,16 +37,17 @@ struct DecodeContext
     qint64 nowMs = 0;             // injected clock; device times far from it are out of range
     qint64 maxFutureMs = 5 * 60'000;
     qint64 maxPastMs = 30LL * 24 * 3600'000;
+    const DeviceDirectory* directory = nullptr; // resolves gateway and tag ids of adverts; required for them
 };
 
 // Decodes one protobuf payload of the given topic kind. id is the gateway/device/tag id from the topic.
-[[nodiscard]] DecodeResult decodeWire(TopicKind kind, const QString& id, std::span<const std::byte> payload,
+[[nodiscard]] DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std::byte> payload,
                                       const DecodeContext& ctx);
 // MOKO MKGW JSON (msg_id 3070 scan reports; 3004 decided by shape), see REFERENCE.md.
 [[nodiscard]] DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeContext& ctx);
 
 // Encoders, used by the simulator, the self-test and the benchmarks.
-[[nodiscard]] QByteArray encode(const BeaconBatch& batch);
+[[nodiscard]] QByteArray encode(const BeaconBatch& batch, const DeviceDirectory& directory);
 [[nodiscard]] QByteArray encode(const VitalsUpdate& update);
 [[nodiscard]] QByteArray encode(const DeviceEventMsg& event);
 [[nodiscard]] QByteArray encode(const EnvUpdate& reading);

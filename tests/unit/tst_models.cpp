@@ -17,6 +17,7 @@ private:
     std::optional<Site> m_site;
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<IngestStats> m_stats;
+    std::unique_ptr<DeviceDirectory> m_directory;
     std::unique_ptr<WardCore> m_core;
     std::unique_ptr<WardModels> m_models;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
@@ -41,7 +42,8 @@ private Q_SLOTS:
         QVERIFY(m_site);
         m_clock = std::make_unique<ManualClock>(1'780'000'000'000);
         m_stats = std::make_unique<IngestStats>();
-        m_core = std::make_unique<WardCore>(*m_site, *m_clock, *m_stats);
+        m_directory = std::make_unique<DeviceDirectory>(*m_site);
+        m_core = std::make_unique<WardCore>(*m_site, *m_directory, *m_clock, *m_stats);
         m_models = std::make_unique<WardModels>(*m_site);
         connect(m_core.get(), &WardCore::updatesReady, m_models.get(), &WardModels::apply);
         m_testers.clear();
@@ -118,7 +120,7 @@ private Q_SLOTS:
     {
         const QString badge = m_site->staff[0].badge;
         post(DeviceStatusMsg{badge, now(), now(), true, 50, 1, {}, 1});
-        post(BeaconBatch{m_site->gateways[0].id, now(), now(), {{badge, m_site->gateways[0].id, now(), -50, 0}}});
+        post(BeaconBatch{0, now(), now(), {{m_directory->tag(badge.toStdString()), now(), -50, 0}}, 0});
         m_core->flushNow();
         QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::SignalRole).toInt(), int(SignalState::Live));
         post(DeviceStatusMsg{badge, now(), now(), false, {}, 1, {}, 1});
@@ -191,21 +193,23 @@ private Q_SLOTS:
     {
         const Patient& p = m_site->patients[0];
         const QString room = m_site->bed(p.bed)->room;
-        QString inRoom, neighbour;
-        for (const auto& g : m_site->gateways) {
-            if (g.room == room)
-                inRoom = g.id;
-            else if (neighbour.isEmpty() && g.floor == 1 && g.room != room && !g.room.isEmpty())
-                neighbour = g.id;
+        int inRoom = -1, neighbour = -1;
+        for (int g = 0; g < int(m_site->gateways.size()); ++g) {
+            const Gateway& gw = m_site->gateways[size_t(g)];
+            if (gw.room == room)
+                inRoom = g;
+            else if (neighbour < 0 && gw.floor == 1 && !gw.room.isEmpty())
+                neighbour = g;
         }
+        const int band = m_directory->tag(p.wristband.toStdString());
         for (int i = 0; i < 5; ++i) {
-            post(BeaconBatch{inRoom, now(), now(), {{p.wristband, inRoom, now(), -55, 0}}});
-            post(BeaconBatch{neighbour, now(), now(), {{p.wristband, neighbour, now(), -75, 0}}});
+            post(BeaconBatch{inRoom, now(), now(), {{band, now(), -55, 0}}, 0});
+            post(BeaconBatch{neighbour, now(), now(), {{band, now(), -75, 0}}, 0});
         }
         m_core->flushNow();
         QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
         // A neighbour only slightly stronger for a moment does not move the patient (hysteresis).
-        post(BeaconBatch{neighbour, now(), now(), {{p.wristband, neighbour, now(), -40, 0}}});
+        post(BeaconBatch{neighbour, now(), now(), {{band, now(), -40, 0}}, 0});
         m_core->flushNow();
         QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
     }

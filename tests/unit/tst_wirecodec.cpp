@@ -13,11 +13,22 @@ std::span<const std::byte> span(const QByteArray& b)
     return {reinterpret_cast<const std::byte*>(b.constData()), size_t(b.size())};
 }
 constexpr qint64 Now = 1'780'000'000'000;
+const DeviceDirectory& directory()
+{
+    static const DeviceDirectory d = [] {
+        QStringList tags{QStringLiteral("C8FB12345678"), QStringLiteral("C8FB12345679"), QStringLiteral("t")};
+        for (int i = 0; i < 20; ++i)
+            tags << QStringLiteral("tag-%1").arg(i);
+        return DeviceDirectory({QStringLiteral("gw-1"), QStringLiteral("AC233FC01234"), QStringLiteral("g1")}, tags);
+    }();
+    return d;
+}
 DecodeContext ctx()
 {
     DecodeContext c;
     c.nowMs = Now;
     c.receiveTimeMs = Now + 20;
+    c.directory = &directory();
     return c;
 }
 } // namespace
@@ -28,16 +39,26 @@ class TestWireCodec : public QObject
 private Q_SLOTS:
     void advertsRoundTrip()
     {
-        BeaconBatch b{QStringLiteral("gw-1"), Now, 0, {}};
+        BeaconBatch b{directory().gateway("gw-1"), Now, 0, {}, 0};
         for (int i = 0; i < 20; ++i)
-            b.reports.push_back({QStringLiteral("tag-%1").arg(i), QStringLiteral("gw-1"), Now - i * 10, -40 - i, -59});
-        const auto r = decodeWire(TopicKind::Adverts, QStringLiteral("gw-1"), span(encode(b)), ctx());
+            b.reports.push_back({directory().tag(QStringLiteral("tag-%1").arg(i).toStdString()), Now - i * 10, qint16(-40 - i), -59});
+        QByteArray wire = encode(b, directory());
+        // A foreign tag the gateway also heard: counted, not delivered.
+        v1::AdvBatch m;
+        QVERIFY(m.ParseFromArray(wire.constData(), int(wire.size())));
+        auto* foreign = m.add_adverts();
+        foreign->set_tag_id("phone-123");
+        foreign->set_rssi(-80);
+        wire = QByteArray::fromStdString(m.SerializeAsString());
+        const auto r = decodeWire(TopicKind::Adverts, "gw-1", span(wire), ctx());
         QVERIFY(!r.error);
         QCOMPARE(r.messages.size(), 1);
         const auto& d = std::get<BeaconBatch>(r.messages[0]);
         QCOMPARE(d.reports.size(), 20);
-        QCOMPARE(d.reports[7].tagId, QStringLiteral("tag-7"));
-        QCOMPARE(d.reports[7].rssi, -47);
+        QCOMPARE(d.foreignAdverts, 1);
+        QCOMPARE(d.gateway, directory().gateway("gw-1"));
+        QCOMPARE(directory().tagId(d.reports[7].tag), QStringLiteral("tag-7"));
+        QCOMPARE(int(d.reports[7].rssi), -47);
         QCOMPARE(d.reports[7].timeMs, Now - 70);
         QCOMPARE(d.receiveTimeMs, Now + 20);
     }
@@ -45,7 +66,7 @@ private Q_SLOTS:
     void vitalsEventsEnvStatusRoundTrip()
     {
         VitalsUpdate v{QStringLiteral("vm-1"), Now, 0, {{VitalKind::SpO2, 93, Now}, {VitalKind::Temperature, 38.2, Now - 5}}};
-        auto r = decodeWire(TopicKind::Vitals, QStringLiteral("vm-1"), span(encode(v)), ctx());
+        auto r = decodeWire(TopicKind::Vitals, "vm-1", span(encode(v)), ctx());
         QVERIFY(!r.error);
         const auto& vd = std::get<VitalsUpdate>(r.messages[0]);
         QCOMPARE(vd.samples.size(), 2);
@@ -54,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(vd.samples[1].timeMs, Now - 5);
 
         DeviceEventMsg e{QStringLiteral("bd-1"), Now, 0, 4, 9, DeviceEventKind::Fall, false};
-        r = decodeWire(TopicKind::Event, QStringLiteral("bd-1"), span(encode(e)), ctx());
+        r = decodeWire(TopicKind::Event, "bd-1", span(encode(e)), ctx());
         QVERIFY(!r.error);
         const auto& ed = std::get<DeviceEventMsg>(r.messages[0]);
         QCOMPARE(int(ed.kind), int(DeviceEventKind::Fall));
@@ -66,7 +87,7 @@ private Q_SLOTS:
         env.deviceTimeMs = Now;
         env.temperatureC = 7.5;
         env.door = DoorState::Open;
-        r = decodeWire(TopicKind::Env, QStringLiteral("fr-1"), span(encode(env)), ctx());
+        r = decodeWire(TopicKind::Env, "fr-1", span(encode(env)), ctx());
         QVERIFY(!r.error);
         const auto& envd = std::get<EnvUpdate>(r.messages[0]);
         QCOMPARE(*envd.temperatureC, 7.5);
@@ -74,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(int(envd.door), int(DoorState::Open));
 
         DeviceStatusMsg s{QStringLiteral("bd-1"), Now, 0, false, 12, 4, QStringLiteral("2.1"), 1};
-        r = decodeWire(TopicKind::Status, QStringLiteral("bd-1"), span(encode(s)), ctx());
+        r = decodeWire(TopicKind::Status, "bd-1", span(encode(s)), ctx());
         QVERIFY(!r.error);
         QCOMPARE(std::get<DeviceStatusMsg>(r.messages[0]).online, false);
         QCOMPARE(*std::get<DeviceStatusMsg>(r.messages[0]).batteryPct, 12);
@@ -143,6 +164,8 @@ private Q_SLOTS:
         QTest::newRow("nan") << int(TopicKind::Env) << QByteArray::fromStdString(r.SerializeAsString())
                              << int(RejectReason::OutOfRange) << "temperature_c";
         QTest::newRow("unknown topic") << int(TopicKind::Unknown) << QByteArray("x") << int(RejectReason::UnknownTopic) << "decoder";
+        QTest::newRow("version 3, raw bytes") << int(TopicKind::Adverts) << QByteArray("\x08\x03", 2)
+                                              << int(RejectReason::UnknownVersion) << "schema_version 3";
     }
 
     void badInput()
@@ -151,11 +174,23 @@ private Q_SLOTS:
         QFETCH(QByteArray, payload);
         QFETCH(int, reason);
         QFETCH(QString, mentions);
-        const auto r = decodeWire(TopicKind(kind), QStringLiteral("gw-1"), span(payload), ctx());
+        const auto r = decodeWire(TopicKind(kind), "gw-1", span(payload), ctx());
         QVERIFY(r.error);
         QCOMPARE(toString(r.error->reason), toString(RejectReason(reason)));
         QVERIFY2(r.error->detail.contains(mentions), qPrintable(r.error->detail));
         QVERIFY(r.messages.isEmpty());
+    }
+
+    void unknownGatewayRejected()
+    {
+        v1::AdvBatch m;
+        m.set_schema_version(1);
+        m.set_device_time_ms(Now);
+        const QByteArray wire = QByteArray::fromStdString(m.SerializeAsString());
+        const auto r = decodeWire(TopicKind::Adverts, "gw-9", span(wire), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(toString(r.error->reason), QStringLiteral("unknown-device"));
+        QCOMPARE(r.error->detail, QStringLiteral("gateway \"gw-9\" is not in the site configuration"));
     }
 
     void mokoScanReport()
@@ -169,11 +204,11 @@ private Q_SLOTS:
         QVERIFY2(!r.error, r.error ? qPrintable(r.error->detail) : "");
         QCOMPARE(r.messages.size(), 2);
         const auto& b = std::get<BeaconBatch>(r.messages[0]);
-        QCOMPARE(b.gatewayId, QStringLiteral("AC233FC01234"));
+        QCOMPARE(directory().gatewayId(b.gateway), QStringLiteral("AC233FC01234"));
         QCOMPARE(b.reports.size(), 2);
-        QCOMPARE(b.reports[0].tagId, QStringLiteral("C8FB12345678"));
+        QCOMPARE(directory().tagId(b.reports[0].tag), QStringLiteral("C8FB12345678"));
         QCOMPARE(b.reports[0].timeMs, qint64(1780000000) * 1000); // epoch seconds
-        QCOMPARE(b.reports[0].txPower, -59);
+        QCOMPARE(int(b.reports[0].txPower), -59);
         QCOMPARE(b.reports[1].timeMs, Now + 20); // uptime: receive time instead
         const auto& ev = std::get<DeviceEventMsg>(r.messages[1]);
         QCOMPARE(int(ev.kind), int(DeviceEventKind::ButtonLong));
@@ -204,6 +239,8 @@ private Q_SLOTS:
         QTest::newRow("no mac") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":[{"rssi":-50}]})")
                                 << "$.data[0].mac";
         QTest::newRow("data object") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC01234"},"data":{}})") << "$.data";
+        QTest::newRow("unknown gateway") << QByteArray(R"({"msg_id":3070,"device_info":{"mac":"AC233FC09999"},"data":[]})")
+                                         << "$.device_info.mac: gateway AC233FC09999 is not in the site";
     }
 
     void mokoBadInput()
@@ -218,15 +255,20 @@ private Q_SLOTS:
     void topics()
     {
         Topics t(QStringLiteral("w7"));
-        QCOMPARE(int(t.parse(u"ww/v1/w7/gw/g1/adv").kind), int(TopicKind::Adverts));
-        QCOMPARE(t.parse(u"ww/v1/w7/gw/g1/adv").id, QStringLiteral("g1"));
-        QCOMPARE(int(t.parse(u"ww/v1/w7/dev/d1/status").kind), int(TopicKind::Status));
-        QCOMPARE(int(t.parse(u"ww/v1/w7/dev/d1/other").kind), int(TopicKind::Unknown));
-        QCOMPARE(int(t.parse(u"ww/v1/w8/gw/g1/adv").kind), int(TopicKind::Unknown));
-        QCOMPARE(int(t.parse(u"ww/v1/w7/truth/tag/x").kind), int(TopicKind::Truth));
-        QCOMPARE(int(t.parse(u"moko/AC/send", u"moko/+/send").kind), int(TopicKind::Moko));
-        QVERIFY(Topics::matchesFilter(u"a/#", u"a/b/c"));
-        QVERIFY(!Topics::matchesFilter(u"a/+", u"a/b/c"));
+        QCOMPARE(int(t.parse("ww/v1/w7/gw/g1/adv").kind), int(TopicKind::Adverts));
+        QVERIFY(t.parse("ww/v1/w7/gw/g1/adv").id == "g1");
+        QCOMPARE(int(t.parse("ww/v1/w7/gw//adv").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse("ww/v1/w7/alarm/a1/extra").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse("ww/v1/w7/station/s1").kind), int(TopicKind::Station));
+        QCOMPARE(int(t.parse("ww/v1/w7/dev/d1/status").kind), int(TopicKind::Status));
+        QCOMPARE(int(t.parse("ww/v1/w7/dev/d1/other").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse("ww/v1/w8/gw/g1/adv").kind), int(TopicKind::Unknown));
+        QCOMPARE(int(t.parse("ww/v1/w7/truth/tag/x").kind), int(TopicKind::Truth));
+        QCOMPARE(int(t.parse("moko/AC/send", "moko/+/send").kind), int(TopicKind::Moko));
+        QVERIFY(Topics::matchesFilter("a/#", "a/b/c"));
+        QVERIFY(Topics::matchesFilter("a/+/c", "a/b/c"));
+        QVERIFY(!Topics::matchesFilter("a/+/c", "a/b"));
+        QVERIFY(!Topics::matchesFilter("a/+", "a/b/c"));
     }
 
     void ingestCountsPerReason()
@@ -235,10 +277,11 @@ private Q_SLOTS:
         IngestStats stats;
         IngestConfig cfg{QStringLiteral("w7")};
         cfg.maxPayloadBytes = 64;
-        Ingest ingest(cfg, clock, stats);
+        Ingest ingest(cfg, directory(), clock, stats);
         int delivered = 0;
         ingest.setSink([&](QVector<Decoded>&& m) { delivered += int(m.size()); });
-        const QByteArray good = encode(BeaconBatch{QStringLiteral("g1"), Now, 0, {{QStringLiteral("t"), {}, Now, -50, 0}}});
+        const QByteArray good = encode(BeaconBatch{directory().gateway("g1"), Now, 0, {{directory().tag("t"), Now, -50, 0}}, 0},
+                                       directory());
         ingest.onMessage("ww/v1/w7/gw/g1/adv", span(good), Now);
         ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray(100, 'x')), Now);
         ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray("\xff", 1)), Now);

@@ -110,8 +110,8 @@ for level, fname, north, south in FLOORS:
             # Gateways: every bed room, the medication room and the utility rooms, ceiling height.
             if nbeds or base in ("pharmacy", "utility-clean", "utility-dirty", "staff"):
                 gy = (y0 + y1) / 2 + (-1.0 if side == "N" else 1.0)
-                site["gateways"].append({"id": f"gw-{rid.lower()}", "floor": level, "x": cx, "y": gy, "z": 2.7,
-                                         "rssi1m": -59, "exponent": 2.0})
+                site["gateways"].append({"id": f"gw-{rid.lower()}", "mac": f"AC233FA1{len(site['gateways']):04X}",
+                                         "floor": level, "x": cx, "y": gy, "z": 2.7, "rssi1m": -59, "exponent": 2.0})
             for b in range(nbeds):
                 bx = cx if nbeds == 1 else x0 + 1.4 + b * 2.2
                 by = (y0 + 2.0) if side == "N" else (y1 - 2.0)
@@ -129,7 +129,8 @@ for level, fname, north, south in FLOORS:
                 site["sensors"].append({"id": f"door-exit-{level}", "kind": "door", "room": rid})
     # Corridor gateways every 10 m.
     for k in range(6):
-        site["gateways"].append({"id": f"gw-f{level}-c{k + 1}", "floor": level, "x": 5.0 + 10 * k,
+        site["gateways"].append({"id": f"gw-f{level}-c{k + 1}", "mac": f"AC233FA1{len(site['gateways']):04X}",
+                                 "floor": level, "x": 5.0 + 10 * k,
                                  "y": (CORR_Y0 + CORR_Y1) / 2, "z": 2.7, "rssi1m": -59, "exponent": 2.0})
     site["rooms"].extend(rooms)
     site["walls"].append({"floor": level, "segments": walls})

@@ -65,6 +65,12 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
         addTag(QStringLiteral("xt-%1").arg(i + 1, 4, 10, QChar(u'0')), Role::Asset, DeviceKind::AssetTag, r.floor,
                jitter(m_rng, r.centre(), 1.5), r.id);
     }
+    QStringList gatewayIds, tagIds;
+    for (const auto& g : site.gateways)
+        gatewayIds << g.id;
+    for (const auto& t : m_tags)
+        tagIds << t.id;
+    m_directory = DeviceDirectory(gatewayIds, tagIds);
     for (size_t g = 0; g < site.gateways.size(); ++g)
         m_gatewayBias.push_back(m_opt.radio.gatewayBiasSdDb * m_rng.normal());
     m_pending.resize(site.gateways.size());
@@ -197,7 +203,8 @@ void WardSimulation::moveTags(double dtS)
 void WardSimulation::advertise(double now)
 {
     const RadioModel& rm = m_opt.radio;
-    for (auto& t : m_tags) {
+    for (size_t ti = 0; ti < m_tags.size(); ++ti) {
+        Tag& t = m_tags[ti];
         if (now < t.nextAdv)
             continue;
         t.nextAdv += t.intervalS * (1.0 + 0.05 * m_rng.uniform(-1, 1));
@@ -218,7 +225,7 @@ void WardSimulation::advertise(double now)
                                 rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * m_rng.studentT(4);
             if (rssi < rm.sensitivityDbm)
                 continue;
-            m_pending[g].push_back({t.id, gw.id, nowMs(), int(std::lround(std::clamp(rssi, -127.0, 20.0))), -59});
+            m_pending[g].push_back({int(ti), nowMs(), qint16(std::lround(std::clamp(rssi, -127.0, 20.0))), -59});
         }
     }
 }
@@ -231,9 +238,9 @@ void WardSimulation::flushGateways()
             m_pending[g].clear();
             continue;
         }
-        BeaconBatch b{id, nowMs(), 0, std::move(m_pending[g])};
+        BeaconBatch b{int(g), nowMs(), 0, std::move(m_pending[g]), 0};
         m_pending[g] = {};
-        m_publish({m_topics.adverts(id), encode(b), 0, false});
+        m_publish({m_topics.adverts(id), encode(b, m_directory), 0, false});
     }
 }
 

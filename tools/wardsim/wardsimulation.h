@@ -2,6 +2,7 @@
 // The simulated ward: people and equipment moving along corridors, their advertisements reaching
 // gateways through a radio model that is deliberately not the positioning engine's own, vitals,
 // room climate, fridges, events and devices that go silent. Deterministic for a given seed.
+#include "domain/devicedirectory.h"
 #include "domain/site.h"
 #include "random.h"
 #include "transport/topics.h"
@@ -115,6 +116,7 @@ private:
     double m_t = 0;
     double m_nextGatewayFlush = 1, m_nextTruth = 0, m_nextStatus = 60;
     std::vector<Tag> m_tags;
+    DeviceDirectory m_directory; // gateways of the site; tags in m_tags order
     std::vector<double> m_gatewayBias;
     std::vector<QVector<BeaconReport>> m_pending; // per gateway
     std::vector<Device> m_devices;
