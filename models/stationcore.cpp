@@ -31,8 +31,13 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     connect(&m_coreThread, &QThread::finished, m_core, &QObject::deleteLater);
     connect(&m_coreThread, &QThread::started, m_core, &WardCore::start);
     connect(m_core, &WardCore::updatesReady, &m_models, &WardModels::apply);
-    m_ingest.setSink([core = m_core](QVector<Decoded>&& messages) { core->post(std::move(messages)); });
+    // The network thread only copies frames; the core thread decodes (ingest) and applies them.
+    m_ingest.setSink([core = m_core](QVector<Decoded>&& messages) { core->apply(std::move(messages)); });
+    m_core->setFrameHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
+        m_ingest.onMessage(topic, payload, rx);
+    });
 
+    m_mokoFilterUtf8 = m_options.ingest.mokoFilter.toStdString();
     const Topics& t = m_ingest.topics();
     MqttSettings mqtt = m_options.mqtt;
     mqtt.will = MqttWill{t.station(m_options.stationId), presencePayload(m_options.stationId, site.hash, false, 0), 1, true};
@@ -48,7 +53,12 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
     m_mqtt->setMessageHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
-        m_ingest.onMessage(topic, payload, rx);
+        // Live readings can wait for the next drain tick; everything else (events, statuses,
+        // alarm state, presence) wakes the core at once.
+        const TopicKind kind = m_ingest.topics().parse(topic, m_mokoFilterUtf8).kind;
+        const bool live = kind == TopicKind::Adverts || kind == TopicKind::Vitals || kind == TopicKind::Env ||
+                          kind == TopicKind::Position || kind == TopicKind::Moko;
+        m_core->postFrame(topic, payload, rx, !live);
     });
     connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
         if (s == MqttState::Connected)

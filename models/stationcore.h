@@ -1,7 +1,8 @@
 #pragma once
 // The station's data path, wired once for the app, the integration tests and the benchmarks:
-// MQTT client (network thread) -> ingest (decode, on that thread) -> WardCore (core thread) ->
-// WardModels (the thread that owns this object, the GUI thread in the app).
+// MQTT client (network thread: reads, classifies the topic, copies the frame) -> WardCore (core
+// thread: ingest decodes, then the state is updated) -> WardModels (the thread that owns this
+// object, the GUI thread in the app), in coalesced batches.
 #include "domain/clock.h"
 #include "domain/site.h"
 #include "models/wardcore.h"
@@ -53,6 +54,7 @@ private:
     WardModels m_models;
     QThread m_coreThread;
     WardCore* m_core; // lives on m_coreThread, deleted when it finishes
+    std::string m_mokoFilterUtf8;
     std::unique_ptr<MqttClient> m_mqtt;
 };
 

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <algorithm>
+#include <cstring>
 
 namespace ww {
 
@@ -98,6 +99,36 @@ void WardCore::start()
     m_drainTimer.start();
 }
 
+void WardCore::setFrameHandler(FrameHandler handler)
+{
+    m_frameHandler = std::move(handler);
+}
+
+void WardCore::wake()
+{
+    QMetaObject::invokeMethod(this, &WardCore::drain, Qt::QueuedConnection);
+}
+
+void WardCore::postFrame(const char* topic, std::span<const std::byte> payload, qint64 rxMs, bool urgent)
+{
+    const size_t topicLen = std::strlen(topic) + 1;
+    bool schedule = false;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        auto& b = m_frames.bytes;
+        const size_t at = b.size();
+        b.resize(at + topicLen + payload.size());
+        std::memcpy(b.data() + at, topic, topicLen);
+        if (!payload.empty())
+            std::memcpy(b.data() + at + topicLen, payload.data(), payload.size());
+        m_frames.frames.push_back({at, at + topicLen, payload.size(), rxMs});
+        if (urgent || m_frames.frames.size() >= size_t(WakeBacklog))
+            schedule = !std::exchange(m_drainQueued, true);
+    }
+    if (schedule)
+        wake();
+}
+
 void WardCore::post(QVector<Decoded>&& messages)
 {
     bool urgent = false;
@@ -116,7 +147,7 @@ void WardCore::post(QVector<Decoded>&& messages)
             schedule = !std::exchange(m_drainQueued, true);
     }
     if (schedule)
-        QMetaObject::invokeMethod(this, &WardCore::drain, Qt::QueuedConnection);
+        wake();
 }
 
 void WardCore::drain()
@@ -125,11 +156,25 @@ void WardCore::drain()
     {
         std::lock_guard lock(m_inboxMutex);
         work.swap(m_inbox);
+        std::swap(m_frames, m_framesDraining);
         m_drainQueued = false;
     }
-    for (const auto& m : work)
+    // Frames first: a decoded message posted later never overtakes a frame received earlier.
+    if (m_frameHandler)
+        for (const auto& f : m_framesDraining.frames)
+            m_frameHandler(m_framesDraining.bytes.data() + f.topic,
+                           {reinterpret_cast<const std::byte*>(m_framesDraining.bytes.data() + f.payload), f.payloadSize},
+                           f.rxMs);
+    m_framesDraining.bytes.clear();
+    m_framesDraining.frames.clear();
+    apply(std::move(work));
+}
+
+void WardCore::apply(QVector<Decoded>&& messages)
+{
+    for (const auto& m : messages)
         std::visit([this](const auto& msg) { apply(msg); }, m);
-    m_applied.fetch_add(quint64(work.size()), std::memory_order_relaxed);
+    m_applied.fetch_add(quint64(messages.size()), std::memory_order_relaxed);
 }
 
 void WardCore::flushNow()

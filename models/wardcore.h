@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <atomic>
 #include <deque>
+#include <functional>
+#include <span>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,9 +32,17 @@ public:
     WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
              QObject* parent = nullptr);
 
-    // Thread-safe; called by the ingest stage on the network thread. Events and statuses wake the
-    // core at once; live readings wait for the next drain tick (at most DrainIntervalMs).
+    // Raw frames from the network thread: copied into a buffer and decoded on the core thread by the
+    // frame handler (the ingest stage), so the network thread only reads the socket. Urgent frames
+    // (events, statuses) wake the core at once; live readings wait for the next drain tick.
+    using FrameHandler = std::function<void(const char* topic, std::span<const std::byte> payload, qint64 rxMs)>;
+    void setFrameHandler(FrameHandler handler); // before start()
+    void postFrame(const char* topic, std::span<const std::byte> payload, qint64 rxMs, bool urgent); // thread-safe
+
+    // Decoded messages (tests, the self-test, replay). Thread-safe, same urgency rules.
     void post(QVector<Decoded>&& messages);
+    // Applies decoded messages now; core thread only (the ingest stage's sink).
+    void apply(QVector<Decoded>&& messages);
 
     // Starts the flush (40 ms) and signal-check (1 s) timers; call on the core's thread.
     void start();
@@ -115,9 +125,23 @@ private:
     std::vector<char> m_tagMoved;
     std::vector<int> m_movedTags;
 
+    struct FrameBuffer
+    {
+        struct Frame
+        {
+            size_t topic, payload, payloadSize;
+            qint64 rxMs;
+        };
+        std::vector<char> bytes;
+        std::vector<Frame> frames;
+    };
+    void wake();
+
     std::mutex m_inboxMutex;
     QVector<Decoded> m_inbox;
+    FrameBuffer m_frames, m_framesDraining; // swapped on each drain: capacities are reused
     bool m_drainQueued = false;
+    FrameHandler m_frameHandler;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
 };
