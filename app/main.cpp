@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QMessageBox>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace ww;
 
@@ -51,6 +52,10 @@ int main(int argc, char** argv)
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("wardwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WW_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("wardwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
     AppSettings settings;
