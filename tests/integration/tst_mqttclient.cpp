@@ -99,6 +99,76 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 5, 5000);
     }
 
+    void tlsWithClientCertificate()
+    {
+        // A CA, a server certificate for 127.0.0.1 and a client certificate, made here with openssl.
+        QTemporaryDir pki;
+        const QString d = pki.path();
+        auto run = [&](const QStringList& args) {
+            QProcess p;
+            p.setWorkingDirectory(d);
+            p.start(QStringLiteral("openssl"), args);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(run({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                     "-subj", "/CN=WardWatch test CA"}));
+        for (const QString& who : {QStringLiteral("server"), QStringLiteral("client")}) {
+            QVERIFY(run({"req", "-newkey", "rsa:2048", "-nodes", "-keyout", who + ".key", "-out", who + ".csr", "-subj",
+                         who == u"server" ? QStringLiteral("/CN=127.0.0.1") : QStringLiteral("/CN=station-1")}));
+            QFile ext(d + QStringLiteral("/") + who + QStringLiteral(".ext"));
+            QVERIFY(ext.open(QIODevice::WriteOnly));
+            ext.write(who == u"server" ? "subjectAltName=IP:127.0.0.1\n" : "extendedKeyUsage=clientAuth\n");
+            ext.close();
+            QVERIFY(run({"x509", "-req", "-in", who + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                         "-out", who + ".pem", "-days", "2", "-extfile", who + ".ext"}));
+        }
+        // mosquitto started as root reads its keys as user mosquitto: let it.
+        QFile::setPermissions(d, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                     QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile::setPermissions(d + QStringLiteral("/server.key"), QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        test::PrivateBroker plain(d + QStringLiteral("/plain"));
+        const int port = plain.start() + 1; // a neighbour of a free port; checked below
+        plain.stop();
+        QFile conf(d + QStringLiteral("/tls.conf"));
+        QVERIFY(conf.open(QIODevice::WriteOnly));
+        conf.write(QStringLiteral("listener %1 127.0.0.1\nallow_anonymous true\ncafile %2/ca.pem\ncertfile %2/server.pem\n"
+                                  "keyfile %2/server.key\nrequire_certificate true\n").arg(port).arg(d).toUtf8());
+        conf.close();
+        QProcess broker;
+        broker.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
+        QVERIFY(broker.waitForStarted());
+        QTest::qWait(300);
+        QVERIFY2(broker.state() == QProcess::Running, broker.readAllStandardError().constData());
+
+        MqttSettings s = settingsFor(port);
+        s.tls = true;
+        s.caFile = d + QStringLiteral("/ca.pem");
+        s.certFile = d + QStringLiteral("/client.pem");
+        s.keyFile = d + QStringLiteral("/client.key");
+        MqttClient client(s);
+        Inbox inbox;
+        inbox.attach(client);
+        client.addSubscription(QStringLiteral("t/tls"), 1);
+        client.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(client.state()), int(MqttState::Connected), 10000);
+        QTest::qWait(200);
+        QVERIFY(client.publish(QStringLiteral("t/tls"), "over TLS", 1, false));
+        QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
+
+        // Without a client certificate the broker refuses the connection.
+        MqttSettings noCert = settingsFor(port);
+        noCert.tls = true;
+        noCert.caFile = s.caFile;
+        MqttClient refused(noCert);
+        refused.start();
+        QTest::qWait(1500);
+        QVERIFY(refused.state() != MqttState::Connected);
+        refused.stop();
+        client.stop();
+        broker.terminate();
+        broker.waitForFinished();
+    }
+
     void reconnectsAndResubscribesAfterBrokerRestart()
     {
         MqttClient sub(settingsFor(m_broker->port()));
