@@ -178,8 +178,10 @@ QString toString(DeviceKind kind)
 std::vector<Device> Site::devices() const
 {
     std::vector<Device> out;
-    for (const auto& g : gateways)
-        out.push_back({g.id, DeviceKind::Gateway, g.room});
+    for (const auto& g : gateways) {
+        const Room* r = room(g.room);
+        out.push_back({g.id, DeviceKind::Gateway, r ? r->name : g.room});
+    }
     for (const auto& p : patients) {
         out.push_back({p.wristband, DeviceKind::Wristband, p.name});
         if (!p.monitor.isEmpty())
