@@ -1,0 +1,442 @@
+#include "positioning/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ww::pos {
+
+namespace {
+
+constexpr double Ln10 = 2.302585092994046;
+
+bool invert2(const double a[2][2], double out[2][2])
+{
+    const double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
+    if (!(std::abs(det) > 1e-12))
+        return false;
+    out[0][0] = a[1][1] / det;
+    out[1][1] = a[0][0] / det;
+    out[0][1] = -a[0][1] / det;
+    out[1][0] = -a[1][0] / det;
+    return true;
+}
+
+} // namespace
+
+Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector<RoomShape> rooms,
+               std::vector<WallShape> walls)
+    : m_receivers(std::move(receivers)), m_config(config), m_rooms(std::move(rooms)), m_walls(std::move(walls))
+{
+}
+
+Engine::TagState& Engine::state(int tag)
+{
+    if (tag >= int(m_tags.size()))
+        m_tags.resize(size_t(tag) + 1);
+    TagState& s = m_tags[size_t(tag)];
+    if (s.heard.empty())
+        s.heard.resize(m_receivers.size());
+    return s;
+}
+
+size_t Engine::bytesPerTag() const
+{
+    // State plus the windows at the rate seen so far (deques hold the samples of one window).
+    size_t samples = 0, tags = 0;
+    for (const auto& t : m_tags) {
+        if (t.heard.empty())
+            continue;
+        ++tags;
+        for (const auto& h : t.heard)
+            samples += h.size();
+    }
+    const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(std::deque<Sample>);
+    return perTagFixed + (tags ? samples * sizeof(Sample) / tags : 0);
+}
+
+void Engine::addReport(int tag, int receiver, double tS, double rssi, double txPower)
+{
+    if (receiver < 0 || receiver >= int(m_receivers.size()) || !std::isfinite(rssi))
+        return;
+    if (m_config.txRef != 0 && txPower != 0)
+        rssi -= txPower - m_config.txRef; // tags of mixed power, brought to the models' reference
+    auto& window = state(tag).heard[size_t(receiver)];
+    window.push_back({tS, rssi});
+    while (!window.empty() && window.front().t < tS - m_config.windowS)
+        window.pop_front();
+}
+
+std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
+{
+    std::vector<Level> out;
+    double buf[64];
+    for (size_t r = 0; r < s.heard.size(); ++r) {
+        auto& w = s.heard[r];
+        while (!w.empty() && w.front().t < tS - m_config.windowS)
+            w.pop_front();
+        int n = 0;
+        for (const auto& smp : w)
+            if (smp.t <= tS && n < 64)
+                buf[n++] = smp.rssi;
+        if (n == 0)
+            continue;
+        // Deep fades pull a plain mean down: average the strongest three quarters.
+        std::sort(buf, buf + n, std::greater<>());
+        const int keep = std::max(1, (3 * n + 3) / 4);
+        double sum = 0;
+        for (int i = 0; i < keep; ++i)
+            sum += buf[i];
+        out.push_back({int(r), sum / keep, n});
+    }
+    std::sort(out.begin(), out.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
+    return out;
+}
+
+bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const
+{
+    // Start: weighted centroid of the four strongest (amplitude weights).
+    double cx = 0, cy = 0, ws = 0;
+    for (size_t i = 0; i < lv.size() && i < 4; ++i) {
+        const Receiver& g = m_receivers[size_t(lv[i].receiver)];
+        const double w = std::pow(10.0, lv[i].rssi / 20.0);
+        cx += w * g.x;
+        cy += w * g.y;
+        ws += w;
+    }
+    cx /= ws;
+    cy /= ws;
+    // A weak prior at the centroid keeps one or two collinear receivers solvable: the answer then
+    // stays near the centroid with a wide covariance instead of running off along the line.
+    const double priorVar = 16.0;
+    const double sigma2 = m_config.sigmaDb * m_config.sigmaDb;
+    double px = std::isfinite(x) ? x : cx, py = std::isfinite(y) ? y : cy;
+    double lambda = 1e-3;
+    auto cost = [&](double qx, double qy) {
+        double c = ((qx - cx) * (qx - cx) + (qy - cy) * (qy - cy)) / priorVar;
+        for (const auto& l : lv) {
+            const Receiver& g = m_receivers[size_t(l.receiver)];
+            const double dz = g.z - m_config.tagHeightM;
+            const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
+            const double r = l.rssi - (g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)));
+            const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
+            c += w * r * r;
+        }
+        return c;
+    };
+    double A[2][2] = {}, current = cost(px, py);
+    for (int iter = 0; iter < 25; ++iter) {
+        A[0][0] = A[0][1] = A[1][0] = A[1][1] = 0;
+        double b[2] = {(cx - px) / priorVar, (cy - py) / priorVar};
+        A[0][0] = A[1][1] = 1.0 / priorVar;
+        for (const auto& l : lv) {
+            const Receiver& g = m_receivers[size_t(l.receiver)];
+            const double dx = px - g.x, dy = py - g.y, dz = g.z - m_config.tagHeightM;
+            const double d2 = std::max(dx * dx + dy * dy + dz * dz, 0.01);
+            const double model = g.rssiAt1m - 5 * g.exponent * std::log10(d2);
+            const double r = l.rssi - model;
+            const double k = -10 * g.exponent / Ln10 / d2; // d(model)/dx = k * dx
+            const double jx = k * dx, jy = k * dy;
+            const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
+            A[0][0] += w * jx * jx;
+            A[0][1] += w * jx * jy;
+            A[1][1] += w * jy * jy;
+            b[0] += w * jx * r;
+            b[1] += w * jy * r;
+        }
+        A[1][0] = A[0][1];
+        double damped[2][2] = {{A[0][0] * (1 + lambda), A[0][1]}, {A[1][0], A[1][1] * (1 + lambda)}}, inv[2][2];
+        if (!invert2(damped, inv))
+            break;
+        const double sx = inv[0][0] * b[0] + inv[0][1] * b[1], sy = inv[1][0] * b[0] + inv[1][1] * b[1];
+        const double next = cost(px + sx, py + sy);
+        if (next < current) {
+            px += sx;
+            py += sy;
+            current = next;
+            lambda = std::max(lambda / 4, 1e-6);
+            if (sx * sx + sy * sy < 1e-4)
+                break;
+        } else {
+            lambda *= 8;
+            if (lambda > 1e6)
+                break;
+        }
+    }
+    if (!invert2(A, cov) || !std::isfinite(px) || !std::isfinite(py))
+        return false;
+    x = px;
+    y = py;
+    return true;
+}
+
+void Engine::predict(TagState& s, double tS) const
+{
+    const double dt = std::clamp(tS - s.t, 0.0, 30.0);
+    s.t = tS;
+    if (dt <= 0)
+        return;
+    s.x += s.vx * dt;
+    s.y += s.vy * dt;
+    // P = F P F' + Q, per axis (x, vx) and (y, vy); the axes stay uncorrelated.
+    const double q = m_config.accelNoise * m_config.accelNoise;
+    for (int a = 0; a < 2; ++a) {
+        const int p = a, v = a + 2;
+        const double ppp = s.P[p][p] + 2 * dt * s.P[p][v] + dt * dt * s.P[v][v];
+        const double ppv = s.P[p][v] + dt * s.P[v][v];
+        s.P[p][p] = ppp + q * dt * dt * dt * dt / 4;
+        s.P[p][v] = s.P[v][p] = ppv + q * dt * dt * dt / 2;
+        s.P[v][v] += q * dt * dt;
+    }
+}
+
+void Engine::correct(TagState& s, double x, double y, const double R[2][2]) const
+{
+    // Kalman update with H = [I 0]: S = P_pp + R, K = P[:, p] S^-1.
+    double S[2][2] = {{s.P[0][0] + R[0][0], s.P[0][1] + R[0][1]}, {s.P[1][0] + R[1][0], s.P[1][1] + R[1][1]}}, Si[2][2];
+    if (!invert2(S, Si))
+        return;
+    double K[4][2];
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 2; ++j)
+            K[i][j] = s.P[i][0] * Si[0][j] + s.P[i][1] * Si[1][j];
+    const double ix = x - s.x, iy = y - s.y;
+    s.x += K[0][0] * ix + K[0][1] * iy;
+    s.y += K[1][0] * ix + K[1][1] * iy;
+    s.vx += K[2][0] * ix + K[2][1] * iy;
+    s.vy += K[3][0] * ix + K[3][1] * iy;
+    double P[4][4];
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j)
+            P[i][j] = s.P[i][j] - (K[i][0] * s.P[0][j] + K[i][1] * s.P[1][j]);
+    std::copy(&P[0][0], &P[0][0] + 16, &s.P[0][0]);
+    const double speed = std::hypot(s.vx, s.vy);
+    if (speed > m_config.maxSpeedMps) {
+        s.vx *= m_config.maxSpeedMps / speed;
+        s.vy *= m_config.maxSpeedMps / speed;
+    }
+}
+
+bool Engine::crossesWall(int floor, double x0, double y0, double x1, double y1) const
+{
+    const QLineF step(x0, y0, x1, y1);
+    for (const auto& w : m_walls)
+        if (w.floor == floor && step.intersects(w.line, nullptr) == QLineF::BoundedIntersection)
+            return true;
+    return false;
+}
+
+void Engine::assignRoom(TagState& s, Fix& f) const
+{
+    if (m_rooms.empty())
+        return;
+    QString here;
+    for (const auto& r : m_rooms)
+        if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill)) {
+            here = r.id;
+            break;
+        }
+    if (here != s.room) {
+        if (here != s.candidateRoom) {
+            s.candidateRoom = here;
+            s.candidateSince = f.t;
+        }
+        // Hysteresis: the first room at once, a change only once it has held for a while.
+        if (s.room.isEmpty() || f.t - s.candidateSince >= m_config.roomSwitchS)
+            s.room = here;
+    } else {
+        s.candidateRoom = here;
+    }
+    f.room = s.room;
+    if (f.room.isEmpty())
+        f.unknownReason = QStringLiteral("outside every room");
+}
+
+std::optional<Fix> Engine::update(int tag, double tS)
+{
+    TagState& s = state(tag);
+    std::vector<Level> lv = levels(s, tS);
+    if (lv.empty())
+        return std::nullopt;
+    // Floor of the strongest receivers, with hysteresis.
+    int bestFloor = m_receivers[size_t(lv[0].receiver)].floor;
+    if (s.tracking && bestFloor != s.floor) {
+        double own = -200;
+        for (const auto& l : lv)
+            if (m_receivers[size_t(l.receiver)].floor == s.floor) {
+                own = l.rssi;
+                break;
+            }
+        if (lv[0].rssi < own + m_config.floorMarginDb)
+            bestFloor = s.floor;
+    }
+    std::vector<Level> used;
+    for (const auto& l : lv)
+        if (m_receivers[size_t(l.receiver)].floor == bestFloor && int(used.size()) < m_config.maxGateways)
+            used.push_back(l);
+
+    double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2];
+    if (s.tracking && bestFloor == s.floor) {
+        TagState ahead = s;
+        predict(ahead, tS);
+        x = ahead.x;
+        y = ahead.y;
+    }
+    if (!solve(used, x, y, cov))
+        return std::nullopt;
+    // Covariance of the snapshot: inflated by the model's own mismatch, never tighter than 0.5 m.
+    for (auto& row : cov)
+        for (double& v : row)
+            v = std::isfinite(v) ? v : 100.0;
+    cov[0][0] = std::clamp(cov[0][0], 0.25, 400.0);
+    cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
+
+    if (!s.tracking || bestFloor != s.floor) {
+        s = TagState{std::move(s.heard)};
+        s.tracking = true;
+        s.t = tS;
+        s.x = x;
+        s.y = y;
+        s.floor = bestFloor;
+        s.P[0][0] = cov[0][0];
+        s.P[1][1] = cov[1][1];
+        s.P[0][1] = s.P[1][0] = cov[0][1];
+        s.P[2][2] = s.P[3][3] = 1.0;
+    } else {
+        const TagState before = s;
+        predict(s, tS);
+        correct(s, x, y, cov);
+        // Through a wall in one step is impossible: trust that measurement far less.
+        if (!m_walls.empty() && crossesWall(s.floor, before.x, before.y, s.x, s.y)) {
+            const double wide[2][2] = {{cov[0][0] * 9, cov[0][1] * 9}, {cov[1][0] * 9, cov[1][1] * 9}};
+            s = before;
+            predict(s, tS);
+            correct(s, x, y, wide);
+        }
+    }
+
+    Fix f;
+    f.t = tS;
+    f.x = s.x;
+    f.y = s.y;
+    f.floor = s.floor;
+    f.gatewaysUsed = int(used.size());
+    // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
+    f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
+    f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
+    assignRoom(s, f);
+    if (lv[0].rssi < m_config.weakDbm) {
+        f.room.clear();
+        f.unknownReason = QStringLiteral("weak: strongest receiver %1 dBm").arg(lv[0].rssi, 0, 'f', 0);
+    } else if (used.size() < 2 && f.accuracyM > 4) {
+        f.room.clear();
+        f.unknownReason = QStringLiteral("only one receiver hears the tag");
+    }
+    return f;
+}
+
+std::optional<Fix> Engine::centroid(int tag, double tS, int k)
+{
+    TagState& s = state(tag);
+    // Its own 2 s window, whatever the engine's.
+    std::vector<Level> lv;
+    for (size_t r = 0; r < s.heard.size(); ++r) {
+        double sum = 0;
+        int n = 0;
+        for (const auto& smp : s.heard[r])
+            if (smp.t <= tS && smp.t > tS - 2.0) {
+                sum += smp.rssi;
+                ++n;
+            }
+        if (n)
+            lv.push_back({int(r), sum / n, n});
+    }
+    if (lv.empty())
+        return std::nullopt;
+    std::sort(lv.begin(), lv.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
+    Fix f;
+    f.t = tS;
+    double ws = 0;
+    for (int i = 0; i < k && i < int(lv.size()); ++i) {
+        const Receiver& g = m_receivers[size_t(lv[size_t(i)].receiver)];
+        const double w = std::pow(10.0, lv[size_t(i)].rssi / 10.0);
+        f.x += w * g.x;
+        f.y += w * g.y;
+        ws += w;
+    }
+    f.x /= ws;
+    f.y /= ws;
+    f.floor = m_receivers[size_t(lv[0].receiver)].floor;
+    return f;
+}
+
+double cramerRaoBound(const std::vector<Receiver>& receivers, double x, double y, double sigmaDb, double exponent,
+                      double tagHeightM)
+{
+    const double b = std::pow(10 * exponent / (sigmaDb * Ln10), 2);
+    double F[2][2] = {};
+    for (const auto& g : receivers) {
+        const double dx = x - g.x, dy = y - g.y, dz = g.z - tagHeightM;
+        const double d2 = dx * dx + dy * dy + dz * dz;
+        const double d4 = d2 * d2;
+        F[0][0] += b * dx * dx / d4;
+        F[0][1] += b * dx * dy / d4;
+        F[1][1] += b * dy * dy / d4;
+    }
+    F[1][0] = F[0][1];
+    double inv[2][2];
+    if (!invert2(F, inv) || inv[0][0] + inv[1][1] <= 0)
+        return std::numeric_limits<double>::infinity();
+    return std::sqrt(inv[0][0] + inv[1][1]);
+}
+
+CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports)
+{
+    CalibrationResult out;
+    // rssi = a + n * u with u = -10 log10(d): one common line first.
+    double su = 0, sy = 0, suu = 0, suy = 0;
+    int n = 0;
+    std::vector<double> u(reports.size());
+    for (size_t i = 0; i < reports.size(); ++i) {
+        const auto& r = reports[i];
+        if (r.receiver < 0 || r.receiver >= int(receivers.size()))
+            continue;
+        const Receiver& g = receivers[size_t(r.receiver)];
+        const double d = std::max(0.1, std::sqrt((r.x - g.x) * (r.x - g.x) + (r.y - g.y) * (r.y - g.y) + (r.z - g.z) * (r.z - g.z)));
+        u[i] = -10 * std::log10(d);
+        su += u[i];
+        sy += r.rssi;
+        suu += u[i] * u[i];
+        suy += u[i] * r.rssi;
+        ++n;
+    }
+    if (n < 10 || suu * n - su * su < 1e-9)
+        return out;
+    const double slope = std::clamp((n * suy - su * sy) / (n * suu - su * su), 1.0, 6.0);
+    const double a = (sy - slope * su) / n;
+    // Per receiver: its mean residual, shrunk towards 0 where it has few reports.
+    std::vector<double> sum(receivers.size(), 0), sq(receivers.size(), 0);
+    std::vector<int> count(receivers.size(), 0);
+    double ss = 0;
+    for (size_t i = 0; i < reports.size(); ++i) {
+        const auto& r = reports[i];
+        if (r.receiver < 0 || r.receiver >= int(receivers.size()))
+            continue;
+        const double res = r.rssi - (a + slope * u[i]);
+        sum[size_t(r.receiver)] += res;
+        ++count[size_t(r.receiver)];
+        ss += res * res;
+    }
+    for (size_t g = 0; g < receivers.size(); ++g) {
+        const double shrink = count[g] / (count[g] + 30.0);
+        receivers[g].rssiAt1m = a + (count[g] ? shrink * sum[g] / count[g] : 0);
+        receivers[g].exponent = slope;
+    }
+    out.commonRssiAt1m = a;
+    out.commonExponent = slope;
+    out.residualSdDb = std::sqrt(ss / n);
+    out.reports = n;
+    return out;
+}
+
+} // namespace ww::pos

@@ -1,0 +1,342 @@
+#include "offline.h"
+
+#include "domain/site.h"
+
+#include <QFile>
+#include <cmath>
+#include <algorithm>
+#include <limits>
+#include <memory>
+
+namespace ww::offline {
+
+CsvFile::CsvFile(const QString& path) : m_path(path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_error = path + QStringLiteral(": cannot open: ") + f.errorString();
+        return;
+    }
+    int line = 0;
+    bool header = true;
+    while (!f.atEnd()) {
+        QByteArray text = f.readLine();
+        ++line;
+        if (text.endsWith('\n'))
+            text.chop(1);
+        if (text.endsWith('\r'))
+            text.chop(1);
+        if (text.trimmed().isEmpty())
+            continue;
+        QList<QByteArray> cells = text.split(',');
+        if (header) {
+            for (int i = 0; i < cells.size(); ++i)
+                m_columns.insert(QString::fromUtf8(cells[i].trimmed()), i);
+            header = false;
+            continue;
+        }
+        m_rows.push_back(std::move(cells));
+        m_lines.push_back(line);
+    }
+    if (header)
+        m_error = path + QStringLiteral(": empty file (a header row is required)");
+}
+
+QByteArray CsvFile::cell(int row, int column) const
+{
+    const auto& r = m_rows[size_t(row)];
+    return column >= 0 && column < r.size() ? r[column].trimmed() : QByteArray();
+}
+
+namespace {
+
+// Reads a number or says which line and column are wrong.
+bool number(const CsvFile& csv, int row, int column, const char* name, double& out, QString& error, bool required = true)
+{
+    const QByteArray text = csv.cell(row, column);
+    if (text.isEmpty() && !required)
+        return true;
+    bool ok = false;
+    out = text.toDouble(&ok);
+    if (!ok || !std::isfinite(out)) {
+        error = QStringLiteral("%1: %2 \"%3\" is not a number").arg(csv.where(row), QLatin1String(name), QString::fromUtf8(text));
+        return false;
+    }
+    return true;
+}
+
+bool requireColumns(const CsvFile& csv, const QStringList& names, QString& error)
+{
+    for (const auto& n : names)
+        if (csv.column(n) < 0) {
+            error = QStringLiteral("%1:1: missing column \"%2\" (needs %3)").arg(csv.path(), n, names.join(u','));
+            return false;
+        }
+    return true;
+}
+
+} // namespace
+
+std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error)
+{
+    CsvFile csv(path);
+    if (!csv.ok()) {
+        error = csv.error();
+        return std::nullopt;
+    }
+    if (!requireColumns(csv, {QStringLiteral("gateway_id"), QStringLiteral("x"), QStringLiteral("y"), QStringLiteral("z")}, error))
+        return std::nullopt;
+    std::vector<pos::Receiver> out;
+    QHash<QString, int> seen;
+    for (int r = 0; r < csv.rows(); ++r) {
+        pos::Receiver g;
+        g.id = QString::fromUtf8(csv.cell(r, csv.column(QStringLiteral("gateway_id"))));
+        if (g.id.isEmpty() || seen.contains(g.id)) {
+            error = QStringLiteral("%1: gateway_id \"%2\" is empty or repeated").arg(csv.where(r), g.id);
+            return std::nullopt;
+        }
+        seen.insert(g.id, r);
+        double floor = 0;
+        if (!number(csv, r, csv.column(QStringLiteral("x")), "x", g.x, error) ||
+            !number(csv, r, csv.column(QStringLiteral("y")), "y", g.y, error) ||
+            !number(csv, r, csv.column(QStringLiteral("z")), "z", g.z, error) ||
+            !number(csv, r, csv.column(QStringLiteral("floor")), "floor", floor, error, false) ||
+            !number(csv, r, csv.column(QStringLiteral("rssi_1m")), "rssi_1m", g.rssiAt1m, error, false) ||
+            !number(csv, r, csv.column(QStringLiteral("exponent")), "exponent", g.exponent, error, false))
+            return std::nullopt;
+        g.floor = int(floor);
+        out.push_back(g);
+    }
+    if (out.empty()) {
+        error = path + QStringLiteral(": no gateways");
+        return std::nullopt;
+    }
+    return out;
+}
+
+int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
+{
+    QString error;
+    auto gateways = readGateways(o.gateways, error);
+    if (!gateways) {
+        err << error << Qt::endl;
+        return BadInput;
+    }
+    std::vector<pos::RoomShape> rooms;
+    std::vector<pos::WallShape> walls;
+    if (!o.site.isEmpty()) {
+        // The site's gateways, walls and rooms win; differences are warned about.
+        const SiteLoadResult loaded = SiteLoader::loadFile(o.site);
+        if (!loaded.site) {
+            err << loaded.errors.join(u'\n') << Qt::endl;
+            return BadInput;
+        }
+        for (auto& g : *gateways) {
+            const auto it = std::find_if(loaded.site->gateways.begin(), loaded.site->gateways.end(),
+                                         [&](const Gateway& s) { return s.id == g.id; });
+            if (it == loaded.site->gateways.end())
+                continue;
+            if (std::abs(it->x - g.x) > 0.01 || std::abs(it->y - g.y) > 0.01 || std::abs(it->z - g.z) > 0.01 || it->floor != g.floor)
+                err << "warning: gateway " << g.id << " differs between " << o.gateways << " and the site; using the site's"
+                    << Qt::endl;
+            g.x = it->x;
+            g.y = it->y;
+            g.z = it->z;
+            g.floor = it->floor;
+            g.rssiAt1m = it->rssiAt1m;
+            g.exponent = it->exponent;
+        }
+        for (const auto& r : loaded.site->rooms)
+            rooms.push_back({r.id, r.floor, r.polygon});
+        for (const auto& w : loaded.site->walls)
+            walls.push_back({w.floor, QLineF(w.a, w.b)});
+    }
+    QHash<QString, int> gatewayIndex;
+    for (int i = 0; i < int(gateways->size()); ++i)
+        gatewayIndex.insert((*gateways)[size_t(i)].id, i);
+
+    std::optional<pos::CalibrationResult> calibration;
+    if (!o.calibration.isEmpty()) {
+        CsvFile csv(o.calibration);
+        if (!csv.ok()) {
+            err << csv.error() << Qt::endl;
+            return BadInput;
+        }
+        if (!requireColumns(csv, {QStringLiteral("time_s"), QStringLiteral("gateway_id"), QStringLiteral("tag_id"),
+                                  QStringLiteral("rssi"), QStringLiteral("x"), QStringLiteral("y")}, error)) {
+            err << error << Qt::endl;
+            return BadInput;
+        }
+        std::vector<pos::CalibrationReport> reports;
+        for (int r = 0; r < csv.rows(); ++r) {
+            const QString gw = QString::fromUtf8(csv.cell(r, csv.column(QStringLiteral("gateway_id"))));
+            const int g = gatewayIndex.value(gw, -1);
+            if (g < 0) {
+                err << csv.where(r) << ": unknown gateway \"" << gw << "\"" << Qt::endl;
+                return BadInput;
+            }
+            pos::CalibrationReport c{g, 0, 0, 0, o.tagHeight};
+            if (!number(csv, r, csv.column(QStringLiteral("rssi")), "rssi", c.rssi, error) ||
+                !number(csv, r, csv.column(QStringLiteral("x")), "x", c.x, error) ||
+                !number(csv, r, csv.column(QStringLiteral("y")), "y", c.y, error) ||
+                !number(csv, r, csv.column(QStringLiteral("z")), "z", c.z, error, false)) {
+                err << error << Qt::endl;
+                return BadInput;
+            }
+            reports.push_back(c);
+        }
+        calibration = pos::calibrate(*gateways, reports);
+        if (calibration->reports == 0) {
+            err << o.calibration << ": too few usable calibration reports" << Qt::endl;
+            return BadInput;
+        }
+    }
+
+    CsvFile csv(o.reports);
+    if (!csv.ok()) {
+        err << csv.error() << Qt::endl;
+        return BadInput;
+    }
+    if (!requireColumns(csv, {QStringLiteral("time_s"), QStringLiteral("gateway_id"), QStringLiteral("tag_id"),
+                              QStringLiteral("rssi")}, error)) {
+        err << error << Qt::endl;
+        return BadInput;
+    }
+    pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
+    config.tagHeightM = o.tagHeight;
+    const int txCol = csv.column(QStringLiteral("tx_power"));
+    if (txCol >= 0 && config.txRef == 0)
+        config.txRef = -59; // mixed-power tags are brought to a common reference
+    pos::Engine engine(*gateways, config, rooms, walls);
+
+    QFile out(o.out);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        err << o.out << ": cannot write: " << out.errorString() << Qt::endl;
+        return Failure;
+    }
+    QTextStream po(&out);
+    po << "time_s,tag_id,x,y,floor,room,accuracy_m\n";
+    std::unique_ptr<QFile> centroidFile;
+    std::unique_ptr<QTextStream> co;
+    if (!o.centroidOut.isEmpty()) {
+        centroidFile = std::make_unique<QFile>(o.centroidOut);
+        if (!centroidFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            err << o.centroidOut << ": cannot write" << Qt::endl;
+            return Failure;
+        }
+        co = std::make_unique<QTextStream>(centroidFile.get());
+        *co << "time_s,tag_id,x,y,floor,room,accuracy_m\n";
+    }
+
+    // One fix per tag for each whole second in which it was heard, at that second's last report:
+    // a tag's fix is emitted when its next report falls into a later second (or at the end).
+    QHash<QString, int> tagIndex;
+    std::vector<QString> tagIds;
+    struct Pending
+    {
+        qint64 second = std::numeric_limits<qint64>::min();
+        double lastT = 0;
+    };
+    std::vector<Pending> pending;
+    auto emitFix = [&](int tag) {
+        const Pending& p = pending[size_t(tag)];
+        if (p.second == std::numeric_limits<qint64>::min())
+            return;
+        if (const auto f = engine.update(tag, p.lastT)) {
+            po << QString::number(p.lastT, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(f->x, 'f', 3) << ','
+               << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << f->room << ','
+               << QString::number(f->accuracyM, 'f', 2) << '\n';
+            if (stats)
+                ++stats->fixes;
+        }
+        if (co)
+            if (const auto c = engine.centroid(tag, p.lastT))
+                *co << QString::number(p.lastT, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(c->x, 'f', 3)
+                    << ',' << QString::number(c->y, 'f', 3) << ',' << c->floor << ",,\n";
+    };
+    const int tCol = csv.column(QStringLiteral("time_s")), gCol = csv.column(QStringLiteral("gateway_id")),
+              tagCol = csv.column(QStringLiteral("tag_id")), rCol = csv.column(QStringLiteral("rssi"));
+    double lastTime = -std::numeric_limits<double>::infinity();
+    for (int r = 0; r < csv.rows(); ++r) {
+        double t = 0, rssi = 0, tx = 0;
+        if (!number(csv, r, tCol, "time_s", t, error) || !number(csv, r, rCol, "rssi", rssi, error) ||
+            !number(csv, r, txCol, "tx_power", tx, error, false)) {
+            err << error << Qt::endl;
+            return BadInput;
+        }
+        if (t < lastTime) {
+            err << csv.where(r) << ": time_s " << QString::number(t, 'f', 3) << " is before the previous row's "
+                << QString::number(lastTime, 'f', 3) << " (rows must be in time order)" << Qt::endl;
+            return BadInput;
+        }
+        if (rssi < -127 || rssi > 20) {
+            err << csv.where(r) << ": rssi " << rssi << " dBm is outside [-127, 20]" << Qt::endl;
+            return BadInput;
+        }
+        lastTime = t;
+        const QString gw = QString::fromUtf8(csv.cell(r, gCol));
+        const int g = gatewayIndex.value(gw, -1);
+        if (g < 0) {
+            err << csv.where(r) << ": unknown gateway \"" << gw << "\"" << Qt::endl;
+            return BadInput;
+        }
+        const QString tagId = QString::fromUtf8(csv.cell(r, tagCol));
+        if (tagId.isEmpty()) {
+            err << csv.where(r) << ": empty tag_id" << Qt::endl;
+            return BadInput;
+        }
+        auto it = tagIndex.find(tagId);
+        if (it == tagIndex.end()) {
+            it = tagIndex.insert(tagId, int(tagIds.size()));
+            tagIds.push_back(tagId);
+            pending.emplace_back();
+        }
+        const int tag = *it;
+        const qint64 second = qint64(std::floor(t));
+        if (pending[size_t(tag)].second != second && pending[size_t(tag)].second != std::numeric_limits<qint64>::min())
+            emitFix(tag);
+        engine.addReport(tag, g, t, rssi, tx);
+        pending[size_t(tag)] = {second, t};
+    }
+    for (int tag = 0; tag < int(tagIds.size()); ++tag)
+        emitFix(tag);
+    if (stats) {
+        stats->reports = csv.rows();
+        stats->tags = int(tagIds.size());
+        stats->calibration = calibration;
+    }
+    return Done;
+}
+
+int crlb(const CrlbOptions& o, QTextStream& err)
+{
+    QString error;
+    const auto gateways = readGateways(o.gateways, error);
+    if (!gateways) {
+        err << error << Qt::endl;
+        return BadInput;
+    }
+    double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+    for (const auto& g : *gateways) {
+        x0 = std::min(x0, g.x);
+        y0 = std::min(y0, g.y);
+        x1 = std::max(x1, g.x);
+        y1 = std::max(y1, g.y);
+    }
+    QFile out(o.out);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        err << o.out << ": cannot write: " << out.errorString() << Qt::endl;
+        return Failure;
+    }
+    QTextStream s(&out);
+    s << "x,y,crlb_m\n";
+    for (double y = y0 - 2; y <= y1 + 2 + 1e-9; y += o.step)
+        for (double x = x0 - 2; x <= x1 + 2 + 1e-9; x += o.step) {
+            const double b = pos::cramerRaoBound(*gateways, x, y, o.sigmaDb, o.exponent, o.tagHeight);
+            s << QString::number(x, 'f', 2) << ',' << QString::number(y, 'f', 2) << ','
+              << (std::isfinite(b) ? QString::number(b, 'f', 3) : QStringLiteral("inf")) << '\n';
+        }
+    return Done;
+}
+
+} // namespace ww::offline

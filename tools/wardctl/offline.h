@@ -1,0 +1,64 @@
+#pragma once
+// Offline positioning: the CSV files of `wardctl locate` and `wardctl crlb` and the runs behind
+// them, as functions the evaluation calls in-process (the same code path as the command).
+#include "positioning/engine.h"
+
+#include <QHash>
+#include <QStringList>
+#include <QTextStream>
+#include <optional>
+
+namespace ww::offline {
+
+// Exit codes of the offline commands.
+inline constexpr int Done = 0, Failure = 1, BadInput = 2;
+
+// A CSV file with a header row; columns are found by name, extra columns ignored.
+class CsvFile
+{
+public:
+    // Reads the whole file; on failure error() says why ("FILE: cannot open ...").
+    explicit CsvFile(const QString& path);
+    [[nodiscard]] bool ok() const { return m_error.isEmpty(); }
+    [[nodiscard]] const QString& error() const { return m_error; }
+    [[nodiscard]] int column(const QString& name) const { return m_columns.value(name, -1); }
+    [[nodiscard]] int rows() const { return int(m_rows.size()); }
+    [[nodiscard]] int lineOf(int row) const { return m_lines[size_t(row)]; }
+    [[nodiscard]] QByteArray cell(int row, int column) const;
+    [[nodiscard]] const QString& path() const { return m_path; }
+    [[nodiscard]] QString where(int row) const { return m_path + QStringLiteral(":") + QString::number(lineOf(row)); }
+
+private:
+    QString m_path, m_error;
+    QHash<QString, int> m_columns;
+    std::vector<QList<QByteArray>> m_rows;
+    std::vector<int> m_lines;
+};
+
+struct LocateOptions
+{
+    QString gateways, reports, out, site, calibration, centroidOut;
+    double tagHeight = 1.2;
+    std::optional<pos::EngineConfig> config; // defaults when empty
+};
+
+struct LocateStats
+{
+    int reports = 0, fixes = 0, tags = 0;
+    std::optional<pos::CalibrationResult> calibration;
+};
+
+// `wardctl locate`: returns Done, BadInput (with a message naming file and line) or Failure.
+int locate(const LocateOptions& options, QTextStream& err, LocateStats* stats = nullptr);
+
+struct CrlbOptions
+{
+    QString gateways, out;
+    double sigmaDb = 6, exponent = 2, step = 0.5, tagHeight = 1.2;
+};
+int crlb(const CrlbOptions& options, QTextStream& err);
+
+// Reads G.csv (gateway_id,x,y,z[,floor,rssi_1m,exponent]).
+std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error);
+
+} // namespace ww::offline
