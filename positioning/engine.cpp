@@ -9,6 +9,7 @@ namespace ww::pos {
 namespace {
 
 constexpr double Ln10 = 2.302585092994046;
+constexpr double HuberK = 1.5;
 
 bool invert2(const double a[2][2], double out[2][2])
 {
@@ -28,6 +29,14 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
                std::vector<WallShape> walls)
     : m_receivers(std::move(receivers)), m_config(config), m_rooms(std::move(rooms)), m_walls(std::move(walls))
 {
+    m_bounds[0] = m_bounds[1] = std::numeric_limits<double>::infinity();
+    m_bounds[2] = m_bounds[3] = -std::numeric_limits<double>::infinity();
+    for (const auto& g : m_receivers) {
+        m_bounds[0] = std::min(m_bounds[0], g.x);
+        m_bounds[1] = std::min(m_bounds[1], g.y);
+        m_bounds[2] = std::max(m_bounds[2], g.x);
+        m_bounds[3] = std::max(m_bounds[3], g.y);
+    }
 }
 
 Engine::TagState& Engine::state(int tag)
@@ -108,7 +117,8 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
     cy /= ws;
     // A weak prior at the centroid keeps one or two collinear receivers solvable: the answer then
     // stays near the centroid with a wide covariance instead of running off along the line.
-    const double priorVar = 16.0;
+    // With three or more receivers the data decide alone (a prior would bias the answer).
+    const double priorVar = lv.size() >= 3 ? 1e4 : 16.0;
     const double sigma2 = m_config.sigmaDb * m_config.sigmaDb;
     double px = std::isfinite(x) ? x : cx, py = std::isfinite(y) ? y : cy;
     double lambda = 1e-3;
@@ -120,7 +130,9 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
             const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
             const double r = l.rssi - (g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)));
             const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
-            c += w * r * r;
+            // Huber: quadratic within 1.5 sigma, linear beyond (walls and bodies make outliers).
+            const double a = std::abs(r), k = HuberK * m_config.sigmaDb;
+            c += w * (a <= k ? r * r : 2 * k * a - k * k);
         }
         return c;
     };
@@ -137,7 +149,8 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
             const double r = l.rssi - model;
             const double k = -10 * g.exponent / Ln10 / d2; // d(model)/dx = k * dx
             const double jx = k * dx, jy = k * dy;
-            const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
+            const double huber = std::min(1.0, HuberK * m_config.sigmaDb / std::max(std::abs(r), 1e-9));
+            const double w = huber / (sigma2 * (0.5 + 0.5 / l.samples));
             A[0][0] += w * jx * jx;
             A[0][1] += w * jx * jy;
             A[1][1] += w * jy * jy;
@@ -165,6 +178,9 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
     }
     if (!invert2(A, cov) || !std::isfinite(px) || !std::isfinite(py))
         return false;
+    // Never outside the area the receivers cover (plus a margin): beyond it the model only guesses.
+    px = std::clamp(px, m_bounds[0] - 3, m_bounds[2] + 3);
+    py = std::clamp(py, m_bounds[1] - 3, m_bounds[3] + 3);
     x = px;
     y = py;
     return true;

@@ -118,6 +118,7 @@ private:
     std::vector<RoomShape> m_rooms;
     std::vector<WallShape> m_walls;
     std::vector<TagState> m_tags;
+    double m_bounds[4] = {}; // receivers' bounding box: x0, y0, x1, y1
 };
 
 // Cramér–Rao bound of a layout at point (x, y): RMSE >= sqrt(trace(F^-1)), F from the receivers

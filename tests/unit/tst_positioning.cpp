@@ -1,0 +1,235 @@
+// The positioning engine's maths, including degenerate layouts, and the offline command's input checks.
+#include "offline.h"
+#include "positioning/engine.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace ww;
+using namespace ww::pos;
+
+namespace {
+std::vector<Receiver> square(double side = 10)
+{
+    return {{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), side, 0, 2.5, 0, -59, 2},
+            {QStringLiteral("c"), 0, side, 2.5, 0, -59, 2}, {QStringLiteral("d"), side, side, 2.5, 0, -59, 2}};
+}
+double modelRssi(const Receiver& g, double x, double y, double h)
+{
+    const double d = std::sqrt((x - g.x) * (x - g.x) + (y - g.y) * (y - g.y) + (g.z - h) * (g.z - h));
+    return g.rssiAt1m - 10 * g.exponent * std::log10(d);
+}
+void feed(Engine& e, int tag, const std::vector<Receiver>& gws, double x, double y, double t0, double t1)
+{
+    for (double t = t0; t < t1; t += 0.25)
+        for (int g = 0; g < int(gws.size()); ++g)
+            e.addReport(tag, g, t, modelRssi(gws[size_t(g)], x, y, 1.2));
+}
+QString writeFile(const QTemporaryDir& d, const QString& name, const QByteArray& text)
+{
+    QFile f(d.filePath(name));
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+    return f.fileName();
+}
+} // namespace
+
+class TestPositioning : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void noiselessReportsGiveTheTruePoint()
+    {
+        const auto gws = square();
+        Engine e(gws, EngineConfig{});
+        feed(e, 0, gws, 3, 6, 0, 10);
+        const auto f = e.update(0, 10);
+        QVERIFY(f);
+        QVERIFY2(std::hypot(f->x - 3, f->y - 6) < 0.3, qPrintable(QStringLiteral("%1, %2").arg(f->x).arg(f->y)));
+        QCOMPARE(f->gatewaysUsed, 4);
+    }
+
+    void noReportsNoFix()
+    {
+        Engine e(square(), EngineConfig{});
+        QVERIFY(!e.update(0, 5));
+        feed(e, 1, square(), 5, 5, 0, 1);
+        QVERIFY(!e.update(1, 100)); // all evidence is older than the window
+    }
+
+    void oneGatewayStaysNearItWithWideAccuracyAndNoRoom()
+    {
+        const std::vector<Receiver> one{{QStringLiteral("a"), 5, 5, 2.5, 0, -59, 2}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, QPolygonF(QRectF(0, 0, 10, 10))}};
+        Engine e(one, EngineConfig{}, rooms);
+        for (double t = 0; t < 5; t += 0.5)
+            e.addReport(0, 0, t, -70);
+        const auto f = e.update(0, 5);
+        QVERIFY(f);
+        QVERIFY(std::isfinite(f->x) && std::isfinite(f->y));
+        QVERIFY(std::hypot(f->x - 5, f->y - 5) < 3);
+        QVERIFY(f->accuracyM > 4);
+        QVERIFY(f->room.isEmpty());
+        QCOMPARE(f->unknownReason, QStringLiteral("only one receiver hears the tag"));
+    }
+
+    void collinearGatewaysStayFinite()
+    {
+        const std::vector<Receiver> line{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), 5, 0, 2.5, 0, -59, 2},
+                                         {QStringLiteral("c"), 10, 0, 2.5, 0, -59, 2}};
+        Engine e(line, EngineConfig{});
+        feed(e, 0, line, 4, 3, 0, 5);
+        const auto f = e.update(0, 5);
+        QVERIFY(f);
+        QVERIFY(std::isfinite(f->x) && std::isfinite(f->y) && std::isfinite(f->accuracyM));
+        QVERIFY(std::abs(f->x - 4) < 1.0); // along the line it is well determined
+        QVERIFY(std::isinf(cramerRaoBound(line, 4, 3, 6, 2, 1.2)) || cramerRaoBound(line, 4, 3, 6, 2, 1.2) > 1);
+    }
+
+    void farFromEveryGatewayIsUnknownNotConfident()
+    {
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, QPolygonF(QRectF(-5, -5, 20, 20))}};
+        Engine e(gws, EngineConfig{}, rooms);
+        for (double t = 0; t < 5; t += 0.5)
+            e.addReport(0, 3, t, -99);
+        const auto f = e.update(0, 5);
+        QVERIFY(f);
+        QVERIFY(f->room.isEmpty());
+        QVERIFY(f->unknownReason.startsWith(QStringLiteral("weak")));
+    }
+
+    void deterministicAndCausal()
+    {
+        const auto gws = square();
+        Engine a(gws, EngineConfig{}), b(gws, EngineConfig{});
+        feed(a, 0, gws, 2, 2, 0, 5);
+        feed(b, 0, gws, 2, 2, 0, 5);
+        const auto fa = a.update(0, 5), fb = b.update(0, 5);
+        QCOMPARE(fa->x, fb->x);
+        QCOMPARE(fa->y, fb->y);
+        // Reports after t do not change a fix at t.
+        Engine c(gws, EngineConfig{});
+        feed(c, 0, gws, 2, 2, 0, 5);
+        for (int g = 0; g < 4; ++g)
+            c.addReport(0, g, 7, -40);
+        QVERIFY(c.update(0, 5));
+    }
+
+    void roomHysteresis()
+    {
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        EngineConfig cfg;
+        cfg.roomSwitchS = 3;
+        Engine e(gws, cfg, rooms);
+        feed(e, 0, gws, 2, 5, 0, 5);
+        QCOMPARE(e.update(0, 5)->room, QStringLiteral("west"));
+        feed(e, 0, gws, 8, 5, 5, 6); // moved east just now: not yet
+        QCOMPARE(e.update(0, 6)->room, QStringLiteral("west"));
+        QString room;
+        for (int t = 7; t <= 14; ++t) { // fixes every second, as live
+            feed(e, 0, gws, 8, 5, t - 1, t);
+            room = e.update(0, t)->room;
+            if (t == 7)
+                QCOMPARE(room, QStringLiteral("west")); // one second east is not enough
+        }
+        QCOMPARE(room, QStringLiteral("east"));
+    }
+
+    void speedIsBounded()
+    {
+        const auto gws = square(20);
+        EngineConfig cfg;
+        Engine e(gws, cfg);
+        feed(e, 0, gws, 2, 2, 0, 5);
+        const auto before = e.update(0, 5);
+        feed(e, 0, gws, 18, 18, 5, 6); // a 22 m jump in one second
+        const auto after = e.update(0, 6);
+        QVERIFY(std::hypot(after->x - before->x, after->y - before->y) < 15);
+    }
+
+    void crlbOfASquare()
+    {
+        // Centre of a square, receivers at equal distance: F = b * sum(dx^2, dy^2) / d^4, diagonal.
+        const auto gws = square(10);
+        const double d2 = 50 + 1.3 * 1.3, b = std::pow(10 * 2 / (6 * std::log(10.0)), 2);
+        const double fxx = b * 4 * 25 / (d2 * d2);
+        QVERIFY(std::abs(cramerRaoBound(gws, 5, 5, 6, 2, 1.2) - std::sqrt(2 / fxx)) < 1e-9);
+        QVERIFY(std::isinf(cramerRaoBound({gws[0]}, 3, 3, 6, 2, 1.2)));
+    }
+
+    void calibrationRecoversTheModel()
+    {
+        auto gws = square();
+        std::vector<CalibrationReport> reports;
+        for (int g = 0; g < 4; ++g)
+            for (double x = 0.5; x < 10; x += 1)
+                for (double y = 0.5; y < 10; y += 1) {
+                    Receiver truth = gws[size_t(g)];
+                    truth.rssiAt1m = -62 + g; // each receiver a little different
+                    truth.exponent = 1.6;
+                    reports.push_back({g, modelRssi(truth, x, y, 1.2), x, y, 1.2});
+                }
+        const auto r = calibrate(gws, reports);
+        QCOMPARE(r.reports, 400);
+        QVERIFY(std::abs(r.commonExponent - 1.6) < 0.05);
+        QVERIFY(std::abs(gws[3].rssiAt1m - -59) < 0.5);
+    }
+
+    void locateRejectsBadInputNamingTheLine()
+    {
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"), "gateway_id,x,y,z\na,0,0,2.5\nb,10,0,2.5\n");
+        struct Case
+        {
+            QByteArray reports;
+            QString expected;
+        };
+        const Case cases[] = {
+            {"time_s,gateway_id,tag_id,rssi\n1,a,t,-60\n0.5,b,t,-61\n", QStringLiteral("R.csv:3: time_s 0.500 is before")},
+            {"time_s,gateway_id,tag_id,rssi\n1,zz,t,-60\n", QStringLiteral("R.csv:2: unknown gateway \"zz\"")},
+            {"time_s,gateway_id,tag_id,rssi\n1,a,t,loud\n", QStringLiteral("R.csv:2: rssi \"loud\" is not a number")},
+            {"time_s,gateway_id,rssi\n1,a,-60\n", QStringLiteral("R.csv:1: missing column \"tag_id\"")},
+        };
+        for (const auto& c : cases) {
+            const QString r = writeFile(d, QStringLiteral("R.csv"), c.reports);
+            QString msg;
+            QTextStream err(&msg);
+            offline::LocateOptions o;
+            o.gateways = g;
+            o.reports = r;
+            o.out = d.filePath(QStringLiteral("P.csv"));
+            QCOMPARE(offline::locate(o, err), offline::BadInput);
+            QVERIFY2(msg.contains(c.expected), qPrintable(msg));
+        }
+    }
+
+    void locateWritesOneFixPerTagAndSecond()
+    {
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"), "gateway_id,x,y,z,extra\na,0,0,2.5,x\nb,10,0,2.5,x\nc,0,10,2.5,x\n");
+        QByteArray fixed = "time_s,gateway_id,tag_id,rssi\n";
+        for (int i = 0; i < 12; ++i) // 100.00 .. 102.75, gateways a, b, c in turn
+            fixed += QByteArray::number(100 + i * 0.25, 'f', 2) + ',' + QByteArray(1, "abc"[i % 3]) + ",t1,-65\n";
+        const QString r = writeFile(d, QStringLiteral("R.csv"), fixed);
+        QString msg;
+        QTextStream err(&msg);
+        offline::LocateOptions o;
+        o.gateways = g;
+        o.reports = r;
+        o.out = d.filePath(QStringLiteral("P.csv"));
+        offline::LocateStats stats;
+        QVERIFY2(offline::locate(o, err, &stats) == offline::Done, qPrintable(msg));
+        QCOMPARE(stats.fixes, 3); // seconds 100, 101, 102
+        offline::CsvFile p(o.out);
+        QCOMPARE(p.rows(), 3);
+        QCOMPARE(p.cell(0, p.column(QStringLiteral("time_s"))), QByteArray("100.750"));
+        QVERIFY(p.column(QStringLiteral("accuracy_m")) >= 0 && p.column(QStringLiteral("room")) >= 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPositioning)
+#include "tst_positioning.moc"
