@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace ww {
 
@@ -61,6 +62,18 @@ std::optional<TagFix> RoomLocator::fix(int tagIndex, qint64 nowMs)
         for (int j = i; j > 0 && fresh[size_t(j)]->rssi > fresh[size_t(j - 1)]->rssi; --j)
             std::swap(fresh[size_t(j)], fresh[size_t(j - 1)]);
 
+    // Floor first, from all fresh evidence (a single strong reading through the slab must not put a
+    // patient upstairs), then the strongest gateway of that floor.
+    std::map<int, double> floorPower;
+    for (int i = 0; i < n; ++i)
+        floorPower[m_site.gateways[size_t(fresh[size_t(i)]->gateway)].floor] += std::pow(10.0, fresh[size_t(i)]->rssi / 10.0);
+    const int floor = std::max_element(floorPower.begin(), floorPower.end(),
+                                       [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    int kept = 0;
+    for (int i = 0; i < n; ++i)
+        if (m_site.gateways[size_t(fresh[size_t(i)]->gateway)].floor == floor)
+            fresh[size_t(kept++)] = fresh[size_t(i)];
+    n = kept;
     const Heard* best = fresh[0];
     float current = -200;
     for (int i = 0; i < n; ++i)
