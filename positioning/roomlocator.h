@@ -5,7 +5,6 @@
 #include "domain/messages.h"
 #include "domain/site.h"
 
-#include <QHash>
 #include <array>
 #include <optional>
 
