@@ -65,6 +65,18 @@ bool number(const CsvFile& csv, int row, int column, const char* name, double& o
     return true;
 }
 
+// Opens an output CSV and writes its header; null (with the reason on err) when it cannot.
+std::unique_ptr<QFile> openCsvOut(const QString& path, const char* header, QTextStream& err)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        err << path << ": cannot write: " << file->errorString() << Qt::endl;
+        return nullptr;
+    }
+    file->write(header);
+    return file;
+}
+
 bool requireColumns(const CsvFile& csv, const QStringList& names, QString& error)
 {
     for (const auto& n : names)
@@ -209,23 +221,18 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         config.txRef = -59; // mixed-power tags are brought to a common reference
     pos::Engine engine(*gateways, config, rooms, walls);
 
-    QFile out(o.out);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        err << o.out << ": cannot write: " << out.errorString() << Qt::endl;
+    constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m\n";
+    const auto out = openCsvOut(o.out, FixHeader, err);
+    if (!out)
         return Failure;
-    }
-    QTextStream po(&out);
-    po << "time_s,tag_id,x,y,floor,room,accuracy_m\n";
+    QTextStream po(out.get());
     std::unique_ptr<QFile> centroidFile;
     std::unique_ptr<QTextStream> co;
     if (!o.centroidOut.isEmpty()) {
-        centroidFile = std::make_unique<QFile>(o.centroidOut);
-        if (!centroidFile->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            err << o.centroidOut << ": cannot write" << Qt::endl;
+        centroidFile = openCsvOut(o.centroidOut, FixHeader, err);
+        if (!centroidFile)
             return Failure;
-        }
         co = std::make_unique<QTextStream>(centroidFile.get());
-        *co << "time_s,tag_id,x,y,floor,room,accuracy_m\n";
     }
 
     // One fix per tag for each whole second in which it was heard, at that second's last report:
@@ -323,13 +330,10 @@ int crlb(const CrlbOptions& o, QTextStream& err)
         x1 = std::max(x1, g.x);
         y1 = std::max(y1, g.y);
     }
-    QFile out(o.out);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        err << o.out << ": cannot write: " << out.errorString() << Qt::endl;
+    const auto out = openCsvOut(o.out, "x,y,crlb_m\n", err);
+    if (!out)
         return Failure;
-    }
-    QTextStream s(&out);
-    s << "x,y,crlb_m\n";
+    QTextStream s(out.get());
     for (double y = y0 - 2; y <= y1 + 2 + 1e-9; y += o.step)
         for (double x = x0 - 2; x <= x1 + 2 + 1e-9; x += o.step) {
             const double b = pos::cramerRaoBound(*gateways, x, y, o.sigmaDb, o.exponent, o.tagHeight);
