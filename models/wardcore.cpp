@@ -48,7 +48,8 @@ AssetStatus statusFor(const Room* room)
 WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
                    QObject* parent)
     : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
-      m_locator(site, directory.tagCount()), m_flushTimer(this), m_signalTimer(this),
+      m_engine(pos::engineForSite(site)), m_lastReportMs(size_t(directory.tagCount()), 0),
+      m_lastFixMs(size_t(directory.tagCount()), 0), m_flushTimer(this), m_signalTimer(this),
       m_drainTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
@@ -213,7 +214,8 @@ void WardCore::apply(const BeaconBatch& m)
     // Gateway and tags were resolved by the decoder (DeviceDirectory): no look-ups by name here.
     seen(m_gatewayDevice[size_t(m.gateway)], m.receiveTimeMs);
     for (const auto& r : m.reports) {
-        m_locator.add(r.tag, m.gateway, r.rssi, r.timeMs);
+        m_engine.addReport(r.tag, m.gateway, r.timeMs / 1000.0, r.rssi, r.txPower);
+        m_lastReportMs[size_t(r.tag)] = std::max(m_lastReportMs[size_t(r.tag)], r.timeMs);
         const int device = m_tagDevice[size_t(r.tag)];
         DeviceRow& d = m_rows.devices[size_t(device)];
         d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
@@ -416,17 +418,24 @@ void WardCore::checkSignals()
 
 void WardCore::flush()
 {
-    const qint64 now = m_clock.nowMs();
+    // One fix per tag and second at most, at the time of its latest report (causal, as offline).
+    std::vector<int> later;
     for (int tag : m_movedTags) {
+        const qint64 t = m_lastReportMs[size_t(tag)];
+        if (m_lastFixMs[size_t(tag)] != 0 && t - m_lastFixMs[size_t(tag)] < 1000) {
+            later.push_back(tag);
+            continue;
+        }
         m_tagMoved[size_t(tag)] = 0;
-        const auto fix = m_locator.fix(tag, now);
+        m_lastFixMs[size_t(tag)] = t;
+        const auto fix = m_engine.update(tag, t / 1000.0);
         if (!fix)
             continue;
         const Room* room = m_site.room(fix->room);
         setLocation(tag, Location{fix->room, room ? room->name : QString(), fix->floor, fix->x, fix->y, fix->accuracyM,
-                                  fix->timeMs, room != nullptr});
+                                  t, room != nullptr});
     }
-    m_movedTags.clear();
+    m_movedTags = std::move(later);
     auto update = std::make_shared<WardUpdate>();
     update->patients = take(m_dirtyPatients, m_rows.patients);
     update->staff = take(m_dirtyStaff, m_rows.staff);

@@ -6,7 +6,7 @@
 #include "domain/devicedirectory.h"
 #include "domain/site.h"
 #include "models/rows.h"
-#include "positioning/roomlocator.h"
+#include "positioning/engine.h"
 #include "transport/topics.h"
 
 #include <QObject>
@@ -98,7 +98,8 @@ private:
     const Clock& m_clock;
     IngestStats& m_stats;
     WardRows m_rows;
-    RoomLocator m_locator;
+    pos::Engine m_engine;
+    std::vector<qint64> m_lastReportMs, m_lastFixMs; // per tag
     QHash<QString, DeviceRef> m_refs;
     std::vector<int> m_tagDevice;     // directory tag index -> device row
     std::vector<int> m_gatewayDevice; // directory gateway index -> device row

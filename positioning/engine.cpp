@@ -23,6 +23,27 @@ bool invert2(const double a[2][2], double out[2][2])
     return true;
 }
 
+// Walls crossed on the way from a to b. Crossings closer than 0.3 m along the way are one wall:
+// plans often trace a wall as two parallel lines (both faces).
+int wallsCrossed(const std::vector<WallShape>& walls, int floor, QPointF a, QPointF b)
+{
+    const QLineF ray(a, b);
+    const double len = std::max(ray.length(), 1e-9);
+    double at[64];
+    int n = 0;
+    for (const auto& w : walls) {
+        QPointF p;
+        if (w.floor == floor && n < 64 && ray.intersects(w.line, &p) == QLineF::BoundedIntersection)
+            at[n++] = QLineF(a, p).length() / len;
+    }
+    std::sort(at, at + n);
+    int count = 0;
+    for (int i = 0; i < n; ++i)
+        if (i == 0 || (at[i] - at[i - 1]) * len > 0.3)
+            ++count;
+    return count;
+}
+
 } // namespace
 
 Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector<RoomShape> rooms,
@@ -37,6 +58,43 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
         m_bounds[2] = std::max(m_bounds[2], g.x);
         m_bounds[3] = std::max(m_bounds[3], g.y);
     }
+    for (const auto& g : m_receivers) {
+        int room = -1;
+        for (int i = 0; i < int(m_rooms.size()); ++i)
+            if (m_rooms[size_t(i)].floor == g.floor && m_rooms[size_t(i)].polygon.containsPoint(QPointF(g.x, g.y), Qt::OddEvenFill))
+                room = i;
+        m_receiverRoom.push_back(room);
+    }
+    if (m_walls.empty() || m_receivers.empty() || m_config.wallLossDb <= 0)
+        return;
+    m_gridX0 = m_bounds[0] - 3;
+    m_gridY0 = m_bounds[1] - 3;
+    m_gridW = int(std::ceil((m_bounds[2] + 3 - m_gridX0) / CellM)) + 1;
+    m_gridH = int(std::ceil((m_bounds[3] + 3 - m_gridY0) / CellM)) + 1;
+    m_wallCount.resize(m_receivers.size());
+    for (size_t r = 0; r < m_receivers.size(); ++r) {
+        const Receiver& g = m_receivers[r];
+        std::vector<WallShape> own;
+        for (const auto& w : m_walls)
+            if (w.floor == g.floor)
+                own.push_back(w);
+        auto& grid = m_wallCount[r];
+        grid.assign(size_t(m_gridW) * size_t(m_gridH), 0);
+        for (int cy = 0; cy < m_gridH; ++cy)
+            for (int cx = 0; cx < m_gridW; ++cx) {
+                const int n = wallsCrossed(own, g.floor, {g.x, g.y}, {m_gridX0 + (cx + 0.5) * CellM, m_gridY0 + (cy + 0.5) * CellM});
+                grid[size_t(cy) * size_t(m_gridW) + size_t(cx)] = (unsigned char)std::min(n, 255);
+            }
+    }
+}
+
+int Engine::wallsBetween(int receiver, double x, double y) const
+{
+    if (m_wallCount.empty())
+        return 0;
+    const int cx = std::clamp(int((x - m_gridX0) / CellM), 0, m_gridW - 1);
+    const int cy = std::clamp(int((y - m_gridY0) / CellM), 0, m_gridH - 1);
+    return m_wallCount[size_t(receiver)][size_t(cy) * size_t(m_gridW) + size_t(cx)];
 }
 
 Engine::TagState& Engine::state(int tag)
@@ -70,19 +128,34 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
         return;
     if (m_config.txRef != 0 && txPower != 0)
         rssi -= txPower - m_config.txRef; // tags of mixed power, brought to the models' reference
-    auto& window = state(tag).heard[size_t(receiver)];
+    TagState& s = state(tag);
+    // One advert reaches several receivers within a few ms: a gap of more than 0.2 s is the next one.
+    if (tS - s.lastAdvertT > 0.2) {
+        if (s.lastAdvertT > -1e17)
+            s.advertInterval = 0.8 * s.advertInterval + 0.2 * std::min(tS - s.lastAdvertT, 30.0);
+        s.lastAdvertT = tS;
+    }
+    auto& window = s.heard[size_t(receiver)];
     window.push_back({tS, rssi});
-    while (!window.empty() && window.front().t < tS - m_config.windowS)
+    const double w = windowFor(s);
+    while (!window.empty() && window.front().t < tS - w)
         window.pop_front();
+}
+
+double Engine::windowFor(const TagState& s) const
+{
+    // At least a few adverts per window: a tag advertising every 5 s needs more than 2.5 s.
+    return std::clamp(2.5 * s.advertInterval, m_config.windowS, 15.0);
 }
 
 std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 {
     std::vector<Level> out;
     double buf[64];
+    const double window = windowFor(s);
     for (size_t r = 0; r < s.heard.size(); ++r) {
         auto& w = s.heard[r];
-        while (!w.empty() && w.front().t < tS - m_config.windowS)
+        while (!w.empty() && w.front().t < tS - window)
             w.pop_front();
         int n = 0;
         for (const auto& smp : w)
@@ -103,6 +176,25 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 }
 
 bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const
+{
+    // Wall losses make the cost piecewise: start from the prediction and from the centroid, keep
+    // the better end.
+    if (std::isfinite(x) && !m_wallCount.empty()) {
+        double x1 = x, y1 = y, c1[2][2], x2 = std::numeric_limits<double>::quiet_NaN(), y2 = x2, c2[2][2], cost1 = 0, cost2 = 0;
+        const bool ok1 = solveFrom(lv, x1, y1, c1, cost1), ok2 = solveFrom(lv, x2, y2, c2, cost2);
+        const bool first = ok1 && (!ok2 || cost1 <= cost2);
+        if (!ok1 && !ok2)
+            return false;
+        x = first ? x1 : x2;
+        y = first ? y1 : y2;
+        std::copy(&(first ? c1 : c2)[0][0], &(first ? c1 : c2)[0][0] + 4, &cov[0][0]);
+        return true;
+    }
+    double cost = 0;
+    return solveFrom(lv, x, y, cov, cost);
+}
+
+bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const
 {
     // Start: weighted centroid of the four strongest (amplitude weights).
     double cx = 0, cy = 0, ws = 0;
@@ -128,7 +220,8 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
             const Receiver& g = m_receivers[size_t(l.receiver)];
             const double dz = g.z - m_config.tagHeightM;
             const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
-            const double r = l.rssi - (g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)));
+            const double r = l.rssi - (g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)) -
+                                       m_config.wallLossDb * wallsBetween(l.receiver, qx, qy));
             const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
             // Huber: quadratic within 1.5 sigma, linear beyond (walls and bodies make outliers).
             const double a = std::abs(r), k = HuberK * m_config.sigmaDb;
@@ -145,7 +238,8 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
             const Receiver& g = m_receivers[size_t(l.receiver)];
             const double dx = px - g.x, dy = py - g.y, dz = g.z - m_config.tagHeightM;
             const double d2 = std::max(dx * dx + dy * dy + dz * dz, 0.01);
-            const double model = g.rssiAt1m - 5 * g.exponent * std::log10(d2);
+            // Wall losses are piecewise constant: in the model, not in the Jacobian.
+            const double model = g.rssiAt1m - 5 * g.exponent * std::log10(d2) - m_config.wallLossDb * wallsBetween(l.receiver, px, py);
             const double r = l.rssi - model;
             const double k = -10 * g.exponent / Ln10 / d2; // d(model)/dx = k * dx
             const double jx = k * dx, jy = k * dy;
@@ -176,6 +270,7 @@ bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double co
                 break;
         }
     }
+    finalCost = current;
     if (!invert2(A, cov) || !std::isfinite(px) || !std::isfinite(py))
         return false;
     // Never outside the area the receivers cover (plus a margin): beyond it the model only guesses.
@@ -242,27 +337,58 @@ bool Engine::crossesWall(int floor, double x0, double y0, double x1, double y1) 
     return false;
 }
 
-void Engine::assignRoom(TagState& s, Fix& f) const
+void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const
 {
     if (m_rooms.empty())
         return;
     QString here;
+    double weight = 1.0;
     for (const auto& r : m_rooms)
         if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill)) {
             here = r.id;
+            weight = r.voteWeight;
             break;
         }
-    if (here != s.room) {
-        if (here != s.candidateRoom) {
-            s.candidateRoom = here;
-            s.candidateSince = f.t;
+    // Room-level evidence beats geometry: a receiver inside a room that hears the tag clearly
+    // better than every other receiver says the tag is in that room (walls make this so). The
+    // position is then kept inside that room.
+    if (!used.empty()) {
+        const int room = m_receiverRoom[size_t(used[0].receiver)];
+        const double margin = used.size() > 1 ? used[0].rssi - used[1].rssi : 99;
+        if (room >= 0 && margin >= m_config.proximityMarginDb && m_rooms[size_t(room)].id != here) {
+            here = m_rooms[size_t(room)].id;
+            weight = m_rooms[size_t(room)].voteWeight;
+            const QRectF box = m_rooms[size_t(room)].polygon.boundingRect().adjusted(0.3, 0.3, -0.3, -0.3);
+            f.x = std::clamp(f.x, box.left(), box.right());
+            f.y = std::clamp(f.y, box.top(), box.bottom());
         }
-        // Hysteresis: the first room at once, a change only once it has held for a while.
-        if (s.room.isEmpty() || f.t - s.candidateSince >= m_config.roomSwitchS)
-            s.room = here;
-    } else {
-        s.candidateRoom = here;
     }
+    // Hysteresis by evidence: every fix votes for the room it sees; votes fade with a time constant
+    // of roomMemoryS; the tag moves only when another room's votes beat its room's by a clear
+    // ratio. Alternating noise never adds up to a move; a real move does within seconds.
+    const double fade = std::exp(-std::max(0.0, f.t - s.votesT) / m_config.roomMemoryS);
+    s.votesT = f.t;
+    bool found = false;
+    for (auto& [room, votes] : s.votes) {
+        votes *= fade;
+        if (room == here) {
+            votes += weight;
+            found = true;
+        }
+    }
+    if (!found)
+        s.votes.emplace_back(here, weight);
+    std::erase_if(s.votes, [&](const auto& v) { return v.second < 0.05 && v.first != s.room; });
+    double own = 0;
+    const std::pair<QString, double>* best = nullptr;
+    for (const auto& v : s.votes) {
+        if (v.first == s.room)
+            own = v.second;
+        if (!best || v.second > best->second)
+            best = &v;
+    }
+    if (s.room.isEmpty() || (best && best->first != s.room && best->second > m_config.roomSwitchRatio * own))
+        s.room = best ? best->first : here;
     f.room = s.room;
     if (f.room.isEmpty())
         f.unknownReason = QStringLiteral("outside every room");
@@ -340,11 +466,12 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
-    assignRoom(s, f);
+    assignRoom(s, f, used);
     if (lv[0].rssi < m_config.weakDbm) {
         f.room.clear();
         f.unknownReason = QStringLiteral("weak: strongest receiver %1 dBm").arg(lv[0].rssi, 0, 'f', 0);
-    } else if (used.size() < 2 && f.accuracyM > 4) {
+    } else if (used.size() < 2 && f.accuracyM > 4 &&
+               (lv[0].rssi < m_config.nearDbm || m_receiverRoom[size_t(used[0].receiver)] < 0)) {
         f.room.clear();
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
@@ -386,6 +513,20 @@ std::optional<Fix> Engine::centroid(int tag, double tS, int k)
     return f;
 }
 
+Engine engineForSite(const Site& site, EngineConfig config)
+{
+    std::vector<Receiver> receivers;
+    for (const auto& g : site.gateways)
+        receivers.push_back({g.id, g.x, g.y, g.z, g.floor, g.rssiAt1m, g.exponent});
+    std::vector<RoomShape> rooms;
+    for (const auto& r : site.rooms)
+        rooms.push_back({r.id, r.floor, r.polygon, r.kind == RoomKind::Corridor ? config.corridorVoteWeight : 1.0});
+    std::vector<WallShape> walls;
+    for (const auto& w : site.walls)
+        walls.push_back({w.floor, QLineF(w.a, w.b)});
+    return Engine(std::move(receivers), config, std::move(rooms), std::move(walls));
+}
+
 double cramerRaoBound(const std::vector<Receiver>& receivers, double x, double y, double sigmaDb, double exponent,
                       double tagHeightM)
 {
@@ -406,41 +547,86 @@ double cramerRaoBound(const std::vector<Receiver>& receivers, double x, double y
     return std::sqrt(inv[0][0] + inv[1][1]);
 }
 
-CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports)
+CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
+                            const std::vector<WallShape>& walls)
 {
     CalibrationResult out;
-    // rssi = a + n * u with u = -10 log10(d): one common line first.
-    double su = 0, sy = 0, suu = 0, suy = 0;
-    int n = 0;
-    std::vector<double> u(reports.size());
-    for (size_t i = 0; i < reports.size(); ++i) {
-        const auto& r = reports[i];
+    // rssi = a + n * u - L * w, with u = -10 log10(d) and w the walls crossed: least squares over
+    // all reports for a common (a, n, L); L only when walls are known, kept within 0..10 dB.
+    struct Row
+    {
+        double u, w, y;
+        int g;
+    };
+    std::vector<Row> rows;
+    for (const auto& r : reports) {
         if (r.receiver < 0 || r.receiver >= int(receivers.size()))
             continue;
         const Receiver& g = receivers[size_t(r.receiver)];
         const double d = std::max(0.1, std::sqrt((r.x - g.x) * (r.x - g.x) + (r.y - g.y) * (r.y - g.y) + (r.z - g.z) * (r.z - g.z)));
-        u[i] = -10 * std::log10(d);
-        su += u[i];
-        sy += r.rssi;
-        suu += u[i] * u[i];
-        suy += u[i] * r.rssi;
-        ++n;
+        const int n = walls.empty() ? 0 : wallsCrossed(walls, g.floor, {r.x, r.y}, {g.x, g.y});
+        rows.push_back({-10 * std::log10(d), double(n), r.rssi, r.receiver});
     }
-    if (n < 10 || suu * n - su * su < 1e-9)
+    const int n = int(rows.size());
+    if (n < 10)
         return out;
-    const double slope = std::clamp((n * suy - su * sy) / (n * suu - su * su), 1.0, 6.0);
-    const double a = (sy - slope * su) / n;
+    auto fit = [&](bool withWalls, double fixedL, double& a, double& slope, double& L) {
+        // Normal equations of y + fixedL*w = a + slope*u - L*w (3 or 2 unknowns).
+        const int k = withWalls ? 3 : 2;
+        double M[3][3] = {}, v[3] = {};
+        for (const auto& r : rows) {
+            const double x[3] = {1, r.u, -r.w};
+            const double y = r.y + (withWalls ? 0 : fixedL * r.w);
+            for (int i = 0; i < k; ++i) {
+                v[i] += x[i] * y;
+                for (int j = 0; j < k; ++j)
+                    M[i][j] += x[i] * x[j];
+            }
+        }
+        // Gaussian elimination.
+        for (int c = 0; c < k; ++c) {
+            if (std::abs(M[c][c]) < 1e-9)
+                return false;
+            for (int r = c + 1; r < k; ++r) {
+                const double f = M[r][c] / M[c][c];
+                for (int j = c; j < k; ++j)
+                    M[r][j] -= f * M[c][j];
+                v[r] -= f * v[c];
+            }
+        }
+        double sol[3] = {};
+        for (int r = k - 1; r >= 0; --r) {
+            double acc = v[r];
+            for (int j = r + 1; j < k; ++j)
+                acc -= M[r][j] * sol[j];
+            sol[r] = acc / M[r][r];
+        }
+        a = sol[0];
+        slope = sol[1];
+        L = withWalls ? sol[2] : fixedL;
+        return true;
+    };
+    double a = 0, slope = 0, L = 0;
+    const bool anyWall = std::any_of(rows.begin(), rows.end(), [](const Row& r) { return r.w > 0; });
+    if (!fit(anyWall, 0, a, slope, L))
+        return out;
+    if (anyWall && (L < 0 || L > 10)) // out of physical range: fix it at the bound and refit the rest
+        fit(false, std::clamp(L, 0.0, 10.0), a, slope, L);
+    if (slope < 1 || slope > 6) { // likewise for the exponent
+        slope = std::clamp(slope, 1.0, 6.0);
+        double sum = 0;
+        for (const auto& r : rows)
+            sum += r.y + L * r.w - slope * r.u;
+        a = sum / n;
+    }
     // Per receiver: its mean residual, shrunk towards 0 where it has few reports.
-    std::vector<double> sum(receivers.size(), 0), sq(receivers.size(), 0);
+    std::vector<double> sum(receivers.size(), 0);
     std::vector<int> count(receivers.size(), 0);
     double ss = 0;
-    for (size_t i = 0; i < reports.size(); ++i) {
-        const auto& r = reports[i];
-        if (r.receiver < 0 || r.receiver >= int(receivers.size()))
-            continue;
-        const double res = r.rssi - (a + slope * u[i]);
-        sum[size_t(r.receiver)] += res;
-        ++count[size_t(r.receiver)];
+    for (const auto& r : rows) {
+        const double res = r.y - (a + slope * r.u - L * r.w);
+        sum[size_t(r.g)] += res;
+        ++count[size_t(r.g)];
         ss += res * res;
     }
     for (size_t g = 0; g < receivers.size(); ++g) {
@@ -450,6 +636,7 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
     }
     out.commonRssiAt1m = a;
     out.commonExponent = slope;
+    out.wallLossDb = L;
     out.residualSdDb = std::sqrt(ss / n);
     out.reports = n;
     return out;

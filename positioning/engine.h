@@ -5,6 +5,8 @@
 // bounds walking speed, walls that reject impossible moves, floor and room with hysteresis, and
 // "unknown, because ..." when the evidence is too weak. Causal and deterministic: a fix at time t
 // uses only the reports added up to t, in the order they were added.
+#include "domain/site.h"
+
 #include <QLineF>
 #include <QPolygonF>
 #include <QString>
@@ -28,6 +30,7 @@ struct RoomShape
     QString id;
     int floor = 0;
     QPolygonF polygon;
+    double voteWeight = 1.0; // corridors count less: people pass through them, they rarely stay
 };
 
 struct WallShape
@@ -44,10 +47,15 @@ struct EngineConfig
     double maxSpeedMps = 2.0;    // walking, with margin
     double accelNoise = 0.6;     // m/s^2, process noise of the constant-velocity filter
     int maxGateways = 8;         // strongest gateways used per fix
-    double weakDbm = -97;        // a fix whose strongest gateway is weaker than this is "unknown"
-    double roomSwitchS = 2.0;    // a new room must hold this long before the tag is moved there
+    double weakDbm = -97;
+    double nearDbm = -70;        // one receiver alone this strong, inside a room, still names the room        // a fix whose strongest gateway is weaker than this is "unknown"
+    double roomMemoryS = 6.0;    // time constant of the room votes
+    double roomSwitchRatio = 1.5; // another room's votes must beat the current room's by this much
+    double corridorVoteWeight = 0.5; // for engineForSite
     double floorMarginDb = 6.0;  // another floor must be this much stronger to switch floors
     double txRef = 0;            // tx power the gateway models assume (0: ignore tx power)
+    double proximityMarginDb = 3.0; // a receiver this much stronger than the next names the room it is in
+    double wallLossDb = 4.0;     // per interior wall between tag and receiver (typical 3-5 dB), when walls are known
 };
 
 struct Fix
@@ -89,14 +97,17 @@ private:
     struct TagState
     {
         std::vector<std::deque<Sample>> heard; // per receiver
+        double lastAdvertT = -1e18;
+        double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
         double t = 0;
         double x = 0, y = 0, vx = 0, vy = 0;
         double P[4][4] = {};
         int floor = 0;
         double floorSince = 0;
-        QString room, candidateRoom;
-        double candidateSince = 0;
+        QString room;
+        std::vector<std::pair<QString, double>> votes; // faded room votes
+        double votesT = 0;
     };
     struct Level
     {
@@ -107,11 +118,14 @@ private:
 
     TagState& state(int tag);
     std::vector<Level> levels(TagState& s, double tS);
+    [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
+    bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
     void predict(TagState& s, double tS) const;
     void correct(TagState& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
-    void assignRoom(TagState& s, Fix& f) const;
+    void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const;
+    std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1
 
     std::vector<Receiver> m_receivers;
     EngineConfig m_config;
@@ -119,7 +133,18 @@ private:
     std::vector<WallShape> m_walls;
     std::vector<TagState> m_tags;
     double m_bounds[4] = {}; // receivers' bounding box: x0, y0, x1, y1
+    // Walls between each receiver and each 0.5 m cell of its floor, counted once at construction
+    // so that the measurement model can charge wall losses without intersecting segments per fix.
+    static constexpr double CellM = 0.5;
+    double m_gridX0 = 0, m_gridY0 = 0;
+    int m_gridW = 0, m_gridH = 0;
+    std::vector<std::vector<unsigned char>> m_wallCount; // per receiver, row-major cells
+    [[nodiscard]] int wallsBetween(int receiver, double x, double y) const;
 };
+
+// The engine for a site: its gateways (in the site's order, as DeviceDirectory numbers them), rooms
+// and walls.
+[[nodiscard]] Engine engineForSite(const Site& site, EngineConfig config = {});
 
 // Cramér–Rao bound of a layout at point (x, y): RMSE >= sqrt(trace(F^-1)), F from the receivers
 // within range; returns infinity where F is singular (fewer than two independent directions).
@@ -136,8 +161,12 @@ struct CalibrationReport
 struct CalibrationResult
 {
     double commonRssiAt1m = 0, commonExponent = 0, residualSdDb = 0;
+    double wallLossDb = 0; // fitted per wall, when walls were given
     int reports = 0;
 };
-CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports);
+// With walls, the loss per wall crossed is fitted too (CalibrationResult::wallLossDb), for the
+// engine's model to use.
+CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
+                            const std::vector<WallShape>& walls = {});
 
 } // namespace ww::pos

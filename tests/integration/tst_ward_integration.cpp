@@ -102,8 +102,12 @@ private Q_SLOTS:
             if (t.value(QStringLiteral("moving")).toBool() || silentBand)
                 continue;
             ++still;
-            right += station.models().patients.index(row, 0).data(PatientModel::RoomRole).toString() ==
-                     t.value(QStringLiteral("room")).toString();
+            const QString shown = station.models().patients.index(row, 0).data(PatientModel::RoomRole).toString();
+            if (shown == t.value(QStringLiteral("room")).toString())
+                ++right;
+            else
+                qInfo("%s: shown in %s, truly in %s", qPrintable(site.patients[size_t(row)].id), qPrintable(shown),
+                      qPrintable(t.value(QStringLiteral("room")).toString()));
         }
         qInfo("room accuracy, patients at rest: %d of %d", right, still);
         QVERIFY(still > 20);

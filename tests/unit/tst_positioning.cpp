@@ -64,7 +64,7 @@ private Q_SLOTS:
         const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, QPolygonF(QRectF(0, 0, 10, 10))}};
         Engine e(one, EngineConfig{}, rooms);
         for (double t = 0; t < 5; t += 0.5)
-            e.addReport(0, 0, t, -70);
+            e.addReport(0, 0, t, -80);
         const auto f = e.update(0, 5);
         QVERIFY(f);
         QVERIFY(std::isfinite(f->x) && std::isfinite(f->y));
@@ -72,6 +72,11 @@ private Q_SLOTS:
         QVERIFY(f->accuracyM > 4);
         QVERIFY(f->room.isEmpty());
         QCOMPARE(f->unknownReason, QStringLiteral("only one receiver hears the tag"));
+
+        // Heard strongly by the one receiver, inside that receiver's room: the room is known.
+        for (double t = 0; t < 5; t += 0.5)
+            e.addReport(1, 0, t, -55);
+        QCOMPARE(e.update(1, 5)->room, QStringLiteral("R1"));
     }
 
     void collinearGatewaysStayFinite()
@@ -123,7 +128,6 @@ private Q_SLOTS:
         const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
                                            {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
         EngineConfig cfg;
-        cfg.roomSwitchS = 3;
         Engine e(gws, cfg, rooms);
         feed(e, 0, gws, 2, 5, 0, 5);
         QCOMPARE(e.update(0, 5)->room, QStringLiteral("west"));

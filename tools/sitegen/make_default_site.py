@@ -107,8 +107,9 @@ for level, fname, north, south in FLOORS:
                 walls.append([x0, y0, x0, y1])
             walls.append([x0, wall_y, cx - DOOR_W / 2, wall_y])
             walls.append([cx + DOOR_W / 2, wall_y, x1, wall_y])
-            # Gateways: every bed room, the medication room and the utility rooms, ceiling height.
-            if nbeds or base in ("pharmacy", "utility-clean", "utility-dirty", "staff"):
+            # Gateways: one on the ceiling of every room a person can be in, toilets included (falls
+            # happen there) and the exit (elopement), plus the corridor ones below.
+            if True:
                 gy = (y0 + y1) / 2 + (-1.0 if side == "N" else 1.0)
                 site["gateways"].append({"id": f"gw-{rid.lower()}", "mac": f"AC233FA1{len(site['gateways']):04X}",
                                          "floor": level, "x": cx, "y": gy, "z": 2.7, "rssi1m": -59, "exponent": 2.0})

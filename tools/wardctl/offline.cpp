@@ -197,7 +197,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             }
             reports.push_back(c);
         }
-        calibration = pos::calibrate(*gateways, reports);
+        calibration = pos::calibrate(*gateways, reports, walls);
         if (calibration->reports == 0) {
             err << o.calibration << ": too few usable calibration reports" << Qt::endl;
             return BadInput;
@@ -216,6 +216,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     }
     pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
     config.tagHeightM = o.tagHeight;
+    if (calibration && !walls.empty())
+        config.wallLossDb = calibration->wallLossDb; // what the calibration walk measured
     const int txCol = csv.column(QStringLiteral("tx_power"));
     if (txCol >= 0 && config.txRef == 0)
         config.txRef = -59; // mixed-power tags are brought to a common reference

@@ -1,0 +1,181 @@
+// Room-level evaluation on the simulated default ward: wardsim's traffic (its own radio model, not
+// the engine's) is decoded through the real wire decoder and fed to the positioning engine, in
+// simulated time, without a broker. Scored once a second per tag against the simulator's truth:
+// room accuracy ("unknown" counted wrong, its rate reported apart), room changes while a tag stands
+// still for 10 minutes or more, and the static RMSE beside the Cramér–Rao bound of the layout.
+//
+// usage: ww_eval_ward [MINUTES] [SEED] [--check]
+//   --check: exit 1 unless room accuracy >= CHECK_ACCURACY (what holds today, see ctest).
+#include "positioning/engine.h"
+#include "transport/wirecodec.h"
+#include "wardsimulation.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+#include <algorithm>
+#include <map>
+
+using namespace ww;
+
+namespace {
+
+struct TagTruth
+{
+    double x = 0, y = 0;
+    int floor = 0;
+    QString room;
+    bool moving = false;
+    double stillSince = 0; // simulated time since which the tag has not moved
+};
+
+} // namespace
+
+std::vector<pos::Receiver> receiversOf(const Site& site)
+{
+    std::vector<pos::Receiver> out;
+    for (const auto& g : site.gateways)
+        out.push_back({g.id, g.x, g.y, g.z, g.floor, g.rssiAt1m, g.exponent});
+    return out;
+}
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const double minutes = args.value(1, QStringLiteral("30")).toDouble();
+    const quint64 seed = args.value(2, QStringLiteral("1")).toULongLong();
+    const bool check = args.contains(QStringLiteral("--check"));
+    const double checkAccuracy = qEnvironmentVariableIsSet("CHECK_ACCURACY") ? qEnvironmentVariable("CHECK_ACCURACY").toDouble() : 0.9;
+    const Site site = *SiteLoader::loadDefault().site;
+    const DeviceDirectory directory(site);
+
+    const auto receivers = receiversOf(site);
+    pos::EngineConfig config;
+    // Exploration only (tune on one seed, score on another); ctest uses the defaults.
+    auto env = [](const char* name, double& v) {
+        if (qEnvironmentVariableIsSet(name))
+            v = qEnvironmentVariable(name).toDouble();
+    };
+    env("WW_EVAL_MARGIN", config.proximityMarginDb);
+    env("WW_EVAL_WINDOW", config.windowS);
+    env("WW_EVAL_MEMORY", config.roomMemoryS);
+    env("WW_EVAL_RATIO", config.roomSwitchRatio);
+    env("WW_EVAL_CORRIDOR", config.corridorVoteWeight);
+    env("WW_EVAL_ACCEL", config.accelNoise);
+
+    pos::Engine engine = pos::engineForSite(site, config); // as the live core builds it
+
+    const qint64 startMs = 1'780'000'000'000;
+    std::map<QString, TagTruth> truth;
+    sim::SimOptions opt; // synthetic vitals: only the radio matters here
+    opt.seed = seed;
+    opt.eventRateScale = 0; // no silences: every tag is heard throughout
+    double simT = 0;
+    sim::WardSimulation world(site, opt, startMs, [&](sim::Outgoing&& o) {
+        if (o.topic.endsWith(QStringLiteral("/adv"))) {
+            const QString gw = o.topic.section(u'/', -2, -2);
+            DecodeContext ctx;
+            ctx.nowMs = startMs + qint64(simT * 1000);
+            ctx.receiveTimeMs = ctx.nowMs;
+            ctx.directory = &directory;
+            const QByteArray id = gw.toUtf8();
+            const auto r = decodeWire(TopicKind::Adverts, std::string_view(id.constData(), size_t(id.size())),
+                                      {reinterpret_cast<const std::byte*>(o.payload.constData()), size_t(o.payload.size())}, ctx);
+            if (r.error)
+                return;
+            const auto& b = std::get<BeaconBatch>(r.messages[0]);
+            for (const auto& rep : b.reports)
+                engine.addReport(rep.tag, b.gateway, (rep.timeMs - startMs) / 1000.0, rep.rssi, rep.txPower);
+        } else if (o.topic.contains(QStringLiteral("/truth/tag/"))) {
+            const QJsonObject j = QJsonDocument::fromJson(o.payload).object();
+            TagTruth& t = truth[o.topic.section(u'/', -1)];
+            const double x = j.value(QStringLiteral("x")).toDouble(), y = j.value(QStringLiteral("y")).toDouble();
+            if (t.room.isNull() || std::hypot(x - t.x, y - t.y) > 0.01 || j.value(QStringLiteral("moving")).toBool())
+                t.stillSince = simT;
+            t.x = x;
+            t.y = y;
+            t.floor = j.value(QStringLiteral("floor")).toInt();
+            t.room = j.value(QStringLiteral("room")).toString();
+            t.moving = j.value(QStringLiteral("moving")).toBool();
+        }
+    });
+
+    QTextStream out(stdout);
+    std::map<QString, int> missesByRoom;
+    int movingN = 0, movingRight = 0, stillN = 0, stillRight = 0;
+    int scored = 0, right = 0, unknown = 0, wrongFloor = 0, stillChanges = 0, stillTagMinutes = 0;
+    double sq = 0, crlbSq = 0;
+    int staticN = 0;
+    std::map<int, QString> lastRoom;
+    const double warmup = 10;
+    for (int second = 1; second <= int(minutes * 60); ++second) {
+        while (simT < second) {
+            simT += 0.1;
+            world.step(0.1);
+        }
+        for (int tag = 0; tag < directory.tagCount(); ++tag) {
+            const auto f = engine.update(tag, second);
+            const auto it = truth.find(directory.tagId(tag));
+            if (!f || it == truth.end() || second < warmup)
+                continue;
+            const TagTruth& t = it->second;
+            ++scored;
+            if (f->room.isEmpty())
+                ++unknown;
+            else if (f->room == t.room)
+                ++right;
+            (t.moving ? movingN : stillN) += 1;
+            (t.moving ? movingRight : stillRight) += !f->room.isEmpty() && f->room == t.room;
+            if (!t.moving && f->room != t.room)
+                missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room)] += 1;
+            wrongFloor += f->floor != t.floor;
+            const bool still10 = !t.moving && second - t.stillSince >= 600;
+            if (still10) {
+                if (lastRoom.count(tag) && lastRoom[tag] != f->room) {
+                    ++stillChanges;
+                    if (qEnvironmentVariableIsSet("WW_EVAL_FLIPS"))
+                        out << "flip " << second << " " << directory.tagId(tag) << " " << lastRoom[tag] << " -> " << f->room
+                            << " (truth " << t.room << ")" << Qt::endl;
+                }
+                if (second % 60 == 0)
+                    ++stillTagMinutes;
+            }
+            lastRoom[tag] = f->room;
+            if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG") && tag == qEnvironmentVariableIntValue("WW_EVAL_DEBUG") && second % 20 == 0)
+                out << second << " truth " << t.x << "," << t.y << " f" << t.floor << " " << t.room << (t.moving ? " moving" : "")
+                    << " | fix " << f->x << "," << f->y << " f" << f->floor << " " << f->room << " " << f->unknownReason
+                    << " acc " << f->accuracyM << Qt::endl;
+            if (!t.moving && second - t.stillSince >= 30) {
+                sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
+                std::vector<pos::Receiver> sameFloor;
+                for (const auto& g : receivers)
+                    if (g.floor == t.floor)
+                        sameFloor.push_back(g);
+                const double b = pos::cramerRaoBound(sameFloor, t.x, t.y, 6.1, 1.4, 1.2);
+                crlbSq += std::isfinite(b) ? b * b : 0;
+                ++staticN;
+            }
+        }
+    }
+    const double accuracy = scored ? double(right) / scored : 0;
+    out << "simulated ward: " << directory.tagCount() << " tags, " << minutes << " simulated minutes, seed " << seed << Qt::endl;
+    out << "room accuracy: " << QString::number(100 * accuracy, 'f', 2) << " % of " << scored << " fixes (unknown "
+        << QString::number(100.0 * unknown / std::max(1, scored), 'f', 2) << " %, wrong floor "
+        << QString::number(100.0 * wrongFloor / std::max(1, scored), 'f', 2) << " %)" << Qt::endl;
+    out << "  at rest: " << QString::number(100.0 * stillRight / std::max(1, stillN), 'f', 2) << " % of " << stillN
+        << "; walking: " << QString::number(100.0 * movingRight / std::max(1, movingN), 'f', 2) << " % of " << movingN << Qt::endl;
+    if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
+        std::vector<std::pair<int, QString>> worst;
+        for (const auto& [k, v] : missesByRoom)
+            worst.emplace_back(v, k);
+        std::sort(worst.rbegin(), worst.rend());
+        for (size_t i = 0; i < worst.size() && i < 15; ++i)
+            out << "  missed at rest: " << worst[i].second << " x" << worst[i].first << Qt::endl;
+    }
+    out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
+    out << "static RMSE: " << QString::number(std::sqrt(sq / std::max(1, staticN)), 'f', 2) << " m; Cramér-Rao bound (sigma 6.1 dB, n 1.4, one snapshot): "
+        << QString::number(std::sqrt(crlbSq / std::max(1, staticN)), 'f', 2) << " m RMS over the same points" << Qt::endl;
+    return check && accuracy < checkAccuracy ? 1 : 0;
+}
