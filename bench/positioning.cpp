@@ -1,4 +1,5 @@
-// Benchmark `positioning`: the engine on one core. 1000 tags walk the default ward's first floor;
+// Benchmark `positioning`: the engine on one core, built for the default ward (walls, rooms, all
+// gateways) as the live core builds it. 1000 tags walk the first floor;
 // their reports (log-distance, 6 dB shadowing, fixed seed) are generated before the clock starts.
 // Measures report ingestion, fixes, and the weighted-centroid reference on the same reports.
 #include "domain/site.h"
@@ -15,10 +16,9 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const auto site = SiteLoader::loadDefault().site;
-    std::vector<pos::Receiver> gws;
-    for (const auto& g : site->gateways)
-        if (g.floor == 1)
-            gws.push_back({g.id, g.x, g.y, g.z, g.floor, g.rssiAt1m, g.exponent});
+    // The engine as the live core builds it (all gateways, rooms, walls); tags walk floor 1.
+    const pos::Engine prototype = pos::engineForSite(*site);
+    const std::vector<pos::Receiver>& gws = prototype.receivers();
     constexpr int Tags = 1000, Seconds = 20, AdvertsPerSecond = 2;
     std::mt19937_64 rng(7);
     std::normal_distribution<double> noise(0, 6);
@@ -44,6 +44,8 @@ int main(int argc, char** argv)
             y[k] = std::clamp(y[k] + vy[k] / AdvertsPerSecond, 0.0, 20.0);
             for (int g = 0; g < int(gws.size()); ++g) {
                 const auto& G = gws[size_t(g)];
+                if (G.floor != 1)
+                    continue;
                 const double d = std::sqrt((x[k] - G.x) * (x[k] - G.x) + (y[k] - G.y) * (y[k] - G.y) + 2.25);
                 const double rssi = G.rssiAt1m - 20 * std::log10(d) + noise(rng);
                 if (rssi > -92)
@@ -55,14 +57,14 @@ int main(int argc, char** argv)
     out << "positioning: " << Tags << " tags, " << gws.size() << " gateways, " << reports.size() << " reports over " << Seconds
         << " s (generated before timing)" << Qt::endl;
 
-    pos::Engine engine(gws, pos::EngineConfig{});
+    pos::Engine engine = prototype;
     QElapsedTimer clock;
     clock.start();
     for (const auto& r : reports)
         engine.addReport(r.tag, r.gw, r.t, r.rssi);
     const double ingestS = clock.nsecsElapsed() / 1e9;
     // Fixes: every tag once per second of the last 10 s, re-fed as live would do.
-    pos::Engine live(gws, pos::EngineConfig{});
+    pos::Engine live = prototype;
     size_t next = 0;
     int fixes = 0;
     double fixS = 0;
