@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace ww::pos {
 
@@ -400,16 +401,17 @@ std::optional<Fix> Engine::update(int tag, double tS)
     std::vector<Level> lv = levels(s, tS);
     if (lv.empty())
         return std::nullopt;
-    // Floor of the strongest receivers, with hysteresis.
-    int bestFloor = m_receivers[size_t(lv[0].receiver)].floor;
+    // Floor from all the evidence (power summed per floor: one strong packet through the slab must
+    // not decide), with hysteresis once the tag has a floor.
+    std::map<int, double> floorPower;
+    for (const auto& l : lv)
+        floorPower[m_receivers[size_t(l.receiver)].floor] += std::pow(10.0, l.rssi / 10.0);
+    int bestFloor = std::max_element(floorPower.begin(), floorPower.end(),
+                                     [](const auto& a, const auto& b) { return a.second < b.second; })->first;
     if (s.tracking && bestFloor != s.floor) {
-        double own = -200;
-        for (const auto& l : lv)
-            if (m_receivers[size_t(l.receiver)].floor == s.floor) {
-                own = l.rssi;
-                break;
-            }
-        if (lv[0].rssi < own + m_config.floorMarginDb)
+        const auto own = floorPower.find(s.floor);
+        const double ownDb = own == floorPower.end() ? -200 : 10 * std::log10(own->second);
+        if (10 * std::log10(floorPower[bestFloor]) < ownDb + m_config.floorMarginDb)
             bestFloor = s.floor;
     }
     std::vector<Level> used;
