@@ -1,6 +1,8 @@
 #pragma once
 // Internal message types: what the decoders produce from any wire format (protobuf, MOKO JSON)
 // and what the core consumes. Plain values, cheap to move across threads.
+#include "domain/vitals.h"
+
 #include <QString>
 #include <QVector>
 #include <optional>
@@ -27,8 +29,6 @@ struct BeaconBatch
     int foreignAdverts = 0; // heard but not ours (phones, other wards' tags): counted, dropped
 };
 
-enum class VitalKind { HeartRate, PulseRate, SpO2, RespRate, SystolicBp, DiastolicBp, MeanBp, Temperature };
-inline constexpr int VitalKindCount = 8;
 
 struct VitalSample
 {
@@ -104,12 +104,11 @@ struct StationPresenceMsg
     QString operatorId;
 };
 
-// One decoded message of any kind. Alarm state and commands belong to the alarm engine (issue 4)
-// and are carried through as raw payloads until then.
+// One decoded message of any kind (AlarmStateMsg: alarm/{id}, see domain/alarmtypes.h).
+struct AlarmStateMsg;
 using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
-                             StationPresenceMsg>;
+                             StationPresenceMsg, AlarmStateMsg>;
 
-[[nodiscard]] QString toString(VitalKind kind);
 [[nodiscard]] QString toString(DeviceEventKind kind);
 
 // IEEE 11073-10101 codes (REFERENCE.md).
@@ -136,3 +135,5 @@ inline constexpr quint32 DimRespPerMin = 2784; // MDC_DIM_RESP_PER_MIN
 [[nodiscard]] bool vitalInRange(VitalKind kind, double value);
 
 } // namespace ww
+
+#include "domain/alarmtypes.h" // completes AlarmStateMsg for Decoded

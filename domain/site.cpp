@@ -152,6 +152,142 @@ private:
     QStringList m_errors;
 };
 
+AlarmSettings readAlarmSettings(Reader& rd, const QJsonValue& value)
+{
+    AlarmSettings a = defaultAlarmSettings();
+    if (value.isUndefined())
+        return a;
+    const QString path = QStringLiteral("$.alarms");
+    if (!value.isObject()) {
+        rd.error(path, QStringLiteral("must be an object"));
+        return a;
+    }
+    const QJsonObject o = value.toObject();
+    auto integer = [&](const QJsonObject& obj, const QString& p, const char* key, int lo, int hi, int& dst) {
+        if (const auto v = rd.number(obj, p, key, false, lo, hi))
+            dst = int(*v);
+    };
+    auto priority = [&](const QJsonObject& obj, const QString& p, const char* key, Priority& dst) {
+        const QString text = rd.string(obj, p, key, false);
+        if (text.isEmpty())
+            return;
+        if (const auto pr = priorityFromString(text))
+            dst = *pr;
+        else
+            rd.error(p + QChar(u'.') + QLatin1String(key), QStringLiteral("\"%1\" is not a priority (low, medium, high)").arg(text));
+    };
+    auto boolean = [&](const QJsonObject& obj, const QString& p, const char* key, bool& dst) {
+        const QJsonValue v = obj.value(QLatin1String(key));
+        if (v.isUndefined())
+            return;
+        if (!v.isBool())
+            rd.error(p + QChar(u'.') + QLatin1String(key), QStringLiteral("must be true or false"));
+        else
+            dst = v.toBool();
+    };
+    integer(o, path, "audioPauseS", 10, 600, a.audioPauseS);
+    integer(o, path, "closeAfterS", 0, 86400, a.closeAfterS);
+    integer(o, path, "lowBatteryPct", 1, 99, a.lowBatteryPct);
+    integer(o, path, "climateGraceS", 0, 86400, a.climateGraceS);
+    integer(o, path, "roomDoorOpenLimitS", 1, 86400, a.roomDoorOpenLimitS);
+    for (const char* key : {"exitRoomKinds", "restrictedRoomKinds"}) {
+        if (!o.contains(QLatin1String(key)))
+            continue;
+        QStringList kinds;
+        const QJsonArray arr = rd.array(o, path, key);
+        for (qsizetype i = 0; i < arr.size(); ++i) {
+            const QString k = arr.at(i).toString();
+            if (!roomKindFromString(k))
+                rd.error(path + QChar(u'.') + QLatin1String(key) + QStringLiteral("[%1]").arg(i),
+                         QStringLiteral("\"%1\" is not a room kind").arg(k));
+            kinds << k;
+        }
+        (qstrcmp(key, "exitRoomKinds") == 0 ? a.exitRoomKinds : a.restrictedRoomKinds) = kinds;
+    }
+    if (o.contains(u"operators")) {
+        const QJsonObject op = o.value(u"operators").toObject();
+        const QString p = path + QStringLiteral(".operators");
+        integer(op, p, "pinMinDigits", 6, 12, a.operators.pinMinDigits);
+        integer(op, p, "maxFailures", 1, 20, a.operators.maxFailures);
+        integer(op, p, "lockoutS", 10, 86400, a.operators.lockoutS);
+    }
+    if (o.contains(u"news2")) {
+        const QJsonObject n = o.value(u"news2").toObject();
+        const QString p = path + QStringLiteral(".news2");
+        boolean(n, p, "enabled", a.news2.enabled);
+        priority(n, p, "single3", a.news2.single3);
+        priority(n, p, "urgent", a.news2.urgent);
+        priority(n, p, "emergency", a.news2.emergency);
+        integer(n, p, "vitalsMaxAgeS", 10, 86400, a.news2.vitalsMaxAgeS);
+        integer(n, p, "stationInputMaxAgeS", 60, 7 * 86400, a.news2.stationInputMaxAgeS);
+    }
+    if (o.contains(u"vitalLimits")) {
+        // Replaces the default limits as a whole: what the site lists is what is in force.
+        for (const auto& l : a.vitalLimits)
+            a.rules.remove(l.id);
+        a.vitalLimits.clear();
+        rd.objects(o, path, "vitalLimits", [&](const QJsonObject& lo, const QString& p) {
+            VitalLimit l;
+            l.id = rd.string(lo, p, "id");
+            if (!l.id.startsWith(QLatin1String("vitals.")))
+                rd.error(p + QStringLiteral(".id"), QStringLiteral("must start with \"vitals.\""));
+            const QString kind = rd.string(lo, p, "vital");
+            bool found = false;
+            for (int k = 0; k < VitalKindCount; ++k)
+                if (toString(VitalKind(k)) == kind) {
+                    l.kind = VitalKind(k);
+                    found = true;
+                }
+            if (!found && !kind.isEmpty())
+                rd.error(p + QStringLiteral(".vital"), QStringLiteral("unknown vital \"%1\"").arg(kind));
+            l.below = rd.number(lo, p, "below", false, -1000, 1000);
+            l.above = rd.number(lo, p, "above", false, -1000, 1000);
+            if (!l.below && !l.above)
+                rd.error(p, QStringLiteral("needs \"below\" or \"above\""));
+            integer(lo, p, "delayS", 0, 3600, l.delayS);
+            priority(lo, p, "priority", l.priority);
+            boolean(lo, p, "latching", l.latching);
+            a.vitalLimits.push_back(l);
+            a.rules.insert(l.id, AlarmRule{l.id, AlarmCategory::Patient, l.priority, l.latching, l.delayS, true,
+                                           a.rules.value(QStringLiteral("event.panic")).escalation});
+        });
+    }
+    if (o.contains(u"rules")) {
+        const QJsonObject rules = o.value(u"rules").toObject();
+        for (auto it = rules.begin(); it != rules.end(); ++it) {
+            const QString p = path + QStringLiteral(".rules.") + it.key();
+            if (!a.rules.contains(it.key())) {
+                rd.error(p, QStringLiteral("unknown rule (see docs/alarms.md for the built-in rules)"));
+                continue;
+            }
+            AlarmRule& r = a.rules[it.key()];
+            const QJsonObject ro = it.value().toObject();
+            priority(ro, p, "priority", r.priority);
+            boolean(ro, p, "latching", r.latching);
+            boolean(ro, p, "enabled", r.enabled);
+            integer(ro, p, "delayS", 0, 86400, r.delayS);
+            if (ro.contains(u"escalation")) {
+                r.escalation.clear();
+                rd.objects(ro, p, "escalation", [&](const QJsonObject& so, const QString& sp) {
+                    EscalationStep st;
+                    st.target = rd.string(so, sp, "target");
+                    integer(so, sp, "ttlS", 0, 86400, st.ttlS);
+                    r.escalation.push_back(st);
+                });
+                if (r.escalation.size() > 20)
+                    rd.error(p + QStringLiteral(".escalation"), QStringLiteral("at most 20 steps"));
+            }
+            for (auto& l : a.vitalLimits)
+                if (l.id == r.id) {
+                    l.priority = r.priority;
+                    l.latching = r.latching;
+                    l.delayS = r.delayS;
+                }
+        }
+    }
+    return a;
+}
+
 } // namespace
 
 QString toString(RoomKind kind)
@@ -240,6 +376,22 @@ const Fridge* Site::fridge(const QString& wanted) const
     for (const auto& f : fridges)
         if (f.id == wanted)
             return &f;
+    return nullptr;
+}
+
+const StaffMember* Site::staffMember(const QString& id) const
+{
+    for (const auto& s : staff)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+const Patient* Site::patient(const QString& id) const
+{
+    for (const auto& p : patients)
+        if (p.id == id)
+            return &p;
     return nullptr;
 }
 
@@ -422,7 +574,10 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         site.patients.push_back(pt);
     });
     rd.objects(root, rootPath, "staff", [&](const QJsonObject& o, const QString& p) {
-        StaffMember s{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "role"), rd.string(o, p, "badge")};
+        StaffMember s{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "role"), rd.string(o, p, "badge"),
+                      rd.string(o, p, "pinHash", false)};
+        if (!s.pinHash.isEmpty() && !s.pinHash.startsWith(QLatin1String("pbkdf2-sha256$")))
+            rd.error(p + QStringLiteral(".pinHash"), QStringLiteral("must be \"pbkdf2-sha256$iterations$salt$hash\""));
         rd.unique(ids, s.id, p);
         device(s.badge, p + QStringLiteral(".badge"));
         site.staff.push_back(s);
@@ -488,6 +643,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         if (site.timing[k].silentAfterS <= site.timing[k].intervalS)
             rd.error(p + QStringLiteral(".silentAfterS"), QStringLiteral("must be longer than intervalS"));
     }
+
+    site.alarms = readAlarmSettings(rd, root.value(u"alarms"));
 
     if (site.floors.empty())
         rd.error(QStringLiteral("$.floors"), QStringLiteral("a site needs at least one floor"));

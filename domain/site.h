@@ -1,4 +1,5 @@
 #pragma once
+#include "domain/alarmtypes.h"
 // The site configuration: building, devices and rules of one ward. The JSON schema is documented in
 // docs/site-schema.md; the loader validates every field and names file, JSON path and problem.
 #include <QHash>
@@ -79,6 +80,7 @@ struct Patient
 struct StaffMember
 {
     QString id, name, role, badge;
+    QString pinHash; // "pbkdf2-sha256$iterations$salt(base64)$hash(base64)"; empty: cannot sign in
 };
 
 struct Asset
@@ -140,6 +142,7 @@ struct Site
     std::vector<Fridge> fridges;
     DeviceTiming timing[DeviceKindCount];
     int lateAfterS = 30; // events received this long after their device time are marked late
+    AlarmSettings alarms;
 
     // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
     [[nodiscard]] std::vector<Device> devices() const;
@@ -148,6 +151,8 @@ struct Site
     [[nodiscard]] const Bed* bed(const QString& id) const;
     [[nodiscard]] const Fridge* fridge(const QString& id) const;
     [[nodiscard]] const Floor* floor(int level) const;
+    [[nodiscard]] const StaffMember* staffMember(const QString& id) const;
+    [[nodiscard]] const Patient* patient(const QString& id) const;
     [[nodiscard]] const DeviceTiming& timingFor(DeviceKind kind) const { return timing[int(kind)]; }
 };
 

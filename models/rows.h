@@ -39,6 +39,9 @@ struct PatientRow
     SignalState vitalsSignal = SignalState::Waiting;
     SignalState tagSignal = SignalState::Waiting;
     Location location;
+    int news2 = -1;            // -1: no vitals yet
+    bool news2Partial = false; // built on missing or stale inputs: shown as partial, never complete
+    QString news2Detail;       // per-parameter scores and what is missing
 };
 
 struct StaffRow

@@ -39,6 +39,21 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
 
     m_mokoFilterUtf8 = m_options.ingest.mokoFilter.toStdString();
     const Topics& t = m_ingest.topics();
+    if (!m_options.alarmLogPath.isEmpty()) {
+        AlarmOutput out;
+        // Shared alarm state is retained (QoS 1) so a station that starts late sees it; a closed
+        // alarm's last state goes out once, then its retained message is cleared.
+        out.publish = [this](const AlarmState& a) {
+            m_mqtt->publish(m_ingest.topics().alarm(a.id), encode(a, m_clock.nowMs()), 1, !a.closed());
+        };
+        out.clearRetained = [this](const QString& id) { m_mqtt->publish(m_ingest.topics().alarm(id), {}, 1, true); };
+        out.escalate = [this](const AlarmState& a, const EscalationStep& step) {
+            m_mqtt->publish(m_ingest.topics().command(step.target),
+                            encodeEscalation(a, a.escalationStep, step.target, m_options.stationId, m_clock.nowMs()), 1,
+                            false);
+        };
+        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, std::move(out));
+    }
     MqttSettings mqtt = m_options.mqtt;
     mqtt.will = MqttWill{t.station(m_options.stationId), presencePayload(m_options.stationId, site.hash, false, 0), 1, true};
     if (mqtt.clientId.isEmpty())

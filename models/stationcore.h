@@ -20,6 +20,7 @@ struct StationOptions
     QString stationId = QStringLiteral("station-1");
     MqttSettings mqtt;
     IngestConfig ingest;
+    QString alarmLogPath; // SQLite alarm log; empty: no alarm engine
 };
 
 class StationCore : public QObject

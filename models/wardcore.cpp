@@ -50,10 +50,11 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
       m_engine(pos::engineForSite(site)), m_lastReportMs(size_t(directory.tagCount()), 0),
       m_lastFixMs(size_t(directory.tagCount()), 0), m_flushTimer(this), m_signalTimer(this),
-      m_drainTimer(this) // children: they move to the core thread with us
+      m_drainTimer(this), m_alarmTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
     qRegisterMetaType<ww::DeviceEventMsg>();
+    qRegisterMetaType<ww::AlarmState>();
     for (int i = 0; i < int(m_rows.devices.size()); ++i)
         m_refs[m_rows.devices[size_t(i)].id].device = i;
     m_tagDevice.assign(size_t(directory.tagCount()), -1);
@@ -98,6 +99,10 @@ void WardCore::start()
     m_flushTimer.start();
     m_signalTimer.start();
     m_drainTimer.start();
+    if (m_alarms) {
+        m_alarms->restore();
+        m_alarmTimer.start();
+    }
 }
 
 void WardCore::setFrameHandler(FrameHandler handler)
@@ -246,6 +251,7 @@ void WardCore::apply(const VitalsUpdate& m)
     p.vitalsSignal = SignalState::Live;
     m_dirtyPatients.mark(r->patient);
     seen(r->device, m.receiveTimeMs);
+    evaluatePatient(r->patient, m_clock.nowMs());
 }
 
 void WardCore::apply(const DeviceEventMsg& m)
@@ -276,6 +282,7 @@ void WardCore::apply(const DeviceEventMsg& m)
                   (ev.late ? tr(" (late)") : QString());
     seen(r->device, m.receiveTimeMs);
     qCInfo(lcCore) << "event" << toString(ev.kind) << "from" << ev.deviceId << (ev.late ? "late" : "");
+    eventAlarm(ev, r->device);
     Q_EMIT deviceEvent(ev);
 }
 
@@ -306,6 +313,7 @@ void WardCore::apply(const EnvUpdate& m)
     evaluateTargets(e);
     m_dirtyEnv.mark(r->env);
     seen(r->device, m.receiveTimeMs);
+    evaluateEnv(r->env, m_clock.nowMs());
 }
 
 void WardCore::evaluateTargets(EnvRow& e) const
@@ -341,6 +349,7 @@ void WardCore::apply(const DeviceStatusMsg& m)
         seen(r->device, m.receiveTimeMs);
     else
         checkSignals(); // an offline status (or will) is "no signal" at once
+    evaluateDevice(r->device, m_clock.nowMs());
 }
 
 void WardCore::apply(const PositionMsg& m)
@@ -368,6 +377,7 @@ void WardCore::setLocation(int tag, const Location& loc)
         a.status = statusFor(m_site.room(loc.roomId));
         m_dirtyAssets.mark(r.asset);
     }
+    evaluateLocation(tag, m_clock.nowMs());
 }
 
 SignalState WardCore::signalOf(int deviceRow, qint64 nowMs) const

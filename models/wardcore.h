@@ -2,6 +2,9 @@
 // The core: lives on its own thread, owns the ward's live state, applies decoded messages,
 // deduplicates events, locates tags, decides "no signal", and sends changed rows to the item
 // models in coalesced batches (<= 25 Hz). Device events go straight through, never coalesced.
+#include "alarms/alarmengine.h"
+#include "alarms/conditiontracker.h"
+#include "alarms/news2.h"
 #include "domain/clock.h"
 #include "domain/devicedirectory.h"
 #include "domain/site.h"
@@ -24,6 +27,24 @@ namespace ww {
 
 class IngestStats;
 
+// What a nurse enters at the station for NEWS2 (no device measures it); each has a maximum age.
+struct News2StationInputs
+{
+    news2::Consciousness consciousness = news2::Consciousness::Alert;
+    bool onOxygen = false;
+    bool scale2 = false;
+    qint64 enteredMs = 0; // 0: never entered
+    QString enteredBy;
+};
+
+// Where the alarm engine's shared output goes (StationCore: encoded and published on MQTT).
+struct AlarmOutput
+{
+    std::function<void(const AlarmState&)> publish;
+    std::function<void(const QString& id)> clearRetained;
+    std::function<void(const AlarmState&, const EscalationStep&)> escalate;
+};
+
 class WardCore : public QObject
 {
     Q_OBJECT
@@ -44,12 +65,28 @@ public:
     // Applies decoded messages now; core thread only (the ingest stage's sink).
     void apply(QVector<Decoded>&& messages);
 
+    // Turns the alarm engine on: log at logPath (SQLite), shared states through output. Before start().
+    void enableAlarms(const QString& stationId, const QString& logPath, AlarmOutput output);
+
     // Starts the flush (40 ms) and signal-check (1 s) timers; call on the core's thread.
     void start();
     // Processes what is queued and sends pending changes now (tests and the self-test).
     void flushNow();
     // Re-evaluates "no signal" for every device at the clock's current time.
     void checkSignals();
+
+    // Operator actions, on the core thread (invoke queued from the GUI). Results come back as signals.
+    Q_INVOKABLE void acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
+                                    const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
+                                     const QString& operatorId, const QString& operatorName); // NaN: no limit
+    Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
+    // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
+    Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
+    // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.
+    void evaluateAlarms();
+    [[nodiscard]] AlarmEngine* alarmEngine() { return m_alarms.get(); }
 
     [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
@@ -62,6 +99,9 @@ public:
 Q_SIGNALS:
     void updatesReady(ww::WardUpdatePtr update);
     void deviceEvent(const ww::DeviceEventMsg& event);
+    void alarmChanged(const ww::AlarmState& alarm);
+    void acknowledgeResult(const QString& alarmId, bool ok, const QString& message);
+    void stationsChanged(const QStringList& onlineStations, const QStringList& hashMismatch);
 
 private:
     struct DeviceRef
@@ -87,7 +127,15 @@ private:
     void apply(const EnvUpdate& m);
     void apply(const DeviceStatusMsg& m);
     void apply(const PositionMsg& m);
-    void apply(const StationPresenceMsg&) {}
+    void apply(const StationPresenceMsg& m);
+    void apply(const AlarmStateMsg& m);
+    void evaluatePatient(int row, qint64 now);
+    void evaluateEnv(int row, qint64 now);
+    void evaluateLocation(int tag, qint64 now);
+    void evaluateDevice(int row, qint64 now);
+    void eventAlarm(const DeviceEventMsg& ev, int deviceRow);
+    [[nodiscard]] QString patientPlace(const PatientRow& p) const;
+    [[nodiscard]] const VitalLimit* limitFor(int patient, const VitalLimit& rule) const;
     const DeviceRef* ref(const QString& deviceId, TopicKind topic);
     void seen(int deviceRow, qint64 receiveTimeMs);
     void setLocation(int tag, const Location& loc);
@@ -143,7 +191,17 @@ private:
     FrameBuffer m_frames, m_framesDraining; // swapped on each drain: capacities are reused
     bool m_drainQueued = false;
     FrameHandler m_frameHandler;
-    QTimer m_flushTimer, m_signalTimer, m_drainTimer;
+    QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
+
+    // Alarms (null until enableAlarms).
+    QString m_stationId;
+    std::unique_ptr<AlarmLog> m_alarmLog;
+    std::unique_ptr<AlarmEngine> m_alarms;
+    std::unique_ptr<ConditionTracker> m_conditions;
+    std::vector<News2StationInputs> m_news2Inputs;              // per patient
+    std::vector<QHash<QString, VitalLimit>> m_patientLimits;    // per patient: rule id -> override
+    QHash<QString, QString> m_openEventAlarms;                  // "sos|device" -> alarm id
+    QHash<QString, StationPresenceMsg> m_stations;              // other stations' presence
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
 };
 

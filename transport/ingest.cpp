@@ -56,7 +56,7 @@ void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload
                               QStringLiteral("%1 bytes > limit %2").arg(payload.size()).arg(m_config.maxPayloadBytes));
         return;
     }
-    if (payload.empty() && (parsed.kind == TopicKind::Alarm || parsed.kind == TopicKind::Status)) {
+    if (payload.empty() && parsed.kind == TopicKind::Status) {
         m_stats.countAccepted(0); // an empty retained message clears the topic
         return;
     }

@@ -276,6 +276,68 @@ DecodeResult decodeStation(std::string_view id, std::span<const std::byte> paylo
     return {{std::move(s)}, {}};
 }
 
+DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    AlarmStateMsg out;
+    out.receiveTimeMs = ctx.receiveTimeMs;
+    if (payload.empty()) { // a cleared retained message: the alarm was closed
+        out.cleared = true;
+        out.state.id = QString::fromUtf8(id.data(), qsizetype(id.size()));
+        return {{std::move(out)}, {}};
+    }
+    v1::AlarmState m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid AlarmState"));
+    if (m.schema_version() != SchemaVersion)
+        return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
+    std::optional<DecodeError> err;
+    AlarmState& a = out.state;
+    a.id = utf8(idFrom(m.alarm_id(), id, err, "alarm_id"));
+    if (err)
+        return {{}, err};
+    if (m.priority() < v1::AlarmState::LOW || m.priority() > v1::AlarmState::HIGH)
+        return fail(RejectReason::OutOfRange, QStringLiteral("priority: %1 is not low, medium or high").arg(int(m.priority())));
+    if (m.phase() == v1::AlarmState::PHASE_UNSPECIFIED)
+        return fail(RejectReason::MissingField, QStringLiteral("phase: missing"));
+    a.priority = Priority(int(m.priority()));
+    a.rule = QString::fromStdString(m.rule());
+    a.source = QString::fromStdString(m.source());
+    a.subject = QString::fromStdString(m.subject());
+    a.condition = QString::fromStdString(m.condition());
+    a.place = QString::fromStdString(m.place());
+    a.value = m.value();
+    a.limit = m.limit();
+    a.onsetMs = qint64(m.onset_ms());
+    a.ackedBy = QString::fromStdString(m.acked_by());
+    a.ackedByName = QString::fromStdString(m.acked_by_name());
+    a.ackedStation = QString::fromStdString(m.acked_station());
+    a.ackedAtMs = qint64(m.acked_at_ms());
+    a.endedMs = qint64(m.ended_ms());
+    a.closedMs = qint64(m.closed_ms());
+    a.escalationStep = int(m.escalation_step());
+    a.stationId = QString::fromStdString(m.station_id());
+    a.revision = m.revision();
+    a.late = m.late();
+    a.latching = m.latching();
+    const QString category = QString::fromStdString(m.category());
+    for (AlarmCategory c : {AlarmCategory::Patient, AlarmCategory::Event, AlarmCategory::Environment,
+                            AlarmCategory::Location, AlarmCategory::Technical})
+        if (toString(c) == category)
+            a.category = c;
+    // A phase without its fact (another implementation): take the publish time as the fact's time.
+    const qint64 t = qint64(m.device_time_ms());
+    const auto phase = m.phase();
+    if ((phase == v1::AlarmState::ACKNOWLEDGED || phase == v1::AlarmState::RESOLVED) && a.ackedAtMs == 0)
+        a.ackedAtMs = t;
+    if ((phase == v1::AlarmState::RESOLVED_UNACKED || phase == v1::AlarmState::RESOLVED) && a.endedMs == 0)
+        a.endedMs = t;
+    if (phase == v1::AlarmState::CLOSED && a.closedMs == 0)
+        a.closedMs = t;
+    if (a.acknowledged() && a.ackedBy.isEmpty())
+        return fail(RejectReason::MissingField, QStringLiteral("acked_by: an acknowledgement names its operator"));
+    return {{std::move(out)}, {}};
+}
+
 } // namespace
 
 DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
@@ -289,8 +351,8 @@ DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std
     case TopicKind::Position: return decodePosition(id, payload, ctx);
     case TopicKind::Station: return decodeStation(id, payload, ctx);
     case TopicKind::Moko: return decodeMokoJson(payload, ctx);
-    case TopicKind::Alarm:
-    case TopicKind::Command: return {}; // owned by the alarm engine (issue 4): accepted, not yet interpreted
+    case TopicKind::Alarm: return decodeAlarm(id, payload, ctx);
+    case TopicKind::Command: return {}; // addressed to devices and people; stations do not act on them
     case TopicKind::Truth:
     case TopicKind::Unknown: break;
     }
@@ -404,6 +466,51 @@ QByteArray encode(const StationPresenceMsg& s)
     m.set_online(s.online);
     m.set_site_hash(s.siteHash.toStdString());
     m.set_operator_id(s.operatorId.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const AlarmState& a, qint64 nowMs)
+{
+    v1::AlarmState m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(nowMs));
+    m.set_alarm_id(a.id.toStdString());
+    m.set_priority(v1::AlarmState::Priority(int(a.priority)));
+    m.set_rule(a.rule.toStdString());
+    m.set_source(a.source.toStdString());
+    m.set_subject(a.subject.toStdString());
+    m.set_condition(a.condition.toStdString());
+    m.set_place(a.place.toStdString());
+    m.set_value(a.value);
+    m.set_limit(a.limit);
+    m.set_phase(v1::AlarmState::Phase(int(a.phase())));
+    m.set_onset_ms(quint64(a.onsetMs));
+    m.set_acked_by(a.ackedBy.toStdString());
+    m.set_acked_by_name(a.ackedByName.toStdString());
+    m.set_acked_station(a.ackedStation.toStdString());
+    m.set_acked_at_ms(quint64(a.ackedAtMs));
+    m.set_ended_ms(quint64(a.endedMs));
+    m.set_closed_ms(quint64(a.closedMs));
+    m.set_escalation_step(quint32(a.escalationStep));
+    m.set_station_id(a.stationId.toStdString());
+    m.set_revision(a.revision);
+    m.set_late(a.late);
+    m.set_latching(a.latching);
+    m.set_category(toString(a.category).toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encodeEscalation(const AlarmState& a, int step, const QString& target, const QString& stationId, qint64 nowMs)
+{
+    v1::Command m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(nowMs));
+    m.set_command_id((a.id + QChar(u'#') + QString::number(step)).toStdString());
+    m.set_issued_by(stationId.toStdString());
+    auto* e = m.mutable_alarm_escalation();
+    e->set_alarm_id(a.id.toStdString());
+    e->set_step(quint32(step));
+    e->set_target(target.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 

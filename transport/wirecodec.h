@@ -54,5 +54,9 @@ struct DecodeContext
 [[nodiscard]] QByteArray encode(const DeviceStatusMsg& status);
 [[nodiscard]] QByteArray encode(const PositionMsg& position);
 [[nodiscard]] QByteArray encode(const StationPresenceMsg& presence);
+[[nodiscard]] QByteArray encode(const AlarmState& alarm, qint64 nowMs);
+// cmd/{target}: an escalation step. commandId is "{alarm id}#{step}", so receivers drop duplicates.
+[[nodiscard]] QByteArray encodeEscalation(const AlarmState& alarm, int step, const QString& target,
+                                          const QString& stationId, qint64 nowMs);
 
 } // namespace ww

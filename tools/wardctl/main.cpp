@@ -1,5 +1,9 @@
 // wardctl: offline work on recordings. Exit codes: 0 done, 2 bad input, 1 anything else.
 #include "offline.h"
+#include "alarms/news2.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,7 +16,8 @@ int usage(QTextStream& err)
 {
     err << "usage:\n"
            "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
-           "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n";
+           "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
+           "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n";
     return offline::BadInput;
 }
 
@@ -27,6 +32,83 @@ bool readDouble(const QCommandLineParser& p, const QString& name, double& out, Q
     return ok;
 }
 
+// NEWS2 for audits: one JSON object on stdout. Inputs are rounded half-up as the chart is read
+// (temperature to 0.1 °C, the rest to integers); anything missing or out of range exits 2.
+int news2Command(const QStringList& args, QTextStream& err)
+{
+    QCommandLineParser p;
+    const auto value = [](const char* name) { return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")); };
+    p.addOptions({value("rr"), value("spo2"), value("scale"), QCommandLineOption(QStringLiteral("oxygen")), value("sbp"),
+                  value("pulse"), value("consciousness"), value("temp")});
+    if (!p.parse(args)) {
+        err << "news2: " << p.errorText() << Qt::endl;
+        return usage(err);
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        err << "news2: unexpected argument \"" << p.positionalArguments().constFirst() << "\"" << Qt::endl;
+        return offline::BadInput;
+    }
+    struct Param
+    {
+        const char* name;
+        int decimals;
+        double lo, hi;
+        double value = 0;
+    };
+    Param params[] = {{"rr", 0, 0, 80}, {"spo2", 0, 0, 100}, {"sbp", 0, 0, 300}, {"pulse", 0, 0, 300}, {"temp", 1, 25, 45}};
+    for (Param& prm : params) {
+        const QString name = QLatin1String(prm.name);
+        if (!p.isSet(name)) {
+            err << "news2: --" << name << " is required" << Qt::endl;
+            return offline::BadInput;
+        }
+        const auto v = news2::parseRoundedHalfUp(p.value(name), prm.decimals);
+        if (!v) {
+            err << "news2: --" << name << ": \"" << p.value(name) << "\" is not a non-negative number" << Qt::endl;
+            return offline::BadInput;
+        }
+        if (*v < prm.lo || *v > prm.hi) {
+            err << "news2: --" << name << ": " << *v << " is out of range [" << prm.lo << ", " << prm.hi << "]" << Qt::endl;
+            return offline::BadInput;
+        }
+        prm.value = *v;
+    }
+    news2::Inputs in;
+    in.respRate = int(params[0].value);
+    in.spo2 = int(params[1].value);
+    in.systolicBp = int(params[2].value);
+    in.pulse = int(params[3].value);
+    in.temperatureC = params[4].value;
+    in.onOxygen = p.isSet(QStringLiteral("oxygen"));
+    const QString scale = p.isSet(QStringLiteral("scale")) ? p.value(QStringLiteral("scale")) : QStringLiteral("1");
+    if (scale != u"1" && scale != u"2") {
+        err << "news2: --scale must be 1 or 2, not \"" << scale << "\"" << Qt::endl;
+        return offline::BadInput;
+    }
+    in.scale2 = scale == u"2";
+    const QString acvpu = p.value(QStringLiteral("consciousness")).trimmed();
+    const auto c = acvpu.size() == 1 ? news2::consciousnessFromLetter(acvpu.at(0)) : std::nullopt;
+    if (!c) {
+        err << "news2: --consciousness must be one of A, C, V, P, U" << (p.isSet(QStringLiteral("consciousness")) ? QString() : QStringLiteral(" (missing)"))
+            << Qt::endl;
+        return offline::BadInput;
+    }
+    in.consciousness = *c;
+    const news2::Score s = news2::score(in);
+    const QJsonObject o{{QStringLiteral("total"), s.total()},
+                        {QStringLiteral("rr"), s.respRate},
+                        {QStringLiteral("spo2"), s.spo2},
+                        {QStringLiteral("oxygen"), s.oxygen},
+                        {QStringLiteral("sbp"), s.systolicBp},
+                        {QStringLiteral("pulse"), s.pulse},
+                        {QStringLiteral("consciousness"), s.consciousness},
+                        {QStringLiteral("temp"), s.temperature},
+                        {QStringLiteral("scale"), in.scale2 ? 2 : 1},
+                        {QStringLiteral("response"), news2::toString(news2::response(s))}};
+    QTextStream(stdout) << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -37,6 +119,8 @@ int main(int argc, char** argv)
     if (args.size() < 2)
         return usage(err);
     const QString command = args.takeAt(1);
+    if (command == u"news2")
+        return news2Command(args, err);
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));

@@ -1,0 +1,334 @@
+#include "alarms/alarmengine.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAlarm, "ww.alarm")
+
+namespace ww {
+
+namespace {
+constexpr qint64 TombstoneMs = 24 * 3600 * 1000;
+}
+
+AlarmEngine::AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log, Hooks hooks)
+    : m_settings(settings), m_clock(clock), m_station(std::move(stationId)), m_log(log), m_hooks(std::move(hooks))
+{
+}
+
+QString AlarmEngine::makeId(const AlarmRaise& r)
+{
+    // Ids are MQTT topic levels: no '/', '+', '#'.
+    QString key = r.subjectKey;
+    key.replace(u'/', u'_').replace(u'+', u'_').replace(u'#', u'_');
+    return r.rule + QChar(u':') + key + QChar(u':') +
+           (r.occurrence.isEmpty() ? QString::number(r.onsetMs) : r.occurrence);
+}
+
+bool AlarmEngine::write(const QString& kind, const AlarmState& s, const QString& op, const QString& opName,
+                        const QString& station, const QString& detail)
+{
+    if (!m_log)
+        return true;
+    LogEntry e;
+    e.utcMs = m_clock.nowMs();
+    e.kind = kind;
+    e.state = s;
+    e.operatorId = op;
+    e.operatorName = opName;
+    e.station = station.isEmpty() ? m_station : station;
+    e.detail = detail;
+    if (m_log->append(e)) {
+        if (!m_logHealthy) {
+            m_logHealthy = true;
+            qCInfo(lcAlarm) << "alarm log writable again";
+        }
+        return true;
+    }
+    qCCritical(lcAlarm) << "alarm log write failed:" << m_log->lastError();
+    const bool first = m_logHealthy;
+    m_logHealthy = false;
+    if (first && m_hooks.logFailed)
+        m_hooks.logFailed(m_log->lastError());
+    return false;
+}
+
+void AlarmEngine::commit(AlarmState& s, bool publish)
+{
+    if (publish && !s.local && m_hooks.publish)
+        m_hooks.publish(s);
+    if (m_hooks.changed)
+        m_hooks.changed(s);
+}
+
+void AlarmEngine::restore()
+{
+    if (!m_log)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (AlarmState& s : m_log->openAlarms()) {
+        if (s.local)
+            continue; // this station's own technical conditions are evaluated afresh
+        auto [it, inserted] = m_alarms.try_emplace(s.id, s);
+        if (!inserted)
+            mergeAlarm(it->second, s);
+        m_firstSeenMs.insert(s.id, now);
+        write(QStringLiteral("restored"), it->second);
+        commit(it->second, true);
+    }
+}
+
+QString AlarmEngine::raise(const AlarmRaise& r)
+{
+    const AlarmRule& rule = m_settings.rule(r.rule);
+    if (!rule.enabled)
+        return {};
+    const QString id = makeId(r);
+    if (m_closed.contains(id))
+        return id; // this occurrence was closed already (by us or another station)
+    if (auto it = m_alarms.find(id); it != m_alarms.end()) {
+        update(id, r.condition, r.value, r.priority);
+        return id;
+    }
+    AlarmState s;
+    s.id = id;
+    s.rule = r.rule;
+    s.category = rule.category;
+    s.priority = r.priority.value_or(rule.priority);
+    s.source = r.source;
+    s.subject = r.subject;
+    s.place = r.place;
+    s.condition = r.condition;
+    s.value = r.value;
+    s.limit = r.limit;
+    s.onsetMs = r.onsetMs;
+    s.late = r.late;
+    s.latching = rule.latching;
+    s.local = r.local;
+    s.stationId = m_station;
+    s.revision = 1;
+    write(QStringLiteral("raised"), s); // a failed write raises tech.log; the alarm is still shown
+    auto& stored = m_alarms.emplace(id, s).first->second;
+    m_firstSeenMs.insert(id, m_clock.nowMs());
+    if (r.endsOnAck)
+        m_endsOnAck.insert(id);
+    qCInfo(lcAlarm).noquote() << "raised" << id << toString(s.priority) << s.condition << s.subject;
+    commit(stored, true);
+    return id;
+}
+
+void AlarmEngine::update(const QString& id, const QString& condition, double value, std::optional<Priority> priority)
+{
+    auto it = m_alarms.find(id);
+    if (it == m_alarms.end() || it->second.closed())
+        return;
+    AlarmState& s = it->second;
+    const bool rises = priority && *priority > s.priority && !s.ended() && !s.acknowledged();
+    if (s.condition == condition && s.value == value && !rises)
+        return;
+    s.condition = condition;
+    s.value = value;
+    if (rises) {
+        // A higher priority is a transition of its own: logged, published, and it sounds again.
+        s.priority = *priority;
+        ++s.revision;
+        s.stationId = m_station;
+        write(QStringLiteral("priority"), s);
+    }
+    commit(s, rises);
+}
+
+void AlarmEngine::end(const QString& id)
+{
+    auto it = m_alarms.find(id);
+    if (it == m_alarms.end() || it->second.ended() || it->second.closed())
+        return;
+    AlarmState& s = it->second;
+    s.endedMs = m_clock.nowMs();
+    ++s.revision;
+    s.stationId = m_station;
+    write(QStringLiteral("ended"), s);
+    commit(s, true);
+}
+
+AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId, const QString& operatorName)
+{
+    if (operatorId.isEmpty())
+        return {false, QObject::tr("Sign in first: an acknowledgement needs a named operator.")};
+    auto it = m_alarms.find(id);
+    if (it == m_alarms.end() || it->second.closed())
+        return {false, QObject::tr("This alarm is no longer open.")};
+    AlarmState& s = it->second;
+    if (s.acknowledged())
+        return {true, QObject::tr("Already acknowledged by %1 at %2.").arg(s.ackedByName, s.ackedStation)};
+    AlarmState next = s;
+    next.ackedAtMs = m_clock.nowMs();
+    next.ackedBy = operatorId;
+    next.ackedByName = operatorName;
+    next.ackedStation = m_station;
+    if (m_endsOnAck.contains(id) && !next.ended())
+        next.endedMs = next.ackedAtMs;
+    ++next.revision;
+    next.stationId = m_station;
+    // The acknowledgement exists only once it is in the log.
+    if (!write(QStringLiteral("acknowledged"), next, operatorId, operatorName))
+        return {false, QObject::tr("The alarm log cannot be written (%1); the acknowledgement was not recorded.")
+                           .arg(m_log ? m_log->lastError() : QString())};
+    s = next;
+    qCInfo(lcAlarm).noquote() << "acknowledged" << id << "by" << operatorId << "at" << m_station;
+    commit(s, true);
+    return {true, {}};
+}
+
+void AlarmEngine::applyRemote(const AlarmState& remote)
+{
+    if (remote.id.isEmpty())
+        return;
+    if (m_closed.contains(remote.id))
+        return;
+    auto it = m_alarms.find(remote.id);
+    if (it == m_alarms.end()) {
+        AlarmState s = remote;
+        s.local = false;
+        if (s.closed()) {
+            m_closed.insert(s.id, s.closedMs);
+            write(QStringLiteral("closed"), s, {}, {}, remote.stationId);
+            return;
+        }
+        write(QStringLiteral("raised"), s, {}, {}, remote.stationId);
+        auto& stored = m_alarms.emplace(s.id, s).first->second;
+        m_firstSeenMs.insert(s.id, m_clock.nowMs());
+        commit(stored, false);
+        return;
+    }
+    AlarmState merged = it->second;
+    const AlarmState before = merged;
+    if (!mergeAlarm(merged, remote))
+        return;
+    QString kind = QStringLiteral("merged");
+    if (merged.closed() && !before.closed())
+        kind = QStringLiteral("closed");
+    else if (merged.acknowledged() && (!before.acknowledged() || merged.ackedAtMs != before.ackedAtMs))
+        kind = QStringLiteral("acknowledged");
+    else if (merged.escalationStep > before.escalationStep)
+        kind = QStringLiteral("escalated");
+    else if (merged.ended() && !before.ended())
+        kind = QStringLiteral("ended");
+    else if (merged.priority > before.priority)
+        kind = QStringLiteral("priority");
+    const bool transition = kind != QStringLiteral("merged");
+    if (transition)
+        write(kind, merged, kind == QStringLiteral("acknowledged") ? merged.ackedBy : QString(),
+              kind == QStringLiteral("acknowledged") ? merged.ackedByName : QString(), remote.stationId);
+    it->second = merged;
+    if (merged.closed()) {
+        m_closed.insert(merged.id, merged.closedMs);
+        AlarmState gone = merged;
+        m_alarms.erase(it);
+        m_firstSeenMs.remove(gone.id);
+        m_endsOnAck.remove(gone.id);
+        commit(gone, false);
+        return;
+    }
+    commit(it->second, false);
+}
+
+void AlarmEngine::applyRemoteClosed(const QString& id)
+{
+    auto it = m_alarms.find(id);
+    if (it == m_alarms.end())
+        return;
+    AlarmState s = it->second;
+    if (!s.closed()) {
+        // An empty retained message is a close by another station; it only closes what is resolved
+        // here too, or an alarm still signalling would vanish on one station's word.
+        if (s.phase() != Phase::Resolved)
+            return;
+        close(it->second);
+    }
+}
+
+void AlarmEngine::close(AlarmState& s)
+{
+    s.closedMs = m_clock.nowMs();
+    ++s.revision;
+    s.stationId = m_station;
+    write(QStringLiteral("closed"), s);
+    AlarmState gone = s;
+    m_closed.insert(gone.id, gone.closedMs);
+    m_alarms.erase(gone.id);
+    m_firstSeenMs.remove(gone.id);
+    m_endsOnAck.remove(gone.id);
+    if (!gone.local && m_hooks.publish)
+        m_hooks.publish(gone);
+    if (!gone.local && m_hooks.clearRetained)
+        m_hooks.clearRetained(gone.id);
+    if (m_hooks.changed)
+        m_hooks.changed(gone);
+}
+
+void AlarmEngine::tick()
+{
+    const qint64 now = m_clock.nowMs();
+    std::vector<QString> toClose;
+    for (auto& [id, s] : m_alarms) {
+        if (s.phase() == Phase::Resolved) {
+            if (now - std::max(s.endedMs, s.ackedAtMs) >= qint64(m_settings.closeAfterS) * 1000)
+                toClose.push_back(id);
+            continue;
+        }
+        if (s.acknowledged() || !s.signalling() || s.local)
+            continue;
+        const auto& chain = m_settings.rule(s.rule).escalation;
+        if (chain.empty())
+            continue;
+        // Step 1 goes out when the alarm is raised; step k+1 when step k's time-to-live passed.
+        const qint64 since = m_firstSeenMs.value(id, now);
+        int due = 1;
+        qint64 t = since;
+        for (size_t k = 0; k + 1 < chain.size(); ++k) {
+            if (chain[k].ttlS <= 0)
+                break;
+            t += qint64(chain[k].ttlS) * 1000;
+            if (now < t)
+                break;
+            due = int(k) + 2;
+        }
+        due = std::min(due, int(chain.size()));
+        if (due <= s.escalationStep)
+            continue;
+        s.escalationStep = due;
+        ++s.revision;
+        s.stationId = m_station;
+        const EscalationStep& step = chain[size_t(due - 1)];
+        write(QStringLiteral("escalated"), s, {}, {}, {}, QStringLiteral("step %1 to %2").arg(due).arg(step.target));
+        if (m_hooks.escalate)
+            m_hooks.escalate(s, step);
+        commit(s, true);
+    }
+    for (const auto& id : toClose)
+        close(m_alarms.at(id));
+    for (auto it = m_closed.begin(); it != m_closed.end();)
+        it = now - it.value() > TombstoneMs ? m_closed.erase(it) : std::next(it);
+}
+
+bool AlarmEngine::audit(const QString& what, const QString& operatorId, const QString& operatorName)
+{
+    return write(QStringLiteral("audit"), AlarmState{}, operatorId, operatorName, {}, what);
+}
+
+const AlarmState* AlarmEngine::find(const QString& id) const
+{
+    const auto it = m_alarms.find(id);
+    return it == m_alarms.end() ? nullptr : &it->second;
+}
+
+std::vector<AlarmState> AlarmEngine::alarms() const
+{
+    std::vector<AlarmState> out;
+    out.reserve(m_alarms.size());
+    for (const auto& [id, s] : m_alarms)
+        out.push_back(s);
+    return out;
+}
+
+} // namespace ww

@@ -1,0 +1,91 @@
+#pragma once
+// The alarm engine: one state machine per alarm occurrence (DESIGN.md), on the core thread.
+// Sources call raise/update/end; operators acknowledge; other stations' states are merged
+// monotonically; tick() escalates unanswered alarms and closes resolved ones. Every transition is
+// appended to the log before anyone is told about it.
+#include "alarms/alarmlog.h"
+#include "domain/alarmtypes.h"
+#include "domain/clock.h"
+
+#include <QHash>
+#include <QSet>
+#include <functional>
+#include <map>
+
+namespace ww {
+
+struct AlarmRaise
+{
+    QString rule;
+    QString subjectKey; // stable id of the subject (patient id, device id, room id) for the alarm id
+    QString subject, place, condition, source;
+    double value = 0, limit = 0;
+    qint64 onsetMs = 0;             // device time of onset: the same at every station
+    QString occurrence;             // overrides the onset part of the id (device events: "boot-seq")
+    std::optional<Priority> priority; // default: the rule's
+    bool late = false;
+    bool local = false;             // station-local technical alarm: never published
+    bool endsOnAck = false;         // a press or a fall has no duration: acknowledging resolves it
+};
+
+struct AckResult
+{
+    bool ok = false;
+    QString message;
+};
+
+class AlarmEngine
+{
+public:
+    struct Hooks
+    {
+        std::function<void(const AlarmState&)> publish;          // shared alarms only; retained unless closed
+        std::function<void(const QString& id)> clearRetained;    // after close
+        std::function<void(const AlarmState&, const EscalationStep&)> escalate; // command on cmd/{target}
+        std::function<void(const AlarmState&)> changed;          // to the models, every change, unthrottled
+        std::function<void(const QString& error)> logFailed;
+    };
+
+    AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log, Hooks hooks);
+
+    [[nodiscard]] static QString makeId(const AlarmRaise& r);
+
+    // Loads the open alarms of the log (a restart) and publishes them again, so the log and the
+    // retained state converge even if the station died between writing and publishing.
+    void restore();
+    // Raises (or, for an id already known, refreshes) an alarm; returns its id. Disabled rules: "".
+    QString raise(const AlarmRaise& r);
+    // Live description of a raised alarm; a priority can only rise within one occurrence.
+    void update(const QString& id, const QString& condition, double value, std::optional<Priority> priority = {});
+    void end(const QString& id);
+    AckResult acknowledge(const QString& id, const QString& operatorId, const QString& operatorName);
+    void applyRemote(const AlarmState& remote);
+    void applyRemoteClosed(const QString& id);
+    void tick(); // escalation steps and closing; call about once a second
+    // Writes an audited operator action (limit change, NEWS2 input, sign-in).
+    bool audit(const QString& what, const QString& operatorId, const QString& operatorName);
+
+    [[nodiscard]] const AlarmState* find(const QString& id) const;
+    [[nodiscard]] std::vector<AlarmState> alarms() const;
+    [[nodiscard]] const QString& stationId() const { return m_station; }
+    [[nodiscard]] bool logHealthy() const { return m_logHealthy; }
+
+private:
+    bool write(const QString& kind, const AlarmState& s, const QString& op = {}, const QString& opName = {},
+               const QString& station = {}, const QString& detail = {});
+    void commit(AlarmState& s, bool publish);
+    void close(AlarmState& s);
+
+    const AlarmSettings& m_settings;
+    const Clock& m_clock;
+    QString m_station;
+    AlarmLog* m_log;
+    Hooks m_hooks;
+    std::map<QString, AlarmState> m_alarms;
+    QHash<QString, qint64> m_firstSeenMs;  // local: when this station first knew of the alarm
+    QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
+    QSet<QString> m_endsOnAck;
+    bool m_logHealthy = true;
+};
+
+} // namespace ww

@@ -1,0 +1,64 @@
+#pragma once
+// The append-only alarm log: every transition of every alarm, and every operator action that
+// alarms depend on (sign-in, limit changes, NEWS2 inputs), with UTC time, operator, station,
+// value and limits in force. SQLite in WAL mode; UPDATE and DELETE are refused by triggers.
+// One connection per thread: the core thread appends, history queries run on a worker.
+#include "domain/alarmtypes.h"
+
+#include <QDateTime>
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace ww {
+
+struct LogEntry
+{
+    qint64 seq = 0;
+    qint64 utcMs = 0;
+    QString kind;      // raised, updated, acknowledged, ended, escalated, closed, restored, audit, refused
+    AlarmState state;  // the alarm after the transition (empty id for audit entries)
+    QString operatorId, operatorName, station;
+    QString detail;    // free text: limits in force, the audited change
+};
+
+struct LogFilter
+{
+    qint64 fromMs = 0, toMs = 0; // 0: open
+    std::optional<Priority> minPriority;
+    QString text;                // matches subject, place, condition, rule or operator
+    bool alarmsOnly = false;     // leave out audit entries
+    int limit = 5000;
+};
+
+QJsonObject toJson(const AlarmState& s);
+AlarmState alarmFromJson(const QJsonObject& o);
+
+class AlarmLog
+{
+public:
+    explicit AlarmLog(QString path);
+    ~AlarmLog();
+    AlarmLog(const AlarmLog&) = delete;
+    AlarmLog& operator=(const AlarmLog&) = delete;
+
+    [[nodiscard]] const QString& path() const { return m_path; }
+    // Appends one entry; false (and lastError()) when the write did not reach the database.
+    bool append(const LogEntry& e);
+    [[nodiscard]] QString lastError() const { return m_error; }
+    // The latest state of every alarm that is not closed (for restart), oldest first.
+    [[nodiscard]] std::vector<AlarmState> openAlarms();
+
+    // Any thread: opens its own read-only connection.
+    [[nodiscard]] static std::vector<LogEntry> query(const QString& path, const LogFilter& filter, QString* error = nullptr);
+    // RFC 4180 CSV with UTC and local time columns.
+    [[nodiscard]] static QByteArray toCsv(const std::vector<LogEntry>& entries);
+
+private:
+    bool ensureOpen();
+    QString m_path, m_connection;
+    QString m_error;
+    bool m_open = false;
+};
+
+} // namespace ww

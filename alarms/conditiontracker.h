@@ -1,0 +1,61 @@
+#pragma once
+// Turns a condition sampled over time into alarm occurrences: the condition must hold for the
+// rule's onset delay before the alarm is raised, with the onset (and so the alarm id) at the first
+// sample that broke the limit, the same at every station that saw the same samples. When the
+// condition clears, the alarm's cause has ended; when it returns, that is a new occurrence.
+#include "alarms/alarmengine.h"
+
+#include <QHash>
+
+namespace ww {
+
+class ConditionTracker
+{
+public:
+    explicit ConditionTracker(AlarmEngine& engine) : m_engine(engine) {}
+
+    // key: rule and subject. makeRaise() is called only when an alarm is raised or refreshed.
+    template <typename F>
+    void observe(const QString& key, bool holds, qint64 sampleMs, qint64 nowMs, int delayS, F&& makeRaise)
+    {
+        if (!holds) {
+            const auto it = m_conditions.find(key);
+            if (it == m_conditions.end())
+                return;
+            if (!it->alarmId.isEmpty())
+                m_engine.end(it->alarmId);
+            m_conditions.erase(it);
+            return;
+        }
+        Condition& c = m_conditions[key];
+        if (c.sinceMs == 0)
+            c.sinceMs = sampleMs;
+        if (c.alarmId.isEmpty()) {
+            if (nowMs - c.sinceMs < qint64(delayS) * 1000 || sampleMs - c.sinceMs < 0)
+                return;
+            AlarmRaise r = makeRaise();
+            r.onsetMs = c.sinceMs;
+            c.alarmId = m_engine.raise(r);
+        } else {
+            const AlarmRaise r = makeRaise();
+            m_engine.update(c.alarmId, r.condition, r.value, r.priority);
+        }
+    }
+    [[nodiscard]] bool active(const QString& key) const
+    {
+        const auto it = m_conditions.constFind(key);
+        return it != m_conditions.constEnd() && !it->alarmId.isEmpty();
+    }
+    [[nodiscard]] qsizetype size() const { return m_conditions.size(); }
+
+private:
+    struct Condition
+    {
+        qint64 sinceMs = 0;
+        QString alarmId;
+    };
+    AlarmEngine& m_engine;
+    QHash<QString, Condition> m_conditions;
+};
+
+} // namespace ww

@@ -1,0 +1,521 @@
+// WardCore's alarm rules: device events, vital-sign limits, NEWS2, environment, positions and
+// technical conditions, turned into alarm occurrences by the engine (alarms/). Core thread only.
+#include "models/logging.h"
+#include "models/wardcore.h"
+
+#include <QDateTime>
+#include <cmath>
+
+namespace ww {
+
+namespace {
+
+QString fmt(double v, int decimals = 0)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+int decimalsFor(VitalKind k)
+{
+    return k == VitalKind::Temperature ? 1 : 0;
+}
+
+bool kindIn(const Room* room, const QStringList& kinds)
+{
+    return room && kinds.contains(toString(room->kind));
+}
+
+} // namespace
+
+void WardCore::enableAlarms(const QString& stationId, const QString& logPath, AlarmOutput output)
+{
+    m_stationId = stationId;
+    m_alarmLog = std::make_unique<AlarmLog>(logPath);
+    AlarmEngine::Hooks hooks;
+    hooks.publish = std::move(output.publish);
+    hooks.clearRetained = std::move(output.clearRetained);
+    hooks.escalate = std::move(output.escalate);
+    hooks.changed = [this](const AlarmState& s) { Q_EMIT alarmChanged(s); };
+    hooks.logFailed = [this](const QString& error) {
+        // Queued: the engine is in the middle of a transition.
+        QMetaObject::invokeMethod(this, [this, error] {
+            setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), true,
+                              tr("Alarm log write failed: %1").arg(error));
+        }, Qt::QueuedConnection);
+    };
+    m_alarms = std::make_unique<AlarmEngine>(m_site.alarms, m_clock, stationId, m_alarmLog.get(), std::move(hooks));
+    m_conditions = std::make_unique<ConditionTracker>(*m_alarms);
+    m_news2Inputs.assign(m_rows.patients.size(), {});
+    m_patientLimits.assign(m_rows.patients.size(), {});
+    m_alarmTimer.setInterval(1000);
+    connect(&m_alarmTimer, &QTimer::timeout, this, &WardCore::evaluateAlarms);
+}
+
+QString WardCore::patientPlace(const PatientRow& p) const
+{
+    if (p.location.known)
+        return p.location.roomName + QStringLiteral(" (floor %1)").arg(p.location.floor);
+    if (const Bed* bed = m_site.bed(p.bed))
+        if (const Room* room = m_site.room(bed->room))
+            return room->name + QStringLiteral(" (bed %1)").arg(p.bed);
+    return {};
+}
+
+const VitalLimit* WardCore::limitFor(int patient, const VitalLimit& rule) const
+{
+    const auto& overrides = m_patientLimits[size_t(patient)];
+    const auto it = overrides.constFind(rule.id);
+    return it == overrides.constEnd() ? &rule : &it.value();
+}
+
+void WardCore::evaluatePatient(int row, qint64 now)
+{
+    if (!m_alarms)
+        return;
+    PatientRow& p = m_rows.patients[size_t(row)];
+    const AlarmSettings& cfg = m_site.alarms;
+    const qint64 maxAge = qint64(cfg.news2.vitalsMaxAgeS) * 1000;
+    const bool live = p.vitalsSignal == SignalState::Live;
+    auto fresh = [&](VitalKind k) {
+        const Reading& r = p.vitals[size_t(k)];
+        return live && r.valid && now - r.timeMs <= maxAge;
+    };
+    const QString subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+    for (const VitalLimit& rule : cfg.vitalLimits) {
+        const VitalLimit& l = *limitFor(row, rule);
+        const Reading& r = p.vitals[size_t(l.kind)];
+        const bool low = l.below && r.value < *l.below;
+        const bool high = l.above && r.value > *l.above;
+        const bool holds = fresh(l.kind) && (low || high);
+        m_conditions->observe(l.id + QChar(u'|') + p.id, holds, r.timeMs, now, l.delayS, [&] {
+            AlarmRaise a;
+            a.rule = l.id;
+            a.subjectKey = p.id;
+            a.subject = subject;
+            a.place = patientPlace(p);
+            a.source = p.monitor;
+            a.value = r.value;
+            a.limit = low ? *l.below : *l.above;
+            a.condition = toString(l.kind) + QChar(u' ') + fmt(r.value, decimalsFor(l.kind)) +
+                          (low ? QStringLiteral(" < ") : QStringLiteral(" > ")) + fmt(a.limit, decimalsFor(l.kind));
+            a.priority = l.priority;
+            return a;
+        });
+    }
+
+    // NEWS2 from the latest readings and the station's inputs.
+    const Reading& pulse = p.vitals[size_t(VitalKind::PulseRate)].valid ? p.vitals[size_t(VitalKind::PulseRate)]
+                                                                         : p.vitals[size_t(VitalKind::HeartRate)];
+    const std::pair<const char*, const Reading*> device[] = {
+        {"RR", &p.vitals[size_t(VitalKind::RespRate)]},     {"SpO2", &p.vitals[size_t(VitalKind::SpO2)]},
+        {"SBP", &p.vitals[size_t(VitalKind::SystolicBp)]}, {"pulse", &pulse},
+        {"temp", &p.vitals[size_t(VitalKind::Temperature)]}};
+    QStringList missing;
+    qint64 sampleMs = 0;
+    bool any = false;
+    for (const auto& [name, r] : device) {
+        if (!(live && r->valid && now - r->timeMs <= maxAge))
+            missing << QLatin1String(name);
+        if (r->valid) {
+            any = true;
+            sampleMs = std::max(sampleMs, r->timeMs);
+        }
+    }
+    const News2StationInputs& in = m_news2Inputs[size_t(row)];
+    if (in.enteredMs == 0 || now - in.enteredMs > qint64(cfg.news2.stationInputMaxAgeS) * 1000)
+        missing << QStringLiteral("ACVPU/O2");
+    if (!any) {
+        if (p.news2 != -1) {
+            p.news2 = -1;
+            m_dirtyPatients.mark(row);
+        }
+        return;
+    }
+    news2::Inputs n;
+    // A missing parameter scores 0: the total is a lower bound, flagged partial.
+    auto value = [&](const Reading* r, double normal) { return r->valid ? r->value : normal; };
+    n.respRate = news2::roundHalfUpToInt(value(device[0].second, 16));
+    n.spo2 = news2::roundHalfUpToInt(value(device[1].second, 97));
+    n.systolicBp = news2::roundHalfUpToInt(value(device[2].second, 120));
+    n.pulse = news2::roundHalfUpToInt(value(device[3].second, 70));
+    n.temperatureC = news2::roundHalfUpToTenth(value(device[4].second, 37.0));
+    if (in.enteredMs != 0) {
+        n.consciousness = in.consciousness;
+        n.onOxygen = in.onOxygen;
+        n.scale2 = in.scale2;
+    }
+    const news2::Score sc = news2::score(n);
+    const int total = sc.total();
+    const bool partial = !missing.isEmpty();
+    const QString detail = QStringLiteral("RR %1, SpO2 %2, O2 %3, SBP %4, pulse %5, ACVPU %6, temp %7")
+                               .arg(sc.respRate).arg(sc.spo2).arg(sc.oxygen).arg(sc.systolicBp).arg(sc.pulse)
+                               .arg(sc.consciousness).arg(sc.temperature) +
+                           (partial ? QStringLiteral("; missing or stale: ") + missing.join(QStringLiteral(", ")) : QString());
+    if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail) {
+        p.news2 = total;
+        p.news2Partial = partial;
+        p.news2Detail = detail;
+        m_dirtyPatients.mark(row);
+    }
+    if (!cfg.news2.enabled)
+        return;
+    const news2::Response resp = news2::response(sc);
+    // One occurrence per band: a rise to a higher band is a new alarm that sounds again.
+    struct Band
+    {
+        news2::Response level;
+        const char* key;
+        Priority priority;
+        int limit;
+    };
+    const Band bands[] = {{news2::Response::UrgentWardResponse, "single3", cfg.news2.single3, 3},
+                          {news2::Response::Urgent, "urgent", cfg.news2.urgent, 5},
+                          {news2::Response::Emergency, "emergency", cfg.news2.emergency, 7}};
+    for (const Band& b : bands) {
+        m_conditions->observe(QStringLiteral("news2|%1|%2").arg(p.id, QLatin1String(b.key)), resp == b.level, sampleMs,
+                              now, 0, [&] {
+                                  AlarmRaise a;
+                                  a.rule = QStringLiteral("news2");
+                                  a.subjectKey = p.id + QChar(u'-') + QLatin1String(b.key);
+                                  a.subject = subject;
+                                  a.place = patientPlace(p);
+                                  a.source = p.monitor;
+                                  a.value = total;
+                                  a.limit = b.limit;
+                                  a.condition = b.level == news2::Response::UrgentWardResponse
+                                                    ? QStringLiteral("NEWS2 single parameter 3 (total %1)").arg(total)
+                                                    : QStringLiteral("NEWS2 %1 \u2265 %2").arg(total).arg(b.limit);
+                                  if (partial)
+                                      a.condition += QStringLiteral(" (partial: no ") + missing.join(QStringLiteral(", ")) +
+                                                     QChar(u')');
+                                  a.priority = b.priority;
+                                  return a;
+                              });
+    }
+}
+
+void WardCore::evaluateEnv(int row, qint64 now)
+{
+    if (!m_alarms)
+        return;
+    const EnvRow& e = m_rows.environment[size_t(row)];
+    const AlarmSettings& cfg = m_site.alarms;
+    const bool live = e.signal == SignalState::Live;
+    if (e.kind == EnvKind::Fridge) {
+        const Fridge* f = m_site.fridge(e.id);
+        const auto& t = e.temperatureC;
+        const bool low = t && f && *t < f->minC, high = t && f && *t > f->maxC;
+        m_conditions->observe(QStringLiteral("env.fridge|") + e.id, live && (low || high), e.timeMs, now,
+                              f ? f->graceS : 900, [&] {
+                                  AlarmRaise a;
+                                  a.rule = QStringLiteral("env.fridge");
+                                  a.subjectKey = e.id;
+                                  a.subject = e.name;
+                                  if (const Room* room = f ? m_site.room(f->room) : nullptr)
+                                      a.place = room->name;
+                                  a.source = e.sensorId;
+                                  a.value = *t;
+                                  a.limit = low ? f->minC : f->maxC;
+                                  a.condition = QStringLiteral("Fridge %1 \u00b0C %2 %3 \u00b0C")
+                                                    .arg(fmt(*t, 1), low ? QStringLiteral("<") : QStringLiteral(">"),
+                                                         fmt(a.limit, 1));
+                                  return a;
+                              });
+    }
+    if (e.kind == EnvKind::Fridge || e.kind == EnvKind::Door) {
+        const Fridge* f = e.kind == EnvKind::Fridge ? m_site.fridge(e.id) : nullptr;
+        const int limitS = f ? f->doorOpenLimitS : cfg.roomDoorOpenLimitS;
+        const bool open = e.door == DoorState::Open;
+        m_conditions->observe(QStringLiteral("env.door|") + e.sensorId, live && open, e.doorSinceMs, now, limitS, [&] {
+            AlarmRaise a;
+            a.rule = QStringLiteral("env.door");
+            a.subjectKey = e.sensorId;
+            a.subject = e.name;
+            a.place = f ? (m_site.room(f->room) ? m_site.room(f->room)->name : QString()) : e.name;
+            a.source = e.sensorId;
+            a.value = double(now - e.doorSinceMs) / 1000.0;
+            a.limit = limitS;
+            a.condition = tr("Door open %1 s > %2 s").arg(fmt(a.value)).arg(limitS);
+            return a;
+        });
+    }
+    if (e.kind == EnvKind::Room) {
+        m_conditions->observe(QStringLiteral("env.climate|") + e.id, live && !e.outOfTarget.isEmpty(), e.timeMs, now,
+                              std::max(cfg.climateGraceS, m_site.alarms.rule(QStringLiteral("env.climate")).delayS), [&] {
+                                  AlarmRaise a;
+                                  a.rule = QStringLiteral("env.climate");
+                                  a.subjectKey = e.id;
+                                  a.subject = e.name;
+                                  a.place = e.name;
+                                  a.source = e.sensorId;
+                                  a.condition = e.outOfTarget.join(QStringLiteral(", "));
+                                  return a;
+                              });
+    }
+}
+
+void WardCore::evaluateLocation(int tag, qint64 now)
+{
+    if (!m_alarms || tag < 0 || m_tagDevice[size_t(tag)] < 0)
+        return;
+    const DeviceRef& r = m_refs[m_rows.devices[size_t(m_tagDevice[size_t(tag)])].id];
+    const AlarmSettings& cfg = m_site.alarms;
+    if (r.patient >= 0) {
+        const PatientRow& p = m_rows.patients[size_t(r.patient)];
+        const Room* room = p.location.known ? m_site.room(p.location.roomId) : nullptr;
+        const bool live = p.tagSignal != SignalState::NoSignal;
+        for (const auto& [rule, kinds] : {std::pair{QStringLiteral("loc.exit"), cfg.exitRoomKinds},
+                                          std::pair{QStringLiteral("loc.restricted"), cfg.restrictedRoomKinds}}) {
+            const bool holds = live && kindIn(room, kinds);
+            m_conditions->observe(rule + QChar(u'|') + p.id, holds, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+                AlarmRaise a;
+                a.rule = rule;
+                a.subjectKey = p.id;
+                a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+                a.place = room->name + QStringLiteral(" (floor %1)").arg(room->floor);
+                a.source = p.wristband;
+                a.condition = rule == u"loc.exit" ? tr("Patient at exit: %1").arg(room->name)
+                                                  : tr("Patient in restricted area: %1").arg(room->name);
+                return a;
+            });
+        }
+    } else if (r.asset >= 0) {
+        const AssetRow& as = m_rows.assets[size_t(r.asset)];
+        const Room* room = as.location.known ? m_site.room(as.location.roomId) : nullptr;
+        const Room* home = m_site.room(as.homeRoom);
+        const bool away = room && (kindIn(room, cfg.exitRoomKinds) || (home && room->floor != home->floor));
+        const QString rule = QStringLiteral("loc.asset-zone");
+        m_conditions->observe(rule + QChar(u'|') + as.id, away, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+            AlarmRaise a;
+            a.rule = rule;
+            a.subjectKey = as.id;
+            a.subject = as.name;
+            a.place = room->name + QStringLiteral(" (floor %1)").arg(room->floor);
+            a.source = as.tag;
+            a.condition = tr("Asset left its zone: %1").arg(room->name);
+            return a;
+        });
+    }
+}
+
+void WardCore::evaluateDevice(int row, qint64 now)
+{
+    if (!m_alarms)
+        return;
+    const DeviceRow& d = m_rows.devices[size_t(row)];
+    const bool gateway = d.kind == DeviceKind::Gateway;
+    const QString silentRule = gateway ? QStringLiteral("tech.gateway-offline") : QStringLiteral("tech.silent");
+    // Onset: when the silence limit passed, from the last message (rounded to the second).
+    const qint64 onset = (d.lastSeenMs / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
+    m_conditions->observe(silentRule + QChar(u'|') + d.id, d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
+                          onset, now, 0, [&] {
+                              AlarmRaise a;
+                              a.rule = silentRule;
+                              a.subjectKey = d.id;
+                              a.subject = d.subject.isEmpty() ? d.id : d.subject + QStringLiteral(" (") + d.id + QChar(u')');
+                              a.source = d.id;
+                              a.value = double(now - d.lastSeenMs) / 1000.0;
+                              a.limit = m_site.timingFor(d.kind).silentAfterS;
+                              a.condition = d.statusOnline && !*d.statusOnline
+                                                ? tr("%1 offline").arg(toString(d.kind))
+                                                : tr("%1 silent > %2 s").arg(toString(d.kind)).arg(fmt(a.limit));
+                              return a;
+                          });
+    const int limit = m_site.alarms.lowBatteryPct;
+    const bool low = d.batteryPct && *d.batteryPct < limit;
+    m_conditions->observe(QStringLiteral("tech.battery|") + d.id, low, now, now, 0, [&] {
+        AlarmRaise a;
+        a.rule = QStringLiteral("tech.battery");
+        a.subjectKey = d.id;
+        a.occurrence = QStringLiteral("battery");
+        a.subject = d.subject.isEmpty() ? d.id : d.subject + QStringLiteral(" (") + d.id + QChar(u')');
+        a.source = d.id;
+        a.value = *d.batteryPct;
+        a.limit = limit;
+        a.condition = tr("Battery %1 % < %2 %").arg(*d.batteryPct).arg(limit);
+        return a;
+    });
+}
+
+void WardCore::eventAlarm(const DeviceEventMsg& ev, int deviceRow)
+{
+    if (!m_alarms)
+        return;
+    QString rule;
+    switch (ev.kind) {
+    case DeviceEventKind::Panic:
+    case DeviceEventKind::ButtonLong: rule = QStringLiteral("event.panic"); break;
+    case DeviceEventKind::Fall: rule = QStringLiteral("event.fall"); break;
+    case DeviceEventKind::SosStart: rule = QStringLiteral("event.sos"); break;
+    case DeviceEventKind::ManDown:
+    case DeviceEventKind::AbnormalInactivity: rule = QStringLiteral("event.man-down"); break;
+    case DeviceEventKind::RemovedFromBody: rule = QStringLiteral("event.band-removed"); break;
+    case DeviceEventKind::SosEnd: {
+        const QString id = m_openEventAlarms.take(QStringLiteral("sos|") + ev.deviceId);
+        if (!id.isEmpty())
+            m_alarms->end(id);
+        return;
+    }
+    case DeviceEventKind::LowBattery:
+    case DeviceEventKind::ButtonSingle:
+    case DeviceEventKind::ButtonDouble: return; // battery: from the status; single and double presses: no alarm
+    }
+    const DeviceRef& r = m_refs[ev.deviceId];
+    AlarmRaise a;
+    a.rule = rule;
+    a.subjectKey = ev.deviceId;
+    a.occurrence = QStringLiteral("%1-%2").arg(ev.boot).arg(ev.seq);
+    a.onsetMs = ev.deviceTimeMs;
+    a.source = ev.deviceId;
+    a.late = ev.late;
+    a.endsOnAck = ev.kind != DeviceEventKind::SosStart;
+    Location where;
+    if (r.patient >= 0) {
+        const PatientRow& p = m_rows.patients[size_t(r.patient)];
+        a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+        a.place = patientPlace(p);
+    } else if (r.staff >= 0) {
+        const StaffRow& s = m_rows.staff[size_t(r.staff)];
+        a.subject = s.name + QStringLiteral(" (") + s.role + QChar(u')');
+        a.place = s.location.known ? s.location.roomName + QStringLiteral(" (floor %1)").arg(s.location.floor) : QString();
+    } else {
+        a.subject = m_rows.devices[size_t(deviceRow)].subject;
+    }
+    a.condition = toString(ev.kind) + tr(" from %1").arg(ev.deviceId);
+    if (ev.late)
+        a.condition += tr(" (late: sent %1)").arg(QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+    const QString id = m_alarms->raise(a);
+    if (ev.kind == DeviceEventKind::SosStart && !id.isEmpty())
+        m_openEventAlarms.insert(QStringLiteral("sos|") + ev.deviceId, id);
+}
+
+void WardCore::apply(const AlarmStateMsg& m)
+{
+    if (!m_alarms)
+        return;
+    if (m.cleared)
+        m_alarms->applyRemoteClosed(m.state.id);
+    else if (m.state.stationId != m_stationId || !m_alarms->find(m.state.id))
+        m_alarms->applyRemote(m.state);
+}
+
+void WardCore::apply(const StationPresenceMsg& m)
+{
+    if (m.stationId == m_stationId)
+        return;
+    if (m.online)
+        m_stations.insert(m.stationId, m);
+    else
+        m_stations.remove(m.stationId);
+    QStringList online, mismatch;
+    for (const auto& s : std::as_const(m_stations)) {
+        online << s.stationId;
+        if (s.siteHash != m_site.hash)
+            mismatch << s.stationId;
+    }
+    setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), !mismatch.isEmpty(),
+                      tr("Stations with a different site configuration: %1").arg(mismatch.join(QStringLiteral(", "))));
+    Q_EMIT stationsChanged(online, mismatch);
+}
+
+void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
+{
+    if (!m_alarms)
+        return;
+    const qint64 now = m_clock.nowMs();
+    m_conditions->observe(rule + QChar(u'|') + key, holds, now, now, m_site.alarms.rule(rule).delayS, [&] {
+        AlarmRaise a;
+        a.rule = rule;
+        a.subjectKey = m_stationId + QChar(u'-') + key;
+        a.subject = tr("Station %1").arg(m_stationId);
+        a.source = m_stationId;
+        a.condition = condition;
+        a.local = true;
+        return a;
+    });
+}
+
+void WardCore::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
+{
+    if (!m_alarms) {
+        Q_EMIT acknowledgeResult(alarmId, false, tr("The alarm engine is not running."));
+        return;
+    }
+    const AckResult r = m_alarms->acknowledge(alarmId, operatorId, operatorName);
+    Q_EMIT acknowledgeResult(alarmId, r.ok, r.message);
+}
+
+void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
+                              const QString& operatorId, const QString& operatorName)
+{
+    for (int i = 0; i < int(m_rows.patients.size()); ++i) {
+        if (m_rows.patients[size_t(i)].id != patientId || !m_alarms || operatorId.isEmpty())
+            continue;
+        News2StationInputs& in = m_news2Inputs[size_t(i)];
+        in.consciousness = news2::Consciousness(std::clamp(consciousness, 0, 4));
+        in.onOxygen = onOxygen;
+        in.scale2 = scale2;
+        in.enteredMs = m_clock.nowMs();
+        in.enteredBy = operatorId;
+        m_alarms->audit(QStringLiteral("NEWS2 inputs for %1: ACVPU %2, %3, SpO2 scale %4")
+                            .arg(patientId, news2::letter(in.consciousness), onOxygen ? QStringLiteral("oxygen") : QStringLiteral("air"))
+                            .arg(scale2 ? 2 : 1),
+                        operatorId, operatorName);
+        evaluatePatient(i, m_clock.nowMs());
+    }
+}
+
+void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
+                               const QString& operatorId, const QString& operatorName)
+{
+    if (!m_alarms || operatorId.isEmpty())
+        return;
+    for (int i = 0; i < int(m_rows.patients.size()); ++i) {
+        if (m_rows.patients[size_t(i)].id != patientId)
+            continue;
+        for (const VitalLimit& rule : m_site.alarms.vitalLimits) {
+            if (rule.id != ruleId)
+                continue;
+            VitalLimit l = rule;
+            l.below = std::isnan(below) ? std::nullopt : std::optional<double>(below);
+            l.above = std::isnan(above) ? std::nullopt : std::optional<double>(above);
+            const VitalLimit* before = limitFor(i, rule);
+            auto text = [](const VitalLimit& v) {
+                return QStringLiteral("below %1, above %2")
+                    .arg(v.below ? QString::number(*v.below) : QStringLiteral("-"),
+                         v.above ? QString::number(*v.above) : QStringLiteral("-"));
+            };
+            m_alarms->audit(QStringLiteral("limit %1 for %2: %3 -> %4").arg(ruleId, patientId, text(*before), text(l)),
+                            operatorId, operatorName);
+            m_patientLimits[size_t(i)].insert(ruleId, l);
+            evaluatePatient(i, m_clock.nowMs());
+        }
+    }
+}
+
+void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)
+{
+    if (m_alarms)
+        m_alarms->audit(ok ? QStringLiteral("signed in") : QStringLiteral("sign-in refused: ") + detail, operatorId,
+                        operatorName);
+}
+
+void WardCore::evaluateAlarms()
+{
+    if (!m_alarms)
+        return;
+    const qint64 now = m_clock.nowMs();
+    for (int i = 0; i < int(m_rows.patients.size()); ++i)
+        evaluatePatient(i, now);
+    for (int i = 0; i < int(m_rows.environment.size()); ++i)
+        evaluateEnv(i, now);
+    for (int i = 0; i < int(m_rows.devices.size()); ++i)
+        evaluateDevice(i, now);
+    for (int tag = 0; tag < int(m_tagDevice.size()); ++tag)
+        evaluateLocation(tag, now);
+    setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_stations.isEmpty(),
+                      tr("No other station online"));
+    m_alarms->tick();
+}
+
+} // namespace ww

@@ -1,0 +1,553 @@
+// The alarm engine in simulated time: merge rule, lifecycle, latching, escalation, onset delays,
+// late events, NEWS2 partial scores, the append-only log with restart convergence, operators and
+// audio signalling. Fakes only for what leaves the process (publish hooks, the sound device).
+#include "alarms/alarmaudio.h"
+#include "alarms/alarmengine.h"
+#include "alarms/alarmlog.h"
+#include "alarms/operators.h"
+#include "models/wardcore.h"
+#include "transport/ingest.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace ww;
+
+namespace {
+
+struct Published
+{
+    std::vector<AlarmState> states;
+    QStringList cleared;
+    std::vector<std::pair<QString, int>> escalations;
+    AlarmEngine::Hooks hooks(bool drop = false)
+    {
+        AlarmEngine::Hooks h;
+        h.publish = [this, drop](const AlarmState& s) {
+            if (!drop)
+                states.push_back(s);
+        };
+        h.clearRetained = [this](const QString& id) { cleared << id; };
+        h.escalate = [this](const AlarmState& s, const EscalationStep&) { escalations.emplace_back(s.id, s.escalationStep); };
+        return h;
+    }
+};
+
+AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb-01"), int seq = 1)
+{
+    AlarmRaise r;
+    r.rule = QStringLiteral("event.panic");
+    r.subjectKey = device;
+    r.occurrence = QStringLiteral("1-%1").arg(seq);
+    r.onsetMs = onset;
+    r.subject = QStringLiteral("Patient");
+    r.condition = QStringLiteral("panic");
+    r.endsOnAck = true;
+    return r;
+}
+
+class RecordingSound final : public AlarmSound
+{
+public:
+    bool available() const override { return true; }
+    void playBurst(Priority p) override { bursts.push_back(p); }
+    void stop() override { ++stops; }
+    std::vector<Priority> bursts;
+    int stops = 0;
+};
+
+} // namespace
+
+class TestAlarms : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    AlarmSettings m_settings = defaultAlarmSettings();
+
+private Q_SLOTS:
+    void mergeRuleIsMonotonicCommutativeIdempotent()
+    {
+        AlarmState base;
+        base.id = QStringLiteral("x");
+        base.rule = QStringLiteral("event.fall");
+        base.priority = Priority::High;
+        base.onsetMs = 1000;
+        base.revision = 1;
+        base.stationId = QStringLiteral("a");
+        AlarmState a = base, b = base;
+        a.ackedAtMs = 5000; a.ackedBy = QStringLiteral("n1"); a.ackedStation = QStringLiteral("a"); a.revision = 2;
+        b.ackedAtMs = 4000; b.ackedBy = QStringLiteral("n2"); b.ackedStation = QStringLiteral("b"); b.revision = 2;
+        b.stationId = QStringLiteral("b");
+        b.escalationStep = 2;
+        AlarmState ab = a, ba = b;
+        QVERIFY(mergeAlarm(ab, b));
+        mergeAlarm(ba, a);
+        QCOMPARE(ab.ackedBy, QStringLiteral("n2")); // the earliest acknowledgement wins
+        QCOMPARE(ba.ackedBy, QStringLiteral("n2"));
+        QCOMPARE(ab.escalationStep, 2);
+        QCOMPARE(ab.ackedAtMs, ba.ackedAtMs);
+        QCOMPARE(int(ab.phase()), int(Phase::Acknowledged));
+        // An older ACTIVE publish never moves the phase back.
+        QVERIFY(!mergeAlarm(ab, base));
+        QCOMPARE(int(ab.phase()), int(Phase::Acknowledged));
+        // Idempotent.
+        AlarmState again = ab;
+        QVERIFY(!mergeAlarm(again, ab));
+        // Same ack time at two stations: the smaller station id wins, whatever the order.
+        AlarmState c = base, d = base;
+        c.ackedAtMs = d.ackedAtMs = 7000;
+        c.ackedBy = QStringLiteral("x1"); c.ackedStation = QStringLiteral("st-2");
+        d.ackedBy = QStringLiteral("x2"); d.ackedStation = QStringLiteral("st-1");
+        AlarmState cd = c, dc = d;
+        mergeAlarm(cd, d);
+        mergeAlarm(dc, c);
+        QCOMPARE(cd.ackedBy, QStringLiteral("x2"));
+        QCOMPARE(dc.ackedBy, QStringLiteral("x2"));
+        // Ended and closed are facts that stay.
+        AlarmState e = base;
+        e.endedMs = 9000;
+        AlarmState merged = ab;
+        mergeAlarm(merged, e);
+        QCOMPARE(int(merged.phase()), int(Phase::Resolved));
+        QVERIFY(!mergeAlarm(merged, base));
+        QCOMPARE(int(merged.phase()), int(Phase::Resolved));
+    }
+
+    void lifecycleAckEndClose()
+    {
+        ManualClock clock;
+        Published out;
+        AlarmLog log(m_dir.filePath(QStringLiteral("lifecycle.sqlite")));
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, out.hooks());
+        const QString id = engine.raise(panic(clock.nowMs()));
+        QCOMPARE(id, QStringLiteral("event.panic:wb-01:1-1"));
+        QCOMPARE(out.states.size(), size_t(1));
+        QCOMPARE(int(out.states.back().phase()), int(Phase::Active));
+        QVERIFY(engine.find(id)->signalling());
+        QVERIFY(engine.find(id)->latching);
+
+        const AckResult refused = engine.acknowledge(id, QString(), QString());
+        QVERIFY(!refused.ok);
+        QVERIFY(refused.message.contains(QStringLiteral("Sign in")));
+        QCOMPARE(int(engine.find(id)->phase()), int(Phase::Active));
+
+        clock.advance(12'000);
+        QVERIFY(engine.acknowledge(id, QStringLiteral("s01"), QStringLiteral("Nurse One")).ok);
+        // A press has no duration: acknowledging it resolves it.
+        QCOMPARE(int(engine.find(id)->phase()), int(Phase::Resolved));
+        QCOMPARE(engine.find(id)->ackedBy, QStringLiteral("s01"));
+        QVERIFY(!engine.find(id)->signalling());
+        QCOMPARE(int(out.states.back().phase()), int(Phase::Resolved));
+
+        clock.advance(qint64(m_settings.closeAfterS) * 1000 - 1);
+        engine.tick();
+        QVERIFY(engine.find(id));
+        clock.advance(1);
+        engine.tick();
+        QVERIFY(!engine.find(id));
+        QCOMPARE(int(out.states.back().phase()), int(Phase::Closed));
+        QCOMPARE(out.cleared, QStringList{id});
+        // The same occurrence does not come back, e.g. from a stale retained message.
+        AlarmState stale = out.states.front();
+        engine.applyRemote(stale);
+        QVERIFY(!engine.find(id));
+
+        // Every transition is in the log, in order, with operator and station.
+        const auto entries = AlarmLog::query(log.path(), LogFilter{});
+        QStringList kinds;
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it)
+            kinds << it->kind;
+        QVERIFY(kinds.contains(QStringLiteral("raised")));
+        QVERIFY(kinds.indexOf(QStringLiteral("raised")) < kinds.indexOf(QStringLiteral("acknowledged")));
+        QVERIFY(kinds.indexOf(QStringLiteral("acknowledged")) < kinds.indexOf(QStringLiteral("closed")));
+        const auto ack = std::find_if(entries.begin(), entries.end(), [](const LogEntry& e) { return e.kind == u"acknowledged"; });
+        QCOMPARE(ack->operatorId, QStringLiteral("s01"));
+        QCOMPARE(ack->operatorName, QStringLiteral("Nurse One"));
+        QCOMPARE(ack->station, QStringLiteral("st-1"));
+    }
+
+    void resolvedBeforeAckLatchingAndNot()
+    {
+        ManualClock clock;
+        Published out;
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, out.hooks());
+        AlarmRaise hr;
+        hr.rule = QStringLiteral("vitals.hr-high"); // non-latching by default
+        hr.subjectKey = QStringLiteral("p01");
+        hr.onsetMs = clock.nowMs();
+        const QString a = engine.raise(hr);
+        AlarmRaise fall = panic(clock.nowMs(), QStringLiteral("wb-02"));
+        fall.rule = QStringLiteral("event.fall");
+        fall.endsOnAck = false;
+        const QString b = engine.raise(fall);
+        clock.advance(3000);
+        engine.end(a);
+        engine.end(b);
+        QCOMPARE(int(engine.find(a)->phase()), int(Phase::ResolvedUnacked));
+        QVERIFY(!engine.find(a)->signalling()); // non-latching: stops signalling, stays listed
+        QCOMPARE(int(engine.find(b)->phase()), int(Phase::ResolvedUnacked));
+        QVERIFY(engine.find(b)->signalling()); // latching: signals until acknowledged
+        clock.advance(600'000);
+        engine.tick();
+        QVERIFY(engine.find(a)); // unacknowledged alarms are never closed by time
+        QVERIFY(engine.acknowledge(b, QStringLiteral("s02"), QStringLiteral("N")).ok);
+        QCOMPARE(int(engine.find(b)->phase()), int(Phase::Resolved));
+        QVERIFY(!engine.find(b)->signalling());
+    }
+
+    void escalationStepsAndNoDoubleStep()
+    {
+        ManualClock clock;
+        Published out1, out2;
+        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, out1.hooks());
+        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, out2.hooks());
+        const QString id = st1.raise(panic(clock.nowMs()));
+        st2.raise(panic(clock.nowMs()));
+        st1.tick();
+        QCOMPARE(out1.escalations.size(), size_t(1));
+        QCOMPARE(out1.escalations.back().second, 1);
+        // Station 2 hears station 1's step before its own timer: it does not send step 1 again.
+        for (const auto& s : out1.states)
+            st2.applyRemote(s);
+        st2.tick();
+        QCOMPARE(out2.escalations.size(), size_t(0));
+        clock.advance(59'000);
+        st1.tick();
+        QCOMPARE(out1.escalations.size(), size_t(1));
+        clock.advance(1000); // step 1's 60 s time-to-live
+        st1.tick();
+        QCOMPARE(out1.escalations.size(), size_t(2));
+        QCOMPARE(out1.escalations.back().second, 2);
+        for (const auto& s : out1.states)
+            st2.applyRemote(s);
+        st2.tick();
+        QCOMPARE(out2.escalations.size(), size_t(0));
+        QCOMPARE(st2.find(id)->escalationStep, 2);
+        clock.advance(120'000);
+        st1.tick();
+        QCOMPARE(out1.escalations.back().second, 3); // all stations
+        clock.advance(3600'000);
+        st1.tick();
+        QCOMPARE(out1.escalations.size(), size_t(3)); // the chain ends
+        // An acknowledgement stops escalation of a new alarm.
+        const QString id2 = st1.raise(panic(clock.nowMs(), QStringLiteral("wb-05"), 2));
+        st1.tick();
+        QVERIFY(st1.acknowledge(id2, QStringLiteral("s01"), QStringLiteral("N")).ok);
+        const size_t before = out1.escalations.size();
+        clock.advance(600'000);
+        st1.tick();
+        QCOMPARE(out1.escalations.size(), before);
+    }
+
+    void onsetDelayLateEventsAndNews2InTheCore()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        QVERIFY(loaded.site);
+        const Site& site = *loaded.site;
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        Published out;
+        std::vector<AlarmState> changes;
+        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("core.sqlite")),
+                          AlarmOutput{[&](const AlarmState& s) { out.states.push_back(s); }, {}, {}});
+        const Patient& pt = site.patients.front();
+        auto vitals = [&](double spo2, double rr = 16) {
+            VitalsUpdate v;
+            v.deviceId = pt.monitor;
+            v.deviceTimeMs = v.receiveTimeMs = clock.nowMs();
+            v.samples = {{VitalKind::SpO2, spo2, clock.nowMs()}, {VitalKind::HeartRate, 72, clock.nowMs()},
+                         {VitalKind::RespRate, rr, clock.nowMs()}, {VitalKind::SystolicBp, 125, clock.nowMs()},
+                         {VitalKind::Temperature, 37.0, clock.nowMs()}};
+            core.apply(QVector<Decoded>{v});
+        };
+        auto find = [&](const QString& rule) -> std::optional<AlarmState> {
+            for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+                if (it->rule == rule)
+                    return *it;
+            return std::nullopt;
+        };
+        vitals(97);
+        const qint64 onset = clock.nowMs() + 1000;
+        for (int s = 1; s <= 10; ++s) { // the 10th sample: held for 9 s
+            clock.advance(1000);
+            vitals(85);
+        }
+        QVERIFY2(!find(QStringLiteral("vitals.spo2-low")), "raised before its 10 s onset delay");
+        clock.advance(1000); // held for 10 s
+        vitals(85);
+        const auto desat = find(QStringLiteral("vitals.spo2-low"));
+        QVERIFY(desat);
+        QCOMPARE(desat->condition, QStringLiteral("SpO2 85 < 90"));
+        QCOMPARE(desat->onsetMs, onset);
+        QCOMPARE(int(desat->priority), int(Priority::High));
+        QVERIFY(desat->subject.contains(pt.name));
+        QVERIFY(!desat->place.isEmpty());
+        clock.advance(1000);
+        vitals(96);
+        QVERIFY(find(QStringLiteral("vitals.spo2-low"))->ended());
+
+        // NEWS2: RR 26 scores 3 alone; without station inputs the score is partial.
+        vitals(97, 26);
+        auto n = find(QStringLiteral("news2"));
+        QVERIFY(n);
+        QVERIFY(n->condition.contains(QStringLiteral("single parameter 3")));
+        QVERIFY(n->condition.contains(QStringLiteral("partial")));
+        QCOMPARE(int(n->priority), int(m_settings.news2.single3));
+        core.setNews2Inputs(pt.id, int(news2::Consciousness::Voice), true, false, QStringLiteral("s01"), QStringLiteral("N"));
+        // RR 3 + O2 2 + V 3 = 8: emergency band, a new occurrence at high priority.
+        n = find(QStringLiteral("news2"));
+        QVERIFY(n->condition.startsWith(QStringLiteral("NEWS2 8")));
+        QVERIFY(!n->condition.contains(QStringLiteral("partial")));
+        QCOMPARE(int(n->priority), int(Priority::High));
+        clock.advance(qint64(m_settings.news2.stationInputMaxAgeS) * 1000 + 1000);
+        vitals(97, 26);
+        QVERIFY(find(QStringLiteral("news2"))->condition.contains(QStringLiteral("partial")));
+
+        // A fall delivered two minutes late: its own time, marked late.
+        DeviceEventMsg ev;
+        ev.deviceId = pt.wristband;
+        ev.deviceTimeMs = clock.nowMs() - 120'000;
+        ev.receiveTimeMs = clock.nowMs();
+        ev.boot = 3;
+        ev.seq = 44;
+        ev.kind = DeviceEventKind::Fall;
+        core.apply(QVector<Decoded>{ev});
+        const auto fall = find(QStringLiteral("event.fall"));
+        QVERIFY(fall);
+        QVERIFY(fall->late);
+        QCOMPARE(fall->onsetMs, ev.deviceTimeMs);
+        QCOMPARE(fall->id, QStringLiteral("event.fall:%1:3-44").arg(pt.wristband));
+        QVERIFY(fall->condition.contains(QStringLiteral("late")));
+        // The same event again (QoS 1 redelivery) is not a second alarm.
+        const size_t falls = std::count_if(changes.begin(), changes.end(), [](const AlarmState& s) { return s.rule == u"event.fall"; });
+        core.apply(QVector<Decoded>{ev});
+        QCOMPARE(size_t(std::count_if(changes.begin(), changes.end(), [](const AlarmState& s) { return s.rule == u"event.fall"; })), falls);
+
+        // Acknowledging through the core: refused without an operator, logged with one.
+        QSignalSpy result(&core, &WardCore::acknowledgeResult);
+        core.acknowledge(fall->id, QString(), QString());
+        QCOMPARE(result.back().at(1).toBool(), false);
+        core.acknowledge(fall->id, QStringLiteral("s03"), QStringLiteral("Nurse Three"));
+        QCOMPARE(result.back().at(1).toBool(), true);
+        QCOMPARE(find(QStringLiteral("event.fall"))->ackedBy, QStringLiteral("s03"));
+
+        // A per-patient limit change is audited.
+        core.setPatientLimit(pt.id, QStringLiteral("vitals.spo2-low"), 85, std::nan(""), QStringLiteral("s01"), QStringLiteral("N"));
+        LogFilter f;
+        f.text = QStringLiteral("limit vitals.spo2-low");
+        QCOMPARE(AlarmLog::query(m_dir.filePath(QStringLiteral("core.sqlite")), f).size(), size_t(1));
+    }
+
+    void fridgeExcursionAfterGrace()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        std::vector<AlarmState> changes;
+        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("fridge.sqlite")), {});
+        const Sensor* sensor = nullptr;
+        for (const auto& s : site.sensors)
+            if (s.kind == SensorKind::Fridge)
+                sensor = &s;
+        QVERIFY(sensor);
+        const Fridge* fridge = site.fridge(sensor->fridge);
+        auto reading = [&](double t) {
+            EnvUpdate e;
+            e.deviceId = sensor->id;
+            e.deviceTimeMs = e.receiveTimeMs = clock.nowMs();
+            e.temperatureC = t;
+            e.door = DoorState::Closed;
+            core.apply(QVector<Decoded>{e});
+        };
+        reading(5);
+        clock.advance(60'000);
+        reading(9.5); // the excursion starts
+        for (int s = 60; s < fridge->graceS; s += 60) {
+            clock.advance(60'000);
+            reading(9.5);
+        }
+        QVERIFY(changes.empty());
+        clock.advance(60'000);
+        reading(9.5);
+        QVERIFY(!changes.empty());
+        QCOMPARE(changes.back().rule, QStringLiteral("env.fridge"));
+        QCOMPARE(changes.back().condition, QStringLiteral("Fridge 9.5 \u00b0C > 8.0 \u00b0C"));
+        QVERIFY(changes.back().latching);
+    }
+
+    void logIsAppendOnlyAndRestartConverges()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
+        ManualClock clock;
+        QString id;
+        {
+            // Station 1 acknowledges, writes its log, and dies before anything is published.
+            Published lost;
+            AlarmLog log(path);
+            AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, lost.hooks(true));
+            id = engine.raise(panic(clock.nowMs()));
+            clock.advance(5000);
+            QVERIFY(engine.acknowledge(id, QStringLiteral("s01"), QStringLiteral("N")).ok);
+            QVERIFY(lost.states.empty());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(!q.exec(QStringLiteral("UPDATE alarm_log SET operator = 'someone else'")));
+            QVERIFY(!q.exec(QStringLiteral("DELETE FROM alarm_log")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        // On restart the log's state is published again: the retained state catches up.
+        Published out;
+        AlarmLog log(path);
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, out.hooks());
+        engine.restore();
+        QCOMPARE(out.states.size(), size_t(1));
+        QCOMPARE(out.states.front().id, id);
+        QVERIFY(out.states.front().acknowledged());
+        QCOMPARE(out.states.front().ackedBy, QStringLiteral("s01"));
+    }
+
+    void failedLogWriteRefusesAcknowledgement()
+    {
+        ManualClock clock;
+        Published out;
+        QString failure;
+        AlarmLog log(QStringLiteral("/proc/wardwatch-no-such-dir/log.sqlite"));
+        AlarmEngine::Hooks hooks = out.hooks();
+        hooks.logFailed = [&](const QString& e) { failure = e; };
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, hooks);
+        const QString id = engine.raise(panic(clock.nowMs()));
+        QVERIFY(engine.find(id)); // an alarm is shown even when the log fails
+        QVERIFY(!failure.isEmpty());
+        QVERIFY(!engine.logHealthy());
+        const AckResult r = engine.acknowledge(id, QStringLiteral("s01"), QStringLiteral("N"));
+        QVERIFY(!r.ok);
+        QVERIFY(r.message.contains(QStringLiteral("log")));
+        QVERIFY(!engine.find(id)->acknowledged());
+    }
+
+    void csvExportQuotesPerRfc4180()
+    {
+        LogEntry e;
+        e.seq = 7;
+        e.utcMs = 1'767'225'600'000;
+        e.kind = QStringLiteral("acknowledged");
+        e.state.id = QStringLiteral("a:b:1");
+        e.state.subject = QStringLiteral("Smith, \"Jo\"");
+        e.state.condition = QStringLiteral("line1\nline2");
+        e.operatorId = QStringLiteral("s01");
+        const QString csv = QString::fromUtf8(AlarmLog::toCsv({e}));
+        const QStringList lines = csv.split(QStringLiteral("\r\n"));
+        QVERIFY(lines[0].startsWith(QStringLiteral("seq,time_utc,time_local,")));
+        QVERIFY(csv.contains(QStringLiteral("\"Smith, \"\"Jo\"\"\"")));
+        QVERIFY(csv.contains(QStringLiteral("\"line1\nline2\"")));
+        QVERIFY(csv.contains(QStringLiteral("2026-01-01T00:00:00.000Z")));
+    }
+
+    void operatorsPinAndLockout()
+    {
+        auto loaded = SiteLoader::loadDefault();
+        Site site = *loaded.site;
+        site.staff[0].pinHash = pin::hash(QStringLiteral("482913"), QByteArrayLiteral("salt-of-test"), 1000);
+        site.staff[1].pinHash.clear();
+        QVERIFY(pin::verify(QStringLiteral("482913"), site.staff[0].pinHash));
+        QVERIFY(!pin::verify(QStringLiteral("482914"), site.staff[0].pinHash));
+        // PBKDF2-HMAC-SHA256 test vector (RFC 7914 section 11).
+        QCOMPARE(pin::pbkdf2Sha256("passwd", "salt", 1, 64).toHex(),
+                 QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                            "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"));
+        ManualClock clock;
+        OperatorRegistry ops(site, clock);
+        const QString id = site.staff[0].id;
+        QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+        QVERIFY(!ops.signIn(site.staff[1].id, QStringLiteral("123456")).ok);
+        QVERIFY(!ops.signIn(QStringLiteral("nobody"), QStringLiteral("123456")).ok);
+        const SignInResult shortPin = ops.signIn(id, QStringLiteral("4829"));
+        QVERIFY(!shortPin.ok);
+        QVERIFY(shortPin.message.contains(QStringLiteral("6 digits")));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!ops.signIn(id, QStringLiteral("000000")).ok);
+        const SignInResult locked = ops.signIn(id, QStringLiteral("000001"));
+        QVERIFY(locked.message.contains(QStringLiteral("locked")));
+        QVERIFY(!ops.signIn(id, QStringLiteral("482913")).ok); // even the right PIN, while locked
+        clock.advance(qint64(site.alarms.operators.lockoutS) * 1000 + 1);
+        QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+    }
+
+    void audioPriorityRepeatAckAndPause()
+    {
+        ManualClock clock;
+        RecordingSound sound;
+        AlarmAudio audio(sound, clock, 120);
+        AlarmState high;
+        high.id = QStringLiteral("h");
+        high.priority = Priority::High;
+        audio.update(high);
+        QCOMPARE(sound.bursts.size(), size_t(1));
+        QCOMPARE(int(sound.bursts.back()), int(Priority::High));
+        clock.advance(AlarmAudio::RepeatHighMs - 1);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(1));
+        clock.advance(1);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(2));
+        // AUDIO PAUSED: silent for its duration, visible as paused.
+        audio.pause();
+        QVERIFY(audio.paused());
+        QCOMPARE(audio.pauseRemainingMs(), qint64(120'000));
+        clock.advance(30'000);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(2));
+        QVERIFY(!audio.sounding());
+        // A new alarm during the pause sounds normally.
+        AlarmState medium;
+        medium.id = QStringLiteral("m");
+        medium.priority = Priority::Medium;
+        audio.update(medium);
+        QCOMPARE(int(sound.bursts.back()), int(Priority::Medium));
+        // The pause expires: the high alarm sounds again.
+        clock.advance(90'000);
+        audio.tick();
+        QCOMPARE(int(sound.bursts.back()), int(Priority::High));
+        // Acknowledging silences what is active now.
+        high.ackedAtMs = clock.nowMs();
+        high.ackedBy = QStringLiteral("s01");
+        audio.update(high);
+        QCOMPARE(int(*audio.sounding()), int(Priority::Medium));
+        medium.ackedAtMs = clock.nowMs();
+        medium.ackedBy = QStringLiteral("s01");
+        audio.update(medium);
+        QVERIFY(!audio.sounding());
+        QVERIFY(sound.stops >= 1);
+        // Low: one burst, no repeat.
+        AlarmState low;
+        low.id = QStringLiteral("l");
+        low.priority = Priority::Low;
+        const size_t n = sound.bursts.size();
+        audio.update(low);
+        clock.advance(60'000);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), n + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlarms)
+#include "tst_alarms.moc"
