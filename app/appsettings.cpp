@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace ww {
 
@@ -20,6 +21,7 @@ constexpr auto Protocol = "mqtt/protocolVersion";
 constexpr auto StationId = "station/id";
 constexpr auto SiteFile = "site/file";
 constexpr auto MokoFilter = "ingest/mokoTopicFilter";
+constexpr auto AlarmLog = "alarms/logFile";
 } // namespace key
 
 QString AppSettings::load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out)
@@ -41,12 +43,19 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                    QStringLiteral("dir"));
     const QCommandLineOption shotDelay(QStringLiteral("screenshot-delay"), QObject::tr("Seconds before the first screenshot."),
                                        QStringLiteral("s"), QStringLiteral("6"));
+    const QCommandLineOption alarmLog(QStringLiteral("alarm-log"), QObject::tr("Alarm log file (SQLite)."), QStringLiteral("file"));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QObject::tr("Run the station without a window: alarm changes as JSON lines on stdout, "
+                                                  "commands (signin STAFF PIN, ack ALARM, quit) on stdin."));
+    const QCommandLineOption demoOperator(QStringLiteral("demo-operator"),
+                                          QObject::tr("Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm."),
+                                          QStringLiteral("staff:pin"));
     parser.setApplicationDescription(QObject::tr("WardWatch: ward nurse-station and facilities dashboard. A secondary alarm "
                                                  "notification system; it never replaces the bedside monitors' alarms."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, clientId, mqtt311, station, site, selfTest, shots,
-                       shotDelay});
+                       shotDelay, alarmLog, headless, demoOperator});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -75,6 +84,14 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     out.station.ingest.mokoFilter = s.value(QLatin1String(key::MokoFilter), out.station.ingest.mokoFilter).toString();
     out.siteFile = parser.isSet(site) ? parser.value(site) : s.value(QLatin1String(key::SiteFile)).toString();
     out.selfTest = parser.isSet(selfTest);
+    out.headless = parser.isSet(headless);
+    out.demoOperator = parser.value(demoOperator);
+    out.station.alarmLogPath = parser.isSet(alarmLog)
+                                   ? parser.value(alarmLog)
+                                   : s.value(QLatin1String(key::AlarmLog),
+                                             QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                                 QStringLiteral("/alarm-log-") + out.station.stationId + QStringLiteral(".sqlite"))
+                                         .toString();
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
     if (!ok || out.screenshotDelayS < 1)

@@ -15,6 +15,8 @@ struct AppSettings
     StationOptions station;
     QString siteFile;          // empty: the embedded default ward
     bool selfTest = false;
+    bool headless = false;     // no window: JSON lines out, commands in (tests, benchmarks, a second station)
+    QString demoOperator;      // screenshot mode: "STAFF:PIN" signs in and acknowledges the top alarm
     QString screenshotDir;     // demo: save screenshots there, then quit
     int screenshotDelayS = 6;  // first screenshot after this, the second as long again later
 

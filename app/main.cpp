@@ -1,8 +1,11 @@
 // Composition root: settings, site, station core, main window. Nothing else lives here.
 #include "app/appsettings.h"
+#include "app/headless.h"
 #include "app/selftest.h"
 #include "models/stationcore.h"
+#include "ui/alarmwidgets.h"
 #include "ui/mainwindow.h"
+#include "ui/qtalarmsound.h"
 
 #include <QApplication>
 #include <QDir>
@@ -14,31 +17,53 @@ using namespace ww;
 
 namespace {
 
-void scheduleScreenshots(MainWindow& window, const QString& dir, int delayS)
+void grabTab(MainWindow& window, const QString& dir, const QString& tab, const QString& file, QStringList& saved)
+{
+    window.showTab(tab);
+    const QString path = QDir(dir).filePath(file + QStringLiteral(".png"));
+    window.grab().save(path);
+    saved << path;
+}
+
+// Demo without a display: census and alarms, then (with --demo-operator) a sign-in and an
+// acknowledgement of the top alarm, then every tab and the history; then quit.
+void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const QString& dir, int delayS, const QString& demoOperator)
 {
     QDir().mkpath(dir);
-    for (int shot = 1; shot <= 2; ++shot) {
-        QTimer::singleShot(delayS * 1000 * shot, &window, [&window, dir, shot] {
-            const QString census = QDir(dir).filePath(QStringLiteral("census-%1.png").arg(shot));
-            window.tabs()->setCurrentIndex(0);
-            window.grab().save(census);
-            QStringList saved{census};
-            if (shot == 2) {
-                const QStringList names = {QStringLiteral("staff"), QStringLiteral("assets"), QStringLiteral("environment"),
-                                           QStringLiteral("devices")};
-                for (int tab = 1; tab <= names.size(); ++tab) {
-                    window.tabs()->setCurrentIndex(tab);
-                    const QString file = QDir(dir).filePath(names.at(tab - 1) + QStringLiteral(".png"));
-                    window.grab().save(file);
-                    saved << file;
+    QTimer::singleShot(delayS * 1000, &window, [&window, dir] {
+        QStringList saved;
+        grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-1"), saved);
+        grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-1"), saved);
+        QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
+    });
+    if (!demoOperator.isEmpty()) {
+        QTimer::singleShot(delayS * 1500, &window, [&alarms, demoOperator] {
+            const QStringList parts = demoOperator.split(u':');
+            QObject::connect(&alarms, &AlarmController::signInFinished, &alarms, [&alarms](bool ok, const QString& text) {
+                QTextStream(stdout) << "demo sign-in: " << text << Qt::endl;
+                if (const AlarmState* top = alarms.alarms().at(0); ok && top) {
+                    QTextStream(stdout) << "demo acknowledges: " << top->id << " (" << top->condition << ")" << Qt::endl;
+                    alarms.acknowledge(top->id);
                 }
-                window.tabs()->setCurrentIndex(0);
-            }
-            QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
-            if (shot == 2)
-                QCoreApplication::quit();
+            }, Qt::SingleShotConnection);
+            alarms.signIn(parts.value(0), parts.value(1));
         });
     }
+    QTimer::singleShot(delayS * 2000, &window, [&window, dir] {
+        QStringList saved;
+        grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-2"), saved);
+        grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-2"), saved);
+        for (const char* tab : {"staff", "assets", "environment", "devices"})
+            grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
+        QObject::connect(window.history(), &HistoryView::refreshed, &window, [&window, dir, saved]() mutable {
+            const QString path = QDir(dir).filePath(QStringLiteral("history.png"));
+            window.grab().save(path);
+            saved << path;
+            QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
+            QCoreApplication::quit();
+        });
+        window.showTab(QStringLiteral("history"));
+    });
 }
 
 } // namespace
@@ -46,7 +71,7 @@ void scheduleScreenshots(MainWindow& window, const QString& dir, int delayS)
 int main(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (qstrcmp(argv[i], "--self-test") == 0)
+        if (qstrcmp(argv[i], "--self-test") == 0 || qstrcmp(argv[i], "--headless") == 0)
             qputenv("QT_QPA_PLATFORM", "offscreen"); // the self-test needs no display
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
@@ -83,12 +108,26 @@ int main(int argc, char** argv)
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
-    MainWindow window(site.name, station.models(), station.stats());
+    if (settings.headless) {
+        AlarmController alarms(site, clock, &station.core(), nullptr);
+        alarms.setLogPath(settings.station.alarmLogPath);
+        station.core().setGuiHeartbeat(alarms.heartbeat());
+        HeadlessStation headless(alarms, clock);
+        station.start();
+        const int rc = app.exec();
+        station.stop();
+        return rc;
+    }
+    QtAlarmSound sound;
+    AlarmController alarms(site, clock, &station.core(), &sound);
+    alarms.setLogPath(settings.station.alarmLogPath);
+    station.core().setGuiHeartbeat(alarms.heartbeat());
+    MainWindow window(site.name, station.models(), station.stats(), &alarms);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
     window.show();
     station.start();
     if (!settings.screenshotDir.isEmpty())
-        scheduleScreenshots(window, settings.screenshotDir, settings.screenshotDelayS);
+        scheduleScreenshots(window, alarms, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
     const int rc = app.exec();
     station.stop();
     return rc;

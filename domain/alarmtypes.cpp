@@ -72,7 +72,7 @@ AlarmSettings defaultAlarmSettings()
     add("event.sos", C::Event, P::High, true, 0, chain);
     add("event.man-down", C::Event, P::High, true, 0, chain);
     add("event.band-removed", C::Event, P::Medium, true, 0, chain);
-    add("news2", C::Patient, P::Low, false, 0, chain); // priority by band, see News2Settings
+    add("news2", C::Patient, P::Low, false, 30, chain); // priority by band (News2Settings); a band must hold 30 s
     add("env.fridge", C::Environment, P::Medium, true, 0, facilities); // delay: the fridge's graceS
     add("env.door", C::Environment, P::Low, false, 0, facilities);     // delay: doorOpenLimitS
     add("env.climate", C::Environment, P::Low, false, 600, facilities);

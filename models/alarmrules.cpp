@@ -173,7 +173,7 @@ void WardCore::evaluatePatient(int row, qint64 now)
                           {news2::Response::Emergency, "emergency", cfg.news2.emergency, 7}};
     for (const Band& b : bands) {
         m_conditions->observe(QStringLiteral("news2|%1|%2").arg(p.id, QLatin1String(b.key)), resp == b.level, sampleMs,
-                              now, 0, [&] {
+                              now, cfg.rule(QStringLiteral("news2")).delayS, [&] {
                                   AlarmRaise a;
                                   a.rule = QStringLiteral("news2");
                                   a.subjectKey = p.id + QChar(u'-') + QLatin1String(b.key);
@@ -422,6 +422,7 @@ void WardCore::setLocalCondition(const QString& rule, const QString& key, bool h
 {
     if (!m_alarms)
         return;
+    m_local.insert(rule + QChar(u'|') + key, LocalCondition{rule, key, condition, holds});
     const qint64 now = m_clock.nowMs();
     m_conditions->observe(rule + QChar(u'|') + key, holds, now, now, m_site.alarms.rule(rule).delayS, [&] {
         AlarmRaise a;
@@ -430,7 +431,8 @@ void WardCore::setLocalCondition(const QString& rule, const QString& key, bool h
         a.subject = tr("Station %1").arg(m_stationId);
         a.source = m_stationId;
         a.condition = condition;
-        a.local = true;
+        // Other stations must learn that this one cannot log or that its screen froze.
+        a.local = rule != u"tech.gui-hung" && rule != u"tech.log";
         return a;
     });
 }
@@ -515,6 +517,16 @@ void WardCore::evaluateAlarms()
         evaluateLocation(tag, now);
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_stations.isEmpty(),
                       tr("No other station online"));
+    for (const auto& c : std::as_const(m_local))
+        if (c.holds)
+            setLocalCondition(c.rule, c.key, c.holds, c.condition);
+    if (m_alarms->logHealthy())
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), false, {});
+    if (m_guiBeat) {
+        const qint64 silentMs = now - m_guiBeat->load(std::memory_order_relaxed);
+        setLocalCondition(QStringLiteral("tech.gui-hung"), QStringLiteral("gui"), silentMs > 5000,
+                          tr("Station screen not responding for %1 s").arg(silentMs / 1000));
+    }
     m_alarms->tick();
 }
 

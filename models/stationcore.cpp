@@ -78,6 +78,12 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
         if (s == MqttState::Connected)
             announcePresence(true);
+        // Losing the broker is a technical alarm of this station (after the rule's delay).
+        const bool lost = s != MqttState::Connected;
+        QMetaObject::invokeMethod(m_core, [core = m_core, lost, detail] {
+            core->setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), lost,
+                                    WardCore::tr("Broker connection lost (%1)").arg(detail));
+        }, Qt::QueuedConnection);
         Q_EMIT connectionChanged(s, detail);
     });
 }

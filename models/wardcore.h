@@ -84,6 +84,8 @@ public:
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
+    // The GUI thread's heartbeat (ms); the core raises tech.gui-hung when it stops for 5 s.
+    void setGuiHeartbeat(const std::atomic<qint64>* beat) { m_guiBeat = beat; }
     // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.
     void evaluateAlarms();
     [[nodiscard]] AlarmEngine* alarmEngine() { return m_alarms.get(); }
@@ -202,6 +204,13 @@ private:
     std::vector<QHash<QString, VitalLimit>> m_patientLimits;    // per patient: rule id -> override
     QHash<QString, QString> m_openEventAlarms;                  // "sos|device" -> alarm id
     QHash<QString, StationPresenceMsg> m_stations;              // other stations' presence
+    const std::atomic<qint64>* m_guiBeat = nullptr;
+    struct LocalCondition
+    {
+        QString rule, key, condition;
+        bool holds = false;
+    };
+    QHash<QString, LocalCondition> m_local; // re-evaluated every second, so onset delays elapse
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
 };
 

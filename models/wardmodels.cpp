@@ -137,7 +137,11 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case VitalsSignalRole: return int(p.vitalsSignal);
     case RoomRole: return p.location.known ? p.location.roomId : QString();
     case TagSignalRole: return int(p.tagSignal);
+    case News2Role: return p.news2 >= 0 ? QVariant(p.news2) : QVariant();
+    case News2PartialRole: return p.news2Partial;
     case Qt::ForegroundRole:
+        if (index.column() == News2Col && p.news2Partial)
+            return noSignalColour();
         if ((index.column() >= HrCol && index.column() <= TempCol && p.vitalsSignal == SignalState::NoSignal) ||
             (index.column() == LocationCol && p.tagSignal == SignalState::NoSignal))
             return noSignalColour();
@@ -146,6 +150,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
         if (p.vitalsSignal == SignalState::NoSignal && index.column() >= HrCol && index.column() <= TempCol)
             return tr("No signal from %1 since %2; last HR %3").arg(p.monitor, formatTime(data(index, VitalsTimeRole).toLongLong()))
                 .arg(vital(VitalKind::HeartRate).value);
+        if (index.column() == News2Col && p.news2 >= 0)
+            return (p.news2Partial ? tr("Partial score (a lower bound): ") : tr("NEWS2: ")) + p.news2Detail;
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -161,12 +167,16 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
                 return QStringLiteral("–");
             return QStringLiteral("%1/%2").arg(vital(VitalKind::SystolicBp).value, 0, 'f', 0).arg(vital(VitalKind::DiastolicBp).value, 0, 'f', 0);
         case TempCol: return reading(vital(VitalKind::Temperature), p.vitalsSignal, 1);
+        case News2Col:
+            if (p.news2 < 0)
+                return QStringLiteral("–");
+            return p.news2Partial ? tr("%1 (partial)").arg(p.news2) : QString::number(p.news2);
         case LocationCol: return p.tagSignal == SignalState::NoSignal ? tr("no signal") : locationText(p.location);
         case UpdatedCol: return formatTime(data(index, VitalsTimeRole).toLongLong());
         }
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() >= HrCol && index.column() <= TempCol ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() >= HrCol && index.column() <= News2Col ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     }
     return {};
 }
@@ -174,7 +184,7 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
 QVariant PatientModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header({tr("Bed"), tr("Patient"), tr("HR /min"), tr("SpO₂ %"), tr("RR /min"), tr("BP mmHg"), tr("Temp °C"),
-                   tr("Location"), tr("Vitals at")}, section, o, role);
+                   tr("NEWS2"), tr("Location"), tr("Vitals at")}, section, o, role);
 }
 
 QHash<int, QByteArray> PatientModel::roleNames() const

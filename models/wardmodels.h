@@ -15,10 +15,11 @@ class PatientModel final : public LiveTableModel<PatientRow>
 {
     Q_OBJECT
 public:
-    enum Column { BedCol, NameCol, HrCol, SpO2Col, RrCol, BpCol, TempCol, LocationCol, UpdatedCol, ColumnCount };
+    enum Column { BedCol, NameCol, HrCol, SpO2Col, RrCol, BpCol, TempCol, News2Col, LocationCol, UpdatedCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, BedRole, NameRole, HeartRateRole, SpO2Role, RespRateRole, SystolicRole,
-        DiastolicRole, TemperatureRole, VitalsTimeRole, VitalsSignalRole, RoomRole, TagSignalRole
+        DiastolicRole, TemperatureRole, VitalsTimeRole, VitalsSignalRole, RoomRole, TagSignalRole, News2Role,
+        News2PartialRole
     };
     Q_ENUM(Role)
     using LiveTableModel::LiveTableModel;

@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "ui/alarmwidgets.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -6,20 +7,44 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace ww {
 
-MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, QWidget* parent)
+MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
+                       QWidget* parent)
     : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_connection(new QLabel(this)),
       m_rate(new QLabel(this)), m_rejected(new QLabel(this))
 {
     setWindowTitle(tr("WardWatch – %1").arg(siteName));
-    setCentralWidget(m_tabs);
-    addTable(&models.patients, tr("Census"));
-    addTable(&models.staff, tr("Staff"));
-    addTable(&models.assets, tr("Assets"));
-    addTable(&models.environment, tr("Environment"));
-    addTable(&models.devices, tr("Devices"));
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    if (alarms) {
+        // The banner sits above every tab: the highest active priority is always in view.
+        m_banner = new AlarmBanner(*alarms, central);
+        layout->addWidget(m_banner);
+        m_alarmPanel = new AlarmPanel(*alarms, m_tabs);
+        m_alarmPanel->setObjectName(QStringLiteral("alarms"));
+        m_tabs->addTab(m_alarmPanel, tr("Alarms"));
+    }
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    addTable(&models.patients, tr("Census"))->setObjectName(QStringLiteral("census"));
+    addTable(&models.staff, tr("Staff"))->setObjectName(QStringLiteral("staff"));
+    addTable(&models.assets, tr("Assets"))->setObjectName(QStringLiteral("assets"));
+    addTable(&models.environment, tr("Environment"))->setObjectName(QStringLiteral("environment"));
+    addTable(&models.devices, tr("Devices"))->setObjectName(QStringLiteral("devices"));
+    if (alarms) {
+        m_history = new HistoryView(*alarms, m_tabs);
+        m_history->setObjectName(QStringLiteral("history"));
+        m_tabs->addTab(m_history, tr("History"));
+        connect(m_tabs, &QTabWidget::currentChanged, this, [this](int i) {
+            if (m_tabs->widget(i) == m_history)
+                m_history->refresh();
+        });
+    }
 
     m_connection->setObjectName(QStringLiteral("connectionState"));
     m_rate->setObjectName(QStringLiteral("messageRate"));
@@ -47,6 +72,13 @@ QTableView* MainWindow::addTable(QAbstractItemModel* model, const QString& title
     m_tabs->addTab(view, title);
     m_tables << view;
     return view;
+}
+
+void MainWindow::showTab(const QString& name)
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->objectName() == name)
+            m_tabs->setCurrentIndex(i);
 }
 
 void MainWindow::setConnectionState(MqttState state, const QString& detail)

@@ -1,5 +1,6 @@
 #pragma once
 // The main window wires views to models and shows the connection in the status bar; nothing more.
+#include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
 #include "transport/mqttclient.h"
@@ -17,10 +18,17 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, QWidget* parent = nullptr);
+    // alarms may be null (views without the alarm engine, e.g. the GUI smoke test of the tables).
+    MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms = nullptr,
+               QWidget* parent = nullptr);
 
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
     [[nodiscard]] QList<QTableView*> tables() const { return m_tables; }
+    [[nodiscard]] class AlarmBanner* banner() const { return m_banner; }
+    [[nodiscard]] class AlarmPanel* alarmPanel() const { return m_alarmPanel; }
+    [[nodiscard]] class HistoryView* history() const { return m_history; }
+    // Tab by its object name ("alarms", "census", "staff", "assets", "environment", "devices", "history").
+    void showTab(const QString& name);
 
 public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
@@ -32,6 +40,9 @@ private:
     const IngestStats& m_stats;
     QTabWidget* m_tabs;
     QList<QTableView*> m_tables;
+    class AlarmBanner* m_banner = nullptr;
+    class AlarmPanel* m_alarmPanel = nullptr;
+    class HistoryView* m_history = nullptr;
     QLabel* m_connection;
     QLabel* m_rate;
     QLabel* m_rejected;

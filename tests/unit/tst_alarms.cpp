@@ -293,8 +293,19 @@ private Q_SLOTS:
         vitals(96);
         QVERIFY(find(QStringLiteral("vitals.spo2-low"))->ended());
 
-        // NEWS2: RR 26 scores 3 alone; without station inputs the score is partial.
-        vitals(97, 26);
+        // NEWS2: RR 26 scores 3 alone; without station inputs the score is partial. A band must
+        // hold for the rule's delay (30 s by default).
+        const int news2Delay = site.alarms.rule(QStringLiteral("news2")).delayS;
+        auto hold = [&](int seconds, double spo2, double rr) {
+            for (int i = 0; i < seconds; ++i) {
+                vitals(spo2, rr);
+                clock.advance(1000);
+            }
+            vitals(spo2, rr);
+        };
+        hold(news2Delay - 1, 97, 26);
+        QVERIFY(!find(QStringLiteral("news2")));
+        hold(1, 97, 26);
         auto n = find(QStringLiteral("news2"));
         QVERIFY(n);
         QVERIFY(n->condition.contains(QStringLiteral("single parameter 3")));
@@ -302,6 +313,7 @@ private Q_SLOTS:
         QCOMPARE(int(n->priority), int(m_settings.news2.single3));
         core.setNews2Inputs(pt.id, int(news2::Consciousness::Voice), true, false, QStringLiteral("s01"), QStringLiteral("N"));
         // RR 3 + O2 2 + V 3 = 8: emergency band, a new occurrence at high priority.
+        hold(news2Delay, 97, 26);
         n = find(QStringLiteral("news2"));
         QVERIFY(n->condition.startsWith(QStringLiteral("NEWS2 8")));
         QVERIFY(!n->condition.contains(QStringLiteral("partial")));

@@ -4,6 +4,8 @@
 Run from the repository root: python3 tools/sitegen/make_default_site.py
 The output is committed; the application embeds it. Edit this script, not the output.
 """
+import base64
+import hashlib
 import json, os
 
 W, H = 60.0, 20.0          # floor size, metres
@@ -145,9 +147,17 @@ for i, b in enumerate(occupied):
                              "wristband": f"wb-{i + 1:03d}", "monitor": f"vm-{i + 1:03d}"})
 roles = ["charge nurse", "nurse", "nurse", "nurse", "nurse", "nurse", "healthcare assistant", "healthcare assistant",
          "doctor", "doctor", "porter", "domestic"]
+def demo_pin_hash(staff_id, pin, iterations=60000):
+    # Demo PINs only (docs/alarms.md): "2468" + the two-digit staff number. A real site sets its own.
+    salt = hashlib.sha256(("wardwatch-demo-salt-" + staff_id).encode()).digest()[:16]
+    h = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
+    return f"pbkdf2-sha256${iterations}${base64.b64encode(salt).decode()}${base64.b64encode(h).decode()}"
+
+
 for i, role in enumerate(roles):
-    site["staff"].append({"id": f"S{i + 1:02d}", "name": f"{FIRST[-1 - i]} {LAST[(i * 7) % len(LAST)]}",
-                          "role": role, "badge": f"bd-{i + 1:02d}"})
+    sid = f"S{i + 1:02d}"
+    site["staff"].append({"id": sid, "name": f"{FIRST[-1 - i]} {LAST[(i * 7) % len(LAST)]}",
+                          "role": role, "badge": f"bd-{i + 1:02d}", "pinHash": demo_pin_hash(sid, f"2468{i + 1:02d}")})
 assets = [("wheelchair", "Wheelchair", 4), ("infusion-pump", "Infusion pump", 6), ("defibrillator", "Defibrillator", 2),
           ("hoist", "Patient hoist", 2), ("bladder-scanner", "Bladder scanner", 1), ("ecg-cart", "ECG cart", 1)]
 n = 0

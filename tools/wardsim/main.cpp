@@ -49,7 +49,9 @@ int main(int argc, char** argv)
                                     QStringLiteral("x"), QStringLiteral("1"));
     const QCommandLineOption truth(QStringLiteral("truth-out"), QStringLiteral("Write the last values sent and the true rooms here at exit."),
                                    QStringLiteral("file"));
-    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth});
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("\"demo\": scripted panic, fall, desaturation, fridge excursion and a silent wristband."),
+                                      QStringLiteral("name"));
+    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario});
     p.process(app);
 
     const SiteLoadResult loaded = p.isSet(site) ? SiteLoader::loadFile(p.value(site)) : SiteLoader::loadDefault();
@@ -62,6 +64,11 @@ int main(int argc, char** argv)
     opt.extraTags = p.value(extra).toInt();
     opt.replaySpeed = p.value(replay).toDouble();
     opt.eventRateScale = p.value(events).toDouble();
+    if (p.isSet(scenario) && p.value(scenario) != u"demo") {
+        QTextStream(stderr) << "--scenario: unknown scenario \"" << p.value(scenario) << "\" (demo)" << Qt::endl;
+        return 2;
+    }
+    opt.demoScenario = p.value(scenario) == u"demo";
     if (!p.isSet(synthetic))
         opt.vitalsDir = p.value(vitals);
 

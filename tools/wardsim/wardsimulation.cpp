@@ -256,8 +256,12 @@ void WardSimulation::sendVitals(double now)
         if (dev.silentUntil > m_t)
             continue;
         VitalsUpdate u{p.monitor, nowMs(), 0, {}};
-        for (const auto& s : m_vitals[i].sample(m_t, m_opt.replaySpeed, nowMs()))
+        for (auto s : m_vitals[i].sample(m_t, m_opt.replaySpeed, nowMs())) {
+            // Demo: the second patient desaturates from 2 s to 120 s.
+            if (m_opt.demoScenario && i == 1 && s.kind == VitalKind::SpO2 && m_t >= 2 && m_t < 120)
+                s.value = 84;
             u.samples.push_back(s);
+        }
         m_publish({m_topics.vitals(p.monitor), encode(u), 0, false});
         QJsonObject last{{QStringLiteral("t"), double(u.deviceTimeMs)}};
         for (const auto& s : u.samples)
@@ -355,6 +359,34 @@ void WardSimulation::raiseEvents(double dtS)
     }
 }
 
+void WardSimulation::demoScenario(double previousT)
+{
+    auto at = [&](double t) { return previousT < t && m_t >= t; };
+    if (at(1.0)) {
+        // A fridge logger comes back after an outage and uploads its buffer: 16 minutes at 9.6 °C.
+        for (const auto& s : m_site.sensors) {
+            if (s.kind != SensorKind::Fridge)
+                continue;
+            for (int minute = 16; minute >= 0; --minute) {
+                EnvUpdate r;
+                r.deviceId = s.id;
+                r.deviceTimeMs = nowMs() - qint64(minute) * 60'000;
+                r.temperatureC = 9.6;
+                r.door = DoorState::Closed;
+                m_publish({m_topics.env(s.id), encode(r), 1, false});
+            }
+            break;
+        }
+        // The fourth patient's wristband goes silent (flat battery) for ten minutes.
+        if (m_site.patients.size() > 3)
+            device(m_site.patients[3].wristband).silentUntil = m_t + 600;
+    }
+    if (at(3.0) && !m_site.patients.empty())
+        event(m_site.patients[0].wristband, DeviceEventKind::Panic);
+    if (at(4.0) && m_site.patients.size() > 4)
+        event(m_site.patients[4].wristband, DeviceEventKind::Fall);
+}
+
 void WardSimulation::silenceDevices(double dtS)
 {
     // Now and then a device drops out for a minute or three (flat battery, out of range, reboot);
@@ -404,6 +436,8 @@ void WardSimulation::step(double dtS)
     moveTags(dtS);
     silenceDevices(dtS);
     raiseEvents(dtS);
+    if (m_opt.demoScenario)
+        demoScenario(m_t - dtS);
     advertise(m_t);
     if (m_t >= m_nextGatewayFlush) {
         m_nextGatewayFlush += m_site.timingFor(DeviceKind::Gateway).intervalS;

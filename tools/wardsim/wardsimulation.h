@@ -35,6 +35,7 @@ struct SimOptions
     double replaySpeed = 60;          // record minutes per simulated minute
     QString vitalsDir;                // PhysioNet records; empty or missing: synthetic vitals
     double eventRateScale = 1.0;      // multiplies panic, fall and silence rates
+    bool demoScenario = false;        // scripted alarms for the demo (docs/simulator.md)
     RadioModel radio;
 };
 
@@ -98,6 +99,7 @@ private:
     void sendVitals(double now);
     void sendEnvironment(double now);
     void raiseEvents(double dtS);
+    void demoScenario(double previousT);
     void silenceDevices(double dtS);
     void sendTruth();
     [[nodiscard]] int wallsBetween(int floor, QPointF a, QPointF b) const;

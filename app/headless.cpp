@@ -1,0 +1,77 @@
+#include "app/headless.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cstdio>
+#include <unistd.h>
+
+namespace ww {
+
+HeadlessStation::HeadlessStation(AlarmController& alarms, const Clock& clock, QObject* parent)
+    : QObject(parent), m_alarms(alarms), m_clock(clock), m_stdin(STDIN_FILENO, QSocketNotifier::Read)
+{
+    connect(&m_alarms, &AlarmController::alarmUpdated, this, [this](const AlarmState& alarm) {
+        {
+            const AlarmState* a = &alarm;
+            print(QJsonObject{{QStringLiteral("event"), QStringLiteral("alarm")},
+                              {QStringLiteral("t"), QString::number(m_clock.nowMs())},
+                              {QStringLiteral("id"), a->id},
+                              {QStringLiteral("rule"), a->rule},
+                              {QStringLiteral("priority"), toString(a->priority)},
+                              {QStringLiteral("phase"), toString(a->phase())},
+                              {QStringLiteral("condition"), a->condition},
+                              {QStringLiteral("subject"), a->subject},
+                              {QStringLiteral("ackedBy"), a->ackedBy},
+                              {QStringLiteral("ackedStation"), a->ackedStation},
+                              {QStringLiteral("step"), a->escalationStep},
+                              {QStringLiteral("late"), a->late}});
+        }
+    });
+    connect(&m_alarms, &AlarmController::signInFinished, this, [this](bool ok, const QString& text) {
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("signin")}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+    });
+    connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("message")}, {QStringLiteral("error"), error},
+                          {QStringLiteral("message"), text}});
+    });
+    connect(&m_stdin, &QSocketNotifier::activated, this, [this] {
+        char buf[4096];
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n <= 0) {
+            m_stdin.setEnabled(false);
+            return;
+        }
+        m_buffer.append(buf, n);
+        for (qsizetype i; (i = m_buffer.indexOf('\n')) >= 0;) {
+            line(m_buffer.left(i).trimmed());
+            m_buffer.remove(0, i + 1);
+        }
+    });
+    print(QJsonObject{{QStringLiteral("event"), QStringLiteral("ready")}});
+}
+
+void HeadlessStation::print(const QJsonObject& o)
+{
+    const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+void HeadlessStation::line(const QByteArray& text)
+{
+    const QList<QByteArray> parts = text.split(' ');
+    if (parts.isEmpty() || parts[0].isEmpty())
+        return;
+    if (parts[0] == "signin" && parts.size() == 3)
+        m_alarms.signIn(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]));
+    else if (parts[0] == "ack" && parts.size() == 2)
+        m_alarms.acknowledge(QString::fromUtf8(parts[1]));
+    else if (parts[0] == "quit")
+        QCoreApplication::quit();
+    else
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("message")}, {QStringLiteral("error"), true},
+                          {QStringLiteral("message"), QStringLiteral("unknown command: ") + QString::fromUtf8(text)}});
+}
+
+} // namespace ww

@@ -1,0 +1,127 @@
+#include "models/alarmcontroller.h"
+#include "models/wardcore.h"
+
+#include <QPointer>
+#include <QThreadPool>
+
+namespace ww {
+
+namespace {
+
+// Stands in when the station has no sound device: never plays, reports unavailable.
+class NoSound final : public AlarmSound
+{
+public:
+    bool available() const override { return false; }
+    void playBurst(Priority) override {}
+    void stop() override {}
+};
+NoSound g_noSound;
+
+} // namespace
+
+AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore* core, AlarmSound* sound, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_core(core), m_sound(sound ? sound : &g_noSound),
+      m_audio(std::make_unique<AlarmAudio>(*m_sound, clock, site.alarms.audioPauseS)), m_operators(site, clock),
+      m_tick(this)
+{
+    connect(core, &WardCore::alarmChanged, this, &AlarmController::onAlarm); // queued: core thread -> here
+    connect(core, &WardCore::acknowledgeResult, this, [this](const QString& id, bool ok, const QString& text) {
+        if (!ok)
+            Q_EMIT message(text, true);
+        else
+            Q_EMIT message(text.isEmpty() ? tr("Acknowledged: %1").arg(m_model.find(id) ? m_model.find(id)->condition : id)
+                                          : text,
+                           false);
+    });
+    m_heartbeat.store(m_clock.nowMs());
+    m_tick.setInterval(250);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        m_heartbeat.store(m_clock.nowMs(), std::memory_order_relaxed);
+        const bool wasPaused = m_audio->paused();
+        m_audio->tick();
+        if (wasPaused || m_audio->paused())
+            Q_EMIT audioChanged();
+    });
+    m_tick.start();
+    const bool available = m_sound->available();
+    QMetaObject::invokeMethod(core, [core, available] {
+        core->setLocalCondition(QStringLiteral("tech.audio"), QStringLiteral("audio"), !available,
+                                WardCore::tr("No audio output: alarms are visual only at this station"));
+    }, Qt::QueuedConnection);
+}
+
+AlarmController::~AlarmController()
+{
+    m_alive->store(false);
+}
+
+void AlarmController::onAlarm(const AlarmState& a)
+{
+    m_model.apply(a);
+    m_audio->update(a);
+    Q_EMIT audioChanged();
+    Q_EMIT alarmUpdated(a);
+}
+
+void AlarmController::signIn(const QString& staffId, const QString& pin)
+{
+    // The PIN hash is slow on purpose: never on the GUI thread.
+    QPointer<AlarmController> self(this);
+    auto alive = m_alive;
+    QThreadPool::globalInstance()->start([this, self, alive, staffId, pin] {
+        const SignInResult r = m_operators.signIn(staffId, pin);
+        if (!alive->load())
+            return;
+        QMetaObject::invokeMethod(self, [self, r, staffId] {
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(self->m_core, [core = self->m_core, r, staffId] {
+                core->auditSignIn(r.ok ? r.operatorId : staffId, r.operatorName, r.ok, r.message);
+            }, Qt::QueuedConnection);
+            if (r.ok) {
+                self->m_operatorId = r.operatorId;
+                self->m_operatorName = r.operatorName;
+                Q_EMIT self->operatorChanged();
+            }
+            Q_EMIT self->signInFinished(r.ok, r.ok ? tr("Signed in: %1").arg(r.operatorName) : r.message);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void AlarmController::signOut()
+{
+    m_operatorId.clear();
+    m_operatorName.clear();
+    Q_EMIT operatorChanged();
+}
+
+void AlarmController::acknowledge(const QString& alarmId)
+{
+    if (m_operatorId.isEmpty()) {
+        Q_EMIT message(tr("Sign in first: an acknowledgement needs a named operator."), true);
+        return;
+    }
+    QMetaObject::invokeMethod(m_core, [core = m_core, alarmId, op = m_operatorId, name = m_operatorName] {
+        core->acknowledge(alarmId, op, name);
+    }, Qt::QueuedConnection);
+}
+
+void AlarmController::pauseAudio()
+{
+    m_audio->pause();
+    Q_EMIT audioChanged();
+}
+
+void AlarmController::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2)
+{
+    if (m_operatorId.isEmpty()) {
+        Q_EMIT message(tr("Sign in first: NEWS2 inputs are recorded with the operator's name."), true);
+        return;
+    }
+    QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
+        core->setNews2Inputs(patientId, consciousness, onOxygen, scale2, op, name);
+    }, Qt::QueuedConnection);
+}
+
+} // namespace ww

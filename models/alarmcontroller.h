@@ -1,0 +1,65 @@
+#pragma once
+// The station's side of alarms, on the GUI thread: the open-alarm list, audible signalling, the
+// signed-in operator and the operator's actions, which it hands to the core thread. It never
+// waits: PIN hashing runs on a worker, acknowledgements come back as signals.
+#include "alarms/alarmaudio.h"
+#include "alarms/operators.h"
+#include "models/alarmlistmodel.h"
+
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+
+namespace ww {
+
+class WardCore;
+
+class AlarmController : public QObject
+{
+    Q_OBJECT
+public:
+    // sound may be null (no audio at all: reported as a technical alarm).
+    AlarmController(const Site& site, const Clock& clock, WardCore* core, AlarmSound* sound, QObject* parent = nullptr);
+    ~AlarmController() override;
+
+    [[nodiscard]] AlarmListModel& alarms() { return m_model; }
+    [[nodiscard]] const Site& site() const { return m_site; }
+    [[nodiscard]] AlarmAudio* audio() { return m_audio.get(); }
+    [[nodiscard]] QString operatorId() const { return m_operatorId; }
+    [[nodiscard]] QString operatorName() const { return m_operatorName; }
+    [[nodiscard]] QString logPath() const { return m_logPath; }
+    void setLogPath(const QString& path) { m_logPath = path; }
+    // The GUI thread's heartbeat, read by the core's watchdog.
+    [[nodiscard]] const std::atomic<qint64>* heartbeat() const { return &m_heartbeat; }
+
+public Q_SLOTS:
+    void signIn(const QString& staffId, const QString& pin);
+    void signOut();
+    void acknowledge(const QString& alarmId);
+    void pauseAudio();
+    void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2);
+
+Q_SIGNALS:
+    void operatorChanged();
+    void signInFinished(bool ok, const QString& message);
+    void message(const QString& text, bool error);
+    void audioChanged();
+    void alarmUpdated(const ww::AlarmState& alarm); // after the list took it
+
+private:
+    void onAlarm(const AlarmState& a);
+
+    const Site& m_site;
+    const Clock& m_clock;
+    WardCore* m_core;
+    AlarmSound* m_sound;
+    AlarmListModel m_model;
+    std::unique_ptr<AlarmAudio> m_audio;
+    OperatorRegistry m_operators;
+    QString m_operatorId, m_operatorName, m_logPath;
+    QTimer m_tick;
+    std::atomic<qint64> m_heartbeat{0};
+    std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);
+};
+
+} // namespace ww

@@ -1,0 +1,196 @@
+#include "models/alarmlistmodel.h"
+#include "models/wardmodels.h"
+
+#include <QBrush>
+#include <QFont>
+
+namespace ww {
+
+QString prioritySymbol(Priority p)
+{
+    switch (p) {
+    case Priority::High: return QStringLiteral("!!!");
+    case Priority::Medium: return QStringLiteral("!!");
+    case Priority::Low: return QStringLiteral("!");
+    }
+    return {};
+}
+
+QString priorityText(Priority p)
+{
+    switch (p) {
+    case Priority::High: return AlarmListModel::tr("HIGH");
+    case Priority::Medium: return AlarmListModel::tr("MEDIUM");
+    case Priority::Low: return AlarmListModel::tr("LOW");
+    }
+    return {};
+}
+
+QColor priorityColour(Priority p)
+{
+    switch (p) {
+    case Priority::High: return QColor(0xd0, 0x10, 0x10);
+    case Priority::Medium: return QColor(0xf5, 0xd0, 0x00);
+    case Priority::Low: return QColor(0x00, 0xc8, 0xe0);
+    }
+    return {};
+}
+
+QString phaseText(const AlarmState& a)
+{
+    QString text;
+    switch (a.phase()) {
+    case Phase::Active: text = AlarmListModel::tr("active"); break;
+    case Phase::ResolvedUnacked: text = a.latching ? AlarmListModel::tr("ended, latched: acknowledge")
+                                                   : AlarmListModel::tr("ended, not acknowledged"); break;
+    case Phase::Acknowledged: text = AlarmListModel::tr("acknowledged"); break;
+    case Phase::Resolved: text = AlarmListModel::tr("resolved"); break;
+    case Phase::Closed: text = AlarmListModel::tr("closed"); break;
+    }
+    if (a.acknowledged())
+        text += AlarmListModel::tr(" by %1 at %2, %3").arg(a.ackedByName.isEmpty() ? a.ackedBy : a.ackedByName,
+                                                           a.ackedStation, formatTime(a.ackedAtMs));
+    return text;
+}
+
+AlarmListModel::AlarmListModel(QObject* parent) : QAbstractTableModel(parent)
+{
+    qRegisterMetaType<ww::AlarmState>();
+}
+
+int AlarmListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+bool AlarmListModel::before(const AlarmState& a, const AlarmState& b)
+{
+    if (a.signalling() != b.signalling())
+        return a.signalling();
+    if (a.priority != b.priority)
+        return a.priority > b.priority;
+    if (a.onsetMs != b.onsetMs)
+        return a.onsetMs < b.onsetMs;
+    return a.id < b.id;
+}
+
+void AlarmListModel::apply(const AlarmState& alarm)
+{
+    const auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const AlarmState& a) { return a.id == alarm.id; });
+    if (it != m_rows.end()) {
+        const int row = int(it - m_rows.begin());
+        beginRemoveRows({}, row, row);
+        m_rows.erase(it);
+        endRemoveRows();
+    }
+    if (!alarm.closed()) {
+        const auto pos = std::lower_bound(m_rows.begin(), m_rows.end(), alarm, &AlarmListModel::before);
+        const int row = int(pos - m_rows.begin());
+        beginInsertRows({}, row, row);
+        m_rows.insert(pos, alarm);
+        endInsertRows();
+    }
+    Q_EMIT alarmsChanged();
+}
+
+const AlarmState* AlarmListModel::at(int row) const
+{
+    return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
+}
+
+const AlarmState* AlarmListModel::find(const QString& id) const
+{
+    for (const auto& a : m_rows)
+        if (a.id == id)
+            return &a;
+    return nullptr;
+}
+
+const AlarmState* AlarmListModel::topSignalling() const
+{
+    return !m_rows.empty() && m_rows.front().signalling() ? &m_rows.front() : nullptr;
+}
+
+int AlarmListModel::signallingCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const AlarmState& a) { return a.signalling(); }));
+}
+
+QVariant AlarmListModel::data(const QModelIndex& index, int role) const
+{
+    const AlarmState* a = index.isValid() ? at(index.row()) : nullptr;
+    if (!a)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case PriorityCol: return prioritySymbol(a->priority) + QChar(u' ') + priorityText(a->priority);
+        case ConditionCol: return a->condition + (a->late ? tr(" [late]") : QString());
+        case SubjectCol: return a->subject;
+        case PlaceCol: return a->place;
+        case SinceCol: return formatTime(a->onsetMs);
+        case StateCol: return phaseText(*a);
+        case StepCol: return a->escalationStep ? QVariant(a->escalationStep) : QVariant();
+        }
+        return {};
+    case Qt::BackgroundRole:
+        if (index.column() == PriorityCol)
+            return QBrush(a->signalling() ? priorityColour(a->priority) : priorityColour(a->priority).lighter(160));
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == PriorityCol)
+            return QBrush(a->priority == Priority::High ? Qt::white : Qt::black);
+        if (!a->signalling())
+            return QBrush(QColor(0x60, 0x60, 0x60));
+        return {};
+    case Qt::FontRole:
+        if (a->signalling()) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1\nrule %2, source %3\nonset %4%5").arg(a->id, a->rule, a->source, formatTime(a->onsetMs),
+                                                          a->late ? tr(" (delivered late)") : QString());
+    case IdRole: return a->id;
+    case PriorityRole: return int(a->priority);
+    case PhaseRole: return int(a->phase());
+    case SignallingRole: return a->signalling();
+    case ConditionRole: return a->condition;
+    case SubjectRole: return a->subject;
+    case PlaceRole: return a->place;
+    case OnsetRole: return a->onsetMs;
+    case AckedByRole: return a->ackedBy;
+    case LateRole: return a->late;
+    case CategoryRole: return toString(a->category);
+    default: return {};
+    }
+}
+
+QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case PriorityCol: return tr("Priority");
+    case ConditionCol: return tr("Condition");
+    case SubjectCol: return tr("Who / what");
+    case PlaceCol: return tr("Where");
+    case SinceCol: return tr("Since");
+    case StateCol: return tr("State");
+    case StepCol: return tr("Escalation");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> AlarmListModel::roleNames() const
+{
+    auto r = QAbstractTableModel::roleNames();
+    r.insert({{IdRole, "alarmId"}, {PriorityRole, "priority"}, {PhaseRole, "phase"}, {SignallingRole, "signalling"},
+              {ConditionRole, "condition"}, {SubjectRole, "subject"}, {PlaceRole, "place"}, {OnsetRole, "onset"},
+              {AckedByRole, "ackedBy"}, {LateRole, "late"}, {CategoryRole, "category"}});
+    return r;
+}
+
+} // namespace ww

@@ -1,0 +1,327 @@
+#include "ui/alarmwidgets.h"
+#include "models/wardmodels.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSaveFile>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace ww {
+
+namespace {
+
+// IEC 60601-1-8 visual signals: high 1.4-2.8 Hz, medium 0.4-0.8 Hz, both 20-60 % on; low steady.
+constexpr int HighHalfPeriodMs = 250;   // 2 Hz, 50 % on
+constexpr int MediumHalfPeriodMs = 800; // 0.625 Hz, 50 % on
+
+} // namespace
+
+AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
+    : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new QLabel(this)), m_audio(new QLabel(this)),
+      m_ack(new QPushButton(tr("Acknowledge"), this)), m_pause(new QPushButton(tr("Pause audio"), this)), m_blink(this)
+{
+    setObjectName(QStringLiteral("alarmBanner"));
+    setAutoFillBackground(true);
+    setMinimumHeight(72);
+    auto* l = new QHBoxLayout(this);
+    QFont big = font();
+    big.setPointSize(22); // about 8 mm cap height on a station monitor: readable from 4 m
+    big.setBold(true);
+    m_symbol->setFont(big);
+    m_text->setFont(big);
+    m_symbol->setMinimumWidth(190);
+    m_text->setTextFormat(Qt::PlainText);
+    m_ack->setObjectName(QStringLiteral("bannerAcknowledge"));
+    m_pause->setObjectName(QStringLiteral("bannerPauseAudio"));
+    m_audio->setObjectName(QStringLiteral("audioState"));
+    l->addWidget(m_symbol);
+    l->addWidget(m_text, 1);
+    l->addWidget(m_audio);
+    l->addWidget(m_pause);
+    l->addWidget(m_ack);
+    connect(&m_alarms.alarms(), &AlarmListModel::alarmsChanged, this, &AlarmBanner::refresh);
+    connect(&m_alarms, &AlarmController::audioChanged, this, &AlarmBanner::refresh);
+    connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmBanner::refresh);
+    connect(m_ack, &QPushButton::clicked, this, [this] {
+        if (!m_topId.isEmpty())
+            m_alarms.acknowledge(m_topId);
+    });
+    connect(m_pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
+    connect(&m_blink, &QTimer::timeout, this, &AlarmBanner::blink);
+    refresh();
+}
+
+QString AlarmBanner::text() const
+{
+    return m_symbol->text() + QChar(u' ') + m_text->text();
+}
+
+void AlarmBanner::refresh()
+{
+    const AlarmState* top = m_alarms.alarms().topSignalling();
+    const int count = m_alarms.alarms().signallingCount();
+    m_topId = top ? top->id : QString();
+    const std::optional<Priority> p = top ? std::optional(top->priority) : std::nullopt;
+    if (p != m_priority) {
+        m_priority = p;
+        m_on = true;
+        m_blink.stop();
+        if (p == Priority::High)
+            m_blink.start(HighHalfPeriodMs);
+        else if (p == Priority::Medium)
+            m_blink.start(MediumHalfPeriodMs);
+    }
+    if (top) {
+        m_symbol->setText(prioritySymbol(top->priority) + QChar(u' ') + priorityText(top->priority));
+        QString t = top->condition + QStringLiteral(" \u2013 ") + top->subject;
+        if (!top->place.isEmpty())
+            t += QStringLiteral(" \u2013 ") + top->place;
+        if (count > 1)
+            t += tr("   (+%1 more)").arg(count - 1);
+        m_text->setText(t);
+    } else {
+        m_symbol->setText(QStringLiteral("\u2713"));
+        m_text->setText(tr("No active alarms"));
+    }
+    AlarmAudio* audio = m_alarms.audio();
+    if (audio->paused()) {
+        const qint64 s = (audio->pauseRemainingMs() + 999) / 1000;
+        m_audio->setText(tr("AUDIO PAUSED %1:%2").arg(s / 60).arg(s % 60, 2, 10, QChar(u'0')));
+    } else {
+        m_audio->setText(QString());
+    }
+    m_ack->setEnabled(top != nullptr);
+    m_ack->setToolTip(m_alarms.operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms.operatorName()));
+    blink();
+    m_on = !m_on; // blink() toggled; keep the current phase
+    blink();
+}
+
+void AlarmBanner::blink()
+{
+    m_on = m_priority && *m_priority != Priority::Low ? !m_on : true;
+    QPalette pal = palette();
+    QColor bg = m_priority ? priorityColour(*m_priority) : QColor(0x2e, 0x7d, 0x32);
+    if (!m_on)
+        bg = QColor(0x30, 0x30, 0x30);
+    pal.setColor(QPalette::Window, bg);
+    const QColor fg = !m_on || !m_priority || *m_priority == Priority::High ? Qt::white : Qt::black;
+    pal.setColor(QPalette::WindowText, fg);
+    setPalette(pal);
+}
+
+SignInDialog::SignInDialog(AlarmController& alarms, QWidget* parent)
+    : QDialog(parent), m_alarms(alarms), m_staff(new QComboBox(this)), m_pin(new QLineEdit(this)), m_result(new QLabel(this)),
+      m_ok(new QPushButton(tr("Sign in"), this))
+{
+    setWindowTitle(tr("Operator sign-in"));
+    for (const auto& s : alarms.site().staff)
+        m_staff->addItem(QStringLiteral("%1 (%2)").arg(s.name, s.role), s.id);
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("\\d{0,12}")), m_pin));
+    m_pin->setPlaceholderText(tr("PIN, at least %1 digits").arg(alarms.site().alarms.operators.pinMinDigits));
+    m_pin->setObjectName(QStringLiteral("pin"));
+    m_staff->setObjectName(QStringLiteral("staff"));
+    m_result->setWordWrap(true);
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Staff member"), m_staff);
+    form->addRow(tr("PIN"), m_pin);
+    form->addRow(m_result);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    buttons->addButton(m_ok, QDialogButtonBox::AcceptRole);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ok, &QPushButton::clicked, this, [this] {
+        m_ok->setEnabled(false);
+        m_result->setText(tr("Checking…"));
+        m_alarms.signIn(m_staff->currentData().toString(), m_pin->text());
+    });
+    connect(&m_alarms, &AlarmController::signInFinished, this, [this](bool ok, const QString& text) {
+        m_ok->setEnabled(true);
+        m_result->setText(text);
+        m_pin->clear();
+        if (ok)
+            accept();
+    });
+}
+
+AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
+    : QWidget(parent), m_alarms(alarms), m_view(new QTableView(this)), m_operator(new QLabel(this)),
+      m_message(new QLabel(this)), m_signIn(new QPushButton(this)), m_ack(new QPushButton(tr("Acknowledge selected"), this))
+{
+    auto* top = new QHBoxLayout;
+    m_operator->setObjectName(QStringLiteral("operator"));
+    m_message->setObjectName(QStringLiteral("alarmMessage"));
+    m_signIn->setObjectName(QStringLiteral("signIn"));
+    m_ack->setObjectName(QStringLiteral("acknowledgeSelected"));
+    auto* pause = new QPushButton(tr("Pause audio"), this);
+    top->addWidget(m_operator);
+    top->addWidget(m_signIn);
+    top->addStretch(1);
+    top->addWidget(m_message, 2);
+    top->addWidget(pause);
+    top->addWidget(m_ack);
+    auto* l = new QVBoxLayout(this);
+    l->addLayout(top);
+    l->addWidget(m_view, 1);
+    m_view->setModel(&alarms.alarms());
+    m_view->setObjectName(QStringLiteral("alarmList"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_message->setWordWrap(true);
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (!m_alarms.operatorId().isEmpty()) {
+            m_alarms.signOut();
+            return;
+        }
+        SignInDialog d(m_alarms, this);
+        d.exec();
+    });
+    auto ackSelected = [this] {
+        const QModelIndex i = m_view->currentIndex();
+        if (!i.isValid()) {
+            m_message->setText(tr("Select an alarm first."));
+            return;
+        }
+        m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+    };
+    connect(m_ack, &QPushButton::clicked, this, ackSelected);
+    connect(m_view, &QTableView::doubleClicked, this, ackSelected);
+    connect(pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
+    connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
+    connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {
+        m_message->setText(text);
+        m_message->setStyleSheet(error ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
+    });
+    refreshOperator();
+}
+
+void AlarmPanel::refreshOperator()
+{
+    const bool in = !m_alarms.operatorId().isEmpty();
+    m_operator->setText(in ? tr("Operator: %1").arg(m_alarms.operatorName()) : tr("No operator signed in"));
+    m_signIn->setText(in ? tr("Sign out") : tr("Sign in…"));
+}
+
+HistoryView::HistoryView(AlarmController& alarms, QWidget* parent)
+    : QWidget(parent), m_alarms(alarms), m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)),
+      m_priority(new QComboBox(this)), m_text(new QLineEdit(this)), m_view(new QTableView(this)),
+      m_model(new QStandardItemModel(this)), m_status(new QLabel(this))
+{
+    const QDateTime now = QDateTime::currentDateTime();
+    m_from->setDateTime(now.addDays(-1));
+    m_to->setDateTime(now.addDays(1));
+    m_from->setCalendarPopup(true);
+    m_to->setCalendarPopup(true);
+    m_priority->addItem(tr("all priorities"), 0);
+    m_priority->addItem(tr("medium and high"), int(Priority::Medium));
+    m_priority->addItem(tr("high only"), int(Priority::High));
+    m_text->setPlaceholderText(tr("patient, room, condition, operator…"));
+    auto* refresh = new QPushButton(tr("Refresh"), this);
+    auto* exportButton = new QPushButton(tr("Export CSV…"), this);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+    filters->addWidget(m_priority);
+    filters->addWidget(m_text, 1);
+    filters->addWidget(refresh);
+    filters->addWidget(exportButton);
+    auto* l = new QVBoxLayout(this);
+    l->addLayout(filters);
+    l->addWidget(m_view, 1);
+    l->addWidget(m_status);
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("historyTable"));
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(refresh, &QPushButton::clicked, this, &HistoryView::refresh);
+    connect(m_text, &QLineEdit::returnPressed, this, &HistoryView::refresh);
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export alarm history"), QStringLiteral("alarm-history.csv"),
+                                                          tr("CSV (*.csv)"));
+        if (!file.isEmpty() && !exportCsv(file))
+            m_status->setText(tr("Could not write %1").arg(file));
+    });
+}
+
+int HistoryView::rows() const
+{
+    return m_model->rowCount();
+}
+
+void HistoryView::refresh()
+{
+    LogFilter f;
+    f.fromMs = m_from->dateTime().toMSecsSinceEpoch();
+    f.toMs = m_to->dateTime().toMSecsSinceEpoch();
+    if (const int p = m_priority->currentData().toInt())
+        f.minPriority = Priority(p);
+    f.text = m_text->text().trimmed();
+    const QString path = m_alarms.logPath();
+    const int generation = ++m_generation;
+    m_status->setText(tr("Loading…"));
+    QPointer<HistoryView> self(this);
+    QThreadPool::globalInstance()->start([self, path, f, generation] {
+        QString error;
+        auto entries = AlarmLog::query(path, f, &error);
+        QMetaObject::invokeMethod(qApp, [self, entries = std::move(entries), error, generation]() mutable {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_entries = std::move(entries);
+            self->m_model->clear();
+            self->m_model->setHorizontalHeaderLabels({tr("Time"), tr("Event"), tr("Priority"), tr("Condition"), tr("Who / what"),
+                                                      tr("Where"), tr("Operator"), tr("Station"), tr("Detail")});
+            for (const LogEntry& e : self->m_entries) {
+                const AlarmState& s = e.state;
+                QList<QStandardItem*> row{
+                    new QStandardItem(QDateTime::fromMSecsSinceEpoch(e.utcMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                    new QStandardItem(e.kind),
+                    new QStandardItem(s.id.isEmpty() ? QString() : prioritySymbol(s.priority) + QChar(u' ') + priorityText(s.priority)),
+                    new QStandardItem(s.condition),
+                    new QStandardItem(s.subject),
+                    new QStandardItem(s.place),
+                    new QStandardItem(e.operatorName.isEmpty() ? e.operatorId : e.operatorName),
+                    new QStandardItem(e.station),
+                    new QStandardItem(e.detail)};
+                self->m_model->appendRow(row);
+            }
+            self->m_view->resizeColumnsToContents();
+            self->m_status->setText(error.isEmpty() ? tr("%1 entries").arg(self->m_entries.size()) : error);
+            Q_EMIT self->refreshed(int(self->m_entries.size()));
+        }, Qt::QueuedConnection);
+    });
+}
+
+bool HistoryView::exportCsv(const QString& file)
+{
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write(AlarmLog::toCsv(m_entries));
+    if (!out.commit())
+        return false;
+    m_status->setText(tr("Exported %1 entries to %2").arg(m_entries.size()).arg(file));
+    return true;
+}
+
+} // namespace ww

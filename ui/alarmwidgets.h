@@ -1,0 +1,101 @@
+#pragma once
+// Alarm views: the banner (always visible, the highest signalling priority, readable from 4 m),
+// the open-alarm list with one-click acknowledge, operator sign-in, and the history of the log.
+#include "alarms/alarmlog.h"
+#include "models/alarmcontroller.h"
+
+#include <QDialog>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+
+namespace ww {
+
+class AlarmBanner : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AlarmBanner(AlarmController& alarms, QWidget* parent = nullptr);
+    [[nodiscard]] QString text() const;
+    [[nodiscard]] bool lit() const { return m_on; }
+
+private:
+    void refresh();
+    void blink();
+
+    AlarmController& m_alarms;
+    QLabel* m_symbol;
+    QLabel* m_text;
+    QLabel* m_audio;
+    QPushButton* m_ack;
+    QPushButton* m_pause;
+    QTimer m_blink;
+    bool m_on = true;
+    std::optional<Priority> m_priority;
+    QString m_topId;
+};
+
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SignInDialog(AlarmController& alarms, QWidget* parent = nullptr);
+
+private:
+    AlarmController& m_alarms;
+    QComboBox* m_staff;
+    QLineEdit* m_pin;
+    QLabel* m_result;
+    QPushButton* m_ok;
+};
+
+class AlarmPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    AlarmPanel(AlarmController& alarms, QWidget* parent = nullptr);
+    [[nodiscard]] QTableView* view() const { return m_view; }
+
+private:
+    void refreshOperator();
+    AlarmController& m_alarms;
+    QTableView* m_view;
+    QLabel* m_operator;
+    QLabel* m_message;
+    QPushButton* m_signIn;
+    QPushButton* m_ack;
+};
+
+class HistoryView : public QWidget
+{
+    Q_OBJECT
+public:
+    HistoryView(AlarmController& alarms, QWidget* parent = nullptr);
+    void refresh();                        // queries on a worker thread
+    bool exportCsv(const QString& file);   // the rows currently shown
+    [[nodiscard]] int rows() const;
+
+Q_SIGNALS:
+    void refreshed(int rows);
+
+private:
+    AlarmController& m_alarms;
+    QDateTimeEdit* m_from;
+    QDateTimeEdit* m_to;
+    QComboBox* m_priority;
+    QLineEdit* m_text;
+    QTableView* m_view;
+    QStandardItemModel* m_model;
+    QLabel* m_status;
+    std::vector<LogEntry> m_entries;
+    int m_generation = 0;
+};
+
+} // namespace ww
