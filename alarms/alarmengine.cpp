@@ -1,6 +1,7 @@
 #include "alarms/alarmengine.h"
 
 #include <QLoggingCategory>
+#include <cstdlib>
 
 Q_LOGGING_CATEGORY(lcAlarm, "ww.alarm")
 
@@ -52,12 +53,22 @@ bool AlarmEngine::write(const QString& kind, const AlarmState& s, const QString&
     return false;
 }
 
+void AlarmEngine::notify(std::function<void()> f)
+{
+    if (m_batching)
+        m_deferred.push_back(std::move(f)); // after the batch is committed to the log
+    else
+        f();
+}
+
 void AlarmEngine::commit(AlarmState& s, bool publish)
 {
-    if (publish && !s.local && m_hooks.publish)
-        m_hooks.publish(s);
-    if (m_hooks.changed)
-        m_hooks.changed(s);
+    notify([this, copy = s, publish] {
+        if (publish && !copy.local && m_hooks.publish)
+            m_hooks.publish(copy);
+        if (m_hooks.changed)
+            m_hooks.changed(copy);
+    });
 }
 
 void AlarmEngine::restore()
@@ -173,6 +184,10 @@ AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId,
     if (!write(QStringLiteral("acknowledged"), next, operatorId, operatorName))
         return {false, QObject::tr("The alarm log cannot be written (%1); the acknowledgement was not recorded.")
                            .arg(m_log ? m_log->lastError() : QString())};
+    // Fault injection for the convergence test: die between the log write and the publish.
+    static const bool dieAfterLog = qEnvironmentVariableIsSet("WW_FAULT_EXIT_AFTER_ACK_LOG");
+    if (dieAfterLog)
+        std::_Exit(3);
     s = next;
     qCInfo(lcAlarm).noquote() << "acknowledged" << id << "by" << operatorId << "at" << m_station;
     commit(s, true);
@@ -258,15 +273,36 @@ void AlarmEngine::close(AlarmState& s)
     m_alarms.erase(gone.id);
     m_firstSeenMs.remove(gone.id);
     m_endsOnAck.remove(gone.id);
-    if (!gone.local && m_hooks.publish)
-        m_hooks.publish(gone);
-    if (!gone.local && m_hooks.clearRetained)
-        m_hooks.clearRetained(gone.id);
-    if (m_hooks.changed)
-        m_hooks.changed(gone);
+    notify([this, gone] {
+        if (!gone.local && m_hooks.publish)
+            m_hooks.publish(gone);
+        if (!gone.local && m_hooks.clearRetained)
+            m_hooks.clearRetained(gone.id);
+        if (m_hooks.changed)
+            m_hooks.changed(gone);
+    });
 }
 
 void AlarmEngine::tick()
+{
+    // One transaction for the whole tick: many escalations cost one disk sync, not one each.
+    if (m_log)
+        m_log->beginBatch();
+    m_batching = true;
+    tickUnbatched();
+    m_batching = false;
+    if (m_log && !m_log->endBatch()) {
+        qCCritical(lcAlarm) << "alarm log commit failed:" << m_log->lastError();
+        if (std::exchange(m_logHealthy, false) && m_hooks.logFailed)
+            m_hooks.logFailed(m_log->lastError());
+    }
+    auto deferred = std::move(m_deferred);
+    m_deferred.clear();
+    for (auto& f : deferred)
+        f();
+}
+
+void AlarmEngine::tickUnbatched()
 {
     const qint64 now = m_clock.nowMs();
     std::vector<QString> toClose;
@@ -301,8 +337,10 @@ void AlarmEngine::tick()
         s.stationId = m_station;
         const EscalationStep& step = chain[size_t(due - 1)];
         write(QStringLiteral("escalated"), s, {}, {}, {}, QStringLiteral("step %1 to %2").arg(due).arg(step.target));
-        if (m_hooks.escalate)
-            m_hooks.escalate(s, step);
+        notify([this, copy = s, step] {
+            if (m_hooks.escalate)
+                m_hooks.escalate(copy, step);
+        });
         commit(s, true);
     }
     for (const auto& id : toClose)

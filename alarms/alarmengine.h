@@ -75,6 +75,8 @@ private:
                const QString& station = {}, const QString& detail = {});
     void commit(AlarmState& s, bool publish);
     void close(AlarmState& s);
+    void tickUnbatched();
+    void notify(std::function<void()> f);
 
     const AlarmSettings& m_settings;
     const Clock& m_clock;
@@ -86,6 +88,8 @@ private:
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
     QSet<QString> m_endsOnAck;
     bool m_logHealthy = true;
+    bool m_batching = false;
+    std::vector<std::function<void()>> m_deferred;
 };
 
 } // namespace ww

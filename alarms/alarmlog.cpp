@@ -192,6 +192,24 @@ bool AlarmLog::append(const LogEntry& e)
     return true;
 }
 
+void AlarmLog::beginBatch()
+{
+    if (ensureOpen())
+        QSqlDatabase::database(m_connection, false).transaction();
+}
+
+bool AlarmLog::endBatch()
+{
+    if (!m_open)
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.commit()) {
+        m_error = QStringLiteral("%1: commit failed: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 std::vector<AlarmState> AlarmLog::openAlarms()
 {
     std::vector<AlarmState> out;

@@ -46,6 +46,9 @@ public:
     // Appends one entry; false (and lastError()) when the write did not reach the database.
     bool append(const LogEntry& e);
     [[nodiscard]] QString lastError() const { return m_error; }
+    // Groups appends into one transaction (one disk sync), e.g. all escalations of one tick.
+    void beginBatch();
+    bool endBatch();
     // The latest state of every alarm that is not closed (for restart), oldest first.
     [[nodiscard]] std::vector<AlarmState> openAlarms();
 

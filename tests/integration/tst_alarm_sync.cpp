@@ -1,0 +1,179 @@
+// Two WardWatch station processes on one real broker: an alarm raised by a device event appears at
+// both under the same id; an acknowledgement at one station shows at the other with the operator's
+// name; a station killed between writing its log and publishing converges on restart; and a
+// station that starts late sees the current state from the retained message.
+#include "brokerfixture.h"
+#include "transport/mqttclient.h"
+#include "transport/topics.h"
+#include "transport/wirecodec.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <mutex>
+
+using namespace ww;
+
+namespace {
+
+class Station
+{
+public:
+    Station(const QString& id, int port, const QString& dir, bool faultAfterAckLog = false) : m_id(id)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), dir);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ww.*.info=false"));
+        if (faultAfterAckLog)
+            env.insert(QStringLiteral("WW_FAULT_EXIT_AFTER_ACK_LOG"), QStringLiteral("1"));
+        m_process.setProcessEnvironment(env);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
+            while (m_process.canReadLine()) {
+                const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
+                if (!o.isEmpty())
+                    m_lines.push_back(o);
+            }
+        });
+        m_process.start(QStringLiteral(WW_WARDWATCH),
+                        {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"), id,
+                         QStringLiteral("--alarm-log"), dir + QStringLiteral("/") + id + QStringLiteral(".sqlite")});
+    }
+    ~Station()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.write("quit\n");
+            if (!m_process.waitForFinished(3000))
+                m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+    void send(const QByteArray& line) { m_process.write(line + '\n'); }
+    QProcess& process() { return m_process; }
+    // The last line about this alarm, if any.
+    std::optional<QJsonObject> alarm(const QString& id) const
+    {
+        for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it)
+            if (it->value(u"event").toString() == u"alarm" && it->value(u"id").toString() == id)
+                return *it;
+        return std::nullopt;
+    }
+    bool saw(const QString& event, bool ok) const
+    {
+        return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
+            return o.value(u"event").toString() == event && o.value(u"ok").toBool() == ok;
+        });
+    }
+    bool ready() const { return !m_lines.empty(); }
+
+private:
+    QString m_id;
+    QProcess m_process;
+    std::vector<QJsonObject> m_lines;
+};
+
+} // namespace
+
+class TestAlarmSync : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_port = 0;
+    std::unique_ptr<MqttClient> m_devices;
+    quint32 m_seq = quint32(QDateTime::currentMSecsSinceEpoch() % 100000);
+
+    QString panic(const QString& device)
+    {
+        DeviceEventMsg ev;
+        ev.deviceId = device;
+        ev.deviceTimeMs = QDateTime::currentMSecsSinceEpoch();
+        ev.boot = 7;
+        ev.seq = ++m_seq;
+        ev.kind = DeviceEventKind::Panic;
+        m_devices->publish(Topics(QStringLiteral("stmarys-w7")).event(device), encode(ev), 1, false);
+        return QStringLiteral("event.panic:%1:7-%2").arg(device).arg(ev.seq);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_port = test::fixtureBrokerPort();
+        QVERIFY(m_port > 0);
+        MqttSettings s;
+        s.port = m_port;
+        s.clientId = QStringLiteral("alarm-sync-devices");
+        m_devices = std::make_unique<MqttClient>(s);
+        m_devices->start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(m_devices->state()), int(MqttState::Connected), 5000);
+    }
+
+    void acknowledgementAtOneStationShowsAtTheOther()
+    {
+        Station a(QStringLiteral("sync-a"), m_port, m_dir.path());
+        Station b(QStringLiteral("sync-b"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(a.ready() && b.ready(), 15000);
+        QTest::qWait(1500); // both connected and subscribed
+        const QString id = panic(QStringLiteral("wb-001"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b.alarm(id), 10000);
+        QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
+        QCOMPARE(a.alarm(id)->value(u"priority").toString(), QStringLiteral("high"));
+
+        // No operator: refused, nothing changes.
+        b.send("ack " + id.toUtf8());
+        QTest::qWait(500);
+        QCOMPARE(b.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
+        b.send("signin S02 111111");
+        QTRY_VERIFY_WITH_TIMEOUT(b.saw(QStringLiteral("signin"), false), 10000);
+        b.send("signin S02 246802");
+        QTRY_VERIFY_WITH_TIMEOUT(b.saw(QStringLiteral("signin"), true), 10000);
+        b.send("ack " + id.toUtf8());
+        QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S02"), 5000);
+        QCOMPARE(a.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("sync-b"));
+        QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("resolved"));
+    }
+
+    void stationKilledBetweenLogAndPublishConverges()
+    {
+        auto b = std::make_unique<Station>(QStringLiteral("crash-b"), m_port, m_dir.path(), true);
+        Station a(QStringLiteral("crash-a"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(a.ready() && b->ready(), 15000);
+        QTest::qWait(1500);
+        const QString id = panic(QStringLiteral("wb-002"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b->alarm(id), 10000);
+        b->send("signin S03 246803");
+        QTRY_VERIFY_WITH_TIMEOUT(b->saw(QStringLiteral("signin"), true), 10000);
+        b->send("ack " + id.toUtf8());
+        // The station dies after the log write, before the publish: the other station cannot know yet.
+        QVERIFY(b->process().waitForFinished(10000));
+        QCOMPARE(b->process().exitCode(), 3);
+        QTest::qWait(1000);
+        QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
+        b.reset();
+        // Restarted with the same log, it publishes what its log says: the acknowledgement.
+        Station restarted(QStringLiteral("crash-b"), m_port, m_dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S03"), 15000);
+        QCOMPARE(a.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("crash-b"));
+    }
+
+    void stationStartingLateSeesTheCurrentState()
+    {
+        Station a(QStringLiteral("late-a"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(a.ready(), 15000);
+        QTest::qWait(1500);
+        const QString id = panic(QStringLiteral("wb-003"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id), 10000);
+        a.send("signin S04 246804");
+        QTRY_VERIFY_WITH_TIMEOUT(a.saw(QStringLiteral("signin"), true), 10000);
+        a.send("ack " + id.toUtf8());
+        QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S04"), 5000);
+        // A station that was not running when the event came learns the alarm from the retained state.
+        Station late(QStringLiteral("late-b"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(late.alarm(id), 15000);
+        QCOMPARE(late.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S04"));
+        QCOMPARE(late.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("late-a"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlarmSync)
+#include "tst_alarm_sync.moc"
