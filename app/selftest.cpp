@@ -1,6 +1,7 @@
 // The self-test pushes a burst of every message type through the real decoders, core and models,
 // opens every view offscreen and checks what each shows. It writes nothing: no settings, no files.
 #include "app/selftest.h"
+#include "models/alarmlistmodel.h"
 #include "models/wardcore.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
@@ -63,6 +64,10 @@ int runSelfTest(QTextStream& out)
     QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
     int events = 0;
     QObject::connect(&core, &WardCore::deviceEvent, &core, [&events](const DeviceEventMsg&) { ++events; });
+    // The alarm engine with an in-memory log: the self-test writes no files.
+    core.enableAlarms(QStringLiteral("self-test"), QStringLiteral(":memory:"), {});
+    AlarmListModel alarmList;
+    QObject::connect(&core, &WardCore::alarmChanged, &alarmList, &AlarmListModel::apply);
     ingest.setSink([&core](QVector<Decoded>&& m) { core.post(std::move(m)); });
 
     const qint64 now = clock.nowMs();
@@ -122,6 +127,12 @@ int runSelfTest(QTextStream& out)
     c.check("decode-every-type", counters.accepted == burst.size() - 1,
             QStringLiteral("%1 of %2 accepted").arg(counters.accepted).arg(burst.size() - 1));
     c.check("reject-malformed", counters.byReason[size_t(RejectReason::Malformed)] == 1);
+    const AlarmState* panic = alarmList.rowCount() > 0 ? alarmList.at(0) : nullptr;
+    c.check("alarm-from-panic", alarmList.rowCount() == 1 && panic && panic->rule == u"event.panic" &&
+                                    panic->priority == Priority::High && panic->signalling(),
+            QStringLiteral("%1 alarms%2").arg(alarmList.rowCount()).arg(panic ? QStringLiteral(", ") + panic->condition : QString()));
+    core.acknowledge(panic ? panic->id : QString(), QString(), QString());
+    c.check("ack-needs-operator", panic && !alarmList.at(0)->acknowledged());
     c.check("drop-duplicate-event", core.duplicatesDropped() == 1 && events == 1,
             QStringLiteral("%1 events, %2 duplicates").arg(events).arg(core.duplicatesDropped()));
     c.check("moko-scan-report", counters.beaconReports == 3 && counters.foreignAdverts == 1,

@@ -101,36 +101,6 @@ int main(int argc, char** argv)
         return 1;
     }
 
-    // The second station.
-    QProcess second;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("HOME"), dir.path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ww.*.info=false"));
-    second.setProcessEnvironment(env);
-    QHash<QString, double> ackSent;
-    Stats ackSync;
-    int secondLines = 0;
-    QObject::connect(&second, &QProcess::readyReadStandardOutput, [&] {
-        while (second.canReadLine()) {
-            const QJsonObject o = QJsonDocument::fromJson(second.readLine()).object();
-            ++secondLines;
-            if (o.value(u"event").toString() != u"alarm" || o.value(u"ackedBy").toString().isEmpty())
-                continue;
-            const auto it = ackSent.find(o.value(u"id").toString());
-            if (it != ackSent.end()) {
-                ackSync.v.push_back(nowMs() - it.value());
-                ackSent.erase(it);
-            }
-        }
-    });
-    second.start(wardwatch, {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"),
-                             QStringLiteral("bench-b"), QStringLiteral("--alarm-log"), dir.filePath(QStringLiteral("bench-b.sqlite"))});
-    if (!spinUntil([&] { return secondLines > 0; }, 15000)) {
-        out << "second station did not start: " << second.readAllStandardError() << Qt::endl;
-        return 1;
-    }
-
     MqttSettings ds;
     ds.port = port;
     ds.clientId = QStringLiteral("bench-devices");
@@ -214,6 +184,39 @@ int main(int argc, char** argv)
     const double receivedRate = double(station.stats().snapshot().received - receivedBefore) / loadSeconds;
     loading.store(false);
     load.join();
+
+    // The second station (started now: one station per machine is what wards run; it would only
+    // compete with the first for the two cores during the latency phases).
+    QProcess second;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), dir.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ww.*.info=false"));
+    second.setProcessEnvironment(env);
+    QHash<QString, double> ackSent;
+    Stats ackSync;
+    int secondLines = 0;
+    QObject::connect(&second, &QProcess::readyReadStandardOutput, [&] {
+        while (second.canReadLine()) {
+            const QJsonObject o = QJsonDocument::fromJson(second.readLine()).object();
+            ++secondLines;
+            if (o.value(u"event").toString() != u"alarm" || o.value(u"ackedBy").toString().isEmpty())
+                continue;
+            const auto it = ackSent.find(o.value(u"id").toString());
+            if (it != ackSent.end()) {
+                ackSync.v.push_back(nowMs() - it.value());
+                ackSent.erase(it);
+            }
+        }
+    });
+    second.start(wardwatch, {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"),
+                             QStringLiteral("bench-b"), QStringLiteral("--alarm-log"), dir.filePath(QStringLiteral("bench-b.sqlite"))});
+    if (!spinUntil([&] { return secondLines > 0; }, 15000)) {
+        out << "second station did not start: " << second.readAllStandardError() << Qt::endl;
+        return 1;
+    }
+
+    spinUntil([] { return false; }, 1500);
 
     // Ack sync: sign in, then acknowledge open alarms one at a time.
     bool signedIn = false;

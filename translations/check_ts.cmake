@@ -1,7 +1,7 @@
 # Fails when TS_FILE's source strings differ from what lupdate finds in the sources now.
 set(fresh ${WORK_DIR}/fresh.ts)
 file(REMOVE ${fresh})
-execute_process(COMMAND ${LUPDATE} -silent -locations none app ui models transport domain -ts ${fresh}
+execute_process(COMMAND ${LUPDATE} -silent -locations none app ui models alarms transport domain -ts ${fresh}
                 WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "lupdate failed (${rc})")
@@ -11,6 +11,6 @@ file(STRINGS ${TS_FILE} committed REGEX "<source>")
 list(SORT now)
 list(SORT committed)
 if(NOT now STREQUAL committed)
-  message(FATAL_ERROR "${TS_FILE} is stale: run\n  lupdate -locations none app ui models transport domain -ts translations/wardwatch_de.ts\nand translate the new strings.")
+  message(FATAL_ERROR "${TS_FILE} is stale: run\n  lupdate -locations none app ui models alarms transport domain -ts translations/wardwatch_de.ts\nand translate the new strings.")
 endif()
 message(STATUS "translations up to date")

@@ -2,6 +2,172 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Pause audio</source>
+        <translation>Ton pausieren</translation>
+    </message>
+    <message>
+        <source>   (+%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>Keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>AUDIO PAUSED %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmController</name>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: an acknowledgement needs a named operator.</source>
+        <translation>Bitte zuerst anmelden: Quittieren braucht eine namentlich bekannte Person.</translation>
+    </message>
+    <message>
+        <source>Sign in first: NEWS2 inputs are recorded with the operator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmListModel</name>
+    <message>
+        <source>HIGH</source>
+        <translation>HOCH</translation>
+    </message>
+    <message>
+        <source>MEDIUM</source>
+        <translation>MITTEL</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>NIEDRIG</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>ended, latched: acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended, not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished">geschlossen</translation>
+    </message>
+    <message>
+        <source> by %1 at %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [late]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+rule %2, source %3
+onset %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (delivered late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>Wer / was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmPanel</name>
+    <message>
+        <source>Acknowledge selected</source>
+        <translation>Auswahl quittieren</translation>
+    </message>
+    <message>
+        <source>Pause audio</source>
+        <translation>Ton pausieren</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Bedienung: %1</translation>
+    </message>
+    <message>
+        <source>No operator signed in</source>
+        <translation>Niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+</context>
+<context>
     <name>AssetModel</name>
     <message>
         <source>no signal</source>
@@ -158,6 +324,101 @@
     </message>
 </context>
 <context>
+    <name>HistoryView</name>
+    <message>
+        <source>all priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium and high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient, room, condition, operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export alarm history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>Wer / was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>WardWatch – %1</source>
@@ -198,6 +459,14 @@
     <message>
         <source>rejected: %1</source>
         <translation>abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
 </context>
 <context>
@@ -256,6 +525,22 @@
     <message>
         <source>Vitals at</source>
         <translation>Vitalwerte um</translation>
+    </message>
+    <message>
+        <source>Partial score (a lower bound): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (partial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
     </message>
 </context>
 <context>
@@ -417,6 +702,85 @@
         <source>reconnecting</source>
         <translation>verbinde erneut</translation>
     </message>
+    <message>
+        <source>Alarm log file (SQLite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the station without a window: alarm changes as JSON lines on stdout, commands (signin STAFF PIN, ack ALARM, quit) on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: an acknowledgement needs a named operator.</source>
+        <translation>Bitte zuerst anmelden: Quittieren braucht eine namentlich bekannte Person.</translation>
+    </message>
+    <message>
+        <source>This alarm is no longer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already acknowledged by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm log cannot be written (%1); the acknowledgement was not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not on this ward&apos;s staff list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no PIN set; ask the ward administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is locked out after %2 wrong PINs; try again in %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. %1 is locked out for %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN (%1 attempts left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PIN has at least %1 digits (%2 attempts left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Operator sign-in</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>PIN, at least %1 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StaffModel</name>
@@ -449,6 +813,74 @@
     <name>WardCore</name>
     <message>
         <source> (late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audio output: alarms are visual only at this station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm log write failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Door open %1 s &gt; %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient at exit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient in restricted area: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset left its zone: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 silent &gt; %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Battery %1 % &lt; %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (late: sent %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stations with a different site configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The alarm engine is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other station online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station screen not responding for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker connection lost (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

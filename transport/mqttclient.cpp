@@ -33,6 +33,9 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent) : QObject(parent)
     // We run the network loop on our own thread rather than mosquitto_loop_start(), to own the
     // back-off and the protocol fallback; tell the library so that publish() only queues.
     mosquitto_threaded_set(m_mosq, true);
+    // Alarms and acknowledgements are small packets that must not wait for Nagle's algorithm and the
+    // peer's delayed ACK (about 40 ms on Linux).
+    mosquitto_int_option(m_mosq, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_v5_callback_set(m_mosq, &MqttClient::onConnect);
     mosquitto_disconnect_v5_callback_set(m_mosq, &MqttClient::onDisconnect);
     mosquitto_message_v5_callback_set(m_mosq, &MqttClient::onMessage);

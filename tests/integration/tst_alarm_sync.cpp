@@ -1,7 +1,7 @@
 // Two WardWatch station processes on one real broker: an alarm raised by a device event appears at
 // both under the same id; an acknowledgement at one station shows at the other with the operator's
 // name; a station killed between writing its log and publishing converges on restart; and a
-// station that starts late sees the current state from the retained message.
+// station that starts late sees the current state from the retained message. Own broker.
 #include "brokerfixture.h"
 #include "transport/mqttclient.h"
 #include "transport/topics.h"
@@ -79,6 +79,8 @@ class TestAlarmSync : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
+    // A broker of its own: its device events and retained alarms must not reach other tests.
+    std::unique_ptr<test::PrivateBroker> m_broker;
     int m_port = 0;
     std::unique_ptr<MqttClient> m_devices;
     quint32 m_seq = quint32(QDateTime::currentMSecsSinceEpoch() % 100000);
@@ -98,7 +100,8 @@ class TestAlarmSync : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_port = test::fixtureBrokerPort();
+        m_broker = std::make_unique<test::PrivateBroker>(m_dir.filePath(QStringLiteral("broker")));
+        m_port = m_broker->start();
         QVERIFY(m_port > 0);
         MqttSettings s;
         s.port = m_port;
