@@ -2,6 +2,7 @@
 #include "models/wardcore.h"
 
 #include <QPointer>
+#include <cmath>
 #include <QThreadPool>
 
 namespace ww {
@@ -122,6 +123,31 @@ void AlarmController::setNews2Inputs(const QString& patientId, int consciousness
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setNews2Inputs(patientId, consciousness, onOxygen, scale2, op, name);
     }, Qt::QueuedConnection);
+}
+
+void AlarmController::setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above)
+{
+    if (m_operatorId.isEmpty()) {
+        Q_EMIT message(tr("Sign in first: limit changes are recorded with the operator's name."), true);
+        return;
+    }
+    for (const VitalLimit& rule : m_site.alarms.vitalLimits) {
+        if (rule.id != ruleId)
+            continue;
+        VitalLimit l = rule;
+        l.below = std::isnan(below) ? std::nullopt : std::optional<double>(below);
+        l.above = std::isnan(above) ? std::nullopt : std::optional<double>(above);
+        m_limits.insert(patientId + QChar(u'|') + ruleId, l);
+    }
+    QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
+        core->setPatientLimit(patientId, ruleId, below, above, op, name);
+    }, Qt::QueuedConnection);
+    Q_EMIT message(tr("Limit %1 for %2 changed").arg(ruleId, patientId), false);
+}
+
+VitalLimit AlarmController::patientLimit(const QString& patientId, const VitalLimit& rule) const
+{
+    return m_limits.value(patientId + QChar(u'|') + rule.id, rule);
 }
 
 } // namespace ww

@@ -38,6 +38,12 @@ public Q_SLOTS:
     void acknowledge(const QString& alarmId);
     void pauseAudio();
     void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2);
+    // A per-patient vital-sign limit (NaN: no limit on that side); logged with the operator.
+    void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above);
+
+public:
+    // The limit in force for a patient as this station set it (the site's rule otherwise).
+    [[nodiscard]] VitalLimit patientLimit(const QString& patientId, const VitalLimit& rule) const;
 
 Q_SIGNALS:
     void operatorChanged();
@@ -57,6 +63,7 @@ private:
     std::unique_ptr<AlarmAudio> m_audio;
     OperatorRegistry m_operators;
     QString m_operatorId, m_operatorName, m_logPath;
+    QHash<QString, VitalLimit> m_limits; // "patient|rule" -> limit set here
     QTimer m_tick;
     std::atomic<qint64> m_heartbeat{0};
     std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);

@@ -50,6 +50,14 @@
         <source>Sign in first: NEWS2 inputs are recorded with the operator&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in first: limit changes are recorded with the operator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit %1 for %2 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlarmListModel</name>
@@ -468,6 +476,10 @@ onset %4%5</source>
         <source>History</source>
         <translation>Verlauf</translation>
     </message>
+    <message>
+        <source>NEWS2 inputs and alarm limits…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MqttClient</name>
@@ -477,6 +489,65 @@ onset %4%5</source>
     </message>
     <message>
         <source>disconnected by request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientAlarmDialog</name>
+    <message>
+        <source>On oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (confirmed hypercapnic respiratory failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: NEWS2 inputs and alarm limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 observations (recorded with your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A – alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C – new confusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V – responds to voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P – responds to pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U – unresponsive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consciousness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm limits for this patient (blank: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>above</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

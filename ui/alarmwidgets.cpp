@@ -325,3 +325,76 @@ bool HistoryView::exportCsv(const QString& file)
 }
 
 } // namespace ww
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <cmath>
+
+namespace ww {
+
+PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& patientId, const QString& patientName,
+                                       QWidget* parent)
+    : QDialog(parent), m_alarms(alarms), m_patient(patientId), m_acvpu(new QComboBox(this)), m_oxygen(new QCheckBox(tr("On oxygen"), this)),
+      m_scale2(new QCheckBox(tr("SpO₂ scale 2 (confirmed hypercapnic respiratory failure)"), this))
+{
+    setWindowTitle(tr("%1: NEWS2 inputs and alarm limits").arg(patientName));
+    auto* layout = new QVBoxLayout(this);
+    auto* news2 = new QGroupBox(tr("NEWS2 observations (recorded with your name)"), this);
+    auto* nf = new QFormLayout(news2);
+    m_acvpu->addItems({tr("A – alert"), tr("C – new confusion"), tr("V – responds to voice"), tr("P – responds to pain"),
+                       tr("U – unresponsive")});
+    m_acvpu->setObjectName(QStringLiteral("acvpu"));
+    nf->addRow(tr("Consciousness"), m_acvpu);
+    nf->addRow(m_oxygen);
+    nf->addRow(m_scale2);
+    layout->addWidget(news2);
+    auto* limits = new QGroupBox(tr("Alarm limits for this patient (blank: no limit)"), this);
+    auto* lf = new QFormLayout(limits);
+    for (const VitalLimit& rule : alarms.site().alarms.vitalLimits) {
+        const VitalLimit current = alarms.patientLimit(patientId, rule);
+        LimitEdit e;
+        e.rule = rule.id;
+        auto spin = [this](std::optional<double> v, bool enabled) {
+            auto* s = new QDoubleSpinBox(this);
+            s->setRange(-1, 400);
+            s->setDecimals(1);
+            s->setSpecialValueText(tr("none"));
+            s->setValue(v.value_or(-1));
+            s->setEnabled(enabled);
+            return s;
+        };
+        e.below = spin(current.below, rule.below.has_value());
+        e.above = spin(current.above, rule.above.has_value());
+        e.initialBelow = e.below->value();
+        e.initialAbove = e.above->value();
+        auto* row = new QHBoxLayout;
+        row->addWidget(new QLabel(tr("below"), this));
+        row->addWidget(e.below);
+        row->addWidget(new QLabel(tr("above"), this));
+        row->addWidget(e.above);
+        lf->addRow(QStringLiteral("%1 (%2)").arg(toString(rule.kind), rule.id), row);
+        m_limits.push_back(e);
+    }
+    layout->addWidget(limits);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void PatientAlarmDialog::apply()
+{
+    m_alarms.setNews2Inputs(m_patient, m_acvpu->currentIndex(), m_oxygen->isChecked(), m_scale2->isChecked());
+    for (const LimitEdit& e : m_limits) {
+        if (e.below->value() == e.initialBelow && e.above->value() == e.initialAbove)
+            continue;
+        auto value = [](QDoubleSpinBox* s) { return s->value() < 0 ? std::nan("") : s->value(); };
+        m_alarms.setPatientLimit(m_patient, e.rule, value(e.below), value(e.above));
+    }
+}
+
+} // namespace ww

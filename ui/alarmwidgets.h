@@ -8,7 +8,9 @@
 #include <QTimer>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -96,6 +98,35 @@ private:
     QLabel* m_status;
     std::vector<LogEntry> m_entries;
     int m_generation = 0;
+};
+
+} // namespace ww
+
+namespace ww {
+
+// Per-patient inputs a nurse makes at the station: NEWS2 observations no device gives, and
+// vital-sign alarm limits. Both need a signed-in operator and are logged.
+class PatientAlarmDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    PatientAlarmDialog(AlarmController& alarms, const QString& patientId, const QString& patientName, QWidget* parent = nullptr);
+    void apply();
+
+private:
+    AlarmController& m_alarms;
+    QString m_patient;
+    QComboBox* m_acvpu;
+    QCheckBox* m_oxygen;
+    QCheckBox* m_scale2;
+    struct LimitEdit
+    {
+        QString rule;
+        QDoubleSpinBox* below = nullptr;
+        QDoubleSpinBox* above = nullptr;
+        double initialBelow = 0, initialAbove = 0;
+    };
+    std::vector<LimitEdit> m_limits;
 };
 
 } // namespace ww

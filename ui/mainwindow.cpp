@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 #include "ui/alarmwidgets.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
@@ -31,7 +32,23 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     }
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
-    addTable(&models.patients, tr("Census"))->setObjectName(QStringLiteral("census"));
+    QTableView* census = addTable(&models.patients, tr("Census"));
+    census->setObjectName(QStringLiteral("census"));
+    if (alarms) {
+        // NEWS2 observations and per-patient limits: right-click or double-click a patient.
+        census->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto* edit = new QAction(tr("NEWS2 inputs and alarm limits…"), census);
+        census->addAction(edit);
+        auto open = [this, census, alarms] {
+            const QModelIndex i = census->currentIndex();
+            if (!i.isValid())
+                return;
+            PatientAlarmDialog d(*alarms, i.data(PatientModel::IdRole).toString(), i.data(PatientModel::NameRole).toString(), this);
+            d.exec();
+        };
+        connect(edit, &QAction::triggered, this, open);
+        connect(census, &QTableView::doubleClicked, this, open);
+    }
     addTable(&models.staff, tr("Staff"))->setObjectName(QStringLiteral("staff"));
     addTable(&models.assets, tr("Assets"))->setObjectName(QStringLiteral("assets"));
     addTable(&models.environment, tr("Environment"))->setObjectName(QStringLiteral("environment"));

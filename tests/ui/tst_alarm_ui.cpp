@@ -6,6 +6,8 @@
 #include "ui/alarmwidgets.h"
 #include "ui/mainwindow.h"
 
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -95,6 +97,25 @@ private Q_SLOTS:
         QVERIFY(alarms.alarms().index(0, AlarmListModel::StateCol).data().toString().contains(site.staff[1].name));
         QVERIFY(w.banner()->text().contains(QStringLiteral("No active alarms")));
         QVERIFY(!alarms.audio()->sounding());
+
+        // NEWS2 inputs and a per-patient limit, entered in the patient dialog: logged with the operator.
+        {
+            PatientAlarmDialog d(alarms, site.patients[0].id, site.patients[0].name, &w);
+            d.findChild<QComboBox*>(QStringLiteral("acvpu"))->setCurrentIndex(2); // V
+            auto spins = d.findChildren<QDoubleSpinBox*>();
+            QVERIFY(!spins.isEmpty());
+            spins.front()->setValue(85); // vitals.spo2-low: below 85
+            d.apply();
+            QCoreApplication::processEvents();
+            LogFilter f;
+            f.text = QStringLiteral("ACVPU V");
+            QCOMPARE(AlarmLog::query(log, f).size(), size_t(1));
+            f.text = QStringLiteral("limit vitals.spo2-low for ") + site.patients[0].id + QStringLiteral(": below 90, above - -> below 85");
+            const auto limit = AlarmLog::query(log, f);
+            QCOMPARE(limit.size(), size_t(1));
+            QCOMPARE(limit.front().operatorId, site.staff[1].id);
+            QCOMPARE(alarms.patientLimit(site.patients[0].id, site.alarms.vitalLimits.front()).below.value_or(0), 85.0);
+        }
 
         // History: the acknowledgement with the operator's name; CSV export.
         QSignalSpy refreshed(w.history(), &HistoryView::refreshed);

@@ -398,6 +398,107 @@ private Q_SLOTS:
         QVERIFY(changes.back().latching);
     }
 
+    void locationAndTechnicalRules()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        std::vector<AlarmState> changes;
+        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("tech.sqlite")), {});
+        auto last = [&](const QString& rule) -> std::optional<AlarmState> {
+            for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+                if (it->rule == rule)
+                    return *it;
+            return std::nullopt;
+        };
+        // A patient located at an exit for the rule's 5 s.
+        const Room* exit = nullptr;
+        for (const auto& r : site.rooms)
+            if (r.kind == RoomKind::Exit)
+                exit = &r;
+        QVERIFY(exit);
+        const Patient& pt = site.patients[5];
+        auto at = [&](const Room& room) {
+            PositionMsg m;
+            m.tagId = pt.wristband;
+            m.timeMs = clock.nowMs();
+            m.x = room.centre().x();
+            m.y = room.centre().y();
+            m.floor = room.floor;
+            m.room = room.id;
+            core.apply(QVector<Decoded>{m});
+        };
+        at(*exit);
+        clock.advance(4000);
+        at(*exit);
+        QVERIFY(!last(QStringLiteral("loc.exit")));
+        clock.advance(1000);
+        at(*exit);
+        QVERIFY(last(QStringLiteral("loc.exit")));
+        QVERIFY(last(QStringLiteral("loc.exit"))->condition.contains(exit->name));
+        QVERIFY(last(QStringLiteral("loc.exit"))->subject.contains(pt.name));
+        clock.advance(1000);
+        at(*site.room(site.bed(pt.bed)->room));
+        QVERIFY(last(QStringLiteral("loc.exit"))->ended());
+
+        // A monitor that stops reporting: "silent" once its limit passed, named with its patient.
+        VitalsUpdate v;
+        v.deviceId = pt.monitor;
+        v.deviceTimeMs = v.receiveTimeMs = clock.nowMs();
+        v.samples = {{VitalKind::HeartRate, 70, clock.nowMs()}};
+        core.apply(QVector<Decoded>{v});
+        clock.advance(qint64(site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000) + 1000);
+        core.checkSignals();
+        core.evaluateAlarms();
+        const auto silent = last(QStringLiteral("tech.silent"));
+        QVERIFY(silent);
+        QCOMPARE(silent->source, pt.monitor);
+        QCOMPARE(int(silent->category), int(AlarmCategory::Technical));
+
+        // Low battery from the device's status.
+        DeviceStatusMsg st;
+        st.deviceId = site.staff[0].badge;
+        st.deviceTimeMs = st.receiveTimeMs = clock.nowMs();
+        st.batteryPct = 12;
+        core.apply(QVector<Decoded>{st});
+        QVERIFY(last(QStringLiteral("tech.battery")));
+        QCOMPARE(last(QStringLiteral("tech.battery"))->condition, QStringLiteral("Battery 12 % < 20 %"));
+
+        // Another station with a different site configuration.
+        StationPresenceMsg other;
+        other.stationId = QStringLiteral("st-2");
+        other.online = true;
+        other.siteHash = QStringLiteral("0000");
+        core.apply(QVector<Decoded>{other});
+        QVERIFY(last(QStringLiteral("tech.site-hash")));
+        QVERIFY(last(QStringLiteral("tech.site-hash"))->local);
+        other.siteHash = site.hash;
+        core.apply(QVector<Decoded>{other});
+        QVERIFY(last(QStringLiteral("tech.site-hash"))->ended());
+
+        // The GUI thread stopped beating for more than 5 s.
+        std::atomic<qint64> beat{clock.nowMs()};
+        core.setGuiHeartbeat(&beat);
+        clock.advance(6000);
+        core.evaluateAlarms();
+        QVERIFY(last(QStringLiteral("tech.gui-hung")));
+        QVERIFY(!last(QStringLiteral("tech.gui-hung"))->local); // the other stations must know
+        beat = clock.nowMs();
+        core.evaluateAlarms();
+        QVERIFY(last(QStringLiteral("tech.gui-hung"))->ended());
+
+        // Broker lost: only after the rule's 5 s delay, re-evaluated by the 1 s tick.
+        core.setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), true, QStringLiteral("lost"));
+        QVERIFY(!last(QStringLiteral("tech.broker")));
+        clock.advance(5000);
+        core.evaluateAlarms();
+        QVERIFY(last(QStringLiteral("tech.broker")));
+    }
+
     void logIsAppendOnlyAndRestartConverges()
     {
         const QString path = m_dir.filePath(QStringLiteral("restart.sqlite"));
