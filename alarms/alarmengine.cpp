@@ -96,6 +96,15 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     const QString id = makeId(r);
     if (m_closed.contains(id))
         return id; // this occurrence was closed already (by us or another station)
+    if (r.occurrence.isEmpty() && !m_alarms.count(id)) {
+        if (AlarmState* sibling = openSibling(id); sibling && sibling->onsetMs <= r.onsetMs) {
+            // Another station raised this condition first (it saw an earlier sample): join it.
+            const QString canonical = sibling->id;
+            m_redirect.insert(id, canonical);
+            update(canonical, r.condition, r.value, r.priority);
+            return id;
+        }
+    }
     if (auto it = m_alarms.find(id); it != m_alarms.end()) {
         update(id, r.condition, r.value, r.priority);
         return id;
@@ -127,8 +136,9 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     return id;
 }
 
-void AlarmEngine::update(const QString& id, const QString& condition, double value, std::optional<Priority> priority)
+void AlarmEngine::update(const QString& idIn, const QString& condition, double value, std::optional<Priority> priority)
 {
+    const QString id = resolve(idIn);
     auto it = m_alarms.find(id);
     if (it == m_alarms.end() || it->second.closed())
         return;
@@ -148,8 +158,10 @@ void AlarmEngine::update(const QString& id, const QString& condition, double val
     commit(s, rises);
 }
 
-void AlarmEngine::end(const QString& id)
+void AlarmEngine::end(const QString& idIn)
 {
+    const QString id = resolve(idIn);
+    m_redirect.remove(idIn);
     auto it = m_alarms.find(id);
     if (it == m_alarms.end() || it->second.ended() || it->second.closed())
         return;
@@ -204,6 +216,19 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
     if (it == m_alarms.end()) {
         AlarmState s = remote;
         s.local = false;
+        if (!s.closed() && !s.ended()) {
+            if (AlarmState* mine = openSibling(s.id)) {
+                if (std::pair(mine->onsetMs, mine->id) < std::pair(s.onsetMs, s.id))
+                    return; // ours is canonical: the other station retires its copy when it hears ours
+                const QString retired = mine->id;
+                write(QStringLiteral("raised"), s, {}, {}, remote.stationId);
+                m_alarms.emplace(s.id, s);
+                m_firstSeenMs.insert(s.id, m_clock.nowMs());
+                retire(retired, s.id);
+                commit(m_alarms.at(s.id), false);
+                return;
+            }
+        }
         if (s.closed()) {
             m_closed.insert(s.id, s.closedMs);
             write(QStringLiteral("closed"), s, {}, {}, remote.stationId);
@@ -260,6 +285,49 @@ void AlarmEngine::applyRemoteClosed(const QString& id)
             return;
         close(it->second);
     }
+}
+
+AlarmState* AlarmEngine::openSibling(const QString& id)
+{
+    // Ids are "rule:subject:onset"; siblings share "rule:subject:".
+    const qsizetype cut = id.lastIndexOf(u':');
+    if (cut <= 0)
+        return nullptr;
+    const QString prefix = id.left(cut + 1);
+    for (auto it = m_alarms.lower_bound(prefix); it != m_alarms.end() && it->first.startsWith(prefix); ++it)
+        if (it->first != id && !it->second.ended() && !it->second.closed() && !m_endsOnAck.contains(it->first))
+            return &it->second;
+    return nullptr;
+}
+
+void AlarmEngine::retire(const QString& id, const QString& into)
+{
+    auto it = m_alarms.find(id);
+    auto canon = m_alarms.find(into);
+    if (it == m_alarms.end() || canon == m_alarms.end())
+        return;
+    // What happened to the retired copy carries over: an acknowledgement, the escalation step.
+    AlarmState carry = canon->second;
+    carry.ackedAtMs = it->second.ackedAtMs;
+    carry.ackedBy = it->second.ackedBy;
+    carry.ackedByName = it->second.ackedByName;
+    carry.ackedStation = it->second.ackedStation;
+    carry.escalationStep = it->second.escalationStep;
+    if (mergeAlarm(canon->second, carry)) {
+        ++canon->second.revision;
+        canon->second.stationId = m_station;
+        write(QStringLiteral("merged"), canon->second, {}, {}, {}, QStringLiteral("joined %1").arg(id));
+        commit(canon->second, true);
+    }
+    for (auto r = m_redirect.begin(); r != m_redirect.end(); ++r)
+        if (r.value() == id)
+            r.value() = into;
+    m_redirect.insert(id, into);
+    AlarmState& s = it->second;
+    if (!s.ended())
+        s.endedMs = m_clock.nowMs();
+    write(QStringLiteral("superseded"), s, {}, {}, {}, QStringLiteral("same condition as %1 (earlier onset)").arg(into));
+    close(s);
 }
 
 void AlarmEngine::close(AlarmState& s)

@@ -76,6 +76,12 @@ private:
     void commit(AlarmState& s, bool publish);
     void close(AlarmState& s);
     void tickUnbatched();
+    // Condition alarms: two stations that started at different times can see different first
+    // samples, so different onsets. The open occurrence with the earliest onset is canonical;
+    // a later one of the same rule and subject is retired into it.
+    [[nodiscard]] AlarmState* openSibling(const QString& id);
+    void retire(const QString& id, const QString& into);
+    [[nodiscard]] QString resolve(const QString& id) const { return m_redirect.value(id, id); }
     void notify(std::function<void()> f);
 
     const AlarmSettings& m_settings;
@@ -87,6 +93,7 @@ private:
     QHash<QString, qint64> m_firstSeenMs;  // local: when this station first knew of the alarm
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
     QSet<QString> m_endsOnAck;
+    QHash<QString, QString> m_redirect; // retired id -> canonical id
     bool m_logHealthy = true;
     bool m_batching = false;
     std::vector<std::function<void()>> m_deferred;

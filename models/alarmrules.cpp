@@ -282,8 +282,8 @@ void WardCore::evaluateLocation(int tag, qint64 now)
     } else if (r.asset >= 0) {
         const AssetRow& as = m_rows.assets[size_t(r.asset)];
         const Room* room = as.location.known ? m_site.room(as.location.roomId) : nullptr;
-        const Room* home = m_site.room(as.homeRoom);
-        const bool away = room && (kindIn(room, cfg.exitRoomKinds) || (home && room->floor != home->floor));
+        // Leaving the ward: an exit or the stairs. Moving between the ward's floors is normal use.
+        const bool away = room && kindIn(room, cfg.exitRoomKinds);
         const QString rule = QStringLiteral("loc.asset-zone");
         m_conditions->observe(rule + QChar(u'|') + as.id, away, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
             AlarmRaise a;

@@ -243,6 +243,46 @@ private Q_SLOTS:
         QCOMPARE(out1.escalations.size(), before);
     }
 
+    void stationsWithDifferentOnsetsConvergeOnOneAlarm()
+    {
+        // Station 2 started later and saw the desaturation from a later sample: a later onset.
+        ManualClock clock;
+        Published out1, out2;
+        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, out1.hooks());
+        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, out2.hooks());
+        AlarmRaise r;
+        r.rule = QStringLiteral("vitals.spo2-low");
+        r.subjectKey = QStringLiteral("P002");
+        r.condition = QStringLiteral("SpO2 84 < 90");
+        r.onsetMs = 2000;
+        const QString late = st2.raise(r);
+        QVERIFY(st2.acknowledge(late, QStringLiteral("S02"), QStringLiteral("N")).ok); // acknowledged on its copy
+        r.onsetMs = 1000;
+        const QString early = st1.raise(r);
+        QVERIFY(early != late);
+        auto exchange = [&] {
+            for (int round = 0; round < 3; ++round) {
+                auto a = std::exchange(out1.states, {});
+                auto b = std::exchange(out2.states, {});
+                for (const auto& s : a)
+                    st2.applyRemote(s);
+                for (const auto& s : b)
+                    st1.applyRemote(s);
+            }
+        };
+        exchange();
+        for (AlarmEngine* e : {&st1, &st2}) {
+            const auto open = e->alarms();
+            QCOMPARE(open.size(), size_t(1));
+            QCOMPARE(open.front().id, early);
+            QCOMPARE(open.front().ackedBy, QStringLiteral("S02")); // the acknowledgement carried over
+        }
+        // The retired copy's tracker still holds its own id: ending it ends the canonical alarm.
+        st2.end(late);
+        exchange();
+        QVERIFY(st1.find(early)->ended());
+    }
+
     void onsetDelayLateEventsAndNews2InTheCore()
     {
         const auto loaded = SiteLoader::loadDefault();
