@@ -379,18 +379,18 @@ const Fridge* Site::fridge(const QString& wanted) const
     return nullptr;
 }
 
-const StaffMember* Site::staffMember(const QString& id) const
+const StaffMember* Site::staffMember(const QString& staffId) const
 {
     for (const auto& s : staff)
-        if (s.id == id)
+        if (s.id == staffId)
             return &s;
     return nullptr;
 }
 
-const Patient* Site::patient(const QString& id) const
+const Patient* Site::patient(const QString& patientId) const
 {
     for (const auto& p : patients)
-        if (p.id == id)
+        if (p.id == patientId)
             return &p;
     return nullptr;
 }

@@ -6,6 +6,7 @@
 #include "transport/mqttclient.h"
 #include "transport/topics.h"
 #include "transport/wirecodec.h"
+#include "wardwatch.pb.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -113,6 +114,24 @@ private Q_SLOTS:
 
     void acknowledgementAtOneStationShowsAtTheOther()
     {
+        // Escalation commands on cmd/: collected to check (alarm id, step).
+        std::mutex mutex;
+        QStringList commands;
+        MqttSettings ws;
+        ws.port = m_port;
+        ws.clientId = QStringLiteral("alarm-sync-badges");
+        MqttClient badges(ws);
+        badges.addSubscription(QStringLiteral("ww/v1/stmarys-w7/cmd/#"), 1);
+        badges.setMessageHandler([&](const char* topic, std::span<const std::byte> p, qint64) {
+            v1::Command c;
+            if (c.ParseFromArray(p.data(), int(p.size())) && c.has_alarm_escalation()) {
+                std::lock_guard lock(mutex);
+                commands << QString::fromUtf8(topic) + QChar(u' ') + QString::fromStdString(c.command_id()) + QChar(u' ') +
+                                QString::number(c.alarm_escalation().step());
+            }
+        });
+        badges.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(badges.state()), int(MqttState::Connected), 5000);
         Station a(QStringLiteral("sync-a"), m_port, m_dir.path());
         Station b(QStringLiteral("sync-b"), m_port, m_dir.path());
         QTRY_VERIFY_WITH_TIMEOUT(a.ready() && b.ready(), 15000);
@@ -121,6 +140,17 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b.alarm(id), 10000);
         QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
         QCOMPARE(a.alarm(id)->value(u"priority").toString(), QStringLiteral("high"));
+        // Step 1 of the chain goes to the assigned nurse, at most once per station, named (id, step).
+        const QString expected = QStringLiteral("ww/v1/stmarys-w7/cmd/assigned-nurse %1#1 1").arg(id);
+        QTRY_VERIFY_WITH_TIMEOUT([&] { std::lock_guard lock(mutex); return commands.contains(expected); }(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"step").toInt(), 1, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.alarm(id)->value(u"step").toInt(), 1, 3000);
+        {
+            std::lock_guard lock(mutex);
+            QVERIFY(commands.count(expected) <= 2);
+            for (const QString& c : commands)
+                QVERIFY2(!c.contains(id + QStringLiteral("#2")), qPrintable(c)); // step 2 only after 60 s
+        }
 
         // No operator: refused, nothing changes.
         b.send("ack " + id.toUtf8());

@@ -436,6 +436,57 @@ private Q_SLOTS:
         QCOMPARE(changes.back().rule, QStringLiteral("env.fridge"));
         QCOMPARE(changes.back().condition, QStringLiteral("Fridge 9.5 \u00b0C > 8.0 \u00b0C"));
         QVERIFY(changes.back().latching);
+
+        // The fridge door left open past the fridge's limit (60 s): a door alarm; closing ends it.
+        auto door = [&](DoorState d) {
+            EnvUpdate e;
+            e.deviceId = sensor->id;
+            e.deviceTimeMs = e.receiveTimeMs = clock.nowMs();
+            e.temperatureC = 5;
+            e.door = d;
+            core.apply(QVector<Decoded>{e});
+        };
+        door(DoorState::Open);
+        clock.advance(qint64(fridge->doorOpenLimitS) * 1000 - 1000);
+        core.evaluateAlarms();
+        QCOMPARE(changes.back().rule, QStringLiteral("env.fridge")); // the excursion ended (5 °C): no door alarm yet
+        clock.advance(1000);
+        core.evaluateAlarms();
+        QCOMPARE(changes.back().rule, QStringLiteral("env.door"));
+        QVERIFY(changes.back().condition.startsWith(QStringLiteral("Door open 60 s > 60 s")));
+        door(DoorState::Closed);
+        QCOMPARE(changes.back().rule, QStringLiteral("env.door"));
+        QVERIFY(changes.back().ended());
+    }
+
+    void sosStartsAndEnds()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        std::vector<AlarmState> changes;
+        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("sos.sqlite")), {});
+        DeviceEventMsg ev;
+        ev.deviceId = site.staff[3].badge;
+        ev.deviceTimeMs = ev.receiveTimeMs = clock.nowMs();
+        ev.boot = 1;
+        ev.seq = 1;
+        ev.kind = DeviceEventKind::SosStart;
+        core.apply(QVector<Decoded>{ev});
+        QCOMPARE(changes.back().rule, QStringLiteral("event.sos"));
+        QVERIFY(changes.back().subject.contains(site.staff[3].name));
+        QVERIFY(!changes.back().ended());
+        ev.seq = 2;
+        ev.kind = DeviceEventKind::SosEnd;
+        clock.advance(20'000);
+        core.apply(QVector<Decoded>{ev});
+        QVERIFY(changes.back().ended());
+        QVERIFY(changes.back().signalling()); // latching: still signalling until acknowledged
+        QCOMPARE(int(changes.back().phase()), int(Phase::ResolvedUnacked));
     }
 
     void locationAndTechnicalRules()
