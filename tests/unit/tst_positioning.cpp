@@ -1,6 +1,7 @@
 // The positioning engine's maths, including degenerate layouts, and the offline command's input checks.
 #include "offline.h"
 #include "positioning/engine.h"
+#include "positioning/georef.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -232,6 +233,35 @@ private Q_SLOTS:
         QCOMPARE(p.rows(), 3);
         QCOMPARE(p.cell(0, p.column(QStringLiteral("time_s"))), QByteArray("100.750"));
         QVERIFY(p.column(QStringLiteral("accuracy_m")) >= 0 && p.column(QStringLiteral("room")) >= 0);
+    }
+
+    void geoReferenceOfTheSiteFrame()
+    {
+        Site site;
+        site.latitude = 51.5;
+        site.longitude = -0.1;
+        site.bearingDeg = 90; // x axis points east, so y (down the plan) points south
+        const QGeoCoordinate o = pos::toGeoCoordinate(site, 0, 0, 0);
+        QCOMPARE(o.latitude(), 51.5);
+        const QGeoCoordinate east = pos::toGeoCoordinate(site, 100, 0, 1);
+        QVERIFY(std::abs(east.distanceTo(o) - 100) < 0.01);
+        QVERIFY(std::abs(o.azimuthTo(east) - 90) < 0.01);
+        QCOMPARE(east.altitude(), pos::FloorHeightM);
+        const QGeoCoordinate south = pos::toGeoCoordinate(site, 0, 50, 0);
+        QVERIFY(std::abs(o.azimuthTo(south) - 180) < 0.01);
+        QVERIFY(south.latitude() < 51.5);
+        site.bearingDeg = 0; // x north, y east
+        const QGeoCoordinate p = pos::toGeoCoordinate(site, 30, 40, 0);
+        QVERIFY(std::abs(p.distanceTo(o) - 50) < 0.01);
+        QVERIFY(std::abs(o.azimuthTo(p) - qRadiansToDegrees(std::atan2(40.0, 30.0))) < 0.01);
+        pos::Fix fix;
+        fix.t = 1'767'225'600.5;
+        fix.x = 100;
+        fix.accuracyM = 1.7;
+        const QGeoPositionInfo info = pos::toGeoPositionInfo(site, fix);
+        QVERIFY(info.isValid());
+        QCOMPARE(info.timestamp().toMSecsSinceEpoch(), qint64(1'767'225'600'500));
+        QCOMPARE(info.attribute(QGeoPositionInfo::HorizontalAccuracy), 1.7);
     }
 };
 
