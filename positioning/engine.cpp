@@ -66,6 +66,40 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
                 room = i;
         m_receiverRoom.push_back(room);
     }
+    m_roomHasReceiver.assign(m_rooms.size(), 0);
+    for (int r : m_receiverRoom)
+        if (r >= 0)
+            m_roomHasReceiver[size_t(r)] = 1;
+    // The room graph: two rooms of a floor are neighbours when one's door lies at the other's edge.
+    auto distanceTo = [](const QPolygonF& poly, QPointF p) {
+        if (poly.containsPoint(p, Qt::OddEvenFill))
+            return 0.0;
+        double best = std::numeric_limits<double>::infinity();
+        for (qsizetype i = 0; i < poly.size(); ++i) {
+            const QPointF a = poly[i], b = poly[(i + 1) % poly.size()];
+            const QPointF ab = b - a;
+            const double len2 = QPointF::dotProduct(ab, ab);
+            const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+            const QPointF q = a + t * ab;
+            best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
+        }
+        return best;
+    };
+    m_roomNeighbours.assign(m_rooms.size(), {});
+    for (size_t i = 0; i < m_rooms.size(); ++i)
+        for (size_t j = 0; j < m_rooms.size(); ++j) {
+            if (i == j || m_rooms[i].floor != m_rooms[j].floor)
+                continue;
+            const bool viaI = m_rooms[i].door && distanceTo(m_rooms[j].polygon, *m_rooms[i].door) < 0.75;
+            const bool viaJ = m_rooms[j].door && distanceTo(m_rooms[i].polygon, *m_rooms[j].door) < 0.75;
+            // Without doors in the site, rooms that touch are taken as connected.
+            const bool touch = !m_rooms[i].door && !m_rooms[j].door &&
+                               m_rooms[i].polygon.boundingRect().adjusted(-0.3, -0.3, 0.3, 0.3).intersects(m_rooms[j].polygon.boundingRect());
+            if ((viaI || viaJ || touch) && std::find(m_roomNeighbours[i].begin(), m_roomNeighbours[i].end(), int(j)) == m_roomNeighbours[i].end()) {
+                m_roomNeighbours[i].push_back(int(j));
+                m_roomNeighbours[j].push_back(int(i));
+            }
+        }
     if (m_walls.empty() || m_receivers.empty() || m_config.wallLossDb <= 0)
         return;
     m_gridX0 = m_bounds[0] - 3;
@@ -338,10 +372,108 @@ bool Engine::crossesWall(int floor, double x0, double y0, double x1, double y1) 
     return false;
 }
 
+void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const
+{
+    const size_t n = m_rooms.size();
+    const double dt = std::max(0.05, f.t - s.votesT);
+    s.votesT = f.t;
+    // Emission per room: its best receiver against the strongest, and the fix's distance to it.
+    const double strongest = used.empty() ? m_config.weakDbm : used[0].rssi;
+    const double unheard = (used.empty() ? m_config.weakDbm : std::min(used.back().rssi, strongest - 12)) - 3;
+    std::vector<double> best(n, -std::numeric_limits<double>::infinity());
+    for (const auto& l : used)
+        if (const int r = m_receiverRoom[size_t(l.receiver)]; r >= 0)
+            best[size_t(r)] = std::max(best[size_t(r)], l.rssi);
+    const double sigma = std::max(1.0, f.accuracyM);
+    // The votes method's observation: the room the fix lies in, unless one receiver inside a room
+    // names it clearly (proximity margin).
+    int here = -1;
+    for (size_t j = 0; j < n; ++j)
+        if (m_rooms[j].floor == f.floor && m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill))
+            here = int(j);
+    if (!used.empty()) {
+        const int room = m_receiverRoom[size_t(used[0].receiver)];
+        const double margin = used.size() > 1 ? used[0].rssi - used[1].rssi : 99;
+        if (room >= 0 && margin >= m_config.proximityMarginDb)
+            here = room;
+    }
+    std::vector<double> emission(n, -1e9);
+    for (size_t j = 0; j < n; ++j) {
+        const RoomShape& room = m_rooms[j];
+        if (room.floor != f.floor)
+            continue;
+        // A room's receiver that does not hear the tag among the strongest is evidence against the
+        // room; a room without a receiver has no such evidence (as if its receiver were 6 dB down).
+        const double rx = std::isfinite(best[j]) ? best[j] : m_roomHasReceiver[j] ? unheard : strongest - 6;
+        double d = 0;
+        if (!room.polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill)) {
+            const QRectF b = room.polygon.boundingRect();
+            const double dx = std::max({b.left() - f.x, 0.0, f.x - b.right()});
+            const double dy = std::max({b.top() - f.y, 0.0, f.y - b.bottom()});
+            d = std::hypot(dx, dy);
+        }
+        // Corridors carry a prior against them (voteWeight < 1): people pass through, rarely stay,
+        // and their many receivers would otherwise claim every tag near a door.
+        emission[j] = (rx - strongest) / m_config.roomRxScaleDb - m_config.roomGeoWeight * 0.5 * (d / sigma) * (d / sigma) +
+                      m_config.roomCorridorPrior * std::log(room.voteWeight) - (int(j) == here ? 0.0 : m_config.roomHereNats);
+    }
+    // Forward step, max-product (the most likely path), kept relative to its best room.
+    if (s.roomFloor != f.floor || s.roomLogP.size() != n) {
+        s.roomLogP.assign(n, -1e9);
+        for (size_t j = 0; j < n; ++j)
+            if (m_rooms[j].floor == f.floor)
+                s.roomLogP[j] = 0;
+        s.roomFloor = f.floor;
+        s.roomIndex = -1;
+    }
+    const double move = std::log(std::min(0.5, m_config.roomMoveRatePerS * dt));
+    const double jump = std::log(std::min(0.1, m_config.roomJumpPerS * dt));
+    double top = -1e18;
+    for (double v : s.roomLogP)
+        top = std::max(top, v);
+    std::vector<double> next(n, -1e9);
+    double nextTop = -1e18;
+    for (size_t j = 0; j < n; ++j) {
+        if (m_rooms[j].floor != f.floor)
+            continue;
+        double v = std::max(s.roomLogP[j], top + jump);
+        for (int i : m_roomNeighbours[j])
+            v = std::max(v, s.roomLogP[size_t(i)] + move);
+        next[j] = v + m_config.roomEvidenceWeight * emission[j];
+        nextTop = std::max(nextTop, next[j]);
+    }
+    size_t arg = 0;
+    for (size_t j = 0; j < n; ++j) {
+        next[j] = std::max(next[j] - nextTop, -60.0); // a room never becomes impossible
+        if (next[j] == 0)
+            arg = j;
+    }
+    s.roomLogP = std::move(next);
+    if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor ||
+        s.roomLogP[size_t(s.roomIndex)] < -m_config.roomSwitchNats)
+        s.roomIndex = int(arg);
+    s.room = m_rooms[size_t(s.roomIndex)].id;
+    f.room = s.room;
+}
+
 void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const
 {
     if (m_rooms.empty())
         return;
+    if (m_config.roomHmm) {
+        // The fix stays inside a room whose receiver clearly names it (as below); the HMM decides.
+        if (!used.empty()) {
+            const int room = m_receiverRoom[size_t(used[0].receiver)];
+            const double margin = used.size() > 1 ? used[0].rssi - used[1].rssi : 99;
+            if (room >= 0 && margin >= m_config.proximityMarginDb) {
+                const QRectF box = m_rooms[size_t(room)].polygon.boundingRect().adjusted(0.3, 0.3, -0.3, -0.3);
+                f.x = std::clamp(f.x, box.left(), box.right());
+                f.y = std::clamp(f.y, box.top(), box.bottom());
+            }
+        }
+        assignRoomHmm(s, f, used);
+        return;
+    }
     QString here;
     double weight = 1.0;
     for (const auto& r : m_rooms)
@@ -522,7 +654,8 @@ Engine engineForSite(const Site& site, EngineConfig config)
         receivers.push_back({g.id, g.x, g.y, g.z, g.floor, g.rssiAt1m, g.exponent});
     std::vector<RoomShape> rooms;
     for (const auto& r : site.rooms)
-        rooms.push_back({r.id, r.floor, r.polygon, r.kind == RoomKind::Corridor ? config.corridorVoteWeight : 1.0});
+        rooms.push_back({r.id, r.floor, r.polygon, r.kind == RoomKind::Corridor ? config.corridorVoteWeight : 1.0,
+                         r.door.isNull() ? std::nullopt : std::optional<QPointF>(r.door)});
     std::vector<WallShape> walls;
     for (const auto& w : site.walls)
         walls.push_back({w.floor, QLineF(w.a, w.b)});

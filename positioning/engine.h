@@ -10,6 +10,8 @@
 #include <QLineF>
 #include <QPolygonF>
 #include <QString>
+#include <limits>
+#include <optional>
 #include <deque>
 #include <optional>
 #include <vector>
@@ -31,6 +33,7 @@ struct RoomShape
     int floor = 0;
     QPolygonF polygon;
     double voteWeight = 1.0; // corridors count less: people pass through them, they rarely stay
+    std::optional<QPointF> door; // where it opens onto its neighbour (the room graph of the HMM)
 };
 
 struct WallShape
@@ -56,6 +59,19 @@ struct EngineConfig
     double txRef = 0;            // tx power the gateway models assume (0: ignore tx power)
     double proximityMarginDb = 3.0; // a receiver this much stronger than the next names the room it is in
     double wallLossDb = 4.0;     // per interior wall between tag and receiver (typical 3-5 dB), when walls are known
+    // Room by a hidden Markov model over the room graph (doors): a tag moves only to a room next
+    // to its own, at most roomMoveRatePerS; other moves cost roomJumpPerS. Evidence per fix: the
+    // room's best receiver against the strongest (roomRxScaleDb per nat) and the fix's distance
+    // to the room. The room changes when the current one falls roomSwitchNats behind the best.
+    bool roomHmm = true;
+    double roomMoveRatePerS = 0.1;
+    double roomJumpPerS = 1e-4;
+    double roomRxScaleDb = 8.0;
+    double roomGeoWeight = 2.0;
+    double roomSwitchNats = 3.0;
+    double roomCorridorPrior = 2.0; // times log(voteWeight) per fix
+    double roomHereNats = 1.0;      // penalty for rooms other than the one the fix lies in
+    double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
 };
 
 struct Fix
@@ -108,6 +124,9 @@ private:
         QString room;
         std::vector<std::pair<QString, double>> votes; // faded room votes
         double votesT = 0;
+        std::vector<double> roomLogP; // HMM: log belief per room, relative to the best (0)
+        int roomIndex = -1;
+        int roomFloor = std::numeric_limits<int>::min();
     };
     struct Level
     {
@@ -125,6 +144,9 @@ private:
     void correct(TagState& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const;
+    void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const;
+    std::vector<std::vector<int>> m_roomNeighbours; // rooms sharing a door, same floor
+    std::vector<char> m_roomHasReceiver;
     std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1
 
     std::vector<Receiver> m_receivers;

@@ -64,6 +64,16 @@ int main(int argc, char** argv)
     env("WW_EVAL_RATIO", config.roomSwitchRatio);
     env("WW_EVAL_CORRIDOR", config.corridorVoteWeight);
     env("WW_EVAL_ACCEL", config.accelNoise);
+    env("WW_EVAL_MOVE", config.roomMoveRatePerS);
+    env("WW_EVAL_JUMP", config.roomJumpPerS);
+    env("WW_EVAL_RXSCALE", config.roomRxScaleDb);
+    env("WW_EVAL_GEO", config.roomGeoWeight);
+    env("WW_EVAL_SWITCH", config.roomSwitchNats);
+    env("WW_EVAL_CPRIOR", config.roomCorridorPrior);
+    env("WW_EVAL_HERE", config.roomHereNats);
+    env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
+    if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
+        config.roomHmm = false;
 
     pos::Engine engine = pos::engineForSite(site, config); // as the live core builds it
 
