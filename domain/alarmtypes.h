@@ -50,6 +50,14 @@ struct VitalLimit
     int delayS = 10;
     Priority priority = Priority::High;
     bool latching = false;
+    // The same rule with other bounds; NaN means no limit on that side.
+    [[nodiscard]] VitalLimit withBounds(double newBelow, double newAbove) const
+    {
+        VitalLimit l = *this;
+        l.below = newBelow == newBelow ? std::optional<double>(newBelow) : std::nullopt;
+        l.above = newAbove == newAbove ? std::optional<double>(newAbove) : std::nullopt;
+        return l;
+    }
 };
 
 struct News2Settings

@@ -134,10 +134,7 @@ void AlarmController::setPatientLimit(const QString& patientId, const QString& r
     for (const VitalLimit& rule : m_site.alarms.vitalLimits) {
         if (rule.id != ruleId)
             continue;
-        VitalLimit l = rule;
-        l.below = std::isnan(below) ? std::nullopt : std::optional<double>(below);
-        l.above = std::isnan(above) ? std::nullopt : std::optional<double>(above);
-        m_limits.insert(patientId + QChar(u'|') + ruleId, l);
+        m_limits.insert(patientId + QChar(u'|') + ruleId, rule.withBounds(below, above));
     }
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setPatientLimit(patientId, ruleId, below, above, op, name);

@@ -478,9 +478,7 @@ void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, 
         for (const VitalLimit& rule : m_site.alarms.vitalLimits) {
             if (rule.id != ruleId)
                 continue;
-            VitalLimit l = rule;
-            l.below = std::isnan(below) ? std::nullopt : std::optional<double>(below);
-            l.above = std::isnan(above) ? std::nullopt : std::optional<double>(above);
+            const VitalLimit l = rule.withBounds(below, above);
             const VitalLimit* before = limitFor(i, rule);
             auto text = [](const VitalLimit& v) {
                 return QStringLiteral("below %1, above %2")

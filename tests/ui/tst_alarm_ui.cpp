@@ -3,6 +3,7 @@
 // one-click acknowledge, audio pause, history with CSV export. The sound device is a recording fake.
 #include "models/wardcore.h"
 #include "transport/ingest.h"
+#include "fakes.h"
 #include "ui/alarmwidgets.h"
 #include "ui/mainwindow.h"
 
@@ -16,17 +17,9 @@
 #include <QTest>
 
 using namespace ww;
+using test::RecordingSound;
 
 namespace {
-class RecordingSound final : public AlarmSound
-{
-public:
-    bool available() const override { return true; }
-    void playBurst(Priority p) override { bursts.push_back(p); }
-    void stop() override { ++stops; }
-    std::vector<Priority> bursts;
-    int stops = 0;
-};
 } // namespace
 
 class TestAlarmUi : public QObject

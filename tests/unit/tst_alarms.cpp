@@ -7,6 +7,7 @@
 #include "alarms/operators.h"
 #include "models/wardcore.h"
 #include "transport/ingest.h"
+#include "fakes.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -16,6 +17,7 @@
 #include <cmath>
 
 using namespace ww;
+using test::RecordingSound;
 
 namespace {
 
@@ -50,14 +52,30 @@ AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb-01"), 
     return r;
 }
 
-class RecordingSound final : public AlarmSound
+
+// The core with its alarm engine on this thread, in simulated time; every alarm change recorded.
+struct CoreFixture
 {
-public:
-    bool available() const override { return true; }
-    void playBurst(Priority p) override { bursts.push_back(p); }
-    void stop() override { ++stops; }
-    std::vector<Priority> bursts;
-    int stops = 0;
+    explicit CoreFixture(const QString& logPath)
+        : loaded(SiteLoader::loadDefault()), site(*loaded.site), directory(site), core(site, directory, clock, stats)
+    {
+        QObject::connect(&core, &WardCore::alarmChanged, &core, [this](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-1"), logPath, {});
+    }
+    std::optional<AlarmState> last(const QString& rule) const
+    {
+        for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+            if (it->rule == rule)
+                return *it;
+        return std::nullopt;
+    }
+    SiteLoadResult loaded;
+    const Site& site;
+    ManualClock clock;
+    IngestStats stats;
+    DeviceDirectory directory;
+    WardCore core;
+    std::vector<AlarmState> changes;
 };
 
 } // namespace
@@ -399,15 +417,11 @@ private Q_SLOTS:
 
     void fridgeExcursionAfterGrace()
     {
-        const auto loaded = SiteLoader::loadDefault();
-        const Site& site = *loaded.site;
-        ManualClock clock;
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        std::vector<AlarmState> changes;
-        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
-        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("fridge.sqlite")), {});
+        CoreFixture fx(m_dir.filePath(QStringLiteral("fridge.sqlite")));
+        const Site& site = fx.site;
+        ManualClock& clock = fx.clock;
+        WardCore& core = fx.core;
+        std::vector<AlarmState>& changes = fx.changes;
         const Sensor* sensor = nullptr;
         for (const auto& s : site.sensors)
             if (s.kind == SensorKind::Fridge)
@@ -461,15 +475,11 @@ private Q_SLOTS:
 
     void sosStartsAndEnds()
     {
-        const auto loaded = SiteLoader::loadDefault();
-        const Site& site = *loaded.site;
-        ManualClock clock;
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        std::vector<AlarmState> changes;
-        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
-        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("sos.sqlite")), {});
+        CoreFixture fx(m_dir.filePath(QStringLiteral("sos.sqlite")));
+        const Site& site = fx.site;
+        ManualClock& clock = fx.clock;
+        WardCore& core = fx.core;
+        std::vector<AlarmState>& changes = fx.changes;
         DeviceEventMsg ev;
         ev.deviceId = site.staff[3].badge;
         ev.deviceTimeMs = ev.receiveTimeMs = clock.nowMs();
@@ -491,21 +501,11 @@ private Q_SLOTS:
 
     void locationAndTechnicalRules()
     {
-        const auto loaded = SiteLoader::loadDefault();
-        const Site& site = *loaded.site;
-        ManualClock clock;
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        std::vector<AlarmState> changes;
-        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
-        core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("tech.sqlite")), {});
-        auto last = [&](const QString& rule) -> std::optional<AlarmState> {
-            for (auto it = changes.rbegin(); it != changes.rend(); ++it)
-                if (it->rule == rule)
-                    return *it;
-            return std::nullopt;
-        };
+        CoreFixture fx(m_dir.filePath(QStringLiteral("tech.sqlite")));
+        const Site& site = fx.site;
+        ManualClock& clock = fx.clock;
+        WardCore& core = fx.core;
+        auto last = [&](const QString& rule) { return fx.last(rule); };
         // A patient located at an exit for the rule's 5 s.
         const Room* exit = nullptr;
         for (const auto& r : site.rooms)
