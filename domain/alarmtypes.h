@@ -90,6 +90,7 @@ struct AlarmSettings
     int roomDoorOpenLimitS = 300;   // doors that are not fridge doors
     QStringList exitRoomKinds{QStringLiteral("exit"), QStringLiteral("stairs")};
     QStringList restrictedRoomKinds{QStringLiteral("pharmacy"), QStringLiteral("utility-dirty"), QStringLiteral("staff")};
+    double nearExitM = 3.0;         // made-up exit fences reach this far beyond the exit room
     [[nodiscard]] const AlarmRule& rule(const QString& id) const;
 };
 

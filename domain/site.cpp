@@ -190,6 +190,8 @@ AlarmSettings readAlarmSettings(Reader& rd, const QJsonValue& value)
     integer(o, path, "lowBatteryPct", 1, 99, a.lowBatteryPct);
     integer(o, path, "climateGraceS", 0, 86400, a.climateGraceS);
     integer(o, path, "roomDoorOpenLimitS", 1, 86400, a.roomDoorOpenLimitS);
+    if (const auto v = rd.number(o, path, "nearExitM", false, 0, 50))
+        a.nearExitM = *v;
     for (const char* key : {"exitRoomKinds", "restrictedRoomKinds"}) {
         if (!o.contains(QLatin1String(key)))
             continue;
@@ -645,6 +647,41 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     }
 
     site.alarms = readAlarmSettings(rd, root.value(u"alarms"));
+    if (root.contains(u"geofences")) {
+        rd.objects(root, rootPath, "geofences", [&](const QJsonObject& o, const QString& p) {
+            Geofence g;
+            g.id = rd.string(o, p, "id");
+            g.name = rd.string(o, p, "name", false);
+            if (g.name.isEmpty())
+                g.name = g.id;
+            const QString kind = rd.string(o, p, "kind");
+            if (kind == u"exit")
+                g.kind = GeofenceKind::Exit;
+            else if (kind == u"restricted")
+                g.kind = GeofenceKind::Restricted;
+            else if (!kind.isEmpty())
+                rd.error(p + QStringLiteral(".kind"), QStringLiteral("unknown geofence kind \"%1\" (exit, restricted)").arg(kind));
+            g.floor = checkFloor(o, p);
+            const QJsonArray poly = rd.array(o, p, "polygon");
+            for (qsizetype i = 0; i < poly.size(); ++i)
+                if (auto pt = rd.point(poly.at(i), p + QStringLiteral(".polygon[") + QString::number(i) + QChar(u']')))
+                    g.polygon << *pt;
+            if (poly.size() < 3)
+                rd.error(p + QStringLiteral(".polygon"), QStringLiteral("needs at least 3 points"));
+            site.geofences.push_back(g);
+        });
+    } else {
+        // Made from the rooms: an exit room and the area within nearExitM of it; restricted rooms.
+        const double m = site.alarms.nearExitM;
+        for (const Room& r : site.rooms) {
+            const QString kind = toString(r.kind);
+            if (site.alarms.exitRoomKinds.contains(kind))
+                site.geofences.push_back({r.id + QStringLiteral("-near"), r.name, GeofenceKind::Exit, r.floor,
+                                          QPolygonF(r.polygon.boundingRect().adjusted(-m, -m, m, m))});
+            else if (site.alarms.restrictedRoomKinds.contains(kind))
+                site.geofences.push_back({r.id, r.name, GeofenceKind::Restricted, r.floor, r.polygon});
+        }
+    }
 
     if (site.floors.empty())
         rd.error(QStringLiteral("$.floors"), QStringLiteral("a site needs at least one floor"));

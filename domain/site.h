@@ -49,6 +49,21 @@ struct Room
     [[nodiscard]] QPointF centre() const { return polygon.boundingRect().center(); }
 };
 
+// An area with a rule: patients near an exit or in a restricted zone, assets leaving the ward
+// (an exit fence). From the site's "geofences", or made from exit and restricted rooms.
+enum class GeofenceKind { Exit, Restricted };
+struct Geofence
+{
+    QString id, name;
+    GeofenceKind kind = GeofenceKind::Exit;
+    int floor = 0;
+    QPolygonF polygon;
+    [[nodiscard]] bool contains(int level, QPointF p) const
+    {
+        return level == floor && polygon.containsPoint(p, Qt::OddEvenFill);
+    }
+};
+
 struct WallSegment
 {
     int floor = 0;
@@ -143,6 +158,7 @@ struct Site
     DeviceTiming timing[DeviceKindCount];
     int lateAfterS = 30; // events received this long after their device time are marked late
     AlarmSettings alarms;
+    std::vector<Geofence> geofences;
 
     // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
     [[nodiscard]] std::vector<Device> devices() const;

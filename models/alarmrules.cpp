@@ -20,11 +20,6 @@ int decimalsFor(VitalKind k)
     return k == VitalKind::Temperature ? 1 : 0;
 }
 
-bool kindIn(const Room* room, const QStringList& kinds)
-{
-    return room && kinds.contains(toString(room->kind));
-}
-
 } // namespace
 
 void WardCore::enableAlarms(const QString& stationId, const QString& logPath, AlarmOutput output)
@@ -260,39 +255,58 @@ void WardCore::evaluateLocation(int tag, qint64 now)
         return;
     const DeviceRef& r = m_refs[m_rows.devices[size_t(m_tagDevice[size_t(tag)])].id];
     const AlarmSettings& cfg = m_site.alarms;
+    // The geofence of a kind that holds the located tag; of overlapping ones, the nearest centre.
+    auto fenceAt = [this](const Location& loc, GeofenceKind kind) -> const Geofence* {
+        if (!loc.known)
+            return nullptr;
+        const Geofence* best = nullptr;
+        double bestD = 0;
+        for (const Geofence& g : m_site.geofences)
+            if (g.kind == kind && g.contains(loc.floor, QPointF(loc.x, loc.y))) {
+                const QPointF c = g.polygon.boundingRect().center();
+                const double d = std::hypot(c.x() - loc.x, c.y() - loc.y);
+                if (!best || d < bestD) {
+                    best = &g;
+                    bestD = d;
+                }
+            }
+        return best;
+    };
+    auto placeOf = [this](const Location& loc) {
+        return loc.roomName.isEmpty() ? QStringLiteral("floor %1").arg(loc.floor)
+                                      : loc.roomName + QStringLiteral(" (floor %1)").arg(loc.floor);
+    };
     if (r.patient >= 0) {
         const PatientRow& p = m_rows.patients[size_t(r.patient)];
-        const Room* room = p.location.known ? m_site.room(p.location.roomId) : nullptr;
         const bool live = p.tagSignal != SignalState::NoSignal;
-        for (const auto& [rule, kinds] : {std::pair{QStringLiteral("loc.exit"), cfg.exitRoomKinds},
-                                          std::pair{QStringLiteral("loc.restricted"), cfg.restrictedRoomKinds}}) {
-            const bool holds = live && kindIn(room, kinds);
-            m_conditions->observe(rule + QChar(u'|') + p.id, holds, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+        for (const auto& [rule, kind] : {std::pair{QStringLiteral("loc.exit"), GeofenceKind::Exit},
+                                         std::pair{QStringLiteral("loc.restricted"), GeofenceKind::Restricted}}) {
+            const Geofence* fence = live ? fenceAt(p.location, kind) : nullptr;
+            m_conditions->observe(rule + QChar(u'|') + p.id, fence != nullptr, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
                 AlarmRaise a;
                 a.rule = rule;
                 a.subjectKey = p.id;
                 a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
-                a.place = room->name + QStringLiteral(" (floor %1)").arg(room->floor);
+                a.place = placeOf(p.location);
                 a.source = p.wristband;
-                a.condition = rule == u"loc.exit" ? tr("Patient at exit: %1").arg(room->name)
-                                                  : tr("Patient in restricted area: %1").arg(room->name);
+                a.condition = kind == GeofenceKind::Exit ? tr("Patient near exit: %1").arg(fence->name)
+                                                         : tr("Patient in restricted area: %1").arg(fence->name);
                 return a;
             });
         }
     } else if (r.asset >= 0) {
+        // Leaving the ward: an asset in an exit fence. Moving between the ward's floors is normal use.
         const AssetRow& as = m_rows.assets[size_t(r.asset)];
-        const Room* room = as.location.known ? m_site.room(as.location.roomId) : nullptr;
-        // Leaving the ward: an exit or the stairs. Moving between the ward's floors is normal use.
-        const bool away = room && kindIn(room, cfg.exitRoomKinds);
+        const Geofence* fence = as.signal != SignalState::NoSignal ? fenceAt(as.location, GeofenceKind::Exit) : nullptr;
         const QString rule = QStringLiteral("loc.asset-zone");
-        m_conditions->observe(rule + QChar(u'|') + as.id, away, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+        m_conditions->observe(rule + QChar(u'|') + as.id, fence != nullptr, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
             AlarmRaise a;
             a.rule = rule;
             a.subjectKey = as.id;
             a.subject = as.name;
-            a.place = room->name + QStringLiteral(" (floor %1)").arg(room->floor);
+            a.place = placeOf(as.location);
             a.source = as.tag;
-            a.condition = tr("Asset left its zone: %1").arg(room->name);
+            a.condition = tr("Asset leaving the ward: %1").arg(fence->name);
             return a;
         });
     }

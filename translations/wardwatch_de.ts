@@ -899,15 +899,7 @@ onset %4%5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Patient at exit: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Patient in restricted area: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Asset left its zone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -952,6 +944,14 @@ onset %4%5</source>
     </message>
     <message>
         <source>Broker connection lost (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient near exit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asset leaving the ward: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

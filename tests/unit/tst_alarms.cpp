@@ -523,18 +523,33 @@ private Q_SLOTS:
             m.room = room.id;
             core.apply(QVector<Decoded>{m});
         };
-        at(*exit);
+        // Near the exit: in the corridor, 2 m in front of the exit room (the made-up fence reaches 3 m).
+        Room nearExit = *exit;
+        nearExit.id = site.roomAt(exit->floor, exit->door - QPointF(0, 2)) ? site.roomAt(exit->floor, exit->door - QPointF(0, 2))->id : QString();
+        nearExit.polygon = QPolygonF(QRectF(exit->door - QPointF(0.5, 2.5), QSizeF(1, 1)));
+        QVERIFY(!nearExit.id.isEmpty() && nearExit.id != exit->id);
+        at(nearExit);
         clock.advance(4000);
-        at(*exit);
+        at(nearExit);
         QVERIFY(!last(QStringLiteral("loc.exit")));
         clock.advance(1000);
-        at(*exit);
+        at(nearExit);
         QVERIFY(last(QStringLiteral("loc.exit")));
         QVERIFY(last(QStringLiteral("loc.exit"))->condition.contains(exit->name));
         QVERIFY(last(QStringLiteral("loc.exit"))->subject.contains(pt.name));
         clock.advance(1000);
         at(*site.room(site.bed(pt.bed)->room));
         QVERIFY(last(QStringLiteral("loc.exit"))->ended());
+        // A restricted room (the pharmacy by default).
+        const Room* pharmacy = nullptr;
+        for (const auto& r : site.rooms)
+            if (r.kind == RoomKind::Pharmacy)
+                pharmacy = &r;
+        at(*pharmacy);
+        clock.advance(10'000);
+        at(*pharmacy);
+        QVERIFY(last(QStringLiteral("loc.restricted")));
+        QVERIFY(last(QStringLiteral("loc.restricted"))->condition.contains(pharmacy->name));
 
         // A monitor that stops reporting: "silent" once its limit passed, named with its patient.
         VitalsUpdate v;

@@ -64,6 +64,8 @@ private Q_SLOTS:
         QTest::newRow("range") << 4 << "edited.json: $.gateways[0].exponent: 9 is out of range [1, 6]";
         QTest::newRow("fridge") << 5 << "edited.json: $.fridges[0].minC: must be below maxC";
         QTest::newRow("schema") << 6 << "edited.json: $.schema: must be \"wardwatch-site/1\"";
+        QTest::newRow("geofence") << 7 << "edited.json: $.geofences[0].kind: unknown geofence kind \"moat\" (exit, restricted)";
+        QTest::newRow("alarm rule") << 8 << "edited.json: $.alarms.rules.event.meteor: unknown rule (see docs/alarms.md for the built-in rules)";
     }
 
     void errorsNamePathAndProblem()
@@ -86,6 +88,16 @@ private Q_SLOTS:
             case 4: setIn(root, "gateways", 0, "exponent", 9); break;
             case 5: setIn(root, "fridges", 0, "minC", 9); break;
             case 6: root.insert(QStringLiteral("schema"), QStringLiteral("v0")); break;
+            case 7:
+                root.insert(QStringLiteral("geofences"),
+                            QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("g")}, {QStringLiteral("kind"), QStringLiteral("moat")},
+                                                   {QStringLiteral("floor"), 1},
+                                                   {QStringLiteral("polygon"), QJsonArray{QJsonArray{0, 0}, QJsonArray{1, 0}, QJsonArray{1, 1}}}}});
+                break;
+            case 8:
+                root.insert(QStringLiteral("alarms"),
+                            QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});
+                break;
             }
         });
         QVERIFY2(errors.contains(expected), qPrintable(errors.join(u'\n')));
