@@ -325,16 +325,17 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
         if (toString(c) == category)
             a.category = c;
     // A phase without its fact (another implementation): take the publish time as the fact's time.
-    const qint64 t = qint64(m.device_time_ms());
+    const qint64 t = m.device_time_ms() ? qint64(m.device_time_ms()) : ctx.receiveTimeMs;
     const auto phase = m.phase();
+    const bool ackedPhase = phase == v1::AlarmState::ACKNOWLEDGED || phase == v1::AlarmState::RESOLVED;
+    if ((ackedPhase || a.ackedAtMs != 0) && a.ackedBy.isEmpty())
+        return fail(RejectReason::MissingField, QStringLiteral("acked_by: an acknowledgement names its operator"));
     if ((phase == v1::AlarmState::ACKNOWLEDGED || phase == v1::AlarmState::RESOLVED) && a.ackedAtMs == 0)
         a.ackedAtMs = t;
     if ((phase == v1::AlarmState::RESOLVED_UNACKED || phase == v1::AlarmState::RESOLVED) && a.endedMs == 0)
         a.endedMs = t;
     if (phase == v1::AlarmState::CLOSED && a.closedMs == 0)
         a.closedMs = t;
-    if (a.acknowledged() && a.ackedBy.isEmpty())
-        return fail(RejectReason::MissingField, QStringLiteral("acked_by: an acknowledgement names its operator"));
     return {{std::move(out)}, {}};
 }
 

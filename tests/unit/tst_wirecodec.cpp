@@ -298,6 +298,72 @@ private Q_SLOTS:
         QCOMPARE(c.rejected, 3u);
         QCOMPARE(c.rejectedByTopic[size_t(TopicKind::Adverts)], 2u);
     }
+
+    void alarmStateRoundTripAndBadInput()
+    {
+        AlarmState a;
+        a.id = QStringLiteral("event.fall:wb-005:1-3");
+        a.rule = QStringLiteral("event.fall");
+        a.category = AlarmCategory::Event;
+        a.priority = Priority::High;
+        a.subject = QStringLiteral("Ava Chen (bed R105-A)");
+        a.place = QStringLiteral("Room 105 (floor 1)");
+        a.condition = QStringLiteral("fall from wb-005");
+        a.onsetMs = 1'780'000'000'000;
+        a.endedMs = 1'780'000'004'000;
+        a.ackedAtMs = 1'780'000'004'000;
+        a.ackedBy = QStringLiteral("S02");
+        a.ackedByName = QStringLiteral("Martha Silva");
+        a.ackedStation = QStringLiteral("station-1");
+        a.escalationStep = 2;
+        a.stationId = QStringLiteral("station-1");
+        a.revision = 7;
+        a.latching = true;
+        a.late = true;
+        const QByteArray wire = encode(a, 1'780'000'005'000);
+        auto r = decodeWire(TopicKind::Alarm, "event.fall:wb-005:1-3", span(wire), ctx());
+        QVERIFY(!r.error);
+        const auto& m = std::get<AlarmStateMsg>(r.messages.at(0));
+        QVERIFY(!m.cleared);
+        const AlarmState& b = m.state;
+        QCOMPARE(b.id, a.id);
+        QCOMPARE(int(b.phase()), int(Phase::Resolved));
+        QCOMPARE(int(b.priority), int(Priority::High));
+        QCOMPARE(int(b.category), int(AlarmCategory::Event));
+        QCOMPARE(b.ackedByName, a.ackedByName);
+        QCOMPARE(b.escalationStep, 2);
+        QCOMPARE(b.revision, quint64(7));
+        QCOMPARE(b.place, a.place);
+        QVERIFY(b.latching && b.late);
+
+        // An empty retained payload: the alarm was closed and cleared.
+        r = decodeWire(TopicKind::Alarm, "x:y:1", {}, ctx());
+        QVERIFY(!r.error);
+        QVERIFY(std::get<AlarmStateMsg>(r.messages.at(0)).cleared);
+        QCOMPARE(std::get<AlarmStateMsg>(r.messages.at(0)).state.id, QStringLiteral("x:y:1"));
+
+        const QByteArray junk("\xff\xff\xff", 3);
+        r = decodeWire(TopicKind::Alarm, "x:y:1", span(junk), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(int(r.error->reason), int(RejectReason::Malformed));
+
+        v1::AlarmState bad;
+        bad.set_schema_version(1);
+        bad.set_alarm_id("x:y:1");
+        bad.set_priority(v1::AlarmState::HIGH);
+        bad.set_phase(v1::AlarmState::ACKNOWLEDGED); // acknowledged by nobody
+        const QByteArray noOperator = QByteArray::fromStdString(bad.SerializeAsString());
+        r = decodeWire(TopicKind::Alarm, "x:y:1", span(noOperator), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(int(r.error->reason), int(RejectReason::MissingField));
+        QVERIFY(r.error->detail.contains(QStringLiteral("acked_by")));
+        bad.set_phase(v1::AlarmState::ACTIVE);
+        bad.set_priority(v1::AlarmState::PRIORITY_UNSPECIFIED);
+        const QByteArray noPriority = QByteArray::fromStdString(bad.SerializeAsString());
+        r = decodeWire(TopicKind::Alarm, "x:y:1", span(noPriority), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(int(r.error->reason), int(RejectReason::OutOfRange));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWireCodec)
