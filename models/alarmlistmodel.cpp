@@ -131,9 +131,12 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         case SinceCol: return formatTime(a->onsetMs);
         case StateCol: return phaseText(*a);
         case StepCol: return a->escalationStep ? QVariant(a->escalationStep) : QVariant();
+        case AckCol: return a->acknowledged() ? QVariant() : QVariant(tr("\u2714 Acknowledge"));
         }
         return {};
     case Qt::BackgroundRole:
+        if (index.column() == AckCol && !a->acknowledged())
+            return QBrush(QColor(0xe8, 0xf0, 0xfe));
         if (index.column() == PriorityCol)
             return QBrush(a->signalling() ? priorityColour(a->priority) : priorityColour(a->priority).lighter(160));
         return {};
@@ -180,6 +183,7 @@ QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) co
     case SinceCol: return tr("Since");
     case StateCol: return tr("State");
     case StepCol: return tr("Escalation");
+    case AckCol: return tr("One click");
     }
     return {};
 }

@@ -19,7 +19,7 @@ class AlarmListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, SinceCol, StateCol, StepCol, ColumnCount };
+    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, SinceCol, StateCol, StepCol, AckCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, PriorityRole, PhaseRole, SignallingRole, ConditionRole, SubjectRole, PlaceRole,
         OnsetRole, AckedByRole, LateRole, CategoryRole

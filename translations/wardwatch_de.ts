@@ -143,6 +143,14 @@ onset %4%5</source>
         <source>Escalation</source>
         <translation>Eskalation</translation>
     </message>
+    <message>
+        <source>✔ Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One click</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlarmPanel</name>

@@ -183,8 +183,8 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(AlarmListModel::ConditionCol, QHeaderView::Stretch);
     m_message->setWordWrap(true);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         if (!m_alarms.operatorId().isEmpty()) {
@@ -203,6 +203,11 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
     };
     connect(m_ack, &QPushButton::clicked, this, ackSelected);
+    // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
+    connect(m_view, &QTableView::clicked, this, [this](const QModelIndex& i) {
+        if (i.column() == AlarmListModel::AckCol && i.data().isValid())
+            m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+    });
     connect(m_view, &QTableView::doubleClicked, this, ackSelected);
     connect(pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);

@@ -84,8 +84,14 @@ private Q_SLOTS:
         alarms.signIn(site.staff[1].id, QStringLiteral("246802"));
         QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 10000);
         QVERIFY(w.alarmPanel()->findChild<QLabel*>(QStringLiteral("operator"))->text().contains(site.staff[1].name));
-        QTest::mouseClick(ack, Qt::LeftButton);
+        // One click in the list's "Acknowledge" cell.
+        QTableView* list = w.alarmPanel()->view();
+        w.showTab(QStringLiteral("alarms"));
+        const QModelIndex cell = alarms.alarms().index(0, AlarmListModel::AckCol);
+        QCOMPARE(cell.data().toString(), QStringLiteral("\u2714 Acknowledge"));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(cell).center());
         QTRY_VERIFY_WITH_TIMEOUT(alarms.alarms().at(0) && alarms.alarms().at(0)->acknowledged(), 3000);
+        QVERIFY(!alarms.alarms().index(0, AlarmListModel::AckCol).data().isValid());
         QCOMPARE(alarms.alarms().at(0)->ackedBy, site.staff[1].id);
         QVERIFY(alarms.alarms().index(0, AlarmListModel::StateCol).data().toString().contains(site.staff[1].name));
         QVERIFY(w.banner()->text().contains(QStringLiteral("No active alarms")));

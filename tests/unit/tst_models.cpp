@@ -1,5 +1,6 @@
 // The core and the item models: values applied, coalesced batches with ranged dataChanged and no
 // resets, duplicates and reboots, late events, "no signal", with QAbstractItemModelTester on every model.
+#include "models/alarmlistmodel.h"
 #include "models/wardcore.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
@@ -212,6 +213,44 @@ private Q_SLOTS:
         post(BeaconBatch{neighbour, now(), now(), {{band, now(), -40, 0}}, 0});
         m_core->flushNow();
         QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
+    }
+
+    void alarmListSortsByPriorityThenAgeAndDropsClosed()
+    {
+        AlarmListModel list;
+        QAbstractItemModelTester tester(&list, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto alarm = [](const char* id, Priority p, qint64 onset) {
+            AlarmState a;
+            a.id = QLatin1String(id);
+            a.priority = p;
+            a.onsetMs = onset;
+            a.condition = QLatin1String(id);
+            return a;
+        };
+        list.apply(alarm("low-old", Priority::Low, 100));
+        list.apply(alarm("high-new", Priority::High, 300));
+        list.apply(alarm("medium", Priority::Medium, 200));
+        list.apply(alarm("high-old", Priority::High, 150));
+        QStringList order;
+        for (int r = 0; r < list.rowCount(); ++r)
+            order << list.at(r)->id;
+        QCOMPARE(order, (QStringList{QStringLiteral("high-old"), QStringLiteral("high-new"), QStringLiteral("medium"),
+                                     QStringLiteral("low-old")}));
+        QCOMPARE(list.topSignalling()->id, QStringLiteral("high-old"));
+        QCOMPARE(list.index(0, AlarmListModel::PriorityCol).data().toString(), QStringLiteral("!!! HIGH")); // text and symbol
+        // Acknowledged alarms stop signalling and go below the signalling ones.
+        AlarmState acked = alarm("high-old", Priority::High, 150);
+        acked.ackedAtMs = 400;
+        acked.ackedBy = QStringLiteral("S01");
+        list.apply(acked);
+        QCOMPARE(list.topSignalling()->id, QStringLiteral("high-new"));
+        QCOMPARE(list.at(list.rowCount() - 1)->id, QStringLiteral("high-old"));
+        QCOMPARE(list.signallingCount(), 3);
+        AlarmState closed = acked;
+        closed.closedMs = 500;
+        list.apply(closed);
+        QCOMPARE(list.rowCount(), 3);
+        QVERIFY(!list.find(QStringLiteral("high-old")));
     }
 };
 
