@@ -182,6 +182,10 @@ onset %4%5</source>
         <source>Sign in…</source>
         <translation>Anmelden…</translation>
     </message>
+    <message>
+        <source>Technical alarms (devices, network, this station)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssetModel</name>

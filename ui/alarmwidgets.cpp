@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSaveFile>
+#include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QThreadPool>
@@ -175,16 +176,42 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     top->addWidget(m_message, 2);
     top->addWidget(pause);
     top->addWidget(m_ack);
+    // Clinical alarms on top; technical ones (INOP: devices, gateways, the station itself) apart,
+    // below, as central stations show them.
+    auto* technical = new QTableView(this);
+    m_technical = technical;
     auto* l = new QVBoxLayout(this);
     l->addLayout(top);
-    l->addWidget(m_view, 1);
-    m_view->setModel(&alarms.alarms());
-    m_view->setObjectName(QStringLiteral("alarmList"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(AlarmListModel::ConditionCol, QHeaderView::Stretch);
+    l->addWidget(m_view, 3);
+    auto* techLabel = new QLabel(tr("Technical alarms (devices, network, this station)"), this);
+    QFont bold = techLabel->font();
+    bold.setBold(true);
+    techLabel->setFont(bold);
+    l->addWidget(techLabel);
+    l->addWidget(technical, 1);
+    auto split = [this, &alarms](QTableView* view, bool tech, const QString& name) {
+        auto* proxy = new QSortFilterProxyModel(view);
+        proxy->setSourceModel(&alarms.alarms());
+        proxy->setFilterRole(AlarmListModel::CategoryRole);
+        proxy->setFilterRegularExpression(tech ? QStringLiteral("^technical$") : QStringLiteral("^(?!technical$)"));
+        view->setModel(proxy);
+        view->setObjectName(name);
+        view->setSelectionBehavior(QAbstractItemView::SelectRows);
+        view->setSelectionMode(QAbstractItemView::SingleSelection);
+        view->verticalHeader()->hide();
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setSectionResizeMode(AlarmListModel::ConditionCol, QHeaderView::Stretch);
+        // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
+        connect(view, &QTableView::clicked, this, [this](const QModelIndex& i) {
+            if (i.column() == AlarmListModel::AckCol && i.data().isValid())
+                m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+        });
+        connect(view, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
+            m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+        });
+    };
+    split(m_view, false, QStringLiteral("alarmList"));
+    split(technical, true, QStringLiteral("technicalAlarmList"));
     m_message->setWordWrap(true);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         if (!m_alarms.operatorId().isEmpty()) {
@@ -195,7 +222,9 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         d.exec();
     });
     auto ackSelected = [this] {
-        const QModelIndex i = m_view->currentIndex();
+        QModelIndex i = m_view->currentIndex();
+        if (!i.isValid())
+            i = m_technical->currentIndex();
         if (!i.isValid()) {
             m_message->setText(tr("Select an alarm first."));
             return;
@@ -203,12 +232,6 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
     };
     connect(m_ack, &QPushButton::clicked, this, ackSelected);
-    // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
-    connect(m_view, &QTableView::clicked, this, [this](const QModelIndex& i) {
-        if (i.column() == AlarmListModel::AckCol && i.data().isValid())
-            m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
-    });
-    connect(m_view, &QTableView::doubleClicked, this, ackSelected);
     connect(pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
     connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {

@@ -63,12 +63,14 @@ class AlarmPanel : public QWidget
     Q_OBJECT
 public:
     AlarmPanel(AlarmController& alarms, QWidget* parent = nullptr);
-    [[nodiscard]] QTableView* view() const { return m_view; }
+    [[nodiscard]] QTableView* view() const { return m_view; }               // clinical alarms
+    [[nodiscard]] QTableView* technicalView() const { return m_technical; } // technical alarms
 
 private:
     void refreshOperator();
     AlarmController& m_alarms;
     QTableView* m_view;
+    QTableView* m_technical = nullptr;
     QLabel* m_operator;
     QLabel* m_message;
     QPushButton* m_signIn;

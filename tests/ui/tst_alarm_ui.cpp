@@ -45,6 +45,13 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.tabs()->count(), 7);
+        // A technical alarm goes to the technical list, apart from the clinical ones.
+        core.setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), true, QStringLiteral("different site"));
+        QCoreApplication::processEvents();
+        QCOMPARE(w.alarmPanel()->technicalView()->model()->rowCount(), 1);
+        QCOMPARE(w.alarmPanel()->view()->model()->rowCount(), 0);
+        core.setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), false, {});
+        QCoreApplication::processEvents();
         QVERIFY(w.banner()->text().contains(QStringLiteral("No active alarms")));
 
         DeviceEventMsg ev;
@@ -55,7 +62,7 @@ private Q_SLOTS:
         ev.kind = DeviceEventKind::Fall;
         core.apply(QVector<Decoded>{ev});
         QCoreApplication::processEvents();
-        QCOMPARE(alarms.alarms().rowCount(), 1);
+        QCOMPARE(w.alarmPanel()->view()->model()->rowCount(), 1);
         QVERIFY2(w.banner()->text().startsWith(QStringLiteral("!!! HIGH")), qPrintable(w.banner()->text()));
         QVERIFY(w.banner()->text().contains(site.patients[2].name));
         QCOMPARE(int(sound.bursts.back()), int(Priority::High));
@@ -87,7 +94,7 @@ private Q_SLOTS:
         // One click in the list's "Acknowledge" cell.
         QTableView* list = w.alarmPanel()->view();
         w.showTab(QStringLiteral("alarms"));
-        const QModelIndex cell = alarms.alarms().index(0, AlarmListModel::AckCol);
+        const QModelIndex cell = list->model()->index(0, AlarmListModel::AckCol);
         QCOMPARE(cell.data().toString(), QStringLiteral("\u2714 Acknowledge"));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(cell).center());
         QTRY_VERIFY_WITH_TIMEOUT(alarms.alarms().at(0) && alarms.alarms().at(0)->acknowledged(), 3000);
