@@ -100,8 +100,14 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
                 m_roomNeighbours[j].push_back(int(i));
             }
         }
-    if (m_walls.empty() || m_receivers.empty() || m_config.wallLossDb <= 0)
-        return;
+    if (!m_walls.empty() && !m_receivers.empty() && m_config.wallLossDb > 0)
+        buildWallGrid();
+    if (m_config.roomHmm && m_config.roomModelWeight > 0)
+        buildRoomModel();
+}
+
+void Engine::buildWallGrid()
+{
     m_gridX0 = m_bounds[0] - 3;
     m_gridY0 = m_bounds[1] - 3;
     m_gridW = int(std::ceil((m_bounds[2] + 3 - m_gridX0) / CellM)) + 1;
@@ -372,6 +378,57 @@ bool Engine::crossesWall(int floor, double x0, double y0, double x1, double y1) 
     return false;
 }
 
+void Engine::buildRoomModel()
+{
+    // Points about 2 m apart inside every room, and each receiver's modelled level there (the same
+    // wall-aware model as the position fit), computed once: scoring a room is then table look-ups.
+    const size_t nr = m_receivers.size();
+    m_roomPoints.assign(m_rooms.size(), {});
+    for (size_t k = 0; k < m_rooms.size(); ++k) {
+        const QRectF b = m_rooms[k].polygon.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5);
+        const int nx = std::max(2, int(std::ceil(b.width() / 2.0)) + 1), ny = std::max(2, int(std::ceil(b.height() / 2.0)) + 1);
+        RoomPoints& rp = m_roomPoints[k];
+        for (int i = 0; i < nx; ++i)
+            for (int j = 0; j < ny; ++j) {
+                const double qx = b.left() + b.width() * i / (nx - 1), qy = b.top() + b.height() * j / (ny - 1);
+                rp.xy.emplace_back(qx, qy);
+                for (size_t r = 0; r < nr; ++r) {
+                    const Receiver& g = m_receivers[r];
+                    const double dz = g.z - m_config.tagHeightM;
+                    const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
+                    rp.level.push_back(float(g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)) -
+                                             m_config.wallLossDb * wallsBetween(int(r), qx, qy)));
+                }
+            }
+        rp.large = nx > 4 || ny > 4;
+    }
+}
+
+double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const
+{
+    // How well the best point of the room explains the levels, in chi-square units with the fit's
+    // Huber loss; in long rooms such as corridors only the points near the fix count.
+    const RoomPoints& rp = m_roomPoints[room];
+    const size_t nr = m_receivers.size();
+    const double sigma2 = m_config.sigmaDb * m_config.sigmaDb, k = HuberK * m_config.sigmaDb;
+    const double radius2 = m_config.roomModelRadiusM * m_config.roomModelRadiusM;
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t p = 0; p < rp.xy.size(); ++p) {
+        const double dx = rp.xy[p].x() - fx, dy = rp.xy[p].y() - fy;
+        if (rp.large && dx * dx + dy * dy > radius2)
+            continue;
+        const float* level = rp.level.data() + p * nr;
+        double c = 0;
+        for (const auto& l : used) {
+            const double r = l.rssi - double(level[l.receiver]);
+            const double a = std::abs(r);
+            c += a <= k ? r * r : 2 * k * a - k * k;
+        }
+        best = std::min(best, c / sigma2);
+    }
+    return best;
+}
+
 void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const
 {
     const size_t n = m_rooms.size();
@@ -416,6 +473,25 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) 
         // and their many receivers would otherwise claim every tag near a door.
         emission[j] = (rx - strongest) / m_config.roomRxScaleDb - m_config.roomGeoWeight * 0.5 * (d / sigma) * (d / sigma) +
                       m_config.roomCorridorPrior * std::log(room.voteWeight) - (int(j) == here ? 0.0 : m_config.roomHereNats);
+    }
+    if (m_config.roomModelWeight > 0 && !used.empty()) {
+        // Rooms near the fix: how well each explains the levels, relative to the best of them.
+        std::vector<double> cost(n, std::numeric_limits<double>::infinity());
+        double minCost = std::numeric_limits<double>::infinity();
+        for (size_t j = 0; j < n; ++j) {
+            if (m_rooms[j].floor != f.floor)
+                continue;
+            const QRectF b = m_rooms[j].polygon.boundingRect();
+            const double dx = std::max({b.left() - f.x, 0.0, f.x - b.right()});
+            const double dy = std::max({b.top() - f.y, 0.0, f.y - b.bottom()});
+            if (std::hypot(dx, dy) > m_config.roomModelRadiusM)
+                continue;
+            cost[j] = roomModelCost(used, j, f.x, f.y);
+            minCost = std::min(minCost, cost[j]);
+        }
+        for (size_t j = 0; j < n; ++j)
+            if (m_rooms[j].floor == f.floor)
+                emission[j] -= m_config.roomModelWeight * 0.5 * std::min(std::isfinite(cost[j]) ? cost[j] - minCost : 40.0, 40.0);
     }
     // Forward step, max-product (the most likely path), kept relative to its best room.
     if (s.roomFloor != f.floor || s.roomLogP.size() != n) {

@@ -64,13 +64,15 @@ struct EngineConfig
     // room's best receiver against the strongest (roomRxScaleDb per nat) and the fix's distance
     // to the room. The room changes when the current one falls roomSwitchNats behind the best.
     bool roomHmm = true;
-    double roomMoveRatePerS = 0.1;
+    double roomMoveRatePerS = 0.3;
     double roomJumpPerS = 1e-4;
     double roomRxScaleDb = 8.0;
     double roomGeoWeight = 2.0;
-    double roomSwitchNats = 3.0;
-    double roomCorridorPrior = 2.0; // times log(voteWeight) per fix
+    double roomSwitchNats = 1.5;
+    double roomCorridorPrior = 4.0; // times log(voteWeight) per fix
     double roomHereNats = 1.0;      // penalty for rooms other than the one the fix lies in
+    double roomModelWeight = 1.0;   // weight of how well each nearby room explains the levels (0: off)
+    double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
 };
 
@@ -145,6 +147,16 @@ private:
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const;
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const;
+    [[nodiscard]] double roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const;
+    void buildRoomModel();
+    void buildWallGrid();
+    struct RoomPoints
+    {
+        std::vector<QPointF> xy;
+        std::vector<float> level; // per point, per receiver: the modelled level
+        bool large = false;
+    };
+    std::vector<RoomPoints> m_roomPoints;
     std::vector<std::vector<int>> m_roomNeighbours; // rooms sharing a door, same floor
     std::vector<char> m_roomHasReceiver;
     std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1

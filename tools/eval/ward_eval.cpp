@@ -71,6 +71,8 @@ int main(int argc, char** argv)
     env("WW_EVAL_SWITCH", config.roomSwitchNats);
     env("WW_EVAL_CPRIOR", config.roomCorridorPrior);
     env("WW_EVAL_HERE", config.roomHereNats);
+    env("WW_EVAL_MODEL", config.roomModelWeight);
+    env("WW_EVAL_RADIUS", config.roomModelRadiusM);
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
