@@ -429,7 +429,7 @@ double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double
     return best;
 }
 
-void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const
+void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const
 {
     const size_t n = m_rooms.size();
     const double dt = std::max(0.05, f.t - s.votesT);
@@ -486,7 +486,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) 
             const double dy = std::max({b.top() - f.y, 0.0, f.y - b.bottom()});
             if (std::hypot(dx, dy) > m_config.roomModelRadiusM)
                 continue;
-            cost[j] = roomModelCost(used, j, f.x, f.y);
+            cost[j] = roomModelCost(floorLevels, j, f.x, f.y);
             minCost = std::min(minCost, cost[j]);
         }
         for (size_t j = 0; j < n; ++j)
@@ -532,7 +532,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) 
     f.room = s.room;
 }
 
-void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const
+void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const
 {
     if (m_rooms.empty())
         return;
@@ -547,7 +547,7 @@ void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) con
                 f.y = std::clamp(f.y, box.top(), box.bottom());
             }
         }
-        assignRoomHmm(s, f, used);
+        assignRoomHmm(s, f, used, floorLevels);
         return;
     }
     QString here;
@@ -676,7 +676,11 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
-    assignRoom(s, f, used);
+    std::vector<Level> floorLevels;
+    for (const auto& l : lv)
+        if (m_receivers[size_t(l.receiver)].floor == s.floor && int(floorLevels.size()) < m_config.roomModelGateways)
+            floorLevels.push_back(l);
+    assignRoom(s, f, used, floorLevels);
     if (lv[0].rssi < m_config.weakDbm) {
         f.room.clear();
         f.unknownReason = QStringLiteral("weak: strongest receiver %1 dBm").arg(lv[0].rssi, 0, 'f', 0);

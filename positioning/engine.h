@@ -73,6 +73,7 @@ struct EngineConfig
     double roomHereNats = 1.0;      // penalty for rooms other than the one the fix lies in
     double roomModelWeight = 1.0;   // weight of how well each nearby room explains the levels (0: off)
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
+    int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
 };
 
@@ -145,8 +146,8 @@ private:
     void predict(TagState& s, double tS) const;
     void correct(TagState& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
-    void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used) const;
-    void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used) const;
+    void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
+    void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
     [[nodiscard]] double roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const;
     void buildRoomModel();
     void buildWallGrid();

@@ -73,6 +73,11 @@ int main(int argc, char** argv)
     env("WW_EVAL_HERE", config.roomHereNats);
     env("WW_EVAL_MODEL", config.roomModelWeight);
     env("WW_EVAL_RADIUS", config.roomModelRadiusM);
+    {
+        double g = config.roomModelGateways;
+        env("WW_EVAL_RMGW", g);
+        config.roomModelGateways = int(g);
+    }
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
