@@ -75,6 +75,7 @@ struct OperatorSettings
     int pinMinDigits = 6;
     int maxFailures = 5;
     int lockoutS = 300;
+    int autoSignOutS = 900; // a shared station signs its operator out after this long without an action
 };
 
 struct AlarmSettings

@@ -212,6 +212,7 @@ AlarmSettings readAlarmSettings(Reader& rd, const QJsonValue& value)
         integer(op, p, "pinMinDigits", 6, 12, a.operators.pinMinDigits);
         integer(op, p, "maxFailures", 1, 20, a.operators.maxFailures);
         integer(op, p, "lockoutS", 10, 86400, a.operators.lockoutS);
+        integer(op, p, "autoSignOutS", 30, 86400, a.operators.autoSignOutS);
     }
     if (o.contains(u"news2")) {
         const QJsonObject n = o.value(u"news2").toObject();

@@ -39,6 +39,13 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] {
         m_heartbeat.store(m_clock.nowMs(), std::memory_order_relaxed);
+        if (!m_operatorId.isEmpty() &&
+            m_clock.nowMs() - m_lastActionMs > qint64(m_site.alarms.operators.autoSignOutS) * 1000) {
+            const QString name = m_operatorName;
+            signOut();
+            Q_EMIT message(tr("%1 was signed out after %2 min without an action.").arg(name).arg(m_site.alarms.operators.autoSignOutS / 60),
+                           false);
+        }
         const bool wasPaused = m_audio->paused();
         m_audio->tick();
         if (wasPaused || m_audio->paused())
@@ -83,6 +90,7 @@ void AlarmController::signIn(const QString& staffId, const QString& pin)
             if (r.ok) {
                 self->m_operatorId = r.operatorId;
                 self->m_operatorName = r.operatorName;
+                self->m_lastActionMs = self->m_clock.nowMs();
                 Q_EMIT self->operatorChanged();
             }
             Q_EMIT self->signInFinished(r.ok, r.ok ? tr("Signed in: %1").arg(r.operatorName) : r.message);
@@ -103,6 +111,7 @@ void AlarmController::acknowledge(const QString& alarmId)
         Q_EMIT message(tr("Sign in first: an acknowledgement needs a named operator."), true);
         return;
     }
+    m_lastActionMs = m_clock.nowMs();
     QMetaObject::invokeMethod(m_core, [core = m_core, alarmId, op = m_operatorId, name = m_operatorName] {
         core->acknowledge(alarmId, op, name);
     }, Qt::QueuedConnection);
@@ -120,6 +129,7 @@ void AlarmController::setNews2Inputs(const QString& patientId, int consciousness
         Q_EMIT message(tr("Sign in first: NEWS2 inputs are recorded with the operator's name."), true);
         return;
     }
+    m_lastActionMs = m_clock.nowMs();
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setNews2Inputs(patientId, consciousness, onOxygen, scale2, op, name);
     }, Qt::QueuedConnection);
@@ -136,6 +146,7 @@ void AlarmController::setPatientLimit(const QString& patientId, const QString& r
             continue;
         m_limits.insert(patientId + QChar(u'|') + ruleId, rule.withBounds(below, above));
     }
+    m_lastActionMs = m_clock.nowMs();
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setPatientLimit(patientId, ruleId, below, above, op, name);
     }, Qt::QueuedConnection);

@@ -64,6 +64,7 @@ private:
     OperatorRegistry m_operators;
     QString m_operatorId, m_operatorName, m_logPath;
     QHash<QString, VitalLimit> m_limits; // "patient|rule" -> limit set here
+    qint64 m_lastActionMs = 0;            // the operator's last action, for the automatic sign-out
     QTimer m_tick;
     std::atomic<qint64> m_heartbeat{0};
     std::shared_ptr<std::atomic<bool>> m_alive = std::make_shared<std::atomic<bool>>(true);

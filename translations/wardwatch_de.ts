@@ -58,6 +58,10 @@
         <source>Limit %1 for %2 changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 was signed out after %2 min without an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlarmListModel</name>

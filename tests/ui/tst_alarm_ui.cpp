@@ -136,6 +136,10 @@ private Q_SLOTS:
         QVERIFY(text.startsWith(QStringLiteral("seq,time_utc,time_local,event,")));
         QVERIFY(text.contains(QStringLiteral(",acknowledged,")));
         QVERIFY(text.contains(site.staff[1].name));
+        // A shared station signs its operator out after autoSignOutS without an action.
+        clock.advance(qint64(site.alarms.operators.autoSignOutS) * 1000 + 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(alarms.operatorId().isEmpty(), 2000);
+        QVERIFY(message->text().contains(QStringLiteral("signed out")));
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
             QVERIFY(!w.grab().isNull());
