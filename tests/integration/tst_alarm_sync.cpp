@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QSet>
 #include <mutex>
 
 using namespace ww;
@@ -66,7 +67,6 @@ public:
             return o.value(u"event").toString() == event && o.value(u"ok").toBool() == ok;
         });
     }
-    bool ready() const { return !m_lines.empty(); }
 
 private:
     QString m_id;
@@ -84,6 +84,17 @@ class TestAlarmSync : public QObject
     std::unique_ptr<test::PrivateBroker> m_broker;
     int m_port = 0;
     std::unique_ptr<MqttClient> m_devices;
+    std::mutex m_presenceMutex;
+    QSet<QString> m_online; // stations whose retained presence says online
+
+    // A station publishes its presence after it has sent its subscriptions, and the broker handles
+    // one client's packets in order: once it is online here, it hears what is published next.
+    bool online(const QStringList& ids)
+    {
+        std::lock_guard lock(m_presenceMutex);
+        return std::all_of(ids.begin(), ids.end(), [&](const QString& id) { return m_online.contains(id); });
+    }
+
     quint32 m_seq = quint32(QDateTime::currentMSecsSinceEpoch() % 100000);
 
     QString panic(const QString& device)
@@ -108,6 +119,17 @@ private Q_SLOTS:
         s.port = m_port;
         s.clientId = QStringLiteral("alarm-sync-devices");
         m_devices = std::make_unique<MqttClient>(s);
+        m_devices->addSubscription(QStringLiteral("ww/v1/stmarys-w7/station/+"), 1);
+        m_devices->setMessageHandler([this](const char*, std::span<const std::byte> p, qint64) {
+            v1::StationPresence m;
+            if (!m.ParseFromArray(p.data(), int(p.size())))
+                return;
+            std::lock_guard lock(m_presenceMutex);
+            if (m.online())
+                m_online.insert(QString::fromStdString(m.station_id()));
+            else
+                m_online.remove(QString::fromStdString(m.station_id()));
+        });
         m_devices->start();
         QTRY_COMPARE_WITH_TIMEOUT(int(m_devices->state()), int(MqttState::Connected), 5000);
     }
@@ -134,8 +156,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(int(badges.state()), int(MqttState::Connected), 5000);
         Station a(QStringLiteral("sync-a"), m_port, m_dir.path());
         Station b(QStringLiteral("sync-b"), m_port, m_dir.path());
-        QTRY_VERIFY_WITH_TIMEOUT(a.ready() && b.ready(), 15000);
-        QTest::qWait(1500); // both connected and subscribed
+        QTRY_VERIFY_WITH_TIMEOUT(online({QStringLiteral("sync-a"), QStringLiteral("sync-b")}), 20000);
         const QString id = panic(QStringLiteral("wb-001"));
         QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b.alarm(id), 10000);
         QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
@@ -170,8 +191,7 @@ private Q_SLOTS:
     {
         auto b = std::make_unique<Station>(QStringLiteral("crash-b"), m_port, m_dir.path(), true);
         Station a(QStringLiteral("crash-a"), m_port, m_dir.path());
-        QTRY_VERIFY_WITH_TIMEOUT(a.ready() && b->ready(), 15000);
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(online({QStringLiteral("crash-a"), QStringLiteral("crash-b")}), 20000);
         const QString id = panic(QStringLiteral("wb-002"));
         QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b->alarm(id), 10000);
         b->send("signin S03 246803");
@@ -192,8 +212,7 @@ private Q_SLOTS:
     void stationStartingLateSeesTheCurrentState()
     {
         Station a(QStringLiteral("late-a"), m_port, m_dir.path());
-        QTRY_VERIFY_WITH_TIMEOUT(a.ready(), 15000);
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(online({QStringLiteral("late-a")}), 20000);
         const QString id = panic(QStringLiteral("wb-003"));
         QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id), 10000);
         a.send("signin S04 246804");
