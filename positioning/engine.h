@@ -150,6 +150,9 @@ private:
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
     [[nodiscard]] double roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const;
     void buildRoomModel();
+    void buildRoomGraph();
+    [[nodiscard]] int proximityRoom(const std::vector<Level>& used) const; // room a receiver clearly names, or -1
+    void keepInside(Fix& f, int room) const;
     void buildWallGrid();
     struct RoomPoints
     {

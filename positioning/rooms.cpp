@@ -1,0 +1,273 @@
+// Room assignment of the engine: the room graph, the room model (how well a room explains the
+// levels), the hidden Markov model over rooms, and the older faded-votes method.
+#include "positioning/engine.h"
+#include "positioning/internal.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ww::pos {
+
+namespace {
+
+double distanceTo(const QPolygonF& poly, QPointF p)
+{
+    if (poly.containsPoint(p, Qt::OddEvenFill))
+        return 0.0;
+    double best = std::numeric_limits<double>::infinity();
+    for (qsizetype i = 0; i < poly.size(); ++i) {
+        const QPointF a = poly[i], b = poly[(i + 1) % poly.size()];
+        const QPointF ab = b - a;
+        const double len2 = QPointF::dotProduct(ab, ab);
+        const double t = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+        const QPointF q = a + t * ab;
+        best = std::min(best, std::hypot(p.x() - q.x(), p.y() - q.y()));
+    }
+    return best;
+}
+
+// Distance from a point to a room's bounding box (0 inside it).
+double distanceToBox(const RoomShape& room, double x, double y)
+{
+    const QRectF b = room.polygon.boundingRect();
+    const double dx = std::max({b.left() - x, 0.0, x - b.right()});
+    const double dy = std::max({b.top() - y, 0.0, y - b.bottom()});
+    return std::hypot(dx, dy);
+}
+
+} // namespace
+
+void Engine::buildRoomGraph()
+{
+    // Two rooms of a floor are neighbours when one's door lies at the other's edge.
+    m_roomNeighbours.assign(m_rooms.size(), {});
+    for (size_t i = 0; i < m_rooms.size(); ++i)
+        for (size_t j = 0; j < m_rooms.size(); ++j) {
+            if (i == j || m_rooms[i].floor != m_rooms[j].floor)
+                continue;
+            const bool viaI = m_rooms[i].door && distanceTo(m_rooms[j].polygon, *m_rooms[i].door) < 0.75;
+            const bool viaJ = m_rooms[j].door && distanceTo(m_rooms[i].polygon, *m_rooms[j].door) < 0.75;
+            // Without doors in the site, rooms that touch are taken as connected.
+            const bool touch = !m_rooms[i].door && !m_rooms[j].door &&
+                               m_rooms[i].polygon.boundingRect().adjusted(-0.3, -0.3, 0.3, 0.3).intersects(m_rooms[j].polygon.boundingRect());
+            if ((viaI || viaJ || touch) && std::find(m_roomNeighbours[i].begin(), m_roomNeighbours[i].end(), int(j)) == m_roomNeighbours[i].end()) {
+                m_roomNeighbours[i].push_back(int(j));
+                m_roomNeighbours[j].push_back(int(i));
+            }
+        }
+}
+
+int Engine::proximityRoom(const std::vector<Level>& used) const
+{
+    // A receiver inside a room that hears the tag clearly better than every other receiver says
+    // the tag is in that room (walls make this so).
+    if (used.empty())
+        return -1;
+    const int room = m_receiverRoom[size_t(used[0].receiver)];
+    const double margin = used.size() > 1 ? used[0].rssi - used[1].rssi : 99;
+    return margin >= m_config.proximityMarginDb ? room : -1;
+}
+
+void Engine::keepInside(Fix& f, int room) const
+{
+    const QRectF box = m_rooms[size_t(room)].polygon.boundingRect().adjusted(0.3, 0.3, -0.3, -0.3);
+    f.x = std::clamp(f.x, box.left(), box.right());
+    f.y = std::clamp(f.y, box.top(), box.bottom());
+}
+
+void Engine::buildRoomModel()
+{
+    // Points about 2 m apart inside every room, and each receiver's modelled level there (the same
+    // wall-aware model as the position fit), computed once: scoring a room is then table look-ups.
+    const size_t nr = m_receivers.size();
+    m_roomPoints.assign(m_rooms.size(), {});
+    for (size_t k = 0; k < m_rooms.size(); ++k) {
+        const QRectF b = m_rooms[k].polygon.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5);
+        const int nx = std::max(2, int(std::ceil(b.width() / 2.0)) + 1), ny = std::max(2, int(std::ceil(b.height() / 2.0)) + 1);
+        RoomPoints& rp = m_roomPoints[k];
+        for (int i = 0; i < nx; ++i)
+            for (int j = 0; j < ny; ++j) {
+                const double qx = b.left() + b.width() * i / (nx - 1), qy = b.top() + b.height() * j / (ny - 1);
+                rp.xy.emplace_back(qx, qy);
+                for (size_t r = 0; r < nr; ++r) {
+                    const Receiver& g = m_receivers[r];
+                    const double dz = g.z - m_config.tagHeightM;
+                    const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
+                    rp.level.push_back(float(g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)) -
+                                             m_config.wallLossDb * wallsBetween(int(r), qx, qy)));
+                }
+            }
+        rp.large = nx > 4 || ny > 4;
+    }
+}
+
+double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const
+{
+    // How well the best point of the room explains the levels, in chi-square units with the fit's
+    // Huber loss; in long rooms such as corridors only the points near the fix count.
+    const RoomPoints& rp = m_roomPoints[room];
+    const size_t nr = m_receivers.size();
+    const double sigma2 = m_config.sigmaDb * m_config.sigmaDb, k = HuberK * m_config.sigmaDb;
+    const double radius2 = m_config.roomModelRadiusM * m_config.roomModelRadiusM;
+    double best = std::numeric_limits<double>::infinity();
+    for (size_t p = 0; p < rp.xy.size(); ++p) {
+        const double dx = rp.xy[p].x() - fx, dy = rp.xy[p].y() - fy;
+        if (rp.large && dx * dx + dy * dy > radius2)
+            continue;
+        const float* level = rp.level.data() + p * nr;
+        double c = 0;
+        for (const auto& l : used) {
+            const double r = l.rssi - double(level[l.receiver]);
+            const double a = std::abs(r);
+            c += a <= k ? r * r : 2 * k * a - k * k;
+        }
+        best = std::min(best, c / sigma2);
+    }
+    return best;
+}
+
+void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const
+{
+    const size_t n = m_rooms.size();
+    const double dt = std::max(0.05, f.t - s.votesT);
+    s.votesT = f.t;
+    // Emission per room: its best receiver against the strongest, and the fix's distance to it.
+    const double strongest = used.empty() ? m_config.weakDbm : used[0].rssi;
+    const double unheard = (used.empty() ? m_config.weakDbm : std::min(used.back().rssi, strongest - 12)) - 3;
+    std::vector<double> best(n, -std::numeric_limits<double>::infinity());
+    for (const auto& l : used)
+        if (const int r = m_receiverRoom[size_t(l.receiver)]; r >= 0)
+            best[size_t(r)] = std::max(best[size_t(r)], l.rssi);
+    const double sigma = std::max(1.0, f.accuracyM);
+    // The votes method's observation: the room the fix lies in, unless one receiver inside a room
+    // names it clearly (proximity margin).
+    int here = proximityRoom(used);
+    for (size_t j = 0; j < n && here < 0; ++j)
+        if (m_rooms[j].floor == f.floor && m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill))
+            here = int(j);
+    std::vector<double> emission(n, -1e9);
+    for (size_t j = 0; j < n; ++j) {
+        const RoomShape& room = m_rooms[j];
+        if (room.floor != f.floor)
+            continue;
+        // A room's receiver that does not hear the tag among the strongest is evidence against the
+        // room; a room without a receiver has no such evidence (as if its receiver were 6 dB down).
+        const double rx = std::isfinite(best[j]) ? best[j] : m_roomHasReceiver[j] ? unheard : strongest - 6;
+        const double d = room.polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill) ? 0.0 : distanceToBox(room, f.x, f.y);
+        // Corridors carry a prior against them (voteWeight < 1): people pass through, rarely stay,
+        // and their many receivers would otherwise claim every tag near a door.
+        emission[j] = (rx - strongest) / m_config.roomRxScaleDb - m_config.roomGeoWeight * 0.5 * (d / sigma) * (d / sigma) +
+                      m_config.roomCorridorPrior * std::log(room.voteWeight) - (int(j) == here ? 0.0 : m_config.roomHereNats);
+    }
+    if (m_config.roomModelWeight > 0 && !used.empty()) {
+        // Rooms near the fix: how well each explains the levels, relative to the best of them.
+        std::vector<double> cost(n, std::numeric_limits<double>::infinity());
+        double minCost = std::numeric_limits<double>::infinity();
+        for (size_t j = 0; j < n; ++j) {
+            if (m_rooms[j].floor != f.floor)
+                continue;
+            if (distanceToBox(m_rooms[j], f.x, f.y) > m_config.roomModelRadiusM)
+                continue;
+            cost[j] = roomModelCost(floorLevels, j, f.x, f.y);
+            minCost = std::min(minCost, cost[j]);
+        }
+        for (size_t j = 0; j < n; ++j)
+            if (m_rooms[j].floor == f.floor)
+                emission[j] -= m_config.roomModelWeight * 0.5 * std::min(std::isfinite(cost[j]) ? cost[j] - minCost : 40.0, 40.0);
+    }
+    // Forward step, max-product (the most likely path), kept relative to its best room.
+    if (s.roomFloor != f.floor || s.roomLogP.size() != n) {
+        s.roomLogP.assign(n, -1e9);
+        for (size_t j = 0; j < n; ++j)
+            if (m_rooms[j].floor == f.floor)
+                s.roomLogP[j] = 0;
+        s.roomFloor = f.floor;
+        s.roomIndex = -1;
+    }
+    const double move = std::log(std::min(0.5, m_config.roomMoveRatePerS * dt));
+    const double jump = std::log(std::min(0.1, m_config.roomJumpPerS * dt));
+    double top = -1e18;
+    for (double v : s.roomLogP)
+        top = std::max(top, v);
+    std::vector<double> next(n, -1e9);
+    double nextTop = -1e18;
+    for (size_t j = 0; j < n; ++j) {
+        if (m_rooms[j].floor != f.floor)
+            continue;
+        double v = std::max(s.roomLogP[j], top + jump);
+        for (int i : m_roomNeighbours[j])
+            v = std::max(v, s.roomLogP[size_t(i)] + move);
+        next[j] = v + m_config.roomEvidenceWeight * emission[j];
+        nextTop = std::max(nextTop, next[j]);
+    }
+    size_t arg = 0;
+    for (size_t j = 0; j < n; ++j) {
+        next[j] = std::max(next[j] - nextTop, -60.0); // a room never becomes impossible
+        if (next[j] == 0)
+            arg = j;
+    }
+    s.roomLogP = std::move(next);
+    if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor ||
+        s.roomLogP[size_t(s.roomIndex)] < -m_config.roomSwitchNats)
+        s.roomIndex = int(arg);
+    s.room = m_rooms[size_t(s.roomIndex)].id;
+    f.room = s.room;
+}
+
+void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const
+{
+    if (m_rooms.empty())
+        return;
+    if (m_config.roomHmm) {
+        // The fix stays inside a room whose receiver clearly names it; the HMM decides the room.
+        if (const int room = proximityRoom(used); room >= 0)
+            keepInside(f, room);
+        assignRoomHmm(s, f, used, floorLevels);
+        return;
+    }
+    QString here;
+    double weight = 1.0;
+    for (const auto& r : m_rooms)
+        if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill)) {
+            here = r.id;
+            weight = r.voteWeight;
+            break;
+        }
+    // Room-level evidence beats geometry; the position is then kept inside that room.
+    if (const int room = proximityRoom(used); room >= 0 && m_rooms[size_t(room)].id != here) {
+        here = m_rooms[size_t(room)].id;
+        weight = m_rooms[size_t(room)].voteWeight;
+        keepInside(f, room);
+    }
+    // Hysteresis by evidence: every fix votes for the room it sees; votes fade with a time constant
+    // of roomMemoryS; the tag moves only when another room's votes beat its room's by a clear
+    // ratio. Alternating noise never adds up to a move; a real move does within seconds.
+    const double fade = std::exp(-std::max(0.0, f.t - s.votesT) / m_config.roomMemoryS);
+    s.votesT = f.t;
+    bool found = false;
+    for (auto& [room, votes] : s.votes) {
+        votes *= fade;
+        if (room == here) {
+            votes += weight;
+            found = true;
+        }
+    }
+    if (!found)
+        s.votes.emplace_back(here, weight);
+    std::erase_if(s.votes, [&](const auto& v) { return v.second < 0.05 && v.first != s.room; });
+    double own = 0;
+    const std::pair<QString, double>* best = nullptr;
+    for (const auto& v : s.votes) {
+        if (v.first == s.room)
+            own = v.second;
+        if (!best || v.second > best->second)
+            best = &v;
+    }
+    if (s.room.isEmpty() || (best && best->first != s.room && best->second > m_config.roomSwitchRatio * own))
+        s.room = best ? best->first : here;
+    f.room = s.room;
+    if (f.room.isEmpty())
+        f.unknownReason = QStringLiteral("outside every room");
+}
+
+} // namespace ww::pos
