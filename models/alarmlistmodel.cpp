@@ -77,6 +77,19 @@ bool AlarmListModel::before(const AlarmState& a, const AlarmState& b)
 void AlarmListModel::apply(const AlarmState& alarm)
 {
     const auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const AlarmState& a) { return a.id == alarm.id; });
+    if (it != m_rows.end() && !alarm.closed()) {
+        // Still in order where it is (a new value, an acknowledgement that keeps its place): update
+        // the row in place, so views keep their selection and scroll position.
+        const int row = int(it - m_rows.begin());
+        const bool fitsBefore = row == 0 || !before(alarm, m_rows[size_t(row - 1)]);
+        const bool fitsAfter = row + 1 == int(m_rows.size()) || !before(m_rows[size_t(row + 1)], alarm);
+        if (fitsBefore && fitsAfter) {
+            *it = alarm;
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            Q_EMIT alarmsChanged();
+            return;
+        }
+    }
     if (it != m_rows.end()) {
         const int row = int(it - m_rows.begin());
         beginRemoveRows({}, row, row);
