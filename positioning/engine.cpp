@@ -109,6 +109,21 @@ int Engine::wallsBetween(int receiver, double x, double y) const
     return m_wallCount[size_t(receiver)][size_t(cy) * size_t(m_gridW) + size_t(cx)];
 }
 
+double Engine::modelled(int receiver, double x, double y) const
+{
+    const Receiver& g = m_receivers[size_t(receiver)];
+    const double dx = x - g.x, dy = y - g.y, dz = g.z - m_config.tagHeightM;
+    return g.rssiAt1m - 5 * g.exponent * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)) -
+           m_config.wallLossDb * wallsBetween(receiver, x, y) + m_map.at(receiver, x, y);
+}
+
+void Engine::setRadioMap(RadioMap map)
+{
+    m_map = std::move(map);
+    if (m_config.roomHmm && m_config.roomModelWeight > 0)
+        buildRoomModel();
+}
+
 Engine::TagState& Engine::state(int tag)
 {
     if (tag >= int(m_tags.size()))
@@ -149,6 +164,19 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     }
     auto& window = s.heard[size_t(receiver)];
     window.push_back({tS, rssi});
+    // The motion averages: time constants grow for tags that advertise slowly.
+    if (s.trend.size() != m_receivers.size())
+        s.trend.resize(m_receivers.size());
+    auto& tr = s.trend[size_t(receiver)];
+    if (tr.t < -1e17 || tS - tr.t > 4 * m_config.motionSlowS) {
+        tr.fast = tr.slow = float(rssi);
+    } else {
+        // Outliers (deep fades) are clipped to 2 sigma before they move the averages.
+        const double scale = std::max(1.0, s.advertInterval), dt = std::max(0.0, tS - tr.t), k = 2 * m_config.sigmaDb;
+        tr.fast += float((1 - std::exp(-dt / (m_config.motionFastS * scale))) * std::clamp(rssi - tr.fast, -k, k));
+        tr.slow += float((1 - std::exp(-dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
+    }
+    tr.t = tS;
     const double w = windowFor(s);
     while (!window.empty() && window.front().t < tS - w)
         window.pop_front();
@@ -229,11 +257,7 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
     auto cost = [&](double qx, double qy) {
         double c = ((qx - cx) * (qx - cx) + (qy - cy) * (qy - cy)) / priorVar;
         for (const auto& l : lv) {
-            const Receiver& g = m_receivers[size_t(l.receiver)];
-            const double dz = g.z - m_config.tagHeightM;
-            const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
-            const double r = l.rssi - (g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)) -
-                                       m_config.wallLossDb * wallsBetween(l.receiver, qx, qy));
+            const double r = l.rssi - modelled(l.receiver, qx, qy);
             const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
             // Huber: quadratic within 1.5 sigma, linear beyond (walls and bodies make outliers).
             const double a = std::abs(r), k = HuberK * m_config.sigmaDb;
@@ -251,10 +275,11 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
             const double dx = px - g.x, dy = py - g.y, dz = g.z - m_config.tagHeightM;
             const double d2 = std::max(dx * dx + dy * dy + dz * dz, 0.01);
             // Wall losses are piecewise constant: in the model, not in the Jacobian.
-            const double model = g.rssiAt1m - 5 * g.exponent * std::log10(d2) - m_config.wallLossDb * wallsBetween(l.receiver, px, py);
-            const double r = l.rssi - model;
+            const double r = l.rssi - modelled(l.receiver, px, py);
             const double k = -10 * g.exponent / Ln10 / d2; // d(model)/dx = k * dx
-            const double jx = k * dx, jy = k * dy;
+            double mx = 0, my = 0;
+            (void)m_map.at(l.receiver, px, py, &mx, &my);
+            const double jx = k * dx + mx, jy = k * dy + my;
             const double huber = std::min(1.0, HuberK * m_config.sigmaDb / std::max(std::abs(r), 1e-9));
             const double w = huber / (sigma2 * (0.5 + 0.5 / l.samples));
             A[0][0] += w * jx * jx;
@@ -357,6 +382,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
         return std::nullopt;
     // Floor from all the evidence (power summed per floor: one strong packet through the slab must
     // not decide), with hysteresis once the tag has a floor.
+    updateMotion(s, tS);
+    const bool moving = s.motionDb >= m_config.motionThresholdDb;
     std::map<int, double> floorPower;
     for (const auto& l : lv)
         floorPower[m_receivers[size_t(l.receiver)].floor] += std::pow(10.0, l.rssi / 10.0);
@@ -365,8 +392,18 @@ std::optional<Fix> Engine::update(int tag, double tS)
     if (s.tracking && bestFloor != s.floor) {
         const auto own = floorPower.find(s.floor);
         const double ownDb = own == floorPower.end() ? -200 : 10 * std::log10(own->second);
-        if (10 * std::log10(floorPower[bestFloor]) < ownDb + m_config.floorMarginDb)
+        if (10 * std::log10(floorPower[bestFloor]) < ownDb + m_config.floorMarginDb) {
             bestFloor = s.floor;
+            s.pendingFloor = std::numeric_limits<int>::min();
+        } else if (s.pendingFloor != bestFloor) { // the other floor must lead for floorDwellS
+            s.pendingFloor = bestFloor;
+            s.pendingFloorSince = tS;
+            bestFloor = s.floor;
+        } else if (tS - s.pendingFloorSince < m_config.floorDwellS * std::max(1.0, s.advertInterval)) {
+            bestFloor = s.floor;
+        }
+    } else {
+        s.pendingFloor = std::numeric_limits<int>::min();
     }
     std::vector<Level> used;
     for (const auto& l : lv)
@@ -390,7 +427,14 @@ std::optional<Fix> Engine::update(int tag, double tS)
     cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
 
     if (!s.tracking || bestFloor != s.floor) {
-        s = TagState{std::move(s.heard)};
+        TagState fresh{std::move(s.heard)};
+        fresh.lastAdvertT = s.lastAdvertT;
+        fresh.advertInterval = s.advertInterval;
+        fresh.trend = std::move(s.trend);
+        fresh.motionDb = s.motionDb;
+        fresh.motionT = s.motionT;
+        fresh.stillSince = s.stillSince;
+        s = std::move(fresh);
         s.tracking = true;
         s.t = tS;
         s.x = x;
@@ -419,6 +463,9 @@ std::optional<Fix> Engine::update(int tag, double tS)
     f.y = s.y;
     f.floor = s.floor;
     f.gatewaysUsed = int(used.size());
+    f.moving = moving;
+    f.motionDb = s.motionDb;
+    f.settled = tS - s.stillSince >= m_config.settleAfterS;
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
@@ -436,6 +483,47 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
     return f;
+}
+
+void Engine::updateMotion(TagState& s, double tS) const
+{
+    // Per receiver among the six strongest: the recent average against the older one, less the
+    // common offset (the median difference: body shadowing moves every level alike). A tag that
+    // stands still leaves only noise, which the averages make small; one that walks changes its
+    // near receivers by many dB.
+    // The six strongest by the older average: a choice by the current levels would favour
+    // receivers that happen to be up, and their recent average with them.
+    std::pair<float, float> top[6]; // (slow, fast - slow)
+    int n = 0;
+    for (size_t r = 0; r < s.trend.size(); ++r) {
+        const auto& tr = s.trend[r];
+        if (tr.t < tS - 4 * m_config.motionSlowS * std::max(1.0, s.advertInterval) || m_receivers[r].floor != s.floor)
+            continue;
+        const std::pair<float, float> v{tr.slow, tr.fast - tr.slow};
+        if (n < 6)
+            top[n++] = v;
+        else if (const auto weakest = std::min_element(top, top + 6); weakest->first < v.first)
+            *weakest = v;
+    }
+    double stat = m_config.motionThresholdDb; // too few receivers: cannot tell
+    if (n >= 3) {
+        double d[6];
+        for (int i = 0; i < n; ++i)
+            d[i] = top[i].second;
+        std::nth_element(d, d + n / 2, d + n);
+        const double common = d[n / 2];
+        for (int i = 0; i < n; ++i)
+            d[i] = std::abs(double(top[i].second) - common);
+        // The median change: one receiver blocked by a passer-by does not make the tag move.
+        std::nth_element(d, d + n / 2, d + n);
+        stat = d[n / 2];
+    }
+    s.motionDb = stat;
+    s.motionT = tS;
+    if (s.motionDb >= m_config.motionThresholdDb)
+        s.stillSince = 1e18;
+    else if (s.stillSince > tS)
+        s.stillSince = tS;
 }
 
 std::optional<Fix> Engine::centroid(int tag, double tS, int k)
@@ -509,7 +597,7 @@ double cramerRaoBound(const std::vector<Receiver>& receivers, double x, double y
 }
 
 CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
-                            const std::vector<WallShape>& walls)
+                            const std::vector<WallShape>& walls, const CalibrationOptions& options)
 {
     CalibrationResult out;
     // rssi = a + n * u - L * w, with u = -10 log10(d) and w the walls crossed: least squares over
@@ -518,6 +606,7 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
     {
         double u, w, y;
         int g;
+        double x, yPos;
     };
     std::vector<Row> rows;
     for (const auto& r : reports) {
@@ -526,7 +615,7 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
         const Receiver& g = receivers[size_t(r.receiver)];
         const double d = std::max(0.1, std::sqrt((r.x - g.x) * (r.x - g.x) + (r.y - g.y) * (r.y - g.y) + (r.z - g.z) * (r.z - g.z)));
         const int n = walls.empty() ? 0 : wallsCrossed(walls, g.floor, {r.x, r.y}, {g.x, g.y});
-        rows.push_back({-10 * std::log10(d), double(n), r.rssi, r.receiver});
+        rows.push_back({-10 * std::log10(d), double(n), r.rssi, r.receiver, r.x, r.y});
     }
     const int n = int(rows.size());
     if (n < 10)
@@ -594,6 +683,20 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
         const double shrink = count[g] / (count[g] + 30.0);
         receivers[g].rssiAt1m = a + (count[g] ? shrink * sum[g] / count[g] : 0);
         receivers[g].exponent = slope;
+    }
+    // What the fitted model still gets wrong, as a smooth field per receiver.
+    if (options.mapBandwidthM > 0) {
+        std::vector<RadioMapSample> samples;
+        samples.reserve(rows.size());
+        for (const auto& r : rows)
+            samples.push_back({r.g, r.x, r.yPos, r.y - (receivers[size_t(r.g)].rssiAt1m + slope * r.u - L * r.w)});
+        out.map = RadioMap(int(receivers.size()), samples, options.mapBandwidthM, options.mapShrinkage);
+        double mss = 0;
+        for (const auto& s : samples) {
+            const double res = s.residualDb - out.map.at(s.receiver, s.x, s.y);
+            mss += res * res;
+        }
+        out.mappedResidualSdDb = std::sqrt(mss / n);
     }
     out.commonRssiAt1m = a;
     out.commonExponent = slope;

@@ -6,6 +6,7 @@
 // "unknown, because ..." when the evidence is too weak. Causal and deterministic: a fix at time t
 // uses only the reports added up to t, in the order they were added.
 #include "domain/site.h"
+#include "positioning/radiomap.h"
 
 #include <QLineF>
 #include <QPolygonF>
@@ -75,6 +76,17 @@ struct EngineConfig
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
+    // Stillness: the levels of the strongest receivers against their slow averages (common offset,
+    // such as body shadowing, removed). Below motionThresholdDb the tag is taken to stand still; a
+    // still tag changes room only after the new room has led for roomDwellStillS, and floor only
+    // after the other floor has led for floorDwellS (anyone changing floor takes longer).
+    double motionFastS = 5.0;
+    double motionSlowS = 30.0;
+    double motionThresholdDb = 2.5;
+    double settleAfterS = 30.0;   // still this long: settled (room changes need roomDwellStillS)
+    double roomDwellStillS = 10.0;
+    double roomDwellMovingS = 0.0;
+    double floorDwellS = 5.0;
 };
 
 struct Fix
@@ -87,6 +99,9 @@ struct Fix
     double accuracyM = 0;   // radius of the 68 % circle
     double confidence = 0;  // 0..1
     int gatewaysUsed = 0;
+    bool moving = true;     // the levels change beyond their noise (false: standing still)
+    bool settled = false;   // standing still for settleAfterS
+    double motionDb = 0;    // the statistic behind it
 };
 
 class Engine
@@ -99,6 +114,9 @@ public:
     void addReport(int tag, int receiver, double tS, double rssi, double txPower = 0);
     // The tag's position at time tS from the reports added so far; nullopt when nothing recent.
     std::optional<Fix> update(int tag, double tS);
+
+    // Corrections learnt from a calibration (CalibrationResult::map): added to the model.
+    void setRadioMap(RadioMap map);
 
     [[nodiscard]] const std::vector<Receiver>& receivers() const { return m_receivers; }
     [[nodiscard]] const EngineConfig& config() const { return m_config; }
@@ -130,6 +148,20 @@ private:
         std::vector<double> roomLogP; // HMM: log belief per room, relative to the best (0)
         int roomIndex = -1;
         int roomFloor = std::numeric_limits<int>::min();
+        int pendingRoom = -1;   // the room the HMM proposes, not yet taken (dwell)
+        double pendingSince = 0;
+        int pendingFloor = std::numeric_limits<int>::min();
+        double pendingFloorSince = 0;
+        // Motion: per receiver a recent and an older average of the raw samples (exponential,
+        // motionFastS and motionSlowS, scaled for slow advertisers), and the change statistic.
+        struct Trend
+        {
+            float fast = 0, slow = 0;
+            double t = -1e18;
+        };
+        std::vector<Trend> trend;
+        double motionDb = 0, motionT = -1e18;
+        double stillSince = 1e18; // since when the statistic has stayed below the threshold
     };
     struct Level
     {
@@ -140,6 +172,7 @@ private:
 
     TagState& state(int tag);
     std::vector<Level> levels(TagState& s, double tS);
+    void updateMotion(TagState& s, double tS) const;
     [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
@@ -178,6 +211,9 @@ private:
     int m_gridW = 0, m_gridH = 0;
     std::vector<std::vector<unsigned char>> m_wallCount; // per receiver, row-major cells
     [[nodiscard]] int wallsBetween(int receiver, double x, double y) const;
+    RadioMap m_map;
+    // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map.
+    [[nodiscard]] double modelled(int receiver, double x, double y) const;
 };
 
 // The engine for a site: its gateways (in the site's order, as DeviceDirectory numbers them), rooms
@@ -201,10 +237,17 @@ struct CalibrationResult
     double commonRssiAt1m = 0, commonExponent = 0, residualSdDb = 0;
     double wallLossDb = 0; // fitted per wall, when walls were given
     int reports = 0;
+    RadioMap map;              // what the fitted model still gets wrong where the calibration went
+    double mappedResidualSdDb = 0; // residual sd with the map (in-sample)
+};
+struct CalibrationOptions
+{
+    double mapBandwidthM = 2.0; // 0: no radio map
+    double mapShrinkage = 5.0;
 };
 // With walls, the loss per wall crossed is fitted too (CalibrationResult::wallLossDb), for the
 // engine's model to use.
 CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
-                            const std::vector<WallShape>& walls = {});
+                            const std::vector<WallShape>& walls = {}, const CalibrationOptions& options = {});
 
 } // namespace ww::pos

@@ -89,13 +89,8 @@ void Engine::buildRoomModel()
             for (int j = 0; j < ny; ++j) {
                 const double qx = b.left() + b.width() * i / (nx - 1), qy = b.top() + b.height() * j / (ny - 1);
                 rp.xy.emplace_back(qx, qy);
-                for (size_t r = 0; r < nr; ++r) {
-                    const Receiver& g = m_receivers[r];
-                    const double dz = g.z - m_config.tagHeightM;
-                    const double d = std::sqrt((qx - g.x) * (qx - g.x) + (qy - g.y) * (qy - g.y) + dz * dz);
-                    rp.level.push_back(float(g.rssiAt1m - 10 * g.exponent * std::log10(std::max(d, 0.1)) -
-                                             m_config.wallLossDb * wallsBetween(int(r), qx, qy)));
-                }
+                for (size_t r = 0; r < nr; ++r)
+                    rp.level.push_back(float(modelled(int(r), qx, qy)));
             }
         rp.large = nx > 4 || ny > 4;
     }
@@ -207,9 +202,23 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
             arg = j;
     }
     s.roomLogP = std::move(next);
-    if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor ||
-        s.roomLogP[size_t(s.roomIndex)] < -m_config.roomSwitchNats)
+    if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor) {
         s.roomIndex = int(arg);
+        s.pendingRoom = -1;
+    } else if (s.roomLogP[size_t(s.roomIndex)] < -m_config.roomSwitchNats) {
+        // A change must hold for a while: long for a tag standing still (its evidence only
+        // fluctuates), short for one walking.
+        if (s.pendingRoom != int(arg)) {
+            s.pendingRoom = int(arg);
+            s.pendingSince = f.t;
+        }
+        if (f.t - s.pendingSince >= (f.settled ? m_config.roomDwellStillS : m_config.roomDwellMovingS) * std::max(1.0, s.advertInterval)) {
+            s.roomIndex = int(arg);
+            s.pendingRoom = -1;
+        }
+    } else {
+        s.pendingRoom = -1;
+    }
     s.room = m_rooms[size_t(s.roomIndex)].id;
     f.room = s.room;
 }

@@ -135,6 +135,10 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
         o.config->accelNoise = qEnvironmentVariable("WW_EVAL_ACCEL").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_SIGMA"))
         o.config->sigmaDb = qEnvironmentVariable("WW_EVAL_SIGMA").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_MAPBW"))
+        o.calibrationOptions.mapBandwidthM = qEnvironmentVariable("WW_EVAL_MAPBW").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_MAPSHRINK"))
+        o.calibrationOptions.mapShrinkage = qEnvironmentVariable("WW_EVAL_MAPSHRINK").toDouble();
     o.out = dir + QStringLiteral("/P.csv");
     o.centroidOut = dir + QStringLiteral("/P_centroid.csv");
     QTextStream err(stderr);
@@ -147,7 +151,8 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
         out << "; calibration: rssi_1m " << QString::number(stats.calibration->commonRssiAt1m, 'f', 1) << " dBm, n "
             << QString::number(stats.calibration->commonExponent, 'f', 2) << ", wall "
             << QString::number(stats.calibration->wallLossDb, 'f', 1) << " dB, residual sd "
-            << QString::number(stats.calibration->residualSdDb, 'f', 1) << " dB from " << stats.calibration->reports
+            << QString::number(stats.calibration->residualSdDb, 'f', 1) << " dB (with the radio map "
+            << QString::number(stats.calibration->mappedResidualSdDb, 'f', 1) << " dB) from " << stats.calibration->reports
             << " reports";
     out << Qt::endl;
     return row;

@@ -79,6 +79,13 @@ int main(int argc, char** argv)
         config.roomModelGateways = int(g);
     }
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
+    env("WW_EVAL_MSLOW", config.motionSlowS);
+    env("WW_EVAL_SETTLE", config.settleAfterS);
+    env("WW_EVAL_MFAST", config.motionFastS);
+    env("WW_EVAL_MTHRESH", config.motionThresholdDb);
+    env("WW_EVAL_DWELL", config.roomDwellStillS);
+    env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
+    env("WW_EVAL_FLOORDWELL", config.floorDwellS);
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
 
@@ -122,6 +129,8 @@ int main(int argc, char** argv)
     QTextStream out(stdout);
     std::map<QString, int> missesByRoom;
     int movingN = 0, movingRight = 0, stillN = 0, stillRight = 0;
+    std::map<int, int> motionHist[2]; // motion statistic in 0.5 dB bins, by truth still (0) / moving (1)
+    int detected[2][2] = {}; // [truth moving][detected moving]
     int scored = 0, right = 0, unknown = 0, wrongFloor = 0, stillChanges = 0, stillTagMinutes = 0;
     double sq = 0, crlbSq = 0;
     int staticN = 0;
@@ -144,6 +153,8 @@ int main(int argc, char** argv)
             else if (f->room == t.room)
                 ++right;
             (t.moving ? movingN : stillN) += 1;
+            motionHist[t.moving][std::min(int(f->motionDb * 2), 30)] += 1;
+            detected[t.moving][!f->settled] += 1;
             (t.moving ? movingRight : stillRight) += !f->room.isEmpty() && f->room == t.room;
             if (!t.moving && f->room != t.room)
                 missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room)] += 1;
@@ -154,7 +165,7 @@ int main(int argc, char** argv)
                     ++stillChanges;
                     if (qEnvironmentVariableIsSet("WW_EVAL_FLIPS"))
                         out << "flip " << second << " " << directory.tagId(tag) << " " << lastRoom[tag] << " -> " << f->room
-                            << " (truth " << t.room << ")" << Qt::endl;
+                            << " (truth " << t.room << ") motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
                 }
                 if (second % 60 == 0)
                     ++stillTagMinutes;
@@ -183,6 +194,16 @@ int main(int argc, char** argv)
         << QString::number(100.0 * wrongFloor / std::max(1, scored), 'f', 2) << " %)" << Qt::endl;
     out << "  at rest: " << QString::number(100.0 * stillRight / std::max(1, stillN), 'f', 2) << " % of " << stillN
         << "; walking: " << QString::number(100.0 * movingRight / std::max(1, movingN), 'f', 2) << " % of " << movingN << Qt::endl;
+    out << "  not settled: walking " << QString::number(100.0 * detected[1][1] / std::max(1, detected[1][0] + detected[1][1]), 'f', 1)
+        << " % of walking fixes, " << QString::number(100.0 * detected[0][1] / std::max(1, detected[0][0] + detected[0][1]), 'f', 1)
+        << " % of fixes at rest" << Qt::endl;
+    if (qEnvironmentVariableIsSet("WW_EVAL_MOTION"))
+        for (int m = 0; m < 2; ++m) {
+            out << (m ? "  moving:" : "  still: ");
+            for (const auto& [bin, count] : motionHist[m])
+                out << ' ' << bin * 0.5 << ':' << count;
+            out << Qt::endl;
+        }
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
         std::vector<std::pair<int, QString>> worst;
         for (const auto& [k, v] : missesByRoom)

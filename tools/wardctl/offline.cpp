@@ -197,7 +197,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             }
             reports.push_back(c);
         }
-        calibration = pos::calibrate(*gateways, reports, walls);
+        calibration = pos::calibrate(*gateways, reports, walls, o.calibrationOptions);
         if (calibration->reports == 0) {
             err << o.calibration << ": too few usable calibration reports" << Qt::endl;
             return BadInput;
@@ -222,6 +222,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     if (txCol >= 0 && config.txRef == 0)
         config.txRef = -59; // mixed-power tags are brought to a common reference
     pos::Engine engine(*gateways, config, rooms, walls);
+    if (calibration)
+        engine.setRadioMap(calibration->map);
 
     constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m\n";
     const auto out = openCsvOut(o.out, FixHeader, err);

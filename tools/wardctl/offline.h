@@ -40,6 +40,7 @@ struct LocateOptions
     QString gateways, reports, out, site, calibration, centroidOut;
     double tagHeight = 1.2;
     std::optional<pos::EngineConfig> config; // defaults when empty
+    pos::CalibrationOptions calibrationOptions;
 };
 
 struct LocateStats
