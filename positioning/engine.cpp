@@ -434,6 +434,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         fresh.motionDb = s.motionDb;
         fresh.motionT = s.motionT;
         fresh.stillSince = s.stillSince;
+        fresh.aboveSince = s.aboveSince;
         s = std::move(fresh);
         s.tracking = true;
         s.t = tS;
@@ -520,10 +521,19 @@ void Engine::updateMotion(TagState& s, double tS) const
     }
     s.motionDb = stat;
     s.motionT = tS;
-    if (s.motionDb >= m_config.motionThresholdDb)
-        s.stillSince = 1e18;
-    else if (s.stillSince > tS)
-        s.stillSince = tS;
+    // Settled after settleAfterS below the threshold; unsettled once above it for motionConfirmS
+    // (a single noisy update does not undo minutes of rest).
+    if (s.motionDb < m_config.motionThresholdDb) {
+        s.aboveSince = 1e18;
+        if (s.motionDb >= m_config.motionSettleDb)
+            ; // between the thresholds: neither settling nor moving
+        else if (s.stillSince > tS)
+            s.stillSince = tS;
+    } else {
+        s.aboveSince = std::min(s.aboveSince, tS);
+        if (tS - s.aboveSince >= m_config.motionConfirmS * std::max(1.0, s.advertInterval))
+            s.stillSince = 1e18;
+    }
 }
 
 std::optional<Fix> Engine::centroid(int tag, double tS, int k)

@@ -76,14 +76,18 @@ struct EngineConfig
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
-    // Stillness: the levels of the strongest receivers against their slow averages (common offset,
-    // such as body shadowing, removed). Below motionThresholdDb the tag is taken to stand still; a
-    // still tag changes room only after the new room has led for roomDwellStillS, and floor only
-    // after the other floor has led for floorDwellS (anyone changing floor takes longer).
+    // Stillness: per receiver a recent (motionFastS) and an older (motionSlowS) average of the raw
+    // levels; the statistic is the median change of the six strongest after removing their common
+    // offset (body shadowing moves every level alike). Above motionThresholdDb the tag moves;
+    // below motionSettleDb for settleAfterS it is settled. A settled tag changes room only after
+    // the new room has led for roomDwellStillS; any tag changes floor only after the other floor
+    // has led for floorDwellS (nobody changes floor faster). Times scale with the advert interval.
     double motionFastS = 5.0;
     double motionSlowS = 30.0;
-    double motionThresholdDb = 2.5;
-    double settleAfterS = 30.0;   // still this long: settled (room changes need roomDwellStillS)
+    double motionThresholdDb = 3.0;
+    double motionSettleDb = 2.0;
+    double settleAfterS = 30.0;
+    double motionConfirmS = 0.0; // above the threshold this long before a settled tag counts as moving
     double roomDwellStillS = 10.0;
     double roomDwellMovingS = 0.0;
     double floorDwellS = 5.0;
@@ -162,6 +166,7 @@ private:
         std::vector<Trend> trend;
         double motionDb = 0, motionT = -1e18;
         double stillSince = 1e18; // since when the statistic has stayed below the threshold
+        double aboveSince = 1e18; // since when it has stayed above
     };
     struct Level
     {

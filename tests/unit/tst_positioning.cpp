@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
+#include <random>
 
 using namespace ww;
 using namespace ww::pos;
@@ -182,6 +183,107 @@ private Q_SLOTS:
         QCOMPARE(r.reports, 400);
         QVERIFY(std::abs(r.commonExponent - 1.6) < 0.05);
         QVERIFY(std::abs(gws[3].rssiAt1m - -59) < 0.5);
+    }
+
+    void radioMapSmoothsAndShrinks()
+    {
+        // One report with a residual of 10 dB, shrinkage 5: at its point 10 * 1 / (1 + 5).
+        const RadioMap one(2, {{0, 3, 3, 10.0}}, 1.0, 5.0);
+        QVERIFY(std::abs(one.at(0, 3, 3) - 10.0 / 6) < 0.05);
+        QCOMPARE(one.at(1, 3, 3), 0.0);  // a receiver without samples: no correction
+        QCOMPARE(one.at(0, 40, 40), 0.0); // beyond the grid: none
+        QVERIFY(std::abs(one.at(0, 5, 3)) < std::abs(one.at(0, 3.5, 3))); // fades with distance
+        double gx = 0, gy = 0;
+        (void)one.at(0, 3.7, 3, &gx, &gy);
+        QVERIFY(gx < 0); // east of the bump the correction falls off
+        QVERIFY(RadioMap().empty());
+        QVERIFY(RadioMap(1, {}).empty());
+    }
+
+    void radioMapCorrectsWhereTheWalkWent()
+    {
+        // Receiver a loses 8 dB more than the model west of x = 4 (a cabinet in the way). A
+        // calibration walk over the whole square teaches the map; the engine then finds a tag in the
+        // west far better than the bare model does.
+        auto gws = square();
+        auto truthRssi = [&](int g, double x, double y) { return modelRssi(gws[size_t(g)], x, y, 1.2) - (g == 0 && x < 4 ? 8 : 0); };
+        std::vector<CalibrationReport> walk;
+        for (int g = 0; g < 4; ++g)
+            for (double x = 0.25; x < 10; x += 0.5)
+                for (double y = 0.25; y < 10; y += 0.5)
+                    walk.push_back({g, truthRssi(g, x, y), x, y, 1.2});
+        auto calibrated = gws;
+        const auto r = calibrate(calibrated, walk);
+        QVERIFY(r.mappedResidualSdDb < r.residualSdDb / 2);
+        // The fitted level of receiver a absorbs part of the loss; model plus map must match.
+        auto mapped = [&](double x, double y) { return modelRssi(calibrated[0], x, y, 1.2) + r.map.at(0, x, y); };
+        for (const QPointF p : {QPointF(1.5, 5), QPointF(8, 5), QPointF(2, 2)})
+            QVERIFY2(std::abs(mapped(p.x(), p.y()) - truthRssi(0, p.x(), p.y())) < 2,
+                     qPrintable(QStringLiteral("%1,%2: %3 vs %4").arg(p.x()).arg(p.y()).arg(mapped(p.x(), p.y())).arg(truthRssi(0, p.x(), p.y()))));
+        QVERIFY(std::abs(modelRssi(calibrated[0], 1.5, 5, 1.2) - truthRssi(0, 1.5, 5)) > 3); // the bare model is off
+        auto errorAt = [&](bool withMap) {
+            Engine e(calibrated, EngineConfig{});
+            if (withMap)
+                e.setRadioMap(r.map);
+            for (double t = 0; t < 5; t += 0.25)
+                for (int g = 0; g < 4; ++g)
+                    e.addReport(0, g, t, truthRssi(g, 1.5, 5));
+            const auto f = e.update(0, 5);
+            return std::hypot(f->x - 1.5, f->y - 5);
+        };
+        const double with = errorAt(true), without = errorAt(false);
+        QVERIFY2(with < 0.6 && without > 1.0, qPrintable(QStringLiteral("with map %1 m, without %2 m").arg(with).arg(without)));
+    }
+
+    void stillTagKeepsItsRoomAndAWalkerChangesIt()
+    {
+        // A tag 0.4 m from the wall between two rooms, 5 dB noise per report and a slow common
+        // shadowing: its fixes straddle the wall. Standing still for 15 minutes it must keep its
+        // room once settled; without the stillness rules the same input changes room often.
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        auto run = [&](EngineConfig cfg, int& changes, bool& settled, QString& finalRoom, double& walkerMovingAt) {
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(7);
+            std::normal_distribution<double> noise(0, 5), shadowStep(0, 1);
+            double shadow = 0, x = 4.6;
+            QString last;
+            changes = 0;
+            settled = false;
+            walkerMovingAt = -1;
+            for (int t = 1; t <= 960; ++t) {
+                if (t > 900) // then walks east at 1 m/s
+                    x = std::min(8.5, x + 1.0);
+                for (int k = 0; k < 2; ++k) {
+                    shadow = 0.9 * shadow + 0.45 * shadowStep(rng);
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t - 1 + 0.5 * k, modelRssi(gws[size_t(g)], x, 5, 1.2) + shadow + noise(rng));
+                }
+                const auto f = e.update(0, t);
+                if (t > 900 && f->moving && walkerMovingAt < 0)
+                    walkerMovingAt = t;
+                if (t == 900)
+                    settled = f->settled;
+                if (t > 60 && t <= 900 && !last.isEmpty() && f->room != last)
+                    ++changes;
+                last = f->room;
+            }
+            finalRoom = last;
+        };
+        int changes = 0;
+        bool settled = false;
+        QString room;
+        double movingAt = 0;
+        run(EngineConfig{}, changes, settled, room, movingAt);
+        QCOMPARE(changes, 0);
+        QVERIFY(settled);
+        QCOMPARE(room, QStringLiteral("east")); // the walk is followed
+        QVERIFY2(movingAt > 900 && movingAt < 915, qPrintable(QString::number(movingAt)));
+        EngineConfig plain;
+        plain.roomDwellStillS = 0; // the HMM alone
+        run(plain, changes, settled, room, movingAt);
+        QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
     }
 
     void locateRejectsBadInputNamingTheLine()
