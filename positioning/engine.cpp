@@ -24,6 +24,49 @@ bool invert2(const double a[2][2], double out[2][2])
     return true;
 }
 
+// Solves M s = b for the first n (2 or 3) unknowns by Gaussian elimination with partial pivoting.
+bool solveLinear(const double M[3][3], const double b[3], double s[3], int n)
+{
+    double a[3][4];
+    for (int i = 0; i < n; ++i) {
+        for (int j = 0; j < n; ++j)
+            a[i][j] = M[i][j];
+        a[i][3] = b[i];
+    }
+    for (int c = 0; c < n; ++c) {
+        int p = c;
+        for (int r = c + 1; r < n; ++r)
+            if (std::abs(a[r][c]) > std::abs(a[p][c]))
+                p = r;
+        if (!(std::abs(a[p][c]) > 1e-15))
+            return false;
+        for (int j = 0; j < 4; ++j)
+            std::swap(a[c][j], a[p][j]);
+        for (int r = 0; r < n; ++r)
+            if (r != c) {
+                const double f = a[r][c] / a[c][c];
+                for (int j = c; j < 4; ++j)
+                    a[r][j] -= f * a[c][j];
+            }
+    }
+    for (int i = 0; i < n; ++i)
+        s[i] = a[i][3] / a[i][i];
+    return true;
+}
+
+bool invertLinear(const double M[3][3], double out[3][3], int n)
+{
+    for (int c = 0; c < n; ++c) {
+        double e[3] = {}, col[3] = {};
+        e[c] = 1;
+        if (!solveLinear(M, e, col, n))
+            return false;
+        for (int r = 0; r < n; ++r)
+            out[r][c] = col[r];
+    }
+    return true;
+}
+
 // Walls crossed on the way from a to b. Crossings closer than 0.3 m along the way are one wall:
 // plans often trace a wall as two parallel lines (both faces).
 int wallsCrossed(const std::vector<WallShape>& walls, int floor, QPointF a, QPointF b)
@@ -252,12 +295,16 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
     // With three or more receivers the data decide alone (a prior would bias the answer).
     const double priorVar = lv.size() >= 3 ? 1e4 : 16.0;
     const double sigma2 = m_config.sigmaDb * m_config.sigmaDb;
-    double px = std::isfinite(x) ? x : cx, py = std::isfinite(y) ? y : cy;
+    // Optionally a level offset common to every receiver (the body or the tag's orientation
+    // changes what it sends, not where it is), with a prior of commonOffsetSdDb; needs four levels.
+    const bool withOffset = m_config.commonOffsetSdDb > 0 && lv.size() >= 4;
+    const double offsetVar = withOffset ? m_config.commonOffsetSdDb * m_config.commonOffsetSdDb : 1.0;
+    double px = std::isfinite(x) ? x : cx, py = std::isfinite(y) ? y : cy, pc = 0;
     double lambda = 1e-3;
-    auto cost = [&](double qx, double qy) {
-        double c = ((qx - cx) * (qx - cx) + (qy - cy) * (qy - cy)) / priorVar;
+    auto cost = [&](double qx, double qy, double qc) {
+        double c = ((qx - cx) * (qx - cx) + (qy - cy) * (qy - cy)) / priorVar + (withOffset ? qc * qc / offsetVar : 0);
         for (const auto& l : lv) {
-            const double r = l.rssi - modelled(l.receiver, qx, qy);
+            const double r = l.rssi - modelled(l.receiver, qx, qy) - qc;
             const double w = 1.0 / (sigma2 * (0.5 + 0.5 / l.samples));
             // Huber: quadratic within 1.5 sigma, linear beyond (walls and bodies make outliers).
             const double a = std::abs(r), k = HuberK * m_config.sigmaDb;
@@ -265,41 +312,47 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
         }
         return c;
     };
-    double A[2][2] = {}, current = cost(px, py);
+    const int dim = withOffset ? 3 : 2;
+    double A[3][3] = {}, current = cost(px, py, pc);
     for (int iter = 0; iter < 25; ++iter) {
-        A[0][0] = A[0][1] = A[1][0] = A[1][1] = 0;
-        double b[2] = {(cx - px) / priorVar, (cy - py) / priorVar};
+        double b[3] = {(cx - px) / priorVar, (cy - py) / priorVar, withOffset ? -pc / offsetVar : 0};
+        for (auto& row : A)
+            for (double& v : row)
+                v = 0;
         A[0][0] = A[1][1] = 1.0 / priorVar;
+        A[2][2] = 1.0 / offsetVar;
         for (const auto& l : lv) {
             const Receiver& g = m_receivers[size_t(l.receiver)];
             const double dx = px - g.x, dy = py - g.y, dz = g.z - m_config.tagHeightM;
             const double d2 = std::max(dx * dx + dy * dy + dz * dz, 0.01);
             // Wall losses are piecewise constant: in the model, not in the Jacobian.
-            const double r = l.rssi - modelled(l.receiver, px, py);
+            const double r = l.rssi - modelled(l.receiver, px, py) - pc;
             const double k = -10 * g.exponent / Ln10 / d2; // d(model)/dx = k * dx
             double mx = 0, my = 0;
             (void)m_map.at(l.receiver, px, py, &mx, &my);
-            const double jx = k * dx + mx, jy = k * dy + my;
+            const double j[3] = {k * dx + mx, k * dy + my, 1.0};
             const double huber = std::min(1.0, HuberK * m_config.sigmaDb / std::max(std::abs(r), 1e-9));
             const double w = huber / (sigma2 * (0.5 + 0.5 / l.samples));
-            A[0][0] += w * jx * jx;
-            A[0][1] += w * jx * jy;
-            A[1][1] += w * jy * jy;
-            b[0] += w * jx * r;
-            b[1] += w * jy * r;
+            for (int u = 0; u < dim; ++u) {
+                b[u] += w * j[u] * r;
+                for (int v = 0; v < dim; ++v)
+                    A[u][v] += w * j[u] * j[v];
+            }
         }
-        A[1][0] = A[0][1];
-        double damped[2][2] = {{A[0][0] * (1 + lambda), A[0][1]}, {A[1][0], A[1][1] * (1 + lambda)}}, inv[2][2];
-        if (!invert2(damped, inv))
+        double damped[3][3], step[3] = {};
+        for (int u = 0; u < 3; ++u)
+            for (int v = 0; v < 3; ++v)
+                damped[u][v] = A[u][v] * (u == v ? 1 + lambda : 1);
+        if (!solveLinear(damped, b, step, dim))
             break;
-        const double sx = inv[0][0] * b[0] + inv[0][1] * b[1], sy = inv[1][0] * b[0] + inv[1][1] * b[1];
-        const double next = cost(px + sx, py + sy);
+        const double next = cost(px + step[0], py + step[1], pc + step[2]);
         if (next < current) {
-            px += sx;
-            py += sy;
+            px += step[0];
+            py += step[1];
+            pc += step[2];
             current = next;
             lambda = std::max(lambda / 4, 1e-6);
-            if (sx * sx + sy * sy < 1e-4)
+            if (step[0] * step[0] + step[1] * step[1] < 1e-4)
                 break;
         } else {
             lambda *= 8;
@@ -308,8 +361,14 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
         }
     }
     finalCost = current;
-    if (!invert2(A, cov) || !std::isfinite(px) || !std::isfinite(py))
+    // The position's covariance: the x, y block of the inverse (the offset marginalised out).
+    double inv[3][3];
+    if (!invertLinear(A, inv, dim) || !std::isfinite(px) || !std::isfinite(py))
         return false;
+    cov[0][0] = inv[0][0];
+    cov[0][1] = inv[0][1];
+    cov[1][0] = inv[1][0];
+    cov[1][1] = inv[1][1];
     // Never outside the area the receivers cover (plus a margin): beyond it the model only guesses.
     px = std::clamp(px, m_bounds[0] - 3, m_bounds[2] + 3);
     py = std::clamp(py, m_bounds[1] - 3, m_bounds[3] + 3);

@@ -48,6 +48,7 @@ struct EngineConfig
     double tagHeightM = 1.2;
     double windowS = 2.5;        // RSSI window per tag and gateway
     double sigmaDb = 6.0;        // shadowing, for weights and covariance
+    double commonOffsetSdDb = 2.5; // > 0: fit a level offset common to all receivers, with this prior (0: off)
     double maxSpeedMps = 2.0;    // walking, with margin
     double accelNoise = 0.6;     // m/s^2, process noise of the constant-velocity filter
     int maxGateways = 8;         // strongest gateways used per fix

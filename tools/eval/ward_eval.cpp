@@ -81,6 +81,7 @@ int main(int argc, char** argv)
     }
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
     env("WW_EVAL_MSLOW", config.motionSlowS);
+    env("WW_EVAL_OFFSET", config.commonOffsetSdDb);
     env("WW_EVAL_SETTLE", config.settleAfterS);
     env("WW_EVAL_MSETTLE", config.motionSettleDb);
     env("WW_EVAL_CONFIRM", config.motionConfirmS);
