@@ -133,6 +133,8 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
         o.config->windowS = qEnvironmentVariable("WW_EVAL_WINDOW").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_ACCEL"))
         o.config->accelNoise = qEnvironmentVariable("WW_EVAL_ACCEL").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_MAXGW"))
+        o.config->maxGateways = qEnvironmentVariableIntValue("WW_EVAL_MAXGW");
     if (qEnvironmentVariableIsSet("WW_EVAL_OFFSET"))
         o.config->commonOffsetSdDb = qEnvironmentVariable("WW_EVAL_OFFSET").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_SIGMA"))

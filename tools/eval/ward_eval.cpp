@@ -138,6 +138,7 @@ int main(int argc, char** argv)
     int scored = 0, right = 0, unknown = 0, wrongFloor = 0, stillChanges = 0, stillTagMinutes = 0;
     double sq = 0, crlbSq = 0;
     int staticN = 0;
+    std::vector<double> staticErrors;
     std::map<int, QString> lastRoom;
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
@@ -181,6 +182,7 @@ int main(int argc, char** argv)
                     << " acc " << f->accuracyM << Qt::endl;
             if (!t.moving && second - t.stillSince >= 30) {
                 sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
+                staticErrors.push_back(std::hypot(f->x - t.x, f->y - t.y));
                 std::vector<pos::Receiver> sameFloor;
                 for (const auto& g : receivers)
                     if (g.floor == t.floor)
@@ -217,7 +219,10 @@ int main(int argc, char** argv)
             out << "  missed at rest: " << worst[i].second << " x" << worst[i].first << Qt::endl;
     }
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
-    out << "static RMSE: " << QString::number(std::sqrt(sq / std::max(1, staticN)), 'f', 2) << " m; Cramér-Rao bound (sigma 6.1 dB, n 1.4, one snapshot): "
+    std::sort(staticErrors.begin(), staticErrors.end());
+    const auto pct = [&](double q) { return staticErrors.empty() ? 0.0 : staticErrors[size_t(q * double(staticErrors.size() - 1))]; };
+    out << "static error median " << QString::number(pct(0.5), 'f', 2) << " m, p90 " << QString::number(pct(0.9), 'f', 2)
+        << " m; static RMSE: " << QString::number(std::sqrt(sq / std::max(1, staticN)), 'f', 2) << " m; Cramér-Rao bound (sigma 6.1 dB, n 1.4, one snapshot): "
         << QString::number(std::sqrt(crlbSq / std::max(1, staticN)), 'f', 2) << " m RMS over the same points" << Qt::endl;
     const bool stillHolds = !qEnvironmentVariableIsSet("CHECK_STILL_CHANGES") ||
                             stillChanges <= qEnvironmentVariableIntValue("CHECK_STILL_CHANGES");
