@@ -533,6 +533,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
     for (const auto& l : lv)
         if (m_receivers[size_t(l.receiver)].floor == s.floor && int(floorLevels.size()) < m_config.roomModelGateways)
             floorLevels.push_back(l);
+    if (m_config.selfCalibrate && f.settled && used.size() >= 4)
+        selfCalibrationSample(s, used, tS);
     assignRoom(s, f, used, floorLevels);
     if (lv[0].rssi < m_config.weakDbm) {
         f.room.clear();
@@ -543,6 +545,51 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
     return f;
+}
+
+void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS)
+{
+    auto& c = m_selfCal;
+    if (c.base.size() != m_receivers.size()) {
+        c.count.assign(m_receivers.size(), 0);
+        c.residual = c.learnt = c.count;
+        c.base.clear();
+        for (const auto& g : m_receivers)
+            c.base.push_back(g.rssiAt1m);
+    }
+    for (size_t i = 0; i < used.size() && int(i) < m_config.selfCalibrationNearest; ++i) {
+        const size_t r = size_t(used[i].receiver);
+        c.count[r] += 1;
+        c.residual[r] += used[i].rssi - modelled(used[i].receiver, s.x, s.y);
+    }
+    if (tS < c.nextFitT)
+        return;
+    c.nextFitT = tS + m_config.selfCalibrationEveryS;
+    // Residuals are taken against the current model (with what was learnt so far): add it back.
+    double total = 0, n = 0;
+    std::vector<double> mean(c.count.size(), 0);
+    for (size_t r = 0; r < c.count.size(); ++r)
+        if (c.count[r] > 0) {
+            mean[r] = c.residual[r] / c.count[r] + c.learnt[r];
+            total += c.residual[r] + c.learnt[r] * c.count[r];
+            n += c.count[r];
+        }
+    if (n <= 0)
+        return;
+    const double common = total / n;
+    for (size_t r = 0; r < c.count.size(); ++r) {
+        const double learnt = std::clamp(c.count[r] * (mean[r] - common) / (c.count[r] + m_config.selfCalibrationPrior), -8.0, 8.0);
+        // Residuals pooled so far were against the old level: move them to the new one.
+        c.residual[r] -= (learnt - c.learnt[r]) * c.count[r];
+        c.learnt[r] = learnt;
+        m_receivers[r].rssiAt1m = c.base[r] + learnt;
+        // Older levels were explained by positions the old model gave: they count half as much at
+        // each refit, so that the levels converge instead of averaging the whole history.
+        c.count[r] *= 0.5;
+        c.residual[r] *= 0.5;
+    }
+    if (m_config.roomHmm && m_config.roomModelWeight > 0)
+        buildRoomModel();
 }
 
 void Engine::updateMotion(TagState& s, double tS) const

@@ -92,6 +92,15 @@ struct EngineConfig
     double roomDwellStillS = 10.0;
     double roomDwellMovingS = 0.0;
     double floorDwellS = 5.0;
+    // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers
+    // that hear them best (short distances, where a wrong exponent matters least), against the
+    // model at the tag's position, pooled per receiver. Only the differences between receivers
+    // are learnt (the common level stays as configured), shrunk towards none, within +-8 dB,
+    // refitted every selfCalibrationEveryS. Off when a calibration was given (it measured them).
+    bool selfCalibrate = true;
+    int selfCalibrationNearest = 2;
+    double selfCalibrationEveryS = 60;
+    double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
 };
 
 struct Fix
@@ -122,6 +131,9 @@ public:
 
     // Corrections learnt from a calibration (CalibrationResult::map): added to the model.
     void setRadioMap(RadioMap map);
+    void setSelfCalibrate(bool on) { m_config.selfCalibrate = on; }
+    // What the self-calibration learnt: per receiver, dB added to its configured level.
+    [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
     [[nodiscard]] const std::vector<Receiver>& receivers() const { return m_receivers; }
     [[nodiscard]] const EngineConfig& config() const { return m_config; }
@@ -218,6 +230,13 @@ private:
     std::vector<std::vector<unsigned char>> m_wallCount; // per receiver, row-major cells
     [[nodiscard]] int wallsBetween(int receiver, double x, double y) const;
     RadioMap m_map;
+    struct SelfCalState
+    {
+        std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals
+        std::vector<double> base, learnt;    // configured levels; what was learnt on top
+        double nextFitT = -1e18;
+    } m_selfCal;
+    void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS);
     // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map.
     [[nodiscard]] double modelled(int receiver, double x, double y) const;
 };

@@ -286,6 +286,53 @@ private Q_SLOTS:
         QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
     }
 
+    void selfCalibrationLearnsAReceiversLevel()
+    {
+        // Nine receivers on a 8 m grid; the centre one hears 6 dB more than configured. Tags
+        // standing still at sixteen places teach the engine part of that difference (not the
+        // common level) from the receivers that hear them best: the fixes themselves lean towards
+        // the loud receiver and explain part of it away. Their positions get better for it.
+        std::vector<Receiver> gws;
+        for (int i = 0; i < 9; ++i)
+            gws.push_back({QString::number(i), 8.0 * (i % 3), 8.0 * (i / 3), 2.5, 0, -59, 2});
+        auto truth = gws;
+        truth[4].rssiAt1m += 6;
+        auto run = [&](bool selfCalibrate, std::vector<double>& learnt, double& levelOfCentre) {
+            EngineConfig cfg;
+            cfg.selfCalibrate = selfCalibrate;
+            Engine e(gws, cfg);
+            std::mt19937 rng(3);
+            std::normal_distribution<double> noise(0, 3);
+            double error = 0;
+            for (int t = 1; t <= 900; ++t)
+                for (int tag = 0; tag < 16; ++tag) {
+                    const double x = 1 + 4.5 * (tag % 4), y = 1 + 4.5 * (tag / 4);
+                    for (int g = 0; g < 9; ++g)
+                        e.addReport(tag, g, t - 0.5, modelRssi(truth[size_t(g)], x, y, 1.2) + noise(rng));
+                    const auto f = e.update(tag, t);
+                    if (t > 600) // the last five minutes
+                        error += std::hypot(f->x - x, f->y - y) / (300 * 16);
+                }
+            learnt = e.learntLevels();
+            levelOfCentre = e.receivers()[4].rssiAt1m;
+            return error;
+        };
+        std::vector<double> learnt, none;
+        double centre = 0, centreWithout = 0;
+        const double with = run(true, learnt, centre), without = run(false, none, centreWithout);
+        QCOMPARE(learnt.size(), size_t(9));
+        double others = 0;
+        for (int g = 0; g < 9; ++g)
+            others += g == 4 ? 0 : learnt[size_t(g)] / 8;
+        const double difference = learnt[4] - others;
+        qInfo("self-calibration: learnt %.2f dB of 6; mean error %.2f m with, %.2f m without", difference, with, without);
+        QVERIFY2(difference > 2 && difference < 7, qPrintable(QStringLiteral("learnt difference %1 dB").arg(difference)));
+        QVERIFY(std::abs(centre - (gws[4].rssiAt1m + learnt[4])) < 1e-9);
+        QVERIFY2(with < 0.8 * without, qPrintable(QStringLiteral("mean error %1 m with, %2 m without").arg(with).arg(without)));
+        QVERIFY(none.empty()); // off: nothing learnt, the configured level stays
+        QCOMPARE(centreWithout, gws[4].rssiAt1m);
+    }
+
     void locateRejectsBadInputNamingTheLine()
     {
         QTemporaryDir d;

@@ -75,6 +75,11 @@ int main(int argc, char** argv)
     env("WW_EVAL_MODEL", config.roomModelWeight);
     env("WW_EVAL_RADIUS", config.roomModelRadiusM);
     {
+        double m = config.maxGateways;
+        env("WW_EVAL_MAXGW", m);
+        config.maxGateways = int(m);
+    }
+    {
         double g = config.roomModelGateways;
         env("WW_EVAL_RMGW", g);
         config.roomModelGateways = int(g);
@@ -90,6 +95,15 @@ int main(int argc, char** argv)
     env("WW_EVAL_DWELL", config.roomDwellStillS);
     env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
     env("WW_EVAL_FLOORDWELL", config.floorDwellS);
+    if (qEnvironmentVariableIsSet("WW_EVAL_SELFCAL"))
+        config.selfCalibrate = qEnvironmentVariableIntValue("WW_EVAL_SELFCAL") != 0;
+    {
+        double k = config.selfCalibrationNearest;
+        env("WW_EVAL_SCNEAR", k);
+        config.selfCalibrationNearest = int(k);
+    }
+    env("WW_EVAL_SCPRIOR", config.selfCalibrationPrior);
+    env("WW_EVAL_SCEVERY", config.selfCalibrationEveryS);
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
 
@@ -162,7 +176,8 @@ int main(int argc, char** argv)
             detected[t.moving][!f->settled] += 1;
             (t.moving ? movingRight : stillRight) += !f->room.isEmpty() && f->room == t.room;
             if (!t.moving && f->room != t.room)
-                missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room)] += 1;
+                missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room) + QStringLiteral(" (") +
+                             directory.tagId(tag) + QStringLiteral(" #") + QString::number(tag) + QStringLiteral(")")] += 1;
             wrongFloor += f->floor != t.floor;
             const bool still10 = !t.moving && second - t.stillSince >= 600;
             if (still10) {

@@ -222,8 +222,10 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     if (txCol >= 0 && config.txRef == 0)
         config.txRef = -59; // mixed-power tags are brought to a common reference
     pos::Engine engine(*gateways, config, rooms, walls);
-    if (calibration)
+    if (calibration) {
         engine.setRadioMap(calibration->map);
+        engine.setSelfCalibrate(false); // the calibration measured the receivers
+    }
 
     constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m\n";
     const auto out = openCsvOut(o.out, FixHeader, err);
