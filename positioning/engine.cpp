@@ -102,6 +102,36 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
         m_bounds[2] = std::max(m_bounds[2], g.x);
         m_bounds[3] = std::max(m_bounds[3], g.y);
     }
+    // Where a tag can be: inside the walls and rooms of the site when it has any (a fix outside
+    // the building is impossible), else the receivers' box plus 3 m (beyond it the model guesses).
+    std::copy(m_bounds, m_bounds + 4, m_area);
+    m_area[0] -= 3;
+    m_area[1] -= 3;
+    m_area[2] += 3;
+    m_area[3] += 3;
+    if (!m_walls.empty() || !m_rooms.empty()) {
+        double a[4] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                       -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+        auto grow = [&](QPointF p) {
+            a[0] = std::min(a[0], p.x());
+            a[1] = std::min(a[1], p.y());
+            a[2] = std::max(a[2], p.x());
+            a[3] = std::max(a[3], p.y());
+        };
+        for (const auto& w : m_walls) {
+            grow(w.line.p1());
+            grow(w.line.p2());
+        }
+        for (const auto& r : m_rooms)
+            for (const QPointF& p : r.polygon)
+                grow(p);
+        if (a[2] - a[0] > 1 && a[3] - a[1] > 1) {
+            m_area[0] = a[0] - 0.2;
+            m_area[1] = a[1] - 0.2;
+            m_area[2] = a[2] + 0.2;
+            m_area[3] = a[3] + 0.2;
+        }
+    }
     for (const auto& g : m_receivers) {
         int room = -1;
         for (int i = 0; i < int(m_rooms.size()); ++i)
@@ -370,8 +400,8 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
     cov[1][0] = inv[1][0];
     cov[1][1] = inv[1][1];
     // Never outside the area the receivers cover (plus a margin): beyond it the model only guesses.
-    px = std::clamp(px, m_bounds[0] - 3, m_bounds[2] + 3);
-    py = std::clamp(py, m_bounds[1] - 3, m_bounds[3] + 3);
+    px = std::clamp(px, m_area[0], m_area[2]);
+    py = std::clamp(py, m_area[1], m_area[3]);
     x = px;
     y = py;
     return true;
@@ -519,6 +549,15 @@ std::optional<Fix> Engine::update(int tag, double tS)
 
     Fix f;
     f.t = tS;
+    // The filter's prediction may carry the track out of the building: stop it at the edge.
+    if (s.x < m_area[0] || s.x > m_area[2]) {
+        s.x = std::clamp(s.x, m_area[0], m_area[2]);
+        s.vx = 0;
+    }
+    if (s.y < m_area[1] || s.y > m_area[3]) {
+        s.y = std::clamp(s.y, m_area[1], m_area[3]);
+        s.vy = 0;
+    }
     f.x = s.x;
     f.y = s.y;
     f.floor = s.floor;

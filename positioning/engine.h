@@ -222,6 +222,7 @@ private:
     std::vector<WallShape> m_walls;
     std::vector<TagState> m_tags;
     double m_bounds[4] = {}; // receivers' bounding box: x0, y0, x1, y1
+    double m_area[4] = {};   // where a tag can be (x0, y0, x1, y1): the site's walls and rooms, or the receivers' box + 3 m
     // Walls between each receiver and each 0.5 m cell of its floor, counted once at construction
     // so that the measurement model can charge wall losses without intersecting segments per fix.
     static constexpr double CellM = 0.5;

@@ -83,6 +83,35 @@ void writeGateways(const QString& path, const std::vector<pos::Receiver>& gws)
         s << g.id << ',' << g.x << ',' << g.y << ',' << g.z << ",0\n";
 }
 
+// A one-floor site file for --site: the receivers, wall segments [x0, y0, x1, y1] and rooms.
+void writeSite(const QString& path, const QString& id, const std::vector<pos::Receiver>& gws, const QJsonArray& segments,
+               const QJsonArray& rooms)
+{
+    QJsonArray gateways;
+    for (const auto& g : gws)
+        gateways.append(QJsonObject{{QStringLiteral("id"), g.id}, {QStringLiteral("floor"), 0}, {QStringLiteral("x"), g.x},
+                                    {QStringLiteral("y"), g.y}, {QStringLiteral("z"), g.z}});
+    QJsonArray walls;
+    if (!segments.isEmpty())
+        walls.append(QJsonObject{{QStringLiteral("floor"), 0}, {QStringLiteral("segments"), segments}});
+    const QJsonObject site{{QStringLiteral("schema"), QStringLiteral("wardwatch-site/1")},
+                           {QStringLiteral("id"), id},
+                           {QStringLiteral("name"), id},
+                           {QStringLiteral("floors"), QJsonArray{QJsonObject{{QStringLiteral("level"), 0},
+                                                                             {QStringLiteral("name"), id},
+                                                                             {QStringLiteral("width"), 25},
+                                                                             {QStringLiteral("height"), 25}}}},
+                           {QStringLiteral("rooms"), rooms},
+                           {QStringLiteral("walls"), walls},
+                           {QStringLiteral("gateways"), gateways},
+                           {QStringLiteral("beds"), QJsonArray{}}, {QStringLiteral("patients"), QJsonArray{}},
+                           {QStringLiteral("staff"), QJsonArray{}}, {QStringLiteral("assets"), QJsonArray{}},
+                           {QStringLiteral("fridges"), QJsonArray{}}, {QStringLiteral("sensors"), QJsonArray{}}};
+    QFile f(path);
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(QJsonDocument(site).toJson());
+}
+
 // Ground truth at time t: linear between the samples around it.
 std::optional<std::pair<double, double>> truthAt(const std::vector<Truth>& tr, double t)
 {
@@ -179,6 +208,10 @@ std::vector<Row> bogazici(const QString& data, const QString& work, double tagHe
         }
     }
     std::sort(gws.begin(), gws.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    QFile par(data + QStringLiteral("/cnf/tetam.par"));
+    par.open(QIODevice::ReadOnly);
+    const QJsonArray lim = QJsonDocument::fromJson(par.readAll()).object().value(QStringLiteral("limits")).toArray();
+    const double limits[4] = {lim.at(0).toDouble(), lim.at(1).toDouble(), lim.at(2).toDouble(), lim.at(3).toDouble()};
     const QStringList tracks = QDir(data + QStringLiteral("/trk")).entryList({QStringLiteral("*.mbd")}, QDir::Files, QDir::Name);
     std::map<QString, std::vector<std::pair<Report, Truth>>> rows;
     std::map<QString, std::pair<double, int>> heights; // per track: sum of beacon z, count
@@ -224,10 +257,17 @@ std::vector<Row> bogazici(const QString& data, const QString& work, double tagHe
             }
         const double z = zN ? zSum / zN : 1.2;
         writeCalibration(dir + QStringLiteral("/C.csv"), others, z);
+        // The recording area (cnf/tetam.par "limits") as the site's one room: no walls are known.
+        writeSite(dir + QStringLiteral("/site.json"), QStringLiteral("bogazici"), gws, {},
+                  QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("area")}, {QStringLiteral("name"), QStringLiteral("area")},
+                                         {QStringLiteral("floor"), 0}, {QStringLiteral("kind"), QStringLiteral("office")},
+                                         {QStringLiteral("polygon"), QJsonArray{QJsonArray{limits[0], limits[1]}, QJsonArray{limits[2], limits[1]},
+                                                                                 QJsonArray{limits[2], limits[3]}, QJsonArray{limits[0], limits[3]}}}}});
         offline::LocateOptions o;
         o.gateways = dir + QStringLiteral("/G.csv");
         o.reports = dir + QStringLiteral("/R.csv");
         o.calibration = dir + QStringLiteral("/C.csv");
+        o.site = dir + QStringLiteral("/site.json");
         o.tagHeight = z;
         if (auto row = run(QStringLiteral("bogazici"), QFileInfo(name).baseName().remove(QStringLiteral("_all_sensors")), dir, o,
                            truth, out))
@@ -250,31 +290,11 @@ std::vector<Row> kolakowski(const QString& data, const QString& work, QTextStrea
     writeGateways(dir + QStringLiteral("/G.csv"), gws);
     // The flat's walls (layout.csv, a polyline) as a one-floor site file for --site.
     offline::CsvFile layout(data + QStringLiteral("/layout.csv"));
-    QJsonArray segments, gateways;
+    QJsonArray segments;
     for (int r = 1; r < layout.rows(); ++r)
         segments.append(QJsonArray{layout.cell(r - 1, 0).toDouble(), layout.cell(r - 1, 1).toDouble(), layout.cell(r, 0).toDouble(),
                                    layout.cell(r, 1).toDouble()});
-    for (const auto& g : gws)
-        gateways.append(QJsonObject{{QStringLiteral("id"), g.id}, {QStringLiteral("floor"), 0}, {QStringLiteral("x"), g.x},
-                                    {QStringLiteral("y"), g.y}, {QStringLiteral("z"), g.z}});
-    const QJsonObject site{{QStringLiteral("schema"), QStringLiteral("wardwatch-site/1")},
-                           {QStringLiteral("id"), QStringLiteral("kolakowski-flat")},
-                           {QStringLiteral("name"), QStringLiteral("Kolakowski flat")},
-                           {QStringLiteral("floors"), QJsonArray{QJsonObject{{QStringLiteral("level"), 0},
-                                                                             {QStringLiteral("name"), QStringLiteral("flat")},
-                                                                             {QStringLiteral("width"), 12},
-                                                                             {QStringLiteral("height"), 12}}}},
-                           {QStringLiteral("rooms"), QJsonArray{}},
-                           {QStringLiteral("walls"), QJsonArray{QJsonObject{{QStringLiteral("floor"), 0}, {QStringLiteral("segments"), segments}}}},
-                           {QStringLiteral("gateways"), gateways},
-                           {QStringLiteral("beds"), QJsonArray{}}, {QStringLiteral("patients"), QJsonArray{}},
-                           {QStringLiteral("staff"), QJsonArray{}}, {QStringLiteral("assets"), QJsonArray{}},
-                           {QStringLiteral("fridges"), QJsonArray{}}, {QStringLiteral("sensors"), QJsonArray{}}};
-    QFile sf(dir + QStringLiteral("/site.json"));
-    sf.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    sf.write(QJsonDocument(site).toJson());
-    sf.close();
-
+    writeSite(dir + QStringLiteral("/site.json"), QStringLiteral("kolakowski-flat"), gws, segments, {});
     auto convert = [&](const QString& file, std::vector<std::pair<Report, Truth>>& rows) {
         offline::CsvFile csv(file);
         for (int r = 0; r < csv.rows(); ++r) {
