@@ -676,7 +676,9 @@ void Engine::updateMotion(TagState& s, double tS) const
             s.stillSince = tS;
     } else {
         s.aboveSince = std::min(s.aboveSince, tS);
-        if (tS - s.aboveSince >= m_config.motionConfirmS * std::max(1.0, s.advertInterval))
+        // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
+        const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
+        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * std::max(1.0, s.advertInterval))
             s.stillSince = 1e18;
     }
 }

@@ -88,8 +88,10 @@ struct EngineConfig
     double motionThresholdDb = 3.0;
     double motionSettleDb = 2.0;
     double settleAfterS = 30.0;
-    double motionConfirmS = 0.0; // above the threshold this long before a settled tag counts as moving
+    double motionConfirmS = 1.0; // above the threshold this long before a tag at rest restedLongS counts as moving
+    double restedLongS = 120.0;
     double roomDwellStillS = 10.0;
+    double roomDwellRestedS = 30.0; // for a tag at rest restedLongS
     double roomDwellMovingS = 0.0;
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers

@@ -212,7 +212,10 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
             s.pendingRoom = int(arg);
             s.pendingSince = f.t;
         }
-        if (f.t - s.pendingSince >= (f.settled ? m_config.roomDwellStillS : m_config.roomDwellMovingS) * std::max(1.0, s.advertInterval)) {
+        const double dwell = !f.settled                                   ? m_config.roomDwellMovingS
+                             : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
+                                                                          : m_config.roomDwellStillS;
+        if (f.t - s.pendingSince >= dwell * std::max(1.0, s.advertInterval)) {
             s.roomIndex = int(arg);
             s.pendingRoom = -1;
         }

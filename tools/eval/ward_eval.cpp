@@ -90,6 +90,8 @@ int main(int argc, char** argv)
     env("WW_EVAL_SETTLE", config.settleAfterS);
     env("WW_EVAL_MSETTLE", config.motionSettleDb);
     env("WW_EVAL_CONFIRM", config.motionConfirmS);
+    env("WW_EVAL_RESTED", config.restedLongS);
+    env("WW_EVAL_DWELLRESTED", config.roomDwellRestedS);
     env("WW_EVAL_MFAST", config.motionFastS);
     env("WW_EVAL_MTHRESH", config.motionThresholdDb);
     env("WW_EVAL_DWELL", config.roomDwellStillS);
