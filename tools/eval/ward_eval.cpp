@@ -147,7 +147,7 @@ int main(int argc, char** argv)
     });
 
     QTextStream out(stdout);
-    std::map<QString, int> missesByRoom;
+    std::map<QString, int> missesByRoom, walkMisses;
     int movingN = 0, movingRight = 0, stillN = 0, stillRight = 0;
     std::map<int, int> motionHist[2]; // motion statistic in 0.5 dB bins, by truth still (0) / moving (1)
     int detected[2][2] = {}; // [truth moving][detected moving]
@@ -177,6 +177,9 @@ int main(int argc, char** argv)
             motionHist[t.moving][std::min(int(f->motionDb * 2), 30)] += 1;
             detected[t.moving][!f->settled] += 1;
             (t.moving ? movingRight : stillRight) += !f->room.isEmpty() && f->room == t.room;
+            if (t.moving && f->room != t.room)
+                walkMisses[t.room.contains(QStringLiteral("CORR")) ? QStringLiteral("corridor as ") + (f->room.contains(QStringLiteral("CORR")) ? QStringLiteral("other corridor") : QStringLiteral("room"))
+                                                                   : QStringLiteral("room as ") + (f->room.contains(QStringLiteral("CORR")) ? QStringLiteral("corridor") : QStringLiteral("other room"))] += 1;
             if (!t.moving && f->room != t.room)
                 missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room) + QStringLiteral(" (") +
                              directory.tagId(tag) + QStringLiteral(" #") + QString::number(tag) + QStringLiteral(")")] += 1;
@@ -227,6 +230,9 @@ int main(int argc, char** argv)
                 out << ' ' << bin * 0.5 << ':' << count;
             out << Qt::endl;
         }
+    if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG"))
+        for (const auto& [k, v] : walkMisses)
+            out << "  missed walking: " << k << " x" << v << Qt::endl;
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
         std::vector<std::pair<int, QString>> worst;
         for (const auto& [k, v] : missesByRoom)
