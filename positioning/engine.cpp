@@ -209,17 +209,20 @@ Engine::TagState& Engine::state(int tag)
 
 size_t Engine::bytesPerTag() const
 {
-    // State plus the windows at the rate seen so far (deques hold the samples of one window).
-    size_t samples = 0, tags = 0;
+    // State, the motion averages and room beliefs, plus the windows at the rate seen so far
+    // (deques hold the samples of one window).
+    size_t samples = 0, tags = 0, heap = 0;
     for (const auto& t : m_tags) {
         if (t.heard.empty())
             continue;
         ++tags;
         for (const auto& h : t.heard)
             samples += h.size();
+        heap += t.trend.capacity() * sizeof(TagState::Trend) + t.roomLogP.capacity() * sizeof(double) +
+                t.votes.capacity() * sizeof(std::pair<QString, double>);
     }
     const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(std::deque<Sample>);
-    return perTagFixed + (tags ? samples * sizeof(Sample) / tags : 0);
+    return perTagFixed + (tags ? (samples * sizeof(Sample) + heap) / tags : 0);
 }
 
 void Engine::addReport(int tag, int receiver, double tS, double rssi, double txPower)
