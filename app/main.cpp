@@ -53,7 +53,7 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const QStr
         QStringList saved;
         grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-2"), saved);
         grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-2"), saved);
-        for (const char* tab : {"staff", "assets", "environment", "devices"})
+        for (const char* tab : {"floorplan", "staff", "assets", "environment", "devices"})
             grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
         QObject::connect(window.history(), &HistoryView::refreshed, &window, [&window, dir, saved]() mutable {
             const QString path = QDir(dir).filePath(QStringLiteral("history.png"));
@@ -122,7 +122,7 @@ int main(int argc, char** argv)
     AlarmController alarms(site, clock, &station.core(), &sound);
     alarms.setLogPath(settings.station.alarmLogPath);
     station.core().setGuiHeartbeat(alarms.heartbeat());
-    MainWindow window(site.name, station.models(), station.stats(), &alarms);
+    MainWindow window(site.name, station.models(), station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
     window.show();
     station.start();

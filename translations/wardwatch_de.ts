@@ -348,6 +348,25 @@ onset %4%5</source>
     </message>
 </context>
 <context>
+    <name>FloorPlanView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+</context>
+<context>
     <name>HistoryView</name>
     <message>
         <source>all priorities</source>
@@ -495,6 +514,10 @@ onset %4%5</source>
     <message>
         <source>NEWS2 inputs and alarm limits…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor plan</source>
+        <translation>Grundriss</translation>
     </message>
 </context>
 <context>

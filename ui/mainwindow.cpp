@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "ui/floorplanview.h"
 #include "ui/alarmwidgets.h"
 
 #include <QAction>
@@ -13,7 +14,7 @@
 namespace ww {
 
 MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
-                       QWidget* parent)
+                       const Site* site, QWidget* parent)
     : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_connection(new QLabel(this)),
       m_rate(new QLabel(this)), m_rejected(new QLabel(this))
 {
@@ -29,6 +30,11 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         m_alarmPanel = new AlarmPanel(*alarms, m_tabs);
         m_alarmPanel->setObjectName(QStringLiteral("alarms"));
         m_tabs->addTab(m_alarmPanel, tr("Alarms"));
+    }
+    if (site) {
+        m_floorPlan = new FloorPlanView(*site, models, alarms ? &alarms->alarms() : nullptr, m_tabs);
+        m_floorPlan->setObjectName(QStringLiteral("floorplan"));
+        m_tabs->addTab(m_floorPlan, tr("Floor plan"));
     }
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);

@@ -18,16 +18,19 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // alarms may be null (views without the alarm engine, e.g. the GUI smoke test of the tables).
+    // alarms may be null (views without the alarm engine, e.g. the GUI smoke test of the tables);
+    // without a site there is no floor plan.
     MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms = nullptr,
-               QWidget* parent = nullptr);
+               const Site* site = nullptr, QWidget* parent = nullptr);
 
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
     [[nodiscard]] QList<QTableView*> tables() const { return m_tables; }
     [[nodiscard]] class AlarmBanner* banner() const { return m_banner; }
     [[nodiscard]] class AlarmPanel* alarmPanel() const { return m_alarmPanel; }
     [[nodiscard]] class HistoryView* history() const { return m_history; }
-    // Tab by its object name ("alarms", "census", "staff", "assets", "environment", "devices", "history").
+    [[nodiscard]] class FloorPlanView* floorPlan() const { return m_floorPlan; }
+    // Tab by its object name ("alarms", "floorplan", "census", "staff", "assets", "environment",
+    // "devices", "history").
     void showTab(const QString& name);
 
 public Q_SLOTS:
@@ -43,6 +46,7 @@ private:
     class AlarmBanner* m_banner = nullptr;
     class AlarmPanel* m_alarmPanel = nullptr;
     class HistoryView* m_history = nullptr;
+    class FloorPlanView* m_floorPlan = nullptr;
     QLabel* m_connection;
     QLabel* m_rate;
     QLabel* m_rejected;

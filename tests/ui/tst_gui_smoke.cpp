@@ -1,4 +1,6 @@
-// Offscreen smoke test of the main window: five tables on the five models, the status bar.
+// Offscreen smoke test of the main window: five tables on the five models, the status bar; the
+// floor plan draws a located patient where the engine put it, and nothing for a tag never heard.
+#include "ui/floorplanview.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>
@@ -38,6 +40,42 @@ private Q_SLOTS:
             w.tabs()->setCurrentIndex(i);
             QVERIFY(!w.grab().isNull());
         }
+    }
+
+    void floorPlanDrawsTagsWhereTheyAre()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        WardModels models(site);
+        IngestStats stats;
+        MainWindow w(site.name, models, stats, nullptr, &site);
+        QCOMPARE(w.tabs()->count(), 6);
+        FloorPlanView* plan = w.floorPlan();
+        QVERIFY(plan);
+        w.resize(1400, 700);
+        w.show();
+        w.showTab(QStringLiteral("floorplan"));
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.tabs()->currentWidget(), plan);
+
+        const Room* room = site.room(QStringLiteral("R105"));
+        QVERIFY(room);
+        const QPointF where = room->centre() + QPointF(0, 1.5); // clear of the room's label and gateway
+        auto colourAt = [&](QPointF sitePoint) {
+            const QImage image = plan->grab().toImage();
+            const QPoint p = plan->toWidget(room->floor, sitePoint).toPoint();
+            return image.pixelColor(p);
+        };
+        QVERIFY(colourAt(where) != FloorPlanView::patientColour()); // waiting: not drawn
+
+        auto update = std::make_shared<WardUpdate>();
+        PatientRow row = models.patients.rowAt(0);
+        row.tagSignal = SignalState::Live;
+        row.location = Location{room->id, room->name, room->floor, where.x(), where.y(), 1.0, 1, true};
+        update->patients.push_back({0, row});
+        models.apply(update);
+        QTRY_COMPARE(colourAt(where), FloorPlanView::patientColour());
+        QVERIFY(colourAt(where + QPointF(0, 4)) != FloorPlanView::patientColour()); // only there
     }
 };
 

@@ -1,0 +1,225 @@
+#include "ui/floorplanview.h"
+
+#include "models/alarmlistmodel.h"
+#include "models/wardmodels.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+
+namespace ww {
+
+namespace {
+
+constexpr double MarginPx = 12, TitlePx = 22, GapPx = 18;
+
+QColor roomFill(RoomKind kind)
+{
+    switch (kind) {
+    case RoomKind::Corridor: return {236, 236, 236};
+    case RoomKind::Icu:
+    case RoomKind::OperatingRoom: return {222, 235, 250};
+    case RoomKind::Isolation: return {250, 232, 214};
+    case RoomKind::Pharmacy: return {236, 226, 248};
+    case RoomKind::Exit:
+    case RoomKind::Stairs: return {220, 242, 222};
+    case RoomKind::StaffArea:
+    case RoomKind::Office: return {244, 244, 228};
+    default: return {252, 252, 250};
+    }
+}
+
+} // namespace
+
+FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmListModel* alarms, QWidget* parent)
+    : QWidget(parent), m_site(site), m_models(models), m_alarms(alarms)
+{
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    // Repaint after each batch the models apply (already coalesced by the core), and when alarms change.
+    connect(&models, &WardModels::applied, this, qOverload<>(&QWidget::update));
+    if (alarms) {
+        connect(alarms, &QAbstractItemModel::rowsInserted, this, qOverload<>(&QWidget::update));
+        connect(alarms, &QAbstractItemModel::rowsRemoved, this, qOverload<>(&QWidget::update));
+        connect(alarms, &QAbstractItemModel::dataChanged, this, qOverload<>(&QWidget::update));
+        connect(alarms, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+    }
+}
+
+QColor FloorPlanView::patientColour() { return {31, 100, 200}; }
+QColor FloorPlanView::staffColour() { return {20, 140, 60}; }
+QColor FloorPlanView::assetColour() { return {225, 120, 0}; }
+
+int FloorPlanView::floorIndex(int level) const
+{
+    for (size_t i = 0; i < m_site.floors.size(); ++i)
+        if (m_site.floors[i].level == level)
+            return int(i);
+    return -1;
+}
+
+FloorPlanView::Layout FloorPlanView::layoutFor(QSize size) const
+{
+    // Floors one above the other or side by side, whichever draws them larger; the highest level
+    // first (on top or on the left), each under its title, one scale for all.
+    Layout l;
+    std::vector<size_t> order(m_site.floors.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return m_site.floors[a].level > m_site.floors[b].level; });
+    double sumW = 0, sumH = 0, maxW = 1, maxH = 1;
+    for (const auto& f : m_site.floors) {
+        sumW += f.width;
+        sumH += f.height;
+        maxW = std::max(maxW, f.width);
+        maxH = std::max(maxH, f.height);
+    }
+    const double n = double(m_site.floors.size()), w = size.width() - 2 * MarginPx, h = size.height() - 2 * MarginPx - 16; // legend
+    const double stacked = std::min(w / maxW, (h - n * (TitlePx + GapPx)) / std::max(1.0, sumH));
+    const double beside = std::min((w - (n - 1) * GapPx) / std::max(1.0, sumW), (h - TitlePx) / maxH);
+    const bool sideBySide = beside > stacked;
+    l.scale = std::max(0.1, sideBySide ? beside : stacked);
+    l.origin.assign(m_site.floors.size(), QPointF());
+    double x = MarginPx, y = MarginPx;
+    for (size_t i : order) {
+        l.origin[i] = QPointF(x, y + TitlePx);
+        if (sideBySide)
+            x += m_site.floors[i].width * l.scale + GapPx;
+        else
+            y += TitlePx + m_site.floors[i].height * l.scale + GapPx;
+    }
+    return l;
+}
+
+QPointF FloorPlanView::toWidget(int floor, QPointF p) const
+{
+    const Layout l = layoutFor(size());
+    const int i = floorIndex(floor);
+    if (i < 0)
+        return {-1, -1};
+    return l.origin[size_t(i)] + p * l.scale;
+}
+
+void FloorPlanView::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const Layout l = layoutFor(size());
+    const double s = l.scale;
+    auto at = [&](int fi, QPointF p) { return l.origin[size_t(fi)] + p * s; };
+
+    // Rooms with an open alarm, at the alarm's highest priority (place is "room name ...").
+    QHash<QString, int> alarmed; // room id -> priority
+    if (m_alarms)
+        for (int r = 0; r < m_alarms->rowCount(); ++r) {
+            const QModelIndex i = m_alarms->index(r, 0);
+            const QString place = i.data(AlarmListModel::PlaceRole).toString();
+            const int priority = i.data(AlarmListModel::PriorityRole).toInt();
+            for (const Room& room : m_site.rooms)
+                if (!place.isEmpty() && (place == room.name || place.startsWith(room.name + QLatin1Char(' '))))
+                    alarmed[room.id] = std::max(alarmed.value(room.id, -1), priority);
+        }
+
+    QFont small = font();
+    small.setPointSizeF(std::max(6.0, std::min(9.0, s * 0.35)));
+    QFont title = font();
+    title.setBold(true);
+    for (size_t fi = 0; fi < m_site.floors.size(); ++fi) {
+        const Floor& floor = m_site.floors[fi];
+        painter.setFont(title);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QRectF(l.origin[fi].x(), l.origin[fi].y() - TitlePx, floor.width * s, TitlePx), Qt::AlignLeft | Qt::AlignVCenter,
+                         floor.name);
+        painter.setFont(small);
+        for (const Room& room : m_site.rooms) {
+            if (room.floor != floor.level)
+                continue;
+            QPolygonF poly;
+            for (const QPointF& p : room.polygon)
+                poly << at(int(fi), p);
+            painter.setPen(QPen(QColor(170, 170, 170), 1));
+            painter.setBrush(roomFill(room.kind));
+            painter.drawPolygon(poly);
+            painter.setPen(QColor(90, 90, 90));
+            painter.drawText(poly.boundingRect().adjusted(3, 2, -3, -2), Qt::AlignHCenter | Qt::AlignTop, room.name);
+        }
+        painter.setPen(QPen(QColor(60, 60, 60), 2));
+        for (const auto& w : m_site.walls)
+            if (w.floor == floor.level)
+                painter.drawLine(at(int(fi), w.a), at(int(fi), w.b));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(110, 110, 110));
+        for (const auto& g : m_site.gateways)
+            if (g.floor == floor.level)
+                painter.drawRect(QRectF(at(int(fi), QPointF(g.x, g.y)) - QPointF(3, 3), QSizeF(6, 6)));
+        // Alarm outlines last among the rooms, so that no neighbour paints over them.
+        for (const Room& room : m_site.rooms) {
+            if (room.floor != floor.level || !alarmed.contains(room.id))
+                continue;
+            QPolygonF poly;
+            for (const QPointF& p : room.polygon)
+                poly << at(int(fi), p);
+            painter.setPen(QPen(priorityColour(Priority(alarmed.value(room.id))), 4));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawPolygon(poly);
+        }
+    }
+
+    // Tags: the 68 % circle, then the mark and a short label.
+    auto drawTag = [&](const Location& loc, SignalState signal, const QColor& colour, const QString& label, bool square) {
+        const int fi = floorIndex(loc.floor);
+        if (!loc.known || fi < 0 || signal == SignalState::Waiting)
+            return;
+        const QPointF c = at(fi, QPointF(loc.x, loc.y));
+        const double r = std::max(4.0, loc.accuracyM * s);
+        QColor halo = colour;
+        halo.setAlpha(22);
+        QColor rim = colour;
+        rim.setAlpha(90);
+        painter.setPen(QPen(rim, 1));
+        painter.setBrush(halo);
+        painter.drawEllipse(c, r, r);
+        // A silent tag keeps its last place, hollow: never shown as if live.
+        const bool live = signal == SignalState::Live;
+        painter.setPen(QPen(colour.darker(130), 1.5));
+        painter.setBrush(live ? QBrush(colour) : QBrush(Qt::NoBrush));
+        if (square)
+            painter.drawRect(QRectF(c - QPointF(4, 4), QSizeF(8, 8)));
+        else
+            painter.drawEllipse(c, 4.5, 4.5);
+        painter.setPen(colour.darker(160));
+        painter.drawText(c + QPointF(7, 4), label);
+    };
+    painter.setFont(small);
+    for (int r = 0; r < m_models.assets.rowCount(); ++r) {
+        const AssetRow& a = m_models.assets.rowAt(r);
+        drawTag(a.location, a.signal, assetColour(), a.name, true);
+    }
+    for (int r = 0; r < m_models.staff.rowCount(); ++r) {
+        const StaffRow& st = m_models.staff.rowAt(r);
+        drawTag(st.location, st.signal, staffColour(), st.name, false);
+    }
+    for (int r = 0; r < m_models.patients.rowCount(); ++r) {
+        const PatientRow& p = m_models.patients.rowAt(r);
+        drawTag(p.location, p.tagSignal, patientColour(), p.name, false);
+    }
+
+    // Legend, bottom right.
+    const QString legend[] = {tr("Patient"), tr("Staff"), tr("Asset"), tr("Gateway")};
+    const QColor colours[] = {patientColour(), staffColour(), assetColour(), QColor(110, 110, 110)};
+    double x = width() - MarginPx - 4 * 90;
+    const double y = height() - MarginPx - 6;
+    for (int i = 0; i < 4; ++i) {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colours[i]);
+        if (i >= 2)
+            painter.drawRect(QRectF(x, y - 4, 8, 8));
+        else
+            painter.drawEllipse(QPointF(x + 4, y), 4.5, 4.5);
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(QPointF(x + 12, y + 4), legend[i]);
+        x += 90;
+    }
+}
+
+} // namespace ww
