@@ -9,13 +9,15 @@ DeviceDirectory::DeviceDirectory(const Site& site)
             m_gateways.emplace(g.mac.toStdString(), int(m_gatewayIds.size())); // MOKO gateways name themselves by MAC
         add(m_gateways, m_gatewayIds, g.id);
     }
-    // Tag order: wristbands, badges, asset tags, as in the site file.
+    // Tag order: wristbands, badges, asset tags, reference beacons, as in the site file.
     for (const auto& p : site.patients)
         add(m_tags, m_tagIds, p.wristband);
     for (const auto& s : site.staff)
         add(m_tags, m_tagIds, s.badge);
     for (const auto& a : site.assets)
         add(m_tags, m_tagIds, a.tag);
+    for (const auto& b : site.referenceBeacons)
+        add(m_tags, m_tagIds, b.id);
 }
 
 DeviceDirectory::DeviceDirectory(const QStringList& gateways, const QStringList& tags)

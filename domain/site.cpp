@@ -29,7 +29,7 @@ constexpr KindName RoomKindNames[] = {
 };
 
 constexpr const char* DeviceKindKeys[DeviceKindCount] = {"gateway", "wristband", "badge", "assetTag",
-                                                          "vitalsMonitor", "climate", "fridge", "door"};
+                                                          "vitalsMonitor", "climate", "fridge", "door", "referenceBeacon"};
 
 // Walks the JSON tree keeping the path, so every error says where it is.
 class Reader
@@ -330,6 +330,8 @@ std::vector<Device> Site::devices() const
         out.push_back({s.badge, DeviceKind::Badge, s.name});
     for (const auto& a : assets)
         out.push_back({a.tag, DeviceKind::AssetTag, a.name});
+    for (const auto& b : referenceBeacons)
+        out.push_back({b.id, DeviceKind::ReferenceBeacon, QStringLiteral("reference (%1, %2) floor %3").arg(b.x).arg(b.y).arg(b.floor)});
     for (const auto& s : sensors) {
         const DeviceKind k = s.kind == SensorKind::Climate  ? DeviceKind::ClimateSensor
                              : s.kind == SensorKind::Fridge ? DeviceKind::FridgeSensor
@@ -593,6 +595,17 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         roomRef(a.homeRoom, p + QStringLiteral(".home"));
         site.assets.push_back(a);
     });
+    if (root.contains(u"referenceBeacons"))
+        rd.objects(root, rootPath, "referenceBeacons", [&](const QJsonObject& o, const QString& p) {
+            ReferenceBeacon b;
+            b.id = rd.string(o, p, "id");
+            device(b.id, p + QStringLiteral(".id"));
+            b.floor = checkFloor(o, p);
+            b.x = rd.number(o, p, "x", true, -1000, 1000).value_or(0);
+            b.y = rd.number(o, p, "y", true, -1000, 1000).value_or(0);
+            b.z = rd.number(o, p, "z", false, -10, 50).value_or(1.2);
+            site.referenceBeacons.push_back(b);
+        });
     rd.objects(root, rootPath, "fridges", [&](const QJsonObject& o, const QString& p) {
         Fridge f;
         f.id = rd.string(o, p, "id");
@@ -633,7 +646,7 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     });
 
     const QJsonObject timing = root.value(u"deviceTiming").toObject();
-    const DeviceTiming defaults[DeviceKindCount] = {{1, 15}, {1, 30}, {1, 30}, {5, 120}, {5, 30}, {30, 120}, {30, 120}, {30, 120}};
+    const DeviceTiming defaults[DeviceKindCount] = {{1, 15}, {1, 30}, {1, 30}, {5, 120}, {5, 30}, {30, 120}, {30, 120}, {30, 120}, {1, 120}};
     for (int k = 0; k < DeviceKindCount; ++k) {
         site.timing[k] = defaults[k];
         const QString key = QLatin1String(DeviceKindKeys[k]);

@@ -103,6 +103,14 @@ struct Asset
     QString id, name, type, tag, homeRoom;
 };
 
+// A beacon fixed at a surveyed place: the positioning engine calibrates the receivers that hear it.
+struct ReferenceBeacon
+{
+    QString id; // its tag id, as in adverts
+    int floor = 0;
+    double x = 0, y = 0, z = 1.2;
+};
+
 enum class SensorKind { Climate, Fridge, Door };
 struct Sensor
 {
@@ -121,8 +129,8 @@ struct Fridge
 };
 
 // How often a kind of device reports and when its silence means "no signal".
-enum class DeviceKind { Gateway, Wristband, Badge, AssetTag, VitalsMonitor, ClimateSensor, FridgeSensor, DoorSensor };
-inline constexpr int DeviceKindCount = 8;
+enum class DeviceKind { Gateway, Wristband, Badge, AssetTag, VitalsMonitor, ClimateSensor, FridgeSensor, DoorSensor, ReferenceBeacon };
+inline constexpr int DeviceKindCount = 9;
 [[nodiscard]] QString toString(DeviceKind kind);
 
 struct DeviceTiming
@@ -153,6 +161,7 @@ struct Site
     std::vector<Patient> patients;
     std::vector<StaffMember> staff;
     std::vector<Asset> assets;
+    std::vector<ReferenceBeacon> referenceBeacons;
     std::vector<Sensor> sensors;
     std::vector<Fridge> fridges;
     DeviceTiming timing[DeviceKindCount];

@@ -48,7 +48,7 @@ AssetStatus statusFor(const Room* room)
 WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
                    QObject* parent)
     : QObject(parent), m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site)),
-      m_engine(pos::engineForSite(site)), m_lastReportMs(size_t(directory.tagCount()), 0),
+      m_engine(pos::engineForSite(site, {}, &directory)), m_lastReportMs(size_t(directory.tagCount()), 0),
       m_lastFixMs(size_t(directory.tagCount()), 0), m_flushTimer(this), m_signalTimer(this),
       m_drainTimer(this), m_alarmTimer(this) // children: they move to the core thread with us
 {
@@ -75,6 +75,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
         tagFor(site.staff[size_t(i)].badge)->staff = i;
     for (int i = 0; i < int(site.assets.size()); ++i)
         tagFor(site.assets[size_t(i)].tag)->asset = i;
+    for (const auto& b : site.referenceBeacons)
+        tagFor(b.id); // heard for calibration and watched for silence; no row of its own
     for (int i = 0; i < int(site.sensors.size()); ++i)
         m_refs[site.sensors[size_t(i)].id].env = i;
 

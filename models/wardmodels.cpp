@@ -84,6 +84,7 @@ QString deviceKindText(DeviceKind k)
     case DeviceKind::ClimateSensor: return QObject::tr("climate sensor");
     case DeviceKind::FridgeSensor: return QObject::tr("fridge sensor");
     case DeviceKind::DoorSensor: return QObject::tr("door contact");
+    case DeviceKind::ReferenceBeacon: return QObject::tr("reference beacon");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "positioning/engine.h"
 #include "positioning/internal.h"
+#include "domain/devicedirectory.h"
 
 #include <algorithm>
 #include <cmath>
@@ -472,6 +473,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
     std::vector<Level> lv = levels(s, tS);
     if (lv.empty())
         return std::nullopt;
+    if (s.known)
+        return referenceFix(s, lv, tS);
     // Floor from all the evidence (power summed per floor: one strong packet through the slab must
     // not decide), with hysteresis once the tag has a floor.
     updateMotion(s, tS);
@@ -576,7 +579,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         if (m_receivers[size_t(l.receiver)].floor == s.floor && int(floorLevels.size()) < m_config.roomModelGateways)
             floorLevels.push_back(l);
     if (m_config.selfCalibrate && f.settled && used.size() >= 4)
-        selfCalibrationSample(s, used, tS);
+        selfCalibrationSample(s, used, tS, m_config.selfCalibrationNearest, 1.0);
     assignRoom(s, f, used, floorLevels);
     if (lv[0].rssi < m_config.weakDbm) {
         f.room.clear();
@@ -589,7 +592,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     return f;
 }
 
-void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS)
+void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight)
 {
     auto& c = m_selfCal;
     if (c.base.size() != m_receivers.size()) {
@@ -599,10 +602,10 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
         for (const auto& g : m_receivers)
             c.base.push_back(g.rssiAt1m);
     }
-    for (size_t i = 0; i < used.size() && int(i) < m_config.selfCalibrationNearest; ++i) {
+    for (size_t i = 0; i < used.size() && int(i) < nearest; ++i) {
         const size_t r = size_t(used[i].receiver);
-        c.count[r] += 1;
-        c.residual[r] += used[i].rssi - modelled(used[i].receiver, s.x, s.y);
+        c.count[r] += weight;
+        c.residual[r] += weight * (used[i].rssi - modelled(used[i].receiver, s.x, s.y));
     }
     if (tS < c.nextFitT)
         return;
@@ -721,7 +724,41 @@ std::optional<Fix> Engine::centroid(int tag, double tS, int k)
     return f;
 }
 
-Engine engineForSite(const Site& site, EngineConfig config)
+void Engine::setKnownPosition(int tag, double x, double y, int floor)
+{
+    TagState& s = state(tag);
+    s.known = true;
+    s.tracking = true;
+    s.x = x;
+    s.y = y;
+    s.floor = floor;
+}
+
+Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
+{
+    // Where it was surveyed; every receiver of its floor that hears it teaches the model.
+    std::vector<Level> used;
+    for (const auto& l : lv)
+        if (m_receivers[size_t(l.receiver)].floor == s.floor && int(used.size()) < m_config.maxGateways)
+            used.push_back(l);
+    if (m_config.selfCalibrate && used.size() >= 3)
+        selfCalibrationSample(s, used, tS, int(used.size()), m_config.referenceWeight);
+    Fix f;
+    f.t = tS;
+    f.x = s.x;
+    f.y = s.y;
+    f.floor = s.floor;
+    f.gatewaysUsed = int(used.size());
+    f.confidence = 1;
+    f.moving = false;
+    f.settled = true;
+    for (const auto& r : m_rooms)
+        if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill))
+            f.room = r.id;
+    return f;
+}
+
+Engine engineForSite(const Site& site, EngineConfig config, const DeviceDirectory* directory)
 {
     std::vector<Receiver> receivers;
     for (const auto& g : site.gateways)
@@ -733,7 +770,12 @@ Engine engineForSite(const Site& site, EngineConfig config)
     std::vector<WallShape> walls;
     for (const auto& w : site.walls)
         walls.push_back({w.floor, QLineF(w.a, w.b)});
-    return Engine(std::move(receivers), config, std::move(rooms), std::move(walls));
+    Engine engine(std::move(receivers), config, std::move(rooms), std::move(walls));
+    if (directory)
+        for (const auto& b : site.referenceBeacons)
+            if (const int tag = directory->tag(b.id.toStdString()); tag >= 0)
+                engine.setKnownPosition(tag, b.x, b.y, b.floor);
+    return engine;
 }
 
 double cramerRaoBound(const std::vector<Receiver>& receivers, double x, double y, double sigmaDb, double exponent,

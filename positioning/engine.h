@@ -17,6 +17,10 @@
 #include <optional>
 #include <vector>
 
+namespace ww {
+class DeviceDirectory;
+}
+
 namespace ww::pos {
 
 struct Receiver
@@ -103,6 +107,7 @@ struct EngineConfig
     int selfCalibrationNearest = 2;
     double selfCalibrationEveryS = 60;
     double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
+    double referenceWeight = 1;       // a reference beacon's level counts this many settled tags' levels
 };
 
 struct Fix
@@ -134,6 +139,9 @@ public:
     // Corrections learnt from a calibration (CalibrationResult::map): added to the model.
     void setRadioMap(RadioMap map);
     void setSelfCalibrate(bool on) { m_config.selfCalibrate = on; }
+    // A tag fixed at a surveyed place (a reference beacon): its fix is that place, and the levels
+    // it is heard at calibrate the receivers (with selfCalibrate), weighted referenceWeight each.
+    void setKnownPosition(int tag, double x, double y, int floor);
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
@@ -156,6 +164,7 @@ private:
         double lastAdvertT = -1e18;
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
+        bool known = false; // a reference beacon: x, y and floor are surveyed
         double t = 0;
         double x = 0, y = 0, vx = 0, vy = 0;
         double P[4][4] = {};
@@ -193,6 +202,7 @@ private:
     TagState& state(int tag);
     std::vector<Level> levels(TagState& s, double tS);
     void updateMotion(TagState& s, double tS) const;
+    Fix referenceFix(TagState& s, const std::vector<Level>& lv, double tS);
     [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
@@ -239,14 +249,15 @@ private:
         std::vector<double> base, learnt;    // configured levels; what was learnt on top
         double nextFitT = -1e18;
     } m_selfCal;
-    void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS);
+    void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight);
     // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map.
     [[nodiscard]] double modelled(int receiver, double x, double y) const;
 };
 
 // The engine for a site: its gateways (in the site's order, as DeviceDirectory numbers them), rooms
 // and walls.
-[[nodiscard]] Engine engineForSite(const Site& site, EngineConfig config = {});
+// With a directory, the site's reference beacons are placed (tags numbered as the directory does).
+[[nodiscard]] Engine engineForSite(const Site& site, EngineConfig config = {}, const DeviceDirectory* directory = nullptr);
 
 // Cramér–Rao bound of a layout at point (x, y): RMSE >= sqrt(trace(F^-1)), F from the receivers
 // within range; returns infinity where F is singular (fewer than two independent directions).

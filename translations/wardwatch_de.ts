@@ -864,6 +864,10 @@ onset %4%5</source>
         <source>A PIN has at least %1 digits (%2 attempts left)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>reference beacon</source>
+        <translation>Referenz-Beacon</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>

@@ -333,6 +333,39 @@ private Q_SLOTS:
         QCOMPARE(centreWithout, gws[4].rssiAt1m);
     }
 
+    void referenceBeaconIsWhereItWasSurveyedAndCalibrates()
+    {
+        // The same loud centre receiver as above, but only a reference beacon 2 m from it is heard:
+        // its fix is its surveyed place (with the room), and its levels alone teach the difference.
+        std::vector<Receiver> gws;
+        for (int i = 0; i < 9; ++i)
+            gws.push_back({QString::number(i), 8.0 * (i % 3), 8.0 * (i / 3), 2.5, 0, -59, 2});
+        auto truth = gws;
+        truth[4].rssiAt1m += 6;
+        const std::vector<RoomShape> rooms{{QStringLiteral("hall"), 0, QPolygonF(QRectF(0, 0, 16, 16))}};
+        Engine e(gws, EngineConfig{}, rooms);
+        e.setKnownPosition(0, 10, 8, 0);
+        std::mt19937 rng(5);
+        std::normal_distribution<double> noise(0, 3);
+        std::optional<Fix> f;
+        for (int t = 1; t <= 600; ++t) {
+            for (int g = 0; g < 9; ++g)
+                e.addReport(0, g, t - 0.5, modelRssi(truth[size_t(g)], 10, 8, 1.2) + noise(rng));
+            f = e.update(0, t);
+            QVERIFY(f);
+        }
+        QCOMPARE(f->x, 10.0);
+        QCOMPARE(f->y, 8.0);
+        QCOMPARE(f->room, QStringLiteral("hall"));
+        const auto& learnt = e.learntLevels();
+        double others = 0;
+        for (int g = 0; g < 9; ++g)
+            others += g == 4 ? 0 : learnt[size_t(g)] / 8;
+        const double difference = learnt[4] - others;
+        qInfo("reference beacon: learnt %.2f dB of 6", difference);
+        QVERIFY2(difference > 3.5 && difference < 8, qPrintable(QString::number(difference)));
+    }
+
     void locateRejectsBadInputNamingTheLine()
     {
         QTemporaryDir d;

@@ -1,10 +1,12 @@
 // Site configuration: the embedded default ward, and errors that name file, JSON path and problem.
+#include "domain/devicedirectory.h"
 #include "domain/site.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <algorithm>
 
 using namespace ww;
 
@@ -51,6 +53,15 @@ private Q_SLOTS:
             QVERIFY(s.bed(p.bed));
         QVERIFY(s.devices().size() > s.gateways.size() + s.patients.size());
         QCOMPARE(s.roomAt(1, {2.5, 3})->id, QStringLiteral("R101"));
+        // Reference beacons: surveyed, numbered after the asset tags, listed as devices.
+        QVERIFY(s.referenceBeacons.size() >= 2);
+        const DeviceDirectory directory(s);
+        QCOMPARE(directory.tag(s.referenceBeacons[0].id.toStdString()),
+                 int(s.patients.size() + s.staff.size() + s.assets.size()));
+        const auto devices = s.devices();
+        QVERIFY(std::any_of(devices.begin(), devices.end(), [&](const Device& d) {
+            return d.id == s.referenceBeacons[0].id && d.kind == DeviceKind::ReferenceBeacon;
+        }));
     }
 
     void errorsNamePathAndProblem_data()
@@ -66,6 +77,8 @@ private Q_SLOTS:
         QTest::newRow("schema") << 6 << "edited.json: $.schema: must be \"wardwatch-site/1\"";
         QTest::newRow("geofence") << 7 << "edited.json: $.geofences[0].kind: unknown geofence kind \"moat\" (exit, restricted)";
         QTest::newRow("alarm rule") << 8 << "edited.json: $.alarms.rules.event.meteor: unknown rule (see docs/alarms.md for the built-in rules)";
+        QTest::newRow("reference floor") << 9 << "edited.json: $.referenceBeacons[0].floor: unknown floor 7";
+        QTest::newRow("reference id") << 10 << "edited.json: $.referenceBeacons[1].id: device id \"wb-001\" is used twice";
     }
 
     void errorsNamePathAndProblem()
@@ -94,6 +107,8 @@ private Q_SLOTS:
                                                    {QStringLiteral("floor"), 1},
                                                    {QStringLiteral("polygon"), QJsonArray{QJsonArray{0, 0}, QJsonArray{1, 0}, QJsonArray{1, 1}}}}});
                 break;
+            case 9: setIn(root, "referenceBeacons", 0, "floor", 7); break;
+            case 10: setIn(root, "referenceBeacons", 1, "id", QStringLiteral("wb-001")); break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});

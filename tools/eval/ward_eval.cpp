@@ -106,10 +106,11 @@ int main(int argc, char** argv)
     }
     env("WW_EVAL_SCPRIOR", config.selfCalibrationPrior);
     env("WW_EVAL_SCEVERY", config.selfCalibrationEveryS);
+    env("WW_EVAL_REFW", config.referenceWeight);
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
 
-    pos::Engine engine = pos::engineForSite(site, config); // as the live core builds it
+    pos::Engine engine = pos::engineForSite(site, config, &directory); // as the live core builds it
 
     const qint64 startMs = 1'780'000'000'000;
     std::map<QString, TagTruth> truth;
@@ -241,6 +242,9 @@ int main(int argc, char** argv)
         for (size_t i = 0; i < worst.size() && i < 15; ++i)
             out << "  missed at rest: " << worst[i].second << " x" << worst[i].first << Qt::endl;
     }
+    out << "model after self-calibration: exponent " << QString::number(engine.receivers().front().exponent, 'f', 2)
+        << ", level at 1 m of " << engine.receivers().front().id << " " << QString::number(engine.receivers().front().rssiAt1m, 'f', 1)
+        << " dBm" << Qt::endl;
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
     const auto pct = [&](double q) { return staticErrors.empty() ? 0.0 : staticErrors[size_t(q * double(staticErrors.size() - 1))]; };

@@ -26,9 +26,11 @@ QPointF jitter(Rng& rng, QPointF p, double r)
 
 WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 startMs, Publish publish)
     : m_site(site), m_opt(std::move(options)), m_startMs(startMs), m_publish(std::move(publish)), m_topics(site.id),
-      m_rng(m_opt.seed)
+      m_rng(m_opt.seed), m_refRng(m_opt.seed ^ 0x5eedbeac0ull)
 {
     for (const auto& d : site.devices()) {
+        if (d.kind == DeviceKind::ReferenceBeacon)
+            continue; // heard by its adverts only: no status, battery or events
         m_deviceIndex.insert(d.id, int(m_devices.size()));
         Device dev{d.id, d.kind};
         dev.boot = 1 + quint32(m_rng.index(5));
@@ -64,6 +66,13 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
         const Room& r = site.rooms[size_t(m_rng.index(int(site.rooms.size())))];
         addTag(QStringLiteral("xt-%1").arg(i + 1, 4, 10, QChar(u'0')), Role::Asset, DeviceKind::AssetTag, r.floor,
                jitter(m_rng, r.centre(), 1.5), r.id);
+    }
+    for (const auto& b : site.referenceBeacons) {
+        const QPointF at(b.x, b.y);
+        Tag t{b.id, Role::Reference, b.floor, at, at, roomAt(b.floor, at), {}, 0, 1e18, 0,
+              site.timingFor(DeviceKind::ReferenceBeacon).intervalS, 0, DeviceKind::ReferenceBeacon};
+        t.nextAdv = m_refRng.uniform(0, t.intervalS);
+        m_tags.push_back(t);
     }
     QStringList gatewayIds, tagIds;
     for (const auto& g : site.gateways)
@@ -168,7 +177,10 @@ void WardSimulation::moveTags(double dtS)
     for (auto& t : m_tags) {
         // Body shadowing: a slow AR(1) process, a few seconds of memory.
         const double a = std::exp(-dtS / 5.0);
-        t.shadow = a * t.shadow + std::sqrt(1 - a * a) * m_opt.radio.shadowSdDb * m_rng.normal();
+        Rng& rng = t.role == Role::Reference ? m_refRng : m_rng;
+        t.shadow = a * t.shadow + std::sqrt(1 - a * a) * m_opt.radio.shadowSdDb * rng.normal();
+        if (t.role == Role::Reference)
+            continue; // fixed where it was surveyed
         if (t.path.empty()) {
             if (m_t < t.dwellUntil)
                 continue;
@@ -205,9 +217,10 @@ void WardSimulation::advertise(double now)
     const RadioModel& rm = m_opt.radio;
     for (size_t ti = 0; ti < m_tags.size(); ++ti) {
         Tag& t = m_tags[ti];
+        Rng& rng = t.role == Role::Reference ? m_refRng : m_rng;
         if (now < t.nextAdv)
             continue;
-        t.nextAdv += t.intervalS * (1.0 + 0.05 * m_rng.uniform(-1, 1));
+        t.nextAdv += t.intervalS * (1.0 + 0.05 * rng.uniform(-1, 1));
         if (silent(t.id))
             continue;
         for (size_t g = 0; g < m_site.gateways.size(); ++g) {
@@ -218,11 +231,11 @@ void WardSimulation::advertise(double now)
             const double dz = gw.z - TagHeightM + floors * 4.0;
             const double d = std::max(0.3, std::sqrt(std::pow(gw.x - t.pos.x(), 2) + std::pow(gw.y - t.pos.y(), 2) + dz * dz));
             const double lossP = std::min(0.9, rm.lossAt0 + rm.lossPerMetre * d);
-            if (m_rng.chance(lossP))
+            if (rng.chance(lossP))
                 continue;
             const int walls = floors ? 0 : wallsBetween(t.floor, t.pos, {gw.x, gw.y});
             const double rssi = rm.rssiAt1m + m_gatewayBias[g] - 10 * rm.exponent * std::log10(d) - rm.wallLossDb * walls -
-                                rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * m_rng.studentT(4);
+                                rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * rng.studentT(4);
             if (rssi < rm.sensitivityDbm)
                 continue;
             m_pending[g].push_back({int(ti), nowMs(), qint16(std::lround(std::clamp(rssi, -127.0, 20.0))), -59});
@@ -411,7 +424,8 @@ void WardSimulation::silenceDevices(double dtS)
 void WardSimulation::sendTruth()
 {
     for (const auto& t : m_tags)
-        m_publish({m_topics.truth(QStringLiteral("tag/") + t.id),
+        if (t.role != Role::Reference)
+            m_publish({m_topics.truth(QStringLiteral("tag/") + t.id),
                    json({{QStringLiteral("t"), double(nowMs())}, {QStringLiteral("x"), t.pos.x()}, {QStringLiteral("y"), t.pos.y()},
                          {QStringLiteral("floor"), t.floor}, {QStringLiteral("room"), roomAt(t.floor, t.pos)},
                          {QStringLiteral("moving"), !t.path.empty()}}), 0, false});

@@ -61,7 +61,7 @@ public:
     [[nodiscard]] bool replaying() const { return m_replaying; }
 
 private:
-    enum class Role { Patient, Staff, Asset };
+    enum class Role { Patient, Staff, Asset, Reference };
     struct Tag
     {
         QString id;
@@ -115,6 +115,7 @@ private:
     Publish m_publish;
     Topics m_topics;
     Rng m_rng;
+    Rng m_refRng; // reference beacons draw from their own stream: adding them leaves the rest of the world as it was
     double m_t = 0;
     double m_nextGatewayFlush = 1, m_nextTruth = 0, m_nextStatus = 60;
     std::vector<Tag> m_tags;
