@@ -365,6 +365,10 @@ onset %4%5</source>
         <source>Gateway</source>
         <translation>Gateway</translation>
     </message>
+    <message>
+        <source>Reference beacon</source>
+        <translation>Referenz-Beacon</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>

@@ -152,6 +152,13 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         for (const auto& g : m_site.gateways)
             if (g.floor == floor.level)
                 painter.drawRect(QRectF(at(int(fi), QPointF(g.x, g.y)) - QPointF(3, 3), QSizeF(6, 6)));
+        // Reference beacons: small diamonds where they were surveyed.
+        painter.setBrush(QColor(150, 80, 170));
+        for (const auto& b : m_site.referenceBeacons)
+            if (b.floor == floor.level) {
+                const QPointF c = at(int(fi), QPointF(b.x, b.y));
+                painter.drawPolygon(QPolygonF{c + QPointF(0, -4), c + QPointF(4, 0), c + QPointF(0, 4), c + QPointF(-4, 0)});
+            }
         // Alarm outlines last among the rooms, so that no neighbour paints over them.
         for (const Room& room : m_site.rooms) {
             if (room.floor != floor.level || !alarmed.contains(room.id))
@@ -205,14 +212,16 @@ void FloorPlanView::paintEvent(QPaintEvent*)
     }
 
     // Legend, bottom right.
-    const QString legend[] = {tr("Patient"), tr("Staff"), tr("Asset"), tr("Gateway")};
-    const QColor colours[] = {patientColour(), staffColour(), assetColour(), QColor(110, 110, 110)};
-    double x = width() - MarginPx - 4 * 90;
+    const QString legend[] = {tr("Patient"), tr("Staff"), tr("Asset"), tr("Gateway"), tr("Reference beacon")};
+    const QColor colours[] = {patientColour(), staffColour(), assetColour(), QColor(110, 110, 110), QColor(150, 80, 170)};
+    double x = width() - MarginPx - 4 * 90 - 130;
     const double y = height() - MarginPx - 6;
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
         painter.setPen(Qt::NoPen);
         painter.setBrush(colours[i]);
-        if (i >= 2)
+        if (i == 4)
+            painter.drawPolygon(QPolygonF{QPointF(x + 4, y - 4), QPointF(x + 8, y), QPointF(x + 4, y + 4), QPointF(x, y)});
+        else if (i >= 2)
             painter.drawRect(QRectF(x, y - 4, 8, 8));
         else
             painter.drawEllipse(QPointF(x + 4, y), 4.5, 4.5);
