@@ -28,6 +28,16 @@ void feed(Engine& e, int tag, const std::vector<Receiver>& gws, double x, double
         for (int g = 0; g < int(gws.size()); ++g)
             e.addReport(tag, g, t, modelRssi(gws[size_t(g)], x, y, 1.2));
 }
+// Nine receivers on an 8 m grid as configured, and the truth: the centre one hears 6 dB more.
+std::pair<std::vector<Receiver>, std::vector<Receiver>> loudCentre()
+{
+    std::vector<Receiver> gws;
+    for (int i = 0; i < 9; ++i)
+        gws.push_back({QString::number(i), 8.0 * (i % 3), 8.0 * (i / 3), 2.5, 0, -59, 2});
+    auto truth = gws;
+    truth[4].rssiAt1m += 6;
+    return {gws, truth};
+}
 QString writeFile(const QTemporaryDir& d, const QString& name, const QByteArray& text)
 {
     QFile f(d.filePath(name));
@@ -292,11 +302,7 @@ private Q_SLOTS:
         // standing still at sixteen places teach the engine part of that difference (not the
         // common level) from the receivers that hear them best: the fixes themselves lean towards
         // the loud receiver and explain part of it away. Their positions get better for it.
-        std::vector<Receiver> gws;
-        for (int i = 0; i < 9; ++i)
-            gws.push_back({QString::number(i), 8.0 * (i % 3), 8.0 * (i / 3), 2.5, 0, -59, 2});
-        auto truth = gws;
-        truth[4].rssiAt1m += 6;
+        const std::vector<Receiver> gws = loudCentre().first, truth = loudCentre().second;
         auto run = [&](bool selfCalibrate, std::vector<double>& learnt, double& levelOfCentre) {
             EngineConfig cfg;
             cfg.selfCalibrate = selfCalibrate;
@@ -337,11 +343,7 @@ private Q_SLOTS:
     {
         // The same loud centre receiver as above, but only a reference beacon 2 m from it is heard:
         // its fix is its surveyed place (with the room), and its levels alone teach the difference.
-        std::vector<Receiver> gws;
-        for (int i = 0; i < 9; ++i)
-            gws.push_back({QString::number(i), 8.0 * (i % 3), 8.0 * (i / 3), 2.5, 0, -59, 2});
-        auto truth = gws;
-        truth[4].rssiAt1m += 6;
+        const std::vector<Receiver> gws = loudCentre().first, truth = loudCentre().second;
         const std::vector<RoomShape> rooms{{QStringLiteral("hall"), 0, QPolygonF(QRectF(0, 0, 16, 16))}};
         Engine e(gws, EngineConfig{}, rooms);
         e.setKnownPosition(0, 10, 8, 0);

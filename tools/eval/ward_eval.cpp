@@ -74,16 +74,13 @@ int main(int argc, char** argv)
     env("WW_EVAL_HERE", config.roomHereNats);
     env("WW_EVAL_MODEL", config.roomModelWeight);
     env("WW_EVAL_RADIUS", config.roomModelRadiusM);
-    {
-        double m = config.maxGateways;
-        env("WW_EVAL_MAXGW", m);
-        config.maxGateways = int(m);
-    }
-    {
-        double g = config.roomModelGateways;
-        env("WW_EVAL_RMGW", g);
-        config.roomModelGateways = int(g);
-    }
+    auto envInt = [&](const char* name, int& v) {
+        double d = v;
+        env(name, d);
+        v = int(d);
+    };
+    envInt("WW_EVAL_MAXGW", config.maxGateways);
+    envInt("WW_EVAL_RMGW", config.roomModelGateways);
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
     env("WW_EVAL_MSLOW", config.motionSlowS);
     env("WW_EVAL_OFFSET", config.commonOffsetSdDb);
@@ -99,11 +96,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_FLOORDWELL", config.floorDwellS);
     if (qEnvironmentVariableIsSet("WW_EVAL_SELFCAL"))
         config.selfCalibrate = qEnvironmentVariableIntValue("WW_EVAL_SELFCAL") != 0;
-    {
-        double k = config.selfCalibrationNearest;
-        env("WW_EVAL_SCNEAR", k);
-        config.selfCalibrationNearest = int(k);
-    }
+    envInt("WW_EVAL_SCNEAR", config.selfCalibrationNearest);
     env("WW_EVAL_SCPRIOR", config.selfCalibrationPrior);
     env("WW_EVAL_SCEVERY", config.selfCalibrationEveryS);
     env("WW_EVAL_REFW", config.referenceWeight);
