@@ -601,6 +601,8 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
         c.base.clear();
         for (const auto& g : m_receivers)
             c.base.push_back(g.rssiAt1m);
+        for (double b : c.base)
+            c.baseCommon += b / double(c.base.size());
     }
     for (size_t i = 0; i < used.size() && int(i) < nearest; ++i) {
         const size_t r = size_t(used[i].receiver);
@@ -627,11 +629,27 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
         // Residuals pooled so far were against the old level: move them to the new one.
         c.residual[r] -= (learnt - c.learnt[r]) * c.count[r];
         c.learnt[r] = learnt;
-        m_receivers[r].rssiAt1m = c.base[r] + learnt;
+        m_receivers[r].rssiAt1m = c.base[r] + c.shift + learnt;
         // Older levels were explained by positions the old model gave: they count half as much at
         // each refit, so that the levels converge instead of averaging the whole history.
         c.count[r] *= 0.5;
         c.residual[r] *= 0.5;
+    }
+    if (c.refW >= 100) {
+        const double mu = c.refU / c.refW, my = c.refY / c.refW, varU = c.refUU / c.refW - mu * mu;
+        if (varU > 0.5) {
+            const double slope = std::clamp((c.refUY / c.refW - mu * my) / varU, 1.0, 4.0);
+            c.shift = std::clamp(my - slope * mu - c.baseCommon, -15.0, 15.0);
+            for (size_t r = 0; r < m_receivers.size(); ++r) {
+                m_receivers[r].exponent = slope;
+                m_receivers[r].rssiAt1m = c.base[r] + c.shift + c.learnt[r];
+            }
+        }
+        c.refW *= 0.5;
+        c.refU *= 0.5;
+        c.refY *= 0.5;
+        c.refUU *= 0.5;
+        c.refUY *= 0.5;
     }
     if (m_config.roomHmm && m_config.roomModelWeight > 0)
         buildRoomModel();
@@ -741,8 +759,25 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
     for (const auto& l : lv)
         if (m_receivers[size_t(l.receiver)].floor == s.floor && int(used.size()) < m_config.maxGateways)
             used.push_back(l);
-    if (m_config.selfCalibrate && used.size() >= 3)
+    if (m_config.selfCalibrate && used.size() >= 3) {
         selfCalibrationSample(s, used, tS, int(used.size()), m_config.referenceWeight);
+        auto& c = m_selfCal;
+        for (size_t r = 0; r < s.trend.size() && m_config.referenceLearnsModel; ++r) {
+            const auto& tr = s.trend[r];
+            const Receiver& g = m_receivers[r];
+            if (g.floor != s.floor || tr.t < tS - 10 * std::max(1.0, s.advertInterval) || tr.slow < m_config.weakDbm + 6)
+                continue;
+            const double dx = s.x - g.x, dy = s.y - g.y, dz = g.z - m_config.tagHeightM;
+            const double u = -5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01));
+            const double y = double(tr.slow) - (c.base[r] - c.baseCommon) - c.learnt[r] +
+                             m_config.wallLossDb * wallsBetween(int(r), s.x, s.y) - m_map.at(int(r), s.x, s.y);
+            c.refW += 1;
+            c.refU += u;
+            c.refY += y;
+            c.refUU += u * u;
+            c.refUY += u * y;
+        }
+    }
     Fix f;
     f.t = tS;
     f.x = s.x;

@@ -77,7 +77,7 @@ struct EngineConfig
     double roomSwitchNats = 1.5;
     double roomCorridorPrior = 4.0; // times log(voteWeight) per fix
     double roomHereNats = 1.0;      // penalty for rooms other than the one the fix lies in
-    double roomModelWeight = 1.0;   // weight of how well each nearby room explains the levels (0: off)
+    double roomModelWeight = 2.0;   // weight of how well each nearby room explains the levels (0: off)
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
@@ -107,6 +107,7 @@ struct EngineConfig
     int selfCalibrationNearest = 2;
     double selfCalibrationEveryS = 60;
     double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
+    bool referenceLearnsModel = true; // the common level and exponent from reference beacons too
     double referenceWeight = 1;       // a reference beacon's level counts this many settled tags' levels
 };
 
@@ -247,6 +248,9 @@ private:
     {
         std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals
         std::vector<double> base, learnt;    // configured levels; what was learnt on top
+        double baseCommon = 0, shift = 0;    // the mean configured level; the common level learnt
+        // Reference beacons: sums of u = -10 log10 d and of levels less each receiver's own part.
+        double refW = 0, refU = 0, refY = 0, refUU = 0, refUY = 0;
         double nextFitT = -1e18;
     } m_selfCal;
     void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight);

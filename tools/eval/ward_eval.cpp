@@ -100,6 +100,8 @@ int main(int argc, char** argv)
     env("WW_EVAL_SCPRIOR", config.selfCalibrationPrior);
     env("WW_EVAL_SCEVERY", config.selfCalibrationEveryS);
     env("WW_EVAL_REFW", config.referenceWeight);
+    if (qEnvironmentVariableIsSet("WW_EVAL_REFMODEL"))
+        config.referenceLearnsModel = true;
     if (qEnvironmentVariableIsSet("WW_EVAL_VOTES"))
         config.roomHmm = false;
 
