@@ -100,9 +100,11 @@ struct EngineConfig
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers
     // that hear them best (short distances, where a wrong exponent matters least), against the
-    // model at the tag's position, pooled per receiver. Only the differences between receivers
-    // are learnt (the common level stays as configured), shrunk towards none, within +-8 dB,
-    // refitted every selfCalibrationEveryS. Off when a calibration was given (it measured them).
+    // model at the tag's position, pooled per receiver. From tags only the differences between
+    // receivers are learnt, shrunk towards none, within +-8 dB, refitted every
+    // selfCalibrationEveryS; reference beacons (known positions) add their levels at every receiver
+    // that hears them and, with referenceLearnsModel, teach the common level and the exponent.
+    // Off when a calibration was given (it measured them).
     bool selfCalibrate = true;
     int selfCalibrationNearest = 2;
     double selfCalibrationEveryS = 60;
