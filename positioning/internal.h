@@ -1,8 +1,12 @@
 #pragma once
-// Constants shared by the engine's translation units (not part of its interface).
+// Constants and helpers shared by the engine's translation units (not part of its interface).
+#include "positioning/engine.h"
 
 namespace ww::pos {
 
 inline constexpr double HuberK = 1.5; // Huber loss: quadratic within 1.5 sigma, linear beyond
+
+// Walls of a floor crossed on the way from a to b (parallel faces closer than 0.3 m count once).
+int wallsCrossed(const std::vector<WallShape>& walls, int floor, QPointF a, QPointF b);
 
 } // namespace ww::pos

@@ -1,6 +1,8 @@
 #pragma once
-// Fakes for unit and UI tests only: what would leave the process (sound).
+// Fakes for unit and UI tests only: what would leave the process (sound); and builders of the
+// messages the tests feed the core.
 #include "alarms/alarmaudio.h"
+#include "domain/messages.h"
 
 #include <vector>
 
@@ -16,5 +18,19 @@ public:
     std::vector<Priority> bursts;
     int stops = 0;
 };
+
+// A device event as the decoder hands it over.
+inline DeviceEventMsg deviceEvent(const QString& deviceId, DeviceEventKind kind, qint64 deviceTimeMs, qint64 receiveTimeMs,
+                                  quint32 boot, quint32 seq)
+{
+    DeviceEventMsg ev;
+    ev.deviceId = deviceId;
+    ev.deviceTimeMs = deviceTimeMs;
+    ev.receiveTimeMs = receiveTimeMs;
+    ev.boot = boot;
+    ev.seq = seq;
+    ev.kind = kind;
+    return ev;
+}
 
 } // namespace ww::test

@@ -54,12 +54,7 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QVERIFY(w.banner()->text().contains(QStringLiteral("No active alarms")));
 
-        DeviceEventMsg ev;
-        ev.deviceId = site.patients[2].wristband;
-        ev.deviceTimeMs = ev.receiveTimeMs = clock.nowMs();
-        ev.boot = 1;
-        ev.seq = 9;
-        ev.kind = DeviceEventKind::Fall;
+        const DeviceEventMsg ev = test::deviceEvent(site.patients[2].wristband, DeviceEventKind::Fall, clock.nowMs(), clock.nowMs(), 1, 9);
         core.apply(QVector<Decoded>{ev});
         QCoreApplication::processEvents();
         QCOMPARE(w.alarmPanel()->view()->model()->rowCount(), 1);

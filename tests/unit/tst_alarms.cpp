@@ -381,13 +381,7 @@ private Q_SLOTS:
         QVERIFY(find(QStringLiteral("news2"))->condition.contains(QStringLiteral("partial")));
 
         // A fall delivered two minutes late: its own time, marked late.
-        DeviceEventMsg ev;
-        ev.deviceId = pt.wristband;
-        ev.deviceTimeMs = clock.nowMs() - 120'000;
-        ev.receiveTimeMs = clock.nowMs();
-        ev.boot = 3;
-        ev.seq = 44;
-        ev.kind = DeviceEventKind::Fall;
+        const DeviceEventMsg ev = test::deviceEvent(pt.wristband, DeviceEventKind::Fall, clock.nowMs() - 120'000, clock.nowMs(), 3, 44);
         core.apply(QVector<Decoded>{ev});
         const auto fall = find(QStringLiteral("event.fall"));
         QVERIFY(fall);
@@ -480,12 +474,7 @@ private Q_SLOTS:
         ManualClock& clock = fx.clock;
         WardCore& core = fx.core;
         std::vector<AlarmState>& changes = fx.changes;
-        DeviceEventMsg ev;
-        ev.deviceId = site.staff[3].badge;
-        ev.deviceTimeMs = ev.receiveTimeMs = clock.nowMs();
-        ev.boot = 1;
-        ev.seq = 1;
-        ev.kind = DeviceEventKind::SosStart;
+        DeviceEventMsg ev = test::deviceEvent(site.staff[3].badge, DeviceEventKind::SosStart, clock.nowMs(), clock.nowMs(), 1, 1);
         core.apply(QVector<Decoded>{ev});
         QCOMPARE(changes.back().rule, QStringLiteral("event.sos"));
         QVERIFY(changes.back().subject.contains(site.staff[3].name));
