@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ww::pos {
 
@@ -122,6 +123,35 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
     return f;
 }
 
+namespace {
+
+// Median distance from a surveyed place to the nearest other one (places rounded to 1 cm; at
+// most 2000 of them are asked, spread evenly, against all).
+double medianSpacing(const std::vector<RadioMapSample>& samples)
+{
+    std::vector<std::pair<qint64, qint64>> cm;
+    cm.reserve(samples.size());
+    for (const auto& s : samples)
+        cm.emplace_back(std::llround(s.x * 100), std::llround(s.y * 100));
+    std::sort(cm.begin(), cm.end());
+    cm.erase(std::unique(cm.begin(), cm.end()), cm.end());
+    if (cm.size() < 2)
+        return 0;
+    const size_t stride = std::max<size_t>(1, cm.size() / 2000);
+    std::vector<double> nearest;
+    for (size_t i = 0; i < cm.size(); i += stride) {
+        double best = std::numeric_limits<double>::infinity();
+        for (size_t j = 0; j < cm.size(); ++j)
+            if (j != i)
+                best = std::min(best, std::hypot(double(cm[i].first - cm[j].first), double(cm[i].second - cm[j].second)));
+        nearest.push_back(best / 100);
+    }
+    std::nth_element(nearest.begin(), nearest.begin() + long(nearest.size() / 2), nearest.end());
+    return nearest[nearest.size() / 2];
+}
+
+} // namespace
+
 CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
                             const std::vector<WallShape>& walls, const CalibrationOptions& options)
 {
@@ -132,7 +162,7 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
     {
         double u, w, y;
         int g;
-        double x, yPos;
+        double x, yPos, t;
     };
     std::vector<Row> rows;
     for (const auto& r : reports) {
@@ -141,7 +171,7 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
         const Receiver& g = receivers[size_t(r.receiver)];
         const double d = std::max(0.1, std::sqrt((r.x - g.x) * (r.x - g.x) + (r.y - g.y) * (r.y - g.y) + (r.z - g.z) * (r.z - g.z)));
         const int n = walls.empty() ? 0 : wallsCrossed(walls, g.floor, {r.x, r.y}, {g.x, g.y});
-        rows.push_back({-10 * std::log10(d), double(n), r.rssi, r.receiver, r.x, r.y});
+        rows.push_back({-10 * std::log10(d), double(n), r.rssi, r.receiver, r.x, r.y, r.t});
     }
     const int n = int(rows.size());
     if (n < 10)
@@ -210,19 +240,82 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
         receivers[g].rssiAt1m = a + (count[g] ? shrink * sum[g] / count[g] : 0);
         receivers[g].exponent = slope;
     }
-    // What the fitted model still gets wrong, as a smooth field per receiver.
-    if (options.mapBandwidthM > 0) {
+    // What the fitted model without its wall losses gets wrong, as a smooth field per receiver
+    // (the engine charges walls only where the map lacks support).
+    if (options.mapBandwidthM != 0) {
         std::vector<RadioMapSample> samples;
         samples.reserve(rows.size());
         for (const auto& r : rows)
-            samples.push_back({r.g, r.x, r.yPos, r.y - (receivers[size_t(r.g)].rssiAt1m + slope * r.u - L * r.w)});
-        out.map = RadioMap(int(receivers.size()), samples, options.mapBandwidthM, options.mapShrinkage);
-        double mss = 0;
-        for (const auto& s : samples) {
-            const double res = s.residualDb - out.map.at(s.receiver, s.x, s.y);
-            mss += res * res;
+            samples.push_back({r.g, r.x, r.yPos, r.y - (receivers[size_t(r.g)].rssiAt1m + slope * r.u)});
+        // Residual of a sample against a map: walls charged where the map lacks support.
+        auto residual = [&](const RadioMap& map, size_t i) {
+            const auto& s = samples[i];
+            return s.residualDb - map.at(s.receiver, s.x, s.y) + L * rows[i].w * (1 - map.support(s.receiver, s.x, s.y));
+        };
+        double bandwidth = options.mapBandwidthM;
+        if (bandwidth < 0) {
+            std::vector<int> fold(samples.size());
+            std::vector<size_t> byTime(samples.size());
+            for (size_t i = 0; i < byTime.size(); ++i)
+                byTime[i] = i;
+            std::stable_sort(byTime.begin(), byTime.end(), [&](size_t i, size_t j) { return rows[i].t < rows[j].t; });
+            int sessions = 0;
+            for (size_t k = 0; k < byTime.size(); ++k) {
+                if (k == 0 || rows[byTime[k]].t - rows[byTime[k - 1]].t > options.mapSessionGapS)
+                    ++sessions;
+                fold[byTime[k]] = sessions - 1;
+            }
+            int folds = std::min(sessions, 5);
+            if (folds >= 2) {
+                for (int& f : fold)
+                    f %= folds;
+            } else {
+                folds = 5;
+                const double block = std::max(0.1, options.mapCrossValidationBlockM);
+                for (size_t i = 0; i < samples.size(); ++i) {
+                    const auto bx = qint64(std::floor(samples[i].x / block)), by = qint64(std::floor(samples[i].y / block));
+                    fold[i] = int(quint64(bx * 73856093 ^ by * 19349663) % quint64(folds));
+                }
+            }
+            out.mapCrossValidationFolds = folds;
+            // A kernel narrower than the distance between the surveyed places interpolates nothing
+            // (a field of spikes at the points): candidates start at the median spacing.
+            const double spacing = medianSpacing(samples);
+            out.mapSpacingM = spacing;
+            std::vector<double> candidates;
+            for (double h : options.mapBandwidthCandidatesM)
+                if (h >= spacing)
+                    candidates.push_back(h);
+            if (candidates.empty() && !options.mapBandwidthCandidatesM.empty())
+                candidates.push_back(*std::max_element(options.mapBandwidthCandidatesM.begin(), options.mapBandwidthCandidatesM.end()));
+            double bestSs = std::numeric_limits<double>::infinity();
+            for (double h : candidates) {
+                double heldOut = 0;
+                for (int k = 0; k < folds; ++k) {
+                    std::vector<RadioMapSample> train;
+                    for (size_t i = 0; i < samples.size(); ++i)
+                        if (fold[i] != k)
+                            train.push_back(samples[i]);
+                    const RadioMap map(int(receivers.size()), train, h, options.mapShrinkage);
+                    for (size_t i = 0; i < samples.size(); ++i)
+                        if (fold[i] == k)
+                            heldOut += residual(map, i) * residual(map, i);
+                }
+                out.mapCrossValidation.emplace_back(h, std::sqrt(heldOut / n));
+                if (heldOut < bestSs) {
+                    bestSs = heldOut;
+                    bandwidth = h;
+                }
+            }
         }
-        out.mappedResidualSdDb = std::sqrt(mss / n);
+        if (bandwidth > 0) {
+            out.map = RadioMap(int(receivers.size()), samples, bandwidth, options.mapShrinkage);
+            out.mapBandwidthM = bandwidth;
+            double mss = 0;
+            for (size_t i = 0; i < samples.size(); ++i)
+                mss += residual(out.map, i) * residual(out.map, i);
+            out.mappedResidualSdDb = std::sqrt(mss / n);
+        }
     }
     out.commonRssiAt1m = a;
     out.commonExponent = slope;

@@ -9,10 +9,6 @@
 
 namespace ww::pos {
 
-namespace {
-
-constexpr double Ln10 = 2.302585092994046;
-
 bool invert2(const double a[2][2], double out[2][2])
 {
     const double det = a[0][0] * a[1][1] - a[0][1] * a[1][0];
@@ -24,6 +20,11 @@ bool invert2(const double a[2][2], double out[2][2])
     out[1][0] = -a[1][0] / det;
     return true;
 }
+
+
+namespace {
+
+constexpr double Ln10 = 2.302585092994046;
 
 // Solves M s = b for the first n (2 or 3) unknowns by Gaussian elimination with partial pivoting.
 bool solveLinear(const double M[3][3], const double b[3], double s[3], int n)
@@ -104,12 +105,14 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
         m_bounds[3] = std::max(m_bounds[3], g.y);
     }
     // Where a tag can be: inside the walls and rooms of the site when it has any (a fix outside
-    // the building is impossible), else the receivers' box plus 3 m (beyond it the model guesses).
+    // the building is impossible), else the receivers' box plus 1 m: receivers hang on the walls
+    // and ceilings of the space they cover, and a posterior mean is pulled by every empty metre
+    // the area adds (3 m moved UJI's median from 1.79 to 1.91 m).
     std::copy(m_bounds, m_bounds + 4, m_area);
-    m_area[0] -= 3;
-    m_area[1] -= 3;
-    m_area[2] += 3;
-    m_area[3] += 3;
+    m_area[0] -= 1;
+    m_area[1] -= 1;
+    m_area[2] += 1;
+    m_area[3] += 1;
     if (!m_walls.empty() || !m_rooms.empty()) {
         double a[4] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
                        -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
@@ -147,6 +150,7 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
     buildRoomGraph();
     if (!m_walls.empty() && !m_receivers.empty() && m_config.wallLossDb > 0)
         buildWallGrid();
+    buildLattice();
     if (m_config.roomHmm && m_config.roomModelWeight > 0)
         buildRoomModel();
 }
@@ -187,8 +191,9 @@ double Engine::modelled(int receiver, double x, double y) const
 {
     const Receiver& g = m_receivers[size_t(receiver)];
     const double dx = x - g.x, dy = y - g.y, dz = g.z - m_config.tagHeightM;
+    const int walls = wallsBetween(receiver, x, y);
     return g.rssiAt1m - 5 * g.exponent * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)) -
-           m_config.wallLossDb * wallsBetween(receiver, x, y) + m_map.at(receiver, x, y);
+           (walls ? m_config.wallLossDb * walls * (1 - m_map.support(receiver, x, y)) : 0.0) + m_map.at(receiver, x, y);
 }
 
 void Engine::setRadioMap(RadioMap map)
@@ -506,20 +511,37 @@ std::optional<Fix> Engine::update(int tag, double tS)
             used.push_back(l);
 
     double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2];
+    std::optional<Prior> prior;
     if (s.tracking && bestFloor == s.floor) {
         TagState ahead = s;
         predict(ahead, tS);
         x = ahead.x;
         y = ahead.y;
+        if (m_config.gridPosterior) {
+            const double P[2][2] = {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}};
+            prior = Prior{ahead.x, ahead.y, {}};
+            if (!invert2(P, prior->inv))
+                prior.reset();
+        }
     }
     if (!solve(used, x, y, cov))
         return std::nullopt;
+    // With the grid and a track, (x, y, cov) becomes the measurement that turns the prediction
+    // into the grid's posterior exactly: it must not be clamped. (The grid is laid around the
+    // least-squares answer, not the prediction: a track locked in the wrong place must still see
+    // where the levels point.)
+    const double lsq[2] = {x, y}, lsqCov[2][2] = {{cov[0][0], cov[0][1]}, {cov[1][0], cov[1][1]}};
+    const bool exact = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr) == GridResult::Measurement;
     // Covariance of the snapshot: inflated by the model's own mismatch, never tighter than 0.5 m.
-    for (auto& row : cov)
-        for (double& v : row)
-            v = std::isfinite(v) ? v : 100.0;
-    cov[0][0] = std::clamp(cov[0][0], 0.25, 400.0);
-    cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
+    auto bound = [](double c[2][2]) {
+        for (int i = 0; i < 2; ++i)
+            for (int j = 0; j < 2; ++j)
+                c[i][j] = std::isfinite(c[i][j]) ? c[i][j] : 100.0;
+        c[0][0] = std::clamp(c[0][0], 0.25, 400.0);
+        c[1][1] = std::clamp(c[1][1], 0.25, 400.0);
+    };
+    if (!exact)
+        bound(cov);
 
     if (!s.tracking || bestFloor != s.floor) {
         TagState fresh{std::move(s.heard)};
@@ -544,8 +566,16 @@ std::optional<Fix> Engine::update(int tag, double tS)
         const TagState before = s;
         predict(s, tS);
         correct(s, x, y, cov);
-        // Through a wall in one step is impossible: trust that measurement far less.
+        // Through a wall in one step is impossible: trust that measurement far less. (The
+        // posterior's equivalent measurement cannot be widened: the snapshot is used instead.)
         if (!m_walls.empty() && crossesWall(s.floor, before.x, before.y, s.x, s.y)) {
+            if (exact) {
+                x = lsq[0];
+                y = lsq[1];
+                std::copy(&lsqCov[0][0], &lsqCov[0][0] + 4, &cov[0][0]);
+                gridPosterior(used, x, y, cov, nullptr);
+                bound(cov);
+            }
             const double wide[2][2] = {{cov[0][0] * 9, cov[0][1] * 9}, {cov[1][0] * 9, cov[1][1] * 9}};
             s = before;
             predict(s, tS);

@@ -111,6 +111,11 @@ struct EngineConfig
     double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
     bool referenceLearnsModel = true; // the common level and exponent from reference beacons too
     double referenceWeight = 1;       // a reference beacon's level counts this many settled tags' levels
+    // The fix as the posterior mean over a grid of gridCellM within gridRadiusM of the
+    // least-squares answer (three receivers or more), with the posterior's spread as covariance.
+    bool gridPosterior = true;
+    double gridCellM = 1.0;
+    double gridRadiusM = 6.0;
 };
 
 struct Fix
@@ -209,6 +214,14 @@ private:
     [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
+    struct Prior
+    {
+        double x, y, inv[2][2]; // the track's prediction and its inverse covariance
+    };
+    // Snapshot: (x, y, cov) are the posterior of the levels alone. Measurement: they are the
+    // measurement that turns the prior into the posterior (Kalman-equivalent, not to be clamped).
+    enum class GridResult { None, Snapshot, Measurement };
+    GridResult gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior) const;
     void predict(TagState& s, double tS) const;
     void correct(TagState& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
@@ -246,6 +259,13 @@ private:
     std::vector<std::vector<unsigned char>> m_wallCount; // per receiver, row-major cells
     [[nodiscard]] int wallsBetween(int receiver, double x, double y) const;
     RadioMap m_map;
+    // -10 log10(d) from each receiver to each node of a gridCellM lattice over the area (the tag
+    // at tagHeightM): the grid posterior's model without a logarithm per node. Empty when large.
+    double m_latX0 = 0, m_latY0 = 0;
+    int m_latW = 0, m_latH = 0;
+    std::vector<std::vector<float>> m_logDist;
+    void buildLattice();
+    [[nodiscard]] double modelledAt(int receiver, int ix, int iy) const;
     struct SelfCalState
     {
         std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals
@@ -276,6 +296,7 @@ struct CalibrationReport
 {
     int receiver;
     double rssi, x, y, z;
+    double t = 0; // when, in seconds: recordings apart in time are told apart for the cross-validation
 };
 struct CalibrationResult
 {
@@ -284,10 +305,22 @@ struct CalibrationResult
     int reports = 0;
     RadioMap map;              // what the fitted model still gets wrong where the calibration went
     double mappedResidualSdDb = 0; // residual sd with the map (in-sample)
+    double mapBandwidthM = 0;      // the bandwidth used (chosen by cross-validation unless given)
+    std::vector<std::pair<double, double>> mapCrossValidation; // bandwidth, held-out residual sd dB
+    int mapCrossValidationFolds = 0;
+    double mapSpacingM = 0; // median distance between the surveyed places: the smallest bandwidth tried
 };
 struct CalibrationOptions
 {
-    double mapBandwidthM = 2.0; // 0: no radio map
+    // The radio map's kernel bandwidth; 0: no radio map, < 0: the candidate whose map predicts
+    // held-out calibration reports best. Neighbouring reports of one walk are alike, so whole
+    // recordings are held out (split where the reports pause for mapSessionGapS; up to 5 folds);
+    // a single recording is held out by 1 m blocks of place instead. Candidates narrower than
+    // the median distance between surveyed places are not tried.
+    double mapBandwidthM = -1;
+    std::vector<double> mapBandwidthCandidatesM = {0.5, 0.75, 1.0, 1.5, 2.0, 3.0};
+    double mapSessionGapS = 30;
+    double mapCrossValidationBlockM = 1.0;
     double mapShrinkage = 5.0;
 };
 // With walls, the loss per wall crossed is fitted too (CalibrationResult::wallLossDb), for the

@@ -32,6 +32,7 @@ RadioMap::RadioMap(int receivers, const std::vector<RadioMapSample>& samples, do
         if (s.receiver >= 0 && s.receiver < receivers && std::isfinite(s.residualDb))
             byReceiver[size_t(s.receiver)].push_back(&s);
     m_field.resize(size_t(receivers));
+    m_support.resize(size_t(receivers));
     const double inv2h2 = 1.0 / (2 * bandwidthM * bandwidthM);
     const int reach = int(std::ceil(margin / cellM));
     std::vector<double> num, den;
@@ -41,23 +42,50 @@ RadioMap::RadioMap(int receivers, const std::vector<RadioMapSample>& samples, do
             continue;
         num.assign(size_t(m_w) * size_t(m_h), 0);
         den.assign(num.size(), 0);
-        // Each sample spreads over the cells within its kernel's reach.
+        // Each sample spreads over the cells within its kernel's reach; the Gaussian is separable,
+        // so the weights are products of one row and one column of exponentials.
+        std::vector<double> kx(size_t(2 * reach + 1)), ky(kx.size());
         for (const RadioMapSample* s : mine) {
             const int cx = int(std::lround((s->x - m_x0) / cellM)), cy = int(std::lround((s->y - m_y0) / cellM));
-            for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y)
+            for (int d = -reach; d <= reach; ++d) {
+                const double ddx = m_x0 + (cx + d) * cellM - s->x, ddy = m_y0 + (cy + d) * cellM - s->y;
+                kx[size_t(d + reach)] = std::exp(-ddx * ddx * inv2h2);
+                ky[size_t(d + reach)] = std::exp(-ddy * ddy * inv2h2);
+            }
+            for (int y = std::max(0, cy - reach); y <= std::min(m_h - 1, cy + reach); ++y) {
+                const double wy = ky[size_t(y - cy + reach)];
                 for (int x = std::max(0, cx - reach); x <= std::min(m_w - 1, cx + reach); ++x) {
-                    const double ddx = m_x0 + x * cellM - s->x, ddy = m_y0 + y * cellM - s->y;
-                    const double k = std::exp(-(ddx * ddx + ddy * ddy) * inv2h2);
+                    const double k = wy * kx[size_t(x - cx + reach)];
                     const size_t i = size_t(y) * size_t(m_w) + size_t(x);
                     num[i] += k * s->residualDb;
                     den[i] += k;
                 }
+            }
         }
         auto& field = m_field[size_t(r)];
+        auto& support = m_support[size_t(r)];
         field.resize(num.size());
-        for (size_t i = 0; i < num.size(); ++i)
-            field[i] = float(num[i] / (den[i] + shrinkage));
+        support.resize(num.size());
+        for (size_t i = 0; i < num.size(); ++i) {
+            const bool any = den[i] + shrinkage > 1e-12;
+            field[i] = any ? float(num[i] / (den[i] + shrinkage)) : 0.0f;
+            support[i] = any ? float(den[i] / (den[i] + shrinkage)) : 0.0f;
+        }
     }
+}
+
+double RadioMap::support(int receiver, double x, double y) const
+{
+    if (receiver < 0 || size_t(receiver) >= m_support.size() || m_support[size_t(receiver)].empty())
+        return 0;
+    const double fx = (x - m_x0) / m_cell, fy = (y - m_y0) / m_cell;
+    if (!(fx >= 0 && fy >= 0 && fx < m_w - 1 && fy < m_h - 1))
+        return 0;
+    const int ix = int(fx), iy = int(fy);
+    const double u = fx - ix, v = fy - iy;
+    const auto& f = m_support[size_t(receiver)];
+    const size_t i = size_t(iy) * size_t(m_w) + size_t(ix);
+    return f[i] * (1 - u) * (1 - v) + f[i + 1] * u * (1 - v) + f[i + size_t(m_w)] * (1 - u) * v + f[i + size_t(m_w) + 1] * u * v;
 }
 
 double RadioMap::at(int receiver, double x, double y, double* dx, double* dy) const

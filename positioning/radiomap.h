@@ -1,8 +1,11 @@
 #pragma once
 // What the log-distance model gets wrong, learnt from calibration reports: per receiver, a smooth
 // field of the residuals (measured minus modelled level) over the area the calibration covered,
-// zero beyond it. The engine adds it to the model, so a calibration walk corrects furniture,
-// antenna patterns and reflections where the walk went, and changes nothing elsewhere.
+// zero beyond it. The residuals are taken against the model without wall losses: where the walk
+// went it measured the walls, and a sharp wall step on top of a smoothed field would overshoot.
+// The engine adds it to the model and charges walls only as far as the map lacks support, so a
+// calibration walk corrects furniture, antenna patterns and reflections where the walk went, and
+// changes nothing elsewhere.
 #include <vector>
 
 namespace ww::pos {
@@ -25,11 +28,15 @@ public:
     [[nodiscard]] bool empty() const { return m_field.empty(); }
     // Correction in dB at (x, y) for a receiver, bilinear between cells; the gradient when asked.
     [[nodiscard]] double at(int receiver, double x, double y, double* dx = nullptr, double* dy = nullptr) const;
+    // How much the calibration says there, 0..1: den / (den + shrinkage). Where it is 1 the
+    // corrected model is the measurement; where it is 0 the bare model stands (walls included).
+    [[nodiscard]] double support(int receiver, double x, double y) const;
 
 private:
     double m_x0 = 0, m_y0 = 0, m_cell = 0.5;
     int m_w = 0, m_h = 0;
-    std::vector<std::vector<float>> m_field; // per receiver, row-major; empty: no correction
+    std::vector<std::vector<float>> m_field;   // per receiver, row-major; empty: no correction
+    std::vector<std::vector<float>> m_support; // likewise
 };
 
 } // namespace ww::pos

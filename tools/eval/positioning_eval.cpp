@@ -168,6 +168,12 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
         o.config->commonOffsetSdDb = qEnvironmentVariable("WW_EVAL_OFFSET").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_SIGMA"))
         o.config->sigmaDb = qEnvironmentVariable("WW_EVAL_SIGMA").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_GRID"))
+        o.config->gridPosterior = qEnvironmentVariableIntValue("WW_EVAL_GRID") != 0;
+    if (qEnvironmentVariableIsSet("WW_EVAL_GRIDR"))
+        o.config->gridRadiusM = qEnvironmentVariable("WW_EVAL_GRIDR").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_GRIDCELL"))
+        o.config->gridCellM = qEnvironmentVariable("WW_EVAL_GRIDCELL").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_MAPBW"))
         o.calibrationOptions.mapBandwidthM = qEnvironmentVariable("WW_EVAL_MAPBW").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_MAPSHRINK"))
@@ -185,8 +191,14 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
             << QString::number(stats.calibration->commonExponent, 'f', 2) << ", wall "
             << QString::number(stats.calibration->wallLossDb, 'f', 1) << " dB, residual sd "
             << QString::number(stats.calibration->residualSdDb, 'f', 1) << " dB (with the radio map "
-            << QString::number(stats.calibration->mappedResidualSdDb, 'f', 1) << " dB) from " << stats.calibration->reports
-            << " reports";
+            << QString::number(stats.calibration->mappedResidualSdDb, 'f', 1) << " dB, bandwidth "
+            << stats.calibration->mapBandwidthM << " m) from " << stats.calibration->reports << " reports";
+    if (stats.calibration && !stats.calibration->mapCrossValidation.empty()) {
+        out << "; surveyed places " << QString::number(stats.calibration->mapSpacingM, 'f', 2) << " m apart; held-out residual sd ("
+            << stats.calibration->mapCrossValidationFolds << " folds) by bandwidth:";
+        for (const auto& [h, sd] : stats.calibration->mapCrossValidation)
+            out << ' ' << h << " m " << QString::number(sd, 'f', 2) << " dB";
+    }
     out << Qt::endl;
     return row;
 }
@@ -408,12 +420,16 @@ int main(int argc, char** argv)
     QDir().mkpath(work);
     QTextStream out(stdout);
     std::vector<Row> rows;
-    for (auto& r : bogazici(data + QStringLiteral("/ble/bogazici"), work, 1.8, out))
-        rows.push_back(r);
-    for (auto& r : kolakowski(data + QStringLiteral("/ble/kolakowski-flat"), work, out))
-        rows.push_back(r);
-    for (auto& r : uji(data + QStringLiteral("/ble/uji/data"), work, out))
-        rows.push_back(r);
+    // WW_EVAL_ONLY=bogazici|kolakowski|uji: one dataset (for sweeps; the full run asserts all seven tracks).
+    const QString only = qEnvironmentVariable("WW_EVAL_ONLY");
+    auto wanted = [&](const char* name) { return only.isEmpty() || only == QLatin1String(name); };
+    auto add = [&rows](std::vector<Row> more) { rows.insert(rows.end(), more.begin(), more.end()); };
+    if (wanted("bogazici"))
+        add(bogazici(data + QStringLiteral("/ble/bogazici"), work, 1.8, out));
+    if (wanted("kolakowski"))
+        add(kolakowski(data + QStringLiteral("/ble/kolakowski-flat"), work, out));
+    if (wanted("uji"))
+        add(uji(data + QStringLiteral("/ble/uji/data"), work, out));
     out << "track | fixes | engine median / p90 / max m | centroid median / p90 / max m" << Qt::endl;
     bool better = !rows.empty(), holds = rows.size() == 7;
     for (const auto& r : rows) {

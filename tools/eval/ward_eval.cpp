@@ -185,17 +185,18 @@ int main(int argc, char** argv)
                 if (lastRoom.count(tag) && lastRoom[tag] != f->room) {
                     ++stillChanges;
                     if (qEnvironmentVariableIsSet("WW_EVAL_FLIPS"))
-                        out << "flip " << second << " " << directory.tagId(tag) << " " << lastRoom[tag] << " -> " << f->room
+                        out << "flip " << second << " " << directory.tagId(tag) << " #" << tag << " " << lastRoom[tag] << " -> " << f->room
                             << " (truth " << t.room << ") motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
                 }
                 if (second % 60 == 0)
                     ++stillTagMinutes;
             }
             lastRoom[tag] = f->room;
-            if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG") && tag == qEnvironmentVariableIntValue("WW_EVAL_DEBUG") && second % 20 == 0)
+            if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG") && tag == qEnvironmentVariableIntValue("WW_EVAL_DEBUG") &&
+                (second % 20 == 0 || std::abs(second - qEnvironmentVariableIntValue("WW_EVAL_DEBUGAT")) < 15))
                 out << second << " truth " << t.x << "," << t.y << " f" << t.floor << " " << t.room << (t.moving ? " moving" : "")
                     << " | fix " << f->x << "," << f->y << " f" << f->floor << " " << f->room << " " << f->unknownReason
-                    << " acc " << f->accuracyM << Qt::endl;
+                    << " acc " << f->accuracyM << " motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
             if (!t.moving && second - t.stillSince >= 30) {
                 sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
                 staticErrors.push_back(std::hypot(f->x - t.x, f->y - t.y));

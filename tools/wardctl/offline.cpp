@@ -188,7 +188,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
                 return BadInput;
             }
             pos::CalibrationReport c{g, 0, 0, 0, o.tagHeight};
-            if (!number(csv, r, csv.column(QStringLiteral("rssi")), "rssi", c.rssi, error) ||
+            if (!number(csv, r, csv.column(QStringLiteral("time_s")), "time_s", c.t, error) ||
+                !number(csv, r, csv.column(QStringLiteral("rssi")), "rssi", c.rssi, error) ||
                 !number(csv, r, csv.column(QStringLiteral("x")), "x", c.x, error) ||
                 !number(csv, r, csv.column(QStringLiteral("y")), "y", c.y, error) ||
                 !number(csv, r, csv.column(QStringLiteral("z")), "z", c.z, error, false)) {
