@@ -517,31 +517,20 @@ std::optional<Fix> Engine::update(int tag, double tS)
         predict(ahead, tS);
         x = ahead.x;
         y = ahead.y;
-        if (m_config.gridPosterior) {
-            const double P[2][2] = {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}};
-            prior = Prior{ahead.x, ahead.y, {}};
-            if (!invert2(P, prior->inv))
-                prior.reset();
-        }
+        prior = Prior{ahead.x, ahead.y, {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}}};
     }
     if (!solve(used, x, y, cov))
         return std::nullopt;
-    // With the grid and a track, (x, y, cov) becomes the measurement that turns the prediction
-    // into the grid's posterior exactly: it must not be clamped. (The grid is laid around the
-    // least-squares answer, not the prediction: a track locked in the wrong place must still see
-    // where the levels point.)
-    const double lsq[2] = {x, y}, lsqCov[2][2] = {{cov[0][0], cov[0][1]}, {cov[1][0], cov[1][1]}};
-    const bool exact = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr) == GridResult::Measurement;
+    // The lattice's measurement (around the least-squares answer, not the prediction: a track
+    // locked in the wrong place must still see where the levels point).
+    double spread[2][2] = {};
+    const bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread) && prior;
     // Covariance of the snapshot: inflated by the model's own mismatch, never tighter than 0.5 m.
-    auto bound = [](double c[2][2]) {
-        for (int i = 0; i < 2; ++i)
-            for (int j = 0; j < 2; ++j)
-                c[i][j] = std::isfinite(c[i][j]) ? c[i][j] : 100.0;
-        c[0][0] = std::clamp(c[0][0], 0.25, 400.0);
-        c[1][1] = std::clamp(c[1][1], 0.25, 400.0);
-    };
-    if (!exact)
-        bound(cov);
+    for (auto& row : cov)
+        for (double& v : row)
+            v = std::isfinite(v) ? v : 100.0;
+    cov[0][0] = std::clamp(cov[0][0], 0.25, 400.0);
+    cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
 
     if (!s.tracking || bestFloor != s.floor) {
         TagState fresh{std::move(s.heard)};
@@ -566,20 +555,31 @@ std::optional<Fix> Engine::update(int tag, double tS)
         const TagState before = s;
         predict(s, tS);
         correct(s, x, y, cov);
-        // Through a wall in one step is impossible: trust that measurement far less. (The
-        // posterior's equivalent measurement cannot be widened: the snapshot is used instead.)
+        // Through a wall in one step is impossible: trust that measurement far less.
         if (!m_walls.empty() && crossesWall(s.floor, before.x, before.y, s.x, s.y)) {
-            if (exact) {
-                x = lsq[0];
-                y = lsq[1];
-                std::copy(&lsqCov[0][0], &lsqCov[0][0] + 4, &cov[0][0]);
-                gridPosterior(used, x, y, cov, nullptr);
-                bound(cov);
-            }
             const double wide[2][2] = {{cov[0][0] * 9, cov[0][1] * 9}, {cov[1][0] * 9, cov[1][1] * 9}};
             s = before;
             predict(s, tS);
             correct(s, x, y, wide);
+            std::copy(&wide[0][0], &wide[0][0] + 4, &cov[0][0]); // the measurement's covariance, below
+        }
+        // The lattice's spread through the gain: P_pos += C S^-1 Spread S^-1 C (C the updated
+        // position covariance, S the nodes' own covariance, the measurement's here).
+        if (lattice) {
+            const double C[2][2] = {{s.P[0][0], s.P[0][1]}, {s.P[1][0], s.P[1][1]}};
+            double Si[2][2], A[2][2], add[2][2];
+            if (invert2(cov, Si)) {
+                for (int i = 0; i < 2; ++i)
+                    for (int j = 0; j < 2; ++j)
+                        A[i][j] = C[i][0] * Si[0][j] + C[i][1] * Si[1][j]; // C S^-1
+                for (int i = 0; i < 2; ++i)
+                    for (int j = 0; j < 2; ++j)
+                        add[i][j] = A[i][0] * (spread[0][0] * A[j][0] + spread[0][1] * A[j][1]) +
+                                    A[i][1] * (spread[1][0] * A[j][0] + spread[1][1] * A[j][1]);
+                for (int i = 0; i < 2; ++i)
+                    for (int j = 0; j < 2; ++j)
+                        s.P[i][j] += add[i][j];
+            }
         }
     }
 

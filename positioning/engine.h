@@ -216,12 +216,12 @@ private:
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
     struct Prior
     {
-        double x, y, inv[2][2]; // the track's prediction and its inverse covariance
+        double x, y, cov[2][2]; // the track's prediction
     };
-    // Snapshot: (x, y, cov) are the posterior of the levels alone. Measurement: they are the
-    // measurement that turns the prior into the posterior (Kalman-equivalent, not to be clamped).
-    enum class GridResult { None, Snapshot, Measurement };
-    GridResult gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior) const;
+    // The likelihood over the lattice (weighted by the prior when given) as a measurement
+    // (x, y, cov), and the weighted spread of the nodes; false with fewer than three receivers.
+    bool gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
+                       double spread[2][2]) const;
     void predict(TagState& s, double tS) const;
     void correct(TagState& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;

@@ -1,7 +1,15 @@
-// The position as the mean of the posterior over a grid around the least-squares answer, instead
-// of the answer alone. Where a radio map bends the model the cost has several valleys; the
-// least-squares fit lands in one of them, the posterior mean weighs them all (as fingerprinting
-// with many neighbours does) and its spread is the honest covariance.
+// The measurement from the likelihood over a lattice around the least-squares answer, instead of
+// the answer alone. Where a radio map bends the model the cost has several valleys; least squares
+// lands in one of them, the likelihood's mean weighs them all (as fingerprinting with many
+// neighbours does) and its spread is the honest covariance.
+//
+// With a track, each lattice node stands for a Gaussian of sd cell/2 around it (so the lattice
+// represents a smooth likelihood), and the nodes are weighted by the prediction too:
+// L_i N(x_i; p, P + S). The posterior of that mixture is exact: a Kalman update with the weighted
+// mean of the nodes as the measurement and S as its covariance gives its mean, and the nodes'
+// weighted spread, carried through the gain, completes its covariance. It picks the valley the
+// track is in and still moves a track whose prediction is narrower than a cell (a plain
+// posterior on the nodes cannot).
 #include "positioning/engine.h"
 #include "positioning/internal.h"
 
@@ -48,10 +56,11 @@ double Engine::modelledAt(int receiver, int ix, int iy) const
            (m_map.empty() ? 0.0 : m_map.at(receiver, x, y));
 }
 
-Engine::GridResult Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior) const
+bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
+                           double spread[2][2]) const
 {
     if (lv.size() < 3 || !std::isfinite(x) || !std::isfinite(y))
-        return GridResult::None;
+        return false;
     const double cell = m_config.gridCellM, radius = m_config.gridRadiusM;
     const double sigma2 = m_config.sigmaDb * m_config.sigmaDb, k = HuberK * m_config.sigmaDb;
     const bool withOffset = m_config.commonOffsetSdDb > 0 && lv.size() >= 4;
@@ -63,14 +72,21 @@ Engine::GridResult Engine::gridPosterior(const std::vector<Level>& lv, double& x
         wSum += w[i];
     }
     const int reach = int(std::ceil(radius / cell));
+    const double nodeVar = cell * cell / 4; // S = (cell / 2)^2 I
+    double wide[2][2] = {}; // (P + S)^-1
+    if (prior) {
+        const double PS[2][2] = {{prior->cov[0][0] + nodeVar, prior->cov[0][1]}, {prior->cov[1][0], prior->cov[1][1] + nodeVar}};
+        if (!invert2(PS, wide))
+            prior = nullptr;
+    }
     struct Cell
     {
-        double x, y, cost, priorCost;
+        double x, y, cost;
     };
     std::vector<Cell> cells;
     cells.reserve(size_t(2 * reach + 1) * size_t(2 * reach + 1));
     std::vector<double> r(lv.size());
-    double best = std::numeric_limits<double>::infinity(), bestWithPrior = best;
+    double best = std::numeric_limits<double>::infinity();
     // Nodes of the area's lattice within the radius of the least-squares answer.
     const int ci = int(std::lround((x - m_latX0) / cell)), cj = int(std::lround((y - m_latY0) / cell));
     for (int j = -reach; j <= reach; ++j)
@@ -94,70 +110,43 @@ Engine::GridResult Engine::gridPosterior(const std::vector<Level>& lv, double& x
             double priorCost = 0;
             if (prior) {
                 const double dx = qx - prior->x, dy = qy - prior->y;
-                priorCost = dx * dx * prior->inv[0][0] + 2 * dx * dy * prior->inv[0][1] + dy * dy * prior->inv[1][1];
+                priorCost = dx * dx * wide[0][0] + 2 * dx * dy * wide[0][1] + dy * dy * wide[1][1];
             }
-            cells.push_back({qx, qy, cost, priorCost});
-            best = std::min(best, cost);
-            bestWithPrior = std::min(bestWithPrior, cost + priorCost);
+            cells.push_back({qx, qy, cost + priorCost});
+            best = std::min(best, cost + priorCost);
         }
     if (cells.empty())
-        return GridResult::None;
-    // Mean and covariance of the cells weighted exp(-cost / 2) (negligible beyond 40 nats).
+        return false;
+    // Weighted exp(-cost / 2) (negligible beyond 40 nats): mean and spread of the nodes.
     std::vector<double> wt(cells.size());
-    auto moments = [&](bool withPrior, double m[2], double C[2][2]) {
-        double sw = 0, mx = 0, my = 0;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            const auto& c = cells[i];
-            const double d = withPrior ? c.cost + c.priorCost - bestWithPrior : c.cost - best;
-            wt[i] = d < 80 ? std::exp(-d / 2) : 0.0;
-            sw += wt[i];
-            mx += wt[i] * c.x;
-            my += wt[i] * c.y;
-        }
-        mx /= sw;
-        my /= sw;
-        double sxx = 0, sxy = 0, syy = 0;
-        for (size_t i = 0; i < cells.size(); ++i) {
-            const auto& c = cells[i];
-            sxx += wt[i] * (c.x - mx) * (c.x - mx);
-            sxy += wt[i] * (c.x - mx) * (c.y - my);
-            syy += wt[i] * (c.y - my) * (c.y - my);
-        }
-        const double q = cell * cell / 12; // within a cell
-        m[0] = mx;
-        m[1] = my;
-        C[0][0] = sxx / sw + q;
-        C[0][1] = C[1][0] = sxy / sw;
-        C[1][1] = syy / sw + q;
-    };
-    double m[2], C[2][2];
-    if (prior) {
-        // The posterior with the track's prediction picks the valley the track is in. Handed to
-        // the Kalman filter as the measurement that turns its prediction into that posterior:
-        // R = (C^-1 - P^-1)^-1, z = R (C^-1 m - P^-1 p). When the grid's posterior is not tighter
-        // than the prediction (it cut the prior off at its edge), the likelihood alone is used.
-        moments(true, m, C);
-        double Ci[2][2];
-        if (invert2(C, Ci)) {
-            const double Ri[2][2] = {{Ci[0][0] - prior->inv[0][0], Ci[0][1] - prior->inv[0][1]},
-                                     {Ci[1][0] - prior->inv[1][0], Ci[1][1] - prior->inv[1][1]}};
-            double R[2][2];
-            const double det = Ri[0][0] * Ri[1][1] - Ri[0][1] * Ri[1][0];
-            if (Ri[0][0] > 0 && Ri[1][1] > 0 && det > 1e-9 * Ri[0][0] * Ri[1][1] && invert2(Ri, R)) {
-                const double v[2] = {Ci[0][0] * m[0] + Ci[0][1] * m[1] - prior->inv[0][0] * prior->x - prior->inv[0][1] * prior->y,
-                                     Ci[1][0] * m[0] + Ci[1][1] * m[1] - prior->inv[1][0] * prior->x - prior->inv[1][1] * prior->y};
-                x = R[0][0] * v[0] + R[0][1] * v[1];
-                y = R[1][0] * v[0] + R[1][1] * v[1];
-                std::copy(&R[0][0], &R[0][0] + 4, &cov[0][0]);
-                return GridResult::Measurement;
-            }
-        }
+    double sw = 0, mx = 0, my = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        const double d = cells[i].cost - best;
+        wt[i] = d < 80 ? std::exp(-d / 2) : 0.0;
+        sw += wt[i];
+        mx += wt[i] * cells[i].x;
+        my += wt[i] * cells[i].y;
     }
-    moments(false, m, C);
-    x = m[0];
-    y = m[1];
-    std::copy(&C[0][0], &C[0][0] + 4, &cov[0][0]);
-    return GridResult::Snapshot;
+    mx /= sw;
+    my /= sw;
+    double sxx = 0, sxy = 0, syy = 0;
+    for (size_t i = 0; i < cells.size(); ++i) {
+        sxx += wt[i] * (cells[i].x - mx) * (cells[i].x - mx);
+        sxy += wt[i] * (cells[i].x - mx) * (cells[i].y - my);
+        syy += wt[i] * (cells[i].y - my) * (cells[i].y - my);
+    }
+    x = mx;
+    y = my;
+    spread[0][0] = sxx / sw;
+    spread[0][1] = spread[1][0] = sxy / sw;
+    spread[1][1] = syy / sw;
+    // Without a track the measurement carries the whole spread; with one, it is the nodes' own S
+    // (the Kalman update is then the mixture's exact mean) and the spread is added afterwards.
+    const double keep = prior ? 0.0 : 1.0;
+    cov[0][0] = keep * spread[0][0] + nodeVar;
+    cov[0][1] = cov[1][0] = keep * spread[0][1];
+    cov[1][1] = keep * spread[1][1] + nodeVar;
+    return true;
 }
 
 } // namespace ww::pos
