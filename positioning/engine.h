@@ -97,6 +97,7 @@ struct EngineConfig
     double roomDwellStillS = 10.0;
     double roomDwellRestedS = 30.0; // for a tag at rest restedLongS
     double roomDwellMovingS = 0.0;
+    double roomDwellPausedS = 1.0;  // not moving now, not settled yet: the change must outlast one fix
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers
     // that hear them best (short distances, where a wrong exponent matters least), against the

@@ -87,12 +87,15 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     cells.reserve(size_t(2 * reach + 1) * size_t(2 * reach + 1));
     std::vector<double> r(lv.size());
     double best = std::numeric_limits<double>::infinity();
-    // Nodes of the area's lattice within the radius of the least-squares answer.
+    // Nodes of the area's lattice within the radius of the least-squares answer. With a track, the nodes around its prediction too: the weights are the likelihood times
+    // the prediction, and a disc that missed the prediction would hand the filter the disc's edge.
     const int ci = int(std::lround((x - m_latX0) / cell)), cj = int(std::lround((y - m_latY0) / cell));
-    for (int j = -reach; j <= reach; ++j)
-        for (int i = -reach; i <= reach; ++i) {
-            const int ix = ci + i, iy = cj + j;
-            if (i * i + j * j > reach * reach || ix < 0 || iy < 0 || ix >= m_latW || iy >= m_latH)
+    const int pi = prior ? int(std::lround((prior->x - m_latX0) / cell)) : ci;
+    const int pj = prior ? int(std::lround((prior->y - m_latY0) / cell)) : cj;
+    for (int iy = std::max(0, std::min(cj, pj) - reach); iy <= std::min(m_latH - 1, std::max(cj, pj) + reach); ++iy)
+        for (int ix = std::max(0, std::min(ci, pi) - reach); ix <= std::min(m_latW - 1, std::max(ci, pi) + reach); ++ix) {
+            const int i = ix - ci, j = iy - cj, u = ix - pi, v = iy - pj;
+            if (i * i + j * j > reach * reach && u * u + v * v > reach * reach)
                 continue;
             const double qx = m_latX0 + ix * cell, qy = m_latY0 + iy * cell;
             // The common offset that fits this cell best (closed form of the quadratic part).

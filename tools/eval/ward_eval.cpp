@@ -93,6 +93,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_MTHRESH", config.motionThresholdDb);
     env("WW_EVAL_DWELL", config.roomDwellStillS);
     env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
+    env("WW_EVAL_DWELLPAUSED", config.roomDwellPausedS);
     env("WW_EVAL_FLOORDWELL", config.floorDwellS);
     if (qEnvironmentVariableIsSet("WW_EVAL_SELFCAL"))
         config.selfCalibrate = qEnvironmentVariableIntValue("WW_EVAL_SELFCAL") != 0;
