@@ -214,8 +214,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         }
         // A tag that is not moving now but has not settled yet (a passer-by's shadow unsettled
         // it) still waits roomDwellPausedS.
-        const double dwell = f.moving                                     ? m_config.roomDwellMovingS
-                             : !f.settled                                 ? m_config.roomDwellPausedS
+        const double dwell = !f.settled ? (f.moving ? m_config.roomDwellMovingS : m_config.roomDwellPausedS)
                              : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
                                                                           : m_config.roomDwellStillS;
         if (f.t - s.pendingSince >= dwell * std::max(1.0, s.advertInterval)) {
