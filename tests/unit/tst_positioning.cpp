@@ -284,6 +284,47 @@ private Q_SLOTS:
         QVERIFY(lattice.second < 6);
     }
 
+    void calibrationChoosesTheBandwidthByHeldOutReports()
+    {
+        // Two walks over the square, a minute apart, where receiver a's level ripples by 6 dB
+        // every 2 m (furniture): held-out reports of one walk are predicted best by a narrow map.
+        auto gws = square();
+        auto ripple = [](int g, double x) { return g == 0 ? 6 * std::sin(2 * M_PI * x / 2.0) : 0.0; };
+        std::vector<CalibrationReport> walks;
+        double t = 0;
+        for (int walk = 0; walk < 2; ++walk, t += 60)
+            for (double x = 0.25 + 0.1 * walk; x < 10; x += 0.25)
+                for (double y = 0.25; y < 10; y += 1.0)
+                    for (int g = 0; g < 4; ++g, t += 0.01)
+                        walks.push_back({g, modelRssi(gws[size_t(g)], x, y, 1.2) + ripple(g, x), x, y, 1.2, t});
+        auto fine = gws;
+        const auto r = calibrate(fine, walks);
+        QCOMPARE(r.mapCrossValidationFolds, 2); // the two walks
+        QCOMPARE(r.mapCrossValidation.size(), size_t(6));
+        QVERIFY2(r.mapBandwidthM <= 0.75, qPrintable(QString::number(r.mapBandwidthM)));
+        QVERIFY(r.mapCrossValidation.front().second < r.mapCrossValidation.back().second);
+        // The map carries the walk's levels: support high where it went, 0 far away.
+        QVERIFY2(r.map.support(0, 5, 5) > 0.6, qPrintable(QString::number(r.map.support(0, 5, 5))));
+        QCOMPARE(r.map.support(0, 40, 40), 0.0);
+        // Surveyed places 2.5 m apart: no candidate narrower than that is tried.
+        std::vector<CalibrationReport> points;
+        for (double x = 1; x < 10; x += 2.5)
+            for (double y = 1; y < 10; y += 2.5)
+                for (int k = 0; k < 20; ++k, t += 1)
+                    for (int g = 0; g < 4; ++g)
+                        points.push_back({g, modelRssi(gws[size_t(g)], x, y, 1.2) + (g == 1 ? 4 : 0), x, y, 1.2, t});
+        auto coarse = gws;
+        const auto c = calibrate(coarse, points);
+        QVERIFY(std::abs(c.mapSpacingM - 2.5) < 0.01);
+        QCOMPARE(c.mapBandwidthM, 3.0);
+        QCOMPARE(c.mapCrossValidation.size(), size_t(1));
+        // A bandwidth given is used as given.
+        CalibrationOptions fixed;
+        fixed.mapBandwidthM = 1.5;
+        auto given = gws;
+        QCOMPARE(calibrate(given, points, {}, fixed).mapBandwidthM, 1.5);
+    }
+
     void stillTagKeepsItsRoomAndAWalkerChangesIt()
     {
         // A tag 0.4 m from the wall between two rooms, 5 dB noise per report and a slow common
