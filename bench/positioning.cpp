@@ -17,9 +17,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const auto site = SiteLoader::loadDefault().site;
     // The engine as the live core builds it (all gateways, rooms, walls); tags walk floor 1.
-    pos::EngineConfig cfg;
-    cfg.gridPosterior = !qEnvironmentVariableIsSet("WW_NOGRID");
-    const pos::Engine prototype = pos::engineForSite(*site, cfg);
+    const pos::Engine prototype = pos::engineForSite(*site);
     const std::vector<pos::Receiver>& gws = prototype.receivers();
     constexpr int Tags = 1000, Seconds = 20, AdvertsPerSecond = 2;
     std::mt19937_64 rng(7);

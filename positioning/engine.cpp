@@ -300,7 +300,10 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const
 {
     // Wall losses make the cost piecewise: start from the prediction and from the centroid, keep
-    // the better end.
+    // the better end. (With the lattice, which also covers the prediction's surroundings, the
+    // centroid's start alone.)
+    if (m_config.gridPosterior)
+        x = y = std::numeric_limits<double>::quiet_NaN();
     if (std::isfinite(x) && !m_wallCount.empty()) {
         double x1 = x, y1 = y, c1[2][2], x2 = std::numeric_limits<double>::quiet_NaN(), y2 = x2, c2[2][2], cost1 = 0, cost2 = 0;
         const bool ok1 = solveFrom(lv, x1, y1, c1, cost1), ok2 = solveFrom(lv, x2, y2, c2, cost2);
