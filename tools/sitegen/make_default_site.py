@@ -143,7 +143,8 @@ site["beds"] = beds
 # 34 patients in 40 beds: a few empty beds, as on a real ward.
 occupied = [b for i, b in enumerate(beds) if i % 7 != 6][:34]
 for i, b in enumerate(occupied):
-    site["patients"].append({"id": f"P{i + 1:03d}", "name": f"{FIRST[i % 30]} {LAST[(i * 11 + 3) % 30]}", "bed": b["id"],
+    # Every name once: two patients of one name on a ward is a known cause of wrong-patient errors.
+    site["patients"].append({"id": f"P{i + 1:03d}", "name": f"{FIRST[i % 30]} {LAST[(i * 11 + 3 + i // 30) % 30]}", "bed": b["id"],
                              "wristband": f"wb-{i + 1:03d}", "monitor": f"vm-{i + 1:03d}"})
 roles = ["charge nurse", "nurse", "nurse", "nurse", "nurse", "nurse", "healthcare assistant", "healthcare assistant",
          "doctor", "doctor", "porter", "domestic"]
@@ -167,6 +168,10 @@ for typ, label, count in assets:
         level = 1 + (n % 2)
         site["assets"].append({"id": f"A{n:02d}", "name": f"{label} {k + 1}", "type": typ, "tag": f"at-{n:02d}",
                                "home": f"F{level}-UTILITYCLEAN"})
+
+# Reference beacons at surveyed places along each corridor (they calibrate the receivers).
+site["referenceBeacons"] = [{"id": f"ref-{level}{k + 1}", "floor": level, "x": 7.5 + 15.0 * k, "y": 10.0}
+                            for level in (1, 2) for k in range(4)]
 
 out = os.path.join("resources", "site")
 os.makedirs(out, exist_ok=True)
