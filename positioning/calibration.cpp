@@ -150,6 +150,37 @@ double medianSpacing(const std::vector<RadioMapSample>& samples)
     return nearest[nearest.size() / 2];
 }
 
+// Folds for the bandwidth's cross-validation: whole recordings (split where the reports pause for
+// mapSessionGapS), up to 5; a single recording by blocks of place instead.
+std::vector<int> crossValidationFolds(const std::vector<RadioMapSample>& samples, const std::vector<double>& times,
+                                      const CalibrationOptions& options, int& folds)
+{
+    std::vector<int> fold(samples.size());
+    std::vector<size_t> byTime(samples.size());
+    for (size_t i = 0; i < byTime.size(); ++i)
+        byTime[i] = i;
+    std::stable_sort(byTime.begin(), byTime.end(), [&](size_t i, size_t j) { return times[i] < times[j]; });
+    int sessions = 0;
+    for (size_t k = 0; k < byTime.size(); ++k) {
+        if (k == 0 || times[byTime[k]] - times[byTime[k - 1]] > options.mapSessionGapS)
+            ++sessions;
+        fold[byTime[k]] = sessions - 1;
+    }
+    folds = std::min(sessions, 5);
+    if (folds >= 2) {
+        for (int& f : fold)
+            f %= folds;
+        return fold;
+    }
+    folds = 5;
+    const double block = std::max(0.1, options.mapCrossValidationBlockM);
+    for (size_t i = 0; i < samples.size(); ++i) {
+        const auto bx = qint64(std::floor(samples[i].x / block)), by = qint64(std::floor(samples[i].y / block));
+        fold[i] = int(quint64(bx * 73856093 ^ by * 19349663) % quint64(folds));
+    }
+    return fold;
+}
+
 } // namespace
 
 CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<CalibrationReport>& reports,
@@ -254,29 +285,12 @@ CalibrationResult calibrate(std::vector<Receiver>& receivers, const std::vector<
         };
         double bandwidth = options.mapBandwidthM;
         if (bandwidth < 0) {
-            std::vector<int> fold(samples.size());
-            std::vector<size_t> byTime(samples.size());
-            for (size_t i = 0; i < byTime.size(); ++i)
-                byTime[i] = i;
-            std::stable_sort(byTime.begin(), byTime.end(), [&](size_t i, size_t j) { return rows[i].t < rows[j].t; });
-            int sessions = 0;
-            for (size_t k = 0; k < byTime.size(); ++k) {
-                if (k == 0 || rows[byTime[k]].t - rows[byTime[k - 1]].t > options.mapSessionGapS)
-                    ++sessions;
-                fold[byTime[k]] = sessions - 1;
-            }
-            int folds = std::min(sessions, 5);
-            if (folds >= 2) {
-                for (int& f : fold)
-                    f %= folds;
-            } else {
-                folds = 5;
-                const double block = std::max(0.1, options.mapCrossValidationBlockM);
-                for (size_t i = 0; i < samples.size(); ++i) {
-                    const auto bx = qint64(std::floor(samples[i].x / block)), by = qint64(std::floor(samples[i].y / block));
-                    fold[i] = int(quint64(bx * 73856093 ^ by * 19349663) % quint64(folds));
-                }
-            }
+            std::vector<double> times;
+            times.reserve(rows.size());
+            for (const auto& r : rows)
+                times.push_back(r.t);
+            int folds = 0;
+            std::vector<int> fold = crossValidationFolds(samples, times, options, folds);
             out.mapCrossValidationFolds = folds;
             // A kernel narrower than the distance between the surveyed places interpolates nothing
             // (a field of spikes at the points): candidates start at the median spacing.

@@ -21,7 +21,6 @@ bool invert2(const double a[2][2], double out[2][2])
     return true;
 }
 
-
 namespace {
 
 constexpr double Ln10 = 2.302585092994046;
@@ -191,9 +190,16 @@ double Engine::modelled(int receiver, double x, double y) const
 {
     const Receiver& g = m_receivers[size_t(receiver)];
     const double dx = x - g.x, dy = y - g.y, dz = g.z - m_config.tagHeightM;
+    return modelledWith(receiver, -5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)), x, y);
+}
+
+double Engine::modelledWith(int receiver, double logDistance, double x, double y) const
+{
+    // Walls are charged only as far as the radio map lacks support: where it has, it measured them.
+    const Receiver& g = m_receivers[size_t(receiver)];
     const int walls = wallsBetween(receiver, x, y);
-    return g.rssiAt1m - 5 * g.exponent * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)) -
-           (walls ? m_config.wallLossDb * walls * (1 - m_map.support(receiver, x, y)) : 0.0) + m_map.at(receiver, x, y);
+    return g.rssiAt1m + g.exponent * logDistance - (walls ? m_config.wallLossDb * walls * (1 - m_map.support(receiver, x, y)) : 0.0) +
+           m_map.at(receiver, x, y);
 }
 
 void Engine::setRadioMap(RadioMap map)
@@ -300,10 +306,7 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const
 {
     // Wall losses make the cost piecewise: start from the prediction and from the centroid, keep
-    // the better end. (With the lattice, which also covers the prediction's surroundings, the
-    // centroid's start alone.)
-    if (m_config.gridPosterior)
-        x = y = std::numeric_limits<double>::quiet_NaN();
+    // the better end.
     if (std::isfinite(x) && !m_wallCount.empty()) {
         double x1 = x, y1 = y, c1[2][2], x2 = std::numeric_limits<double>::quiet_NaN(), y2 = x2, c2[2][2], cost1 = 0, cost2 = 0;
         const bool ok1 = solveFrom(lv, x1, y1, c1, cost1), ok2 = solveFrom(lv, x2, y2, c2, cost2);
@@ -522,6 +525,10 @@ std::optional<Fix> Engine::update(int tag, double tS)
         y = ahead.y;
         prior = Prior{ahead.x, ahead.y, {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}}};
     }
+    // With the lattice, which also covers the prediction's surroundings, least squares starts from
+    // the centroid alone.
+    if (m_config.gridPosterior)
+        x = y = std::numeric_limits<double>::quiet_NaN();
     if (!solve(used, x, y, cov))
         return std::nullopt;
     // The lattice's measurement (around the least-squares answer, not the prediction: a track
@@ -566,24 +573,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
             correct(s, x, y, wide);
             std::copy(&wide[0][0], &wide[0][0] + 4, &cov[0][0]); // the measurement's covariance, below
         }
-        // The lattice's spread through the gain: P_pos += C S^-1 Spread S^-1 C (C the updated
-        // position covariance, S the nodes' own covariance, the measurement's here).
-        if (lattice) {
-            const double C[2][2] = {{s.P[0][0], s.P[0][1]}, {s.P[1][0], s.P[1][1]}};
-            double Si[2][2], A[2][2], add[2][2];
-            if (invert2(cov, Si)) {
-                for (int i = 0; i < 2; ++i)
-                    for (int j = 0; j < 2; ++j)
-                        A[i][j] = C[i][0] * Si[0][j] + C[i][1] * Si[1][j]; // C S^-1
-                for (int i = 0; i < 2; ++i)
-                    for (int j = 0; j < 2; ++j)
-                        add[i][j] = A[i][0] * (spread[0][0] * A[j][0] + spread[0][1] * A[j][1]) +
-                                    A[i][1] * (spread[1][0] * A[j][0] + spread[1][1] * A[j][1]);
-                for (int i = 0; i < 2; ++i)
-                    for (int j = 0; j < 2; ++j)
-                        s.P[i][j] += add[i][j];
-            }
-        }
+        if (lattice)
+            addLatticeSpread(s, cov, spread);
     }
 
     Fix f;

@@ -112,8 +112,10 @@ struct EngineConfig
     double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
     bool referenceLearnsModel = true; // the common level and exponent from reference beacons too
     double referenceWeight = 1;       // a reference beacon's level counts this many settled tags' levels
-    // The fix as the posterior mean over a grid of gridCellM within gridRadiusM of the
-    // least-squares answer (three receivers or more), with the posterior's spread as covariance.
+    // The fix from the likelihood over a lattice of gridCellM within gridRadiusM of the
+    // least-squares answer and of the track's prediction (three receivers or more): its mean,
+    // weighted by the prediction, as the Kalman measurement, and its spread through the gain
+    // (docs/positioning.md, step 3).
     bool gridPosterior = true;
     double gridCellM = 1.0;
     double gridRadiusM = 6.0;
@@ -267,6 +269,7 @@ private:
     std::vector<std::vector<float>> m_logDist;
     void buildLattice();
     [[nodiscard]] double modelledAt(int receiver, int ix, int iy) const;
+    void addLatticeSpread(TagState& s, const double R[2][2], const double spread[2][2]) const;
     struct SelfCalState
     {
         std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals
@@ -277,8 +280,10 @@ private:
         double nextFitT = -1e18;
     } m_selfCal;
     void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight);
-    // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map.
+    // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map;
+    // modelledWith takes -10 log10 d already computed.
     [[nodiscard]] double modelled(int receiver, double x, double y) const;
+    [[nodiscard]] double modelledWith(int receiver, double logDistance, double x, double y) const;
 };
 
 // The engine for a site: its gateways (in the site's order, as DeviceDirectory numbers them), rooms

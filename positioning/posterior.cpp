@@ -1,5 +1,5 @@
-// The measurement from the likelihood over a lattice around the least-squares answer, instead of
-// the answer alone. Where a radio map bends the model the cost has several valleys; least squares
+// The measurement from the likelihood over a lattice around the least-squares answer and the
+// track's prediction, instead of the answer alone. Where a radio map bends the model the cost has several valleys; least squares
 // lands in one of them, the likelihood's mean weighs them all (as fingerprinting with many
 // neighbours does) and its spread is the honest covariance.
 //
@@ -49,11 +49,26 @@ double Engine::modelledAt(int receiver, int ix, int iy) const
     const double x = m_latX0 + ix * m_config.gridCellM, y = m_latY0 + iy * m_config.gridCellM;
     if (m_logDist.empty())
         return modelled(receiver, x, y);
-    const Receiver& g = m_receivers[size_t(receiver)];
-    const int walls = wallsBetween(receiver, x, y);
-    return g.rssiAt1m + g.exponent * m_logDist[size_t(receiver)][size_t(iy) * size_t(m_latW) + size_t(ix)] -
-           (walls ? m_config.wallLossDb * walls * (1 - m_map.support(receiver, x, y)) : 0.0) +
-           (m_map.empty() ? 0.0 : m_map.at(receiver, x, y));
+    return modelledWith(receiver, m_logDist[size_t(receiver)][size_t(iy) * size_t(m_latW) + size_t(ix)], x, y);
+}
+
+void Engine::addLatticeSpread(TagState& s, const double R[2][2], const double spread[2][2]) const
+{
+    // P_pos += C R^-1 Spread R^-1 C, C the updated position covariance and R the measurement's
+    // (the nodes' own S, or S widened for a step through a wall).
+    double Ri[2][2], A[2][2];
+    if (!invert2(R, Ri))
+        return;
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j)
+            A[i][j] = s.P[i][0] * Ri[0][j] + s.P[i][1] * Ri[1][j]; // C R^-1
+    double add[2][2];
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j)
+            add[i][j] = A[i][0] * (spread[0][0] * A[j][0] + spread[0][1] * A[j][1]) + A[i][1] * (spread[1][0] * A[j][0] + spread[1][1] * A[j][1]);
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j)
+            s.P[i][j] += add[i][j];
 }
 
 bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,

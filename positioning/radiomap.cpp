@@ -74,34 +74,21 @@ RadioMap::RadioMap(int receivers, const std::vector<RadioMapSample>& samples, do
     }
 }
 
-double RadioMap::support(int receiver, double x, double y) const
-{
-    if (receiver < 0 || size_t(receiver) >= m_support.size() || m_support[size_t(receiver)].empty())
-        return 0;
-    const double fx = (x - m_x0) / m_cell, fy = (y - m_y0) / m_cell;
-    if (!(fx >= 0 && fy >= 0 && fx < m_w - 1 && fy < m_h - 1))
-        return 0;
-    const int ix = int(fx), iy = int(fy);
-    const double u = fx - ix, v = fy - iy;
-    const auto& f = m_support[size_t(receiver)];
-    const size_t i = size_t(iy) * size_t(m_w) + size_t(ix);
-    return f[i] * (1 - u) * (1 - v) + f[i + 1] * u * (1 - v) + f[i + size_t(m_w)] * (1 - u) * v + f[i + size_t(m_w) + 1] * u * v;
-}
-
-double RadioMap::at(int receiver, double x, double y, double* dx, double* dy) const
+double RadioMap::lookup(const std::vector<std::vector<float>>& layer, int receiver, double x, double y, double* dx,
+                        double* dy) const
 {
     if (dx)
         *dx = 0;
     if (dy)
         *dy = 0;
-    if (receiver < 0 || size_t(receiver) >= m_field.size() || m_field[size_t(receiver)].empty())
+    if (receiver < 0 || size_t(receiver) >= layer.size() || layer[size_t(receiver)].empty())
         return 0;
     const double fx = (x - m_x0) / m_cell, fy = (y - m_y0) / m_cell;
     if (!(fx >= 0 && fy >= 0 && fx < m_w - 1 && fy < m_h - 1))
         return 0; // outside the grid, whose border is beyond the kernels' reach
     const int ix = int(fx), iy = int(fy);
     const double u = fx - ix, v = fy - iy;
-    const auto& f = m_field[size_t(receiver)];
+    const auto& f = layer[size_t(receiver)];
     const size_t i = size_t(iy) * size_t(m_w) + size_t(ix);
     const double a = f[i], b = f[i + 1], c = f[i + size_t(m_w)], d = f[i + size_t(m_w) + 1];
     if (dx)
@@ -109,6 +96,16 @@ double RadioMap::at(int receiver, double x, double y, double* dx, double* dy) co
     if (dy)
         *dy = ((c - a) * (1 - u) + (d - b) * u) / m_cell;
     return a * (1 - u) * (1 - v) + b * u * (1 - v) + c * (1 - u) * v + d * u * v;
+}
+
+double RadioMap::at(int receiver, double x, double y, double* dx, double* dy) const
+{
+    return lookup(m_field, receiver, x, y, dx, dy);
+}
+
+double RadioMap::support(int receiver, double x, double y) const
+{
+    return lookup(m_support, receiver, x, y);
 }
 
 } // namespace ww::pos

@@ -33,6 +33,9 @@ public:
     [[nodiscard]] double support(int receiver, double x, double y) const;
 
 private:
+    // Bilinear in one layer (field or support) of a receiver, with the gradient when asked.
+    [[nodiscard]] double lookup(const std::vector<std::vector<float>>& layer, int receiver, double x, double y, double* dx = nullptr,
+                                double* dy = nullptr) const;
     double m_x0 = 0, m_y0 = 0, m_cell = 0.5;
     int m_w = 0, m_h = 0;
     std::vector<std::vector<float>> m_field;   // per receiver, row-major; empty: no correction
