@@ -205,6 +205,7 @@ double Engine::modelledWith(int receiver, double logDistance, double x, double y
 void Engine::setRadioMap(RadioMap map)
 {
     m_map = std::move(map);
+    buildLatticeCorrections();
     if (m_config.roomHmm && m_config.roomModelWeight > 0)
         buildRoomModel();
 }
@@ -422,7 +423,7 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
     return true;
 }
 
-void Engine::predict(TagState& s, double tS) const
+void Engine::predict(Kinematics& s, double tS) const
 {
     const double dt = std::clamp(tS - s.t, 0.0, 30.0);
     s.t = tS;
@@ -442,7 +443,7 @@ void Engine::predict(TagState& s, double tS) const
     }
 }
 
-void Engine::correct(TagState& s, double x, double y, const double R[2][2]) const
+void Engine::correct(Kinematics& s, double x, double y, const double R[2][2]) const
 {
     // Kalman update with H = [I 0]: S = P_pp + R, K = P[:, p] S^-1.
     double S[2][2] = {{s.P[0][0] + R[0][0], s.P[0][1] + R[0][1]}, {s.P[1][0] + R[1][0], s.P[1][1] + R[1][1]}}, Si[2][2];
@@ -516,25 +517,26 @@ std::optional<Fix> Engine::update(int tag, double tS)
         if (m_receivers[size_t(l.receiver)].floor == bestFloor && int(used.size()) < m_config.maxGateways)
             used.push_back(l);
 
-    double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2];
     std::optional<Prior> prior;
     if (s.tracking && bestFloor == s.floor) {
-        TagState ahead = s;
+        Kinematics ahead = s;
         predict(ahead, tS);
-        x = ahead.x;
-        y = ahead.y;
         prior = Prior{ahead.x, ahead.y, {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}}};
     }
-    // With the lattice, which also covers the prediction's surroundings, least squares starts from
-    // the centroid alone.
-    if (m_config.gridPosterior)
-        x = y = std::numeric_limits<double>::quiet_NaN();
-    if (!solve(used, x, y, cov))
-        return std::nullopt;
-    // The lattice's measurement (around the least-squares answer, not the prediction: a track
-    // locked in the wrong place must still see where the levels point).
-    double spread[2][2] = {};
-    const bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread) && prior;
+    // The lattice seeds itself with its best node near the receivers when its tables exist;
+    // otherwise least squares from the centroid seeds it (the lattice covers the prediction's
+    // surroundings as well). Fewer than three receivers, or no lattice: least squares alone,
+    // started from the prediction and the centroid.
+    double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2], spread[2][2] = {};
+    bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread);
+    if (!lattice) {
+        x = prior && !m_config.gridPosterior ? prior->x : std::numeric_limits<double>::quiet_NaN();
+        y = prior && !m_config.gridPosterior ? prior->y : std::numeric_limits<double>::quiet_NaN();
+        if (!solve(used, x, y, cov))
+            return std::nullopt;
+        lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread);
+    }
+    lattice = lattice && prior;
     // Covariance of the snapshot: inflated by the model's own mismatch, never tighter than 0.5 m.
     for (auto& row : cov)
         for (double& v : row)
@@ -543,7 +545,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
     cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
 
     if (!s.tracking || bestFloor != s.floor) {
-        TagState fresh{std::move(s.heard)};
+        TagState fresh;
+        fresh.heard = std::move(s.heard);
         fresh.lastAdvertT = s.lastAdvertT;
         fresh.advertInterval = s.advertInterval;
         fresh.trend = std::move(s.trend);
@@ -562,13 +565,13 @@ std::optional<Fix> Engine::update(int tag, double tS)
         s.P[0][1] = s.P[1][0] = cov[0][1];
         s.P[2][2] = s.P[3][3] = 1.0;
     } else {
-        const TagState before = s;
+        const Kinematics before = s;
         predict(s, tS);
         correct(s, x, y, cov);
         // Through a wall in one step is impossible: trust that measurement far less.
         if (!m_walls.empty() && crossesWall(s.floor, before.x, before.y, s.x, s.y)) {
             const double wide[2][2] = {{cov[0][0] * 9, cov[0][1] * 9}, {cov[1][0] * 9, cov[1][1] * 9}};
-            s = before;
+            static_cast<Kinematics&>(s) = before;
             predict(s, tS);
             correct(s, x, y, wide);
             std::copy(&wide[0][0], &wide[0][0] + 4, &cov[0][0]); // the measurement's covariance, below

@@ -119,6 +119,7 @@ struct EngineConfig
     bool gridPosterior = true;
     double gridCellM = 1.0;
     double gridRadiusM = 6.0;
+    double gridSeedMarginM = 3.0; // the seed: the best node within the used receivers' box plus this
 };
 
 struct Fix
@@ -169,16 +170,21 @@ private:
     {
         double t, rssi;
     };
-    struct TagState
+    // The constant-velocity filter's state (position, velocity, covariance), apart from the rest
+    // of a tag's state so that a prediction or an undone step copies only this.
+    struct Kinematics
+    {
+        double t = 0;
+        double x = 0, y = 0, vx = 0, vy = 0;
+        double P[4][4] = {};
+    };
+    struct TagState : Kinematics
     {
         std::vector<std::deque<Sample>> heard; // per receiver
         double lastAdvertT = -1e18;
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
         bool known = false; // a reference beacon: x, y and floor are surveyed
-        double t = 0;
-        double x = 0, y = 0, vx = 0, vy = 0;
-        double P[4][4] = {};
         int floor = 0;
         double floorSince = 0;
         QString room;
@@ -225,8 +231,8 @@ private:
     // (x, y, cov), and the weighted spread of the nodes; false with fewer than three receivers.
     bool gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
                        double spread[2][2]) const;
-    void predict(TagState& s, double tS) const;
-    void correct(TagState& s, double x, double y, const double cov[2][2]) const;
+    void predict(Kinematics& s, double tS) const;
+    void correct(Kinematics& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
@@ -267,9 +273,10 @@ private:
     double m_latX0 = 0, m_latY0 = 0;
     int m_latW = 0, m_latH = 0;
     std::vector<std::vector<float>> m_logDist;
+    std::vector<std::vector<float>> m_latCorr; // per receiver and node: radio map less walls (dB)
     void buildLattice();
-    [[nodiscard]] double modelledAt(int receiver, int ix, int iy) const;
-    void addLatticeSpread(TagState& s, const double R[2][2], const double spread[2][2]) const;
+    void buildLatticeCorrections();
+    void addLatticeSpread(Kinematics& s, const double R[2][2], const double spread[2][2]) const;
     struct SelfCalState
     {
         std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals

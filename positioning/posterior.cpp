@@ -18,17 +18,36 @@
 
 namespace ww::pos {
 
+namespace {
+
+// exp(-v) for 0 <= v < 60, to about 2e-6 relative: 2^-(v log2 e) split into a power of two and a
+// polynomial on the fraction. The weights of a few hundred nodes per fix need no more, and the
+// library's exp took a third of a fix. Deterministic like any arithmetic.
+double expNeg(double v)
+{
+    const double t = -v * 1.4426950408889634; // log2(e)
+    const double k = std::floor(t);
+    const double f = t - k; // [0, 1)
+    // 2^f on [0, 1): minimax-like Taylor in f ln2, degree 7.
+    const double u = f * 0.6931471805599453;
+    const double p = 1 + u * (1 + u * (0.5 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720 + u / 5040))))));
+    return std::ldexp(p, int(k));
+}
+
+} // namespace
+
 void Engine::buildLattice()
 {
     const double cell = m_config.gridCellM;
     m_logDist.clear();
+    m_latCorr.clear();
     if (!m_config.gridPosterior || cell <= 0)
         return;
     m_latX0 = m_area[0];
     m_latY0 = m_area[1];
     m_latW = int(std::floor((m_area[2] - m_area[0]) / cell)) + 1;
     m_latH = int(std::floor((m_area[3] - m_area[1]) / cell)) + 1;
-    if (double(m_latW) * m_latH * double(m_receivers.size()) > 2e7) // beyond 80 MB: compute per node
+    if (double(m_latW) * m_latH * double(m_receivers.size()) > 1e7) // beyond 80 MB: compute per node
         return;
     m_logDist.resize(m_receivers.size());
     for (size_t r = 0; r < m_receivers.size(); ++r) {
@@ -42,17 +61,31 @@ void Engine::buildLattice()
                 lat[size_t(iy) * size_t(m_latW) + size_t(ix)] = float(-5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)));
             }
     }
+    buildLatticeCorrections();
 }
 
-double Engine::modelledAt(int receiver, int ix, int iy) const
+void Engine::buildLatticeCorrections()
 {
-    const double x = m_latX0 + ix * m_config.gridCellM, y = m_latY0 + iy * m_config.gridCellM;
+    // Per receiver and node, what the model adds to the log-distance part: the radio map, less
+    // the walls it lacks support for. Fixed until the next radio map; the receivers' levels and
+    // exponents (which self-calibration moves) are applied per fix.
+    m_latCorr.clear();
     if (m_logDist.empty())
-        return modelled(receiver, x, y);
-    return modelledWith(receiver, m_logDist[size_t(receiver)][size_t(iy) * size_t(m_latW) + size_t(ix)], x, y);
+        return;
+    m_latCorr.resize(m_receivers.size());
+    for (size_t r = 0; r < m_receivers.size(); ++r) {
+        const Receiver& g = m_receivers[r];
+        auto& corr = m_latCorr[r];
+        corr.resize(size_t(m_latW) * size_t(m_latH));
+        for (int iy = 0; iy < m_latH; ++iy)
+            for (int ix = 0; ix < m_latW; ++ix) {
+                const double x = m_latX0 + ix * m_config.gridCellM, y = m_latY0 + iy * m_config.gridCellM;
+                corr[size_t(iy) * size_t(m_latW) + size_t(ix)] = float(modelledWith(int(r), 0.0, x, y) - g.rssiAt1m);
+            }
+    }
 }
 
-void Engine::addLatticeSpread(TagState& s, const double R[2][2], const double spread[2][2]) const
+void Engine::addLatticeSpread(Kinematics& s, const double R[2][2], const double spread[2][2]) const
 {
     // P_pos += C R^-1 Spread R^-1 C, C the updated position covariance and R the measurement's
     // (the nodes' own S, or S widened for a step through a wall).
@@ -74,15 +107,17 @@ void Engine::addLatticeSpread(TagState& s, const double R[2][2], const double sp
 bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
                            double spread[2][2]) const
 {
-    if (lv.size() < 3 || !std::isfinite(x) || !std::isfinite(y))
+    const bool seek = !std::isfinite(x) || !std::isfinite(y); // the seed is the best node near the receivers
+    if (lv.size() < 3 || (seek && m_latCorr.empty()))
         return false;
     const double cell = m_config.gridCellM, radius = m_config.gridRadiusM;
     const double sigma2 = m_config.sigmaDb * m_config.sigmaDb, k = HuberK * m_config.sigmaDb;
     const bool withOffset = m_config.commonOffsetSdDb > 0 && lv.size() >= 4;
     const double offsetPrecision = withOffset ? 1.0 / (m_config.commonOffsetSdDb * m_config.commonOffsetSdDb) : 0;
-    std::vector<double> w(lv.size());
+    const size_t n = lv.size();
+    std::vector<double> w(n);
     double wSum = 0;
-    for (size_t i = 0; i < lv.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
         w[i] = 1.0 / (sigma2 * (0.5 + 0.5 / lv[i].samples));
         wSum += w[i];
     }
@@ -94,64 +129,158 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
         if (!invert2(PS, wide))
             prior = nullptr;
     }
-    struct Cell
+    auto node = [&](double v, double origin) { return int(std::lround((v - origin) / cell)); };
+    // The nodes evaluated: the seed's box (the receivers used, plus gridSeedMarginM) or the disc
+    // around the given seed, and the disc around the prediction.
+    int bx0, bx1, by0, by1;
+    if (seek) {
+        double a[4] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                       -std::numeric_limits<double>::infinity(), -std::numeric_limits<double>::infinity()};
+        for (const auto& l : lv) {
+            const Receiver& g = m_receivers[size_t(l.receiver)];
+            a[0] = std::min(a[0], g.x);
+            a[1] = std::min(a[1], g.y);
+            a[2] = std::max(a[2], g.x);
+            a[3] = std::max(a[3], g.y);
+        }
+        const double m = m_config.gridSeedMarginM;
+        bx0 = std::max(0, int(std::floor((a[0] - m - m_latX0) / cell)));
+        by0 = std::max(0, int(std::floor((a[1] - m - m_latY0) / cell)));
+        bx1 = std::min(m_latW - 1, int(std::ceil((a[2] + m - m_latX0) / cell)));
+        by1 = std::min(m_latH - 1, int(std::ceil((a[3] + m - m_latY0) / cell)));
+    } else {
+        const int ci = node(x, m_latX0), cj = node(y, m_latY0);
+        bx0 = std::max(0, ci - reach);
+        by0 = std::max(0, cj - reach);
+        bx1 = std::min(m_latW - 1, ci + reach);
+        by1 = std::min(m_latH - 1, cj + reach);
+    }
+    if (bx0 > bx1 || by0 > by1)
+        return false;
+    int rx0 = bx0, rx1 = bx1, ry0 = by0, ry1 = by1;
+    const int pi = prior ? node(prior->x, m_latX0) : 0, pj = prior ? node(prior->y, m_latY0) : 0;
+    if (prior) {
+        rx0 = std::max(0, std::min(rx0, pi - reach));
+        ry0 = std::max(0, std::min(ry0, pj - reach));
+        rx1 = std::min(m_latW - 1, std::max(rx1, pi + reach));
+        ry1 = std::min(m_latH - 1, std::max(ry1, pj + reach));
+    }
+    const int rw = rx1 - rx0 + 1, rh = ry1 - ry0 + 1;
+    // The likelihood's cost per node: Huber, with the common offset that fits the node best
+    // (closed form of the quadratic part). Row by row, receiver by receiver, in float: the tables
+    // are contiguous along a row, and the loops vectorise.
+    std::vector<float> cost(size_t(rw) * size_t(rh)), resid(n * size_t(rw)), wr(static_cast<size_t>(rw));
+    const float huberK = float(k), offsetShare = float(withOffset ? 1.0 / (wSum + offsetPrecision) : 0.0),
+                offsetCost = float(offsetPrecision);
+    for (int iy = ry0; iy <= ry1; ++iy) {
+        std::fill(wr.begin(), wr.end(), 0.0f);
+        for (size_t i = 0; i < n; ++i) {
+            const Receiver& g = m_receivers[size_t(lv[i].receiver)];
+            float* ri = resid.data() + i * size_t(rw);
+            if (m_latCorr.empty()) {
+                for (int ix = rx0; ix <= rx1; ++ix)
+                    ri[ix - rx0] = float(lv[i].rssi - modelled(lv[i].receiver, m_latX0 + ix * cell, m_latY0 + iy * cell));
+            } else {
+                const size_t at = size_t(iy) * size_t(m_latW) + size_t(rx0);
+                const float* logd = m_logDist[size_t(lv[i].receiver)].data() + at;
+                const float* corr = m_latCorr[size_t(lv[i].receiver)].data() + at;
+                const float level = float(lv[i].rssi - g.rssiAt1m), slope = float(g.exponent);
+                for (int c = 0; c < rw; ++c)
+                    ri[c] = level - slope * logd[c] - corr[c];
+            }
+            const float wi = float(w[i]);
+            for (int c = 0; c < rw; ++c)
+                wr[size_t(c)] += wi * ri[c];
+        }
+        float* row = cost.data() + size_t(iy - ry0) * size_t(rw);
+        for (int c = 0; c < rw; ++c) {
+            wr[size_t(c)] *= offsetShare; // the offset
+            row[c] = wr[size_t(c)] * wr[size_t(c)] * offsetCost;
+        }
+        for (size_t i = 0; i < n; ++i) {
+            const float wi = float(w[i]);
+            const float* ri = resid.data() + i * size_t(rw);
+            for (int c = 0; c < rw; ++c) {
+                const float a = std::abs(ri[c] - wr[size_t(c)]), m = std::min(a, huberK);
+                row[c] += wi * m * (2 * a - m); // a^2 within k, 2ka - k^2 beyond
+            }
+        }
+    }
+    int ci = seek ? 0 : node(x, m_latX0), cj = seek ? 0 : node(y, m_latY0);
+    if (seek) {
+        // Down the lattice from the weighted centroid of the four strongest to the first node
+        // none of whose neighbours is better: the valley least squares from the centroid would
+        // find. The box's best node would be the wrong choice: far from every receiver the levels
+        // flatten, and an edge of the area can fit a little better than the right valley.
+        double cx = 0, cy = 0, ws = 0;
+        for (size_t i = 0; i < n && i < 4; ++i) {
+            const Receiver& g = m_receivers[size_t(lv[i].receiver)];
+            const double wi = std::pow(10.0, lv[i].rssi / 20.0);
+            cx += wi * g.x;
+            cy += wi * g.y;
+            ws += wi;
+        }
+        ci = std::clamp(node(cx / ws, m_latX0), bx0, bx1);
+        cj = std::clamp(node(cy / ws, m_latY0), by0, by1);
+        auto at = [&](int ix, int iy) { return cost[size_t(iy - ry0) * size_t(rw) + size_t(ix - rx0)]; };
+        for (bool moved = true; moved;) {
+            moved = false;
+            int bi = ci, bj = cj;
+            for (int dj = -1; dj <= 1; ++dj)
+                for (int di = -1; di <= 1; ++di) {
+                    const int ix = ci + di, iy = cj + dj;
+                    if (ix >= bx0 && ix <= bx1 && iy >= by0 && iy <= by1 && at(ix, iy) < at(bi, bj)) {
+                        bi = ix;
+                        bj = iy;
+                    }
+                }
+            moved = bi != ci || bj != cj;
+            ci = bi;
+            cj = bj;
+        }
+    }
+    // Weighted exp(-cost / 2) over the nodes within the radius of the seed or of the prediction
+    // (a disc that missed the prediction would hand the filter the disc's edge); negligible beyond
+    // 80 nats.
+    struct Node
     {
         double x, y, cost;
     };
-    std::vector<Cell> cells;
-    cells.reserve(size_t(2 * reach + 1) * size_t(2 * reach + 1));
-    std::vector<double> r(lv.size());
+    std::vector<Node> nodes;
+    nodes.reserve(size_t(rw) * size_t(rh));
     double best = std::numeric_limits<double>::infinity();
-    // Nodes of the area's lattice within the radius of the least-squares answer. With a track, the nodes around its prediction too: the weights are the likelihood times
-    // the prediction, and a disc that missed the prediction would hand the filter the disc's edge.
-    const int ci = int(std::lround((x - m_latX0) / cell)), cj = int(std::lround((y - m_latY0) / cell));
-    const int pi = prior ? int(std::lround((prior->x - m_latX0) / cell)) : ci;
-    const int pj = prior ? int(std::lround((prior->y - m_latY0) / cell)) : cj;
-    for (int iy = std::max(0, std::min(cj, pj) - reach); iy <= std::min(m_latH - 1, std::max(cj, pj) + reach); ++iy)
-        for (int ix = std::max(0, std::min(ci, pi) - reach); ix <= std::min(m_latW - 1, std::max(ci, pi) + reach); ++ix) {
+    for (int iy = ry0; iy <= ry1; ++iy)
+        for (int ix = rx0; ix <= rx1; ++ix) {
             const int i = ix - ci, j = iy - cj, u = ix - pi, v = iy - pj;
-            if (i * i + j * j > reach * reach && u * u + v * v > reach * reach)
+            if (i * i + j * j > reach * reach && (!prior || u * u + v * v > reach * reach))
                 continue;
             const double qx = m_latX0 + ix * cell, qy = m_latY0 + iy * cell;
-            // The common offset that fits this cell best (closed form of the quadratic part).
-            double wr = 0;
-            for (size_t n = 0; n < lv.size(); ++n) {
-                r[n] = lv[n].rssi - modelledAt(lv[n].receiver, ix, iy);
-                wr += w[n] * r[n];
-            }
-            const double c = withOffset ? wr / (wSum + offsetPrecision) : 0;
-            double cost = c * c * offsetPrecision;
-            for (size_t n = 0; n < lv.size(); ++n) {
-                const double a = std::abs(r[n] - c);
-                cost += w[n] * (a <= k ? a * a : 2 * k * a - k * k);
-            }
-            double priorCost = 0;
+            double c = cost[size_t(iy - ry0) * size_t(rw) + size_t(ix - rx0)];
             if (prior) {
                 const double dx = qx - prior->x, dy = qy - prior->y;
-                priorCost = dx * dx * wide[0][0] + 2 * dx * dy * wide[0][1] + dy * dy * wide[1][1];
+                c += dx * dx * wide[0][0] + 2 * dx * dy * wide[0][1] + dy * dy * wide[1][1];
             }
-            cells.push_back({qx, qy, cost + priorCost});
-            best = std::min(best, cost + priorCost);
+            nodes.push_back({qx, qy, c});
+            best = std::min(best, c);
         }
-    if (cells.empty())
+    if (nodes.empty())
         return false;
-    // Weighted exp(-cost / 2) (negligible beyond 40 nats): mean and spread of the nodes.
-    std::vector<double> wt(cells.size());
+    std::vector<double> wt(nodes.size());
     double sw = 0, mx = 0, my = 0;
-    for (size_t i = 0; i < cells.size(); ++i) {
-        const double d = cells[i].cost - best;
-        wt[i] = d < 80 ? std::exp(-d / 2) : 0.0;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        const double d = nodes[i].cost - best;
+        wt[i] = d < 80 ? expNeg(d / 2) : 0.0;
         sw += wt[i];
-        mx += wt[i] * cells[i].x;
-        my += wt[i] * cells[i].y;
+        mx += wt[i] * nodes[i].x;
+        my += wt[i] * nodes[i].y;
     }
     mx /= sw;
     my /= sw;
     double sxx = 0, sxy = 0, syy = 0;
-    for (size_t i = 0; i < cells.size(); ++i) {
-        sxx += wt[i] * (cells[i].x - mx) * (cells[i].x - mx);
-        sxy += wt[i] * (cells[i].x - mx) * (cells[i].y - my);
-        syy += wt[i] * (cells[i].y - my) * (cells[i].y - my);
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        sxx += wt[i] * (nodes[i].x - mx) * (nodes[i].x - mx);
+        sxy += wt[i] * (nodes[i].x - mx) * (nodes[i].y - my);
+        syy += wt[i] * (nodes[i].y - my) * (nodes[i].y - my);
     }
     x = mx;
     y = my;
