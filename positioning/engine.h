@@ -250,6 +250,8 @@ private:
     };
     std::vector<RoomPoints> m_roomPoints;
     std::vector<std::vector<int>> m_roomNeighbours; // rooms sharing a door, same floor
+    std::vector<QRectF> m_roomBox;                   // each room's bounding box
+    std::vector<double> m_roomLogWeight;             // log of its vote weight (the corridor prior)
     std::vector<char> m_roomHasReceiver;
     std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1
 

@@ -157,7 +157,11 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     }
     if (bx0 > bx1 || by0 > by1)
         return false;
-    int rx0 = bx0, rx1 = bx1, ry0 = by0, ry1 = by1;
+    // The nodes that may be needed: the seed's disc wherever in the box the seed ends, and the
+    // prediction's disc.
+    const int grow = seek ? reach : 0;
+    int rx0 = std::max(0, bx0 - grow), rx1 = std::min(m_latW - 1, bx1 + grow), ry0 = std::max(0, by0 - grow),
+        ry1 = std::min(m_latH - 1, by1 + grow);
     const int pi = prior ? node(prior->x, m_latX0) : 0, pj = prior ? node(prior->y, m_latY0) : 0;
     if (prior) {
         rx0 = std::max(0, std::min(rx0, pi - reach));
@@ -167,45 +171,52 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     }
     const int rw = rx1 - rx0 + 1, rh = ry1 - ry0 + 1;
     // The likelihood's cost per node: Huber, with the common offset that fits the node best
-    // (closed form of the quadratic part). Row by row, receiver by receiver, in float: the tables
-    // are contiguous along a row, and the loops vectorise.
+    // (closed form of the quadratic part). Along a span of a row, receiver by receiver, in float:
+    // the tables are contiguous along a row, and the loops vectorise. Only the nodes needed are
+    // computed: the descent's neighbourhoods, then the discs.
     std::vector<float> cost(size_t(rw) * size_t(rh)), resid(n * size_t(rw)), wr(static_cast<size_t>(rw));
     const float huberK = float(k), offsetShare = float(withOffset ? 1.0 / (wSum + offsetPrecision) : 0.0),
                 offsetCost = float(offsetPrecision);
-    for (int iy = ry0; iy <= ry1; ++iy) {
-        std::fill(wr.begin(), wr.end(), 0.0f);
+    auto span = [&](int iy, int x0, int x1) {
+        x0 = std::max(x0, rx0);
+        x1 = std::min(x1, rx1);
+        const int len = x1 - x0 + 1;
+        if (iy < ry0 || iy > ry1 || len <= 0)
+            return;
+        std::fill(wr.begin(), wr.begin() + len, 0.0f);
         for (size_t i = 0; i < n; ++i) {
             const Receiver& g = m_receivers[size_t(lv[i].receiver)];
             float* ri = resid.data() + i * size_t(rw);
             if (m_latCorr.empty()) {
-                for (int ix = rx0; ix <= rx1; ++ix)
-                    ri[ix - rx0] = float(lv[i].rssi - modelled(lv[i].receiver, m_latX0 + ix * cell, m_latY0 + iy * cell));
+                for (int c = 0; c < len; ++c)
+                    ri[c] = float(lv[i].rssi - modelled(lv[i].receiver, m_latX0 + (x0 + c) * cell, m_latY0 + iy * cell));
             } else {
-                const size_t at = size_t(iy) * size_t(m_latW) + size_t(rx0);
+                const size_t at = size_t(iy) * size_t(m_latW) + size_t(x0);
                 const float* logd = m_logDist[size_t(lv[i].receiver)].data() + at;
                 const float* corr = m_latCorr[size_t(lv[i].receiver)].data() + at;
                 const float level = float(lv[i].rssi - g.rssiAt1m), slope = float(g.exponent);
-                for (int c = 0; c < rw; ++c)
+                for (int c = 0; c < len; ++c)
                     ri[c] = level - slope * logd[c] - corr[c];
             }
             const float wi = float(w[i]);
-            for (int c = 0; c < rw; ++c)
+            for (int c = 0; c < len; ++c)
                 wr[size_t(c)] += wi * ri[c];
         }
-        float* row = cost.data() + size_t(iy - ry0) * size_t(rw);
-        for (int c = 0; c < rw; ++c) {
+        float* row = cost.data() + size_t(iy - ry0) * size_t(rw) + size_t(x0 - rx0);
+        for (int c = 0; c < len; ++c) {
             wr[size_t(c)] *= offsetShare; // the offset
             row[c] = wr[size_t(c)] * wr[size_t(c)] * offsetCost;
         }
         for (size_t i = 0; i < n; ++i) {
             const float wi = float(w[i]);
             const float* ri = resid.data() + i * size_t(rw);
-            for (int c = 0; c < rw; ++c) {
+            for (int c = 0; c < len; ++c) {
                 const float a = std::abs(ri[c] - wr[size_t(c)]), m = std::min(a, huberK);
                 row[c] += wi * m * (2 * a - m); // a^2 within k, 2ka - k^2 beyond
             }
         }
-    }
+    };
+    auto at = [&](int ix, int iy) { return cost[size_t(iy - ry0) * size_t(rw) + size_t(ix - rx0)]; };
     int ci = seek ? 0 : node(x, m_latX0), cj = seek ? 0 : node(y, m_latY0);
     if (seek) {
         // Down the lattice from the weighted centroid of the four strongest to the first node
@@ -222,22 +233,38 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
         }
         ci = std::clamp(node(cx / ws, m_latX0), bx0, bx1);
         cj = std::clamp(node(cy / ws, m_latY0), by0, by1);
-        auto at = [&](int ix, int iy) { return cost[size_t(iy - ry0) * size_t(rw) + size_t(ix - rx0)]; };
         for (bool moved = true; moved;) {
-            moved = false;
+            const int x0 = std::max(bx0, ci - 1), x1 = std::min(bx1, ci + 1);
+            for (int iy = std::max(by0, cj - 1); iy <= std::min(by1, cj + 1); ++iy)
+                span(iy, x0, x1);
             int bi = ci, bj = cj;
-            for (int dj = -1; dj <= 1; ++dj)
-                for (int di = -1; di <= 1; ++di) {
-                    const int ix = ci + di, iy = cj + dj;
-                    if (ix >= bx0 && ix <= bx1 && iy >= by0 && iy <= by1 && at(ix, iy) < at(bi, bj)) {
+            for (int iy = std::max(by0, cj - 1); iy <= std::min(by1, cj + 1); ++iy)
+                for (int ix = x0; ix <= x1; ++ix)
+                    if (at(ix, iy) < at(bi, bj)) {
                         bi = ix;
                         bj = iy;
                     }
-                }
             moved = bi != ci || bj != cj;
             ci = bi;
             cj = bj;
         }
+    }
+    // The discs, row by row: the span that covers both in the row.
+    for (int iy = ry0; iy <= ry1; ++iy) {
+        int x0 = std::numeric_limits<int>::max(), x1 = std::numeric_limits<int>::min();
+        auto cover = [&](int cx, int cy) {
+            const int dy = iy - cy;
+            if (dy * dy > reach * reach)
+                return;
+            const int half = int(std::sqrt(double(reach * reach - dy * dy)));
+            x0 = std::min(x0, cx - half);
+            x1 = std::max(x1, cx + half);
+        };
+        cover(ci, cj);
+        if (prior)
+            cover(pi, pj);
+        if (x0 <= x1)
+            span(iy, x0, x1);
     }
     // Weighted exp(-cost / 2) over the nodes within the radius of the seed or of the prediction
     // (a disc that missed the prediction would hand the filter the disc's edge); negligible beyond
@@ -255,7 +282,7 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
             if (i * i + j * j > reach * reach && (!prior || u * u + v * v > reach * reach))
                 continue;
             const double qx = m_latX0 + ix * cell, qy = m_latY0 + iy * cell;
-            double c = cost[size_t(iy - ry0) * size_t(rw) + size_t(ix - rx0)];
+            double c = at(ix, iy);
             if (prior) {
                 const double dx = qx - prior->x, dy = qy - prior->y;
                 c += dx * dx * wide[0][0] + 2 * dx * dy * wide[0][1] + dy * dy * wide[1][1];

@@ -27,9 +27,8 @@ double distanceTo(const QPolygonF& poly, QPointF p)
 }
 
 // Distance from a point to a room's bounding box (0 inside it).
-double distanceToBox(const RoomShape& room, double x, double y)
+double distanceToBox(const QRectF& b, double x, double y)
 {
-    const QRectF b = room.polygon.boundingRect();
     const double dx = std::max({b.left() - x, 0.0, x - b.right()});
     const double dy = std::max({b.top() - y, 0.0, y - b.bottom()});
     return std::hypot(dx, dy);
@@ -39,6 +38,12 @@ double distanceToBox(const RoomShape& room, double x, double y)
 
 void Engine::buildRoomGraph()
 {
+    m_roomBox.clear();
+    m_roomLogWeight.clear();
+    for (const auto& r : m_rooms) {
+        m_roomBox.push_back(r.polygon.boundingRect());
+        m_roomLogWeight.push_back(std::log(r.voteWeight));
+    }
     // Two rooms of a floor are neighbours when one's door lies at the other's edge.
     m_roomNeighbours.assign(m_rooms.size(), {});
     for (size_t i = 0; i < m_rooms.size(); ++i)
@@ -136,23 +141,27 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     const double sigma = std::max(1.0, f.accuracyM);
     // The votes method's observation: the room the fix lies in, unless one receiver inside a room
     // names it clearly (proximity margin).
+    // Which rooms the fix lies in (the box first: a polygon test per room and fix is costly).
+    std::vector<char> inside(n, 0);
+    for (size_t j = 0; j < n; ++j)
+        inside[j] = m_rooms[j].floor == f.floor && m_roomBox[j].contains(f.x, f.y) &&
+                    m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill);
     int here = proximityRoom(used);
     for (size_t j = 0; j < n && here < 0; ++j)
-        if (m_rooms[j].floor == f.floor && m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill))
+        if (inside[j])
             here = int(j);
     std::vector<double> emission(n, -1e9);
     for (size_t j = 0; j < n; ++j) {
-        const RoomShape& room = m_rooms[j];
-        if (room.floor != f.floor)
+        if (m_rooms[j].floor != f.floor)
             continue;
         // A room's receiver that does not hear the tag among the strongest is evidence against the
         // room; a room without a receiver has no such evidence (as if its receiver were 6 dB down).
         const double rx = std::isfinite(best[j]) ? best[j] : m_roomHasReceiver[j] ? unheard : strongest - 6;
-        const double d = room.polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill) ? 0.0 : distanceToBox(room, f.x, f.y);
+        const double d = inside[j] ? 0.0 : distanceToBox(m_roomBox[j], f.x, f.y);
         // Corridors carry a prior against them (voteWeight < 1): people pass through, rarely stay,
         // and their many receivers would otherwise claim every tag near a door.
         emission[j] = (rx - strongest) / m_config.roomRxScaleDb - m_config.roomGeoWeight * 0.5 * (d / sigma) * (d / sigma) +
-                      m_config.roomCorridorPrior * std::log(room.voteWeight) - (int(j) == here ? 0.0 : m_config.roomHereNats);
+                      m_config.roomCorridorPrior * m_roomLogWeight[j] - (int(j) == here ? 0.0 : m_config.roomHereNats);
     }
     if (m_config.roomModelWeight > 0 && !used.empty()) {
         // Rooms near the fix: how well each explains the levels, relative to the best of them.
@@ -161,7 +170,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         for (size_t j = 0; j < n; ++j) {
             if (m_rooms[j].floor != f.floor)
                 continue;
-            if (distanceToBox(m_rooms[j], f.x, f.y) > m_config.roomModelRadiusM)
+            if (distanceToBox(m_roomBox[j], f.x, f.y) > m_config.roomModelRadiusM)
                 continue;
             cost[j] = roomModelCost(floorLevels, j, f.x, f.y);
             minCost = std::min(minCost, cost[j]);
