@@ -240,6 +240,7 @@ private:
     void buildRoomModel();
     void buildRoomGraph();
     [[nodiscard]] int proximityRoom(const std::vector<Level>& used) const; // room a receiver clearly names, or -1
+    [[nodiscard]] double nearness(const Level& l) const; // its level less the receiver's level at 1 m
     void keepInside(Fix& f, int room) const;
     void buildWallGrid();
     struct RoomPoints

@@ -62,14 +62,29 @@ void Engine::buildRoomGraph()
         }
 }
 
+double Engine::nearness(const Level& l) const
+{
+    return l.rssi - m_receivers[size_t(l.receiver)].rssiAt1m;
+}
+
 int Engine::proximityRoom(const std::vector<Level>& used) const
 {
     // A receiver inside a room that hears the tag clearly better than every other receiver says
-    // the tag is in that room (walls make this so).
+    // the tag is in that room (walls make this so). Levels are compared less each receiver's
+    // level at 1 m (configured and learnt): a receiver that hears everything 5 dB louder is not
+    // nearer.
     if (used.empty())
         return -1;
-    const int room = m_receiverRoom[size_t(used[0].receiver)];
-    const double margin = used.size() > 1 ? used[0].rssi - used[1].rssi : 99;
+    size_t first = 0;
+    for (size_t i = 1; i < used.size(); ++i)
+        if (nearness(used[i]) > nearness(used[first]))
+            first = i;
+    double second = -std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < used.size(); ++i)
+        if (i != first)
+            second = std::max(second, nearness(used[i]));
+    const int room = m_receiverRoom[size_t(used[first].receiver)];
+    const double margin = used.size() > 1 ? nearness(used[first]) - second : 99;
     return margin >= m_config.proximityMarginDb ? room : -1;
 }
 
@@ -132,12 +147,19 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     const double dt = std::max(0.05, f.t - s.votesT);
     s.votesT = f.t;
     // Emission per room: its best receiver against the strongest, and the fix's distance to it.
-    const double strongest = used.empty() ? m_config.weakDbm : used[0].rssi;
-    const double unheard = (used.empty() ? m_config.weakDbm : std::min(used.back().rssi, strongest - 12)) - 3;
+    // Levels less each receiver's level at 1 m (see proximityRoom).
+    double strongest = -std::numeric_limits<double>::infinity(), weakest = std::numeric_limits<double>::infinity();
+    for (const auto& l : used) {
+        strongest = std::max(strongest, nearness(l));
+        weakest = std::min(weakest, nearness(l));
+    }
+    if (used.empty())
+        strongest = weakest = 0; // no receiver: the emission compares nothing
+    const double unheard = std::min(weakest, strongest - 12) - 3;
     std::vector<double> best(n, -std::numeric_limits<double>::infinity());
     for (const auto& l : used)
         if (const int r = m_receiverRoom[size_t(l.receiver)]; r >= 0)
-            best[size_t(r)] = std::max(best[size_t(r)], l.rssi);
+            best[size_t(r)] = std::max(best[size_t(r)], nearness(l));
     const double sigma = std::max(1.0, f.accuracyM);
     // The votes method's observation: the room the fix lies in, unless one receiver inside a room
     // names it clearly (proximity margin).

@@ -239,6 +239,9 @@ int main(int argc, char** argv)
         for (size_t i = 0; i < worst.size() && i < 15; ++i)
             out << "  missed at rest: " << worst[i].second << " x" << worst[i].first << Qt::endl;
     }
+    if (qEnvironmentVariableIsSet("WW_EVAL_BIAS"))
+        for (size_t g = 0; g < receivers.size(); ++g)
+            out << "  bias " << receivers[g].id << " sim " << world.gatewayBias()[g] << " learnt " << engine.learntLevels()[g] << " level " << engine.receivers()[g].rssiAt1m << Qt::endl;
     out << "model after self-calibration: exponent " << QString::number(engine.receivers().front().exponent, 'f', 2)
         << ", level at 1 m of " << engine.receivers().front().id << " " << QString::number(engine.receivers().front().rssiAt1m, 'f', 1)
         << " dBm" << Qt::endl;

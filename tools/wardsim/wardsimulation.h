@@ -59,6 +59,8 @@ public:
     [[nodiscard]] QJsonObject truthSummary() const; // the last values sent, true rooms, events
     [[nodiscard]] int tagCount() const { return int(m_tags.size()); }
     [[nodiscard]] bool replaying() const { return m_replaying; }
+    // Each gateway's fixed level bias (dB), for evaluations that compare what an engine learnt.
+    [[nodiscard]] const std::vector<double>& gatewayBias() const { return m_gatewayBias; }
 
 private:
     enum class Role { Patient, Staff, Asset, Reference };
