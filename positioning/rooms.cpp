@@ -264,10 +264,13 @@ void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, con
     if (m_rooms.empty())
         return;
     if (m_config.roomHmm) {
-        // The fix stays inside a room whose receiver clearly names it; the HMM decides the room.
-        if (const int room = proximityRoom(used); room >= 0)
-            keepInside(f, room);
+        // The HMM decides the room; the fix is then kept inside a room whose receiver clearly
+        // names it, when that is the room decided (a receiver of the room across the corridor,
+        // loud for a moment, must not carry the dot there).
+        const int room = proximityRoom(used);
         assignRoomHmm(s, f, used, floorLevels);
+        if (room >= 0 && room == s.roomIndex)
+            keepInside(f, room);
         return;
     }
     QString here;

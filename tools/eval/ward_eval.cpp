@@ -153,6 +153,8 @@ int main(int argc, char** argv)
     int staticN = 0;
     std::vector<double> staticErrors;
     std::map<int, QString> lastRoom;
+    std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
+    std::map<int, int> walkMissAge, walkAge;                 // walking fixes by seconds since the true room changed
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
         while (simT < second) {
@@ -171,6 +173,14 @@ int main(int argc, char** argv)
             else if (f->room == t.room)
                 ++right;
             (t.moving ? movingN : stillN) += 1;
+            if (truthRoomSince[tag].first != t.room)
+                truthRoomSince[tag] = {t.room, second};
+            if (t.moving) {
+                const int age = std::min(second - truthRoomSince[tag].second, 20);
+                walkAge[age] += 1;
+                if (f->room != t.room)
+                    walkMissAge[age] += 1;
+            }
             motionHist[t.moving][std::min(int(f->motionDb * 2), 30)] += 1;
             detected[t.moving][!f->settled] += 1;
             (t.moving ? movingRight : stillRight) += !f->room.isEmpty() && f->room == t.room;
@@ -231,6 +241,12 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG"))
         for (const auto& [k, v] : walkMisses)
             out << "  missed walking: " << k << " x" << v << Qt::endl;
+    if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
+        out << "  walking misses by seconds in the true room (20: 20 or more):";
+        for (const auto& [age, count] : walkAge)
+            out << ' ' << age << ':' << walkMissAge[age] << '/' << count;
+        out << Qt::endl;
+    }
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
         std::vector<std::pair<int, QString>> worst;
         for (const auto& [k, v] : missesByRoom)
