@@ -377,6 +377,37 @@ private Q_SLOTS:
         QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
     }
 
+    void aLoudReceiverDoesNotClaimItsNeighboursRoom()
+    {
+        // Two rooms with a receiver each and a wall between; the east receiver is configured 9 dB louder (another model
+        // of gateway). A tag in the west room, 1 m from the wall, hears east 3.5 dB louder than
+        // west: compared less their levels at 1 m, west is the nearer, and the room is west.
+        const std::vector<Receiver> gws{{QStringLiteral("w"), 2.5, 5, 2.5, 0, -59, 2}, {QStringLiteral("e"), 7.5, 5, 2.5, 0, -50, 2},
+                                        {QStringLiteral("s"), 5, -2, 2.5, 0, -59, 2}, {QStringLiteral("n"), 5, 12, 2.5, 0, -59, 2}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        QVERIFY(modelRssi(gws[1], 4, 5, 1.2) - modelRssi(gws[0], 4, 5, 1.2) > 3); // louder, raw
+        EngineConfig cfg;
+        cfg.selfCalibrate = false;
+        cfg.wallLossDb = 0; // the wall between the rooms stops moves, the reports ignore it
+        Engine e(gws, cfg, rooms, {{0, QLineF(5, 0, 5, 10)}});
+        std::optional<Fix> f;
+        for (int t = 1; t <= 60; ++t) {
+            feed(e, 0, gws, 4, 5, t - 1, t);
+            f = e.update(0, t);
+            QCOMPARE(f->room, QStringLiteral("west"));
+        }
+        QVERIFY2(f->x < 5, qPrintable(QString::number(f->x)));
+        // Then the east receiver is 12 dB louder still for two seconds (a reflection): the room
+        // stays west, and the dot is not carried into the east room either.
+        for (double t = 60; t < 62; t += 0.25)
+            for (int g = 0; g < 4; ++g)
+                e.addReport(0, g, t, modelRssi(gws[size_t(g)], 4, 5, 1.2) + (g == 1 ? 12 : 0));
+        f = e.update(0, 62);
+        QCOMPARE(f->room, QStringLiteral("west"));
+        QVERIFY2(f->x < 5, qPrintable(QString::number(f->x)));
+    }
+
     void selfCalibrationLearnsAReceiversLevel()
     {
         // Nine receivers on a 8 m grid; the centre one hears 6 dB more than configured. Tags
