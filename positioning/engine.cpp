@@ -329,7 +329,7 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
     double cx = 0, cy = 0, ws = 0;
     for (size_t i = 0; i < lv.size() && i < 4; ++i) {
         const Receiver& g = m_receivers[size_t(lv[i].receiver)];
-        const double w = std::pow(10.0, lv[i].rssi / 20.0);
+        const double w = powerOfDb(lv[i].rssi / 2); // amplitude
         cx += w * g.x;
         cy += w * g.y;
         ws += w;
@@ -493,7 +493,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     const bool moving = s.motionDb >= m_config.motionThresholdDb;
     std::map<int, double> floorPower;
     for (const auto& l : lv)
-        floorPower[m_receivers[size_t(l.receiver)].floor] += std::pow(10.0, l.rssi / 10.0);
+        floorPower[m_receivers[size_t(l.receiver)].floor] += powerOfDb(l.rssi);
     int bestFloor = std::max_element(floorPower.begin(), floorPower.end(),
                                      [](const auto& a, const auto& b) { return a.second < b.second; })->first;
     if (s.tracking && bestFloor != s.floor) {

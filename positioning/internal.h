@@ -2,9 +2,29 @@
 // Constants and helpers shared by the engine's translation units (not part of its interface).
 #include "positioning/engine.h"
 
+#include <cmath>
+
 namespace ww::pos {
 
 inline constexpr double HuberK = 1.5; // Huber loss: quadratic within 1.5 sigma, linear beyond
+
+// exp(-v) for v >= 0, to about 2e-6 relative: 2^-(v log2 e) split into a power of two and a
+// polynomial on the fraction. The weights of a few hundred lattice nodes per fix need no more,
+// and the library's exp took a third of a fix. Deterministic like any arithmetic.
+inline double expNeg(double v)
+{
+    const double t = -v * 1.4426950408889634; // log2(e)
+    const double k = std::floor(t);
+    const double u = (t - k) * 0.6931471805599453; // 2^f = e^(f ln 2), f in [0, 1)
+    const double p = 1 + u * (1 + u * (0.5 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720 + u / 5040))))));
+    return k < -1000 ? 0.0 : std::ldexp(p, int(k));
+}
+
+// 10^(dB / 10) for levels at or below 0 dB (dBm as received), through expNeg.
+inline double powerOfDb(double db)
+{
+    return db <= 0 ? expNeg(-db * 0.23025850929940458) : std::pow(10.0, db / 10);
+}
 
 // The inverse of a 2x2 matrix; false when singular.
 bool invert2(const double a[2][2], double out[2][2]);

@@ -18,23 +18,6 @@
 
 namespace ww::pos {
 
-namespace {
-
-// exp(-v) for 0 <= v < 60, to about 2e-6 relative: 2^-(v log2 e) split into a power of two and a
-// polynomial on the fraction. The weights of a few hundred nodes per fix need no more, and the
-// library's exp took a third of a fix. Deterministic like any arithmetic.
-double expNeg(double v)
-{
-    const double t = -v * 1.4426950408889634; // log2(e)
-    const double k = std::floor(t);
-    const double f = t - k; // [0, 1)
-    // 2^f on [0, 1): minimax-like Taylor in f ln2, degree 7.
-    const double u = f * 0.6931471805599453;
-    const double p = 1 + u * (1 + u * (0.5 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720 + u / 5040))))));
-    return std::ldexp(p, int(k));
-}
-
-} // namespace
 
 void Engine::buildLattice()
 {
@@ -174,7 +157,11 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     // (closed form of the quadratic part). Along a span of a row, receiver by receiver, in float:
     // the tables are contiguous along a row, and the loops vectorise. Only the nodes needed are
     // computed: the descent's neighbourhoods, then the discs.
-    std::vector<float> cost(size_t(rw) * size_t(rh)), resid(n * size_t(rw)), wr(static_cast<size_t>(rw));
+    // Scratch per thread, kept between fixes (allocations were a tenth of a fix).
+    thread_local std::vector<float> cost, resid, wr;
+    cost.resize(size_t(rw) * size_t(rh));
+    resid.resize(n * size_t(rw));
+    wr.resize(size_t(rw));
     const float huberK = float(k), offsetShare = float(withOffset ? 1.0 / (wSum + offsetPrecision) : 0.0),
                 offsetCost = float(offsetPrecision);
     auto span = [&](int iy, int x0, int x1) {
@@ -226,7 +213,7 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
         double cx = 0, cy = 0, ws = 0;
         for (size_t i = 0; i < n && i < 4; ++i) {
             const Receiver& g = m_receivers[size_t(lv[i].receiver)];
-            const double wi = std::pow(10.0, lv[i].rssi / 20.0);
+            const double wi = powerOfDb(lv[i].rssi / 2); // amplitude
             cx += wi * g.x;
             cy += wi * g.y;
             ws += wi;
@@ -273,8 +260,8 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     {
         double x, y, cost;
     };
-    std::vector<Node> nodes;
-    nodes.reserve(size_t(rw) * size_t(rh));
+    thread_local std::vector<Node> nodes;
+    nodes.clear();
     double best = std::numeric_limits<double>::infinity();
     for (int iy = ry0; iy <= ry1; ++iy)
         for (int ix = rx0; ix <= rx1; ++ix) {
@@ -292,7 +279,8 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
         }
     if (nodes.empty())
         return false;
-    std::vector<double> wt(nodes.size());
+    thread_local std::vector<double> wt;
+    wt.resize(nodes.size());
     double sw = 0, mx = 0, my = 0;
     for (size_t i = 0; i < nodes.size(); ++i) {
         const double d = nodes[i].cost - best;
