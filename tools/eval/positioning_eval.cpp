@@ -142,6 +142,10 @@ Score score(const QString& fixes, const TruthByTag& truth)
             continue;
         errors.push_back(std::hypot(csv.cell(r, csv.column(QStringLiteral("x"))).toDouble() - p->first,
                                     csv.cell(r, csv.column(QStringLiteral("y"))).toDouble() - p->second));
+        if (qEnvironmentVariableIsSet("WW_EVAL_PERFIX")) // every fix: time, tag, truth, fix, error
+            QTextStream(stdout) << "fix " << fixes << ' ' << QString::number(t, 'f', 2) << ' ' << tag << " truth " << p->first << ','
+                                << p->second << " fix " << csv.cell(r, csv.column(QStringLiteral("x"))) << ','
+                                << csv.cell(r, csv.column(QStringLiteral("y"))) << " error " << errors.back() << Qt::endl;
     }
     Score s;
     if (errors.empty())
