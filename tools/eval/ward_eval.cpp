@@ -155,6 +155,7 @@ int main(int argc, char** argv)
     std::map<int, QString> lastRoom;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
     std::map<int, int> walkMissAge, walkAge;                 // walking fixes by seconds since the true room changed
+    std::map<int, std::pair<int, int>> walkByTag;            // per tag: walking fixes, of which missed
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
         while (simT < second) {
@@ -178,8 +179,11 @@ int main(int argc, char** argv)
             if (t.moving) {
                 const int age = std::min(second - truthRoomSince[tag].second, 20);
                 walkAge[age] += 1;
-                if (f->room != t.room)
+                walkByTag[tag].first += 1;
+                if (f->room != t.room) {
                     walkMissAge[age] += 1;
+                    walkByTag[tag].second += 1;
+                }
             }
             motionHist[t.moving][std::min(int(f->motionDb * 2), 30)] += 1;
             detected[t.moving][!f->settled] += 1;
@@ -204,7 +208,7 @@ int main(int argc, char** argv)
             }
             lastRoom[tag] = f->room;
             if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG") && tag == qEnvironmentVariableIntValue("WW_EVAL_DEBUG") &&
-                (second % 20 == 0 || std::abs(second - qEnvironmentVariableIntValue("WW_EVAL_DEBUGAT")) < 15))
+                (second % 20 == 0 || qEnvironmentVariableIsSet("WW_EVAL_DEBUGALL") || std::abs(second - qEnvironmentVariableIntValue("WW_EVAL_DEBUGAT")) < 15))
                 out << second << " truth " << t.x << "," << t.y << " f" << t.floor << " " << t.room << (t.moving ? " moving" : "")
                     << " | fix " << f->x << "," << f->y << " f" << f->floor << " " << f->room << " " << f->unknownReason
                     << " acc " << f->accuracyM << " motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
@@ -242,6 +246,10 @@ int main(int argc, char** argv)
         for (const auto& [k, v] : walkMisses)
             out << "  missed walking: " << k << " x" << v << Qt::endl;
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
+        out << "  walking fixes (missed) by tag:";
+        for (const auto& [tag, counts] : walkByTag)
+            out << " #" << tag << ' ' << directory.tagId(tag) << ' ' << counts.first << " (" << counts.second << ')';
+        out << Qt::endl;
         out << "  walking misses by seconds in the true room (20: 20 or more):";
         for (const auto& [age, count] : walkAge)
             out << ' ' << age << ':' << walkMissAge[age] << '/' << count;
