@@ -331,7 +331,9 @@ std::vector<Device> Site::devices() const
     for (const auto& a : assets)
         out.push_back({a.tag, DeviceKind::AssetTag, a.name});
     for (const auto& b : referenceBeacons)
-        out.push_back({b.id, DeviceKind::ReferenceBeacon, QStringLiteral("reference (%1, %2) floor %3").arg(b.x).arg(b.y).arg(b.floor)});
+        out.push_back({b.id, DeviceKind::ReferenceBeacon,
+                       b.gateway.isEmpty() ? QStringLiteral("reference (%1, %2) floor %3").arg(b.x).arg(b.y).arg(b.floor)
+                                           : QStringLiteral("gateway %1 advertising").arg(b.gateway)});
     for (const auto& s : sensors) {
         const DeviceKind k = s.kind == SensorKind::Climate  ? DeviceKind::ClimateSensor
                              : s.kind == SensorKind::Fridge ? DeviceKind::FridgeSensor
@@ -352,6 +354,14 @@ const Room* Site::room(const QString& wanted) const
         if (r.id == wanted)
             return &r;
     return nullptr;
+}
+
+int Site::gatewayIndex(const QString& wanted) const
+{
+    for (size_t i = 0; i < gateways.size(); ++i)
+        if (!wanted.isEmpty() && gateways[i].id == wanted)
+            return int(i);
+    return -1;
 }
 
 const Room* Site::roomAt(int floorLevel, QPointF p) const
@@ -550,6 +560,12 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         g.z = rd.number(o, p, "z", false, 0, 20).value_or(2.5);
         g.rssiAt1m = rd.number(o, p, "rssi1m", false, -100, 0).value_or(-59);
         g.exponent = rd.number(o, p, "exponent", false, 1, 6).value_or(2.0);
+        g.beacon = rd.string(o, p, "beacon", false);
+        if (!g.beacon.isEmpty()) {
+            // A gateway that advertises is a reference beacon at its own place.
+            device(g.beacon, p + QStringLiteral(".beacon"));
+            site.referenceBeacons.push_back({g.beacon, g.floor, g.x, g.y, g.z, g.id});
+        }
         site.gateways.push_back(g);
     });
     for (auto& g : site.gateways)

@@ -74,6 +74,8 @@ struct Gateway
 {
     QString id;
     QString mac;  // optional: the MAC a MOKO gateway reports itself by (12 upper-case hex digits)
+    QString beacon; // optional: the tag id of its own advertisements, when it advertises (the other
+                    // gateways then hear it at a surveyed place: a reference beacon, see below)
     int floor = 0;
     double x = 0, y = 0, z = 2.5;
     double rssiAt1m = -59;
@@ -109,6 +111,7 @@ struct ReferenceBeacon
     QString id; // its tag id, as in adverts
     int floor = 0;
     double x = 0, y = 0, z = 1.2;
+    QString gateway; // the gateway it is, for a gateway that advertises ("beacon"); empty otherwise
 };
 
 enum class SensorKind { Climate, Fridge, Door };
@@ -175,6 +178,7 @@ struct Site
     [[nodiscard]] const Room* roomAt(int floor, QPointF p) const;
     [[nodiscard]] const Bed* bed(const QString& id) const;
     [[nodiscard]] const Fridge* fridge(const QString& id) const;
+    [[nodiscard]] int gatewayIndex(const QString& id) const; // in gateways, or -1
     [[nodiscard]] const Floor* floor(int level) const;
     [[nodiscard]] const StaffMember* staffMember(const QString& id) const;
     [[nodiscard]] const Patient* patient(const QString& id) const;

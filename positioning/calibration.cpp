@@ -24,7 +24,9 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
     for (size_t i = 0; i < used.size() && int(i) < nearest; ++i) {
         const size_t r = size_t(used[i].receiver);
         c.count[r] += weight;
-        c.residual[r] += weight * (used[i].rssi - modelled(used[i].receiver, s.x, s.y));
+        const double model = s.known ? modelledWith(used[i].receiver, logDistance(used[i].receiver, s.x, s.y, s.knownZ), s.x, s.y)
+                                     : modelled(used[i].receiver, s.x, s.y);
+        c.residual[r] += weight * (used[i].rssi - model);
     }
     if (tS < c.nextFitT)
         return;
@@ -72,10 +74,12 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
         buildRoomModel();
 }
 
-void Engine::setKnownPosition(int tag, double x, double y, int floor)
+void Engine::setKnownPosition(int tag, double x, double y, int floor, double z, int ownReceiver)
 {
     TagState& s = state(tag);
     s.known = true;
+    s.knownZ = std::isfinite(z) ? z : m_config.tagHeightM;
+    s.ownReceiver = ownReceiver;
     s.tracking = true;
     s.x = x;
     s.y = y;
@@ -87,7 +91,7 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
     // Where it was surveyed; every receiver of its floor that hears it teaches the model.
     std::vector<Level> used;
     for (const auto& l : lv)
-        if (m_receivers[size_t(l.receiver)].floor == s.floor && int(used.size()) < m_config.maxGateways)
+        if (m_receivers[size_t(l.receiver)].floor == s.floor && l.receiver != s.ownReceiver && int(used.size()) < m_config.maxGateways)
             used.push_back(l);
     if (m_config.selfCalibrate && used.size() >= 3) {
         selfCalibrationSample(s, used, tS, int(used.size()), m_config.referenceWeight);
@@ -95,10 +99,10 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
         for (size_t r = 0; r < s.trend.size() && m_config.referenceLearnsModel; ++r) {
             const auto& tr = s.trend[r];
             const Receiver& g = m_receivers[r];
-            if (g.floor != s.floor || tr.t < tS - 10 * std::max(1.0, s.advertInterval) || tr.slow < m_config.weakDbm + 6)
+            if (g.floor != s.floor || int(r) == s.ownReceiver || tr.t < tS - 10 * std::max(1.0, s.advertInterval) ||
+                tr.slow < m_config.weakDbm + 6)
                 continue;
-            const double dx = s.x - g.x, dy = s.y - g.y, dz = g.z - m_config.tagHeightM;
-            const double u = -5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01));
+            const double u = logDistance(int(r), s.x, s.y, s.knownZ);
             const double y = double(tr.slow) - (c.base[r] - c.baseCommon) - c.learnt[r] +
                              m_config.wallLossDb * wallsBetween(int(r), s.x, s.y) - m_map.at(int(r), s.x, s.y);
             c.refW += 1;

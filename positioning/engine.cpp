@@ -186,11 +186,16 @@ int Engine::wallsBetween(int receiver, double x, double y) const
     return m_wallCount[size_t(receiver)][size_t(cy) * size_t(m_gridW) + size_t(cx)];
 }
 
-double Engine::modelled(int receiver, double x, double y) const
+double Engine::logDistance(int receiver, double x, double y, double z) const
 {
     const Receiver& g = m_receivers[size_t(receiver)];
-    const double dx = x - g.x, dy = y - g.y, dz = g.z - m_config.tagHeightM;
-    return modelledWith(receiver, -5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01)), x, y);
+    const double dx = x - g.x, dy = y - g.y, dz = g.z - z;
+    return -5 * std::log10(std::max(dx * dx + dy * dy + dz * dz, 0.01));
+}
+
+double Engine::modelled(int receiver, double x, double y) const
+{
+    return modelledWith(receiver, logDistance(receiver, x, y, m_config.tagHeightM), x, y);
 }
 
 double Engine::modelledWith(int receiver, double logDistance, double x, double y) const
@@ -722,7 +727,7 @@ Engine engineForSite(const Site& site, EngineConfig config, const DeviceDirector
     if (directory)
         for (const auto& b : site.referenceBeacons)
             if (const int tag = directory->tag(b.id.toStdString()); tag >= 0)
-                engine.setKnownPosition(tag, b.x, b.y, b.floor);
+                engine.setKnownPosition(tag, b.x, b.y, b.floor, b.z, site.gatewayIndex(b.gateway));
     return engine;
 }
 

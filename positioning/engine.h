@@ -153,7 +153,10 @@ public:
     void setSelfCalibrate(bool on) { m_config.selfCalibrate = on; }
     // A tag fixed at a surveyed place (a reference beacon): its fix is that place, and the levels
     // it is heard at calibrate the receivers (with selfCalibrate), weighted referenceWeight each.
-    void setKnownPosition(int tag, double x, double y, int floor);
+    // z: its height (NaN: the tag height). ownReceiver: the receiver it is, for a gateway that
+    // advertises (its own reports of itself, if any, are ignored); -1 for a plain beacon.
+    void setKnownPosition(int tag, double x, double y, int floor, double z = std::numeric_limits<double>::quiet_NaN(),
+                          int ownReceiver = -1);
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
@@ -185,6 +188,8 @@ private:
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
         bool known = false; // a reference beacon: x, y and floor are surveyed
+        double knownZ = 0;     // its height
+        int ownReceiver = -1;  // the gateway it is, when a gateway advertises
         int floor = 0;
         double floorSince = 0;
         QString room;
@@ -293,6 +298,8 @@ private:
     // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map;
     // modelledWith takes -10 log10 d already computed.
     [[nodiscard]] double modelled(int receiver, double x, double y) const;
+    // -10 log10 d from a receiver to (x, y) at height z.
+    [[nodiscard]] double logDistance(int receiver, double x, double y, double z) const;
     [[nodiscard]] double modelledWith(int receiver, double logDistance, double x, double y) const;
 };
 

@@ -114,7 +114,8 @@ for level, fname, north, south in FLOORS:
             if True:
                 gy = (y0 + y1) / 2 + (-1.0 if side == "N" else 1.0)
                 site["gateways"].append({"id": f"gw-{rid.lower()}", "mac": f"AC233FA1{len(site['gateways']):04X}",
-                                         "floor": level, "x": cx, "y": gy, "z": 2.7, "rssi1m": -59, "exponent": 2.0})
+                                         "floor": level, "x": cx, "y": gy, "z": 2.7, "rssi1m": -59, "exponent": 2.0,
+                                         "beacon": f"gb-{rid.lower()}"})
             for b in range(nbeds):
                 bx = cx if nbeds == 1 else x0 + 1.4 + b * 2.2
                 by = (y0 + 2.0) if side == "N" else (y1 - 2.0)
@@ -134,7 +135,8 @@ for level, fname, north, south in FLOORS:
     for k in range(6):
         site["gateways"].append({"id": f"gw-f{level}-c{k + 1}", "mac": f"AC233FA1{len(site['gateways']):04X}",
                                  "floor": level, "x": 5.0 + 10 * k,
-                                 "y": (CORR_Y0 + CORR_Y1) / 2, "z": 2.7, "rssi1m": -59, "exponent": 2.0})
+                                 "y": (CORR_Y0 + CORR_Y1) / 2, "z": 2.7, "rssi1m": -59, "exponent": 2.0,
+                                 "beacon": f"gb-f{level}-c{k + 1}"})
     site["rooms"].extend(rooms)
     site["walls"].append({"floor": level, "segments": walls})
     svg_rooms[level] = (fname, rooms, walls)

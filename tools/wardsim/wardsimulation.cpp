@@ -10,7 +10,6 @@ namespace ww::sim {
 
 namespace {
 
-constexpr double TagHeightM = 1.2;
 
 QByteArray json(const QJsonObject& o)
 {
@@ -72,6 +71,8 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
         Tag t{b.id, Role::Reference, b.floor, at, at, roomAt(b.floor, at), {}, 0, 1e18, 0,
               site.timingFor(DeviceKind::ReferenceBeacon).intervalS, 0, DeviceKind::ReferenceBeacon};
         t.nextAdv = m_refRng.uniform(0, t.intervalS);
+        t.z = b.z;
+        t.gateway = site.gatewayIndex(b.gateway);
         m_tags.push_back(t);
     }
     QStringList gatewayIds, tagIds;
@@ -226,9 +227,9 @@ void WardSimulation::advertise(double now)
         for (size_t g = 0; g < m_site.gateways.size(); ++g) {
             const Gateway& gw = m_site.gateways[g];
             const int floors = std::abs(gw.floor - t.floor);
-            if (floors > 1)
+            if (floors > 1 || int(g) == t.gateway)
                 continue;
-            const double dz = gw.z - TagHeightM + floors * 4.0;
+            const double dz = gw.z - t.z + floors * 4.0;
             const double d = std::max(0.3, std::sqrt(std::pow(gw.x - t.pos.x(), 2) + std::pow(gw.y - t.pos.y(), 2) + dz * dz));
             const double lossP = std::min(0.9, rm.lossAt0 + rm.lossPerMetre * d);
             if (rng.chance(lossP))

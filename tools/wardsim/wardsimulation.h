@@ -77,6 +77,8 @@ private:
         double nextAdv = 0, intervalS = 1;
         double shadow = 0;
         DeviceKind kind;
+        double z = 1.2;  // height: tags are worn or carried; a gateway's beacon is at the gateway
+        int gateway = -1; // the gateway it is (a gateway that advertises), which does not hear itself
     };
     struct Device
     {
