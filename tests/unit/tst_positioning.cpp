@@ -560,6 +560,71 @@ private Q_SLOTS:
         QVERIFY(p.column(QStringLiteral("accuracy_m")) >= 0 && p.column(QStringLiteral("room")) >= 0);
     }
 
+    void gatewaysThatAdvertiseTeachTheOthersLevels()
+    {
+        // Nine receivers on an 8 m grid; the centre one hears 6 dB more than configured. The four
+        // corner gateways advertise: each is a beacon at its own place and height (2.5 m), heard
+        // by the others without a tag's height in the distance. Its own reports of itself, if a
+        // gateway sent any, would say nothing: one at 0 dBm is fed and must be ignored.
+        const std::vector<Receiver> gws = loudCentre().first, truth = loudCentre().second;
+        EngineConfig cfg;
+        Engine e(gws, cfg);
+        const int corners[] = {0, 2, 6, 8};
+        for (int k = 0; k < 4; ++k)
+            e.setKnownPosition(k, gws[size_t(corners[k])].x, gws[size_t(corners[k])].y, 0, 2.5, corners[k]);
+        std::mt19937 rng(5);
+        std::normal_distribution<double> noise(0, 3);
+        std::optional<Fix> f;
+        for (int t = 1; t <= 600; ++t)
+            for (int k = 0; k < 4; ++k) {
+                const Receiver& me = gws[size_t(corners[k])];
+                for (int g = 0; g < 9; ++g)
+                    e.addReport(k, g, t - 0.5, g == corners[k] ? 0.0 : modelRssi(truth[size_t(g)], me.x, me.y, 2.5) + noise(rng));
+                f = e.update(k, t);
+            }
+        QCOMPARE(f->x, gws[8].x); // a beacon's fix is its surveyed place
+        QCOMPARE(f->y, gws[8].y);
+        const auto& learnt = e.learntLevels();
+        double others = 0;
+        for (int g = 0; g < 9; ++g)
+            others += g == 4 ? 0 : learnt[size_t(g)] / 8;
+        qInfo("gateway beacons: centre learnt %.2f dB above the others (truth 6); corners %.2f %.2f %.2f %.2f", learnt[4] - others,
+              learnt[0], learnt[2], learnt[6], learnt[8]);
+        QVERIFY2(learnt[4] - others > 3 && learnt[4] - others < 7.5, qPrintable(QString::number(learnt[4] - others)));
+        for (int c : corners) // the 0 dBm self-reports would have made the corners look 40 dB loud
+            QVERIFY2(std::abs(learnt[size_t(c)]) < 2, qPrintable(QString::number(learnt[size_t(c)])));
+    }
+
+    void locateTakesGatewaysThatAdvertise()
+    {
+        QTemporaryDir d;
+        // Gateway a advertises as "gb-a"; b and c as nothing. A repeated beacon is bad input.
+        const QString bad = writeFile(d, QStringLiteral("Gbad.csv"), "gateway_id,x,y,z,beacon\na,0,0,2.5,gb\nb,10,0,2.5,gb\n");
+        const QString g = writeFile(d, QStringLiteral("G.csv"), "gateway_id,x,y,z,beacon\na,0,0,2.5,gb-a\nb,10,0,2.5,\nc,0,10,2.5,\n");
+        QByteArray rows = "time_s,gateway_id,tag_id,rssi\n";
+        for (int i = 0; i < 8; ++i)
+            rows += QByteArray::number(100 + i * 0.25, 'f', 2) + ',' + QByteArray(1, "bc"[i % 2]) + ",gb-a,-75\n";
+        const QString r = writeFile(d, QStringLiteral("R.csv"), rows);
+        QString msg;
+        QTextStream err(&msg);
+        offline::LocateOptions o;
+        o.gateways = bad;
+        o.reports = r;
+        o.out = d.filePath(QStringLiteral("P.csv"));
+        QCOMPARE(offline::locate(o, err), offline::BadInput);
+        QVERIFY2(msg.contains(QStringLiteral("Gbad.csv:3")) && msg.contains(QStringLiteral("repeated")),
+                 qPrintable(msg));
+        o.gateways = g;
+        msg.clear();
+        QVERIFY2(offline::locate(o, err) == offline::Done, qPrintable(msg));
+        offline::CsvFile p(o.out);
+        QCOMPARE(p.rows(), 2); // seconds 100 and 101
+        for (int row = 0; row < 2; ++row) { // at gateway a's place, not where two receivers would put it
+            QCOMPARE(p.cell(row, p.column(QStringLiteral("x"))).toDouble(), 0.0);
+            QCOMPARE(p.cell(row, p.column(QStringLiteral("y"))).toDouble(), 0.0);
+        }
+    }
+
     void geoReferenceOfTheSiteFrame()
     {
         Site site;

@@ -62,6 +62,22 @@ private Q_SLOTS:
         QVERIFY(std::any_of(devices.begin(), devices.end(), [&](const Device& d) {
             return d.id == s.referenceBeacons[0].id && d.kind == DeviceKind::ReferenceBeacon;
         }));
+        // Gateways that advertise are reference beacons at their own place and height.
+        int advertising = 0;
+        for (const auto& g : s.gateways) {
+            if (g.beacon.isEmpty())
+                continue;
+            ++advertising;
+            const auto b = std::find_if(s.referenceBeacons.begin(), s.referenceBeacons.end(),
+                                        [&](const ReferenceBeacon& ref) { return ref.id == g.beacon; });
+            QVERIFY(b != s.referenceBeacons.end());
+            QCOMPARE(b->gateway, g.id);
+            QCOMPARE(s.gatewayIndex(b->gateway), int(&g - s.gateways.data()));
+            QVERIFY(b->x == g.x && b->y == g.y && b->z == g.z && b->floor == g.floor);
+            QVERIFY(directory.tag(g.beacon.toStdString()) >= 0);
+        }
+        QCOMPARE(advertising, int(s.gateways.size()));
+        QCOMPARE(s.gatewayIndex(QStringLiteral("no-such-gateway")), -1);
     }
 
     void errorsNamePathAndProblem_data()
@@ -79,6 +95,7 @@ private Q_SLOTS:
         QTest::newRow("alarm rule") << 8 << "edited.json: $.alarms.rules.event.meteor: unknown rule (see docs/alarms.md for the built-in rules)";
         QTest::newRow("reference floor") << 9 << "edited.json: $.referenceBeacons[0].floor: unknown floor 7";
         QTest::newRow("reference id") << 10 << "edited.json: $.referenceBeacons[1].id: device id \"wb-001\" is used twice";
+        QTest::newRow("gateway beacon") << 11 << "edited.json: $.gateways[1].beacon: device id \"gw-r101\" is used twice";
     }
 
     void errorsNamePathAndProblem()
@@ -109,6 +126,7 @@ private Q_SLOTS:
                 break;
             case 9: setIn(root, "referenceBeacons", 0, "floor", 7); break;
             case 10: setIn(root, "referenceBeacons", 1, "id", QStringLiteral("wb-001")); break;
+            case 11: setIn(root, "gateways", 1, "beacon", QStringLiteral("gw-r101")); break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});

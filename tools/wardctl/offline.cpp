@@ -89,7 +89,7 @@ bool requireColumns(const CsvFile& csv, const QStringList& names, QString& error
 
 } // namespace
 
-std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error)
+std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error, QStringList* beacons)
 {
     CsvFile csv(path);
     if (!csv.ok()) {
@@ -118,6 +118,16 @@ std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QStr
             return std::nullopt;
         g.floor = int(floor);
         out.push_back(g);
+        // Optional: the tag id of the gateway's own advertisements (heard by the others at its place).
+        const QString beacon = QString::fromUtf8(csv.cell(r, csv.column(QStringLiteral("beacon"))));
+        if (!beacon.isEmpty() && (seen.contains(QStringLiteral("beacon:") + beacon))) {
+            error = QStringLiteral("%1: beacon \"%2\" is repeated").arg(csv.where(r), beacon);
+            return std::nullopt;
+        }
+        if (!beacon.isEmpty())
+            seen.insert(QStringLiteral("beacon:") + beacon, r);
+        if (beacons)
+            beacons->push_back(beacon);
     }
     if (out.empty()) {
         error = path + QStringLiteral(": no gateways");
@@ -129,11 +139,21 @@ std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QStr
 int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
 {
     QString error;
-    auto gateways = readGateways(o.gateways, error);
+    QStringList beacons;
+    auto gateways = readGateways(o.gateways, error, &beacons);
     if (!gateways) {
         err << error << Qt::endl;
         return BadInput;
     }
+    // Tags at surveyed places: gateways that advertise, and the site's reference beacons.
+    struct Known
+    {
+        QString tag;
+        double x, y, z;
+        int floor, gateway;
+    };
+    std::vector<Known> known;
+    std::vector<ReferenceBeacon> siteBeacons;
     std::vector<pos::RoomShape> rooms;
     std::vector<pos::WallShape> walls;
     if (!o.site.isEmpty()) {
@@ -158,6 +178,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             g.rssiAt1m = it->rssiAt1m;
             g.exponent = it->exponent;
         }
+        siteBeacons = loaded.site->referenceBeacons;
         for (const auto& r : loaded.site->rooms)
             rooms.push_back({r.id, r.floor, r.polygon});
         for (const auto& w : loaded.site->walls)
@@ -166,6 +187,16 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     QHash<QString, int> gatewayIndex;
     for (int i = 0; i < int(gateways->size()); ++i)
         gatewayIndex.insert((*gateways)[size_t(i)].id, i);
+    for (int i = 0; i < int(gateways->size()); ++i)
+        if (const auto& g = (*gateways)[size_t(i)]; !beacons.value(i).isEmpty())
+            known.push_back({beacons.value(i), g.x, g.y, g.z, g.floor, i});
+    for (const auto& b : siteBeacons) {
+        const bool listed = std::any_of(known.begin(), known.end(), [&](const Known& k) { return k.tag == b.id; });
+        const int g = b.gateway.isEmpty() ? -1 : gatewayIndex.value(b.gateway, -1);
+        if (!listed && (b.gateway.isEmpty() || g >= 0)) // a gateway's beacon at the gateway's place (the site's)
+            known.push_back({b.id, g >= 0 ? (*gateways)[size_t(g)].x : b.x, g >= 0 ? (*gateways)[size_t(g)].y : b.y,
+                             g >= 0 ? (*gateways)[size_t(g)].z : b.z, g >= 0 ? (*gateways)[size_t(g)].floor : b.floor, g});
+    }
 
     std::optional<pos::CalibrationResult> calibration;
     if (!o.calibration.isEmpty()) {
@@ -252,6 +283,12 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         double lastT = 0;
     };
     std::vector<Pending> pending;
+    for (const auto& k : known) { // numbered first, placed before any report
+        tagIndex.insert(k.tag, int(tagIds.size()));
+        engine.setKnownPosition(int(tagIds.size()), k.x, k.y, k.floor, k.z, k.gateway);
+        tagIds.push_back(k.tag);
+        pending.emplace_back();
+    }
     auto emitFix = [&](int tag) {
         const Pending& p = pending[size_t(tag)];
         if (p.second == std::numeric_limits<qint64>::min())

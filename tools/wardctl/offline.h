@@ -60,6 +60,7 @@ struct CrlbOptions
 int crlb(const CrlbOptions& options, QTextStream& err);
 
 // Reads G.csv (gateway_id,x,y,z[,floor,rssi_1m,exponent]).
-std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error);
+// beacons, when given: per gateway, the tag id of its own advertisements (column "beacon"), or empty.
+std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QString& error, QStringList* beacons = nullptr);
 
 } // namespace ww::offline
