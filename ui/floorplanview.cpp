@@ -152,10 +152,11 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         for (const auto& g : m_site.gateways)
             if (g.floor == floor.level)
                 painter.drawRect(QRectF(at(int(fi), QPointF(g.x, g.y)) - QPointF(3, 3), QSizeF(6, 6)));
-        // Reference beacons: small diamonds where they were surveyed.
+        // Reference beacons: small diamonds where they were surveyed (a gateway that advertises
+        // is shown as the gateway it is).
         painter.setBrush(QColor(150, 80, 170));
         for (const auto& b : m_site.referenceBeacons)
-            if (b.floor == floor.level) {
+            if (b.floor == floor.level && b.gateway.isEmpty()) {
                 const QPointF c = at(int(fi), QPointF(b.x, b.y));
                 painter.drawPolygon(QPolygonF{c + QPointF(0, -4), c + QPointF(4, 0), c + QPointF(0, 4), c + QPointF(-4, 0)});
             }
