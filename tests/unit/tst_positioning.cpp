@@ -38,6 +38,14 @@ std::pair<std::vector<Receiver>, std::vector<Receiver>> loudCentre()
     truth[4].rssiAt1m += 6;
     return {gws, truth};
 }
+offline::LocateOptions locateOptions(const QTemporaryDir& d, const QString& gateways, const QString& reports)
+{
+    offline::LocateOptions o;
+    o.gateways = gateways;
+    o.reports = reports;
+    o.out = d.filePath(QStringLiteral("P.csv"));
+    return o;
+}
 QString writeFile(const QTemporaryDir& d, const QString& name, const QByteArray& text)
 {
     QFile f(d.filePath(name));
@@ -547,10 +555,7 @@ private Q_SLOTS:
         const QString r = writeFile(d, QStringLiteral("R.csv"), fixed);
         QString msg;
         QTextStream err(&msg);
-        offline::LocateOptions o;
-        o.gateways = g;
-        o.reports = r;
-        o.out = d.filePath(QStringLiteral("P.csv"));
+        const offline::LocateOptions o = locateOptions(d, g, r);
         offline::LocateStats stats;
         QVERIFY2(offline::locate(o, err, &stats) == offline::Done, qPrintable(msg));
         QCOMPARE(stats.fixes, 3); // seconds 100, 101, 102
@@ -607,10 +612,7 @@ private Q_SLOTS:
         const QString r = writeFile(d, QStringLiteral("R.csv"), rows);
         QString msg;
         QTextStream err(&msg);
-        offline::LocateOptions o;
-        o.gateways = bad;
-        o.reports = r;
-        o.out = d.filePath(QStringLiteral("P.csv"));
+        offline::LocateOptions o = locateOptions(d, bad, r);
         QCOMPARE(offline::locate(o, err), offline::BadInput);
         QVERIFY2(msg.contains(QStringLiteral("Gbad.csv:3")) && msg.contains(QStringLiteral("repeated")),
                  qPrintable(msg));
