@@ -528,10 +528,10 @@ std::optional<Fix> Engine::update(int tag, double tS)
         predict(ahead, tS);
         prior = Prior{ahead.x, ahead.y, {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}}};
     }
-    // The lattice seeds itself with its best node near the receivers when its tables exist;
-    // otherwise least squares from the centroid seeds it (the lattice covers the prediction's
-    // surroundings as well). Fewer than three receivers, or no lattice: least squares alone,
-    // started from the prediction and the centroid.
+    // The lattice seeds itself (down its own costs from the weighted centroid) when its tables
+    // exist; otherwise least squares from the centroid seeds it (the lattice covers the
+    // prediction's surroundings as well). Fewer than three receivers, or no lattice: least
+    // squares alone, started from the prediction and the centroid.
     double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2], spread[2][2] = {};
     bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread);
     if (!lattice) {

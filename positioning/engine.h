@@ -1,7 +1,8 @@
 #pragma once
 // The embedded positioning engine (DESIGN.md "Positioning engine"): per tag and gateway a short
-// window with an outlier-robust level, a log-distance model per gateway, weighted non-linear least
-// squares in the dB domain started from a weighted centroid, a constant-velocity Kalman filter that
+// window with an outlier-robust level, a log-distance model per gateway, a weighted non-linear
+// least-squares cost in the dB domain, searched from a weighted centroid and averaged over a
+// lattice (posterior.cpp), a constant-velocity Kalman filter that
 // bounds walking speed, walls that reject impossible moves, floor and room with hysteresis, and
 // "unknown, because ..." when the evidence is too weak. Causal and deterministic: a fix at time t
 // uses only the reports added up to t, in the order they were added.
@@ -112,14 +113,15 @@ struct EngineConfig
     double selfCalibrationPrior = 50; // levels' worth of trust in "no difference"
     bool referenceLearnsModel = true; // the common level and exponent from reference beacons too
     double referenceWeight = 1;       // a reference beacon's level counts this many settled tags' levels
-    // The fix from the likelihood over a lattice of gridCellM within gridRadiusM of the
-    // least-squares answer and of the track's prediction (three receivers or more): its mean,
+    // The fix from the likelihood over a lattice of gridCellM within gridRadiusM of the seed (the
+    // cost's valley nearest the weighted centroid) and of the track's prediction (three receivers
+    // or more): its mean,
     // weighted by the prediction, as the Kalman measurement, and its spread through the gain
     // (docs/positioning.md, step 3).
     bool gridPosterior = true;
     double gridCellM = 1.0;
     double gridRadiusM = 6.0;
-    double gridSeedMarginM = 3.0; // the seed: the best node within the used receivers' box plus this
+    double gridSeedMarginM = 3.0; // the seed's descent stays within the used receivers' box plus this
 };
 
 struct Fix

@@ -17,7 +17,7 @@ inline double expNeg(double v)
     const double k = std::floor(t);
     const double u = (t - k) * 0.6931471805599453; // 2^f = e^(f ln 2), f in [0, 1)
     const double p = 1 + u * (1 + u * (0.5 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720 + u / 5040))))));
-    return k < -1000 ? 0.0 : std::ldexp(p, int(k));
+    return !(k >= -1000) ? 0.0 : std::ldexp(p, int(k)); // underflow (or NaN): 0
 }
 
 // 10^(dB / 10) for levels at or below 0 dB (dBm as received), through expNeg.

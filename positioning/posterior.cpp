@@ -1,7 +1,9 @@
-// The measurement from the likelihood over a lattice around the least-squares answer and the
-// track's prediction, instead of the answer alone. Where a radio map bends the model the cost has several valleys; least squares
-// lands in one of them, the likelihood's mean weighs them all (as fingerprinting with many
-// neighbours does) and its spread is the honest covariance.
+// The measurement from the likelihood over a lattice around a seed and the track's prediction.
+// The seed is the valley the weighted least-squares cost has nearest the weighted centroid,
+// found by descending the lattice from the centroid's node (Levenberg-Marquardt seeds it instead
+// where the lattice has no tables). Where a radio map bends the model the cost has several
+// valleys; a fit lands in one of them, the likelihood's mean weighs them all (as fingerprinting
+// with many neighbours does) and its spread is the honest covariance.
 //
 // With a track, each lattice node stands for a Gaussian of sd cell/2 around it (so the lattice
 // represents a smooth likelihood), and the nodes are weighted by the prediction too:
@@ -90,7 +92,7 @@ void Engine::addLatticeSpread(Kinematics& s, const double R[2][2], const double 
 bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
                            double spread[2][2]) const
 {
-    const bool seek = !std::isfinite(x) || !std::isfinite(y); // the seed is the best node near the receivers
+    const bool seek = !std::isfinite(x) || !std::isfinite(y); // no seed given: descend from the weighted centroid
     if (lv.size() < 3 || (seek && m_latCorr.empty()))
         return false;
     const double cell = m_config.gridCellM, radius = m_config.gridRadiusM;

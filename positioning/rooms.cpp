@@ -161,13 +161,13 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         if (const int r = m_receiverRoom[size_t(l.receiver)]; r >= 0)
             best[size_t(r)] = std::max(best[size_t(r)], nearness(l));
     const double sigma = std::max(1.0, f.accuracyM);
-    // The votes method's observation: the room the fix lies in, unless one receiver inside a room
-    // names it clearly (proximity margin).
     // Which rooms the fix lies in (the box first: a polygon test per room and fix is costly).
     std::vector<char> inside(n, 0);
     for (size_t j = 0; j < n; ++j)
         inside[j] = m_rooms[j].floor == f.floor && m_roomBox[j].contains(f.x, f.y) &&
                     m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill);
+    // The votes method's observation: the room the fix lies in, unless one receiver inside a room
+    // names it clearly (proximity margin).
     int here = proximityRoom(used);
     for (size_t j = 0; j < n && here < 0; ++j)
         if (inside[j])
