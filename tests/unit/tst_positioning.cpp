@@ -627,6 +627,34 @@ private Q_SLOTS:
         }
     }
 
+    void locateTakesTheSitesReferenceBeacons()
+    {
+        // With --site, the site's reference beacons and its gateways' beacons are known places:
+        // ref-11 at (7.5, 10), and gw-r101's own beacon gb-r101 at the gateway, (2.5, 3).
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"),
+                                    "gateway_id,x,y,z,floor\ngw-r101,2.5,3,2.7,1\ngw-r102,7.5,3,2.7,1\ngw-r103,12.5,3,2.7,1\n");
+        QByteArray rows = "time_s,gateway_id,tag_id,rssi\n";
+        for (int i = 0; i < 8; ++i) {
+            const QByteArray t = QByteArray::number(100 + i * 0.25, 'f', 2);
+            rows += t + ",gw-r10" + QByteArray::number(1 + i % 3) + ",ref-11,-72\n";
+            rows += t + ",gw-r10" + QByteArray::number(2 + i % 2) + ",gb-r101,-70\n";
+        }
+        offline::LocateOptions o = locateOptions(d, g, writeFile(d, QStringLiteral("R.csv"), rows));
+        o.site = QString::fromLatin1(SiteLoader::DefaultSitePath);
+        QString msg;
+        QTextStream err(&msg);
+        QVERIFY2(offline::locate(o, err) == offline::Done, qPrintable(msg));
+        offline::CsvFile p(o.out);
+        QCOMPARE(p.rows(), 4); // two tags, seconds 100 and 101
+        for (int row = 0; row < p.rows(); ++row) {
+            const bool ref = p.cell(row, p.column(QStringLiteral("tag_id"))) == "ref-11";
+            QCOMPARE(p.cell(row, p.column(QStringLiteral("x"))).toDouble(), ref ? 7.5 : 2.5);
+            QCOMPARE(p.cell(row, p.column(QStringLiteral("y"))).toDouble(), ref ? 10.0 : 3.0);
+            QCOMPARE(p.cell(row, p.column(QStringLiteral("floor"))).toInt(), 1);
+        }
+    }
+
     void geoReferenceOfTheSiteFrame()
     {
         Site site;
