@@ -242,7 +242,9 @@ private:
     void correct(Kinematics& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
-    void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
+    // proximity: the room a receiver clearly names (proximityRoom), or -1.
+    void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
+                       int proximity) const;
     [[nodiscard]] double roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const;
     void buildRoomModel();
     void buildRoomGraph();

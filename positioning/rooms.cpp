@@ -141,7 +141,8 @@ double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double
     return best;
 }
 
-void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const
+void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
+                           int proximity) const
 {
     const size_t n = m_rooms.size();
     const double dt = std::max(0.05, f.t - s.votesT);
@@ -168,7 +169,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
                     m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill);
     // The votes method's observation: the room the fix lies in, unless one receiver inside a room
     // names it clearly (proximity margin).
-    int here = proximityRoom(used);
+    int here = proximity;
     for (size_t j = 0; j < n && here < 0; ++j)
         if (inside[j])
             here = int(j);
@@ -268,7 +269,7 @@ void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, con
         // names it, when that is the room decided (a receiver of the room across the corridor,
         // loud for a moment, must not carry the dot there).
         const int room = proximityRoom(used);
-        assignRoomHmm(s, f, used, floorLevels);
+        assignRoomHmm(s, f, used, floorLevels, room);
         if (room >= 0 && room == s.roomIndex)
             keepInside(f, room);
         return;

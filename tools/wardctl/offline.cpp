@@ -168,6 +168,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
                                          [&](const Gateway& s) { return s.id == g.id; });
             if (it == loaded.site->gateways.end())
                 continue;
+            if (QString& beacon = beacons[&g - gateways->data()]; beacon.isEmpty())
+                beacon = it->beacon; // the site says it advertises
             if (std::abs(it->x - g.x) > 0.01 || std::abs(it->y - g.y) > 0.01 || std::abs(it->z - g.z) > 0.01 || it->floor != g.floor)
                 err << "warning: gateway " << g.id << " differs between " << o.gateways << " and the site; using the site's"
                     << Qt::endl;
@@ -190,13 +192,9 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     for (int i = 0; i < int(gateways->size()); ++i)
         if (const auto& g = (*gateways)[size_t(i)]; !beacons.value(i).isEmpty())
             known.push_back({beacons.value(i), g.x, g.y, g.z, g.floor, i});
-    for (const auto& b : siteBeacons) {
-        const bool listed = std::any_of(known.begin(), known.end(), [&](const Known& k) { return k.tag == b.id; });
-        const int g = b.gateway.isEmpty() ? -1 : gatewayIndex.value(b.gateway, -1);
-        if (!listed && (b.gateway.isEmpty() || g >= 0)) // a gateway's beacon at the gateway's place (the site's)
-            known.push_back({b.id, g >= 0 ? (*gateways)[size_t(g)].x : b.x, g >= 0 ? (*gateways)[size_t(g)].y : b.y,
-                             g >= 0 ? (*gateways)[size_t(g)].z : b.z, g >= 0 ? (*gateways)[size_t(g)].floor : b.floor, g});
-    }
+    for (const auto& b : siteBeacons) // gateways' beacons came with the gateways above
+        if (b.gateway.isEmpty() && std::none_of(known.begin(), known.end(), [&](const Known& k) { return k.tag == b.id; }))
+            known.push_back({b.id, b.x, b.y, b.z, b.floor, -1});
 
     std::optional<pos::CalibrationResult> calibration;
     if (!o.calibration.isEmpty()) {
