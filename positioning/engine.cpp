@@ -602,6 +602,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     f.gatewaysUsed = int(used.size());
     f.moving = moving;
     f.motionDb = s.motionDb;
+    trackRest(s, tS);
     f.settled = tS - s.stillSince >= m_config.settleAfterS;
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
@@ -673,6 +674,34 @@ void Engine::updateMotion(TagState& s, double tS) const
         const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
         if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * std::max(1.0, s.advertInterval))
             s.stillSince = 1e18;
+    }
+}
+
+void Engine::trackRest(TagState& s, double tS) const
+{
+    if (s.stillSince > tS || m_config.unsettleDistanceM <= 0) {
+        s.restX = s.restY = std::numeric_limits<double>::quiet_NaN();
+        s.awaySince = 1e18;
+        return;
+    }
+    if (!std::isfinite(s.restX)) {
+        s.restX = s.x;
+        s.restY = s.y;
+    } else {
+        const double a = 1 - std::exp(-std::max(0.0, tS - s.restT) / (m_config.restAnchorS * std::max(1.0, s.advertInterval)));
+        s.restX += a * (s.x - s.restX);
+        s.restY += a * (s.y - s.restY);
+    }
+    s.restT = tS;
+    if (std::hypot(s.x - s.restX, s.y - s.restY) <= m_config.unsettleDistanceM) {
+        s.awaySince = 1e18;
+    } else if (s.awaySince > tS) {
+        s.awaySince = tS;
+    } else if (tS - s.awaySince >= m_config.unsettleConfirmS * std::max(1.0, s.advertInterval)) {
+        s.stillSince = tS; // at rest again only after settleAfterS, here
+        s.restX = s.x;
+        s.restY = s.y;
+        s.awaySince = 1e18;
     }
 }
 

@@ -99,6 +99,13 @@ struct EngineConfig
     double roomDwellRestedS = 30.0; // for a tag at rest restedLongS
     double roomDwellMovingS = 0.0;
     double roomDwellPausedS = 1.0;  // not moving now, not settled yet: the change must outlast one fix
+    // A tag whose fix has travelled this far from where it came to rest is no longer at rest, whatever
+    // its levels say: walking away from a cluster of receivers lowers all their levels alike (which
+    // the statistic takes for shadowing), and a slow advertiser's averages lag a short move. The
+    // place at rest is the fixes' average over restAnchorS (scaled with the advert interval).
+    double unsettleDistanceM = 4.0;
+    double unsettleConfirmS = 2.0; // that far for this long (scaled with the advert interval): a fix's excursion is not a move
+    double restAnchorS = 30.0;
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers
     // that hear them best (short distances, where a wrong exponent matters least), against the
@@ -215,6 +222,9 @@ private:
         double motionDb = 0, motionT = -1e18;
         double stillSince = 1e18; // since when the statistic has stayed below the threshold
         double aboveSince = 1e18; // since when it has stayed above
+        // Where the tag is at rest: the fixes' slow average since stillSince (NaN: not at rest).
+        double restX = std::numeric_limits<double>::quiet_NaN(), restY = restX, restT = 0;
+        double awaySince = 1e18; // since when the fix has stayed farther than unsettleDistanceM from it
     };
     struct Level
     {
@@ -226,6 +236,7 @@ private:
     TagState& state(int tag);
     std::vector<Level> levels(TagState& s, double tS);
     void updateMotion(TagState& s, double tS) const;
+    void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest
     Fix referenceFix(TagState& s, const std::vector<Level>& lv, double tS);
     [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;

@@ -95,6 +95,9 @@ int main(int argc, char** argv)
     env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
     env("WW_EVAL_DWELLPAUSED", config.roomDwellPausedS);
     env("WW_EVAL_FLOORDWELL", config.floorDwellS);
+    env("WW_EVAL_UNSETTLE", config.unsettleDistanceM);
+    env("WW_EVAL_RESTANCHOR", config.restAnchorS);
+    env("WW_EVAL_UNSETTLECONFIRM", config.unsettleConfirmS);
     if (qEnvironmentVariableIsSet("WW_EVAL_SELFCAL"))
         config.selfCalibrate = qEnvironmentVariableIntValue("WW_EVAL_SELFCAL") != 0;
     envInt("WW_EVAL_SCNEAR", config.selfCalibrationNearest);
