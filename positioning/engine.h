@@ -104,7 +104,7 @@ struct EngineConfig
     // the statistic takes for shadowing), and a slow advertiser's averages lag a short move. The
     // place at rest is the fixes' average over restAnchorS (scaled with the advert interval).
     double unsettleDistanceM = 4.0;
-    double unsettleConfirmS = 2.0; // that far for this long (scaled with the advert interval): a fix's excursion is not a move
+    double unsettleConfirmS = 5.0; // that far for this long (scaled with the advert interval): a fix's excursion is not a move
     double restAnchorS = 30.0;
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers

@@ -385,6 +385,53 @@ private Q_SLOTS:
         QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
     }
 
+    void anAssetCarriedAwayIsNoLongerAtRest()
+    {
+        // An asset tag (an advert every 5 s) parked in the west room for 10 minutes is carried
+        // 14 m east at 0.7 m/s. Its levels are told to say nothing (the motion statistic never
+        // reaches the threshold), as when every receiver of a cluster falls alike: the travelled
+        // fix alone must unsettle it, and the room must follow within a minute of the move's start.
+        const std::vector<Receiver> gws{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), 20, 0, 2.5, 0, -59, 2},
+                                        {QStringLiteral("c"), 0, 10, 2.5, 0, -59, 2}, {QStringLiteral("d"), 20, 10, 2.5, 0, -59, 2}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 10, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(10, 0, 10, 10))}};
+        auto run = [&](EngineConfig cfg, double& unsettledAt) {
+            cfg.motionThresholdDb = 1000; // the levels never say "moving"
+            cfg.selfCalibrate = false;
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(3);
+            std::normal_distribution<double> noise(0, 2);
+            const double start = 600;
+            unsettledAt = -1;
+            QString room;
+            for (int t = 1; t <= 720; ++t) {
+                if (t % 5 == 0) {
+                    const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
+                }
+                const auto f = e.update(0, t);
+                if (!f)
+                    continue;
+                if (t == int(start))
+                    [&] { QVERIFY(f->settled); QCOMPARE(f->room, QStringLiteral("west")); }();
+                if (t > start && !f->settled && unsettledAt < 0)
+                    unsettledAt = t;
+                room = f->room;
+                if (t == int(start) + 60)
+                    return room;
+            }
+            return room;
+        };
+        double unsettledAt = 0;
+        QCOMPARE(run(EngineConfig{}, unsettledAt), QStringLiteral("east"));
+        QVERIFY2(unsettledAt > 600 && unsettledAt < 650, qPrintable(QString::number(unsettledAt)));
+        EngineConfig control;
+        control.unsettleDistanceM = 0; // the levels alone
+        QCOMPARE(run(control, unsettledAt), QStringLiteral("west"));
+        QCOMPARE(unsettledAt, -1.0);
+    }
+
     void aLoudReceiverDoesNotClaimItsNeighboursRoom()
     {
         // Two rooms with a receiver each and a wall between; the east receiver is configured 9 dB louder (another model
