@@ -157,7 +157,7 @@ int main(int argc, char** argv)
     std::vector<double> staticErrors;
     std::map<int, QString> lastRoom;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
-    std::map<int, int> walkMissAge, walkAge;                 // walking fixes by seconds since the true room changed
+    std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;                 // walking fixes by seconds since the true room changed
     std::map<int, std::pair<int, int>> walkByTag;            // per tag: walking fixes, of which missed
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
@@ -187,6 +187,11 @@ int main(int argc, char** argv)
                     walkMissAge[age] += 1;
                     walkByTag[tag].second += 1;
                 }
+                QString geo; // the room the fix lies in: how much of the lag is the fix's
+                for (const auto& r : site.rooms)
+                    if (r.floor == f->floor && r.polygon.containsPoint(QPointF(f->x, f->y), Qt::OddEvenFill))
+                        geo = r.id;
+                walkGeoMissAge[age] += geo != t.room;
             }
             motionHist[t.moving][std::min(int(f->motionDb * 2), 30)] += 1;
             detected[t.moving][!f->settled] += 1;
@@ -256,6 +261,10 @@ int main(int argc, char** argv)
         out << "  walking misses by seconds in the true room (20: 20 or more):";
         for (const auto& [age, count] : walkAge)
             out << ' ' << age << ':' << walkMissAge[age] << '/' << count;
+        out << Qt::endl;
+        out << "  the room the fix lies in, wrong, by the same seconds:";
+        for (const auto& [age, count] : walkAge)
+            out << ' ' << age << ':' << walkGeoMissAge[age] << '/' << count;
         out << Qt::endl;
     }
     if (qEnvironmentVariableIsSet("WW_EVAL_DEBUG")) {
