@@ -395,16 +395,21 @@ private Q_SLOTS:
                                         {QStringLiteral("c"), 0, 10, 2.5, 0, -59, 2}, {QStringLiteral("d"), 20, 10, 2.5, 0, -59, 2}};
         const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 10, 10))},
                                            {QStringLiteral("east"), 0, QPolygonF(QRectF(10, 0, 10, 10))}};
-        auto run = [&](EngineConfig cfg, double& unsettledAt) {
+        struct Outcome
+        {
+            bool settledBefore = false;
+            QString roomBefore, roomAfter; // at the move's start, and a minute later
+            int unsettledAt = -1;
+        };
+        auto run = [&](EngineConfig cfg) {
             cfg.motionThresholdDb = 1000; // the levels never say "moving"
             cfg.selfCalibrate = false;
             Engine e(gws, cfg, rooms);
             std::mt19937 rng(3);
             std::normal_distribution<double> noise(0, 2);
-            const double start = 600;
-            unsettledAt = -1;
-            QString room;
-            for (int t = 1; t <= 720; ++t) {
+            const int start = 600;
+            Outcome o;
+            for (int t = 1; t <= start + 60; ++t) {
                 if (t % 5 == 0) {
                     const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
                     for (int g = 0; g < 4; ++g)
@@ -413,23 +418,27 @@ private Q_SLOTS:
                 const auto f = e.update(0, t);
                 if (!f)
                     continue;
-                if (t == int(start))
-                    [&] { QVERIFY(f->settled); QCOMPARE(f->room, QStringLiteral("west")); }();
-                if (t > start && !f->settled && unsettledAt < 0)
-                    unsettledAt = t;
-                room = f->room;
-                if (t == int(start) + 60)
-                    return room;
+                if (t == start) {
+                    o.settledBefore = f->settled;
+                    o.roomBefore = f->room;
+                }
+                if (t > start && !f->settled && o.unsettledAt < 0)
+                    o.unsettledAt = t;
+                o.roomAfter = f->room;
             }
-            return room;
+            return o;
         };
-        double unsettledAt = 0;
-        QCOMPARE(run(EngineConfig{}, unsettledAt), QStringLiteral("east"));
-        QVERIFY2(unsettledAt > 600 && unsettledAt < 650, qPrintable(QString::number(unsettledAt)));
+        const Outcome moved = run(EngineConfig{});
+        QVERIFY(moved.settledBefore);
+        QCOMPARE(moved.roomBefore, QStringLiteral("west"));
+        QCOMPARE(moved.roomAfter, QStringLiteral("east"));
+        QVERIFY2(moved.unsettledAt > 600 && moved.unsettledAt < 650, qPrintable(QString::number(moved.unsettledAt)));
         EngineConfig control;
         control.unsettleDistanceM = 0; // the levels alone
-        QCOMPARE(run(control, unsettledAt), QStringLiteral("west"));
-        QCOMPARE(unsettledAt, -1.0);
+        const Outcome stuck = run(control);
+        QVERIFY(stuck.settledBefore);
+        QCOMPARE(stuck.roomAfter, QStringLiteral("west"));
+        QCOMPARE(stuck.unsettledAt, -1);
     }
 
     void aLoudReceiverDoesNotClaimItsNeighboursRoom()

@@ -157,7 +157,7 @@ int main(int argc, char** argv)
     std::vector<double> staticErrors;
     std::map<int, QString> lastRoom;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
-    std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;                 // walking fixes by seconds since the true room changed
+    std::map<int, int> walkMissAge, walkAge, walkGeoMissAge; // walking fixes by seconds since the true room changed
     std::map<int, std::pair<int, int>> walkByTag;            // per tag: walking fixes, of which missed
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
