@@ -82,6 +82,10 @@ struct EngineConfig
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
+    // A moving tag's room lags its fix by the evidence the HMM must gather against the room left
+    // behind: for a tag whose levels say it moves, each fix counts fully and a smaller lead switches.
+    double roomEvidenceWeightMoving = 1.0;
+    double roomSwitchNatsMoving = 0.5;
     // Stillness: per receiver a recent (motionFastS) and an older (motionSlowS) average of the raw
     // levels; the statistic is the median change of the six strongest after removing their common
     // offset (body shadowing moves every level alike). Above motionThresholdDb the tag moves;

@@ -217,6 +217,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     for (double v : s.roomLogP)
         top = std::max(top, v);
     std::vector<double> next(n, -1e9);
+    const double evidenceWeight = f.moving ? m_config.roomEvidenceWeightMoving : m_config.roomEvidenceWeight;
     double nextTop = -1e18;
     for (size_t j = 0; j < n; ++j) {
         if (m_rooms[j].floor != f.floor)
@@ -224,7 +225,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         double v = std::max(s.roomLogP[j], top + jump);
         for (int i : m_roomNeighbours[j])
             v = std::max(v, s.roomLogP[size_t(i)] + move);
-        next[j] = v + m_config.roomEvidenceWeight * emission[j];
+        next[j] = v + evidenceWeight * emission[j];
         nextTop = std::max(nextTop, next[j]);
     }
     size_t arg = 0;
@@ -237,7 +238,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor) {
         s.roomIndex = int(arg);
         s.pendingRoom = -1;
-    } else if (s.roomLogP[size_t(s.roomIndex)] < -m_config.roomSwitchNats) {
+    } else if (s.roomLogP[size_t(s.roomIndex)] < -(f.moving ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats)) {
         // A change must hold for a while: long for a tag standing still (its evidence only
         // fluctuates), short for one walking.
         if (s.pendingRoom != int(arg)) {

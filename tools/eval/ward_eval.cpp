@@ -82,6 +82,8 @@ int main(int argc, char** argv)
     envInt("WW_EVAL_MAXGW", config.maxGateways);
     envInt("WW_EVAL_RMGW", config.roomModelGateways);
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
+    env("WW_EVAL_EVIDENCEMOVING", config.roomEvidenceWeightMoving);
+    env("WW_EVAL_SWITCHMOVING", config.roomSwitchNatsMoving);
     env("WW_EVAL_MSLOW", config.motionSlowS);
     env("WW_EVAL_OFFSET", config.commonOffsetSdDb);
     env("WW_EVAL_SETTLE", config.settleAfterS);
