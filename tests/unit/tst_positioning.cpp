@@ -385,6 +385,48 @@ private Q_SLOTS:
         QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
     }
 
+    void aWalkersRoomFollowsItsFix()
+    {
+        // A wristband rests two minutes in the west room, then walks east at 1.2 m/s, 4 dB noise.
+        // Its room must become east within 2 s of its fix crossing the wall; with a moving tag's
+        // evidence tempered like a still one's (the control), the room trails the fix further.
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        auto lag = [&](EngineConfig cfg, unsigned seed) {
+            cfg.selfCalibrate = false;
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(seed);
+            std::normal_distribution<double> noise(0, 4);
+            int fixCrossed = -1, roomChanged = -1;
+            for (int t = 1; t <= 140; ++t) {
+                const double x = std::clamp(1.5 + 1.2 * (t - 120), 1.5, 9.0);
+                for (int k = 0; k < 4; ++k)
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
+                const auto f = e.update(0, t);
+                if (t > 120 && fixCrossed < 0 && f->x > 5)
+                    fixCrossed = t;
+                if (t > 120 && roomChanged < 0 && f->room == QStringLiteral("east"))
+                    roomChanged = t;
+                if (t == 120 && f->room != QStringLiteral("west"))
+                    return -100; // must start in the west room
+            }
+            return fixCrossed > 0 && roomChanged > 0 ? roomChanged - fixCrossed : 100;
+        };
+        EngineConfig tempered;
+        tempered.roomEvidenceWeightMoving = tempered.roomEvidenceWeight;
+        tempered.roomSwitchNatsMoving = tempered.roomSwitchNats;
+        double lagNow = 0, lagTempered = 0; // mean over ten walks
+        for (unsigned seed = 1; seed <= 10; ++seed) {
+            lagNow += lag(EngineConfig{}, seed) / 10.0;
+            lagTempered += lag(tempered, seed) / 10.0;
+        }
+        qInfo() << "room change after the fix crossed, mean of 10 walks:" << lagNow << "s; tempered like a still tag:" << lagTempered << "s";
+        QVERIFY2(lagNow >= -1 && lagNow <= 2, qPrintable(QString::number(lagNow)));
+        QVERIFY2(lagTempered >= lagNow + 0.5, qPrintable(QString::number(lagTempered)));
+    }
+
     void anAssetCarriedAwayIsNoLongerAtRest()
     {
         // An asset tag (an advert every 5 s) parked in the west room for 10 minutes is carried
