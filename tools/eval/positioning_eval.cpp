@@ -39,6 +39,7 @@ struct Score
 {
     int n = 0;
     double median = 0, p90 = 0, max = 0;
+    double covered = 0; // share of fixes whose accuracy circle (68 % intended) holds the truth
 };
 
 struct Row
@@ -131,6 +132,8 @@ Score score(const QString& fixes, const TruthByTag& truth)
 {
     offline::CsvFile csv(fixes);
     std::vector<double> errors;
+    const int accuracyColumn = csv.column(QStringLiteral("accuracy_m"));
+    int covered = 0;
     for (int r = 0; r < csv.rows(); ++r) {
         const QString tag = QString::fromUtf8(csv.cell(r, csv.column(QStringLiteral("tag_id"))));
         const auto it = truth.find(tag);
@@ -142,6 +145,7 @@ Score score(const QString& fixes, const TruthByTag& truth)
             continue;
         errors.push_back(std::hypot(csv.cell(r, csv.column(QStringLiteral("x"))).toDouble() - p->first,
                                     csv.cell(r, csv.column(QStringLiteral("y"))).toDouble() - p->second));
+        covered += accuracyColumn >= 0 && errors.back() <= csv.cell(r, accuracyColumn).toDouble();
         if (qEnvironmentVariableIsSet("WW_EVAL_PERFIX")) // every fix: time, tag, truth, fix, error
             QTextStream(stdout) << "fix " << fixes << ' ' << QString::number(t, 'f', 2) << ' ' << tag << " truth " << p->first << ','
                                 << p->second << " fix " << csv.cell(r, csv.column(QStringLiteral("x"))) << ','
@@ -155,6 +159,7 @@ Score score(const QString& fixes, const TruthByTag& truth)
     s.median = errors[errors.size() / 2];
     s.p90 = errors[std::min(errors.size() - 1, size_t(std::ceil(errors.size() * 0.9)) - 1)];
     s.max = errors.back();
+    s.covered = double(covered) / double(errors.size());
     return s;
 }
 
@@ -189,6 +194,8 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
     if (offline::locate(o, err, &stats) != offline::Done)
         return std::nullopt;
     Row row{dataset, track, score(o.out, truth), score(o.centroidOut, truth)};
+    out << "  " << dataset << '/' << track << ": the accuracy circle (68 % intended) holds the truth in "
+        << QString::number(100 * row.engine.covered, 'f', 0) << " % of fixes" << Qt::endl;
     out << "  " << dataset << '/' << track << ": " << stats.reports << " reports, " << stats.tags << " tags";
     if (stats.calibration)
         out << "; calibration: rssi_1m " << QString::number(stats.calibration->commonRssiAt1m, 'f', 1) << " dBm, n "

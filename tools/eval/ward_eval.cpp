@@ -159,7 +159,8 @@ int main(int argc, char** argv)
     std::vector<double> staticErrors;
     std::map<int, QString> lastRoom;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
-    std::map<int, int> walkMissAge, walkAge, walkGeoMissAge; // walking fixes by seconds since the true room changed
+    std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;
+    int covered[2] = {}, coverN[2] = {}; // at rest, walking // walking fixes by seconds since the true room changed
     std::map<int, std::pair<int, int>> walkByTag;            // per tag: walking fixes, of which missed
     const double warmup = 10;
     for (int second = 1; second <= int(minutes * 60); ++second) {
@@ -222,6 +223,10 @@ int main(int argc, char** argv)
                 out << second << " truth " << t.x << "," << t.y << " f" << t.floor << " " << t.room << (t.moving ? " moving" : "")
                     << " | fix " << f->x << "," << f->y << " f" << f->floor << " " << f->room << " " << f->unknownReason
                     << " acc " << f->accuracyM << " motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
+            if (f->floor == t.floor) { // the accuracy circle (68 % intended) against the truth
+                covered[t.moving] += std::hypot(f->x - t.x, f->y - t.y) <= f->accuracyM;
+                coverN[t.moving] += 1;
+            }
             if (!t.moving && second - t.stillSince >= 30) {
                 sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
                 staticErrors.push_back(std::hypot(f->x - t.x, f->y - t.y));
@@ -283,6 +288,8 @@ int main(int argc, char** argv)
     out << "model after self-calibration: exponent " << QString::number(engine.receivers().front().exponent, 'f', 2)
         << ", level at 1 m of " << engine.receivers().front().id << " " << QString::number(engine.receivers().front().rssiAt1m, 'f', 1)
         << " dBm" << Qt::endl;
+    out << "accuracy circle (68 % intended) holds the truth: at rest " << QString::number(100.0 * covered[0] / std::max(1, coverN[0]), 'f', 1)
+        << " %, walking " << QString::number(100.0 * covered[1] / std::max(1, coverN[1]), 'f', 1) << " %" << Qt::endl;
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
     const auto pct = [&](double q) { return staticErrors.empty() ? 0.0 : staticErrors[size_t(q * double(staticErrors.size() - 1))]; };
