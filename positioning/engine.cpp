@@ -606,7 +606,6 @@ std::optional<Fix> Engine::update(int tag, double tS)
     f.settled = tS - s.stillSince >= m_config.settleAfterS;
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));
-    f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
     std::vector<Level> floorLevels;
     for (const auto& l : lv)
         if (m_receivers[size_t(l.receiver)].floor == s.floor && int(floorLevels.size()) < m_config.roomModelGateways)
@@ -626,10 +625,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // the circle reported includes lagWindows windows' travel at the filter's speed. After the room:
     // the room's evidence uses the filter's own spread.
     const double lag = f.settled ? 0.0 : m_config.lagWindows * std::hypot(s.vx, s.vy) * windowFor(s);
-    if (lag > 0) {
-        f.accuracyM = std::hypot(f.accuracyM, lag);
-        f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
-    }
+    f.accuracyM = std::hypot(f.accuracyM, lag);
+    f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
     return f;
 }
 
