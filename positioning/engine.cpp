@@ -621,10 +621,10 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.room.clear();
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
-    // An unsettled tag's fix trails it (the levels are the window's, and the filter smooths them):
-    // the circle reported includes lagWindows windows' travel at the filter's speed. After the room:
+    // A moving tag's fix trails it (the levels are the window's, and the filter smooths them): the
+    // circle reported includes lagWindows windows' travel at the filter's speed. After the room:
     // the room's evidence uses the filter's own spread.
-    const double lag = f.settled ? 0.0 : m_config.lagWindows * std::hypot(s.vx, s.vy) * windowFor(s);
+    const double lag = !f.moving ? 0.0 : m_config.lagWindows * std::hypot(s.vx, s.vy) * windowFor(s);
     f.accuracyM = std::hypot(f.accuracyM, lag);
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
     return f;

@@ -56,8 +56,8 @@ struct EngineConfig
     double commonOffsetSdDb = 2.5; // > 0: fit a level offset common to all receivers, with this prior (0: off)
     double maxSpeedMps = 2.0;    // walking, with margin
     double accelNoise = 0.6;     // m/s^2, process noise of the constant-velocity filter
-    // The accuracy reported for a tag that is not settled adds, in quadrature, the distance it travels
-    // in lagWindows windows at the filter's speed: the fix trails a walker (0: the filter's spread only).
+    // The accuracy reported for a tag whose levels say it moves adds, in quadrature, the distance it
+    // travels in lagWindows windows at the filter's speed: the fix trails a walker (0: the spread only).
     double lagWindows = 1.0;
     int maxGateways = 8;         // strongest gateways used per fix
     double weakDbm = -97;
