@@ -86,7 +86,8 @@ struct EngineConfig
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
     // A moving tag's room lags its fix by the evidence the HMM must gather against the room left
-    // behind: for a tag whose levels say it moves, each fix counts fully and a smaller lead switches.
+    // behind: for a tag whose levels say it moves, or that has not settled since it moved, each fix
+    // counts fully and a smaller lead switches.
     double roomEvidenceWeightMoving = 1.0;
     double roomSwitchNatsMoving = 0.5;
     // Stillness: per receiver a recent (motionFastS) and an older (motionSlowS) average of the raw

@@ -217,7 +217,9 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     for (double v : s.roomLogP)
         top = std::max(top, v);
     std::vector<double> next(n, -1e9);
-    const double evidenceWeight = f.moving ? m_config.roomEvidenceWeightMoving : m_config.roomEvidenceWeight;
+    // A tag that moves, or has not settled since it moved, has stale evidence for the room it left.
+    const bool fresh = f.moving || !f.settled;
+    const double evidenceWeight = fresh ? m_config.roomEvidenceWeightMoving : m_config.roomEvidenceWeight;
     double nextTop = -1e18;
     for (size_t j = 0; j < n; ++j) {
         if (m_rooms[j].floor != f.floor)
@@ -238,7 +240,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor) {
         s.roomIndex = int(arg);
         s.pendingRoom = -1;
-    } else if (s.roomLogP[size_t(s.roomIndex)] < -(f.moving ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats)) {
+    } else if (s.roomLogP[size_t(s.roomIndex)] < -(fresh ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats)) {
         // A change must hold for a while: long for a tag standing still (its evidence only
         // fluctuates), short for one walking.
         if (s.pendingRoom != int(arg)) {
