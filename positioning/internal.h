@@ -29,6 +29,13 @@ inline double powerOfDb(double db)
 // The inverse of a 2x2 matrix; false when singular.
 bool invert2(const double a[2][2], double out[2][2]);
 
+// The constant-velocity filter's steps on a state (x, y, vx, vy) and its covariance: the
+// prediction over dt with white acceleration of spectral density q (m^2/s^4), and the update by a
+// measured position with covariance R (Joseph form). correctPosition is false when P + R is
+// singular, and then changes nothing.
+void predictCovariance(double P[4][4], double dt, double q);
+bool correctPosition(double state[4], double P[4][4], double x, double y, const double R[2][2]);
+
 // Walls of a floor crossed on the way from a to b (parallel faces closer than 0.3 m count once).
 int wallsCrossed(const std::vector<WallShape>& walls, int floor, QPointF a, QPointF b);
 

@@ -9,6 +9,69 @@
 
 namespace ww::pos {
 
+void predictCovariance(double P[4][4], double dt, double q)
+{
+    // P = F P F' + Q with F = [I  dt I; 0  I], by 2x2 blocks (position p, velocity v). Every
+    // block, the cross-axis terms included: a measurement with correlated x and y correlates them.
+    double n[4][4];
+    for (int i = 0; i < 2; ++i)
+        for (int j = 0; j < 2; ++j) {
+            const double pp = P[i][j], pv = P[i][j + 2], vp = P[i + 2][j], vv = P[i + 2][j + 2];
+            n[i][j] = pp + dt * (pv + vp) + dt * dt * vv;
+            n[i][j + 2] = pv + dt * vv;
+            n[i + 2][j] = vp + dt * vv;
+            n[i + 2][j + 2] = vv;
+        }
+    // White acceleration of spectral density q on each axis.
+    for (int a = 0; a < 2; ++a) {
+        n[a][a] += q * dt * dt * dt * dt / 4;
+        n[a][a + 2] += q * dt * dt * dt / 2;
+        n[a + 2][a] += q * dt * dt * dt / 2;
+        n[a + 2][a + 2] += q * dt * dt;
+    }
+    std::copy(&n[0][0], &n[0][0] + 16, &P[0][0]);
+}
+
+bool correctPosition(double state[4], double P[4][4], double x, double y, const double R[2][2])
+{
+    // Kalman update with H = [I 0]: S = P_pp + R, K = P[:, p] S^-1.
+    double S[2][2] = {{P[0][0] + R[0][0], P[0][1] + R[0][1]}, {P[1][0] + R[1][0], P[1][1] + R[1][1]}}, Si[2][2];
+    if (!invert2(S, Si))
+        return false;
+    double K[4][2];
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 2; ++j)
+            K[i][j] = P[i][0] * Si[0][j] + P[i][1] * Si[1][j];
+    const double ix = x - state[0], iy = y - state[1];
+    for (int i = 0; i < 4; ++i)
+        state[i] += K[i][0] * ix + K[i][1] * iy;
+    // Joseph form, P = (I - K H) P (I - K H)' + K R K': symmetric and positive whatever the
+    // rounding (the lattice's R is a quarter cell against a P of metres after a silence).
+    double A[4][4], AP[4][4], n[4][4];
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j)
+            A[i][j] = (i == j ? 1.0 : 0.0) - (j < 2 ? K[i][j] : 0.0);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) {
+            double v = 0;
+            for (int k = 0; k < 4; ++k)
+                v += A[i][k] * P[k][j];
+            AP[i][j] = v;
+        }
+    for (int i = 0; i < 4; ++i)
+        for (int j = i; j < 4; ++j) {
+            double v = 0;
+            for (int k = 0; k < 4; ++k)
+                v += AP[i][k] * A[j][k];
+            for (int a = 0; a < 2; ++a)
+                for (int b = 0; b < 2; ++b)
+                    v += K[i][a] * R[a][b] * K[j][b];
+            n[i][j] = n[j][i] = v;
+        }
+    std::copy(&n[0][0], &n[0][0] + 16, &P[0][0]);
+    return true;
+}
+
 void Engine::predict(Kinematics& s, double tS) const
 {
     const double dt = std::clamp(tS - s.t, 0.0, 30.0);
@@ -17,38 +80,18 @@ void Engine::predict(Kinematics& s, double tS) const
         return;
     s.x += s.vx * dt;
     s.y += s.vy * dt;
-    // P = F P F' + Q, per axis (x, vx) and (y, vy); the axes stay uncorrelated.
-    const double q = m_config.accelNoise * m_config.accelNoise;
-    for (int a = 0; a < 2; ++a) {
-        const int p = a, v = a + 2;
-        const double ppp = s.P[p][p] + 2 * dt * s.P[p][v] + dt * dt * s.P[v][v];
-        const double ppv = s.P[p][v] + dt * s.P[v][v];
-        s.P[p][p] = ppp + q * dt * dt * dt * dt / 4;
-        s.P[p][v] = s.P[v][p] = ppv + q * dt * dt * dt / 2;
-        s.P[v][v] += q * dt * dt;
-    }
+    predictCovariance(s.P, dt, m_config.accelNoise * m_config.accelNoise);
 }
 
 void Engine::correct(Kinematics& s, double x, double y, const double R[2][2]) const
 {
-    // Kalman update with H = [I 0]: S = P_pp + R, K = P[:, p] S^-1.
-    double S[2][2] = {{s.P[0][0] + R[0][0], s.P[0][1] + R[0][1]}, {s.P[1][0] + R[1][0], s.P[1][1] + R[1][1]}}, Si[2][2];
-    if (!invert2(S, Si))
+    double state[4] = {s.x, s.y, s.vx, s.vy};
+    if (!correctPosition(state, s.P, x, y, R))
         return;
-    double K[4][2];
-    for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 2; ++j)
-            K[i][j] = s.P[i][0] * Si[0][j] + s.P[i][1] * Si[1][j];
-    const double ix = x - s.x, iy = y - s.y;
-    s.x += K[0][0] * ix + K[0][1] * iy;
-    s.y += K[1][0] * ix + K[1][1] * iy;
-    s.vx += K[2][0] * ix + K[2][1] * iy;
-    s.vy += K[3][0] * ix + K[3][1] * iy;
-    double P[4][4];
-    for (int i = 0; i < 4; ++i)
-        for (int j = 0; j < 4; ++j)
-            P[i][j] = s.P[i][j] - (K[i][0] * s.P[0][j] + K[i][1] * s.P[1][j]);
-    std::copy(&P[0][0], &P[0][0] + 16, &s.P[0][0]);
+    s.x = state[0];
+    s.y = state[1];
+    s.vx = state[2];
+    s.vy = state[3];
     const double speed = std::hypot(s.vx, s.vy);
     if (speed > m_config.maxSpeedMps) {
         s.vx *= m_config.maxSpeedMps / speed;

@@ -1,6 +1,7 @@
 // The positioning engine's maths, including degenerate layouts (wardctl locate: tst_locate.cpp).
 #include "positioning/engine.h"
 #include "positioning/georef.h"
+#include "positioning/internal.h"
 
 #include <QTest>
 #include <cmath>
@@ -156,6 +157,74 @@ private Q_SLOTS:
         feed(e, 0, gws, 18, 18, 5, 6); // a 22 m jump in one second
         const auto after = e.update(0, 6);
         QVERIFY(std::hypot(after->x - before->x, after->y - before->y) < 15);
+    }
+
+    void filterCovarianceStaysConsistent()
+    {
+        // The prediction is F P F' + Q in every block: a measurement with correlated x and y
+        // correlates the axes, and the cross-axis blocks must travel with the state too.
+        std::mt19937 rng(7);
+        std::normal_distribution<double> g;
+        auto positiveDefinite = [](const double P[4][4]) {
+            double L[4][4] = {};
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j <= i; ++j) {
+                    double v = P[i][j];
+                    for (int k = 0; k < j; ++k)
+                        v -= L[i][k] * L[j][k];
+                    if (i == j && !(v > 0))
+                        return false;
+                    L[i][j] = i == j ? std::sqrt(v) : v / L[j][j];
+                }
+            return true;
+        };
+        for (int trial = 0; trial < 20; ++trial) {
+            double M[4][4], P[4][4];
+            for (auto& row : M)
+                for (double& v : row)
+                    v = g(rng);
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j) {
+                    P[i][j] = 0;
+                    for (int k = 0; k < 4; ++k)
+                        P[i][j] += M[i][k] * M[j][k];
+                }
+            const double dt = 0.5 + trial, q = 0.36;
+            double F[4][4] = {{1, 0, dt, 0}, {0, 1, 0, dt}, {0, 0, 1, 0}, {0, 0, 0, 1}}, want[4][4] = {};
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    for (int k = 0; k < 4; ++k)
+                        for (int l = 0; l < 4; ++l)
+                            want[i][j] += F[i][k] * P[k][l] * F[j][l];
+            for (int a = 0; a < 2; ++a) {
+                want[a][a] += q * std::pow(dt, 4) / 4;
+                want[a][a + 2] += q * std::pow(dt, 3) / 2;
+                want[a + 2][a] += q * std::pow(dt, 3) / 2;
+                want[a + 2][a + 2] += q * dt * dt;
+            }
+            predictCovariance(P, dt, q);
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    QVERIFY2(std::abs(P[i][j] - want[i][j]) < 1e-9 * (1 + std::abs(want[i][j])),
+                             qPrintable(QStringLiteral("P[%1][%2] %3, F P F' + Q %4").arg(i).arg(j).arg(P[i][j]).arg(want[i][j])));
+        }
+        // A long run of silences (up to 30 s) and lattice-sized measurements (a quarter cell,
+        // strongly correlated): the covariance stays symmetric and positive definite, and an
+        // update never makes the position less certain.
+        double state[4] = {}, P[4][4] = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+        std::uniform_real_distribution<double> u(0, 1);
+        for (int step = 0; step < 5000; ++step) {
+            predictCovariance(P, step % 97 == 0 ? 30.0 : 0.2 + u(rng), 0.36);
+            const double sx = step % 3 ? 0.0625 : 4.0, rho = 0.95 * (2 * u(rng) - 1);
+            const double R[2][2] = {{sx, rho * sx}, {rho * sx, sx}};
+            const double before = P[0][0] + P[1][1];
+            QVERIFY(correctPosition(state, P, g(rng), g(rng), R));
+            QVERIFY2(positiveDefinite(P), qPrintable(QStringLiteral("step %1").arg(step)));
+            QVERIFY(P[0][0] + P[1][1] <= before * (1 + 1e-9));
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    QCOMPARE(P[i][j], P[j][i]);
+        }
     }
 
     void crlbOfASquare()
