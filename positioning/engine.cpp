@@ -285,8 +285,12 @@ double Engine::windowFor(const TagState& s) const
 std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 {
     std::vector<Level> out;
-    double buf[64];
+    std::pair<double, double> buf[64]; // (level, weight)
     const double window = windowFor(s);
+    // A tag not settled weighs its recent samples more (a walker's older ones are behind it),
+    // exp(-age / tau); a settled one keeps equal weights, the least noisy level.
+    const double tau = m_config.levelTimeConstantWindows * window;
+    const bool weigh = tau > 0 && tS - s.stillSince < m_config.settleAfterS;
     for (size_t r = 0; r < s.heard.size(); ++r) {
         auto& w = s.heard[r];
         while (!w.empty() && w.front().t < tS - window)
@@ -294,16 +298,21 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
         int n = 0;
         for (const auto& smp : w)
             if (smp.t <= tS && n < 64)
-                buf[n++] = smp.rssi;
+                buf[n++] = {smp.rssi, weigh ? expNeg((tS - smp.t) / tau) : 1.0};
         if (n == 0)
             continue;
         // Deep fades pull a plain mean down: average the strongest three quarters.
-        std::sort(buf, buf + n, std::greater<>());
+        std::sort(buf, buf + n, [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second > b.second); });
         const int keep = std::max(1, (3 * n + 3) / 4);
-        double sum = 0;
-        for (int i = 0; i < keep; ++i)
-            sum += buf[i];
-        out.push_back({int(r), sum / keep, n});
+        double sum = 0, sw = 0, sw2 = 0;
+        for (int i = 0; i < keep; ++i) {
+            sum += buf[i].first * buf[i].second;
+            sw += buf[i].second;
+            sw2 += buf[i].second * buf[i].second;
+        }
+        // Unequal weights count as fewer samples (Kish's effective number).
+        const int eff = weigh ? std::max(1, int(std::lround(double(n) * (sw * sw / sw2) / keep))) : n;
+        out.push_back({int(r), sum / sw, eff});
     }
     std::sort(out.begin(), out.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
     return out;

@@ -5,7 +5,8 @@
 // leave-one-track-out, Kolakowski calibrates on its calibration walk, UJI is two-fold by point.
 //
 // usage: ww_eval_positioning DATA_DIR WORK_DIR [--check]
-//   --check: exit 1 unless the engine's median and p90 are below the centroid's on every track.
+//   --check: exit 1 unless the engine's median and p90 are below the centroid's on every track, and
+//   the Bogazici (median <= 1.5 m, p90 <= 3 m) and Kolakowski (median <= 1 m) targets hold.
 #include "offline.h"
 
 #include <QCoreApplication>
@@ -169,6 +170,8 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
     o.config = pos::EngineConfig{};
     if (qEnvironmentVariableIsSet("WW_EVAL_WINDOW"))
         o.config->windowS = qEnvironmentVariable("WW_EVAL_WINDOW").toDouble();
+    if (qEnvironmentVariableIsSet("WW_EVAL_RECENT"))
+        o.config->levelTimeConstantWindows = qEnvironmentVariable("WW_EVAL_RECENT").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_ACCEL"))
         o.config->accelNoise = qEnvironmentVariable("WW_EVAL_ACCEL").toDouble();
     if (qEnvironmentVariableIsSet("WW_EVAL_MAXGW"))
@@ -453,13 +456,14 @@ int main(int argc, char** argv)
     }
     out << "engine better than the centroid (median and p90) on every track: " << (better ? "yes" : "no") << Qt::endl;
     // The targets, track by track: Bogazici median <= 1.5 m and p90 <= 3.0 m, Kolakowski
-    // median <= 1.0 m, UJI median <= 1.5 m. Printed; only what holds today is asserted.
-    bool bogaziciP90 = true, kolakowskiMedian = true;
+    // median <= 1.0 m, UJI median <= 1.5 m. Printed; only what holds today is asserted (all but UJI's).
+    bool bogaziciTargets = true, kolakowskiMedian = true;
     for (const auto& r : rows) {
         const bool bogazici = r.dataset == QStringLiteral("bogazici");
         const double medianTarget = bogazici ? 1.5 : r.dataset == QStringLiteral("kolakowski-flat") ? 1.0 : 1.5;
         const bool p90Met = !bogazici || r.engine.p90 <= 3.0;
-        bogaziciP90 &= p90Met;
+        if (bogazici)
+            bogaziciTargets &= p90Met && r.engine.median <= medianTarget;
         if (r.dataset == QStringLiteral("kolakowski-flat"))
             kolakowskiMedian &= r.engine.median <= medianTarget;
         out << "target " << r.dataset << '/' << r.track << ": median <= " << medianTarget << " m "
@@ -468,8 +472,8 @@ int main(int argc, char** argv)
             out << ", p90 <= 3 m " << (p90Met ? "met" : "NOT met");
         out << Qt::endl;
     }
-    holds &= bogaziciP90 && kolakowskiMedian;
-    out << "asserted (median and p90 better than the centroid on every track; Bogazici p90 <= 3 m on every track; "
+    holds &= bogaziciTargets && kolakowskiMedian;
+    out << "asserted (median and p90 better than the centroid on every track; Bogazici median <= 1.5 m and p90 <= 3 m on every track; "
            "Kolakowski median <= 1 m): "
         << (holds ? "holds" : "FAILS") << Qt::endl;
     return check && !holds ? 1 : 0;

@@ -65,6 +65,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_RATIO", config.roomSwitchRatio);
     env("WW_EVAL_CORRIDOR", config.corridorVoteWeight);
     env("WW_EVAL_ACCEL", config.accelNoise);
+    env("WW_EVAL_RECENT", config.levelTimeConstantWindows);
     env("WW_EVAL_MOVE", config.roomMoveRatePerS);
     env("WW_EVAL_JUMP", config.roomJumpPerS);
     env("WW_EVAL_RXSCALE", config.roomRxScaleDb);

@@ -1,0 +1,330 @@
+// The positioning engine over time: the motion filter, stillness, and a walker's room and fix.
+#include "positioning/engine.h"
+#include "positioning/internal.h"
+#include "positioning_support.h"
+
+#include <QTest>
+#include <cmath>
+#include <random>
+
+using namespace ww;
+using namespace ww::pos;
+using namespace ww::pos::test;
+
+class TestMotion : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void speedIsBounded()
+    {
+        const auto gws = square(20);
+        EngineConfig cfg;
+        Engine e(gws, cfg);
+        feed(e, 0, gws, 2, 2, 0, 5);
+        const auto before = e.update(0, 5);
+        feed(e, 0, gws, 18, 18, 5, 6); // a 22 m jump in one second
+        const auto after = e.update(0, 6);
+        QVERIFY(std::hypot(after->x - before->x, after->y - before->y) < 15);
+    }
+
+    void filterCovarianceStaysConsistent()
+    {
+        // The prediction is F P F' + Q in every block: a measurement with correlated x and y
+        // correlates the axes, and the cross-axis blocks must travel with the state too.
+        std::mt19937 rng(7);
+        std::normal_distribution<double> g;
+        auto positiveDefinite = [](const double P[4][4]) {
+            double L[4][4] = {};
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j <= i; ++j) {
+                    double v = P[i][j];
+                    for (int k = 0; k < j; ++k)
+                        v -= L[i][k] * L[j][k];
+                    if (i == j && !(v > 0))
+                        return false;
+                    L[i][j] = i == j ? std::sqrt(v) : v / L[j][j];
+                }
+            return true;
+        };
+        for (int trial = 0; trial < 20; ++trial) {
+            double M[4][4], P[4][4];
+            for (auto& row : M)
+                for (double& v : row)
+                    v = g(rng);
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j) {
+                    P[i][j] = 0;
+                    for (int k = 0; k < 4; ++k)
+                        P[i][j] += M[i][k] * M[j][k];
+                }
+            const double dt = 0.5 + trial, q = 0.36;
+            double F[4][4] = {{1, 0, dt, 0}, {0, 1, 0, dt}, {0, 0, 1, 0}, {0, 0, 0, 1}}, want[4][4] = {};
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    for (int k = 0; k < 4; ++k)
+                        for (int l = 0; l < 4; ++l)
+                            want[i][j] += F[i][k] * P[k][l] * F[j][l];
+            for (int a = 0; a < 2; ++a) {
+                want[a][a] += q * std::pow(dt, 4) / 4;
+                want[a][a + 2] += q * std::pow(dt, 3) / 2;
+                want[a + 2][a] += q * std::pow(dt, 3) / 2;
+                want[a + 2][a + 2] += q * dt * dt;
+            }
+            predictCovariance(P, dt, q);
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    QVERIFY2(std::abs(P[i][j] - want[i][j]) < 1e-9 * (1 + std::abs(want[i][j])),
+                             qPrintable(QStringLiteral("P[%1][%2] %3, F P F' + Q %4").arg(i).arg(j).arg(P[i][j]).arg(want[i][j])));
+        }
+        // A long run of silences (up to 30 s) and lattice-sized measurements (a quarter cell,
+        // strongly correlated): the covariance stays symmetric and positive definite, and an
+        // update never makes the position less certain.
+        double state[4] = {}, P[4][4] = {{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}};
+        std::uniform_real_distribution<double> u(0, 1);
+        for (int step = 0; step < 5000; ++step) {
+            predictCovariance(P, step % 97 == 0 ? 30.0 : 0.2 + u(rng), 0.36);
+            const double sx = step % 3 ? 0.0625 : 4.0, rho = 0.95 * (2 * u(rng) - 1);
+            const double R[2][2] = {{sx, rho * sx}, {rho * sx, sx}};
+            const double before = P[0][0] + P[1][1];
+            QVERIFY(correctPosition(state, P, g(rng), g(rng), R));
+            QVERIFY2(positiveDefinite(P), qPrintable(QStringLiteral("step %1").arg(step)));
+            QVERIFY(P[0][0] + P[1][1] <= before * (1 + 1e-9));
+            for (int i = 0; i < 4; ++i)
+                for (int j = 0; j < 4; ++j)
+                    QCOMPARE(P[i][j], P[j][i]);
+        }
+    }
+
+    void stillTagKeepsItsRoomAndAWalkerChangesIt()
+    {
+        // A tag 0.4 m from the wall between two rooms, 5 dB noise per report and a slow common
+        // shadowing: its fixes straddle the wall. Standing still for 15 minutes it must keep its
+        // room once settled; without the stillness rules the same input changes room often.
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        auto run = [&](EngineConfig cfg, int& changes, bool& settled, QString& finalRoom, double& walkerMovingAt) {
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(7);
+            std::normal_distribution<double> noise(0, 5), shadowStep(0, 1);
+            double shadow = 0, x = 4.6;
+            QString last;
+            changes = 0;
+            settled = false;
+            walkerMovingAt = -1;
+            for (int t = 1; t <= 960; ++t) {
+                if (t > 900) // then walks east at 1 m/s
+                    x = std::min(8.5, x + 1.0);
+                for (int k = 0; k < 2; ++k) {
+                    shadow = 0.9 * shadow + 0.45 * shadowStep(rng);
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t - 1 + 0.5 * k, modelRssi(gws[size_t(g)], x, 5, 1.2) + shadow + noise(rng));
+                }
+                const auto f = e.update(0, t);
+                if (t > 900 && f->moving && walkerMovingAt < 0)
+                    walkerMovingAt = t;
+                if (t == 900)
+                    settled = f->settled;
+                if (t > 60 && t <= 900 && !last.isEmpty() && f->room != last)
+                    ++changes;
+                last = f->room;
+            }
+            finalRoom = last;
+        };
+        int changes = 0;
+        bool settled = false;
+        QString room;
+        double movingAt = 0;
+        run(EngineConfig{}, changes, settled, room, movingAt);
+        QCOMPARE(changes, 0);
+        QVERIFY(settled);
+        QCOMPARE(room, QStringLiteral("east")); // the walk is followed
+        QVERIFY2(movingAt > 900 && movingAt < 915, qPrintable(QString::number(movingAt)));
+        EngineConfig plain;
+        plain.roomDwellStillS = plain.roomDwellRestedS = plain.motionConfirmS = 0; // the HMM alone
+        plain.roomModelWeight = 1;
+        run(plain, changes, settled, room, movingAt);
+        QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");
+    }
+
+    void aWalkersRoomFollowsItsFix()
+    {
+        // A wristband rests two minutes in the west room, then walks east at 1.2 m/s, 4 dB noise.
+        // Its room must become east within 2 s of its fix crossing the wall; with a moving tag's
+        // evidence tempered like a still one's (the control), the room trails the fix further.
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        auto lag = [&](EngineConfig cfg, unsigned seed) {
+            cfg.selfCalibrate = false;
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(seed);
+            std::normal_distribution<double> noise(0, 4);
+            int fixCrossed = -1, roomChanged = -1;
+            for (int t = 1; t <= 140; ++t) {
+                const double x = std::clamp(1.5 + 1.2 * (t - 120), 1.5, 9.0);
+                for (int k = 0; k < 4; ++k)
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
+                const auto f = e.update(0, t);
+                if (t > 120 && fixCrossed < 0 && f->x > 5)
+                    fixCrossed = t;
+                if (t > 120 && roomChanged < 0 && f->room == QStringLiteral("east"))
+                    roomChanged = t;
+                if (t == 120 && f->room != QStringLiteral("west"))
+                    return -100; // must start in the west room
+            }
+            return fixCrossed > 0 && roomChanged > 0 ? roomChanged - fixCrossed : 100;
+        };
+        EngineConfig tempered;
+        tempered.roomEvidenceWeightMoving = tempered.roomEvidenceWeight;
+        tempered.roomSwitchNatsMoving = tempered.roomSwitchNats;
+        double lagNow = 0, lagTempered = 0; // mean over ten walks
+        for (unsigned seed = 1; seed <= 10; ++seed) {
+            lagNow += lag(EngineConfig{}, seed) / 10.0;
+            lagTempered += lag(tempered, seed) / 10.0;
+        }
+        qInfo() << "room change after the fix crossed, mean of 10 walks:" << lagNow << "s; tempered like a still tag:" << lagTempered << "s";
+        QVERIFY2(lagNow >= -1 && lagNow <= 2, qPrintable(QString::number(lagNow)));
+        QVERIFY2(lagTempered >= lagNow + 0.5, qPrintable(QString::number(lagTempered)));
+    }
+
+    void aWalkersAccuracyCircleIncludesItsLag()
+    {
+        // A wristband walks a 40 m corridor to and fro at 1.2 m/s (ten receivers on its walls, 4 dB
+        // noise). Its fix trails it; the reported circle (68 % intended) must hold the truth in at
+        // least 60 % of the fixes. With the filter's spread alone (the control) it holds it less.
+        std::vector<Receiver> gws;
+        for (int i = 0; i < 10; ++i)
+            gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
+        auto coverage = [&](EngineConfig cfg) {
+            cfg.selfCalibrate = false;
+            Engine e(gws, cfg);
+            std::mt19937 rng(5);
+            std::normal_distribution<double> noise(0, 4);
+            auto where = [](double t) { // 2 -> 38 -> 2 every 60 s
+                const double u = std::fmod(1.2 * t, 72.0);
+                return u < 36 ? 2 + u : 74 - u;
+            };
+            int held = 0, n = 0;
+            for (int t = 1; t <= 300; ++t) {
+                for (int k = 0; k < 4; ++k)
+                    for (int g = 0; g < int(gws.size()); ++g)
+                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], where(t - 1 + 0.25 * k), 5, 1.2) + noise(rng));
+                const auto f = e.update(0, t);
+                if (t <= 20)
+                    continue;
+                ++n;
+                held += std::hypot(f->x - where(t), f->y - 5) <= f->accuracyM;
+            }
+            return double(held) / n;
+        };
+        const double withLag = coverage(EngineConfig{});
+        EngineConfig spreadOnly;
+        spreadOnly.lagWindows = 0;
+        const double without = coverage(spreadOnly);
+        qInfo() << "circle holds the walker:" << withLag << "with the lag," << without << "with the filter's spread alone";
+        QVERIFY2(withLag >= 0.6, qPrintable(QString::number(withLag)));
+        QVERIFY2(without < withLag - 0.05, qPrintable(QString::number(without)));
+    }
+
+    void aWalkersLevelsWeighTheirRecentSamples()
+    {
+        // A walker's level weighs its window's samples by exp(-age / (0.7 window)): its older
+        // samples lie behind it. Over the corridor walk of the test above its fix must be nearer
+        // than with equal weights; a tag standing still (settled) keeps equal weights.
+        std::vector<Receiver> gws;
+        for (int i = 0; i < 10; ++i)
+            gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
+        auto meanError = [&](double timeConstant, double speed) {
+            EngineConfig cfg;
+            cfg.selfCalibrate = false;
+            cfg.levelTimeConstantWindows = timeConstant;
+            Engine e(gws, cfg);
+            std::mt19937 rng(11);
+            std::normal_distribution<double> noise(0, 4);
+            auto where = [speed](double t) { // to and fro between 2 and 38 m (or standing at 20 m)
+                const double u = std::fmod(speed * t, 72.0);
+                return speed == 0 ? 20.0 : u < 36 ? 2 + u : 74 - u;
+            };
+            double sum = 0;
+            int n = 0;
+            for (int t = 1; t <= 300; ++t) {
+                for (int k = 0; k < 4; ++k)
+                    for (int g = 0; g < int(gws.size()); ++g)
+                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], where(t - 1 + 0.25 * k), 5, 1.2) + noise(rng));
+                const auto f = e.update(0, t);
+                if (t > 20) {
+                    sum += std::hypot(f->x - where(t), f->y - 5);
+                    ++n;
+                }
+            }
+            return sum / n;
+        };
+        const double walking = meanError(0.7, 1.2), walkingEqual = meanError(0, 1.2);
+        const double still = meanError(0.7, 0), stillEqual = meanError(0, 0);
+        qInfo() << "mean error walking" << walking << "m, with equal weights" << walkingEqual << "; standing" << still << "m, with equal weights"
+                << stillEqual;
+        QVERIFY2(walking < walkingEqual - 0.15, qPrintable(QStringLiteral("%1 against %2").arg(walking).arg(walkingEqual)));
+        QVERIFY2(still < stillEqual * 1.2, qPrintable(QStringLiteral("%1 against %2").arg(still).arg(stillEqual)));
+    }
+
+    void anAssetCarriedAwayIsNoLongerAtRest()
+    {
+        // An asset tag (an advert every 5 s) parked in the west room for 10 minutes is carried
+        // 14 m east at 0.7 m/s. Its levels are told to say nothing (the motion statistic never
+        // reaches the threshold), as when every receiver of a cluster falls alike: the travelled
+        // fix alone must unsettle it, and the room must follow within a minute of the move's start.
+        const std::vector<Receiver> gws{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), 20, 0, 2.5, 0, -59, 2},
+                                        {QStringLiteral("c"), 0, 10, 2.5, 0, -59, 2}, {QStringLiteral("d"), 20, 10, 2.5, 0, -59, 2}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 10, 10))},
+                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(10, 0, 10, 10))}};
+        struct Outcome
+        {
+            bool settledBefore = false;
+            QString roomBefore, roomAfter; // at the move's start, and a minute later
+            int unsettledAt = -1;
+        };
+        auto run = [&](EngineConfig cfg) {
+            cfg.motionThresholdDb = 1000; // the levels never say "moving"
+            cfg.selfCalibrate = false;
+            Engine e(gws, cfg, rooms);
+            std::mt19937 rng(3);
+            std::normal_distribution<double> noise(0, 2);
+            const int start = 600;
+            Outcome o;
+            for (int t = 1; t <= start + 60; ++t) {
+                if (t % 5 == 0) {
+                    const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
+                }
+                const auto f = e.update(0, t);
+                if (!f)
+                    continue;
+                if (t == start) {
+                    o.settledBefore = f->settled;
+                    o.roomBefore = f->room;
+                }
+                if (t > start && !f->settled && o.unsettledAt < 0)
+                    o.unsettledAt = t;
+                o.roomAfter = f->room;
+            }
+            return o;
+        };
+        const Outcome moved = run(EngineConfig{});
+        QVERIFY(moved.settledBefore);
+        QCOMPARE(moved.roomBefore, QStringLiteral("west"));
+        QCOMPARE(moved.roomAfter, QStringLiteral("east"));
+        QVERIFY2(moved.unsettledAt > 600 && moved.unsettledAt < 650, qPrintable(QString::number(moved.unsettledAt)));
+        EngineConfig control;
+        control.unsettleDistanceM = 0; // the levels alone
+        const Outcome stuck = run(control);
+        QVERIFY(stuck.settledBefore);
+        QCOMPARE(stuck.roomAfter, QStringLiteral("west"));
+        QCOMPARE(stuck.unsettledAt, -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMotion)
+#include "tst_motion.moc"
