@@ -287,10 +287,12 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
     std::vector<Level> out;
     std::pair<double, double> buf[64]; // (level, weight)
     const double window = windowFor(s);
-    // A tag not settled weighs its recent samples more (a walker's older ones are behind it),
-    // exp(-age / tau); a settled one keeps equal weights, the least noisy level.
+    // A tag whose levels change (motion statistic at or above motionSettleDb) weighs its recent
+    // samples more, exp(-age / tau): a walker's older ones are behind it. A still one keeps equal
+    // weights, the least noisy level. (Not by 'settled': a parked asset unsettled by its own noisy
+    // fix then got noisier fixes and stayed unsettled, in the corridor for 12 minutes on seed 6.)
     const double tau = m_config.levelTimeConstantWindows * window;
-    const bool weigh = tau > 0 && tS - s.stillSince < m_config.settleAfterS;
+    const bool weigh = tau > 0 && s.motionDb >= m_config.motionSettleDb;
     for (size_t r = 0; r < s.heard.size(); ++r) {
         auto& w = s.heard[r];
         while (!w.empty() && w.front().t < tS - window)

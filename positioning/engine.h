@@ -52,8 +52,9 @@ struct EngineConfig
 {
     double tagHeightM = 1.2;
     double windowS = 2.5;        // RSSI window per tag and gateway
-    // A tag not settled weighs its window's samples by exp(-age / (this x the window)): a walker's
-    // older samples lie behind it. Settled tags, and 0, keep equal weights.
+    // A tag whose levels change (motion statistic >= motionSettleDb) weighs its window's samples by
+    // exp(-age / (this x the window)): a walker's older samples lie behind it. Still tags, and 0,
+    // keep equal weights.
     double levelTimeConstantWindows = 0.7;
     double sigmaDb = 6.0;        // shadowing, for weights and covariance
     double commonOffsetSdDb = 2.5; // > 0: fit a level offset common to all receivers, with this prior (0: off)
