@@ -11,6 +11,35 @@ using namespace ww;
 using namespace ww::pos;
 using namespace ww::pos::test;
 
+namespace {
+// A 40 m corridor with ten receivers on its walls (y 0 and 10); a wristband walks y = 5 to and
+// fro between 2 and 38 m at `speed` (0: stands at 20 m), four adverts a second with 4 dB of noise,
+// for 300 s. `fix(f, x)` receives every fix after the first 20 s with the true x.
+template <typename F>
+void walkCorridor(EngineConfig cfg, double speed, unsigned seed, F fix)
+{
+    std::vector<Receiver> gws;
+    for (int i = 0; i < 10; ++i)
+        gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
+    cfg.selfCalibrate = false;
+    Engine e(gws, cfg);
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> noise(0, 4);
+    auto where = [speed](double t) {
+        const double u = std::fmod(speed * t, 72.0);
+        return speed == 0 ? 20.0 : u < 36 ? 2 + u : 74 - u;
+    };
+    for (int t = 1; t <= 300; ++t) {
+        for (int k = 0; k < 4; ++k)
+            for (int g = 0; g < int(gws.size()); ++g)
+                e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], where(t - 1 + 0.25 * k), 5, 1.2) + noise(rng));
+        const auto f = e.update(0, t);
+        if (t > 20 && f)
+            fix(*f, where(t));
+    }
+}
+} // namespace
+
 class TestMotion : public QObject
 {
     Q_OBJECT
@@ -191,32 +220,15 @@ private Q_SLOTS:
 
     void aWalkersAccuracyCircleIncludesItsLag()
     {
-        // A wristband walks a 40 m corridor to and fro at 1.2 m/s (ten receivers on its walls, 4 dB
-        // noise). Its fix trails it; the reported circle (68 % intended) must hold the truth in at
-        // least 60 % of the fixes. With the filter's spread alone (the control) it holds it less.
-        std::vector<Receiver> gws;
-        for (int i = 0; i < 10; ++i)
-            gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
-        auto coverage = [&](EngineConfig cfg) {
-            cfg.selfCalibrate = false;
-            Engine e(gws, cfg);
-            std::mt19937 rng(5);
-            std::normal_distribution<double> noise(0, 4);
-            auto where = [](double t) { // 2 -> 38 -> 2 every 60 s
-                const double u = std::fmod(1.2 * t, 72.0);
-                return u < 36 ? 2 + u : 74 - u;
-            };
+        // A wristband walks the corridor at 1.2 m/s. Its fix trails it; the reported circle (68 %
+        // intended) must hold the truth in at least 60 % of the fixes. With the filter's spread
+        // alone (the control) it holds it less.
+        auto coverage = [](EngineConfig cfg) {
             int held = 0, n = 0;
-            for (int t = 1; t <= 300; ++t) {
-                for (int k = 0; k < 4; ++k)
-                    for (int g = 0; g < int(gws.size()); ++g)
-                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], where(t - 1 + 0.25 * k), 5, 1.2) + noise(rng));
-                const auto f = e.update(0, t);
-                if (t <= 20)
-                    continue;
+            walkCorridor(cfg, 1.2, 5, [&](const Fix& f, double x) {
                 ++n;
-                held += std::hypot(f->x - where(t), f->y - 5) <= f->accuracyM;
-            }
+                held += std::hypot(f.x - x, f.y - 5) <= f.accuracyM;
+            });
             return double(held) / n;
         };
         const double withLag = coverage(EngineConfig{});
@@ -231,34 +243,17 @@ private Q_SLOTS:
     void aWalkersLevelsWeighTheirRecentSamples()
     {
         // A moving tag's level weighs its window's samples by exp(-age / (0.7 window)): its older
-        // samples lie behind it. Over the corridor walk of the test above its fix must be nearer
-        // than with equal weights; a tag standing still (settled) keeps equal weights.
-        std::vector<Receiver> gws;
-        for (int i = 0; i < 10; ++i)
-            gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
-        auto meanError = [&](double timeConstant, double speed) {
+        // samples lie behind it. Walking the corridor, its fix must be nearer than with equal
+        // weights; a tag standing still keeps equal weights and is placed about as well.
+        auto meanError = [](double timeConstant, double speed) {
             EngineConfig cfg;
-            cfg.selfCalibrate = false;
             cfg.levelTimeConstantWindows = timeConstant;
-            Engine e(gws, cfg);
-            std::mt19937 rng(11);
-            std::normal_distribution<double> noise(0, 4);
-            auto where = [speed](double t) { // to and fro between 2 and 38 m (or standing at 20 m)
-                const double u = std::fmod(speed * t, 72.0);
-                return speed == 0 ? 20.0 : u < 36 ? 2 + u : 74 - u;
-            };
             double sum = 0;
             int n = 0;
-            for (int t = 1; t <= 300; ++t) {
-                for (int k = 0; k < 4; ++k)
-                    for (int g = 0; g < int(gws.size()); ++g)
-                        e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], where(t - 1 + 0.25 * k), 5, 1.2) + noise(rng));
-                const auto f = e.update(0, t);
-                if (t > 20) {
-                    sum += std::hypot(f->x - where(t), f->y - 5);
-                    ++n;
-                }
-            }
+            walkCorridor(cfg, speed, 11, [&](const Fix& f, double x) {
+                sum += std::hypot(f.x - x, f.y - 5);
+                ++n;
+            });
             return sum / n;
         };
         const double walking = meanError(0.7, 1.2), walkingEqual = meanError(0, 1.2);
