@@ -304,7 +304,9 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
         if (n == 0)
             continue;
         // Deep fades pull a plain mean down: average the strongest three quarters.
-        std::sort(buf, buf + n, [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second > b.second); });
+        std::sort(buf, buf + n, [](const auto& a, const auto& b) {
+            return a.first > b.first || (a.first == b.first && a.second > b.second); // ties: the recent first
+        });
         const int keep = std::max(1, (3 * n + 3) / 4);
         double sum = 0, sw = 0, sw2 = 0;
         for (int i = 0; i < keep; ++i) {
