@@ -99,7 +99,7 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
         for (size_t r = 0; r < s.trend.size() && m_config.referenceLearnsModel; ++r) {
             const auto& tr = s.trend[r];
             const Receiver& g = m_receivers[r];
-            if (g.floor != s.floor || int(r) == s.ownReceiver || tr.t < tS - 10 * std::max(1.0, s.advertInterval) ||
+            if (g.floor != s.floor || int(r) == s.ownReceiver || tr.t < tS - 10 * intervalScale(s) ||
                 tr.slow < m_config.weakDbm + 6)
                 continue;
             const double u = logDistance(int(r), s.x, s.y, s.knownZ);

@@ -266,7 +266,7 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
         tr.fast = tr.slow = float(rssi);
     } else {
         // Outliers (deep fades) are clipped to 2 sigma before they move the averages.
-        const double scale = std::max(1.0, s.advertInterval), dt = std::max(0.0, tS - tr.t), k = 2 * m_config.sigmaDb;
+        const double scale = intervalScale(s), dt = std::max(0.0, tS - tr.t), k = 2 * m_config.sigmaDb;
         tr.fast += float((1 - std::exp(-dt / (m_config.motionFastS * scale))) * std::clamp(rssi - tr.fast, -k, k));
         tr.slow += float((1 - std::exp(-dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
     }
@@ -468,7 +468,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
             s.pendingFloor = bestFloor;
             s.pendingFloorSince = tS;
             bestFloor = s.floor;
-        } else if (tS - s.pendingFloorSince < m_config.floorDwellS * std::max(1.0, s.advertInterval)) {
+        } else if (tS - s.pendingFloorSince < m_config.floorDwellS * intervalScale(s)) {
             bestFloor = s.floor;
         }
     } else {

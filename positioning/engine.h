@@ -12,6 +12,7 @@
 #include <QLineF>
 #include <QPolygonF>
 #include <QString>
+#include <algorithm>
 #include <limits>
 #include <optional>
 #include <deque>
@@ -249,6 +250,8 @@ private:
     std::vector<Level> levels(TagState& s, double tS);
     void updateMotion(TagState& s, double tS) const;
     void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest
+    // Times measured in adverts: a tag advertising every 5 s needs 5 times as long to show the same.
+    static double intervalScale(const TagState& s) { return std::max(1.0, s.advertInterval); }
     Fix referenceFix(TagState& s, const std::vector<Level>& lv, double tS);
     [[nodiscard]] double windowFor(const TagState& s) const;
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;

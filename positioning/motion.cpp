@@ -120,7 +120,7 @@ void Engine::updateMotion(TagState& s, double tS) const
     int n = 0;
     for (size_t r = 0; r < s.trend.size(); ++r) {
         const auto& tr = s.trend[r];
-        if (tr.t < tS - 4 * m_config.motionSlowS * std::max(1.0, s.advertInterval) || m_receivers[r].floor != s.floor)
+        if (tr.t < tS - 4 * m_config.motionSlowS * intervalScale(s) || m_receivers[r].floor != s.floor)
             continue;
         const std::pair<float, float> v{tr.slow, tr.fast - tr.slow};
         if (n < 6)
@@ -155,7 +155,7 @@ void Engine::updateMotion(TagState& s, double tS) const
         s.aboveSince = std::min(s.aboveSince, tS);
         // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
         const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
-        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * std::max(1.0, s.advertInterval))
+        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s))
             s.stillSince = 1e18;
     }
 }
@@ -171,7 +171,7 @@ void Engine::trackRest(TagState& s, double tS) const
         s.restX = s.x;
         s.restY = s.y;
     } else {
-        const double a = 1 - std::exp(-std::max(0.0, tS - s.restT) / (m_config.restAnchorS * std::max(1.0, s.advertInterval)));
+        const double a = 1 - std::exp(-std::max(0.0, tS - s.restT) / (m_config.restAnchorS * intervalScale(s)));
         s.restX += a * (s.x - s.restX);
         s.restY += a * (s.y - s.restY);
     }
@@ -180,7 +180,7 @@ void Engine::trackRest(TagState& s, double tS) const
         s.awaySince = 1e18;
     } else if (s.awaySince > tS) {
         s.awaySince = tS;
-    } else if (tS - s.awaySince >= m_config.unsettleConfirmS * std::max(1.0, s.advertInterval)) {
+    } else if (tS - s.awaySince >= m_config.unsettleConfirmS * intervalScale(s)) {
         s.stillSince = tS; // at rest again only after settleAfterS, here
         s.restX = s.x;
         s.restY = s.y;

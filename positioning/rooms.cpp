@@ -252,7 +252,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         const double dwell = !f.settled ? (f.moving ? m_config.roomDwellMovingS : m_config.roomDwellPausedS)
                              : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
                                                                           : m_config.roomDwellStillS;
-        if (f.t - s.pendingSince >= dwell * std::max(1.0, s.advertInterval)) {
+        if (f.t - s.pendingSince >= dwell * intervalScale(s)) {
             s.roomIndex = int(arg);
             s.pendingRoom = -1;
         }

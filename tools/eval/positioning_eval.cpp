@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <type_traits>
 
 using namespace ww;
 
@@ -168,28 +169,22 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
                        const TruthByTag& truth, QTextStream& out)
 {
     o.config = pos::EngineConfig{};
-    if (qEnvironmentVariableIsSet("WW_EVAL_WINDOW"))
-        o.config->windowS = qEnvironmentVariable("WW_EVAL_WINDOW").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_RECENT"))
-        o.config->levelTimeConstantWindows = qEnvironmentVariable("WW_EVAL_RECENT").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_ACCEL"))
-        o.config->accelNoise = qEnvironmentVariable("WW_EVAL_ACCEL").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_MAXGW"))
-        o.config->maxGateways = qEnvironmentVariableIntValue("WW_EVAL_MAXGW");
-    if (qEnvironmentVariableIsSet("WW_EVAL_OFFSET"))
-        o.config->commonOffsetSdDb = qEnvironmentVariable("WW_EVAL_OFFSET").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_SIGMA"))
-        o.config->sigmaDb = qEnvironmentVariable("WW_EVAL_SIGMA").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_GRID"))
-        o.config->gridPosterior = qEnvironmentVariableIntValue("WW_EVAL_GRID") != 0;
-    if (qEnvironmentVariableIsSet("WW_EVAL_GRIDR"))
-        o.config->gridRadiusM = qEnvironmentVariable("WW_EVAL_GRIDR").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_GRIDCELL"))
-        o.config->gridCellM = qEnvironmentVariable("WW_EVAL_GRIDCELL").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_MAPBW"))
-        o.calibrationOptions.mapBandwidthM = qEnvironmentVariable("WW_EVAL_MAPBW").toDouble();
-    if (qEnvironmentVariableIsSet("WW_EVAL_MAPSHRINK"))
-        o.calibrationOptions.mapShrinkage = qEnvironmentVariable("WW_EVAL_MAPSHRINK").toDouble();
+    // Exploration only (never tuned on a scored track); ctest uses the defaults.
+    auto env = [](const char* name, auto& v) {
+        if (qEnvironmentVariableIsSet(name))
+            v = static_cast<std::remove_reference_t<decltype(v)>>(qEnvironmentVariable(name).toDouble());
+    };
+    env("WW_EVAL_WINDOW", o.config->windowS);
+    env("WW_EVAL_RECENT", o.config->levelTimeConstantWindows);
+    env("WW_EVAL_ACCEL", o.config->accelNoise);
+    env("WW_EVAL_MAXGW", o.config->maxGateways);
+    env("WW_EVAL_OFFSET", o.config->commonOffsetSdDb);
+    env("WW_EVAL_SIGMA", o.config->sigmaDb);
+    env("WW_EVAL_GRID", o.config->gridPosterior);
+    env("WW_EVAL_GRIDR", o.config->gridRadiusM);
+    env("WW_EVAL_GRIDCELL", o.config->gridCellM);
+    env("WW_EVAL_MAPBW", o.calibrationOptions.mapBandwidthM);
+    env("WW_EVAL_MAPSHRINK", o.calibrationOptions.mapShrinkage);
     o.out = dir + QStringLiteral("/P.csv");
     o.centroidOut = dir + QStringLiteral("/P_centroid.csv");
     QTextStream err(stderr);
