@@ -319,6 +319,57 @@ private Q_SLOTS:
         QCOMPARE(stuck.roomAfter, QStringLiteral("west"));
         QCOMPARE(stuck.unsettledAt, -1);
     }
+    void aParkedAssetsCircleIsNotItsWholeWindow()
+    {
+        // An asset tag (an advert every 5 s, so a 12.5 s window) is wheeled 14 m east at 0.7 m/s,
+        // then parked. For a while after it stops its levels still say "moving" and the filter
+        // keeps the speed of the move; the lag in its circle counts at most lagMaxS (5 s) of that
+        // travel, not the whole window. Over ten moves, the circles of the parked tag's "moving"
+        // fixes must stay below 9 m and hold the truth in at least 68 % of those fixes; with the
+        // whole window as the lag (the control) they are larger.
+        const std::vector<Receiver> gws{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), 20, 0, 2.5, 0, -59, 2},
+                                        {QStringLiteral("c"), 0, 10, 2.5, 0, -59, 2}, {QStringLiteral("d"), 20, 10, 2.5, 0, -59, 2},
+                                        {QStringLiteral("e"), 10, 0, 2.5, 0, -59, 2}, {QStringLiteral("f"), 10, 10, 2.5, 0, -59, 2}};
+        struct Circles
+        {
+            double largest = 0;
+            int held = 0, n = 0;
+        };
+        auto run = [&](EngineConfig cfg) {
+            cfg.selfCalibrate = false;
+            Circles c;
+            for (unsigned seed = 1; seed <= 10; ++seed) {
+                Engine e(gws, cfg);
+                std::mt19937 rng(seed);
+                std::normal_distribution<double> noise(0, 4);
+                const int start = 120, stop = start + 20;
+                for (int t = 1; t <= stop + 120; ++t) {
+                    if (t % 5 == 0) {
+                        const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
+                        for (int g = 0; g < int(gws.size()); ++g)
+                            e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
+                    }
+                    const auto f = e.update(0, t);
+                    if (f && t > stop && f->moving) {
+                        c.largest = std::max(c.largest, f->accuracyM);
+                        c.held += std::hypot(f->x - 17, f->y - 5) <= f->accuracyM;
+                        ++c.n;
+                    }
+                }
+            }
+            return c;
+        };
+        const Circles capped = run(EngineConfig{});
+        EngineConfig whole;
+        whole.lagMaxS = 1e9;
+        const Circles control = run(whole);
+        qInfo() << "parked and still 'moving':" << capped.n << "fixes, largest circle" << capped.largest << "m, holds" << capped.held
+                << "; with the whole window:" << control.largest << "m, holds" << control.held;
+        QVERIFY2(capped.n >= 20, qPrintable(QString::number(capped.n)));
+        QVERIFY2(capped.largest < 9, qPrintable(QString::number(capped.largest)));
+        QVERIFY2(capped.held >= 0.68 * capped.n, qPrintable(QStringLiteral("%1 of %2").arg(capped.held).arg(capped.n)));
+        QVERIFY2(control.largest > capped.largest + 5, qPrintable(QString::number(control.largest)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMotion)

@@ -14,6 +14,7 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <cmath>
 #include <algorithm>
 #include <map>
@@ -158,6 +159,10 @@ int main(int argc, char** argv)
     double sq = 0, crlbSq = 0;
     int staticN = 0;
     std::vector<double> staticErrors;
+    std::map<QString, std::vector<std::pair<double, double>>> circles; // radius, error
+    QSet<QString> assetTags;
+    for (const auto& a : site.assets)
+        assetTags.insert(a.tag);
     std::map<int, QString> lastRoom;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
     std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;
@@ -227,6 +232,11 @@ int main(int argc, char** argv)
             if (f->floor == t.floor) { // the accuracy circle (68 % intended) against the truth
                 covered[t.moving] += std::hypot(f->x - t.x, f->y - t.y) <= f->accuracyM;
                 coverN[t.moving] += 1;
+                // By role, by the truth and by what the levels say: an asset's window is long.
+                const bool asset = assetTags.contains(directory.tagId(tag));
+                circles[QString::fromLatin1(asset ? "assets " : "people ") + (t.moving ? "moving" : "at rest") +
+                        (f->moving ? ", levels moving" : ", levels still")]
+                    .push_back({f->accuracyM, std::hypot(f->x - t.x, f->y - t.y)});
             }
             if (!t.moving && second - t.stillSince >= 30) {
                 sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
@@ -291,6 +301,21 @@ int main(int argc, char** argv)
         << " dBm" << Qt::endl;
     out << "accuracy circle (68 % intended) holds the truth: at rest " << QString::number(100.0 * covered[0] / std::max(1, coverN[0]), 'f', 1)
         << " %, walking " << QString::number(100.0 * covered[1] / std::max(1, coverN[1]), 'f', 1) << " %" << Qt::endl;
+    for (const auto& [kind, v] : circles) {
+        std::vector<double> radius, error;
+        int held = 0;
+        for (const auto& [r, e] : v) {
+            radius.push_back(r);
+            error.push_back(e);
+            held += e <= r;
+        }
+        std::sort(radius.begin(), radius.end());
+        std::sort(error.begin(), error.end());
+        const auto q = [](const std::vector<double>& s, double p) { return QString::number(s[size_t(p * double(s.size() - 1))], 'f', 2); };
+        out << "  " << kind << ": " << v.size() << " fixes, circle holds " << QString::number(100.0 * held / double(v.size()), 'f', 1)
+            << " %, radius median / p90 / max " << q(radius, 0.5) << " / " << q(radius, 0.9) << " / " << q(radius, 1) << " m, error median / p90 "
+            << q(error, 0.5) << " / " << q(error, 0.9) << " m" << Qt::endl;
+    }
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
     const auto pct = [&](double q) { return staticErrors.empty() ? 0.0 : staticErrors[size_t(q * double(staticErrors.size() - 1))]; };
