@@ -245,7 +245,8 @@ size_t Engine::bytesPerTag() const
 
 void Engine::addReport(int tag, int receiver, double tS, double rssi, double txPower)
 {
-    if (receiver < 0 || receiver >= int(m_receivers.size()) || !std::isfinite(rssi))
+    // What no decoder should pass, the engine still refuses: a NaN time would never leave the window.
+    if (tag < 0 || receiver < 0 || receiver >= int(m_receivers.size()) || !std::isfinite(rssi) || !std::isfinite(tS))
         return;
     if (m_config.txRef != 0 && txPower != 0)
         rssi -= txPower - m_config.txRef; // tags of mixed power, brought to the models' reference
@@ -443,6 +444,8 @@ bool Engine::solveFrom(const std::vector<Level>& lv, double& x, double& y, doubl
 
 std::optional<Fix> Engine::update(int tag, double tS)
 {
+    if (tag < 0 || !std::isfinite(tS))
+        return std::nullopt;
     TagState& s = state(tag);
     std::vector<Level> lv = levels(s, tS);
     if (lv.empty())

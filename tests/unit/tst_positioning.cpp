@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace ww;
@@ -34,6 +35,31 @@ private Q_SLOTS:
         QVERIFY(!e.update(0, 5));
         feed(e, 1, square(), 5, 5, 0, 1);
         QVERIFY(!e.update(1, 100)); // all evidence is older than the window
+    }
+
+    void impossibleReportsAreRefused()
+    {
+        // A negative tag or receiver, a receiver the engine does not know, a NaN or infinite level
+        // or time: refused, leaving the fix as the good reports alone make it.
+        const auto gws = square();
+        Engine clean(gws, EngineConfig{}), fed(gws, EngineConfig{});
+        feed(clean, 0, gws, 3, 6, 0, 10);
+        feed(fed, 0, gws, 3, 6, 0, 10);
+        const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+        fed.addReport(-1, 0, 9.5, -60);
+        fed.addReport(0, -1, 9.5, -60);
+        fed.addReport(0, 4, 9.5, -60);
+        fed.addReport(0, 0, 9.5, nan);
+        fed.addReport(0, 1, 9.5, -inf);
+        fed.addReport(0, 2, nan, -60);
+        fed.addReport(0, 3, inf, -60);
+        QVERIFY(!fed.update(-1, 10));
+        QVERIFY(!fed.update(0, nan));
+        const auto a = clean.update(0, 10), b = fed.update(0, 10);
+        QVERIFY(a && b);
+        QCOMPARE(b->x, a->x);
+        QCOMPARE(b->y, a->y);
+        QCOMPARE(b->accuracyM, a->accuracyM);
     }
 
     void oneGatewayStaysNearItWithWideAccuracyAndNoRoom()
