@@ -3,8 +3,10 @@
 #include "domain/site.h"
 #include "offline.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <tuple>
 
 using namespace ww;
 
@@ -128,6 +130,34 @@ private Q_SLOTS:
             QCOMPARE(p.cell(row, p.column(QStringLiteral("y"))).toDouble(), ref ? 10.0 : 3.0);
             QCOMPARE(p.cell(row, p.column(QStringLiteral("floor"))).toInt(), 1);
         }
+    }
+    void wardctlExitCodes()
+    {
+        // As a script calls it: --help is asked for (usage on stdout, 0); no command, an unknown
+        // one or a missing file is bad input (usage or the reason on stderr, 2).
+        auto run = [](const QStringList& args) {
+            QProcess p;
+            p.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), args);
+            p.waitForFinished(30000);
+            return std::tuple{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        for (const auto& args : {QStringList{QStringLiteral("--help")}, QStringList{QStringLiteral("locate"), QStringLiteral("--help")},
+                                 QStringList{QStringLiteral("help")}}) {
+            const auto [code, out, err] = run(args);
+            QCOMPARE(code, 0);
+            QVERIFY2(out.contains("wardctl locate --gateways"), out.constData());
+        }
+        const auto [none, noneOut, noneErr] = run({});
+        QCOMPARE(none, 2);
+        QVERIFY(noneErr.contains("usage:"));
+        const auto [unknown, unknownOut, unknownErr] = run({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown, 2);
+        QVERIFY2(unknownErr.contains("unknown command \"frobnicate\""), unknownErr.constData());
+        const auto [missing, missingOut, missingErr] =
+            run({QStringLiteral("locate"), QStringLiteral("--gateways"), QStringLiteral("/nonexistent/G.csv"), QStringLiteral("--reports"),
+                 QStringLiteral("/nonexistent/R.csv"), QStringLiteral("--out"), QStringLiteral("/tmp/never.csv")});
+        QCOMPARE(missing, 2);
+        QVERIFY2(missingErr.contains("/nonexistent/G.csv"), missingErr.constData());
     }
 };
 

@@ -12,12 +12,16 @@ using namespace ww;
 
 namespace {
 
+const char* const Usage =
+    "usage:\n"
+    "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
+    "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
+    "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
+    "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
+
 int usage(QTextStream& err)
 {
-    err << "usage:\n"
-           "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
-           "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
-           "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n";
+    err << Usage;
     return offline::BadInput;
 }
 
@@ -118,6 +122,11 @@ int main(int argc, char** argv)
     QStringList args = app.arguments();
     if (args.size() < 2)
         return usage(err);
+    // Asked for: the usage on stdout, and done.
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h")) || args.at(1) == u"help") {
+        QTextStream(stdout) << Usage;
+        return offline::Done;
+    }
     const QString command = args.takeAt(1);
     if (command == u"news2")
         return news2Command(args, err);
