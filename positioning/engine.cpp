@@ -585,7 +585,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // circle reported includes lagWindows windows' (at most lagMaxS) travel at the filter's speed. After the room:
     // the room's evidence uses the filter's own spread.
     const double lag = !f.moving ? 0.0 : std::hypot(s.vx, s.vy) * std::min(m_config.lagWindows * windowFor(s), m_config.lagMaxS);
-    f.accuracyM = std::hypot(f.accuracyM, lag);
+    f.accuracyM = std::hypot(f.accuracyM, lag) * m_config.accuracyScale;
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);
     return f;
 }

@@ -68,6 +68,9 @@ struct EngineConfig
     // assets' circles reached 22 m, holding the truth in 90 % of their fixes; 5 s: 9 m and 77 %).
     double lagWindows = 1.0;
     double lagMaxS = 5.0;
+    // The reported accuracy times this (>= 1): what the model's spread cannot show, its bias, as a
+    // calibration measured it (`wardctl locate --calibration` sets it from its self-check).
+    double accuracyScale = 1.0;
     int maxGateways = 8;         // strongest gateways used per fix
     double weakDbm = -97;        // a fix whose strongest gateway is weaker than this is "unknown"
     double nearDbm = -70;        // one receiver alone this strong, inside a room, still names the room

@@ -2,10 +2,12 @@
 // advertise and a site's reference beacons.
 #include "domain/site.h"
 #include "offline.h"
+#include "positioning_support.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <random>
 #include <tuple>
 
 using namespace ww;
@@ -158,6 +160,97 @@ private Q_SLOTS:
                  QStringLiteral("/nonexistent/R.csv"), QStringLiteral("--out"), QStringLiteral("/tmp/never.csv")});
         QCOMPARE(missing, 2);
         QVERIFY2(missingErr.contains("/nonexistent/G.csv"), missingErr.constData());
+    }
+    void calibrationChecksItsOwnCircle()
+    {
+        // Six receivers on a 20 x 10 m floor. Each place a tag stands at has its own lasting
+        // offset per receiver (furniture, bodies: sd `bias` dB) that no model knows, and 3 dB of
+        // noise per report. The calibration is four recordings of five places each; the scored
+        // tag stands at six other places. With offsets of 8 dB the model's circle is too small:
+        // the self-check must find that it holds fewer than 60 % of its held-out fixes, widen it,
+        // and the scored fixes' circles then hold at least 60 % of the truth (too small, they
+        // would hold less). Without offsets nothing is widened.
+        struct Outcome
+        {
+            std::optional<offline::SelfCheck> check;
+            double holds = 0, holdsUnscaled = 0;
+        };
+        auto run = [](double bias) {
+            QTemporaryDir d;
+            const std::vector<pos::Receiver> gws{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2},  {QStringLiteral("b"), 10, 0, 2.5, 0, -59, 2},
+                                                 {QStringLiteral("c"), 20, 0, 2.5, 0, -59, 2}, {QStringLiteral("d"), 0, 10, 2.5, 0, -59, 2},
+                                                 {QStringLiteral("e"), 10, 10, 2.5, 0, -59, 2}, {QStringLiteral("f"), 20, 10, 2.5, 0, -59, 2}};
+            QByteArray g = "gateway_id,x,y,z\n";
+            for (const auto& r : gws)
+                g += r.id.toUtf8() + ',' + QByteArray::number(r.x) + ',' + QByteArray::number(r.y) + ",2.5\n";
+            std::mt19937 rng(17);
+            std::uniform_real_distribution<double> px(1, 19), py(1, 9);
+            std::normal_distribution<double> offset(0, bias), noise(0, 3);
+            // A place: 12 s at (x, y) with its offsets, four adverts a second, from time t0.
+            auto stand = [&](QByteArray& rows, const QByteArray& tag, double t0, bool withPlace, double& x, double& y) {
+                x = px(rng);
+                y = py(rng);
+                double off[6];
+                for (double& o : off)
+                    o = offset(rng);
+                for (int k = 0; k < 48; ++k)
+                    for (int i = 0; i < 6; ++i) {
+                        const double t = t0 + 0.25 * k + 0.01 * i;
+                        rows += QByteArray::number(t, 'f', 2) + ',' + gws[size_t(i)].id.toUtf8() + ',' + tag + ',' +
+                                QByteArray::number(pos::test::modelRssi(gws[size_t(i)], x, y, 1.2) + off[i] + noise(rng), 'f', 1);
+                        rows += withPlace ? ',' + QByteArray::number(x, 'f', 2) + ',' + QByteArray::number(y, 'f', 2) + "\n" : QByteArray("\n");
+                    }
+            };
+            QByteArray cal = "time_s,gateway_id,tag_id,rssi,x,y\n", scored = "time_s,gateway_id,tag_id,rssi\n";
+            double x = 0, y = 0;
+            for (int rec = 0; rec < 4; ++rec)
+                for (int place = 0; place < 5; ++place) // a recording every 1000 s, a place every 20 s
+                    stand(cal, "walker", 1000.0 * rec + 20 * place, true, x, y);
+            std::vector<std::tuple<double, double, double>> truth; // from, x, y
+            for (int place = 0; place < 6; ++place) {
+                stand(scored, "tag", 10000 + 20 * place, false, x, y);
+                truth.emplace_back(10000 + 20 * place, x, y);
+            }
+            offline::LocateOptions o = locateOptions(d, writeFile(d, QStringLiteral("G.csv"), g), writeFile(d, QStringLiteral("R.csv"), scored));
+            o.calibration = writeFile(d, QStringLiteral("C.csv"), cal);
+            QString msg;
+            QTextStream err(&msg);
+            offline::LocateStats stats;
+            Outcome out;
+            if (offline::locate(o, err, &stats) != offline::Done)
+                return out;
+            out.check = stats.selfCheck;
+            const double scale = stats.selfCheck ? stats.selfCheck->accuracyScale : 1.0;
+            offline::CsvFile p(o.out);
+            int n = 0, held = 0, heldUnscaled = 0;
+            for (int r = 0; r < p.rows(); ++r) {
+                const double t = p.cell(r, p.column(QStringLiteral("time_s"))).toDouble();
+                const auto& [from, tx, ty] = truth[size_t(std::clamp(int((t - 10000) / 20), 0, 5))];
+                if (t - from < 4)
+                    continue; // the first seconds at a place: the track still comes from the last one
+                const double e = std::hypot(p.cell(r, p.column(QStringLiteral("x"))).toDouble() - tx,
+                                            p.cell(r, p.column(QStringLiteral("y"))).toDouble() - ty);
+                const double a = p.cell(r, p.column(QStringLiteral("accuracy_m"))).toDouble();
+                ++n;
+                held += e <= a;
+                heldUnscaled += e <= a / scale;
+            }
+            out.holds = double(held) / std::max(1, n);
+            out.holdsUnscaled = double(heldUnscaled) / std::max(1, n);
+            return out;
+        };
+        const Outcome biased = run(8), plain = run(0);
+        QVERIFY(biased.check && plain.check);
+        qInfo() << "offsets 8 dB: held-out circle holds" << biased.check->circleHolds << "widened x" << biased.check->accuracyScale
+                << "; scored fixes held" << biased.holds << "(unwidened" << biased.holdsUnscaled << "). No offsets: holds"
+                << plain.check->circleHolds << "x" << plain.check->accuracyScale;
+        QCOMPARE(biased.check->recordings, 4);
+        QVERIFY2(biased.check->circleHolds < 0.6, qPrintable(QString::number(biased.check->circleHolds)));
+        QVERIFY2(biased.check->accuracyScale > 1.2, qPrintable(QString::number(biased.check->accuracyScale)));
+        QVERIFY2(biased.holds >= 0.6, qPrintable(QString::number(biased.holds)));
+        QVERIFY2(biased.holdsUnscaled < biased.holds - 0.1, qPrintable(QString::number(biased.holdsUnscaled)));
+        QVERIFY2(plain.check->circleHolds >= 0.68, qPrintable(QString::number(plain.check->circleHolds)));
+        QCOMPARE(plain.check->accuracyScale, 1.0);
     }
 };
 

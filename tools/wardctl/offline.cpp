@@ -10,6 +10,100 @@
 
 namespace ww::offline {
 
+namespace {
+
+// The calibration checks itself. Its recordings (split where the reports pause for more than
+// mapSessionGapS) are held out in turn, in up to five folds as in the radio map's
+// cross-validation: the model calibrated on the rest positions each held-out tag second by second,
+// as live, and each fix is compared with the place its report was taken at. The accuracy circle
+// should hold 68 % of those fixes; where it holds fewer, the model's bias is what its spread does
+// not show, and the reported accuracy is widened by the factor that makes it hold 68 % (never
+// narrowed). A single recording, or fewer than 30 fixes, checks nothing.
+std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& uncalibrated, const std::vector<pos::CalibrationReport>& reports,
+                                          const std::vector<QString>& tags, const std::vector<pos::RoomShape>& rooms,
+                                          const std::vector<pos::WallShape>& walls, pos::EngineConfig config,
+                                          const pos::CalibrationOptions& options)
+{
+    std::vector<size_t> order(reports.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return reports[a].t < reports[b].t; });
+    std::vector<int> recording(reports.size(), 0);
+    int recordings = order.empty() ? 0 : 1;
+    for (size_t k = 1; k < order.size(); ++k) {
+        if (reports[order[k]].t - reports[order[k - 1]].t > options.mapSessionGapS)
+            ++recordings;
+        recording[order[k]] = recordings - 1;
+    }
+    if (recordings < 2)
+        return std::nullopt;
+    SelfCheck check;
+    check.recordings = recordings;
+    check.folds = std::min(5, recordings);
+    config.accuracyScale = 1;
+    std::vector<double> errors, ratios;
+    for (int fold = 0; fold < check.folds; ++fold) {
+        std::vector<pos::CalibrationReport> rest;
+        for (size_t i = 0; i < reports.size(); ++i)
+            if (recording[i] % check.folds != fold)
+                rest.push_back(reports[i]);
+        std::vector<pos::Receiver> receivers = uncalibrated;
+        const pos::CalibrationResult calibration = pos::calibrate(receivers, rest, walls, options);
+        if (calibration.reports == 0)
+            continue;
+        pos::EngineConfig c = config;
+        if (!walls.empty())
+            c.wallLossDb = calibration.wallLossDb;
+        pos::Engine engine(receivers, c, rooms, walls);
+        engine.setRadioMap(calibration.map);
+        engine.setSelfCalibrate(false);
+        // As locate does: a tag's fix at each second's last report, against that report's place.
+        QHash<QString, int> index;
+        std::vector<std::pair<qint64, size_t>> pending; // per tag: second, report
+        auto fix = [&](int tag) {
+            const auto [second, i] = pending[size_t(tag)];
+            if (second == std::numeric_limits<qint64>::min())
+                return;
+            if (const auto f = engine.update(tag, reports[i].t)) {
+                const double e = std::hypot(f->x - reports[i].x, f->y - reports[i].y);
+                errors.push_back(e);
+                ratios.push_back(e / std::max(f->accuracyM, 1e-3));
+            }
+        };
+        for (const size_t i : order) {
+            if (recording[i] % check.folds != fold)
+                continue;
+            const auto it = index.find(tags[i]);
+            const int tag = it != index.end() ? *it : int(index.size());
+            if (it == index.end()) {
+                index.insert(tags[i], tag);
+                pending.emplace_back(std::numeric_limits<qint64>::min(), 0);
+            }
+            const qint64 second = qint64(std::floor(reports[i].t));
+            if (pending[size_t(tag)].first != second)
+                fix(tag);
+            engine.addReport(tag, reports[i].receiver, reports[i].t, reports[i].rssi);
+            pending[size_t(tag)] = {second, i};
+        }
+        for (int tag = 0; tag < int(pending.size()); ++tag)
+            fix(tag);
+    }
+    check.fixes = int(errors.size());
+    if (check.fixes < 30)
+        return std::nullopt;
+    auto quantile = [](std::vector<double> v, double q) {
+        const auto at = v.begin() + std::ptrdiff_t(q * double(v.size() - 1));
+        std::nth_element(v.begin(), at, v.end());
+        return *at;
+    };
+    check.medianErrorM = quantile(errors, 0.5);
+    check.circleHolds = double(std::count_if(ratios.begin(), ratios.end(), [](double r) { return r <= 1; })) / double(ratios.size());
+    check.accuracyScale = std::max(1.0, quantile(ratios, 0.68));
+    return check;
+}
+
+} // namespace
+
 CsvFile::CsvFile(const QString& path) : m_path(path)
 {
     QFile f(path);
@@ -197,6 +291,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             known.push_back({b.id, b.x, b.y, b.z, b.floor, -1});
 
     std::optional<pos::CalibrationResult> calibration;
+    std::optional<SelfCheck> selfCheck;
     if (!o.calibration.isEmpty()) {
         CsvFile csv(o.calibration);
         if (!csv.ok()) {
@@ -209,6 +304,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             return BadInput;
         }
         std::vector<pos::CalibrationReport> reports;
+        std::vector<QString> tags;
+        const int tagCol = csv.column(QStringLiteral("tag_id"));
         for (int r = 0; r < csv.rows(); ++r) {
             const QString gw = QString::fromUtf8(csv.cell(r, csv.column(QStringLiteral("gateway_id"))));
             const int g = gatewayIndex.value(gw, -1);
@@ -226,7 +323,9 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
                 return BadInput;
             }
             reports.push_back(c);
+            tags.push_back(QString::fromUtf8(csv.cell(r, tagCol)));
         }
+        selfCheck = checkCalibration(*gateways, reports, tags, rooms, walls, o.config.value_or(pos::EngineConfig{}), o.calibrationOptions);
         calibration = pos::calibrate(*gateways, reports, walls, o.calibrationOptions);
         if (calibration->reports == 0) {
             err << o.calibration << ": too few usable calibration reports" << Qt::endl;
@@ -248,6 +347,15 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     config.tagHeightM = o.tagHeight;
     if (calibration && !walls.empty())
         config.wallLossDb = calibration->wallLossDb; // what the calibration walk measured
+    if (selfCheck) {
+        config.accuracyScale = selfCheck->accuracyScale;
+        err << "calibration self-check: " << selfCheck->fixes << " fixes of " << selfCheck->recordings << " recordings held out in "
+            << selfCheck->folds << " folds, median error " << QString::number(selfCheck->medianErrorM, 'f', 2)
+            << " m, the accuracy circle holds " << QString::number(100 * selfCheck->circleHolds, 'f', 0) << " %"
+            << (selfCheck->accuracyScale > 1 ? QStringLiteral("; accuracy widened x%1 to hold 68 %").arg(selfCheck->accuracyScale, 0, 'f', 2)
+                                             : QString())
+            << Qt::endl;
+    }
     const int txCol = csv.column(QStringLiteral("tx_power"));
     if (txCol >= 0 && config.txRef == 0)
         config.txRef = -59; // mixed-power tags are brought to a common reference
@@ -353,6 +461,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         stats->reports = csv.rows();
         stats->tags = int(tagIds.size());
         stats->calibration = calibration;
+        stats->selfCheck = selfCheck;
     }
     return Done;
 }

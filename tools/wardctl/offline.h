@@ -43,10 +43,21 @@ struct LocateOptions
     pos::CalibrationOptions calibrationOptions;
 };
 
+// The calibration's check of itself (see locate): its recordings held out in turn and positioned
+// by the model calibrated on the others, against the places they were taken at.
+struct SelfCheck
+{
+    int recordings = 0, folds = 0, fixes = 0;
+    double medianErrorM = 0;
+    double circleHolds = 0; // the share of those fixes whose 68 % circle holds the place
+    double accuracyScale = 1; // what the reported accuracy is multiplied by (>= 1)
+};
+
 struct LocateStats
 {
     int reports = 0, fixes = 0, tags = 0;
     std::optional<pos::CalibrationResult> calibration;
+    std::optional<SelfCheck> selfCheck;
 };
 
 // `wardctl locate`: returns Done, BadInput (with a message naming file and line) or Failure.
