@@ -582,8 +582,9 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
     // A moving tag's fix trails it (the levels are the window's, and the filter smooths them): the
-    // circle reported includes lagWindows windows' (at most lagMaxS) travel at the filter's speed. After the room:
-    // the room's evidence uses the filter's own spread.
+    // circle reported includes lagWindows windows' (at most lagMaxS) travel at the filter's speed,
+    // and what the calibration's self-check found (accuracyScale). After the room: the room's
+    // evidence uses the filter's own spread.
     const double lag = !f.moving ? 0.0 : std::hypot(s.vx, s.vy) * std::min(m_config.lagWindows * windowFor(s), m_config.lagMaxS);
     f.accuracyM = std::hypot(f.accuracyM, lag) * m_config.accuracyScale;
     f.confidence = std::clamp(std::exp(-f.accuracyM / 4.0) * std::min(1.0, used.size() / 3.0), 0.0, 1.0);

@@ -290,6 +290,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         if (b.gateway.isEmpty() && std::none_of(known.begin(), known.end(), [&](const Known& k) { return k.tag == b.id; }))
             known.push_back({b.id, b.x, b.y, b.z, b.floor, -1});
 
+    pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
+    config.tagHeightM = o.tagHeight;
     std::optional<pos::CalibrationResult> calibration;
     std::optional<SelfCheck> selfCheck;
     if (!o.calibration.isEmpty()) {
@@ -325,7 +327,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             reports.push_back(c);
             tags.push_back(QString::fromUtf8(csv.cell(r, tagCol)));
         }
-        selfCheck = checkCalibration(*gateways, reports, tags, rooms, walls, o.config.value_or(pos::EngineConfig{}), o.calibrationOptions);
+        selfCheck = checkCalibration(*gateways, reports, tags, rooms, walls, config, o.calibrationOptions);
         calibration = pos::calibrate(*gateways, reports, walls, o.calibrationOptions);
         if (calibration->reports == 0) {
             err << o.calibration << ": too few usable calibration reports" << Qt::endl;
@@ -343,8 +345,6 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         err << error << Qt::endl;
         return BadInput;
     }
-    pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
-    config.tagHeightM = o.tagHeight;
     if (calibration && !walls.empty())
         config.wallLossDb = calibration->wallLossDb; // what the calibration walk measured
     if (selfCheck) {
