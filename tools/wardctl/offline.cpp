@@ -12,6 +12,41 @@ namespace ww::offline {
 
 namespace {
 
+// One fix per tag for each whole second in which it was heard, at that second's last report: a
+// tag's fix is due when its next report falls into a later second, and at the end of the input.
+class EverySecond
+{
+public:
+    // A report of `tag` at t (a tag number new to it is added); due(tag, t) first if the
+    // tag's last second ended. `what` is kept with the report and handed back by last().
+    template <typename Due> void heard(int tag, double t, size_t what, Due&& due)
+    {
+        if (tag >= int(m_last.size()))
+            m_last.resize(size_t(tag) + 1);
+        const qint64 second = qint64(std::floor(t));
+        if (m_last[size_t(tag)].second != second && m_last[size_t(tag)].second != None)
+            due(tag, m_last[size_t(tag)].t);
+        m_last[size_t(tag)] = {second, t, what};
+    }
+    template <typename Due> void finish(Due&& due)
+    {
+        for (int tag = 0; tag < int(m_last.size()); ++tag)
+            if (m_last[size_t(tag)].second != None)
+                due(tag, m_last[size_t(tag)].t);
+    }
+    [[nodiscard]] size_t last(int tag) const { return m_last[size_t(tag)].what; }
+
+private:
+    static constexpr qint64 None = std::numeric_limits<qint64>::min();
+    struct Last
+    {
+        qint64 second = None;
+        double t = 0;
+        size_t what = 0;
+    };
+    std::vector<Last> m_last;
+};
+
 // The calibration checks itself. Its recordings (split where the reports pause for more than
 // mapSessionGapS) are held out in turn, in up to five folds as in the radio map's
 // cross-validation: the model calibrated on the rest positions each held-out tag second by second,
@@ -59,13 +94,11 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
         engine.setSelfCalibrate(false);
         // As locate does: a tag's fix at each second's last report, against that report's place.
         QHash<QString, int> index;
-        std::vector<std::pair<qint64, size_t>> pending; // per tag: second, report
-        auto fix = [&](int tag) {
-            const auto [second, i] = pending[size_t(tag)];
-            if (second == std::numeric_limits<qint64>::min())
-                return;
-            if (const auto f = engine.update(tag, reports[i].t)) {
-                const double e = std::hypot(f->x - reports[i].x, f->y - reports[i].y);
+        EverySecond seconds;
+        auto fix = [&](int tag, double t) {
+            const pos::CalibrationReport& at = reports[seconds.last(tag)];
+            if (const auto f = engine.update(tag, t)) {
+                const double e = std::hypot(f->x - at.x, f->y - at.y);
                 errors.push_back(e);
                 ratios.push_back(e / std::max(f->accuracyM, 1e-3));
             }
@@ -73,20 +106,13 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
         for (const size_t i : order) {
             if (recording[i] % check.folds != fold)
                 continue;
-            const auto it = index.find(tags[i]);
-            const int tag = it != index.end() ? *it : int(index.size());
-            if (it == index.end()) {
-                index.insert(tags[i], tag);
-                pending.emplace_back(std::numeric_limits<qint64>::min(), 0);
-            }
-            const qint64 second = qint64(std::floor(reports[i].t));
-            if (pending[size_t(tag)].first != second)
-                fix(tag);
-            engine.addReport(tag, reports[i].receiver, reports[i].t, reports[i].rssi);
-            pending[size_t(tag)] = {second, i};
+            auto tag = index.find(tags[i]);
+            if (tag == index.end())
+                tag = index.insert(tags[i], int(index.size()));
+            seconds.heard(*tag, reports[i].t, i, fix);
+            engine.addReport(*tag, reports[i].receiver, reports[i].t, reports[i].rssi);
         }
-        for (int tag = 0; tag < int(pending.size()); ++tag)
-            fix(tag);
+        seconds.finish(fix);
     }
     check.fixes = int(errors.size());
     if (check.fixes < 30)
@@ -379,36 +405,25 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         co = std::make_unique<QTextStream>(centroidFile.get());
     }
 
-    // One fix per tag for each whole second in which it was heard, at that second's last report:
-    // a tag's fix is emitted when its next report falls into a later second (or at the end).
     QHash<QString, int> tagIndex;
     std::vector<QString> tagIds;
-    struct Pending
-    {
-        qint64 second = std::numeric_limits<qint64>::min();
-        double lastT = 0;
-    };
-    std::vector<Pending> pending;
     for (const auto& k : known) { // numbered first, placed before any report
         tagIndex.insert(k.tag, int(tagIds.size()));
         engine.setKnownPosition(int(tagIds.size()), k.x, k.y, k.floor, k.z, k.gateway);
         tagIds.push_back(k.tag);
-        pending.emplace_back();
     }
-    auto emitFix = [&](int tag) {
-        const Pending& p = pending[size_t(tag)];
-        if (p.second == std::numeric_limits<qint64>::min())
-            return;
-        if (const auto f = engine.update(tag, p.lastT)) {
-            po << QString::number(p.lastT, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(f->x, 'f', 3) << ','
+    EverySecond seconds;
+    auto emitFix = [&](int tag, double t) {
+        if (const auto f = engine.update(tag, t)) {
+            po << QString::number(t, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(f->x, 'f', 3) << ','
                << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << f->room << ','
                << QString::number(f->accuracyM, 'f', 2) << '\n';
             if (stats)
                 ++stats->fixes;
         }
         if (co)
-            if (const auto c = engine.centroid(tag, p.lastT))
-                *co << QString::number(p.lastT, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(c->x, 'f', 3)
+            if (const auto c = engine.centroid(tag, t))
+                *co << QString::number(t, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(c->x, 'f', 3)
                     << ',' << QString::number(c->y, 'f', 3) << ',' << c->floor << ",,\n";
     };
     const int tCol = csv.column(QStringLiteral("time_s")), gCol = csv.column(QStringLiteral("gateway_id")),
@@ -446,17 +461,11 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         if (it == tagIndex.end()) {
             it = tagIndex.insert(tagId, int(tagIds.size()));
             tagIds.push_back(tagId);
-            pending.emplace_back();
         }
-        const int tag = *it;
-        const qint64 second = qint64(std::floor(t));
-        if (pending[size_t(tag)].second != second && pending[size_t(tag)].second != std::numeric_limits<qint64>::min())
-            emitFix(tag);
-        engine.addReport(tag, g, t, rssi, tx);
-        pending[size_t(tag)] = {second, t};
+        seconds.heard(*it, t, 0, emitFix);
+        engine.addReport(*it, g, t, rssi, tx);
     }
-    for (int tag = 0; tag < int(tagIds.size()); ++tag)
-        emitFix(tag);
+    seconds.finish(emitFix);
     if (stats) {
         stats->reports = csv.rows();
         stats->tags = int(tagIds.size());
