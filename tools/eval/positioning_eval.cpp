@@ -6,7 +6,8 @@
 //
 // usage: ww_eval_positioning DATA_DIR WORK_DIR [--check]
 //   --check: exit 1 unless the engine's median and p90 are below the centroid's on every track, and
-//   the Bogazici (median <= 1.5 m, p90 <= 3 m) and Kolakowski (median <= 1 m) targets hold.
+//   the Bogazici (median <= 1.5 m, p90 <= 3 m) and Kolakowski (median <= 1 m) targets hold, and
+//   every track's accuracy circle holds the truth in at least 60 % of its fixes.
 #include "offline.h"
 
 #include <QCoreApplication>
@@ -467,9 +468,15 @@ int main(int argc, char** argv)
             out << ", p90 <= 3 m " << (p90Met ? "met" : "NOT met");
         out << Qt::endl;
     }
-    holds &= bogaziciTargets && kolakowskiMedian;
+    // The accuracy circle (68 % intended) must hold the truth in at least 60 % of every track's
+    // fixes: session 8's calibration self-check brought UJI's from 48 and 47 % to 72 and 70 %.
+    bool circles = true;
+    for (const auto& r : rows)
+        circles &= r.engine.covered >= 0.6;
+    out << "the accuracy circle holds the truth in at least 60 % of every track's fixes: " << (circles ? "yes" : "no") << Qt::endl;
+    holds &= bogaziciTargets && kolakowskiMedian && circles;
     out << "asserted (median and p90 better than the centroid on every track; Bogazici median <= 1.5 m and p90 <= 3 m on every track; "
-           "Kolakowski median <= 1 m): "
+           "Kolakowski median <= 1 m; circles hold >= 60 %): "
         << (holds ? "holds" : "FAILS") << Qt::endl;
     return check && !holds ? 1 : 0;
 }
