@@ -38,6 +38,18 @@ void walkCorridor(EngineConfig cfg, double speed, unsigned seed, F fix)
             fix(*f, where(t));
     }
 }
+
+// An asset tag advertising every 5 s, wheeled along y = 5 from x = 3 to 17 at 0.7 m/s from
+// `start`: its adverts at second t (none between them), with `noise` added to each level.
+template <typename Noise>
+void assetAdverts(Engine& e, const std::vector<Receiver>& gws, int t, int start, Noise&& noise)
+{
+    if (t % 5 != 0)
+        return;
+    const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
+    for (int g = 0; g < int(gws.size()); ++g)
+        e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise());
+}
 } // namespace
 
 class TestMotion : public QObject
@@ -289,11 +301,7 @@ private Q_SLOTS:
             const int start = 600;
             Outcome o;
             for (int t = 1; t <= start + 60; ++t) {
-                if (t % 5 == 0) {
-                    const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
-                    for (int g = 0; g < 4; ++g)
-                        e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
-                }
+                assetAdverts(e, gws, t, start, [&] { return noise(rng); });
                 const auto f = e.update(0, t);
                 if (!f)
                     continue;
@@ -319,6 +327,7 @@ private Q_SLOTS:
         QCOMPARE(stuck.roomAfter, QStringLiteral("west"));
         QCOMPARE(stuck.unsettledAt, -1);
     }
+
     void aParkedAssetsCircleIsNotItsWholeWindow()
     {
         // An asset tag (an advert every 5 s, so a 12.5 s window) is wheeled 14 m east at 0.7 m/s,
@@ -344,11 +353,7 @@ private Q_SLOTS:
                 std::normal_distribution<double> noise(0, 4);
                 const int start = 120, stop = start + 20;
                 for (int t = 1; t <= stop + 120; ++t) {
-                    if (t % 5 == 0) {
-                        const double x = std::clamp(3 + 0.7 * (t - start), 3.0, 17.0);
-                        for (int g = 0; g < int(gws.size()); ++g)
-                            e.addReport(0, g, t, modelRssi(gws[size_t(g)], x, 5, 1.2) + noise(rng));
-                    }
+                    assetAdverts(e, gws, t, start, [&] { return noise(rng); });
                     const auto f = e.update(0, t);
                     if (f && t > stop && f->moving) {
                         c.largest = std::max(c.largest, f->accuracyM);

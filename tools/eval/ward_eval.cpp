@@ -32,6 +32,12 @@ struct TagTruth
     double stillSince = 0; // simulated time since which the tag has not moved
 };
 
+// The q-quantile of sorted values, by the nearest lower rank (0 when there are none).
+double quantile(const std::vector<double>& sorted, double q)
+{
+    return sorted.empty() ? 0.0 : sorted[size_t(q * double(sorted.size() - 1))];
+}
+
 } // namespace
 
 std::vector<pos::Receiver> receiversOf(const Site& site)
@@ -230,13 +236,14 @@ int main(int argc, char** argv)
                     << " | fix " << f->x << "," << f->y << " f" << f->floor << " " << f->room << " " << f->unknownReason
                     << " acc " << f->accuracyM << " motion " << f->motionDb << (f->settled ? " settled" : "") << Qt::endl;
             if (f->floor == t.floor) { // the accuracy circle (68 % intended) against the truth
-                covered[t.moving] += std::hypot(f->x - t.x, f->y - t.y) <= f->accuracyM;
+                const double error = std::hypot(f->x - t.x, f->y - t.y);
+                covered[t.moving] += error <= f->accuracyM;
                 coverN[t.moving] += 1;
                 // By role, by the truth and by what the levels say: an asset's window is long.
                 const bool asset = assetTags.contains(directory.tagId(tag));
                 circles[QString::fromLatin1(asset ? "assets " : "people ") + (t.moving ? "moving" : "at rest") +
                         (f->moving ? ", levels moving" : ", levels still")]
-                    .push_back({f->accuracyM, std::hypot(f->x - t.x, f->y - t.y)});
+                    .push_back({f->accuracyM, error});
             }
             if (!t.moving && second - t.stillSince >= 30) {
                 sq += (f->x - t.x) * (f->x - t.x) + (f->y - t.y) * (f->y - t.y);
@@ -311,14 +318,14 @@ int main(int argc, char** argv)
         }
         std::sort(radius.begin(), radius.end());
         std::sort(error.begin(), error.end());
-        const auto q = [](const std::vector<double>& s, double p) { return QString::number(s[size_t(p * double(s.size() - 1))], 'f', 2); };
+        const auto q = [](const std::vector<double>& s, double p) { return QString::number(quantile(s, p), 'f', 2); };
         out << "  " << kind << ": " << v.size() << " fixes, circle holds " << QString::number(100.0 * held / double(v.size()), 'f', 1)
             << " %, radius median / p90 / max " << q(radius, 0.5) << " / " << q(radius, 0.9) << " / " << q(radius, 1) << " m, error median / p90 "
             << q(error, 0.5) << " / " << q(error, 0.9) << " m" << Qt::endl;
     }
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
-    const auto pct = [&](double q) { return staticErrors.empty() ? 0.0 : staticErrors[size_t(q * double(staticErrors.size() - 1))]; };
+    const auto pct = [&](double q) { return quantile(staticErrors, q); };
     out << "static error median " << QString::number(pct(0.5), 'f', 2) << " m, p90 " << QString::number(pct(0.9), 'f', 2)
         << " m; static RMSE: " << QString::number(std::sqrt(sq / std::max(1, staticN)), 'f', 2) << " m; Cramér-Rao bound (sigma 6.1 dB, n 1.4, one snapshot): "
         << QString::number(std::sqrt(crlbSq / std::max(1, staticN)), 'f', 2) << " m RMS over the same points" << Qt::endl;
