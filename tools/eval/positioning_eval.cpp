@@ -373,7 +373,9 @@ std::vector<Row> uji(const QString& data, const QString& work, QTextStream& out)
                crd = lines(QStringLiteral("geo_crd.csv")), ids = lines(QStringLiteral("geo_ids.csv"));
     std::vector<Row> result;
     // Two folds by point parity: calibrate on one half of the points, score the other.
-    for (int fold = 0; fold < 2; ++fold) {
+    // WW_EVAL_UJIFOLDS=K (exploration): K folds by point number modulo K (68: leave one point out).
+    const int folds = qEnvironmentVariableIsSet("WW_EVAL_UJIFOLDS") ? qEnvironmentVariableIntValue("WW_EVAL_UJIFOLDS") : 2;
+    for (int fold = 0; fold < folds; ++fold) {
         const QString dir = work + QStringLiteral("/uji-fold%1").arg(fold);
         QDir().mkpath(dir);
         writeGateways(dir + QStringLiteral("/G.csv"), gws);
@@ -394,12 +396,12 @@ std::vector<Row> uji(const QString& data, const QString& work, QTextStream& out)
                     continue; // not heard
                 // Power classes are told apart by tx_power and brought to the -4 dBm reference.
                 const Report r{t.value(b).toDouble() / 1e9, gws[size_t(b)].id, tag, double(value) - (tx - -4), 0};
-                if (point % 2 == fold)
+                if (point % folds == fold)
                     reports.push_back(r);
                 else
                     calib.push_back({r, where});
             }
-            if (point % 2 == fold)
+            if (point % folds == fold)
                 truth[tag] = {Truth{-1e18, where.x, where.y}, Truth{1e18, where.x, where.y}};
         }
         writeReports(dir + QStringLiteral("/R.csv"), reports, false);
