@@ -1,7 +1,24 @@
 #include "transport/ingest.h"
 #include "transport/logging.h"
 
+#include <google/protobuf/stubs/logging.h>
+
+#include <mutex>
+
 namespace ww {
+
+namespace {
+// libprotobuf writes every payload it refuses (invalid UTF-8 in a string field) to stderr, one line
+// each and unthrottled: one bad device would flood the station's log. The ingest stage counts and
+// logs those frames itself (rate-limited), so the library's lines go to ww.ingest's debug level.
+void protobufLog(google::protobuf::LogLevel level, const char* file, int line, const std::string& message)
+{
+    if (level == google::protobuf::LOGLEVEL_FATAL)
+        qCCritical(lcIngest).noquote() << "protobuf:" << QString::fromStdString(message) << file << line;
+    else
+        qCDebug(lcIngest).noquote() << "protobuf:" << QString::fromStdString(message) << file << line;
+}
+} // namespace
 
 void IngestStats::countRejected(TopicKind topic, RejectReason reason, const QString& where, const QString& detail)
 {
@@ -41,6 +58,8 @@ Ingest::Ingest(IngestConfig config, const DeviceDirectory& directory, const Cloc
     : m_config(std::move(config)), m_mokoFilter(m_config.mokoFilter.toStdString()), m_directory(directory),
       m_topics(m_config.siteId), m_clock(clock), m_stats(stats)
 {
+    static std::once_flag once; // SetLogHandler is not thread-safe: the first stage, before any frame
+    std::call_once(once, [] { google::protobuf::SetLogHandler(&protobufLog); });
 }
 
 void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload, qint64 receiveTimeMs)

@@ -127,8 +127,10 @@ DecodeResult decodeVitals(std::string_view id, std::span<const std::byte> payloa
             return fail(RejectReason::OutOfRange,
                         QStringLiteral("observations[%1] %2 = %3 is not physiological").arg(i).arg(toString(*kind)).arg(o.value()));
         const qint64 t = o.time_ms() ? qint64(o.time_ms()) : u.deviceTimeMs;
-        if (o.time_ms() && (t > ctx.nowMs + ctx.maxFutureMs))
+        if (o.time_ms() && t > ctx.nowMs + ctx.maxFutureMs)
             return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is in the future").arg(i));
+        if (o.time_ms() && t < ctx.nowMs - ctx.maxPastMs)
+            return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is %2 days old").arg(i).arg((ctx.nowMs - t) / 86'400'000));
         u.samples.push_back({*kind, o.value(), t});
     }
     return {{std::move(u)}, {}};

@@ -1,0 +1,303 @@
+// Hostile and damaged input, mutated from real traffic: nothing crashes, nothing stops, every
+// rejection is counted with its reason and says where, and the core still raises a panic
+// afterwards. Three doors: the ingest stage and the core (simulator traffic, MOKO JSON and other
+// stations' alarms, mutated byte-wise), the site loader (the default site mutated value-wise) and
+// `wardctl locate` (its CSV files mutated cell- and line-wise). Deterministic: fixed seeds.
+#include "models/wardcore.h"
+#include "offline.h"
+#include "transport/ingest.h"
+#include "wardsimulation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace ww;
+
+namespace {
+constexpr qint64 Start = 1'780'000'000'000;
+
+std::span<const std::byte> span(const QByteArray& b)
+{
+    return {reinterpret_cast<const std::byte*>(b.constData()), size_t(b.size())};
+}
+
+// Byte-wise mutations, several per frame: the damage a bad device, a proxy or an attacker does.
+class Mutator
+{
+public:
+    explicit Mutator(quint64 seed) : m_rng(seed) {}
+    size_t below(size_t n) { return n ? size_t(m_rng() % n) : 0; }
+    bool chance(int percent) { return int(m_rng() % 100) < percent; }
+
+    QByteArray mutate(QByteArray b, const QByteArray& other)
+    {
+        static const char* const tokens[] = {"0", "-1", "1e308", "-1e308", "1e-320", "NaN", "99999999999999999999",
+                                             "\"\"", "null", "[]", "{}", "true", "\"\\u0000\"", "-0"};
+        const int edits = 1 + int(below(3));
+        for (int e = 0; e < edits; ++e) {
+            const size_t n = size_t(b.size());
+            switch (below(8)) {
+            case 0: // one bit
+                if (n)
+                    b[qsizetype(below(n))] = char(b[qsizetype(below(n))] ^ char(1 << below(8)));
+                break;
+            case 1: { // an awkward byte
+                static const char bytes[] = {'\0', '\xff', '\x7f', '\x80', '"', '{', '[', '-', '9', ',', ':'};
+                if (n)
+                    b[qsizetype(below(n))] = bytes[below(sizeof bytes)];
+                break;
+            }
+            case 2: // cut short
+                b.truncate(qsizetype(below(n + 1)));
+                break;
+            case 3: // a range gone
+                if (n)
+                    b.remove(qsizetype(below(n)), qsizetype(1 + below(16)));
+                break;
+            case 4: { // bytes inserted
+                QByteArray junk;
+                for (size_t i = 0, k = 1 + below(8); i < k; ++i)
+                    junk.append(char(m_rng()));
+                b.insert(qsizetype(below(n + 1)), junk);
+                break;
+            }
+            case 5: // a range repeated
+                if (n) {
+                    const qsizetype at = qsizetype(below(n));
+                    b.insert(at, b.mid(at, qsizetype(1 + below(32))));
+                }
+                break;
+            case 6: // spliced with another frame
+                b = b.left(qsizetype(below(n + 1))) + other.mid(qsizetype(below(size_t(other.size()) + 1)));
+                break;
+            default: { // a number or token replaced by an extreme one (JSON's weak spot)
+                const qsizetype at = qsizetype(below(n + 1));
+                qsizetype end = at;
+                while (end < b.size() && (std::isalnum(uchar(b[end])) || b[end] == '.' || b[end] == '-'))
+                    ++end;
+                b.replace(at, end - at, tokens[below(std::size(tokens))]);
+                break;
+            }
+            }
+        }
+        return b;
+    }
+
+private:
+    std::mt19937_64 m_rng;
+};
+
+// What a decoder delivered must be usable by everything after it.
+QString invalid(const Decoded& d, const DecodeContext& ctx)
+{
+    const qint64 earliest = ctx.nowMs - ctx.maxPastMs, latest = ctx.nowMs + ctx.maxFutureMs;
+    auto badTime = [&](qint64 t) { return t < earliest || t > latest; };
+    return std::visit(
+        [&](const auto& m) -> QString {
+            using T = std::decay_t<decltype(m)>;
+            if constexpr (std::is_same_v<T, BeaconBatch>) {
+                for (const auto& r : m.reports)
+                    if (r.rssi < -127 || r.rssi > 20 || r.timeMs < earliest - 600'000 || r.timeMs > latest) // offsets: 10 min back
+                        return QStringLiteral("advert rssi %1 at %2").arg(r.rssi).arg(r.timeMs);
+            } else if constexpr (std::is_same_v<T, VitalsUpdate>) {
+                for (const auto& s : m.samples)
+                    if (!std::isfinite(s.value) || badTime(s.timeMs))
+                        return QStringLiteral("vital %1 at %2").arg(s.value).arg(s.timeMs);
+            } else if constexpr (std::is_same_v<T, PositionMsg>) {
+                if (!std::isfinite(m.x) || !std::isfinite(m.y) || !std::isfinite(m.accuracyM) || !std::isfinite(m.confidence))
+                    return QStringLiteral("position %1, %2").arg(m.x).arg(m.y);
+            } else if constexpr (std::is_same_v<T, EnvUpdate>) {
+                for (const auto& v : {m.temperatureC, m.humidityPct, m.co2Ppm, m.pm25, m.tvoc, m.diffPressurePa})
+                    if (v && !std::isfinite(*v))
+                        return QStringLiteral("environment value %1").arg(*v);
+            }
+            return {};
+        },
+        d);
+}
+
+std::vector<sim::Outgoing> simulatorTraffic(const Site& site, double seconds)
+{
+    sim::SimOptions opt;
+    opt.seed = 7;
+    opt.eventRateScale = 50;
+    opt.demoScenario = true;
+    std::vector<sim::Outgoing> out;
+    sim::WardSimulation w(site, opt, Start, [&](sim::Outgoing&& o) { out.push_back(std::move(o)); });
+    for (double t = 0; t < seconds; t += 0.5)
+        w.step(0.5);
+    return out;
+}
+
+QString writeFile(const QTemporaryDir& d, const QString& name, const QByteArray& text)
+{
+    QFile f(d.filePath(name));
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text);
+    return f.fileName();
+}
+} // namespace
+
+class TestRobustness : public QObject
+{
+    Q_OBJECT
+    std::optional<Site> m_site;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        QVERIFY(loaded.site);
+        m_site = loaded.site;
+    }
+
+    // 20 000 mutated frames through the ingest stage into the core with alarms on.
+    void mutatedTrafficIsRejectedOrUsable()
+    {
+        const Site& site = *m_site;
+        ManualClock clock(Start);
+        IngestStats stats;
+        const DeviceDirectory directory(site);
+        Ingest ingest(IngestConfig{site.id}, directory, clock, stats);
+        WardCore core(site, directory, clock, stats);
+        std::vector<AlarmState> changes;
+        connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
+        core.enableAlarms(QStringLiteral("st-fuzz"), QStringLiteral(":memory:"), {});
+        ingest.setSink([&core](QVector<Decoded>&& m) { core.apply(std::move(m)); });
+
+        // The corpus: 60 s of the simulator's demo ward, MOKO gateway JSON, other stations' alarms.
+        std::vector<std::pair<QByteArray, QByteArray>> corpus; // topic, payload
+        int truthFrames = 0; // the simulator's ground truth, which a station ignores: a few are enough
+        for (auto& o : simulatorTraffic(site, 60))
+            if (!o.topic.contains(QStringLiteral("/truth/")) || truthFrames++ % 50 == 0)
+                corpus.emplace_back(o.topic.toUtf8(), o.payload);
+        const Gateway& gw = site.gateways.front();
+        const QString mokoTopic = QStringLiteral("moko/%1/send").arg(gw.mac);
+        corpus.emplace_back(mokoTopic.toUtf8(),
+                            QStringLiteral(R"({"msg_id":3070,"device_info":{"mac":"%1"},"data":[{"timestamp":1780000000,"timezone":0,)"
+                                           R"("type_code":0,"type":"iBeacon","rssi":-63,"connectable":1,"mac":"C8FB12345678",)"
+                                           R"("uuid":"E2C56DB5DFFB48D2B060D0F5A71096E0","major":1,"minor":2,"rssi_1m":-59},)"
+                                           R"({"timestamp":12345,"type_code":7,"type":"BXP-Button","rssi":-70,"mac":"%2",)"
+                                           R"("frame_type":2,"alarm_status":1,"trigger_count":5,"batt_vol":3000}]})")
+                                .arg(gw.mac, site.patients.front().wristband)
+                                .toUtf8());
+        corpus.emplace_back(mokoTopic.toUtf8(),
+                            QStringLiteral(R"({"msg_id":3004,"device_info":{"mac":"%1"},"data":{"wifi_rssi":-40}})").arg(gw.mac).toUtf8());
+        const Topics topics(site.id);
+        for (int i = 0; i < 5; ++i) {
+            AlarmState a;
+            a.id = QStringLiteral("event.panic:wb-00%1:1-1").arg(i);
+            a.rule = QStringLiteral("event.panic");
+            a.category = AlarmCategory::Event;
+            a.priority = Priority::High;
+            a.source = QStringLiteral("wb-00%1").arg(i);
+            a.subject = QStringLiteral("Someone");
+            a.condition = QStringLiteral("panic");
+            a.onsetMs = Start + i * 1000;
+            a.stationId = QStringLiteral("st-other");
+            a.revision = 1 + quint64(i);
+            if (i % 2) {
+                a.ackedAtMs = a.onsetMs + 5000;
+                a.ackedBy = QStringLiteral("S01");
+                a.ackedStation = QStringLiteral("st-other");
+            }
+            corpus.emplace_back(topics.alarm(a.id).toUtf8(), encode(a, Start));
+        }
+        QVERIFY(corpus.size() > 2000);
+
+        // WW_FUZZ_SEED and WW_FUZZ_FRAMES explore further (ctest: the fixed seed, 20 000 frames).
+        Mutator mutate(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? qEnvironmentVariableIntValue("WW_FUZZ_SEED") : 20261128);
+        const std::string moko = ingest.config().mokoFilter.toStdString();
+        int rejected = 0, accepted = 0, truth = 0, fromCorpus = 0;
+        const int Frames = qEnvironmentVariableIsSet("WW_FUZZ_FRAMES") ? qEnvironmentVariableIntValue("WW_FUZZ_FRAMES") : 20000;
+        for (int i = 0; i < Frames; ++i) {
+            const auto& [topic0, payload0] = corpus[mutate.below(corpus.size())];
+            QByteArray topic = topic0, payload = payload0;
+            if (mutate.chance(90))
+                payload = mutate.mutate(payload, corpus[mutate.below(corpus.size())].second);
+            else
+                ++fromCorpus;
+            if (mutate.chance(5))
+                topic = mutate.mutate(topic, corpus[mutate.below(corpus.size())].first);
+            // The decoder on its own: an error says what is wrong, and what it delivers is usable.
+            const ParsedTopic parsed = ingest.topics().parse(std::string_view(topic.constData(), size_t(topic.size())), moko);
+            DecodeContext ctx;
+            ctx.nowMs = ctx.receiveTimeMs = clock.nowMs();
+            ctx.directory = &directory;
+            if (parsed.kind == TopicKind::Truth) {
+                ++truth; // the simulator's ground truth: ignored by a station, neither accepted nor rejected
+            } else if (payload.isEmpty() && parsed.kind == TopicKind::Status) {
+                ++accepted; // an empty retained status clears its topic
+            } else {
+                const DecodeResult r = parsed.kind == TopicKind::Moko ? decodeMokoJson(span(payload), ctx)
+                                                                      : decodeWire(parsed.kind, parsed.id, span(payload), ctx);
+                if (r.error) {
+                    ++rejected;
+                    QVERIFY2(!r.error->detail.isEmpty(), qPrintable(toString(r.error->reason)));
+                } else {
+                    ++accepted;
+                    for (const auto& m : r.messages) {
+                        const QString why = invalid(m, ctx);
+                        QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("frame %1 on %2 delivered %3")
+                                                               .arg(i)
+                                                               .arg(QString::fromUtf8(topic), why)));
+                    }
+                }
+            }
+            // The whole path: ingest stage, then the core with its models, locator and alarm rules.
+            ingest.onMessage(topic.constData(), span(payload), clock.nowMs());
+            if (i % 20 == 0) {
+                clock.advance(100);
+                core.flushNow();
+            }
+            if (i % 200 == 0) {
+                core.checkSignals();
+                core.evaluateAlarms();
+            }
+        }
+        core.flushNow();
+        const IngestCounters c = stats.snapshot();
+        QCOMPARE(c.received, quint64(Frames));
+        // Every frame the decoder refused was counted as rejected; the core also rejects some that
+        // decoded (a device not in the site, a press seen before), which the ingest stage accepted.
+        QCOMPARE(c.accepted, quint64(accepted));
+        QVERIFY(c.rejected >= quint64(rejected));
+        QCOMPARE(c.accepted + quint64(rejected) + quint64(truth), c.received);
+        const quint64 byCore = c.rejected - quint64(rejected);
+        QVERIFY(byCore <= c.byReason[size_t(RejectReason::UnknownDevice)] + c.byReason[size_t(RejectReason::Duplicate)]);
+        quint64 byReason = 0, byTopic = 0;
+        for (auto n : c.byReason)
+            byReason += n;
+        for (auto n : c.rejectedByTopic)
+            byTopic += n;
+        QCOMPARE(byReason, c.rejected);
+        QCOMPARE(byTopic, c.rejected);
+        qInfo("%d frames (%d unmutated, %d ground truth): accepted %d, rejected %d, then by the core %llu; %zu alarm "
+              "changes", Frames, fromCorpus, truth, accepted, rejected, byCore, changes.size());
+        QVERIFY(rejected > Frames / 4); // the mutations do damage...
+        QVERIFY(accepted > Frames / 10); // ...and some frames survive them, so the core was exercised
+
+        // The core still works: a valid panic press from a patient's wristband raises its alarm.
+        const Patient& patient = site.patients.back();
+        clock.advance(60'000);
+        const DeviceEventMsg press{patient.wristband, clock.nowMs(), clock.nowMs(), 999, 1, DeviceEventKind::Panic, false};
+        const QByteArray wire = encode(press);
+        ingest.onMessage(topics.event(patient.wristband).toUtf8().constData(), span(wire), clock.nowMs());
+        core.flushNow();
+        core.evaluateAlarms();
+        bool raised = false;
+        for (const auto& s : changes)
+            raised = raised || (s.rule == QStringLiteral("event.panic") && s.source == patient.wristband && s.onsetMs >= clock.nowMs() - 1000);
+        QVERIFY2(raised, "no panic alarm after the fuzzing");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRobustness)
+#include "tst_robustness.moc"
