@@ -9,9 +9,18 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <cmath>
+
 namespace ww {
 
 namespace {
+// Every coordinate of the plan (metres, site frame) lies within +-PlanExtentM: a wing of a hospital,
+// not a typo's kilometres, which would make the positioning engine's grids unbounded.
+constexpr double PlanExtentM = 1000;
+bool inPlan(double v)
+{
+    return std::isfinite(v) && std::abs(v) <= PlanExtentM;
+}
 
 struct KindName
 {
@@ -113,7 +122,12 @@ public:
             error(path, QStringLiteral("must be [x, y] in metres"));
             return std::nullopt;
         }
-        return QPointF(a.at(0).toDouble(), a.at(1).toDouble());
+        const double x = a.at(0).toDouble(), y = a.at(1).toDouble();
+        if (!inPlan(x) || !inPlan(y)) {
+            error(path, QStringLiteral("[%1, %2] is outside the plan's +-%3 m").arg(x).arg(y).arg(PlanExtentM));
+            return std::nullopt;
+        }
+        return QPointF(x, y);
     }
 
     Range range(const QJsonObject& o, const QString& path, const char* key)
@@ -522,8 +536,12 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         const QJsonArray segs = rd.array(o, p, "segments");
         for (qsizetype i = 0; i < segs.size(); ++i) {
             const QJsonArray s = segs.at(i).toArray();
-            if (s.size() != 4) {
-                rd.error(p + QStringLiteral(".segments[") + QString::number(i) + QChar(u']'), QStringLiteral("must be [x1, y1, x2, y2]"));
+            bool numbers = s.size() == 4;
+            for (qsizetype k = 0; numbers && k < 4; ++k)
+                numbers = s.at(k).isDouble() && inPlan(s.at(k).toDouble());
+            if (!numbers) {
+                rd.error(p + QStringLiteral(".segments[") + QString::number(i) + QChar(u']'),
+                         QStringLiteral("must be [x1, y1, x2, y2], metres within +-%1").arg(PlanExtentM));
                 continue;
             }
             site.walls.push_back({level, {s.at(0).toDouble(), s.at(1).toDouble()}, {s.at(2).toDouble(), s.at(3).toDouble()}});
@@ -555,8 +573,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             device(g.mac, p + QStringLiteral(".mac"));
         }
         g.floor = checkFloor(o, p);
-        g.x = rd.number(o, p, "x", true, -1000, 1000).value_or(0);
-        g.y = rd.number(o, p, "y", true, -1000, 1000).value_or(0);
+        g.x = rd.number(o, p, "x", true, -PlanExtentM, PlanExtentM).value_or(0);
+        g.y = rd.number(o, p, "y", true, -PlanExtentM, PlanExtentM).value_or(0);
         g.z = rd.number(o, p, "z", false, 0, 20).value_or(2.5);
         g.rssiAt1m = rd.number(o, p, "rssi1m", false, -100, 0).value_or(-59);
         g.exponent = rd.number(o, p, "exponent", false, 1, 6).value_or(2.0);
@@ -579,7 +597,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         rd.unique(bedIds, b.id, p);
         b.room = rd.string(o, p, "room");
         roomRef(b.room, p + QStringLiteral(".room"));
-        b.pos = QPointF(rd.number(o, p, "x", true, -1000, 1000).value_or(0), rd.number(o, p, "y", true, -1000, 1000).value_or(0));
+        b.pos = QPointF(rd.number(o, p, "x", true, -PlanExtentM, PlanExtentM).value_or(0),
+                        rd.number(o, p, "y", true, -PlanExtentM, PlanExtentM).value_or(0));
         site.beds.push_back(b);
     });
 
@@ -617,8 +636,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             b.id = rd.string(o, p, "id");
             device(b.id, p + QStringLiteral(".id"));
             b.floor = checkFloor(o, p);
-            b.x = rd.number(o, p, "x", true, -1000, 1000).value_or(0);
-            b.y = rd.number(o, p, "y", true, -1000, 1000).value_or(0);
+            b.x = rd.number(o, p, "x", true, -PlanExtentM, PlanExtentM).value_or(0);
+            b.y = rd.number(o, p, "y", true, -PlanExtentM, PlanExtentM).value_or(0);
             b.z = rd.number(o, p, "z", false, -10, 50).value_or(1.2);
             site.referenceBeacons.push_back(b);
         });

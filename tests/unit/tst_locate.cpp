@@ -48,6 +48,9 @@ private Q_SLOTS:
             {"time_s,gateway_id,tag_id,rssi\n1,zz,t,-60\n", QStringLiteral("R.csv:2: unknown gateway \"zz\"")},
             {"time_s,gateway_id,tag_id,rssi\n1,a,t,loud\n", QStringLiteral("R.csv:2: rssi \"loud\" is not a number")},
             {"time_s,gateway_id,rssi\n1,a,-60\n", QStringLiteral("R.csv:1: missing column \"tag_id\"")},
+            // Found by tst_robustness: numbers that parse but are no level or time.
+            {"time_s,gateway_id,tag_id,rssi\n1,a,t,1e308\n", QStringLiteral("R.csv:2: rssi 1e308 is not a value within [-127, 20]")},
+            {"time_s,gateway_id,tag_id,rssi\n-1e308,a,t,-60\n", QStringLiteral("R.csv:2: time_s -1e308 is not a value within")},
         };
         for (const auto& c : cases) {
             const QString r = writeFile(d, QStringLiteral("R.csv"), c.reports);
@@ -77,6 +80,41 @@ private Q_SLOTS:
         QCOMPARE(p.rows(), 3);
         QCOMPARE(p.cell(0, p.column(QStringLiteral("time_s"))), QByteArray("100.750"));
         QVERIFY(p.column(QStringLiteral("accuracy_m")) >= 0 && p.column(QStringLiteral("room")) >= 0);
+    }
+
+    // What spreadsheets write (a byte-order mark, quoted cells, Windows line ends) is read; a place
+    // of 1e308 m in the calibration is refused (it made every fix NaN); a CRLB grid of a continent too.
+    void locateReadsSpreadsheetCsvAndRefusesAbsurdNumbers()
+    {
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"),
+                                    "\xef\xbb\xbf\"gateway_id\",\"x\",\"y\",\"z\",\"note\"\r\na,0,0,2.5,\"corridor, east\"\r\n"
+                                    "b,10,0,2.5,\"say \"\"hi\"\"\"\r\nc,0,10,2.5,\r\n");
+        const QString r = writeFile(d, QStringLiteral("R.csv"), "time_s,gateway_id,tag_id,rssi\n1,a,t,-60\n1.2,\"b\",t,-70\n1.4,c,t,-70\n");
+        QString msg;
+        QTextStream err(&msg);
+        offline::LocateOptions o = locateOptions(d, g, r);
+        QVERIFY2(offline::locate(o, err) == offline::Done, qPrintable(msg));
+        offline::CsvFile p(o.out);
+        QCOMPARE(p.rows(), 1);
+        QVERIFY(p.cell(0, p.column(QStringLiteral("x"))).toDouble() < 5); // nearest to a
+
+        o.calibration = writeFile(d, QStringLiteral("C.csv"), "time_s,gateway_id,tag_id,rssi,x,y\n0,a,w,-60,1,1\n0,b,w,-70,1e308,1\n");
+        msg.clear();
+        QCOMPARE(offline::locate(o, err), offline::BadInput);
+        QVERIFY2(msg.contains(QStringLiteral("C.csv:3: x 1e308 is not a value within [-10000, 10000]")), qPrintable(msg));
+
+        const QString far = writeFile(d, QStringLiteral("Gfar.csv"), "gateway_id,x,y,z\na,-9000,-9000,2.5\nb,9000,9000,2.5\n");
+        offline::CrlbOptions c;
+        c.gateways = far;
+        c.out = d.filePath(QStringLiteral("B.csv"));
+        msg.clear();
+        QCOMPARE(offline::crlb(c, err), offline::BadInput);
+        QVERIFY2(msg.contains(QStringLiteral("use a larger --step")), qPrintable(msg));
+        c.step = 10;
+        QCOMPARE(offline::crlb(c, err), offline::Done);
+        c.step = 0;
+        QCOMPARE(offline::crlb(c, err), offline::BadInput);
     }
 
     void locateTakesGatewaysThatAdvertise()

@@ -4,6 +4,7 @@
 // stations' alarms, mutated byte-wise), the site loader (the default site mutated value-wise) and
 // `wardctl locate` (its CSV files mutated cell- and line-wise). Deterministic: fixed seeds.
 #include "models/wardcore.h"
+#include "models/wardmodels.h"
 #include "offline.h"
 #include "transport/ingest.h"
 #include "wardsimulation.h"
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -122,6 +124,120 @@ QString invalid(const Decoded& d, const DecodeContext& ctx)
         d);
 }
 
+// Damages one node of a JSON tree, found by a random walk from the root: removed, repeated (in an
+// array: a duplicated room, gateway or patient) or replaced by a value of another type or range.
+QJsonValue damage(QJsonValue v, Mutator& m, int depth = 0)
+{
+    if (v.isObject() && !v.toObject().isEmpty() && depth < 12 && (depth == 0 || !m.chance(10))) {
+        QJsonObject o = v.toObject();
+        const QStringList keys = o.keys();
+        const QString key = keys[qsizetype(m.below(size_t(keys.size())))];
+        if (m.chance(10))
+            o.remove(key);
+        else
+            o[key] = damage(o[key], m, depth + 1);
+        return o;
+    }
+    if (v.isArray() && !v.toArray().isEmpty() && depth < 12 && !m.chance(10)) {
+        QJsonArray a = v.toArray();
+        const qsizetype i = qsizetype(m.below(size_t(a.size())));
+        if (m.chance(10))
+            a.removeAt(i);
+        else if (m.chance(10))
+            a.append(a[i]);
+        else
+            a[i] = damage(a[i], m, depth + 1);
+        return a;
+    }
+    const QJsonValue values[] = {QJsonValue(), true, 0, -1, 1e9, -1e9, 0.5, 1e-300, QString(), QStringLiteral("x"),
+                                 QString(10000, u'w'), QJsonArray{}, QJsonObject{}, QJsonArray{1, 2}, QJsonArray{QJsonArray{0, 0}}};
+    return values[m.below(std::size(values))];
+}
+
+// Cell- and line-wise damage to a CSV file: what a spreadsheet, a truncated copy or a hand edit does.
+QByteArray damageCsv(const QByteArray& text, Mutator& m)
+{
+    QList<QByteArray> lines = text.split('\n');
+    while (!lines.isEmpty() && lines.back().isEmpty())
+        lines.removeLast();
+    static const char* const cells[] = {"", "x", "nan", "NaN", "inf", "-inf", "1e308", "-1e308", "1e-320", " 5 ", "0x10",
+                                        "-0", "99999999999", "\xf0\x9f\x98\x80", "\"a,b\"", "1,5", "--3", "+7", "1e", "."};
+    const qsizetype at = qsizetype(m.below(size_t(lines.size())));
+    switch (m.below(10)) {
+    case 0: case 1: case 2: case 3: { // one cell replaced (the header's cells too: a column renamed)
+        QList<QByteArray> c = lines[at].split(',');
+        c[qsizetype(m.below(size_t(c.size())))] = cells[m.below(std::size(cells))];
+        lines[at] = c.join(',');
+        break;
+    }
+    case 4: // a line gone
+        lines.removeAt(at);
+        break;
+    case 5: // a line twice
+        lines.insert(at, lines[at]);
+        break;
+    case 6: // two lines swapped: out of time order
+        if (at + 1 < lines.size())
+            lines.swapItemsAt(at, at + 1);
+        break;
+    case 7: // a cell missing or one too many
+        if (m.chance(50))
+            lines[at].truncate(std::max<qsizetype>(0, lines[at].lastIndexOf(',')));
+        else
+            lines[at].append(",7");
+        break;
+    case 8: // cut short mid-line
+        lines = lines.mid(0, at + 1);
+        lines.back().truncate(qsizetype(m.below(size_t(lines.back().size()) + 1)));
+        break;
+    default: // a byte-order mark, Windows line ends or blank lines
+        if (m.chance(33))
+            lines.front().prepend("\xef\xbb\xbf");
+        else if (m.chance(50))
+            for (auto& l : lines)
+                l.append('\r');
+        else
+            lines.insert(at, QByteArray());
+        break;
+    }
+    return lines.join('\n') + '\n';
+}
+
+// A small site for `wardctl locate`: five receivers in a 10 x 8 m room, two tags heard for 20 s
+// and a calibration walk, from the log-distance model with a fixed seed's noise.
+struct CsvSet
+{
+    QByteArray gateways, reports, calibration;
+};
+CsvSet cleanCsv()
+{
+    const double gw[5][2] = {{0, 0}, {10, 0}, {10, 8}, {0, 8}, {5, 4}};
+    std::mt19937_64 rng(3);
+    std::normal_distribution<double> noise(0, 4);
+    auto level = [&](int g, double x, double y) {
+        const double d = std::hypot(std::hypot(x - gw[g][0], y - gw[g][1]), 1.3);
+        return QByteArray::number(std::round(-59 - 20 * std::log10(d) + noise(rng)));
+    };
+    CsvSet s;
+    s.gateways = "gateway_id,x,y,z,floor\n";
+    for (int g = 0; g < 5; ++g)
+        s.gateways += "g" + QByteArray::number(g) + ',' + QByteArray::number(gw[g][0]) + ',' + QByteArray::number(gw[g][1]) + ",2.5,0\n";
+    s.reports = "time_s,gateway_id,tag_id,rssi,tx_power\n";
+    for (int t = 0; t < 20; ++t)
+        for (int g = 0; g < 5; ++g)
+            for (int tag = 0; tag < 2; ++tag)
+                s.reports += QByteArray::number(100 + t + 0.1 * g + 0.05 * tag) + ",g" + QByteArray::number(g) + ",t" +
+                             QByteArray::number(tag) + ',' + level(g, 2 + 0.3 * t, 3 + 2 * tag) + ",-59\n";
+    s.calibration = "time_s,gateway_id,tag_id,rssi,x,y\n";
+    for (int t = 0; t < 30; ++t)
+        for (int g = 0; g < 5; ++g) {
+            const double x = 1 + (t % 6) * 1.6, y = 1 + (t / 6) * 1.5;
+            s.calibration += QByteArray::number(t) + ",g" + QByteArray::number(g) + ",walk," + level(g, x, y) + ',' +
+                             QByteArray::number(x) + ',' + QByteArray::number(y) + '\n';
+        }
+    return s;
+}
+
 std::vector<sim::Outgoing> simulatorTraffic(const Site& site, double seconds)
 {
     sim::SimOptions opt;
@@ -153,6 +269,8 @@ class TestRobustness : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        // Thousands of alarms and rejections are expected here: their log lines would bury the result.
+        QLoggingCategory::setFilterRules(QStringLiteral("ww.alarm.info=false\nww.ingest.warning=false"));
         const auto loaded = SiteLoader::loadDefault();
         QVERIFY(loaded.site);
         m_site = loaded.site;
@@ -296,6 +414,124 @@ private Q_SLOTS:
         for (const auto& s : changes)
             raised = raised || (s.rule == QStringLiteral("event.panic") && s.source == patient.wristband && s.onsetMs >= clock.nowMs() - 1000);
         QVERIFY2(raised, "no panic alarm after the fuzzing");
+    }
+
+    // 300 damaged site files: refused with the file and JSON path at fault, or loaded and then run
+    // (simulator traffic through the core, its locator, alarm rules and models) without a crash.
+    void damagedSiteFilesAreRefusedOrRun()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray original = f.readAll();
+        const QJsonObject root = QJsonDocument::fromJson(original).object();
+        QVERIFY(!root.isEmpty());
+        Mutator mutate(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? qEnvironmentVariableIntValue("WW_FUZZ_SEED") : 7);
+        const int files = qEnvironmentVariableIsSet("WW_FUZZ_SITES") ? qEnvironmentVariableIntValue("WW_FUZZ_SITES") : 300;
+        const QString name = QStringLiteral("damaged-site.json");
+        int refused = 0, loaded = 0;
+        for (int i = 0; i < files; ++i) {
+            QByteArray json;
+            if (mutate.chance(10)) { // damaged as text: truncated, a brace lost, bytes inserted
+                json = mutate.mutate(original, original);
+            } else {
+                QJsonValue doc = root;
+                for (int k = 0, n = 1 + int(mutate.below(3)); k < n; ++k)
+                    doc = damage(doc, mutate);
+                json = QJsonDocument(doc.toObject()).toJson(QJsonDocument::Compact);
+            }
+            const SiteLoadResult r = SiteLoader::loadBytes(json, name);
+            if (!r.site) {
+                ++refused;
+                QVERIFY(!r.errors.isEmpty());
+                if (qEnvironmentVariableIsSet("WW_FUZZ_SHOW"))
+                    qInfo("%s", qPrintable(r.errors.join(u" | ").left(300)));
+                for (const QString& e : r.errors)
+                    QVERIFY2(e.startsWith(name + QStringLiteral(": ")) && e.size() > name.size() + 4, qPrintable(e));
+                continue;
+            }
+            ++loaded;
+            const Site& site = *r.site;
+            ManualClock clock(Start);
+            IngestStats stats;
+            const DeviceDirectory directory(site);
+            Ingest ingest(IngestConfig{site.id}, directory, clock, stats);
+            WardCore core(site, directory, clock, stats);
+            WardModels models(site);
+            connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
+            core.enableAlarms(QStringLiteral("st-fuzz"), QStringLiteral(":memory:"), {});
+            ingest.setSink([&core](QVector<Decoded>&& m) { core.apply(std::move(m)); });
+            for (const auto& o : simulatorTraffic(site, 5)) {
+                const QByteArray topic = o.topic.toUtf8();
+                ingest.onMessage(topic.constData(), span(o.payload), clock.nowMs());
+            }
+            clock.advance(5000);
+            core.flushNow();
+            core.checkSignals();
+            core.evaluateAlarms();
+            QCoreApplication::processEvents(); // the models take the core's batches
+        }
+        qInfo("%d damaged site files: %d refused with a reason, %d loaded and run", files, refused, loaded);
+        QVERIFY(refused > files / 3);
+        QVERIFY(loaded > files / 20);
+    }
+
+    // 400 damaged sets of `wardctl locate` files: exit 2 with the file (and line) at fault, or a
+    // complete output whose every number is finite.
+    void damagedLocateFilesAreRefusedOrPositioned()
+    {
+        QTemporaryDir d;
+        d.setAutoRemove(!qEnvironmentVariableIsSet("WW_FUZZ_KEEP")); // the last run's files, to look at
+        const CsvSet clean = cleanCsv();
+        Mutator mutate(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? qEnvironmentVariableIntValue("WW_FUZZ_SEED") : 11);
+        const int runs = qEnvironmentVariableIsSet("WW_FUZZ_CSV") ? qEnvironmentVariableIntValue("WW_FUZZ_CSV") : 400;
+        int refused = 0, positioned = 0;
+        for (int i = 0; i < runs; ++i) {
+            CsvSet set = clean;
+            const size_t which = mutate.below(3);
+            QByteArray& damaged = which == 0 ? set.gateways : which == 1 ? set.reports : set.calibration;
+            for (int k = 0, n = 1 + int(mutate.below(2)); k < n; ++k)
+                damaged = damageCsv(damaged, mutate);
+            offline::LocateOptions o;
+            o.gateways = writeFile(d, QStringLiteral("G.csv"), set.gateways);
+            o.reports = writeFile(d, QStringLiteral("R.csv"), set.reports);
+            const bool calibrated = which == 2 || mutate.chance(20);
+            if (calibrated)
+                o.calibration = writeFile(d, QStringLiteral("C.csv"), set.calibration);
+            o.out = d.filePath(QStringLiteral("P.csv"));
+            QFile::remove(o.out);
+            QString msg;
+            QTextStream err(&msg);
+            const int rc = offline::locate(o, err);
+            err.flush();
+            const QString file = which == 0 ? o.gateways : which == 1 ? o.reports : o.calibration;
+            if (rc == offline::BadInput) {
+                ++refused;
+                // Usually the damaged file; a gateway's line lost is found in R.csv, which names it.
+                const bool named = msg.contains(file) || msg.contains(o.gateways) || msg.contains(o.reports) ||
+                                   (calibrated && msg.contains(o.calibration));
+                QVERIFY2(named, qPrintable(QStringLiteral("run %1: %2").arg(i).arg(msg)));
+                if (qEnvironmentVariableIsSet("WW_FUZZ_SHOW"))
+                    qInfo("%s", qPrintable(msg.trimmed().left(200)));
+                continue;
+            }
+            QVERIFY2(rc == offline::Done, qPrintable(QStringLiteral("run %1: exit %2: %3").arg(rc).arg(i).arg(msg)));
+            ++positioned;
+            offline::CsvFile p(o.out);
+            QVERIFY2(p.ok(), qPrintable(p.error()));
+            for (int r = 0; r < p.rows(); ++r)
+                for (const char* column : {"time_s", "x", "y", "accuracy_m"}) {
+                    bool ok = false;
+                    const double v = p.cell(r, p.column(QLatin1String(column))).toDouble(&ok);
+                    QVERIFY2(ok && std::isfinite(v), qPrintable(QStringLiteral("run %1: %2 line %3: %4 is %5")
+                                                                     .arg(i)
+                                                                     .arg(o.out)
+                                                                     .arg(p.lineOf(r))
+                                                                     .arg(QLatin1String(column), QString::fromUtf8(p.cell(r, p.column(QLatin1String(column)))))));
+                }
+        }
+        qInfo("%d damaged file sets: %d refused naming the file, %d positioned", runs, refused, positioned);
+        QVERIFY(refused > runs / 4);
+        QVERIFY(positioned > runs / 10);
     }
 };
 

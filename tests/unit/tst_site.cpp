@@ -96,6 +96,8 @@ private Q_SLOTS:
         QTest::newRow("reference floor") << 9 << "edited.json: $.referenceBeacons[0].floor: unknown floor 7";
         QTest::newRow("reference id") << 10 << "edited.json: $.referenceBeacons[1].id: device id \"wb-001\" is used twice";
         QTest::newRow("gateway beacon") << 11 << "edited.json: $.gateways[1].beacon: device id \"gw-r101\" is used twice";
+        QTest::newRow("far point") << 12 << "edited.json: $.rooms[2].polygon[1]: [40, 1e+09] is outside the plan's +-1000 m";
+        QTest::newRow("wall text") << 13 << "edited.json: $.walls[0].segments[0]: must be [x1, y1, x2, y2], metres within +-1000";
     }
 
     void errorsNamePathAndProblem()
@@ -127,6 +129,12 @@ private Q_SLOTS:
             case 9: setIn(root, "referenceBeacons", 0, "floor", 7); break;
             case 10: setIn(root, "referenceBeacons", 1, "id", QStringLiteral("wb-001")); break;
             case 11: setIn(root, "gateways", 1, "beacon", QStringLiteral("gw-r101")); break;
+            case 12: // a typo's kilometres made the engine's room tables unbounded (found by tst_robustness)
+                setIn(root, "rooms", 2, "polygon", QJsonArray{QJsonArray{0, 0}, QJsonArray{40, 1e9}, QJsonArray{0, 5}});
+                break;
+            case 13: // text in a wall was read as 0
+                setIn(root, "walls", 0, "segments", QJsonArray{QJsonArray{0, 0, QStringLiteral("x"), 5}});
+                break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});

@@ -156,6 +156,10 @@ private Q_SLOTS:
         obs->set_unit_code(mdc::DimMmHg);
         QTest::newRow("wrong unit") << int(TopicKind::Vitals) << QByteArray::fromStdString(o.SerializeAsString())
                                     << int(RejectReason::OutOfRange) << "unit_code";
+        obs->set_unit_code(0);
+        obs->set_time_ms(165'092'308'704); // a sample of 1975 in a batch of today (found by tst_robustness)
+        QTest::newRow("old sample") << int(TopicKind::Vitals) << QByteArray::fromStdString(o.SerializeAsString())
+                                    << int(RejectReason::OutOfRange) << "observations[0].time_ms is";
 
         v1::EnvReading r;
         r.set_schema_version(1);

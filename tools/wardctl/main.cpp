@@ -8,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cmath>
+
 using namespace ww;
 
 namespace {
@@ -31,6 +33,7 @@ bool readDouble(const QCommandLineParser& p, const QString& name, double& out, Q
         return true;
     bool ok = false;
     out = p.value(name).toDouble(&ok);
+    ok = ok && std::isfinite(out);
     if (!ok)
         err << "--" << name << ": \"" << p.value(name) << "\" is not a number" << Qt::endl;
     return ok;
@@ -165,10 +168,6 @@ int main(int argc, char** argv)
         if (!readDouble(p, QStringLiteral("sigma-db"), o.sigmaDb, err) || !readDouble(p, QStringLiteral("exponent"), o.exponent, err) ||
             !readDouble(p, QStringLiteral("step"), o.step, err) || !readDouble(p, QStringLiteral("tag-height"), o.tagHeight, err))
             return offline::BadInput;
-        if (o.step <= 0.01 || o.sigmaDb <= 0 || o.exponent <= 0) {
-            err << "--step, --sigma-db and --exponent must be positive (step >= 0.01)" << Qt::endl;
-            return offline::BadInput;
-        }
         return offline::crlb(o, err);
     }
     err << "unknown command \"" << command << "\"" << Qt::endl;

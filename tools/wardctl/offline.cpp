@@ -130,6 +130,30 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
 
 } // namespace
 
+namespace {
+// One line's cells: split at commas, except inside double quotes ("a,b"; "" is a quote), as
+// spreadsheets write them. Fields spanning lines are not supported.
+QList<QByteArray> splitCsvLine(const QByteArray& text)
+{
+    if (!text.contains('"'))
+        return text.split(',');
+    QList<QByteArray> cells(1);
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '"' && quoted && i + 1 < text.size() && text[i + 1] == '"')
+            cells.back().append(text[++i]);
+        else if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            cells.append(QByteArray());
+        else
+            cells.back().append(c);
+    }
+    return cells;
+}
+} // namespace
+
 CsvFile::CsvFile(const QString& path) : m_path(path)
 {
     QFile f(path);
@@ -146,9 +170,11 @@ CsvFile::CsvFile(const QString& path) : m_path(path)
             text.chop(1);
         if (text.endsWith('\r'))
             text.chop(1);
+        if (line == 1 && text.startsWith("\xef\xbb\xbf"))
+            text.remove(0, 3); // the byte-order mark spreadsheets write before UTF-8
         if (text.trimmed().isEmpty())
             continue;
-        QList<QByteArray> cells = text.split(',');
+        QList<QByteArray> cells = splitCsvLine(text);
         if (header) {
             for (int i = 0; i < cells.size(); ++i)
                 m_columns.insert(QString::fromUtf8(cells[i].trimmed()), i);
@@ -170,8 +196,18 @@ QByteArray CsvFile::cell(int row, int column) const
 
 namespace {
 
+// What a value may be: levels as the wire contract's, places within 10 km of the origin, times within
+// 10^12 s (epoch or relative): a typo's 1e308 must not become a NaN fix or a grid of the whole earth.
+struct Limits
+{
+    double lo = -std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::max();
+    bool integer = false;
+};
+constexpr Limits Time{-1e12, 1e12}, Place{-10'000, 10'000}, Level{-127, 20}, Exponent{0.5, 8}, Floor{-100, 100, true};
+
 // Reads a number or says which line and column are wrong.
-bool number(const CsvFile& csv, int row, int column, const char* name, double& out, QString& error, bool required = true)
+bool number(const CsvFile& csv, int row, int column, const char* name, double& out, QString& error, bool required = true,
+            Limits limits = Time)
 {
     const QByteArray text = csv.cell(row, column);
     if (text.isEmpty() && !required)
@@ -180,6 +216,14 @@ bool number(const CsvFile& csv, int row, int column, const char* name, double& o
     out = text.toDouble(&ok);
     if (!ok || !std::isfinite(out)) {
         error = QStringLiteral("%1: %2 \"%3\" is not a number").arg(csv.where(row), QLatin1String(name), QString::fromUtf8(text));
+        return false;
+    }
+    if (out < limits.lo || out > limits.hi || (limits.integer && out != std::round(out))) {
+        error = QStringLiteral("%1: %2 %3 is not %4 within [%5, %6]")
+                    .arg(csv.where(row), QLatin1String(name), QString::fromUtf8(text),
+                         limits.integer ? QStringLiteral("a whole number") : QStringLiteral("a value"))
+                    .arg(limits.lo)
+                    .arg(limits.hi);
         return false;
     }
     return true;
@@ -229,12 +273,12 @@ std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QStr
         }
         seen.insert(g.id, r);
         double floor = 0;
-        if (!number(csv, r, csv.column(QStringLiteral("x")), "x", g.x, error) ||
-            !number(csv, r, csv.column(QStringLiteral("y")), "y", g.y, error) ||
-            !number(csv, r, csv.column(QStringLiteral("z")), "z", g.z, error) ||
-            !number(csv, r, csv.column(QStringLiteral("floor")), "floor", floor, error, false) ||
-            !number(csv, r, csv.column(QStringLiteral("rssi_1m")), "rssi_1m", g.rssiAt1m, error, false) ||
-            !number(csv, r, csv.column(QStringLiteral("exponent")), "exponent", g.exponent, error, false))
+        if (!number(csv, r, csv.column(QStringLiteral("x")), "x", g.x, error, true, Place) ||
+            !number(csv, r, csv.column(QStringLiteral("y")), "y", g.y, error, true, Place) ||
+            !number(csv, r, csv.column(QStringLiteral("z")), "z", g.z, error, true, Place) ||
+            !number(csv, r, csv.column(QStringLiteral("floor")), "floor", floor, error, false, Floor) ||
+            !number(csv, r, csv.column(QStringLiteral("rssi_1m")), "rssi_1m", g.rssiAt1m, error, false, Level) ||
+            !number(csv, r, csv.column(QStringLiteral("exponent")), "exponent", g.exponent, error, false, Exponent))
             return std::nullopt;
         g.floor = int(floor);
         out.push_back(g);
@@ -258,6 +302,10 @@ std::optional<std::vector<pos::Receiver>> readGateways(const QString& path, QStr
 
 int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
 {
+    if (!std::isfinite(o.tagHeight) || std::abs(o.tagHeight) > 100) {
+        err << "--tag-height " << o.tagHeight << " is not a height in metres within [-100, 100]" << Qt::endl;
+        return BadInput;
+    }
     QString error;
     QStringList beacons;
     auto gateways = readGateways(o.gateways, error, &beacons);
@@ -343,10 +391,10 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             }
             pos::CalibrationReport c{g, 0, 0, 0, o.tagHeight};
             if (!number(csv, r, csv.column(QStringLiteral("time_s")), "time_s", c.t, error) ||
-                !number(csv, r, csv.column(QStringLiteral("rssi")), "rssi", c.rssi, error) ||
-                !number(csv, r, csv.column(QStringLiteral("x")), "x", c.x, error) ||
-                !number(csv, r, csv.column(QStringLiteral("y")), "y", c.y, error) ||
-                !number(csv, r, csv.column(QStringLiteral("z")), "z", c.z, error, false)) {
+                !number(csv, r, csv.column(QStringLiteral("rssi")), "rssi", c.rssi, error, true, Level) ||
+                !number(csv, r, csv.column(QStringLiteral("x")), "x", c.x, error, true, Place) ||
+                !number(csv, r, csv.column(QStringLiteral("y")), "y", c.y, error, true, Place) ||
+                !number(csv, r, csv.column(QStringLiteral("z")), "z", c.z, error, false, Place)) {
                 err << error << Qt::endl;
                 return BadInput;
             }
@@ -431,8 +479,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     double lastTime = -std::numeric_limits<double>::infinity();
     for (int r = 0; r < csv.rows(); ++r) {
         double t = 0, rssi = 0, tx = 0;
-        if (!number(csv, r, tCol, "time_s", t, error) || !number(csv, r, rCol, "rssi", rssi, error) ||
-            !number(csv, r, txCol, "tx_power", tx, error, false)) {
+        if (!number(csv, r, tCol, "time_s", t, error) || !number(csv, r, rCol, "rssi", rssi, error, true, Level) ||
+            !number(csv, r, txCol, "tx_power", tx, error, false, Level)) {
             err << error << Qt::endl;
             return BadInput;
         }
@@ -477,6 +525,12 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
 
 int crlb(const CrlbOptions& o, QTextStream& err)
 {
+    if (!(o.step >= 0.01 && o.sigmaDb > 0 && o.exponent > 0 && std::isfinite(o.sigmaDb) && std::isfinite(o.exponent) &&
+          std::isfinite(o.tagHeight) && std::abs(o.tagHeight) <= 100)) {
+        err << "--step, --sigma-db and --exponent must be positive and finite (step >= 0.01), --tag-height within "
+               "[-100, 100] m" << Qt::endl;
+        return BadInput;
+    }
     QString error;
     const auto gateways = readGateways(o.gateways, error);
     if (!gateways) {
@@ -489,6 +543,14 @@ int crlb(const CrlbOptions& o, QTextStream& err)
         y0 = std::min(y0, g.y);
         x1 = std::max(x1, g.x);
         y1 = std::max(y1, g.y);
+    }
+    constexpr double MaxPoints = 1e7; // about 300 MB of CSV
+    const double points = ((x1 - x0 + 4) / o.step + 1) * ((y1 - y0 + 4) / o.step + 1);
+    if (points > MaxPoints) {
+        err << o.gateways << ": the gateways span " << QString::number(x1 - x0, 'f', 0) << " x "
+            << QString::number(y1 - y0, 'f', 0) << " m, a grid of " << QString::number(points, 'g', 3)
+            << " points at --step " << o.step << " (at most 1e7): use a larger --step" << Qt::endl;
+        return BadInput;
     }
     const auto out = openCsvOut(o.out, "x,y,crlb_m\n", err);
     if (!out)
