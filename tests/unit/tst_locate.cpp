@@ -90,7 +90,7 @@ private Q_SLOTS:
         const QString g = writeFile(d, QStringLiteral("G.csv"),
                                     "\xef\xbb\xbf\"gateway_id\",\"x\",\"y\",\"z\",\"note\"\r\na,0,0,2.5,\"corridor, east\"\r\n"
                                     "b,10,0,2.5,\"say \"\"hi\"\"\"\r\nc,0,10,2.5,\r\n");
-        const QString r = writeFile(d, QStringLiteral("R.csv"), "time_s,gateway_id,tag_id,rssi\n1,a,t,-60\n1.2,\"b\",t,-70\n1.4,c,t,-70\n");
+        const QString r = writeFile(d, QStringLiteral("R.csv"), "time_s,gateway_id,tag_id,rssi\n1,a,\"t,1\",-60\n1.2,\"b\",\"t,1\",-70\n1.4,c,\"t,1\",-70\n");
         QString msg;
         QTextStream err(&msg);
         offline::LocateOptions o = locateOptions(d, g, r);
@@ -98,6 +98,7 @@ private Q_SLOTS:
         offline::CsvFile p(o.out);
         QCOMPARE(p.rows(), 1);
         QVERIFY(p.cell(0, p.column(QStringLiteral("x"))).toDouble() < 5); // nearest to a
+        QCOMPARE(p.cell(0, p.column(QStringLiteral("tag_id"))), QByteArray("t,1")); // written quoted
 
         o.calibration = writeFile(d, QStringLiteral("C.csv"), "time_s,gateway_id,tag_id,rssi,x,y\n0,a,w,-60,1,1\n0,b,w,-70,1e308,1\n");
         msg.clear();

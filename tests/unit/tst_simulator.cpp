@@ -3,6 +3,8 @@
 #include "transport/wirecodec.h"
 #include "wardsimulation.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -84,6 +86,35 @@ private Q_SLOTS:
         for (const auto& o : out)
             truthTags += o.topic.contains(QStringLiteral("/truth/tag/"));
         QVERIFY(truthTags >= 1000 * 4);
+    }
+
+    // A valid site without a staff area, with an asset without a home room (both optional): the
+    // simulator crashed on it (found by tst_robustness). Staff and the asset start in the first room.
+    void runsASiteWithoutStaffAreaOrHome()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QJsonArray rooms = root.value(u"rooms").toArray();
+        for (qsizetype i = 0; i < rooms.size(); ++i) {
+            QJsonObject r = rooms.at(i).toObject();
+            if (r.value(u"kind").toString() == u"staff")
+                r.insert(QStringLiteral("kind"), QStringLiteral("office"));
+            rooms.replace(i, r);
+        }
+        root.insert(QStringLiteral("rooms"), rooms);
+        QJsonArray assets = root.value(u"assets").toArray();
+        QJsonObject a = assets.at(0).toObject();
+        a.remove(QStringLiteral("home"));
+        assets.replace(0, a);
+        root.insert(QStringLiteral("assets"), assets);
+        const auto loaded = SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("no-staff-area.json"));
+        QVERIFY2(loaded.site, qPrintable(loaded.errors.join(u'\n')));
+        const auto out = run(*loaded.site, 3, 5);
+        int truthTags = 0;
+        for (const auto& o : out)
+            truthTags += o.topic.contains(QStringLiteral("/truth/tag/"));
+        QVERIFY(truthTags > 0);
     }
 };
 

@@ -152,6 +152,13 @@ QList<QByteArray> splitCsvLine(const QByteArray& text)
     }
     return cells;
 }
+// A cell as written: quoted when it holds a comma, a quote or a line end (ids read from quoted cells).
+QString csvField(const QString& text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+}
 } // namespace
 
 CsvFile::CsvFile(const QString& path) : m_path(path)
@@ -463,15 +470,15 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     EverySecond seconds;
     auto emitFix = [&](int tag, double t) {
         if (const auto f = engine.update(tag, t)) {
-            po << QString::number(t, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(f->x, 'f', 3) << ','
-               << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << f->room << ','
+            po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ',' << QString::number(f->x, 'f', 3) << ','
+               << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << csvField(f->room) << ','
                << QString::number(f->accuracyM, 'f', 2) << '\n';
             if (stats)
                 ++stats->fixes;
         }
         if (co)
             if (const auto c = engine.centroid(tag, t))
-                *co << QString::number(t, 'f', 3) << ',' << tagIds[size_t(tag)] << ',' << QString::number(c->x, 'f', 3)
+                *co << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ',' << QString::number(c->x, 'f', 3)
                     << ',' << QString::number(c->y, 'f', 3) << ',' << c->floor << ",,\n";
     };
     const int tCol = csv.column(QStringLiteral("time_s")), gCol = csv.column(QStringLiteral("gateway_id")),

@@ -55,10 +55,18 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
         for (const auto& r : site.rooms)
             if (r.kind == RoomKind::StaffArea && (!station || m_rng.chance(0.5)))
                 station = &r;
+        if (!station && !site.rooms.empty())
+            station = &site.rooms.front(); // a site without a staff area: staff start in its first room
+        if (!station)
+            continue;
         addTag(s.badge, Role::Staff, DeviceKind::Badge, station->floor, jitter(m_rng, station->centre(), 1.5), station->id);
     }
     for (const auto& a : site.assets) {
-        const Room* home = site.room(a.homeRoom);
+        const Room* home = site.room(a.homeRoom); // "home" is optional: then the first room
+        if (!home && !site.rooms.empty())
+            home = &site.rooms.front();
+        if (!home)
+            continue;
         addTag(a.tag, Role::Asset, DeviceKind::AssetTag, home->floor, jitter(m_rng, home->centre(), 1.5), home->id);
     }
     for (int i = 0; i < m_opt.extraTags; ++i) {
