@@ -1,8 +1,11 @@
 // Offscreen smoke test of the main window: five tables on the five models, the status bar; the
 // floor plan draws a located patient where the engine put it, and nothing for a tag never heard.
+#include "fuzzing.h"
 #include "ui/floorplanview.h"
 #include "ui/mainwindow.h"
 
+#include <QFile>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QTabWidget>
 #include <QTableView>
@@ -76,6 +79,37 @@ private Q_SLOTS:
         models.apply(update);
         QTRY_COMPARE(colourAt(where), FloorPlanView::patientColour());
         QVERIFY(colourAt(where + QPointF(0, 4)) != FloorPlanView::patientColour()); // only there
+    }
+
+    // Site files damaged value-wise (as in tst_robustness) that still load: every tab, the floor
+    // plan included, is built and painted without a crash.
+    void damagedSitesThatLoadAreDrawn()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        testing::Mutator mutate(5);
+        int drawn = 0;
+        for (int i = 0; i < 400 && drawn < 25; ++i) {
+            QJsonValue doc = root;
+            doc = testing::damage(doc, mutate);
+            const SiteLoadResult loaded = SiteLoader::loadBytes(QJsonDocument(doc.toObject()).toJson(), QStringLiteral("d.json"));
+            if (!loaded.site)
+                continue;
+            const Site& site = *loaded.site;
+            WardModels models(site);
+            IngestStats stats;
+            MainWindow w(site.name, models, stats, nullptr, &site);
+            w.resize(1200, 600);
+            w.show();
+            for (int t = 0; t < w.tabs()->count(); ++t) {
+                w.tabs()->setCurrentIndex(t);
+                QVERIFY(!w.grab().isNull());
+            }
+            ++drawn;
+        }
+        qInfo("%d damaged sites that load drawn on every tab", drawn);
+        QVERIFY(drawn >= 10);
     }
 };
 
