@@ -3,8 +3,11 @@
 #include "models/alarmlistmodel.h"
 #include "models/wardmodels.h"
 
+#include <QFontMetricsF>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
 #include <algorithm>
 
 namespace ww {
@@ -173,7 +176,15 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         }
     }
 
-    // Tags: the 68 % circle, then the mark and a short label.
+    // Tags: the 68 % circle and the mark; labels afterwards, where they do not cover each other.
+    struct Label
+    {
+        QPointF at;
+        QString text;
+        QColor colour;
+    };
+    std::vector<Label> labels; // patients first: they win a contested place
+    m_marks.clear();
     auto drawTag = [&](const Location& loc, SignalState signal, const QColor& colour, const QString& label, bool square) {
         const int fi = floorIndex(loc.floor);
         if (!loc.known || fi < 0 || signal == SignalState::Waiting)
@@ -195,8 +206,11 @@ void FloorPlanView::paintEvent(QPaintEvent*)
             painter.drawRect(QRectF(c - QPointF(4, 4), QSizeF(8, 8)));
         else
             painter.drawEllipse(c, 4.5, 4.5);
-        painter.setPen(colour.darker(160));
-        painter.drawText(c + QPointF(7, 4), label);
+        labels.push_back({c, label, colour.darker(160)});
+        m_marks.push_back({c, tr("%1 — %2, ±%3 m%4")
+                                  .arg(label, loc.roomName.isEmpty() ? tr("no room") : loc.roomName)
+                                  .arg(loc.accuracyM, 0, 'f', 1)
+                                  .arg(live ? QString() : tr(" (last known)"))});
     };
     painter.setFont(small);
     for (int r = 0; r < m_models.assets.rowCount(); ++r) {
@@ -211,6 +225,20 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         const PatientRow& p = m_models.patients.rowAt(r);
         drawTag(p.location, p.tagSignal, patientColour(), p.name, false);
     }
+    std::reverse(labels.begin(), labels.end()); // patients, then staff, then assets
+    std::vector<QPointF> anchors;
+    std::vector<QSizeF> sizes;
+    const QFontMetricsF metrics(small);
+    for (const Label& lb : labels) {
+        anchors.push_back(lb.at);
+        sizes.push_back(metrics.size(Qt::TextSingleLine, lb.text));
+    }
+    const auto placed = placeLabels(anchors, sizes, QRectF(rect()));
+    for (size_t i = 0; i < labels.size(); ++i)
+        if (placed[i]) {
+            painter.setPen(labels[i].colour);
+            painter.drawText(*placed[i], Qt::AlignLeft | Qt::AlignVCenter, labels[i].text);
+        }
 
     // Legend, bottom right.
     const QString legend[] = {tr("Patient"), tr("Staff"), tr("Asset"), tr("Gateway"), tr("Reference beacon")};
@@ -230,6 +258,64 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         painter.drawText(QPointF(x + 12, y + 4), legend[i]);
         x += 90;
     }
+}
+
+std::vector<std::optional<QRectF>> FloorPlanView::placeLabels(const std::vector<QPointF>& marks, const std::vector<QSizeF>& sizes,
+                                                              const QRectF& bounds)
+{
+    constexpr double Gap = 6, MarkR = 5;
+    std::vector<std::optional<QRectF>> out(marks.size());
+    std::vector<QRectF> taken;
+    taken.reserve(marks.size());
+    auto free = [&](const QRectF& r, size_t self, bool clearOfMarks) {
+        if (!bounds.contains(r))
+            return false;
+        for (const QRectF& t : taken)
+            if (t.intersects(r))
+                return false;
+        for (size_t m = 0; clearOfMarks && m < marks.size(); ++m)
+            if (m != self && r.intersects(QRectF(marks[m] - QPointF(MarkR, MarkR), QSizeF(2 * MarkR, 2 * MarkR))))
+                return false;
+        return true;
+    };
+    for (size_t i = 0; i < marks.size() && i < sizes.size(); ++i) {
+        const QPointF c = marks[i];
+        const double w = sizes[i].width(), h = sizes[i].height();
+        const QRectF candidates[] = {
+            {c.x() + Gap, c.y() - h / 2, w, h},         {c.x() - Gap - w, c.y() - h / 2, w, h}, // right, left
+            {c.x() - w / 2, c.y() - Gap - h, w, h},     {c.x() - w / 2, c.y() + Gap, w, h},     // above, below
+            {c.x() + Gap / 2, c.y() - Gap / 2 - h, w, h}, {c.x() + Gap / 2, c.y() + Gap / 2, w, h},
+            {c.x() - Gap / 2 - w, c.y() - Gap / 2 - h, w, h}, {c.x() - Gap / 2 - w, c.y() + Gap / 2, w, h},
+        };
+        // Clear of every other mark if it can be; in a crowd, over marks but never over a label.
+        for (bool clearOfMarks : {true, false}) {
+            for (const QRectF& r : candidates)
+                if (free(r, i, clearOfMarks)) {
+                    out[i] = r;
+                    taken.push_back(r);
+                    break;
+                }
+            if (out[i])
+                break;
+        }
+    }
+    return out;
+}
+
+bool FloorPlanView::event(QEvent* e)
+{
+    if (e->type() != QEvent::ToolTip)
+        return QWidget::event(e);
+    const QPoint pos = static_cast<QHelpEvent*>(e)->pos();
+    QStringList lines;
+    for (const Mark& m : m_marks)
+        if (QLineF(m.at, pos).length() <= 8)
+            lines << m.text;
+    if (lines.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(static_cast<QHelpEvent*>(e)->globalPos(), lines.join(u'\n'), this);
+    return true;
 }
 
 } // namespace ww

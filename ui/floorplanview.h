@@ -7,6 +7,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <vector>
+
 namespace ww {
 
 class WardModels;
@@ -25,8 +28,15 @@ public:
     static QColor staffColour();
     static QColor assetColour();
 
+    // Places labels beside their marks, in the order given (the first wins): right, left, above,
+    // below or diagonally, wherever a label overlaps no label placed before it, no mark and stays
+    // inside bounds. A label with no free place is left out (its mark stays; the tooltip names it).
+    [[nodiscard]] static std::vector<std::optional<QRectF>> placeLabels(const std::vector<QPointF>& marks,
+                                                                        const std::vector<QSizeF>& sizes, const QRectF& bounds);
+
 protected:
     void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override; // tooltips: who is under the pointer
     QSize sizeHint() const override { return {1200, 800}; }
 
 private:
@@ -38,9 +48,16 @@ private:
     [[nodiscard]] Layout layoutFor(QSize size) const;
     [[nodiscard]] int floorIndex(int level) const;
 
+    struct Mark
+    {
+        QPointF at;   // widget coordinates, as last painted
+        QString text; // the tooltip's line
+    };
+
     const Site& m_site;
     WardModels& m_models;
     AlarmListModel* m_alarms;
+    std::vector<Mark> m_marks; // written by paintEvent, read by tooltips (GUI thread only)
 };
 
 } // namespace ww

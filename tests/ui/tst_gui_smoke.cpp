@@ -81,6 +81,39 @@ private Q_SLOTS:
         QVERIFY(colourAt(where + QPointF(0, 4)) != FloorPlanView::patientColour()); // only there
     }
 
+    // Ten tags in a crowd: no two labels overlap, the first (a patient) is labelled, some of the
+    // crowd are left unlabelled. A lone tag is labelled on its right, covering no other mark.
+    void labelsInACrowdDoNotOverlap()
+    {
+        std::vector<QPointF> marks;
+        std::vector<QSizeF> sizes;
+        for (int i = 0; i < 10; ++i) {
+            marks.emplace_back(200 + 3 * (i % 4), 100 + 4 * (i / 4));
+            sizes.emplace_back(70, 12);
+        }
+        marks.emplace_back(400, 100); // alone
+        sizes.emplace_back(70, 12);
+        const auto placed = FloorPlanView::placeLabels(marks, sizes, QRectF(0, 0, 600, 300));
+        QCOMPARE(placed.size(), marks.size());
+        QVERIFY(placed[0]); // the first (a patient) is always labelled
+        QVERIFY(placed[10] && placed[10]->left() > 400); // right of its mark
+        int shown = 0;
+        for (size_t i = 0; i < placed.size(); ++i) {
+            if (!placed[i])
+                continue;
+            ++shown;
+            for (size_t j = 0; j < placed.size(); ++j)
+                if (j != i && placed[j])
+                    QVERIFY(!placed[i]->intersects(*placed[j]));
+        }
+        QVERIFY(shown >= 3 && shown < 11);
+        for (size_t j = 0; j < 10; ++j)
+            QVERIFY(!placed[10]->contains(marks[j]));
+        // Nothing placed outside the view: a mark at the right edge is labelled on its left.
+        const auto edge = FloorPlanView::placeLabels({QPointF(595, 150)}, {QSizeF(70, 12)}, QRectF(0, 0, 600, 300));
+        QVERIFY(edge[0] && edge[0]->right() < 595);
+    }
+
     // Site files damaged value-wise (as in tst_robustness) that still load: every tab, the floor
     // plan included, is built and painted without a crash.
     void damagedSitesThatLoadAreDrawn()
