@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolTip>
 
 using namespace ww;
 
@@ -79,6 +80,15 @@ private Q_SLOTS:
         models.apply(update);
         QTRY_COMPARE(colourAt(where), FloorPlanView::patientColour());
         QVERIFY(colourAt(where + QPointF(0, 4)) != FloorPlanView::patientColour()); // only there
+
+        // The tooltip names who is under the pointer, with room and accuracy.
+        const QPoint p = plan->toWidget(room->floor, where).toPoint();
+        QHelpEvent help(QEvent::ToolTip, p, plan->mapToGlobal(p));
+        QCoreApplication::sendEvent(plan, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(row.name) && QToolTip::text().contains(room->name) &&
+                     QToolTip::text().contains(QStringLiteral("±1.0 m")),
+                 qPrintable(QToolTip::text()));
     }
 
     // Ten tags in a crowd: no two labels overlap, the first (a patient) is labelled, some of the
