@@ -369,6 +369,18 @@ onset %4%5</source>
         <source>Reference beacon</source>
         <translation>Referenz-Beacon</translation>
     </message>
+    <message>
+        <source>%1 — %2, ±%3 m%4</source>
+        <translation>%1 — %2, ±%3 m%4</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>kein Raum</translation>
+    </message>
+    <message>
+        <source> (last known)</source>
+        <translation> (zuletzt bekannt)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryView</name>
