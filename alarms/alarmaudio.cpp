@@ -18,7 +18,7 @@ void AlarmAudio::update(const AlarmState& a)
 
 void AlarmAudio::pause()
 {
-    m_pausedUntilMs = m_clock.nowMs() + qint64(m_pauseS) * 1000;
+    m_pausedUntilMs = m_clock.steadyMs() + qint64(m_pauseS) * 1000; // steady: a clock step never lengthens it
     m_pausedIds.clear();
     for (auto it = m_alarms.cbegin(); it != m_alarms.cend(); ++it)
         m_pausedIds.insert(it.key());
@@ -27,17 +27,17 @@ void AlarmAudio::pause()
 
 bool AlarmAudio::paused() const
 {
-    return m_pausedUntilMs > m_clock.nowMs();
+    return m_pausedUntilMs > m_clock.steadyMs();
 }
 
 qint64 AlarmAudio::pauseRemainingMs() const
 {
-    return std::max<qint64>(0, m_pausedUntilMs - m_clock.nowMs());
+    return std::max<qint64>(0, m_pausedUntilMs - m_clock.steadyMs());
 }
 
 void AlarmAudio::tick()
 {
-    const qint64 now = m_clock.nowMs();
+    const qint64 now = m_clock.steadyMs();
     if (m_pausedUntilMs != 0 && now >= m_pausedUntilMs) {
         m_pausedUntilMs = 0;
         m_pausedIds.clear();

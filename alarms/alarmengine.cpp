@@ -75,14 +75,13 @@ void AlarmEngine::restore()
 {
     if (!m_log)
         return;
-    const qint64 now = m_clock.nowMs();
     for (AlarmState& s : m_log->openAlarms()) {
         if (s.local)
             continue; // this station's own technical conditions are evaluated afresh
         auto [it, inserted] = m_alarms.try_emplace(s.id, s);
         if (!inserted)
             mergeAlarm(it->second, s);
-        m_firstSeenMs.insert(s.id, now);
+        m_firstSeenSteadyMs.insert(s.id, m_clock.steadyMs());
         write(QStringLiteral("restored"), it->second);
         commit(it->second, true);
     }
@@ -128,7 +127,7 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     s.revision = 1;
     write(QStringLiteral("raised"), s); // a failed write raises tech.log; the alarm is still shown
     auto& stored = m_alarms.emplace(id, s).first->second;
-    m_firstSeenMs.insert(id, m_clock.nowMs());
+    m_firstSeenSteadyMs.insert(id, m_clock.steadyMs());
     if (r.endsOnAck)
         m_endsOnAck.insert(id);
     qCInfo(lcAlarm).noquote() << "raised" << id << toString(s.priority) << s.condition << s.subject;
@@ -223,7 +222,7 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
                 const QString retired = mine->id;
                 write(QStringLiteral("raised"), s, {}, {}, remote.stationId);
                 m_alarms.emplace(s.id, s);
-                m_firstSeenMs.insert(s.id, m_clock.nowMs());
+                m_firstSeenSteadyMs.insert(s.id, m_clock.steadyMs());
                 retire(retired, s.id);
                 commit(m_alarms.at(s.id), false);
                 return;
@@ -236,7 +235,7 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
         }
         write(QStringLiteral("raised"), s, {}, {}, remote.stationId);
         auto& stored = m_alarms.emplace(s.id, s).first->second;
-        m_firstSeenMs.insert(s.id, m_clock.nowMs());
+        m_firstSeenSteadyMs.insert(s.id, m_clock.steadyMs());
         commit(stored, false);
         return;
     }
@@ -264,7 +263,7 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
         m_closed.insert(merged.id, merged.closedMs);
         AlarmState gone = merged;
         m_alarms.erase(it);
-        m_firstSeenMs.remove(gone.id);
+        m_firstSeenSteadyMs.remove(gone.id);
         m_endsOnAck.remove(gone.id);
         commit(gone, false);
         return;
@@ -339,7 +338,7 @@ void AlarmEngine::close(AlarmState& s)
     AlarmState gone = s;
     m_closed.insert(gone.id, gone.closedMs);
     m_alarms.erase(gone.id);
-    m_firstSeenMs.remove(gone.id);
+    m_firstSeenSteadyMs.remove(gone.id);
     m_endsOnAck.remove(gone.id);
     notify([this, gone] {
         if (!gone.local && m_hooks.publish)
@@ -385,15 +384,17 @@ void AlarmEngine::tickUnbatched()
         const auto& chain = m_settings.rule(s.rule).escalation;
         if (chain.empty())
             continue;
-        // Step 1 goes out when the alarm is raised; step k+1 when step k's time-to-live passed.
-        const qint64 since = m_firstSeenMs.value(id, now);
+        // Step 1 goes out when the alarm is raised; step k+1 when step k's time-to-live passed,
+        // timed by the steady clock (a wall clock stepped back an hour must not delay it an hour).
+        const qint64 steadyNow = m_clock.steadyMs();
+        const qint64 since = m_firstSeenSteadyMs.value(id, steadyNow);
         int due = 1;
         qint64 t = since;
         for (size_t k = 0; k + 1 < chain.size(); ++k) {
             if (chain[k].ttlS <= 0)
                 break;
             t += qint64(chain[k].ttlS) * 1000;
-            if (now < t)
+            if (steadyNow < t)
                 break;
             due = int(k) + 2;
         }

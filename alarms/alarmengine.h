@@ -90,7 +90,7 @@ private:
     AlarmLog* m_log;
     Hooks m_hooks;
     std::map<QString, AlarmState> m_alarms;
-    QHash<QString, qint64> m_firstSeenMs;  // local: when this station first knew of the alarm
+    QHash<QString, qint64> m_firstSeenSteadyMs; // local: when this station first knew of the alarm (steady)
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
     QSet<QString> m_endsOnAck;
     QHash<QString, QString> m_redirect; // retired id -> canonical id

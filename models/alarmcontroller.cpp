@@ -35,12 +35,14 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
                                           : text,
                            false);
     });
-    m_heartbeat.store(m_clock.nowMs());
+    // The heartbeat and the operator's last action are on the steady clock: a step of the wall clock
+    // neither signs the operator out nor reports the screen hung.
+    m_heartbeat.store(m_clock.steadyMs());
     m_tick.setInterval(250);
     connect(&m_tick, &QTimer::timeout, this, [this] {
-        m_heartbeat.store(m_clock.nowMs(), std::memory_order_relaxed);
+        m_heartbeat.store(m_clock.steadyMs(), std::memory_order_relaxed);
         if (!m_operatorId.isEmpty() &&
-            m_clock.nowMs() - m_lastActionMs > qint64(m_site.alarms.operators.autoSignOutS) * 1000) {
+            m_clock.steadyMs() - m_lastActionMs > qint64(m_site.alarms.operators.autoSignOutS) * 1000) {
             const QString name = m_operatorName;
             signOut();
             Q_EMIT message(tr("%1 was signed out after %2 min without an action.").arg(name).arg(m_site.alarms.operators.autoSignOutS / 60),
@@ -90,7 +92,7 @@ void AlarmController::signIn(const QString& staffId, const QString& pin)
             if (r.ok) {
                 self->m_operatorId = r.operatorId;
                 self->m_operatorName = r.operatorName;
-                self->m_lastActionMs = self->m_clock.nowMs();
+                self->m_lastActionMs = self->m_clock.steadyMs();
                 Q_EMIT self->operatorChanged();
             }
             Q_EMIT self->signInFinished(r.ok, r.ok ? tr("Signed in: %1").arg(r.operatorName) : r.message);
@@ -111,7 +113,7 @@ void AlarmController::acknowledge(const QString& alarmId)
         Q_EMIT message(tr("Sign in first: an acknowledgement needs a named operator."), true);
         return;
     }
-    m_lastActionMs = m_clock.nowMs();
+    m_lastActionMs = m_clock.steadyMs();
     QMetaObject::invokeMethod(m_core, [core = m_core, alarmId, op = m_operatorId, name = m_operatorName] {
         core->acknowledge(alarmId, op, name);
     }, Qt::QueuedConnection);
@@ -129,7 +131,7 @@ void AlarmController::setNews2Inputs(const QString& patientId, int consciousness
         Q_EMIT message(tr("Sign in first: NEWS2 inputs are recorded with the operator's name."), true);
         return;
     }
-    m_lastActionMs = m_clock.nowMs();
+    m_lastActionMs = m_clock.steadyMs();
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setNews2Inputs(patientId, consciousness, onOxygen, scale2, op, name);
     }, Qt::QueuedConnection);
@@ -146,7 +148,7 @@ void AlarmController::setPatientLimit(const QString& patientId, const QString& r
             continue;
         m_limits.insert(patientId + QChar(u'|') + ruleId, rule.withBounds(below, above));
     }
-    m_lastActionMs = m_clock.nowMs();
+    m_lastActionMs = m_clock.steadyMs();
     QMetaObject::invokeMethod(m_core, [=, core = m_core, op = m_operatorId, name = m_operatorName] {
         core->setPatientLimit(patientId, ruleId, below, above, op, name);
     }, Qt::QueuedConnection);

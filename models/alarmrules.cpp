@@ -319,8 +319,10 @@ void WardCore::evaluateDevice(int row, qint64 now)
     const DeviceRow& d = m_rows.devices[size_t(row)];
     const bool gateway = d.kind == DeviceKind::Gateway;
     const QString silentRule = gateway ? QStringLiteral("tech.gateway-offline") : QStringLiteral("tech.silent");
-    // Onset: when the silence limit passed, from the last message (rounded to the second).
-    const qint64 onset = (d.lastSeenMs / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
+    // Onset: when the silence limit passed, from the last message (rounded to the second). The
+    // silence is measured on the steady clock, as "no signal" is, and dated back from now.
+    const qint64 silentForMs = d.lastSeenSteadyMs ? m_clock.steadyMs() - *d.lastSeenSteadyMs : 0;
+    const qint64 onset = ((now - silentForMs) / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
     m_conditions->observe(silentRule + QChar(u'|') + d.id, d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
                           onset, now, 0, [&] {
                               AlarmRaise a;
@@ -328,7 +330,7 @@ void WardCore::evaluateDevice(int row, qint64 now)
                               a.subjectKey = d.id;
                               a.subject = d.subject.isEmpty() ? d.id : d.subject + QStringLiteral(" (") + d.id + QChar(u')');
                               a.source = d.id;
-                              a.value = double(now - d.lastSeenMs) / 1000.0;
+                              a.value = double(silentForMs) / 1000.0;
                               a.limit = m_site.timingFor(d.kind).silentAfterS;
                               a.condition = d.statusOnline && !*d.statusOnline
                                                 ? tr("%1 offline").arg(toString(d.kind))
@@ -535,7 +537,7 @@ void WardCore::evaluateAlarms()
     if (m_alarms->logHealthy())
         setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), false, {});
     if (m_guiBeat) {
-        const qint64 silentMs = now - m_guiBeat->load(std::memory_order_relaxed);
+        const qint64 silentMs = m_clock.steadyMs() - m_guiBeat->load(std::memory_order_relaxed); // steady, as the beat
         setLocalCondition(QStringLiteral("tech.gui-hung"), QStringLiteral("gui"), silentMs > 5000,
                           tr("Station screen not responding for %1 s").arg(silentMs / 1000));
     }

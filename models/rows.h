@@ -81,7 +81,8 @@ struct DeviceRow
 {
     QString id, subject;
     DeviceKind kind = DeviceKind::Gateway;
-    qint64 lastSeenMs = 0;
+    qint64 lastSeenMs = 0;                    // wall clock, shown
+    std::optional<qint64> lastSeenSteadyMs;   // this station's steady clock: what "no signal" is timed by
     std::optional<int> batteryPct;
     std::optional<bool> statusOnline; // the retained status / will, when the device publishes one
     quint64 messages = 0;

@@ -208,6 +208,7 @@ void WardCore::seen(int deviceRow, qint64 receiveTimeMs)
         return;
     DeviceRow& d = m_rows.devices[size_t(deviceRow)];
     d.lastSeenMs = std::max(d.lastSeenMs, receiveTimeMs);
+    d.lastSeenSteadyMs = m_clock.steadyMs();
     ++d.messages;
     if (d.signal != SignalState::Live && (!d.statusOnline || *d.statusOnline)) {
         d.signal = SignalState::Live;
@@ -226,6 +227,7 @@ void WardCore::apply(const BeaconBatch& m)
         const int device = m_tagDevice[size_t(r.tag)];
         DeviceRow& d = m_rows.devices[size_t(device)];
         d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
+        d.lastSeenSteadyMs = m_clock.steadyMs();
         ++d.messages;
         if (d.signal != SignalState::Live) {
             d.signal = SignalState::Live;
@@ -382,20 +384,20 @@ void WardCore::setLocation(int tag, const Location& loc)
     evaluateLocation(tag, m_clock.nowMs());
 }
 
-SignalState WardCore::signalOf(int deviceRow, qint64 nowMs) const
+SignalState WardCore::signalOf(int deviceRow, qint64 steadyNowMs) const
 {
     const DeviceRow& d = m_rows.devices[size_t(deviceRow)];
     if (d.statusOnline && !*d.statusOnline)
         return SignalState::NoSignal;
-    if (d.lastSeenMs == 0)
+    if (!d.lastSeenSteadyMs)
         return SignalState::Waiting;
     const double limitS = m_site.timingFor(d.kind).silentAfterS;
-    return nowMs - d.lastSeenMs > qint64(limitS * 1000) ? SignalState::NoSignal : SignalState::Live;
+    return steadyNowMs - *d.lastSeenSteadyMs > qint64(limitS * 1000) ? SignalState::NoSignal : SignalState::Live;
 }
 
 void WardCore::checkSignals()
 {
-    const qint64 now = m_clock.nowMs();
+    const qint64 now = m_clock.steadyMs(); // a step of the wall clock neither silences nor wakes devices
     for (int i = 0; i < int(m_rows.devices.size()); ++i) {
         DeviceRow& d = m_rows.devices[size_t(i)];
         const SignalState s = signalOf(i, now);

@@ -84,7 +84,7 @@ public:
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
-    // The GUI thread's heartbeat (ms); the core raises tech.gui-hung when it stops for 5 s.
+    // The GUI thread's heartbeat (steady-clock ms); the core raises tech.gui-hung when it stops for 5 s.
     void setGuiHeartbeat(const std::atomic<qint64>* beat) { m_guiBeat = beat; }
     // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.
     void evaluateAlarms();
@@ -141,7 +141,7 @@ private:
     const DeviceRef* ref(const QString& deviceId, TopicKind topic);
     void seen(int deviceRow, qint64 receiveTimeMs);
     void setLocation(int tag, const Location& loc);
-    [[nodiscard]] SignalState signalOf(int deviceRow, qint64 nowMs) const;
+    [[nodiscard]] SignalState signalOf(int deviceRow, qint64 steadyNowMs) const;
     void evaluateTargets(EnvRow& row) const;
 
     const Site& m_site;

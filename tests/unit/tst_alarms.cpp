@@ -576,13 +576,16 @@ private Q_SLOTS:
         QVERIFY(last(QStringLiteral("tech.site-hash"))->ended());
 
         // The GUI thread stopped beating for more than 5 s.
-        std::atomic<qint64> beat{clock.nowMs()};
+        std::atomic<qint64> beat{clock.steadyMs()};
         core.setGuiHeartbeat(&beat);
+        clock.set(clock.nowMs() + 3'600'000); // the wall clock stepped an hour: the screen is not hung
+        core.evaluateAlarms();
+        QVERIFY(!last(QStringLiteral("tech.gui-hung")));
         clock.advance(6000);
         core.evaluateAlarms();
         QVERIFY(last(QStringLiteral("tech.gui-hung")));
         QVERIFY(!last(QStringLiteral("tech.gui-hung"))->local); // the other stations must know
-        beat = clock.nowMs();
+        beat = clock.steadyMs();
         core.evaluateAlarms();
         QVERIFY(last(QStringLiteral("tech.gui-hung"))->ended());
 
@@ -698,6 +701,56 @@ private Q_SLOTS:
         QVERIFY(!ops.signIn(id, QStringLiteral("482913")).ok); // even the right PIN, while locked
         clock.advance(qint64(site.alarms.operators.lockoutS) * 1000 + 1);
         QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+    }
+
+    // The wall clock stepped (NTP, an operator, a resumed VM): escalation, "no signal" and the audio
+    // pause are timed by the steady clock, so a step back delays none of them and a step forward
+    // silences no device. With the wall clock, a step back of an hour held all three for an hour.
+    void wallClockStepsNeitherDelayNorSilence()
+    {
+        const qint64 Hour = 3'600'000;
+        ManualClock clock;
+        Published out;
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, out.hooks());
+        engine.raise(panic(clock.nowMs()));
+        engine.tick();
+        QCOMPARE(out.escalations.size(), size_t(1));
+        clock.set(clock.nowMs() - Hour);
+        clock.advance(60'000); // step 1's time-to-live
+        engine.tick();
+        QCOMPARE(out.escalations.size(), size_t(2));
+
+        RecordingSound sound;
+        AlarmAudio audio(sound, clock, 120);
+        audio.pause();
+        clock.set(clock.nowMs() - Hour);
+        clock.advance(120'000);
+        audio.tick();
+        QVERIFY(!audio.paused());
+
+        CoreFixture fx(m_dir.filePath(QStringLiteral("clock-step.sqlite")));
+        const Patient& pt = fx.site.patients[3];
+        auto report = [&] {
+            VitalsUpdate v;
+            v.deviceId = pt.monitor;
+            v.deviceTimeMs = v.receiveTimeMs = fx.clock.nowMs();
+            v.samples = {{VitalKind::HeartRate, 70, fx.clock.nowMs()}};
+            fx.core.apply(QVector<Decoded>{v});
+        };
+        const qint64 silentAfter = qint64(fx.site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000);
+        report();
+        fx.clock.set(fx.clock.nowMs() + Hour); // forward: the monitor reported a moment ago
+        fx.core.checkSignals();
+        fx.core.evaluateAlarms();
+        QVERIFY(!fx.last(QStringLiteral("tech.silent")));
+        report();
+        fx.clock.set(fx.clock.nowMs() - 2 * Hour); // back: the monitor then stops
+        fx.clock.advance(silentAfter + 1000);
+        fx.core.checkSignals();
+        fx.core.evaluateAlarms();
+        const auto silent = fx.last(QStringLiteral("tech.silent"));
+        QVERIFY(silent);
+        QCOMPARE(silent->source, pt.monitor);
     }
 
     void audioPriorityRepeatAckAndPause()
