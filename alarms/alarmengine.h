@@ -68,6 +68,7 @@ public:
     [[nodiscard]] const AlarmState* find(const QString& id) const;
     [[nodiscard]] std::vector<AlarmState> alarms() const;
     [[nodiscard]] const QString& stationId() const { return m_station; }
+    [[nodiscard]] const Clock& clock() const { return m_clock; }
     [[nodiscard]] bool logHealthy() const { return m_logHealthy; }
 
 private:

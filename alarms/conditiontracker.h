@@ -28,10 +28,17 @@ public:
             return;
         }
         Condition& c = m_conditions[key];
-        if (c.sinceMs == 0)
+        const qint64 steadyNow = m_engine.clock().steadyMs();
+        if (c.sinceMs == 0) {
             c.sinceMs = sampleMs;
+            c.firstSeenSteadyMs = steadyNow;
+        }
         if (c.alarmId.isEmpty()) {
-            if (nowMs - c.sinceMs < qint64(delayS) * 1000 || sampleMs - c.sinceMs < 0)
+            // Held for the delay by the wall clock, or for as long as this station has watched it
+            // by its steady clock: a wall clock stepped back never holds an alarm back longer.
+            const qint64 delayMs = qint64(delayS) * 1000;
+            const bool heldByWall = nowMs - c.sinceMs >= delayMs && sampleMs >= c.sinceMs;
+            if (!heldByWall && steadyNow - c.firstSeenSteadyMs < delayMs)
                 return;
             AlarmRaise r = makeRaise();
             r.onsetMs = c.sinceMs;
@@ -51,7 +58,8 @@ public:
 private:
     struct Condition
     {
-        qint64 sinceMs = 0;
+        qint64 sinceMs = 0;           // the first sample that broke the limit (the alarm's onset)
+        qint64 firstSeenSteadyMs = 0; // when this station first saw it hold (steady clock)
         QString alarmId;
     };
     AlarmEngine& m_engine;

@@ -703,9 +703,10 @@ private Q_SLOTS:
         QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
     }
 
-    // The wall clock stepped (NTP, an operator, a resumed VM): escalation, "no signal" and the audio
-    // pause are timed by the steady clock, so a step back delays none of them and a step forward
-    // silences no device. With the wall clock, a step back of an hour held all three for an hour.
+    // The wall clock stepped (NTP, an operator, a resumed VM): escalation, "no signal", the audio
+    // pause and onset delays are timed by the steady clock, so a step back delays none of them and
+    // a step forward silences no device. With the wall clock, a step back of an hour held each of
+    // them for an hour.
     void wallClockStepsNeitherDelayNorSilence()
     {
         const qint64 Hour = 3'600'000;
@@ -751,6 +752,16 @@ private Q_SLOTS:
         const auto silent = fx.last(QStringLiteral("tech.silent"));
         QVERIFY(silent);
         QCOMPARE(silent->source, pt.monitor);
+
+        // A condition's onset delay (broker lost: 5 s) is not lengthened by a step back either.
+        fx.core.setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), true, QStringLiteral("lost"));
+        fx.clock.set(fx.clock.nowMs() - Hour);
+        fx.clock.advance(4000);
+        fx.core.evaluateAlarms();
+        QVERIFY(!fx.last(QStringLiteral("tech.broker")));
+        fx.clock.advance(1000);
+        fx.core.evaluateAlarms();
+        QVERIFY(fx.last(QStringLiteral("tech.broker")));
     }
 
     void audioPriorityRepeatAckAndPause()
