@@ -104,7 +104,8 @@ void Engine::buildRoomModel()
     for (size_t k = 0; k < m_rooms.size(); ++k) {
         const QRectF b = m_rooms[k].polygon.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5);
         // At most 64 points a side: a hall of 200 m gets them 3 m apart, not a table of 100 000.
-        const int nx = std::clamp(int(std::ceil(b.width() / 2.0)) + 1, 2, 64), ny = std::clamp(int(std::ceil(b.height() / 2.0)) + 1, 2, 64);
+        const int nx = std::clamp(int(std::ceil(b.width() / 2.0)) + 1, 2, 64);
+        const int ny = std::clamp(int(std::ceil(b.height() / 2.0)) + 1, 2, 64);
         RoomPoints& rp = m_roomPoints[k];
         for (int i = 0; i < nx; ++i)
             for (int j = 0; j < ny; ++j) {

@@ -107,8 +107,11 @@ inline QJsonValue damage(QJsonValue v, Mutator& m, int depth = 0)
             a[i] = damage(a[i], m, depth + 1);
         return a;
     }
-    const QJsonValue values[] = {QJsonValue(), true, 0, -1, 1e9, -1e9, 0.5, 1e-300, QString(), QStringLiteral("x"),
-                                 QString(10000, u'w'), QJsonArray{}, QJsonObject{}, QJsonArray{1, 2}, QJsonArray{QJsonArray{0, 0}}};
+    const QJsonValue values[] = {QJsonValue(),         true,          0,           -1,
+                                 1e9,                  -1e9,          0.5,         1e-300,
+                                 QString(),            QStringLiteral("x"),       QString(10000, u'w'),
+                                 QJsonArray{},         QJsonObject{}, QJsonArray{1, 2},
+                                 QJsonArray{QJsonArray{0, 0}}};
     return values[m.below(std::size(values))];
 }
 

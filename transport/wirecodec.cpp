@@ -130,7 +130,9 @@ DecodeResult decodeVitals(std::string_view id, std::span<const std::byte> payloa
         if (o.time_ms() && t > ctx.nowMs + ctx.maxFutureMs)
             return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is in the future").arg(i));
         if (o.time_ms() && t < ctx.nowMs - ctx.maxPastMs)
-            return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is %2 days old").arg(i).arg((ctx.nowMs - t) / 86'400'000));
+            return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is %2 days old")
+                                                      .arg(i)
+                                                      .arg((ctx.nowMs - t) / 86'400'000));
         u.samples.push_back({*kind, o.value(), t});
     }
     return {{std::move(u)}, {}};

@@ -3,11 +3,11 @@
 // afterwards. Three doors: the ingest stage and the core (simulator traffic, MOKO JSON and other
 // stations' alarms, mutated byte-wise), the site loader (the default site mutated value-wise) and
 // `wardctl locate` (its CSV files mutated cell- and line-wise). Deterministic: fixed seeds.
+#include "fuzzing.h"
 #include "models/wardcore.h"
 #include "models/wardmodels.h"
 #include "offline.h"
 #include "transport/ingest.h"
-#include "fuzzing.h"
 #include "wardsimulation.h"
 
 #include <QJsonArray>
@@ -41,7 +41,8 @@ QString invalid(const Decoded& d, const DecodeContext& ctx)
             using T = std::decay_t<decltype(m)>;
             if constexpr (std::is_same_v<T, BeaconBatch>) {
                 for (const auto& r : m.reports)
-                    if (r.rssi < -127 || r.rssi > 20 || r.timeMs < earliest - 600'000 || r.timeMs > latest) // offsets: 10 min back
+                    if (r.rssi < -127 || r.rssi > 20 || r.timeMs < earliest - 600'000 /* offsets: 10 min back */ ||
+                        r.timeMs > latest)
                         return QStringLiteral("advert rssi %1 at %2").arg(r.rssi).arg(r.timeMs);
             } else if constexpr (std::is_same_v<T, VitalsUpdate>) {
                 for (const auto& s : m.samples)
@@ -78,7 +79,8 @@ CsvSet cleanCsv()
     CsvSet s;
     s.gateways = "gateway_id,x,y,z,floor\n";
     for (int g = 0; g < 5; ++g)
-        s.gateways += "g" + QByteArray::number(g) + ',' + QByteArray::number(gw[g][0]) + ',' + QByteArray::number(gw[g][1]) + ",2.5,0\n";
+        s.gateways += "g" + QByteArray::number(g) + ',' + QByteArray::number(gw[g][0]) + ',' +
+                      QByteArray::number(gw[g][1]) + ",2.5,0\n";
     s.reports = "time_s,gateway_id,tag_id,rssi,tx_power\n";
     for (int t = 0; t < 20; ++t)
         for (int g = 0; g < 5; ++g)
@@ -269,7 +271,8 @@ private Q_SLOTS:
         core.evaluateAlarms();
         bool raised = false;
         for (const auto& s : changes)
-            raised = raised || (s.rule == QStringLiteral("event.panic") && s.source == patient.wristband && s.onsetMs >= clock.nowMs() - 1000);
+            raised = raised || (s.rule == QStringLiteral("event.panic") && s.source == patient.wristband &&
+                                s.onsetMs >= clock.nowMs() - 1000);
         QVERIFY2(raised, "no panic alarm after the fuzzing");
     }
 
@@ -377,13 +380,14 @@ private Q_SLOTS:
             QVERIFY2(p.ok(), qPrintable(p.error()));
             for (int r = 0; r < p.rows(); ++r)
                 for (const char* column : {"time_s", "x", "y", "accuracy_m"}) {
+                    const QByteArray cell = p.cell(r, p.column(QLatin1String(column)));
                     bool ok = false;
-                    const double v = p.cell(r, p.column(QLatin1String(column))).toDouble(&ok);
+                    const double v = cell.toDouble(&ok);
                     QVERIFY2(ok && std::isfinite(v), qPrintable(QStringLiteral("run %1: %2 line %3: %4 is %5")
                                                                      .arg(i)
                                                                      .arg(o.out)
                                                                      .arg(p.lineOf(r))
-                                                                     .arg(QLatin1String(column), QString::fromUtf8(p.cell(r, p.column(QLatin1String(column)))))));
+                                                                     .arg(QLatin1String(column), QString::fromUtf8(cell))));
                 }
         }
         qInfo("%d damaged file sets: %d refused naming the file, %d positioned", runs, refused, positioned);

@@ -470,7 +470,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     EverySecond seconds;
     auto emitFix = [&](int tag, double t) {
         if (const auto f = engine.update(tag, t)) {
-            po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ',' << QString::number(f->x, 'f', 3) << ','
+            po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ','
+               << QString::number(f->x, 'f', 3) << ','
                << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << csvField(f->room) << ','
                << QString::number(f->accuracyM, 'f', 2) << '\n';
             if (stats)
