@@ -47,6 +47,11 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const Clock& clock, QO
             line(m_buffer.left(i).trimmed());
             m_buffer.remove(0, i + 1);
         }
+        if (m_buffer.size() > 64 * 1024) { // no command is this long: not a line, and not kept
+            m_buffer.clear();
+            print(QJsonObject{{QStringLiteral("event"), QStringLiteral("message")}, {QStringLiteral("error"), true},
+                              {QStringLiteral("message"), QStringLiteral("input line longer than 64 KiB dropped")}});
+        }
     });
     print(QJsonObject{{QStringLiteral("event"), QStringLiteral("ready")}});
 }
