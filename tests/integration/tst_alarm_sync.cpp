@@ -61,6 +61,12 @@ public:
                 return *it;
         return std::nullopt;
     }
+    bool said(const QString& text) const // a message line containing text
+    {
+        return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
+            return o.value(u"event").toString() == u"message" && o.value(u"message").toString().contains(text);
+        });
+    }
     bool saw(const QString& event, bool ok) const
     {
         return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
@@ -224,6 +230,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(late.alarm(id), 15000);
         QCOMPARE(late.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S04"));
         QCOMPARE(late.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("late-a"));
+
+        // 100 KiB without a line end is dropped with an error, and the station still reads commands.
+        a.process().write(QByteArray(100 * 1024, 'x'));
+        QTRY_VERIFY_WITH_TIMEOUT(a.said(QStringLiteral("longer than 64 KiB dropped")), 5000);
+        a.send("\nnonsense");
+        QTRY_VERIFY_WITH_TIMEOUT(a.said(QStringLiteral("unknown command: nonsense")), 5000);
     }
 };
 
