@@ -340,6 +340,17 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
         a.endedMs = t;
     if (phase == v1::AlarmState::CLOSED && a.closedMs == 0)
         a.closedMs = t;
+    // Times an alarm's merge keeps the earliest of: a corrupt or forged 1970 must not become who
+    // acknowledged it and when. The onset lies within the usual window; the facts after the onset
+    // (less the clock skew allowed for) and never in the future.
+    constexpr qint64 Year = 365LL * 86'400'000; // an alarm may stay open (latched) longer than a device's data
+    if (a.onsetMs < ctx.nowMs - Year || a.onsetMs > ctx.nowMs + ctx.maxFutureMs)
+        return fail(RejectReason::OutOfRange, QStringLiteral("onset_ms %1 is not within the last year").arg(a.onsetMs));
+    for (const auto& [name, v] : {std::pair{"acked_at_ms", a.ackedAtMs}, std::pair{"ended_ms", a.endedMs},
+                                  std::pair{"closed_ms", a.closedMs}})
+        if (v != 0 && (v < a.onsetMs - ctx.maxFutureMs || v > ctx.nowMs + ctx.maxFutureMs))
+            return fail(RejectReason::OutOfRange,
+                        QStringLiteral("%1 %2 is before the onset or in the future").arg(QLatin1String(name)).arg(v));
     return {{std::move(out)}, {}};
 }
 

@@ -367,6 +367,23 @@ private Q_SLOTS:
         r = decodeWire(TopicKind::Alarm, "x:y:1", span(noPriority), ctx());
         QVERIFY(r.error);
         QCOMPARE(int(r.error->reason), int(RejectReason::OutOfRange));
+
+        // An acknowledgement dated 1970 would win the merge (the earliest acknowledgement is kept)
+        // and rewrite who acknowledged and when: refused, as is an onset of 1970.
+        AlarmState forged = a;
+        forged.ackedAtMs = 1;
+        forged.ackedBy = QStringLiteral("S99");
+        const QByteArray early = encode(forged, 1'780'000'005'000);
+        r = decodeWire(TopicKind::Alarm, "event.fall:wb-005:1-3", span(early), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(int(r.error->reason), int(RejectReason::OutOfRange));
+        QVERIFY2(r.error->detail.contains(QStringLiteral("acked_at_ms 1 is before the onset")), qPrintable(r.error->detail));
+        forged = a;
+        forged.onsetMs = 0;
+        const QByteArray noOnset = encode(forged, 1'780'000'005'000);
+        r = decodeWire(TopicKind::Alarm, "event.fall:wb-005:1-3", span(noOnset), ctx());
+        QVERIFY(r.error);
+        QVERIFY2(r.error->detail.contains(QStringLiteral("onset_ms 0")), qPrintable(r.error->detail));
     }
 };
 
