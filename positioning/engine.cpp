@@ -461,7 +461,12 @@ std::optional<Fix> Engine::update(int tag, double tS)
         floorPower[m_receivers[size_t(l.receiver)].floor] += powerOfDb(l.rssi);
     int bestFloor = std::max_element(floorPower.begin(), floorPower.end(),
                                      [](const auto& a, const auto& b) { return a.second < b.second; })->first;
-    if (s.tracking && bestFloor != s.floor) {
+    const double floorDwell = m_config.floorDwellS * intervalScale(s);
+    if (s.floorProvisional && tS - s.floorSince >= floorDwell)
+        s.floorProvisional = false;
+    if (s.tracking && bestFloor != s.floor && s.floorProvisional) {
+        s.pendingFloor = std::numeric_limits<int>::min(); // not yet confirmed: the evidence decides
+    } else if (s.tracking && bestFloor != s.floor) {
         const auto own = floorPower.find(s.floor);
         const double ownDb = own == floorPower.end() ? -200 : 10 * std::log10(own->second);
         if (10 * std::log10(floorPower[bestFloor]) < ownDb + m_config.floorMarginDb) {
@@ -471,7 +476,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
             s.pendingFloor = bestFloor;
             s.pendingFloorSince = tS;
             bestFloor = s.floor;
-        } else if (tS - s.pendingFloorSince < m_config.floorDwellS * intervalScale(s)) {
+        } else if (tS - s.pendingFloorSince < floorDwell) {
             bestFloor = s.floor;
         }
     } else {
@@ -510,6 +515,9 @@ std::optional<Fix> Engine::update(int tag, double tS)
     cov[1][1] = std::clamp(cov[1][1], 0.25, 400.0);
 
     if (!s.tracking || bestFloor != s.floor) {
+        // A track's first floor is provisional; correcting it keeps the first one's clock.
+        const bool provisional = !s.tracking || s.floorProvisional;
+        const double floorSince = s.tracking ? s.floorSince : tS;
         TagState fresh;
         fresh.heard = std::move(s.heard);
         fresh.lastAdvertT = s.lastAdvertT;
@@ -525,6 +533,8 @@ std::optional<Fix> Engine::update(int tag, double tS)
         s.x = x;
         s.y = y;
         s.floor = bestFloor;
+        s.floorProvisional = provisional;
+        s.floorSince = floorSince;
         s.P[0][0] = cov[0][0];
         s.P[1][1] = cov[1][1];
         s.P[0][1] = s.P[1][0] = cov[0][1];

@@ -107,7 +107,10 @@ struct EngineConfig
     // offset (body shadowing moves every level alike). Above motionThresholdDb the tag moves;
     // below motionSettleDb for settleAfterS it is settled. A settled tag changes room only after
     // the new room has led for roomDwellStillS; any tag changes floor only after the other floor
-    // has led for floorDwellS (nobody changes floor faster). Times scale with the advert interval.
+    // has led for floorDwellS (nobody changes floor faster), except that a track's first floor,
+    // chosen from its first reports, follows the evidence until it has stood for floorDwellS (one
+    // weak packet through the slab heard first must not hold a patient on the wrong floor). Times
+    // scale with the advert interval.
     double motionFastS = 5.0;
     double motionSlowS = 30.0;
     double motionThresholdDb = 3.0;
@@ -220,7 +223,8 @@ private:
         double knownZ = 0;     // its height
         int ownReceiver = -1;  // the gateway it is, when a gateway advertises
         int floor = 0;
-        double floorSince = 0;
+        double floorSince = 0;        // when the track's first floor was chosen
+        bool floorProvisional = false; // chosen from the first reports: not confirmed for floorDwellS yet
         QString room;
         std::vector<std::pair<QString, double>> votes; // faded room votes
         double votesT = 0;
