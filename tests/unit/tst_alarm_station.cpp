@@ -1,0 +1,174 @@
+// What a station does for itself, in simulated time: operators' PINs and lockout, audio signalling
+// (priority, repeat, acknowledgement, pause), and its own timing across a step of the wall clock.
+// Fakes only for what leaves the process (publish hooks, the sound device).
+#include "alarm_support.h"
+#include "alarms/alarmaudio.h"
+#include "alarms/operators.h"
+#include "fakes.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ww;
+using test::CoreFixture;
+using test::Published;
+using test::RecordingSound;
+using test::panic;
+
+class TestAlarmStation : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    AlarmSettings m_settings = defaultAlarmSettings();
+
+private Q_SLOTS:
+    void operatorsPinAndLockout()
+    {
+        auto loaded = SiteLoader::loadDefault();
+        Site site = *loaded.site;
+        site.staff[0].pinHash = pin::hash(QStringLiteral("482913"), QByteArrayLiteral("salt-of-test"), 1000);
+        site.staff[1].pinHash.clear();
+        QVERIFY(pin::verify(QStringLiteral("482913"), site.staff[0].pinHash));
+        QVERIFY(!pin::verify(QStringLiteral("482914"), site.staff[0].pinHash));
+        // PBKDF2-HMAC-SHA256 test vector (RFC 7914 section 11).
+        QCOMPARE(pin::pbkdf2Sha256("passwd", "salt", 1, 64).toHex(),
+                 QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                            "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"));
+        ManualClock clock;
+        OperatorRegistry ops(site, clock);
+        const QString id = site.staff[0].id;
+        QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+        QVERIFY(!ops.signIn(site.staff[1].id, QStringLiteral("123456")).ok);
+        QVERIFY(!ops.signIn(QStringLiteral("nobody"), QStringLiteral("123456")).ok);
+        const SignInResult shortPin = ops.signIn(id, QStringLiteral("4829"));
+        QVERIFY(!shortPin.ok);
+        QVERIFY(shortPin.message.contains(QStringLiteral("6 digits")));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!ops.signIn(id, QStringLiteral("000000")).ok);
+        const SignInResult locked = ops.signIn(id, QStringLiteral("000001"));
+        QVERIFY(locked.message.contains(QStringLiteral("locked")));
+        QVERIFY(!ops.signIn(id, QStringLiteral("482913")).ok); // even the right PIN, while locked
+        clock.advance(qint64(site.alarms.operators.lockoutS) * 1000 + 1);
+        QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+    }
+
+    // The wall clock stepped (NTP, an operator, a resumed VM): escalation, "no signal", the audio
+    // pause and onset delays are timed by the steady clock, so a step back delays none of them and
+    // a step forward silences no device. With the wall clock, a step back of an hour held each of
+    // them for an hour.
+    void wallClockStepsNeitherDelayNorSilence()
+    {
+        const qint64 Hour = 3'600'000;
+        ManualClock clock;
+        Published out;
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, out.hooks());
+        engine.raise(panic(clock.nowMs()));
+        engine.tick();
+        QCOMPARE(out.escalations.size(), size_t(1));
+        clock.set(clock.nowMs() - Hour);
+        clock.advance(60'000); // step 1's time-to-live
+        engine.tick();
+        QCOMPARE(out.escalations.size(), size_t(2));
+
+        RecordingSound sound;
+        AlarmAudio audio(sound, clock, 120);
+        audio.pause();
+        clock.set(clock.nowMs() - Hour);
+        clock.advance(120'000);
+        audio.tick();
+        QVERIFY(!audio.paused());
+
+        CoreFixture fx(m_dir.filePath(QStringLiteral("clock-step.sqlite")));
+        const Patient& pt = fx.site.patients[3];
+        auto report = [&] {
+            VitalsUpdate v;
+            v.deviceId = pt.monitor;
+            v.deviceTimeMs = v.receiveTimeMs = fx.clock.nowMs();
+            v.samples = {{VitalKind::HeartRate, 70, fx.clock.nowMs()}};
+            fx.core.apply(QVector<Decoded>{v});
+        };
+        const qint64 silentAfter = qint64(fx.site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000);
+        report();
+        fx.clock.set(fx.clock.nowMs() + Hour); // forward: the monitor reported a moment ago
+        fx.core.checkSignals();
+        fx.core.evaluateAlarms();
+        QVERIFY(!fx.last(QStringLiteral("tech.silent")));
+        report();
+        fx.clock.set(fx.clock.nowMs() - 2 * Hour); // back: the monitor then stops
+        fx.clock.advance(silentAfter + 1000);
+        fx.core.checkSignals();
+        fx.core.evaluateAlarms();
+        const auto silent = fx.last(QStringLiteral("tech.silent"));
+        QVERIFY(silent);
+        QCOMPARE(silent->source, pt.monitor);
+
+        // A condition's onset delay (broker lost: 5 s) is not lengthened by a step back either.
+        fx.core.setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), true, QStringLiteral("lost"));
+        fx.clock.set(fx.clock.nowMs() - Hour);
+        fx.clock.advance(4000);
+        fx.core.evaluateAlarms();
+        QVERIFY(!fx.last(QStringLiteral("tech.broker")));
+        fx.clock.advance(1000);
+        fx.core.evaluateAlarms();
+        QVERIFY(fx.last(QStringLiteral("tech.broker")));
+    }
+
+    void audioPriorityRepeatAckAndPause()
+    {
+        ManualClock clock;
+        RecordingSound sound;
+        AlarmAudio audio(sound, clock, 120);
+        AlarmState high;
+        high.id = QStringLiteral("h");
+        high.priority = Priority::High;
+        audio.update(high);
+        QCOMPARE(sound.bursts.size(), size_t(1));
+        QCOMPARE(int(sound.bursts.back()), int(Priority::High));
+        clock.advance(AlarmAudio::RepeatHighMs - 1);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(1));
+        clock.advance(1);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(2));
+        // AUDIO PAUSED: silent for its duration, visible as paused.
+        audio.pause();
+        QVERIFY(audio.paused());
+        QCOMPARE(audio.pauseRemainingMs(), qint64(120'000));
+        clock.advance(30'000);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), size_t(2));
+        QVERIFY(!audio.sounding());
+        // A new alarm during the pause sounds normally.
+        AlarmState medium;
+        medium.id = QStringLiteral("m");
+        medium.priority = Priority::Medium;
+        audio.update(medium);
+        QCOMPARE(int(sound.bursts.back()), int(Priority::Medium));
+        // The pause expires: the high alarm sounds again.
+        clock.advance(90'000);
+        audio.tick();
+        QCOMPARE(int(sound.bursts.back()), int(Priority::High));
+        // Acknowledging silences what is active now.
+        high.ackedAtMs = clock.nowMs();
+        high.ackedBy = QStringLiteral("s01");
+        audio.update(high);
+        QCOMPARE(int(*audio.sounding()), int(Priority::Medium));
+        medium.ackedAtMs = clock.nowMs();
+        medium.ackedBy = QStringLiteral("s01");
+        audio.update(medium);
+        QVERIFY(!audio.sounding());
+        QVERIFY(sound.stops >= 1);
+        // Low: one burst, no repeat.
+        AlarmState low;
+        low.id = QStringLiteral("l");
+        low.priority = Priority::Low;
+        const size_t n = sound.bursts.size();
+        audio.update(low);
+        clock.advance(60'000);
+        audio.tick();
+        QCOMPARE(sound.bursts.size(), n + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlarmStation)
+#include "tst_alarm_station.moc"
