@@ -1,5 +1,6 @@
 // wardctl: offline work on recordings. Exit codes: 0 done, 2 bad input, 1 anything else.
 #include "offline.h"
+#include "coldchaincmd.h"
 #include "alarms/news2.h"
 
 #include <QJsonDocument>
@@ -19,6 +20,8 @@ const char* const Usage =
     "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
     "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
+    "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
+    "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
     "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
 
 int usage(QTextStream& err)
@@ -116,6 +119,34 @@ int news2Command(const QStringList& args, QTextStream& err)
     return 0;
 }
 
+// A fridge's compliance record from T.csv (time_s,temperature_c[,door]): text on stdout, JSON with --json.
+int coldchainCommand(const QStringList& args, QTextStream& err)
+{
+    QCommandLineParser p;
+    const auto value = [](const char* name) { return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")); };
+    p.addOptions({value("readings"), value("name"), value("min"), value("max"), value("from"), value("to"),
+                  value("max-gap-s"), value("door-limit-s"), value("json"), QCommandLineOption(QStringLiteral("utc"))});
+    if (!p.parse(args)) {
+        err << "coldchain: " << p.errorText() << Qt::endl;
+        return usage(err);
+    }
+    offline::ColdChainOptions o;
+    o.readings = p.value(QStringLiteral("readings"));
+    o.name = p.value(QStringLiteral("name"));
+    o.from = p.value(QStringLiteral("from"));
+    o.to = p.value(QStringLiteral("to"));
+    o.jsonOut = p.value(QStringLiteral("json"));
+    o.utc = p.isSet(QStringLiteral("utc"));
+    if (o.readings.isEmpty() || !p.positionalArguments().isEmpty())
+        return usage(err);
+    if (!readDouble(p, QStringLiteral("min"), o.minC, err) || !readDouble(p, QStringLiteral("max"), o.maxC, err) ||
+        !readDouble(p, QStringLiteral("max-gap-s"), o.maxGapS, err) ||
+        !readDouble(p, QStringLiteral("door-limit-s"), o.doorLimitS, err))
+        return offline::BadInput;
+    QTextStream out(stdout);
+    return offline::coldchain(o, out, err);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -133,6 +164,8 @@ int main(int argc, char** argv)
     const QString command = args.takeAt(1);
     if (command == u"news2")
         return news2Command(args, err);
+    if (command == u"coldchain")
+        return coldchainCommand(args, err);
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
