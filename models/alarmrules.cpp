@@ -26,6 +26,7 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
 {
     m_stationId = stationId;
     m_alarmLog = std::make_unique<AlarmLog>(logPath);
+    m_envRecord = std::make_unique<EnvRecord>(logPath);
     AlarmEngine::Hooks hooks;
     hooks.publish = std::move(output.publish);
     hooks.clearRetained = std::move(output.clearRetained);

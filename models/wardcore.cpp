@@ -296,6 +296,10 @@ void WardCore::apply(const EnvUpdate& m)
     if (!r || r->env < 0)
         return;
     EnvRow& e = m_rows.environment[size_t(r->env)];
+    // A fridge's record keeps every reading, late ones too: the compliance report is built from it.
+    if (m_envRecord && e.kind == EnvKind::Fridge)
+        m_envRecord->add(e.id, m.deviceId, m.deviceTimeMs, m.temperatureC,
+                         m.door == DoorState::Unknown ? std::nullopt : std::optional<bool>(m.door == DoorState::Open));
     if (m.deviceTimeMs < e.timeMs)
         return; // stale reading delivered late
     e.timeMs = m.deviceTimeMs;
@@ -450,6 +454,14 @@ void WardCore::flush()
                                   t, room != nullptr});
     }
     m_movedTags = std::move(later);
+    if (m_envRecord && m_envRecord->pending() > 0) {
+        const bool ok = m_envRecord->commit();
+        if (ok == m_envRecordFailing) {
+            m_envRecordFailing = !ok;
+            setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("env-record"), !ok,
+                              tr("Fridge record write failed: %1").arg(m_envRecord->lastError()));
+        }
+    }
     auto update = std::make_shared<WardUpdate>();
     update->patients = take(m_dirtyPatients, m_rows.patients);
     update->staff = take(m_dirtyStaff, m_rows.staff);

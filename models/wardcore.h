@@ -4,6 +4,7 @@
 // models in coalesced batches (<= 25 Hz). Device events go straight through, never coalesced.
 #include "alarms/alarmengine.h"
 #include "alarms/conditiontracker.h"
+#include "alarms/envrecord.h"
 #include "alarms/news2.h"
 #include "domain/clock.h"
 #include "domain/devicedirectory.h"
@@ -198,6 +199,8 @@ private:
     // Alarms (null until enableAlarms).
     QString m_stationId;
     std::unique_ptr<AlarmLog> m_alarmLog;
+    std::unique_ptr<EnvRecord> m_envRecord; // fridges' readings, in the alarm log's file
+    bool m_envRecordFailing = false;
     std::unique_ptr<AlarmEngine> m_alarms;
     std::unique_ptr<ConditionTracker> m_conditions;
     std::vector<News2StationInputs> m_news2Inputs;              // per patient

@@ -381,7 +381,7 @@ QHash<int, QByteArray> DeviceModel::roleNames() const
 WardModels::WardModels(WardRows rows, QObject* parent)
     : QObject(parent), patients(std::move(rows.patients), nullptr), staff(std::move(rows.staff), nullptr),
       assets(std::move(rows.assets), nullptr), environment(std::move(rows.environment), nullptr),
-      devices(std::move(rows.devices), nullptr)
+      devices(std::move(rows.devices), nullptr), trends(size_t(patients.rowCount()), size_t(environment.rowCount()))
 {
 }
 
@@ -392,6 +392,7 @@ void WardModels::apply(const WardUpdatePtr& update)
     assets.apply(update->assets);
     environment.apply(update->environment);
     devices.apply(update->devices);
+    trends.apply(*update);
     ++m_batches;
     Q_EMIT applied();
 }

@@ -2,6 +2,7 @@
 // The ward's live item models. Each has a Role enum for views and QML; the display role shows what
 // a nurse reads at the station, and a device that went silent shows "no signal", never a stale value.
 #include "models/livetablemodel.h"
+#include "models/trends.h"
 
 #include <QColor>
 
@@ -99,6 +100,7 @@ public:
     AssetModel assets;
     EnvironmentModel environment;
     DeviceModel devices;
+    TrendStore trends; // what the charts draw, updated with each batch before applied()
     [[nodiscard]] quint64 batchesApplied() const { return m_batches; }
 
 public Q_SLOTS:

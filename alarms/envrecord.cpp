@@ -1,0 +1,182 @@
+#include "alarms/envrecord.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace ww {
+
+namespace {
+
+const char* const Schema[] = {
+    "CREATE TABLE IF NOT EXISTS env_record("
+    " seq INTEGER PRIMARY KEY AUTOINCREMENT, place TEXT NOT NULL, sensor TEXT NOT NULL, time_ms INTEGER NOT NULL,"
+    " temperature REAL, door INTEGER)",
+    "CREATE INDEX IF NOT EXISTS env_record_place_time ON env_record(place, time_ms)",
+    "CREATE TRIGGER IF NOT EXISTS env_record_no_update BEFORE UPDATE ON env_record "
+    " BEGIN SELECT RAISE(ABORT, 'the environment record is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS env_record_no_delete BEFORE DELETE ON env_record "
+    " BEGIN SELECT RAISE(ABORT, 'the environment record is append-only'); END",
+};
+
+QString connectionName(const char* purpose)
+{
+    return QStringLiteral("ww-envrecord-%1-%2").arg(QLatin1String(purpose), QUuid::createUuid().toString(QUuid::Id128));
+}
+
+} // namespace
+
+EnvRecord::EnvRecord(QString path) : m_path(std::move(path)), m_connection(connectionName("writer")) {}
+
+EnvRecord::~EnvRecord()
+{
+    if (m_open) {
+        commit();
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+bool EnvRecord::ensureOpen()
+{
+    if (m_open)
+        return true;
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        m_error = QStringLiteral("%1: cannot open: %2").arg(m_path, db.lastError().text());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+        return false;
+    }
+    QSqlQuery q(db);
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=2000"})
+        q.exec(QLatin1String(pragma));
+    for (const char* sql : Schema)
+        if (!q.exec(QLatin1String(sql))) {
+            m_error = QStringLiteral("%1: cannot create the environment record: %2").arg(m_path, q.lastError().text());
+            db.close();
+            QSqlDatabase::removeDatabase(m_connection);
+            return false;
+        }
+    m_open = true;
+    return true;
+}
+
+void EnvRecord::add(const QString& placeId, const QString& sensorId, qint64 timeMs, std::optional<double> temperatureC,
+                    std::optional<bool> doorOpen)
+{
+    if (!temperatureC && !doorOpen)
+        return;
+    if (m_pending.size() >= MaxPending) {
+        m_pending.erase(m_pending.begin());
+        ++m_dropped;
+    }
+    m_pending.push_back({placeId, sensorId, timeMs, temperatureC, doorOpen});
+}
+
+bool EnvRecord::commit()
+{
+    if (m_pending.empty())
+        return true;
+    if (!ensureOpen())
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction()) {
+        m_error = QStringLiteral("%1: cannot begin a transaction: %2").arg(m_path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO env_record(place, sensor, time_ms, temperature, door) VALUES(?,?,?,?,?)"));
+    for (const Row& r : m_pending) {
+        q.addBindValue(r.place);
+        q.addBindValue(r.sensor);
+        q.addBindValue(r.timeMs);
+        q.addBindValue(r.temperatureC ? QVariant(*r.temperatureC) : QVariant());
+        q.addBindValue(r.doorOpen ? QVariant(*r.doorOpen ? 1 : 0) : QVariant());
+        if (!q.exec()) {
+            m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        m_error = QStringLiteral("%1: commit failed: %2").arg(m_path, db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    m_pending.clear();
+    m_error.clear();
+    return true;
+}
+
+std::optional<EnvRecord::Series> EnvRecord::query(const QString& path, const QString& placeId, qint64 fromMs, qint64 toMs,
+                                                  QString* error)
+{
+    const QString name = connectionName("reader");
+    std::optional<Series> result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        auto fail = [&](const QString& why) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(path, why);
+        };
+        if (!QFileInfo::exists(path)) {
+            fail(QStringLiteral("no such file"));
+        } else if (!db.open()) {
+            fail(db.lastError().text());
+        } else {
+            Series s;
+            QSqlQuery q(db);
+            // The reading in force at fromMs, then every one in the period; the same for the door.
+            const char* const sql[] = {
+                "SELECT time_ms, temperature FROM env_record WHERE place = ? AND temperature IS NOT NULL AND time_ms < ?"
+                " ORDER BY time_ms DESC, seq DESC LIMIT 1",
+                "SELECT time_ms, temperature FROM env_record WHERE place = ? AND temperature IS NOT NULL AND time_ms >= ?"
+                " AND time_ms < ? ORDER BY time_ms, seq",
+                "SELECT time_ms, door FROM env_record WHERE place = ? AND door IS NOT NULL AND time_ms < ?"
+                " ORDER BY time_ms DESC, seq DESC LIMIT 1",
+                "SELECT time_ms, door FROM env_record WHERE place = ? AND door IS NOT NULL AND time_ms >= ?"
+                " AND time_ms < ? ORDER BY time_ms, seq"};
+            // A database written before the record existed holds no readings: an empty record.
+            bool ok = q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'env_record'"));
+            if (!ok)
+                fail(q.lastError().text());
+            const bool hasTable = ok && q.next();
+            for (int i = 0; i < 4 && ok && hasTable; ++i) {
+                q.prepare(QLatin1String(sql[i]));
+                q.addBindValue(placeId);
+                q.addBindValue(fromMs);
+                if (i % 2 == 1)
+                    q.addBindValue(toMs);
+                if (!q.exec()) {
+                    fail(q.lastError().text());
+                    ok = false;
+                    break;
+                }
+                while (q.next()) {
+                    if (i < 2)
+                        s.temperatures.push_back({q.value(0).toLongLong(), q.value(1).toDouble()});
+                    else
+                        s.doors.push_back({q.value(0).toLongLong(), q.value(1).toInt() != 0});
+                }
+            }
+            if (ok)
+                result = std::move(s);
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace ww

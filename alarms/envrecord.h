@@ -1,0 +1,57 @@
+#pragma once
+// The fridges' temperature and door record, for the compliance report (domain/coldchain.h): every
+// reading as it arrived, late ones included, in the station's database (the alarm log's file, its
+// own table), append-only like the log. The core thread adds readings and commits them once per
+// flush in one transaction; a failed commit keeps them for the next one. Reports query on a worker.
+#include "domain/coldchain.h"
+
+#include <QString>
+#include <optional>
+#include <vector>
+
+namespace ww {
+
+class EnvRecord
+{
+public:
+    // Readings held while the database cannot be written; beyond this the oldest are dropped and counted.
+    static constexpr size_t MaxPending = 100'000;
+
+    explicit EnvRecord(QString path);
+    ~EnvRecord();
+    EnvRecord(const EnvRecord&) = delete;
+    EnvRecord& operator=(const EnvRecord&) = delete;
+
+    void add(const QString& placeId, const QString& sensorId, qint64 timeMs, std::optional<double> temperatureC,
+             std::optional<bool> doorOpen);
+    // Writes what was added since the last commit; false (and lastError()) when it did not reach the disk.
+    bool commit();
+    [[nodiscard]] size_t pending() const { return m_pending.size(); }
+    [[nodiscard]] quint64 dropped() const { return m_dropped; }
+    [[nodiscard]] const QString& lastError() const { return m_error; }
+
+    struct Series
+    {
+        std::vector<coldchain::Sample> temperatures; // time order; the last one before fromMs first, if any
+        std::vector<coldchain::DoorSample> doors;    // likewise
+    };
+    // Any thread: its own read-only connection. Empty (and error set) when the database cannot be read.
+    [[nodiscard]] static std::optional<Series> query(const QString& path, const QString& placeId, qint64 fromMs, qint64 toMs,
+                                                     QString* error = nullptr);
+
+private:
+    struct Row
+    {
+        QString place, sensor;
+        qint64 timeMs;
+        std::optional<double> temperatureC;
+        std::optional<bool> doorOpen;
+    };
+    bool ensureOpen();
+    QString m_path, m_connection, m_error;
+    std::vector<Row> m_pending;
+    quint64 m_dropped = 0;
+    bool m_open = false;
+};
+
+} // namespace ww
