@@ -5,6 +5,7 @@
 #include "models/stationcore.h"
 #include "ui/alarmwidgets.h"
 #include "ui/mainwindow.h"
+#include "ui/trendviews.h"
 #include "ui/qtalarmsound.h"
 
 #include <QApplication>
@@ -27,11 +28,13 @@ void grabTab(MainWindow& window, const QString& dir, const QString& tab, const Q
 
 // Demo without a display: census and alarms, then (with --demo-operator) a sign-in and an
 // acknowledgement of the top alarm, then every tab and the history; then quit.
-void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const QString& dir, int delayS, const QString& demoOperator)
+void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site, const QString& dir,
+                         int delayS, const QString& demoOperator)
 {
     QDir().mkpath(dir);
     QTimer::singleShot(delayS * 1000, &window, [&window, dir] {
         QStringList saved;
+        window.selectRow(QStringLiteral("census"), 1); // the demo's desaturating patient: her trends below
         grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-1"), saved);
         grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-1"), saved);
         QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
@@ -49,20 +52,56 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const QStr
             alarms.signIn(parts.value(0), parts.value(1));
         });
     }
-    QTimer::singleShot(delayS * 2000, &window, [&window, dir] {
+    QTimer::singleShot(delayS * 2000, &window, [&window, &alarms, &models, site, dir] {
         QStringList saved;
         grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-2"), saved);
         grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-2"), saved);
-        for (const char* tab : {"floorplan", "staff", "assets", "environment", "devices"})
-            grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
-        QObject::connect(window.history(), &HistoryView::refreshed, &window, [&window, dir, saved]() mutable {
-            const QString path = QDir(dir).filePath(QStringLiteral("history.png"));
-            window.grab().save(path);
-            saved << path;
-            QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
-            QCoreApplication::quit();
-        });
-        window.showTab(QStringLiteral("history"));
+        // The environment tab with the first fridge's chart.
+        const auto& env = models.environment;
+        int fridge = -1;
+        for (int r = 0; r < env.rowCount() && fridge < 0; ++r)
+            if (env.rowAt(r).kind == EnvKind::Fridge)
+                fridge = r;
+        // The other tabs once the fridge's chart (a query on a worker) is drawn.
+        auto rest = [&window, &alarms, &models, site, dir, fridge, saved]() mutable {
+            const auto& rows = models.environment;
+            for (const char* tab : {"floorplan", "staff", "assets", "environment", "devices"})
+                grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
+            auto history = [&window, dir](QStringList shots) {
+                QObject::connect(window.history(), &HistoryView::refreshed, &window, [&window, dir, shots]() mutable {
+                    const QString path = QDir(dir).filePath(QStringLiteral("history.png"));
+                    window.grab().save(path);
+                    shots << path;
+                    QTextStream(stdout) << "screenshot: " << shots.join(QStringLiteral(", ")) << Qt::endl;
+                    QCoreApplication::quit();
+                });
+                window.showTab(QStringLiteral("history"));
+            };
+            // The fridge's compliance record of the last hour, from the station database.
+            const Fridge* f = fridge >= 0 && site ? site->fridge(rows.rowAt(fridge).id) : nullptr;
+            if (!f || alarms.logPath().isEmpty()) {
+                history(saved);
+                return;
+            }
+            auto* report = new ColdChainReportDialog(*f, alarms.logPath(), &window);
+            QObject::connect(report, &ColdChainReportDialog::loaded, &window, [report, dir, saved, history]() mutable {
+                const QString path = QDir(dir).filePath(QStringLiteral("coldchain-report.png"));
+                report->grab().save(path);
+                saved << path;
+                report->deleteLater();
+                history(saved);
+            }, Qt::SingleShotConnection);
+            report->show();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            report->setPeriod(now - 3'600'000, now);
+        };
+        EnvironmentChartView* chart = window.environmentChart();
+        if (!chart || fridge < 0) {
+            rest();
+            return;
+        }
+        QObject::connect(chart, &EnvironmentChartView::drawn, &window, rest, Qt::SingleShotConnection);
+        window.selectRow(QStringLiteral("environment"), fridge);
     });
 }
 
@@ -127,7 +166,7 @@ int main(int argc, char** argv)
     window.show();
     station.start();
     if (!settings.screenshotDir.isEmpty())
-        scheduleScreenshots(window, alarms, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
+        scheduleScreenshots(window, alarms, station.models(), &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
     const int rc = app.exec();
     station.stop();
     return rc;

@@ -2,231 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>AlarmBanner</name>
-    <message>
-        <source>Acknowledge</source>
-        <translation>Quittieren</translation>
-    </message>
-    <message>
-        <source>Pause audio</source>
-        <translation>Ton pausieren</translation>
-    </message>
-    <message>
-        <source>   (+%1 more)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No active alarms</source>
-        <translation>Keine aktiven Alarme</translation>
-    </message>
-    <message>
-        <source>AUDIO PAUSED %1:%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in to acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Acknowledge as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AlarmController</name>
-    <message>
-        <source>Acknowledged: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in first: an acknowledgement needs a named operator.</source>
-        <translation>Bitte zuerst anmelden: Quittieren braucht eine namentlich bekannte Person.</translation>
-    </message>
-    <message>
-        <source>Sign in first: NEWS2 inputs are recorded with the operator&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in first: limit changes are recorded with the operator&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Limit %1 for %2 changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 was signed out after %2 min without an action.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AlarmListModel</name>
-    <message>
-        <source>HIGH</source>
-        <translation>HOCH</translation>
-    </message>
-    <message>
-        <source>MEDIUM</source>
-        <translation>MITTEL</translation>
-    </message>
-    <message>
-        <source>LOW</source>
-        <translation>NIEDRIG</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktiv</translation>
-    </message>
-    <message>
-        <source>ended, latched: acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ended, not acknowledged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>acknowledged</source>
-        <translation>quittiert</translation>
-    </message>
-    <message>
-        <source>resolved</source>
-        <translation>erledigt</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished">geschlossen</translation>
-    </message>
-    <message>
-        <source> by %1 at %2, %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> [late]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-rule %2, source %3
-onset %4%5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (delivered late)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>Bedingung</translation>
-    </message>
-    <message>
-        <source>Who / what</source>
-        <translation>Wer / was</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Wo</translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation>Seit</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished">Zustand</translation>
-    </message>
-    <message>
-        <source>Escalation</source>
-        <translation>Eskalation</translation>
-    </message>
-    <message>
-        <source>✔ Acknowledge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One click</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AlarmPanel</name>
-    <message>
-        <source>Acknowledge selected</source>
-        <translation>Auswahl quittieren</translation>
-    </message>
-    <message>
-        <source>Pause audio</source>
-        <translation>Ton pausieren</translation>
-    </message>
-    <message>
-        <source>Select an alarm first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Operator: %1</source>
-        <translation>Bedienung: %1</translation>
-    </message>
-    <message>
-        <source>No operator signed in</source>
-        <translation>Niemand angemeldet</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Anmelden…</translation>
-    </message>
-    <message>
-        <source>Technical alarms (devices, network, this station)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AssetModel</name>
-    <message>
-        <source>no signal</source>
-        <translation>kein Signal</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>Asset</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>Tag</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Tag signal</source>
-        <translation>Tag-Signal</translation>
-    </message>
-</context>
-<context>
     <name>AssetStatus</name>
     <message>
         <source>unknown</source>
@@ -250,423 +25,78 @@ onset %4%5</source>
     </message>
 </context>
 <context>
-    <name>DeviceModel</name>
+    <name>ColdChainReport</name>
     <message>
-        <source>offline (reported)</source>
-        <translation>offline (gemeldet)</translation>
+        <source>Cold-chain record: %1</source>
+        <translation>Kühlketten-Protokoll: %1</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Gerät</translation>
+        <source>Period: %1 to %2 (%3)</source>
+        <translation>Zeitraum: %1 bis %2 (%3)</translation>
     </message>
     <message>
-        <source>Kind</source>
-        <translation>Art</translation>
+        <source>Range: %1 to %2; a silence over %3 is a gap in the record</source>
+        <translation>Bereich: %1 bis %2; über %3 ohne Messwert ist eine Lücke im Protokoll</translation>
     </message>
     <message>
-        <source>Belongs to</source>
-        <translation>Gehört zu</translation>
+        <source>Readings: %1; the record covers %2 % of the period</source>
+        <translation>Messwerte: %1; das Protokoll deckt %2 % des Zeitraums ab</translation>
     </message>
     <message>
-        <source>Last seen</source>
-        <translation>Zuletzt gesehen</translation>
+        <source>Minimum %1, maximum %2, mean %3, mean kinetic temperature %4</source>
+        <translation>Minimum %1, Maximum %2, Mittel %3, mittlere kinetische Temperatur %4</translation>
     </message>
     <message>
-        <source>Battery</source>
-        <translation>Batterie</translation>
+        <source>Time out of range: %1; excursions: %2</source>
+        <translation>Zeit außerhalb des Bereichs: %1; Abweichungen: %2</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>Zustand</translation>
-    </message>
-    <message>
-        <source>Last event</source>
-        <translation>Letztes Ereignis</translation>
-    </message>
-</context>
-<context>
-    <name>EnvironmentModel</name>
-    <message>
-        <source>drug fridge</source>
-        <translation>Medikamentenkühlschrank</translation>
-    </message>
-    <message>
-        <source>door</source>
-        <translation>Tür</translation>
-    </message>
-    <message>
-        <source>room</source>
-        <translation>Raum</translation>
-    </message>
-    <message>
-        <source>no signal</source>
-        <translation>kein Signal</translation>
-    </message>
-    <message>
-        <source>open since %1</source>
-        <translation>offen seit %1</translation>
-    </message>
-    <message>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
-        <source>in target</source>
-        <translation>im Zielbereich</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>Ort</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Temperature (target)</source>
-        <translation>Temperatur (Ziel)</translation>
-    </message>
-    <message>
-        <source>RH (target)</source>
-        <translation>rel. Feuchte (Ziel)</translation>
-    </message>
-    <message>
-        <source>CO₂ (target)</source>
-        <translation>CO₂ (Ziel)</translation>
-    </message>
-    <message>
-        <source>Door</source>
-        <translation>Tür</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
-    </message>
-</context>
-<context>
-    <name>FloorPlanView</name>
-    <message>
-        <source>Patient</source>
-        <translation>Patient</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Personal</translation>
-    </message>
-    <message>
-        <source>Asset</source>
-        <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation>Gateway</translation>
-    </message>
-    <message>
-        <source>Reference beacon</source>
-        <translation>Referenz-Beacon</translation>
-    </message>
-    <message>
-        <source>%1 — %2, ±%3 m%4</source>
-        <translation>%1 — %2, ±%3 m%4</translation>
-    </message>
-    <message>
-        <source>no room</source>
-        <translation>kein Raum</translation>
-    </message>
-    <message>
-        <source> (last known)</source>
-        <translation> (zuletzt bekannt)</translation>
-    </message>
-</context>
-<context>
-    <name>HistoryView</name>
-    <message>
-        <source>all priorities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>medium and high</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>high only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>patient, room, condition, operator…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>CSV exportieren…</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export alarm history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>Bedingung</translation>
-    </message>
-    <message>
-        <source>Who / what</source>
-        <translation>Wer / was</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>Wo</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Station</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exported %1 entries to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>WardWatch – %1</source>
-        <translation>WardWatch – %1</translation>
-    </message>
-    <message>
-        <source>Census</source>
-        <translation>Belegung</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Personal</translation>
-    </message>
-    <message>
-        <source>Assets</source>
-        <translation>Geräte</translation>
-    </message>
-    <message>
-        <source>Environment</source>
-        <translation>Umgebung</translation>
-    </message>
-    <message>
-        <source>Devices</source>
-        <translation>Sensoren</translation>
-    </message>
-    <message>
-        <source>Broker: %1</source>
-        <translation>Broker: %1</translation>
-    </message>
-    <message>
-        <source>%1 msg/s</source>
-        <translation>%1 Nachr./s</translation>
-    </message>
-    <message>
-        <source>– msg/s</source>
-        <translation>– Nachr./s</translation>
-    </message>
-    <message>
-        <source>rejected: %1</source>
-        <translation>abgewiesen: %1</translation>
-    </message>
-    <message>
-        <source>Alarms</source>
-        <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>Verlauf</translation>
-    </message>
-    <message>
-        <source>NEWS2 inputs and alarm limits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Floor plan</source>
-        <translation>Grundriss</translation>
-    </message>
-</context>
-<context>
-    <name>MqttClient</name>
-    <message>
-        <source>stopped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disconnected by request</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PatientAlarmDialog</name>
-    <message>
-        <source>On oxygen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SpO₂ scale 2 (confirmed hypercapnic respiratory failure)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: NEWS2 inputs and alarm limits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NEWS2 observations (recorded with your name)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A – alert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C – new confusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>V – responds to voice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P – responds to pain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>U – unresponsive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consciousness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alarm limits for this patient (blank: no limit)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>below</source>
-        <translation type="unfinished"></translation>
+        <source>%1 %2 from %3 to %4%5 (%6), peak %7</source>
+        <translation>%1 %2 von %3 bis %4%5 (%6), Spitze %7</translation>
     </message>
     <message>
         <source>above</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PatientModel</name>
-    <message>
-        <source>No signal from %1 since %2; last HR %3</source>
-        <translation type="unfinished"></translation>
+        <translation>über</translation>
     </message>
     <message>
-        <source>no signal</source>
-        <translation>kein Signal</translation>
+        <source>below</source>
+        <translation>unter</translation>
     </message>
     <message>
-        <source>Bed</source>
-        <translation>Bett</translation>
+        <source>, still outside</source>
+        <translation>, noch außerhalb</translation>
     </message>
     <message>
-        <source>Patient</source>
-        <translation>Patient</translation>
+        <source>Gaps in the record: %1</source>
+        <translation>Lücken im Protokoll: %1</translation>
     </message>
     <message>
-        <source>HR /min</source>
-        <translation>HF /min</translation>
+        <source>no reading from %1 to %2 (%3)</source>
+        <translation>kein Messwert von %1 bis %2 (%3)</translation>
     </message>
     <message>
-        <source>SpO₂ %</source>
-        <translation>SpO₂ %</translation>
+        <source>Door openings: %1, of which %2 longer than %3; open %4 in all, longest %5</source>
+        <translation>Türöffnungen: %1, davon %2 länger als %3; insgesamt %4 offen, längste %5</translation>
     </message>
     <message>
-        <source>RR /min</source>
-        <translation>AF /min</translation>
+        <source>Day         readings   min °C   max °C   MKT °C   out of range</source>
+        <translation>Tag         Messwerte  min °C   max °C   MKT °C   außerhalb</translation>
     </message>
     <message>
-        <source>BP mmHg</source>
-        <translation>RR mmHg</translation>
+        <source>Result: within range for the whole period, no gaps</source>
+        <translation>Ergebnis: im ganzen Zeitraum im Bereich, keine Lücken</translation>
     </message>
     <message>
-        <source>Temp °C</source>
-        <translation>Temp °C</translation>
+        <source>Result: NOT COMPLIANT (excursions: %1, gaps: %2%3)</source>
+        <translation>Ergebnis: NICHT KONFORM (Abweichungen: %1, Lücken: %2%3)</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation>Ort</translation>
+        <source>, no readings</source>
+        <translation>, keine Messwerte</translation>
     </message>
     <message>
-        <source>Vitals at</source>
-        <translation>Vitalwerte um</translation>
-    </message>
-    <message>
-        <source>Partial score (a lower bound): </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NEWS2: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (partial)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NEWS2</source>
-        <translation>NEWS2</translation>
+        <source>Reviewed by: ______________________   Signature: ______________   Date: __________</source>
+        <translation>Geprüft von: ______________________   Unterschrift: ______________   Datum: __________</translation>
     </message>
 </context>
 <context>
@@ -884,9 +314,800 @@ onset %4%5</source>
         <source>reference beacon</source>
         <translation>Referenz-Beacon</translation>
     </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
 </context>
 <context>
-    <name>SignInDialog</name>
+    <name>ww::AlarmBanner</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Pause audio</source>
+        <translation>Ton pausieren</translation>
+    </message>
+    <message>
+        <source>   (+%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alarms</source>
+        <translation>Keine aktiven Alarme</translation>
+    </message>
+    <message>
+        <source>AUDIO PAUSED %1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::AlarmController</name>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: an acknowledgement needs a named operator.</source>
+        <translation>Bitte zuerst anmelden: Quittieren braucht eine namentlich bekannte Person.</translation>
+    </message>
+    <message>
+        <source>Sign in first: NEWS2 inputs are recorded with the operator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first: limit changes are recorded with the operator&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit %1 for %2 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was signed out after %2 min without an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::AlarmListModel</name>
+    <message>
+        <source>HIGH</source>
+        <translation>HOCH</translation>
+    </message>
+    <message>
+        <source>MEDIUM</source>
+        <translation>MITTEL</translation>
+    </message>
+    <message>
+        <source>LOW</source>
+        <translation>NIEDRIG</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>ended, latched: acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended, not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>quittiert</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished">geschlossen</translation>
+    </message>
+    <message>
+        <source> by %1 at %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> [late]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+rule %2, source %3
+onset %4%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (delivered late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>Wer / was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Zustand</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>Eskalation</translation>
+    </message>
+    <message>
+        <source>✔ Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One click</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::AlarmPanel</name>
+    <message>
+        <source>Acknowledge selected</source>
+        <translation>Auswahl quittieren</translation>
+    </message>
+    <message>
+        <source>Pause audio</source>
+        <translation>Ton pausieren</translation>
+    </message>
+    <message>
+        <source>Select an alarm first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation>Bedienung: %1</translation>
+    </message>
+    <message>
+        <source>No operator signed in</source>
+        <translation>Niemand angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden…</translation>
+    </message>
+    <message>
+        <source>Technical alarms (devices, network, this station)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::AssetModel</name>
+    <message>
+        <source>no signal</source>
+        <translation>kein Signal</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tag signal</source>
+        <translation>Tag-Signal</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ColdChainReportDialog</name>
+    <message>
+        <source>Cold-chain record: %1</source>
+        <translation>Kühlketten-Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gestern</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>Von – bis</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation>Als JSON speichern…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Save the record as PDF</source>
+        <translation>Protokoll als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Save the record as JSON</source>
+        <translation>Protokoll als JSON speichern</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The record could not be read: %1</source>
+        <translation>Das Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Within range, no gaps</source>
+        <translation>Im Bereich, keine Lücken</translation>
+    </message>
+    <message>
+        <source>Not compliant: see the record</source>
+        <translation>Nicht konform: siehe Protokoll</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ww::DeviceModel</name>
+    <message>
+        <source>offline (reported)</source>
+        <translation>offline (gemeldet)</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Gehört zu</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last event</source>
+        <translation>Letztes Ereignis</translation>
+    </message>
+</context>
+<context>
+    <name>ww::EnvironmentChartView</name>
+    <message>
+        <source>Compliance report…</source>
+        <translation>Konformitätsbericht…</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Temperature °C</source>
+        <translation>Temperatur °C</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielbereich</translation>
+    </message>
+    <message>
+        <source>Temperature: select a room or fridge</source>
+        <translation>Temperatur: Raum oder Kühlschrank auswählen</translation>
+    </message>
+    <message>
+        <source>%1 readings in the station&apos;s record</source>
+        <translation>%1 Messwerte im Protokoll der Station</translation>
+    </message>
+    <message>
+        <source>the record could not be read: %1</source>
+        <translation>das Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 readings held on this station</source>
+        <translation>%1 Messwerte auf dieser Station</translation>
+    </message>
+    <message>
+        <source>Temperature: %1, %2</source>
+        <translation>Temperatur: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>ww::EnvironmentModel</name>
+    <message>
+        <source>drug fridge</source>
+        <translation>Medikamentenkühlschrank</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>kein Signal</translation>
+    </message>
+    <message>
+        <source>open since %1</source>
+        <translation>offen seit %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>in target</source>
+        <translation>im Zielbereich</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Temperature (target)</source>
+        <translation>Temperatur (Ziel)</translation>
+    </message>
+    <message>
+        <source>RH (target)</source>
+        <translation>rel. Feuchte (Ziel)</translation>
+    </message>
+    <message>
+        <source>CO₂ (target)</source>
+        <translation>CO₂ (Ziel)</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>ww::FloorPlanView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Asset</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Reference beacon</source>
+        <translation>Referenz-Beacon</translation>
+    </message>
+    <message>
+        <source>%1 — %2, ±%3 m%4</source>
+        <translation>%1 — %2, ±%3 m%4</translation>
+    </message>
+    <message>
+        <source>no room</source>
+        <translation>kein Raum</translation>
+    </message>
+    <message>
+        <source> (last known)</source>
+        <translation> (zuletzt bekannt)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::HistoryView</name>
+    <message>
+        <source>all priorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medium and high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>high only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient, room, condition, operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export alarm history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Who / what</source>
+        <translation>Wer / was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::MainWindow</name>
+    <message>
+        <source>WardWatch – %1</source>
+        <translation>WardWatch – %1</translation>
+    </message>
+    <message>
+        <source>Census</source>
+        <translation>Belegung</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Sensoren</translation>
+    </message>
+    <message>
+        <source>Broker: %1</source>
+        <translation>Broker: %1</translation>
+    </message>
+    <message>
+        <source>%1 msg/s</source>
+        <translation>%1 Nachr./s</translation>
+    </message>
+    <message>
+        <source>– msg/s</source>
+        <translation>– Nachr./s</translation>
+    </message>
+    <message>
+        <source>rejected: %1</source>
+        <translation>abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>NEWS2 inputs and alarm limits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor plan</source>
+        <translation>Grundriss</translation>
+    </message>
+</context>
+<context>
+    <name>ww::MqttClient</name>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disconnected by request</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ww::PatientAlarmDialog</name>
+    <message>
+        <source>On oxygen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO₂ scale 2 (confirmed hypercapnic respiratory failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: NEWS2 inputs and alarm limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2 observations (recorded with your name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A – alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C – new confusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V – responds to voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P – responds to pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U – unresponsive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consciousness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alarm limits for this patient (blank: no limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below</source>
+        <translation>unter</translation>
+    </message>
+    <message>
+        <source>above</source>
+        <translation>über</translation>
+    </message>
+</context>
+<context>
+    <name>ww::PatientModel</name>
+    <message>
+        <source>No signal from %1 since %2; last HR %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signal</source>
+        <translation>kein Signal</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bett</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>HR /min</source>
+        <translation>HF /min</translation>
+    </message>
+    <message>
+        <source>SpO₂ %</source>
+        <translation>SpO₂ %</translation>
+    </message>
+    <message>
+        <source>RR /min</source>
+        <translation>AF /min</translation>
+    </message>
+    <message>
+        <source>BP mmHg</source>
+        <translation>RR mmHg</translation>
+    </message>
+    <message>
+        <source>Temp °C</source>
+        <translation>Temp °C</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Vitals at</source>
+        <translation>Vitalwerte um</translation>
+    </message>
+    <message>
+        <source>Partial score (a lower bound): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (partial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+</context>
+<context>
+    <name>ww::SignInDialog</name>
     <message>
         <source>Sign in</source>
         <translation>Anmelden</translation>
@@ -913,7 +1134,7 @@ onset %4%5</source>
     </message>
 </context>
 <context>
-    <name>StaffModel</name>
+    <name>ww::StaffModel</name>
     <message>
         <source>no signal</source>
         <translation>kein Signal</translation>
@@ -940,7 +1161,46 @@ onset %4%5</source>
     </message>
 </context>
 <context>
-    <name>WardCore</name>
+    <name>ww::VitalsTrendView</name>
+    <message>
+        <source>HR /min</source>
+        <translation>HF /min</translation>
+    </message>
+    <message>
+        <source>SpO₂ %</source>
+        <translation>SpO₂ %</translation>
+    </message>
+    <message>
+        <source>RR /min</source>
+        <translation>AF /min</translation>
+    </message>
+    <message>
+        <source>BP mmHg</source>
+        <translation>RR mmHg</translation>
+    </message>
+    <message>
+        <source>Temp °C</source>
+        <translation>Temp °C</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Trends: select a patient in the census</source>
+        <translation>Verläufe: Patient in der Belegung auswählen</translation>
+    </message>
+    <message>
+        <source>Trends: %1 (bed %2), last %3</source>
+        <translation>Verläufe: %1 (Bett %2), zuletzt %3</translation>
+    </message>
+    <message>
+        <source>Trends: %1 (bed %2), no vital signs yet</source>
+        <translation>Verläufe: %1 (Bett %2), noch keine Vitalwerte</translation>
+    </message>
+</context>
+<context>
+    <name>ww::WardCore</name>
     <message>
         <source> (late)</source>
         <translation type="unfinished"></translation>
@@ -1012,6 +1272,10 @@ onset %4%5</source>
     <message>
         <source>Asset leaving the ward: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fridge record write failed: %1</source>
+        <translation>Kühlschrank-Protokoll konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 </TS>

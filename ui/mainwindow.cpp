@@ -1,11 +1,13 @@
 #include "ui/mainwindow.h"
 #include "ui/floorplanview.h"
 #include "ui/alarmwidgets.h"
+#include "ui/trendviews.h"
 
 #include <QAction>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -38,8 +40,13 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     }
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
+    // The census with the selected patient's trends below it.
     QTableView* census = addTable(&models.patients, tr("Census"));
     census->setObjectName(QStringLiteral("census"));
+    m_vitalsTrend = new VitalsTrendView(models, m_tabs);
+    withChart(census, m_vitalsTrend, QStringLiteral("census"));
+    connect(census->selectionModel(), &QItemSelectionModel::currentRowChanged, m_vitalsTrend,
+            [this](const QModelIndex& current) { m_vitalsTrend->setPatient(current.isValid() ? current.row() : -1); });
     if (alarms) {
         // NEWS2 observations and per-patient limits: right-click or double-click a patient.
         census->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -57,7 +64,15 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     }
     addTable(&models.staff, tr("Staff"))->setObjectName(QStringLiteral("staff"));
     addTable(&models.assets, tr("Assets"))->setObjectName(QStringLiteral("assets"));
-    addTable(&models.environment, tr("Environment"))->setObjectName(QStringLiteral("environment"));
+    QTableView* environment = addTable(&models.environment, tr("Environment"));
+    environment->setObjectName(QStringLiteral("environment"));
+    if (site) {
+        // The selected place's temperature against its target; fridges also open their compliance report.
+        m_envChart = new EnvironmentChartView(*site, models, alarms ? alarms->logPath() : QString(), m_tabs);
+        withChart(environment, m_envChart, QStringLiteral("environment"));
+        connect(environment->selectionModel(), &QItemSelectionModel::currentRowChanged, m_envChart,
+                [this](const QModelIndex& current) { m_envChart->setPlace(current.isValid() ? current.row() : -1); });
+    }
     addTable(&models.devices, tr("Devices"))->setObjectName(QStringLiteral("devices"));
     if (alarms) {
         m_history = new HistoryView(*alarms, m_tabs);
@@ -95,6 +110,30 @@ QTableView* MainWindow::addTable(QAbstractItemModel* model, const QString& title
     m_tabs->addTab(view, title);
     m_tables << view;
     return view;
+}
+
+void MainWindow::withChart(QTableView* table, QWidget* chart, const QString& name)
+{
+    const int index = m_tabs->indexOf(table);
+    const QString title = m_tabs->tabText(index);
+    // Side by side, the table a little wider than the chart; the chart has the full height (five
+    // stacked trend panels need it).
+    auto* split = new QSplitter(Qt::Horizontal, m_tabs);
+    split->setObjectName(name);
+    m_tabs->removeTab(index);
+    split->addWidget(table);
+    split->addWidget(chart);
+    table->show(); // the tab widget hid it when it was not the current tab
+    split->setChildrenCollapsible(false);
+    split->setSizes({550, 450});
+    m_tabs->insertTab(index, split, title);
+}
+
+void MainWindow::selectRow(const QString& tab, int row)
+{
+    for (QTableView* t : std::as_const(m_tables))
+        if (t->objectName() == tab && row >= 0 && row < t->model()->rowCount())
+            t->selectRow(row);
 }
 
 void MainWindow::showTab(const QString& name)

@@ -32,6 +32,10 @@ public:
     // Tab by its object name ("alarms", "floorplan", "census", "staff", "assets", "environment",
     // "devices", "history").
     void showTab(const QString& name);
+    // Selects a row of a table by the table's name ("census", "environment", ...): its chart follows.
+    void selectRow(const QString& table, int row);
+    [[nodiscard]] class VitalsTrendView* vitalsTrend() const { return m_vitalsTrend; }
+    [[nodiscard]] class EnvironmentChartView* environmentChart() const { return m_envChart; }
 
 public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
@@ -39,6 +43,8 @@ public Q_SLOTS:
 private:
     QTableView* addTable(QAbstractItemModel* model, const QString& title);
     void refreshRates();
+    // Puts the table's tab into a vertical splitter: the table above, the chart below.
+    void withChart(QTableView* table, QWidget* chart, const QString& name);
 
     const IngestStats& m_stats;
     QTabWidget* m_tabs;
@@ -47,6 +53,8 @@ private:
     class AlarmPanel* m_alarmPanel = nullptr;
     class HistoryView* m_history = nullptr;
     class FloorPlanView* m_floorPlan = nullptr;
+    class VitalsTrendView* m_vitalsTrend = nullptr;
+    class EnvironmentChartView* m_envChart = nullptr;
     QLabel* m_connection;
     QLabel* m_rate;
     QLabel* m_rejected;

@@ -1,0 +1,182 @@
+// Offscreen: the census's trend panels follow the selected patient, the environment chart draws a
+// room from the station's trends and a fridge from the station database, and the cold-chain report
+// dialog reads the record, names the excursion and saves PDF and JSON.
+#include "alarms/envrecord.h"
+#include "ui/mainwindow.h"
+#include "ui/trendviews.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTest>
+#include <QTranslator>
+
+using namespace ww;
+
+namespace {
+
+int envRow(const WardModels& m, EnvKind kind)
+{
+    for (int r = 0; r < m.environment.rowCount(); ++r)
+        if (m.environment.rowAt(r).kind == kind)
+            return r;
+    return -1;
+}
+
+} // namespace
+
+class TestCharts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void trendsFollowTheSelectedPatient()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        IngestStats stats;
+        MainWindow w(loaded.site->name, models, stats, nullptr, &*loaded.site);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Ten minutes of vitals for patient row 1, one batch every 5 s; nothing for row 0.
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch() - 10 * 60'000;
+        for (int i = 0; i < 120; ++i) {
+            PatientRow p = models.patients.rowAt(1);
+            p.vitals[size_t(VitalKind::HeartRate)] = Reading{70.0 + i % 10, t0 + i * 5000, true};
+            p.vitals[size_t(VitalKind::SpO2)] = Reading{i < 60 ? 97.0 : 84.0, t0 + i * 5000, true};
+            auto u = std::make_shared<WardUpdate>();
+            u->patients = {{1, p}};
+            models.apply(u);
+        }
+        VitalsTrendView* trend = w.vitalsTrend();
+        QVERIFY(trend);
+        w.showTab(QStringLiteral("census"));
+        w.selectRow(QStringLiteral("census"), 1);
+        QCOMPARE(trend->patient(), 1);
+        QCOMPARE(trend->points(VitalKind::HeartRate), 120);
+        QCOMPARE(trend->points(VitalKind::SpO2), 120);
+        QCOMPARE(trend->points(VitalKind::RespRate), 0);
+        trend->setWindowMinutes(15);
+        QCOMPARE(trend->points(VitalKind::HeartRate), 120);
+        w.selectRow(QStringLiteral("census"), 0);
+        QCOMPARE(trend->patient(), 0);
+        QCOMPARE(trend->points(VitalKind::HeartRate), 0);
+        QVERIFY(!w.grab().isNull());
+    }
+
+    void environmentChartDrawsRoomsAndFridges()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("station.sqlite"));
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        const int room = envRow(models, EnvKind::Room), fridge = envRow(models, EnvKind::Fridge);
+        QVERIFY(room >= 0 && fridge >= 0);
+        const QString fridgeId = models.environment.rowAt(fridge).id;
+        // The room's trend comes with the batches; the fridge's record is in the database.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 30; ++i) {
+            EnvRow e = models.environment.rowAt(room);
+            e.temperatureC = 22.0 + 0.1 * i;
+            e.timeMs = now - (30 - i) * 60'000;
+            auto u = std::make_shared<WardUpdate>();
+            u->environment = {{room, e}};
+            models.apply(u);
+        }
+        {
+            EnvRecord record(db);
+            for (int i = 0; i < 40; ++i)
+                record.add(fridgeId, QStringLiteral("fr"), now - (40 - i) * 60'000, i >= 20 && i < 30 ? 9.0 : 5.0, std::nullopt);
+            QVERIFY(record.commit());
+        }
+        EnvironmentChartView chart(*loaded.site, models, db);
+        chart.resize(800, 400);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setPlace(room);
+        QCOMPARE(chart.points(), 30);
+        QVERIFY(!chart.reportButton()->isEnabled());
+        QSignalSpy drawn(&chart, &EnvironmentChartView::drawn);
+        chart.setPlace(fridge);
+        QVERIFY(drawn.wait(5000));
+        QCOMPARE(drawn.last().at(0).toInt(), 40);
+        QCOMPARE(chart.points(), 40);
+        QVERIFY(chart.reportButton()->isEnabled());
+    }
+
+    void reportNamesTheExcursionAndSaves()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("station.sqlite"));
+        const auto loaded = SiteLoader::loadDefault();
+        const Fridge& fridge = loaded.site->fridges.front();
+        const qint64 from = QDateTime::currentMSecsSinceEpoch() - 2 * 3'600'000;
+        {
+            EnvRecord record(db);
+            for (int i = 0; i < 120; ++i)
+                record.add(fridge.id, QStringLiteral("fr"), from + i * 60'000, i >= 30 && i < 45 ? fridge.maxC + 1.5 : 5.0,
+                           i == 50 ? std::optional<bool>(true) : i == 52 ? std::optional<bool>(false) : std::nullopt);
+            QVERIFY(record.commit());
+        }
+        ColdChainReportDialog d(fridge, db);
+        QSignalSpy loadedSpy(&d, &ColdChainReportDialog::loaded);
+        d.setPeriod(from, from + 120 * 60'000);
+        QVERIFY(loadedSpy.wait(5000));
+        QVERIFY(loadedSpy.last().at(0).toBool());
+        QCOMPARE(d.report().samples, 120);
+        QCOMPARE(d.report().excursions.size(), size_t(1));
+        QCOMPARE(d.report().excursions[0].durationMs(), 15 * 60'000);
+        QCOMPARE(d.report().door.openings, 1);
+        QCOMPARE(d.report().door.longOpenings, fridge.doorOpenLimitS < 120 ? 1 : 0);
+        QVERIFY2(d.text().contains(QStringLiteral("NOT COMPLIANT")), qPrintable(d.text()));
+        QVERIFY(d.text().contains(fridge.name));
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf")), json = dir.filePath(QStringLiteral("r.json"));
+        QVERIFY(d.savePdf(pdf));
+        QFile p(pdf);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QVERIFY(p.read(5) == "%PDF-");
+        QVERIFY(d.saveJson(json));
+        QFile j(json);
+        QVERIFY(j.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(j.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("excursions")).toArray().size(), 1);
+        QCOMPARE(o.value(QStringLiteral("readings")).toInt(), 120);
+        // A database that cannot be read is said so, not shown as an empty record.
+        ColdChainReportDialog missing(fridge, dir.filePath(QStringLiteral("absent.sqlite")));
+        QSignalSpy missingSpy(&missing, &ColdChainReportDialog::loaded);
+        missing.setPeriod(from, from + 60'000);
+        QVERIFY(missingSpy.wait(5000));
+        QVERIFY(!missingSpy.last().at(0).toBool());
+        QVERIFY(missing.text().contains(QStringLiteral("absent.sqlite")));
+    }
+
+    // The German catalogue reaches the widgets at run time: its contexts are the ones tr() uses
+    // ("ww::MainWindow"), which a catalogue made without the headers did not have.
+    void germanReachesTheWindowAndTheReport()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(WW_QM_DIR "/wardwatch_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        IngestStats stats;
+        MainWindow w(loaded.site->name, models, stats, nullptr, &*loaded.site);
+        QStringList tabs;
+        for (int i = 0; i < w.tabs()->count(); ++i)
+            tabs << w.tabs()->tabText(i);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(tabs.contains(QStringLiteral("Belegung")), qPrintable(tabs.join(u',')));
+        QVERIFY(!tabs.contains(QStringLiteral("Census")));
+        QCoreApplication::installTranslator(&german);
+        coldchain::Options o;
+        const QString text = coldchain::toText(coldchain::buildReport({}, {}, 0, 3'600'000, o), QStringLiteral("K1"));
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY2(text.contains(QStringLiteral("NICHT KONFORM")), qPrintable(text));
+    }
+};
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

@@ -1,0 +1,528 @@
+#include "ui/trendviews.h"
+#include "alarms/envrecord.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTimeAxis>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPdfWriter>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QTextDocument>
+#include <QThreadPool>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace ww {
+
+namespace {
+
+constexpr int RefreshMs = 1000; // charts follow the data at most once a second
+
+QComboBox* windowChooser(QWidget* parent, int selectedMinutes)
+{
+    auto* box = new QComboBox(parent);
+    for (int m : TrendWindowsMin)
+        box->addItem(m < 60 ? QObject::tr("%1 min").arg(m) : QObject::tr("%1 h").arg(m / 60), m);
+    box->setCurrentIndex(std::max(0, box->findData(selectedMinutes)));
+    return box;
+}
+
+struct Panel
+{
+    const char* label;
+    std::vector<VitalKind> kinds;
+    double lo, hi; // the axis shows at least this range
+};
+
+// The panels, top to bottom, and the colours a monitor's trend uses (dark enough on white).
+const Panel Panels[] = {
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "HR /min"), {VitalKind::HeartRate, VitalKind::PulseRate}, 40, 140},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "SpO₂ %"), {VitalKind::SpO2}, 85, 100},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "RR /min"), {VitalKind::RespRate}, 5, 35},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "BP mmHg"), {VitalKind::SystolicBp, VitalKind::DiastolicBp}, 40, 180},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "Temp °C"), {VitalKind::Temperature}, 35, 40},
+};
+
+QColor colourOf(VitalKind k)
+{
+    switch (k) {
+    case VitalKind::HeartRate: return QColor(0x00, 0x80, 0x00);
+    case VitalKind::PulseRate: return QColor(0x60, 0xb0, 0x60);
+    case VitalKind::SpO2: return QColor(0x00, 0x66, 0xcc);
+    case VitalKind::RespRate: return QColor(0x99, 0x77, 0x00);
+    case VitalKind::SystolicBp: return QColor(0xc0, 0x00, 0x00);
+    case VitalKind::DiastolicBp: return QColor(0xe0, 0x70, 0x70);
+    case VitalKind::MeanBp: return QColor(0xa0, 0x40, 0x40);
+    case VitalKind::Temperature: return QColor(0xc0, 0x50, 0x00);
+    }
+    return Qt::black;
+}
+
+} // namespace
+
+VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
+    : QWidget(parent), m_models(models), m_plot(new QCustomPlot(this)), m_title(new QLabel(this)),
+      m_window(windowChooser(this, 60))
+{
+    setObjectName(QStringLiteral("vitalsTrend"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* head = new QHBoxLayout;
+    m_title->setObjectName(QStringLiteral("trendTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    head->addWidget(m_title, 1);
+    head->addWidget(new QLabel(tr("Window:"), this));
+    head->addWidget(m_window);
+    layout->addLayout(head);
+    layout->addWidget(m_plot, 1);
+
+    m_plot->plotLayout()->clear();
+    auto* margins = new QCPMarginGroup(m_plot);
+    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
+    ticker->setDateTimeFormat(QStringLiteral("HH:mm"));
+    int i = 0;
+    for (const Panel& p : Panels) {
+        auto* rect = new QCPAxisRect(m_plot);
+        m_plot->plotLayout()->addElement(i++, 0, rect);
+        rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+        rect->axis(QCPAxis::atBottom)->setTickLabels(&p == &Panels[std::size(Panels) - 1]);
+        rect->axis(QCPAxis::atLeft)->setLabel(tr(p.label));
+        rect->axis(QCPAxis::atLeft)->setRange(p.lo, p.hi);
+        rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(4);
+        for (VitalKind k : p.kinds) {
+            QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            g->setPen(QPen(colourOf(k), 2));
+            g->setName(toString(k));
+            g->setLineStyle(QCPGraph::lsLine);
+            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
+            m_graphs[size_t(k)] = g;
+        }
+    }
+    m_plot->setMinimumHeight(320);
+    m_throttle.setSingleShot(true);
+    m_throttle.setInterval(RefreshMs);
+    connect(&m_throttle, &QTimer::timeout, this, &VitalsTrendView::refreshNow);
+    connect(&m_models, &WardModels::applied, this, &VitalsTrendView::scheduleRefresh);
+    connect(m_window, &QComboBox::currentIndexChanged, this, [this] { setWindowMinutes(m_window->currentData().toInt()); });
+    setPatient(-1);
+}
+
+void VitalsTrendView::scheduleRefresh()
+{
+    if (m_row >= 0 && isVisible() && !m_throttle.isActive())
+        m_throttle.start();
+}
+
+void VitalsTrendView::setPatient(int row)
+{
+    m_row = row;
+    refreshNow();
+}
+
+void VitalsTrendView::setWindowMinutes(int minutes)
+{
+    m_minutes = minutes;
+    m_window->setCurrentIndex(std::max(0, m_window->findData(minutes)));
+    refreshNow();
+}
+
+int VitalsTrendView::points(VitalKind kind) const
+{
+    const QCPGraph* g = m_graphs[size_t(kind)];
+    return g ? g->data()->size() : 0;
+}
+
+void VitalsTrendView::refreshNow()
+{
+    if (m_row < 0 || m_row >= m_models.patients.rowCount()) {
+        m_title->setText(tr("Trends: select a patient in the census"));
+        for (QCPGraph* g : m_graphs)
+            if (g)
+                g->data()->clear();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    const PatientRow& p = m_models.patients.rowAt(m_row);
+    qint64 latest = 0;
+    for (int k = 0; k < VitalKindCount; ++k)
+        latest = std::max(latest, m_models.trends.vital(m_row, VitalKind(k)).lastTimeMs());
+    m_title->setText(latest ? tr("Trends: %1 (bed %2), last %3").arg(p.name, p.bed, formatTime(latest))
+                            : tr("Trends: %1 (bed %2), no vital signs yet").arg(p.name, p.bed));
+    const qint64 end = latest ? latest : QDateTime::currentMSecsSinceEpoch();
+    qint64 first = end;
+    for (int k = 0; k < VitalKindCount; ++k)
+        if (const TrendSeries& s = m_models.trends.vital(m_row, VitalKind(k)); !s.empty())
+            first = std::min(first, s.timeAt(0));
+    // The window, or less while the record is shorter (at least 5 min): the data fills the width.
+    const qint64 start = end - std::min(qint64(m_minutes) * 60'000, std::max<qint64>(end - first + 30'000, 300'000));
+    for (int k = 0; k < VitalKindCount; ++k) {
+        QCPGraph* g = m_graphs[size_t(k)];
+        if (!g)
+            continue;
+        const TrendSeries& s = m_models.trends.vital(m_row, VitalKind(k));
+        QVector<double> keys, values;
+        keys.reserve(qsizetype(s.size()));
+        values.reserve(qsizetype(s.size()));
+        for (size_t i = 0; i < s.size(); ++i)
+            if (s.timeAt(i) >= start) {
+                keys.push_back(double(s.timeAt(i)) / 1000.0);
+                values.push_back(s.valueAt(i));
+            }
+        g->setData(keys, values, true);
+    }
+    int i = 0;
+    for (const Panel& panel : Panels) {
+        auto* rect = m_plot->axisRect(i++);
+        rect->axis(QCPAxis::atBottom)->setRange(double(start) / 1000.0, double(end) / 1000.0 + 5);
+        // At least the panel's usual range, wider when a value lies outside it.
+        double lo = panel.lo, hi = panel.hi;
+        for (VitalKind k : panel.kinds) {
+            bool found = false;
+            const QCPRange r = m_graphs[size_t(k)]->data()->valueRange(found);
+            if (found) {
+                lo = std::min(lo, std::floor(r.lower - 2));
+                hi = std::max(hi, std::ceil(r.upper + 2));
+            }
+        }
+        rect->axis(QCPAxis::atLeft)->setRange(lo, hi);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// --- Environment ---------------------------------------------------------------------------------
+
+EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models, QString recordPath, QWidget* parent)
+    : QWidget(parent), m_site(site), m_models(models), m_recordPath(std::move(recordPath)), m_view(new QChartView(this)),
+      m_chart(new QChart), m_temperature(new QLineSeries), m_low(new QLineSeries), m_high(new QLineSeries),
+      m_time(new QDateTimeAxis), m_value(new QValueAxis), m_title(new QLabel(this)), m_window(windowChooser(this, 240)),
+      m_report(new QPushButton(tr("Compliance report…"), this))
+{
+    setObjectName(QStringLiteral("environmentChart"));
+    m_window->addItem(tr("24 h"), 1440);
+    m_window->addItem(tr("7 days"), 7 * 1440);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* head = new QHBoxLayout;
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    head->addWidget(m_title, 1);
+    head->addWidget(new QLabel(tr("Window:"), this));
+    head->addWidget(m_window);
+    head->addWidget(m_report);
+    m_report->setObjectName(QStringLiteral("complianceReport"));
+    layout->addLayout(head);
+    layout->addWidget(m_view, 1);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_temperature->setName(tr("Temperature °C"));
+    m_temperature->setPen(QPen(QColor(0x00, 0x55, 0xaa), 2));
+    m_temperature->setPointsVisible(true); // a single reading is a point, not nothing
+    for (QLineSeries* limit : {m_low, m_high})
+        limit->setPen(QPen(QColor(0xc0, 0x00, 0x00), 1, Qt::DashLine));
+    m_low->setName(tr("Target"));
+    for (QLineSeries* s : {m_temperature, m_low, m_high})
+        m_chart->addSeries(s);
+    m_time->setFormat(QStringLiteral("dd.MM HH:mm"));
+    m_time->setTickCount(7);
+    m_value->setLabelFormat(QStringLiteral("%.0f"));
+    m_chart->addAxis(m_time, Qt::AlignBottom);
+    m_chart->addAxis(m_value, Qt::AlignLeft);
+    for (QLineSeries* s : {m_temperature, m_low, m_high}) {
+        s->attachAxis(m_time);
+        s->attachAxis(m_value);
+    }
+    m_chart->legend()->markers(m_high).constFirst()->setVisible(false);
+    m_view->setChart(m_chart);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(260);
+    m_throttle.setSingleShot(true);
+    m_throttle.setInterval(RefreshMs);
+    connect(&m_throttle, &QTimer::timeout, this, &EnvironmentChartView::refreshNow);
+    connect(&m_models, &WardModels::applied, this, &EnvironmentChartView::scheduleRefresh);
+    connect(m_window, &QComboBox::currentIndexChanged, this, &EnvironmentChartView::refreshNow);
+    connect(m_report, &QPushButton::clicked, this, [this] {
+        if (m_row < 0)
+            return;
+        const Fridge* f = m_site.fridge(m_models.environment.rowAt(m_row).id);
+        if (!f)
+            return;
+        auto* d = new ColdChainReportDialog(*f, m_recordPath, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
+    setPlace(-1);
+}
+
+void EnvironmentChartView::scheduleRefresh()
+{
+    if (m_row < 0 || !isVisible() || m_throttle.isActive())
+        return;
+    // A fridge's chart is a database query: every 10 s is enough for readings a minute apart.
+    m_throttle.setInterval(m_models.environment.rowAt(m_row).kind == EnvKind::Fridge ? 10 * RefreshMs : RefreshMs);
+    m_throttle.start();
+}
+
+void EnvironmentChartView::setPlace(int row)
+{
+    m_row = row;
+    refreshNow();
+}
+
+int EnvironmentChartView::points() const
+{
+    return int(m_temperature->count());
+}
+
+
+void EnvironmentChartView::refreshNow()
+{
+    const bool valid = m_row >= 0 && m_row < m_models.environment.rowCount();
+    const EnvRow* row = valid ? &m_models.environment.rowAt(m_row) : nullptr;
+    m_report->setEnabled(row && row->kind == EnvKind::Fridge && !m_recordPath.isEmpty() && m_site.fridge(row->id));
+    ++m_generation;
+    if (!row) {
+        m_title->setText(tr("Temperature: select a room or fridge"));
+        for (QLineSeries* s : {m_temperature, m_low, m_high})
+            s->clear();
+        return;
+    }
+    const TrendSeries& s = m_models.trends.temperature(m_row);
+    qint64 end = s.empty() ? QDateTime::currentMSecsSinceEpoch() : s.lastTimeMs();
+    const qint64 window = qint64(m_window->currentData().toInt()) * 60'000;
+    if (row->kind == EnvKind::Fridge && !m_recordPath.isEmpty()) {
+        end = std::max(end, QDateTime::currentMSecsSinceEpoch()); // the record may hold newer readings than the trend
+        // A fridge is drawn from the station's record: every reading, late uploads included, across
+        // restarts. Queried on a worker; only the points come back.
+        QPointer<EnvironmentChartView> self(this);
+        const QString path = m_recordPath, id = row->id;
+        const int generation = m_generation;
+        QThreadPool::globalInstance()->start([self, path, id, end, window, generation] {
+            QString error;
+            const auto series = EnvRecord::query(path, id, end - window, end + 1, &error);
+            QList<QPointF> points;
+            if (series)
+                for (const coldchain::Sample& t : series->temperatures)
+                    if (t.timeMs >= end - window)
+                        points.append(QPointF(double(t.timeMs), t.temperatureC));
+            QMetaObject::invokeMethod(qApp, [self, points, end, generation, error] {
+                if (!self || generation != self->m_generation)
+                    return;
+                self->draw(points, end, error.isEmpty() ? tr("%1 readings in the station's record").arg(points.size())
+                                                        : tr("the record could not be read: %1").arg(error));
+            });
+        });
+        return;
+    }
+    QList<QPointF> points;
+    for (size_t i = 0; i < s.size(); ++i)
+        if (s.timeAt(i) >= end - window)
+            points.append(QPointF(double(s.timeAt(i)), s.valueAt(i)));
+    draw(points, end, tr("%1 readings held on this station").arg(points.size()));
+}
+
+void EnvironmentChartView::draw(const QList<QPointF>& points, qint64 end, const QString& what)
+{
+    if (m_row < 0 || m_row >= m_models.environment.rowCount())
+        return;
+    const EnvRow& row = m_models.environment.rowAt(m_row);
+    if (!points.isEmpty())
+        end = std::max(end, qint64(points.back().x()));
+    const qint64 first = points.isEmpty() ? end : qint64(points.front().x());
+    // The window, or less while the record is shorter (at least 5 min): the data fills the width.
+    const qint64 start =
+        end - std::min(qint64(m_window->currentData().toInt()) * 60'000, std::max<qint64>(end - first + 30'000, 300'000));
+    double lo = 1e9, hi = -1e9;
+    for (const QPointF& p : points) {
+        lo = std::min(lo, p.y());
+        hi = std::max(hi, p.y());
+    }
+    m_temperature->replace(points);
+    const Range& target = row.targets.temperatureC;
+    m_low->clear();
+    m_high->clear();
+    for (const auto& [limit, series] : {std::pair{target.min, m_low}, std::pair{target.max, m_high}})
+        if (limit) {
+            series->append({QPointF(double(start), *limit), QPointF(double(end), *limit)});
+            lo = std::min(lo, *limit);
+            hi = std::max(hi, *limit);
+        }
+    if (lo > hi) {
+        lo = 0;
+        hi = 30;
+    }
+    m_value->setRange(std::floor(lo - 1), std::ceil(hi + 1));
+    m_value->applyNiceNumbers();
+    const qint64 span = end - start;
+    m_time->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss")
+                      : span <= 24 * 3'600'000 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
+    m_title->setText(tr("Temperature: %1, %2").arg(row.name, what));
+    Q_EMIT drawn(int(points.size()));
+}
+
+// --- Cold-chain report ---------------------------------------------------------------------------
+
+ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recordPath, QWidget* parent)
+    : QDialog(parent), m_fridge(fridge), m_path(std::move(recordPath)), m_period(new QComboBox(this)),
+      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
+{
+    setWindowTitle(tr("Cold-chain record: %1").arg(fridge.name));
+    setObjectName(QStringLiteral("coldChainReport"));
+    auto* layout = new QVBoxLayout(this);
+    auto* row = new QHBoxLayout;
+    m_period->addItem(tr("Last 24 hours"), 0);
+    m_period->addItem(tr("Today"), 1);
+    m_period->addItem(tr("Yesterday"), 2);
+    m_period->addItem(tr("Last 7 days"), 3);
+    m_period->addItem(tr("From – to"), 4);
+    for (QDateTimeEdit* e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+        e->setEnabled(false);
+    }
+    row->addWidget(new QLabel(tr("Period:"), this));
+    row->addWidget(m_period);
+    row->addWidget(m_from);
+    row->addWidget(m_to);
+    auto* show = new QPushButton(tr("Show"), this);
+    row->addWidget(show);
+    row->addStretch(1);
+    layout->addLayout(row);
+    m_text->setReadOnly(true);
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setMinimumSize(760, 420);
+    layout->addWidget(m_text, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* pdf = new QPushButton(tr("Save PDF…"), this);
+    auto* json = new QPushButton(tr("Save JSON…"), this);
+    auto* close = new QPushButton(tr("Close"), this);
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(pdf);
+    buttons->addWidget(json);
+    buttons->addWidget(close);
+    layout->addLayout(buttons);
+    auto choose = [this] {
+        const QDateTime now = QDateTime::currentDateTime();
+        const QDateTime midnight(now.date(), QTime(0, 0));
+        switch (m_period->currentData().toInt()) {
+        case 0: showPeriod(now.addDays(-1).toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
+        case 1: showPeriod(midnight.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
+        case 2: showPeriod(midnight.addDays(-1).toMSecsSinceEpoch(), midnight.toMSecsSinceEpoch()); break;
+        case 3: showPeriod(now.addDays(-7).toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
+        default: break;
+        }
+        m_from->setEnabled(m_period->currentData().toInt() == 4);
+        m_to->setEnabled(m_period->currentData().toInt() == 4);
+    };
+    connect(m_period, &QComboBox::currentIndexChanged, this, choose);
+    connect(show, &QPushButton::clicked, this, [this] {
+        showPeriod(m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch());
+    });
+    connect(pdf, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save the record as PDF"),
+                                                          QStringLiteral("%1-cold-chain.pdf").arg(m_fridge.id), tr("PDF (*.pdf)"));
+        if (!file.isEmpty())
+            m_status->setText(savePdf(file) ? tr("Saved %1").arg(file) : tr("Could not write %1").arg(file));
+    });
+    connect(json, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save the record as JSON"),
+                                                          QStringLiteral("%1-cold-chain.json").arg(m_fridge.id), tr("JSON (*.json)"));
+        if (!file.isEmpty())
+            m_status->setText(saveJson(file) ? tr("Saved %1").arg(file) : tr("Could not write %1").arg(file));
+    });
+    connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    choose();
+}
+
+void ColdChainReportDialog::setPeriod(qint64 fromMs, qint64 toMs)
+{
+    // A period given from outside is a "from – to" period: the chooser says so.
+    const QSignalBlocker block(m_period);
+    m_period->setCurrentIndex(m_period->count() - 1);
+    m_from->setEnabled(true);
+    m_to->setEnabled(true);
+    showPeriod(fromMs, toMs);
+}
+
+void ColdChainReportDialog::showPeriod(qint64 fromMs, qint64 toMs)
+{
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
+    load();
+}
+
+QString ColdChainReportDialog::text() const
+{
+    return m_text->toPlainText();
+}
+
+void ColdChainReportDialog::load()
+{
+    const qint64 from = m_from->dateTime().toMSecsSinceEpoch(), to = m_to->dateTime().toMSecsSinceEpoch();
+    const int generation = ++m_generation;
+    m_status->setText(tr("Loading…"));
+    QPointer<ColdChainReportDialog> self(this);
+    const QString path = m_path;
+    const Fridge fridge = m_fridge;
+    // The query and the computation run on a worker; only the text comes back to the GUI thread.
+    QThreadPool::globalInstance()->start([self, path, fridge, from, to, generation] {
+        QString error;
+        coldchain::Report report;
+        const auto series = EnvRecord::query(path, fridge.id, from, to, &error);
+        if (series) {
+            coldchain::Options o;
+            o.minC = fridge.minC;
+            o.maxC = fridge.maxC;
+            o.doorOpenLimitMs = qint64(fridge.doorOpenLimitS) * 1000;
+            report = coldchain::buildReport(series->temperatures, series->doors, from, to, o, &error);
+        }
+        const QString text = error.isEmpty() ? coldchain::toText(report, fridge.name) : QString();
+        QMetaObject::invokeMethod(qApp, [self, report, text, error, generation] {
+            if (!self || generation != self->m_generation)
+                return;
+            self->m_report = report;
+            self->m_text->setPlainText(error.isEmpty() ? text : tr("The record could not be read: %1").arg(error));
+            self->m_status->setText(error.isEmpty() ? (report.compliant() ? tr("Within range, no gaps") : tr("Not compliant: see the record"))
+                                                    : tr("Error"));
+            Q_EMIT self->loaded(error.isEmpty());
+        });
+    });
+}
+
+bool ColdChainReportDialog::savePdf(const QString& file) const
+{
+    QPdfWriter pdf(file);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setTitle(windowTitle());
+    pdf.setCreator(QStringLiteral("WardWatch"));
+    QTextDocument doc;
+    doc.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    doc.setPlainText(text());
+    doc.print(&pdf);
+    return QFile(file).size() > 0;
+}
+
+bool ColdChainReportDialog::saveJson(const QString& file) const
+{
+    QFile f(file);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(coldchain::toJson(m_report, m_fridge.name)) > 0;
+}
+
+} // namespace ww

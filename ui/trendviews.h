@@ -1,0 +1,120 @@
+#pragma once
+// Charts: a patient's vital-sign trends (QCustomPlot, stacked panels on one time axis), a place's
+// temperature against its target (Qt Charts), and a fridge's compliance report from the station's
+// record (queried and computed on a worker thread; saved as PDF or JSON).
+#include "domain/coldchain.h"
+#include "models/wardmodels.h"
+
+#include <QDialog>
+#include <array>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QCustomPlot;
+class QCPGraph;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QDateTimeEdit;
+class QChart;
+class QChartView;
+class QLineSeries;
+class QAreaSeries;
+class QDateTimeAxis;
+class QValueAxis;
+
+namespace ww {
+
+// Time windows a chart offers, in minutes.
+inline constexpr int TrendWindowsMin[] = {15, 60, 240, 480};
+
+class VitalsTrendView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit VitalsTrendView(WardModels& models, QWidget* parent = nullptr);
+    void setPatient(int row); // -1: none
+    [[nodiscard]] int patient() const { return m_row; }
+    void setWindowMinutes(int minutes);
+    // Points drawn per panel (tests).
+    [[nodiscard]] int points(VitalKind kind) const;
+    void refreshNow();
+
+private:
+    void scheduleRefresh();
+    WardModels& m_models;
+    QCustomPlot* m_plot;
+    QLabel* m_title;
+    QComboBox* m_window;
+    std::array<QCPGraph*, VitalKindCount> m_graphs{};
+    QTimer m_throttle;
+    int m_row = -1;
+    int m_minutes = 60;
+};
+
+class EnvironmentChartView : public QWidget
+{
+    Q_OBJECT
+public:
+    // recordPath: the station database with the fridges' record (empty: no report).
+    EnvironmentChartView(const Site& site, WardModels& models, QString recordPath, QWidget* parent = nullptr);
+    void setPlace(int row); // -1: none
+    [[nodiscard]] int points() const;
+    [[nodiscard]] QPushButton* reportButton() const { return m_report; }
+    void refreshNow();
+
+Q_SIGNALS:
+    void drawn(int points);
+
+private:
+    void scheduleRefresh();
+    void draw(const QList<QPointF>& points, qint64 end, const QString& what);
+    const Site& m_site;
+    WardModels& m_models;
+    QString m_recordPath;
+    QChartView* m_view;
+    QChart* m_chart;
+    QLineSeries* m_temperature;
+    QLineSeries* m_low;
+    QLineSeries* m_high;
+    QDateTimeAxis* m_time;
+    QValueAxis* m_value;
+    QLabel* m_title;
+    QComboBox* m_window;
+    QPushButton* m_report;
+    QTimer m_throttle;
+    int m_row = -1;
+    int m_generation = 0;
+};
+
+// A fridge's cold-chain record over a chosen period, from the station database.
+class ColdChainReportDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    ColdChainReportDialog(const Fridge& fridge, QString recordPath, QWidget* parent = nullptr);
+    void setPeriod(qint64 fromMs, qint64 toMs); // and loads it
+    [[nodiscard]] QString text() const;
+    [[nodiscard]] const coldchain::Report& report() const { return m_report; }
+    bool savePdf(const QString& file) const;
+    bool saveJson(const QString& file) const;
+
+Q_SIGNALS:
+    void loaded(bool ok);
+
+private:
+    void showPeriod(qint64 fromMs, qint64 toMs);
+    void load();
+    Fridge m_fridge;
+    QString m_path;
+    QComboBox* m_period;
+    QDateTimeEdit* m_from;
+    QDateTimeEdit* m_to;
+    QPlainTextEdit* m_text;
+    QLabel* m_status;
+    coldchain::Report m_report;
+    int m_generation = 0;
+};
+
+} // namespace ww
