@@ -79,6 +79,7 @@ AlarmSettings defaultAlarmSettings()
     add("loc.exit", C::Location, P::Medium, false, 5, chain);
     add("loc.restricted", C::Location, P::Medium, false, 10, chain);
     add("loc.asset-zone", C::Location, P::Low, false, 10, facilities);
+    add("asset.par-low", C::Location, P::Low, false, 60, facilities); // fewer available than the PAR's critical
     add("tech.silent", C::Technical, P::Low, false, 0, it);
     add("tech.gateway-offline", C::Technical, P::Medium, false, 0, it);
     add("tech.battery", C::Technical, P::Low, false, 0, it);

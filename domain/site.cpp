@@ -630,6 +630,31 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         roomRef(a.homeRoom, p + QStringLiteral(".home"));
         site.assets.push_back(a);
     });
+    if (root.contains(u"parLevels"))
+        rd.objects(root, rootPath, "parLevels", [&](const QJsonObject& o, const QString& p) {
+            ParLevel par;
+            par.type = rd.string(o, p, "type");
+            par.name = rd.string(o, p, "name", false);
+            if (par.name.isEmpty())
+                par.name = par.type;
+            if (!par.type.isEmpty() && std::none_of(site.assets.begin(), site.assets.end(),
+                                                    [&](const Asset& a) { return a.type == par.type; }))
+                rd.error(p + QStringLiteral(".type"), QStringLiteral("no asset has the type \"%1\"").arg(par.type));
+            const QJsonArray rooms = o.value(u"rooms").toArray();
+            if (o.contains(u"rooms") && !o.value(u"rooms").isArray())
+                rd.error(p + QStringLiteral(".rooms"), QStringLiteral("must be an array of room ids"));
+            for (qsizetype i = 0; i < rooms.size(); ++i) {
+                if (!rooms.at(i).isString() || rooms.at(i).toString().isEmpty())
+                    rd.error(p + QStringLiteral(".rooms[%1]").arg(i), QStringLiteral("must be a room id"));
+                par.rooms << rooms.at(i).toString();
+                roomRef(par.rooms.back(), p + QStringLiteral(".rooms[%1]").arg(i));
+            }
+            par.target = int(rd.number(o, p, "target", true, 1, 1000).value_or(1));
+            par.critical = int(rd.number(o, p, "critical", true, 0, 1000).value_or(0));
+            if (par.critical > par.target)
+                rd.error(p + QStringLiteral(".critical"), QStringLiteral("must not exceed target"));
+            site.parLevels.push_back(par);
+        });
     if (root.contains(u"referenceBeacons"))
         rd.objects(root, rootPath, "referenceBeacons", [&](const QJsonObject& o, const QString& p) {
             ReferenceBeacon b;

@@ -105,6 +105,15 @@ struct Asset
     QString id, name, type, tag, homeRoom;
 };
 
+// A PAR level (REFERENCE.md, RTLS practice): how many assets of a type should stand available in
+// their zone (the listed rooms, or every clean utility room); below critical is an alarm.
+struct ParLevel
+{
+    QString type, name;
+    QStringList rooms; // empty: every clean utility room
+    int target = 1, critical = 0;
+};
+
 // A beacon fixed at a surveyed place: the positioning engine calibrates the receivers that hear it.
 struct ReferenceBeacon
 {
@@ -164,6 +173,7 @@ struct Site
     std::vector<Patient> patients;
     std::vector<StaffMember> staff;
     std::vector<Asset> assets;
+    std::vector<ParLevel> parLevels;
     std::vector<ReferenceBeacon> referenceBeacons;
     std::vector<Sensor> sensors;
     std::vector<Fridge> fridges;

@@ -517,6 +517,41 @@ void WardCore::auditSignIn(const QString& operatorId, const QString& operatorNam
                         operatorName);
 }
 
+// PAR levels: fewer assets of a type available in their zone than the critical count. The onset is
+// the newest position among the type's assets, as every station positions them from the same reports.
+void WardCore::evaluateParLevels(qint64 now)
+{
+    const QString rule = QStringLiteral("asset.par-low");
+    for (const ParCount& c : parCounts(m_site, m_rows.assets)) {
+        const ParLevel& par = *c.level;
+        qint64 newest = 0;
+        for (const AssetRow& a : m_rows.assets)
+            if (a.type == par.type)
+                newest = std::max(newest, a.location.timeMs);
+        m_conditions->observe(rule + QChar(u'|') + par.type, c.critical(), newest ? newest : now, now,
+                              m_site.alarms.rule(rule).delayS, [&] {
+                                  QStringList rooms;
+                                  for (const QString& id : par.rooms)
+                                      if (const Room* room = m_site.room(id))
+                                          rooms << room->name;
+                                  AlarmRaise a;
+                                  a.rule = rule;
+                                  a.subjectKey = par.type;
+                                  a.subject = par.name;
+                                  a.place = rooms.isEmpty() ? tr("clean utility rooms") : rooms.join(QStringLiteral(", "));
+                                  a.source = QStringLiteral("par:") + par.type;
+                                  a.condition = tr("%1 available: %2 (critical %3, target %4)")
+                                                    .arg(par.name)
+                                                    .arg(c.available)
+                                                    .arg(par.critical)
+                                                    .arg(par.target);
+                                  a.value = c.available;
+                                  a.limit = par.critical;
+                                  return a;
+                              });
+    }
+}
+
 void WardCore::evaluateAlarms()
 {
     if (!m_alarms)
@@ -530,6 +565,7 @@ void WardCore::evaluateAlarms()
         evaluateDevice(i, now);
     for (int tag = 0; tag < int(m_tagDevice.size()); ++tag)
         evaluateLocation(tag, now);
+    evaluateParLevels(now);
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_stations.isEmpty(),
                       tr("No other station online"));
     for (const auto& c : std::as_const(m_local))

@@ -15,6 +15,7 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
 
     [[nodiscard]] const Row& rowAt(int r) const { return m_rows[size_t(r)]; }
+    [[nodiscard]] const std::vector<Row>& rows() const { return m_rows; }
 
     // changes are sorted by row (the core sends them so).
     void apply(const RowChanges<Row>& changes)

@@ -61,4 +61,22 @@ WardRows initialRows(const Site& site)
     return rows;
 }
 
+std::vector<ParCount> parCounts(const Site& site, const std::vector<AssetRow>& assets)
+{
+    std::vector<ParCount> counts;
+    counts.reserve(site.parLevels.size());
+    for (const ParLevel& par : site.parLevels) {
+        ParCount c{&par, 0};
+        for (const AssetRow& a : assets) {
+            if (a.type != par.type || a.signal != SignalState::Live || !a.location.known)
+                continue;
+            const Room* room = site.room(a.location.roomId);
+            if (par.rooms.isEmpty() ? room && room->kind == RoomKind::UtilityClean : par.rooms.contains(a.location.roomId))
+                ++c.available;
+        }
+        counts.push_back(c);
+    }
+    return counts;
+}
+
 } // namespace ww

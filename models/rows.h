@@ -60,6 +60,9 @@ struct AssetRow
     SignalState signal = SignalState::Waiting;
     Location location;
     AssetStatus status = AssetStatus::Unknown;
+    // Share of the last 24 h it was in use, of the time its status was known (empty: not known yet).
+    std::optional<double> utilisationPct;
+    double observedH = 0; // the known time that share is of, hours
 };
 
 enum class EnvKind { Room, Fridge, Door };
@@ -117,6 +120,17 @@ struct WardRows
 };
 
 [[nodiscard]] WardRows initialRows(const Site& site);
+
+// Assets of a PAR level's type standing available in its zone now: located in one of its rooms (or,
+// without rooms, in a clean utility room) and not silent. The core raises asset.par-low from it and
+// the assets tab shows it.
+struct ParCount
+{
+    const ParLevel* level = nullptr;
+    int available = 0;
+    [[nodiscard]] bool critical() const { return available < level->critical; }
+};
+[[nodiscard]] std::vector<ParCount> parCounts(const Site& site, const std::vector<AssetRow>& assets);
 
 } // namespace ww
 

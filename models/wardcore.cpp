@@ -91,7 +91,10 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     m_flushTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_flushTimer, &QTimer::timeout, this, &WardCore::flush);
     m_signalTimer.setInterval(1000);
-    connect(&m_signalTimer, &QTimer::timeout, this, &WardCore::checkSignals);
+    connect(&m_signalTimer, &QTimer::timeout, this, [this] {
+        checkSignals();
+        accountAssetUse();
+    });
     m_drainTimer.setInterval(DrainIntervalMs);
     connect(&m_drainTimer, &QTimer::timeout, this, &WardCore::drain);
 }
@@ -432,6 +435,47 @@ void WardCore::checkSignals()
         follow(m_rows.assets[size_t(i)].signal, m_rows.assets[size_t(i)].tag, m_dirtyAssets, i);
     for (int i = 0; i < int(m_rows.environment.size()); ++i)
         follow(m_rows.environment[size_t(i)].signal, m_rows.environment[size_t(i)].sensorId, m_dirtyEnv, i);
+}
+
+void WardCore::accountAssetUse()
+{
+    constexpr qint64 HourMs = 3'600'000;
+    const qint64 now = m_clock.steadyMs(), hour = now / HourMs;
+    m_assetUse.resize(m_rows.assets.size());
+    for (size_t i = 0; i < m_rows.assets.size(); ++i) {
+        AssetRow& a = m_rows.assets[i];
+        AssetUse& u = m_assetUse[i];
+        for (qint64 h = std::max(u.hour + 1, hour - 23); u.hour >= 0 && h <= hour; ++h) {
+            u.inUseMs[size_t(h % 24)] = 0; // hours that passed since the last call start empty
+            u.knownMs[size_t(h % 24)] = 0;
+        }
+        // The status held since the last call; a gap of more than a minute (a stalled thread, a
+        // suspended machine) counts as a minute, not as hours of whatever the status was.
+        const qint64 dt = u.lastSteadyMs >= 0 ? std::clamp<qint64>(now - u.lastSteadyMs, 0, 60'000) : 0;
+        if (a.status != AssetStatus::Unknown && a.signal == SignalState::Live) {
+            u.knownMs[size_t(hour % 24)] += dt;
+            if (a.status == AssetStatus::InUse)
+                u.inUseMs[size_t(hour % 24)] += dt;
+        }
+        u.hour = hour;
+        u.lastSteadyMs = now;
+        qint64 inUse = 0, known = 0;
+        for (size_t h = 0; h < 24; ++h) {
+            inUse += u.inUseMs[h];
+            known += u.knownMs[h];
+        }
+        const std::optional<double> pct =
+            known >= 60'000 ? std::optional<double>(100.0 * double(inUse) / double(known)) : std::nullopt;
+        const double observedH = double(known) / double(HourMs);
+        // Sent when the shown figures change: a whole percent or a tenth of an hour.
+        const bool changed = pct.has_value() != a.utilisationPct.has_value() ||
+                             (pct && std::lround(*pct) != std::lround(*a.utilisationPct)) ||
+                             std::lround(observedH * 10) != std::lround(a.observedH * 10);
+        a.utilisationPct = pct;
+        a.observedH = observedH;
+        if (changed)
+            m_dirtyAssets.mark(int(i));
+    }
 }
 
 void WardCore::flush()

@@ -75,6 +75,8 @@ public:
     void flushNow();
     // Re-evaluates "no signal" for every device at the clock's current time.
     void checkSignals();
+    // Adds the time since the last call to each asset's use over the last 24 h (1 s tick; tests).
+    void accountAssetUse();
 
     // Operator actions, on the core thread (invoke queued from the GUI). Results come back as signals.
     Q_INVOKABLE void acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName);
@@ -136,6 +138,7 @@ private:
     void evaluateEnv(int row, qint64 now);
     void evaluateLocation(int tag, qint64 now);
     void evaluateDevice(int row, qint64 now);
+    void evaluateParLevels(qint64 now);
     void eventAlarm(const DeviceEventMsg& ev, int deviceRow);
     [[nodiscard]] QString patientPlace(const PatientRow& p) const;
     [[nodiscard]] const VitalLimit* limitFor(int patient, const VitalLimit& rule) const;
@@ -151,6 +154,13 @@ private:
     WardRows m_rows;
     pos::Engine m_engine;
     std::vector<qint64> m_lastReportMs, m_lastFixMs; // per tag
+    // Per asset, per hour of the steady clock (the last 24): time in use and time its status was known.
+    struct AssetUse
+    {
+        std::array<qint64, 24> inUseMs{}, knownMs{};
+        qint64 hour = -1, lastSteadyMs = -1;
+    };
+    std::vector<AssetUse> m_assetUse;
     QHash<QString, DeviceRef> m_refs;
     std::vector<int> m_tagDevice;     // directory tag index -> device row
     std::vector<int> m_gatewayDevice; // directory gateway index -> device row

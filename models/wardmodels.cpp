@@ -245,6 +245,7 @@ QVariant AssetModel::data(const QModelIndex& index, int role) const
     case RoomRole: return a.location.known ? a.location.roomId : QString();
     case StatusRole: return int(a.status);
     case SignalRole: return int(a.signal);
+    case UtilisationRole: return a.utilisationPct ? QVariant(*a.utilisationPct) : QVariant();
     case Qt::ForegroundRole: return a.signal == SignalState::NoSignal && index.column() >= LocationCol ? QVariant(noSignalColour()) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -253,6 +254,9 @@ QVariant AssetModel::data(const QModelIndex& index, int role) const
         case TagCol: return a.tag;
         case LocationCol: return a.signal == SignalState::NoSignal ? tr("no signal") : locationText(a.location);
         case StatusCol: return a.signal == SignalState::NoSignal ? tr("unknown") : toString(a.status);
+        case UseCol:
+            return a.utilisationPct ? tr("%1 % of %2 h").arg(*a.utilisationPct, 0, 'f', 0).arg(a.observedH, 0, 'f', 1)
+                                    : QStringLiteral("–");
         case SignalCol: return signalText(a.signal);
         }
     }
@@ -261,7 +265,8 @@ QVariant AssetModel::data(const QModelIndex& index, int role) const
 
 QVariant AssetModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    return header({tr("Asset"), tr("Type"), tr("Tag"), tr("Location"), tr("Status"), tr("Tag signal")}, section, o, role);
+    return header({tr("Asset"), tr("Type"), tr("Tag"), tr("Location"), tr("Status"), tr("In use (24 h)"), tr("Tag signal")},
+                  section, o, role);
 }
 
 QHash<int, QByteArray> AssetModel::roleNames() const

@@ -48,8 +48,8 @@ class AssetModel final : public LiveTableModel<AssetRow>
 {
     Q_OBJECT
 public:
-    enum Column { NameCol, TypeCol, TagCol, LocationCol, StatusCol, SignalCol, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, NameRole, TypeRole, TagRole, RoomRole, StatusRole, SignalRole };
+    enum Column { NameCol, TypeCol, TagCol, LocationCol, StatusCol, UseCol, SignalCol, ColumnCount };
+    enum Role { IdRole = Qt::UserRole + 1, NameRole, TypeRole, TagRole, RoomRole, StatusRole, SignalRole, UtilisationRole };
     Q_ENUM(Role)
     using LiveTableModel::LiveTableModel;
     int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }

@@ -63,7 +63,49 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         connect(census, &QTableView::doubleClicked, this, open);
     }
     addTable(&models.staff, tr("Staff"))->setObjectName(QStringLiteral("staff"));
-    addTable(&models.assets, tr("Assets"))->setObjectName(QStringLiteral("assets"));
+    QTableView* assets = addTable(&models.assets, tr("Assets"));
+    assets->setObjectName(QStringLiteral("assets"));
+    if (site && !site->parLevels.empty()) {
+        // PAR levels above the table: available now against target, red below critical.
+        m_parSummary = new QLabel(m_tabs);
+        m_parSummary->setObjectName(QStringLiteral("parSummary"));
+        m_parSummary->setTextFormat(Qt::RichText);
+        m_parSummary->setContentsMargins(6, 4, 6, 4);
+        const int index = m_tabs->indexOf(assets);
+        auto* box = new QWidget(m_tabs);
+        box->setObjectName(QStringLiteral("assets"));
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(0);
+        m_tabs->removeTab(index);
+        v->addWidget(m_parSummary);
+        v->addWidget(assets, 1);
+        assets->show();
+        m_tabs->insertTab(index, box, tr("Assets"));
+        auto refresh = [this, site, &models] {
+            QStringList parts;
+            for (const ParCount& c : parCounts(*site, models.assets.rows())) {
+                const QString text = tr("%1: %2 available (target %3, critical %4)")
+                                         .arg(c.level->name.toHtmlEscaped())
+                                         .arg(c.available)
+                                         .arg(c.level->target)
+                                         .arg(c.level->critical);
+                parts << (c.critical() ? QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(text)
+                                       : c.available < c.level->target ? QStringLiteral("<b>%1</b>").arg(text) : text);
+            }
+            m_parSummary->setText(tr("PAR levels now: %1").arg(parts.join(QStringLiteral(" · "))));
+        };
+        refresh();
+        // At most twice a second, and only when an asset row changed.
+        auto* throttle = new QTimer(m_parSummary);
+        throttle->setSingleShot(true);
+        throttle->setInterval(500);
+        connect(throttle, &QTimer::timeout, m_parSummary, refresh);
+        connect(&models.assets, &QAbstractItemModel::dataChanged, throttle, [throttle] {
+            if (!throttle->isActive())
+                throttle->start();
+        });
+    }
     QTableView* environment = addTable(&models.environment, tr("Environment"));
     environment->setObjectName(QStringLiteral("environment"));
     if (site) {

@@ -36,6 +36,7 @@ public:
     void selectRow(const QString& table, int row);
     [[nodiscard]] class VitalsTrendView* vitalsTrend() const { return m_vitalsTrend; }
     [[nodiscard]] class EnvironmentChartView* environmentChart() const { return m_envChart; }
+    [[nodiscard]] QLabel* parSummary() const { return m_parSummary; }
 
 public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
@@ -55,6 +56,7 @@ private:
     class FloorPlanView* m_floorPlan = nullptr;
     class VitalsTrendView* m_vitalsTrend = nullptr;
     class EnvironmentChartView* m_envChart = nullptr;
+    QLabel* m_parSummary = nullptr;
     QLabel* m_connection;
     QLabel* m_rate;
     QLabel* m_rejected;

@@ -171,6 +171,12 @@ for typ, label, count in assets:
         site["assets"].append({"id": f"A{n:02d}", "name": f"{label} {k + 1}", "type": typ, "tag": f"at-{n:02d}",
                                "home": f"F{level}-UTILITYCLEAN"})
 
+# PAR levels: infusion pumps and wheelchairs that should stand ready in the clean utility rooms.
+site["parLevels"] = [
+    {"type": "infusion-pump", "name": "Infusion pumps", "rooms": ["F1-UTILITYCLEAN", "F2-UTILITYCLEAN"], "target": 3, "critical": 1},
+    {"type": "wheelchair", "name": "Wheelchairs", "target": 2, "critical": 1},
+]
+
 # Reference beacons at surveyed places along each corridor (they calibrate the receivers).
 site["referenceBeacons"] = [{"id": f"ref-{level}{k + 1}", "floor": level, "x": 7.5 + 15.0 * k, "y": 10.0}
                             for level in (1, 2) for k in range(4)]
