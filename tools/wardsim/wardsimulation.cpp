@@ -68,6 +68,9 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
         if (!home)
             continue;
         addTag(a.tag, Role::Asset, DeviceKind::AssetTag, home->floor, jitter(m_rng, home->centre(), 1.5), home->id);
+        // Parked at home for a while first, each for its own time (up to two hours), so the clean
+        // utility does not empty at once. From the id, not the random stream.
+        m_tags.back().dwellUntil = double(qHash(a.id) % 7200);
     }
     for (int i = 0; i < m_opt.extraTags; ++i) {
         const Room& r = site.rooms[size_t(m_rng.index(int(site.rooms.size())))];
@@ -156,9 +159,17 @@ void WardSimulation::planTrip(Tag& t)
         for (const auto& r : m_site.rooms) {
             if (r.floor != t.floor || r.kind == RoomKind::Corridor || r.kind == RoomKind::Stairs || r.kind == RoomKind::Exit)
                 continue;
-            if (t.role == Role::Asset && !(r.kind == RoomKind::PatientRoom || r.kind == RoomKind::UtilityClean ||
-                                           r.kind == RoomKind::UtilityDirty || r.kind == RoomKind::Icu))
-                continue;
+            // Equipment goes round: from the clean utility to a patient, from the patient to the
+            // dirty utility, and once cleaned back to the clean utility.
+            if (t.role == Role::Asset) {
+                const bool atPatient = from && (from->kind == RoomKind::PatientRoom || from->kind == RoomKind::Icu);
+                const bool wanted = atPatient ? r.kind == RoomKind::UtilityDirty
+                                    : from && from->kind == RoomKind::UtilityDirty
+                                        ? r.kind == RoomKind::UtilityClean
+                                        : r.kind == RoomKind::PatientRoom || r.kind == RoomKind::Icu;
+                if (!wanted)
+                    continue;
+            }
             choices.push_back(&r);
         }
         to = choices[size_t(m_rng.index(int(choices.size())))];
