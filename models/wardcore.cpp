@@ -368,6 +368,9 @@ void WardCore::apply(const PositionMsg& m)
     const DeviceRef* r = ref(m.tagId, TopicKind::Position);
     if (!r || r->tag < 0)
         return;
+    // A position from the headless engine is evidence that the tag was heard: the tag is live, as
+    // with its own adverts (without this, every tag stayed "waiting" at stations fed positions).
+    seen(r->device, m.timeMs);
     const Room* room = m_site.room(m.room);
     setLocation(r->tag, Location{m.room, room ? room->name : QString(), m.floor, m.x, m.y, m.accuracyM, m.timeMs,
                                  true});
@@ -440,29 +443,30 @@ void WardCore::checkSignals()
 void WardCore::accountAssetUse()
 {
     constexpr qint64 HourMs = 3'600'000;
-    const qint64 now = m_clock.steadyMs(), hour = now / HourMs;
+    constexpr auto N = qint64(AssetUse::Slices);
+    const qint64 now = m_clock.steadyMs(), slice = now / AssetUse::SliceMs;
     m_assetUse.resize(m_rows.assets.size());
     for (size_t i = 0; i < m_rows.assets.size(); ++i) {
         AssetRow& a = m_rows.assets[i];
         AssetUse& u = m_assetUse[i];
-        for (qint64 h = std::max(u.hour + 1, hour - 23); u.hour >= 0 && h <= hour; ++h) {
-            u.inUseMs[size_t(h % 24)] = 0; // hours that passed since the last call start empty
-            u.knownMs[size_t(h % 24)] = 0;
+        for (qint64 k = std::max(u.slice + 1, slice - N + 1); u.slice >= 0 && k <= slice; ++k) {
+            u.inUseMs[size_t(k % N)] = 0; // slices that passed since the last call start empty
+            u.knownMs[size_t(k % N)] = 0;
         }
         // The status held since the last call; a gap of more than a minute (a stalled thread, a
         // suspended machine) counts as a minute, not as hours of whatever the status was.
-        const qint64 dt = u.lastSteadyMs >= 0 ? std::clamp<qint64>(now - u.lastSteadyMs, 0, 60'000) : 0;
+        const auto dt = qint32(u.lastSteadyMs >= 0 ? std::clamp<qint64>(now - u.lastSteadyMs, 0, 60'000) : 0);
         if (a.status != AssetStatus::Unknown && a.signal == SignalState::Live) {
-            u.knownMs[size_t(hour % 24)] += dt;
+            u.knownMs[size_t(slice % N)] += dt;
             if (a.status == AssetStatus::InUse)
-                u.inUseMs[size_t(hour % 24)] += dt;
+                u.inUseMs[size_t(slice % N)] += dt;
         }
-        u.hour = hour;
+        u.slice = slice;
         u.lastSteadyMs = now;
         qint64 inUse = 0, known = 0;
-        for (size_t h = 0; h < 24; ++h) {
-            inUse += u.inUseMs[h];
-            known += u.knownMs[h];
+        for (size_t k = 0; k < AssetUse::Slices; ++k) {
+            inUse += u.inUseMs[k];
+            known += u.knownMs[k];
         }
         const std::optional<double> pct =
             known >= 60'000 ? std::optional<double>(100.0 * double(inUse) / double(known)) : std::nullopt;

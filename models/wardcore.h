@@ -92,6 +92,8 @@ public:
     // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.
     void evaluateAlarms();
     [[nodiscard]] AlarmEngine* alarmEngine() { return m_alarms.get(); }
+    // The core's own rows (core thread only: tests and the self-test).
+    [[nodiscard]] const WardRows& rows() const { return m_rows; }
 
     [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
@@ -154,11 +156,14 @@ private:
     WardRows m_rows;
     pos::Engine m_engine;
     std::vector<qint64> m_lastReportMs, m_lastFixMs; // per tag
-    // Per asset, per hour of the steady clock (the last 24): time in use and time its status was known.
+    // Per asset, per 6 minutes of the steady clock (the last 24 h): time in use and time its status
+    // was known (about 2 KB an asset).
     struct AssetUse
     {
-        std::array<qint64, 24> inUseMs{}, knownMs{};
-        qint64 hour = -1, lastSteadyMs = -1;
+        static constexpr qint64 SliceMs = 6 * 60'000;
+        static constexpr size_t Slices = 240;
+        std::array<qint32, Slices> inUseMs{}, knownMs{};
+        qint64 slice = -1, lastSteadyMs = -1;
     };
     std::vector<AssetUse> m_assetUse;
     QHash<QString, DeviceRef> m_refs;

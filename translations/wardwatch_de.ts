@@ -103,88 +103,89 @@
     <name>QObject</name>
     <message>
         <source>MQTT broker host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Host des MQTT-Brokers.</translation>
     </message>
     <message>
         <source>MQTT broker port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port des MQTT-Brokers.</translation>
     </message>
     <message>
         <source>Connect with TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit TLS verbinden.</translation>
     </message>
     <message>
         <source>CA certificate file (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikatsdatei (PEM).</translation>
     </message>
     <message>
         <source>Client certificate (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikat (PEM).</translation>
     </message>
     <message>
         <source>Client private key (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Schlüssel des Clients (PEM).</translation>
     </message>
     <message>
         <source>MQTT user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT-Benutzername.</translation>
     </message>
     <message>
         <source>MQTT password.</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT-Passwort.</translation>
     </message>
     <message>
         <source>MQTT client id.</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT-Client-ID.</translation>
     </message>
     <message>
         <source>Use MQTT 3.1.1 instead of MQTT 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 3.1.1 statt MQTT 5 verwenden.</translation>
     </message>
     <message>
         <source>This station&apos;s id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kennung dieser Station.</translation>
     </message>
     <message>
         <source>Site configuration file (JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Standortkonfiguration (JSON).</translation>
     </message>
     <message>
         <source>Check the installation without broker or display, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Installation ohne Broker und Bildschirm prüfen, dann beenden.</translation>
     </message>
     <message>
         <source>Save two screenshots into this folder, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmfotos in diesen Ordner speichern, dann beenden.</translation>
     </message>
     <message>
         <source>Seconds before the first screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekunden bis zum ersten Bildschirmfoto.</translation>
     </message>
     <message>
         <source>WardWatch: ward nurse-station and facilities dashboard. A secondary alarm notification system; it never replaces the bedside monitors&apos; alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>WardWatch: Übersicht für Stationsstützpunkt und Haustechnik. Ein sekundäres Alarmbenachrichtigungssystem; es ersetzt nie die Alarme der Bettplatzmonitore.</translation>
     </message>
     <message>
         <source>The stored settings are from a newer WardWatch (version %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gespeicherten Einstellungen stammen von einer neueren WardWatch-Version (%1).</translation>
     </message>
     <message>
         <source>--port: &quot;%1&quot; is not a port number</source>
-        <translation type="unfinished"></translation>
+        <translation>--port: „%1“ ist keine Portnummer</translation>
     </message>
     <message>
         <source>--screenshot-delay: &quot;%1&quot; is not a number of seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>--screenshot-delay: „%1“ ist keine Sekundenzahl</translation>
     </message>
     <message>
         <source>The site configuration cannot be loaded:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Standortkonfiguration kann nicht geladen werden:
+%1</translation>
     </message>
     <message>
         <source>WardWatch</source>
-        <translation type="unfinished"></translation>
+        <translation>WardWatch</translation>
     </message>
     <message>
         <source>no signal</source>
@@ -212,35 +213,35 @@
     </message>
     <message>
         <source>BLE gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>BLE-Gateway</translation>
     </message>
     <message>
         <source>wristband</source>
-        <translation type="unfinished"></translation>
+        <translation>Armband</translation>
     </message>
     <message>
         <source>staff badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiterausweis</translation>
     </message>
     <message>
         <source>asset tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte-Tag</translation>
     </message>
     <message>
         <source>vitals monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitalmonitor</translation>
     </message>
     <message>
         <source>climate sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>Klimasensor</translation>
     </message>
     <message>
         <source>fridge sensor</source>
-        <translation type="unfinished"></translation>
+        <translation>Kühlschranksensor</translation>
     </message>
     <message>
         <source>door contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Türkontakt</translation>
     </message>
     <message>
         <source>disconnected</source>
@@ -260,15 +261,15 @@
     </message>
     <message>
         <source>Alarm log file (SQLite).</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmprotokoll-Datei (SQLite).</translation>
     </message>
     <message>
         <source>Run the station without a window: alarm changes as JSON lines on stdout, commands (signin STAFF PIN, ack ALARM, quit) on stdin.</source>
-        <translation type="unfinished"></translation>
+        <translation>Station ohne Fenster betreiben: Alarmänderungen als JSON-Zeilen auf stdout, Befehle (signin MITARBEITER PIN, ack ALARM, quit) auf stdin.</translation>
     </message>
     <message>
         <source>Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmfoto-Modus: als MITARBEITER:PIN anmelden und den obersten Alarm quittieren.</translation>
     </message>
     <message>
         <source>Sign in first: an acknowledgement needs a named operator.</source>
@@ -276,39 +277,39 @@
     </message>
     <message>
         <source>This alarm is no longer open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Alarm ist nicht mehr offen.</translation>
     </message>
     <message>
         <source>Already acknowledged by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits quittiert von %1 um %2.</translation>
     </message>
     <message>
         <source>The alarm log cannot be written (%1); the acknowledgement was not recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Alarmprotokoll kann nicht geschrieben werden (%1); die Quittierung wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not on this ward&apos;s staff list</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ steht nicht auf der Personalliste dieser Station</translation>
     </message>
     <message>
         <source>%1 has no PIN set; ask the ward administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine PIN; bitte an die Stationsverwaltung wenden</translation>
     </message>
     <message>
         <source>%1 is locked out after %2 wrong PINs; try again in %3 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nach %2 falschen PINs gesperrt; erneut versuchen in %3 s</translation>
     </message>
     <message>
         <source>Wrong PIN. %1 is locked out for %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN. %1 ist für %2 s gesperrt</translation>
     </message>
     <message>
         <source>Wrong PIN (%1 attempts left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN (noch %1 Versuche)</translation>
     </message>
     <message>
         <source>A PIN has at least %1 digits (%2 attempts left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine PIN hat mindestens %1 Ziffern (noch %2 Versuche)</translation>
     </message>
     <message>
         <source>reference beacon</source>
@@ -335,7 +336,7 @@
     </message>
     <message>
         <source>   (+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation>   (+%1 weitere)</translation>
     </message>
     <message>
         <source>No active alarms</source>
@@ -343,26 +344,26 @@
     </message>
     <message>
         <source>AUDIO PAUSED %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>TON PAUSIERT %1:%2</translation>
     </message>
     <message>
         <source>Sign in to acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Quittieren anmelden</translation>
     </message>
     <message>
         <source>Acknowledge as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittieren als %1</translation>
     </message>
 </context>
 <context>
     <name>ww::AlarmController</name>
     <message>
         <source>Acknowledged: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quittiert: %1</translation>
     </message>
     <message>
         <source>Signed in: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet: %1</translation>
     </message>
     <message>
         <source>Sign in first: an acknowledgement needs a named operator.</source>
@@ -370,19 +371,19 @@
     </message>
     <message>
         <source>Sign in first: NEWS2 inputs are recorded with the operator&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst anmelden: NEWS2-Eingaben werden mit dem Namen der Bedienperson gespeichert.</translation>
     </message>
     <message>
         <source>Sign in first: limit changes are recorded with the operator&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst anmelden: Grenzwertänderungen werden mit dem Namen der Bedienperson gespeichert.</translation>
     </message>
     <message>
         <source>Limit %1 for %2 changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzwert %1 für %2 geändert</translation>
     </message>
     <message>
         <source>%1 was signed out after %2 min without an action.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nach %2 min ohne Aktion abgemeldet.</translation>
     </message>
 </context>
 <context>
@@ -405,11 +406,11 @@
     </message>
     <message>
         <source>ended, latched: acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet, gehalten: bitte quittieren</translation>
     </message>
     <message>
         <source>ended, not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>beendet, nicht quittiert</translation>
     </message>
     <message>
         <source>acknowledged</source>
@@ -421,25 +422,27 @@
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished">geschlossen</translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <source> by %1 at %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1 um %2, %3</translation>
     </message>
     <message>
         <source> [late]</source>
-        <translation type="unfinished"></translation>
+        <translation> [verspätet]</translation>
     </message>
     <message>
         <source>%1
 rule %2, source %3
 onset %4%5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Regel %2, Quelle %3
+Beginn %4%5</translation>
     </message>
     <message>
         <source> (delivered late)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verspätet zugestellt)</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -463,7 +466,7 @@ onset %4%5</source>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Zustand</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Escalation</source>
@@ -471,11 +474,11 @@ onset %4%5</source>
     </message>
     <message>
         <source>✔ Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Quittieren</translation>
     </message>
     <message>
         <source>One click</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Klick</translation>
     </message>
 </context>
 <context>
@@ -490,7 +493,7 @@ onset %4%5</source>
     </message>
     <message>
         <source>Select an alarm first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst einen Alarm auswählen.</translation>
     </message>
     <message>
         <source>Operator: %1</source>
@@ -510,7 +513,7 @@ onset %4%5</source>
     </message>
     <message>
         <source>Technical alarms (devices, network, this station)</source>
-        <translation type="unfinished"></translation>
+        <translation>Technische Alarme (Geräte, Netz, diese Station)</translation>
     </message>
 </context>
 <context>
@@ -546,6 +549,14 @@ onset %4%5</source>
     <message>
         <source>Tag signal</source>
         <translation>Tag-Signal</translation>
+    </message>
+    <message>
+        <source>%1 % of %2 h</source>
+        <translation>%1 % von %2 h</translation>
+    </message>
+    <message>
+        <source>In use (24 h)</source>
+        <translation>In Gebrauch (24 h)</translation>
     </message>
 </context>
 <context>
@@ -823,19 +834,19 @@ onset %4%5</source>
     <name>ww::HistoryView</name>
     <message>
         <source>all priorities</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Prioritäten</translation>
     </message>
     <message>
         <source>medium and high</source>
-        <translation type="unfinished"></translation>
+        <translation>mittel und hoch</translation>
     </message>
     <message>
         <source>high only</source>
-        <translation type="unfinished"></translation>
+        <translation>nur hoch</translation>
     </message>
     <message>
         <source>patient, room, condition, operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient, Raum, Zustand, Bedienperson…</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -847,19 +858,19 @@ onset %4%5</source>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>Export alarm history</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmverlauf exportieren</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not write %1</source>
@@ -871,11 +882,11 @@ onset %4%5</source>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -895,23 +906,23 @@ onset %4%5</source>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedienperson</translation>
     </message>
     <message>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>Station</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten</translation>
     </message>
     <message>
         <source>%1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge</translation>
     </message>
     <message>
         <source>Exported %1 entries to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Einträge nach %2 exportiert</translation>
     </message>
 </context>
 <context>
@@ -966,73 +977,81 @@ onset %4%5</source>
     </message>
     <message>
         <source>NEWS2 inputs and alarm limits…</source>
-        <translation type="unfinished"></translation>
+        <translation>NEWS2-Eingaben und Alarmgrenzen…</translation>
     </message>
     <message>
         <source>Floor plan</source>
         <translation>Grundriss</translation>
+    </message>
+    <message>
+        <source>%1: %2 available (target %3, critical %4)</source>
+        <translation>%1: %2 verfügbar (Soll %3, kritisch %4)</translation>
+    </message>
+    <message>
+        <source>PAR levels now: %1</source>
+        <translation>Mindestbestände jetzt: %1</translation>
     </message>
 </context>
 <context>
     <name>ww::MqttClient</name>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten</translation>
     </message>
     <message>
         <source>disconnected by request</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Anforderung getrennt</translation>
     </message>
 </context>
 <context>
     <name>ww::PatientAlarmDialog</name>
     <message>
         <source>On oxygen</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter Sauerstoff</translation>
     </message>
     <message>
         <source>SpO₂ scale 2 (confirmed hypercapnic respiratory failure)</source>
-        <translation type="unfinished"></translation>
+        <translation>SpO₂-Skala 2 (gesicherte hyperkapnische respiratorische Insuffizienz)</translation>
     </message>
     <message>
         <source>%1: NEWS2 inputs and alarm limits</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: NEWS2-Eingaben und Alarmgrenzen</translation>
     </message>
     <message>
         <source>NEWS2 observations (recorded with your name)</source>
-        <translation type="unfinished"></translation>
+        <translation>NEWS2-Beobachtungen (mit Ihrem Namen gespeichert)</translation>
     </message>
     <message>
         <source>A – alert</source>
-        <translation type="unfinished"></translation>
+        <translation>A – wach</translation>
     </message>
     <message>
         <source>C – new confusion</source>
-        <translation type="unfinished"></translation>
+        <translation>C – neue Verwirrtheit</translation>
     </message>
     <message>
         <source>V – responds to voice</source>
-        <translation type="unfinished"></translation>
+        <translation>V – reagiert auf Ansprache</translation>
     </message>
     <message>
         <source>P – responds to pain</source>
-        <translation type="unfinished"></translation>
+        <translation>P – reagiert auf Schmerz</translation>
     </message>
     <message>
         <source>U – unresponsive</source>
-        <translation type="unfinished"></translation>
+        <translation>U – reaktionslos</translation>
     </message>
     <message>
         <source>Consciousness</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewusstsein</translation>
     </message>
     <message>
         <source>Alarm limits for this patient (blank: no limit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmgrenzen für diesen Patienten (leer: keine Grenze)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>below</source>
@@ -1047,7 +1066,7 @@ onset %4%5</source>
     <name>ww::PatientModel</name>
     <message>
         <source>No signal from %1 since %2; last HR %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Signal von %1 seit %2; letzte HF %3</translation>
     </message>
     <message>
         <source>no signal</source>
@@ -1091,15 +1110,15 @@ onset %4%5</source>
     </message>
     <message>
         <source>Partial score (a lower bound): </source>
-        <translation type="unfinished"></translation>
+        <translation>Teilwert (eine Untergrenze): </translation>
     </message>
     <message>
         <source>NEWS2: </source>
-        <translation type="unfinished"></translation>
+        <translation>NEWS2: </translation>
     </message>
     <message>
         <source>%1 (partial)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (teilweise)</translation>
     </message>
     <message>
         <source>NEWS2</source>
@@ -1118,7 +1137,7 @@ onset %4%5</source>
     </message>
     <message>
         <source>PIN, at least %1 digits</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN, mindestens %1 Ziffern</translation>
     </message>
     <message>
         <source>Staff member</source>
@@ -1130,7 +1149,7 @@ onset %4%5</source>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geprüft…</translation>
     </message>
 </context>
 <context>
@@ -1203,79 +1222,87 @@ onset %4%5</source>
     <name>ww::WardCore</name>
     <message>
         <source> (late)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verspätet)</translation>
     </message>
     <message>
         <source>No audio output: alarms are visual only at this station</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tonausgabe: Alarme an dieser Station nur optisch</translation>
     </message>
     <message>
         <source>Alarm log write failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alarmprotokoll konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>Door open %1 s &gt; %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tür offen %1 s &gt; %2 s</translation>
     </message>
     <message>
         <source>Patient in restricted area: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient in gesperrtem Bereich: %1</translation>
     </message>
     <message>
         <source>%1 offline</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 offline</translation>
     </message>
     <message>
         <source>%1 silent &gt; %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 stumm &gt; %2 s</translation>
     </message>
     <message>
         <source>Battery %1 % &lt; %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie %1 % &lt; %2 %</translation>
     </message>
     <message>
         <source> from %1</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1</translation>
     </message>
     <message>
         <source> (late: sent %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verspätet: gesendet %1)</translation>
     </message>
     <message>
         <source>Stations with a different site configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stationen mit anderer Standortkonfiguration: %1</translation>
     </message>
     <message>
         <source>Station %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Station %1</translation>
     </message>
     <message>
         <source>The alarm engine is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Alarmverarbeitung läuft nicht.</translation>
     </message>
     <message>
         <source>No other station online</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine andere Station online</translation>
     </message>
     <message>
         <source>Station screen not responding for %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirm der Station reagiert seit %1 s nicht</translation>
     </message>
     <message>
         <source>Broker connection lost (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Broker verloren (%1)</translation>
     </message>
     <message>
         <source>Patient near exit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Patient am Ausgang: %1</translation>
     </message>
     <message>
         <source>Asset leaving the ward: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät verlässt die Station: %1</translation>
     </message>
     <message>
         <source>Fridge record write failed: %1</source>
         <translation>Kühlschrank-Protokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>clean utility rooms</source>
+        <translation>reine Arbeitsräume</translation>
+    </message>
+    <message>
+        <source>%1 available: %2 (critical %3, target %4)</source>
+        <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
     </message>
 </context>
 </TS>

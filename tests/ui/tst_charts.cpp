@@ -1,6 +1,7 @@
 // Offscreen: the census's trend panels follow the selected patient, the environment chart draws a
 // room from the station's trends and a fridge from the station database, and the cold-chain report
-// dialog reads the record, names the excursion and saves PDF and JSON.
+// dialog reads the record, names the excursion and saves PDF and JSON; the assets tab shows PAR levels
+// and use; the German catalogue reaches the widgets.
 #include "alarms/envrecord.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
@@ -8,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -151,6 +153,36 @@ private Q_SLOTS:
         QVERIFY(missingSpy.wait(5000));
         QVERIFY(!missingSpy.last().at(0).toBool());
         QVERIFY(missing.text().contains(QStringLiteral("absent.sqlite")));
+    }
+
+    void assetsTabShowsParLevelsAndUse()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        IngestStats stats;
+        MainWindow w(loaded.site->name, models, stats, nullptr, &*loaded.site);
+        QLabel* par = w.parSummary();
+        QVERIFY(par);
+        QVERIFY2(par->text().contains(QStringLiteral("Infusion pumps: 0 available (target 3, critical 1)")), qPrintable(par->text()));
+        QVERIFY(par->text().contains(QStringLiteral("#b00000"))); // below critical: red
+        auto u = std::make_shared<WardUpdate>();
+        for (int r = 0, placed = 0; r < models.assets.rowCount() && placed < 2; ++r) {
+            AssetRow a = models.assets.rowAt(r);
+            if (a.type != u"infusion-pump")
+                continue;
+            a.signal = SignalState::Live;
+            a.location = Location{QStringLiteral("F1-UTILITYCLEAN"), QStringLiteral("Clean utility L1"), 1, 0, 0, 1, 1, true};
+            a.status = AssetStatus::Available;
+            a.utilisationPct = 42.4;
+            a.observedH = 3.24;
+            u->assets.push_back({r, a});
+            ++placed;
+        }
+        models.apply(u);
+        QTRY_VERIFY2(par->text().contains(QStringLiteral("Infusion pumps: 2 available")), qPrintable(par->text()));
+        QVERIFY(!par->text().contains(QStringLiteral("#b00000\">Infusion")));
+        const QModelIndex use = models.assets.index(u->assets.front().first, AssetModel::UseCol);
+        QCOMPARE(use.data().toString(), QStringLiteral("42 % of 3.2 h"));
     }
 
     // The German catalogue reaches the widgets at run time: its contexts are the ones tr() uses

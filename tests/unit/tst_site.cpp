@@ -49,6 +49,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY(clean > 0 && dirty > 0 && exits > 0);
+        // PAR levels: pumps in the two clean utility rooms, wheelchairs in any clean utility room.
+        QCOMPARE(s.parLevels.size(), size_t(2));
+        QCOMPARE(s.parLevels[0].type, QStringLiteral("infusion-pump"));
+        QCOMPARE(s.parLevels[0].rooms.size(), 2);
+        QCOMPARE(s.parLevels[0].target, 3);
+        QCOMPARE(s.parLevels[0].critical, 1);
+        QVERIFY(s.parLevels[1].rooms.isEmpty());
         for (const auto& p : s.patients)
             QVERIFY(s.bed(p.bed));
         QVERIFY(s.devices().size() > s.gateways.size() + s.patients.size());
@@ -98,6 +105,10 @@ private Q_SLOTS:
         QTest::newRow("gateway beacon") << 11 << "edited.json: $.gateways[1].beacon: device id \"gw-r101\" is used twice";
         QTest::newRow("far point") << 12 << "edited.json: $.rooms[2].polygon[1]: [40, 1e+09] is outside the plan's +-1000 m";
         QTest::newRow("wall text") << 13 << "edited.json: $.walls[0].segments[0]: must be [x1, y1, x2, y2], metres within +-1000";
+        QTest::newRow("par type") << 14 << "edited.json: $.parLevels[0].type: no asset has the type \"infusion-pumps\"";
+        QTest::newRow("par room") << 15 << "edited.json: $.parLevels[0].rooms[1]: unknown room \"F9-CLEAN\"";
+        QTest::newRow("par critical") << 16 << "edited.json: $.parLevels[1].critical: must not exceed target";
+        QTest::newRow("par room id") << 17 << "edited.json: $.parLevels[0].rooms[0]: must be a room id";
     }
 
     void errorsNamePathAndProblem()
@@ -135,6 +146,10 @@ private Q_SLOTS:
             case 13: // text in a wall was read as 0
                 setIn(root, "walls", 0, "segments", QJsonArray{QJsonArray{0, 0, QStringLiteral("x"), 5}});
                 break;
+            case 14: setIn(root, "parLevels", 0, "type", QStringLiteral("infusion-pumps")); break;
+            case 15: setIn(root, "parLevels", 0, "rooms", QJsonArray{QStringLiteral("F1-UTILITYCLEAN"), QStringLiteral("F9-CLEAN")}); break;
+            case 16: setIn(root, "parLevels", 1, "critical", 5); break;
+            case 17: setIn(root, "parLevels", 0, "rooms", QJsonArray{3}); break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});
