@@ -1,4 +1,5 @@
 #include "alarms/alarmlog.h"
+#include "alarms/sqlitedb.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -9,7 +10,6 @@
 #include <QSqlQuery>
 #include <QThread>
 #include <QTimeZone>
-#include <QUuid>
 
 namespace ww {
 
@@ -30,7 +30,7 @@ const char* const Schema[] = {
 
 QString connectionName(const char* purpose)
 {
-    return QStringLiteral("ww-alarmlog-%1-%2").arg(QLatin1String(purpose), QUuid::createUuid().toString(QUuid::Id128));
+    return sqlite::connectionName("alarmlog", purpose);
 }
 
 LogEntry entryFrom(const QSqlQuery& q)
@@ -118,40 +118,16 @@ AlarmLog::AlarmLog(QString path) : m_path(std::move(path)), m_connection(connect
 
 AlarmLog::~AlarmLog()
 {
-    if (m_open) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-    }
+    if (m_open)
+        sqlite::close(m_connection);
 }
 
 bool AlarmLog::ensureOpen()
 {
-    if (m_open)
-        return true;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        m_error = QStringLiteral("%1: cannot open: %2").arg(m_path, db.lastError().text());
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-        return false;
-    }
-    QSqlQuery q(db);
     // WAL with synchronous FULL: a transition is on disk before append() returns.
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=2000"})
-        q.exec(QLatin1String(pragma));
-    for (const char* sql : Schema)
-        if (!q.exec(QLatin1String(sql))) {
-            m_error = QStringLiteral("%1: cannot create the schema: %2").arg(m_path, q.lastError().text());
-            db.close();
-            return false;
-        }
-    m_open = true;
-    return true;
+    if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error))
+        m_open = true;
+    return m_open;
 }
 
 bool AlarmLog::append(const LogEntry& e)

@@ -1,11 +1,10 @@
 #include "alarms/envrecord.h"
+#include "alarms/sqlitedb.h"
 
-#include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace ww {
 
@@ -24,7 +23,7 @@ const char* const Schema[] = {
 
 QString connectionName(const char* purpose)
 {
-    return QStringLiteral("ww-envrecord-%1-%2").arg(QLatin1String(purpose), QUuid::createUuid().toString(QUuid::Id128));
+    return sqlite::connectionName("envrecord", purpose);
 }
 
 } // namespace
@@ -35,39 +34,15 @@ EnvRecord::~EnvRecord()
 {
     if (m_open) {
         commit();
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
+        sqlite::close(m_connection);
     }
 }
 
 bool EnvRecord::ensureOpen()
 {
-    if (m_open)
-        return true;
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    db.setDatabaseName(m_path);
-    if (!db.open()) {
-        m_error = QStringLiteral("%1: cannot open: %2").arg(m_path, db.lastError().text());
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connection);
-        return false;
-    }
-    QSqlQuery q(db);
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=2000"})
-        q.exec(QLatin1String(pragma));
-    for (const char* sql : Schema)
-        if (!q.exec(QLatin1String(sql))) {
-            m_error = QStringLiteral("%1: cannot create the environment record: %2").arg(m_path, q.lastError().text());
-            db.close();
-            QSqlDatabase::removeDatabase(m_connection);
-            return false;
-        }
-    m_open = true;
-    return true;
+    if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error))
+        m_open = true;
+    return m_open;
 }
 
 void EnvRecord::add(const QString& placeId, const QString& sensorId, qint64 timeMs, std::optional<double> temperatureC,

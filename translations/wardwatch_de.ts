@@ -323,6 +323,10 @@
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
+    <message>
+        <source>Window:</source>
+        <translation>Zeitfenster:</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -698,10 +702,6 @@ Beginn %4%5</translation>
     <message>
         <source>7 days</source>
         <translation>7 Tage</translation>
-    </message>
-    <message>
-        <source>Window:</source>
-        <translation>Zeitfenster:</translation>
     </message>
     <message>
         <source>Temperature °C</source>
@@ -1200,10 +1200,6 @@ Beginn %4%5</translation>
     <message>
         <source>Temp °C</source>
         <translation>Temp °C</translation>
-    </message>
-    <message>
-        <source>Window:</source>
-        <translation>Zeitfenster:</translation>
     </message>
     <message>
         <source>Trends: select a patient in the census</source>

@@ -71,6 +71,23 @@ QColor colourOf(VitalKind k)
     return Qt::black;
 }
 
+// The line above a chart: its title in bold, then the window chooser (and whatever the chart adds).
+QHBoxLayout* chartHeader(QWidget* chart, QLabel* title, QComboBox* window, QWidget* chartBody)
+{
+    auto* layout = new QVBoxLayout(chart);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* head = new QHBoxLayout;
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    head->addWidget(title, 1);
+    head->addWidget(new QLabel(QObject::tr("Window:"), chart));
+    head->addWidget(window);
+    layout->addLayout(head);
+    layout->addWidget(chartBody, 1);
+    return head;
+}
+
 } // namespace
 
 VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
@@ -78,18 +95,8 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
       m_window(windowChooser(this, 60))
 {
     setObjectName(QStringLiteral("vitalsTrend"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto* head = new QHBoxLayout;
     m_title->setObjectName(QStringLiteral("trendTitle"));
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    head->addWidget(m_title, 1);
-    head->addWidget(new QLabel(tr("Window:"), this));
-    head->addWidget(m_window);
-    layout->addLayout(head);
-    layout->addWidget(m_plot, 1);
+    chartHeader(this, m_title, m_window, m_plot);
 
     m_plot->plotLayout()->clear();
     auto* margins = new QCPMarginGroup(m_plot);
@@ -216,19 +223,8 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
     setObjectName(QStringLiteral("environmentChart"));
     m_window->addItem(tr("24 h"), 1440);
     m_window->addItem(tr("7 days"), 7 * 1440);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    auto* head = new QHBoxLayout;
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    head->addWidget(m_title, 1);
-    head->addWidget(new QLabel(tr("Window:"), this));
-    head->addWidget(m_window);
-    head->addWidget(m_report);
+    chartHeader(this, m_title, m_window, m_view)->addWidget(m_report);
     m_report->setObjectName(QStringLiteral("complianceReport"));
-    layout->addLayout(head);
-    layout->addWidget(m_view, 1);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     m_temperature->setName(tr("Temperature °C"));
