@@ -17,6 +17,7 @@
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QPainter>
 #include <QTableView>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -31,8 +32,27 @@ constexpr int MediumHalfPeriodMs = 800; // 0.625 Hz, 50 % on
 
 } // namespace
 
+QSize ElidedLabel::minimumSizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QStringLiteral("M…")), QLabel::minimumSizeHint().height()};
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    return {minimumSizeHint().width(), QLabel::sizeHint().height()};
+}
+
+void ElidedLabel::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    const QRect r = contentsRect();
+    painter.setPen(palette().color(foregroundRole()));
+    painter.drawText(r, int(alignment()), fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+}
+
 AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
-    : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new QLabel(this)), m_audio(new QLabel(this)),
+    : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new ElidedLabel(this)), m_more(new QLabel(this)),
+      m_audio(new QLabel(this)),
       m_ack(new QPushButton(tr("Acknowledge"), this)), m_pause(new QPushButton(tr("Pause audio"), this)), m_blink(this)
 {
     setObjectName(QStringLiteral("alarmBanner"));
@@ -44,13 +64,16 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     big.setBold(true);
     m_symbol->setFont(big);
     m_text->setFont(big);
+    m_more->setFont(big);
     m_symbol->setMinimumWidth(190);
     m_text->setTextFormat(Qt::PlainText);
+    m_text->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ack->setObjectName(QStringLiteral("bannerAcknowledge"));
     m_pause->setObjectName(QStringLiteral("bannerPauseAudio"));
     m_audio->setObjectName(QStringLiteral("audioState"));
     l->addWidget(m_symbol);
     l->addWidget(m_text, 1);
+    l->addWidget(m_more);
     l->addWidget(m_audio);
     l->addWidget(m_pause);
     l->addWidget(m_ack);
@@ -68,7 +91,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
 
 QString AlarmBanner::text() const
 {
-    return m_symbol->text() + QChar(u' ') + m_text->text();
+    return m_symbol->text() + QChar(u' ') + m_text->text() + m_more->text();
 }
 
 void AlarmBanner::refresh()
@@ -91,13 +114,14 @@ void AlarmBanner::refresh()
         QString t = top->condition + QStringLiteral(" \u2013 ") + top->subject;
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
-        if (count > 1)
-            t += tr("   (+%1 more)").arg(count - 1);
         m_text->setText(t);
+        m_more->setText(count > 1 ? tr("   (+%1 more)").arg(count - 1) : QString());
     } else {
         m_symbol->setText(QStringLiteral("\u2713"));
         m_text->setText(tr("No active alarms"));
+        m_more->clear();
     }
+    m_text->setToolTip(m_text->text());
     AlarmAudio* audio = m_alarms.audio();
     if (audio->paused()) {
         const qint64 s = (audio->pauseRemainingMs() + 999) / 1000;

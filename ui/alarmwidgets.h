@@ -5,6 +5,7 @@
 #include "models/alarmcontroller.h"
 
 #include <QDialog>
+#include <QLabel>
 #include <QTimer>
 #include <QWidget>
 
@@ -12,13 +13,26 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QDateTimeEdit;
-class QLabel;
 class QLineEdit;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
 
 namespace ww {
+
+// A label that never asks for more width than it gets: its text is elided at the right when the
+// space is short (the whole text stays in text() and the tooltip).
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    using QLabel::QLabel;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+    [[nodiscard]] QSize sizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+};
 
 class AlarmBanner : public QWidget
 {
@@ -34,7 +48,8 @@ private:
 
     AlarmController& m_alarms;
     QLabel* m_symbol;
-    QLabel* m_text;
+    ElidedLabel* m_text; // condition, who, where: elided on a narrow screen
+    QLabel* m_more;      // "+N more": always shown
     QLabel* m_audio;
     QPushButton* m_ack;
     QPushButton* m_pause;

@@ -60,6 +60,10 @@ private Q_SLOTS:
         QCOMPARE(w.alarmPanel()->view()->model()->rowCount(), 1);
         QVERIFY2(w.banner()->text().startsWith(QStringLiteral("!!! HIGH")), qPrintable(w.banner()->text()));
         QVERIFY(w.banner()->text().contains(site.patients[2].name));
+        // The banner's long text never widens the window past a 1280-pixel station screen: it is
+        // elided, and the Acknowledge button stays on the screen (it was 2071 pixels wide).
+        QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
+        QVERIFY2(w.width() <= 1280, qPrintable(QString::number(w.width())));
         QCOMPARE(int(sound.bursts.back()), int(Priority::High));
         // High priority flashes (2 Hz): the banner is lit and dark within a second.
         bool sawLit = false, sawDark = false;
