@@ -1,14 +1,18 @@
 // The self-test pushes a burst of every message type through the real decoders, core and models,
-// opens every view offscreen and checks what each shows. It writes nothing: no settings, no files.
+// opens every view offscreen and checks what each shows. It writes no settings; the fridge record's
+// check writes into a temporary folder and removes it.
 #include "app/selftest.h"
 #include "models/alarmlistmodel.h"
 #include "models/wardcore.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
+#include "alarms/envrecord.h"
 #include "ui/mainwindow.h"
+#include "ui/trendviews.h"
 
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 
 namespace ww {
 
@@ -170,6 +174,35 @@ int runSelfTest(QTextStream& out)
                   view->model()->rowCount() > 0 && !view->grab().isNull();
     }
     c.check("views-show-rows", viewsOk, QStringLiteral("%1 views").arg(window.tables().size()));
+    window.selectRow(QStringLiteral("census"), 0);
+    const int trendPoints = window.vitalsTrend() ? window.vitalsTrend()->points(VitalKind::HeartRate) : 0;
+    c.check("census-trend", trendPoints > 0, QStringLiteral("%1 heart-rate points").arg(trendPoints));
+
+    // The fridges' record through the SQLite driver, and a compliance report from it (in a temporary
+    // folder, removed again).
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("self-test.sqlite"));
+        const qint64 t0 = clock.nowMs() - 3 * 60'000;
+        bool recorded = false;
+        {
+            EnvRecord record(db);
+            for (int i = 0; i < 3; ++i)
+                record.add(fridge.id, QStringLiteral("self-test"), t0 + i * 60'000, i == 1 ? fridge.maxC + 2 : 5.0, std::nullopt);
+            recorded = record.commit();
+        }
+        QString error;
+        const auto series = EnvRecord::query(db, fridge.id, t0, t0 + 3 * 60'000, &error);
+        coldchain::Options o;
+        o.minC = fridge.minC;
+        o.maxC = fridge.maxC;
+        const auto report = series ? coldchain::buildReport(series->temperatures, series->doors, t0, t0 + 3 * 60'000, o)
+                                   : coldchain::Report{};
+        c.check("fridge-record-and-report", recorded && series && series->temperatures.size() == 3 &&
+                                                report.excursions.size() == 1 && !report.compliant(),
+                error.isEmpty() ? QStringLiteral("%1 readings, %2 excursion").arg(report.samples).arg(report.excursions.size())
+                                : error);
+    }
 
     clock.advance(qint64(site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000) + 1000);
     core.checkSignals();
