@@ -88,6 +88,9 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                 const QString path = QDir(dir).filePath(QStringLiteral("coldchain-report.png"));
                 report->grab().save(path);
                 saved << path;
+                const QString pdf = QDir(dir).filePath(QStringLiteral("coldchain-report.pdf"));
+                if (report->savePdf(pdf))
+                    saved << pdf;
                 report->deleteLater();
                 history(saved);
             }, Qt::SingleShotConnection);

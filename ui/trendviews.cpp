@@ -212,12 +212,77 @@ void VitalsTrendView::refreshNow()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+// --- Temperature chart (environment tab and the cold-chain report) -------------------------------
+
+TemperatureChart::TemperatureChart()
+    : m_temperature(new QLineSeries), m_low(new QLineSeries), m_high(new QLineSeries), m_time(new QDateTimeAxis),
+      m_value(new QValueAxis)
+{
+    legend()->setAlignment(Qt::AlignBottom);
+    setMargins(QMargins(4, 4, 4, 4));
+    m_temperature->setName(tr("Temperature °C"));
+    m_temperature->setPen(QPen(QColor(0x00, 0x55, 0xaa), 2));
+    m_temperature->setPointsVisible(true); // a single reading is a point, not nothing
+    for (QLineSeries* limit : {m_low, m_high})
+        limit->setPen(QPen(QColor(0xc0, 0x00, 0x00), 1, Qt::DashLine));
+    m_low->setName(tr("Target"));
+    for (QLineSeries* series : {m_temperature, m_low, m_high})
+        addSeries(series);
+    m_time->setTickCount(7);
+    m_value->setLabelFormat(QStringLiteral("%.0f"));
+    addAxis(m_time, Qt::AlignBottom);
+    addAxis(m_value, Qt::AlignLeft);
+    for (QLineSeries* series : {m_temperature, m_low, m_high}) {
+        series->attachAxis(m_time);
+        series->attachAxis(m_value);
+    }
+    legend()->markers(m_high).constFirst()->setVisible(false);
+}
+
+int TemperatureChart::points() const
+{
+    return int(m_temperature->count());
+}
+
+void TemperatureChart::clear()
+{
+    for (QLineSeries* series : {m_temperature, m_low, m_high})
+        series->clear();
+}
+
+void TemperatureChart::show(const QList<QPointF>& points, const Range& target, qint64 start, qint64 end)
+{
+    double lo = 1e9, hi = -1e9;
+    for (const QPointF& p : points) {
+        lo = std::min(lo, p.y());
+        hi = std::max(hi, p.y());
+    }
+    m_temperature->replace(points);
+    m_low->clear();
+    m_high->clear();
+    for (const auto& [limit, series] : {std::pair{target.min, m_low}, std::pair{target.max, m_high}})
+        if (limit) {
+            series->append({QPointF(double(start), *limit), QPointF(double(end), *limit)});
+            lo = std::min(lo, *limit);
+            hi = std::max(hi, *limit);
+        }
+    if (lo > hi) {
+        lo = 0;
+        hi = 30;
+    }
+    m_value->setRange(std::floor(lo - 1), std::ceil(hi + 1));
+    m_value->applyNiceNumbers();
+    const qint64 span = end - start;
+    m_time->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss")
+                      : span <= 24 * 3'600'000 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
+}
+
 // --- Environment ---------------------------------------------------------------------------------
 
 EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models, QString recordPath, QWidget* parent)
     : QWidget(parent), m_site(site), m_models(models), m_recordPath(std::move(recordPath)), m_view(new QChartView(this)),
-      m_chart(new QChart), m_temperature(new QLineSeries), m_low(new QLineSeries), m_high(new QLineSeries),
-      m_time(new QDateTimeAxis), m_value(new QValueAxis), m_title(new QLabel(this)), m_window(windowChooser(this, 240)),
+      m_chart(new TemperatureChart), m_title(new QLabel(this)), m_window(windowChooser(this, 240)),
       m_report(new QPushButton(tr("Compliance report…"), this))
 {
     setObjectName(QStringLiteral("environmentChart"));
@@ -225,26 +290,6 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
     m_window->addItem(tr("7 days"), 7 * 1440);
     chartHeader(this, m_title, m_window, m_view)->addWidget(m_report);
     m_report->setObjectName(QStringLiteral("complianceReport"));
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
-    m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_temperature->setName(tr("Temperature °C"));
-    m_temperature->setPen(QPen(QColor(0x00, 0x55, 0xaa), 2));
-    m_temperature->setPointsVisible(true); // a single reading is a point, not nothing
-    for (QLineSeries* limit : {m_low, m_high})
-        limit->setPen(QPen(QColor(0xc0, 0x00, 0x00), 1, Qt::DashLine));
-    m_low->setName(tr("Target"));
-    for (QLineSeries* s : {m_temperature, m_low, m_high})
-        m_chart->addSeries(s);
-    m_time->setFormat(QStringLiteral("dd.MM HH:mm"));
-    m_time->setTickCount(7);
-    m_value->setLabelFormat(QStringLiteral("%.0f"));
-    m_chart->addAxis(m_time, Qt::AlignBottom);
-    m_chart->addAxis(m_value, Qt::AlignLeft);
-    for (QLineSeries* s : {m_temperature, m_low, m_high}) {
-        s->attachAxis(m_time);
-        s->attachAxis(m_value);
-    }
-    m_chart->legend()->markers(m_high).constFirst()->setVisible(false);
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
@@ -283,7 +328,7 @@ void EnvironmentChartView::setPlace(int row)
 
 int EnvironmentChartView::points() const
 {
-    return int(m_temperature->count());
+    return m_chart->points();
 }
 
 
@@ -295,8 +340,7 @@ void EnvironmentChartView::refreshNow()
     ++m_generation;
     if (!row) {
         m_title->setText(tr("Temperature: select a room or fridge"));
-        for (QLineSeries* s : {m_temperature, m_low, m_high})
-            s->clear();
+        m_chart->clear();
         return;
     }
     const TrendSeries& s = m_models.trends.temperature(m_row);
@@ -344,31 +388,7 @@ void EnvironmentChartView::draw(const QList<QPointF>& points, qint64 end, const 
     // The window, or less while the record is shorter (at least 5 min): the data fills the width.
     const qint64 start =
         end - std::min(qint64(m_window->currentData().toInt()) * 60'000, std::max<qint64>(end - first + 30'000, 300'000));
-    double lo = 1e9, hi = -1e9;
-    for (const QPointF& p : points) {
-        lo = std::min(lo, p.y());
-        hi = std::max(hi, p.y());
-    }
-    m_temperature->replace(points);
-    const Range& target = row.targets.temperatureC;
-    m_low->clear();
-    m_high->clear();
-    for (const auto& [limit, series] : {std::pair{target.min, m_low}, std::pair{target.max, m_high}})
-        if (limit) {
-            series->append({QPointF(double(start), *limit), QPointF(double(end), *limit)});
-            lo = std::min(lo, *limit);
-            hi = std::max(hi, *limit);
-        }
-    if (lo > hi) {
-        lo = 0;
-        hi = 30;
-    }
-    m_value->setRange(std::floor(lo - 1), std::ceil(hi + 1));
-    m_value->applyNiceNumbers();
-    const qint64 span = end - start;
-    m_time->setFormat(span <= 15 * 60'000 ? QStringLiteral("HH:mm:ss")
-                      : span <= 24 * 3'600'000 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
+    m_chart->show(points, row.targets.temperatureC, start, end);
     m_title->setText(tr("Temperature: %1, %2").arg(row.name, what));
     Q_EMIT drawn(int(points.size()));
 }
@@ -377,7 +397,8 @@ void EnvironmentChartView::draw(const QList<QPointF>& points, qint64 end, const 
 
 ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recordPath, QWidget* parent)
     : QDialog(parent), m_fridge(fridge), m_path(std::move(recordPath)), m_period(new QComboBox(this)),
-      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
+      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_chartView(new QChartView(this)),
+      m_chart(new TemperatureChart), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Cold-chain record: %1").arg(fridge.name));
     setObjectName(QStringLiteral("coldChainReport"));
@@ -401,9 +422,14 @@ ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recor
     row->addWidget(show);
     row->addStretch(1);
     layout->addLayout(row);
+    // The period's readings above the record (the PDF carries the same picture).
+    m_chartView->setChart(m_chart);
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setMinimumSize(760, 260);
+    layout->addWidget(m_chartView, 1);
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setMinimumSize(760, 420);
+    m_text->setMinimumSize(760, 360);
     layout->addWidget(m_text, 1);
     auto* buttons = new QHBoxLayout;
     auto* pdf = new QPushButton(tr("Save PDF…"), this);
@@ -490,10 +516,15 @@ void ColdChainReportDialog::load()
             report = coldchain::buildReport(series->temperatures, series->doors, from, to, o, &error);
         }
         const QString text = error.isEmpty() ? coldchain::toText(report, fridge.name) : QString();
-        QMetaObject::invokeMethod(qApp, [self, report, text, error, generation] {
+        QList<QPointF> points;
+        if (series)
+            for (const coldchain::Sample& t : series->temperatures)
+                points.append(QPointF(double(std::max(t.timeMs, from)), t.temperatureC));
+        QMetaObject::invokeMethod(qApp, [self, report, text, error, generation, points, from, to] {
             if (!self || generation != self->m_generation)
                 return;
             self->m_report = report;
+            self->m_chart->show(points, Range{self->m_fridge.minC, self->m_fridge.maxC}, from, to);
             self->m_text->setPlainText(error.isEmpty() ? text : tr("The record could not be read: %1").arg(error));
             self->m_status->setText(error.isEmpty() ? (report.compliant() ? tr("Within range, no gaps") : tr("Not compliant: see the record"))
                                                     : tr("Error"));
@@ -508,9 +539,12 @@ bool ColdChainReportDialog::savePdf(const QString& file) const
     pdf.setPageSize(QPageSize(QPageSize::A4));
     pdf.setTitle(windowTitle());
     pdf.setCreator(QStringLiteral("WardWatch"));
+    // The chart as the dialog draws it, then the record as plain text; the document paginates itself.
+    const QImage chart = m_chartView->grab().toImage();
     QTextDocument doc;
     doc.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    doc.setPlainText(text());
+    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), chart);
+    doc.setHtml(QStringLiteral("<img src=\"chart.png\" width=\"600\"><pre>%1</pre>").arg(text().toHtmlEscaped()));
     doc.print(&pdf);
     return QFile(file).size() > 0;
 }

@@ -5,6 +5,7 @@
 #include "domain/coldchain.h"
 #include "models/wardmodels.h"
 
+#include <QChart>
 #include <QDialog>
 #include <array>
 #include <QTimer>
@@ -17,10 +18,8 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QDateTimeEdit;
-class QChart;
 class QChartView;
 class QLineSeries;
-class QAreaSeries;
 class QDateTimeAxis;
 class QValueAxis;
 
@@ -53,6 +52,24 @@ private:
     int m_minutes = 60;
 };
 
+// A temperature line against its target range (dashed), on a time axis whose labels suit the span.
+class TemperatureChart : public QChart
+{
+    Q_OBJECT
+public:
+    TemperatureChart();
+    void show(const QList<QPointF>& points, const Range& target, qint64 startMs, qint64 endMs); // x: ms since epoch
+    void clear();
+    [[nodiscard]] int points() const;
+
+private:
+    QLineSeries* m_temperature;
+    QLineSeries* m_low;
+    QLineSeries* m_high;
+    QDateTimeAxis* m_time;
+    QValueAxis* m_value;
+};
+
 class EnvironmentChartView : public QWidget
 {
     Q_OBJECT
@@ -74,12 +91,7 @@ private:
     WardModels& m_models;
     QString m_recordPath;
     QChartView* m_view;
-    QChart* m_chart;
-    QLineSeries* m_temperature;
-    QLineSeries* m_low;
-    QLineSeries* m_high;
-    QDateTimeAxis* m_time;
-    QValueAxis* m_value;
+    TemperatureChart* m_chart;
     QLabel* m_title;
     QComboBox* m_window;
     QPushButton* m_report;
@@ -97,6 +109,7 @@ public:
     void setPeriod(qint64 fromMs, qint64 toMs); // and loads it
     [[nodiscard]] QString text() const;
     [[nodiscard]] const coldchain::Report& report() const { return m_report; }
+    [[nodiscard]] int chartPoints() const { return m_chart->points(); }
     bool savePdf(const QString& file) const;
     bool saveJson(const QString& file) const;
 
@@ -111,6 +124,8 @@ private:
     QComboBox* m_period;
     QDateTimeEdit* m_from;
     QDateTimeEdit* m_to;
+    QChartView* m_chartView;
+    TemperatureChart* m_chart;
     QPlainTextEdit* m_text;
     QLabel* m_status;
     coldchain::Report m_report;

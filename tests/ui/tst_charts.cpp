@@ -129,6 +129,7 @@ private Q_SLOTS:
         QVERIFY(loadedSpy.wait(5000));
         QVERIFY(loadedSpy.last().at(0).toBool());
         QCOMPARE(d.report().samples, 120);
+        QCOMPARE(d.chartPoints(), 120);
         QCOMPARE(d.report().excursions.size(), size_t(1));
         QCOMPARE(d.report().excursions[0].durationMs(), 15 * 60'000);
         QCOMPARE(d.report().door.openings, 1);
