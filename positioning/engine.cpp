@@ -268,12 +268,15 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     } else {
         // Outliers (deep fades) are clipped to 2 sigma before they move the averages.
         const double scale = intervalScale(s), dt = std::max(0.0, tS - tr.t), k = 2 * m_config.sigmaDb;
-        tr.fast += float((1 - std::exp(-dt / (m_config.motionFastS * scale))) * std::clamp(rssi - tr.fast, -k, k));
-        tr.slow += float((1 - std::exp(-dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
+        tr.fast += float((1 - expNeg(dt / (m_config.motionFastS * scale))) * std::clamp(rssi - tr.fast, -k, k));
+        tr.slow += float((1 - expNeg(dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
     }
     tr.t = tS;
-    const double w = windowFor(s);
-    while (!window.empty() && window.front().t < tS - w)
+    // Bounded by count here (reports that all carry one time, from a gateway with a stuck clock or a
+    // replayed batch, never age out: the window grew without bound, 1667 samples per receiver in the
+    // ingest benchmark); by age in levels(), which reads it. Reading the oldest sample here was a
+    // cache miss on every report, a third of this function's time.
+    if (window.size() > MaxWindowSamples)
         window.pop_front();
 }
 
@@ -286,7 +289,7 @@ double Engine::windowFor(const TagState& s) const
 std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
 {
     std::vector<Level> out;
-    std::pair<double, double> buf[64]; // (level, weight)
+    std::pair<double, double> buf[MaxWindowSamples]; // (level, weight)
     const double window = windowFor(s);
     // A tag whose levels change (motion statistic at or above motionSettleDb) weighs its recent
     // samples more, exp(-age / tau): a walker's older ones are behind it. A still one keeps equal
@@ -300,7 +303,7 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
             w.pop_front();
         int n = 0;
         for (const auto& smp : w)
-            if (smp.t <= tS && n < 64)
+            if (smp.t <= tS && n < MaxWindowSamples)
                 buf[n++] = {smp.rssi, weigh ? expNeg((tS - smp.t) / tau) : 1.0};
         if (n == 0)
             continue;

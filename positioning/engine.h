@@ -172,6 +172,9 @@ struct Fix
 class Engine
 {
 public:
+    // Reports kept per tag and receiver (the newest); the age window usually holds far fewer.
+    static constexpr int MaxWindowSamples = 64;
+
     Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector<RoomShape> rooms = {},
            std::vector<WallShape> walls = {});
 
@@ -215,7 +218,7 @@ private:
     };
     struct TagState : Kinematics
     {
-        std::vector<std::deque<Sample>> heard; // per receiver
+        std::vector<std::deque<Sample>> heard; // per receiver, at most MaxWindowSamples each
         double lastAdvertT = -1e18;
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;

@@ -704,14 +704,6 @@ Beginn %4%5</translation>
         <translation>7 Tage</translation>
     </message>
     <message>
-        <source>Temperature °C</source>
-        <translation>Temperatur °C</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>Zielbereich</translation>
-    </message>
-    <message>
         <source>Temperature: select a room or fridge</source>
         <translation>Temperatur: Raum oder Kühlschrank auswählen</translation>
     </message>
@@ -1177,6 +1169,17 @@ Beginn %4%5</translation>
     <message>
         <source>Badge signal</source>
         <translation>Ausweis-Signal</translation>
+    </message>
+</context>
+<context>
+    <name>ww::TemperatureChart</name>
+    <message>
+        <source>Temperature °C</source>
+        <translation>Temperatur °C</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielbereich</translation>
     </message>
 </context>
 <context>
