@@ -34,20 +34,29 @@ constexpr int MediumHalfPeriodMs = 800; // 0.625 Hz, 50 % on
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    return {fontMetrics().horizontalAdvance(QStringLiteral("M…")), QLabel::minimumSizeHint().height()};
+    const int lines = int(text().count(u'\n')) + 1;
+    return {fontMetrics().horizontalAdvance(QStringLiteral("M…")), lines * fontMetrics().lineSpacing()};
 }
 
 QSize ElidedLabel::sizeHint() const
 {
-    return {minimumSizeHint().width(), QLabel::sizeHint().height()};
+    return minimumSizeHint();
 }
 
 void ElidedLabel::paintEvent(QPaintEvent*)
 {
+    // Each line elided on its own, the block centred vertically.
     QPainter painter(this);
     const QRect r = contentsRect();
     painter.setPen(palette().color(foregroundRole()));
-    painter.drawText(r, int(alignment()), fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    const QStringList lines = text().split(u'\n');
+    const int step = fontMetrics().lineSpacing();
+    int y = r.top() + (r.height() - step * int(lines.size())) / 2;
+    for (const QString& line : lines) {
+        painter.drawText(QRect(r.left(), y, r.width(), step), int(Qt::AlignLeft | Qt::AlignVCenter),
+                         fontMetrics().elidedText(line, Qt::ElideRight, r.width()));
+        y += step;
+    }
 }
 
 AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
@@ -111,7 +120,9 @@ void AlarmBanner::refresh()
     }
     if (top) {
         m_symbol->setText(prioritySymbol(top->priority) + QChar(u' ') + priorityText(top->priority));
-        QString t = top->condition + QStringLiteral(" \u2013 ") + top->subject;
+        // What on the first line, who and where on the second: a narrow screen shortens each line,
+        // and never drops the patient or the room for a long condition.
+        QString t = top->condition + QChar(u'\n') + top->subject;
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
         m_text->setText(t);
