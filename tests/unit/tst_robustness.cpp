@@ -7,6 +7,7 @@
 #include "models/wardcore.h"
 #include "models/wardmodels.h"
 #include "offline.h"
+#include "coldchaincmd.h"
 #include "transport/ingest.h"
 #include "wardsimulation.h"
 
@@ -393,6 +394,60 @@ private Q_SLOTS:
         qInfo("%d damaged file sets: %d refused naming the file, %d positioned", runs, refused, positioned);
         QVERIFY(refused > runs / 4);
         QVERIFY(positioned > runs / 10);
+    }
+
+    // 400 damaged loggers' CSV files through `wardctl coldchain`: exit 2 naming the file, or a record
+    // whose figures are all finite and whose JSON parses.
+    void damagedFridgeRecordsAreRefusedOrReported()
+    {
+        QTemporaryDir d;
+        d.setAutoRemove(!qEnvironmentVariableIsSet("WW_FUZZ_KEEP"));
+        QByteArray clean = "time_s,temperature_c,door\n";
+        for (int m = 0; m < 180; ++m)
+            clean += QByteArray::number(1'795'737'600 + m * 60) + ',' +
+                     QByteArray::number(m >= 60 && m < 75 ? 9.5 : 4.0 + 0.01 * m, 'f', 2) + ',' +
+                     (m % 40 == 5 ? "open" : m % 40 == 6 ? "closed" : "") + '\n';
+        Mutator mutate(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? qEnvironmentVariableIntValue("WW_FUZZ_SEED") : 13);
+        const int runs = qEnvironmentVariableIsSet("WW_FUZZ_CSV") ? qEnvironmentVariableIntValue("WW_FUZZ_CSV") : 400;
+        int refused = 0, reported = 0;
+        for (int i = 0; i < runs; ++i) {
+            QByteArray damaged = clean;
+            for (int k = 0, n = 1 + int(mutate.below(2)); k < n; ++k)
+                damaged = ww::testing::damageCsv(damaged, mutate);
+            offline::ColdChainOptions o;
+            o.readings = writeFile(d, QStringLiteral("T.csv"), damaged);
+            o.jsonOut = d.filePath(QStringLiteral("R.json"));
+            o.utc = true;
+            QFile::remove(o.jsonOut);
+            QString text, msg;
+            QTextStream out(&text), err(&msg);
+            const int rc = offline::coldchain(o, out, err);
+            out.flush();
+            err.flush();
+            if (rc == offline::BadInput) {
+                ++refused;
+                QVERIFY2(msg.contains(o.readings) || msg.startsWith(QStringLiteral("coldchain:")),
+                         qPrintable(QStringLiteral("run %1: %2").arg(i).arg(msg)));
+                continue;
+            }
+            QVERIFY2(rc == offline::Done, qPrintable(QStringLiteral("run %1: exit %2: %3").arg(i).arg(rc).arg(msg)));
+            ++reported;
+            QVERIFY2(!text.contains(QStringLiteral("nan")) && !text.contains(QStringLiteral("inf")),
+                     qPrintable(QStringLiteral("run %1: %2").arg(i).arg(text)));
+            QFile json(o.jsonOut);
+            QVERIFY(json.open(QIODevice::ReadOnly));
+            QJsonParseError e{};
+            const QJsonObject r = QJsonDocument::fromJson(json.readAll(), &e).object();
+            QVERIFY2(e.error == QJsonParseError::NoError, qPrintable(e.errorString()));
+            for (const char* key : {"min_c", "max_c", "mean_c", "mkt_c"}) {
+                const QJsonValue v = r.value(QLatin1String(key));
+                QVERIFY2(v.isNull() || (v.isDouble() && std::isfinite(v.toDouble()) && std::abs(v.toDouble()) <= 100),
+                         qPrintable(QStringLiteral("run %1: %2").arg(i).arg(QLatin1String(key))));
+            }
+        }
+        qInfo("%d damaged fridge records: %d refused naming the file, %d reported", runs, refused, reported);
+        QVERIFY(refused > runs / 10);
+        QVERIFY(reported > runs / 10);
     }
 };
 
