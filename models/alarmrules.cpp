@@ -147,15 +147,22 @@ void WardCore::evaluatePatient(int row, qint64 now)
                                .arg(sc.respRate).arg(sc.spo2).arg(sc.oxygen).arg(sc.systolicBp).arg(sc.pulse)
                                .arg(sc.consciousness).arg(sc.temperature) +
                            (partial ? QStringLiteral("; missing or stale: ") + missing.join(QStringLiteral(", ")) : QString());
-    if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail) {
+    const news2::Response band = news2::response(sc);
+    const std::optional<Priority> bandPriority =
+        band == news2::Response::Emergency            ? std::optional(cfg.news2.emergency)
+        : band == news2::Response::Urgent             ? std::optional(cfg.news2.urgent)
+        : band == news2::Response::UrgentWardResponse ? std::optional(cfg.news2.single3)
+                                                      : std::nullopt;
+    if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail || p.news2Priority != bandPriority) {
         p.news2 = total;
         p.news2Partial = partial;
         p.news2Detail = detail;
+        p.news2Priority = bandPriority;
         m_dirtyPatients.mark(row);
     }
     if (!cfg.news2.enabled)
         return;
-    const news2::Response resp = news2::response(sc);
+    const news2::Response resp = band;
     // One occurrence per band: a rise to a higher band is a new alarm that sounds again.
     struct Band
     {

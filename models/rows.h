@@ -1,6 +1,7 @@
 #pragma once
 // Row values of the live models. The core thread owns the truth and sends changed rows; the item
 // models on the GUI thread hold copies. Rows are built from the site in the same order on both sides.
+#include "domain/alarmtypes.h"
 #include "domain/messages.h"
 #include "domain/site.h"
 
@@ -42,6 +43,9 @@ struct PatientRow
     int news2 = -1;            // -1: no vitals yet
     bool news2Partial = false; // built on missing or stale inputs: shown as partial, never complete
     QString news2Detail;       // per-parameter scores and what is missing
+    // The clinical response band's alarm priority (site: alarms.news2), empty below the bands: the
+    // census colours the score as the alarm list does.
+    std::optional<Priority> news2Priority;
 };
 
 struct StaffRow

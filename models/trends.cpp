@@ -50,16 +50,23 @@ void TrendSeries::rebase(qint64 timeMs)
 }
 
 TrendStore::TrendStore(size_t patients, size_t environment)
-    : m_vitals(patients * VitalKindCount, TrendSeries(VitalCapacity, VitalSpacingMs)), m_env(environment)
+    : m_vitals(patients * VitalKindCount, TrendSeries(VitalCapacity, VitalSpacingMs)),
+      m_news2(patients, TrendSeries(VitalCapacity, VitalSpacingMs)), m_env(environment)
 {
 }
 
 void TrendStore::apply(const WardUpdate& update)
 {
-    for (const auto& [row, p] : update.patients)
+    for (const auto& [row, p] : update.patients) {
+        qint64 newest = 0;
         for (int k = 0; k < VitalKindCount; ++k)
-            if (p.vitals[size_t(k)].valid)
+            if (p.vitals[size_t(k)].valid) {
                 m_vitals[size_t(row) * VitalKindCount + size_t(k)].append(p.vitals[size_t(k)].timeMs, p.vitals[size_t(k)].value);
+                newest = std::max(newest, p.vitals[size_t(k)].timeMs);
+            }
+        if (p.news2 >= 0 && newest > 0)
+            m_news2[size_t(row)].append(newest, p.news2);
+    }
     for (const auto& [row, e] : update.environment) {
         Env& env = m_env[size_t(row)];
         if (e.temperatureC)
@@ -81,6 +88,8 @@ size_t TrendStore::bytes() const
 {
     size_t b = 0;
     for (const TrendSeries& s : m_vitals)
+        b += s.bytes();
+    for (const TrendSeries& s : m_news2)
         b += s.bytes();
     for (const Env& e : m_env)
         b += e.temperature.bytes() + e.humidity.bytes() + e.co2.bytes() + e.doors.size() * sizeof(coldchain::DoorSample);

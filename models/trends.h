@@ -57,6 +57,8 @@ public:
     {
         return m_vitals[size_t(patientRow) * VitalKindCount + size_t(kind)];
     }
+    // The NEWS2 aggregate at the time of the vitals it was scored from (partial scores included).
+    [[nodiscard]] const TrendSeries& news2(int patientRow) const { return m_news2[size_t(patientRow)]; }
     [[nodiscard]] const TrendSeries& temperature(int envRow) const { return m_env[size_t(envRow)].temperature; }
     [[nodiscard]] const TrendSeries& humidity(int envRow) const { return m_env[size_t(envRow)].humidity; }
     [[nodiscard]] const TrendSeries& co2(int envRow) const { return m_env[size_t(envRow)].co2; }
@@ -70,7 +72,7 @@ private:
         std::deque<coldchain::DoorSample> doors;
         DoorState door = DoorState::Unknown;
     };
-    std::vector<TrendSeries> m_vitals;
+    std::vector<TrendSeries> m_vitals, m_news2;
     std::vector<Env> m_env;
 };
 

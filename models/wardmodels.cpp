@@ -1,4 +1,5 @@
 #include "models/wardmodels.h"
+#include "models/alarmlistmodel.h"
 
 #include <QDateTime>
 
@@ -140,7 +141,14 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case TagSignalRole: return int(p.tagSignal);
     case News2Role: return p.news2 >= 0 ? QVariant(p.news2) : QVariant();
     case News2PartialRole: return p.news2Partial;
+    case Qt::BackgroundRole:
+        // The score's response band in its alarm colour (RCP: single 3, 5-6, 7 and more).
+        if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
+            return priorityColour(*p.news2Priority);
+        return {};
     case Qt::ForegroundRole:
+        if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
+            return *p.news2Priority == Priority::High ? QColor(Qt::white) : QColor(Qt::black);
         if (index.column() == News2Col && p.news2Partial)
             return noSignalColour();
         if ((index.column() >= HrCol && index.column() <= TempCol && p.vitalsSignal == SignalState::NoSignal) ||

@@ -1216,6 +1216,10 @@ Beginn %4%5</translation>
         <source>Trends: %1 (bed %2), no vital signs yet</source>
         <translation>Verläufe: %1 (Bett %2), noch keine Vitalwerte</translation>
     </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
 </context>
 <context>
     <name>ww::WardCore</name>

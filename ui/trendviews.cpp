@@ -54,6 +54,7 @@ const Panel Panels[] = {
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "RR /min"), {VitalKind::RespRate}, 5, 35},
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "BP mmHg"), {VitalKind::SystolicBp, VitalKind::DiastolicBp}, 40, 180},
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "Temp °C"), {VitalKind::Temperature}, 35, 40},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "NEWS2"), {}, 0, 8}, // the aggregate score (no vital kind)
 };
 
 QColor colourOf(VitalKind k)
@@ -120,6 +121,21 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
             m_graphs[size_t(k)] = g;
         }
+        if (p.kinds.empty()) {
+            // NEWS2 as steps (a score holds until the next), with the response thresholds 5 and 7.
+            m_news2 = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            m_news2->setPen(QPen(QColor(0x40, 0x40, 0x40), 2));
+            m_news2->setLineStyle(QCPGraph::lsStepLeft);
+            for (double level : {5.0, 7.0}) {
+                auto* line = new QCPItemStraightLine(m_plot);
+                line->setClipAxisRect(rect);
+                line->point1->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                line->point2->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+                line->point1->setCoords(0, level);
+                line->point2->setCoords(1, level);
+                line->setPen(QPen(level >= 7 ? QColor(0xc0, 0, 0) : QColor(0xc0, 0x90, 0), 1, Qt::DashLine));
+            }
+        }
     }
     m_plot->setMinimumHeight(320);
     m_throttle.setSingleShot(true);
@@ -155,6 +171,11 @@ int VitalsTrendView::points(VitalKind kind) const
     return g ? g->data()->size() : 0;
 }
 
+int VitalsTrendView::news2Points() const
+{
+    return m_news2->data()->size();
+}
+
 void VitalsTrendView::refreshNow()
 {
     if (m_row < 0 || m_row >= m_models.patients.rowCount()) {
@@ -162,6 +183,7 @@ void VitalsTrendView::refreshNow()
         for (QCPGraph* g : m_graphs)
             if (g)
                 g->data()->clear();
+        m_news2->data()->clear();
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         return;
     }
@@ -178,11 +200,7 @@ void VitalsTrendView::refreshNow()
             first = std::min(first, s.timeAt(0));
     // The window, or less while the record is shorter (at least 5 min): the data fills the width.
     const qint64 start = end - std::min(qint64(m_minutes) * 60'000, std::max<qint64>(end - first + 30'000, 300'000));
-    for (int k = 0; k < VitalKindCount; ++k) {
-        QCPGraph* g = m_graphs[size_t(k)];
-        if (!g)
-            continue;
-        const TrendSeries& s = m_models.trends.vital(m_row, VitalKind(k));
+    auto fill = [start](QCPGraph* g, const TrendSeries& s) {
         QVector<double> keys, values;
         keys.reserve(qsizetype(s.size()));
         values.reserve(qsizetype(s.size()));
@@ -192,21 +210,31 @@ void VitalsTrendView::refreshNow()
                 values.push_back(s.valueAt(i));
             }
         g->setData(keys, values, true);
-    }
+    };
+    for (int k = 0; k < VitalKindCount; ++k)
+        if (QCPGraph* g = m_graphs[size_t(k)])
+            fill(g, m_models.trends.vital(m_row, VitalKind(k)));
+    fill(m_news2, m_models.trends.news2(m_row));
     int i = 0;
     for (const Panel& panel : Panels) {
         auto* rect = m_plot->axisRect(i++);
         rect->axis(QCPAxis::atBottom)->setRange(double(start) / 1000.0, double(end) / 1000.0 + 5);
         // At least the panel's usual range, wider when a value lies outside it.
         double lo = panel.lo, hi = panel.hi;
-        for (VitalKind k : panel.kinds) {
+        std::vector<QCPGraph*> graphs;
+        for (VitalKind k : panel.kinds)
+            graphs.push_back(m_graphs[size_t(k)]);
+        if (panel.kinds.empty())
+            graphs.push_back(m_news2);
+        for (QCPGraph* g : graphs) {
             bool found = false;
-            const QCPRange r = m_graphs[size_t(k)]->data()->valueRange(found);
+            const QCPRange r = g->data()->valueRange(found);
             if (found) {
                 lo = std::min(lo, std::floor(r.lower - 2));
                 hi = std::max(hi, std::ceil(r.upper + 2));
             }
         }
+        lo = panel.kinds.empty() ? 0 : lo; // a score never goes below 0
         rect->axis(QCPAxis::atLeft)->setRange(lo, hi);
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -38,6 +38,7 @@ public:
     void setWindowMinutes(int minutes);
     // Points drawn per panel (tests).
     [[nodiscard]] int points(VitalKind kind) const;
+    [[nodiscard]] int news2Points() const;
     void refreshNow();
 
 private:
@@ -47,6 +48,7 @@ private:
     QLabel* m_title;
     QComboBox* m_window;
     std::array<QCPGraph*, VitalKindCount> m_graphs{};
+    QCPGraph* m_news2 = nullptr;
     QTimer m_throttle;
     int m_row = -1;
     int m_minutes = 60;

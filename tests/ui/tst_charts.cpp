@@ -3,6 +3,7 @@
 // dialog reads the record, names the excursion and saves PDF and JSON; the assets tab shows PAR levels
 // and use; the German catalogue reaches the widgets.
 #include "alarms/envrecord.h"
+#include "models/alarmlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
 
@@ -49,6 +50,8 @@ private Q_SLOTS:
             PatientRow p = models.patients.rowAt(1);
             p.vitals[size_t(VitalKind::HeartRate)] = Reading{70.0 + i % 10, t0 + i * 5000, true};
             p.vitals[size_t(VitalKind::SpO2)] = Reading{i < 60 ? 97.0 : 84.0, t0 + i * 5000, true};
+            p.news2 = i < 60 ? 1 : 7;
+            p.news2Priority = i < 60 ? std::nullopt : std::optional(Priority::High);
             auto u = std::make_shared<WardUpdate>();
             u->patients = {{1, p}};
             models.apply(u);
@@ -61,6 +64,11 @@ private Q_SLOTS:
         QCOMPARE(trend->points(VitalKind::HeartRate), 120);
         QCOMPARE(trend->points(VitalKind::SpO2), 120);
         QCOMPARE(trend->points(VitalKind::RespRate), 0);
+        QCOMPARE(trend->news2Points(), 120);
+        // The census colours the score by its response band, as the alarm list colours the alarm.
+        const QModelIndex score = models.patients.index(1, PatientModel::News2Col);
+        QCOMPARE(score.data(Qt::BackgroundRole).value<QColor>(), priorityColour(Priority::High));
+        QVERIFY(!models.patients.index(0, PatientModel::News2Col).data(Qt::BackgroundRole).isValid());
         trend->setWindowMinutes(15);
         QCOMPARE(trend->points(VitalKind::HeartRate), 120);
         w.selectRow(QStringLiteral("census"), 0);

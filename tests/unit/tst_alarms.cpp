@@ -313,6 +313,7 @@ private Q_SLOTS:
         QVERIFY(n->condition.contains(QStringLiteral("single parameter 3")));
         QVERIFY(n->condition.contains(QStringLiteral("partial")));
         QCOMPARE(int(n->priority), int(m_settings.news2.single3));
+        QVERIFY(core.rows().patients.front().news2Priority == m_settings.news2.single3); // the census's colour
         core.setNews2Inputs(pt.id, int(news2::Consciousness::Voice), true, false, QStringLiteral("s01"), QStringLiteral("N"));
         // RR 3 + O2 2 + V 3 = 8: emergency band, a new occurrence at high priority.
         hold(news2Delay, 97, 26);
@@ -320,6 +321,7 @@ private Q_SLOTS:
         QVERIFY(n->condition.startsWith(QStringLiteral("NEWS2 8")));
         QVERIFY(!n->condition.contains(QStringLiteral("partial")));
         QCOMPARE(int(n->priority), int(Priority::High));
+        QVERIFY(core.rows().patients.front().news2Priority == Priority::High);
         clock.advance(qint64(m_settings.news2.stationInputMaxAgeS) * 1000 + 1000);
         vitals(97, 26);
         QVERIFY(find(QStringLiteral("news2"))->condition.contains(QStringLiteral("partial")));
