@@ -6,6 +6,7 @@
 #include "ui/alarmwidgets.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
+#include "ui/coldchainreport.h"
 #include "ui/qtalarmsound.h"
 
 #include <QApplication>

@@ -640,9 +640,7 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             if (!par.type.isEmpty() && std::none_of(site.assets.begin(), site.assets.end(),
                                                     [&](const Asset& a) { return a.type == par.type; }))
                 rd.error(p + QStringLiteral(".type"), QStringLiteral("no asset has the type \"%1\"").arg(par.type));
-            const QJsonArray rooms = o.value(u"rooms").toArray();
-            if (o.contains(u"rooms") && !o.value(u"rooms").isArray())
-                rd.error(p + QStringLiteral(".rooms"), QStringLiteral("must be an array of room ids"));
+            const QJsonArray rooms = rd.array(o, p, "rooms", false);
             for (qsizetype i = 0; i < rooms.size(); ++i) {
                 if (!rooms.at(i).isString() || rooms.at(i).toString().isEmpty())
                     rd.error(p + QStringLiteral(".rooms[%1]").arg(i), QStringLiteral("must be a room id"));

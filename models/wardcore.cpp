@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace ww {
 
@@ -451,24 +452,24 @@ void WardCore::accountAssetUse()
         AssetRow& a = m_rows.assets[i];
         AssetUse& u = m_assetUse[i];
         for (qint64 k = std::max(u.slice + 1, slice - N + 1); u.slice >= 0 && k <= slice; ++k) {
-            u.inUseMs[size_t(k % N)] = 0; // slices that passed since the last call start empty
-            u.knownMs[size_t(k % N)] = 0;
+            const auto at = size_t(k % N); // slices that passed since the last call start empty
+            u.inUseTotalMs -= std::exchange(u.inUseMs[at], 0);
+            u.knownTotalMs -= std::exchange(u.knownMs[at], 0);
         }
         // The status held since the last call; a gap of more than a minute (a stalled thread, a
         // suspended machine) counts as a minute, not as hours of whatever the status was.
         const auto dt = qint32(u.lastSteadyMs >= 0 ? std::clamp<qint64>(now - u.lastSteadyMs, 0, 60'000) : 0);
         if (a.status != AssetStatus::Unknown && a.signal == SignalState::Live) {
             u.knownMs[size_t(slice % N)] += dt;
-            if (a.status == AssetStatus::InUse)
+            u.knownTotalMs += dt;
+            if (a.status == AssetStatus::InUse) {
                 u.inUseMs[size_t(slice % N)] += dt;
+                u.inUseTotalMs += dt;
+            }
         }
         u.slice = slice;
         u.lastSteadyMs = now;
-        qint64 inUse = 0, known = 0;
-        for (size_t k = 0; k < AssetUse::Slices; ++k) {
-            inUse += u.inUseMs[k];
-            known += u.knownMs[k];
-        }
+        const qint64 inUse = u.inUseTotalMs, known = u.knownTotalMs;
         const std::optional<double> pct =
             known >= 60'000 ? std::optional<double>(100.0 * double(inUse) / double(known)) : std::nullopt;
         const double observedH = double(known) / double(HourMs);

@@ -163,6 +163,7 @@ private:
         static constexpr qint64 SliceMs = 6 * 60'000;
         static constexpr size_t Slices = 240;
         std::array<qint32, Slices> inUseMs{}, knownMs{};
+        qint64 inUseTotalMs = 0, knownTotalMs = 0; // the sums of the slices, kept as they change
         qint64 slice = -1, lastSteadyMs = -1;
     };
     std::vector<AssetUse> m_assetUse;

@@ -1,4 +1,5 @@
 #include "ui/trendviews.h"
+#include "ui/coldchainreport.h"
 #include "alarms/envrecord.h"
 
 #include <QAreaSeries>
@@ -6,20 +7,13 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDateTimeAxis>
-#include <QDateTimeEdit>
-#include <QFile>
-#include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
-#include <QPdfWriter>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
-#include <QTextDocument>
 #include <QThreadPool>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -419,168 +413,6 @@ void EnvironmentChartView::draw(const QList<QPointF>& points, qint64 end, const 
     m_chart->show(points, row.targets.temperatureC, start, end);
     m_title->setText(tr("Temperature: %1, %2").arg(row.name, what));
     Q_EMIT drawn(int(points.size()));
-}
-
-// --- Cold-chain report ---------------------------------------------------------------------------
-
-ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recordPath, QWidget* parent)
-    : QDialog(parent), m_fridge(fridge), m_path(std::move(recordPath)), m_period(new QComboBox(this)),
-      m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_chartView(new QChartView(this)),
-      m_chart(new TemperatureChart), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
-{
-    setWindowTitle(tr("Cold-chain record: %1").arg(fridge.name));
-    setObjectName(QStringLiteral("coldChainReport"));
-    auto* layout = new QVBoxLayout(this);
-    auto* row = new QHBoxLayout;
-    m_period->addItem(tr("Last 24 hours"), 0);
-    m_period->addItem(tr("Today"), 1);
-    m_period->addItem(tr("Yesterday"), 2);
-    m_period->addItem(tr("Last 7 days"), 3);
-    m_period->addItem(tr("From – to"), 4);
-    for (QDateTimeEdit* e : {m_from, m_to}) {
-        e->setCalendarPopup(true);
-        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
-        e->setEnabled(false);
-    }
-    row->addWidget(new QLabel(tr("Period:"), this));
-    row->addWidget(m_period);
-    row->addWidget(m_from);
-    row->addWidget(m_to);
-    auto* show = new QPushButton(tr("Show"), this);
-    row->addWidget(show);
-    row->addStretch(1);
-    layout->addLayout(row);
-    // The period's readings above the record (the PDF carries the same picture).
-    m_chartView->setChart(m_chart);
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setMinimumSize(760, 260);
-    layout->addWidget(m_chartView, 1);
-    m_text->setReadOnly(true);
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_text->setMinimumSize(760, 360);
-    layout->addWidget(m_text, 1);
-    auto* buttons = new QHBoxLayout;
-    auto* pdf = new QPushButton(tr("Save PDF…"), this);
-    auto* json = new QPushButton(tr("Save JSON…"), this);
-    auto* close = new QPushButton(tr("Close"), this);
-    buttons->addWidget(m_status, 1);
-    buttons->addWidget(pdf);
-    buttons->addWidget(json);
-    buttons->addWidget(close);
-    layout->addLayout(buttons);
-    auto choose = [this] {
-        const QDateTime now = QDateTime::currentDateTime();
-        const QDateTime midnight(now.date(), QTime(0, 0));
-        switch (m_period->currentData().toInt()) {
-        case 0: showPeriod(now.addDays(-1).toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
-        case 1: showPeriod(midnight.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
-        case 2: showPeriod(midnight.addDays(-1).toMSecsSinceEpoch(), midnight.toMSecsSinceEpoch()); break;
-        case 3: showPeriod(now.addDays(-7).toMSecsSinceEpoch(), now.toMSecsSinceEpoch()); break;
-        default: break;
-        }
-        m_from->setEnabled(m_period->currentData().toInt() == 4);
-        m_to->setEnabled(m_period->currentData().toInt() == 4);
-    };
-    connect(m_period, &QComboBox::currentIndexChanged, this, choose);
-    connect(show, &QPushButton::clicked, this, [this] {
-        showPeriod(m_from->dateTime().toMSecsSinceEpoch(), m_to->dateTime().toMSecsSinceEpoch());
-    });
-    connect(pdf, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Save the record as PDF"),
-                                                          QStringLiteral("%1-cold-chain.pdf").arg(m_fridge.id), tr("PDF (*.pdf)"));
-        if (!file.isEmpty())
-            m_status->setText(savePdf(file) ? tr("Saved %1").arg(file) : tr("Could not write %1").arg(file));
-    });
-    connect(json, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Save the record as JSON"),
-                                                          QStringLiteral("%1-cold-chain.json").arg(m_fridge.id), tr("JSON (*.json)"));
-        if (!file.isEmpty())
-            m_status->setText(saveJson(file) ? tr("Saved %1").arg(file) : tr("Could not write %1").arg(file));
-    });
-    connect(close, &QPushButton::clicked, this, &QDialog::accept);
-    choose();
-}
-
-void ColdChainReportDialog::setPeriod(qint64 fromMs, qint64 toMs)
-{
-    // A period given from outside is a "from – to" period: the chooser says so.
-    const QSignalBlocker block(m_period);
-    m_period->setCurrentIndex(m_period->count() - 1);
-    m_from->setEnabled(true);
-    m_to->setEnabled(true);
-    showPeriod(fromMs, toMs);
-}
-
-void ColdChainReportDialog::showPeriod(qint64 fromMs, qint64 toMs)
-{
-    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
-    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
-    load();
-}
-
-QString ColdChainReportDialog::text() const
-{
-    return m_text->toPlainText();
-}
-
-void ColdChainReportDialog::load()
-{
-    const qint64 from = m_from->dateTime().toMSecsSinceEpoch(), to = m_to->dateTime().toMSecsSinceEpoch();
-    const int generation = ++m_generation;
-    m_status->setText(tr("Loading…"));
-    QPointer<ColdChainReportDialog> self(this);
-    const QString path = m_path;
-    const Fridge fridge = m_fridge;
-    // The query and the computation run on a worker; only the text comes back to the GUI thread.
-    QThreadPool::globalInstance()->start([self, path, fridge, from, to, generation] {
-        QString error;
-        coldchain::Report report;
-        const auto series = EnvRecord::query(path, fridge.id, from, to, &error);
-        if (series) {
-            coldchain::Options o;
-            o.minC = fridge.minC;
-            o.maxC = fridge.maxC;
-            o.doorOpenLimitMs = qint64(fridge.doorOpenLimitS) * 1000;
-            report = coldchain::buildReport(series->temperatures, series->doors, from, to, o, &error);
-        }
-        const QString text = error.isEmpty() ? coldchain::toText(report, fridge.name) : QString();
-        QList<QPointF> points;
-        if (series)
-            for (const coldchain::Sample& t : series->temperatures)
-                points.append(QPointF(double(std::max(t.timeMs, from)), t.temperatureC));
-        QMetaObject::invokeMethod(qApp, [self, report, text, error, generation, points, from, to] {
-            if (!self || generation != self->m_generation)
-                return;
-            self->m_report = report;
-            self->m_chart->show(points, Range{self->m_fridge.minC, self->m_fridge.maxC}, from, to);
-            self->m_text->setPlainText(error.isEmpty() ? text : tr("The record could not be read: %1").arg(error));
-            self->m_status->setText(error.isEmpty() ? (report.compliant() ? tr("Within range, no gaps") : tr("Not compliant: see the record"))
-                                                    : tr("Error"));
-            Q_EMIT self->loaded(error.isEmpty());
-        });
-    });
-}
-
-bool ColdChainReportDialog::savePdf(const QString& file) const
-{
-    QPdfWriter pdf(file);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setTitle(windowTitle());
-    pdf.setCreator(QStringLiteral("WardWatch"));
-    // The chart as the dialog draws it, then the record as plain text; the document paginates itself.
-    const QImage chart = m_chartView->grab().toImage();
-    QTextDocument doc;
-    doc.setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), chart);
-    doc.setHtml(QStringLiteral("<img src=\"chart.png\" width=\"600\"><pre>%1</pre>").arg(text().toHtmlEscaped()));
-    doc.print(&pdf);
-    return QFile(file).size() > 0;
-}
-
-bool ColdChainReportDialog::saveJson(const QString& file) const
-{
-    QFile f(file);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(coldchain::toJson(m_report, m_fridge.name)) > 0;
 }
 
 } // namespace ww

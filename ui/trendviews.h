@@ -1,12 +1,9 @@
 #pragma once
-// Charts: a patient's vital-sign trends (QCustomPlot, stacked panels on one time axis), a place's
-// temperature against its target (Qt Charts), and a fridge's compliance report from the station's
-// record (queried and computed on a worker thread; saved as PDF or JSON).
-#include "domain/coldchain.h"
+// Charts: a patient's vital-sign trends (QCustomPlot, stacked panels on one time axis) and a place's
+// temperature against its target (Qt Charts; a fridge's from the station's record).
 #include "models/wardmodels.h"
 
 #include <QChart>
-#include <QDialog>
 #include <array>
 #include <QTimer>
 #include <QWidget>
@@ -15,9 +12,7 @@ class QComboBox;
 class QCustomPlot;
 class QCPGraph;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
-class QDateTimeEdit;
 class QChartView;
 class QLineSeries;
 class QDateTimeAxis;
@@ -99,38 +94,6 @@ private:
     QPushButton* m_report;
     QTimer m_throttle;
     int m_row = -1;
-    int m_generation = 0;
-};
-
-// A fridge's cold-chain record over a chosen period, from the station database.
-class ColdChainReportDialog : public QDialog
-{
-    Q_OBJECT
-public:
-    ColdChainReportDialog(const Fridge& fridge, QString recordPath, QWidget* parent = nullptr);
-    void setPeriod(qint64 fromMs, qint64 toMs); // and loads it
-    [[nodiscard]] QString text() const;
-    [[nodiscard]] const coldchain::Report& report() const { return m_report; }
-    [[nodiscard]] int chartPoints() const { return m_chart->points(); }
-    bool savePdf(const QString& file) const;
-    bool saveJson(const QString& file) const;
-
-Q_SIGNALS:
-    void loaded(bool ok);
-
-private:
-    void showPeriod(qint64 fromMs, qint64 toMs);
-    void load();
-    Fridge m_fridge;
-    QString m_path;
-    QComboBox* m_period;
-    QDateTimeEdit* m_from;
-    QDateTimeEdit* m_to;
-    QChartView* m_chartView;
-    TemperatureChart* m_chart;
-    QPlainTextEdit* m_text;
-    QLabel* m_status;
-    coldchain::Report m_report;
     int m_generation = 0;
 };
 

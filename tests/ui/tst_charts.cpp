@@ -6,6 +6,7 @@
 #include "models/alarmlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
+#include "ui/coldchainreport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
