@@ -48,6 +48,22 @@ public:
             m_engine.update(c.alarmId, r.condition, r.value, r.priority);
         }
     }
+    // Ends every condition of a subject (keys "rule|subject" and "rule|subject|part"): the patient
+    // left the census, so their vitals, NEWS2 and geofence alarms have lost their cause.
+    void endSubject(const QString& subject)
+    {
+        for (auto it = m_conditions.begin(); it != m_conditions.end();) {
+            const qsizetype bar = it.key().indexOf(QChar(u'|'));
+            const QStringView rest = QStringView(it.key()).mid(bar + 1);
+            if (bar >= 0 && (rest == subject || rest.startsWith(subject + QChar(u'|')))) {
+                if (!it->alarmId.isEmpty())
+                    m_engine.end(it->alarmId);
+                it = m_conditions.erase(it);
+            } else {
+                ++it;
+            }
+        }
+    }
     [[nodiscard]] bool active(const QString& key) const
     {
         const auto it = m_conditions.constFind(key);

@@ -9,7 +9,7 @@ DeviceDirectory::DeviceDirectory(const Site& site)
             m_gateways.emplace(g.mac.toStdString(), int(m_gatewayIds.size())); // MOKO gateways name themselves by MAC
         add(m_gateways, m_gatewayIds, g.id);
     }
-    // Tag order: wristbands, badges, asset tags, reference beacons, as in the site file.
+    // Tag order: wristbands, badges, asset tags, reference beacons, spare wristbands, as in the site file.
     for (const auto& p : site.patients)
         add(m_tags, m_tagIds, p.wristband);
     for (const auto& s : site.staff)
@@ -18,6 +18,8 @@ DeviceDirectory::DeviceDirectory(const Site& site)
         add(m_tags, m_tagIds, a.tag);
     for (const auto& b : site.referenceBeacons)
         add(m_tags, m_tagIds, b.id);
+    for (const auto& w : site.spareWristbands)
+        add(m_tags, m_tagIds, w);
 }
 
 DeviceDirectory::DeviceDirectory(const QStringList& gateways, const QStringList& tags)

@@ -104,10 +104,22 @@ struct StationPresenceMsg
     QString operatorId;
 };
 
+// ww/v1/{site}/census/{bed}: who lies in a bed (patientId empty: vacant), merged by (timeMs, stationId).
+struct CensusEntryMsg
+{
+    QString bed, patientId, patientName, wristband, monitor;
+    qint64 timeMs = 0; // the change's time at stationId: its revision
+    QString stationId, operatorId, action;
+    [[nodiscard]] bool newerThan(qint64 otherMs, const QString& otherStation) const
+    {
+        return timeMs != otherMs ? timeMs > otherMs : stationId > otherStation;
+    }
+};
+
 // One decoded message of any kind (AlarmStateMsg: alarm/{id}, see domain/alarmtypes.h).
 struct AlarmStateMsg;
 using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
-                             StationPresenceMsg, AlarmStateMsg>;
+                             StationPresenceMsg, AlarmStateMsg, CensusEntryMsg>;
 
 [[nodiscard]] QString toString(DeviceEventKind kind);
 

@@ -348,6 +348,10 @@ std::vector<Device> Site::devices() const
         out.push_back({b.id, DeviceKind::ReferenceBeacon,
                        b.gateway.isEmpty() ? QStringLiteral("reference (%1, %2) floor %3").arg(b.x).arg(b.y).arg(b.floor)
                                            : QStringLiteral("gateway %1 advertising").arg(b.gateway)});
+    for (const auto& spare : spareWristbands) // the stock: no subject until the station pairs them
+        out.push_back({spare, DeviceKind::Wristband, {}});
+    for (const auto& spare : spareMonitors)
+        out.push_back({spare, DeviceKind::VitalsMonitor, {}});
     for (const auto& s : sensors) {
         const DeviceKind k = s.kind == SensorKind::Climate  ? DeviceKind::ClimateSensor
                              : s.kind == SensorKind::Fridge ? DeviceKind::FridgeSensor
@@ -603,16 +607,31 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     });
 
     QSet<QString> ids;
+    QHash<QString, QString> bedTaken;
     rd.objects(root, rootPath, "patients", [&](const QJsonObject& o, const QString& p) {
         Patient pt{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "bed"), rd.string(o, p, "wristband"),
                    rd.string(o, p, "monitor", false)};
         rd.unique(ids, pt.id, p);
         if (!pt.bed.isEmpty() && !bedIds.contains(pt.bed))
             rd.error(p + QStringLiteral(".bed"), QStringLiteral("unknown bed \"%1\"").arg(pt.bed));
+        else if (!pt.bed.isEmpty() && bedTaken.contains(pt.bed))
+            rd.error(p + QStringLiteral(".bed"), QStringLiteral("bed \"%1\" is already %2's").arg(pt.bed, bedTaken.value(pt.bed)));
+        bedTaken.insert(pt.bed, pt.id);
         device(pt.wristband, p + QStringLiteral(".wristband"));
         device(pt.monitor, p + QStringLiteral(".monitor"));
         site.patients.push_back(pt);
     });
+    for (const auto& [key, list] : {std::pair{"spareWristbands", &site.spareWristbands}, std::pair{"spareMonitors", &site.spareMonitors}}) {
+        const QJsonArray spare = rd.array(root, rootPath, key, false);
+        for (qsizetype i = 0; i < spare.size(); ++i) {
+            const QString p = rootPath + QChar(u'.') + QLatin1String(key) + QStringLiteral("[%1]").arg(i);
+            if (!spare.at(i).isString() || spare.at(i).toString().isEmpty())
+                rd.error(p, QStringLiteral("must be a device id"));
+            else
+                *list << spare.at(i).toString();
+            device(spare.at(i).toString(), p);
+        }
+    }
     rd.objects(root, rootPath, "staff", [&](const QJsonObject& o, const QString& p) {
         StaffMember s{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "role"), rd.string(o, p, "badge"),
                       rd.string(o, p, "pinHash", false)};

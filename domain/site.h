@@ -170,7 +170,10 @@ struct Site
     QHash<RoomKind, ClimateTargets> climateTargets;
     std::vector<Gateway> gateways;
     std::vector<Bed> beds;
-    std::vector<Patient> patients;
+    std::vector<Patient> patients; // seeds the census; admissions, transfers and discharges are the station's
+    // The ward's stock of wristbands and vitals monitors not on a patient at start: the station pairs
+    // them with patients it admits.
+    QStringList spareWristbands, spareMonitors;
     std::vector<StaffMember> staff;
     std::vector<Asset> assets;
     std::vector<ParLevel> parLevels;

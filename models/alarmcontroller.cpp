@@ -35,6 +35,10 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
                                           : text,
                            false);
     });
+    connect(core, &WardCore::censusResult, this, [this](bool ok, const QString& text) {
+        Q_EMIT message(ok ? tr("Census: %1").arg(text) : text, !ok);
+        Q_EMIT censusResult(ok, text);
+    });
     // The heartbeat and the operator's last action are on the steady clock: a step of the wall clock
     // neither signs the operator out nor reports the screen hung.
     m_heartbeat.store(m_clock.steadyMs());
@@ -153,6 +157,48 @@ void AlarmController::setPatientLimit(const QString& patientId, const QString& r
         core->setPatientLimit(patientId, ruleId, below, above, op, name);
     }, Qt::QueuedConnection);
     Q_EMIT message(tr("Limit %1 for %2 changed").arg(ruleId, patientId), false);
+}
+
+template <typename F> void AlarmController::asOperator(const QString& refusal, F&& f)
+{
+    if (m_operatorId.isEmpty()) {
+        Q_EMIT message(refusal, true);
+        Q_EMIT censusResult(false, refusal);
+        return;
+    }
+    m_lastActionMs = m_clock.steadyMs();
+    QMetaObject::invokeMethod(m_core, [f = std::forward<F>(f), core = m_core, op = m_operatorId, name = m_operatorName] {
+        f(core, op, name);
+    }, Qt::QueuedConnection);
+}
+
+void AlarmController::admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                                   const QString& monitor)
+{
+    asOperator(tr("Sign in first: admissions are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) {
+                   core->admitPatient(bed, patientId, name, wristband, monitor, op, opName);
+               });
+}
+
+void AlarmController::transferPatient(const QString& patientId, const QString& bed)
+{
+    asOperator(tr("Sign in first: transfers are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) { core->transferPatient(patientId, bed, op, opName); });
+}
+
+void AlarmController::dischargePatient(const QString& patientId)
+{
+    asOperator(tr("Sign in first: discharges are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) { core->dischargePatient(patientId, op, opName); });
+}
+
+void AlarmController::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor)
+{
+    asOperator(tr("Sign in first: device changes are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) {
+                   core->pairDevices(patientId, wristband, monitor, op, opName);
+               });
 }
 
 VitalLimit AlarmController::patientLimit(const QString& patientId, const VitalLimit& rule) const

@@ -40,6 +40,13 @@ public Q_SLOTS:
     void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2);
     // A per-patient vital-sign limit (NaN: no limit on that side); logged with the operator.
     void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above);
+    // The census, made by the signed-in operator (the core checks, records, audits and publishes;
+    // the outcome comes back as censusResult).
+    void admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                      const QString& monitor);
+    void transferPatient(const QString& patientId, const QString& bed);
+    void dischargePatient(const QString& patientId);
+    void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor);
 
 public:
     // The limit in force for a patient as this station set it (the site's rule otherwise).
@@ -51,9 +58,12 @@ Q_SIGNALS:
     void message(const QString& text, bool error);
     void audioChanged();
     void alarmUpdated(const ww::AlarmState& alarm); // after the list took it
+    void censusResult(bool ok, const QString& message);
 
 private:
     void onAlarm(const AlarmState& a);
+    // Runs f(core, operator id, operator name) on the core thread, if someone is signed in.
+    template <typename F> void asOperator(const QString& refusal, F&& f);
 
     const Site& m_site;
     const Clock& m_clock;

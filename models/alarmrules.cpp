@@ -27,6 +27,8 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
     m_stationId = stationId;
     m_alarmLog = std::make_unique<AlarmLog>(logPath);
     m_envRecord = std::make_unique<EnvRecord>(logPath);
+    m_censusRecord = std::make_unique<CensusRecord>(logPath);
+    m_censusPublish = std::move(output.census);
     AlarmEngine::Hooks hooks;
     hooks.publish = std::move(output.publish);
     hooks.clearRetained = std::move(output.clearRetained);
@@ -69,6 +71,8 @@ void WardCore::evaluatePatient(int row, qint64 now)
     if (!m_alarms)
         return;
     PatientRow& p = m_rows.patients[size_t(row)];
+    if (p.vacant())
+        return;
     const AlarmSettings& cfg = m_site.alarms;
     const qint64 maxAge = qint64(cfg.news2.vitalsMaxAgeS) * 1000;
     const bool live = p.vitalsSignal == SignalState::Live;
@@ -331,7 +335,7 @@ void WardCore::evaluateDevice(int row, qint64 now)
     // silence is measured on the steady clock, as "no signal" is, and dated back from now.
     const qint64 silentForMs = d.lastSeenSteadyMs ? m_clock.steadyMs() - *d.lastSeenSteadyMs : 0;
     const qint64 onset = ((now - silentForMs) / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
-    m_conditions->observe(silentRule + QChar(u'|') + d.id, d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
+    m_conditions->observe(silentRule + QChar(u'|') + d.id, d.inService && d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
                           onset, now, 0, [&] {
                               AlarmRaise a;
                               a.rule = silentRule;
@@ -346,7 +350,7 @@ void WardCore::evaluateDevice(int row, qint64 now)
                               return a;
                           });
     const int limit = m_site.alarms.lowBatteryPct;
-    const bool low = d.batteryPct && *d.batteryPct < limit;
+    const bool low = d.inService && d.batteryPct && *d.batteryPct < limit;
     m_conditions->observe(QStringLiteral("tech.battery|") + d.id, low, now, now, 0, [&] {
         AlarmRaise a;
         a.rule = QStringLiteral("tech.battery");

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace ww {
 
 QString toString(AssetStatus status)
@@ -28,6 +30,13 @@ WardRows initialRows(const Site& site)
         r.monitor = p.monitor;
         rows.patients.push_back(r);
     }
+    // A row per bed nobody lies in: the census lists every bed, and admissions fill these rows.
+    for (const auto& b : site.beds)
+        if (std::none_of(site.patients.begin(), site.patients.end(), [&](const Patient& p) { return p.bed == b.id; })) {
+            PatientRow vacant;
+            vacant.bed = b.id;
+            rows.patients.push_back(vacant);
+        }
     for (const auto& s : site.staff)
         rows.staff.push_back(StaffRow{s.id, s.name, s.role, s.badge, SignalState::Waiting, {}});
     for (const auto& a : site.assets)
@@ -56,6 +65,7 @@ WardRows initialRows(const Site& site)
         r.id = d.id;
         r.kind = d.kind;
         r.subject = d.subject;
+        r.inService = !site.spareWristbands.contains(d.id) && !site.spareMonitors.contains(d.id);
         rows.devices.push_back(r);
     }
     return rows;

@@ -33,9 +33,12 @@ struct Location
     bool known = false;
 };
 
+// One row per patient in the census, and one per bed nobody lies in (id empty: vacant). A row
+// keeps its patient's vitals, trends, limits and NEWS2 inputs; a transfer moves the bed, not the row.
 struct PatientRow
 {
     QString id, name, bed, wristband, monitor;
+    [[nodiscard]] bool vacant() const { return id.isEmpty(); }
     std::array<Reading, VitalKindCount> vitals{};
     SignalState vitalsSignal = SignalState::Waiting;
     SignalState tagSignal = SignalState::Waiting;
@@ -95,6 +98,8 @@ struct DeviceRow
     quint64 messages = 0;
     QString lastEvent;                // e.g. "fall 12:03:04 (late)"
     SignalState signal = SignalState::Waiting;
+    // A wristband or monitor in the ward's stock, on no patient: its silence is no alarm.
+    bool inService = true;
 };
 
 template <typename Row> using RowChanges = std::vector<std::pair<int, Row>>;

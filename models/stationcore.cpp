@@ -52,6 +52,8 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
                             encodeEscalation(a, a.escalationStep, step.target, m_options.stationId, m_clock.nowMs()), 1,
                             false);
         };
+        // The census: one retained entry per bed, so a station that starts late has the ward's beds.
+        out.census = [this](const CensusEntryMsg& e) { m_mqtt->publish(m_ingest.topics().census(e.bed), encode(e), 1, true); };
         m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, std::move(out));
     }
     MqttSettings mqtt = m_options.mqtt;
@@ -65,6 +67,7 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     m_mqtt->addSubscription(p + QStringLiteral("alarm/+"), 1);
     m_mqtt->addSubscription(p + QStringLiteral("pos/+"), 0);
     m_mqtt->addSubscription(p + QStringLiteral("station/+"), 1);
+    m_mqtt->addSubscription(p + QStringLiteral("census/+"), 1);
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
     m_mqtt->setMessageHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {

@@ -51,13 +51,19 @@ void TrendSeries::rebase(qint64 timeMs)
 
 TrendStore::TrendStore(size_t patients, size_t environment)
     : m_vitals(patients * VitalKindCount, TrendSeries(VitalCapacity, VitalSpacingMs)),
-      m_news2(patients, TrendSeries(VitalCapacity, VitalSpacingMs)), m_env(environment)
+      m_news2(patients, TrendSeries(VitalCapacity, VitalSpacingMs)), m_patientIds(patients), m_env(environment)
 {
 }
 
 void TrendStore::apply(const WardUpdate& update)
 {
     for (const auto& [row, p] : update.patients) {
+        if (p.id != m_patientIds[size_t(row)]) { // another patient in this row: never their predecessor's trends
+            m_patientIds[size_t(row)] = p.id;
+            for (int k = 0; k < VitalKindCount; ++k)
+                m_vitals[size_t(row) * VitalKindCount + size_t(k)] = TrendSeries(VitalCapacity, VitalSpacingMs);
+            m_news2[size_t(row)] = TrendSeries(VitalCapacity, VitalSpacingMs);
+        }
         qint64 newest = 0;
         for (int k = 0; k < VitalKindCount; ++k)
             if (p.vitals[size_t(k)].valid) {

@@ -73,6 +73,7 @@ private:
         DoorState door = DoorState::Unknown;
     };
     std::vector<TrendSeries> m_vitals, m_news2;
+    std::vector<QString> m_patientIds; // per row: whose trends these are (a discharge or admission starts anew)
     std::vector<Env> m_env;
 };
 

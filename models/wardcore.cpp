@@ -78,6 +78,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
         tagFor(site.assets[size_t(i)].tag)->asset = i;
     for (const auto& b : site.referenceBeacons)
         tagFor(b.id); // heard for calibration and watched for silence; no row of its own
+    for (const auto& w : site.spareWristbands)
+        tagFor(w); // located from the start; a patient's once the station pairs it
     for (int i = 0; i < int(site.sensors.size()); ++i)
         m_refs[site.sensors[size_t(i)].id].env = i;
 
@@ -107,6 +109,7 @@ void WardCore::start()
     m_drainTimer.start();
     if (m_alarms) {
         m_alarms->restore();
+        restoreCensus();
         m_alarmTimer.start();
     }
 }

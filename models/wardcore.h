@@ -4,6 +4,7 @@
 // models in coalesced batches (<= 25 Hz). Device events go straight through, never coalesced.
 #include "alarms/alarmengine.h"
 #include "alarms/conditiontracker.h"
+#include "alarms/censusrecord.h"
 #include "alarms/envrecord.h"
 #include "alarms/news2.h"
 #include "domain/clock.h"
@@ -44,6 +45,7 @@ struct AlarmOutput
     std::function<void(const AlarmState&)> publish;
     std::function<void(const QString& id)> clearRetained;
     std::function<void(const AlarmState&, const EscalationStep&)> escalate;
+    std::function<void(const CensusEntryMsg&)> census; // a bed's new entry (retained)
 };
 
 class WardCore : public QObject
@@ -84,6 +86,16 @@ public:
                                     const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
                                      const QString& operatorId, const QString& operatorName); // NaN: no limit
+    // The census (models/census.cpp): admissions, transfers, discharges and device pairing. Refused,
+    // with the reason in censusResult, unless the operator is signed in, the change is possible and
+    // the station's record took it; then shown, audited and published to every station.
+    Q_INVOKABLE void admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                                  const QString& monitor, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void transferPatient(const QString& patientId, const QString& bed, const QString& operatorId,
+                                     const QString& operatorName);
+    Q_INVOKABLE void dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
+                                 const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
@@ -109,6 +121,7 @@ Q_SIGNALS:
     void alarmChanged(const ww::AlarmState& alarm);
     void acknowledgeResult(const QString& alarmId, bool ok, const QString& message);
     void stationsChanged(const QStringList& onlineStations, const QStringList& hashMismatch);
+    void censusResult(bool ok, const QString& message);
 
 private:
     struct DeviceRef
@@ -136,6 +149,18 @@ private:
     void apply(const PositionMsg& m);
     void apply(const StationPresenceMsg& m);
     void apply(const AlarmStateMsg& m);
+    void apply(const CensusEntryMsg& m);
+    // Census helpers (models/census.cpp).
+    void restoreCensus();
+    void commitCensus(std::vector<CensusEntryMsg> entries, const QString& what, const QString& operatorId,
+                      const QString& operatorName);
+    void placeEntry(const CensusEntryMsg& e);
+    void vacate(int row);
+    void setDevices(int row, const QString& wristband, const QString& monitor);
+    void pairDevice(int row, QString& slot, const QString& deviceId);
+    [[nodiscard]] QString deviceProblem(const QString& deviceId, DeviceKind kind, int row) const;
+    [[nodiscard]] int rowOfBed(const QString& bed) const;
+    [[nodiscard]] int rowOfPatient(const QString& patientId) const;
     void evaluatePatient(int row, qint64 now);
     void evaluateEnv(int row, qint64 now);
     void evaluateLocation(int tag, qint64 now);
@@ -217,6 +242,9 @@ private:
     std::unique_ptr<AlarmLog> m_alarmLog;
     std::unique_ptr<EnvRecord> m_envRecord; // fridges' readings, in the alarm log's file
     bool m_envRecordFailing = false;
+    std::unique_ptr<CensusRecord> m_censusRecord;
+    std::function<void(const CensusEntryMsg&)> m_censusPublish;
+    QHash<QString, std::pair<qint64, QString>> m_censusRev; // bed -> (time, station) of the entry in force
     std::unique_ptr<AlarmEngine> m_alarms;
     std::unique_ptr<ConditionTracker> m_conditions;
     std::vector<News2StationInputs> m_news2Inputs;              // per patient

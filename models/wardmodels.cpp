@@ -141,12 +141,17 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case TagSignalRole: return int(p.tagSignal);
     case News2Role: return p.news2 >= 0 ? QVariant(p.news2) : QVariant();
     case News2PartialRole: return p.news2Partial;
+    case VacantRole: return p.vacant();
+    case WristbandRole: return p.wristband;
+    case MonitorRole: return p.monitor;
     case Qt::BackgroundRole:
         // The score's response band in its alarm colour (RCP: single 3, 5-6, 7 and more).
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
             return priorityColour(*p.news2Priority);
         return {};
     case Qt::ForegroundRole:
+        if (p.vacant())
+            return noSignalColour();
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
             return *p.news2Priority == Priority::High ? QColor(Qt::white) : QColor(Qt::black);
         if (index.column() == News2Col && p.news2Partial)
@@ -163,6 +168,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
             return (p.news2Partial ? tr("Partial score (a lower bound): ") : tr("NEWS2: ")) + p.news2Detail;
         return {};
     case Qt::DisplayRole:
+        if (p.vacant()) // a free bed: its number and nothing else
+            return index.column() == BedCol ? p.bed : index.column() == NameCol ? tr("vacant") : QString();
         switch (index.column()) {
         case BedCol: return p.bed;
         case NameCol: return p.name;

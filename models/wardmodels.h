@@ -20,7 +20,7 @@ public:
     enum Role {
         IdRole = Qt::UserRole + 1, BedRole, NameRole, HeartRateRole, SpO2Role, RespRateRole, SystolicRole,
         DiastolicRole, TemperatureRole, VitalsTimeRole, VitalsSignalRole, RoomRole, TagSignalRole, News2Role,
-        News2PartialRole
+        News2PartialRole, VacantRole, WristbandRole, MonitorRole
     };
     Q_ENUM(Role)
     using LiveTableModel::LiveTableModel;

@@ -45,11 +45,11 @@ inline AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb
 // The core with its alarm engine on this thread, in simulated time; every alarm change recorded.
 struct CoreFixture
 {
-    explicit CoreFixture(const QString& logPath)
+    explicit CoreFixture(const QString& logPath, AlarmOutput output = {}, const QString& station = QStringLiteral("st-1"))
         : loaded(SiteLoader::loadDefault()), site(*loaded.site), directory(site), core(site, directory, clock, stats)
     {
         QObject::connect(&core, &WardCore::alarmChanged, &core, [this](const AlarmState& s) { changes.push_back(s); });
-        core.enableAlarms(QStringLiteral("st-1"), logPath, {});
+        core.enableAlarms(station, logPath, std::move(output));
     }
     std::optional<AlarmState> last(const QString& rule) const
     {

@@ -5,7 +5,7 @@ namespace ww {
 QString toString(TopicKind kind)
 {
     static const char* names[TopicKindCount] = {"adv", "vitals", "event", "env", "status", "alarm",
-                                                "pos", "cmd", "station", "moko", "truth", "unknown"};
+                                                "pos", "cmd", "station", "moko", "truth", "census", "unknown"};
     return QLatin1String(names[int(kind)]);
 }
 
@@ -74,6 +74,8 @@ ParsedTopic Topics::parse(std::string_view topic, std::string_view mokoFilter) c
         return {TopicKind::Command, id};
     if (head == "station")
         return {TopicKind::Station, id};
+    if (head == "census")
+        return {TopicKind::Census, id};
     return {};
 }
 

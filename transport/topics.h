@@ -7,8 +7,8 @@
 
 namespace ww {
 
-enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Unknown };
-inline constexpr int TopicKindCount = 12;
+enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Census, Unknown };
+inline constexpr int TopicKindCount = 13;
 [[nodiscard]] QString toString(TopicKind kind);
 
 struct ParsedTopic
@@ -35,6 +35,7 @@ public:
     [[nodiscard]] QString position(const QString& tag) const { return m_prefix + QStringLiteral("pos/") + tag; }
     [[nodiscard]] QString command(const QString& device) const { return m_prefix + QStringLiteral("cmd/") + device; }
     [[nodiscard]] QString station(const QString& id) const { return m_prefix + QStringLiteral("station/") + id; }
+    [[nodiscard]] QString census(const QString& bed) const { return m_prefix + QStringLiteral("census/") + bed; }
     [[nodiscard]] QString truth(const QString& sub) const { return m_prefix + QStringLiteral("truth/") + sub; }
 
     // Classifies a topic (UTF-8, as it comes off the wire) without allocating. mokoFilter is an MQTT

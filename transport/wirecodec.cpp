@@ -280,6 +280,39 @@ DecodeResult decodeStation(std::string_view id, std::span<const std::byte> paylo
     return {{std::move(s)}, {}};
 }
 
+// Retained for as long as the patient stays: its time may be old, never in the future.
+DecodeResult decodeCensus(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::CensusEntry m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid CensusEntry"));
+    if (m.schema_version() != SchemaVersion)
+        return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
+    if (m.device_time_ms() == 0)
+        return fail(RejectReason::MissingField, QStringLiteral("device_time_ms is 0"));
+    if (qint64(m.device_time_ms()) > ctx.nowMs + ctx.maxFutureMs)
+        return fail(RejectReason::OutOfRange, QStringLiteral("device_time_ms is %1 s in the future")
+                                                  .arg((qint64(m.device_time_ms()) - ctx.nowMs) / 1000));
+    std::optional<DecodeError> err;
+    CensusEntryMsg c;
+    c.bed = utf8(idFrom(m.bed(), id, err, "bed"));
+    if (err)
+        return {{}, err};
+    if (m.station_id().empty())
+        return fail(RejectReason::MissingField, QStringLiteral("station_id: missing"));
+    c.patientId = QString::fromStdString(m.patient_id());
+    c.patientName = QString::fromStdString(m.patient_name());
+    if (!c.patientId.isEmpty() && c.patientName.isEmpty())
+        return fail(RejectReason::MissingField, QStringLiteral("patient_name: missing for patient \"%1\"").arg(c.patientId));
+    c.wristband = QString::fromStdString(m.wristband());
+    c.monitor = QString::fromStdString(m.monitor());
+    c.timeMs = qint64(m.device_time_ms());
+    c.stationId = QString::fromStdString(m.station_id());
+    c.operatorId = QString::fromStdString(m.operator_id());
+    c.action = QString::fromStdString(m.action());
+    return {{std::move(c)}, {}};
+}
+
 DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     AlarmStateMsg out;
@@ -368,6 +401,7 @@ DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std
     case TopicKind::Station: return decodeStation(id, payload, ctx);
     case TopicKind::Moko: return decodeMokoJson(payload, ctx);
     case TopicKind::Alarm: return decodeAlarm(id, payload, ctx);
+    case TopicKind::Census: return decodeCensus(id, payload, ctx);
     case TopicKind::Command: return {}; // addressed to devices and people; stations do not act on them
     case TopicKind::Truth:
     case TopicKind::Unknown: break;
@@ -482,6 +516,22 @@ QByteArray encode(const StationPresenceMsg& s)
     m.set_online(s.online);
     m.set_site_hash(s.siteHash.toStdString());
     m.set_operator_id(s.operatorId.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const CensusEntryMsg& c)
+{
+    v1::CensusEntry m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(c.timeMs));
+    m.set_station_id(c.stationId.toStdString());
+    m.set_bed(c.bed.toStdString());
+    m.set_patient_id(c.patientId.toStdString());
+    m.set_patient_name(c.patientName.toStdString());
+    m.set_wristband(c.wristband.toStdString());
+    m.set_monitor(c.monitor.toStdString());
+    m.set_operator_id(c.operatorId.toStdString());
+    m.set_action(c.action.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 

@@ -55,6 +55,7 @@ struct DecodeContext
 [[nodiscard]] QByteArray encode(const PositionMsg& position);
 [[nodiscard]] QByteArray encode(const StationPresenceMsg& presence);
 [[nodiscard]] QByteArray encode(const AlarmState& alarm, qint64 nowMs);
+[[nodiscard]] QByteArray encode(const CensusEntryMsg& entry);
 // cmd/{target}: an escalation step. commandId is "{alarm id}#{step}", so receivers drop duplicates.
 [[nodiscard]] QByteArray encodeEscalation(const AlarmState& alarm, int step, const QString& target,
                                           const QString& stationId, qint64 nowMs);

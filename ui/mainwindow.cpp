@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 #include "ui/floorplanview.h"
 #include "ui/alarmwidgets.h"
+#include "ui/censusdialogs.h"
 #include "ui/trendviews.h"
 
 #include <QAction>
@@ -44,7 +45,9 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     QTableView* census = addTable(&models.patients, tr("Census"));
     census->setObjectName(QStringLiteral("census"));
     m_vitalsTrend = new VitalsTrendView(models, m_tabs);
-    withChart(census, m_vitalsTrend, QStringLiteral("census"));
+    // Admissions, transfers, devices and discharges: buttons above the table.
+    QWidget* actions = alarms && site ? new CensusActions(*alarms, models, *site, census, m_tabs) : nullptr;
+    withChart(census, m_vitalsTrend, QStringLiteral("census"), actions);
     connect(census->selectionModel(), &QItemSelectionModel::currentRowChanged, m_vitalsTrend,
             [this](const QModelIndex& current) { m_vitalsTrend->setPatient(current.isValid() ? current.row() : -1); });
     if (alarms) {
@@ -54,7 +57,7 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         census->addAction(edit);
         auto open = [this, census, alarms] {
             const QModelIndex i = census->currentIndex();
-            if (!i.isValid())
+            if (!i.isValid() || i.data(PatientModel::VacantRole).toBool())
                 return;
             PatientAlarmDialog d(*alarms, i.data(PatientModel::IdRole).toString(), i.data(PatientModel::NameRole).toString(), this);
             d.exec();
@@ -154,16 +157,25 @@ QTableView* MainWindow::addTable(QAbstractItemModel* model, const QString& title
     return view;
 }
 
-void MainWindow::withChart(QTableView* table, QWidget* chart, const QString& name)
+void MainWindow::withChart(QTableView* table, QWidget* chart, const QString& name, QWidget* above)
 {
     const int index = m_tabs->indexOf(table);
     const QString title = m_tabs->tabText(index);
+    QWidget* left = table;
+    if (above) {
+        left = new QWidget(m_tabs);
+        auto* v = new QVBoxLayout(left);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(0);
+        v->addWidget(above);
+        v->addWidget(table, 1);
+    }
     // Side by side, the table a little wider than the chart; the chart has the full height (five
     // stacked trend panels need it).
     auto* split = new QSplitter(Qt::Horizontal, m_tabs);
     split->setObjectName(name);
     m_tabs->removeTab(index);
-    split->addWidget(table);
+    split->addWidget(left);
     split->addWidget(chart);
     table->show(); // the tab widget hid it when it was not the current tab
     split->setChildrenCollapsible(false);

@@ -45,7 +45,8 @@ private:
     QTableView* addTable(QAbstractItemModel* model, const QString& title);
     void refreshRates();
     // Puts the table's tab into a vertical splitter: the table above, the chart below.
-    void withChart(QTableView* table, QWidget* chart, const QString& name);
+    // above: a bar over the table (the census's actions).
+    void withChart(QTableView* table, QWidget* chart, const QString& name, QWidget* above = nullptr);
 
     const IngestStats& m_stats;
     QTabWidget* m_tabs;

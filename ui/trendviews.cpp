@@ -172,8 +172,10 @@ int VitalsTrendView::news2Points() const
 
 void VitalsTrendView::refreshNow()
 {
-    if (m_row < 0 || m_row >= m_models.patients.rowCount()) {
-        m_title->setText(tr("Trends: select a patient in the census"));
+    if (m_row < 0 || m_row >= m_models.patients.rowCount() || m_models.patients.rowAt(m_row).vacant()) {
+        m_title->setText(m_row >= 0 && m_row < m_models.patients.rowCount()
+                             ? tr("Trends: bed %1 is vacant").arg(m_models.patients.rowAt(m_row).bed)
+                             : tr("Trends: select a patient in the census"));
         for (QCPGraph* g : m_graphs)
             if (g)
                 g->data()->clear();

@@ -56,7 +56,14 @@ private Q_SLOTS:
 
     void rowsComeFromTheSite()
     {
-        QCOMPARE(m_models->patients.rowCount(), int(m_site->patients.size()));
+        // A row per patient and one per bed nobody lies in (every default patient has a bed).
+        QCOMPARE(m_models->patients.rowCount(), int(m_site->beds.size()));
+        QVERIFY(m_site->beds.size() > m_site->patients.size());
+        for (int r = 0; r < m_models->patients.rowCount(); ++r) {
+            const PatientRow& p = m_models->patients.rowAt(r);
+            QCOMPARE(p.vacant(), r >= int(m_site->patients.size()));
+            QVERIFY(!p.bed.isEmpty());
+        }
         QCOMPARE(m_models->staff.rowCount(), int(m_site->staff.size()));
         QCOMPARE(m_models->assets.rowCount(), int(m_site->assets.size()));
         QCOMPARE(m_models->environment.rowCount(), int(m_site->sensors.size()));

@@ -148,6 +148,9 @@ for i, b in enumerate(occupied):
     # Every name once: two patients of one name on a ward is a known cause of wrong-patient errors.
     site["patients"].append({"id": f"P{i + 1:03d}", "name": f"{FIRST[i % 30]} {LAST[(i * 11 + 3 + i // 30) % 30]}", "bed": b["id"],
                              "wristband": f"wb-{i + 1:03d}", "monitor": f"vm-{i + 1:03d}"})
+# The ward's stock of devices on nobody yet: the station pairs them with patients it admits.
+site["spareWristbands"] = [f"wb-{i:03d}" for i in range(101, 109)]
+site["spareMonitors"] = [f"vm-{i:03d}" for i in range(101, 107)]
 roles = ["charge nurse", "nurse", "nurse", "nurse", "nurse", "nurse", "healthcare assistant", "healthcare assistant",
          "doctor", "doctor", "porter", "domestic"]
 def demo_pin_hash(staff_id, pin, iterations=60000):

@@ -1,0 +1,365 @@
+// The census on the core thread: who lies in which bed and wears which wristband and monitor.
+// Every change is a bed's entry (CensusEntryMsg): checked, written to the station's census record,
+// audited, applied to the rows and published retained; other stations' entries merge by
+// (time, station), the later one for a bed winning. A transfer moves the bed to the patient's row, so
+// vitals, trends, limits and NEWS2 inputs go with the patient; a discharge ends the patient's
+// condition alarms and returns the devices to the ward's stock.
+#include "models/logging.h"
+#include "models/wardcore.h"
+
+#include <algorithm>
+
+namespace ww {
+
+int WardCore::rowOfBed(const QString& bed) const
+{
+    if (bed.isEmpty())
+        return -1;
+    for (int i = 0; i < int(m_rows.patients.size()); ++i)
+        if (m_rows.patients[size_t(i)].bed == bed)
+            return i;
+    return -1;
+}
+
+int WardCore::rowOfPatient(const QString& patientId) const
+{
+    if (patientId.isEmpty())
+        return -1;
+    for (int i = 0; i < int(m_rows.patients.size()); ++i)
+        if (m_rows.patients[size_t(i)].id == patientId)
+            return i;
+    return -1;
+}
+
+// Why a device cannot go on the patient of row (-1: a new patient); empty when it can.
+QString WardCore::deviceProblem(const QString& deviceId, DeviceKind kind, int row) const
+{
+    if (deviceId.isEmpty())
+        return {};
+    const auto it = m_refs.constFind(deviceId);
+    if (it == m_refs.constEnd() || it->device < 0 || m_rows.devices[size_t(it->device)].kind != kind)
+        return tr("%1 is not a %2 of this ward").arg(deviceId, toString(kind));
+    if (it->patient >= 0 && it->patient != row) {
+        const PatientRow& other = m_rows.patients[size_t(it->patient)];
+        return tr("%1 is on %2 (bed %3)").arg(deviceId, other.name, other.bed);
+    }
+    return {};
+}
+
+// Puts a device on row's patient (or takes it off: deviceId empty), taking it off anyone else.
+void WardCore::pairDevice(int row, QString& slot, const QString& deviceId)
+{
+    if (slot == deviceId)
+        return;
+    PatientRow& p = m_rows.patients[size_t(row)];
+    auto setDeviceRow = [this](const QString& id, int patient, const QString& subject) {
+        const auto it = m_refs.find(id);
+        if (it == m_refs.end() || it->device < 0)
+            return false;
+        it->patient = patient;
+        DeviceRow& d = m_rows.devices[size_t(it->device)];
+        d.subject = subject;
+        d.inService = patient >= 0;
+        m_dirtyDevices.mark(it->device);
+        return true;
+    };
+    if (!slot.isEmpty())
+        setDeviceRow(slot, -1, {});
+    if (!deviceId.isEmpty()) {
+        const auto it = m_refs.constFind(deviceId);
+        if (it != m_refs.constEnd() && it->patient >= 0 && it->patient != row) { // another station's newer word
+            PatientRow& other = m_rows.patients[size_t(it->patient)];
+            for (QString* s : {&other.wristband, &other.monitor})
+                if (*s == deviceId)
+                    s->clear();
+            m_dirtyPatients.mark(it->patient);
+        }
+        if (!setDeviceRow(deviceId, row, p.name))
+            qCWarning(lcCore) << "census: device" << deviceId << "of patient" << p.id << "is not in this site";
+    }
+    slot = deviceId;
+    m_dirtyPatients.mark(row);
+}
+
+void WardCore::setDevices(int row, const QString& wristband, const QString& monitor)
+{
+    PatientRow& p = m_rows.patients[size_t(row)];
+    if (p.wristband != wristband) {
+        p.location = {};
+        p.tagSignal = SignalState::Waiting;
+        pairDevice(row, p.wristband, wristband);
+    }
+    if (p.monitor != monitor) {
+        p.vitals = {};
+        p.vitalsSignal = SignalState::Waiting;
+        pairDevice(row, p.monitor, monitor);
+    }
+}
+
+void WardCore::vacate(int row)
+{
+    PatientRow& p = m_rows.patients[size_t(row)];
+    if (p.vacant())
+        return;
+    if (m_conditions)
+        m_conditions->endSubject(p.id); // vitals, NEWS2 and geofence alarms lose their cause
+    setDevices(row, {}, {});
+    if (size_t(row) < m_news2Inputs.size()) {
+        m_news2Inputs[size_t(row)] = {};
+        m_patientLimits[size_t(row)].clear();
+    }
+    PatientRow empty;
+    empty.bed = p.bed;
+    p = empty;
+    m_dirtyPatients.mark(row);
+}
+
+// Applies one bed's entry to the rows (its revision already checked and recorded).
+void WardCore::placeEntry(const CensusEntryMsg& e)
+{
+    int row = rowOfBed(e.bed);
+    if (row < 0) {
+        qCWarning(lcCore) << "census: entry for unknown bed" << e.bed << "from station" << e.stationId << "ignored";
+        return;
+    }
+    if (e.patientId.isEmpty()) {
+        vacate(row);
+        return;
+    }
+    const int current = rowOfPatient(e.patientId);
+    if (current != row) {
+        vacate(row); // a newer entry displaces whoever another station had in this bed
+        if (current >= 0) {
+            // A transfer: the patient's row takes the bed, the emptied row the patient's old bed.
+            std::swap(m_rows.patients[size_t(current)].bed, m_rows.patients[size_t(row)].bed);
+            m_dirtyPatients.mark(row);
+            row = current;
+        } else {
+            m_rows.patients[size_t(row)].id = e.patientId;
+        }
+    }
+    PatientRow& p = m_rows.patients[size_t(row)];
+    p.name = e.patientName;
+    setDevices(row, e.wristband, e.monitor);
+    for (const QString& id : {p.wristband, p.monitor}) // the devices table names the wearer
+        if (const auto it = m_refs.constFind(id); !id.isEmpty() && it != m_refs.constEnd() && it->device >= 0 &&
+                                                  m_rows.devices[size_t(it->device)].subject != p.name) {
+            m_rows.devices[size_t(it->device)].subject = p.name;
+            m_dirtyDevices.mark(it->device);
+        }
+    m_dirtyPatients.mark(row);
+    checkSignals();
+    evaluatePatient(row, m_clock.nowMs());
+}
+
+void WardCore::apply(const CensusEntryMsg& m)
+{
+    const auto rev = m_censusRev.value(m.bed, {0, QString()});
+    if (!m.newerThan(rev.first, rev.second))
+        return; // our own entry coming back, or older than what is in force
+    if (rowOfBed(m.bed) < 0) {
+        qCWarning(lcCore) << "census: entry for unknown bed" << m.bed << "from station" << m.stationId << "ignored";
+        return;
+    }
+    if (m_censusRecord && !m_censusRecord->append({m}))
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true,
+                          tr("Census record write failed: %1").arg(m_censusRecord->lastError()));
+    m_censusRev.insert(m.bed, {m.timeMs, m.stationId});
+    placeEntry(m);
+}
+
+void WardCore::restoreCensus()
+{
+    if (!m_censusRecord)
+        return;
+    std::vector<CensusEntryMsg> entries = m_censusRecord->latest();
+    if (!m_censusRecord->lastError().isEmpty())
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true,
+                          tr("Census record unreadable: %1").arg(m_censusRecord->lastError()));
+    // In the order they were made, so a transfer finds the patient where the earlier entry put them.
+    std::sort(entries.begin(), entries.end(), [](const CensusEntryMsg& a, const CensusEntryMsg& b) {
+        return b.newerThan(a.timeMs, a.stationId);
+    });
+    for (const CensusEntryMsg& e : entries) {
+        if (rowOfBed(e.bed) < 0)
+            continue;
+        m_censusRev.insert(e.bed, {e.timeMs, e.stationId});
+        placeEntry(e);
+    }
+}
+
+void WardCore::commitCensus(std::vector<CensusEntryMsg> entries, const QString& what, const QString& operatorId,
+                            const QString& operatorName)
+{
+    qint64 now = m_clock.nowMs();
+    for (const CensusEntryMsg& e : entries) // strictly newer than what is in force, whatever the clock did
+        now = std::max(now, m_censusRev.value(e.bed, {0, QString()}).first + 1);
+    for (CensusEntryMsg& e : entries) {
+        e.timeMs = now;
+        e.stationId = m_stationId;
+        e.operatorId = operatorId;
+    }
+    if (!m_censusRecord->append(entries)) {
+        Q_EMIT censusResult(false, tr("Not recorded, nothing changed: %1").arg(m_censusRecord->lastError()));
+        return;
+    }
+    m_alarms->audit(what, operatorId, operatorName);
+    for (const CensusEntryMsg& e : entries) {
+        m_censusRev.insert(e.bed, {e.timeMs, e.stationId});
+        placeEntry(e);
+        if (m_censusPublish)
+            m_censusPublish(e);
+    }
+    flush();
+    Q_EMIT censusResult(true, what);
+}
+
+namespace {
+
+CensusEntryMsg entryFor(const PatientRow& p, const QString& action)
+{
+    CensusEntryMsg e;
+    e.bed = p.bed;
+    e.patientId = p.id;
+    e.patientName = p.name;
+    e.wristband = p.wristband;
+    e.monitor = p.monitor;
+    e.action = action;
+    return e;
+}
+
+} // namespace
+
+void WardCore::admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                            const QString& monitor, const QString& operatorId, const QString& operatorName)
+{
+    const QString id = patientId.trimmed(), who = name.trimmed();
+    const int row = rowOfBed(bed);
+    QString why;
+    if (!m_censusRecord || !m_alarms)
+        why = tr("This station keeps no record: admissions are made at a station with a log");
+    else if (operatorId.isEmpty())
+        why = tr("Sign in to admit a patient");
+    else if (row < 0)
+        why = tr("Unknown bed \"%1\"").arg(bed);
+    else if (!m_rows.patients[size_t(row)].vacant())
+        why = tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(row)].name);
+    else if (id.isEmpty() || who.isEmpty())
+        why = tr("A patient needs an id and a name");
+    else if (const int other = rowOfPatient(id); other >= 0)
+        why = tr("%1 is already in bed %2").arg(id, m_rows.patients[size_t(other)].bed);
+    else if (m_site.staffMember(id) ||
+             std::any_of(m_site.assets.begin(), m_site.assets.end(), [&](const Asset& a) { return a.id == id; }))
+        why = tr("\"%1\" is the id of a staff member or an asset").arg(id);
+    else if (why = deviceProblem(wristband, DeviceKind::Wristband, -1); why.isEmpty())
+        why = deviceProblem(monitor, DeviceKind::VitalsMonitor, -1);
+    if (!why.isEmpty()) {
+        Q_EMIT censusResult(false, why);
+        return;
+    }
+    PatientRow p;
+    p.bed = bed;
+    p.id = id;
+    p.name = who;
+    p.wristband = wristband;
+    p.monitor = monitor;
+    commitCensus({entryFor(p, QStringLiteral("admit"))},
+                 tr("admitted %1 (%2) to bed %3, wristband %4, monitor %5")
+                     .arg(who, id, bed, wristband.isEmpty() ? tr("none") : wristband, monitor.isEmpty() ? tr("none") : monitor),
+                 operatorId, operatorName);
+}
+
+void WardCore::transferPatient(const QString& patientId, const QString& bed, const QString& operatorId,
+                               const QString& operatorName)
+{
+    const int row = rowOfPatient(patientId), to = rowOfBed(bed);
+    QString why;
+    if (!m_censusRecord || !m_alarms)
+        why = tr("This station keeps no record: transfers are made at a station with a log");
+    else if (operatorId.isEmpty())
+        why = tr("Sign in to transfer a patient");
+    else if (row < 0)
+        why = tr("%1 is not in the census").arg(patientId);
+    else if (to < 0)
+        why = tr("Unknown bed \"%1\"").arg(bed);
+    else if (to == row)
+        why = tr("%1 is already in bed %2").arg(m_rows.patients[size_t(row)].name, bed);
+    else if (!m_rows.patients[size_t(to)].vacant())
+        why = tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(to)].name);
+    if (!why.isEmpty()) {
+        Q_EMIT censusResult(false, why);
+        return;
+    }
+    const PatientRow& p = m_rows.patients[size_t(row)];
+    CensusEntryMsg arrive = entryFor(p, QStringLiteral("transfer"));
+    arrive.bed = bed;
+    PatientRow left;
+    left.bed = p.bed;
+    const QString what = tr("transferred %1 (%2) from bed %3 to bed %4").arg(p.name, p.id, p.bed.isEmpty() ? tr("none") : p.bed, bed);
+    std::vector<CensusEntryMsg> entries{arrive};
+    if (!left.bed.isEmpty())
+        entries.push_back(entryFor(left, QStringLiteral("transfer")));
+    commitCensus(std::move(entries), what, operatorId, operatorName);
+}
+
+void WardCore::dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName)
+{
+    const int row = rowOfPatient(patientId);
+    QString why;
+    if (!m_censusRecord || !m_alarms)
+        why = tr("This station keeps no record: discharges are made at a station with a log");
+    else if (operatorId.isEmpty())
+        why = tr("Sign in to discharge a patient");
+    else if (row < 0)
+        why = tr("%1 is not in the census").arg(patientId);
+    else if (m_rows.patients[size_t(row)].bed.isEmpty())
+        why = tr("%1 has no bed in the census").arg(patientId);
+    if (!why.isEmpty()) {
+        Q_EMIT censusResult(false, why);
+        return;
+    }
+    const PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow left;
+    left.bed = p.bed;
+    commitCensus({entryFor(left, QStringLiteral("discharge"))},
+                 tr("discharged %1 (%2) from bed %3; wristband %4 and monitor %5 back in stock")
+                     .arg(p.name, p.id, p.bed, p.wristband.isEmpty() ? tr("none") : p.wristband,
+                          p.monitor.isEmpty() ? tr("none") : p.monitor),
+                 operatorId, operatorName);
+}
+
+void WardCore::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
+                           const QString& operatorId, const QString& operatorName)
+{
+    const int row = rowOfPatient(patientId);
+    QString why;
+    if (!m_censusRecord || !m_alarms)
+        why = tr("This station keeps no record: devices are paired at a station with a log");
+    else if (operatorId.isEmpty())
+        why = tr("Sign in to change a patient's devices");
+    else if (row < 0)
+        why = tr("%1 is not in the census").arg(patientId);
+    else if (m_rows.patients[size_t(row)].bed.isEmpty())
+        why = tr("%1 has no bed in the census").arg(patientId);
+    else if (why = deviceProblem(wristband, DeviceKind::Wristband, row); why.isEmpty())
+        why = deviceProblem(monitor, DeviceKind::VitalsMonitor, row);
+    if (!why.isEmpty()) {
+        Q_EMIT censusResult(false, why);
+        return;
+    }
+    const PatientRow& p = m_rows.patients[size_t(row)];
+    if (p.wristband == wristband && p.monitor == monitor) {
+        Q_EMIT censusResult(false, tr("Nothing changed"));
+        return;
+    }
+    CensusEntryMsg e = entryFor(p, QStringLiteral("devices"));
+    e.wristband = wristband;
+    e.monitor = monitor;
+    auto none = [this](const QString& s) { return s.isEmpty() ? tr("none") : s; };
+    commitCensus({e},
+                 tr("devices of %1 (%2): wristband %3 -> %4, monitor %5 -> %6")
+                     .arg(p.name, p.id, none(p.wristband), none(wristband), none(p.monitor), none(monitor)),
+                 operatorId, operatorName);
+}
+
+} // namespace ww
