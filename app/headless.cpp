@@ -8,9 +8,26 @@
 
 namespace ww {
 
-HeadlessStation::HeadlessStation(AlarmController& alarms, const Clock& clock, QObject* parent)
-    : QObject(parent), m_alarms(alarms), m_clock(clock), m_stdin(STDIN_FILENO, QSocketNotifier::Read)
+HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& census, const Clock& clock, QObject* parent)
+    : QObject(parent), m_alarms(alarms), m_census(census), m_clock(clock), m_stdin(STDIN_FILENO, QSocketNotifier::Read)
 {
+    for (const PatientRow& p : m_census.rows())
+        m_printed << QStringList{p.bed, p.id, p.name, p.wristband, p.monitor}.join(u'|');
+    connect(&m_census, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
+        for (int r = from.row(); r <= to.row() && r < int(m_printed.size()); ++r) {
+            const PatientRow& p = m_census.rowAt(r);
+            const QString now = QStringList{p.bed, p.id, p.name, p.wristband, p.monitor}.join(u'|');
+            if (now == m_printed[r])
+                continue;
+            m_printed[r] = now;
+            print(QJsonObject{{QStringLiteral("event"), QStringLiteral("bed")}, {QStringLiteral("bed"), p.bed},
+                              {QStringLiteral("patient"), p.id}, {QStringLiteral("name"), p.name},
+                              {QStringLiteral("wristband"), p.wristband}, {QStringLiteral("monitor"), p.monitor}});
+        }
+    });
+    connect(&m_alarms, &AlarmController::censusResult, this, [this](bool ok, const QString& text) {
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("census")}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+    });
     connect(&m_alarms, &AlarmController::alarmUpdated, this, [this](const AlarmState& alarm) {
         {
             const AlarmState* a = &alarm;
@@ -68,10 +85,19 @@ void HeadlessStation::line(const QByteArray& text)
     const QList<QByteArray> parts = text.split(' ');
     if (parts.isEmpty() || parts[0].isEmpty())
         return;
+    auto arg = [&](int i) { return parts[i] == "-" ? QString() : QString::fromUtf8(parts[i]); };
     if (parts[0] == "signin" && parts.size() == 3)
         m_alarms.signIn(QString::fromUtf8(parts[1]), QString::fromUtf8(parts[2]));
     else if (parts[0] == "ack" && parts.size() == 2)
         m_alarms.acknowledge(QString::fromUtf8(parts[1]));
+    else if (parts[0] == "admit" && parts.size() >= 6)
+        m_alarms.admitPatient(arg(1), arg(2), QString::fromUtf8(parts.mid(5).join(' ')), arg(3), arg(4));
+    else if (parts[0] == "transfer" && parts.size() == 3)
+        m_alarms.transferPatient(arg(1), arg(2));
+    else if (parts[0] == "discharge" && parts.size() == 2)
+        m_alarms.dischargePatient(arg(1));
+    else if (parts[0] == "devices" && parts.size() == 4)
+        m_alarms.pairDevices(arg(1), arg(2), arg(3));
     else if (parts[0] == "quit")
         QCoreApplication::quit();
     else

@@ -2,7 +2,11 @@
 // A station without a window, for tests, benchmarks and a second station in the demo: every alarm
 // change goes to stdout as one JSON line; commands come on stdin, one per line:
 //   signin STAFF PIN | ack ALARM_ID | quit
+//   admit BED PATIENT_ID WRISTBAND MONITOR NAME... | transfer PATIENT_ID BED | discharge PATIENT_ID |
+//   devices PATIENT_ID WRISTBAND MONITOR      ("-": no device)
+// A census row that changes (who lies in a bed, their devices) is printed as a "bed" line.
 #include "models/alarmcontroller.h"
+#include "models/wardmodels.h"
 
 #include <QObject>
 #include <QSocketNotifier>
@@ -13,12 +17,14 @@ class HeadlessStation : public QObject
 {
     Q_OBJECT
 public:
-    HeadlessStation(AlarmController& alarms, const Clock& clock, QObject* parent = nullptr);
+    HeadlessStation(AlarmController& alarms, const PatientModel& census, const Clock& clock, QObject* parent = nullptr);
 
 private:
     void line(const QByteArray& text);
     void print(const QJsonObject& o);
     AlarmController& m_alarms;
+    const PatientModel& m_census;
+    QStringList m_printed; // per census row: what its last "bed" line said
     const Clock& m_clock;
     QSocketNotifier m_stdin;
     QByteArray m_buffer;

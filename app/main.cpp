@@ -155,7 +155,7 @@ int main(int argc, char** argv)
         AlarmController alarms(site, clock, &station.core(), nullptr);
         alarms.setLogPath(settings.station.alarmLogPath);
         station.core().setGuiHeartbeat(alarms.heartbeat());
-        HeadlessStation headless(alarms, clock);
+        HeadlessStation headless(alarms, station.models().patients, clock);
         station.start();
         const int rc = app.exec();
         station.stop();

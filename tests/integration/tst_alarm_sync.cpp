@@ -1,7 +1,8 @@
 // Two WardWatch station processes on one real broker: an alarm raised by a device event appears at
 // both under the same id; an acknowledgement at one station shows at the other with the operator's
 // name; a station killed between writing its log and publishing converges on restart; and a
-// station that starts late sees the current state from the retained message. Own broker.
+// station that starts late sees the current state from the retained message; an admission,
+// transfer and discharge at one station show at the others, late ones included. Own broker.
 #include "brokerfixture.h"
 #include "transport/mqttclient.h"
 #include "transport/topics.h"
@@ -67,6 +68,15 @@ public:
             return o.value(u"event").toString() == u"message" && o.value(u"message").toString().contains(text);
         });
     }
+    // The last "bed" line for a bed: who lies there now, as this station shows it.
+    std::optional<QJsonObject> bed(const QString& id) const
+    {
+        for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it)
+            if (it->value(u"event").toString() == u"bed" && it->value(u"bed").toString() == id)
+                return *it;
+        return std::nullopt;
+    }
+    QString patientIn(const QString& bedId) const { return bed(bedId) ? bed(bedId)->value(u"patient").toString() : QString(); }
     bool saw(const QString& event, bool ok) const
     {
         return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
@@ -213,6 +223,40 @@ private Q_SLOTS:
         Station restarted(QStringLiteral("crash-b"), m_port, m_dir.path());
         QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S03"), 15000);
         QCOMPARE(a.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("crash-b"));
+    }
+
+    // The census: an admission, a transfer and a discharge at one station show at the other; a
+    // station that starts later has the same beds from the retained entries.
+    void censusChangesShowAtEveryStation()
+    {
+        Station a(QStringLiteral("census-a"), m_port, m_dir.path());
+        Station b(QStringLiteral("census-b"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(online({QStringLiteral("census-a"), QStringLiteral("census-b")}), 20000);
+        // The default ward leaves every seventh bed vacant (R107-A and R113-B are).
+        a.send("admit R113-B P950 wb-105 vm-105 Ada Lovelace");
+        QTRY_VERIFY_WITH_TIMEOUT(a.said(QStringLiteral("Sign in first")), 5000); // nobody signed in
+        a.send("signin S02 246802");
+        QTRY_VERIFY_WITH_TIMEOUT(a.saw(QStringLiteral("signin"), true), 10000);
+        a.send("admit R113-B P950 wb-105 vm-105 Ada Lovelace");
+        QTRY_VERIFY_WITH_TIMEOUT(a.saw(QStringLiteral("census"), true), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.patientIn(QStringLiteral("R113-B")), QStringLiteral("P950"), 5000);
+        QCOMPARE(b.bed(QStringLiteral("R113-B"))->value(u"name").toString(), QStringLiteral("Ada Lovelace"));
+        QCOMPARE(b.bed(QStringLiteral("R113-B"))->value(u"wristband").toString(), QStringLiteral("wb-105"));
+        // Refused at the station: a taken bed; nothing reaches the other.
+        a.send("admit R101-A P951 wb-106 - Someone Else");
+        QTRY_VERIFY_WITH_TIMEOUT(a.saw(QStringLiteral("census"), false), 5000);
+        a.send("transfer P001 R107-A");
+        QTRY_COMPARE_WITH_TIMEOUT(b.patientIn(QStringLiteral("R107-A")), QStringLiteral("P001"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(b.bed(QStringLiteral("R101-A")) && b.patientIn(QStringLiteral("R101-A")).isEmpty(), 5000);
+        a.send("discharge P002");
+        const QString p002Bed = QStringLiteral("R102-A");
+        QTRY_VERIFY_WITH_TIMEOUT(b.bed(p002Bed) && b.patientIn(p002Bed).isEmpty(), 5000);
+        QCOMPARE(b.patientIn(QStringLiteral("R113-B")), QStringLiteral("P950"));
+        // A station started now has the census from the retained entries.
+        Station late(QStringLiteral("census-c"), m_port, m_dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(late.patientIn(QStringLiteral("R113-B")), QStringLiteral("P950"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(late.patientIn(QStringLiteral("R107-A")), QStringLiteral("P001"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(late.bed(p002Bed) && late.patientIn(p002Bed).isEmpty(), 5000);
     }
 
     void stationStartingLateSeesTheCurrentState()
