@@ -4,13 +4,16 @@
 #include "app/selftest.h"
 #include "models/stationcore.h"
 #include "ui/alarmwidgets.h"
+#include "ui/censusdialogs.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
 #include "ui/coldchainreport.h"
 #include "ui/qtalarmsound.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
 #include <QTranslator>
@@ -41,13 +44,34 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
         QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
     });
     if (!demoOperator.isEmpty()) {
-        QTimer::singleShot(delayS * 1500, &window, [&alarms, demoOperator] {
+        QTimer::singleShot(delayS * 1500, &window, [&window, &alarms, &models, site, dir, demoOperator] {
             const QStringList parts = demoOperator.split(u':');
-            QObject::connect(&alarms, &AlarmController::signInFinished, &alarms, [&alarms](bool ok, const QString& text) {
+            QObject::connect(&alarms, &AlarmController::signInFinished, &alarms, [&window, &alarms, &models, site, dir](bool ok, const QString& text) {
                 QTextStream(stdout) << "demo sign-in: " << text << Qt::endl;
                 if (const AlarmState* top = alarms.alarms().at(0); ok && top) {
                     QTextStream(stdout) << "demo acknowledges: " << top->id << " (" << top->condition << ")" << Qt::endl;
                     alarms.acknowledge(top->id);
+                }
+                // Then admits a patient into the first vacant bed, through the census's dialog.
+                if (ok && site && !models.patients.rows().empty()) {
+                    int vacant = -1;
+                    for (int r = 0; r < models.patients.rowCount() && vacant < 0; ++r)
+                        if (models.patients.rowAt(r).vacant())
+                            vacant = r;
+                    if (vacant < 0)
+                        return;
+                    auto* admit = new CensusDialog(CensusDialog::Mode::Admit, alarms, models, *site, vacant, &window);
+                    admit->idEdit()->setText(QStringLiteral("P101"));
+                    admit->nameEdit()->setText(QStringLiteral("Rosa Lindqvist"));
+                    if (const int m = admit->monitorBox()->findData(site->spareMonitors.value(0)); m >= 0)
+                        admit->monitorBox()->setCurrentIndex(m);
+                    admit->show();
+                    admit->grab().save(QDir(dir).filePath(QStringLiteral("census-admit.png")));
+                    QObject::connect(admit, &QDialog::finished, admit, &QObject::deleteLater);
+                    QObject::connect(admit, &QDialog::accepted, &window, [] {
+                        QTextStream(stdout) << "demo admits: Rosa Lindqvist (P101)" << Qt::endl;
+                    });
+                    admit->submit();
                 }
             }, Qt::SingleShotConnection);
             alarms.signIn(parts.value(0), parts.value(1));

@@ -21,22 +21,30 @@ QString toString(AssetStatus status)
 WardRows initialRows(const Site& site)
 {
     WardRows rows;
-    for (const auto& p : site.patients) {
+    // The census in bed order, a row per bed, vacant beds included (admissions fill them); patients
+    // the site gives no bed follow.
+    auto rowOf = [](const Patient& p) {
         PatientRow r;
         r.id = p.id;
         r.name = p.name;
         r.bed = p.bed;
         r.wristband = p.wristband;
         r.monitor = p.monitor;
-        rows.patients.push_back(r);
-    }
-    // A row per bed nobody lies in: the census lists every bed, and admissions fill these rows.
-    for (const auto& b : site.beds)
-        if (std::none_of(site.patients.begin(), site.patients.end(), [&](const Patient& p) { return p.bed == b.id; })) {
+        return r;
+    };
+    for (const auto& b : site.beds) {
+        const auto p = std::find_if(site.patients.begin(), site.patients.end(), [&](const Patient& q) { return q.bed == b.id; });
+        if (p != site.patients.end()) {
+            rows.patients.push_back(rowOf(*p));
+        } else {
             PatientRow vacant;
             vacant.bed = b.id;
             rows.patients.push_back(vacant);
         }
+    }
+    for (const auto& p : site.patients)
+        if (p.bed.isEmpty())
+            rows.patients.push_back(rowOf(p));
     for (const auto& s : site.staff)
         rows.staff.push_back(StaffRow{s.id, s.name, s.role, s.badge, SignalState::Waiting, {}});
     for (const auto& a : site.assets)

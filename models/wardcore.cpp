@@ -67,10 +67,14 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     };
     for (int g = 0; g < directory.gatewayCount(); ++g)
         m_gatewayDevice.push_back(m_refs.value(directory.gatewayId(g)).device);
-    for (int i = 0; i < int(site.patients.size()); ++i) {
-        tagFor(site.patients[size_t(i)].wristband)->patient = i;
-        if (!site.patients[size_t(i)].monitor.isEmpty())
-            m_refs[site.patients[size_t(i)].monitor].patient = i;
+    for (const auto& p : site.patients) // every wristband is a tag, whoever wears it
+        tagFor(p.wristband);
+    for (int i = 0; i < int(m_rows.patients.size()); ++i) { // census rows are in bed order
+        const PatientRow& p = m_rows.patients[size_t(i)];
+        if (!p.wristband.isEmpty())
+            m_refs[p.wristband].patient = i;
+        if (!p.monitor.isEmpty())
+            m_refs[p.monitor].patient = i;
     }
     for (int i = 0; i < int(site.staff.size()); ++i)
         tagFor(site.staff[size_t(i)].badge)->staff = i;

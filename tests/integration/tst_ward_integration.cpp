@@ -59,7 +59,7 @@ private Q_SLOTS:
         int compared = 0;
         for (int row = 0; row < station.models().patients.rowCount(); ++row) {
             const QModelIndex i = station.models().patients.index(row, 0);
-            const QJsonObject sent = vitals.value(site.patients[size_t(row)].monitor).toObject();
+            const QJsonObject sent = vitals.value(station.models().patients.rowAt(row).monitor).toObject(); // vacant: none
             if (sent.isEmpty())
                 continue;
             QCOMPARE(i.data(PatientModel::HeartRateRole).toDouble(), sent.value(QStringLiteral("HR")).toDouble());
@@ -97,16 +97,17 @@ private Q_SLOTS:
         const QJsonObject tags = truth.value(QStringLiteral("tags")).toObject();
         int still = 0, right = 0;
         for (int row = 0; row < station.models().patients.rowCount(); ++row) {
-            const QJsonObject t = tags.value(site.patients[size_t(row)].wristband).toObject();
-            const bool silentBand = truth.value(QStringLiteral("silent")).toArray().contains(site.patients[size_t(row)].wristband);
-            if (t.value(QStringLiteral("moving")).toBool() || silentBand)
+            const PatientRow& patient = station.models().patients.rowAt(row);
+            const QJsonObject t = tags.value(patient.wristband).toObject();
+            const bool silentBand = truth.value(QStringLiteral("silent")).toArray().contains(patient.wristband);
+            if (patient.vacant() || t.value(QStringLiteral("moving")).toBool() || silentBand)
                 continue;
             ++still;
             const QString shown = station.models().patients.index(row, 0).data(PatientModel::RoomRole).toString();
             if (shown == t.value(QStringLiteral("room")).toString())
                 ++right;
             else
-                qInfo("%s: shown in %s, truly in %s", qPrintable(site.patients[size_t(row)].id), qPrintable(shown),
+                qInfo("%s: shown in %s, truly in %s", qPrintable(patient.id), qPrintable(shown),
                       qPrintable(t.value(QStringLiteral("room")).toString()));
         }
         qInfo("room accuracy, patients at rest: %d of %d", right, still);

@@ -1,15 +1,18 @@
 // The alarm views offscreen, driven by the real core and alarm engine in simulated time: banner
 // (priority as colour, symbol and text; flashing), list, refusal without an operator, sign-in and
-// one-click acknowledge, audio pause, history with CSV export. The sound device is a recording fake.
+// one-click acknowledge, audio pause, history with CSV export; the census's admit, transfer,
+// devices and discharge dialogs. The sound device is a recording fake.
 #include "models/wardcore.h"
 #include "transport/ingest.h"
 #include "fakes.h"
 #include "ui/alarmwidgets.h"
+#include "ui/censusdialogs.h"
 #include "ui/mainwindow.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -143,6 +146,95 @@ private Q_SLOTS:
             w.tabs()->setCurrentIndex(i);
             QVERIFY(!w.grab().isNull());
         }
+    }
+
+    // The census tab: Admit… on a vacant bed, the dialog's refusal shown in it, then a transfer, a
+    // device change and a discharge, each reaching the table through the core.
+    void censusDialogs()
+    {
+        QTemporaryDir dir;
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        const QString log = dir.filePath(QStringLiteral("census.sqlite"));
+        core.enableAlarms(QStringLiteral("ui-station"), log, {});
+        WardModels models(site);
+        connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
+        AlarmController alarms(site, clock, &core, nullptr);
+        alarms.setLogPath(log);
+        MainWindow w(site.name, models, stats, &alarms, &site);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showTab(QStringLiteral("census"));
+        auto* census = w.findChild<QTableView*>(QStringLiteral("census"));
+        QVERIFY(census);
+        int vacant = -1;
+        for (int r = 0; r < models.patients.rowCount() && vacant < 0; ++r)
+            if (models.patients.rowAt(r).vacant())
+                vacant = r;
+        QVERIFY(vacant >= 0);
+        QCOMPARE(models.patients.index(vacant, PatientModel::NameCol).data().toString(), QStringLiteral("vacant"));
+        const QString bed = models.patients.rowAt(vacant).bed;
+        w.selectRow(QStringLiteral("census"), vacant);
+        auto* transfer = w.findChild<QPushButton*>(QStringLiteral("transfer"));
+        QVERIFY(transfer && !transfer->isEnabled()); // nobody to transfer in a vacant bed
+
+        // Not signed in: the dialog stays open and says why.
+        CensusDialog admit(CensusDialog::Mode::Admit, alarms, models, site, vacant, &w);
+        QCOMPARE(admit.bedBox()->currentData().toString(), bed);
+        QCOMPARE(admit.wristbandBox()->currentData().toString(), site.spareWristbands.front()); // a free band, preselected
+        for (int i = 0; i < admit.wristbandBox()->count(); ++i) // nobody's worn band is offered
+            QVERIFY(admit.wristbandBox()->itemData(i).toString() != site.patients[0].wristband);
+        admit.idEdit()->setText(QStringLiteral("P960"));
+        admit.nameEdit()->setText(QStringLiteral("Mary Seacole"));
+        admit.monitorBox()->setCurrentIndex(admit.monitorBox()->findData(site.spareMonitors.front()));
+        admit.show();
+        admit.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(admit.errorLabel()->text().contains(QStringLiteral("Sign in first")), 3000);
+        QVERIFY(admit.isVisible());
+
+        QSignalSpy signedIn(&alarms, &AlarmController::operatorChanged);
+        alarms.signIn(site.staff[1].id, QStringLiteral("246802"));
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 10000);
+        admit.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!admit.isVisible(), 3000);
+        QCOMPARE(admit.result(), int(QDialog::Accepted));
+        QTRY_COMPARE_WITH_TIMEOUT(models.patients.rowAt(vacant).id, QStringLiteral("P960"), 3000);
+        QCOMPARE(models.patients.index(vacant, PatientModel::NameCol).data().toString(), QStringLiteral("Mary Seacole"));
+        QTRY_VERIFY_WITH_TIMEOUT(transfer->isEnabled(), 3000);
+        QVERIFY(!w.grab().isNull());
+
+        // A second admission into the same (now taken) bed is refused inside the dialog.
+        CensusDialog again(CensusDialog::Mode::Admit, alarms, models, site, vacant, &w);
+        QVERIFY(again.bedBox()->findData(bed) < 0); // taken beds are not offered
+        // Transfer to the next vacant bed; the device dialog offers the patient's own band first.
+        CensusDialog move(CensusDialog::Mode::Transfer, alarms, models, site, vacant, &w);
+        QVERIFY(move.bedBox()->count() >= 1);
+        const QString to = move.bedBox()->currentData().toString();
+        move.show();
+        move.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!move.isVisible(), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(models.patients.rowAt(vacant).bed, to, 3000);
+        CensusDialog devices(CensusDialog::Mode::Devices, alarms, models, site, vacant, &w);
+        QCOMPARE(devices.wristbandBox()->currentData().toString(), site.spareWristbands.front());
+        devices.wristbandBox()->setCurrentIndex(devices.wristbandBox()->findData(site.spareWristbands.at(1)));
+        devices.show();
+        devices.submit();
+        QTRY_VERIFY_WITH_TIMEOUT(!devices.isVisible(), 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(models.patients.rowAt(vacant).wristband, site.spareWristbands.at(1), 3000);
+        alarms.dischargePatient(QStringLiteral("P960"));
+        QTRY_VERIFY_WITH_TIMEOUT(models.patients.rowAt(vacant).vacant(), 3000);
+        // Everything is in the history with the operator.
+        LogFilter f;
+        f.text = QStringLiteral("P960");
+        const auto audit = AlarmLog::query(log, f);
+        QCOMPARE(audit.size(), size_t(4)); // admitted, transferred, devices, discharged
+        for (const LogEntry& e : audit)
+            QCOMPARE(e.operatorId, site.staff[1].id);
     }
 };
 

@@ -30,9 +30,9 @@ private:
         m_core->post(std::move(v));
     }
     qint64 now() const { return m_clock->nowMs(); }
-    VitalsUpdate vitals(int patient, double hr, qint64 t)
+    VitalsUpdate vitals(int row, double hr, qint64 t) // to the census row's monitor
     {
-        const QString dev = m_site->patients[size_t(patient)].monitor;
+        const QString dev = m_models->patients.rowAt(row).monitor;
         return VitalsUpdate{dev, t, now(), {{VitalKind::HeartRate, hr, t}, {VitalKind::SpO2, 96, t}}};
     }
 
@@ -59,10 +59,16 @@ private Q_SLOTS:
         // A row per patient and one per bed nobody lies in (every default patient has a bed).
         QCOMPARE(m_models->patients.rowCount(), int(m_site->beds.size()));
         QVERIFY(m_site->beds.size() > m_site->patients.size());
+        // In bed order; each site patient in their bed, the other beds vacant.
         for (int r = 0; r < m_models->patients.rowCount(); ++r) {
             const PatientRow& p = m_models->patients.rowAt(r);
-            QCOMPARE(p.vacant(), r >= int(m_site->patients.size()));
-            QVERIFY(!p.bed.isEmpty());
+            QCOMPARE(p.bed, m_site->beds[size_t(r)].id);
+            const Patient* seeded = nullptr;
+            for (const Patient& q : m_site->patients)
+                if (q.bed == p.bed)
+                    seeded = &q;
+            QCOMPARE(p.vacant(), seeded == nullptr);
+            QCOMPARE(p.id, seeded ? seeded->id : QString());
         }
         QCOMPARE(m_models->staff.rowCount(), int(m_site->staff.size()));
         QCOMPARE(m_models->assets.rowCount(), int(m_site->assets.size()));
