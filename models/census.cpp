@@ -216,6 +216,12 @@ void WardCore::commitCensus(std::vector<CensusEntryMsg> entries, const QString& 
 
 namespace {
 
+// The audit's words (the log is kept in one language, as every other audited action).
+QString none(const QString& s)
+{
+    return s.isEmpty() ? QStringLiteral("none") : s;
+}
+
 CensusEntryMsg entryFor(const PatientRow& p, const QString& action)
 {
     CensusEntryMsg e;
@@ -264,8 +270,8 @@ void WardCore::admitPatient(const QString& bed, const QString& patientId, const 
     p.wristband = wristband;
     p.monitor = monitor;
     commitCensus({entryFor(p, QStringLiteral("admit"))},
-                 tr("admitted %1 (%2) to bed %3, wristband %4, monitor %5")
-                     .arg(who, id, bed, wristband.isEmpty() ? tr("none") : wristband, monitor.isEmpty() ? tr("none") : monitor),
+                 QStringLiteral("admitted %1 (%2) to bed %3, wristband %4, monitor %5")
+                     .arg(who, id, bed, none(wristband), none(monitor)),
                  operatorId, operatorName);
 }
 
@@ -295,7 +301,7 @@ void WardCore::transferPatient(const QString& patientId, const QString& bed, con
     arrive.bed = bed;
     PatientRow left;
     left.bed = p.bed;
-    const QString what = tr("transferred %1 (%2) from bed %3 to bed %4").arg(p.name, p.id, p.bed.isEmpty() ? tr("none") : p.bed, bed);
+    const QString what = QStringLiteral("transferred %1 (%2) from bed %3 to bed %4").arg(p.name, p.id, none(p.bed), bed);
     std::vector<CensusEntryMsg> entries{arrive};
     if (!left.bed.isEmpty())
         entries.push_back(entryFor(left, QStringLiteral("transfer")));
@@ -322,9 +328,8 @@ void WardCore::dischargePatient(const QString& patientId, const QString& operato
     PatientRow left;
     left.bed = p.bed;
     commitCensus({entryFor(left, QStringLiteral("discharge"))},
-                 tr("discharged %1 (%2) from bed %3; wristband %4 and monitor %5 back in stock")
-                     .arg(p.name, p.id, p.bed, p.wristband.isEmpty() ? tr("none") : p.wristband,
-                          p.monitor.isEmpty() ? tr("none") : p.monitor),
+                 QStringLiteral("discharged %1 (%2) from bed %3; wristband %4 and monitor %5 back in stock")
+                     .arg(p.name, p.id, p.bed, none(p.wristband), none(p.monitor)),
                  operatorId, operatorName);
 }
 
@@ -355,9 +360,8 @@ void WardCore::pairDevices(const QString& patientId, const QString& wristband, c
     CensusEntryMsg e = entryFor(p, QStringLiteral("devices"));
     e.wristband = wristband;
     e.monitor = monitor;
-    auto none = [this](const QString& s) { return s.isEmpty() ? tr("none") : s; };
     commitCensus({e},
-                 tr("devices of %1 (%2): wristband %3 -> %4, monitor %5 -> %6")
+                 QStringLiteral("devices of %1 (%2): wristband %3 -> %4, monitor %5 -> %6")
                      .arg(p.name, p.id, none(p.wristband), none(wristband), none(p.monitor), none(monitor)),
                  operatorId, operatorName);
 }

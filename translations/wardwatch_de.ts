@@ -389,6 +389,26 @@
         <source>%1 was signed out after %2 min without an action.</source>
         <translation>%1 wurde nach %2 min ohne Aktion abgemeldet.</translation>
     </message>
+    <message>
+        <source>Census: %1</source>
+        <translation>Belegung: %1</translation>
+    </message>
+    <message>
+        <source>Sign in first: admissions are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Aufnahmen werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: transfers are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Verlegungen werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: discharges are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Entlassungen werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: device changes are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Gerätewechsel werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmListModel</name>
@@ -561,6 +581,108 @@ Beginn %4%5</translation>
     <message>
         <source>In use (24 h)</source>
         <translation>In Gebrauch (24 h)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::CensusActions</name>
+    <message>
+        <source>Admit…</source>
+        <translation>Aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>Verlegen…</translation>
+    </message>
+    <message>
+        <source>Wristband and monitor…</source>
+        <translation>Armband und Monitor…</translation>
+    </message>
+    <message>
+        <source>Discharge…</source>
+        <translation>Entlassen…</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>Entlassen</translation>
+    </message>
+    <message>
+        <source>Discharge %1 (%2) from bed %3? Their alarms end and their wristband and monitor go back to the ward&apos;s stock.</source>
+        <translation>%1 (%2) aus Bett %3 entlassen? Die Alarme enden, Armband und Monitor gehen zurück in den Bestand der Station.</translation>
+    </message>
+</context>
+<context>
+    <name>ww::CensusDialog</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (now)</source>
+        <translation>%1 (jetzt)</translation>
+    </message>
+    <message>
+        <source>Admit a patient</source>
+        <translation>Patient aufnehmen</translation>
+    </message>
+    <message>
+        <source>hospital number</source>
+        <translation>Fallnummer</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bett</translation>
+    </message>
+    <message>
+        <source>Patient id</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>%1 (%2), bed %3</source>
+        <translation>%1 (%2), Bett %3</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Transfer to another bed</source>
+        <translation>In ein anderes Bett verlegen</translation>
+    </message>
+    <message>
+        <source>To bed</source>
+        <translation>In Bett</translation>
+    </message>
+    <message>
+        <source>Wristband and monitor</source>
+        <translation>Armband und Monitor</translation>
+    </message>
+    <message>
+        <source>Wristband</source>
+        <translation>Armband</translation>
+    </message>
+    <message>
+        <source>Vitals monitor</source>
+        <translation>Vitalmonitor</translation>
+    </message>
+    <message>
+        <source>Admit</source>
+        <translation>Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Verlegen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>No bed is vacant.</source>
+        <translation>Kein Bett ist frei.</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1238,10 @@ Beginn %4%5</translation>
         <source>NEWS2</source>
         <translation>NEWS2</translation>
     </message>
+    <message>
+        <source>vacant</source>
+        <translation>frei</translation>
+    </message>
 </context>
 <context>
     <name>ww::SignInDialog</name>
@@ -1220,6 +1346,10 @@ Beginn %4%5</translation>
         <source>NEWS2</source>
         <translation>NEWS2</translation>
     </message>
+    <message>
+        <source>Trends: bed %1 is vacant</source>
+        <translation>Verläufe: Bett %1 ist frei</translation>
+    </message>
 </context>
 <context>
     <name>ww::WardCore</name>
@@ -1306,6 +1436,90 @@ Beginn %4%5</translation>
     <message>
         <source>%1 available: %2 (critical %3, target %4)</source>
         <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 of this ward</source>
+        <translation>%1 ist kein %2 dieser Station</translation>
+    </message>
+    <message>
+        <source>%1 is on %2 (bed %3)</source>
+        <translation>%1 trägt %2 (Bett %3)</translation>
+    </message>
+    <message>
+        <source>Census record write failed: %1</source>
+        <translation>Belegungsprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Census record unreadable: %1</source>
+        <translation>Belegungsprotokoll nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded, nothing changed: %1</source>
+        <translation>Nicht gespeichert, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: admissions are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Aufnahmen an einer Station mit Protokoll</translation>
+    </message>
+    <message>
+        <source>Sign in to admit a patient</source>
+        <translation>Zum Aufnehmen anmelden</translation>
+    </message>
+    <message>
+        <source>Unknown bed &quot;%1&quot;</source>
+        <translation>Unbekanntes Bett „%1“</translation>
+    </message>
+    <message>
+        <source>Bed %1 is taken by %2</source>
+        <translation>Bett %1 ist von %2 belegt</translation>
+    </message>
+    <message>
+        <source>A patient needs an id and a name</source>
+        <translation>Ein Patient braucht ID und Namen</translation>
+    </message>
+    <message>
+        <source>%1 is already in bed %2</source>
+        <translation>%1 liegt schon in Bett %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the id of a staff member or an asset</source>
+        <translation>„%1“ ist die ID einer Person des Personals oder eines Geräts</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: transfers are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Verlegungen an einer Station mit Protokoll</translation>
+    </message>
+    <message>
+        <source>Sign in to transfer a patient</source>
+        <translation>Zum Verlegen anmelden</translation>
+    </message>
+    <message>
+        <source>%1 is not in the census</source>
+        <translation>%1 ist nicht in der Belegung</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: discharges are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Entlassungen an einer Station mit Protokoll</translation>
+    </message>
+    <message>
+        <source>Sign in to discharge a patient</source>
+        <translation>Zum Entlassen anmelden</translation>
+    </message>
+    <message>
+        <source>%1 has no bed in the census</source>
+        <translation>%1 hat kein Bett in der Belegung</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: devices are paired at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Geräte an einer Station mit Protokoll zuordnen</translation>
+    </message>
+    <message>
+        <source>Sign in to change a patient&apos;s devices</source>
+        <translation>Zum Ändern der Geräte anmelden</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Nichts geändert</translation>
     </message>
 </context>
 </TS>
