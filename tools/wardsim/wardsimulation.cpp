@@ -30,6 +30,8 @@ WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 star
     for (const auto& d : site.devices()) {
         if (d.kind == DeviceKind::ReferenceBeacon)
             continue; // heard by its adverts only: no status, battery or events
+        if (site.spareWristbands.contains(d.id) || site.spareMonitors.contains(d.id))
+            continue; // in the ward's drawer, switched off
         m_deviceIndex.insert(d.id, int(m_devices.size()));
         Device dev{d.id, d.kind};
         dev.boot = 1 + quint32(m_rng.index(5));
