@@ -204,6 +204,26 @@ int runSelfTest(QTextStream& out)
                                 : error);
     }
 
+    // The census: an admission into a vacant bed with a band from stock, then the discharge.
+    {
+        int vacant = -1;
+        for (int r = 0; r < models.patients.rowCount() && vacant < 0; ++r)
+            if (models.patients.rowAt(r).vacant())
+                vacant = r;
+        QStringList results;
+        QObject::connect(&core, &WardCore::censusResult, &core, [&results](bool ok, const QString& m) {
+            results << (ok ? QStringLiteral("ok: ") : QStringLiteral("refused: ")) + m;
+        });
+        const QString bedId = vacant >= 0 ? models.patients.rowAt(vacant).bed : QString();
+        core.admitPatient(bedId, QStringLiteral("SELFTEST-1"), QStringLiteral("Self Test"), site.spareWristbands.value(0), {},
+                          nurse.id, nurse.name);
+        core.flushNow();
+        const bool admitted = vacant >= 0 && models.patients.rowAt(vacant).id == u"SELFTEST-1";
+        core.dischargePatient(QStringLiteral("SELFTEST-1"), nurse.id, nurse.name);
+        core.flushNow();
+        c.check("census-admit-and-discharge", admitted && models.patients.rowAt(vacant).vacant(), results.join(u"; "));
+    }
+
     clock.advance(qint64(site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000) + 1000);
     core.checkSignals();
     core.flushNow();

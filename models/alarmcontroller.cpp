@@ -36,6 +36,9 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
                            false);
     });
     connect(core, &WardCore::censusResult, this, [this](bool ok, const QString& text) {
+        if (ok && !m_discharging.isEmpty()) // the limits this station set for a discharged patient are gone
+            m_limits.removeIf([&](const auto& it) { return it.key().startsWith(m_discharging + QChar(u'|')); });
+        m_discharging.clear();
         Q_EMIT message(ok ? tr("Census: %1").arg(text) : text, !ok);
         Q_EMIT censusResult(ok, text);
     });
@@ -189,6 +192,7 @@ void AlarmController::transferPatient(const QString& patientId, const QString& b
 
 void AlarmController::dischargePatient(const QString& patientId)
 {
+    m_discharging = m_operatorId.isEmpty() ? QString() : patientId;
     asOperator(tr("Sign in first: discharges are recorded with the operator's name."),
                [=](WardCore* core, const QString& op, const QString& opName) { core->dischargePatient(patientId, op, opName); });
 }

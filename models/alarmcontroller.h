@@ -74,6 +74,7 @@ private:
     OperatorRegistry m_operators;
     QString m_operatorId, m_operatorName, m_logPath;
     QHash<QString, VitalLimit> m_limits; // "patient|rule" -> limit set here
+    QString m_discharging;               // a discharge sent to the core, until its result
     qint64 m_lastActionMs = 0;            // the operator's last action, for the automatic sign-out
     QTimer m_tick;
     std::atomic<qint64> m_heartbeat{0};

@@ -226,13 +226,18 @@ private Q_SLOTS:
         devices.submit();
         QTRY_VERIFY_WITH_TIMEOUT(!devices.isVisible(), 3000);
         QTRY_COMPARE_WITH_TIMEOUT(models.patients.rowAt(vacant).wristband, site.spareWristbands.at(1), 3000);
+        // A limit set for the patient is forgotten with the discharge (a later P960 starts from the rule).
+        const VitalLimit& rule = site.alarms.vitalLimits.front();
+        alarms.setPatientLimit(QStringLiteral("P960"), rule.id, 80, qQNaN());
+        QCOMPARE(alarms.patientLimit(QStringLiteral("P960"), rule).below.value_or(0), 80.0);
         alarms.dischargePatient(QStringLiteral("P960"));
         QTRY_VERIFY_WITH_TIMEOUT(models.patients.rowAt(vacant).vacant(), 3000);
+        QCOMPARE(alarms.patientLimit(QStringLiteral("P960"), rule).below, rule.below);
         // Everything is in the history with the operator.
         LogFilter f;
         f.text = QStringLiteral("P960");
         const auto audit = AlarmLog::query(log, f);
-        QCOMPARE(audit.size(), size_t(4)); // admitted, transferred, devices, discharged
+        QCOMPARE(audit.size(), size_t(5)); // admitted, transferred, devices, the limit, discharged
         for (const LogEntry& e : audit)
             QCOMPARE(e.operatorId, site.staff[1].id);
     }
