@@ -1105,6 +1105,42 @@ Beginn %4%5</translation>
         <source>PAR levels now: %1</source>
         <translation>Mindestbestände jetzt: %1</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;About WardWatch</source>
+        <translation>Ü&amp;ber WardWatch</translation>
+    </message>
+    <message>
+        <source>About WardWatch</source>
+        <translation>Über WardWatch</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;WardWatch %1&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Intended use.&lt;/b&gt; WardWatch is a secondary alarm-notification and situational-awareness system for a hospital ward. It never replaces the alarms of bedside monitors or of any other medical device.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;WardWatch %1&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Zweckbestimmung.&lt;/b&gt; WardWatch ist ein sekundäres Alarmbenachrichtigungs- und Lageübersichtssystem für eine Krankenhausstation. Es ersetzt nie die Alarme der Patientenmonitore am Bett oder anderer Medizinprodukte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Site: %1 (%2), configuration %3&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Standort: %1 (%2), Konfiguration %3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1. The demo replays vital signs from the PhysioNet/Computing in Cardiology Challenge 2012 (Open Data Commons Attribution 1.0).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erstellt mit Qt %1. Die Demo spielt Vitalwerte aus der PhysioNet/Computing in Cardiology Challenge 2012 ab (Open Data Commons Attribution 1.0).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this build.</source>
+        <translation>Das Benutzerhandbuch fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>WardWatch user guide</source>
+        <translation>WardWatch-Benutzerhandbuch (englisch)</translation>
+    </message>
 </context>
 <context>
     <name>ww::MqttClient</name>

@@ -5,6 +5,13 @@
 #include "ui/trendviews.h"
 
 #include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QTextBrowser>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
@@ -129,6 +136,13 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         });
     }
 
+    // Help: the user guide and the About box, both stating the intended use.
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User guide"), this, &MainWindow::showUserGuide);
+    help->addAction(tr("&About WardWatch"), this, [this, site] {
+        QMessageBox::about(this, tr("About WardWatch"), aboutText(site));
+    });
+
     m_connection->setObjectName(QStringLiteral("connectionState"));
     m_rate->setObjectName(QStringLiteral("messageRate"));
     m_rejected->setObjectName(QStringLiteral("rejectedPayloads"));
@@ -140,6 +154,42 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     m_rateTimer.start(1000);
     refreshRates();
     resize(1280, 800);
+}
+
+QString MainWindow::aboutText(const Site* site)
+{
+    QString text = tr("<h3>WardWatch %1</h3>"
+                      "<p><b>Intended use.</b> WardWatch is a secondary alarm-notification and situational-awareness "
+                      "system for a hospital ward. It never replaces the alarms of bedside monitors or of any other "
+                      "medical device.</p>")
+                       .arg(QCoreApplication::applicationVersion().toHtmlEscaped());
+    if (site)
+        text += tr("<p>Site: %1 (%2), configuration %3</p>")
+                    .arg(site->name.toHtmlEscaped(), site->id.toHtmlEscaped(), site->hash.left(12));
+    text += tr("<p>Built with Qt %1. The demo replays vital signs from the PhysioNet/Computing in Cardiology "
+               "Challenge 2012 (Open Data Commons Attribution 1.0).</p>")
+                .arg(QLatin1String(qVersion()));
+    return text;
+}
+
+void MainWindow::showUserGuide()
+{
+    QFile f(QStringLiteral(":/docs/user-guide.md"));
+    QString text = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : tr("The user guide is missing from this build.");
+    text.remove(QRegularExpression(QStringLiteral("^!\\[[^\n]*\\n"), QRegularExpression::MultilineOption)); // pictures: in docs/
+    auto* d = new QDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setObjectName(QStringLiteral("userGuide"));
+    d->setWindowTitle(tr("WardWatch user guide"));
+    auto* browser = new QTextBrowser(d);
+    browser->setMarkdown(text);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);
+    connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::reject);
+    auto* v = new QVBoxLayout(d);
+    v->addWidget(browser);
+    v->addWidget(buttons);
+    d->resize(760, 680);
+    d->show();
 }
 
 QTableView* MainWindow::addTable(QAbstractItemModel* model, const QString& title)

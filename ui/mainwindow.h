@@ -38,8 +38,12 @@ public:
     [[nodiscard]] class EnvironmentChartView* environmentChart() const { return m_envChart; }
     [[nodiscard]] QLabel* parSummary() const { return m_parSummary; }
 
+    // The About box's text: version, intended use, the site and its configuration hash.
+    [[nodiscard]] static QString aboutText(const Site* site);
+
 public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
+    void showUserGuide();
 
 private:
     QTableView* addTable(QAbstractItemModel* model, const QString& title);

@@ -1,5 +1,6 @@
-// Offscreen smoke test of the main window: five tables on the five models, the status bar; the
-// floor plan draws a located patient where the engine put it, and nothing for a tag never heard.
+// Offscreen smoke test of the main window: five tables on the five models, the status bar, the Help
+// menu (About box and user guide, both stating the intended use); the floor plan draws a located
+// patient where the engine put it, and nothing for a tag never heard.
 #include "fuzzing.h"
 #include "ui/floorplanview.h"
 #include "ui/mainwindow.h"
@@ -7,7 +8,10 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QDialog>
+#include <QMenuBar>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableView>
 #include <QTest>
 #include <QToolTip>
@@ -44,6 +48,27 @@ private Q_SLOTS:
             w.tabs()->setCurrentIndex(i);
             QVERIFY(!w.grab().isNull());
         }
+    }
+
+    void helpStatesTheIntendedUse()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        IngestStats stats;
+        MainWindow w(loaded.site->name, models, stats, nullptr, &*loaded.site);
+        const auto menus = w.menuBar()->actions();
+        QVERIFY(std::any_of(menus.begin(), menus.end(), [](QAction* a) { return a->text() == QStringLiteral("&Help"); }));
+        const QString about = MainWindow::aboutText(&*loaded.site);
+        QVERIFY(about.contains(QStringLiteral("never replaces the alarms of bedside monitors")));
+        QVERIFY(about.contains(loaded.site->hash.left(12)));
+        w.showUserGuide();
+        auto* guide = w.findChild<QDialog*>(QStringLiteral("userGuide"));
+        QVERIFY(guide);
+        const QString text = guide->findChild<QTextBrowser*>()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("It never replaces the alarms of bedside monitors")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("Admitting, transferring, discharging")));
+        QVERIFY(!text.contains(QStringLiteral("screenshots/"))); // the pictures are in docs/, not here
+        guide->close();
     }
 
     void floorPlanDrawsTagsWhereTheyAre()
