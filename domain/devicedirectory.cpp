@@ -1,12 +1,14 @@
 #include "domain/devicedirectory.h"
 
+#include <bit>
+
 namespace ww {
 
 DeviceDirectory::DeviceDirectory(const Site& site)
 {
     for (const auto& g : site.gateways) {
         if (!g.mac.isEmpty())
-            m_gateways.emplace(g.mac.toStdString(), int(m_gatewayIds.size())); // MOKO gateways name themselves by MAC
+            insert(m_gateways, g.mac.toStdString(), int(m_gatewayIds.size())); // MOKO gateways name themselves by MAC
         add(m_gateways, m_gatewayIds, g.id);
     }
     // Tag order: wristbands, badges, asset tags, reference beacons, spare wristbands, as in the site file.
@@ -30,9 +32,32 @@ DeviceDirectory::DeviceDirectory(const QStringList& gateways, const QStringList&
         add(m_tags, m_tagIds, t);
 }
 
+void DeviceDirectory::insert(Map& map, std::string key, int value)
+{
+    if (find(map, key) >= 0)
+        return;
+    map.entries.emplace_back(std::move(key), value);
+    if (map.table.size() < 2 * map.entries.size()) { // rebuild at twice the size: at most half full
+        map.table.assign(std::bit_ceil(std::max<size_t>(16, 4 * map.entries.size())), -1); // a power of two
+        for (size_t e = 0; e < map.entries.size(); ++e) {
+            const size_t mask = map.table.size() - 1;
+            size_t i = hash(map.entries[e].first) & mask;
+            while (map.table[i] >= 0)
+                i = (i + 1) & mask;
+            map.table[i] = int(e);
+        }
+        return;
+    }
+    const size_t mask = map.table.size() - 1;
+    size_t i = hash(map.entries.back().first) & mask;
+    while (map.table[i] >= 0)
+        i = (i + 1) & mask;
+    map.table[i] = int(map.entries.size() - 1);
+}
+
 void DeviceDirectory::add(Map& map, std::vector<QString>& ids, const QString& id)
 {
-    map.emplace(id.toStdString(), int(ids.size()));
+    insert(map, id.toStdString(), int(ids.size()));
     ids.push_back(id);
 }
 

@@ -4,9 +4,9 @@
 // small integers from the decoder to the positioning engine.
 #include "domain/site.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace ww {
@@ -27,17 +27,34 @@ public:
     [[nodiscard]] int tagCount() const { return int(m_tagIds.size()); }
 
 private:
-    struct Hash
+    // Open addressing over a flat slot array (FNV-1a, linear probing): one advert's tag id is looked
+    // up per report, and the node-based map's bucket and node were two cache misses each time.
+    struct Map
     {
-        using is_transparent = void;
-        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+        std::vector<std::pair<std::string, int>> entries;
+        std::vector<int> table; // index into entries, -1 empty; size a power of two, at most half full
     };
-    using Map = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+    static size_t hash(std::string_view s)
+    {
+        std::uint64_t h = 14695981039346656037ull;
+        for (const char c : s)
+            h = (h ^ std::uint8_t(c)) * 1099511628211ull;
+        return size_t(h ^ (h >> 29));
+    }
     static int find(const Map& map, std::string_view id)
     {
-        const auto it = map.find(id);
-        return it == map.end() ? -1 : it->second;
+        if (map.table.empty())
+            return -1;
+        const size_t mask = map.table.size() - 1;
+        for (size_t i = hash(id) & mask;; i = (i + 1) & mask) {
+            const int e = map.table[i];
+            if (e < 0)
+                return -1;
+            if (map.entries[size_t(e)].first == id)
+                return map.entries[size_t(e)].second;
+        }
     }
+    static void insert(Map& map, std::string key, int value); // keeps the first value of a key
     void add(Map& map, std::vector<QString>& ids, const QString& id);
 
     Map m_gateways, m_tags;

@@ -96,8 +96,8 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
     if (m_config.selfCalibrate && used.size() >= 3) {
         selfCalibrationSample(s, used, tS, int(used.size()), m_config.referenceWeight);
         auto& c = m_selfCal;
-        for (size_t r = 0; r < s.trend.size() && m_config.referenceLearnsModel; ++r) {
-            const auto& tr = s.trend[r];
+        for (size_t r = 0; r < s.heard.size() && m_config.referenceLearnsModel; ++r) {
+            const auto& tr = s.heard[r].trend;
             const Receiver& g = m_receivers[r];
             if (g.floor != s.floor || int(r) == s.ownReceiver || tr.t < tS - 10 * intervalScale(s) ||
                 tr.slow < m_config.weakDbm + 6)

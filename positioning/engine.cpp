@@ -235,11 +235,11 @@ size_t Engine::bytesPerTag() const
             continue;
         ++tags;
         for (const auto& h : t.heard)
-            samples += h.size();
-        heap += t.trend.capacity() * sizeof(TagState::Trend) + t.roomLogP.capacity() * sizeof(double) +
+            samples += h.window.capacity();
+        heap += t.roomLogP.capacity() * sizeof(double) +
                 t.votes.capacity() * sizeof(std::pair<QString, double>);
     }
-    const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(std::deque<Sample>);
+    const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(TagState::Heard);
     return perTagFixed + (tags ? (samples * sizeof(Sample) + heap) / tags : 0);
 }
 
@@ -257,12 +257,16 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
             s.advertInterval = 0.8 * s.advertInterval + 0.2 * std::min(tS - s.lastAdvertT, 30.0);
         s.lastAdvertT = tS;
     }
-    auto& window = s.heard[size_t(receiver)];
-    window.push_back({tS, rssi});
+    TagState::Heard& heard = s.heard[size_t(receiver)];
+    // Bounded by count here (reports that all carry one time, from a gateway with a stuck clock or a
+    // replayed batch, never age out: the window grew without bound, 1667 samples per receiver in the
+    // ingest benchmark); by age in levels(), which reads it. Reading the oldest sample here was a
+    // cache miss on every report, a third of this function's time.
+    if (heard.window.size() >= MaxWindowSamples)
+        heard.window.pop_front();
+    heard.window.push_back({tS, rssi});
     // The motion averages: time constants grow for tags that advertise slowly.
-    if (s.trend.size() != m_receivers.size())
-        s.trend.resize(m_receivers.size());
-    auto& tr = s.trend[size_t(receiver)];
+    auto& tr = heard.trend;
     if (tr.t < -1e17 || tS - tr.t > 4 * m_config.motionSlowS) {
         tr.fast = tr.slow = float(rssi);
     } else {
@@ -272,12 +276,30 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
         tr.slow += float((1 - expNeg(dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
     }
     tr.t = tS;
-    // Bounded by count here (reports that all carry one time, from a gateway with a stuck clock or a
-    // replayed batch, never age out: the window grew without bound, 1667 samples per receiver in the
-    // ingest benchmark); by age in levels(), which reads it. Reading the oldest sample here was a
-    // cache miss on every report, a third of this function's time.
-    if (window.size() > MaxWindowSamples)
-        window.pop_front();
+}
+
+Engine::Window& Engine::Window::operator=(const Window& o)
+{
+    if (this == &o)
+        return *this;
+    m_data = o.m_capacity ? std::make_unique<Sample[]>(o.m_capacity) : nullptr;
+    for (quint32 i = 0; i < o.m_count; ++i)
+        m_data[i] = o[i];
+    m_capacity = o.m_capacity;
+    m_count = o.m_count;
+    m_head = 0;
+    return *this;
+}
+
+void Engine::Window::grow()
+{
+    const quint32 capacity = m_capacity ? 2 * m_capacity : 4;
+    auto data = std::make_unique<Sample[]>(capacity);
+    for (quint32 i = 0; i < m_count; ++i)
+        data[i] = (*this)[i];
+    m_data = std::move(data);
+    m_capacity = capacity;
+    m_head = 0;
 }
 
 double Engine::windowFor(const TagState& s) const
@@ -298,12 +320,12 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
     const double tau = m_config.levelTimeConstantWindows * window;
     const bool weigh = tau > 0 && s.motionDb >= m_config.motionSettleDb;
     for (size_t r = 0; r < s.heard.size(); ++r) {
-        auto& w = s.heard[r];
+        auto& w = s.heard[r].window;
         while (!w.empty() && w.front().t < tS - window)
             w.pop_front();
         int n = 0;
-        for (const auto& smp : w)
-            if (smp.t <= tS && n < MaxWindowSamples)
+        for (size_t i = 0; i < w.size(); ++i)
+            if (const Sample& smp = w[i]; smp.t <= tS && n < MaxWindowSamples)
                 buf[n++] = {smp.rssi, weigh ? expNeg((tS - smp.t) / tau) : 1.0};
         if (n == 0)
             continue;
@@ -525,7 +547,6 @@ std::optional<Fix> Engine::update(int tag, double tS)
         fresh.heard = std::move(s.heard);
         fresh.lastAdvertT = s.lastAdvertT;
         fresh.advertInterval = s.advertInterval;
-        fresh.trend = std::move(s.trend);
         fresh.motionDb = s.motionDb;
         fresh.motionT = s.motionT;
         fresh.stillSince = s.stillSince;
@@ -612,8 +633,9 @@ std::optional<Fix> Engine::centroid(int tag, double tS, int k)
     for (size_t r = 0; r < s.heard.size(); ++r) {
         double sum = 0;
         int n = 0;
-        for (const auto& smp : s.heard[r])
-            if (smp.t <= tS && smp.t > tS - 2.0) {
+        const Window& w = s.heard[r].window;
+        for (size_t i = 0; i < w.size(); ++i)
+            if (const Sample& smp = w[i]; smp.t <= tS && smp.t > tS - 2.0) {
                 sum += smp.rssi;
                 ++n;
             }

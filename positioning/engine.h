@@ -14,6 +14,7 @@
 #include <QString>
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <deque>
 #include <optional>
@@ -208,6 +209,39 @@ private:
     {
         double t, rssi;
     };
+    // One receiver's samples of one tag, oldest first: a ring grown by doubling up to
+    // MaxWindowSamples and never shrunk (a deque allocated and freed a block every 32 reports,
+    // and its header sat apart from the motion averages: three cache misses per report).
+    class Window
+    {
+    public:
+        Window() = default;
+        Window(const Window& o) { *this = o; }
+        Window(Window&&) noexcept = default;
+        Window& operator=(const Window& o);
+        Window& operator=(Window&&) noexcept = default;
+        [[nodiscard]] size_t size() const { return m_count; }
+        [[nodiscard]] bool empty() const { return m_count == 0; }
+        [[nodiscard]] size_t capacity() const { return m_capacity; }
+        [[nodiscard]] const Sample& operator[](size_t i) const { return m_data[(m_head + i) & (m_capacity - 1)]; }
+        [[nodiscard]] const Sample& front() const { return m_data[m_head]; }
+        void pop_front()
+        {
+            m_head = (m_head + 1) & (m_capacity - 1);
+            --m_count;
+        }
+        void push_back(const Sample& smp) // the caller keeps size() below MaxWindowSamples
+        {
+            if (m_count == m_capacity)
+                grow();
+            m_data[(m_head + m_count++) & (m_capacity - 1)] = smp;
+        }
+
+    private:
+        void grow();
+        std::unique_ptr<Sample[]> m_data;
+        quint32 m_head = 0, m_count = 0, m_capacity = 0;
+    };
     // The constant-velocity filter's state (position, velocity, covariance), apart from the rest
     // of a tag's state so that a prediction or an undone step copies only this.
     struct Kinematics
@@ -218,7 +252,19 @@ private:
     };
     struct TagState : Kinematics
     {
-        std::vector<std::deque<Sample>> heard; // per receiver, at most MaxWindowSamples each
+        // Motion: per receiver a recent and an older average of the raw samples (exponential,
+        // motionFastS and motionSlowS, scaled for slow advertisers), and the change statistic.
+        struct Trend
+        {
+            float fast = 0, slow = 0;
+            double t = -1e18;
+        };
+        struct Heard // per receiver: what one report touches
+        {
+            Trend trend;
+            Window window; // at most MaxWindowSamples
+        };
+        std::vector<Heard> heard;
         double lastAdvertT = -1e18;
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
@@ -238,14 +284,6 @@ private:
         double pendingSince = 0;
         int pendingFloor = std::numeric_limits<int>::min();
         double pendingFloorSince = 0;
-        // Motion: per receiver a recent and an older average of the raw samples (exponential,
-        // motionFastS and motionSlowS, scaled for slow advertisers), and the change statistic.
-        struct Trend
-        {
-            float fast = 0, slow = 0;
-            double t = -1e18;
-        };
-        std::vector<Trend> trend;
         double motionDb = 0, motionT = -1e18;
         double stillSince = 1e18; // since when the statistic has stayed below the threshold
         double aboveSince = 1e18; // since when it has stayed above

@@ -2,7 +2,9 @@
 // Constants and helpers shared by the engine's translation units (not part of its interface).
 #include "positioning/engine.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace ww::pos {
 
@@ -17,7 +19,12 @@ inline double expNeg(double v)
     const double k = std::floor(t);
     const double u = (t - k) * 0.6931471805599453; // 2^f = e^(f ln 2), f in [0, 1)
     const double p = 1 + u * (1 + u * (0.5 + u * (1.0 / 6 + u * (1.0 / 24 + u * (1.0 / 120 + u * (1.0 / 720 + u / 5040))))));
-    return !(k >= -1000) ? 0.0 : std::ldexp(p, int(k)); // underflow (or NaN): 0
+    if (!(k >= -1000))
+        return 0.0; // underflow (or NaN)
+    if (k < -1022 || k > 1023)
+        return std::ldexp(p, int(k)); // subnormal or overflow: the library's care
+    // p * 2^k with 2^k built from its exponent bits: exact, as ldexp is, without its call.
+    return p * std::bit_cast<double>(std::uint64_t(1023 + int(k)) << 52);
 }
 
 // 10^(dB / 10) for levels at or below 0 dB (dBm as received), through expNeg.

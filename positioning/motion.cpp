@@ -118,8 +118,8 @@ void Engine::updateMotion(TagState& s, double tS) const
     // receivers that happen to be up, and their recent average with them.
     std::pair<float, float> top[6]; // (slow, fast - slow)
     int n = 0;
-    for (size_t r = 0; r < s.trend.size(); ++r) {
-        const auto& tr = s.trend[r];
+    for (size_t r = 0; r < s.heard.size(); ++r) {
+        const auto& tr = s.heard[r].trend;
         if (tr.t < tS - 4 * m_config.motionSlowS * intervalScale(s) || m_receivers[r].floor != s.floor)
             continue;
         const std::pair<float, float> v{tr.slow, tr.fast - tr.slow};

@@ -37,6 +37,25 @@ class TestWireCodec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The directory's flat table: every id of thousands found at its index, others and an empty
+    // directory -1, a repeated id keeps its first index.
+    void directoryFindsEveryId()
+    {
+        QStringList gateways, tags;
+        for (int i = 0; i < 3000; ++i)
+            tags << QStringLiteral("tag-%1").arg(i);
+        gateways << QStringLiteral("g1") << QStringLiteral("g2") << QStringLiteral("g1");
+        const DeviceDirectory d(gateways, tags);
+        for (int i = 0; i < 3000; ++i)
+            QCOMPARE(d.tag(QStringLiteral("tag-%1").arg(i).toStdString()), i);
+        QCOMPARE(d.tag("tag-3000"), -1);
+        QCOMPARE(d.tag(""), -1);
+        QCOMPARE(d.tag("g1"), -1);
+        QCOMPARE(d.gateway("g1"), 0);
+        QCOMPARE(d.gateway("g2"), 1);
+        QCOMPARE(DeviceDirectory().tag("tag-1"), -1);
+    }
+
     void advertsRoundTrip()
     {
         BeaconBatch b{directory().gateway("gw-1"), Now, 0, {}, 0};
