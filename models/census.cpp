@@ -67,10 +67,10 @@ void WardCore::pairDevice(int row, QString& slot, const QString& deviceId)
         setDeviceRow(slot, -1, {});
     if (!deviceId.isEmpty()) {
         const auto it = m_refs.constFind(deviceId);
-        if (it != m_refs.constEnd() && it->patient >= 0 && it->patient != row) { // another station's newer word
+        if (it != m_refs.constEnd() && it->patient >= 0) { // another station's newer word: it moves
             PatientRow& other = m_rows.patients[size_t(it->patient)];
             for (QString* s : {&other.wristband, &other.monitor})
-                if (*s == deviceId)
+                if (*s == deviceId && s != &slot)
                     s->clear();
             m_dirtyPatients.mark(it->patient);
         }

@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <random>
 
 using namespace ww;
 using test::CoreFixture;
@@ -380,6 +381,69 @@ private Q_SLOTS:
         QVERIFY(again.core.rows().patients[size_t(rowOfBed(again.core, bed))].vacant());
         QCOMPARE(rowOf(again.core, QStringLiteral("P006")), -1);
         QVERIFY(again.core.rows().patients[size_t(rowOfBed(again.core, from))].vacant());
+    }
+
+    // 5000 entries from three other stations at random (any bed, a small pool of patients, devices
+    // of both kinds and unknown ones, times that go back): after each, every bed, patient and device
+    // is in at most one row, vacant rows wear nothing, and the devices table says who wears what.
+    void randomEntriesKeepTheCensusWhole()
+    {
+        CoreFixture f(db("random.sqlite"));
+        f.clock.set(T0);
+        std::mt19937 rng(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? quint32(qEnvironmentVariableIntValue("WW_FUZZ_SEED")) : 20261128u);
+        auto pick = [&](const auto& list) { return list[std::uniform_int_distribution<size_t>(0, list.size() - 1)(rng)]; };
+        QStringList beds, ids, devices{QString(), QStringLiteral("wb-777"), QStringLiteral("gw-1")};
+        for (const Bed& b : f.site.beds)
+            beds << b.id;
+        beds << QStringLiteral("X-1");
+        for (int i = 0; i < 12; ++i) // site patients (in their beds or moved) and new ones
+            ids << QStringLiteral("P%1").arg(i < 8 ? i + 1 : 900 + i, 3, 10, QChar(u'0'));
+        ids << QString() << QString() << QString(); // vacant, often
+        for (const DeviceRow& d : f.core.rows().devices)
+            if (d.kind == DeviceKind::Wristband || d.kind == DeviceKind::VitalsMonitor)
+                devices << d.id;
+        const QStringList stations{QStringLiteral("st-2"), QStringLiteral("st-3"), QStringLiteral("st-4")};
+        for (int i = 0; i < 5000; ++i) {
+            const QString id = pick(ids);
+            CensusEntryMsg e = remote(pick(beds), id, id.isEmpty() ? QString() : QStringLiteral("Name ") + id,
+                                      T0 + qint64(std::uniform_int_distribution<int>(0, 4000)(rng)), pick(stations),
+                                      id.isEmpty() ? QString() : pick(devices), id.isEmpty() ? QString() : pick(devices));
+            f.core.post({e});
+            if (i % 50 == 0)
+                f.core.flushNow();
+        }
+        f.core.flushNow();
+        QSet<QString> beds2, patients, worn;
+        for (const PatientRow& p : f.core.rows().patients) {
+            QVERIFY2(!beds2.contains(p.bed), qPrintable(p.bed));
+            beds2 << p.bed;
+            QVERIFY2(p.vacant() || !patients.contains(p.id), qPrintable(p.id));
+            patients << p.id;
+            QVERIFY(!p.vacant() || (p.wristband.isEmpty() && p.monitor.isEmpty() && p.name.isEmpty()));
+            for (const QString& d : {p.wristband, p.monitor}) {
+                if (d.isEmpty())
+                    continue;
+                QVERIFY2(!worn.contains(d), qPrintable(d));
+                worn << d;
+            }
+        }
+        for (const DeviceRow& d : f.core.rows().devices) {
+            if (d.kind != DeviceKind::Wristband && d.kind != DeviceKind::VitalsMonitor)
+                continue;
+            QCOMPARE(d.inService, worn.contains(d.id));
+            if (!worn.contains(d.id))
+                QVERIFY2(d.subject.isEmpty(), qPrintable(d.id + QStringLiteral(": ") + d.subject));
+        }
+        QVERIFY(patients.size() > 3); // the entries did land
+        // The monitor a row wears is the one whose vitals reach it.
+        for (int r = 0; r < int(f.core.rows().patients.size()); ++r) {
+            const PatientRow& p = f.core.rows().patients[size_t(r)];
+            if (p.vacant() || p.monitor.isEmpty() || !device(f.core, p.monitor))
+                continue;
+            f.core.post({vitals(p.monitor, f.clock.nowMs(), 91)});
+            f.core.flushNow();
+            QCOMPARE(f.core.rows().patients[size_t(r)].vitals[size_t(VitalKind::SpO2)].value, 91.0);
+        }
     }
 
     void theRecordIsAppendOnly()

@@ -188,12 +188,30 @@ private Q_SLOTS:
             }
             corpus.emplace_back(topics.alarm(a.id).toUtf8(), encode(a, Start));
         }
+        // Other stations' census entries: admissions into vacant beds, discharges, a transfer.
+        const WardRows seed = initialRows(site);
+        for (int i = 0; i < 6; ++i) {
+            CensusEntryMsg e;
+            e.bed = seed.patients[size_t(i * 5)].bed;
+            if (seed.patients[size_t(i * 5)].vacant()) {
+                e.patientId = QStringLiteral("P9%1").arg(i);
+                e.patientName = QStringLiteral("Fuzz %1").arg(i);
+                e.wristband = site.spareWristbands.value(i);
+            } else if (i % 2) {
+                e.patientId = seed.patients[size_t(i * 5 + 1)].id; // lies elsewhere: a transfer
+                e.patientName = seed.patients[size_t(i * 5 + 1)].name;
+                e.wristband = seed.patients[size_t(i * 5 + 1)].wristband;
+            }
+            e.timeMs = Start + i;
+            e.stationId = QStringLiteral("st-other");
+            corpus.emplace_back(topics.census(e.bed).toUtf8(), encode(e));
+        }
         QVERIFY(corpus.size() > 2000);
 
         // WW_FUZZ_SEED and WW_FUZZ_FRAMES explore further (ctest: the fixed seed, 20 000 frames).
         Mutator mutate(qEnvironmentVariableIsSet("WW_FUZZ_SEED") ? qEnvironmentVariableIntValue("WW_FUZZ_SEED") : 20261128);
         const std::string moko = ingest.config().mokoFilter.toStdString();
-        int rejected = 0, accepted = 0, truth = 0, fromCorpus = 0;
+        int rejected = 0, accepted = 0, truth = 0, fromCorpus = 0, census = 0;
         const int Frames = qEnvironmentVariableIsSet("WW_FUZZ_FRAMES") ? qEnvironmentVariableIntValue("WW_FUZZ_FRAMES") : 20000;
         for (int i = 0; i < Frames; ++i) {
             const auto& [topic0, payload0] = corpus[mutate.below(corpus.size())];
@@ -221,6 +239,7 @@ private Q_SLOTS:
                     QVERIFY2(!r.error->detail.isEmpty(), qPrintable(toString(r.error->reason)));
                 } else {
                     ++accepted;
+                    census += parsed.kind == TopicKind::Census ? 1 : 0;
                     for (const auto& m : r.messages) {
                         const QString why = invalid(m, ctx);
                         QVERIFY2(why.isEmpty(), qPrintable(QStringLiteral("frame %1 on %2 delivered %3")
@@ -259,6 +278,22 @@ private Q_SLOTS:
         QCOMPARE(byTopic, c.rejected);
         qInfo("%d frames (%d unmutated, %d ground truth): accepted %d, rejected %d, then by the core %llu; %zu alarm "
               "changes", Frames, fromCorpus, truth, accepted, rejected, byCore, changes.size());
+        // The census stays one: every bed, patient and device in at most one row.
+        QSet<QString> beds, patients, devices;
+        for (const PatientRow& p : core.rows().patients) {
+            QVERIFY2(p.bed.isEmpty() || !beds.contains(p.bed), qPrintable(p.bed));
+            beds << p.bed;
+            QVERIFY2(p.vacant() || !patients.contains(p.id), qPrintable(p.id));
+            patients << p.id;
+            for (const QString& d : {p.wristband, p.monitor}) {
+                QVERIFY2(d.isEmpty() || !devices.contains(d), qPrintable(d));
+                devices << d;
+            }
+            QVERIFY(!p.vacant() || (p.wristband.isEmpty() && p.monitor.isEmpty()));
+        }
+        QCOMPARE(core.rows().patients.size(), seed.patients.size());
+        qInfo("%d census entries decoded and applied", census);
+        QVERIFY(census > 0);
         QVERIFY(rejected > Frames / 4); // the mutations do damage...
         QVERIFY(accepted > Frames / 10); // ...and some frames survive them, so the core was exercised
 
