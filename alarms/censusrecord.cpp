@@ -41,31 +41,22 @@ bool CensusRecord::append(const std::vector<CensusEntryMsg>& entries)
 {
     if (!ensureOpen())
         return false;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        m_error = QStringLiteral("%1: cannot begin a transaction: %2").arg(m_path, db.lastError().text());
-        return false;
-    }
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO census_record(bed, time_ms, station, patient_id, patient_name, wristband, monitor,"
-                             " operator, action) VALUES(?,?,?,?,?,?,?,?,?)"));
     auto text = [](const QString& s) { return s.isNull() ? QStringLiteral("") : s; }; // a null QString binds as NULL
-    for (const CensusEntryMsg& e : entries) {
-        q.addBindValue(text(e.bed));
-        q.addBindValue(e.timeMs);
-        for (const QString* s : {&e.stationId, &e.patientId, &e.patientName, &e.wristband, &e.monitor, &e.operatorId, &e.action})
-            q.addBindValue(text(*s));
-        if (!q.exec()) {
-            m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
-            db.rollback();
-            return false;
-        }
-    }
-    if (!db.commit()) {
-        m_error = QStringLiteral("%1: commit failed: %2").arg(m_path, db.lastError().text());
-        db.rollback();
+    const bool written = sqlite::insertAll(
+        m_path, m_connection,
+        QStringLiteral("INSERT INTO census_record(bed, time_ms, station, patient_id, patient_name, wristband, monitor,"
+                       " operator, action) VALUES(?,?,?,?,?,?,?,?,?)"),
+        entries.size(),
+        [&](QSqlQuery& q, size_t i) {
+            const CensusEntryMsg& e = entries[i];
+            q.addBindValue(text(e.bed));
+            q.addBindValue(e.timeMs);
+            for (const QString* s : {&e.stationId, &e.patientId, &e.patientName, &e.wristband, &e.monitor, &e.operatorId, &e.action})
+                q.addBindValue(text(*s));
+        },
+        m_error);
+    if (!written)
         return false;
-    }
     m_error.clear();
     return true;
 }

@@ -63,30 +63,20 @@ bool EnvRecord::commit()
         return true;
     if (!ensureOpen())
         return false;
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        m_error = QStringLiteral("%1: cannot begin a transaction: %2").arg(m_path, db.lastError().text());
+    const bool written = sqlite::insertAll(
+        m_path, m_connection, QStringLiteral("INSERT INTO env_record(place, sensor, time_ms, temperature, door) VALUES(?,?,?,?,?)"),
+        m_pending.size(),
+        [this](QSqlQuery& q, size_t i) {
+            const Row& r = m_pending[i];
+            q.addBindValue(r.place);
+            q.addBindValue(r.sensor);
+            q.addBindValue(r.timeMs);
+            q.addBindValue(r.temperatureC ? QVariant(*r.temperatureC) : QVariant());
+            q.addBindValue(r.doorOpen ? QVariant(*r.doorOpen ? 1 : 0) : QVariant());
+        },
+        m_error);
+    if (!written)
         return false;
-    }
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO env_record(place, sensor, time_ms, temperature, door) VALUES(?,?,?,?,?)"));
-    for (const Row& r : m_pending) {
-        q.addBindValue(r.place);
-        q.addBindValue(r.sensor);
-        q.addBindValue(r.timeMs);
-        q.addBindValue(r.temperatureC ? QVariant(*r.temperatureC) : QVariant());
-        q.addBindValue(r.doorOpen ? QVariant(*r.doorOpen ? 1 : 0) : QVariant());
-        if (!q.exec()) {
-            m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
-            db.rollback();
-            return false;
-        }
-    }
-    if (!db.commit()) {
-        m_error = QStringLiteral("%1: commit failed: %2").arg(m_path, db.lastError().text());
-        db.rollback();
-        return false;
-    }
     m_pending.clear();
     m_error.clear();
     return true;

@@ -41,6 +41,32 @@ bool openForAppend(const QString& path, const QString& connection, std::span<con
     return false;
 }
 
+bool insertAll(const QString& path, const QString& connection, const QString& sql, size_t rows,
+               const std::function<void(QSqlQuery&, size_t)>& bind, QString& error)
+{
+    QSqlDatabase db = QSqlDatabase::database(connection, false);
+    if (!db.transaction()) {
+        error = QStringLiteral("%1: cannot begin a transaction: %2").arg(path, db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (size_t row = 0; row < rows; ++row) {
+        bind(q, row);
+        if (!q.exec()) {
+            error = QStringLiteral("%1: write failed: %2").arg(path, q.lastError().text());
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        error = QStringLiteral("%1: commit failed: %2").arg(path, db.lastError().text());
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
 void close(const QString& connection)
 {
     {

@@ -23,6 +23,29 @@ using namespace ww;
 using test::RecordingSound;
 
 namespace {
+
+// The core with its alarm engine and log, the item models and the controller, on this thread in
+// simulated time; the controller's sound is the recording fake.
+struct UiStation
+{
+    QTemporaryDir dir;
+    SiteLoadResult loaded = SiteLoader::loadDefault();
+    const Site& site = *loaded.site;
+    ManualClock clock{QDateTime::currentMSecsSinceEpoch()};
+    IngestStats stats;
+    DeviceDirectory directory{site};
+    WardCore core{site, directory, clock, stats};
+    QString log = dir.filePath(QStringLiteral("ui.sqlite"));
+    WardModels models{site};
+    RecordingSound sound;
+    AlarmController alarms{site, clock, &core, &sound};
+    UiStation()
+    {
+        core.enableAlarms(QStringLiteral("ui-station"), log, {});
+        alarms.setLogPath(log);
+    }
+};
+
 } // namespace
 
 class TestAlarmUi : public QObject
@@ -31,19 +54,8 @@ class TestAlarmUi : public QObject
 private Q_SLOTS:
     void bannerListAcknowledgeHistory()
     {
-        QTemporaryDir dir;
-        const auto loaded = SiteLoader::loadDefault();
-        const Site& site = *loaded.site;
-        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        const QString log = dir.filePath(QStringLiteral("ui.sqlite"));
-        core.enableAlarms(QStringLiteral("ui-station"), log, {});
-        WardModels models(site);
-        RecordingSound sound;
-        AlarmController alarms(site, clock, &core, &sound);
-        alarms.setLogPath(log);
+        UiStation st;
+        auto& [dir, loaded, site, clock, stats, directory, core, log, models, sound, alarms] = st;
         MainWindow w(site.name, models, stats, &alarms);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -152,19 +164,9 @@ private Q_SLOTS:
     // device change and a discharge, each reaching the table through the core.
     void censusDialogs()
     {
-        QTemporaryDir dir;
-        const auto loaded = SiteLoader::loadDefault();
-        const Site& site = *loaded.site;
-        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        const QString log = dir.filePath(QStringLiteral("census.sqlite"));
-        core.enableAlarms(QStringLiteral("ui-station"), log, {});
-        WardModels models(site);
+        UiStation st;
+        auto& [dir, loaded, site, clock, stats, directory, core, log, models, sound, alarms] = st;
         connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
-        AlarmController alarms(site, clock, &core, nullptr);
-        alarms.setLogPath(log);
         MainWindow w(site.name, models, stats, &alarms, &site);
         w.resize(1280, 800);
         w.show();
