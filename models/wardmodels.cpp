@@ -372,7 +372,7 @@ QVariant DeviceModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case IdCol: return d.id;
         case KindCol: return deviceKindText(d.kind);
-        case SubjectCol: return d.subject;
+        case SubjectCol: return d.inService ? d.subject : tr("in stock (on nobody)");
         case LastSeenCol: return formatTime(d.lastSeenMs);
         case BatteryCol: return d.batteryPct ? QStringLiteral("%1 %").arg(*d.batteryPct) : QStringLiteral("–");
         case StateCol:

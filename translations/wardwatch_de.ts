@@ -810,6 +810,10 @@ Beginn %4%5</translation>
         <source>Last event</source>
         <translation>Letztes Ereignis</translation>
     </message>
+    <message>
+        <source>in stock (on nobody)</source>
+        <translation>im Bestand (an niemandem)</translation>
+    </message>
 </context>
 <context>
     <name>ww::EnvironmentChartView</name>

@@ -4,6 +4,7 @@
 #include "alarm_support.h"
 #include "alarms/alarmlog.h"
 #include "models/trends.h"
+#include "models/wardmodels.h"
 #include "transport/wirecodec.h"
 
 #include <QSqlDatabase>
@@ -121,6 +122,10 @@ private Q_SLOTS:
         const QString bed = firstVacantBed(f.core);
         QVERIFY(!bed.isEmpty());
         QCOMPARE(device(f.core, QStringLiteral("wb-101"))->inService, false);
+        {
+            DeviceModel shown(std::vector<DeviceRow>{*device(f.core, QStringLiteral("wb-101"))}, nullptr);
+            QCOMPARE(shown.index(0, DeviceModel::SubjectCol).data().toString(), QStringLiteral("in stock (on nobody)"));
+        }
         // Nobody signed in: refused, nothing changes.
         f.core.admitPatient(bed, QStringLiteral("P900"), QStringLiteral("Ada Lovelace"), QStringLiteral("wb-101"),
                             QStringLiteral("vm-101"), {}, {});
