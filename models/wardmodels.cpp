@@ -187,7 +187,12 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
             if (p.news2 < 0)
                 return QStringLiteral("–");
             return p.news2Partial ? tr("%1 (partial)").arg(p.news2) : QString::number(p.news2);
-        case LocationCol: return p.tagSignal == SignalState::NoSignal ? tr("no signal") : locationText(p.location);
+        case LocationCol:
+            if (p.wristband.isEmpty())
+                return tr("no wristband");
+            if (p.tagSignal == SignalState::Waiting && !p.location.known)
+                return tr("%1 not heard yet").arg(p.wristband);
+            return p.tagSignal == SignalState::NoSignal ? tr("no signal") : locationText(p.location);
         case UpdatedCol: return formatTime(data(index, VitalsTimeRole).toLongLong());
         }
         return {};

@@ -1282,6 +1282,14 @@ Beginn %4%5</translation>
         <source>vacant</source>
         <translation>frei</translation>
     </message>
+    <message>
+        <source>no wristband</source>
+        <translation>kein Armband</translation>
+    </message>
+    <message>
+        <source>%1 not heard yet</source>
+        <translation>%1 noch nicht empfangen</translation>
+    </message>
 </context>
 <context>
     <name>ww::SignInDialog</name>

@@ -162,6 +162,14 @@ private Q_SLOTS:
         QCOMPARE(audit.size(), size_t(1));
         QCOMPARE(audit[0].operatorId, QStringLiteral("S02"));
         QVERIFY2(audit[0].detail.contains(QStringLiteral("P900")) && audit[0].detail.contains(bed), qPrintable(audit[0].detail));
+        {
+            PatientModel shown(std::vector<PatientRow>{p}, nullptr); // the band is new: said so, not "unknown"
+            QCOMPARE(shown.index(0, PatientModel::LocationCol).data().toString(), QStringLiteral("wb-101 not heard yet"));
+            PatientRow bare = p;
+            bare.wristband.clear();
+            PatientModel none(std::vector<PatientRow>{bare}, nullptr);
+            QCOMPARE(none.index(0, PatientModel::LocationCol).data().toString(), QStringLiteral("no wristband"));
+        }
         // The new monitor's vitals and the new wristband's position reach the patient.
         f.core.post({vitals(QStringLiteral("vm-101"), T0 + 1000, 97)});
         f.core.post({PositionMsg{QStringLiteral("wb-101"), T0 + 1000, 10, 5, 1, QStringLiteral("R101"), 1.0, 0.9}});
