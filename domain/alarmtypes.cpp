@@ -89,6 +89,9 @@ AlarmSettings defaultAlarmSettings()
     add("tech.alone", C::Technical, P::Low, false, 30, {});
     add("tech.site-hash", C::Technical, P::Medium, false, 0, {});
     add("tech.gui-hung", C::Technical, P::High, false, 0, {});
+    // Another station's later entry put someone else into a bed this station had filled: the
+    // displaced patient is no longer in this census (docs/operations.md); acknowledging ends it.
+    add("tech.census-conflict", C::Technical, P::Medium, true, 0, {});
     // Vital-sign limits: SpO2 and very low pulse are prompt, life-threatening harm (high);
     // tachycardia, respiration and blood pressure reversible (medium); fever low.
     auto limit = [&](const char* id, VitalKind k, std::optional<double> below, std::optional<double> above, int delayS,

@@ -164,6 +164,23 @@ void WardCore::apply(const CensusEntryMsg& m)
     if (m_censusRecord && !m_censusRecord->append({m}))
         setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true,
                           tr("Census record write failed: %1").arg(m_censusRecord->lastError()));
+    // Someone else into a bed whose occupant this station placed: two admissions crossed, or this
+    // station missed a discharge. The displaced patient leaves this census; a nurse must know.
+    const PatientRow& before = m_rows.patients[size_t(rowOfBed(m.bed))];
+    if (m_alarms && rev.second == m_stationId && !before.vacant() && !m.patientId.isEmpty() && before.id != m.patientId) {
+        AlarmRaise a;
+        a.rule = QStringLiteral("tech.census-conflict");
+        a.subjectKey = before.id + QChar(u'-') + m.bed;
+        a.occurrence = QString::number(m.timeMs);
+        a.onsetMs = m.timeMs;
+        a.subject = QStringLiteral("%1 (%2)").arg(before.name, before.id);
+        a.place = patientPlace(before);
+        a.source = m.stationId;
+        a.condition = tr("Census: %1 is no longer in bed %2: station %3 put %4 (%5) there")
+                          .arg(before.name, m.bed, m.stationId, m.patientName, m.patientId);
+        a.endsOnAck = true;
+        m_alarms->raise(a);
+    }
     m_censusRev.insert(m.bed, {m.timeMs, m.stationId});
     placeEntry(m);
 }

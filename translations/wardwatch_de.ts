@@ -1569,5 +1569,9 @@ Beginn %4%5</translation>
         <source>Nothing changed</source>
         <translation>Nichts geändert</translation>
     </message>
+    <message>
+        <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
+        <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
+    </message>
 </context>
 </TS>

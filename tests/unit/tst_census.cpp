@@ -364,6 +364,35 @@ private Q_SLOTS:
         QCOMPARE(CensusRecord(db("merge.sqlite")).latest().size(), size_t(2));
     }
 
+    // Two admissions cross: this station's patient is displaced by another station's later entry,
+    // and a latching technical alarm says who went where. Another station's entries over the site's
+    // seeded patients (a census that changed while this station was away) raise nothing.
+    void crossedAdmissionsRaiseAConflict()
+    {
+        Census c;
+        CoreFixture f(db("conflict.sqlite"), c.output());
+        c.watch(f.core);
+        f.clock.set(T0);
+        const QString bed = firstVacantBed(f.core);
+        const QString seededBed = f.core.rows().patients[size_t(rowOf(f.core, QStringLiteral("P007")))].bed;
+        f.core.post({remote(seededBed, QStringLiteral("P930"), QStringLiteral("Elsewhere Admitted"), T0 + 1, QStringLiteral("st-2"))});
+        f.core.flushNow();
+        QVERIFY(!f.last(QStringLiteral("tech.census-conflict")));
+        f.core.admitPatient(bed, QStringLiteral("P931"), QStringLiteral("Here Admitted"), {}, {}, QStringLiteral("S02"),
+                            QStringLiteral("N"));
+        QVERIFY(c.lastOk());
+        f.core.post({remote(bed, QStringLiteral("P932"), QStringLiteral("There Admitted"), T0 + 500, QStringLiteral("st-2"))});
+        f.core.flushNow();
+        const auto conflict = f.last(QStringLiteral("tech.census-conflict"));
+        QVERIFY(conflict);
+        QVERIFY2(conflict->condition.contains(QStringLiteral("Here Admitted is no longer in bed ") + bed) &&
+                     conflict->condition.contains(QStringLiteral("P932")),
+                 qPrintable(conflict->condition));
+        QVERIFY(conflict->latching);
+        QCOMPARE(rowOf(f.core, QStringLiteral("P931")), -1);
+        QCOMPARE(f.core.rows().patients[size_t(rowOfBed(f.core, bed))].id, QStringLiteral("P932"));
+    }
+
     void restartRestoresTheCensus()
     {
         QString bed, from;
