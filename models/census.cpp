@@ -46,6 +46,40 @@ QString WardCore::deviceProblem(const QString& deviceId, DeviceKind kind, int ro
     return {};
 }
 
+// The refusals every census change shares: this station keeps no record, nobody is signed in.
+QString WardCore::censusRefusal(const QString& operatorId, const QString& signIn) const
+{
+    if (!m_censusRecord || !m_alarms)
+        return tr("This station keeps no record: census changes are made at a station with a log");
+    return operatorId.isEmpty() ? signIn : QString();
+}
+
+// Why a change to the patient of row (found by patientId) cannot be made; empty when it can.
+QString WardCore::patientRefusal(int row, const QString& patientId) const
+{
+    if (row < 0)
+        return tr("%1 is not in the census").arg(patientId);
+    if (m_rows.patients[size_t(row)].bed.isEmpty())
+        return tr("%1 has no bed in the census").arg(patientId);
+    return {};
+}
+
+// Says why a census change is refused (when why is not empty) and returns whether it was.
+bool WardCore::refused(const QString& why)
+{
+    if (why.isEmpty())
+        return false;
+    Q_EMIT censusResult(false, why);
+    return true;
+}
+
+// A device's signal as its own row says (waiting when it has none).
+SignalState WardCore::deviceSignal(const QString& deviceId) const
+{
+    const auto it = m_refs.constFind(deviceId);
+    return it != m_refs.constEnd() && it->device >= 0 ? m_rows.devices[size_t(it->device)].signal : SignalState::Waiting;
+}
+
 // Puts a device on row's patient (or takes it off: deviceId empty), taking it off anyone else.
 void WardCore::pairDevice(int row, QString& slot, const QString& deviceId)
 {
@@ -86,13 +120,13 @@ void WardCore::setDevices(int row, const QString& wristband, const QString& moni
     PatientRow& p = m_rows.patients[size_t(row)];
     if (p.wristband != wristband) {
         p.location = {};
-        p.tagSignal = SignalState::Waiting;
         pairDevice(row, p.wristband, wristband);
+        p.tagSignal = deviceSignal(wristband);
     }
     if (p.monitor != monitor) {
         p.vitals = {};
-        p.vitalsSignal = SignalState::Waiting;
         pairDevice(row, p.monitor, monitor);
+        p.vitalsSignal = deviceSignal(monitor);
     }
 }
 
@@ -148,7 +182,6 @@ void WardCore::placeEntry(const CensusEntryMsg& e)
             m_dirtyDevices.mark(it->device);
         }
     m_dirtyPatients.mark(row);
-    checkSignals();
     evaluatePatient(row, m_clock.nowMs());
 }
 
@@ -258,28 +291,26 @@ void WardCore::admitPatient(const QString& bed, const QString& patientId, const 
 {
     const QString id = patientId.trimmed(), who = name.trimmed();
     const int row = rowOfBed(bed);
-    QString why;
-    if (!m_censusRecord || !m_alarms)
-        why = tr("This station keeps no record: admissions are made at a station with a log");
-    else if (operatorId.isEmpty())
-        why = tr("Sign in to admit a patient");
-    else if (row < 0)
-        why = tr("Unknown bed \"%1\"").arg(bed);
-    else if (!m_rows.patients[size_t(row)].vacant())
-        why = tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(row)].name);
-    else if (id.isEmpty() || who.isEmpty())
-        why = tr("A patient needs an id and a name");
-    else if (const int other = rowOfPatient(id); other >= 0)
-        why = tr("%1 is already in bed %2").arg(id, m_rows.patients[size_t(other)].bed);
-    else if (m_site.staffMember(id) ||
-             std::any_of(m_site.assets.begin(), m_site.assets.end(), [&](const Asset& a) { return a.id == id; }))
-        why = tr("\"%1\" is the id of a staff member or an asset").arg(id);
-    else if (why = deviceProblem(wristband, DeviceKind::Wristband, -1); why.isEmpty())
-        why = deviceProblem(monitor, DeviceKind::VitalsMonitor, -1);
-    if (!why.isEmpty()) {
-        Q_EMIT censusResult(false, why);
+    const QString why = [&]() -> QString {
+        if (QString r = censusRefusal(operatorId, tr("Sign in to admit a patient")); !r.isEmpty())
+            return r;
+        if (row < 0)
+            return tr("Unknown bed \"%1\"").arg(bed);
+        if (!m_rows.patients[size_t(row)].vacant())
+            return tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(row)].name);
+        if (id.isEmpty() || who.isEmpty())
+            return tr("A patient needs an id and a name");
+        if (const int other = rowOfPatient(id); other >= 0)
+            return tr("%1 is already in bed %2").arg(id, m_rows.patients[size_t(other)].bed);
+        if (m_site.staffMember(id) ||
+            std::any_of(m_site.assets.begin(), m_site.assets.end(), [&](const Asset& a) { return a.id == id; }))
+            return tr("\"%1\" is the id of a staff member or an asset").arg(id);
+        if (QString r = deviceProblem(wristband, DeviceKind::Wristband, -1); !r.isEmpty())
+            return r;
+        return deviceProblem(monitor, DeviceKind::VitalsMonitor, -1);
+    }();
+    if (refused(why))
         return;
-    }
     PatientRow p;
     p.bed = bed;
     p.id = id;
@@ -296,23 +327,21 @@ void WardCore::transferPatient(const QString& patientId, const QString& bed, con
                                const QString& operatorName)
 {
     const int row = rowOfPatient(patientId), to = rowOfBed(bed);
-    QString why;
-    if (!m_censusRecord || !m_alarms)
-        why = tr("This station keeps no record: transfers are made at a station with a log");
-    else if (operatorId.isEmpty())
-        why = tr("Sign in to transfer a patient");
-    else if (row < 0)
-        why = tr("%1 is not in the census").arg(patientId);
-    else if (to < 0)
-        why = tr("Unknown bed \"%1\"").arg(bed);
-    else if (to == row)
-        why = tr("%1 is already in bed %2").arg(m_rows.patients[size_t(row)].name, bed);
-    else if (!m_rows.patients[size_t(to)].vacant())
-        why = tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(to)].name);
-    if (!why.isEmpty()) {
-        Q_EMIT censusResult(false, why);
+    const QString why = [&]() -> QString {
+        if (QString r = censusRefusal(operatorId, tr("Sign in to transfer a patient")); !r.isEmpty())
+            return r;
+        if (row < 0)
+            return tr("%1 is not in the census").arg(patientId);
+        if (to < 0)
+            return tr("Unknown bed \"%1\"").arg(bed);
+        if (to == row)
+            return tr("%1 is already in bed %2").arg(m_rows.patients[size_t(row)].name, bed);
+        if (!m_rows.patients[size_t(to)].vacant())
+            return tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(to)].name);
+        return {};
+    }();
+    if (refused(why))
         return;
-    }
     const PatientRow& p = m_rows.patients[size_t(row)];
     CensusEntryMsg arrive = entryFor(p, QStringLiteral("transfer"));
     arrive.bed = bed;
@@ -328,19 +357,8 @@ void WardCore::transferPatient(const QString& patientId, const QString& bed, con
 void WardCore::dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName)
 {
     const int row = rowOfPatient(patientId);
-    QString why;
-    if (!m_censusRecord || !m_alarms)
-        why = tr("This station keeps no record: discharges are made at a station with a log");
-    else if (operatorId.isEmpty())
-        why = tr("Sign in to discharge a patient");
-    else if (row < 0)
-        why = tr("%1 is not in the census").arg(patientId);
-    else if (m_rows.patients[size_t(row)].bed.isEmpty())
-        why = tr("%1 has no bed in the census").arg(patientId);
-    if (!why.isEmpty()) {
-        Q_EMIT censusResult(false, why);
+    if (refused(censusRefusal(operatorId, tr("Sign in to discharge a patient"))) || refused(patientRefusal(row, patientId)))
         return;
-    }
     const PatientRow& p = m_rows.patients[size_t(row)];
     PatientRow left;
     left.bed = p.bed;
@@ -354,26 +372,13 @@ void WardCore::pairDevices(const QString& patientId, const QString& wristband, c
                            const QString& operatorId, const QString& operatorName)
 {
     const int row = rowOfPatient(patientId);
-    QString why;
-    if (!m_censusRecord || !m_alarms)
-        why = tr("This station keeps no record: devices are paired at a station with a log");
-    else if (operatorId.isEmpty())
-        why = tr("Sign in to change a patient's devices");
-    else if (row < 0)
-        why = tr("%1 is not in the census").arg(patientId);
-    else if (m_rows.patients[size_t(row)].bed.isEmpty())
-        why = tr("%1 has no bed in the census").arg(patientId);
-    else if (why = deviceProblem(wristband, DeviceKind::Wristband, row); why.isEmpty())
-        why = deviceProblem(monitor, DeviceKind::VitalsMonitor, row);
-    if (!why.isEmpty()) {
-        Q_EMIT censusResult(false, why);
+    if (refused(censusRefusal(operatorId, tr("Sign in to change a patient's devices"))) ||
+        refused(patientRefusal(row, patientId)) || refused(deviceProblem(wristband, DeviceKind::Wristband, row)) ||
+        refused(deviceProblem(monitor, DeviceKind::VitalsMonitor, row)))
         return;
-    }
     const PatientRow& p = m_rows.patients[size_t(row)];
-    if (p.wristband == wristband && p.monitor == monitor) {
-        Q_EMIT censusResult(false, tr("Nothing changed"));
+    if (p.wristband == wristband && p.monitor == monitor && refused(tr("Nothing changed")))
         return;
-    }
     CensusEntryMsg e = entryFor(p, QStringLiteral("devices"));
     e.wristband = wristband;
     e.monitor = monitor;

@@ -158,6 +158,10 @@ private:
     void vacate(int row);
     void setDevices(int row, const QString& wristband, const QString& monitor);
     void pairDevice(int row, QString& slot, const QString& deviceId);
+    bool refused(const QString& why);
+    [[nodiscard]] QString censusRefusal(const QString& operatorId, const QString& signIn) const;
+    [[nodiscard]] QString patientRefusal(int row, const QString& patientId) const;
+    [[nodiscard]] SignalState deviceSignal(const QString& deviceId) const;
     [[nodiscard]] QString deviceProblem(const QString& deviceId, DeviceKind kind, int row) const;
     [[nodiscard]] int rowOfBed(const QString& bed) const;
     [[nodiscard]] int rowOfPatient(const QString& patientId) const;

@@ -1506,10 +1506,6 @@ Beginn %4%5</translation>
         <translation>Nicht gespeichert, nichts geändert: %1</translation>
     </message>
     <message>
-        <source>This station keeps no record: admissions are made at a station with a log</source>
-        <translation>Diese Station führt kein Protokoll: Aufnahmen an einer Station mit Protokoll</translation>
-    </message>
-    <message>
         <source>Sign in to admit a patient</source>
         <translation>Zum Aufnehmen anmelden</translation>
     </message>
@@ -1534,10 +1530,6 @@ Beginn %4%5</translation>
         <translation>„%1“ ist die ID einer Person des Personals oder eines Geräts</translation>
     </message>
     <message>
-        <source>This station keeps no record: transfers are made at a station with a log</source>
-        <translation>Diese Station führt kein Protokoll: Verlegungen an einer Station mit Protokoll</translation>
-    </message>
-    <message>
         <source>Sign in to transfer a patient</source>
         <translation>Zum Verlegen anmelden</translation>
     </message>
@@ -1546,20 +1538,12 @@ Beginn %4%5</translation>
         <translation>%1 ist nicht in der Belegung</translation>
     </message>
     <message>
-        <source>This station keeps no record: discharges are made at a station with a log</source>
-        <translation>Diese Station führt kein Protokoll: Entlassungen an einer Station mit Protokoll</translation>
-    </message>
-    <message>
         <source>Sign in to discharge a patient</source>
         <translation>Zum Entlassen anmelden</translation>
     </message>
     <message>
         <source>%1 has no bed in the census</source>
         <translation>%1 hat kein Bett in der Belegung</translation>
-    </message>
-    <message>
-        <source>This station keeps no record: devices are paired at a station with a log</source>
-        <translation>Diese Station führt kein Protokoll: Geräte an einer Station mit Protokoll zuordnen</translation>
     </message>
     <message>
         <source>Sign in to change a patient&apos;s devices</source>
@@ -1572,6 +1556,10 @@ Beginn %4%5</translation>
     <message>
         <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
         <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: census changes are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Änderungen der Belegung an einer Station mit Protokoll</translation>
     </message>
 </context>
 </TS>

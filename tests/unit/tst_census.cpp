@@ -39,23 +39,15 @@ struct Census
     [[nodiscard]] QString lastMessage() const { return results.empty() ? QString() : results.back().second; }
 };
 
-int rowOf(const WardCore& core, const QString& patientId)
+// The core's census row whose field has the value, or -1.
+int rowWith(const WardCore& core, QString PatientRow::*field, const QString& value)
 {
     const auto& rows = core.rows().patients;
-    for (int i = 0; i < int(rows.size()); ++i)
-        if (rows[size_t(i)].id == patientId)
-            return i;
-    return -1;
+    const auto it = std::find_if(rows.begin(), rows.end(), [&](const PatientRow& p) { return p.*field == value; });
+    return it == rows.end() ? -1 : int(it - rows.begin());
 }
-
-int rowOfBed(const WardCore& core, const QString& bed)
-{
-    const auto& rows = core.rows().patients;
-    for (int i = 0; i < int(rows.size()); ++i)
-        if (rows[size_t(i)].bed == bed)
-            return i;
-    return -1;
-}
+int rowOf(const WardCore& core, const QString& patientId) { return rowWith(core, &PatientRow::id, patientId); }
+int rowOfBed(const WardCore& core, const QString& bed) { return rowWith(core, &PatientRow::bed, bed); }
 
 const DeviceRow* device(const WardCore& core, const QString& id)
 {
