@@ -1,5 +1,7 @@
 #include "transport/wirecodec.h"
 
+#include "transport/advbatchscan.h"
+
 #include "wardwatch.pb.h"
 
 #include <cmath>
@@ -48,7 +50,7 @@ QString utf8(std::string_view s)
 }
 
 // The id a message is about: the payload's, which must agree with the topic's when both are given.
-std::string_view idFrom(const std::string& payloadId, std::string_view topicId, std::optional<DecodeError>& err,
+std::string_view idFrom(std::string_view payloadId, std::string_view topicId, std::optional<DecodeError>& err,
                         const char* field)
 {
     if (payloadId.empty())
@@ -63,40 +65,45 @@ bool finite(double v) { return std::isfinite(v); }
 
 DecodeResult decodeAdverts(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
-    // The hot path: one message object per thread, reused, so parsing allocates nothing once warm.
-    thread_local v1::AdvBatch m;
-    if (!parse(m, payload))
-        return fail(RejectReason::Malformed, QStringLiteral("not a valid AdvBatch"));
-    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+    // The hot path: the scanner reads ordinary frames without libprotobuf; whatever it declines,
+    // libprotobuf parses. One view and one message per thread, reused: nothing allocated once warm.
+    thread_local AdvBatchView m;
+    if (!scanAdvBatch(payload, m)) {
+        thread_local v1::AdvBatch parsed;
+        if (!parse(parsed, payload))
+            return fail(RejectReason::Malformed, QStringLiteral("not a valid AdvBatch"));
+        viewOf(parsed, m);
+    }
+    if (auto e = checkHeader(m.schemaVersion, m.deviceTimeMs, ctx))
         return {{}, e};
     std::optional<DecodeError> err;
-    const std::string_view gatewayId = idFrom(m.gateway_id(), id, err, "gateway_id");
+    const std::string_view gatewayId = idFrom(m.gatewayId, id, err, "gateway_id");
     if (err)
         return {{}, err};
     BeaconBatch b;
     b.gateway = ctx.directory ? ctx.directory->gateway(gatewayId) : -1;
     if (b.gateway < 0)
         return fail(RejectReason::UnknownDevice, QStringLiteral("gateway \"%1\" is not in the site configuration").arg(utf8(gatewayId)));
-    b.deviceTimeMs = qint64(m.device_time_ms());
+    b.deviceTimeMs = qint64(m.deviceTimeMs);
     b.receiveTimeMs = ctx.receiveTimeMs;
-    b.reports.reserve(m.adverts_size());
-    for (int i = 0; i < m.adverts_size(); ++i) {
-        const auto& a = m.adverts(i);
-        if (a.tag_id().empty())
+    b.reports.reserve(qsizetype(m.adverts.size()));
+    for (int i = 0; i < int(m.adverts.size()); ++i) {
+        const AdvertView& a = m.adverts[size_t(i)];
+        if (a.tagId.empty())
             return fail(RejectReason::MissingField, QStringLiteral("adverts[%1].tag_id is empty").arg(i));
-        if (a.rssi() < -127 || a.rssi() > 20)
-            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].rssi %2 dBm outside [-127, 20]").arg(i).arg(a.rssi()));
-        if (a.tx_power() < -127 || a.tx_power() > 20)
-            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].tx_power %2 dBm outside [-127, 20]").arg(i).arg(a.tx_power()));
-        if (a.time_offset_ms() > 0 || a.time_offset_ms() < -600'000)
+        if (a.rssi < -127 || a.rssi > 20)
+            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].rssi %2 dBm outside [-127, 20]").arg(i).arg(a.rssi));
+        if (a.txPower < -127 || a.txPower > 20)
+            return fail(RejectReason::OutOfRange, QStringLiteral("adverts[%1].tx_power %2 dBm outside [-127, 20]").arg(i).arg(a.txPower));
+        if (a.timeOffsetMs > 0 || a.timeOffsetMs < -600'000)
             return fail(RejectReason::OutOfRange,
-                        QStringLiteral("adverts[%1].time_offset_ms %2 outside [-600000, 0]").arg(i).arg(a.time_offset_ms()));
-        const int tag = ctx.directory->tag(a.tag_id());
+                        QStringLiteral("adverts[%1].time_offset_ms %2 outside [-600000, 0]").arg(i).arg(a.timeOffsetMs));
+        const int tag = ctx.directory->tag(a.tagId);
         if (tag < 0) {
             ++b.foreignAdverts;
             continue;
         }
-        b.reports.push_back({tag, b.deviceTimeMs + a.time_offset_ms(), qint16(a.rssi()), qint8(a.tx_power())});
+        b.reports.push_back({tag, b.deviceTimeMs + a.timeOffsetMs, qint16(a.rssi), qint8(a.txPower)});
     }
     return {{std::move(b)}, {}};
 }
