@@ -22,6 +22,7 @@ constexpr auto StationId = "station/id";
 constexpr auto SiteFile = "site/file";
 constexpr auto MokoFilter = "ingest/mokoTopicFilter";
 constexpr auto AlarmLog = "alarms/logFile";
+constexpr auto PositionSource = "positioning/source";
 } // namespace key
 
 QString AppSettings::load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out)
@@ -47,6 +48,14 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QObject::tr("Run the station without a window: alarm changes as JSON lines on stdout, "
                                                   "commands (signin STAFF PIN, ack ALARM, quit) on stdin."));
+    const QCommandLineOption engine(QStringLiteral("engine"),
+                                    QObject::tr("Run as a positioning engine (no window, no alarms): locate the tags this "
+                                                "engine owns among the engines online and publish their positions; "
+                                                "--station-id names the engine."));
+    const QCommandLineOption positionSource(QStringLiteral("position-source"),
+                                            QObject::tr("Where this station's locations come from: own (computed here) "
+                                                        "or engines (the site's positioning engines)."),
+                                            QStringLiteral("own|engines"));
     const QCommandLineOption demoOperator(QStringLiteral("demo-operator"),
                                           QObject::tr("Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm."),
                                           QStringLiteral("staff:pin"));
@@ -55,7 +64,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, clientId, mqtt311, station, site, selfTest, shots,
-                       shotDelay, alarmLog, headless, demoOperator});
+                       shotDelay, alarmLog, headless, engine, positionSource, demoOperator});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -85,6 +94,13 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     out.siteFile = parser.isSet(site) ? parser.value(site) : s.value(QLatin1String(key::SiteFile)).toString();
     out.selfTest = parser.isSet(selfTest);
     out.headless = parser.isSet(headless);
+    out.engine = parser.isSet(engine);
+    out.station.engine = out.engine;
+    const QString source = parser.isSet(positionSource) ? parser.value(positionSource)
+                                                        : s.value(QLatin1String(key::PositionSource), QStringLiteral("own")).toString();
+    if (source != u"own" && source != u"engines")
+        return QObject::tr("positioning source \"%1\" is neither \"own\" nor \"engines\"").arg(source);
+    out.station.positionSource = source == u"engines" ? PositionSource::Engines : PositionSource::Own;
     out.demoOperator = parser.value(demoOperator);
     out.station.alarmLogPath = parser.isSet(alarmLog)
                                    ? parser.value(alarmLog)

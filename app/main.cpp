@@ -13,6 +13,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QTimer>
@@ -138,7 +141,7 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
 int main(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (qstrcmp(argv[i], "--self-test") == 0 || qstrcmp(argv[i], "--headless") == 0)
+        if (qstrcmp(argv[i], "--self-test") == 0 || qstrcmp(argv[i], "--headless") == 0 || qstrcmp(argv[i], "--engine") == 0)
             qputenv("QT_QPA_PLATFORM", "offscreen"); // the self-test needs no display
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
@@ -175,6 +178,21 @@ int main(int argc, char** argv)
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
+    if (settings.engine) {
+        // One line whenever the engines online or this one's share changes (operations and tests).
+        QObject::connect(&station.core(), &WardCore::enginesChanged, &app, [&](const QStringList& engines, int owned) {
+            QTextStream(stdout) << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("engines")},
+                                                             {QStringLiteral("engine"), settings.station.stationId},
+                                                             {QStringLiteral("engines"), QJsonArray::fromStringList(engines)},
+                                                             {QStringLiteral("ownedTags"), owned}})
+                                       .toJson(QJsonDocument::Compact)
+                                << Qt::endl;
+        });
+        station.start();
+        const int rc = app.exec();
+        station.stop();
+        return rc;
+    }
     if (settings.headless) {
         AlarmController alarms(site, clock, &station.core(), nullptr);
         alarms.setLogPath(settings.station.alarmLogPath);

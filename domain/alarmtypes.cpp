@@ -88,6 +88,8 @@ AlarmSettings defaultAlarmSettings()
     add("tech.audio", C::Technical, P::Medium, false, 0, {});
     add("tech.alone", C::Technical, P::Low, false, 30, {});
     add("tech.site-hash", C::Technical, P::Medium, false, 0, {});
+    // A station fed by positioning engines with none online: locations and geofences stand still.
+    add("tech.engine", C::Technical, P::Medium, false, 10, {});
     add("tech.gui-hung", C::Technical, P::High, false, 0, {});
     // Another station's later entry put someone else into a bed this station had filled: the
     // displaced patient is no longer in this census (docs/operations.md); acknowledging ends it.

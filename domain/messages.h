@@ -93,6 +93,7 @@ struct PositionMsg
     QString room;
     double accuracyM = 0;
     double confidence = 0;
+    QString engineId; // the engine that computed it; empty from older publishers
 };
 
 struct StationPresenceMsg
@@ -102,6 +103,7 @@ struct StationPresenceMsg
     bool online = false;
     QString siteHash;
     QString operatorId;
+    bool engine = false; // a positioning engine's presence, not a station's
 };
 
 // ww/v1/{site}/census/{bed}: who lies in a bed (patientId empty: vacant), merged by (timeMs, stationId).

@@ -429,21 +429,37 @@ void WardCore::apply(const AlarmStateMsg& m)
 
 void WardCore::apply(const StationPresenceMsg& m)
 {
-    if (m.stationId == m_stationId)
+    // A positioning engine is not a station: it neither keeps a station company (tech.alone) nor
+    // shows alarms, but it must run the same site (tech.site-hash) and it owns tags.
+    if (m.engine ? m.stationId == m_engineId : m.stationId == m_stationId)
         return;
+    auto& peers = m.engine ? m_enginePeers : m_stations;
     if (m.online)
-        m_stations.insert(m.stationId, m);
+        peers.insert(m.stationId, m);
     else
-        m_stations.remove(m.stationId);
+        peers.remove(m.stationId);
+    if (m.engine)
+        updateOwnership();
     QStringList online, mismatch;
     for (const auto& s : std::as_const(m_stations)) {
         online << s.stationId;
         if (s.siteHash != m_site.hash)
             mismatch << s.stationId;
     }
+    for (const auto& e : std::as_const(m_enginePeers))
+        if (e.siteHash != m_site.hash)
+            mismatch << e.stationId;
+    if (m.engine && m_positionSource == PositionSource::Engines)
+        setEngineCondition();
     setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), !mismatch.isEmpty(),
                       tr("Stations with a different site configuration: %1").arg(mismatch.join(QStringLiteral(", "))));
     Q_EMIT stationsChanged(online, mismatch);
+}
+
+void WardCore::setEngineCondition()
+{
+    setLocalCondition(QStringLiteral("tech.engine"), QStringLiteral("engines"), m_enginePeers.isEmpty(),
+                      tr("No positioning engine online: locations are not updated"));
 }
 
 void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
@@ -579,6 +595,8 @@ void WardCore::evaluateAlarms()
     evaluateParLevels(now);
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_stations.isEmpty(),
                       tr("No other station online"));
+    if (m_positionSource == PositionSource::Engines)
+        setEngineCondition();
     for (const auto& c : std::as_const(m_local))
         if (c.holds)
             setLocalCondition(c.rule, c.key, c.holds, c.condition);

@@ -4,13 +4,14 @@ namespace ww {
 
 namespace {
 
-QByteArray presencePayload(const QString& stationId, const QString& siteHash, bool online, qint64 nowMs)
+QByteArray presencePayload(const QString& stationId, const QString& siteHash, bool online, qint64 nowMs, bool engine)
 {
     StationPresenceMsg p;
     p.stationId = stationId;
     p.online = online;
     p.siteHash = siteHash;
     p.deviceTimeMs = nowMs;
+    p.engine = engine;
     return encode(p);
 }
 
@@ -39,6 +40,14 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
 
     m_mokoFilterUtf8 = m_options.ingest.mokoFilter.toStdString();
     const Topics& t = m_ingest.topics();
+    if (m_options.engine) {
+        m_options.alarmLogPath.clear(); // an engine raises no alarms: the stations do
+        m_core->enableEngine(m_options.stationId, [this](const PositionMsg& p) {
+            m_mqtt->publish(m_ingest.topics().position(p.tagId), encode(p), 0, false);
+        });
+    } else {
+        m_core->setPositionSource(m_options.positionSource);
+    }
     if (!m_options.alarmLogPath.isEmpty()) {
         AlarmOutput out;
         // Shared alarm state is retained (QoS 1) so a station that starts late sees it; a closed
@@ -57,17 +66,21 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, std::move(out));
     }
     MqttSettings mqtt = m_options.mqtt;
-    mqtt.will = MqttWill{t.station(m_options.stationId), presencePayload(m_options.stationId, site.hash, false, 0), 1, true};
+    mqtt.will = MqttWill{t.station(m_options.stationId),
+                         presencePayload(m_options.stationId, site.hash, false, 0, m_options.engine), 1, true};
     if (mqtt.clientId.isEmpty())
-        mqtt.clientId = QStringLiteral("wardwatch-") + m_options.stationId;
+        mqtt.clientId = (m_options.engine ? QStringLiteral("wardwatch-engine-") : QStringLiteral("wardwatch-")) + m_options.stationId;
     m_mqtt = std::make_unique<MqttClient>(mqtt);
     const QString p = t.prefix();
+    // An engine needs the adverts and who else is online; a station everything.
     m_mqtt->addSubscription(p + QStringLiteral("gw/+/adv"), 0);
-    m_mqtt->addSubscription(p + QStringLiteral("dev/+/+"), 1);
-    m_mqtt->addSubscription(p + QStringLiteral("alarm/+"), 1);
-    m_mqtt->addSubscription(p + QStringLiteral("pos/+"), 0);
     m_mqtt->addSubscription(p + QStringLiteral("station/+"), 1);
-    m_mqtt->addSubscription(p + QStringLiteral("census/+"), 1);
+    if (!m_options.engine) {
+        m_mqtt->addSubscription(p + QStringLiteral("dev/+/+"), 1);
+        m_mqtt->addSubscription(p + QStringLiteral("alarm/+"), 1);
+        m_mqtt->addSubscription(p + QStringLiteral("pos/+"), 0);
+        m_mqtt->addSubscription(p + QStringLiteral("census/+"), 1);
+    }
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
     m_mqtt->setMessageHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
@@ -115,7 +128,7 @@ void StationCore::stop()
 void StationCore::announcePresence(bool online)
 {
     m_mqtt->publish(m_ingest.topics().station(m_options.stationId),
-                    presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs()), 1, true);
+                    presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs(), m_options.engine), 1, true);
 }
 
 } // namespace ww

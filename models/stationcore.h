@@ -21,6 +21,10 @@ struct StationOptions
     MqttSettings mqtt;
     IngestConfig ingest;
     QString alarmLogPath; // SQLite alarm log; empty: no alarm engine
+    PositionSource positionSource = PositionSource::Own; // a station's: its own fixes or the engines'
+    // A positioning engine (wardwatch --engine), stationId its engine id: no alarms, no census; it
+    // publishes the fixes of the tags it owns on pos/{tag} and its presence with engine = true.
+    bool engine = false;
 };
 
 class StationCore : public QObject

@@ -59,6 +59,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     for (int i = 0; i < int(m_rows.devices.size()); ++i)
         m_refs[m_rows.devices[size_t(i)].id].device = i;
     m_tagDevice.assign(size_t(directory.tagCount()), -1);
+    for (int t = 0; t < directory.tagCount(); ++t)
+        m_tagIds.push_back(directory.tagId(t));
     auto tagFor = [&](const QString& id) {
         DeviceRef& r = m_refs[id];
         r.tag = directory.tag(id.toStdString());
@@ -116,6 +118,8 @@ void WardCore::start()
         restoreCensus();
         m_alarmTimer.start();
     }
+    if (!m_engineId.isEmpty()) // an engine's share before any other engine is heard: every tag
+        Q_EMIT enginesChanged(m_engines, int(std::count(m_owned.begin(), m_owned.end(), 1)));
 }
 
 void WardCore::setFrameHandler(FrameHandler handler)
@@ -503,12 +507,18 @@ void WardCore::flush()
         }
         m_tagMoved[size_t(tag)] = 0;
         m_lastFixMs[size_t(tag)] = t;
+        if (!computesFix(tag))
+            continue; // the engines' positions locate it
         const auto fix = m_engine.update(tag, t / 1000.0);
         if (!fix)
             continue;
+        m_fixes.fetch_add(1, std::memory_order_relaxed);
         const Room* room = m_site.room(fix->room);
         setLocation(tag, Location{fix->room, room ? room->name : QString(), fix->floor, fix->x, fix->y, fix->accuracyM,
                                   t, room != nullptr});
+        if (m_publishPosition)
+            m_publishPosition(PositionMsg{m_tagIds[size_t(tag)], t, fix->x, fix->y, fix->floor, fix->room, fix->accuracyM,
+                                          fix->confidence, m_engineId});
     }
     m_movedTags = std::move(later);
     if (m_envRecord && m_envRecord->pending() > 0) {

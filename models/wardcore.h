@@ -39,6 +39,10 @@ struct News2StationInputs
     QString enteredBy;
 };
 
+// Who computes a station's positions (docs/operations.md, "Positioning engines"): the station
+// itself from the raw adverts, or the site's positioning engines (their pos/ messages).
+enum class PositionSource { Own, Engines };
+
 // Where the alarm engine's shared output goes (StationCore: encoded and published on MQTT).
 struct AlarmOutput
 {
@@ -70,6 +74,20 @@ public:
 
     // Turns the alarm engine on: log at logPath (SQLite), shared states through output. Before start().
     void enableAlarms(const QString& stationId, const QString& logPath, AlarmOutput output);
+
+    // Before start(). Engines: no fix is computed here; the engines' positions locate every tag, and
+    // tech.engine is raised while no engine is online.
+    void setPositionSource(PositionSource source) { m_positionSource = source; }
+    // Makes this core a positioning engine (wardwatch --engine): of the live engines (their presence,
+    // and this one), each tag is owned by the one whose id scores highest with the tag's id
+    // (rendezvous hashing: every engine agrees without talking, and an engine that leaves or joins
+    // moves only its own share). It keeps every tag's windows, so a tag taken over is located at its
+    // next fix, and computes and hands publish the fixes of the tags it owns. Before start().
+    void enableEngine(const QString& engineId, std::function<void(const PositionMsg&)> publish);
+    [[nodiscard]] bool ownsTag(int tag) const { return tag >= 0 && size_t(tag) < m_owned.size() && m_owned[size_t(tag)]; }
+    [[nodiscard]] QStringList engines() const { return m_engines; } // live engines, sorted (this one too)
+    // The owner of a tag among engines (empty: none): the same answer in every process.
+    [[nodiscard]] static QString ownerOf(const QString& tagId, const QStringList& engines);
 
     // Starts the flush (40 ms) and signal-check (1 s) timers; call on the core's thread.
     void start();
@@ -110,6 +128,7 @@ public:
     [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 fixesComputed() const { return m_fixes.load(std::memory_order_relaxed); }
 
     static constexpr int FlushIntervalMs = 40;
     static constexpr int DrainIntervalMs = 5;
@@ -121,6 +140,7 @@ Q_SIGNALS:
     void alarmChanged(const ww::AlarmState& alarm);
     void acknowledgeResult(const QString& alarmId, bool ok, const QString& message);
     void stationsChanged(const QStringList& onlineStations, const QStringList& hashMismatch);
+    void enginesChanged(const QStringList& engines, int ownedTags); // engine mode: membership and this one's share
     void censusResult(bool ok, const QString& message);
 
 private:
@@ -198,6 +218,7 @@ private:
     std::vector<AssetUse> m_assetUse;
     QHash<QString, DeviceRef> m_refs;
     std::vector<int> m_tagDevice;     // directory tag index -> device row
+    std::vector<QString> m_tagIds;    // directory tag index -> id
     std::vector<int> m_gatewayDevice; // directory gateway index -> device row
     std::unordered_map<QString, DedupWindow> m_dedup;
 
@@ -255,6 +276,15 @@ private:
     std::vector<QHash<QString, VitalLimit>> m_patientLimits;    // per patient: rule id -> override
     QHash<QString, QString> m_openEventAlarms;                  // "sos|device" -> alarm id
     QHash<QString, StationPresenceMsg> m_stations;              // other stations' presence
+    QHash<QString, StationPresenceMsg> m_enginePeers;           // positioning engines' presence (not this one)
+    PositionSource m_positionSource = PositionSource::Own;
+    QString m_engineId;                                         // engine mode: this engine's id
+    std::function<void(const PositionMsg&)> m_publishPosition;  // engine mode
+    QStringList m_engines;                                      // engine mode: live engines, sorted
+    std::vector<char> m_owned;                                  // engine mode: per tag, this engine owns it
+    void updateOwnership();
+    void setEngineCondition(); // tech.engine: a station fed by engines, with none online
+    [[nodiscard]] bool computesFix(int tag) const;
     const std::atomic<qint64>* m_guiBeat = nullptr;
     struct LocalCondition
     {
@@ -262,7 +292,7 @@ private:
         bool holds = false;
     };
     QHash<QString, LocalCondition> m_local; // re-evaluated every second, so onset delays elapse
-    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0};
+    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
 };
 
 } // namespace ww

@@ -327,6 +327,18 @@
         <source>Window:</source>
         <translation>Zeitfenster:</translation>
     </message>
+    <message>
+        <source>Run as a positioning engine (no window, no alarms): locate the tags this engine owns among the engines online and publish their positions; --station-id names the engine.</source>
+        <translation>Als Ortungsdienst laufen (ohne Fenster, ohne Alarme): die Tags, die diesem Dienst unter den erreichbaren Diensten zufallen, orten und ihre Positionen veröffentlichen; --station-id benennt den Dienst.</translation>
+    </message>
+    <message>
+        <source>Where this station&apos;s locations come from: own (computed here) or engines (the site&apos;s positioning engines).</source>
+        <translation>Woher die Standorte dieser Station kommen: own (hier berechnet) oder engines (die Ortungsdienste des Standorts).</translation>
+    </message>
+    <message>
+        <source>positioning source &quot;%1&quot; is neither &quot;own&quot; nor &quot;engines&quot;</source>
+        <translation>Ortungsquelle &quot;%1&quot; ist weder &quot;own&quot; noch &quot;engines&quot;</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -1560,6 +1572,10 @@ Beginn %4%5</translation>
     <message>
         <source>This station keeps no record: census changes are made at a station with a log</source>
         <translation>Diese Station führt kein Protokoll: Änderungen der Belegung an einer Station mit Protokoll</translation>
+    </message>
+    <message>
+        <source>No positioning engine online: locations are not updated</source>
+        <translation>Kein Ortungsdienst erreichbar: Standorte werden nicht aktualisiert</translation>
     </message>
 </context>
 </TS>

@@ -264,6 +264,7 @@ DecodeResult decodePosition(std::string_view id, std::span<const std::byte> payl
     p.room = QString::fromStdString(m.room());
     p.accuracyM = m.accuracy_m();
     p.confidence = m.confidence();
+    p.engineId = QString::fromStdString(m.engine_id());
     return {{std::move(p)}, {}};
 }
 
@@ -283,6 +284,7 @@ DecodeResult decodeStation(std::string_view id, std::span<const std::byte> paylo
     s.online = m.online();
     s.siteHash = QString::fromStdString(m.site_hash());
     s.operatorId = QString::fromStdString(m.operator_id());
+    s.engine = m.engine();
     Q_UNUSED(ctx);
     return {{std::move(s)}, {}};
 }
@@ -511,6 +513,7 @@ QByteArray encode(const PositionMsg& p)
     m.set_room(p.room.toStdString());
     m.set_accuracy_m(p.accuracyM);
     m.set_confidence(p.confidence);
+    m.set_engine_id(p.engineId.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 
@@ -523,6 +526,7 @@ QByteArray encode(const StationPresenceMsg& s)
     m.set_online(s.online);
     m.set_site_hash(s.siteHash.toStdString());
     m.set_operator_id(s.operatorId.toStdString());
+    m.set_engine(s.engine);
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 
