@@ -1,6 +1,7 @@
 // wardctl: offline work on recordings. Exit codes: 0 done, 2 bad input, 1 anything else.
 #include "offline.h"
 #include "coldchaincmd.h"
+#include "recordcmd.h"
 #include "alarms/news2.h"
 
 #include <QJsonDocument>
@@ -22,6 +23,8 @@ const char* const Usage =
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
     "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
+    "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
+    "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
     "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
 
 int usage(QTextStream& err)
@@ -166,6 +169,10 @@ int main(int argc, char** argv)
         return news2Command(args, err);
     if (command == u"coldchain")
         return coldchainCommand(args, err);
+    if (command == u"record")
+        return offline::recordCommand(args, err);
+    if (command == u"replay")
+        return offline::replayCommand(args, err);
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
