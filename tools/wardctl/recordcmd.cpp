@@ -19,9 +19,25 @@ namespace ww::offline {
 
 namespace {
 
-// The broker options both commands share; false (with the reason on err) when one is bad.
-bool brokerSettings(const QCommandLineParser& p, const char* command, MqttSettings& s, QTextStream& err)
+QCommandLineOption value(const char* name) { return {QLatin1String(name), QString(), QStringLiteral("value")}; }
+
+// A command's options: the broker's (--port, --host), its file (required) and its own; false, with
+// the reason on err, when they are not all right.
+bool parseCommand(QCommandLineParser& p, const QStringList& args, const char* command, const char* file,
+                  std::initializer_list<const char*> own, MqttSettings& s, QTextStream& err)
 {
+    p.addOptions({value("port"), value("host"), value(file)});
+    for (const char* o : own)
+        p.addOption(value(o));
+    if (!p.parse(args) || !p.positionalArguments().isEmpty() || !p.isSet(QLatin1String(file)) ||
+        !p.isSet(QStringLiteral("port"))) {
+        const QString why = !p.errorText().isEmpty()                 ? p.errorText()
+                            : !p.positionalArguments().isEmpty() ? QStringLiteral("unexpected argument \"%1\"")
+                                                                       .arg(p.positionalArguments().constFirst())
+                                                                 : QStringLiteral("--port and --%1 are needed").arg(QLatin1String(file));
+        err << command << ": " << why << Qt::endl;
+        return false;
+    }
     bool ok = false;
     s.port = p.value(QStringLiteral("port")).toInt(&ok);
     if (!ok || s.port <= 0 || s.port > 65535) {
@@ -46,21 +62,13 @@ bool waitConnected(MqttClient& c, int timeoutMs)
     return c.state() == MqttState::Connected;
 }
 
-QCommandLineOption value(const char* name) { return {QLatin1String(name), QString(), QStringLiteral("value")}; }
-
 } // namespace
 
 int recordCommand(const QStringList& args, QTextStream& err)
 {
     QCommandLineParser p;
-    p.addOptions({value("port"), value("host"), value("out"), value("topic"), value("count"), value("duration")});
-    if (!p.parse(args) || !p.positionalArguments().isEmpty() || !p.isSet(QStringLiteral("out")) ||
-        !p.isSet(QStringLiteral("port"))) {
-        err << "record: " << (p.errorText().isEmpty() ? QStringLiteral("--port and --out are needed") : p.errorText()) << Qt::endl;
-        return BadInput;
-    }
     MqttSettings settings;
-    if (!brokerSettings(p, "record", settings, err))
+    if (!parseCommand(p, args, "record", "out", {"topic", "count", "duration"}, settings, err))
         return BadInput;
     bool ok = true;
     const qint64 count = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toLongLong(&ok) : 0;
@@ -119,14 +127,8 @@ int recordCommand(const QStringList& args, QTextStream& err)
 int replayCommand(const QStringList& args, QTextStream& err)
 {
     QCommandLineParser p;
-    p.addOptions({value("port"), value("host"), value("in"), value("speed")});
-    if (!p.parse(args) || !p.positionalArguments().isEmpty() || !p.isSet(QStringLiteral("in")) ||
-        !p.isSet(QStringLiteral("port"))) {
-        err << "replay: " << (p.errorText().isEmpty() ? QStringLiteral("--port and --in are needed") : p.errorText()) << Qt::endl;
-        return BadInput;
-    }
     MqttSettings settings;
-    if (!brokerSettings(p, "replay", settings, err))
+    if (!parseCommand(p, args, "replay", "in", {"speed"}, settings, err))
         return BadInput;
     bool ok = true;
     const double speed = p.isSet(QStringLiteral("speed")) ? p.value(QStringLiteral("speed")).toDouble(&ok) : 1.0;
