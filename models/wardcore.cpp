@@ -381,6 +381,10 @@ void WardCore::apply(const PositionMsg& m)
     const DeviceRef* r = ref(m.tagId, TopicKind::Position);
     if (!r || r->tag < 0)
         return;
+    // A station that locates tags itself leaves the engines' answers aside: two sources would make
+    // a tag's location alternate between them.
+    if (!m.engineId.isEmpty() && m_positionSource == PositionSource::Own)
+        return;
     // A position from the headless engine is evidence that the tag was heard: the tag is live, as
     // with its own adverts (without this, every tag stayed "waiting" at stations fed positions).
     seen(r->device, m.timeMs);

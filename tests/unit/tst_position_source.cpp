@@ -151,6 +151,15 @@ private Q_SLOTS:
         f.core.flushNow();
         QVERIFY(shownIn(QStringLiteral("R101")));
 
+        // A station locating tags itself leaves an engine's position aside.
+        CoreFixture own(dir.filePath(QStringLiteral("own.sqlite")));
+        own.core.apply(QVector<Decoded>{PositionMsg{patient.wristband, t0, 10, 5, 1, QStringLiteral("R101"), 1.0, 0.9,
+                                                    QStringLiteral("eng-a")}});
+        own.core.flushNow();
+        for (const auto& row : own.core.rows().patients)
+            if (row.id == patient.id)
+                QVERIFY(!row.location.known);
+
         f.core.evaluateAlarms();
         QVERIFY(!f.last(QStringLiteral("tech.engine")));
         f.clock.advance(11'000);
