@@ -151,6 +151,28 @@ private Q_SLOTS:
         QVERIFY(mutatedCompared > 500); // the comparison reaches damaged frames the scanner still reads
     }
 
+    // Positioning engines' fields: a position's engine and a presence that is an engine's.
+    void engineFieldsRoundTrip()
+    {
+        const PositionMsg p{QStringLiteral("t"), Now, 3.5, -2.25, 1, QStringLiteral("R101"), 1.5, 0.8, QStringLiteral("eng-a")};
+        auto r = decodeWire(TopicKind::Position, "t", span(encode(p)), ctx());
+        QVERIFY(!r.error);
+        const auto& pd = std::get<PositionMsg>(r.messages[0]);
+        QCOMPARE(pd.engineId, QStringLiteral("eng-a"));
+        QCOMPARE(pd.x, 3.5);
+        QCOMPARE(pd.room, QStringLiteral("R101"));
+        for (const bool engine : {true, false}) {
+            StationPresenceMsg s;
+            s.stationId = QStringLiteral("eng-a");
+            s.online = true;
+            s.siteHash = QStringLiteral("abc");
+            s.engine = engine;
+            r = decodeWire(TopicKind::Station, "eng-a", span(encode(s)), ctx());
+            QVERIFY(!r.error);
+            QCOMPARE(std::get<StationPresenceMsg>(r.messages[0]).engine, engine);
+        }
+    }
+
     void vitalsEventsEnvStatusRoundTrip()
     {
         VitalsUpdate v{QStringLiteral("vm-1"), Now, 0, {{VitalKind::SpO2, 93, Now}, {VitalKind::Temperature, 38.2, Now - 5}}};
