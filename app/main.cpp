@@ -209,6 +209,10 @@ int main(int argc, char** argv)
     station.core().setGuiHeartbeat(alarms.heartbeat());
     MainWindow window(site.name, station.models(), station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
+    if (settings.station.positionSource == PositionSource::Engines) {
+        window.setPositioningEngines({});
+        QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);
+    }
     window.show();
     station.start();
     if (!settings.screenshotDir.isEmpty())

@@ -438,8 +438,12 @@ void WardCore::apply(const StationPresenceMsg& m)
         peers.insert(m.stationId, m);
     else
         peers.remove(m.stationId);
-    if (m.engine)
+    if (m.engine) {
         updateOwnership();
+        QStringList engines = m_enginePeers.keys();
+        engines.sort();
+        Q_EMIT enginesOnline(engines);
+    }
     QStringList online, mismatch;
     for (const auto& s : std::as_const(m_stations)) {
         online << s.stationId;

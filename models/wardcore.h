@@ -141,6 +141,7 @@ Q_SIGNALS:
     void acknowledgeResult(const QString& alarmId, bool ok, const QString& message);
     void stationsChanged(const QStringList& onlineStations, const QStringList& hashMismatch);
     void enginesChanged(const QStringList& engines, int ownedTags); // engine mode: membership and this one's share
+    void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
     void censusResult(bool ok, const QString& message);
 
 private:

@@ -1157,6 +1157,14 @@ Beginn %4%5</translation>
         <source>WardWatch user guide</source>
         <translation>WardWatch-Benutzerhandbuch (englisch)</translation>
     </message>
+    <message>
+        <source>Locations: no positioning engine online</source>
+        <translation>Standorte: kein Ortungsdienst erreichbar</translation>
+    </message>
+    <message>
+        <source>Locations: engines %1</source>
+        <translation>Standorte: Ortungsdienste %1</translation>
+    </message>
 </context>
 <context>
     <name>ww::MqttClient</name>

@@ -147,6 +147,10 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     m_rate->setObjectName(QStringLiteral("messageRate"));
     m_rejected->setObjectName(QStringLiteral("rejectedPayloads"));
     statusBar()->addWidget(m_connection, 1);
+    m_engines = new QLabel(this);
+    m_engines->setObjectName(QStringLiteral("positioningEngines"));
+    m_engines->setVisible(false);
+    statusBar()->addPermanentWidget(m_engines);
     statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_rejected);
     setConnectionState(MqttState::Disconnected, {});
@@ -252,6 +256,14 @@ void MainWindow::setConnectionState(MqttState state, const QString& detail)
     const QString text = detail.isEmpty() ? toString(state) : QStringLiteral("%1 (%2)").arg(toString(state), detail);
     m_connection->setText(tr("Broker: %1").arg(text));
     m_connection->setStyleSheet(state == MqttState::Connected ? QString() : QStringLiteral("color: #b00000; font-weight: bold"));
+}
+
+void MainWindow::setPositioningEngines(const QStringList& engines)
+{
+    m_engines->setVisible(true);
+    m_engines->setText(engines.isEmpty() ? tr("Locations: no positioning engine online")
+                                         : tr("Locations: engines %1").arg(engines.join(QStringLiteral(", "))));
+    m_engines->setStyleSheet(engines.isEmpty() ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
 }
 
 void MainWindow::refreshRates()

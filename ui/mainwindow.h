@@ -43,6 +43,8 @@ public:
 
 public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
+    // A station fed by positioning engines: which are online ("none" in red). Hidden otherwise.
+    void setPositioningEngines(const QStringList& engines);
     void showUserGuide();
 
 private:
@@ -63,6 +65,7 @@ private:
     class EnvironmentChartView* m_envChart = nullptr;
     QLabel* m_parSummary = nullptr;
     QLabel* m_connection;
+    QLabel* m_engines = nullptr;
     QLabel* m_rate;
     QLabel* m_rejected;
     QTimer m_rateTimer;

@@ -42,6 +42,16 @@ private Q_SLOTS:
         QVERIFY(connection->text().contains(QStringLiteral("disconnected")));
         w.setConnectionState(MqttState::Connected, QStringLiteral("MQTT 5"));
         QCOMPARE(connection->text(), QStringLiteral("Broker: connected (MQTT 5)"));
+        // A station fed by positioning engines says which are online, none in red.
+        auto* engines = w.findChild<QLabel*>(QStringLiteral("positioningEngines"));
+        QVERIFY(engines && engines->isHidden());
+        w.setPositioningEngines({});
+        QVERIFY(!engines->isHidden());
+        QCOMPARE(engines->text(), QStringLiteral("Locations: no positioning engine online"));
+        QVERIFY(engines->styleSheet().contains(QStringLiteral("#b00000")));
+        w.setPositioningEngines({QStringLiteral("eng-a"), QStringLiteral("eng-b")});
+        QCOMPARE(engines->text(), QStringLiteral("Locations: engines eng-a, eng-b"));
+        QVERIFY(engines->styleSheet().isEmpty());
         stats.countRejected(TopicKind::Vitals, RejectReason::Malformed, QStringLiteral("t"), QStringLiteral("x"));
         QTRY_COMPARE_WITH_TIMEOUT(w.findChild<QLabel*>(QStringLiteral("rejectedPayloads"))->text(), QStringLiteral("rejected: 1"), 3000);
         for (int i = 0; i < w.tabs()->count(); ++i) {

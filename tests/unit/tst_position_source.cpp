@@ -3,6 +3,7 @@
 // by engines computing nothing itself, and tech.engine while no engine is online.
 #include "alarm_support.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -167,7 +168,10 @@ private Q_SLOTS:
         QVERIFY(f.last(QStringLiteral("tech.engine")));
         QVERIFY(!f.last(QStringLiteral("tech.engine"))->ended());
         QVERIFY(f.last(QStringLiteral("tech.engine"))->local);
+        QSignalSpy online(&f.core, &WardCore::enginesOnline);
         f.core.apply(QVector<Decoded>{engine(QStringLiteral("eng-a"), true, QStringLiteral("0000"))});
+        QCOMPARE(online.size(), 1);
+        QCOMPARE(online.last().at(0).toStringList(), QStringList{QStringLiteral("eng-a")});
         f.core.evaluateAlarms();
         QVERIFY(f.last(QStringLiteral("tech.engine"))->ended());
         QVERIFY(f.last(QStringLiteral("tech.site-hash")));
@@ -178,6 +182,7 @@ private Q_SLOTS:
         QVERIFY(!f.last(QStringLiteral("tech.alone"))->ended());
         QVERIFY(f.last(QStringLiteral("tech.engine"))->ended());
         f.core.apply(QVector<Decoded>{engine(QStringLiteral("eng-a"), false, QStringLiteral("0000"))});
+        QCOMPARE(online.last().at(0).toStringList(), QStringList{});
         f.clock.advance(11'000);
         f.core.evaluateAlarms();
         QVERIFY(f.last(QStringLiteral("tech.site-hash"))->ended());
