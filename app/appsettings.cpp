@@ -94,8 +94,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     out.siteFile = parser.isSet(site) ? parser.value(site) : s.value(QLatin1String(key::SiteFile)).toString();
     out.selfTest = parser.isSet(selfTest);
     out.headless = parser.isSet(headless);
-    out.engine = parser.isSet(engine);
-    out.station.engine = out.engine;
+    out.station.engine = parser.isSet(engine);
     const QString source = parser.isSet(positionSource) ? parser.value(positionSource)
                                                         : s.value(QLatin1String(key::PositionSource), QStringLiteral("own")).toString();
     if (source != u"own" && source != u"engines")

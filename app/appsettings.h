@@ -16,7 +16,6 @@ struct AppSettings
     QString siteFile;          // empty: the embedded default ward
     bool selfTest = false;
     bool headless = false;     // no window: JSON lines out, commands in (tests, benchmarks, a second station)
-    bool engine = false;       // a positioning engine: no window, no alarms (docs/operations.md)
     QString demoOperator;      // screenshot mode: "STAFF:PIN" signs in and acknowledges the top alarm
     QString screenshotDir;     // demo: save screenshots there, then quit
     int screenshotDelayS = 6;  // first screenshot after this, the second as long again later

@@ -178,7 +178,7 @@ int main(int argc, char** argv)
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
-    if (settings.engine) {
+    if (settings.station.engine) { // a positioning engine: no window, no alarms (docs/operations.md)
         // One line whenever the engines online or this one's share changes (operations and tests).
         QObject::connect(&station.core(), &WardCore::enginesChanged, &app, [&](const QStringList& engines, int owned) {
             QTextStream(stdout) << QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("engines")},

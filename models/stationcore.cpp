@@ -31,7 +31,8 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     m_core->moveToThread(&m_coreThread);
     connect(&m_coreThread, &QThread::finished, m_core, &QObject::deleteLater);
     connect(&m_coreThread, &QThread::started, m_core, &WardCore::start);
-    connect(m_core, &WardCore::updatesReady, &m_models, &WardModels::apply);
+    if (!m_options.engine) // an engine shows nothing: its rows need not reach item models
+        connect(m_core, &WardCore::updatesReady, &m_models, &WardModels::apply);
     // The network thread only copies frames; the core thread decodes (ingest) and applies them.
     m_ingest.setSink([core = m_core](QVector<Decoded>&& messages) { core->apply(std::move(messages)); });
     m_core->setFrameHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
