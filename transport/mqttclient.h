@@ -62,7 +62,9 @@ public:
     void setMessageHandler(MessageHandler handler); // before start()
     void addSubscription(const QString& filter, int qos); // before start(); renewed on every connect
     void start();
-    void stop(); // clean disconnect: the broker does not publish the will
+    // Clean disconnect (the broker does not publish the will), after what was published is written
+    // and, at QoS 1, acknowledged; at most 10 s while connected.
+    void stop();
 
     // Thread-safe. Returns false when the client library refused the message (it is then lost).
     bool publish(const QString& topic, const QByteArray& payload, int qos, bool retain);
@@ -83,6 +85,8 @@ private:
     static void onConnect(mosquitto*, void* self, int rc, int flags, const mosquitto_property*);
     static void onDisconnect(mosquitto*, void* self, int rc, const mosquitto_property*);
     static void onMessage(mosquitto*, void* self, const mosquitto_message* msg, const mosquitto_property*);
+    static void onPublish(mosquitto*, void* self, int mid, int reasonCode, const mosquitto_property*);
+    int loopOnce();
 
     MqttSettings m_settings;
     MessageHandler m_handler;
@@ -95,6 +99,9 @@ private:
     std::atomic<bool> m_refusedProtocol{false};
     std::atomic<quint64> m_reconnects{0};
     int m_backoffMs = 0;
+    quint64 m_delivered = 0; // messages handed to the handler (network thread only)
+    // Publishes the library holds: QoS 0 not yet written, QoS 1 not yet acknowledged.
+    std::atomic<int> m_unsent{0};
     std::mutex m_waitMutex;
     std::condition_variable m_wake;
 };
