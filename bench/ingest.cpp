@@ -30,23 +30,36 @@ void waitFor(const std::function<bool()>& done, int timeoutMs)
     }
 }
 
-// CPU seconds (user + system) of this process's threads of one name (ww-core, ww-mqtt), from /proc.
+// CPU seconds (user + system) of a process or thread from its /proc stat file, when its name is
+// `name` (any name when empty); 0 when there is no such file.
+double statCpuSeconds(const QString& statPath, const QByteArray& name = {})
+{
+    QFile f(statPath);
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+    if (open < 0 || close < open || (!name.isEmpty() && line.mid(open + 1, close - open - 1) != name))
+        return 0;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' '); // from the state, field 3
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(sysconf(_SC_CLK_TCK)); // utime, stime
+}
+
+// CPU seconds of this process's threads of one name (ww-core, ww-mqtt).
 double threadCpuSeconds(const QByteArray& name)
 {
-    double ticks = 0;
+    double seconds = 0;
     const QDir tasks(QStringLiteral("/proc/self/task"));
-    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray line = f.readAll();
-        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
-        if (open < 0 || close < open || line.mid(open + 1, close - open - 1) != name)
-            continue;
-        const QList<QByteArray> fields = line.mid(close + 2).split(' '); // from the state, field 3
-        ticks += fields.value(11).toDouble() + fields.value(12).toDouble(); // utime, stime
-    }
-    return ticks / double(sysconf(_SC_CLK_TCK));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        seconds += statCpuSeconds(tasks.filePath(tid + QStringLiteral("/stat")), name);
+    return seconds;
+}
+
+// CPU seconds of the broker (its pid from WW_BENCH_BROKER_PID, set by scripts/bench; 0 without).
+double brokerCpuSeconds()
+{
+    const QByteArray pid = qgetenv("WW_BENCH_BROKER_PID").trimmed();
+    return pid.isEmpty() ? 0 : statCpuSeconds(QStringLiteral("/proc/%1/stat").arg(QString::fromLatin1(pid)));
 }
 
 // CPU seconds (user + system) of the children that have ended.
@@ -135,7 +148,7 @@ int main(int argc, char** argv)
         QElapsedTimer rawClock;
         QProcess sub;
         sub.setStandardOutputFile(QProcess::nullDevice());
-        const double cpu0 = childrenCpuSeconds();
+        const double cpu0 = childrenCpuSeconds(), broker0 = brokerCpuSeconds();
         rawClock.start();
         sub.start(QStringLiteral("mosquitto_sub"),
                   {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(port),
@@ -144,8 +157,9 @@ int main(int argc, char** argv)
         sub.waitForFinished(600'000);
         const double rate = messages / (rawClock.nsecsElapsed() / 1e9);
         out << "  raw: mosquitto_sub drained them at " << QString::number(rate, 'f', 0) << " msg/s, "
-            << QString::number((childrenCpuSeconds() - cpu0) * 1e6 / messages, 'f', 2) << " us of CPU per message"
-            << Qt::endl;
+            << QString::number((childrenCpuSeconds() - cpu0) * 1e6 / messages, 'f', 2)
+            << " us of CPU per message; the broker " << QString::number((brokerCpuSeconds() - broker0) * 1e6 / messages, 'f', 2)
+            << " us" << Qt::endl;
         return rate;
     };
     struct CoreRound
@@ -163,12 +177,14 @@ int main(int argc, char** argv)
         quint64 batchesToModels = 0;
         QObject::connect(&station.models(), &WardModels::applied, [&] { ++batchesToModels; });
         QElapsedTimer coreClock;
+        const double broker0 = brokerCpuSeconds();
         coreClock.start();
         station.start();
         const quint64 expected = quint64(messages) * AdvertsPerBatch;
         waitFor([&] { return station.core().reportsApplied() >= expected; }, 600'000);
         const double coreS = coreClock.nsecsElapsed() / 1e9;
         const double networkCpu = threadCpuSeconds("ww-mqtt"), coreCpu = threadCpuSeconds("ww-core");
+        const double brokerCpu = brokerCpuSeconds() - broker0;
         const quint64 applied = station.core().messagesApplied();
         const quint64 reports = station.core().reportsApplied();
         QCoreApplication::processEvents(); // the last coalesced batch reaches the models
@@ -180,7 +196,8 @@ int main(int argc, char** argv)
         // Where a gap to the raw client comes from: our network thread does what mosquitto_sub does,
         // and the core thread's decoding and positioning share the two cores with it and the broker.
         out << "  core's CPU per batch: network thread " << QString::number(networkCpu * 1e6 / messages, 'f', 2)
-            << " us, core thread " << QString::number(coreCpu * 1e6 / messages, 'f', 2) << " us" << Qt::endl;
+            << " us, core thread " << QString::number(coreCpu * 1e6 / messages, 'f', 2) << " us; the broker "
+            << QString::number(brokerCpu * 1e6 / messages, 'f', 2) << " us" << Qt::endl;
         return CoreRound{applied / coreS, reports / coreS};
     };
     // WardWatch's MQTT client alone (a counting handler): separates the client's cost from decoding.
