@@ -116,6 +116,7 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     s.source = r.source;
     s.subject = r.subject;
     s.place = r.place;
+    s.roomId = r.roomId;
     s.condition = r.condition;
     s.value = r.value;
     s.limit = r.limit;

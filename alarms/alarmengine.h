@@ -19,6 +19,7 @@ struct AlarmRaise
     QString rule;
     QString subjectKey; // stable id of the subject (patient id, device id, room id) for the alarm id
     QString subject, place, condition, source;
+    QString roomId; // the site room the alarm is in (empty: not known)
     double value = 0, limit = 0;
     qint64 onsetMs = 0;             // device time of onset: the same at every station
     QString occurrence;             // overrides the onset part of the id (device events: "boot-seq")

@@ -67,6 +67,7 @@ QJsonObject toJson(const AlarmState& s)
                        {QStringLiteral("source"), s.source},
                        {QStringLiteral("subject"), s.subject},
                        {QStringLiteral("place"), s.place},
+                       {QStringLiteral("roomId"), s.roomId},
                        {QStringLiteral("condition"), s.condition},
                        {QStringLiteral("value"), s.value},
                        {QStringLiteral("limit"), s.limit},
@@ -95,6 +96,7 @@ AlarmState alarmFromJson(const QJsonObject& o)
     s.source = o.value(u"source").toString();
     s.subject = o.value(u"subject").toString();
     s.place = o.value(u"place").toString();
+    s.roomId = o.value(u"roomId").toString();
     s.condition = o.value(u"condition").toString();
     s.value = o.value(u"value").toDouble();
     s.limit = o.value(u"limit").toDouble();

@@ -122,6 +122,8 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
         into.limit = o.limit;
         if (!o.place.isEmpty())
             into.place = o.place;
+        if (!o.roomId.isEmpty())
+            into.roomId = o.roomId;
     }
     if (into.rule.isEmpty()) {
         into.rule = o.rule;
@@ -154,7 +156,7 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
     return into.priority != before.priority || into.onsetMs != before.onsetMs || into.endedMs != before.endedMs ||
            into.ackedAtMs != before.ackedAtMs || into.ackedStation != before.ackedStation ||
            into.closedMs != before.closedMs || into.escalationStep != before.escalationStep || into.late != before.late ||
-           into.condition != before.condition || into.revision != before.revision;
+           into.condition != before.condition || into.roomId != before.roomId || into.revision != before.revision;
 }
 
 } // namespace ww

@@ -92,6 +92,10 @@ struct AlarmSettings
     QStringList exitRoomKinds{QStringLiteral("exit"), QStringLiteral("stairs")};
     QStringList restrictedRoomKinds{QStringLiteral("pharmacy"), QStringLiteral("utility-dirty"), QStringLiteral("staff")};
     double nearExitM = 3.0;         // made-up exit fences reach this far beyond the exit room
+    // Who is nearest to an alarm (docs/alarms.md): staff of these roles (empty: every role), and
+    // what a change of floor by the stairs counts as, in metres of walking.
+    QStringList responderRoles;
+    double floorChangeM = 15.0;
     [[nodiscard]] const AlarmRule& rule(const QString& id) const;
 };
 
@@ -109,6 +113,7 @@ struct AlarmState
     QString source;    // device or engine rule that raised it
     QString subject;   // patient, room, fridge or device, for display
     QString place;     // room name and floor, when known
+    QString roomId;    // the site room it is in, when known: who is nearest is measured to it
     QString condition; // "SpO2 84 < 90"
     double value = 0, limit = 0;
     qint64 onsetMs = 0;

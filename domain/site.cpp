@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ww {
@@ -219,6 +220,24 @@ AlarmSettings readAlarmSettings(Reader& rd, const QJsonValue& value)
             kinds << k;
         }
         (qstrcmp(key, "exitRoomKinds") == 0 ? a.exitRoomKinds : a.restrictedRoomKinds) = kinds;
+    }
+    if (o.contains(u"responders")) {
+        const QString p = path + QStringLiteral(".responders");
+        const QJsonObject r = o.value(u"responders").toObject();
+        if (!o.value(u"responders").isObject())
+            rd.error(p, QStringLiteral("must be an object"));
+        if (const auto v = rd.number(r, p, "floorChangeM", false, 0, 1000))
+            a.floorChangeM = *v;
+        if (r.contains(u"roles")) {
+            const QJsonArray arr = rd.array(r, p, "roles");
+            for (qsizetype i = 0; i < arr.size(); ++i) {
+                const QString role = arr.at(i).toString().trimmed();
+                if (role.isEmpty())
+                    rd.error(p + QStringLiteral(".roles[%1]").arg(i), QStringLiteral("must be a staff role (text)"));
+                else
+                    a.responderRoles << role;
+            }
+        }
     }
     if (o.contains(u"operators")) {
         const QJsonObject op = o.value(u"operators").toObject();
@@ -738,6 +757,13 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     }
 
     site.alarms = readAlarmSettings(rd, root.value(u"alarms"));
+    // A responder role nobody has is a typo that would hide every responder: name it.
+    for (qsizetype i = 0; i < site.alarms.responderRoles.size(); ++i) {
+        const QString& role = site.alarms.responderRoles[i];
+        if (std::none_of(site.staff.begin(), site.staff.end(), [&](const StaffMember& s) { return s.role == role; }))
+            rd.error(QStringLiteral("$.alarms.responders.roles[%1]").arg(i),
+                     QStringLiteral("no staff member has the role \"%1\"").arg(role));
+    }
     if (root.contains(u"geofences")) {
         rd.objects(root, rootPath, "geofences", [&](const QJsonObject& o, const QString& p) {
             Geofence g;

@@ -27,6 +27,7 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
       m_tick(this)
 {
     connect(core, &WardCore::alarmChanged, this, &AlarmController::onAlarm); // queued: core thread -> here
+    connect(core, &WardCore::respondersChanged, &m_model, &AlarmListModel::setResponders);
     connect(core, &WardCore::acknowledgeResult, this, [this](const QString& id, bool ok, const QString& text) {
         if (!ok)
             Q_EMIT message(text, true);

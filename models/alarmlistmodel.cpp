@@ -129,6 +129,24 @@ int AlarmListModel::signallingCount() const
     return int(std::count_if(m_rows.begin(), m_rows.end(), [](const AlarmState& a) { return a.signalling(); }));
 }
 
+QString AlarmListModel::nearestText(const AlarmState& a) const
+{
+    if (a.roomId.isEmpty())
+        return {};
+    const auto it = m_responders.constFind(a.id);
+    if (it == m_responders.constEnd())
+        return {}; // not measured yet: the core sends it with its next batch
+    return it->isEmpty() ? tr("nobody located") : responderText(it->front());
+}
+
+void AlarmListModel::setResponders(const ResponderMap& responders)
+{
+    m_responders = responders;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, NearestCol), index(int(m_rows.size()) - 1, NearestCol));
+    Q_EMIT respondersChanged();
+}
+
 QVariant AlarmListModel::data(const QModelIndex& index, int role) const
 {
     const AlarmState* a = index.isValid() ? at(index.row()) : nullptr;
@@ -141,6 +159,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         case ConditionCol: return a->condition + (a->late ? tr(" [late]") : QString());
         case SubjectCol: return a->subject;
         case PlaceCol: return a->place;
+        case NearestCol: return nearestText(*a);
         case SinceCol: return formatTime(a->onsetMs);
         case StateCol: return phaseText(*a);
         case StepCol: return a->escalationStep ? QVariant(a->escalationStep) : QVariant();
@@ -167,6 +186,14 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == NearestCol && !a->roomId.isEmpty()) {
+            QStringList lines{tr("Nearest by walking distance to %1:").arg(a->place)};
+            for (const Responder& r : m_responders.value(a->id))
+                lines << responderText(r) + QStringLiteral(" \u2013 ") + r.roomName;
+            if (lines.size() == 1)
+                lines << tr("No staff badge located and heard now.");
+            return lines.join(QChar(u'\n'));
+        }
         return tr("%1\nrule %2, source %3\nonset %4%5").arg(a->id, a->rule, a->source, formatTime(a->onsetMs),
                                                           a->late ? tr(" (delivered late)") : QString());
     case IdRole: return a->id;
@@ -180,6 +207,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
     case AckedByRole: return a->ackedBy;
     case LateRole: return a->late;
     case CategoryRole: return toString(a->category);
+    case NearestRole: return nearestText(*a);
     default: return {};
     }
 }
@@ -193,6 +221,7 @@ QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) co
     case ConditionCol: return tr("Condition");
     case SubjectCol: return tr("Who / what");
     case PlaceCol: return tr("Where");
+    case NearestCol: return tr("Nearest staff");
     case SinceCol: return tr("Since");
     case StateCol: return tr("State");
     case StepCol: return tr("Escalation");
@@ -206,7 +235,8 @@ QHash<int, QByteArray> AlarmListModel::roleNames() const
     auto r = QAbstractTableModel::roleNames();
     r.insert({{IdRole, "alarmId"}, {PriorityRole, "priority"}, {PhaseRole, "phase"}, {SignallingRole, "signalling"},
               {ConditionRole, "condition"}, {SubjectRole, "subject"}, {PlaceRole, "place"}, {OnsetRole, "onset"},
-              {AckedByRole, "ackedBy"}, {LateRole, "late"}, {CategoryRole, "category"}});
+              {AckedByRole, "ackedBy"}, {LateRole, "late"}, {CategoryRole, "category"},
+              {NearestRole, "nearest"}});
     return r;
 }
 

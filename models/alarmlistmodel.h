@@ -3,6 +3,7 @@
 // first). Updated by every alarm change at once, never throttled; closed alarms leave the list.
 // Priority is shown as text and symbol as well as colour (IEC 60601-1-8: colour is never the only cue).
 #include "domain/alarmtypes.h"
+#include "models/responders.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -19,10 +20,10 @@ class AlarmListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, SinceCol, StateCol, StepCol, AckCol, ColumnCount };
+    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, NearestCol, SinceCol, StateCol, StepCol, AckCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, PriorityRole, PhaseRole, SignallingRole, ConditionRole, SubjectRole, PlaceRole,
-        OnsetRole, AckedByRole, LateRole, CategoryRole
+        OnsetRole, AckedByRole, LateRole, CategoryRole, NearestRole
     };
     Q_ENUM(Role)
     explicit AlarmListModel(QObject* parent = nullptr);
@@ -39,13 +40,22 @@ public:
     // The most urgent alarm still signalling (for the banner), or null.
     [[nodiscard]] const AlarmState* topSignalling() const;
     [[nodiscard]] int signallingCount() const;
+    // Who is nearest to an alarm, nearest first (empty: nobody located, or the alarm has no room).
+    [[nodiscard]] Responders responders(const QString& alarmId) const { return m_responders.value(alarmId); }
+    // The nearest column's text: the nearest responder, "nobody located" or empty (no room).
+    [[nodiscard]] QString nearestText(const AlarmState& a) const;
+
+public Q_SLOTS:
+    void setResponders(const ww::ResponderMap& responders);
 
 Q_SIGNALS:
     void alarmsChanged();
+    void respondersChanged();
 
 private:
     static bool before(const AlarmState& a, const AlarmState& b);
     std::vector<AlarmState> m_rows;
+    ResponderMap m_responders;
 };
 
 } // namespace ww

@@ -33,7 +33,10 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
     hooks.publish = std::move(output.publish);
     hooks.clearRetained = std::move(output.clearRetained);
     hooks.escalate = std::move(output.escalate);
-    hooks.changed = [this](const AlarmState& s) { Q_EMIT alarmChanged(s); };
+    hooks.changed = [this](const AlarmState& s) {
+        m_alarmsTouched = true;
+        Q_EMIT alarmChanged(s);
+    };
     hooks.logFailed = [this](const QString& error) {
         // Queued: the engine is in the middle of a transition.
         QMetaObject::invokeMethod(this, [this, error] {
@@ -49,14 +52,24 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
     connect(&m_alarmTimer, &QTimer::timeout, this, &WardCore::evaluateAlarms);
 }
 
-QString WardCore::patientPlace(const PatientRow& p) const
+void WardCore::placeAt(AlarmRaise& a, const Location& loc)
+{
+    if (!loc.known)
+        return;
+    a.place = loc.roomName.isEmpty() ? QStringLiteral("floor %1").arg(loc.floor)
+                                     : loc.roomName + QStringLiteral(" (floor %1)").arg(loc.floor);
+    a.roomId = loc.roomId;
+}
+
+void WardCore::placeAt(AlarmRaise& a, const PatientRow& p) const
 {
     if (p.location.known)
-        return p.location.roomName + QStringLiteral(" (floor %1)").arg(p.location.floor);
+        return placeAt(a, p.location);
     if (const Bed* bed = m_site.bed(p.bed))
-        if (const Room* room = m_site.room(bed->room))
-            return room->name + QStringLiteral(" (bed %1)").arg(p.bed);
-    return {};
+        if (const Room* room = m_site.room(bed->room)) {
+            a.place = room->name + QStringLiteral(" (bed %1)").arg(p.bed);
+            a.roomId = room->id;
+        }
 }
 
 const VitalLimit* WardCore::limitFor(int patient, const VitalLimit& rule) const
@@ -92,7 +105,7 @@ void WardCore::evaluatePatient(int row, qint64 now)
             a.rule = l.id;
             a.subjectKey = p.id;
             a.subject = subject;
-            a.place = patientPlace(p);
+            placeAt(a, p);
             a.source = p.monitor;
             a.value = r.value;
             a.limit = low ? *l.below : *l.above;
@@ -185,7 +198,7 @@ void WardCore::evaluatePatient(int row, qint64 now)
                                   a.rule = QStringLiteral("news2");
                                   a.subjectKey = p.id + QChar(u'-') + QLatin1String(b.key);
                                   a.subject = subject;
-                                  a.place = patientPlace(p);
+                                  placeAt(a, p);
                                   a.source = p.monitor;
                                   a.value = total;
                                   a.limit = b.limit;
@@ -218,8 +231,10 @@ void WardCore::evaluateEnv(int row, qint64 now)
                                   a.rule = QStringLiteral("env.fridge");
                                   a.subjectKey = e.id;
                                   a.subject = e.name;
-                                  if (const Room* room = f ? m_site.room(f->room) : nullptr)
+                                  if (const Room* room = f ? m_site.room(f->room) : nullptr) {
                                       a.place = room->name;
+                                      a.roomId = room->id;
+                                  }
                                   a.source = e.sensorId;
                                   a.value = *t;
                                   a.limit = low ? f->minC : f->maxC;
@@ -239,6 +254,7 @@ void WardCore::evaluateEnv(int row, qint64 now)
             a.subjectKey = e.sensorId;
             a.subject = e.name;
             a.place = f ? (m_site.room(f->room) ? m_site.room(f->room)->name : QString()) : e.name;
+            a.roomId = f ? f->room : e.id; // a door or room sensor's row is its room
             a.source = e.sensorId;
             a.value = double(now - e.doorSinceMs) / 1000.0;
             a.limit = limitS;
@@ -254,6 +270,7 @@ void WardCore::evaluateEnv(int row, qint64 now)
                                   a.subjectKey = e.id;
                                   a.subject = e.name;
                                   a.place = e.name;
+                                  a.roomId = e.id;
                                   a.source = e.sensorId;
                                   a.condition = e.outOfTarget.join(QStringLiteral(", "));
                                   return a;
@@ -284,10 +301,6 @@ void WardCore::evaluateLocation(int tag, qint64 now)
             }
         return best;
     };
-    auto placeOf = [this](const Location& loc) {
-        return loc.roomName.isEmpty() ? QStringLiteral("floor %1").arg(loc.floor)
-                                      : loc.roomName + QStringLiteral(" (floor %1)").arg(loc.floor);
-    };
     if (r.patient >= 0) {
         const PatientRow& p = m_rows.patients[size_t(r.patient)];
         const bool live = p.tagSignal != SignalState::NoSignal;
@@ -299,7 +312,7 @@ void WardCore::evaluateLocation(int tag, qint64 now)
                 a.rule = rule;
                 a.subjectKey = p.id;
                 a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
-                a.place = placeOf(p.location);
+                placeAt(a, p.location);
                 a.source = p.wristband;
                 a.condition = kind == GeofenceKind::Exit ? tr("Patient near exit: %1").arg(fence->name)
                                                          : tr("Patient in restricted area: %1").arg(fence->name);
@@ -316,7 +329,7 @@ void WardCore::evaluateLocation(int tag, qint64 now)
             a.rule = rule;
             a.subjectKey = as.id;
             a.subject = as.name;
-            a.place = placeOf(as.location);
+            placeAt(a, as.location);
             a.source = as.tag;
             a.condition = tr("Asset leaving the ward: %1").arg(fence->name);
             return a;
@@ -401,11 +414,11 @@ void WardCore::eventAlarm(const DeviceEventMsg& ev, int deviceRow)
     if (r.patient >= 0) {
         const PatientRow& p = m_rows.patients[size_t(r.patient)];
         a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
-        a.place = patientPlace(p);
+        placeAt(a, p);
     } else if (r.staff >= 0) {
         const StaffRow& s = m_rows.staff[size_t(r.staff)];
         a.subject = s.name + QStringLiteral(" (") + s.role + QChar(u')');
-        a.place = s.location.known ? s.location.roomName + QStringLiteral(" (floor %1)").arg(s.location.floor) : QString();
+        placeAt(a, s.location);
     } else {
         a.subject = m_rows.devices[size_t(deviceRow)].subject;
     }

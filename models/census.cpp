@@ -207,7 +207,7 @@ void WardCore::apply(const CensusEntryMsg& m)
         a.occurrence = QString::number(m.timeMs);
         a.onsetMs = m.timeMs;
         a.subject = QStringLiteral("%1 (%2)").arg(before.name, before.id);
-        a.place = patientPlace(before);
+        placeAt(a, before);
         a.source = m.stationId;
         a.condition = tr("Census: %1 is no longer in bed %2: station %3 put %4 (%5) there")
                           .arg(before.name, m.bed, m.stationId, m.patientName, m.patientId);

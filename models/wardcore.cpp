@@ -56,6 +56,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::WardUpdatePtr>();
     qRegisterMetaType<ww::DeviceEventMsg>();
     qRegisterMetaType<ww::AlarmState>();
+    qRegisterMetaType<ww::ResponderMap>();
     for (int i = 0; i < int(m_rows.devices.size()); ++i)
         m_refs[m_rows.devices[size_t(i)].id].device = i;
     m_tagDevice.assign(size_t(directory.tagCount()), -1);
@@ -539,6 +540,10 @@ void WardCore::flush()
     update->assets = take(m_dirtyAssets, m_rows.assets);
     update->environment = take(m_dirtyEnv, m_rows.environment);
     update->devices = take(m_dirtyDevices, m_rows.devices);
+    if (m_alarms && (m_alarmsTouched || !update->staff.empty())) {
+        m_alarmsTouched = false;
+        updateResponders();
+    }
     if (!update->empty())
         Q_EMIT updatesReady(std::move(update));
 }

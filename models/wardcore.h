@@ -10,6 +10,7 @@
 #include "domain/clock.h"
 #include "domain/devicedirectory.h"
 #include "domain/site.h"
+#include "models/responders.h"
 #include "models/rows.h"
 #include "positioning/engine.h"
 #include "transport/topics.h"
@@ -133,6 +134,7 @@ public:
     static constexpr int FlushIntervalMs = 40;
     static constexpr int DrainIntervalMs = 5;
     static constexpr int WakeBacklog = 1024; // messages waiting before live readings wake the core too
+    static constexpr int ResponderCount = 3;  // staff named per alarm, nearest first
 
 Q_SIGNALS:
     void updatesReady(ww::WardUpdatePtr update);
@@ -143,6 +145,9 @@ Q_SIGNALS:
     void enginesChanged(const QStringList& engines, int ownedTags); // engine mode: membership and this one's share
     void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
     void censusResult(bool ok, const QString& message);
+    // Who is nearest to each open alarm with a room (models/responders.h), whenever that changes:
+    // at most once per flush, after staff moved or alarms changed.
+    void respondersChanged(const ww::ResponderMap& responders);
 
 private:
     struct DeviceRef
@@ -192,7 +197,9 @@ private:
     void evaluateDevice(int row, qint64 now);
     void evaluateParLevels(qint64 now);
     void eventAlarm(const DeviceEventMsg& ev, int deviceRow);
-    [[nodiscard]] QString patientPlace(const PatientRow& p) const;
+    // An alarm's place (text) and room id: where the tag is located, else (patients) the bed's room.
+    static void placeAt(AlarmRaise& a, const Location& loc);
+    void placeAt(AlarmRaise& a, const PatientRow& p) const;
     [[nodiscard]] const VitalLimit* limitFor(int patient, const VitalLimit& rule) const;
     const DeviceRef* ref(const QString& deviceId, TopicKind topic);
     void seen(int deviceRow, qint64 receiveTimeMs);
@@ -293,6 +300,13 @@ private:
         bool holds = false;
     };
     QHash<QString, LocalCondition> m_local; // re-evaluated every second, so onset delays elapse
+    // Who is nearest (models/responders.cpp): routes built on first use, the distances to each
+    // alarm room kept (a room's are computed once), the last map sent.
+    void updateResponders();
+    std::unique_ptr<WalkingRoutes> m_routes;
+    QHash<QString, std::vector<double>> m_routesTo;
+    ResponderMap m_responders;
+    bool m_alarmsTouched = false;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
 };
 

@@ -370,6 +370,10 @@
         <source>Acknowledge as %1</source>
         <translation>Quittieren als %1</translation>
     </message>
+    <message>
+        <source> – nearest: %1</source>
+        <translation> – am nächsten: %1</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmController</name>
@@ -515,6 +519,22 @@ Beginn %4%5</translation>
     <message>
         <source>One click</source>
         <translation>Ein Klick</translation>
+    </message>
+    <message>
+        <source>nobody located</source>
+        <translation>niemand geortet</translation>
+    </message>
+    <message>
+        <source>Nearest by walking distance to %1:</source>
+        <translation>Am nächsten (Gehweg) zu %1:</translation>
+    </message>
+    <message>
+        <source>No staff badge located and heard now.</source>
+        <translation>Derzeit kein Mitarbeiterausweis geortet und empfangen.</translation>
+    </message>
+    <message>
+        <source>Nearest staff</source>
+        <translation>Nächstes Personal</translation>
     </message>
 </context>
 <context>
@@ -1309,6 +1329,25 @@ Beginn %4%5</translation>
     <message>
         <source>%1 not heard yet</source>
         <translation>%1 noch nicht empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>ww::Responders</name>
+    <message>
+        <source>%1, in the room</source>
+        <translation>%1, im Raum</translation>
+    </message>
+    <message>
+        <source>%1, floor %2, %3 m</source>
+        <translation>%1, Etage %2, %3 m</translation>
+    </message>
+    <message>
+        <source>%1, about %2 m</source>
+        <translation>%1, etwa %2 m</translation>
+    </message>
+    <message>
+        <source>%1, %2 m</source>
+        <translation>%1, %2 m</translation>
     </message>
 </context>
 <context>

@@ -351,6 +351,7 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
     a.subject = QString::fromStdString(m.subject());
     a.condition = QString::fromStdString(m.condition());
     a.place = QString::fromStdString(m.place());
+    a.roomId = QString::fromStdString(m.room_id());
     a.value = m.value();
     a.limit = m.limit();
     a.onsetMs = qint64(m.onset_ms());
@@ -558,6 +559,7 @@ QByteArray encode(const AlarmState& a, qint64 nowMs)
     m.set_subject(a.subject.toStdString());
     m.set_condition(a.condition.toStdString());
     m.set_place(a.place.toStdString());
+    m.set_room_id(a.roomId.toStdString());
     m.set_value(a.value);
     m.set_limit(a.limit);
     m.set_phase(v1::AlarmState::Phase(int(a.phase())));

@@ -87,6 +87,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     l->addWidget(m_pause);
     l->addWidget(m_ack);
     connect(&m_alarms.alarms(), &AlarmListModel::alarmsChanged, this, &AlarmBanner::refresh);
+    connect(&m_alarms.alarms(), &AlarmListModel::respondersChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms, &AlarmController::audioChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmBanner::refresh);
     connect(m_ack, &QPushButton::clicked, this, [this] {
@@ -125,6 +126,9 @@ void AlarmBanner::refresh()
         QString t = top->condition + QChar(u'\n') + top->subject;
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
+        // Who could go: the nearest staff member heard now (the list's tooltip names three).
+        if (const Responders near = m_alarms.alarms().responders(top->id); !near.isEmpty())
+            t += tr(" \u2013 nearest: %1").arg(responderText(near.front()));
         m_text->setText(t);
         m_more->setText(count > 1 ? tr("   (+%1 more)").arg(count - 1) : QString());
     } else {
@@ -247,6 +251,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     };
     split(m_view, false, QStringLiteral("alarmList"));
     split(technical, true, QStringLiteral("technicalAlarmList"));
+    technical->hideColumn(AlarmListModel::NearestCol); // devices and this station: nobody to send
     m_message->setWordWrap(true);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
         if (!m_alarms.operatorId().isEmpty()) {

@@ -422,6 +422,7 @@ private Q_SLOTS:
         a.priority = Priority::High;
         a.subject = QStringLiteral("Ava Chen (bed R105-A)");
         a.place = QStringLiteral("Room 105 (floor 1)");
+        a.roomId = QStringLiteral("R105");
         a.condition = QStringLiteral("fall from wb-005");
         a.onsetMs = 1'780'000'000'000;
         a.endedMs = 1'780'000'004'000;
@@ -448,6 +449,7 @@ private Q_SLOTS:
         QCOMPARE(b.escalationStep, 2);
         QCOMPARE(b.revision, quint64(7));
         QCOMPARE(b.place, a.place);
+        QCOMPARE(b.roomId, a.roomId);
         QVERIFY(b.latching && b.late);
 
         // An empty retained payload: the alarm was closed and cleared.

@@ -1,0 +1,180 @@
+#include "models/responders.h"
+#include "domain/geometry.h"
+#include "models/wardcore.h"
+
+#include <QCoreApplication>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <queue>
+
+namespace ww {
+
+namespace {
+
+constexpr double Inf = std::numeric_limits<double>::infinity();
+constexpr double DoorReachM = 0.75; // a door this near a room's edge opens into that room
+
+double between(QPointF a, QPointF b)
+{
+    return std::hypot(a.x() - b.x(), a.y() - b.y());
+}
+
+} // namespace
+
+WalkingRoutes::WalkingRoutes(const Site& site, double floorChangeM)
+{
+    // Nodes: every room's door, then every stairs room's centre.
+    for (const Room& r : site.rooms) {
+        const int n = int(m_nodes.size());
+        m_nodes.push_back({r.floor, r.door});
+        m_roomNodes[r.id].push_back(n);
+        for (const Room& other : site.rooms)
+            if (&other != &r && other.floor == r.floor && distanceTo(other.polygon, r.door) <= DoorReachM)
+                m_roomNodes[other.id].push_back(n);
+    }
+    std::vector<std::pair<const Room*, int>> stairs;
+    for (const Room& r : site.rooms)
+        if (r.kind == RoomKind::Stairs) {
+            stairs.emplace_back(&r, int(m_nodes.size()));
+            m_nodes.push_back({r.floor, r.centre()});
+            m_roomNodes[r.id].push_back(stairs.back().second);
+        }
+    m_edges.assign(m_nodes.size(), {});
+    auto join = [this](int a, int b, double d) {
+        m_edges[size_t(a)].emplace_back(b, d);
+        m_edges[size_t(b)].emplace_back(a, d);
+    };
+    for (auto it = m_roomNodes.cbegin(); it != m_roomNodes.cend(); ++it) {
+        const std::vector<int>& nodes = it.value();
+        for (size_t i = 0; i < nodes.size(); ++i)
+            for (size_t j = i + 1; j < nodes.size(); ++j)
+                join(nodes[i], nodes[j], between(m_nodes[size_t(nodes[i])].p, m_nodes[size_t(nodes[j])].p));
+    }
+    // Stairs above one another (their plans overlap) are one flight per floor apart.
+    for (size_t i = 0; i < stairs.size(); ++i)
+        for (size_t j = i + 1; j < stairs.size(); ++j) {
+            const Room& a = *stairs[i].first;
+            const Room& b = *stairs[j].first;
+            if (a.floor != b.floor && a.polygon.boundingRect().intersects(b.polygon.boundingRect()))
+                join(stairs[i].second, stairs[j].second, floorChangeM * std::abs(a.floor - b.floor));
+        }
+}
+
+std::vector<double> WalkingRoutes::toRoom(const QString& roomId) const
+{
+    const auto it = m_roomNodes.constFind(roomId);
+    if (it == m_roomNodes.constEnd())
+        return {};
+    std::vector<double> dist(m_nodes.size(), Inf);
+    using Item = std::pair<double, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
+    for (int n : it.value()) {
+        dist[size_t(n)] = 0;
+        queue.emplace(0.0, n);
+    }
+    while (!queue.empty()) {
+        const auto [d, n] = queue.top();
+        queue.pop();
+        if (d > dist[size_t(n)])
+            continue;
+        for (const auto& [m, w] : m_edges[size_t(n)])
+            if (d + w < dist[size_t(m)]) {
+                dist[size_t(m)] = d + w;
+                queue.emplace(d + w, m);
+            }
+    }
+    return dist;
+}
+
+std::optional<double> WalkingRoutes::distance(const std::vector<double>& toRoom, const QString& fromRoom, QPointF from) const
+{
+    const auto it = m_roomNodes.constFind(fromRoom);
+    if (toRoom.size() != m_nodes.size() || it == m_roomNodes.constEnd())
+        return std::nullopt;
+    double best = Inf;
+    for (int n : it.value())
+        best = std::min(best, between(from, m_nodes[size_t(n)].p) + toRoom[size_t(n)]);
+    return best < Inf ? std::optional(best) : std::nullopt;
+}
+
+Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std::vector<double>& toRoom,
+                        const QString& roomId, const std::vector<StaffRow>& staff, const QString& excludeBadge, int count)
+{
+    const Room* target = site.room(roomId);
+    if (!target || count <= 0)
+        return {};
+    const QStringList& roles = site.alarms.responderRoles;
+    Responders out;
+    std::vector<double> exact;
+    for (const StaffRow& s : staff) {
+        if (s.signal != SignalState::Live || !s.location.known || (!excludeBadge.isEmpty() && s.badge == excludeBadge) ||
+            (!roles.isEmpty() && !roles.contains(s.role)))
+            continue;
+        const QPointF at(s.location.x, s.location.y);
+        Responder r{s.id, s.name, s.role, s.location.roomName, s.location.floor, 0, s.location.floor != target->floor, false};
+        double d = 0;
+        if (s.location.roomId == roomId) {
+            d = 0;
+        } else if (const auto walk = routes.distance(toRoom, s.location.roomId, at)) {
+            d = *walk;
+        } else if (!r.otherFloor) {
+            d = distanceTo(target->polygon, at); // no doors to go by: as the crow flies, and said so
+            r.straightLine = true;
+        } else {
+            continue;
+        }
+        r.distanceM = int(std::lround(d));
+        out.push_back(r);
+        exact.push_back(d);
+    }
+    std::vector<int> order(size_t(out.size()));
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = int(i);
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+        if (exact[size_t(a)] != exact[size_t(b)])
+            return exact[size_t(a)] < exact[size_t(b)];
+        return out[a].name < out[b].name;
+    });
+    Responders nearest;
+    for (size_t i = 0; i < order.size() && nearest.size() < count; ++i)
+        nearest.push_back(out[order[i]]);
+    return nearest;
+}
+
+QString responderText(const Responder& r)
+{
+    const QString who = r.role.isEmpty() ? r.name : r.name + QStringLiteral(" (") + r.role + QChar(u')');
+    if (r.distanceM == 0 && !r.otherFloor)
+        return QCoreApplication::translate("ww::Responders", "%1, in the room").arg(who);
+    if (r.otherFloor)
+        return QCoreApplication::translate("ww::Responders", "%1, floor %2, %3 m").arg(who).arg(r.floor).arg(r.distanceM);
+    if (r.straightLine)
+        return QCoreApplication::translate("ww::Responders", "%1, about %2 m").arg(who).arg(r.distanceM);
+    return QCoreApplication::translate("ww::Responders", "%1, %2 m").arg(who).arg(r.distanceM);
+}
+
+void WardCore::updateResponders()
+{
+    if (!m_alarms)
+        return;
+    if (!m_routes)
+        m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
+    ResponderMap map;
+    for (const AlarmState& a : m_alarms->alarms()) {
+        if (a.closed() || a.local || a.roomId.isEmpty())
+            continue;
+        auto it = m_routesTo.find(a.roomId); // per room: computed once, the site never changes
+        if (it == m_routesTo.end())
+            it = m_routesTo.insert(a.roomId, m_routes->toRoom(a.roomId));
+        // A staff member's own panic or fall: the others are the help.
+        const QString own = a.category == AlarmCategory::Event ? a.source : QString();
+        map.insert(a.id, nearestStaff(m_site, *m_routes, it.value(), a.roomId, m_rows.staff, own, ResponderCount));
+    }
+    if (map != m_responders) {
+        m_responders = map;
+        Q_EMIT respondersChanged(map);
+    }
+}
+
+} // namespace ww

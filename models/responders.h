@@ -1,0 +1,65 @@
+#pragma once
+// Who is nearest to an alarm: the staff located on the ward, ordered by how far they would walk to
+// reach the alarm's room, through the rooms' doors and, between floors, the stairs. Computed on
+// the core thread whenever staff move or alarms change; the station shows the result.
+#include "models/rows.h"
+
+#include <QHash>
+#include <QVector>
+#include <optional>
+#include <vector>
+
+namespace ww {
+
+struct Responder
+{
+    QString staffId, name, role, roomName;
+    int floor = 0;
+    int distanceM = 0;          // walking metres to the alarm's room, rounded; 0: in it
+    bool otherFloor = false;    // on another floor than the alarm (the stairs are counted)
+    bool straightLine = false;  // the site gives no route through doors: the straight-line distance
+    bool operator==(const Responder&) const = default;
+};
+using Responders = QVector<Responder>;      // nearest first
+using ResponderMap = QHash<QString, Responders>; // by alarm id
+
+// Walking routes over the site's rooms. A node is a room's door (where it meets the corridor);
+// a door belongs to its room and to every room whose edge it lies on (within 0.75 m, as the
+// positioning engine's room graph), and each stairs room has a node at its centre, joined to the
+// stairs above and below by floorChangeM. Within a room one walks straight between its nodes.
+class WalkingRoutes
+{
+public:
+    WalkingRoutes(const Site& site, double floorChangeM);
+
+    // Walking distance of every node from a room (its own nodes at 0); empty: not a room of the site.
+    [[nodiscard]] std::vector<double> toRoom(const QString& roomId) const;
+    // From a point in a room to the room that `toRoom` was computed for; nullopt: no route.
+    [[nodiscard]] std::optional<double> distance(const std::vector<double>& toRoom, const QString& fromRoom,
+                                                 QPointF from) const;
+    [[nodiscard]] int nodeCount() const { return int(m_nodes.size()); }
+
+private:
+    struct Node
+    {
+        int floor = 0;
+        QPointF p;
+    };
+    std::vector<Node> m_nodes;
+    QHash<QString, std::vector<int>> m_roomNodes; // room id -> its nodes
+    std::vector<std::vector<std::pair<int, double>>> m_edges;
+};
+
+// The `count` nearest of the staff heard now (live signal, located), of `roles` (empty: all),
+// except the wearer of `excludeBadge` (a staff member's own panic), to the room `roomId`;
+// `toRoom` is routes.toRoom(roomId). Ties: by name.
+[[nodiscard]] Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std::vector<double>& toRoom,
+                                      const QString& roomId, const std::vector<StaffRow>& staff,
+                                      const QString& excludeBadge, int count);
+
+// "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line).
+[[nodiscard]] QString responderText(const Responder& r);
+
+} // namespace ww
+
+Q_DECLARE_METATYPE(ww::ResponderMap)

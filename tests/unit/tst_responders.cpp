@@ -1,0 +1,278 @@
+// Who is nearest to an alarm: walking routes through the default ward's doors and stairs, the
+// choice of responders (heard, located, of the site's roles, not the one in trouble), the fallback
+// when a site has no doors, the site's settings, and the core naming them for a raised alarm.
+#include "alarm_support.h"
+#include "alarms/alarmlog.h"
+#include "fakes.h"
+#include "models/alarmlistmodel.h"
+#include "models/responders.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+
+using namespace ww;
+
+namespace {
+
+StaffRow located(const QString& id, const QString& role, const QString& roomId, int floor, double x, double y,
+                 SignalState signal = SignalState::Live)
+{
+    StaffRow s;
+    s.id = id;
+    s.name = QStringLiteral("Staff ") + id;
+    s.role = role;
+    s.badge = QStringLiteral("bd-") + id;
+    s.signal = signal;
+    s.location = Location{roomId, roomId, floor, x, y, 1.0, 0, true};
+    return s;
+}
+
+// Two rooms side by side with no doors given (each door is its room's centre), on floors 1 and 2.
+Site doorlessSite()
+{
+    const QByteArray json = R"({"schema": "wardwatch-site/1", "id": "t", "name": "t",
+      "floors": [{"level": 1, "name": "1", "width": 20, "height": 10}, {"level": 2, "name": "2", "width": 20, "height": 10}],
+      "rooms": [{"id": "A", "name": "A", "floor": 1, "kind": "patient", "polygon": [[0,0],[10,0],[10,10],[0,10]]},
+                {"id": "B", "name": "B", "floor": 1, "kind": "patient", "polygon": [[10,0],[20,0],[20,10],[10,10]]},
+                {"id": "C", "name": "C", "floor": 2, "kind": "patient", "polygon": [[0,0],[10,0],[10,10],[0,10]]}],
+      "gateways": [{"id": "g1", "floor": 1, "x": 5, "y": 5}],
+      "staff": [{"id": "S1", "name": "N", "role": "nurse", "badge": "bd-1"}],
+      "walls": [], "beds": [], "patients": [], "assets": [], "fridges": [], "sensors": []})";
+    auto r = SiteLoader::loadBytes(json, QStringLiteral("doorless.json"));
+    if (!r.site)
+        qFatal("doorless site: %s", qPrintable(r.errors.join(u'\n')));
+    return *r.site;
+}
+
+} // namespace
+
+class TestResponders : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // The default ward: rooms along a corridor (y 8-12), doors at y 8 and 12, stairs at x 50-55.
+    void routesGoThroughDoors()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        QVERIFY(loaded.site);
+        const Site& site = *loaded.site;
+        const WalkingRoutes routes(site, 15);
+        const std::vector<double> to105 = routes.toRoom(QStringLiteral("R105")); // door (22.5, 8)
+        QCOMPARE(int(to105.size()), routes.nodeCount());
+        QVERIFY(routes.toRoom(QStringLiteral("nowhere")).empty());
+        auto walk = [&](const char* room, double x, double y) {
+            const auto d = routes.distance(to105, QString::fromLatin1(room), QPointF(x, y));
+            return d ? *d : -1.0;
+        };
+        // In the corridor in front of the door: to the door.
+        QCOMPARE(walk("F1-CORR", 22.5, 10), 2.0);
+        // Next door, 2.5 m away through the wall: out of its door, 5 m along the corridor, in.
+        QCOMPARE(walk("R104", 17.5, 4), 4.0 + 5.0);
+        // Across the corridor: out of R113's door (27.5, 12) straight to R105's.
+        QVERIFY(std::abs(walk("R113", 27.5, 16) - (4.0 + std::hypot(5.0, 4.0))) < 1e-9);
+        // The far end of the ward.
+        QCOMPARE(walk("R101", 2.5, 4), 4.0 + 20.0);
+        // Upstairs: to the stairs (door 52.5,12, centre 52.5,16), one flight (15 m), and back along floor 1.
+        const double corridorToStairs = std::hypot(30.0, 4.0); // (22.5, 8) to (52.5, 12)
+        QVERIFY(std::abs(walk("R205", 22.5, 4) - (4 + corridorToStairs + 4 + 15 + 4 + corridorToStairs)) < 1e-9);
+        // A node unknown to the routes: no route.
+        QVERIFY(walk("nowhere", 1, 1) < 0);
+    }
+
+    void nearestAreHeardLocatedAndOfTheRoles()
+    {
+        auto loaded = SiteLoader::loadDefault();
+        Site site = *loaded.site;
+        const WalkingRoutes routes(site, site.alarms.floorChangeM);
+        const QString room = QStringLiteral("R105");
+        const std::vector<double> to = routes.toRoom(room);
+        std::vector<StaffRow> staff{
+            located(QStringLiteral("a"), QStringLiteral("nurse"), QStringLiteral("R101"), 1, 2.5, 4),        // 24 m
+            located(QStringLiteral("b"), QStringLiteral("porter"), QStringLiteral("F1-CORR"), 1, 22.5, 10),  // 2 m
+            located(QStringLiteral("c"), QStringLiteral("nurse"), QStringLiteral("R104"), 1, 17.5, 4),       // 9 m
+            located(QStringLiteral("d"), QStringLiteral("nurse"), QStringLiteral("R105"), 1, 21, 3,
+                    SignalState::NoSignal),                                                              // not heard
+            located(QStringLiteral("e"), QStringLiteral("doctor"), QStringLiteral("R205"), 2, 22.5, 4),      // upstairs
+        };
+        StaffRow unknown = located(QStringLiteral("f"), QStringLiteral("nurse"), QStringLiteral("R105"), 1, 21, 3);
+        unknown.location.known = false;
+        staff.push_back(unknown);
+
+        Responders r = nearestStaff(site, routes, to, room, staff, QString(), 3);
+        QCOMPARE(r.size(), 3);
+        QCOMPARE(r[0].staffId, QStringLiteral("b"));
+        QCOMPARE(r[0].distanceM, 2);
+        QCOMPARE(r[1].staffId, QStringLiteral("c"));
+        QCOMPARE(r[1].distanceM, 9);
+        QCOMPARE(r[2].staffId, QStringLiteral("a"));
+        QCOMPARE(r[2].distanceM, 24);
+        QVERIFY(!r[0].straightLine && !r[0].otherFloor);
+        QCOMPARE(responderText(r[1]), QStringLiteral("Staff c (nurse), 9 m"));
+
+        // All of them: the doctor upstairs comes last, marked with the floor.
+        r = nearestStaff(site, routes, to, room, staff, QString(), 10);
+        QCOMPARE(r.size(), 4);
+        QCOMPARE(r[3].staffId, QStringLiteral("e"));
+        QVERIFY(r[3].otherFloor);
+        QCOMPARE(r[3].floor, 2);
+        QCOMPARE(r[3].distanceM, int(std::lround(4 + 2 * std::hypot(30.0, 4.0) + 4 + 15 + 4)));
+        QCOMPARE(responderText(r[3]), QStringLiteral("Staff e (doctor), floor 2, %1 m").arg(r[3].distanceM));
+
+        // The one who pressed the panic button is not their own help.
+        r = nearestStaff(site, routes, to, room, staff, QStringLiteral("bd-b"), 1);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].staffId, QStringLiteral("c"));
+
+        // The site names the roles that respond.
+        site.alarms.responderRoles = QStringList{QStringLiteral("doctor")};
+        r = nearestStaff(site, routes, to, room, staff, QString(), 3);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].staffId, QStringLiteral("e"));
+
+        // In the room itself.
+        site.alarms.responderRoles.clear();
+        staff[3].signal = SignalState::Live;
+        r = nearestStaff(site, routes, to, room, staff, QString(), 1);
+        QCOMPARE(r[0].staffId, QStringLiteral("d"));
+        QCOMPARE(r[0].distanceM, 0);
+        QCOMPARE(responderText(r[0]), QStringLiteral("Staff d (nurse), in the room"));
+
+        // No room, or a room the site does not have: nobody.
+        QVERIFY(nearestStaff(site, routes, to, QStringLiteral("nowhere"), staff, QString(), 3).isEmpty());
+        QVERIFY(nearestStaff(site, routes, to, room, {}, QString(), 3).isEmpty());
+    }
+
+    // Without doors the rooms are not joined: the same floor gets the straight line (and says
+    // so), another floor nothing (no stairs known).
+    void withoutDoorsTheStraightLine()
+    {
+        const Site site = doorlessSite();
+        const WalkingRoutes routes(site, 15);
+        const std::vector<double> to = routes.toRoom(QStringLiteral("A"));
+        const std::vector<StaffRow> staff{
+            located(QStringLiteral("b"), QStringLiteral("nurse"), QStringLiteral("B"), 1, 14, 5),
+            located(QStringLiteral("c"), QStringLiteral("nurse"), QStringLiteral("C"), 2, 5, 5),
+        };
+        const Responders r = nearestStaff(site, routes, to, QStringLiteral("A"), staff, QString(), 3);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r[0].staffId, QStringLiteral("b"));
+        QVERIFY(r[0].straightLine);
+        QCOMPARE(r[0].distanceM, 4);
+        QCOMPARE(responderText(r[0]), QStringLiteral("Staff b (nurse), about 4 m"));
+    }
+
+    void siteSettings()
+    {
+        auto load = [](const QByteArray& alarms) {
+            QFile f(QStringLiteral(":/site/default-site.json"));
+            if (!f.open(QIODevice::ReadOnly))
+                qFatal("no default site");
+            QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            o.insert(QStringLiteral("alarms"), QJsonDocument::fromJson(alarms).object());
+            return SiteLoader::loadBytes(QJsonDocument(o).toJson(), QStringLiteral("s.json"));
+        };
+        auto ok = load(R"({"responders": {"roles": ["nurse", "charge nurse"], "floorChangeM": 20}})");
+        QVERIFY2(ok.site, qPrintable(ok.errors.join(u'\n')));
+        QCOMPARE(ok.site->alarms.responderRoles, (QStringList{QStringLiteral("nurse"), QStringLiteral("charge nurse")}));
+        QCOMPARE(ok.site->alarms.floorChangeM, 20.0);
+        QCOMPARE(defaultAlarmSettings().floorChangeM, 15.0);
+        QVERIFY(defaultAlarmSettings().responderRoles.isEmpty());
+
+        auto typo = load(R"({"responders": {"roles": ["nurse", "nrse"]}})");
+        QVERIFY(!typo.site);
+        QVERIFY2(typo.errors.join(u'\n').contains(QStringLiteral("$.alarms.responders.roles[1]")), qPrintable(typo.errors.join(u'\n')));
+        QVERIFY(typo.errors.join(u'\n').contains(QStringLiteral("nrse")));
+        auto far = load(R"({"responders": {"floorChangeM": -3}})");
+        QVERIFY(!far.site);
+        QVERIFY(far.errors.join(u'\n').contains(QStringLiteral("$.alarms.responders.floorChangeM")));
+        auto shape = load(R"({"responders": ["nurse"]})");
+        QVERIFY(!shape.site);
+        QVERIFY(shape.errors.join(u'\n').contains(QStringLiteral("$.alarms.responders")));
+    }
+
+    // The core: a patient's fall in their room names the staff heard nearest, and the list and
+    // its tooltip show them; a staff member walking in changes the answer.
+    void coreNamesTheNearestForAnAlarm()
+    {
+        QTemporaryDir dir;
+        test::CoreFixture f(dir.filePath(QStringLiteral("s.sqlite")));
+        f.core.setPositionSource(PositionSource::Engines); // positions as engines send them: exact
+        QSignalSpy spy(&f.core, &WardCore::respondersChanged);
+        AlarmListModel list;
+        QObject::connect(&f.core, &WardCore::alarmChanged, &list, &AlarmListModel::apply);
+        QObject::connect(&f.core, &WardCore::respondersChanged, &list, &AlarmListModel::setResponders);
+
+        const Patient& patient = f.site.patients.front();
+        const Room* room = f.site.room(f.site.bed(patient.bed)->room);
+        QVERIFY(room);
+        const qint64 t0 = f.clock.nowMs();
+        auto place = [&](const StaffMember& s, const QString& roomId, double x, double y) {
+            const int tag = f.directory.tag(s.badge.toStdString());
+            QVERIFY(tag >= 0);
+            f.core.apply(QVector<Decoded>{BeaconBatch{0, f.clock.nowMs(), f.clock.nowMs(), {{tag, f.clock.nowMs(), -60, -59}}, 0},
+                                          PositionMsg{s.badge, f.clock.nowMs(), x, y, room->floor, roomId, 1.0, 0.9,
+                                                      QStringLiteral("eng-a")}});
+        };
+        const StaffMember& near = f.site.staff[1];
+        const StaffMember& far = f.site.staff[2];
+        const QPointF door = f.site.room(room->id)->door;
+        place(near, QStringLiteral("F1-CORR"), door.x() + 3, 10); // about 3.6 m from the door
+        place(far, QStringLiteral("F1-CORR"), door.x() + 20, 10);
+        f.core.flushNow();
+        QCOMPARE(spy.size(), 0); // no alarm, nothing to say
+
+        f.core.apply(QVector<Decoded>{test::deviceEvent(patient.wristband, DeviceEventKind::Fall, t0, t0, 1, 1)});
+        f.core.flushNow();
+        QTRY_VERIFY(list.rowCount() == 1);
+        const AlarmState alarm = *list.at(0);
+        QCOMPARE(alarm.roomId, room->id);
+        QCOMPARE(spy.size(), 1);
+        Responders r = list.responders(alarm.id);
+        QVERIFY(r.size() >= 2);
+        QCOMPARE(r[0].staffId, near.id);
+        QCOMPARE(r[0].distanceM, int(std::lround(std::hypot(3.0, 2.0))));
+        QCOMPARE(r[1].staffId, far.id);
+        const QString cell = list.index(0, AlarmListModel::NearestCol).data().toString();
+        QCOMPARE(cell, responderText(r[0]));
+        QVERIFY(cell.startsWith(near.name));
+        const QString tip = list.index(0, AlarmListModel::NearestCol).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(near.name) && tip.contains(far.name), qPrintable(tip));
+
+        // The far one walks into the room: now first, "in the room".
+        f.clock.advance(1000);
+        place(far, room->id, room->centre().x(), room->centre().y());
+        f.core.flushNow();
+        QCOMPARE(spy.size(), 2);
+        r = list.responders(alarm.id);
+        QCOMPARE(r[0].staffId, far.id);
+        QCOMPARE(r[0].distanceM, 0);
+        QVERIFY(list.index(0, AlarmListModel::NearestCol).data().toString().endsWith(QStringLiteral("in the room")));
+
+        // Nothing changed: nothing sent again.
+        f.core.flushNow();
+        QCOMPARE(spy.size(), 2);
+    }
+
+    // The room travels with the alarm: on the wire and in the log.
+    void roomIdTravels()
+    {
+        AlarmState a;
+        a.id = QStringLiteral("x");
+        a.rule = QStringLiteral("event.fall");
+        a.roomId = QStringLiteral("R104");
+        a.revision = 2;
+        QCOMPARE(alarmFromJson(toJson(a)).roomId, a.roomId);
+        AlarmState b = a; // an older revision, from a station that had no room for it
+        b.revision = 1;
+        b.roomId.clear();
+        QVERIFY(mergeAlarm(b, a));
+        QCOMPARE(b.roomId, a.roomId);
+    }
+};
+
+QTEST_MAIN(TestResponders)
+#include "tst_responders.moc"
