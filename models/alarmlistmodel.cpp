@@ -136,7 +136,7 @@ QString AlarmListModel::nearestText(const AlarmState& a) const
     const auto it = m_responders.constFind(a.id);
     if (it == m_responders.constEnd())
         return {}; // not measured yet: the core sends it with its next batch
-    return it->isEmpty() ? tr("nobody located") : responderText(it->front());
+    return it->isEmpty() ? tr("nobody located") : responderText(it->front(), false);
 }
 
 void AlarmListModel::setResponders(const ResponderMap& responders)

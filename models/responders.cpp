@@ -142,9 +142,9 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
     return nearest;
 }
 
-QString responderText(const Responder& r)
+QString responderText(const Responder& r, bool withRole)
 {
-    const QString who = r.role.isEmpty() ? r.name : r.name + QStringLiteral(" (") + r.role + QChar(u')');
+    const QString who = r.role.isEmpty() || !withRole ? r.name : r.name + QStringLiteral(" (") + r.role + QChar(u')');
     if (r.distanceM == 0 && !r.otherFloor)
         return QCoreApplication::translate("ww::Responders", "%1, in the room").arg(who);
     if (r.otherFloor)

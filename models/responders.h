@@ -57,8 +57,9 @@ private:
                                       const QString& roomId, const std::vector<StaffRow>& staff,
                                       const QString& excludeBadge, int count);
 
-// "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line).
-[[nodiscard]] QString responderText(const Responder& r);
+// "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line);
+// without the role for a narrow column.
+[[nodiscard]] QString responderText(const Responder& r, bool withRole = true);
 
 } // namespace ww
 

@@ -371,8 +371,8 @@
         <translation>Quittieren als %1</translation>
     </message>
     <message>
-        <source> – nearest: %1</source>
-        <translation> – am nächsten: %1</translation>
+        <source>Nearest: %1</source>
+        <translation>Am nächsten: %1</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,7 +61,8 @@ void ElidedLabel::paintEvent(QPaintEvent*)
 }
 
 AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
-    : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new ElidedLabel(this)), m_more(new QLabel(this)),
+    : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new ElidedLabel(this)),
+      m_nearest(new ElidedLabel(this)), m_more(new QLabel(this)),
       m_audio(new QLabel(this)),
       m_ack(new QPushButton(tr("Acknowledge"), this)), m_pause(new QPushButton(tr("Pause audio"), this)), m_blink(this)
 {
@@ -80,8 +82,17 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     m_ack->setObjectName(QStringLiteral("bannerAcknowledge"));
     m_pause->setObjectName(QStringLiteral("bannerPauseAudio"));
     m_audio->setObjectName(QStringLiteral("audioState"));
+    QFont small = font();
+    small.setPointSize(13);
+    small.setBold(true);
+    m_nearest->setFont(small);
+    m_nearest->setObjectName(QStringLiteral("bannerNearest"));
+    auto* lines = new QVBoxLayout;
+    lines->setSpacing(0);
+    lines->addWidget(m_text, 1);
+    lines->addWidget(m_nearest);
     l->addWidget(m_symbol);
-    l->addWidget(m_text, 1);
+    l->addLayout(lines, 1);
     l->addWidget(m_more);
     l->addWidget(m_audio);
     l->addWidget(m_pause);
@@ -101,7 +112,8 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
 
 QString AlarmBanner::text() const
 {
-    return m_symbol->text() + QChar(u' ') + m_text->text() + m_more->text();
+    return m_symbol->text() + QChar(u' ') + m_text->text() +
+           (m_nearest->text().isEmpty() ? QString() : QChar(u'\n') + m_nearest->text()) + m_more->text();
 }
 
 void AlarmBanner::refresh()
@@ -127,16 +139,18 @@ void AlarmBanner::refresh()
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
         // Who could go: the nearest staff member heard now (the list's tooltip names three).
-        if (const Responders near = m_alarms.alarms().responders(top->id); !near.isEmpty())
-            t += tr(" \u2013 nearest: %1").arg(responderText(near.front()));
+        const Responders near = m_alarms.alarms().responders(top->id);
+        m_nearest->setText(near.isEmpty() ? QString() : tr("Nearest: %1").arg(responderText(near.front())));
         m_text->setText(t);
         m_more->setText(count > 1 ? tr("   (+%1 more)").arg(count - 1) : QString());
     } else {
         m_symbol->setText(QStringLiteral("\u2713"));
         m_text->setText(tr("No active alarms"));
+        m_nearest->clear();
         m_more->clear();
     }
     m_text->setToolTip(m_text->text());
+    m_nearest->setVisible(!m_nearest->text().isEmpty());
     AlarmAudio* audio = m_alarms.audio();
     if (audio->paused()) {
         const qint64 s = (audio->pauseRemainingMs() + 999) / 1000;

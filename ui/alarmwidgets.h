@@ -49,6 +49,7 @@ private:
     AlarmController& m_alarms;
     QLabel* m_symbol;
     ElidedLabel* m_text; // condition, who, where: elided on a narrow screen
+    ElidedLabel* m_nearest; // who is nearest, smaller: for the nurse at the station, not across the room
     QLabel* m_more;      // "+N more": always shown
     QLabel* m_audio;
     QPushButton* m_ack;

@@ -79,6 +79,18 @@ private Q_SLOTS:
         // elided, and the Acknowledge button stays on the screen (it was 2071 pixels wide).
         QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
         QVERIFY2(w.width() <= 1280, qPrintable(QString::number(w.width())));
+        // Who is nearest (the core's answer, tst_responders): a line of its own under who and
+        // where, the window no wider; the list's column names them without the role.
+        const QString fallId = alarms.alarms().at(0)->id;
+        const Responder nurse{site.staff[1].id, site.staff[1].name, site.staff[1].role, QStringLiteral("Corridor"), 1, 6,
+                              false, false};
+        alarms.alarms().setResponders(ResponderMap{{fallId, Responders{nurse}}});
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("\nNearest: %1 (%2), 6 m").arg(nurse.name, nurse.role)),
+                 qPrintable(w.banner()->text()));
+        QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
+        QCOMPARE(alarms.alarms().index(0, AlarmListModel::NearestCol).data().toString(), nurse.name + QStringLiteral(", 6 m"));
+        alarms.alarms().setResponders({});
+        QVERIFY(!w.banner()->text().contains(QStringLiteral("Nearest")));
         QCOMPARE(int(sound.bursts.back()), int(Priority::High));
         // High priority flashes (2 Hz): the banner is lit and dark within a second.
         bool sawLit = false, sawDark = false;
