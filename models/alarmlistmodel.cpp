@@ -214,6 +214,8 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
 
 QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && role == Qt::ToolTipRole && section == StepCol)
+        return tr("Escalation step: how many times the alarm went on to the next target unanswered");
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -224,7 +226,7 @@ QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) co
     case NearestCol: return tr("Nearest staff");
     case SinceCol: return tr("Since");
     case StateCol: return tr("State");
-    case StepCol: return tr("Escalation");
+    case StepCol: return tr("Step");
     case AckCol: return tr("One click");
     }
     return {};

@@ -509,10 +509,6 @@ Beginn %4%5</translation>
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Escalation</source>
-        <translation>Eskalation</translation>
-    </message>
-    <message>
         <source>✔ Acknowledge</source>
         <translation>✔ Quittieren</translation>
     </message>
@@ -535,6 +531,14 @@ Beginn %4%5</translation>
     <message>
         <source>Nearest staff</source>
         <translation>Nächstes Personal</translation>
+    </message>
+    <message>
+        <source>Escalation step: how many times the alarm went on to the next target unanswered</source>
+        <translation>Eskalationsstufe: wie oft der Alarm unbeantwortet an das nächste Ziel weiterging</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Stufe</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QVBoxLayout>
@@ -254,6 +255,13 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         view->verticalHeader()->hide();
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setSectionResizeMode(AlarmListModel::ConditionCol, QHeaderView::Stretch);
+        // "acknowledged by <name> at <station>, <time>" wraps onto a second line rather than
+        // taking the condition's width on a 1280-pixel screen.
+        view->horizontalHeader()->setSectionResizeMode(AlarmListModel::StateCol, QHeaderView::Interactive);
+        QFont signalling = view->font();
+        signalling.setBold(true); // signalling rows are bold
+        view->horizontalHeader()->resizeSection(
+            AlarmListModel::StateCol, QFontMetrics(signalling).horizontalAdvance(QStringLiteral("ended, latched: acknowledge")) + 16);
         // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
         connect(view, &QTableView::clicked, this, [this](const QModelIndex& i) {
             if (i.column() == AlarmListModel::AckCol && i.data().isValid())
