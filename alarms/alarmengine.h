@@ -68,6 +68,12 @@ public:
 
     [[nodiscard]] const AlarmState* find(const QString& id) const;
     [[nodiscard]] std::vector<AlarmState> alarms() const;
+    // Visits every alarm the engine holds, without copying them.
+    template <typename F> void forEach(F&& f) const
+    {
+        for (const auto& entry : m_alarms)
+            f(entry.second);
+    }
     [[nodiscard]] const QString& stationId() const { return m_station; }
     [[nodiscard]] const Clock& clock() const { return m_clock; }
     [[nodiscard]] bool logHealthy() const { return m_logHealthy; }

@@ -208,6 +208,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
     case LateRole: return a->late;
     case CategoryRole: return toString(a->category);
     case NearestRole: return nearestText(*a);
+    case RoomIdRole: return a->roomId;
     default: return {};
     }
 }
@@ -238,7 +239,7 @@ QHash<int, QByteArray> AlarmListModel::roleNames() const
     r.insert({{IdRole, "alarmId"}, {PriorityRole, "priority"}, {PhaseRole, "phase"}, {SignallingRole, "signalling"},
               {ConditionRole, "condition"}, {SubjectRole, "subject"}, {PlaceRole, "place"}, {OnsetRole, "onset"},
               {AckedByRole, "ackedBy"}, {LateRole, "late"}, {CategoryRole, "category"},
-              {NearestRole, "nearest"}});
+              {NearestRole, "nearest"}, {RoomIdRole, "roomId"}});
     return r;
 }
 

@@ -23,7 +23,7 @@ public:
     enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, NearestCol, SinceCol, StateCol, StepCol, AckCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, PriorityRole, PhaseRole, SignallingRole, ConditionRole, SubjectRole, PlaceRole,
-        OnsetRole, AckedByRole, LateRole, CategoryRole, NearestRole
+        OnsetRole, AckedByRole, LateRole, CategoryRole, NearestRole, RoomIdRole
     };
     Q_ENUM(Role)
     explicit AlarmListModel(QObject* parent = nullptr);

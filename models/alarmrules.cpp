@@ -34,7 +34,7 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
     hooks.clearRetained = std::move(output.clearRetained);
     hooks.escalate = std::move(output.escalate);
     hooks.changed = [this](const AlarmState& s) {
-        m_alarmsTouched = true;
+        m_touchedAlarms.insert(s.id);
         Q_EMIT alarmChanged(s);
     };
     hooks.logFailed = [this](const QString& error) {

@@ -112,7 +112,8 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
             (!roles.isEmpty() && !roles.contains(s.role)))
             continue;
         const QPointF at(s.location.x, s.location.y);
-        Responder r{s.id, s.name, s.role, s.location.roomName, s.location.floor, 0, s.location.floor != target->floor, false};
+        Responder r{s.id, s.name, s.role, s.location.roomName, s.location.floor, 0, s.location.floor != target->floor, false,
+                    s.badge};
         double d = 0;
         if (s.location.roomId == roomId) {
             d = 0;
@@ -154,27 +155,59 @@ QString responderText(const Responder& r, bool withRole)
     return QCoreApplication::translate("ww::Responders", "%1, %2 m").arg(who).arg(r.distanceM);
 }
 
-void WardCore::updateResponders()
+Responders WardCore::respondersFor(const AlarmState& a)
 {
-    if (!m_alarms)
-        return;
+    auto room = m_roomResponders.find(a.roomId);
+    if (room == m_roomResponders.end()) {
+        auto to = m_routesTo.find(a.roomId); // per room: computed once, the site never changes
+        if (to == m_routesTo.end())
+            to = m_routesTo.insert(a.roomId, m_routes->toRoom(a.roomId));
+        // One more than shown: a staff member's own alarm leaves them out.
+        room = m_roomResponders.insert(a.roomId, nearestStaff(m_site, *m_routes, to.value(), a.roomId, m_rows.staff, {},
+                                                              ResponderCount + 1));
+    }
+    // A staff member's own panic or fall: the others are the help.
+    const QString own = a.category == AlarmCategory::Event ? a.source : QString();
+    Responders out;
+    for (const Responder& r : room.value())
+        if (out.size() < ResponderCount && (own.isEmpty() || r.badge != own))
+            out.push_back(r);
+    return out;
+}
+
+void WardCore::updateResponders(bool staffMoved)
+{
     if (!m_routes)
         m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
-    ResponderMap map;
-    for (const AlarmState& a : m_alarms->alarms()) {
-        if (a.closed() || a.local || a.roomId.isEmpty())
-            continue;
-        auto it = m_routesTo.find(a.roomId); // per room: computed once, the site never changes
-        if (it == m_routesTo.end())
-            it = m_routesTo.insert(a.roomId, m_routes->toRoom(a.roomId));
-        // A staff member's own panic or fall: the others are the help.
-        const QString own = a.category == AlarmCategory::Event ? a.source : QString();
-        map.insert(a.id, nearestStaff(m_site, *m_routes, it.value(), a.roomId, m_rows.staff, own, ResponderCount));
+    bool changed = false;
+    auto set = [&](const AlarmState& a) {
+        if (a.closed() || a.local || a.roomId.isEmpty()) {
+            changed = m_responders.remove(a.id) > 0 || changed;
+            return;
+        }
+        const Responders now = respondersFor(a);
+        const auto it = m_responders.constFind(a.id);
+        if (it == m_responders.constEnd() || *it != now) {
+            m_responders.insert(a.id, now);
+            changed = true;
+        }
+    };
+    if (staffMoved) {
+        // Everyone may be nearer or further now: every open alarm, each room's answer found once.
+        m_roomResponders.clear();
+        m_alarms->forEach(set);
     }
-    if (map != m_responders) {
-        m_responders = map;
-        Q_EMIT respondersChanged(map);
+    for (const QString& id : std::as_const(m_touchedAlarms)) {
+        if (const AlarmState* a = m_alarms->find(id)) {
+            if (!staffMoved)
+                set(*a);
+        } else {
+            changed = m_responders.remove(id) > 0 || changed; // gone from the engine
+        }
     }
+    m_touchedAlarms.clear();
+    if (changed)
+        Q_EMIT respondersChanged(m_responders);
 }
 
 } // namespace ww

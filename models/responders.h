@@ -18,6 +18,7 @@ struct Responder
     int distanceM = 0;          // walking metres to the alarm's room, rounded; 0: in it
     bool otherFloor = false;    // on another floor than the alarm (the stairs are counted)
     bool straightLine = false;  // the site gives no route through doors: the straight-line distance
+    QString badge;
     bool operator==(const Responder&) const = default;
 };
 using Responders = QVector<Responder>;      // nearest first

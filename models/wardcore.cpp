@@ -540,10 +540,8 @@ void WardCore::flush()
     update->assets = take(m_dirtyAssets, m_rows.assets);
     update->environment = take(m_dirtyEnv, m_rows.environment);
     update->devices = take(m_dirtyDevices, m_rows.devices);
-    if (m_alarms && (m_alarmsTouched || !update->staff.empty())) {
-        m_alarmsTouched = false;
-        updateResponders();
-    }
+    if (m_alarms && (!m_touchedAlarms.isEmpty() || !update->staff.empty()))
+        updateResponders(!update->staff.empty());
     if (!update->empty())
         Q_EMIT updatesReady(std::move(update));
 }

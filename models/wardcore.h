@@ -301,12 +301,15 @@ private:
     };
     QHash<QString, LocalCondition> m_local; // re-evaluated every second, so onset delays elapse
     // Who is nearest (models/responders.cpp): routes built on first use, the distances to each
-    // alarm room kept (a room's are computed once), the last map sent.
-    void updateResponders();
+    // alarm room kept (a room's are computed once), the nearest per room for the staff's places
+    // now (dropped when staff move), the alarms changed since the last flush, the last map sent.
+    void updateResponders(bool staffMoved);
+    [[nodiscard]] Responders respondersFor(const AlarmState& a);
     std::unique_ptr<WalkingRoutes> m_routes;
     QHash<QString, std::vector<double>> m_routesTo;
+    QHash<QString, Responders> m_roomResponders;
+    QSet<QString> m_touchedAlarms;
     ResponderMap m_responders;
-    bool m_alarmsTouched = false;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
 };
 

@@ -111,15 +111,18 @@ void FloorPlanView::paintEvent(QPaintEvent*)
     const double s = l.scale;
     auto at = [&](int fi, QPointF p) { return l.origin[size_t(fi)] + p * s; };
 
-    // Rooms with an open alarm, at the alarm's highest priority (place is "room name ...").
+    // Rooms with an open alarm, at the alarm's highest priority: its room id, or (a state from a
+    // station that sends none) the room its place names ("room name ...").
     QHash<QString, int> alarmed; // room id -> priority
     if (m_alarms)
         for (int r = 0; r < m_alarms->rowCount(); ++r) {
             const QModelIndex i = m_alarms->index(r, 0);
+            const QString roomId = i.data(AlarmListModel::RoomIdRole).toString();
             const QString place = i.data(AlarmListModel::PlaceRole).toString();
             const int priority = i.data(AlarmListModel::PriorityRole).toInt();
             for (const Room& room : m_site.rooms)
-                if (!place.isEmpty() && (place == room.name || place.startsWith(room.name + QLatin1Char(' '))))
+                if (roomId.isEmpty() ? !place.isEmpty() && (place == room.name || place.startsWith(room.name + QLatin1Char(' ')))
+                                     : roomId == room.id)
                     alarmed[room.id] = std::max(alarmed.value(room.id, -1), priority);
         }
 

@@ -2,6 +2,7 @@
 // menu (About box and user guide, both stating the intended use); the floor plan draws a located
 // patient where the engine put it, and nothing for a tag never heard.
 #include "fuzzing.h"
+#include "models/alarmlistmodel.h"
 #include "ui/floorplanview.h"
 #include "ui/mainwindow.h"
 
@@ -79,6 +80,46 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Admitting, transferring, discharging")));
         QVERIFY(!text.contains(QStringLiteral("screenshots/"))); // the pictures are in docs/, not here
         guide->close();
+    }
+
+    // A room with an open alarm is outlined in the alarm's colour: found by the alarm's room id,
+    // or, for a state without one (an older station), by the room its place names.
+    void floorPlanOutlinesAlarmRooms()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        WardModels models(site);
+        AlarmListModel alarms;
+        FloorPlanView plan(site, models, &alarms);
+        plan.resize(1400, 700);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        const Room* byId = site.room(QStringLiteral("R103"));
+        const Room* byName = site.room(QStringLiteral("R108"));
+        QVERIFY(byId && byName);
+        auto edgeColour = [&](const Room* room) { // the middle of its west wall
+            const QRectF b = room->polygon.boundingRect();
+            const QPoint p = plan.toWidget(room->floor, QPointF(b.left(), b.center().y())).toPoint();
+            return plan.grab().toImage().pixelColor(p);
+        };
+        const QColor high = priorityColour(Priority::High), medium = priorityColour(Priority::Medium);
+        QVERIFY(edgeColour(byId) != high && edgeColour(byName) != medium);
+        AlarmState a;
+        a.id = QStringLiteral("event.fall:wb-003:1-1");
+        a.rule = QStringLiteral("event.fall");
+        a.priority = Priority::High;
+        a.place = QStringLiteral("no room's name");
+        a.roomId = byId->id;
+        a.onsetMs = 1;
+        alarms.apply(a);
+        AlarmState b = a;
+        b.id = QStringLiteral("vitals.hr-high:P008:1");
+        b.priority = Priority::Medium;
+        b.place = byName->name + QStringLiteral(" (floor 1)");
+        b.roomId.clear();
+        alarms.apply(b);
+        QTRY_COMPARE(edgeColour(byId), high);
+        QCOMPARE(edgeColour(byName), medium);
     }
 
     void floorPlanDrawsTagsWhereTheyAre()

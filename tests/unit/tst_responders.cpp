@@ -256,6 +256,34 @@ private Q_SLOTS:
         // Nothing changed: nothing sent again.
         f.core.flushNow();
         QCOMPARE(spy.size(), 2);
+
+        // A staff member's own SOS, in the corridor: the others are named, never the one in trouble.
+        const qint64 t1 = f.clock.nowMs();
+        f.core.apply(QVector<Decoded>{test::deviceEvent(near.badge, DeviceEventKind::SosStart, t1, t1, 1, 2)});
+        f.core.flushNow();
+        QTRY_COMPARE(list.rowCount(), 2);
+        AlarmState sos;
+        for (int i = 0; i < list.rowCount(); ++i)
+            if (list.at(i)->source == near.badge)
+                sos = *list.at(i);
+        QCOMPARE(sos.roomId, QStringLiteral("F1-CORR"));
+        r = list.responders(sos.id);
+        QVERIFY(!r.isEmpty());
+        QCOMPARE(r[0].staffId, far.id);
+        for (const Responder& x : r)
+            QVERIFY(x.staffId != near.id);
+        QCOMPARE(list.responders(alarm.id)[0].staffId, far.id); // the fall's answer is unchanged
+
+        // Closed alarms are no longer measured.
+        const int before = int(spy.size());
+        f.core.acknowledge(alarm.id, near.id, near.name); // a fall ends when acknowledged
+        f.clock.advance(qint64(f.site.alarms.closeAfterS + 1) * 1000);
+        f.core.evaluateAlarms();
+        f.core.flushNow();
+        QVERIFY(!list.find(alarm.id));
+        QCOMPARE(int(spy.size()), before + 1);
+        QVERIFY(!spy.last().at(0).value<ResponderMap>().contains(alarm.id));
+        QVERIFY(spy.last().at(0).value<ResponderMap>().contains(sos.id));
     }
 
     // The room travels with the alarm: on the wire and in the log.
