@@ -125,6 +125,8 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
         if (!o.roomId.isEmpty())
             into.roomId = o.roomId;
     }
+    if (into.roomId.isEmpty()) // a station that sends no room id (older) never erases one
+        into.roomId = o.roomId;
     if (into.rule.isEmpty()) {
         into.rule = o.rule;
         into.category = o.category;

@@ -300,6 +300,20 @@ private Q_SLOTS:
         b.roomId.clear();
         QVERIFY(mergeAlarm(b, a));
         QCOMPARE(b.roomId, a.roomId);
+        // Either way round: an older revision's room fills a newer state without one, and a newer
+        // state without one (from a station that sends none) keeps the room.
+        AlarmState c = a;
+        c.revision = 3;
+        c.roomId.clear();
+        AlarmState older = a;
+        QVERIFY(mergeAlarm(c, older));
+        QCOMPARE(c.roomId, a.roomId);
+        AlarmState d = a;
+        AlarmState newer = a;
+        newer.revision = 5;
+        newer.roomId.clear();
+        mergeAlarm(d, newer);
+        QCOMPARE(d.roomId, a.roomId);
     }
 };
 
