@@ -983,6 +983,10 @@ Beginn %4%5</translation>
         <source> (last known)</source>
         <translation> (zuletzt bekannt)</translation>
     </message>
+    <message>
+        <source>%1 (nearest)</source>
+        <translation>%1 (am nächsten)</translation>
+    </message>
 </context>
 <context>
     <name>ww::HistoryView</name>

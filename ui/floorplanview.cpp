@@ -15,6 +15,7 @@ namespace ww {
 namespace {
 
 constexpr double MarginPx = 12, TitlePx = 22, GapPx = 18;
+constexpr double NearestRingPx = 9; // the ring around the staff member nearest to the top alarm
 
 QColor roomFill(RoomKind kind)
 {
@@ -46,6 +47,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmListMode
         connect(alarms, &QAbstractItemModel::rowsRemoved, this, qOverload<>(&QWidget::update));
         connect(alarms, &QAbstractItemModel::dataChanged, this, qOverload<>(&QWidget::update));
         connect(alarms, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
+        connect(alarms, &AlarmListModel::respondersChanged, this, qOverload<>(&QWidget::update));
     }
 }
 
@@ -220,9 +222,20 @@ void FloorPlanView::paintEvent(QPaintEvent*)
         const AssetRow& a = m_models.assets.rowAt(r);
         drawTag(a.location, a.signal, assetColour(), a.name, true);
     }
+    // The staff member nearest to the alarm on the banner: ringed in its colour, and said so.
+    const AlarmState* top = m_alarms ? m_alarms->topSignalling() : nullptr;
+    const Responders nearest = top ? m_alarms->responders(top->id) : Responders{};
+    const QString nearestId = nearest.isEmpty() ? QString() : nearest.front().staffId;
     for (int r = 0; r < m_models.staff.rowCount(); ++r) {
         const StaffRow& st = m_models.staff.rowAt(r);
-        drawTag(st.location, st.signal, staffColour(), st.name, false);
+        const bool ringed = st.id == nearestId && st.location.known && floorIndex(st.location.floor) >= 0;
+        drawTag(st.location, st.signal, staffColour(), ringed ? tr("%1 (nearest)").arg(st.name) : st.name, false);
+        if (ringed) {
+            painter.setPen(QPen(priorityColour(top->priority), 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(at(floorIndex(st.location.floor), QPointF(st.location.x, st.location.y)), NearestRingPx,
+                                NearestRingPx);
+        }
     }
     for (int r = 0; r < m_models.patients.rowCount(); ++r) {
         const PatientRow& p = m_models.patients.rowAt(r);

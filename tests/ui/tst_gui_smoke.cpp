@@ -120,6 +120,28 @@ private Q_SLOTS:
         alarms.apply(b);
         QTRY_COMPARE(edgeColour(byId), high);
         QCOMPARE(edgeColour(byName), medium);
+
+        // The staff member nearest to the top alarm is ringed in its colour; nobody else is.
+        const Room* corridor = site.room(QStringLiteral("F1-CORR"));
+        const QPointF spot = corridor->centre();
+        auto update = std::make_shared<WardUpdate>();
+        StaffRow st = models.staff.rowAt(0);
+        st.signal = SignalState::Live;
+        st.location = Location{corridor->id, corridor->name, corridor->floor, spot.x(), spot.y(), 0.5, 1, true};
+        update->staff.push_back({0, st});
+        models.apply(update);
+        auto ringColour = [&] {
+            const QPoint p = (plan.toWidget(corridor->floor, spot) - QPointF(0, 9)).toPoint();
+            return plan.grab().toImage().pixelColor(p);
+        };
+        QTRY_VERIFY(ringColour() != high);
+        Responder who;
+        who.staffId = st.id;
+        who.name = st.name;
+        alarms.setResponders(ResponderMap{{a.id, Responders{who}}});
+        QTRY_COMPARE(ringColour(), high);
+        alarms.setResponders({});
+        QTRY_VERIFY(ringColour() != high);
     }
 
     void floorPlanDrawsTagsWhereTheyAre()
