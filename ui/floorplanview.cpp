@@ -226,20 +226,22 @@ void FloorPlanView::paintEvent(QPaintEvent*)
     const AlarmState* top = m_alarms ? m_alarms->topSignalling() : nullptr;
     const Responders nearest = top ? m_alarms->responders(top->id) : Responders{};
     const QString nearestId = nearest.isEmpty() ? QString() : nearest.front().staffId;
+    std::optional<QPointF> ring;
     for (int r = 0; r < m_models.staff.rowCount(); ++r) {
         const StaffRow& st = m_models.staff.rowAt(r);
         const bool ringed = st.id == nearestId && st.location.known && floorIndex(st.location.floor) >= 0;
         drawTag(st.location, st.signal, staffColour(), ringed ? tr("%1 (nearest)").arg(st.name) : st.name, false);
-        if (ringed) {
-            painter.setPen(QPen(priorityColour(top->priority), 3));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawEllipse(at(floorIndex(st.location.floor), QPointF(st.location.x, st.location.y)), NearestRingPx,
-                                NearestRingPx);
-        }
+        if (ringed)
+            ring = at(floorIndex(st.location.floor), QPointF(st.location.x, st.location.y));
     }
     for (int r = 0; r < m_models.patients.rowCount(); ++r) {
         const PatientRow& p = m_models.patients.rowAt(r);
         drawTag(p.location, p.tagSignal, patientColour(), p.name, false);
+    }
+    if (ring) { // over every mark: a patient beside them never hides it
+        painter.setPen(QPen(priorityColour(top->priority), 3));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(*ring, NearestRingPx, NearestRingPx);
     }
     std::reverse(labels.begin(), labels.end()); // patients, then staff, then assets
     std::vector<QPointF> anchors;
