@@ -405,8 +405,16 @@ void AlarmEngine::tickUnbatched()
         s.escalationStep = due;
         ++s.revision;
         s.stationId = m_station;
-        const EscalationStep& step = chain[size_t(due - 1)];
-        write(QStringLiteral("escalated"), s, {}, {}, {}, QStringLiteral("step %1 to %2").arg(due).arg(step.target));
+        EscalationStep step = chain[size_t(due - 1)];
+        QString detail = QStringLiteral("step %1 to %2").arg(due).arg(step.target);
+        if (m_hooks.resolveTarget) {
+            auto [target, why] = m_hooks.resolveTarget(s, step.target);
+            if (target != step.target) {
+                detail += QStringLiteral(": ") + why;
+                step.target = target;
+            }
+        }
+        write(QStringLiteral("escalated"), s, {}, {}, {}, detail);
         notify([this, copy = s, step] {
             if (m_hooks.escalate)
                 m_hooks.escalate(copy, step);

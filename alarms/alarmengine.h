@@ -45,6 +45,9 @@ public:
         std::function<void(const AlarmState&, const EscalationStep&)> escalate; // command on cmd/{target}
         std::function<void(const AlarmState&)> changed;          // to the models, every change, unthrottled
         std::function<void(const QString& error)> logFailed;
+        // A step's target as sent: a name the site's staff can be found by (nearest-staff: the
+        // nearest one's badge), with what to log about the choice; unset or unchanged: as given.
+        std::function<std::pair<QString, QString>(const AlarmState&, const QString& target)> resolveTarget;
     };
 
     AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log, Hooks hooks);

@@ -37,6 +37,7 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, Al
         m_touchedAlarms.insert(s.id);
         Q_EMIT alarmChanged(s);
     };
+    hooks.resolveTarget = [this](const AlarmState& a, const QString& target) { return escalationTarget(a, target); };
     hooks.logFailed = [this](const QString& error) {
         // Queued: the engine is in the middle of a transition.
         QMetaObject::invokeMethod(this, [this, error] {

@@ -157,6 +157,8 @@ QString responderText(const Responder& r, bool withRole)
 
 Responders WardCore::respondersFor(const AlarmState& a)
 {
+    if (!m_routes)
+        m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
     auto room = m_roomResponders.find(a.roomId);
     if (room == m_roomResponders.end()) {
         auto to = m_routesTo.find(a.roomId); // per room: computed once, the site never changes
@@ -175,10 +177,20 @@ Responders WardCore::respondersFor(const AlarmState& a)
     return out;
 }
 
+std::pair<QString, QString> WardCore::escalationTarget(const AlarmState& a, const QString& target)
+{
+    if (target != NearestStaffTarget)
+        return {target, {}};
+    const Responders near = a.roomId.isEmpty() ? Responders{} : respondersFor(a);
+    if (near.isEmpty() || near.front().badge.isEmpty())
+        return {AllStationsTarget, QStringLiteral("nobody located near it, so to all-stations")};
+    const Responder& r = near.front(); // the log is in one language, whatever the screen's
+    return {r.badge, QStringLiteral("%1 (%2, %3), %4 m%5").arg(r.name, r.staffId, r.role).arg(r.distanceM)
+                         .arg(r.otherFloor ? QStringLiteral(" from floor %1").arg(r.floor) : QString())};
+}
+
 void WardCore::updateResponders(bool staffMoved)
 {
-    if (!m_routes)
-        m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
     bool changed = false;
     auto set = [&](const AlarmState& a) {
         if (a.closed() || a.local || a.roomId.isEmpty()) {

@@ -22,6 +22,11 @@ struct Responder
     bool operator==(const Responder&) const = default;
 };
 using Responders = QVector<Responder>;      // nearest first
+
+// Escalation targets the station resolves itself (docs/alarms.md): the nearest responder's badge,
+// and every station (the fallback when nobody is located).
+inline const QString NearestStaffTarget = QStringLiteral("nearest-staff");
+inline const QString AllStationsTarget = QStringLiteral("all-stations");
 using ResponderMap = QHash<QString, Responders>; // by alarm id
 
 // Walking routes over the site's rooms. A node is a room's door (where it meets the corridor);

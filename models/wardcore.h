@@ -305,6 +305,9 @@ private:
     // now (dropped when staff move), the alarms changed since the last flush, the last map sent.
     void updateResponders(bool staffMoved);
     [[nodiscard]] Responders respondersFor(const AlarmState& a);
+    // An escalation step's target: nearest-staff becomes the nearest responder's badge (nobody
+    // located: all-stations); the second is what the log says about it.
+    [[nodiscard]] std::pair<QString, QString> escalationTarget(const AlarmState& a, const QString& target);
     std::unique_ptr<WalkingRoutes> m_routes;
     QHash<QString, std::vector<double>> m_routesTo;
     QHash<QString, Responders> m_roomResponders;

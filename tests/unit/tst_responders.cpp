@@ -286,6 +286,64 @@ private Q_SLOTS:
         QVERIFY(spy.last().at(0).value<ResponderMap>().contains(sos.id));
     }
 
+    // An escalation step to nearest-staff goes to the nearest responder's badge, logged with who
+    // and how far; with nobody located, to every station. Other targets are sent as given.
+    void escalationToTheNearestBadge()
+    {
+        QTemporaryDir dir;
+        const auto loaded = SiteLoader::loadDefault();
+        Site site = *loaded.site;
+        site.alarms.rules[QStringLiteral("event.fall")].escalation = {{NearestStaffTarget, 30}, {QStringLiteral("charge-nurse"), 0}};
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        core.setPositionSource(PositionSource::Engines);
+        std::vector<std::pair<QString, int>> sent; // target, step
+        AlarmOutput out;
+        out.escalate = [&](const AlarmState& a, const EscalationStep& s) { sent.emplace_back(s.target, a.escalationStep); };
+        const QString log = dir.filePath(QStringLiteral("s.sqlite"));
+        core.enableAlarms(QStringLiteral("st-1"), log, out);
+
+        // Nobody located: the first fall's step goes to every station.
+        const qint64 t0 = clock.nowMs();
+        core.apply(QVector<Decoded>{test::deviceEvent(site.patients[0].wristband, DeviceEventKind::Fall, t0, t0, 1, 1)});
+        core.flushNow();
+        core.evaluateAlarms();
+        QCOMPARE(int(sent.size()), 1);
+        QCOMPARE(sent[0].first, AllStationsTarget);
+
+        // A nurse in the corridor in front of the second patient's room, another further along.
+        const Room* room = site.room(site.bed(site.patients[1].bed)->room);
+        const StaffMember& near = site.staff[1];
+        for (const auto& [s, dx] : {std::pair{&near, 1.0}, std::pair{&std::as_const(site.staff)[2], 15.0}}) {
+            const int tag = directory.tag(s->badge.toStdString());
+            core.apply(QVector<Decoded>{BeaconBatch{0, t0, t0, {{tag, t0, -60, -59}}, 0},
+                                        PositionMsg{s->badge, t0, room->door.x() + dx, 10, room->floor,
+                                                    QStringLiteral("F1-CORR"), 1.0, 0.9, QStringLiteral("eng-a")}});
+        }
+        core.flushNow();
+        core.apply(QVector<Decoded>{test::deviceEvent(site.patients[1].wristband, DeviceEventKind::Fall, t0, t0, 1, 2)});
+        core.flushNow();
+        core.evaluateAlarms();
+        QCOMPARE(int(sent.size()), 2);
+        QCOMPARE(sent[1].first, near.badge);
+        QCOMPARE(sent[1].second, 1);
+        clock.advance(31'000);
+        core.evaluateAlarms();
+        QVERIFY(sent.size() >= 3);
+        QCOMPARE(sent.back().first, QStringLiteral("charge-nurse"));
+
+        QString error;
+        bool named = false;
+        for (const LogEntry& e : AlarmLog::query(log, {}, &error))
+            if (e.kind == QStringLiteral("escalated") && e.detail.contains(near.name))
+                named = e.detail == QStringLiteral("step 1 to nearest-staff: %1 (%2, %3), %4 m")
+                                        .arg(near.name, near.id, near.role)
+                                        .arg(std::lround(std::hypot(1.0, 10.0 - room->door.y())));
+        QVERIFY2(named, qPrintable(error));
+    }
+
     // The room travels with the alarm: on the wire and in the log.
     void roomIdTravels()
     {
