@@ -1,0 +1,157 @@
+// The site's vocabulary (room and device kinds) and its look-ups; the loader is in site.cpp.
+#include "domain/site.h"
+
+namespace ww {
+
+namespace {
+
+struct KindName
+{
+    RoomKind kind;
+    const char* name;
+};
+constexpr KindName RoomKindNames[] = {
+    {RoomKind::PatientRoom, "patient"},      {RoomKind::Icu, "icu"},
+    {RoomKind::OperatingRoom, "or"},         {RoomKind::Isolation, "isolation"},
+    {RoomKind::Pharmacy, "pharmacy"},        {RoomKind::UtilityClean, "utility-clean"},
+    {RoomKind::UtilityDirty, "utility-dirty"}, {RoomKind::Corridor, "corridor"},
+    {RoomKind::Exit, "exit"},                {RoomKind::StaffArea, "staff"},
+    {RoomKind::Toilet, "toilet"},            {RoomKind::Office, "office"},
+    {RoomKind::Stairs, "stairs"},
+};
+
+constexpr const char* DeviceKindKeys[DeviceKindCount] = {"gateway", "wristband", "badge", "assetTag",
+                                                          "vitalsMonitor", "climate", "fridge", "door", "referenceBeacon"};
+
+} // namespace
+
+QString toString(RoomKind kind)
+{
+    for (const auto& k : RoomKindNames)
+        if (k.kind == kind)
+            return QLatin1String(k.name);
+    return {};
+}
+
+std::optional<RoomKind> roomKindFromString(const QString& text)
+{
+    for (const auto& k : RoomKindNames)
+        if (text == QLatin1String(k.name))
+            return k.kind;
+    return std::nullopt;
+}
+
+QString toString(DeviceKind kind)
+{
+    return QLatin1String(DeviceKindKeys[int(kind)]);
+}
+
+std::vector<Device> Site::devices() const
+{
+    std::vector<Device> out;
+    for (const auto& g : gateways) {
+        const Room* r = room(g.room);
+        out.push_back({g.id, DeviceKind::Gateway, r ? r->name : g.room});
+    }
+    for (const auto& p : patients) {
+        out.push_back({p.wristband, DeviceKind::Wristband, p.name});
+        if (!p.monitor.isEmpty())
+            out.push_back({p.monitor, DeviceKind::VitalsMonitor, p.name});
+    }
+    for (const auto& s : staff)
+        out.push_back({s.badge, DeviceKind::Badge, s.name});
+    for (const auto& a : assets)
+        out.push_back({a.tag, DeviceKind::AssetTag, a.name});
+    for (const auto& b : referenceBeacons)
+        out.push_back({b.id, DeviceKind::ReferenceBeacon,
+                       b.gateway.isEmpty() ? QStringLiteral("reference (%1, %2) floor %3").arg(b.x).arg(b.y).arg(b.floor)
+                                           : QStringLiteral("gateway %1 advertising").arg(b.gateway)});
+    for (const auto& spare : spareWristbands) // the stock: no subject until the station pairs them
+        out.push_back({spare, DeviceKind::Wristband, {}});
+    for (const auto& spare : spareMonitors)
+        out.push_back({spare, DeviceKind::VitalsMonitor, {}});
+    for (const auto& s : sensors) {
+        const DeviceKind k = s.kind == SensorKind::Climate  ? DeviceKind::ClimateSensor
+                             : s.kind == SensorKind::Fridge ? DeviceKind::FridgeSensor
+                                                            : DeviceKind::DoorSensor;
+        QString subject = s.room;
+        if (const Fridge* f = fridge(s.fridge))
+            subject = f->name;
+        else if (const Room* r = room(s.room))
+            subject = r->name;
+        out.push_back({s.id, k, subject});
+    }
+    return out;
+}
+
+const Room* Site::room(const QString& wanted) const
+{
+    for (const auto& r : rooms)
+        if (r.id == wanted)
+            return &r;
+    return nullptr;
+}
+
+int Site::gatewayIndex(const QString& wanted) const
+{
+    for (size_t i = 0; i < gateways.size(); ++i)
+        if (!wanted.isEmpty() && gateways[i].id == wanted)
+            return int(i);
+    return -1;
+}
+
+const Room* Site::roomAt(int floorLevel, QPointF p) const
+{
+    // Rooms before corridors: a point on a shared edge belongs to the room, not the corridor.
+    const Room* corridor = nullptr;
+    for (const auto& r : rooms) {
+        if (r.floor != floorLevel || !r.polygon.containsPoint(p, Qt::OddEvenFill))
+            continue;
+        if (r.kind != RoomKind::Corridor)
+            return &r;
+        corridor = &r;
+    }
+    return corridor;
+}
+
+const Bed* Site::bed(const QString& wanted) const
+{
+    for (const auto& b : beds)
+        if (b.id == wanted)
+            return &b;
+    return nullptr;
+}
+
+const Fridge* Site::fridge(const QString& wanted) const
+{
+    for (const auto& f : fridges)
+        if (f.id == wanted)
+            return &f;
+    return nullptr;
+}
+
+const StaffMember* Site::staffMember(const QString& staffId) const
+{
+    for (const auto& s : staff)
+        if (s.id == staffId)
+            return &s;
+    return nullptr;
+}
+
+const Patient* Site::patient(const QString& patientId) const
+{
+    for (const auto& p : patients)
+        if (p.id == patientId)
+            return &p;
+    return nullptr;
+}
+
+const Floor* Site::floor(int level) const
+{
+    for (const auto& f : floors)
+        if (f.level == level)
+            return &f;
+    return nullptr;
+}
+
+} // namespace ww
