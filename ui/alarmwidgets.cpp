@@ -140,8 +140,12 @@ void AlarmBanner::refresh()
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
         // Who could go: the nearest staff member heard now (the list's tooltip names three).
+        // Its line keeps its height when empty: the tabs below never jump under the pointer.
         const Responders near = m_alarms.alarms().responders(top->id);
-        m_nearest->setText(near.isEmpty() ? QString() : tr("Nearest: %1").arg(responderText(near.front())));
+        const QString nobody = m_alarms.alarms().nearestText(*top); // "nobody located", or empty: no room
+        m_nearest->setText(!near.isEmpty()     ? tr("Nearest: %1").arg(responderText(near.front()))
+                           : nobody.isEmpty() ? QString()
+                                              : tr("Nearest: %1").arg(nobody));
         m_text->setText(t);
         m_more->setText(count > 1 ? tr("   (+%1 more)").arg(count - 1) : QString());
     } else {
@@ -151,7 +155,6 @@ void AlarmBanner::refresh()
         m_more->clear();
     }
     m_text->setToolTip(m_text->text());
-    m_nearest->setVisible(!m_nearest->text().isEmpty());
     AlarmAudio* audio = m_alarms.audio();
     if (audio->paused()) {
         const qint64 s = (audio->pauseRemainingMs() + 999) / 1000;

@@ -89,8 +89,17 @@ private Q_SLOTS:
                  qPrintable(w.banner()->text()));
         QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
         QCOMPARE(alarms.alarms().index(0, AlarmListModel::NearestCol).data().toString(), nurse.name + QStringLiteral(", 6 m"));
-        alarms.alarms().setResponders({});
+        QCoreApplication::processEvents(); // the layout
+        const QLabel* nearLine = w.banner()->findChild<QLabel*>(QStringLiteral("bannerNearest"));
+        QVERIFY(nearLine);
+        const QRect nearPlace = nearLine->geometry();
+        alarms.alarms().setResponders(ResponderMap{{fallId, Responders{}}}); // measured: nobody heard
+        QVERIFY2(w.banner()->text().contains(QStringLiteral("\nNearest: nobody located")), qPrintable(w.banner()->text()));
+        alarms.alarms().setResponders({}); // not measured yet
         QVERIFY(!w.banner()->text().contains(QStringLiteral("Nearest")));
+        QCoreApplication::processEvents();
+        QVERIFY(nearLine->isVisible()); // the line keeps its place: who and where above never move
+        QCOMPARE(nearLine->geometry(), nearPlace);
         QCOMPARE(int(sound.bursts.back()), int(Priority::High));
         // High priority flashes (2 Hz): the banner is lit and dark within a second.
         bool sawLit = false, sawDark = false;
