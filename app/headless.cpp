@@ -39,6 +39,8 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
                               {QStringLiteral("phase"), toString(a->phase())},
                               {QStringLiteral("condition"), a->condition},
                               {QStringLiteral("subject"), a->subject},
+                              {QStringLiteral("place"), a->place},
+                              {QStringLiteral("room"), a->roomId},
                               {QStringLiteral("ackedBy"), a->ackedBy},
                               {QStringLiteral("ackedStation"), a->ackedStation},
                               {QStringLiteral("step"), a->escalationStep},

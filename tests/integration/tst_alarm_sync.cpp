@@ -274,6 +274,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(late.alarm(id), 15000);
         QCOMPARE(late.alarm(id)->value(u"ackedBy").toString(), QStringLiteral("S04"));
         QCOMPARE(late.alarm(id)->value(u"ackedStation").toString(), QStringLiteral("late-a"));
+        // Its room came with it (room_id), the room the staff nearest to it are measured to.
+        QVERIFY(!a.alarm(id)->value(u"room").toString().isEmpty());
+        QCOMPARE(late.alarm(id)->value(u"room").toString(), a.alarm(id)->value(u"room").toString());
 
         // 100 KiB without a line end is dropped with an error, and the station still reads commands.
         a.process().write(QByteArray(100 * 1024, 'x'));
