@@ -113,7 +113,7 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
             continue;
         const QPointF at(s.location.x, s.location.y);
         Responder r{s.id, s.name, s.role, s.location.roomName, s.location.floor, 0, s.location.floor != target->floor, false,
-                    s.badge};
+                    s.badge, s.location.roomId, {}};
         double d = 0;
         if (s.location.roomId == roomId) {
             d = 0;
@@ -146,13 +146,19 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
 QString responderText(const Responder& r, bool withRole)
 {
     const QString who = r.role.isEmpty() || !withRole ? r.name : r.name + QStringLiteral(" (") + r.role + QChar(u')');
+    QString text;
     if (r.distanceM == 0 && !r.otherFloor)
-        return QCoreApplication::translate("ww::Responders", "%1, in the room").arg(who);
-    if (r.otherFloor)
-        return QCoreApplication::translate("ww::Responders", "%1, floor %2, %3 m").arg(who).arg(r.floor).arg(r.distanceM);
-    if (r.straightLine)
-        return QCoreApplication::translate("ww::Responders", "%1, about %2 m").arg(who).arg(r.distanceM);
-    return QCoreApplication::translate("ww::Responders", "%1, %2 m").arg(who).arg(r.distanceM);
+        text = QCoreApplication::translate("ww::Responders", "%1, in the room").arg(who);
+    else if (r.otherFloor)
+        text = QCoreApplication::translate("ww::Responders", "%1, floor %2, %3 m").arg(who).arg(r.floor).arg(r.distanceM);
+    else if (r.straightLine)
+        text = QCoreApplication::translate("ww::Responders", "%1, about %2 m").arg(who).arg(r.distanceM);
+    else
+        text = QCoreApplication::translate("ww::Responders", "%1, %2 m").arg(who).arg(r.distanceM);
+    if (!r.busyAt.isEmpty())
+        text += withRole ? QCoreApplication::translate("ww::Responders", ", at the alarm in %1").arg(r.busyAt)
+                         : QCoreApplication::translate("ww::Responders", ", busy");
+    return text;
 }
 
 Responders WardCore::respondersFor(const AlarmState& a)
@@ -172,8 +178,12 @@ Responders WardCore::respondersFor(const AlarmState& a)
     const QString own = a.category == AlarmCategory::Event ? a.source : QString();
     Responders out;
     for (const Responder& r : room.value())
-        if (out.size() < ResponderCount && (own.isEmpty() || r.badge != own))
+        if (out.size() < ResponderCount && (own.isEmpty() || r.badge != own)) {
             out.push_back(r);
+            // At another patient's or event's alarm: said, not reordered (who goes is the nurses' call).
+            if (r.roomId != a.roomId)
+                out.back().busyAt = m_busyRooms.value(r.roomId);
+        }
     return out;
 }
 
@@ -184,13 +194,27 @@ std::pair<QString, QString> WardCore::escalationTarget(const AlarmState& a, cons
     const Responders near = a.roomId.isEmpty() ? Responders{} : respondersFor(a);
     if (near.isEmpty() || near.front().badge.isEmpty())
         return {AllStationsTarget, QStringLiteral("nobody located near it, so to all-stations")};
-    const Responder& r = near.front(); // the log is in one language, whatever the screen's
-    return {r.badge, QStringLiteral("%1 (%2, %3), %4 m%5").arg(r.name, r.staffId, r.role).arg(r.distanceM)
-                         .arg(r.otherFloor ? QStringLiteral(" from floor %1").arg(r.floor) : QString())};
+    // The nearest not at another alarm; when all are, the nearest.
+    const auto free = std::find_if(near.begin(), near.end(), [](const Responder& x) { return x.busyAt.isEmpty(); });
+    const Responder& r = free != near.end() ? *free : near.front(); // the log is in one language, whatever the screen's
+    return {r.badge, QStringLiteral("%1 (%2, %3), %4 m%5%6").arg(r.name, r.staffId, r.role).arg(r.distanceM)
+                         .arg(r.otherFloor ? QStringLiteral(" from floor %1").arg(r.floor) : QString(),
+                              r.busyAt.isEmpty() ? QString() : QStringLiteral(", at the alarm in ") + r.busyAt)};
 }
 
 void WardCore::updateResponders(bool staffMoved)
 {
+    // Rooms with an open patient or event alarm whose cause is present: staff there are busy.
+    QHash<QString, QString> busy;
+    m_alarms->forEach([&](const AlarmState& a) {
+        if (!a.roomId.isEmpty() && !a.closed() && !a.ended() && !a.local &&
+            (a.category == AlarmCategory::Patient || a.category == AlarmCategory::Event))
+            if (const Room* room = m_site.room(a.roomId))
+                busy.insert(a.roomId, room->name);
+    });
+    const bool busyChanged = busy != m_busyRooms;
+    m_busyRooms = std::move(busy);
+    const bool everyAlarm = staffMoved || busyChanged;
     bool changed = false;
     auto set = [&](const AlarmState& a) {
         if (a.closed() || a.local || a.roomId.isEmpty()) {
@@ -204,14 +228,16 @@ void WardCore::updateResponders(bool staffMoved)
             changed = true;
         }
     };
-    if (staffMoved) {
-        // Everyone may be nearer or further now: every open alarm, each room's answer found once.
-        m_roomResponders.clear();
+    if (everyAlarm) {
+        // Everyone may be nearer, further or busier now: every open alarm, each room's answer
+        // found once (kept while nobody moved).
+        if (staffMoved)
+            m_roomResponders.clear();
         m_alarms->forEach(set);
     }
     for (const QString& id : std::as_const(m_touchedAlarms)) {
         if (const AlarmState* a = m_alarms->find(id)) {
-            if (!staffMoved)
+            if (!everyAlarm)
                 set(*a);
         } else {
             changed = m_responders.remove(id) > 0 || changed; // gone from the engine

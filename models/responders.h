@@ -19,6 +19,8 @@ struct Responder
     bool otherFloor = false;    // on another floor than the alarm (the stairs are counted)
     bool straightLine = false;  // the site gives no route through doors: the straight-line distance
     QString badge;
+    QString roomId;
+    QString busyAt; // the room of another open patient or event alarm they are in (empty: none)
     bool operator==(const Responder&) const = default;
 };
 using Responders = QVector<Responder>;      // nearest first
@@ -63,8 +65,9 @@ private:
                                       const QString& roomId, const std::vector<StaffRow>& staff,
                                       const QString& excludeBadge, int count);
 
-// "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line);
-// without the role for a narrow column.
+// "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line),
+// then ", at the alarm in Room 104" when busyAt is set; for a narrow column without the role and
+// with just ", busy".
 [[nodiscard]] QString responderText(const Responder& r, bool withRole = true);
 
 } // namespace ww

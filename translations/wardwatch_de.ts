@@ -1357,6 +1357,14 @@ Beginn %4%5</translation>
         <source>%1, %2 m</source>
         <translation>%1, %2 m</translation>
     </message>
+    <message>
+        <source>, at the alarm in %1</source>
+        <translation>, beim Alarm in %1</translation>
+    </message>
+    <message>
+        <source>, busy</source>
+        <translation>, beschäftigt</translation>
+    </message>
 </context>
 <context>
     <name>ww::SignInDialog</name>

@@ -344,6 +344,68 @@ private Q_SLOTS:
         QVERIFY2(named, qPrintable(error));
     }
 
+    // A responder in the room of another patient's alarm is said to be there (the order stays by
+    // distance), until that alarm's cause ends; nearest-staff escalation goes to the nearest free one.
+    void busyResponders()
+    {
+        QTemporaryDir dir;
+        const auto loaded = SiteLoader::loadDefault();
+        Site site = *loaded.site;
+        site.alarms.rules[QStringLiteral("event.panic")].escalation = {{NearestStaffTarget, 0}};
+        ManualClock clock;
+        IngestStats stats;
+        DeviceDirectory directory(site);
+        WardCore core(site, directory, clock, stats);
+        core.setPositionSource(PositionSource::Engines);
+        std::vector<QString> sent;
+        AlarmOutput out;
+        out.escalate = [&](const AlarmState&, const EscalationStep& s) { sent.push_back(s.target); };
+        core.enableAlarms(QStringLiteral("st-1"), dir.filePath(QStringLiteral("s.sqlite")), out);
+        AlarmListModel list;
+        QObject::connect(&core, &WardCore::alarmChanged, &list, &AlarmListModel::apply);
+        QObject::connect(&core, &WardCore::respondersChanged, &list, &AlarmListModel::setResponders);
+
+        const Room* roomA = site.room(site.bed(site.patients[0].bed)->room); // R101
+        const Room* roomB = site.room(site.bed(site.patients[1].bed)->room); // R102, next door
+        const StaffMember& inA = site.staff[1];
+        const StaffMember& corridor = site.staff[2];
+        const qint64 t0 = clock.nowMs();
+        auto place = [&](const StaffMember& s, const QString& roomId, QPointF p) {
+            const int tag = directory.tag(s.badge.toStdString());
+            core.apply(QVector<Decoded>{BeaconBatch{0, t0, t0, {{tag, t0, -60, -59}}, 0},
+                                        PositionMsg{s.badge, t0, p.x(), p.y(), roomA->floor, roomId, 1.0, 0.9, QStringLiteral("eng-a")}});
+        };
+        place(inA, roomA->id, roomA->centre());
+        place(corridor, QStringLiteral("F1-CORR"), roomB->door + QPointF(12, 2));
+        core.apply(QVector<Decoded>{test::deviceEvent(site.patients[0].wristband, DeviceEventKind::Fall, t0, t0, 1, 1)});
+        core.flushNow();
+        core.apply(QVector<Decoded>{test::deviceEvent(site.patients[1].wristband, DeviceEventKind::Panic, t0, t0, 1, 2)});
+        core.flushNow();
+        QCOMPARE(list.rowCount(), 2);
+        QString fallId, panicId;
+        for (int i = 0; i < 2; ++i)
+            (list.at(i)->rule == QStringLiteral("event.fall") ? fallId : panicId) = list.at(i)->id;
+        QVERIFY(!fallId.isEmpty() && !panicId.isEmpty());
+
+        Responders r = list.responders(panicId);
+        QVERIFY(r.size() >= 2);
+        QCOMPARE(r[0].staffId, inA.id);                 // still first: 4 m to the door and 5 m along
+        QCOMPARE(r[0].busyAt, roomA->name);
+        QVERIFY(r[1].busyAt.isEmpty());
+        QVERIFY(responderText(r[0]).endsWith(QStringLiteral(", at the alarm in ") + roomA->name));
+        QVERIFY(responderText(r[0], false).endsWith(QStringLiteral(", busy")));
+        QVERIFY(list.responders(fallId)[0].busyAt.isEmpty()); // in that alarm's own room
+        core.evaluateAlarms();
+        QVERIFY(!sent.empty());
+        QCOMPARE(sent.back(), corridor.badge);          // the nearest free one
+
+        // The fall is acknowledged (a fall ends with it): nobody is busy any more.
+        core.acknowledge(fallId, inA.id, inA.name);
+        core.flushNow();
+        QTRY_VERIFY(list.responders(panicId)[0].busyAt.isEmpty());
+        QCOMPARE(list.responders(panicId)[0].staffId, inA.id);
+    }
+
     // The room travels with the alarm: on the wire and in the log.
     void roomIdTravels()
     {
