@@ -181,8 +181,8 @@ Responders WardCore::respondersFor(const AlarmState& a)
         if (out.size() < ResponderCount && (own.isEmpty() || r.badge != own)) {
             out.push_back(r);
             // At another patient's or event's alarm: said, not reordered (who goes is the nurses' call).
-            if (r.roomId != a.roomId)
-                out.back().busyAt = m_busyRooms.value(r.roomId);
+            if (r.roomId != a.roomId && m_busyRooms.contains(r.roomId))
+                out.back().busyAt = r.roomName;
         }
     return out;
 }
@@ -204,16 +204,19 @@ std::pair<QString, QString> WardCore::escalationTarget(const AlarmState& a, cons
 
 void WardCore::updateResponders(bool staffMoved)
 {
-    // Rooms with an open patient or event alarm whose cause is present: staff there are busy.
-    QHash<QString, QString> busy;
-    m_alarms->forEach([&](const AlarmState& a) {
-        if (!a.roomId.isEmpty() && !a.closed() && !a.ended() && !a.local &&
-            (a.category == AlarmCategory::Patient || a.category == AlarmCategory::Event))
-            if (const Room* room = m_site.room(a.roomId))
-                busy.insert(a.roomId, room->name);
-    });
-    const bool busyChanged = busy != m_busyRooms;
-    m_busyRooms = std::move(busy);
+    // Rooms with an open patient or event alarm whose cause is present: staff there are busy. It
+    // changes only with the alarms.
+    bool busyChanged = false;
+    if (!m_touchedAlarms.isEmpty()) {
+        QSet<QString> busy;
+        m_alarms->forEach([&](const AlarmState& a) {
+            if (!a.roomId.isEmpty() && !a.closed() && !a.ended() && !a.local &&
+                (a.category == AlarmCategory::Patient || a.category == AlarmCategory::Event))
+                busy.insert(a.roomId);
+        });
+        busyChanged = busy != m_busyRooms;
+        m_busyRooms = std::move(busy);
+    }
     const bool everyAlarm = staffMoved || busyChanged;
     bool changed = false;
     auto set = [&](const AlarmState& a) {

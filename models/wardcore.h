@@ -311,7 +311,7 @@ private:
     std::unique_ptr<WalkingRoutes> m_routes;
     QHash<QString, std::vector<double>> m_routesTo;
     QHash<QString, Responders> m_roomResponders;
-    QHash<QString, QString> m_busyRooms; // room id -> name: an open patient or event alarm is there
+    QSet<QString> m_busyRooms; // room ids where an open patient or event alarm is
     QSet<QString> m_touchedAlarms;
     ResponderMap m_responders;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
