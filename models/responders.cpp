@@ -105,8 +105,7 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
     if (!target || count <= 0)
         return {};
     const QStringList& roles = site.alarms.responderRoles;
-    Responders out;
-    std::vector<double> exact;
+    std::vector<std::pair<double, Responder>> found; // exact distance, responder
     for (const StaffRow& s : staff) {
         if (s.signal != SignalState::Live || !s.location.known || (!excludeBadge.isEmpty() && s.badge == excludeBadge) ||
             (!roles.isEmpty() && !roles.contains(s.role)))
@@ -126,20 +125,14 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
             continue;
         }
         r.distanceM = int(std::lround(d));
-        out.push_back(r);
-        exact.push_back(d);
+        found.emplace_back(d, std::move(r));
     }
-    std::vector<int> order(size_t(out.size()));
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = int(i);
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-        if (exact[size_t(a)] != exact[size_t(b)])
-            return exact[size_t(a)] < exact[size_t(b)];
-        return out[a].name < out[b].name;
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.name < b.second.name;
     });
     Responders nearest;
-    for (size_t i = 0; i < order.size() && nearest.size() < count; ++i)
-        nearest.push_back(out[order[i]]);
+    for (size_t i = 0; i < found.size() && nearest.size() < count; ++i)
+        nearest.push_back(found[i].second);
     return nearest;
 }
 

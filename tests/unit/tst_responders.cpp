@@ -48,6 +48,36 @@ Site doorlessSite()
     return *r.site;
 }
 
+// A staff badge heard (so live) and located by an engine exactly at p.
+QVector<Decoded> heardAt(const DeviceDirectory& directory, const StaffMember& s, qint64 t, int floor, const QString& roomId,
+                         QPointF p)
+{
+    const int tag = directory.tag(s.badge.toStdString());
+    if (tag < 0)
+        qFatal("badge %s is not in the directory", qPrintable(s.badge));
+    return {BeaconBatch{0, t, t, {{tag, t, -60, -59}}, 0},
+            PositionMsg{s.badge, t, p.x(), p.y(), floor, roomId, 1.0, 0.9, QStringLiteral("eng-a")}};
+}
+
+// The core and its alarm engine on a site the test changed (escalation chains), fed by engines'
+// positions, in simulated time; the escalation steps it sends recorded as (target, step).
+struct OwnSiteCore
+{
+    OwnSiteCore(Site s, const QString& log) : site(std::move(s)), directory(site), core(site, directory, clock, stats)
+    {
+        core.setPositionSource(PositionSource::Engines);
+        AlarmOutput out;
+        out.escalate = [this](const AlarmState& a, const EscalationStep& step) { sent.emplace_back(step.target, a.escalationStep); };
+        core.enableAlarms(QStringLiteral("st-1"), log, out);
+    }
+    Site site;
+    ManualClock clock;
+    IngestStats stats;
+    DeviceDirectory directory;
+    WardCore core;
+    std::vector<std::pair<QString, int>> sent;
+};
+
 } // namespace
 
 class TestResponders : public QObject
@@ -211,11 +241,7 @@ private Q_SLOTS:
         QVERIFY(room);
         const qint64 t0 = f.clock.nowMs();
         auto place = [&](const StaffMember& s, const QString& roomId, double x, double y) {
-            const int tag = f.directory.tag(s.badge.toStdString());
-            QVERIFY(tag >= 0);
-            f.core.apply(QVector<Decoded>{BeaconBatch{0, f.clock.nowMs(), f.clock.nowMs(), {{tag, f.clock.nowMs(), -60, -59}}, 0},
-                                          PositionMsg{s.badge, f.clock.nowMs(), x, y, room->floor, roomId, 1.0, 0.9,
-                                                      QStringLiteral("eng-a")}});
+            f.core.apply(heardAt(f.directory, s, f.clock.nowMs(), room->floor, roomId, QPointF(x, y)));
         };
         const StaffMember& near = f.site.staff[1];
         const StaffMember& far = f.site.staff[2];
@@ -292,18 +318,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto loaded = SiteLoader::loadDefault();
-        Site site = *loaded.site;
-        site.alarms.rules[QStringLiteral("event.fall")].escalation = {{NearestStaffTarget, 30}, {QStringLiteral("charge-nurse"), 0}};
-        ManualClock clock;
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        core.setPositionSource(PositionSource::Engines);
-        std::vector<std::pair<QString, int>> sent; // target, step
-        AlarmOutput out;
-        out.escalate = [&](const AlarmState& a, const EscalationStep& s) { sent.emplace_back(s.target, a.escalationStep); };
+        Site changed = *loaded.site;
+        changed.alarms.rules[QStringLiteral("event.fall")].escalation = {{NearestStaffTarget, 30}, {QStringLiteral("charge-nurse"), 0}};
         const QString log = dir.filePath(QStringLiteral("s.sqlite"));
-        core.enableAlarms(QStringLiteral("st-1"), log, out);
+        OwnSiteCore c(changed, log);
+        auto& [site, clock, stats, directory, core, sent] = c;
 
         // Nobody located: the first fall's step goes to every station.
         const qint64 t0 = clock.nowMs();
@@ -316,12 +335,8 @@ private Q_SLOTS:
         // A nurse in the corridor in front of the second patient's room, another further along.
         const Room* room = site.room(site.bed(site.patients[1].bed)->room);
         const StaffMember& near = site.staff[1];
-        for (const auto& [s, dx] : {std::pair{&near, 1.0}, std::pair{&std::as_const(site.staff)[2], 15.0}}) {
-            const int tag = directory.tag(s->badge.toStdString());
-            core.apply(QVector<Decoded>{BeaconBatch{0, t0, t0, {{tag, t0, -60, -59}}, 0},
-                                        PositionMsg{s->badge, t0, room->door.x() + dx, 10, room->floor,
-                                                    QStringLiteral("F1-CORR"), 1.0, 0.9, QStringLiteral("eng-a")}});
-        }
+        for (const auto& [s, dx] : {std::pair{&near, 1.0}, std::pair{&std::as_const(site.staff)[2], 15.0}})
+            core.apply(heardAt(directory, *s, t0, room->floor, QStringLiteral("F1-CORR"), QPointF(room->door.x() + dx, 10)));
         core.flushNow();
         core.apply(QVector<Decoded>{test::deviceEvent(site.patients[1].wristband, DeviceEventKind::Fall, t0, t0, 1, 2)});
         core.flushNow();
@@ -350,17 +365,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const auto loaded = SiteLoader::loadDefault();
-        Site site = *loaded.site;
-        site.alarms.rules[QStringLiteral("event.panic")].escalation = {{NearestStaffTarget, 0}};
-        ManualClock clock;
-        IngestStats stats;
-        DeviceDirectory directory(site);
-        WardCore core(site, directory, clock, stats);
-        core.setPositionSource(PositionSource::Engines);
-        std::vector<QString> sent;
-        AlarmOutput out;
-        out.escalate = [&](const AlarmState&, const EscalationStep& s) { sent.push_back(s.target); };
-        core.enableAlarms(QStringLiteral("st-1"), dir.filePath(QStringLiteral("s.sqlite")), out);
+        Site changed = *loaded.site;
+        changed.alarms.rules[QStringLiteral("event.panic")].escalation = {{NearestStaffTarget, 0}};
+        OwnSiteCore c(changed, dir.filePath(QStringLiteral("s.sqlite")));
+        auto& [site, clock, stats, directory, core, sent] = c;
         AlarmListModel list;
         QObject::connect(&core, &WardCore::alarmChanged, &list, &AlarmListModel::apply);
         QObject::connect(&core, &WardCore::respondersChanged, &list, &AlarmListModel::setResponders);
@@ -370,13 +378,8 @@ private Q_SLOTS:
         const StaffMember& inA = site.staff[1];
         const StaffMember& corridor = site.staff[2];
         const qint64 t0 = clock.nowMs();
-        auto place = [&](const StaffMember& s, const QString& roomId, QPointF p) {
-            const int tag = directory.tag(s.badge.toStdString());
-            core.apply(QVector<Decoded>{BeaconBatch{0, t0, t0, {{tag, t0, -60, -59}}, 0},
-                                        PositionMsg{s.badge, t0, p.x(), p.y(), roomA->floor, roomId, 1.0, 0.9, QStringLiteral("eng-a")}});
-        };
-        place(inA, roomA->id, roomA->centre());
-        place(corridor, QStringLiteral("F1-CORR"), roomB->door + QPointF(12, 2));
+        core.apply(heardAt(directory, inA, t0, roomA->floor, roomA->id, roomA->centre()));
+        core.apply(heardAt(directory, corridor, t0, roomA->floor, QStringLiteral("F1-CORR"), roomB->door + QPointF(12, 2)));
         core.apply(QVector<Decoded>{test::deviceEvent(site.patients[0].wristband, DeviceEventKind::Fall, t0, t0, 1, 1)});
         core.flushNow();
         core.apply(QVector<Decoded>{test::deviceEvent(site.patients[1].wristband, DeviceEventKind::Panic, t0, t0, 1, 2)});
@@ -397,7 +400,7 @@ private Q_SLOTS:
         QVERIFY(list.responders(fallId)[0].busyAt.isEmpty()); // in that alarm's own room
         core.evaluateAlarms();
         QVERIFY(!sent.empty());
-        QCOMPARE(sent.back(), corridor.badge);          // the nearest free one
+        QCOMPARE(sent.back().first, corridor.badge);    // the nearest free one
 
         // The fall is acknowledged (a fall ends with it): nobody is busy any more.
         core.acknowledge(fallId, inA.id, inA.name);
