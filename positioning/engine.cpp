@@ -265,6 +265,12 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     if (heard.window.size() >= MaxWindowSamples)
         heard.window.pop_front();
     heard.window.push_back({tS, rssi});
+    {
+        // Deep fades are clipped before they move the level at rest, as the motion averages are.
+        const double k = 2 * m_config.sigmaDb, mean = heard.restCount ? heard.restSum / heard.restCount : rssi;
+        heard.restSum += float(mean + std::clamp(rssi - mean, -k, k));
+        ++heard.restCount;
+    }
     // The motion averages: time constants grow for tags that advertise slowly.
     auto& tr = heard.trend;
     if (tr.t < -1e17 || tS - tr.t > 4 * m_config.motionSlowS) {
@@ -346,6 +352,78 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
     }
     std::sort(out.begin(), out.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
     return out;
+}
+
+std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Level>& window, double tS) const
+{
+    std::vector<Level> out;
+    if (m_config.restLevelsAfterS <= 0)
+        return out;
+    auto restart = [&] {
+        for (auto& h : s.heard) {
+            h.restSum = 0;
+            h.restCount = 0;
+        }
+        s.restStart = tS;
+        s.disagreeSince = 1e18;
+    };
+    // The sums follow the tag's rest: they start again when it comes to rest anew (or moves).
+    if (s.restStart > tS || s.restOf != s.stillSince) {
+        restart();
+        s.restOf = s.stillSince;
+        return out;
+    }
+    if (s.stillSince > tS)
+        return out;
+    if (!restAgrees(s, window)) {
+        // A tag that moved: the window leaves its old levels. Once that has lasted restBreakS the
+        // sums start again; until then its fixes are the window's.
+        s.disagreeSince = std::min(s.disagreeSince, tS);
+        if (tS - s.disagreeSince >= m_config.restBreakS * intervalScale(s))
+            restart();
+        return out;
+    }
+    s.disagreeSince = 1e18;
+    if (tS - s.restStart < m_config.restLevelsAfterS * intervalScale(s) || s.motionDb >= m_config.motionThresholdDb)
+        return out;
+    for (size_t r = 0; r < s.heard.size(); ++r)
+        if (const auto& h = s.heard[r]; h.restCount > 0)
+            out.push_back({int(r), double(h.restSum) / h.restCount, h.restCount});
+    std::sort(out.begin(), out.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
+    return out;
+}
+
+bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) const
+{
+    // The window's six strongest receivers that heard the tag at rest too: their differences from
+    // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
+    // sample). Disagreement: chi-squared three of its standard deviations above its mean.
+    double d[6], v[6];
+    int m = 0;
+    const double var = m_config.sigmaDb * m_config.sigmaDb;
+    for (const auto& l : window) {
+        if (m == 6)
+            break;
+        const auto& h = s.heard[size_t(l.receiver)];
+        if (h.restCount < 2)
+            continue;
+        d[m] = l.rssi - double(h.restSum) / h.restCount;
+        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / h.restCount);
+        ++m;
+    }
+    if (m < 3)
+        return true; // cannot tell
+    double sw = 0, swd = 0;
+    for (int i = 0; i < m; ++i) {
+        sw += 1 / v[i];
+        swd += d[i] / v[i];
+    }
+    const double common = swd / sw;
+    double stat = 0;
+    for (int i = 0; i < m; ++i)
+        stat += (d[i] - common) * (d[i] - common) / v[i];
+    const double dof = m - 1;
+    return stat <= dof + 3 * std::sqrt(2 * dof);
 }
 
 bool Engine::solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const
@@ -481,6 +559,11 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // not decide), with hysteresis once the tag has a floor.
     updateMotion(s, tS);
     const bool moving = s.motionDb >= m_config.motionThresholdDb;
+    bool atRest = false;
+    if (auto rest = restLevels(s, lv, tS); !rest.empty()) {
+        lv = std::move(rest);
+        atRest = true;
+    }
     std::map<int, double> floorPower;
     for (const auto& l : lv)
         floorPower[m_receivers[size_t(l.receiver)].floor] += powerOfDb(l.rssi);
@@ -507,10 +590,14 @@ std::optional<Fix> Engine::update(int tag, double tS)
     } else {
         s.pendingFloor = std::numeric_limits<int>::min();
     }
+    // A body-worn tag at rest: its levels are positioned with the holder's body shadow fitted, from
+    // every receiver of the floor (the strongest alone lie on the unshadowed side).
+    bool shadow = atRest && m_config.bodyShadowSdDb > 0 && (m_config.worn || s.worn);
     std::vector<Level> used;
     for (const auto& l : lv)
-        if (m_receivers[size_t(l.receiver)].floor == bestFloor && int(used.size()) < m_config.maxGateways)
+        if (m_receivers[size_t(l.receiver)].floor == bestFloor && (shadow || int(used.size()) < m_config.maxGateways))
             used.push_back(l);
+    shadow = shadow && used.size() >= 4;
 
     std::optional<Prior> prior;
     if (s.tracking && bestFloor == s.floor) {
@@ -523,13 +610,13 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // prediction's surroundings as well). Fewer than three receivers, or no lattice: least
     // squares alone, started from the prediction and the centroid.
     double x = std::numeric_limits<double>::quiet_NaN(), y = x, cov[2][2], spread[2][2] = {};
-    bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread);
+    bool lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread, shadow);
     if (!lattice) {
         x = prior && !m_config.gridPosterior ? prior->x : std::numeric_limits<double>::quiet_NaN();
         y = prior && !m_config.gridPosterior ? prior->y : std::numeric_limits<double>::quiet_NaN();
         if (!solve(used, x, y, cov))
             return std::nullopt;
-        lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread);
+        lattice = m_config.gridPosterior && gridPosterior(used, x, y, cov, prior ? &*prior : nullptr, spread, shadow);
     }
     lattice = lattice && prior;
     // Covariance of the snapshot: inflated by the model's own mismatch, never tighter than 0.5 m.
@@ -551,6 +638,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         fresh.motionT = s.motionT;
         fresh.stillSince = s.stillSince;
         fresh.aboveSince = s.aboveSince;
+        fresh.worn = s.worn;
         s = std::move(fresh);
         s.tracking = true;
         s.t = tS;

@@ -119,6 +119,18 @@ struct EngineConfig
     double settleAfterS = 30.0;
     double motionConfirmS = 1.0; // above the threshold this long before a tag at rest restedLongS counts as moving
     double restedLongS = 120.0;
+    // A tag at rest this long is positioned by its levels since it came to rest, not the window's
+    // (0: never).
+    double restLevelsAfterS = 120.0;
+    // The window's levels must agree with those at rest (chi-squared test on its six strongest, less
+    // their common change); disagreeing this long, the sums start again (a tag moved while unheard).
+    double restBreakS = 3.0;
+    // A tag carried on a body (a wristband, a badge, a phone in the hand) at rest: its levels at rest
+    // are fitted per lattice node with the body's shadow, levels varying as a cos + b sin of the
+    // bearing to each receiver (prior bodyShadowSdDb on a and b; 0: never), from every receiver.
+    // worn: every tag is carried so; else Engine::setWorn per tag.
+    double bodyShadowSdDb = 4.5;
+    bool worn = false;
     double roomDwellStillS = 10.0;
     double roomDwellRestedS = 30.0; // for a tag at rest restedLongS
     double roomDwellMovingS = 0.0;
@@ -193,6 +205,8 @@ public:
     // advertises (its own reports of itself, if any, are ignored); -1 for a plain beacon.
     void setKnownPosition(int tag, double x, double y, int floor, double z = std::numeric_limits<double>::quiet_NaN(),
                           int ownReceiver = -1);
+    // A tag carried on a body: at rest, its levels are fitted with the body's shadow.
+    void setWorn(int tag, bool worn) { state(tag).worn = worn; }
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
@@ -263,6 +277,10 @@ private:
         {
             Trend trend;
             Window window; // at most MaxWindowSamples
+            // Every sample since the tag came to rest (restStart): its level at rest, when the
+            // window is too short to show it.
+            float restSum = 0;
+            qint32 restCount = 0;
         };
         std::vector<Heard> heard;
         double lastAdvertT = -1e18;
@@ -290,6 +308,10 @@ private:
         // Where the tag is at rest: the fixes' slow average since stillSince (NaN: not at rest).
         double restX = std::numeric_limits<double>::quiet_NaN(), restY = restX, restT = 0;
         double awaySince = 1e18; // since when the fix has stayed farther than unsettleDistanceM from it
+        double restStart = 1e18;     // when the sums of the levels at rest began (1e18: not yet)
+        double disagreeSince = 1e18; // since when the window has disagreed with them
+        double restOf = 1e18;        // the stillSince they belong to
+        bool worn = false;           // carried on a body (EngineConfig::bodyShadowSdDb)
     };
     struct Level
     {
@@ -300,6 +322,11 @@ private:
 
     TagState& state(int tag);
     std::vector<Level> levels(TagState& s, double tS);
+    // The levels at rest (every sample since the sums began) when they began restLevelsAfterS ago,
+    // the window agrees with them and the tag does not move; empty otherwise. A window that
+    // disagrees for restBreakS starts the sums again.
+    std::vector<Level> restLevels(TagState& s, const std::vector<Level>& window, double tS) const;
+    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window) const;
     void updateMotion(TagState& s, double tS) const;
     void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest
     // Times measured in adverts: a tag advertising every 5 s needs 5 times as long to show the same.
@@ -314,8 +341,10 @@ private:
     };
     // The likelihood over the lattice (weighted by the prior when given) as a measurement
     // (x, y, cov), and the weighted spread of the nodes; false with fewer than three receivers.
+    // shadow: each node also fits the holder's body shadow (levels varying as a cos + b sin of the
+    // bearing to each receiver, prior bodyShadowSdDb), for a worn tag's levels at rest.
     bool gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
-                       double spread[2][2]) const;
+                       double spread[2][2], bool shadow = false) const;
     void predict(Kinematics& s, double tS) const;
     void correct(Kinematics& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;

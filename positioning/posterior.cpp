@@ -20,6 +20,36 @@
 
 namespace ww::pos {
 
+namespace {
+
+// M s = b, M symmetric positive definite 3 x 3 (Cholesky).
+void solve3(const double M[3][3], const double b[3], double s[3])
+{
+    double L[3][3] = {};
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j <= i; ++j) {
+            double v = M[i][j];
+            for (int k = 0; k < j; ++k)
+                v -= L[i][k] * L[j][k];
+            L[i][j] = i == j ? std::sqrt(std::max(v, 1e-12)) : v / L[j][j];
+        }
+    double z[3];
+    for (int i = 0; i < 3; ++i) {
+        double v = b[i];
+        for (int k = 0; k < i; ++k)
+            v -= L[i][k] * z[k];
+        z[i] = v / L[i][i];
+    }
+    for (int i = 2; i >= 0; --i) {
+        double v = z[i];
+        for (int k = i + 1; k < 3; ++k)
+            v -= L[k][i] * s[k];
+        s[i] = v / L[i][i];
+    }
+}
+
+} // namespace
+
 
 void Engine::buildLattice()
 {
@@ -90,7 +120,7 @@ void Engine::addLatticeSpread(Kinematics& s, const double R[2][2], const double 
 }
 
 bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], const Prior* prior,
-                           double spread[2][2]) const
+                           double spread[2][2], bool shadow) const
 {
     const bool seek = !std::isfinite(x) || !std::isfinite(y); // no seed given: descend from the weighted centroid
     if (lv.size() < 3 || (seek && m_latCorr.empty()))
@@ -166,6 +196,41 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     wr.resize(size_t(rw));
     const float huberK = float(k), offsetShare = float(withOffset ? 1.0 / (wSum + offsetPrecision) : 0.0),
                 offsetCost = float(offsetPrecision);
+    // With the shadow: per node the offset and the shadow's two terms by weighted least squares
+    // with their priors (a 3 x 3 system), then Huber on what is left.
+    const double shadowPrecision = m_config.bodyShadowSdDb > 0 ? 1.0 / (m_config.bodyShadowSdDb * m_config.bodyShadowSdDb) : 1e9;
+    auto shadowSpan = [&](int iy, int x0, int len, float* row) {
+        const double qy = m_latY0 + iy * cell;
+        for (int c = 0; c < len; ++c) {
+            const double qx = m_latX0 + (x0 + c) * cell;
+            double M[3][3] = {{offsetPrecision > 0 ? offsetPrecision : 1e9, 0, 0}, {0, shadowPrecision, 0}, {0, 0, shadowPrecision}};
+            double b[3] = {}, u[32][3];
+            const size_t m = std::min<size_t>(n, 32);
+            for (size_t i = 0; i < m; ++i) {
+                const Receiver& g = m_receivers[size_t(lv[i].receiver)];
+                const double dx = g.x - qx, dy = g.y - qy, d = std::max(std::hypot(dx, dy), 1e-6);
+                u[i][0] = 1;
+                u[i][1] = dx / d;
+                u[i][2] = dy / d;
+                const double r = resid[i * size_t(rw) + size_t(c)];
+                for (int j = 0; j < 3; ++j) {
+                    b[j] += w[i] * u[i][j] * r;
+                    for (int k2 = 0; k2 < 3; ++k2)
+                        M[j][k2] += w[i] * u[i][j] * u[i][k2];
+                }
+            }
+            double sol[3] = {};
+            solve3(M, b, sol);
+            double total = sol[0] * sol[0] * (offsetPrecision > 0 ? offsetPrecision : 1e9) +
+                           (sol[1] * sol[1] + sol[2] * sol[2]) * shadowPrecision;
+            for (size_t i = 0; i < m; ++i) {
+                const double a = std::abs(resid[i * size_t(rw) + size_t(c)] - sol[0] * u[i][0] - sol[1] * u[i][1] - sol[2] * u[i][2]);
+                const double mm = std::min(a, k);
+                total += w[i] * mm * (2 * a - mm);
+            }
+            row[c] = float(total);
+        }
+    };
     auto span = [&](int iy, int x0, int x1) {
         x0 = std::max(x0, rx0);
         x1 = std::min(x1, rx1);
@@ -192,6 +257,10 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
                 wr[size_t(c)] += wi * ri[c];
         }
         float* row = cost.data() + size_t(iy - ry0) * size_t(rw) + size_t(x0 - rx0);
+        if (shadow) {
+            shadowSpan(iy, x0, len, row);
+            return;
+        }
         for (int c = 0; c < len; ++c) {
             wr[size_t(c)] *= offsetShare; // the offset
             row[c] = wr[size_t(c)] * wr[size_t(c)] * offsetCost;

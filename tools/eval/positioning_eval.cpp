@@ -411,6 +411,7 @@ std::vector<Row> uji(const QString& data, const QString& work, QTextStream& out)
         o.reports = dir + QStringLiteral("/R.csv");
         o.calibration = dir + QStringLiteral("/C.csv");
         o.tagHeight = 1.2;
+        o.worn = true; // a phone held by the surveyor (Mendoza-Silva et al., Data 2019)
         if (auto row = run(QStringLiteral("uji"), QStringLiteral("geo-fold%1").arg(fold), dir, o, truth, out))
             result.push_back(*row);
     }

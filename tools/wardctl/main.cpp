@@ -19,6 +19,7 @@ namespace {
 const char* const Usage =
     "usage:\n"
     "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
+    "                 [--worn]  (the tags are carried on a body: fitted with its shadow at rest)\n"
     "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
@@ -180,7 +181,8 @@ int main(int argc, char** argv)
     p.addOptions({value("gateways", "G.csv"), value("reports", "R.csv"), value("out", "output CSV"), value("site", "site JSON"),
                   value("calibration", "C.csv"), value("tag-height", "metres"), value("sigma-db", "dB"),
                   value("exponent", "path-loss exponent"), value("step", "grid step, metres"),
-                  value("centroid-out", "also write the weighted-centroid reference here")});
+                  value("centroid-out", "also write the weighted-centroid reference here"),
+                  QCommandLineOption(QStringLiteral("worn"), QStringLiteral("the tags are carried on a body"))});
     if (!p.parse(args)) {
         err << p.errorText() << Qt::endl;
         return usage(err);
@@ -193,6 +195,7 @@ int main(int argc, char** argv)
         o.site = p.value(QStringLiteral("site"));
         o.calibration = p.value(QStringLiteral("calibration"));
         o.centroidOut = p.value(QStringLiteral("centroid-out"));
+        o.worn = p.isSet(QStringLiteral("worn"));
         if (o.gateways.isEmpty() || o.reports.isEmpty() || o.out.isEmpty())
             return usage(err);
         if (!readDouble(p, QStringLiteral("tag-height"), o.tagHeight, err))

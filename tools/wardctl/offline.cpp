@@ -373,6 +373,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
 
     pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
     config.tagHeightM = o.tagHeight;
+    config.worn = config.worn || o.worn;
     std::optional<pos::CalibrationResult> calibration;
     std::optional<SelfCheck> selfCheck;
     if (!o.calibration.isEmpty()) {

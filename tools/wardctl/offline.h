@@ -39,6 +39,7 @@ struct LocateOptions
 {
     QString gateways, reports, out, site, calibration, centroidOut;
     double tagHeight = 1.2;
+    bool worn = false; // the tags are carried on a body (pos::EngineConfig::worn)
     std::optional<pos::EngineConfig> config; // defaults when empty
     pos::CalibrationOptions calibrationOptions;
 };
