@@ -610,6 +610,15 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     }
 
     site.alarms = readAlarmSettings(rd, root.value(u"alarms"));
+    if (root.contains(u"positioning")) {
+        const QJsonValue v = root.value(u"positioning").toObject().value(u"bodyShadow");
+        if (!root.value(u"positioning").isObject())
+            rd.error(QStringLiteral("$.positioning"), QStringLiteral("must be an object"));
+        else if (!v.isUndefined() && !v.isBool())
+            rd.error(QStringLiteral("$.positioning.bodyShadow"), QStringLiteral("must be true or false"));
+        else
+            site.bodyShadow = v.toBool(false);
+    }
     // A responder role nobody has is a typo that would hide every responder: name it.
     for (qsizetype i = 0; i < site.alarms.responderRoles.size(); ++i) {
         const QString& role = site.alarms.responderRoles[i];

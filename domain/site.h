@@ -184,6 +184,9 @@ struct Site
     int lateAfterS = 30; // events received this long after their device time are marked late
     AlarmSettings alarms;
     std::vector<Geofence> geofences;
+    // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with
+    // their wearer's body shadow fitted (docs/positioning.md). Off by default.
+    bool bodyShadow = false;
 
     // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
     [[nodiscard]] std::vector<Device> devices() const;

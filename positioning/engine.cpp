@@ -599,8 +599,11 @@ std::optional<Fix> Engine::update(int tag, double tS)
             used.push_back(l);
     shadow = shadow && used.size() >= 4;
 
+    // The levels at rest hold every sample since the rest began, which the track's prediction was
+    // made from too, window by window: their fix stands alone (as a prior it would count them twice
+    // and hold the track where the windows put it).
     std::optional<Prior> prior;
-    if (s.tracking && bestFloor == s.floor) {
+    if (s.tracking && bestFloor == s.floor && !atRest) {
         Kinematics ahead = s;
         predict(ahead, tS);
         prior = Prior{ahead.x, ahead.y, {{ahead.P[0][0], ahead.P[0][1]}, {ahead.P[1][0], ahead.P[1][1]}}};
@@ -647,6 +650,15 @@ std::optional<Fix> Engine::update(int tag, double tS)
         s.floor = bestFloor;
         s.floorProvisional = provisional;
         s.floorSince = floorSince;
+        s.P[0][0] = cov[0][0];
+        s.P[1][1] = cov[1][1];
+        s.P[0][1] = s.P[1][0] = cov[0][1];
+        s.P[2][2] = s.P[3][3] = 1.0;
+    } else if (atRest) {
+        static_cast<Kinematics&>(s) = Kinematics{};
+        s.t = tS;
+        s.x = x;
+        s.y = y;
         s.P[0][0] = cov[0][0];
         s.P[1][1] = cov[1][1];
         s.P[0][1] = s.P[1][0] = cov[0][1];
@@ -766,6 +778,18 @@ Engine engineForSite(const Site& site, EngineConfig config, const DeviceDirector
         for (const auto& b : site.referenceBeacons)
             if (const int tag = directory->tag(b.id.toStdString()); tag >= 0)
                 engine.setKnownPosition(tag, b.x, b.y, b.floor, b.z, site.gatewayIndex(b.gateway));
+    if (directory && site.bodyShadow) {
+        auto worn = [&](const QString& id) {
+            if (const int tag = directory->tag(id.toStdString()); tag >= 0)
+                engine.setWorn(tag, true);
+        };
+        for (const auto& p : site.patients)
+            worn(p.wristband);
+        for (const auto& w : site.spareWristbands)
+            worn(w);
+        for (const auto& m : site.staff)
+            worn(m.badge);
+    }
     return engine;
 }
 

@@ -207,6 +207,7 @@ public:
                           int ownReceiver = -1);
     // A tag carried on a body: at rest, its levels are fitted with the body's shadow.
     void setWorn(int tag, bool worn) { state(tag).worn = worn; }
+    [[nodiscard]] bool isWorn(int tag) const { return m_config.worn || (tag >= 0 && tag < int(m_tags.size()) && m_tags[size_t(tag)].worn); }
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
@@ -416,7 +417,8 @@ private:
 
 // The engine for a site: its gateways (in the site's order, as DeviceDirectory numbers them), rooms
 // and walls.
-// With a directory, the site's reference beacons are placed (tags numbered as the directory does).
+// With a directory, the site's reference beacons are placed (tags numbered as the directory does), and
+// with positioning.bodyShadow its wristbands and badges are worn (Engine::setWorn).
 [[nodiscard]] Engine engineForSite(const Site& site, EngineConfig config = {}, const DeviceDirectory* directory = nullptr);
 
 // Cramér–Rao bound of a layout at point (x, y): RMSE >= sqrt(trace(F^-1)), F from the receivers

@@ -183,6 +183,7 @@ private Q_SLOTS:
         QVERIFY2(movingAt > 900 && movingAt < 915, qPrintable(QString::number(movingAt)));
         EngineConfig plain;
         plain.roomDwellStillS = plain.roomDwellRestedS = plain.motionConfirmS = 0; // the HMM alone
+        plain.restLevelsAfterS = 0; // and the window's levels, never those at rest
         plain.roomModelWeight = 1;
         run(plain, changes, settled, room, movingAt);
         QVERIFY2(changes > 0, "the control case should flip, or the test proves nothing");

@@ -109,6 +109,8 @@ private Q_SLOTS:
         QTest::newRow("par room") << 15 << "edited.json: $.parLevels[0].rooms[1]: unknown room \"F9-CLEAN\"";
         QTest::newRow("par critical") << 16 << "edited.json: $.parLevels[1].critical: must not exceed target";
         QTest::newRow("par room id") << 17 << "edited.json: $.parLevels[0].rooms[0]: must be a room id";
+        QTest::newRow("body shadow") << 18 << "edited.json: $.positioning.bodyShadow: must be true or false";
+        QTest::newRow("positioning") << 19 << "edited.json: $.positioning: must be an object";
     }
 
     void errorsNamePathAndProblem()
@@ -150,6 +152,8 @@ private Q_SLOTS:
             case 15: setIn(root, "parLevels", 0, "rooms", QJsonArray{QStringLiteral("F1-UTILITYCLEAN"), QStringLiteral("F9-CLEAN")}); break;
             case 16: setIn(root, "parLevels", 1, "critical", 5); break;
             case 17: setIn(root, "parLevels", 0, "rooms", QJsonArray{3}); break;
+            case 18: root.insert(QStringLiteral("positioning"), QJsonObject{{QStringLiteral("bodyShadow"), QStringLiteral("yes")}}); break;
+            case 19: root.insert(QStringLiteral("positioning"), true); break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});
