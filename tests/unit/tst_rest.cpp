@@ -30,13 +30,14 @@ std::vector<Receiver> hall()
 }
 
 // A tag at (x, y) heard once a second from t0 to t1 (exclusive) by every receiver, with `noise`
-// and `loss(receiver)` dB taken off; a fix at each second's end goes to `fix(t, f)`.
+// and `loss(receiver)` dB taken off (1000: not heard); a fix at each second's end goes to `fix(t, f)`.
 template <typename Noise, typename Loss, typename Fix>
 void burst(Engine& e, const std::vector<Receiver>& gws, double x, double y, int t0, int t1, Noise&& noise, Loss&& loss, Fix&& fix)
 {
     for (int t = t0; t < t1; ++t) {
         for (int g = 0; g < int(gws.size()); ++g)
-            e.addReport(0, g, t + 0.01 * g, modelRssi(gws[size_t(g)], x, y, 1.2) - loss(g) + noise());
+            if (const double l = loss(g); l < 1000) // 1000: not heard
+                e.addReport(0, g, t + 0.01 * g, modelRssi(gws[size_t(g)], x, y, 1.2) - l + noise());
         if (const auto f = e.update(0, t + 0.5))
             fix(t, *f);
     }
