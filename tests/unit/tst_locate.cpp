@@ -186,7 +186,7 @@ private Q_SLOTS:
                                  QStringList{QStringLiteral("help")}}) {
             const auto [code, out, err] = run(args);
             QCOMPARE(code, 0);
-            QVERIFY2(out.contains("wardctl locate --gateways"), out.constData());
+            QVERIFY2(out.contains("wardctl locate --gateways") && out.contains("[--worn]"), out.constData());
         }
         const auto [none, noneOut, noneErr] = run({});
         QCOMPARE(none, 2);
@@ -200,6 +200,51 @@ private Q_SLOTS:
         QCOMPARE(missing, 2);
         QVERIFY2(missingErr.contains("/nonexistent/G.csv"), missingErr.constData());
     }
+    void wornTagsAreFittedWithTheirShadow()
+    {
+        // wardctl locate --worn: the tags are carried on a body. A tag at rest for five minutes at
+        // (5, 6) among 16 receivers, heard less from behind its wearer (facing east): once it has
+        // rested 120 s its fixes differ with --worn (the shadow fitted from every receiver) and
+        // not before; without it, as before.
+        QTemporaryDir d;
+        QByteArray gw = "gateway_id,x,y,z\n", rep = "time_s,gateway_id,tag_id,rssi\n";
+        for (int i = 0; i < 16; ++i)
+            gw += "g" + QByteArray::number(i) + ',' + QByteArray::number(4 * (i % 4)) + ',' + QByteArray::number(4 * (i / 4)) + ",2.5\n";
+        std::mt19937 rng(4);
+        std::normal_distribution<double> noise(0, 3);
+        for (int t = 0; t < 300; ++t)
+            for (int i = 0; i < 16; ++i) {
+                const double dx = 4 * (i % 4) - 5.0, dy = 4 * (i / 4) - 6.0, dist = std::sqrt(dx * dx + dy * dy + 1.3 * 1.3);
+                const double level = -59 - 20 * std::log10(dist) - 8 * (1 - dx / std::hypot(dx, dy)) / 2 + noise(rng);
+                rep += QByteArray::number(t + 0.01 * i, 'f', 2) + ",g" + QByteArray::number(i) + ",wb," + QByteArray::number(std::round(level)) + '\n';
+            }
+        const QString g = writeFile(d, QStringLiteral("G.csv"), gw), r = writeFile(d, QStringLiteral("R.csv"), rep);
+        auto locate = [&](bool worn) {
+            QProcess p;
+            QStringList args{QStringLiteral("locate"), QStringLiteral("--gateways"), g, QStringLiteral("--reports"), r, QStringLiteral("--out"),
+                             d.filePath(worn ? QStringLiteral("worn.csv") : QStringLiteral("bare.csv"))};
+            if (worn)
+                args << QStringLiteral("--worn");
+            p.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), args);
+            p.waitForFinished(60000);
+            return std::pair{p.exitCode(), offline::CsvFile(args.at(6))};
+        };
+        const auto [wornCode, worn] = locate(true);
+        const auto [bareCode, bare] = locate(false);
+        QCOMPARE(wornCode, 0);
+        QCOMPARE(bareCode, 0);
+        QCOMPARE(worn.rows(), 300);
+        QCOMPARE(bare.rows(), 300);
+        const int x = worn.column(QStringLiteral("x")), y = worn.column(QStringLiteral("y"));
+        int differ = 0, differBefore = 0;
+        for (int row = 0; row < 300; ++row) {
+            const bool same = worn.cell(row, x) == bare.cell(row, x) && worn.cell(row, y) == bare.cell(row, y);
+            (row < 100 ? differBefore : differ) += !same;
+        }
+        QCOMPARE(differBefore, 0);
+        QVERIFY2(differ > 150, qPrintable(QString::number(differ)));
+    }
+
     void calibrationChecksItsOwnCircle()
     {
         // Six receivers on a 20 x 10 m floor. Each place a tag stands at has its own lasting
