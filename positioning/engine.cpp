@@ -21,11 +21,6 @@ bool invert2(const double a[2][2], double out[2][2])
     return true;
 }
 
-namespace {
-
-constexpr double Ln10 = 2.302585092994046;
-
-// Solves M s = b for the first n (2 or 3) unknowns by Gaussian elimination with partial pivoting.
 bool solveLinear(const double M[3][3], const double b[3], double s[3], int n)
 {
     double a[3][4];
@@ -54,6 +49,10 @@ bool solveLinear(const double M[3][3], const double b[3], double s[3], int n)
         s[i] = a[i][3] / a[i][i];
     return true;
 }
+
+namespace {
+
+constexpr double Ln10 = 2.302585092994046;
 
 bool invertLinear(const double M[3][3], double out[3][3], int n)
 {

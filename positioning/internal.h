@@ -35,6 +35,9 @@ inline double powerOfDb(double db)
 
 // The inverse of a 2x2 matrix; false when singular.
 bool invert2(const double a[2][2], double out[2][2]);
+// Solves M s = b for the first n (2 or 3) unknowns (Gaussian elimination, partial pivoting); false
+// when singular.
+bool solveLinear(const double M[3][3], const double b[3], double s[3], int n);
 
 // The constant-velocity filter's steps on a state (x, y, vx, vy) and its covariance: the
 // prediction over dt with white acceleration of spectral density q (m^2/s^4), and the update by a

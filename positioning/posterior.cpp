@@ -20,35 +20,6 @@
 
 namespace ww::pos {
 
-namespace {
-
-// M s = b, M symmetric positive definite 3 x 3 (Cholesky).
-void solve3(const double M[3][3], const double b[3], double s[3])
-{
-    double L[3][3] = {};
-    for (int i = 0; i < 3; ++i)
-        for (int j = 0; j <= i; ++j) {
-            double v = M[i][j];
-            for (int k = 0; k < j; ++k)
-                v -= L[i][k] * L[j][k];
-            L[i][j] = i == j ? std::sqrt(std::max(v, 1e-12)) : v / L[j][j];
-        }
-    double z[3];
-    for (int i = 0; i < 3; ++i) {
-        double v = b[i];
-        for (int k = 0; k < i; ++k)
-            v -= L[i][k] * z[k];
-        z[i] = v / L[i][i];
-    }
-    for (int i = 2; i >= 0; --i) {
-        double v = z[i];
-        for (int k = i + 1; k < 3; ++k)
-            v -= L[k][i] * s[k];
-        s[i] = v / L[i][i];
-    }
-}
-
-} // namespace
 
 
 void Engine::buildLattice()
@@ -200,31 +171,33 @@ bool Engine::gridPosterior(const std::vector<Level>& lv, double& x, double& y, d
     // with their priors (a 3 x 3 system), then Huber on what is left.
     const double shadowPrecision = m_config.bodyShadowSdDb > 0 ? 1.0 / (m_config.bodyShadowSdDb * m_config.bodyShadowSdDb) : 1e9;
     auto shadowSpan = [&](int iy, int x0, int len, float* row) {
-        const double qy = m_latY0 + iy * cell;
+        const double qy = m_latY0 + iy * cell, offsetP = offsetPrecision > 0 ? offsetPrecision : 1e9;
+        auto bearing = [&](size_t i, double qx, double u[3]) {
+            const Receiver& g = m_receivers[size_t(lv[i].receiver)];
+            const double dx = g.x - qx, dy = g.y - qy, d = std::max(std::hypot(dx, dy), 1e-6);
+            u[0] = 1;
+            u[1] = dx / d;
+            u[2] = dy / d;
+        };
         for (int c = 0; c < len; ++c) {
             const double qx = m_latX0 + (x0 + c) * cell;
-            double M[3][3] = {{offsetPrecision > 0 ? offsetPrecision : 1e9, 0, 0}, {0, shadowPrecision, 0}, {0, 0, shadowPrecision}};
-            double b[3] = {}, u[32][3];
-            const size_t m = std::min<size_t>(n, 32);
-            for (size_t i = 0; i < m; ++i) {
-                const Receiver& g = m_receivers[size_t(lv[i].receiver)];
-                const double dx = g.x - qx, dy = g.y - qy, d = std::max(std::hypot(dx, dy), 1e-6);
-                u[i][0] = 1;
-                u[i][1] = dx / d;
-                u[i][2] = dy / d;
+            double M[3][3] = {{offsetP, 0, 0}, {0, shadowPrecision, 0}, {0, 0, shadowPrecision}}, b[3] = {}, u[3];
+            for (size_t i = 0; i < n; ++i) {
+                bearing(i, qx, u);
                 const double r = resid[i * size_t(rw) + size_t(c)];
                 for (int j = 0; j < 3; ++j) {
-                    b[j] += w[i] * u[i][j] * r;
+                    b[j] += w[i] * u[j] * r;
                     for (int k2 = 0; k2 < 3; ++k2)
-                        M[j][k2] += w[i] * u[i][j] * u[i][k2];
+                        M[j][k2] += w[i] * u[j] * u[k2];
                 }
             }
             double sol[3] = {};
-            solve3(M, b, sol);
-            double total = sol[0] * sol[0] * (offsetPrecision > 0 ? offsetPrecision : 1e9) +
-                           (sol[1] * sol[1] + sol[2] * sol[2]) * shadowPrecision;
-            for (size_t i = 0; i < m; ++i) {
-                const double a = std::abs(resid[i * size_t(rw) + size_t(c)] - sol[0] * u[i][0] - sol[1] * u[i][1] - sol[2] * u[i][2]);
+            if (!solveLinear(M, b, sol, 3))
+                std::fill(sol, sol + 3, 0.0);
+            double total = sol[0] * sol[0] * offsetP + (sol[1] * sol[1] + sol[2] * sol[2]) * shadowPrecision;
+            for (size_t i = 0; i < n; ++i) {
+                bearing(i, qx, u);
+                const double a = std::abs(resid[i * size_t(rw) + size_t(c)] - sol[0] - sol[1] * u[1] - sol[2] * u[2]);
                 const double mm = std::min(a, k);
                 total += w[i] * mm * (2 * a - mm);
             }
