@@ -186,6 +186,9 @@ std::optional<Row> run(const QString& dataset, const QString& track, const QStri
     env("WW_EVAL_GRIDCELL", o.config->gridCellM);
     env("WW_EVAL_MAPBW", o.calibrationOptions.mapBandwidthM);
     env("WW_EVAL_MAPSHRINK", o.calibrationOptions.mapShrinkage);
+    env("WW_EVAL_REST", o.config->restLevelsAfterS);
+    env("WW_EVAL_SHADOW", o.config->bodyShadowSdDb);
+    env("WW_EVAL_WORN", o.worn);
     o.out = dir + QStringLiteral("/P.csv");
     o.centroidOut = dir + QStringLiteral("/P_centroid.csv");
     QTextStream err(stderr);
