@@ -1,5 +1,6 @@
 // The motion filter (constant-velocity Kalman with a speed bound, and the wall check on a step)
-// and stillness: whether a tag moves, has come to rest, or has left the place it rested at.
+// and stillness: whether a tag moves, has come to rest, or has left the place it rested at, and
+// its levels at rest.
 #include "positioning/engine.h"
 #include "positioning/internal.h"
 
@@ -186,6 +187,86 @@ void Engine::trackRest(TagState& s, double tS) const
         s.restY = s.y;
         s.awaySince = 1e18;
     }
+}
+
+std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Level>& window, double tS) const
+{
+    std::vector<Level> out;
+    if (m_config.restLevelsAfterS <= 0)
+        return out;
+    auto restart = [&] {
+        for (auto& h : s.heard) {
+            h.restSum = 0;
+            h.restCount = 0;
+        }
+        s.restStart = tS;
+        s.disagreeSince = 1e18;
+    };
+    // The sums follow the tag's rest: they start again when it comes to rest anew (or moves).
+    if (s.restStart > tS || s.restOf != s.stillSince) {
+        restart();
+        s.restOf = s.stillSince;
+        return out;
+    }
+    if (s.stillSince > tS)
+        return out;
+    if (!restAgrees(s, window)) {
+        // A tag that moved: the window leaves its old levels. Once that has lasted restBreakS the
+        // sums start again; until then its fixes are the window's.
+        s.disagreeSince = std::min(s.disagreeSince, tS);
+        if (tS - s.disagreeSince >= m_config.restBreakS * intervalScale(s))
+            restart();
+        return out;
+    }
+    s.disagreeSince = 1e18;
+    if (tS - s.restStart < m_config.restLevelsAfterS * intervalScale(s) || s.motionDb >= m_config.motionThresholdDb)
+        return out;
+    // A receiver that heard few of the tag's adverts at rest heard only its lucky ones (the others
+    // fell below its sensitivity): that mean would lie high for as long as the rest lasts. Counted:
+    // receivers with at least a tenth of the best-heard receiver's samples. (On the simulated ward
+    // a receiver heard once in 946 adverts, at -71 dBm, took a resting wristband 15 m away.)
+    qint32 most = 0;
+    for (const auto& h : s.heard)
+        most = std::max(most, h.restCount);
+    const qint32 least = std::max<qint32>(1, most / 10);
+    for (size_t r = 0; r < s.heard.size(); ++r)
+        if (const auto& h = s.heard[r]; h.restCount >= least)
+            out.push_back({int(r), double(h.restSum) / h.restCount, h.restCount});
+    std::sort(out.begin(), out.end(), [](const Level& a, const Level& b) { return a.rssi > b.rssi; });
+    return out;
+}
+
+bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) const
+{
+    // The window's six strongest receivers that heard the tag at rest too: their differences from
+    // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
+    // sample). Disagreement: chi-squared three of its standard deviations above its mean.
+    double d[6], v[6];
+    int m = 0;
+    const double var = m_config.sigmaDb * m_config.sigmaDb;
+    for (const auto& l : window) {
+        if (m == 6)
+            break;
+        const auto& h = s.heard[size_t(l.receiver)];
+        if (h.restCount < 2)
+            continue;
+        d[m] = l.rssi - double(h.restSum) / h.restCount;
+        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / h.restCount);
+        ++m;
+    }
+    if (m < 3)
+        return true; // cannot tell
+    double sw = 0, swd = 0;
+    for (int i = 0; i < m; ++i) {
+        sw += 1 / v[i];
+        swd += d[i] / v[i];
+    }
+    const double common = swd / sw;
+    double stat = 0;
+    for (int i = 0; i < m; ++i)
+        stat += (d[i] - common) * (d[i] - common) / v[i];
+    const double dof = m - 1;
+    return stat <= dof + 3 * std::sqrt(2 * dof);
 }
 
 } // namespace ww::pos
