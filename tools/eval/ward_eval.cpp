@@ -73,6 +73,9 @@ int main(int argc, char** argv)
     env("WW_EVAL_CORRIDOR", config.corridorVoteWeight);
     env("WW_EVAL_ACCEL", config.accelNoise);
     env("WW_EVAL_RECENT", config.levelTimeConstantWindows);
+    env("WW_EVAL_REST", config.restLevelsAfterS);
+    if (qEnvironmentVariableIsSet("WW_EVAL_WORN")) // every tag carried on a body (the simulator has no bodies)
+        config.worn = qEnvironmentVariableIntValue("WW_EVAL_WORN") != 0;
     env("WW_EVAL_MOVE", config.roomMoveRatePerS);
     env("WW_EVAL_JUMP", config.roomJumpPerS);
     env("WW_EVAL_RXSCALE", config.roomRxScaleDb);
