@@ -1,9 +1,19 @@
 // The site's vocabulary (room and device kinds) and its look-ups; the loader is in site.cpp.
 #include "domain/site.h"
 
+#include <algorithm>
+
 namespace ww {
 
 namespace {
+
+// The first element of `list` whose `key` equals `wanted`, or null.
+template <typename T, typename Key>
+const T* findBy(const std::vector<T>& list, Key T::*key, const Key& wanted)
+{
+    const auto it = std::find_if(list.begin(), list.end(), [&](const T& e) { return e.*key == wanted; });
+    return it == list.end() ? nullptr : &*it;
+}
 
 struct KindName
 {
@@ -86,10 +96,7 @@ std::vector<Device> Site::devices() const
 
 const Room* Site::room(const QString& wanted) const
 {
-    for (const auto& r : rooms)
-        if (r.id == wanted)
-            return &r;
-    return nullptr;
+    return findBy(rooms, &Room::id, wanted);
 }
 
 int Site::gatewayIndex(const QString& wanted) const
@@ -116,42 +123,27 @@ const Room* Site::roomAt(int floorLevel, QPointF p) const
 
 const Bed* Site::bed(const QString& wanted) const
 {
-    for (const auto& b : beds)
-        if (b.id == wanted)
-            return &b;
-    return nullptr;
+    return findBy(beds, &Bed::id, wanted);
 }
 
 const Fridge* Site::fridge(const QString& wanted) const
 {
-    for (const auto& f : fridges)
-        if (f.id == wanted)
-            return &f;
-    return nullptr;
+    return findBy(fridges, &Fridge::id, wanted);
 }
 
 const StaffMember* Site::staffMember(const QString& staffId) const
 {
-    for (const auto& s : staff)
-        if (s.id == staffId)
-            return &s;
-    return nullptr;
+    return findBy(staff, &StaffMember::id, staffId);
 }
 
 const Patient* Site::patient(const QString& patientId) const
 {
-    for (const auto& p : patients)
-        if (p.id == patientId)
-            return &p;
-    return nullptr;
+    return findBy(patients, &Patient::id, patientId);
 }
 
 const Floor* Site::floor(int level) const
 {
-    for (const auto& f : floors)
-        if (f.level == level)
-            return &f;
-    return nullptr;
+    return findBy(floors, &Floor::level, level);
 }
 
 } // namespace ww
