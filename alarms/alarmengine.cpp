@@ -1,7 +1,7 @@
 #include "alarms/alarmengine.h"
 
 #include <QLoggingCategory>
-#include <cstdlib>
+#include <atomic>
 
 Q_LOGGING_CATEGORY(lcAlarm, "ww.alarm")
 
@@ -11,8 +11,19 @@ namespace {
 constexpr qint64 TombstoneMs = 24 * 3600 * 1000;
 }
 
-AlarmEngine::AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log, Hooks hooks)
-    : m_settings(settings), m_clock(clock), m_station(std::move(stationId)), m_log(log), m_hooks(std::move(hooks))
+namespace {
+std::atomic<AlarmEngine::AckLoggedHook> g_ackLoggedHook{nullptr};
+}
+
+void AlarmEngine::setAckLoggedHook(AckLoggedHook hook)
+{
+    g_ackLoggedHook.store(hook);
+}
+
+AlarmEngine::AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log,
+                         AlarmPublisher* publisher, Observer* observer)
+    : m_settings(settings), m_clock(clock), m_station(std::move(stationId)), m_log(log), m_publisher(publisher),
+      m_observer(observer)
 {
 }
 
@@ -48,8 +59,8 @@ bool AlarmEngine::write(const QString& kind, const AlarmState& s, const QString&
     qCCritical(lcAlarm) << "alarm log write failed:" << m_log->lastError();
     const bool first = m_logHealthy;
     m_logHealthy = false;
-    if (first && m_hooks.logFailed)
-        m_hooks.logFailed(m_log->lastError());
+    if (first && m_observer)
+        m_observer->onLogFailed(m_log->lastError());
     return false;
 }
 
@@ -64,10 +75,10 @@ void AlarmEngine::notify(std::function<void()> f)
 void AlarmEngine::commit(AlarmState& s, bool publish)
 {
     notify([this, copy = s, publish] {
-        if (publish && !copy.local && m_hooks.publish)
-            m_hooks.publish(copy);
-        if (m_hooks.changed)
-            m_hooks.changed(copy);
+        if (publish && !copy.local && m_publisher)
+            m_publisher->publishAlarm(copy);
+        if (m_observer)
+            m_observer->onAlarmChanged(copy);
     });
 }
 
@@ -196,10 +207,8 @@ AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId,
     if (!write(QStringLiteral("acknowledged"), next, operatorId, operatorName))
         return {false, QObject::tr("The alarm log cannot be written (%1); the acknowledgement was not recorded.")
                            .arg(m_log ? m_log->lastError() : QString())};
-    // Fault injection for the convergence test: die between the log write and the publish.
-    static const bool dieAfterLog = qEnvironmentVariableIsSet("WW_FAULT_EXIT_AFTER_ACK_LOG");
-    if (dieAfterLog)
-        std::_Exit(3);
+    if (const AckLoggedHook hook = g_ackLoggedHook.load())
+        hook(next);
     s = next;
     qCInfo(lcAlarm).noquote() << "acknowledged" << id << "by" << operatorId << "at" << m_station;
     commit(s, true);
@@ -342,12 +351,12 @@ void AlarmEngine::close(AlarmState& s)
     m_firstSeenSteadyMs.remove(gone.id);
     m_endsOnAck.remove(gone.id);
     notify([this, gone] {
-        if (!gone.local && m_hooks.publish)
-            m_hooks.publish(gone);
-        if (!gone.local && m_hooks.clearRetained)
-            m_hooks.clearRetained(gone.id);
-        if (m_hooks.changed)
-            m_hooks.changed(gone);
+        if (!gone.local && m_publisher) {
+            m_publisher->publishAlarm(gone);
+            m_publisher->clearAlarm(gone.id);
+        }
+        if (m_observer)
+            m_observer->onAlarmChanged(gone);
     });
 }
 
@@ -361,8 +370,8 @@ void AlarmEngine::tick()
     m_batching = false;
     if (m_log && !m_log->endBatch()) {
         qCCritical(lcAlarm) << "alarm log commit failed:" << m_log->lastError();
-        if (std::exchange(m_logHealthy, false) && m_hooks.logFailed)
-            m_hooks.logFailed(m_log->lastError());
+        if (std::exchange(m_logHealthy, false) && m_observer)
+            m_observer->onLogFailed(m_log->lastError());
     }
     auto deferred = std::move(m_deferred);
     m_deferred.clear();
@@ -407,8 +416,8 @@ void AlarmEngine::tickUnbatched()
         s.stationId = m_station;
         EscalationStep step = chain[size_t(due - 1)];
         QString detail = QStringLiteral("step %1 to %2").arg(due).arg(step.target);
-        if (m_hooks.resolveTarget) {
-            auto [target, why] = m_hooks.resolveTarget(s, step.target);
+        if (m_observer) {
+            auto [target, why] = m_observer->resolveTarget(s, step.target);
             if (target != step.target) {
                 detail += QStringLiteral(": ") + why;
                 step.target = target;
@@ -416,8 +425,8 @@ void AlarmEngine::tickUnbatched()
         }
         write(QStringLiteral("escalated"), s, {}, {}, {}, detail);
         notify([this, copy = s, step] {
-            if (m_hooks.escalate)
-                m_hooks.escalate(copy, step);
+            if (m_publisher)
+                m_publisher->escalate(copy, step);
         });
         commit(s, true);
     }

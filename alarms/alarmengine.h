@@ -3,7 +3,7 @@
 // Sources call raise/update/end; operators acknowledge; other stations' states are merged
 // monotonically; tick() escalates unanswered alarms and closes resolved ones. Every transition is
 // appended to the log before anyone is told about it.
-#include "alarms/alarmlog.h"
+#include "records/alarmlog.h"
 #include "domain/alarmtypes.h"
 #include "domain/clock.h"
 
@@ -35,22 +35,39 @@ struct AckResult
     QString message;
 };
 
+// Where shared alarm state leaves the station (StationCore: encoded and published on MQTT; tests:
+// a recorder). Called on the core thread, after the log has the change.
+class AlarmPublisher
+{
+public:
+    virtual ~AlarmPublisher() = default;
+    virtual void publishAlarm(const AlarmState& state) = 0;                         // retained unless closed
+    virtual void clearAlarm(const QString& id) = 0;                                 // after close
+    virtual void escalate(const AlarmState& state, const EscalationStep& step) = 0; // command on cmd/{target}
+};
+
 class AlarmEngine
 {
 public:
-    struct Hooks
+    // What the engine asks of the core it runs in (every member has a default).
+    class Observer
     {
-        std::function<void(const AlarmState&)> publish;          // shared alarms only; retained unless closed
-        std::function<void(const QString& id)> clearRetained;    // after close
-        std::function<void(const AlarmState&, const EscalationStep&)> escalate; // command on cmd/{target}
-        std::function<void(const AlarmState&)> changed;          // to the models, every change, unthrottled
-        std::function<void(const QString& error)> logFailed;
+    public:
+        virtual ~Observer() = default;
+        virtual void onAlarmChanged(const AlarmState&) {} // to the models, every change, unthrottled
+        virtual void onLogFailed(const QString& /*error*/) {}
         // A step's target as sent: a name the site's staff can be found by (nearest-staff: the
-        // nearest one's badge), with what to log about the choice; unset or unchanged: as given.
-        std::function<std::pair<QString, QString>(const AlarmState&, const QString& target)> resolveTarget;
+        // nearest one's badge), with what to log about the choice; unchanged: as given.
+        virtual std::pair<QString, QString> resolveTarget(const AlarmState&, const QString& target) { return {target, {}}; }
     };
+    // A test seam: called between an acknowledgement's log write and its publication (the fault
+    // tests end the process there). Never set by the shipped programs.
+    using AckLoggedHook = void (*)(const AlarmState&);
+    static void setAckLoggedHook(AckLoggedHook hook);
 
-    AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log, Hooks hooks);
+    // publisher, observer: may be null (nothing published, nobody told).
+    AlarmEngine(const AlarmSettings& settings, const Clock& clock, QString stationId, AlarmLog* log,
+                AlarmPublisher* publisher, Observer* observer = nullptr);
 
     [[nodiscard]] static QString makeId(const AlarmRaise& r);
 
@@ -99,7 +116,8 @@ private:
     const Clock& m_clock;
     QString m_station;
     AlarmLog* m_log;
-    Hooks m_hooks;
+    AlarmPublisher* m_publisher;
+    Observer* m_observer;
     std::map<QString, AlarmState> m_alarms;
     QHash<QString, qint64> m_firstSeenSteadyMs; // local: when this station first knew of the alarm (steady)
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)

@@ -1,7 +1,7 @@
 #pragma once
 // Every setting of the application, with its key and default, in one place. Command-line options
 // override the stored values for one run and are never written back.
-#include "models/stationcore.h"
+#include "core/stationcore.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,4 +1,6 @@
 #include "app/headless.h"
+#include "app/servers.h"
+#include "core/stationcore.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -105,6 +107,35 @@ void HeadlessStation::line(const QByteArray& text)
     else
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("message")}, {QStringLiteral("error"), true},
                           {QStringLiteral("message"), QStringLiteral("unknown command: ") + QString::fromUtf8(text)}});
+}
+
+} // namespace ww
+
+namespace ww {
+
+int runHeadless(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    AppSettings settings;
+    if (const auto rc = startProgram(app, parser, settings))
+        return *rc;
+    const SiteLoadResult loaded = loadSite(settings);
+    if (!loaded.site)
+        return 2;
+    const Site& site = *loaded.site;
+    SystemClock clock;
+    StationCore station(site, clock, settings.station);
+    WardModels models(site);
+    QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
+    AlarmController alarms(site, clock, &station.core(), nullptr);
+    alarms.setLogPath(settings.station.alarmLogPath);
+    station.core().setGuiHeartbeat(alarms.heartbeat());
+    HeadlessStation headless(alarms, models.patients, clock);
+    station.start();
+    const int rc = app.exec();
+    station.stop();
+    return rc;
 }
 
 } // namespace ww

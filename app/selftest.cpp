@@ -3,10 +3,10 @@
 // check writes into a temporary folder and removes it.
 #include "app/selftest.h"
 #include "models/alarmlistmodel.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
-#include "alarms/envrecord.h"
+#include "records/envrecord.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
 
@@ -62,7 +62,6 @@ int runSelfTest(QTextStream& out)
     ManualClock clock(QDateTime::currentMSecsSinceEpoch());
     IngestStats stats;
     const DeviceDirectory directory(site);
-    Ingest ingest(IngestConfig{site.id}, directory, clock, stats);
     WardCore core(site, directory, clock, stats);
     WardModels models(site);
     QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
@@ -72,10 +71,9 @@ int runSelfTest(QTextStream& out)
     core.enableAlarms(QStringLiteral("self-test"), QStringLiteral(":memory:"), {});
     AlarmListModel alarmList;
     QObject::connect(&core, &WardCore::alarmChanged, &alarmList, &AlarmListModel::apply);
-    ingest.setSink([&core](QVector<Decoded>&& m) { core.post(std::move(m)); });
 
     const qint64 now = clock.nowMs();
-    const Topics& topics = ingest.topics();
+    const Topics& topics = core.topics();
     const Patient& patient = site.patients.front();
     const Bed* bed = site.bed(patient.bed);
     const Gateway* roomGw = nullptr;
@@ -122,8 +120,8 @@ int runSelfTest(QTextStream& out)
 
     for (const auto& f : burst) {
         const QByteArray topic = f.topic.toUtf8();
-        ingest.onMessage(topic.constData(), {reinterpret_cast<const std::byte*>(f.payload.constData()), size_t(f.payload.size())},
-                         now);
+        core.receive(topic.constData(), {reinterpret_cast<const std::byte*>(f.payload.constData()), size_t(f.payload.size())},
+                     now);
     }
     core.flushNow();
 

@@ -7,7 +7,7 @@
 //     stdout of a second `wardwatch --headless` process.
 // Prints details, then exactly one summary line.
 #include "models/alarmcontroller.h"
-#include "models/stationcore.h"
+#include "core/stationcore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,8 @@
 // mosquitto_sub (the raw client: the ceiling) and once by WardWatch's core (decode + core + models).
 // Both drain the same backlog, queued in their persistent sessions before their clocks start, so
 // the consumer, not the generator, is what limits. Prints details, then exactly one summary line.
-#include "models/stationcore.h"
+#include "core/stationcore.h"
+#include "models/wardmodels.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -174,8 +175,10 @@ int main(int argc, char** argv)
         options.ingest.mokoFilter.clear();
         // The station's threads are new each round: whatever CPU they show was spent on this backlog.
         StationCore station(site, clock, options);
+        WardModels models(site);
+        QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
         quint64 batchesToModels = 0;
-        QObject::connect(&station.models(), &WardModels::applied, [&] { ++batchesToModels; });
+        QObject::connect(&models, &WardModels::applied, [&] { ++batchesToModels; });
         QElapsedTimer coreClock;
         const double broker0 = brokerCpuSeconds();
         coreClock.start();

@@ -656,7 +656,7 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             const QString kind = toString(r.kind);
             if (site.alarms.exitRoomKinds.contains(kind))
                 site.geofences.push_back({r.id + QStringLiteral("-near"), r.name, GeofenceKind::Exit, r.floor,
-                                          QPolygonF(r.polygon.boundingRect().adjusted(-m, -m, m, m))});
+                                          Polygon(r.polygon.boundingRect().adjusted(-m, -m, m, m))});
             else if (site.alarms.restrictedRoomKinds.contains(kind))
                 site.geofences.push_back({r.id, r.name, GeofenceKind::Restricted, r.floor, r.polygon});
         }

@@ -4,7 +4,7 @@
 // docs/site-schema.md; the loader validates every field and names file, JSON path and problem.
 #include <QHash>
 #include <QPointF>
-#include <QPolygonF>
+#include "domain/geometry.h"
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -44,7 +44,7 @@ struct Room
     QString id, name;
     int floor = 0;
     RoomKind kind = RoomKind::PatientRoom;
-    QPolygonF polygon; // metres, site frame
+    Polygon polygon; // metres, site frame
     QPointF door;      // where the room meets the corridor (used for routes)
     [[nodiscard]] QPointF centre() const { return polygon.boundingRect().center(); }
 };
@@ -57,10 +57,10 @@ struct Geofence
     QString id, name;
     GeofenceKind kind = GeofenceKind::Exit;
     int floor = 0;
-    QPolygonF polygon;
+    Polygon polygon;
     [[nodiscard]] bool contains(int level, QPointF p) const
     {
-        return level == floor && polygon.containsPoint(p, Qt::OddEvenFill);
+        return level == floor && polygon.contains(p);
     }
 };
 

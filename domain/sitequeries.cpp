@@ -112,7 +112,7 @@ const Room* Site::roomAt(int floorLevel, QPointF p) const
     // Rooms before corridors: a point on a shared edge belongs to the room, not the corridor.
     const Room* corridor = nullptr;
     for (const auto& r : rooms) {
-        if (r.floor != floorLevel || !r.polygon.containsPoint(p, Qt::OddEvenFill))
+        if (r.floor != floorLevel || !r.polygon.contains(p))
             continue;
         if (r.kind != RoomKind::Corridor)
             return &r;

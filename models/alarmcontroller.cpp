@@ -1,5 +1,5 @@
 #include "models/alarmcontroller.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 
 #include <QPointer>
 #include <cmath>

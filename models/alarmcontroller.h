@@ -2,6 +2,7 @@
 // The station's side of alarms, on the GUI thread: the open-alarm list, audible signalling, the
 // signed-in operator and the operator's actions, which it hands to the core thread. It never
 // waits: PIN hashing runs on a worker, acknowledgements come back as signals.
+#include "core/wardcore.h"
 #include "alarms/alarmaudio.h"
 #include "alarms/operators.h"
 #include "models/alarmlistmodel.h"
@@ -28,6 +29,8 @@ public:
     [[nodiscard]] QString operatorId() const { return m_operatorId; }
     [[nodiscard]] QString operatorName() const { return m_operatorName; }
     [[nodiscard]] QString logPath() const { return m_logPath; }
+    // The station's readings record (fridges), beside the log (empty: none).
+    [[nodiscard]] QString readingsPath() const { return readingsPathFor(m_logPath); }
     void setLogPath(const QString& path) { m_logPath = path; }
     // The GUI thread's heartbeat, read by the core's watchdog.
     [[nodiscard]] const std::atomic<qint64>* heartbeat() const { return &m_heartbeat; }

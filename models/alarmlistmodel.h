@@ -3,7 +3,7 @@
 // first). Updated by every alarm change at once, never throttled; closed alarms leave the list.
 // Priority is shown as text and symbol as well as colour (IEC 60601-1-8: colour is never the only cue).
 #include "domain/alarmtypes.h"
-#include "models/responders.h"
+#include "core/responders.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

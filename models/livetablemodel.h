@@ -1,7 +1,7 @@
 #pragma once
 // Base of the live item models: a fixed set of rows (from the site), replaced in coalesced batches
 // with one ranged dataChanged per run of consecutive rows. Live data never resets the model.
-#include "models/rows.h"
+#include "core/rows.h"
 
 #include <QAbstractTableModel>
 

@@ -4,7 +4,7 @@
 // hold what this station has seen since it started; the fridge's compliance record is the core's
 // (EnvRecord), not these.
 #include "domain/coldchain.h"
-#include "models/rows.h"
+#include "core/rows.h"
 
 #include <deque>
 #include <vector>

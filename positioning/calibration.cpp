@@ -122,7 +122,7 @@ Fix Engine::referenceFix(TagState& s, const std::vector<Level>& lv, double tS)
     f.moving = false;
     f.settled = true;
     for (const auto& r : m_rooms)
-        if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill))
+        if (r.floor == s.floor && r.polygon.contains(QPointF(s.x, s.y)))
             f.room = r.id;
     return f;
 }

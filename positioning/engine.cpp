@@ -137,7 +137,7 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
     for (const auto& g : m_receivers) {
         int room = -1;
         for (int i = 0; i < int(m_rooms.size()); ++i)
-            if (m_rooms[size_t(i)].floor == g.floor && m_rooms[size_t(i)].polygon.containsPoint(QPointF(g.x, g.y), Qt::OddEvenFill))
+            if (m_rooms[size_t(i)].floor == g.floor && m_rooms[size_t(i)].polygon.contains(QPointF(g.x, g.y)))
                 room = i;
         m_receiverRoom.push_back(room);
     }

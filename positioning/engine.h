@@ -10,7 +10,7 @@
 #include "positioning/radiomap.h"
 
 #include <QLineF>
-#include <QPolygonF>
+#include "domain/geometry.h"
 #include <QString>
 #include <algorithm>
 #include <limits>
@@ -39,7 +39,7 @@ struct RoomShape
 {
     QString id;
     int floor = 0;
-    QPolygonF polygon;
+    Polygon polygon;
     double voteWeight = 1.0; // corridors count less: people pass through them, they rarely stay
     std::optional<QPointF> door; // where it opens onto its neighbour (the room graph of the HMM)
 };

@@ -153,7 +153,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     std::vector<char> inside(n, 0);
     for (size_t j = 0; j < n; ++j)
         inside[j] = m_rooms[j].floor == f.floor && m_roomBox[j].contains(f.x, f.y) &&
-                    m_rooms[j].polygon.containsPoint(QPointF(f.x, f.y), Qt::OddEvenFill);
+                    m_rooms[j].polygon.contains(QPointF(f.x, f.y));
     // The votes method's observation: the room the fix lies in, unless one receiver inside a room
     // names it clearly (proximity margin).
     int here = proximity;
@@ -267,7 +267,7 @@ void Engine::assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, con
     QString here;
     double weight = 1.0;
     for (const auto& r : m_rooms)
-        if (r.floor == s.floor && r.polygon.containsPoint(QPointF(s.x, s.y), Qt::OddEvenFill)) {
+        if (r.floor == s.floor && r.polygon.contains(QPointF(s.x, s.y))) {
             here = r.id;
             weight = r.voteWeight;
             break;

@@ -2,7 +2,7 @@
 // Alarm-test helpers: publish hooks that record what an engine sends, a panic press, and the core
 // with its alarm engine on the test's thread in simulated time.
 #include "alarms/alarmengine.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "transport/ingest.h"
 
 #include <optional>
@@ -10,22 +10,29 @@
 
 namespace ww::test {
 
-struct Published
+// Records what an engine or a core publishes (drop: the states are not kept, as if lost on the way).
+struct Published : AlarmPublisher, CensusPublisher
 {
+    explicit Published(bool dropStates = false) : drop(dropStates) {}
+    bool drop;
     std::vector<AlarmState> states;
     QStringList cleared;
     std::vector<std::pair<QString, int>> escalations;
-    AlarmEngine::Hooks hooks(bool drop = false)
+    std::vector<std::pair<QString, QString>> escalationTargets; // alarm id, target
+    std::vector<CensusEntryMsg> census;
+    void publishAlarm(const AlarmState& s) override
     {
-        AlarmEngine::Hooks h;
-        h.publish = [this, drop](const AlarmState& s) {
-            if (!drop)
-                states.push_back(s);
-        };
-        h.clearRetained = [this](const QString& id) { cleared << id; };
-        h.escalate = [this](const AlarmState& s, const EscalationStep&) { escalations.emplace_back(s.id, s.escalationStep); };
-        return h;
+        if (!drop)
+            states.push_back(s);
     }
+    void clearAlarm(const QString& id) override { cleared << id; }
+    void escalate(const AlarmState& s, const EscalationStep& step) override
+    {
+        escalations.emplace_back(s.id, s.escalationStep);
+        escalationTargets.emplace_back(s.id, step.target);
+    }
+    void publishCensus(const CensusEntryMsg& e) override { census.push_back(e); }
+    StationOutputs outputs() { return StationOutputs{this, this}; }
 };
 
 inline AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb-01"), int seq = 1)
@@ -45,11 +52,11 @@ inline AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb
 // The core with its alarm engine on this thread, in simulated time; every alarm change recorded.
 struct CoreFixture
 {
-    explicit CoreFixture(const QString& logPath, AlarmOutput output = {}, const QString& station = QStringLiteral("st-1"))
+    explicit CoreFixture(const QString& logPath, StationOutputs output = {}, const QString& station = QStringLiteral("st-1"))
         : loaded(SiteLoader::loadDefault()), site(*loaded.site), directory(site), core(site, directory, clock, stats)
     {
         QObject::connect(&core, &WardCore::alarmChanged, &core, [this](const AlarmState& s) { changes.push_back(s); });
-        core.enableAlarms(station, logPath, std::move(output));
+        core.enableAlarms(station, logPath, output);
     }
     std::optional<AlarmState> last(const QString& rule) const
     {

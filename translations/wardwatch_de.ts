@@ -577,6 +577,61 @@ Beginn %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ww::AlarmRules</name>
+    <message>
+        <source>Door open %1 s &gt; %2 s</source>
+        <translation>Tür offen %1 s &gt; %2 s</translation>
+    </message>
+    <message>
+        <source>Patient near exit: %1</source>
+        <translation>Patient am Ausgang: %1</translation>
+    </message>
+    <message>
+        <source>Patient in restricted area: %1</source>
+        <translation>Patient in gesperrtem Bereich: %1</translation>
+    </message>
+    <message>
+        <source>Asset leaving the ward: %1</source>
+        <translation>Gerät verlässt die Station: %1</translation>
+    </message>
+    <message>
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <source>%1 silent &gt; %2 s</source>
+        <translation>%1 stumm &gt; %2 s</translation>
+    </message>
+    <message>
+        <source>Battery %1 % &lt; %2 %</source>
+        <translation>Batterie %1 % &lt; %2 %</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source> (late: sent %1)</source>
+        <translation> (verspätet: gesendet %1)</translation>
+    </message>
+    <message>
+        <source>Station %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
+        <source>clean utility rooms</source>
+        <translation>reine Arbeitsräume</translation>
+    </message>
+    <message>
+        <source>%1 available: %2 (critical %3, target %4)</source>
+        <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
+    </message>
+    <message>
+        <source>Station screen not responding for %1 s</source>
+        <translation>Bildschirm der Station reagiert seit %1 s nicht</translation>
+    </message>
+</context>
+<context>
     <name>ww::AssetModel</name>
     <message>
         <source>no signal</source>
@@ -617,6 +672,85 @@ Beginn %4%5</translation>
     <message>
         <source>In use (24 h)</source>
         <translation>In Gebrauch (24 h)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::Census</name>
+    <message>
+        <source>%1 is not a %2 of this ward</source>
+        <translation>%1 ist kein %2 dieser Station</translation>
+    </message>
+    <message>
+        <source>%1 is on %2 (bed %3)</source>
+        <translation>%1 trägt %2 (Bett %3)</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: census changes are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Änderungen der Belegung an einer Station mit Protokoll</translation>
+    </message>
+    <message>
+        <source>%1 is not in the census</source>
+        <translation>%1 ist nicht in der Belegung</translation>
+    </message>
+    <message>
+        <source>%1 has no bed in the census</source>
+        <translation>%1 hat kein Bett in der Belegung</translation>
+    </message>
+    <message>
+        <source>Census record write failed: %1</source>
+        <translation>Belegungsprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
+        <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
+    </message>
+    <message>
+        <source>Census record unreadable: %1</source>
+        <translation>Belegungsprotokoll nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded, nothing changed: %1</source>
+        <translation>Nicht gespeichert, nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Sign in to admit a patient</source>
+        <translation>Zum Aufnehmen anmelden</translation>
+    </message>
+    <message>
+        <source>Unknown bed &quot;%1&quot;</source>
+        <translation>Unbekanntes Bett „%1“</translation>
+    </message>
+    <message>
+        <source>Bed %1 is taken by %2</source>
+        <translation>Bett %1 ist von %2 belegt</translation>
+    </message>
+    <message>
+        <source>A patient needs an id and a name</source>
+        <translation>Ein Patient braucht ID und Namen</translation>
+    </message>
+    <message>
+        <source>%1 is already in bed %2</source>
+        <translation>%1 liegt schon in Bett %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the id of a staff member or an asset</source>
+        <translation>„%1“ ist die ID einer Person des Personals oder eines Geräts</translation>
+    </message>
+    <message>
+        <source>Sign in to transfer a patient</source>
+        <translation>Zum Verlegen anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to discharge a patient</source>
+        <translation>Zum Entlassen anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to change a patient&apos;s devices</source>
+        <translation>Zum Ändern der Geräte anmelden</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Nichts geändert</translation>
     </message>
 </context>
 <context>
@@ -1477,10 +1611,6 @@ Beginn %4%5</translation>
 <context>
     <name>ww::WardCore</name>
     <message>
-        <source> (late)</source>
-        <translation> (verspätet)</translation>
-    </message>
-    <message>
         <source>No audio output: alarms are visual only at this station</source>
         <translation>Keine Tonausgabe: Alarme an dieser Station nur optisch</translation>
     </message>
@@ -1489,40 +1619,8 @@ Beginn %4%5</translation>
         <translation>Alarmprotokoll konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>Door open %1 s &gt; %2 s</source>
-        <translation>Tür offen %1 s &gt; %2 s</translation>
-    </message>
-    <message>
-        <source>Patient in restricted area: %1</source>
-        <translation>Patient in gesperrtem Bereich: %1</translation>
-    </message>
-    <message>
-        <source>%1 offline</source>
-        <translation>%1 offline</translation>
-    </message>
-    <message>
-        <source>%1 silent &gt; %2 s</source>
-        <translation>%1 stumm &gt; %2 s</translation>
-    </message>
-    <message>
-        <source>Battery %1 % &lt; %2 %</source>
-        <translation>Batterie %1 % &lt; %2 %</translation>
-    </message>
-    <message>
-        <source> from %1</source>
-        <translation> von %1</translation>
-    </message>
-    <message>
-        <source> (late: sent %1)</source>
-        <translation> (verspätet: gesendet %1)</translation>
-    </message>
-    <message>
         <source>Stations with a different site configuration: %1</source>
         <translation>Stationen mit anderer Standortkonfiguration: %1</translation>
-    </message>
-    <message>
-        <source>Station %1</source>
-        <translation>Station %1</translation>
     </message>
     <message>
         <source>The alarm engine is not running.</source>
@@ -1533,112 +1631,23 @@ Beginn %4%5</translation>
         <translation>Keine andere Station online</translation>
     </message>
     <message>
-        <source>Station screen not responding for %1 s</source>
-        <translation>Bildschirm der Station reagiert seit %1 s nicht</translation>
-    </message>
-    <message>
         <source>Broker connection lost (%1)</source>
         <translation>Verbindung zum Broker verloren (%1)</translation>
-    </message>
-    <message>
-        <source>Patient near exit: %1</source>
-        <translation>Patient am Ausgang: %1</translation>
-    </message>
-    <message>
-        <source>Asset leaving the ward: %1</source>
-        <translation>Gerät verlässt die Station: %1</translation>
     </message>
     <message>
         <source>Fridge record write failed: %1</source>
         <translation>Kühlschrank-Protokoll konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <source>clean utility rooms</source>
-        <translation>reine Arbeitsräume</translation>
-    </message>
-    <message>
-        <source>%1 available: %2 (critical %3, target %4)</source>
-        <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
-    </message>
-    <message>
-        <source>%1 is not a %2 of this ward</source>
-        <translation>%1 ist kein %2 dieser Station</translation>
-    </message>
-    <message>
-        <source>%1 is on %2 (bed %3)</source>
-        <translation>%1 trägt %2 (Bett %3)</translation>
-    </message>
-    <message>
-        <source>Census record write failed: %1</source>
-        <translation>Belegungsprotokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Census record unreadable: %1</source>
-        <translation>Belegungsprotokoll nicht lesbar: %1</translation>
-    </message>
-    <message>
-        <source>Not recorded, nothing changed: %1</source>
-        <translation>Nicht gespeichert, nichts geändert: %1</translation>
-    </message>
-    <message>
-        <source>Sign in to admit a patient</source>
-        <translation>Zum Aufnehmen anmelden</translation>
-    </message>
-    <message>
-        <source>Unknown bed &quot;%1&quot;</source>
-        <translation>Unbekanntes Bett „%1“</translation>
-    </message>
-    <message>
-        <source>Bed %1 is taken by %2</source>
-        <translation>Bett %1 ist von %2 belegt</translation>
-    </message>
-    <message>
-        <source>A patient needs an id and a name</source>
-        <translation>Ein Patient braucht ID und Namen</translation>
-    </message>
-    <message>
-        <source>%1 is already in bed %2</source>
-        <translation>%1 liegt schon in Bett %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is the id of a staff member or an asset</source>
-        <translation>„%1“ ist die ID einer Person des Personals oder eines Geräts</translation>
-    </message>
-    <message>
-        <source>Sign in to transfer a patient</source>
-        <translation>Zum Verlegen anmelden</translation>
-    </message>
-    <message>
-        <source>%1 is not in the census</source>
-        <translation>%1 ist nicht in der Belegung</translation>
-    </message>
-    <message>
-        <source>Sign in to discharge a patient</source>
-        <translation>Zum Entlassen anmelden</translation>
-    </message>
-    <message>
-        <source>%1 has no bed in the census</source>
-        <translation>%1 hat kein Bett in der Belegung</translation>
-    </message>
-    <message>
-        <source>Sign in to change a patient&apos;s devices</source>
-        <translation>Zum Ändern der Geräte anmelden</translation>
-    </message>
-    <message>
-        <source>Nothing changed</source>
-        <translation>Nichts geändert</translation>
-    </message>
-    <message>
-        <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
-        <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
-    </message>
-    <message>
-        <source>This station keeps no record: census changes are made at a station with a log</source>
-        <translation>Diese Station führt kein Protokoll: Änderungen der Belegung an einer Station mit Protokoll</translation>
-    </message>
-    <message>
         <source>No positioning engine online: locations are not updated</source>
         <translation>Kein Ortungsdienst erreichbar: Standorte werden nicht aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>ww::WardState</name>
+    <message>
+        <source> (late)</source>
+        <translation> (verspätet)</translation>
     </message>
 </context>
 </TS>

@@ -62,22 +62,21 @@ Ingest::Ingest(IngestConfig config, const DeviceDirectory& directory, const Cloc
     std::call_once(once, [] { google::protobuf::SetLogHandler(&protobufLog); });
 }
 
-void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload, qint64 receiveTimeMs)
+QVector<Decoded> Ingest::decode(const char* topicText, const ParsedTopic& parsed, std::span<const std::byte> payload,
+                                qint64 receiveTimeMs) const
 {
     m_stats.countReceived();
-    const std::string_view topicView(topicText);
-    const ParsedTopic parsed = m_topics.parse(topicView, m_mokoFilter);
     auto topic = [topicText] { return QString::fromUtf8(topicText); }; // only for error messages
     if (parsed.kind == TopicKind::Truth)
-        return; // ground truth of the simulator is for scoring tools, never for the station
+        return {}; // ground truth of the simulator is for scoring tools, never for the station
     if (payload.size() > size_t(m_config.maxPayloadBytes)) {
         m_stats.countRejected(parsed.kind, RejectReason::Oversized, topic(),
                               QStringLiteral("%1 bytes > limit %2").arg(payload.size()).arg(m_config.maxPayloadBytes));
-        return;
+        return {};
     }
     if (payload.empty() && parsed.kind == TopicKind::Status) {
         m_stats.countAccepted(0); // an empty retained message clears the topic
-        return;
+        return {};
     }
     DecodeContext ctx;
     ctx.receiveTimeMs = receiveTimeMs;
@@ -86,7 +85,7 @@ void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload
     DecodeResult result = decodeWire(parsed.kind, parsed.id, payload, ctx);
     if (result.error) {
         m_stats.countRejected(parsed.kind, result.error->reason, topic(), result.error->detail);
-        return;
+        return {};
     }
     quint64 reports = 0, foreign = 0;
     for (const auto& m : result.messages)
@@ -95,8 +94,7 @@ void Ingest::onMessage(const char* topicText, std::span<const std::byte> payload
             foreign += quint64(b->foreignAdverts);
         }
     m_stats.countAccepted(reports, foreign);
-    if (m_sink && !result.messages.isEmpty())
-        m_sink(std::move(result.messages));
+    return std::move(result.messages);
 }
 
 } // namespace ww

@@ -1,6 +1,7 @@
 #pragma once
-// The ingest stage: topic -> decoder -> sink, with counters per topic and reason and a
-// rate-limited log of what was rejected. Runs on the network thread.
+// The ingest stage: a frame's topic is classified (on the network thread, to decide its urgency)
+// and its payload decoded (on the core thread, WardCore), with counters per topic and reason and a
+// rate-limited log of what was rejected. Both are const and thread-safe.
 #include "domain/clock.h"
 #include "transport/wirecodec.h"
 
@@ -8,7 +9,6 @@
 #include <QString>
 #include <array>
 #include <atomic>
-#include <functional>
 #include <mutex>
 
 namespace ww {
@@ -59,12 +59,19 @@ struct IngestConfig
 class Ingest
 {
 public:
-    using Sink = std::function<void(QVector<Decoded>&&)>;
-
     // The directory must outlive the ingest stage; it is read from the network thread.
     Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats);
-    void setSink(Sink sink) { m_sink = std::move(sink); }
-    void onMessage(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs);
+    // What a topic is (an id within it is a view into topic).
+    [[nodiscard]] ParsedTopic classify(std::string_view topic) const { return m_topics.parse(topic, m_mokoFilter); }
+    // Decodes a frame classified as parsed; counts it (received, accepted or rejected with its
+    // reason) and returns its messages (none when rejected or nothing for the station).
+    [[nodiscard]] QVector<Decoded> decode(const char* topic, const ParsedTopic& parsed, std::span<const std::byte> payload,
+                                          qint64 receiveTimeMs) const;
+    // Both steps at once (tests and tools).
+    [[nodiscard]] QVector<Decoded> decode(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs) const
+    {
+        return decode(topic, classify(topic), payload, receiveTimeMs);
+    }
     [[nodiscard]] const Topics& topics() const { return m_topics; }
     [[nodiscard]] const IngestConfig& config() const { return m_config; }
 
@@ -75,7 +82,6 @@ private:
     Topics m_topics;
     const Clock& m_clock;
     IngestStats& m_stats;
-    Sink m_sink;
 };
 
 } // namespace ww

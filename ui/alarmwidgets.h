@@ -1,7 +1,7 @@
 #pragma once
 // Alarm views: the banner (always visible, the highest signalling priority, readable from 4 m),
 // the open-alarm list with one-click acknowledge, operator sign-in, and the history of the log.
-#include "alarms/alarmlog.h"
+#include "records/alarmlog.h"
 #include "models/alarmcontroller.h"
 
 #include <QDialog>

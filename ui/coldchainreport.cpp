@@ -1,5 +1,5 @@
 #include "ui/coldchainreport.h"
-#include "alarms/envrecord.h"
+#include "records/envrecord.h"
 #include "ui/trendviews.h"
 
 #include <QApplication>

@@ -120,7 +120,7 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     environment->setObjectName(QStringLiteral("environment"));
     if (site) {
         // The selected place's temperature against its target; fridges also open their compliance report.
-        m_envChart = new EnvironmentChartView(*site, models, alarms ? alarms->logPath() : QString(), m_tabs);
+        m_envChart = new EnvironmentChartView(*site, models, alarms ? alarms->readingsPath() : QString(), m_tabs);
         withChart(environment, m_envChart, QStringLiteral("environment"));
         connect(environment->selectionModel(), &QItemSelectionModel::currentRowChanged, m_envChart,
                 [this](const QModelIndex& current) { m_envChart->setPlace(current.isValid() ? current.row() : -1); });

@@ -1,6 +1,6 @@
 #include "ui/trendviews.h"
 #include "ui/coldchainreport.h"
-#include "alarms/envrecord.h"
+#include "records/envrecord.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -29,8 +29,6 @@ public:
         env.insert(QStringLiteral("HOME"), dir);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ww.*.info=false"));
-        if (faultAfterAckLog)
-            env.insert(QStringLiteral("WW_FAULT_EXIT_AFTER_ACK_LOG"), QStringLiteral("1"));
         m_process.setProcessEnvironment(env);
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
             while (m_process.canReadLine()) {
@@ -39,8 +37,9 @@ public:
                     m_lines.push_back(o);
             }
         });
-        m_process.start(QStringLiteral(WW_WARDWATCH),
-                        {QStringLiteral("--headless"), QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"), id,
+        // The faulty station ends between an acknowledgement's log write and its publication.
+        m_process.start(faultAfterAckLog ? QStringLiteral(WW_FAULTY_HEADLESS) : QStringLiteral(WW_HEADLESS),
+                        {QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"), id,
                          QStringLiteral("--alarm-log"), dir + QStringLiteral("/") + id + QStringLiteral(".sqlite")});
     }
     ~Station()

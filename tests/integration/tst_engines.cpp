@@ -4,7 +4,8 @@
 // tags pass to the other (its MQTT will tells it); a station fed by the engines computes no fix
 // itself and shows its patients at rest in their true rooms.
 #include "brokerfixture.h"
-#include "models/stationcore.h"
+#include "core/stationcore.h"
+#include "models/wardmodels.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -39,7 +40,7 @@ struct EngineProcess
                 }
             }
         });
-        process.start(QStringLiteral(WW_WARDWATCH), {QStringLiteral("--engine"), QStringLiteral("--station-id"), id,
+        process.start(QStringLiteral(WW_ENGINE), {QStringLiteral("--station-id"), id,
                                                      QStringLiteral("--port"), QString::number(port)});
     }
 };
@@ -89,6 +90,8 @@ private Q_SLOTS:
         options.mqtt.port = port;
         options.positionSource = PositionSource::Engines;
         StationCore station(site, clock, options);
+        WardModels models(site);
+        QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
         station.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(int(watcher.state()), int(MqttState::Connected), 10000);
@@ -161,8 +164,8 @@ private Q_SLOTS:
         const QJsonObject tags = truth.value(QStringLiteral("tags")).toObject();
         const QJsonArray silent = truth.value(QStringLiteral("silent")).toArray();
         int still = 0, right = 0;
-        for (int row = 0; row < station.models().patients.rowCount(); ++row) {
-            const PatientRow& patient = station.models().patients.rowAt(row);
+        for (int row = 0; row < models.patients.rowCount(); ++row) {
+            const PatientRow& patient = models.patients.rowAt(row);
             const QJsonObject t = tags.value(patient.wristband).toObject();
             if (patient.vacant() || t.value(QStringLiteral("moving")).toBool() || silent.contains(patient.wristband))
                 continue;

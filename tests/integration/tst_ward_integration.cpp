@@ -2,7 +2,8 @@
 // seconds; this process runs the station's core and models; the models must hold exactly the values
 // the simulator says it sent, its events, and its patients in their true rooms.
 #include "brokerfixture.h"
-#include "models/stationcore.h"
+#include "core/stationcore.h"
+#include "models/wardmodels.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,8 @@ private Q_SLOTS:
         options.stationId = QStringLiteral("integration");
         options.mqtt.port = port;
         StationCore station(site, clock, options);
+        WardModels models(site);
+        QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
         QSignalSpy events(&station.core(), &WardCore::deviceEvent);
         station.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 10000);
@@ -57,9 +60,9 @@ private Q_SLOTS:
         const QJsonObject vitals = truth.value(QStringLiteral("vitals")).toObject();
         QVERIFY(vitals.size() >= int(site.patients.size()) - 5);
         int compared = 0;
-        for (int row = 0; row < station.models().patients.rowCount(); ++row) {
-            const QModelIndex i = station.models().patients.index(row, 0);
-            const QJsonObject sent = vitals.value(station.models().patients.rowAt(row).monitor).toObject(); // vacant: none
+        for (int row = 0; row < models.patients.rowCount(); ++row) {
+            const QModelIndex i = models.patients.index(row, 0);
+            const QJsonObject sent = vitals.value(models.patients.rowAt(row).monitor).toObject(); // vacant: none
             if (sent.isEmpty())
                 continue;
             QCOMPARE(i.data(PatientModel::HeartRateRole).toDouble(), sent.value(QStringLiteral("HR")).toDouble());
@@ -75,11 +78,11 @@ private Q_SLOTS:
         // Environment: every sensor's last reading.
         const QJsonObject env = truth.value(QStringLiteral("env")).toObject();
         int envCompared = 0;
-        for (int row = 0; row < station.models().environment.rowCount(); ++row) {
+        for (int row = 0; row < models.environment.rowCount(); ++row) {
             const QJsonObject sent = env.value(site.sensors[size_t(row)].id).toObject();
             if (!sent.contains(QStringLiteral("temperatureC")))
                 continue;
-            const double shown = station.models().environment.index(row, 0).data(EnvironmentModel::TemperatureRole).toDouble();
+            const double shown = models.environment.index(row, 0).data(EnvironmentModel::TemperatureRole).toDouble();
             QVERIFY2(std::abs(shown - sent.value(QStringLiteral("temperatureC")).toDouble()) < 1e-4,
                      qPrintable(site.sensors[size_t(row)].id));
             ++envCompared;
@@ -96,14 +99,14 @@ private Q_SLOTS:
         // Rooms: patients lying still in bed are placed in their true room.
         const QJsonObject tags = truth.value(QStringLiteral("tags")).toObject();
         int still = 0, right = 0;
-        for (int row = 0; row < station.models().patients.rowCount(); ++row) {
-            const PatientRow& patient = station.models().patients.rowAt(row);
+        for (int row = 0; row < models.patients.rowCount(); ++row) {
+            const PatientRow& patient = models.patients.rowAt(row);
             const QJsonObject t = tags.value(patient.wristband).toObject();
             const bool silentBand = truth.value(QStringLiteral("silent")).toArray().contains(patient.wristband);
             if (patient.vacant() || t.value(QStringLiteral("moving")).toBool() || silentBand)
                 continue;
             ++still;
-            const QString shown = station.models().patients.index(row, 0).data(PatientModel::RoomRole).toString();
+            const QString shown = models.patients.index(row, 0).data(PatientModel::RoomRole).toString();
             if (shown == t.value(QStringLiteral("room")).toString())
                 ++right;
             else

@@ -2,7 +2,7 @@
 // (priority as colour, symbol and text; flashing), list, refusal without an operator, sign-in and
 // one-click acknowledge, audio pause, history with CSV export; the census's admit, transfer,
 // devices and discharge dialogs. The sound device is a recording fake.
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "transport/ingest.h"
 #include "fakes.h"
 #include "ui/alarmwidgets.h"

@@ -2,7 +2,7 @@
 // room from the station's trends and a fridge from the station database, and the cold-chain report
 // dialog reads the record, names the excursion and saves PDF and JSON; the assets tab shows PAR levels
 // and use; the German catalogue reaches the widgets.
-#include "alarms/envrecord.h"
+#include "records/envrecord.h"
 #include "models/alarmlistmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"

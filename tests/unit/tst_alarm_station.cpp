@@ -1,6 +1,6 @@
 // What a station does for itself, in simulated time: operators' PINs and lockout, audio signalling
 // (priority, repeat, acknowledgement, pause), and its own timing across a step of the wall clock.
-// Fakes only for what leaves the process (publish hooks, the sound device).
+// Fakes only for what leaves the process (the publisher, the sound device).
 #include "alarm_support.h"
 #include "alarms/alarmaudio.h"
 #include "alarms/operators.h"
@@ -61,7 +61,7 @@ private Q_SLOTS:
         const qint64 Hour = 3'600'000;
         ManualClock clock;
         Published out;
-        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, out.hooks());
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, &out);
         engine.raise(panic(clock.nowMs()));
         engine.tick();
         QCOMPARE(out.escalations.size(), size_t(1));

@@ -1,11 +1,11 @@
 // The alarm engine in simulated time: merge rule, lifecycle, latching, escalation, onset delays,
 // late events, NEWS2 partial scores, the append-only log with restart convergence. Operators, audio
-// and clock steps are in tst_alarm_station. Fakes only for what leaves the process (publish hooks).
+// and clock steps are in tst_alarm_station. Fakes only for what leaves the process (the publisher).
 #include "alarms/alarmaudio.h"
 #include "alarms/alarmengine.h"
-#include "alarms/alarmlog.h"
+#include "records/alarmlog.h"
 #include "alarms/operators.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "transport/ingest.h"
 #include "alarm_support.h"
 #include "fakes.h"
@@ -84,7 +84,7 @@ private Q_SLOTS:
         ManualClock clock;
         Published out;
         AlarmLog log(m_dir.filePath(QStringLiteral("lifecycle.sqlite")));
-        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, out.hooks());
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, &out);
         const QString id = engine.raise(panic(clock.nowMs()));
         QCOMPARE(id, QStringLiteral("event.panic:wb-01:1-1"));
         QCOMPARE(out.states.size(), size_t(1));
@@ -136,7 +136,7 @@ private Q_SLOTS:
     {
         ManualClock clock;
         Published out;
-        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, out.hooks());
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), nullptr, &out);
         AlarmRaise hr;
         hr.rule = QStringLiteral("vitals.hr-high"); // non-latching by default
         hr.subjectKey = QStringLiteral("p01");
@@ -165,8 +165,8 @@ private Q_SLOTS:
     {
         ManualClock clock;
         Published out1, out2;
-        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, out1.hooks());
-        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, out2.hooks());
+        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, &out1);
+        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, &out2);
         const QString id = st1.raise(panic(clock.nowMs()));
         st2.raise(panic(clock.nowMs()));
         st1.tick();
@@ -210,8 +210,8 @@ private Q_SLOTS:
         // Station 2 started later and saw the desaturation from a later sample: a later onset.
         ManualClock clock;
         Published out1, out2;
-        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, out1.hooks());
-        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, out2.hooks());
+        AlarmEngine st1(m_settings, clock, QStringLiteral("st-1"), nullptr, &out1);
+        AlarmEngine st2(m_settings, clock, QStringLiteral("st-2"), nullptr, &out2);
         AlarmRaise r;
         r.rule = QStringLiteral("vitals.spo2-low");
         r.subjectKey = QStringLiteral("P002");
@@ -258,7 +258,7 @@ private Q_SLOTS:
         std::vector<AlarmState> changes;
         connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
         core.enableAlarms(QStringLiteral("st-1"), m_dir.filePath(QStringLiteral("core.sqlite")),
-                          AlarmOutput{[&](const AlarmState& s) { out.states.push_back(s); }, {}, {}});
+                          StationOutputs{&out, nullptr});
         const Patient& pt = site.patients.front();
         auto vitals = [&](double spo2, double rr = 16) {
             VitalsUpdate v;
@@ -461,7 +461,7 @@ private Q_SLOTS:
         // Near the exit: in the corridor, 2 m in front of the exit room (the made-up fence reaches 3 m).
         Room nearExit = *exit;
         nearExit.id = site.roomAt(exit->floor, exit->door - QPointF(0, 2)) ? site.roomAt(exit->floor, exit->door - QPointF(0, 2))->id : QString();
-        nearExit.polygon = QPolygonF(QRectF(exit->door - QPointF(0.5, 2.5), QSizeF(1, 1)));
+        nearExit.polygon = Polygon(QRectF(exit->door - QPointF(0.5, 2.5), QSizeF(1, 1)));
         QVERIFY(!nearExit.id.isEmpty() && nearExit.id != exit->id);
         at(nearExit);
         clock.advance(4000);
@@ -550,9 +550,9 @@ private Q_SLOTS:
         QString id;
         {
             // Station 1 acknowledges, writes its log, and dies before anything is published.
-            Published lost;
+            Published lost(true);
             AlarmLog log(path);
-            AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, lost.hooks(true));
+            AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, &lost);
             id = engine.raise(panic(clock.nowMs()));
             clock.advance(5000);
             QVERIFY(engine.acknowledge(id, QStringLiteral("s01"), QStringLiteral("N")).ok);
@@ -574,7 +574,7 @@ private Q_SLOTS:
         // On restart the log's state is published again: the retained state catches up.
         Published out;
         AlarmLog log(path);
-        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, out.hooks());
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, &out);
         engine.restore();
         QCOMPARE(out.states.size(), size_t(1));
         QCOMPARE(out.states.front().id, id);
@@ -588,9 +588,13 @@ private Q_SLOTS:
         Published out;
         QString failure;
         AlarmLog log(QStringLiteral("/proc/wardwatch-no-such-dir/log.sqlite"));
-        AlarmEngine::Hooks hooks = out.hooks();
-        hooks.logFailed = [&](const QString& e) { failure = e; };
-        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, hooks);
+        struct Failures : AlarmEngine::Observer
+        {
+            QString& failure;
+            explicit Failures(QString& f) : failure(f) {}
+            void onLogFailed(const QString& e) override { failure = e; }
+        } observer(failure);
+        AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, &out, &observer);
         const QString id = engine.raise(panic(clock.nowMs()));
         QVERIFY(engine.find(id)); // an alarm is shown even when the log fails
         QVERIFY(!failure.isEmpty());

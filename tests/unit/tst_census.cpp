@@ -2,7 +2,7 @@
 // core (checked, recorded, audited, published), other stations' entries merged by (time, station),
 // the record restoring the census after a restart, and the wire format of a bed's entry.
 #include "alarm_support.h"
-#include "alarms/alarmlog.h"
+#include "records/alarmlog.h"
 #include "models/trends.h"
 #include "models/wardmodels.h"
 #include "transport/wirecodec.h"
@@ -21,16 +21,12 @@ namespace {
 
 constexpr qint64 T0 = 1'795'737'600'000; // 2026-11-27T00:00:00Z
 
-struct Census
+struct CensusLog : CensusPublisher
 {
     std::vector<CensusEntryMsg> published;
     std::vector<std::pair<bool, QString>> results;
-    AlarmOutput output()
-    {
-        AlarmOutput o;
-        o.census = [this](const CensusEntryMsg& e) { published.push_back(e); };
-        return o;
-    }
+    void publishCensus(const CensusEntryMsg& e) override { published.push_back(e); }
+    StationOutputs output() { return StationOutputs{nullptr, this}; }
     void watch(WardCore& core)
     {
         QObject::connect(&core, &WardCore::censusResult, &core, [this](bool ok, const QString& m) { results.emplace_back(ok, m); });
@@ -107,7 +103,7 @@ class TestCensus : public QObject
 private Q_SLOTS:
     void admitIntoAVacantBed()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("admit.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -195,7 +191,7 @@ private Q_SLOTS:
         QFETCH(QString, wristband);
         QFETCH(QString, monitor);
         QFETCH(QString, reason);
-        Census c;
+        CensusLog c;
         CoreFixture f(db(QTest::currentDataTag()), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -211,7 +207,7 @@ private Q_SLOTS:
 
     void dischargeEndsAlarmsAndReturnsDevices()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("discharge.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -255,7 +251,7 @@ private Q_SLOTS:
 
     void transferMovesTheBedNotTheRecord()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("transfer.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -288,7 +284,7 @@ private Q_SLOTS:
 
     void devicesArePairedAndReturned()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("devices.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -318,7 +314,7 @@ private Q_SLOTS:
 
     void otherStationsMergeByTimeThenStation()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("merge.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -361,7 +357,7 @@ private Q_SLOTS:
     // seeded patients (a census that changed while this station was away) raise nothing.
     void crossedAdmissionsRaiseAConflict()
     {
-        Census c;
+        CensusLog c;
         CoreFixture f(db("conflict.sqlite"), c.output());
         c.watch(f.core);
         f.clock.set(T0);
@@ -389,7 +385,7 @@ private Q_SLOTS:
     {
         QString bed, from;
         {
-            Census c;
+            CensusLog c;
             CoreFixture f(db("restart.sqlite"), c.output());
             c.watch(f.core);
             f.clock.set(T0);

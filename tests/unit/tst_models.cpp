@@ -1,7 +1,7 @@
 // The core and the item models: values applied, coalesced batches with ranged dataChanged and no
 // resets, duplicates and reboots, late events, "no signal", with QAbstractItemModelTester on every model.
 #include "models/alarmlistmodel.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "models/wardmodels.h"
 #include "transport/ingest.h"
 

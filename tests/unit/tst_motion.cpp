@@ -142,8 +142,8 @@ private Q_SLOTS:
         // shadowing: its fixes straddle the wall. Standing still for 15 minutes it must keep its
         // room once settled; without the stillness rules the same input changes room often.
         const auto gws = square();
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
-                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10))}};
         auto run = [&](EngineConfig cfg, int& changes, bool& settled, QString& finalRoom, double& walkerMovingAt) {
             Engine e(gws, cfg, rooms);
             std::mt19937 rng(7);
@@ -195,8 +195,8 @@ private Q_SLOTS:
         // Its room must become east within 2 s of its fix crossing the wall; with a moving tag's
         // evidence tempered like a still one's (the control), the room trails the fix further.
         const auto gws = square();
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
-                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10))}};
         auto lag = [&](EngineConfig cfg, unsigned seed) {
             cfg.selfCalibrate = false;
             Engine e(gws, cfg, rooms);
@@ -285,8 +285,8 @@ private Q_SLOTS:
         // fix alone must unsettle it, and the room must follow within a minute of the move's start.
         const std::vector<Receiver> gws{{QStringLiteral("a"), 0, 0, 2.5, 0, -59, 2}, {QStringLiteral("b"), 20, 0, 2.5, 0, -59, 2},
                                         {QStringLiteral("c"), 0, 10, 2.5, 0, -59, 2}, {QStringLiteral("d"), 20, 10, 2.5, 0, -59, 2}};
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 10, 10))},
-                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(10, 0, 10, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 10, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(10, 0, 10, 10))}};
         struct Outcome
         {
             bool settledBefore = false;

@@ -83,15 +83,24 @@ private Q_SLOTS:
         CoreFixture a(dir.filePath(QStringLiteral("a.sqlite"))), b(dir.filePath(QStringLiteral("b.sqlite")));
         std::map<QString, QString> located; // tag -> engine
         int twice = 0;
-        auto publish = [&](const QString& id) {
-            return [&, id](const PositionMsg& p) {
-                QCOMPARE(p.engineId, id);
+        QStringList wrongEngine;
+        struct Positions : PositionPublisher
+        {
+            QString id;
+            std::map<QString, QString>& located;
+            int& twice;
+            QStringList& wrong;
+            Positions(QString i, std::map<QString, QString>& l, int& t, QStringList& w) : id(std::move(i)), located(l), twice(t), wrong(w) {}
+            void publishPosition(const PositionMsg& p) override
+            {
+                if (p.engineId != id)
+                    wrong << p.engineId;
                 twice += located.count(p.tagId) ? 1 : 0;
                 located[p.tagId] = id;
-            };
-        };
-        a.core.enableEngine(QStringLiteral("eng-a"), publish(QStringLiteral("eng-a")));
-        b.core.enableEngine(QStringLiteral("eng-b"), publish(QStringLiteral("eng-b")));
+            }
+        } pa(QStringLiteral("eng-a"), located, twice, wrongEngine), pb(QStringLiteral("eng-b"), located, twice, wrongEngine);
+        a.core.enableEngine(QStringLiteral("eng-a"), &pa);
+        b.core.enableEngine(QStringLiteral("eng-b"), &pb);
         a.core.apply(QVector<Decoded>{engine(QStringLiteral("eng-b"), true, a.site.hash)});
         b.core.apply(QVector<Decoded>{engine(QStringLiteral("eng-a"), true, b.site.hash)});
         const QStringList both{QStringLiteral("eng-a"), QStringLiteral("eng-b")};
@@ -103,6 +112,7 @@ private Q_SLOTS:
             f->core.flushNow();
         }
         QCOMPARE(twice, 0);
+        QVERIFY2(wrongEngine.isEmpty(), qPrintable(wrongEngine.join(u' ')));
         QCOMPARE(int(located.size()), int(a.site.patients.size()));
         int byA = 0;
         for (const auto& [tag, id] : located) {

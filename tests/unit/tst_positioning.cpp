@@ -65,7 +65,7 @@ private Q_SLOTS:
     void oneGatewayStaysNearItWithWideAccuracyAndNoRoom()
     {
         const std::vector<Receiver> one{{QStringLiteral("a"), 5, 5, 2.5, 0, -59, 2}};
-        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, QPolygonF(QRectF(0, 0, 10, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, Polygon(QRectF(0, 0, 10, 10))}};
         Engine e(one, EngineConfig{}, rooms);
         for (double t = 0; t < 5; t += 0.5)
             e.addReport(0, 0, t, -80);
@@ -99,7 +99,7 @@ private Q_SLOTS:
     void farFromEveryGatewayIsUnknownNotConfident()
     {
         const auto gws = square();
-        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, QPolygonF(QRectF(-5, -5, 20, 20))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("R1"), 0, Polygon(QRectF(-5, -5, 20, 20))}};
         Engine e(gws, EngineConfig{}, rooms);
         for (double t = 0; t < 5; t += 0.5)
             e.addReport(0, 3, t, -99);
@@ -129,8 +129,8 @@ private Q_SLOTS:
     void roomHysteresis()
     {
         const auto gws = square();
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
-                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10))}};
         EngineConfig cfg;
         Engine e(gws, cfg, rooms);
         feed(e, 0, gws, 2, 5, 0, 5);
@@ -312,8 +312,8 @@ private Q_SLOTS:
         // west: compared less their levels at 1 m, west is the nearer, and the room is west.
         const std::vector<Receiver> gws{{QStringLiteral("w"), 2.5, 5, 2.5, 0, -59, 2}, {QStringLiteral("e"), 7.5, 5, 2.5, 0, -50, 2},
                                         {QStringLiteral("s"), 5, -2, 2.5, 0, -59, 2}, {QStringLiteral("n"), 5, 12, 2.5, 0, -59, 2}};
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, QPolygonF(QRectF(0, 0, 5, 10))},
-                                           {QStringLiteral("east"), 0, QPolygonF(QRectF(5, 0, 5, 10))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10))}};
         QVERIFY(modelRssi(gws[1], 4, 5, 1.2) - modelRssi(gws[0], 4, 5, 1.2) > 3); // louder, raw
         EngineConfig cfg;
         cfg.selfCalibrate = false;
@@ -384,7 +384,7 @@ private Q_SLOTS:
         // The same loud centre receiver as above, but only a reference beacon 2 m from it is heard:
         // its fix is its surveyed place (with the room), and its levels alone correct the model.
         const std::vector<Receiver> gws = loudCentre().first, truth = loudCentre().second;
-        const std::vector<RoomShape> rooms{{QStringLiteral("hall"), 0, QPolygonF(QRectF(0, 0, 16, 16))}};
+        const std::vector<RoomShape> rooms{{QStringLiteral("hall"), 0, Polygon(QRectF(0, 0, 16, 16))}};
         Engine e(gws, EngineConfig{}, rooms);
         e.setKnownPosition(0, 10, 8, 0);
         std::mt19937 rng(5);

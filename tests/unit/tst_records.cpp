@@ -1,7 +1,7 @@
 // What the station keeps over time: the fridges' record in the station database (EnvRecord, fed by
 // the core, late readings included) and the trend ring buffers the charts draw (TrendSeries).
 #include "alarm_support.h"
-#include "alarms/envrecord.h"
+#include "records/envrecord.h"
 #include "models/trends.h"
 
 #include <QSqlDatabase>
@@ -111,7 +111,7 @@ private Q_SLOTS:
             f.core.post(std::move(in));
             f.core.flushNow();
             // The live row shows the newest reading; the record keeps the late one as well.
-            const auto s = EnvRecord::query(path, QStringLiteral("FR-11"), T0, T0 + 10 * 60'000);
+            const auto s = EnvRecord::query(readingsPathFor(path), QStringLiteral("FR-11"), T0, T0 + 10 * 60'000);
             QVERIFY(s);
             QCOMPARE(s->temperatures.size(), size_t(10));
             QCOMPARE(s->temperatures[4].temperatureC, 9.5);

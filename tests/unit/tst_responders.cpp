@@ -2,10 +2,10 @@
 // choice of responders (heard, located, of the site's roles, not the one in trouble), the fallback
 // when a site has no doors, the site's settings, and the core naming them for a raised alarm.
 #include "alarm_support.h"
-#include "alarms/alarmlog.h"
+#include "records/alarmlog.h"
 #include "fakes.h"
 #include "models/alarmlistmodel.h"
-#include "models/responders.h"
+#include "core/responders.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,16 +66,21 @@ struct OwnSiteCore
     OwnSiteCore(Site s, const QString& log) : site(std::move(s)), directory(site), core(site, directory, clock, stats)
     {
         core.setPositionSource(PositionSource::Engines);
-        AlarmOutput out;
-        out.escalate = [this](const AlarmState& a, const EscalationStep& step) { sent.emplace_back(step.target, a.escalationStep); };
-        core.enableAlarms(QStringLiteral("st-1"), log, out);
+        core.enableAlarms(QStringLiteral("st-1"), log, StationOutputs{&sent, nullptr}); // used after construction
     }
+    // The escalation steps sent, as (target, step).
+    struct Escalations : std::vector<std::pair<QString, int>>, AlarmPublisher
+    {
+        void publishAlarm(const AlarmState&) override {}
+        void clearAlarm(const QString&) override {}
+        void escalate(const AlarmState& a, const EscalationStep& step) override { emplace_back(step.target, a.escalationStep); }
+    };
     Site site;
     ManualClock clock;
     IngestStats stats;
     DeviceDirectory directory;
     WardCore core;
-    std::vector<std::pair<QString, int>> sent;
+    Escalations sent;
 };
 
 } // namespace

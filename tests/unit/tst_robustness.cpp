@@ -4,7 +4,7 @@
 // stations' alarms, mutated byte-wise), the site loader (the default site mutated value-wise) and
 // `wardctl locate` (its CSV files mutated cell- and line-wise). Deterministic: fixed seeds.
 #include "fuzzing.h"
-#include "models/wardcore.h"
+#include "core/wardcore.h"
 #include "models/wardmodels.h"
 #include "offline.h"
 #include "coldchaincmd.h"
@@ -148,7 +148,6 @@ private Q_SLOTS:
         std::vector<AlarmState> changes;
         connect(&core, &WardCore::alarmChanged, this, [&](const AlarmState& s) { changes.push_back(s); });
         core.enableAlarms(QStringLiteral("st-fuzz"), QStringLiteral(":memory:"), {});
-        ingest.setSink([&core](QVector<Decoded>&& m) { core.apply(std::move(m)); });
 
         // The corpus: 60 s of the simulator's demo ward, MOKO gateway JSON, other stations' alarms.
         std::vector<std::pair<QByteArray, QByteArray>> corpus; // topic, payload
@@ -249,7 +248,7 @@ private Q_SLOTS:
                 }
             }
             // The whole path: ingest stage, then the core with its models, locator and alarm rules.
-            ingest.onMessage(topic.constData(), span(payload), clock.nowMs());
+            core.apply(ingest.decode(topic.constData(), span(payload), clock.nowMs()));
             if (i % 20 == 0) {
                 clock.advance(100);
                 core.flushNow();
@@ -302,7 +301,7 @@ private Q_SLOTS:
         clock.advance(60'000);
         const DeviceEventMsg press{patient.wristband, clock.nowMs(), clock.nowMs(), 999, 1, DeviceEventKind::Panic, false};
         const QByteArray wire = encode(press);
-        ingest.onMessage(topics.event(patient.wristband).toUtf8().constData(), span(wire), clock.nowMs());
+        core.apply(ingest.decode(topics.event(patient.wristband).toUtf8().constData(), span(wire), clock.nowMs()));
         core.flushNow();
         core.evaluateAlarms();
         bool raised = false;
@@ -355,10 +354,9 @@ private Q_SLOTS:
             WardModels models(site);
             connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
             core.enableAlarms(QStringLiteral("st-fuzz"), QStringLiteral(":memory:"), {});
-            ingest.setSink([&core](QVector<Decoded>&& m) { core.apply(std::move(m)); });
-            for (const auto& o : simulatorTraffic(site, 5)) {
+                for (const auto& o : simulatorTraffic(site, 5)) {
                 const QByteArray topic = o.topic.toUtf8();
-                ingest.onMessage(topic.constData(), span(o.payload), clock.nowMs());
+                core.apply(ingest.decode(topic.constData(), span(o.payload), clock.nowMs()));
             }
             clock.advance(5000);
             core.flushNow();

@@ -393,14 +393,13 @@ private Q_SLOTS:
         cfg.maxPayloadBytes = 64;
         Ingest ingest(cfg, directory(), clock, stats);
         int delivered = 0;
-        ingest.setSink([&](QVector<Decoded>&& m) { delivered += int(m.size()); });
         const QByteArray good = encode(BeaconBatch{directory().gateway("g1"), Now, 0, {{directory().tag("t"), Now, -50, 0}}, 0},
                                        directory());
-        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(good), Now);
-        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray(100, 'x')), Now);
-        ingest.onMessage("ww/v1/w7/gw/g1/adv", span(QByteArray("\xff", 1)), Now);
-        ingest.onMessage("ww/v1/w7/truth/tag/t", span(QByteArray("{}")), Now);
-        ingest.onMessage("ww/v1/w7/nope", span(QByteArray("x")), Now);
+        delivered += int(ingest.decode("ww/v1/w7/gw/g1/adv", span(good), Now).size());
+        delivered += int(ingest.decode("ww/v1/w7/gw/g1/adv", span(QByteArray(100, 'x')), Now).size());
+        delivered += int(ingest.decode("ww/v1/w7/gw/g1/adv", span(QByteArray("\xff", 1)), Now).size());
+        delivered += int(ingest.decode("ww/v1/w7/truth/tag/t", span(QByteArray("{}")), Now).size());
+        delivered += int(ingest.decode("ww/v1/w7/nope", span(QByteArray("x")), Now).size());
         const IngestCounters c = stats.snapshot();
         QCOMPARE(delivered, 1);
         QCOMPARE(c.received, 5u);

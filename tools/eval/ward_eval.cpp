@@ -207,7 +207,7 @@ int main(int argc, char** argv)
                 }
                 QString geo; // the room the fix lies in: how much of the lag is the fix's
                 for (const auto& r : site.rooms)
-                    if (r.floor == f->floor && r.polygon.containsPoint(QPointF(f->x, f->y), Qt::OddEvenFill))
+                    if (r.floor == f->floor && r.polygon.contains(QPointF(f->x, f->y)))
                         geo = r.id;
                 walkGeoMissAge[age] += geo != t.room;
             }

@@ -1,5 +1,5 @@
-#include "alarms/envrecord.h"
-#include "alarms/sqlitedb.h"
+#include "records/envrecord.h"
+#include "records/sqlitedb.h"
 
 #include <QFileInfo>
 #include <QSqlDatabase>

@@ -1,6 +1,4 @@
-// Positioning engines (wardwatch --engine) and the stations they serve: which engine owns which
-// tag, and which fixes this core computes. docs/operations.md, "Positioning engines".
-#include "models/wardcore.h"
+#include "core/engineshare.h"
 
 #include <algorithm>
 
@@ -32,7 +30,7 @@ quint64 score(const QString& engineId, const QString& tagId)
 
 } // namespace
 
-QString WardCore::ownerOf(const QString& tagId, const QStringList& engines)
+QString EngineShare::ownerOf(const QString& tagId, const QStringList& engines)
 {
     QString best;
     quint64 bestScore = 0;
@@ -46,41 +44,32 @@ QString WardCore::ownerOf(const QString& tagId, const QStringList& engines)
     return best;
 }
 
-void WardCore::enableEngine(const QString& engineId, std::function<void(const PositionMsg&)> publish)
+void EngineShare::enable(const QString& engineId)
 {
     m_engineId = engineId;
-    m_publishPosition = std::move(publish);
-    m_positionSource = PositionSource::Own;
-    updateOwnership();
+    m_engines.clear();
+    setPeers({});
 }
 
-void WardCore::updateOwnership()
+bool EngineShare::setPeers(const QStringList& peers)
 {
     if (m_engineId.isEmpty())
-        return;
+        return false;
     QStringList engines{m_engineId};
-    for (auto it = m_enginePeers.cbegin(); it != m_enginePeers.cend(); ++it)
-        if (it.key() != m_engineId)
-            engines << it.key();
+    for (const QString& p : peers)
+        if (p != m_engineId)
+            engines << p;
     std::sort(engines.begin(), engines.end());
     m_owned.assign(m_tagIds.size(), 0);
-    int owned = 0;
+    m_ownedCount = 0;
     for (size_t t = 0; t < m_tagIds.size(); ++t)
         if (ownerOf(m_tagIds[t], engines) == m_engineId) {
             m_owned[t] = 1;
-            ++owned;
+            ++m_ownedCount;
         }
     const bool changed = engines != m_engines;
     m_engines = engines;
-    if (changed)
-        Q_EMIT enginesChanged(m_engines, owned);
-}
-
-bool WardCore::computesFix(int tag) const
-{
-    if (m_positionSource == PositionSource::Engines)
-        return false;
-    return m_engineId.isEmpty() || ownsTag(tag);
+    return changed;
 }
 
 } // namespace ww

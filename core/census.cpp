@@ -1,157 +1,134 @@
-// The census on the core thread: who lies in which bed and wears which wristband and monitor.
-// Every change is a bed's entry (CensusEntryMsg): checked, written to the station's census record,
-// audited, applied to the rows and published retained; other stations' entries merge by
-// (time, station), the later one for a bed winning. A transfer moves the bed to the patient's row, so
-// vitals, trends, limits and NEWS2 inputs go with the patient; a discharge ends the patient's
-// condition alarms and returns the devices to the ward's stock.
-#include "models/logging.h"
-#include "models/wardcore.h"
+#include "core/census.h"
+#include "core/alarmrules.h"
+#include "core/logging.h"
 
 #include <algorithm>
 
 namespace ww {
 
-int WardCore::rowOfBed(const QString& bed) const
+Census::Census(const Site& site, const Clock& clock, WardState& state, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_state(state)
 {
-    if (bed.isEmpty())
-        return -1;
-    for (int i = 0; i < int(m_rows.patients.size()); ++i)
-        if (m_rows.patients[size_t(i)].bed == bed)
-            return i;
-    return -1;
 }
 
-int WardCore::rowOfPatient(const QString& patientId) const
+void Census::enable(const QString& stationId, CensusRecord* record, AlarmRules* rules, CensusPublisher* publisher)
 {
-    if (patientId.isEmpty())
-        return -1;
-    for (int i = 0; i < int(m_rows.patients.size()); ++i)
-        if (m_rows.patients[size_t(i)].id == patientId)
-            return i;
-    return -1;
+    m_stationId = stationId;
+    m_record = record;
+    m_rules = rules;
+    m_publisher = publisher;
 }
 
 // Why a device cannot go on the patient of row (-1: a new patient); empty when it can.
-QString WardCore::deviceProblem(const QString& deviceId, DeviceKind kind, int row) const
+QString Census::deviceProblem(const QString& deviceId, DeviceKind kind, int row) const
 {
     if (deviceId.isEmpty())
         return {};
-    const auto it = m_refs.constFind(deviceId);
-    if (it == m_refs.constEnd() || it->device < 0 || m_rows.devices[size_t(it->device)].kind != kind)
+    const DeviceRef* it = m_state.find(deviceId);
+    if (!it || it->device < 0 || m_state.rows().devices[size_t(it->device)].kind != kind)
         return tr("%1 is not a %2 of this ward").arg(deviceId, toString(kind));
     if (it->patient >= 0 && it->patient != row) {
-        const PatientRow& other = m_rows.patients[size_t(it->patient)];
+        const PatientRow& other = m_state.rows().patients[size_t(it->patient)];
         return tr("%1 is on %2 (bed %3)").arg(deviceId, other.name, other.bed);
     }
     return {};
 }
 
 // The refusals every census change shares: this station keeps no record, nobody is signed in.
-QString WardCore::censusRefusal(const QString& operatorId, const QString& signIn) const
+QString Census::refusal(const QString& operatorId, const QString& signIn) const
 {
-    if (!m_censusRecord || !m_alarms)
+    if (!m_record || !m_rules)
         return tr("This station keeps no record: census changes are made at a station with a log");
     return operatorId.isEmpty() ? signIn : QString();
 }
 
 // Why a change to the patient of row (found by patientId) cannot be made; empty when it can.
-QString WardCore::patientRefusal(int row, const QString& patientId) const
+QString Census::patientRefusal(int row, const QString& patientId) const
 {
     if (row < 0)
         return tr("%1 is not in the census").arg(patientId);
-    if (m_rows.patients[size_t(row)].bed.isEmpty())
+    if (m_state.rows().patients[size_t(row)].bed.isEmpty())
         return tr("%1 has no bed in the census").arg(patientId);
     return {};
 }
 
 // Says why a census change is refused (when why is not empty) and returns whether it was.
-bool WardCore::refused(const QString& why)
+bool Census::refused(const QString& why)
 {
     if (why.isEmpty())
         return false;
-    Q_EMIT censusResult(false, why);
+    Q_EMIT result(false, why);
     return true;
 }
 
-// A device's signal as its own row says (waiting when it has none).
-SignalState WardCore::deviceSignal(const QString& deviceId) const
-{
-    const auto it = m_refs.constFind(deviceId);
-    return it != m_refs.constEnd() && it->device >= 0 ? m_rows.devices[size_t(it->device)].signal : SignalState::Waiting;
-}
-
 // Puts a device on row's patient (or takes it off: deviceId empty), taking it off anyone else.
-void WardCore::pairDevice(int row, QString& slot, const QString& deviceId)
+void Census::pairDevice(int row, QString& slot, const QString& deviceId)
 {
     if (slot == deviceId)
         return;
-    PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow& p = m_state.rows().patients[size_t(row)];
     auto setDeviceRow = [this](const QString& id, int patient, const QString& subject) {
-        const auto it = m_refs.find(id);
-        if (it == m_refs.end() || it->device < 0)
+        DeviceRef* it = m_state.find(id);
+        if (!it || it->device < 0)
             return false;
         it->patient = patient;
-        DeviceRow& d = m_rows.devices[size_t(it->device)];
+        DeviceRow& d = m_state.rows().devices[size_t(it->device)];
         d.subject = subject;
         d.inService = patient >= 0;
-        m_dirtyDevices.mark(it->device);
+        m_state.markDevice(it->device);
         return true;
     };
     if (!slot.isEmpty())
         setDeviceRow(slot, -1, {});
     if (!deviceId.isEmpty()) {
-        const auto it = m_refs.constFind(deviceId);
-        if (it != m_refs.constEnd() && it->patient >= 0) { // another station's newer word: it moves
-            PatientRow& other = m_rows.patients[size_t(it->patient)];
+        const DeviceRef* it = m_state.find(deviceId);
+        if (it && it->patient >= 0) { // another station's newer word: it moves
+            PatientRow& other = m_state.rows().patients[size_t(it->patient)];
             for (QString* s : {&other.wristband, &other.monitor})
                 if (*s == deviceId && s != &slot)
                     s->clear();
-            m_dirtyPatients.mark(it->patient);
+            m_state.markPatient(it->patient);
         }
         if (!setDeviceRow(deviceId, row, p.name))
             qCWarning(lcCore) << "census: device" << deviceId << "of patient" << p.id << "is not in this site";
     }
     slot = deviceId;
-    m_dirtyPatients.mark(row);
+    m_state.markPatient(row);
 }
 
-void WardCore::setDevices(int row, const QString& wristband, const QString& monitor)
+void Census::setDevices(int row, const QString& wristband, const QString& monitor)
 {
-    PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow& p = m_state.rows().patients[size_t(row)];
     if (p.wristband != wristband) {
         p.location = {};
         pairDevice(row, p.wristband, wristband);
-        p.tagSignal = deviceSignal(wristband);
+        p.tagSignal = m_state.deviceSignal(wristband);
     }
     if (p.monitor != monitor) {
         p.vitals = {};
         pairDevice(row, p.monitor, monitor);
-        p.vitalsSignal = deviceSignal(monitor);
+        p.vitalsSignal = m_state.deviceSignal(monitor);
     }
 }
 
-void WardCore::vacate(int row)
+void Census::vacate(int row)
 {
-    PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow& p = m_state.rows().patients[size_t(row)];
     if (p.vacant())
         return;
-    if (m_conditions)
-        m_conditions->endSubject(p.id); // vitals, NEWS2 and geofence alarms lose their cause
+    if (m_rules)
+        m_rules->forgetPatient(row, p.id);
     setDevices(row, {}, {});
-    if (size_t(row) < m_news2Inputs.size()) {
-        m_news2Inputs[size_t(row)] = {};
-        m_patientLimits[size_t(row)].clear();
-    }
     PatientRow empty;
     empty.bed = p.bed;
     p = empty;
-    m_dirtyPatients.mark(row);
+    m_state.markPatient(row);
 }
 
 // Applies one bed's entry to the rows (its revision already checked and recorded).
-void WardCore::placeEntry(const CensusEntryMsg& e)
+void Census::placeEntry(const CensusEntryMsg& e)
 {
-    int row = rowOfBed(e.bed);
+    int row = m_state.rowOfBed(e.bed);
     if (row < 0) {
         qCWarning(lcCore) << "census: entry for unknown bed" << e.bed << "from station" << e.stationId << "ignored";
         return;
@@ -160,108 +137,107 @@ void WardCore::placeEntry(const CensusEntryMsg& e)
         vacate(row);
         return;
     }
-    const int current = rowOfPatient(e.patientId);
+    const int current = m_state.rowOfPatient(e.patientId);
     if (current != row) {
         vacate(row); // a newer entry displaces whoever another station had in this bed
         if (current >= 0) {
             // A transfer: the patient's row takes the bed, the emptied row the patient's old bed.
-            std::swap(m_rows.patients[size_t(current)].bed, m_rows.patients[size_t(row)].bed);
-            m_dirtyPatients.mark(row);
+            std::swap(m_state.rows().patients[size_t(current)].bed, m_state.rows().patients[size_t(row)].bed);
+            m_state.markPatient(row);
             row = current;
         } else {
-            m_rows.patients[size_t(row)].id = e.patientId;
+            m_state.rows().patients[size_t(row)].id = e.patientId;
         }
     }
-    PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow& p = m_state.rows().patients[size_t(row)];
     p.name = e.patientName;
     setDevices(row, e.wristband, e.monitor);
     for (const QString& id : {p.wristband, p.monitor}) // the devices table names the wearer
-        if (const auto it = m_refs.constFind(id); !id.isEmpty() && it != m_refs.constEnd() && it->device >= 0 &&
-                                                  m_rows.devices[size_t(it->device)].subject != p.name) {
-            m_rows.devices[size_t(it->device)].subject = p.name;
-            m_dirtyDevices.mark(it->device);
+        if (const DeviceRef* it = m_state.find(id); !id.isEmpty() && it && it->device >= 0 &&
+                                                  m_state.rows().devices[size_t(it->device)].subject != p.name) {
+            m_state.rows().devices[size_t(it->device)].subject = p.name;
+            m_state.markDevice(it->device);
         }
-    m_dirtyPatients.mark(row);
-    evaluatePatient(row, m_clock.nowMs());
+    m_state.markPatient(row);
+    if (m_rules)
+        m_rules->evaluatePatient(row, m_clock.nowMs());
 }
 
-void WardCore::apply(const CensusEntryMsg& m)
+void Census::apply(const CensusEntryMsg& m)
 {
-    const auto rev = m_censusRev.value(m.bed, {0, QString()});
+    const auto rev = m_rev.value(m.bed, {0, QString()});
     if (!m.newerThan(rev.first, rev.second))
         return; // our own entry coming back, or older than what is in force
-    if (rowOfBed(m.bed) < 0) {
+    if (m_state.rowOfBed(m.bed) < 0) {
         qCWarning(lcCore) << "census: entry for unknown bed" << m.bed << "from station" << m.stationId << "ignored";
         return;
     }
-    if (m_censusRecord && !m_censusRecord->append({m}))
-        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true,
-                          tr("Census record write failed: %1").arg(m_censusRecord->lastError()));
+    if (m_record && !m_record->append({m}))
+        Q_EMIT recordFailed(tr("Census record write failed: %1").arg(m_record->lastError()));
     // Someone else into a bed whose occupant this station placed: two admissions crossed, or this
     // station missed a discharge. The displaced patient leaves this census; a nurse must know.
-    const PatientRow& before = m_rows.patients[size_t(rowOfBed(m.bed))];
-    if (m_alarms && rev.second == m_stationId && !before.vacant() && !m.patientId.isEmpty() && before.id != m.patientId) {
+    const PatientRow& before = m_state.rows().patients[size_t(m_state.rowOfBed(m.bed))];
+    if (m_rules && rev.second == m_stationId && !before.vacant() && !m.patientId.isEmpty() && before.id != m.patientId) {
         AlarmRaise a;
         a.rule = QStringLiteral("tech.census-conflict");
         a.subjectKey = before.id + QChar(u'-') + m.bed;
         a.occurrence = QString::number(m.timeMs);
         a.onsetMs = m.timeMs;
         a.subject = QStringLiteral("%1 (%2)").arg(before.name, before.id);
-        placeAt(a, before);
+        placeAt(a, before, m_site);
         a.source = m.stationId;
         a.condition = tr("Census: %1 is no longer in bed %2: station %3 put %4 (%5) there")
                           .arg(before.name, m.bed, m.stationId, m.patientName, m.patientId);
         a.endsOnAck = true;
-        m_alarms->raise(a);
+        m_rules->raise(a);
     }
-    m_censusRev.insert(m.bed, {m.timeMs, m.stationId});
+    m_rev.insert(m.bed, {m.timeMs, m.stationId});
     placeEntry(m);
 }
 
-void WardCore::restoreCensus()
+void Census::restore()
 {
-    if (!m_censusRecord)
+    if (!m_record)
         return;
-    std::vector<CensusEntryMsg> entries = m_censusRecord->latest();
-    if (!m_censusRecord->lastError().isEmpty())
-        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true,
-                          tr("Census record unreadable: %1").arg(m_censusRecord->lastError()));
+    std::vector<CensusEntryMsg> entries = m_record->latest();
+    if (!m_record->lastError().isEmpty())
+        Q_EMIT recordFailed(tr("Census record unreadable: %1").arg(m_record->lastError()));
     // In the order they were made, so a transfer finds the patient where the earlier entry put them.
     std::sort(entries.begin(), entries.end(), [](const CensusEntryMsg& a, const CensusEntryMsg& b) {
         return b.newerThan(a.timeMs, a.stationId);
     });
     for (const CensusEntryMsg& e : entries) {
-        if (rowOfBed(e.bed) < 0)
+        if (m_state.rowOfBed(e.bed) < 0)
             continue;
-        m_censusRev.insert(e.bed, {e.timeMs, e.stationId});
+        m_rev.insert(e.bed, {e.timeMs, e.stationId});
         placeEntry(e);
     }
 }
 
-void WardCore::commitCensus(std::vector<CensusEntryMsg> entries, const QString& what, const QString& operatorId,
+void Census::commit(std::vector<CensusEntryMsg> entries, const QString& what, const QString& operatorId,
                             const QString& operatorName)
 {
     qint64 now = m_clock.nowMs();
     for (const CensusEntryMsg& e : entries) // strictly newer than what is in force, whatever the clock did
-        now = std::max(now, m_censusRev.value(e.bed, {0, QString()}).first + 1);
+        now = std::max(now, m_rev.value(e.bed, {0, QString()}).first + 1);
     for (CensusEntryMsg& e : entries) {
         e.timeMs = now;
         e.stationId = m_stationId;
         e.operatorId = operatorId;
     }
-    if (!m_censusRecord->append(entries)) {
-        Q_EMIT censusResult(false, tr("Not recorded, nothing changed: %1").arg(m_censusRecord->lastError()));
+    if (!m_record->append(entries)) {
+        Q_EMIT result(false, tr("Not recorded, nothing changed: %1").arg(m_record->lastError()));
         return;
     }
-    m_alarms->audit(what, operatorId, operatorName);
+    m_rules->audit(what, operatorId, operatorName);
     for (const CensusEntryMsg& e : entries) {
-        m_censusRev.insert(e.bed, {e.timeMs, e.stationId});
+        m_rev.insert(e.bed, {e.timeMs, e.stationId});
         placeEntry(e);
-        if (m_censusPublish)
-            m_censusPublish(e);
+        if (m_publisher)
+            m_publisher->publishCensus(e);
     }
-    flush();
-    Q_EMIT censusResult(true, what);
+    Q_EMIT committed();
+    Q_EMIT result(true, what);
 }
 
 namespace {
@@ -286,22 +262,22 @@ CensusEntryMsg entryFor(const PatientRow& p, const QString& action)
 
 } // namespace
 
-void WardCore::admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+void Census::admit(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
                             const QString& monitor, const QString& operatorId, const QString& operatorName)
 {
     const QString id = patientId.trimmed(), who = name.trimmed();
-    const int row = rowOfBed(bed);
+    const int row = m_state.rowOfBed(bed);
     const QString why = [&]() -> QString {
-        if (QString r = censusRefusal(operatorId, tr("Sign in to admit a patient")); !r.isEmpty())
+        if (QString r = refusal(operatorId, tr("Sign in to admit a patient")); !r.isEmpty())
             return r;
         if (row < 0)
             return tr("Unknown bed \"%1\"").arg(bed);
-        if (!m_rows.patients[size_t(row)].vacant())
-            return tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(row)].name);
+        if (!m_state.rows().patients[size_t(row)].vacant())
+            return tr("Bed %1 is taken by %2").arg(bed, m_state.rows().patients[size_t(row)].name);
         if (id.isEmpty() || who.isEmpty())
             return tr("A patient needs an id and a name");
-        if (const int other = rowOfPatient(id); other >= 0)
-            return tr("%1 is already in bed %2").arg(id, m_rows.patients[size_t(other)].bed);
+        if (const int other = m_state.rowOfPatient(id); other >= 0)
+            return tr("%1 is already in bed %2").arg(id, m_state.rows().patients[size_t(other)].bed);
         if (m_site.staffMember(id) ||
             std::any_of(m_site.assets.begin(), m_site.assets.end(), [&](const Asset& a) { return a.id == id; }))
             return tr("\"%1\" is the id of a staff member or an asset").arg(id);
@@ -317,32 +293,32 @@ void WardCore::admitPatient(const QString& bed, const QString& patientId, const 
     p.name = who;
     p.wristband = wristband;
     p.monitor = monitor;
-    commitCensus({entryFor(p, QStringLiteral("admit"))},
+    commit({entryFor(p, QStringLiteral("admit"))},
                  QStringLiteral("admitted %1 (%2) to bed %3, wristband %4, monitor %5")
                      .arg(who, id, bed, none(wristband), none(monitor)),
                  operatorId, operatorName);
 }
 
-void WardCore::transferPatient(const QString& patientId, const QString& bed, const QString& operatorId,
+void Census::transfer(const QString& patientId, const QString& bed, const QString& operatorId,
                                const QString& operatorName)
 {
-    const int row = rowOfPatient(patientId), to = rowOfBed(bed);
+    const int row = m_state.rowOfPatient(patientId), to = m_state.rowOfBed(bed);
     const QString why = [&]() -> QString {
-        if (QString r = censusRefusal(operatorId, tr("Sign in to transfer a patient")); !r.isEmpty())
+        if (QString r = refusal(operatorId, tr("Sign in to transfer a patient")); !r.isEmpty())
             return r;
         if (row < 0)
             return tr("%1 is not in the census").arg(patientId);
         if (to < 0)
             return tr("Unknown bed \"%1\"").arg(bed);
         if (to == row)
-            return tr("%1 is already in bed %2").arg(m_rows.patients[size_t(row)].name, bed);
-        if (!m_rows.patients[size_t(to)].vacant())
-            return tr("Bed %1 is taken by %2").arg(bed, m_rows.patients[size_t(to)].name);
+            return tr("%1 is already in bed %2").arg(m_state.rows().patients[size_t(row)].name, bed);
+        if (!m_state.rows().patients[size_t(to)].vacant())
+            return tr("Bed %1 is taken by %2").arg(bed, m_state.rows().patients[size_t(to)].name);
         return {};
     }();
     if (refused(why))
         return;
-    const PatientRow& p = m_rows.patients[size_t(row)];
+    const PatientRow& p = m_state.rows().patients[size_t(row)];
     CensusEntryMsg arrive = entryFor(p, QStringLiteral("transfer"));
     arrive.bed = bed;
     PatientRow left;
@@ -351,38 +327,38 @@ void WardCore::transferPatient(const QString& patientId, const QString& bed, con
     std::vector<CensusEntryMsg> entries{arrive};
     if (!left.bed.isEmpty())
         entries.push_back(entryFor(left, QStringLiteral("transfer")));
-    commitCensus(std::move(entries), what, operatorId, operatorName);
+    commit(std::move(entries), what, operatorId, operatorName);
 }
 
-void WardCore::dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName)
+void Census::discharge(const QString& patientId, const QString& operatorId, const QString& operatorName)
 {
-    const int row = rowOfPatient(patientId);
-    if (refused(censusRefusal(operatorId, tr("Sign in to discharge a patient"))) || refused(patientRefusal(row, patientId)))
+    const int row = m_state.rowOfPatient(patientId);
+    if (refused(refusal(operatorId, tr("Sign in to discharge a patient"))) || refused(patientRefusal(row, patientId)))
         return;
-    const PatientRow& p = m_rows.patients[size_t(row)];
+    const PatientRow& p = m_state.rows().patients[size_t(row)];
     PatientRow left;
     left.bed = p.bed;
-    commitCensus({entryFor(left, QStringLiteral("discharge"))},
+    commit({entryFor(left, QStringLiteral("discharge"))},
                  QStringLiteral("discharged %1 (%2) from bed %3; wristband %4 and monitor %5 back in stock")
                      .arg(p.name, p.id, p.bed, none(p.wristband), none(p.monitor)),
                  operatorId, operatorName);
 }
 
-void WardCore::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
+void Census::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
                            const QString& operatorId, const QString& operatorName)
 {
-    const int row = rowOfPatient(patientId);
-    if (refused(censusRefusal(operatorId, tr("Sign in to change a patient's devices"))) ||
+    const int row = m_state.rowOfPatient(patientId);
+    if (refused(refusal(operatorId, tr("Sign in to change a patient's devices"))) ||
         refused(patientRefusal(row, patientId)) || refused(deviceProblem(wristband, DeviceKind::Wristband, row)) ||
         refused(deviceProblem(monitor, DeviceKind::VitalsMonitor, row)))
         return;
-    const PatientRow& p = m_rows.patients[size_t(row)];
+    const PatientRow& p = m_state.rows().patients[size_t(row)];
     if (p.wristband == wristband && p.monitor == monitor && refused(tr("Nothing changed")))
         return;
     CensusEntryMsg e = entryFor(p, QStringLiteral("devices"));
     e.wristband = wristband;
     e.monitor = monitor;
-    commitCensus({e},
+    commit({e},
                  QStringLiteral("devices of %1 (%2): wristband %3 -> %4, monitor %5 -> %6")
                      .arg(p.name, p.id, none(p.wristband), none(wristband), none(p.monitor), none(monitor)),
                  operatorId, operatorName);

@@ -1,3 +1,3 @@
-#include "models/logging.h"
+#include "core/logging.h"
 
 Q_LOGGING_CATEGORY(lcCore, "ww.core", QtWarningMsg)

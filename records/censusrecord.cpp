@@ -1,5 +1,5 @@
-#include "alarms/censusrecord.h"
-#include "alarms/sqlitedb.h"
+#include "records/censusrecord.h"
+#include "records/sqlitedb.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

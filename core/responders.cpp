@@ -1,6 +1,5 @@
-#include "models/responders.h"
+#include "core/responders.h"
 #include "domain/geometry.h"
-#include "models/wardcore.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -154,7 +153,7 @@ QString responderText(const Responder& r, bool withRole)
     return text;
 }
 
-Responders WardCore::respondersFor(const AlarmState& a)
+Responders ResponderTracker::respondersFor(const AlarmState& a)
 {
     if (!m_routes)
         m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
@@ -164,14 +163,14 @@ Responders WardCore::respondersFor(const AlarmState& a)
         if (to == m_routesTo.end())
             to = m_routesTo.insert(a.roomId, m_routes->toRoom(a.roomId));
         // One more than shown: a staff member's own alarm leaves them out.
-        room = m_roomResponders.insert(a.roomId, nearestStaff(m_site, *m_routes, to.value(), a.roomId, m_rows.staff, {},
-                                                              ResponderCount + 1));
+        room = m_roomResponders.insert(a.roomId, nearestStaff(m_site, *m_routes, to.value(), a.roomId, m_staff, {},
+                                                              Count + 1));
     }
     // A staff member's own panic or fall: the others are the help.
     const QString own = a.category == AlarmCategory::Event ? a.source : QString();
     Responders out;
     for (const Responder& r : room.value())
-        if (out.size() < ResponderCount && (own.isEmpty() || r.badge != own)) {
+        if (out.size() < Count && (own.isEmpty() || r.badge != own)) {
             out.push_back(r);
             // At another patient's or event's alarm: said, not reordered (who goes is the nurses' call).
             if (r.roomId != a.roomId && m_busyRooms.contains(r.roomId))
@@ -180,7 +179,7 @@ Responders WardCore::respondersFor(const AlarmState& a)
     return out;
 }
 
-std::pair<QString, QString> WardCore::escalationTarget(const AlarmState& a, const QString& target)
+std::pair<QString, QString> ResponderTracker::escalationTarget(const AlarmState& a, const QString& target)
 {
     if (target != NearestStaffTarget)
         return {target, {}};
@@ -195,53 +194,16 @@ std::pair<QString, QString> WardCore::escalationTarget(const AlarmState& a, cons
                               r.busyAt.isEmpty() ? QString() : QStringLiteral(", at the alarm in ") + r.busyAt)};
 }
 
-void WardCore::updateResponders(bool staffMoved)
+bool ResponderTracker::set(const AlarmState& a)
 {
-    // Rooms with an open patient or event alarm whose cause is present: staff there are busy. It
-    // changes only with the alarms.
-    bool busyChanged = false;
-    if (!m_touchedAlarms.isEmpty()) {
-        QSet<QString> busy;
-        m_alarms->forEach([&](const AlarmState& a) {
-            if (!a.roomId.isEmpty() && !a.closed() && !a.ended() && !a.local &&
-                (a.category == AlarmCategory::Patient || a.category == AlarmCategory::Event))
-                busy.insert(a.roomId);
-        });
-        busyChanged = busy != m_busyRooms;
-        m_busyRooms = std::move(busy);
-    }
-    const bool everyAlarm = staffMoved || busyChanged;
-    bool changed = false;
-    auto set = [&](const AlarmState& a) {
-        if (a.closed() || a.local || a.roomId.isEmpty()) {
-            changed = m_responders.remove(a.id) > 0 || changed;
-            return;
-        }
-        const Responders now = respondersFor(a);
-        const auto it = m_responders.constFind(a.id);
-        if (it == m_responders.constEnd() || *it != now) {
-            m_responders.insert(a.id, now);
-            changed = true;
-        }
-    };
-    if (everyAlarm) {
-        // Everyone may be nearer, further or busier now: every open alarm, each room's answer
-        // found once (kept while nobody moved).
-        if (staffMoved)
-            m_roomResponders.clear();
-        m_alarms->forEach(set);
-    }
-    for (const QString& id : std::as_const(m_touchedAlarms)) {
-        if (const AlarmState* a = m_alarms->find(id)) {
-            if (!everyAlarm)
-                set(*a);
-        } else {
-            changed = m_responders.remove(id) > 0 || changed; // gone from the engine
-        }
-    }
-    m_touchedAlarms.clear();
-    if (changed)
-        Q_EMIT respondersChanged(m_responders);
+    if (a.closed() || a.local || a.roomId.isEmpty())
+        return m_map.remove(a.id) > 0;
+    const Responders now = respondersFor(a);
+    const auto it = m_map.constFind(a.id);
+    if (it != m_map.constEnd() && *it == now)
+        return false;
+    m_map.insert(a.id, now);
+    return true;
 }
 
 } // namespace ww

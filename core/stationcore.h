@@ -1,12 +1,13 @@
 #pragma once
-// The station's data path, wired once for the app, the integration tests and the benchmarks:
-// MQTT client (network thread: reads, classifies the topic, copies the frame) -> WardCore (core
-// thread: ingest decodes, then the state is updated) -> WardModels (the thread that owns this
-// object, the GUI thread in the app), in coalesced batches.
+// The station's data path, wired once for the app, the server executables, the integration tests
+// and the benchmarks: MQTT client (network thread: reads, copies the frame) -> WardCore (core
+// thread: classifies, decodes, updates the state, runs the rules) -> whoever connects to the
+// core's signals (the item models on the GUI thread, the headless station's output). What the core
+// sends goes back out through MqttOutputs (alarm state, escalations, census entries, positions).
+#include "core/outputs.h"
+#include "core/wardcore.h"
 #include "domain/clock.h"
 #include "domain/site.h"
-#include "models/wardcore.h"
-#include "models/wardmodels.h"
 #include "transport/ingest.h"
 #include "transport/mqttclient.h"
 
@@ -22,9 +23,32 @@ struct StationOptions
     IngestConfig ingest;
     QString alarmLogPath; // SQLite alarm log; empty: no alarm engine
     PositionSource positionSource = PositionSource::Own; // a station's: its own fixes or the engines'
-    // A positioning engine (wardwatch --engine), stationId its engine id: no alarms, no census; it
+    // A positioning engine (wardwatch-engine), stationId its engine id: no alarms, no census; it
     // publishes the fixes of the tags it owns on pos/{tag} and its presence with engine = true.
     bool engine = false;
+};
+
+// The core's outputs as MQTT messages: shared alarm state retained (QoS 1) so a station that starts
+// late sees it, a closed alarm's last state once and then its retained message cleared; escalations
+// as commands; one retained census entry per bed; an engine's fixes on pos/{tag}.
+class MqttOutputs final : public AlarmPublisher, public CensusPublisher, public PositionPublisher
+{
+public:
+    MqttOutputs(MqttClient& mqtt, const Topics& topics, const Clock& clock, QString stationId)
+        : m_mqtt(mqtt), m_topics(topics), m_clock(clock), m_stationId(std::move(stationId))
+    {
+    }
+    void publishAlarm(const AlarmState& state) override;
+    void clearAlarm(const QString& id) override;
+    void escalate(const AlarmState& state, const EscalationStep& step) override;
+    void publishCensus(const CensusEntryMsg& entry) override;
+    void publishPosition(const PositionMsg& fix) override;
+
+private:
+    MqttClient& m_mqtt;
+    const Topics& m_topics;
+    const Clock& m_clock;
+    QString m_stationId;
 };
 
 class StationCore : public QObject
@@ -37,7 +61,6 @@ public:
     void start(); // core thread, then the network
     void stop();
 
-    [[nodiscard]] WardModels& models() { return m_models; }
     [[nodiscard]] WardCore& core() { return *m_core; }
     [[nodiscard]] IngestStats& stats() { return m_stats; }
     [[nodiscard]] MqttClient& mqtt() { return *m_mqtt; }
@@ -55,12 +78,10 @@ private:
     StationOptions m_options;
     DeviceDirectory m_directory; // read by the network thread, never changed after construction
     IngestStats m_stats;
-    Ingest m_ingest;
-    WardModels m_models;
     QThread m_coreThread;
     WardCore* m_core; // lives on m_coreThread, deleted when it finishes
-    std::string m_mokoFilterUtf8;
     std::unique_ptr<MqttClient> m_mqtt;
+    std::unique_ptr<MqttOutputs> m_outputs;
 };
 
 } // namespace ww

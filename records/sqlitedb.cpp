@@ -1,4 +1,4 @@
-#include "alarms/sqlitedb.h"
+#include "records/sqlitedb.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
-#include "alarms/alarmlog.h"
-#include "alarms/sqlitedb.h"
+#include "records/alarmlog.h"
+#include "records/sqlitedb.h"
 
 #include <QDir>
 #include <QFileInfo>

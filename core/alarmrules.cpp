@@ -1,7 +1,7 @@
 // WardCore's alarm rules: device events, vital-sign limits, NEWS2, environment, positions and
 // technical conditions, turned into alarm occurrences by the engine (alarms/). Core thread only.
-#include "models/logging.h"
-#include "models/wardcore.h"
+#include "core/alarmrules.h"
+#include "core/logging.h"
 
 #include <QDateTime>
 #include <cmath>
@@ -22,38 +22,14 @@ int decimalsFor(VitalKind k)
 
 } // namespace
 
-void WardCore::enableAlarms(const QString& stationId, const QString& logPath, AlarmOutput output)
+AlarmRules::AlarmRules(const Site& site, const Clock& clock, WardState& state, const QString& stationId, AlarmLog* log,
+                       AlarmPublisher* publisher, AlarmEngine::Observer* observer)
+    : m_site(site), m_clock(clock), m_state(state), m_engine(site.alarms, clock, stationId, log, publisher, observer),
+      m_conditions(m_engine), m_news2Inputs(state.rows().patients.size()), m_patientLimits(state.rows().patients.size())
 {
-    m_stationId = stationId;
-    m_alarmLog = std::make_unique<AlarmLog>(logPath);
-    m_envRecord = std::make_unique<EnvRecord>(logPath);
-    m_censusRecord = std::make_unique<CensusRecord>(logPath);
-    m_censusPublish = std::move(output.census);
-    AlarmEngine::Hooks hooks;
-    hooks.publish = std::move(output.publish);
-    hooks.clearRetained = std::move(output.clearRetained);
-    hooks.escalate = std::move(output.escalate);
-    hooks.changed = [this](const AlarmState& s) {
-        m_touchedAlarms.insert(s.id);
-        Q_EMIT alarmChanged(s);
-    };
-    hooks.resolveTarget = [this](const AlarmState& a, const QString& target) { return escalationTarget(a, target); };
-    hooks.logFailed = [this](const QString& error) {
-        // Queued: the engine is in the middle of a transition.
-        QMetaObject::invokeMethod(this, [this, error] {
-            setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), true,
-                              tr("Alarm log write failed: %1").arg(error));
-        }, Qt::QueuedConnection);
-    };
-    m_alarms = std::make_unique<AlarmEngine>(m_site.alarms, m_clock, stationId, m_alarmLog.get(), std::move(hooks));
-    m_conditions = std::make_unique<ConditionTracker>(*m_alarms);
-    m_news2Inputs.assign(m_rows.patients.size(), {});
-    m_patientLimits.assign(m_rows.patients.size(), {});
-    m_alarmTimer.setInterval(1000);
-    connect(&m_alarmTimer, &QTimer::timeout, this, &WardCore::evaluateAlarms);
 }
 
-void WardCore::placeAt(AlarmRaise& a, const Location& loc)
+void placeAt(AlarmRaise& a, const Location& loc)
 {
     if (!loc.known)
         return;
@@ -62,29 +38,27 @@ void WardCore::placeAt(AlarmRaise& a, const Location& loc)
     a.roomId = loc.roomId;
 }
 
-void WardCore::placeAt(AlarmRaise& a, const PatientRow& p) const
+void placeAt(AlarmRaise& a, const PatientRow& p, const Site& site)
 {
     if (p.location.known)
         return placeAt(a, p.location);
-    if (const Bed* bed = m_site.bed(p.bed))
-        if (const Room* room = m_site.room(bed->room)) {
+    if (const Bed* bed = site.bed(p.bed))
+        if (const Room* room = site.room(bed->room)) {
             a.place = room->name + QStringLiteral(" (bed %1)").arg(p.bed);
             a.roomId = room->id;
         }
 }
 
-const VitalLimit* WardCore::limitFor(int patient, const VitalLimit& rule) const
+const VitalLimit* AlarmRules::limitFor(int patient, const VitalLimit& rule) const
 {
     const auto& overrides = m_patientLimits[size_t(patient)];
     const auto it = overrides.constFind(rule.id);
     return it == overrides.constEnd() ? &rule : &it.value();
 }
 
-void WardCore::evaluatePatient(int row, qint64 now)
+void AlarmRules::evaluatePatient(int row, qint64 now)
 {
-    if (!m_alarms)
-        return;
-    PatientRow& p = m_rows.patients[size_t(row)];
+    PatientRow& p = rows().patients[size_t(row)];
     if (p.vacant())
         return;
     const AlarmSettings& cfg = m_site.alarms;
@@ -101,12 +75,12 @@ void WardCore::evaluatePatient(int row, qint64 now)
         const bool low = l.below && r.value < *l.below;
         const bool high = l.above && r.value > *l.above;
         const bool holds = fresh(l.kind) && (low || high);
-        m_conditions->observe(l.id + QChar(u'|') + p.id, holds, r.timeMs, now, l.delayS, [&] {
+        m_conditions.observe(l.id + QChar(u'|') + p.id, holds, r.timeMs, now, l.delayS, [&] {
             AlarmRaise a;
             a.rule = l.id;
             a.subjectKey = p.id;
             a.subject = subject;
-            placeAt(a, p);
+            placeAt(a, p, m_site);
             a.source = p.monitor;
             a.value = r.value;
             a.limit = low ? *l.below : *l.above;
@@ -141,7 +115,7 @@ void WardCore::evaluatePatient(int row, qint64 now)
     if (!any) {
         if (p.news2 != -1) {
             p.news2 = -1;
-            m_dirtyPatients.mark(row);
+            m_state.markPatient(row);
         }
         return;
     }
@@ -176,7 +150,7 @@ void WardCore::evaluatePatient(int row, qint64 now)
         p.news2Partial = partial;
         p.news2Detail = detail;
         p.news2Priority = bandPriority;
-        m_dirtyPatients.mark(row);
+        m_state.markPatient(row);
     }
     if (!cfg.news2.enabled)
         return;
@@ -193,13 +167,13 @@ void WardCore::evaluatePatient(int row, qint64 now)
                           {news2::Response::Urgent, "urgent", cfg.news2.urgent, 5},
                           {news2::Response::Emergency, "emergency", cfg.news2.emergency, 7}};
     for (const Band& b : bands) {
-        m_conditions->observe(QStringLiteral("news2|%1|%2").arg(p.id, QLatin1String(b.key)), resp == b.level, sampleMs,
+        m_conditions.observe(QStringLiteral("news2|%1|%2").arg(p.id, QLatin1String(b.key)), resp == b.level, sampleMs,
                               now, cfg.rule(QStringLiteral("news2")).delayS, [&] {
                                   AlarmRaise a;
                                   a.rule = QStringLiteral("news2");
                                   a.subjectKey = p.id + QChar(u'-') + QLatin1String(b.key);
                                   a.subject = subject;
-                                  placeAt(a, p);
+                                  placeAt(a, p, m_site);
                                   a.source = p.monitor;
                                   a.value = total;
                                   a.limit = b.limit;
@@ -215,18 +189,16 @@ void WardCore::evaluatePatient(int row, qint64 now)
     }
 }
 
-void WardCore::evaluateEnv(int row, qint64 now)
+void AlarmRules::evaluateEnv(int row, qint64 now)
 {
-    if (!m_alarms)
-        return;
-    const EnvRow& e = m_rows.environment[size_t(row)];
+    const EnvRow& e = rows().environment[size_t(row)];
     const AlarmSettings& cfg = m_site.alarms;
     const bool live = e.signal == SignalState::Live;
     if (e.kind == EnvKind::Fridge) {
         const Fridge* f = m_site.fridge(e.id);
         const auto& t = e.temperatureC;
         const bool low = t && f && *t < f->minC, high = t && f && *t > f->maxC;
-        m_conditions->observe(QStringLiteral("env.fridge|") + e.id, live && (low || high), e.timeMs, now,
+        m_conditions.observe(QStringLiteral("env.fridge|") + e.id, live && (low || high), e.timeMs, now,
                               f ? f->graceS : 900, [&] {
                                   AlarmRaise a;
                                   a.rule = QStringLiteral("env.fridge");
@@ -249,7 +221,7 @@ void WardCore::evaluateEnv(int row, qint64 now)
         const Fridge* f = e.kind == EnvKind::Fridge ? m_site.fridge(e.id) : nullptr;
         const int limitS = f ? f->doorOpenLimitS : cfg.roomDoorOpenLimitS;
         const bool open = e.door == DoorState::Open;
-        m_conditions->observe(QStringLiteral("env.door|") + e.sensorId, live && open, e.doorSinceMs, now, limitS, [&] {
+        m_conditions.observe(QStringLiteral("env.door|") + e.sensorId, live && open, e.doorSinceMs, now, limitS, [&] {
             AlarmRaise a;
             a.rule = QStringLiteral("env.door");
             a.subjectKey = e.sensorId;
@@ -264,7 +236,7 @@ void WardCore::evaluateEnv(int row, qint64 now)
         });
     }
     if (e.kind == EnvKind::Room) {
-        m_conditions->observe(QStringLiteral("env.climate|") + e.id, live && !e.outOfTarget.isEmpty(), e.timeMs, now,
+        m_conditions.observe(QStringLiteral("env.climate|") + e.id, live && !e.outOfTarget.isEmpty(), e.timeMs, now,
                               std::max(cfg.climateGraceS, m_site.alarms.rule(QStringLiteral("env.climate")).delayS), [&] {
                                   AlarmRaise a;
                                   a.rule = QStringLiteral("env.climate");
@@ -279,11 +251,11 @@ void WardCore::evaluateEnv(int row, qint64 now)
     }
 }
 
-void WardCore::evaluateLocation(int tag, qint64 now)
+void AlarmRules::evaluateLocation(int tag, qint64 now)
 {
-    if (!m_alarms || tag < 0 || m_tagDevice[size_t(tag)] < 0)
+    if (tag < 0 || m_state.tagDevice(tag) < 0)
         return;
-    const DeviceRef& r = m_refs[m_rows.devices[size_t(m_tagDevice[size_t(tag)])].id];
+    const DeviceRef& r = m_state.tagRef(tag);
     const AlarmSettings& cfg = m_site.alarms;
     // The geofence of a kind that holds the located tag; of overlapping ones, the nearest centre.
     auto fenceAt = [this](const Location& loc, GeofenceKind kind) -> const Geofence* {
@@ -303,12 +275,12 @@ void WardCore::evaluateLocation(int tag, qint64 now)
         return best;
     };
     if (r.patient >= 0) {
-        const PatientRow& p = m_rows.patients[size_t(r.patient)];
+        const PatientRow& p = rows().patients[size_t(r.patient)];
         const bool live = p.tagSignal != SignalState::NoSignal;
         for (const auto& [rule, kind] : {std::pair{QStringLiteral("loc.exit"), GeofenceKind::Exit},
                                          std::pair{QStringLiteral("loc.restricted"), GeofenceKind::Restricted}}) {
             const Geofence* fence = live ? fenceAt(p.location, kind) : nullptr;
-            m_conditions->observe(rule + QChar(u'|') + p.id, fence != nullptr, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+            m_conditions.observe(rule + QChar(u'|') + p.id, fence != nullptr, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
                 AlarmRaise a;
                 a.rule = rule;
                 a.subjectKey = p.id;
@@ -322,10 +294,10 @@ void WardCore::evaluateLocation(int tag, qint64 now)
         }
     } else if (r.asset >= 0) {
         // Leaving the ward: an asset in an exit fence. Moving between the ward's floors is normal use.
-        const AssetRow& as = m_rows.assets[size_t(r.asset)];
+        const AssetRow& as = rows().assets[size_t(r.asset)];
         const Geofence* fence = as.signal != SignalState::NoSignal ? fenceAt(as.location, GeofenceKind::Exit) : nullptr;
         const QString rule = QStringLiteral("loc.asset-zone");
-        m_conditions->observe(rule + QChar(u'|') + as.id, fence != nullptr, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
+        m_conditions.observe(rule + QChar(u'|') + as.id, fence != nullptr, as.location.timeMs, now, cfg.rule(rule).delayS, [&] {
             AlarmRaise a;
             a.rule = rule;
             a.subjectKey = as.id;
@@ -338,18 +310,16 @@ void WardCore::evaluateLocation(int tag, qint64 now)
     }
 }
 
-void WardCore::evaluateDevice(int row, qint64 now)
+void AlarmRules::evaluateDevice(int row, qint64 now)
 {
-    if (!m_alarms)
-        return;
-    const DeviceRow& d = m_rows.devices[size_t(row)];
+    const DeviceRow& d = rows().devices[size_t(row)];
     const bool gateway = d.kind == DeviceKind::Gateway;
     const QString silentRule = gateway ? QStringLiteral("tech.gateway-offline") : QStringLiteral("tech.silent");
     // Onset: when the silence limit passed, from the last message (rounded to the second). The
     // silence is measured on the steady clock, as "no signal" is, and dated back from now.
     const qint64 silentForMs = d.lastSeenSteadyMs ? m_clock.steadyMs() - *d.lastSeenSteadyMs : 0;
     const qint64 onset = ((now - silentForMs) / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
-    m_conditions->observe(silentRule + QChar(u'|') + d.id, d.inService && d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
+    m_conditions.observe(silentRule + QChar(u'|') + d.id, d.inService && d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
                           onset, now, 0, [&] {
                               AlarmRaise a;
                               a.rule = silentRule;
@@ -365,7 +335,7 @@ void WardCore::evaluateDevice(int row, qint64 now)
                           });
     const int limit = m_site.alarms.lowBatteryPct;
     const bool low = d.inService && d.batteryPct && *d.batteryPct < limit;
-    m_conditions->observe(QStringLiteral("tech.battery|") + d.id, low, now, now, 0, [&] {
+    m_conditions.observe(QStringLiteral("tech.battery|") + d.id, low, now, now, 0, [&] {
         AlarmRaise a;
         a.rule = QStringLiteral("tech.battery");
         a.subjectKey = d.id;
@@ -379,10 +349,8 @@ void WardCore::evaluateDevice(int row, qint64 now)
     });
 }
 
-void WardCore::eventAlarm(const DeviceEventMsg& ev, int deviceRow)
+void AlarmRules::event(const DeviceEventMsg& ev, int deviceRow)
 {
-    if (!m_alarms)
-        return;
     QString rule;
     switch (ev.kind) {
     case DeviceEventKind::Panic:
@@ -395,14 +363,14 @@ void WardCore::eventAlarm(const DeviceEventMsg& ev, int deviceRow)
     case DeviceEventKind::SosEnd: {
         const QString id = m_openEventAlarms.take(QStringLiteral("sos|") + ev.deviceId);
         if (!id.isEmpty())
-            m_alarms->end(id);
+            m_engine.end(id);
         return;
     }
     case DeviceEventKind::LowBattery:
     case DeviceEventKind::ButtonSingle:
     case DeviceEventKind::ButtonDouble: return; // battery: from the status; single and double presses: no alarm
     }
-    const DeviceRef& r = m_refs[ev.deviceId];
+    const DeviceRef& r = *m_state.find(ev.deviceId);
     AlarmRaise a;
     a.rule = rule;
     a.subjectKey = ev.deviceId;
@@ -413,85 +381,42 @@ void WardCore::eventAlarm(const DeviceEventMsg& ev, int deviceRow)
     a.endsOnAck = ev.kind != DeviceEventKind::SosStart;
     Location where;
     if (r.patient >= 0) {
-        const PatientRow& p = m_rows.patients[size_t(r.patient)];
+        const PatientRow& p = rows().patients[size_t(r.patient)];
         a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
-        placeAt(a, p);
+        placeAt(a, p, m_site);
     } else if (r.staff >= 0) {
-        const StaffRow& s = m_rows.staff[size_t(r.staff)];
+        const StaffRow& s = rows().staff[size_t(r.staff)];
         a.subject = s.name + QStringLiteral(" (") + s.role + QChar(u')');
         placeAt(a, s.location);
     } else {
-        a.subject = m_rows.devices[size_t(deviceRow)].subject;
+        a.subject = rows().devices[size_t(deviceRow)].subject;
     }
     a.condition = toString(ev.kind) + tr(" from %1").arg(ev.deviceId);
     if (ev.late)
         a.condition += tr(" (late: sent %1)").arg(QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
-    const QString id = m_alarms->raise(a);
+    const QString id = m_engine.raise(a);
     if (ev.kind == DeviceEventKind::SosStart && !id.isEmpty())
         m_openEventAlarms.insert(QStringLiteral("sos|") + ev.deviceId, id);
 }
 
-void WardCore::apply(const AlarmStateMsg& m)
+void AlarmRules::apply(const AlarmStateMsg& m)
 {
-    if (!m_alarms)
-        return;
     if (m.cleared)
-        m_alarms->applyRemoteClosed(m.state.id);
-    else if (m.state.stationId != m_stationId || !m_alarms->find(m.state.id))
-        m_alarms->applyRemote(m.state);
+        m_engine.applyRemoteClosed(m.state.id);
+    else if (m.state.stationId != stationId() || !m_engine.find(m.state.id))
+        m_engine.applyRemote(m.state);
 }
 
-void WardCore::apply(const StationPresenceMsg& m)
+void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
 {
-    // A positioning engine is not a station: it neither keeps a station company (tech.alone) nor
-    // shows alarms, but it must run the same site (tech.site-hash) and it owns tags.
-    if (m.engine ? m.stationId == m_engineId : m.stationId == m_stationId)
-        return;
-    auto& peers = m.engine ? m_enginePeers : m_stations;
-    if (m.online)
-        peers.insert(m.stationId, m);
-    else
-        peers.remove(m.stationId);
-    if (m.engine) {
-        updateOwnership();
-        QStringList engines = m_enginePeers.keys();
-        engines.sort();
-        Q_EMIT enginesOnline(engines);
-    }
-    QStringList online, mismatch;
-    for (const auto& s : std::as_const(m_stations)) {
-        online << s.stationId;
-        if (s.siteHash != m_site.hash)
-            mismatch << s.stationId;
-    }
-    for (const auto& e : std::as_const(m_enginePeers))
-        if (e.siteHash != m_site.hash)
-            mismatch << e.stationId;
-    if (m.engine && m_positionSource == PositionSource::Engines)
-        setEngineCondition();
-    setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), !mismatch.isEmpty(),
-                      tr("Stations with a different site configuration: %1").arg(mismatch.join(QStringLiteral(", "))));
-    Q_EMIT stationsChanged(online, mismatch);
-}
-
-void WardCore::setEngineCondition()
-{
-    setLocalCondition(QStringLiteral("tech.engine"), QStringLiteral("engines"), m_enginePeers.isEmpty(),
-                      tr("No positioning engine online: locations are not updated"));
-}
-
-void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
-{
-    if (!m_alarms)
-        return;
     m_local.insert(rule + QChar(u'|') + key, LocalCondition{rule, key, condition, holds});
     const qint64 now = m_clock.nowMs();
-    m_conditions->observe(rule + QChar(u'|') + key, holds, now, now, m_site.alarms.rule(rule).delayS, [&] {
+    m_conditions.observe(rule + QChar(u'|') + key, holds, now, now, m_site.alarms.rule(rule).delayS, [&] {
         AlarmRaise a;
         a.rule = rule;
-        a.subjectKey = m_stationId + QChar(u'-') + key;
-        a.subject = tr("Station %1").arg(m_stationId);
-        a.source = m_stationId;
+        a.subjectKey = stationId() + QChar(u'-') + key;
+        a.subject = tr("Station %1").arg(stationId());
+        a.source = stationId();
         a.condition = condition;
         // Other stations must learn that this one cannot log or that its screen froze.
         a.local = rule != u"tech.gui-hung" && rule != u"tech.log";
@@ -499,21 +424,28 @@ void WardCore::setLocalCondition(const QString& rule, const QString& key, bool h
     });
 }
 
-void WardCore::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
+AckResult AlarmRules::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
 {
-    if (!m_alarms) {
-        Q_EMIT acknowledgeResult(alarmId, false, tr("The alarm engine is not running."));
-        return;
-    }
-    const AckResult r = m_alarms->acknowledge(alarmId, operatorId, operatorName);
-    Q_EMIT acknowledgeResult(alarmId, r.ok, r.message);
+    return m_engine.acknowledge(alarmId, operatorId, operatorName);
 }
 
-void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
+bool AlarmRules::audit(const QString& what, const QString& operatorId, const QString& operatorName)
+{
+    return m_engine.audit(what, operatorId, operatorName);
+}
+
+void AlarmRules::forgetPatient(int row, const QString& patientId)
+{
+    m_conditions.endSubject(patientId); // vitals, NEWS2 and geofence alarms lose their cause
+    m_news2Inputs[size_t(row)] = {};
+    m_patientLimits[size_t(row)].clear();
+}
+
+void AlarmRules::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
                               const QString& operatorId, const QString& operatorName)
 {
-    for (int i = 0; i < int(m_rows.patients.size()); ++i) {
-        if (m_rows.patients[size_t(i)].id != patientId || !m_alarms || operatorId.isEmpty())
+    for (int i = 0; i < int(rows().patients.size()); ++i) {
+        if (rows().patients[size_t(i)].id != patientId || operatorId.isEmpty())
             continue;
         News2StationInputs& in = m_news2Inputs[size_t(i)];
         in.consciousness = news2::Consciousness(std::clamp(consciousness, 0, 4));
@@ -521,7 +453,7 @@ void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool 
         in.scale2 = scale2;
         in.enteredMs = m_clock.nowMs();
         in.enteredBy = operatorId;
-        m_alarms->audit(QStringLiteral("NEWS2 inputs for %1: ACVPU %2, %3, SpO2 scale %4")
+        m_engine.audit(QStringLiteral("NEWS2 inputs for %1: ACVPU %2, %3, SpO2 scale %4")
                             .arg(patientId, news2::letter(in.consciousness), onOxygen ? QStringLiteral("oxygen") : QStringLiteral("air"))
                             .arg(scale2 ? 2 : 1),
                         operatorId, operatorName);
@@ -529,13 +461,13 @@ void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool 
     }
 }
 
-void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
+void AlarmRules::setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
                                const QString& operatorId, const QString& operatorName)
 {
-    if (!m_alarms || operatorId.isEmpty())
+    if (operatorId.isEmpty())
         return;
-    for (int i = 0; i < int(m_rows.patients.size()); ++i) {
-        if (m_rows.patients[size_t(i)].id != patientId)
+    for (int i = 0; i < int(rows().patients.size()); ++i) {
+        if (rows().patients[size_t(i)].id != patientId)
             continue;
         for (const VitalLimit& rule : m_site.alarms.vitalLimits) {
             if (rule.id != ruleId)
@@ -547,7 +479,7 @@ void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, 
                     .arg(v.below ? QString::number(*v.below) : QStringLiteral("-"),
                          v.above ? QString::number(*v.above) : QStringLiteral("-"));
             };
-            m_alarms->audit(QStringLiteral("limit %1 for %2: %3 -> %4").arg(ruleId, patientId, text(*before), text(l)),
+            m_engine.audit(QStringLiteral("limit %1 for %2: %3 -> %4").arg(ruleId, patientId, text(*before), text(l)),
                             operatorId, operatorName);
             m_patientLimits[size_t(i)].insert(ruleId, l);
             evaluatePatient(i, m_clock.nowMs());
@@ -555,25 +487,18 @@ void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, 
     }
 }
 
-void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)
-{
-    if (m_alarms)
-        m_alarms->audit(ok ? QStringLiteral("signed in") : QStringLiteral("sign-in refused: ") + detail, operatorId,
-                        operatorName);
-}
-
 // PAR levels: fewer assets of a type available in their zone than the critical count. The onset is
 // the newest position among the type's assets, as every station positions them from the same reports.
-void WardCore::evaluateParLevels(qint64 now)
+void AlarmRules::evaluateParLevels(qint64 now)
 {
     const QString rule = QStringLiteral("asset.par-low");
-    for (const ParCount& c : parCounts(m_site, m_rows.assets)) {
+    for (const ParCount& c : parCounts(m_site, rows().assets)) {
         const ParLevel& par = *c.level;
         qint64 newest = 0;
-        for (const AssetRow& a : m_rows.assets)
+        for (const AssetRow& a : rows().assets)
             if (a.type == par.type)
                 newest = std::max(newest, a.location.timeMs);
-        m_conditions->observe(rule + QChar(u'|') + par.type, c.critical(), newest ? newest : now, now,
+        m_conditions.observe(rule + QChar(u'|') + par.type, c.critical(), newest ? newest : now, now,
                               m_site.alarms.rule(rule).delayS, [&] {
                                   QStringList rooms;
                                   for (const QString& id : par.rooms)
@@ -597,35 +522,29 @@ void WardCore::evaluateParLevels(qint64 now)
     }
 }
 
-void WardCore::evaluateAlarms()
+void AlarmRules::evaluateAll()
 {
-    if (!m_alarms)
-        return;
     const qint64 now = m_clock.nowMs();
-    for (int i = 0; i < int(m_rows.patients.size()); ++i)
+    for (int i = 0; i < int(rows().patients.size()); ++i)
         evaluatePatient(i, now);
-    for (int i = 0; i < int(m_rows.environment.size()); ++i)
+    for (int i = 0; i < int(rows().environment.size()); ++i)
         evaluateEnv(i, now);
-    for (int i = 0; i < int(m_rows.devices.size()); ++i)
+    for (int i = 0; i < int(rows().devices.size()); ++i)
         evaluateDevice(i, now);
-    for (int tag = 0; tag < int(m_tagDevice.size()); ++tag)
+    for (int tag = 0; tag < m_state.tagCount(); ++tag)
         evaluateLocation(tag, now);
     evaluateParLevels(now);
-    setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_stations.isEmpty(),
-                      tr("No other station online"));
-    if (m_positionSource == PositionSource::Engines)
-        setEngineCondition();
     for (const auto& c : std::as_const(m_local))
         if (c.holds)
             setLocalCondition(c.rule, c.key, c.holds, c.condition);
-    if (m_alarms->logHealthy())
+    if (m_engine.logHealthy())
         setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), false, {});
     if (m_guiBeat) {
         const qint64 silentMs = m_clock.steadyMs() - m_guiBeat->load(std::memory_order_relaxed); // steady, as the beat
         setLocalCondition(QStringLiteral("tech.gui-hung"), QStringLiteral("gui"), silentMs > 5000,
                           tr("Station screen not responding for %1 s").arg(silentMs / 1000));
     }
-    m_alarms->tick();
+    m_engine.tick();
 }
 
 } // namespace ww

@@ -1,4 +1,4 @@
-#include "models/rows.h"
+#include "core/rows.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "models/stationcore.h"
+#include "core/stationcore.h"
 
 namespace ww {
 
@@ -17,61 +17,59 @@ QByteArray presencePayload(const QString& stationId, const QString& siteHash, bo
 
 } // namespace
 
+void MqttOutputs::publishAlarm(const AlarmState& a)
+{
+    m_mqtt.publish(m_topics.alarm(a.id), encode(a, m_clock.nowMs()), 1, !a.closed());
+}
+
+void MqttOutputs::clearAlarm(const QString& id)
+{
+    m_mqtt.publish(m_topics.alarm(id), {}, 1, true);
+}
+
+void MqttOutputs::escalate(const AlarmState& a, const EscalationStep& step)
+{
+    m_mqtt.publish(m_topics.command(step.target), encodeEscalation(a, a.escalationStep, step.target, m_stationId, m_clock.nowMs()),
+                   1, false);
+}
+
+void MqttOutputs::publishCensus(const CensusEntryMsg& e)
+{
+    m_mqtt.publish(m_topics.census(e.bed), encode(e), 1, true);
+}
+
+void MqttOutputs::publishPosition(const PositionMsg& p)
+{
+    m_mqtt.publish(m_topics.position(p.tagId), encode(p), 0, false);
+}
+
 StationCore::StationCore(const Site& site, const Clock& clock, StationOptions options, QObject* parent)
     : QObject(parent), m_site(site), m_clock(clock), m_options(std::move(options)), m_directory(site),
-      m_ingest([&] {
-          IngestConfig c = m_options.ingest;
-          c.siteId = site.id;
-          return c;
-      }(), m_directory, clock, m_stats),
-      m_models(site), m_core(new WardCore(site, m_directory, clock, m_stats))
+      m_core(new WardCore(site, m_directory, clock, m_stats, m_options.ingest))
 {
     qRegisterMetaType<ww::MqttState>();
     m_coreThread.setObjectName(QStringLiteral("ww-core"));
     m_core->moveToThread(&m_coreThread);
     connect(&m_coreThread, &QThread::finished, m_core, &QObject::deleteLater);
     connect(&m_coreThread, &QThread::started, m_core, &WardCore::start);
-    if (!m_options.engine) // an engine shows nothing: its rows need not reach item models
-        connect(m_core, &WardCore::updatesReady, &m_models, &WardModels::apply);
-    // The network thread only copies frames; the core thread decodes (ingest) and applies them.
-    m_ingest.setSink([core = m_core](QVector<Decoded>&& messages) { core->apply(std::move(messages)); });
-    m_core->setFrameHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
-        m_ingest.onMessage(topic, payload, rx);
-    });
 
-    m_mokoFilterUtf8 = m_options.ingest.mokoFilter.toStdString();
-    const Topics& t = m_ingest.topics();
-    if (m_options.engine) {
+    const Topics& t = m_core->topics();
+    if (m_options.engine)
         m_options.alarmLogPath.clear(); // an engine raises no alarms: the stations do
-        m_core->enableEngine(m_options.stationId, [this](const PositionMsg& p) {
-            m_mqtt->publish(m_ingest.topics().position(p.tagId), encode(p), 0, false);
-        });
-    } else {
-        m_core->setPositionSource(m_options.positionSource);
-    }
-    if (!m_options.alarmLogPath.isEmpty()) {
-        AlarmOutput out;
-        // Shared alarm state is retained (QoS 1) so a station that starts late sees it; a closed
-        // alarm's last state goes out once, then its retained message is cleared.
-        out.publish = [this](const AlarmState& a) {
-            m_mqtt->publish(m_ingest.topics().alarm(a.id), encode(a, m_clock.nowMs()), 1, !a.closed());
-        };
-        out.clearRetained = [this](const QString& id) { m_mqtt->publish(m_ingest.topics().alarm(id), {}, 1, true); };
-        out.escalate = [this](const AlarmState& a, const EscalationStep& step) {
-            m_mqtt->publish(m_ingest.topics().command(step.target),
-                            encodeEscalation(a, a.escalationStep, step.target, m_options.stationId, m_clock.nowMs()), 1,
-                            false);
-        };
-        // The census: one retained entry per bed, so a station that starts late has the ward's beds.
-        out.census = [this](const CensusEntryMsg& e) { m_mqtt->publish(m_ingest.topics().census(e.bed), encode(e), 1, true); };
-        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, std::move(out));
-    }
     MqttSettings mqtt = m_options.mqtt;
     mqtt.will = MqttWill{t.station(m_options.stationId),
                          presencePayload(m_options.stationId, site.hash, false, 0, m_options.engine), 1, true};
     if (mqtt.clientId.isEmpty())
         mqtt.clientId = (m_options.engine ? QStringLiteral("wardwatch-engine-") : QStringLiteral("wardwatch-")) + m_options.stationId;
     m_mqtt = std::make_unique<MqttClient>(mqtt);
+    m_outputs = std::make_unique<MqttOutputs>(*m_mqtt, t, clock, m_options.stationId);
+    if (m_options.engine)
+        m_core->enableEngine(m_options.stationId, m_outputs.get());
+    else
+        m_core->setPositionSource(m_options.positionSource);
+    if (!m_options.alarmLogPath.isEmpty())
+        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, StationOutputs{m_outputs.get(), m_outputs.get()});
+
     const QString p = t.prefix();
     // An engine needs the adverts and who else is online; a station everything.
     m_mqtt->addSubscription(p + QStringLiteral("gw/+/adv"), 0);
@@ -84,13 +82,9 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     }
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
-    m_mqtt->setMessageHandler([this](const char* topic, std::span<const std::byte> payload, qint64 rx) {
-        // Live readings can wait for the next drain tick; everything else (events, statuses,
-        // alarm state, presence) wakes the core at once.
-        const TopicKind kind = m_ingest.topics().parse(topic, m_mokoFilterUtf8).kind;
-        const bool live = kind == TopicKind::Adverts || kind == TopicKind::Vitals || kind == TopicKind::Env ||
-                          kind == TopicKind::Position || kind == TopicKind::Moko;
-        m_core->postFrame(topic, payload, rx, !live);
+    // The network thread only copies frames; the core thread decodes and applies them.
+    m_mqtt->setMessageHandler([core = m_core](const char* topic, std::span<const std::byte> payload, qint64 rx) {
+        core->receive(topic, payload, rx);
     });
     connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
         if (s == MqttState::Connected)
@@ -128,7 +122,7 @@ void StationCore::stop()
 
 void StationCore::announcePresence(bool online)
 {
-    m_mqtt->publish(m_ingest.topics().station(m_options.stationId),
+    m_mqtt->publish(m_core->topics().station(m_options.stationId),
                     presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs(), m_options.engine), 1, true);
 }
 

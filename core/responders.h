@@ -2,9 +2,12 @@
 // Who is nearest to an alarm: the staff located on the ward, ordered by how far they would walk to
 // reach the alarm's room, through the rooms' doors and, between floors, the stairs. Computed on
 // the core thread whenever staff move or alarms change; the station shows the result.
-#include "models/rows.h"
+#include "core/rows.h"
+#include "domain/alarmtypes.h"
 
 #include <QHash>
+#include <QSet>
+#include <memory>
 #include <QVector>
 #include <optional>
 #include <vector>
@@ -69,6 +72,78 @@ private:
 // then ", at the alarm in Room 104" when busyAt is set; for a narrow column without the role and
 // with just ", busy".
 [[nodiscard]] QString responderText(const Responder& r, bool withRole = true);
+
+// Who is nearest to each open alarm with a room, kept up to date on the core thread: routes built on
+// first use, each alarm room's distances kept (computed once: the site never changes), the nearest
+// per room for the staff's places now (dropped when staff move), the alarms changed since the last
+// update. Staff in a room with an open patient or event alarm are said to be busy there.
+class ResponderTracker
+{
+public:
+    static constexpr int Count = 3; // staff named per alarm, nearest first
+
+    // staff: the core's staff rows (read at each update).
+    ResponderTracker(const Site& site, const std::vector<StaffRow>& staff) : m_site(site), m_staff(staff) {}
+
+    void touch(const QString& alarmId) { m_touched.insert(alarmId); }
+    [[nodiscard]] bool touched() const { return !m_touched.isEmpty(); }
+    // Revisits the touched alarms (every alarm when staff moved or the busy rooms changed); returns
+    // whether the map changed.
+    template <typename Alarms> bool update(const Alarms& alarms, bool staffMoved);
+    [[nodiscard]] const ResponderMap& map() const { return m_map; }
+    [[nodiscard]] Responders respondersFor(const AlarmState& a);
+    // An escalation step's target: nearest-staff becomes the nearest free responder's badge (nobody
+    // located: all-stations); the second is what the log says about it.
+    [[nodiscard]] std::pair<QString, QString> escalationTarget(const AlarmState& a, const QString& target);
+
+private:
+    bool set(const AlarmState& a);
+    const Site& m_site;
+    const std::vector<StaffRow>& m_staff;
+    std::unique_ptr<WalkingRoutes> m_routes;
+    QHash<QString, std::vector<double>> m_routesTo;
+    QHash<QString, Responders> m_roomResponders;
+    QSet<QString> m_busyRooms; // room ids where an open patient or event alarm is
+    QSet<QString> m_touched;
+    ResponderMap m_map;
+};
+
+// Alarms: anything with forEach(f(const AlarmState&)) and find(id) (the alarm engine).
+template <typename Alarms> bool ResponderTracker::update(const Alarms& alarms, bool staffMoved)
+{
+    // Rooms with an open patient or event alarm whose cause is present: staff there are busy. It
+    // changes only with the alarms.
+    bool busyChanged = false;
+    if (!m_touched.isEmpty()) {
+        QSet<QString> busy;
+        alarms.forEach([&](const AlarmState& a) {
+            if (!a.roomId.isEmpty() && !a.closed() && !a.ended() && !a.local &&
+                (a.category == AlarmCategory::Patient || a.category == AlarmCategory::Event))
+                busy.insert(a.roomId);
+        });
+        busyChanged = busy != m_busyRooms;
+        m_busyRooms = std::move(busy);
+    }
+    const bool everyAlarm = staffMoved || busyChanged;
+    bool changed = false;
+    if (everyAlarm) {
+        // Everyone may be nearer, further or busier now: every open alarm, each room's answer
+        // found once (kept while nobody moved).
+        if (staffMoved)
+            m_roomResponders.clear();
+        alarms.forEach([&](const AlarmState& a) { changed = set(a) || changed; });
+    }
+    for (const QString& id : std::as_const(m_touched)) {
+        if (const AlarmState* a = alarms.find(id)) {
+            if (!everyAlarm)
+                changed = set(*a) || changed;
+        } else {
+            changed = m_map.remove(id) > 0 || changed; // gone from the engine
+        }
+    }
+    m_touched.clear();
+    return changed;
+}
 
 } // namespace ww
 

@@ -1,0 +1,134 @@
+// The demo's screenshot driver (wardwatch --screenshots DIR): census and alarms, then (with
+// --demo-operator) a sign-in, an acknowledgement of the top alarm and an admission through the
+// census's dialog, then every tab, the fridge's compliance report and the history; then quit.
+#include "app/demo.h"
+#include "ui/alarmwidgets.h"
+#include "ui/censusdialogs.h"
+#include "ui/coldchainreport.h"
+#include "ui/trendviews.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QLineEdit>
+#include <QTextStream>
+#include <QTimer>
+
+namespace ww {
+
+namespace {
+
+void grabTab(MainWindow& window, const QString& dir, const QString& tab, const QString& file, QStringList& saved)
+{
+    window.showTab(tab);
+    const QString path = QDir(dir).filePath(file + QStringLiteral(".png"));
+    window.grab().save(path);
+    saved << path;
+}
+
+} // namespace
+
+void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site, const QString& dir,
+                         int delayS, const QString& demoOperator)
+{
+    QDir().mkpath(dir);
+    QTimer::singleShot(delayS * 1000, &window, [&window, dir] {
+        QStringList saved;
+        window.selectRow(QStringLiteral("census"), 1); // the demo's desaturating patient: her trends below
+        grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-1"), saved);
+        grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-1"), saved);
+        QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
+    });
+    if (!demoOperator.isEmpty()) {
+        QTimer::singleShot(delayS * 1500, &window, [&window, &alarms, &models, site, dir, demoOperator] {
+            const QStringList parts = demoOperator.split(u':');
+            QObject::connect(&alarms, &AlarmController::signInFinished, &alarms, [&window, &alarms, &models, site, dir](bool ok, const QString& text) {
+                QTextStream(stdout) << "demo sign-in: " << text << Qt::endl;
+                if (const AlarmState* top = alarms.alarms().at(0); ok && top) {
+                    QTextStream(stdout) << "demo acknowledges: " << top->id << " (" << top->condition << ")" << Qt::endl;
+                    alarms.acknowledge(top->id);
+                }
+                // Then admits a patient into the first vacant bed, through the census's dialog.
+                if (ok && site && !models.patients.rows().empty()) {
+                    int vacant = -1;
+                    for (int r = 0; r < models.patients.rowCount() && vacant < 0; ++r)
+                        if (models.patients.rowAt(r).vacant())
+                            vacant = r;
+                    if (vacant < 0)
+                        return;
+                    auto* admit = new CensusDialog(CensusDialog::Mode::Admit, alarms, models, *site, vacant, &window);
+                    admit->idEdit()->setText(QStringLiteral("P101"));
+                    admit->nameEdit()->setText(QStringLiteral("Rosa Lindqvist"));
+                    if (const int m = admit->monitorBox()->findData(site->spareMonitors.value(0)); m >= 0)
+                        admit->monitorBox()->setCurrentIndex(m);
+                    admit->show();
+                    admit->grab().save(QDir(dir).filePath(QStringLiteral("census-admit.png")));
+                    QObject::connect(admit, &QDialog::finished, admit, &QObject::deleteLater);
+                    QObject::connect(admit, &QDialog::accepted, &window, [] {
+                        QTextStream(stdout) << "demo admits: Rosa Lindqvist (P101)" << Qt::endl;
+                    });
+                    admit->submit();
+                }
+            }, Qt::SingleShotConnection);
+            alarms.signIn(parts.value(0), parts.value(1));
+        });
+    }
+    QTimer::singleShot(delayS * 2000, &window, [&window, &alarms, &models, site, dir] {
+        QStringList saved;
+        grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-2"), saved);
+        grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-2"), saved);
+        // The environment tab with the first fridge's chart.
+        const auto& env = models.environment;
+        int fridge = -1;
+        for (int r = 0; r < env.rowCount() && fridge < 0; ++r)
+            if (env.rowAt(r).kind == EnvKind::Fridge)
+                fridge = r;
+        // The other tabs once the fridge's chart (a query on a worker) is drawn.
+        auto rest = [&window, &alarms, &models, site, dir, fridge, saved]() mutable {
+            const auto& rows = models.environment;
+            for (const char* tab : {"floorplan", "staff", "assets", "environment", "devices"})
+                grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
+            auto history = [&window, dir](QStringList shots) {
+                QObject::connect(window.history(), &HistoryView::refreshed, &window, [&window, dir, shots]() mutable {
+                    const QString path = QDir(dir).filePath(QStringLiteral("history.png"));
+                    window.grab().save(path);
+                    shots << path;
+                    QTextStream(stdout) << "screenshot: " << shots.join(QStringLiteral(", ")) << Qt::endl;
+                    QCoreApplication::quit();
+                });
+                window.showTab(QStringLiteral("history"));
+            };
+            // The fridge's compliance record of the last hour, from the station database.
+            const Fridge* f = fridge >= 0 && site ? site->fridge(rows.rowAt(fridge).id) : nullptr;
+            if (!f || alarms.logPath().isEmpty()) {
+                history(saved);
+                return;
+            }
+            auto* report = new ColdChainReportDialog(*f, alarms.readingsPath(), &window);
+            QObject::connect(report, &ColdChainReportDialog::loaded, &window, [report, dir, saved, history]() mutable {
+                const QString path = QDir(dir).filePath(QStringLiteral("coldchain-report.png"));
+                report->grab().save(path);
+                saved << path;
+                const QString pdf = QDir(dir).filePath(QStringLiteral("coldchain-report.pdf"));
+                if (report->savePdf(pdf))
+                    saved << pdf;
+                report->deleteLater();
+                history(saved);
+            }, Qt::SingleShotConnection);
+            report->show();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            report->setPeriod(now - 3'600'000, now);
+        };
+        EnvironmentChartView* chart = window.environmentChart();
+        if (!chart || fridge < 0) {
+            rest();
+            return;
+        }
+        QObject::connect(chart, &EnvironmentChartView::drawn, &window, rest, Qt::SingleShotConnection);
+        window.selectRow(QStringLiteral("environment"), fridge);
+    });
+}
+
+
+} // namespace ww

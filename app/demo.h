@@ -1,0 +1,14 @@
+#pragma once
+// The demo's screenshot driver (scripts/demo): what it shows and when, app/demo.cpp.
+#include "models/alarmcontroller.h"
+#include "models/wardmodels.h"
+#include "ui/mainwindow.h"
+
+namespace ww {
+
+// Saves screenshots of window into dir from delayS seconds on; demoOperator "STAFF:PIN" signs in,
+// acknowledges the top alarm and admits a patient. Quits the application when done.
+void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site,
+                         const QString& dir, int delayS, const QString& demoOperator);
+
+} // namespace ww

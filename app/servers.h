@@ -1,0 +1,22 @@
+#pragma once
+// The programs without a window, each with its own executable that links no Qt Widgets and creates
+// no QApplication: wardwatch-engine (a positioning engine) and wardwatch-headless (a station whose
+// output is JSON lines). wardwatch --engine and --headless run the same functions.
+#include "app/appsettings.h"
+
+#include <QCoreApplication>
+#include <optional>
+
+namespace ww {
+
+// What every program does first: names the application, installs the translation, reads the
+// settings and the command line. Returns an exit code when the program should stop (help, version,
+// a bad option: said on stdout or stderr), nothing when it should go on.
+[[nodiscard]] std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings);
+// The site of the settings (the embedded default ward without one); errors go to stderr.
+[[nodiscard]] SiteLoadResult loadSite(const AppSettings& settings);
+
+int runEngine(int argc, char** argv);
+int runHeadless(int argc, char** argv); // app/headless.cpp
+
+} // namespace ww

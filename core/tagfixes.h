@@ -1,0 +1,53 @@
+#pragma once
+// The live positioning of a station or engine: every advert of the site's tags goes to the
+// positioning engine; at each flush the tags heard since their last fix get a new one, at most one
+// per tag and second, at the time of its latest report (causal, as offline).
+#include "domain/devicedirectory.h"
+#include "domain/messages.h"
+#include "domain/site.h"
+#include "positioning/engine.h"
+
+#include <vector>
+
+namespace ww {
+
+class TagFixes
+{
+public:
+    TagFixes(const Site& site, const DeviceDirectory& directory);
+
+    void add(const BeaconBatch& batch);
+    // Calls located(tag, fix, timeMs) for each tag due a fix for which computes(tag) holds (the
+    // others are left to the engines that own them); returns how many fixes were computed.
+    template <typename Computes, typename Located> int fix(Computes&& computes, Located&& located)
+    {
+        std::vector<int> later;
+        int fixes = 0;
+        for (int tag : m_movedTags) {
+            const qint64 t = m_lastReportMs[size_t(tag)];
+            if (m_lastFixMs[size_t(tag)] != 0 && t - m_lastFixMs[size_t(tag)] < 1000) {
+                later.push_back(tag);
+                continue;
+            }
+            m_tagMoved[size_t(tag)] = 0;
+            m_lastFixMs[size_t(tag)] = t;
+            if (!computes(tag))
+                continue;
+            if (const auto f = m_engine.update(tag, double(t) / 1000.0)) {
+                ++fixes;
+                located(tag, *f, t);
+            }
+        }
+        m_movedTags = std::move(later);
+        return fixes;
+    }
+    [[nodiscard]] int pending() const { return int(m_movedTags.size()); }
+
+private:
+    pos::Engine m_engine;
+    std::vector<qint64> m_lastReportMs, m_lastFixMs; // per tag
+    std::vector<char> m_tagMoved;
+    std::vector<int> m_movedTags;
+};
+
+} // namespace ww

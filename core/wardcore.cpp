@@ -1,0 +1,443 @@
+#include "core/wardcore.h"
+#include "core/logging.h"
+
+#include <QFileInfo>
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace ww {
+
+namespace {
+
+IngestConfig forSite(IngestConfig c, const Site& site)
+{
+    c.siteId = site.id;
+    return c;
+}
+
+// Live readings can wait for the next drain tick; everything else (events, statuses, alarm state,
+// presence, census) wakes the core at once.
+bool isLive(TopicKind kind)
+{
+    return kind == TopicKind::Adverts || kind == TopicKind::Vitals || kind == TopicKind::Env ||
+           kind == TopicKind::Position || kind == TopicKind::Moko;
+}
+
+} // namespace
+
+QString readingsPathFor(const QString& alarmLogPath)
+{
+    if (alarmLogPath.isEmpty() || alarmLogPath == u":memory:")
+        return alarmLogPath;
+    const QFileInfo f(alarmLogPath);
+    return f.dir().filePath(f.completeBaseName() + QStringLiteral("-readings.") +
+                            (f.suffix().isEmpty() ? QStringLiteral("sqlite") : f.suffix()));
+}
+
+WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
+                   IngestConfig ingest, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_stats(stats),
+      m_ingest(forSite(std::move(ingest), site), directory, clock, stats),
+      m_mokoFilter(m_ingest.config().mokoFilter.toStdString()), m_state(site, directory, clock, stats),
+      m_fixer(site, directory), m_share(m_state.tagIds()), m_presence(site.hash), m_census(site, clock, m_state, this),
+      m_responders(site, m_state.rows().staff), m_flushTimer(this), m_signalTimer(this), m_drainTimer(this),
+      m_alarmTimer(this) // children: they move to the core thread with us
+{
+    qRegisterMetaType<ww::WardUpdatePtr>();
+    qRegisterMetaType<ww::DeviceEventMsg>();
+    qRegisterMetaType<ww::AlarmState>();
+    qRegisterMetaType<ww::ResponderMap>();
+    connect(&m_census, &Census::result, this, &WardCore::censusResult);
+    connect(&m_census, &Census::committed, this, &WardCore::flush);
+    connect(&m_census, &Census::recordFailed, this, [this](const QString& condition) {
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true, condition);
+    });
+
+    m_flushTimer.setInterval(FlushIntervalMs);
+    m_flushTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, &WardCore::flush);
+    m_signalTimer.setInterval(1000);
+    connect(&m_signalTimer, &QTimer::timeout, this, [this] {
+        m_state.checkSignals();
+        m_state.accountAssetUse();
+    });
+    m_drainTimer.setInterval(DrainIntervalMs);
+    connect(&m_drainTimer, &QTimer::timeout, this, &WardCore::drain);
+    m_alarmTimer.setInterval(1000);
+    connect(&m_alarmTimer, &QTimer::timeout, this, &WardCore::evaluateAlarms);
+}
+
+WardCore::~WardCore() = default;
+
+void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs)
+{
+    m_alarmLog = std::make_unique<AlarmLog>(logPath);
+    m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath));
+    m_censusRecord = std::make_unique<CensusRecord>(logPath);
+    AlarmEngine::Observer* observer = this;
+    m_rules = std::make_unique<AlarmRules>(m_site, m_clock, m_state, stationId, m_alarmLog.get(), outputs.alarms, observer);
+    m_rules->setGuiHeartbeat(m_guiBeat);
+    m_census.enable(stationId, m_censusRecord.get(), m_rules.get(), outputs.census);
+    m_presence.setStationId(stationId);
+}
+
+void WardCore::enableEngine(const QString& engineId, PositionPublisher* publisher)
+{
+    m_share.enable(engineId);
+    m_positionPublisher = publisher;
+    m_positionSource = PositionSource::Own;
+    m_presence.setEngineId(engineId);
+}
+
+void WardCore::setGuiHeartbeat(const std::atomic<qint64>* beat)
+{
+    m_guiBeat = beat;
+    if (m_rules)
+        m_rules->setGuiHeartbeat(beat);
+}
+
+void WardCore::start()
+{
+    m_flushTimer.start();
+    m_signalTimer.start();
+    m_drainTimer.start();
+    if (m_rules) {
+        m_rules->engine().restore();
+        m_census.restore();
+        m_alarmTimer.start();
+    }
+    if (m_share.enabled()) // an engine's share before any other engine is heard: every tag
+        Q_EMIT enginesChanged(m_share.engines(), m_share.ownedCount());
+}
+
+void WardCore::wake()
+{
+    QMetaObject::invokeMethod(this, &WardCore::drain, Qt::QueuedConnection);
+}
+
+void WardCore::receive(const char* topic, std::span<const std::byte> payload, qint64 rxMs)
+{
+    const size_t topicLen = std::strlen(topic) + 1;
+    const ParsedTopic parsed = m_ingest.classify(std::string_view(topic, topicLen - 1));
+    const size_t idOffset = parsed.id.empty() ? 0 : size_t(parsed.id.data() - topic);
+    bool schedule = false;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        auto& b = m_frames.bytes;
+        const size_t at = b.size();
+        b.resize(at + topicLen + payload.size());
+        std::memcpy(b.data() + at, topic, topicLen);
+        if (!payload.empty())
+            std::memcpy(b.data() + at + topicLen, payload.data(), payload.size());
+        m_frames.frames.push_back({at, at + topicLen, payload.size(), rxMs, parsed.kind, idOffset, parsed.id.size()});
+        if (!isLive(parsed.kind) || m_frames.frames.size() >= size_t(WakeBacklog))
+            schedule = !std::exchange(m_drainQueued, true);
+    }
+    if (schedule)
+        wake();
+}
+
+void WardCore::post(QVector<Decoded>&& messages)
+{
+    bool urgent = false;
+    for (const auto& m : messages)
+        urgent |= !(std::holds_alternative<BeaconBatch>(m) || std::holds_alternative<VitalsUpdate>(m) ||
+                    std::holds_alternative<EnvUpdate>(m));
+    bool schedule = false;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        if (m_inbox.isEmpty())
+            m_inbox = std::move(messages);
+        else
+            for (auto& m : messages)
+                m_inbox.push_back(std::move(m));
+        if (urgent || m_inbox.size() >= WakeBacklog)
+            schedule = !std::exchange(m_drainQueued, true);
+    }
+    if (schedule)
+        wake();
+}
+
+void WardCore::drain()
+{
+    QVector<Decoded> work;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        work.swap(m_inbox);
+        std::swap(m_frames, m_framesDraining);
+        m_drainQueued = false;
+    }
+    // Frames first: a decoded message posted later never overtakes a frame received earlier.
+    for (const auto& f : m_framesDraining.frames) {
+        const char* topic = m_framesDraining.bytes.data() + f.topic;
+        const ParsedTopic parsed{f.kind, std::string_view(topic + f.idOffset, f.idSize)};
+        apply(m_ingest.decode(topic, parsed,
+                              {reinterpret_cast<const std::byte*>(m_framesDraining.bytes.data() + f.payload), f.payloadSize},
+                              f.rxMs));
+    }
+    m_framesDraining.bytes.clear();
+    m_framesDraining.frames.clear();
+    apply(std::move(work));
+}
+
+void WardCore::apply(QVector<Decoded>&& messages)
+{
+    for (const auto& m : messages)
+        std::visit([this](const auto& msg) { apply(msg); }, m);
+    m_applied.fetch_add(quint64(messages.size()), std::memory_order_relaxed);
+}
+
+void WardCore::flushNow()
+{
+    drain();
+    flush();
+}
+
+void WardCore::apply(const BeaconBatch& m)
+{
+    m_state.heard(m);
+    m_fixer.add(m);
+    m_reports.fetch_add(quint64(m.reports.size()), std::memory_order_relaxed);
+}
+
+void WardCore::apply(const VitalsUpdate& m)
+{
+    if (const int row = m_state.apply(m); row >= 0 && m_rules)
+        m_rules->evaluatePatient(row, m_clock.nowMs());
+}
+
+bool WardCore::duplicate(const DeviceEventMsg& m)
+{
+    // A device's (boot, seq) names one event; a reboot starts a new boot, so a new press after a
+    // restart is never mistaken for a duplicate. The window keeps the last 1024 keys per device.
+    DedupWindow& w = m_dedup[m.deviceId];
+    const quint64 key = (quint64(m.boot) << 32) | m.seq;
+    if (!w.seen.insert(key).second) {
+        m_duplicates.fetch_add(1, std::memory_order_relaxed);
+        m_stats.countRejected(TopicKind::Event, RejectReason::Duplicate, m.deviceId,
+                              QStringLiteral("event boot %1 seq %2 already seen").arg(m.boot).arg(m.seq));
+        return true;
+    }
+    w.order.push_back(key);
+    if (w.order.size() > 1024) {
+        w.seen.erase(w.order.front());
+        w.order.pop_front();
+    }
+    return false;
+}
+
+void WardCore::apply(const DeviceEventMsg& m)
+{
+    const DeviceRef* r = m_state.ref(m.deviceId, TopicKind::Event);
+    if (!r || duplicate(m))
+        return;
+    DeviceEventMsg ev = m;
+    ev.late = m.receiveTimeMs - m.deviceTimeMs > qint64(m_site.lateAfterS) * 1000;
+    m_state.noteEvent(r->device, ev);
+    qCInfo(lcCore) << "event" << toString(ev.kind) << "from" << ev.deviceId << (ev.late ? "late" : "");
+    if (m_rules)
+        m_rules->event(ev, r->device);
+    Q_EMIT deviceEvent(ev);
+}
+
+void WardCore::apply(const EnvUpdate& m)
+{
+    // A fridge's record keeps every reading, late ones too: the compliance report is built from it.
+    const DeviceRef* r = m_state.find(m.deviceId);
+    if (m_envRecord && r && r->env >= 0 && m_state.rows().environment[size_t(r->env)].kind == EnvKind::Fridge)
+        m_envRecord->add(m_state.rows().environment[size_t(r->env)].id, m.deviceId, m.deviceTimeMs, m.temperatureC,
+                         m.door == DoorState::Unknown ? std::nullopt : std::optional<bool>(m.door == DoorState::Open));
+    if (const int row = m_state.apply(m); row >= 0 && m_rules)
+        m_rules->evaluateEnv(row, m_clock.nowMs());
+}
+
+void WardCore::apply(const DeviceStatusMsg& m)
+{
+    if (const int row = m_state.apply(m); row >= 0 && m_rules)
+        m_rules->evaluateDevice(row, m_clock.nowMs());
+}
+
+void WardCore::apply(const PositionMsg& m)
+{
+    const DeviceRef* r = m_state.ref(m.tagId, TopicKind::Position);
+    if (!r || r->tag < 0)
+        return;
+    // A station that locates tags itself leaves the engines' answers aside: two sources would make
+    // a tag's location alternate between them.
+    if (!m.engineId.isEmpty() && m_positionSource == PositionSource::Own)
+        return;
+    // A position from an engine is evidence that the tag was heard: the tag is live, as with its
+    // own adverts.
+    m_state.seen(r->device, m.timeMs);
+    const Room* room = m_site.room(m.room);
+    setLocation(r->tag, Location{m.room, room ? room->name : QString(), m.floor, m.x, m.y, m.accuracyM, m.timeMs, true});
+}
+
+void WardCore::apply(const StationPresenceMsg& m)
+{
+    if (!m_presence.apply(m))
+        return;
+    if (m.engine) {
+        if (m_share.setPeers(m_presence.engines()))
+            Q_EMIT enginesChanged(m_share.engines(), m_share.ownedCount());
+        Q_EMIT enginesOnline(m_presence.engines());
+        if (m_positionSource == PositionSource::Engines)
+            setEngineCondition();
+    }
+    const QStringList mismatch = m_presence.mismatched();
+    setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), !mismatch.isEmpty(),
+                      tr("Stations with a different site configuration: %1").arg(mismatch.join(QStringLiteral(", "))));
+    Q_EMIT stationsChanged(m_presence.stations(), mismatch);
+}
+
+void WardCore::apply(const AlarmStateMsg& m)
+{
+    if (m_rules)
+        m_rules->apply(m);
+}
+
+void WardCore::apply(const CensusEntryMsg& m)
+{
+    m_census.apply(m);
+}
+
+void WardCore::setLocation(int tag, const Location& loc)
+{
+    m_state.setLocation(tag, loc);
+    if (m_rules)
+        m_rules->evaluateLocation(tag, m_clock.nowMs());
+}
+
+bool WardCore::computesFix(int tag) const
+{
+    if (m_positionSource == PositionSource::Engines)
+        return false; // the engines' positions locate it
+    return !m_share.enabled() || m_share.owns(tag);
+}
+
+void WardCore::setEngineCondition()
+{
+    setLocalCondition(QStringLiteral("tech.engine"), QStringLiteral("engines"), m_presence.noEngine(),
+                      tr("No positioning engine online: locations are not updated"));
+}
+
+void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
+{
+    if (m_rules)
+        m_rules->setLocalCondition(rule, key, holds, condition);
+}
+
+void WardCore::evaluateAlarms()
+{
+    if (!m_rules)
+        return;
+    setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), tr("No other station online"));
+    if (m_positionSource == PositionSource::Engines)
+        setEngineCondition();
+    m_rules->evaluateAll();
+}
+
+void WardCore::onAlarmChanged(const AlarmState& s)
+{
+    m_responders.touch(s.id);
+    Q_EMIT alarmChanged(s);
+}
+
+void WardCore::onLogFailed(const QString& error)
+{
+    // Queued: the engine is in the middle of a transition.
+    QMetaObject::invokeMethod(this, [this, error] {
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), true, tr("Alarm log write failed: %1").arg(error));
+    }, Qt::QueuedConnection);
+}
+
+std::pair<QString, QString> WardCore::resolveTarget(const AlarmState& a, const QString& target)
+{
+    return m_responders.escalationTarget(a, target);
+}
+
+void WardCore::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
+{
+    if (!m_rules) {
+        Q_EMIT acknowledgeResult(alarmId, false, tr("The alarm engine is not running."));
+        return;
+    }
+    const AckResult r = m_rules->acknowledge(alarmId, operatorId, operatorName);
+    Q_EMIT acknowledgeResult(alarmId, r.ok, r.message);
+}
+
+void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
+                              const QString& operatorId, const QString& operatorName)
+{
+    if (m_rules)
+        m_rules->setNews2Inputs(patientId, consciousness, onOxygen, scale2, operatorId, operatorName);
+}
+
+void WardCore::setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
+                               const QString& operatorId, const QString& operatorName)
+{
+    if (m_rules)
+        m_rules->setPatientLimit(patientId, ruleId, below, above, operatorId, operatorName);
+}
+
+void WardCore::admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                            const QString& monitor, const QString& operatorId, const QString& operatorName)
+{
+    m_census.admit(bed, patientId, name, wristband, monitor, operatorId, operatorName);
+}
+
+void WardCore::transferPatient(const QString& patientId, const QString& bed, const QString& operatorId,
+                               const QString& operatorName)
+{
+    m_census.transfer(patientId, bed, operatorId, operatorName);
+}
+
+void WardCore::dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName)
+{
+    m_census.discharge(patientId, operatorId, operatorName);
+}
+
+void WardCore::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
+                           const QString& operatorId, const QString& operatorName)
+{
+    m_census.pairDevices(patientId, wristband, monitor, operatorId, operatorName);
+}
+
+void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)
+{
+    if (m_rules)
+        m_rules->audit(ok ? QStringLiteral("signed in") : QStringLiteral("sign-in refused: ") + detail, operatorId,
+                       operatorName);
+}
+
+void WardCore::flush()
+{
+    const int fixes = m_fixer.fix([this](int tag) { return computesFix(tag); },
+                                  [this](int tag, const pos::Fix& fix, qint64 t) {
+                                      const Room* room = m_site.room(fix.room);
+                                      setLocation(tag, Location{fix.room, room ? room->name : QString(), fix.floor, fix.x,
+                                                                fix.y, fix.accuracyM, t, room != nullptr});
+                                      if (m_positionPublisher)
+                                          m_positionPublisher->publishPosition(
+                                              PositionMsg{m_state.tagId(tag), t, fix.x, fix.y, fix.floor, fix.room,
+                                                          fix.accuracyM, fix.confidence, m_share.engineId()});
+                                  });
+    m_fixes.fetch_add(quint64(fixes), std::memory_order_relaxed);
+    if (m_envRecord && m_envRecord->pending() > 0) {
+        const bool ok = m_envRecord->commit();
+        if (ok == m_envRecordFailing) {
+            m_envRecordFailing = !ok;
+            setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("env-record"), !ok,
+                              tr("Fridge record write failed: %1").arg(m_envRecord->lastError()));
+        }
+    }
+    auto update = m_state.takeUpdate();
+    if (m_rules && (m_responders.touched() || !update->staff.empty()) &&
+        m_responders.update(m_rules->engine(), !update->staff.empty()))
+        Q_EMIT respondersChanged(m_responders.map());
+    if (!update->empty())
+        Q_EMIT updatesReady(std::move(update));
+}
+
+} // namespace ww

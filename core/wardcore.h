@@ -1,0 +1,210 @@
+#pragma once
+// The core: lives on its own thread and runs the station's data path there. It takes raw frames
+// from the network thread (classified there, decoded here), applies them to the ward's state, runs
+// the alarm rules, the census, positioning and who-is-nearest, and sends changed rows to the item
+// models in coalesced batches (<= 25 Hz). Device events and alarm changes go straight through.
+//
+// Its collaborators, each with one job: WardState (rows, dirty marks, "no signal"), TagFixes
+// (positioning), EngineShare (an engine's share of the tags), Presence (who else is online),
+// AlarmRules (conditions into alarms), Census (beds), ResponderTracker (nearest staff).
+#include "core/alarmrules.h"
+#include "core/census.h"
+#include "core/engineshare.h"
+#include "core/outputs.h"
+#include "core/presence.h"
+#include "core/responders.h"
+#include "core/tagfixes.h"
+#include "core/wardstate.h"
+#include "records/alarmlog.h"
+#include "records/censusrecord.h"
+#include "records/envrecord.h"
+#include "transport/ingest.h"
+
+#include <QObject>
+#include <QTimer>
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace ww {
+
+// Who computes a station's positions (docs/operations.md, "Positioning engines"): the station
+// itself from the raw adverts, or the site's positioning engines (their pos/ messages).
+enum class PositionSource { Own, Engines };
+
+class WardCore : public QObject, private AlarmEngine::Observer
+{
+    Q_OBJECT
+public:
+    // directory: the same one the decoder resolves adverts with. The core decodes with its own Ingest.
+    WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
+             IngestConfig ingest = {}, QObject* parent = nullptr);
+    ~WardCore() override;
+
+    // A raw frame from the network thread (thread-safe): its topic is classified here, the frame
+    // copied into a buffer and decoded on the core thread at the next drain. Urgent frames (events,
+    // statuses, alarm state, presence) wake the core at once; live readings wait for the drain tick.
+    void receive(const char* topic, std::span<const std::byte> payload, qint64 rxMs);
+    // Decoded messages (tests, replay). Thread-safe, same urgency rules.
+    void post(QVector<Decoded>&& messages);
+    // Applies decoded messages now; core thread only.
+    void apply(QVector<Decoded>&& messages);
+
+    // Turns the alarm engine and the census record on: log and records at paths, shared state
+    // through outputs. Before start().
+    void enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs = {});
+    // Before start(). Engines: no fix is computed here; the engines' positions locate every tag, and
+    // tech.engine is raised while no engine is online.
+    void setPositionSource(PositionSource source) { m_positionSource = source; }
+    // Makes this core a positioning engine (wardwatch-engine): it keeps every tag's windows, so a tag
+    // taken over is located at its next fix, and computes and publishes the fixes of the tags it
+    // owns (EngineShare). Before start().
+    void enableEngine(const QString& engineId, PositionPublisher* publisher);
+    [[nodiscard]] bool ownsTag(int tag) const { return m_share.owns(tag); }
+    [[nodiscard]] QStringList engines() const { return m_share.engines(); }
+    [[nodiscard]] static QString ownerOf(const QString& tagId, const QStringList& engines)
+    {
+        return EngineShare::ownerOf(tagId, engines);
+    }
+
+    // Starts the flush (40 ms), drain (5 ms), signal-check and alarm (1 s) timers; on the core's thread.
+    void start();
+    // Processes what is queued and sends pending changes now (tests and the self-test).
+    void flushNow();
+    // Re-evaluates "no signal" for every device at the clock's current time.
+    void checkSignals() { m_state.checkSignals(); }
+    // Adds the time since the last call to each asset's use over the last 24 h (1 s tick; tests).
+    void accountAssetUse() { m_state.accountAssetUse(); }
+
+    // Operator actions, on the core thread (invoke queued from the GUI). Results come back as signals.
+    Q_INVOKABLE void acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
+                                    const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
+                                     const QString& operatorId, const QString& operatorName); // NaN: no limit
+    // The census (core/census.h): refused, with the reason in censusResult, unless possible.
+    Q_INVOKABLE void admitPatient(const QString& bed, const QString& patientId, const QString& name, const QString& wristband,
+                                  const QString& monitor, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void transferPatient(const QString& patientId, const QString& bed, const QString& operatorId,
+                                     const QString& operatorName);
+    Q_INVOKABLE void dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
+                                 const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
+    // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
+    Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
+    // The GUI thread's heartbeat (steady-clock ms); the core raises tech.gui-hung when it stops for 5 s.
+    void setGuiHeartbeat(const std::atomic<qint64>* beat);
+    // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.
+    void evaluateAlarms();
+    [[nodiscard]] AlarmEngine* alarmEngine() { return m_rules ? &m_rules->engine() : nullptr; }
+    // The core's own rows (core thread only: tests and the self-test).
+    [[nodiscard]] const WardRows& rows() const { return m_state.rows(); }
+    [[nodiscard]] const Topics& topics() const { return m_ingest.topics(); }
+
+    [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
+    [[nodiscard]] quint64 fixesComputed() const { return m_fixes.load(std::memory_order_relaxed); }
+
+    static constexpr int FlushIntervalMs = 40;
+    static constexpr int DrainIntervalMs = 5;
+    static constexpr int WakeBacklog = 1024; // messages waiting before live readings wake the core too
+    static constexpr int ResponderCount = ResponderTracker::Count;
+
+Q_SIGNALS:
+    void updatesReady(ww::WardUpdatePtr update);
+    void deviceEvent(const ww::DeviceEventMsg& event);
+    void alarmChanged(const ww::AlarmState& alarm);
+    void acknowledgeResult(const QString& alarmId, bool ok, const QString& message);
+    void stationsChanged(const QStringList& onlineStations, const QStringList& hashMismatch);
+    void enginesChanged(const QStringList& engines, int ownedTags); // engine mode: membership and this one's share
+    void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
+    void censusResult(bool ok, const QString& message);
+    // Who is nearest to each open alarm with a room (core/responders.h), whenever that changes:
+    // at most once per flush, after staff moved or alarms changed.
+    void respondersChanged(const ww::ResponderMap& responders);
+
+private:
+    // AlarmEngine::Observer
+    void onAlarmChanged(const AlarmState& s) override;
+    void onLogFailed(const QString& error) override;
+    std::pair<QString, QString> resolveTarget(const AlarmState& a, const QString& target) override;
+
+    void drain();
+    void flush();
+    void apply(const BeaconBatch& m);
+    void apply(const VitalsUpdate& m);
+    void apply(const DeviceEventMsg& m);
+    void apply(const EnvUpdate& m);
+    void apply(const DeviceStatusMsg& m);
+    void apply(const PositionMsg& m);
+    void apply(const StationPresenceMsg& m);
+    void apply(const AlarmStateMsg& m);
+    void apply(const CensusEntryMsg& m);
+    void setLocation(int tag, const Location& loc);
+    [[nodiscard]] bool duplicate(const DeviceEventMsg& m);
+    [[nodiscard]] bool computesFix(int tag) const;
+    void setEngineCondition(); // tech.engine: a station fed by engines, with none online
+    void wake();
+
+    const Site& m_site;
+    const Clock& m_clock;
+    IngestStats& m_stats;
+    Ingest m_ingest;
+    std::string m_mokoFilter;
+    WardState m_state;
+    TagFixes m_fixer;
+    EngineShare m_share;
+    Presence m_presence;
+    Census m_census;
+    ResponderTracker m_responders;
+    PositionSource m_positionSource = PositionSource::Own;
+    PositionPublisher* m_positionPublisher = nullptr;
+
+    // Alarms (null until enableAlarms): the records first, so the rules never outlive them.
+    std::unique_ptr<AlarmLog> m_alarmLog;
+    std::unique_ptr<EnvRecord> m_envRecord;
+    std::unique_ptr<CensusRecord> m_censusRecord;
+    std::unique_ptr<AlarmRules> m_rules;
+    bool m_envRecordFailing = false;
+    const std::atomic<qint64>* m_guiBeat = nullptr;
+
+    // Event deduplication: a device's (boot, seq) names one event; the last 1024 keys per device.
+    struct DedupWindow
+    {
+        std::unordered_set<quint64> seen;
+        std::deque<quint64> order;
+    };
+    std::unordered_map<QString, DedupWindow> m_dedup;
+
+    // Frames from the network thread, swapped on each drain (capacities are reused).
+    struct FrameBuffer
+    {
+        struct Frame
+        {
+            size_t topic, payload, payloadSize;
+            qint64 rxMs;
+            TopicKind kind;
+            size_t idOffset, idSize; // the topic's id, within the topic
+        };
+        std::vector<char> bytes;
+        std::vector<Frame> frames;
+    };
+    std::mutex m_inboxMutex;
+    QVector<Decoded> m_inbox;
+    FrameBuffer m_frames, m_framesDraining;
+    bool m_drainQueued = false;
+    QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
+    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
+};
+
+// Where a station's readings record lives when not given: beside the alarm log
+// ("station.sqlite" -> "station-readings.sqlite"; ":memory:" stays in memory).
+[[nodiscard]] QString readingsPathFor(const QString& alarmLogPath);
+
+} // namespace ww
