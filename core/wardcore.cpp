@@ -1,7 +1,6 @@
 #include "core/wardcore.h"
 #include "core/logging.h"
 
-#include <QFileInfo>
 #include <algorithm>
 #include <cstring>
 #include <utility>
@@ -25,15 +24,6 @@ bool isLive(TopicKind kind)
 }
 
 } // namespace
-
-QString readingsPathFor(const QString& alarmLogPath)
-{
-    if (alarmLogPath.isEmpty() || alarmLogPath == u":memory:")
-        return alarmLogPath;
-    const QFileInfo f(alarmLogPath);
-    return f.dir().filePath(f.completeBaseName() + QStringLiteral("-readings.") +
-                            (f.suffix().isEmpty() ? QStringLiteral("sqlite") : f.suffix()));
-}
 
 WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats,
                    IngestConfig ingest, QObject* parent)
@@ -73,7 +63,7 @@ WardCore::~WardCore() = default;
 void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs)
 {
     m_alarmLog = std::make_unique<AlarmLog>(logPath);
-    m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath));
+    m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath), logPath);
     m_censusRecord = std::make_unique<CensusRecord>(logPath);
     AlarmEngine::Observer* observer = this;
     m_rules = std::make_unique<AlarmRules>(m_site, m_clock, m_state, stationId, m_alarmLog.get(), outputs.alarms, observer);

@@ -203,8 +203,4 @@ private:
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
 };
 
-// Where a station's readings record lives when not given: beside the alarm log
-// ("station.sqlite" -> "station-readings.sqlite"; ":memory:" stays in memory).
-[[nodiscard]] QString readingsPathFor(const QString& alarmLogPath);
-
 } // namespace ww

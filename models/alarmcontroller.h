@@ -2,7 +2,7 @@
 // The station's side of alarms, on the GUI thread: the open-alarm list, audible signalling, the
 // signed-in operator and the operator's actions, which it hands to the core thread. It never
 // waits: PIN hashing runs on a worker, acknowledgements come back as signals.
-#include "core/wardcore.h"
+#include "records/envrecord.h"
 #include "alarms/alarmaudio.h"
 #include "alarms/operators.h"
 #include "models/alarmlistmodel.h"

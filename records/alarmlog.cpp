@@ -15,8 +15,10 @@ namespace ww {
 
 namespace {
 
-const char* const Schema[] = {
-    "CREATE TABLE IF NOT EXISTS alarm_log("
+// Version 1: the schema before versions were recorded (a file from then opens as version 1).
+const sqlite::Migration Steps[] = {
+    {1,
+     {"CREATE TABLE IF NOT EXISTS alarm_log("
     " seq INTEGER PRIMARY KEY AUTOINCREMENT, utc_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
     " alarm_id TEXT, rule TEXT, priority TEXT, phase TEXT, subject TEXT, place TEXT, condition TEXT,"
     " value REAL, limit_value REAL, onset_ms INTEGER, late INTEGER, step INTEGER,"
@@ -25,8 +27,9 @@ const char* const Schema[] = {
     "CREATE TRIGGER IF NOT EXISTS alarm_log_no_update BEFORE UPDATE ON alarm_log "
     " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS alarm_log_no_delete BEFORE DELETE ON alarm_log "
-    " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END",
+    " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END"}},
 };
+const sqlite::Schema Schema{"alarm_log", Steps};
 
 QString connectionName(const char* purpose)
 {

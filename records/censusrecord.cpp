@@ -9,16 +9,19 @@ namespace ww {
 
 namespace {
 
-const char* const Schema[] = {
-    "CREATE TABLE IF NOT EXISTS census_record("
+// Version 1: the schema before versions were recorded (a file from then opens as version 1).
+const sqlite::Migration Steps[] = {
+    {1,
+     {"CREATE TABLE IF NOT EXISTS census_record("
     " seq INTEGER PRIMARY KEY AUTOINCREMENT, bed TEXT NOT NULL, time_ms INTEGER NOT NULL, station TEXT NOT NULL,"
     " patient_id TEXT NOT NULL, patient_name TEXT NOT NULL, wristband TEXT NOT NULL, monitor TEXT NOT NULL,"
     " operator TEXT NOT NULL, action TEXT NOT NULL)",
     "CREATE TRIGGER IF NOT EXISTS census_record_no_update BEFORE UPDATE ON census_record "
     " BEGIN SELECT RAISE(ABORT, 'the census record is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS census_record_no_delete BEFORE DELETE ON census_record "
-    " BEGIN SELECT RAISE(ABORT, 'the census record is append-only'); END",
+    " BEGIN SELECT RAISE(ABORT, 'the census record is append-only'); END"}},
 };
+const sqlite::Schema Schema{"census_record", Steps};
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "records/envrecord.h"
 #include "records/sqlitedb.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -10,16 +11,51 @@ namespace ww {
 
 namespace {
 
-const char* const Schema[] = {
-    "CREATE TABLE IF NOT EXISTS env_record("
+// Version 1: the readings table (until versions were recorded it lived in the alarm log's file).
+const std::vector<const char*> Version1{"CREATE TABLE IF NOT EXISTS env_record("
     " seq INTEGER PRIMARY KEY AUTOINCREMENT, place TEXT NOT NULL, sensor TEXT NOT NULL, time_ms INTEGER NOT NULL,"
     " temperature REAL, door INTEGER)",
     "CREATE INDEX IF NOT EXISTS env_record_place_time ON env_record(place, time_ms)",
     "CREATE TRIGGER IF NOT EXISTS env_record_no_update BEFORE UPDATE ON env_record "
     " BEGIN SELECT RAISE(ABORT, 'the environment record is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS env_record_no_delete BEFORE DELETE ON env_record "
-    " BEGIN SELECT RAISE(ABORT, 'the environment record is append-only'); END",
-};
+    " BEGIN SELECT RAISE(ABORT, 'the environment record is append-only'); END"};
+
+// Copies a legacy file's readings (the alarm log's file, before the readings had a file of their
+// own) into the record being created, in its first migration's transaction.
+bool importLegacy(QSqlQuery& into, const QString& legacyPath, QString& error)
+{
+    if (legacyPath.isEmpty() || !QFileInfo::exists(legacyPath))
+        return true;
+    const QString name = sqlite::connectionName("envrecord", "legacy");
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(legacyPath);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
+            error = QStringLiteral("%1: cannot read the readings to move: %2").arg(legacyPath, db.lastError().text());
+            ok = false;
+        } else {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'env_record'")) && q.next()) {
+                ok = q.exec(QStringLiteral("SELECT place, sensor, time_ms, temperature, door FROM env_record ORDER BY seq"));
+                into.prepare(QStringLiteral("INSERT INTO env_record(place, sensor, time_ms, temperature, door) VALUES (?, ?, ?, ?, ?)"));
+                while (ok && q.next()) {
+                    for (int i = 0; i < 5; ++i)
+                        into.addBindValue(q.value(i));
+                    ok = into.exec();
+                }
+                if (!ok)
+                    error = QStringLiteral("%1: cannot move the readings: %2 %3")
+                                .arg(legacyPath, q.lastError().text(), into.lastError().text());
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
 
 QString connectionName(const char* purpose)
 {
@@ -28,7 +64,19 @@ QString connectionName(const char* purpose)
 
 } // namespace
 
-EnvRecord::EnvRecord(QString path) : m_path(std::move(path)), m_connection(connectionName("writer")) {}
+QString readingsPathFor(const QString& alarmLogPath)
+{
+    if (alarmLogPath.isEmpty() || alarmLogPath == u":memory:")
+        return alarmLogPath;
+    const QFileInfo f(alarmLogPath);
+    return f.dir().filePath(f.completeBaseName() + QStringLiteral("-readings.") +
+                            (f.suffix().isEmpty() ? QStringLiteral("sqlite") : f.suffix()));
+}
+
+EnvRecord::EnvRecord(QString path, QString legacyPath)
+    : m_path(std::move(path)), m_legacyPath(std::move(legacyPath)), m_connection(connectionName("writer"))
+{
+}
 
 EnvRecord::~EnvRecord()
 {
@@ -40,7 +88,10 @@ EnvRecord::~EnvRecord()
 
 bool EnvRecord::ensureOpen()
 {
-    if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error))
+    const sqlite::Migration steps[] = {
+        {1, Version1, [this](QSqlQuery& q, QString& error) { return importLegacy(q, m_legacyPath, error); }},
+    };
+    if (!m_open && sqlite::openForAppend(m_path, m_connection, sqlite::Schema{"env_record", steps}, m_error))
         m_open = true;
     return m_open;
 }

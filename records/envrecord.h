@@ -1,7 +1,7 @@
 #pragma once
 // The fridges' temperature and door record, for the compliance report (domain/coldchain.h): every
-// reading as it arrived, late ones included, in the station's database (the alarm log's file, its
-// own table), append-only like the log. The core thread adds readings and commits them once per
+// reading as it arrived, late ones included, in the station's readings file (apart from the alarm
+// log, so that the readings' volume never slows the log), append-only like the log. The core thread adds readings and commits them once per
 // flush in one transaction; a failed commit keeps them for the next one. Reports query on a worker.
 #include "domain/coldchain.h"
 
@@ -17,7 +17,9 @@ public:
     // Readings held while the database cannot be written; beyond this the oldest are dropped and counted.
     static constexpr size_t MaxPending = 100'000;
 
-    explicit EnvRecord(QString path);
+    // legacyPath: a file that may hold readings from before the record had a file of its own (the
+    // alarm log's); they are copied in when the record is created.
+    explicit EnvRecord(QString path, QString legacyPath = {});
     ~EnvRecord();
     EnvRecord(const EnvRecord&) = delete;
     EnvRecord& operator=(const EnvRecord&) = delete;
@@ -48,10 +50,14 @@ private:
         std::optional<bool> doorOpen;
     };
     bool ensureOpen();
-    QString m_path, m_connection, m_error;
+    QString m_path, m_legacyPath, m_connection, m_error;
     std::vector<Row> m_pending;
     quint64 m_dropped = 0;
     bool m_open = false;
 };
+
+// Where a station's readings record lives: beside its alarm log ("station.sqlite" ->
+// "station-readings.sqlite"; ":memory:" and "" stay as they are).
+[[nodiscard]] QString readingsPathFor(const QString& alarmLogPath);
 
 } // namespace ww

@@ -1,0 +1,189 @@
+// The records' schema versions and migrations (records/sqlitedb.h): a file from before versions
+// were recorded opens as version 1 with its rows; the fridges' readings move out of the alarm log's
+// file into their own, once; a file of a newer program is refused and left as it was; migrations
+// run in order, each atomic with its version.
+#include "records/alarmlog.h"
+#include "records/censusrecord.h"
+#include "records/envrecord.h"
+#include "records/sqlitedb.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ww;
+
+namespace {
+
+constexpr qint64 T0 = 1'795'737'600'000; // 2026-11-27T00:00:00Z
+
+// Runs statements on the file with a connection of its own; the last query's first column.
+QVariant sql(const QString& path, const QStringList& statements)
+{
+    QVariant last;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        db.setDatabaseName(path);
+        if (!db.open())
+            return QStringLiteral("cannot open");
+        QSqlQuery q(db);
+        for (const QString& s : statements) {
+            if (!q.exec(s))
+                last = QStringLiteral("error: ") + q.lastError().text();
+            else
+                last = q.next() ? q.value(0) : QVariant();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    return last;
+}
+
+// Makes a file look as it did before versions were recorded (the schema was version 1's).
+void makeLegacy(const QString& path)
+{
+    QCOMPARE(sql(path, {QStringLiteral("DROP TABLE record_schema"),
+                        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'record_schema'")})
+                 .toInt(),
+             0);
+}
+
+LogEntry entry(qint64 t, const QString& id)
+{
+    LogEntry e;
+    e.utcMs = t;
+    e.kind = QStringLiteral("raised");
+    e.state.id = id;
+    e.state.rule = QStringLiteral("event.panic");
+    e.station = QStringLiteral("st-1");
+    return e;
+}
+
+} // namespace
+
+class TestRecordSchema : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void newFilesCarryTheirVersion()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("station.sqlite"));
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), -1); // no file yet
+        {
+            AlarmLog log(path);
+            QVERIFY2(log.append(entry(T0, QStringLiteral("a1"))), qPrintable(log.lastError()));
+            CensusRecord census(path);
+            QVERIFY2(census.append({}), qPrintable(census.lastError()));
+        }
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 1);
+        QCOMPARE(sqlite::versionOf(path, "census_record"), 1);
+        QCOMPARE(sqlite::versionOf(path, "env_record"), 0); // not in this file
+    }
+
+    void legacyLogOpensAsVersion1WithItsRows()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("station.sqlite"));
+        {
+            AlarmLog log(path);
+            QVERIFY(log.append(entry(T0, QStringLiteral("a1"))));
+        }
+        makeLegacy(path);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 0);
+        {
+            AlarmLog log(path);
+            QVERIFY2(log.append(entry(T0 + 1000, QStringLiteral("a2"))), qPrintable(log.lastError()));
+        }
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 1);
+        const auto entries = AlarmLog::query(path, LogFilter{});
+        QCOMPARE(entries.size(), size_t(2));
+        // Still append-only after the migration.
+        QVERIFY(sql(path, {QStringLiteral("DELETE FROM alarm_log")}).toString().startsWith(QStringLiteral("error")));
+    }
+
+    void readingsMoveOutOfTheLogOnce()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("station.sqlite"));
+        {
+            // Before the readings had a file of their own, they were in the log's file.
+            EnvRecord old(log);
+            for (int i = 0; i < 5; ++i)
+                old.add(QStringLiteral("FR-11"), QStringLiteral("fr-11"), T0 + i * 60'000, 4.0 + i, std::nullopt);
+            QVERIFY(old.commit());
+        }
+        makeLegacy(log);
+        const QString readings = readingsPathFor(log);
+        QCOMPARE(readings, dir.filePath(QStringLiteral("station-readings.sqlite")));
+        for (int run = 0; run < 2; ++run) { // a second start imports nothing again
+            EnvRecord r(readings, log);
+            r.add(QStringLiteral("FR-11"), QStringLiteral("fr-11"), T0 + (10 + run) * 60'000, 6.0, std::nullopt);
+            QVERIFY2(r.commit(), qPrintable(r.lastError()));
+        }
+        QCOMPARE(sqlite::versionOf(readings, "env_record"), 1);
+        const auto s = EnvRecord::query(readings, QStringLiteral("FR-11"), T0, T0 + 3'600'000);
+        QVERIFY(s);
+        QCOMPARE(s->temperatures.size(), size_t(7));
+        QCOMPARE(s->temperatures[0].temperatureC, 4.0);
+        QCOMPARE(s->temperatures[4].temperatureC, 8.0);
+    }
+
+    void newerFileIsRefusedAndLeftAsItWas()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("station.sqlite"));
+        {
+            AlarmLog log(path);
+            QVERIFY(log.append(entry(T0, QStringLiteral("a1"))));
+        }
+        QVERIFY(sql(path, {QStringLiteral("UPDATE record_schema SET version = 99 WHERE component = 'alarm_log'")}).isNull());
+        {
+            AlarmLog log(path);
+            QVERIFY(!log.append(entry(T0 + 1000, QStringLiteral("a2"))));
+            QVERIFY2(log.lastError().contains(path) && log.lastError().contains(QStringLiteral("99")) &&
+                         log.lastError().contains(QStringLiteral("alarm_log")),
+                     qPrintable(log.lastError()));
+        }
+        QCOMPARE(sql(path, {QStringLiteral("SELECT count(*) FROM alarm_log")}).toInt(), 1);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 99);
+    }
+
+    void migrationsRunInOrderEachAtomic()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.sqlite"));
+        const sqlite::Migration steps[] = {
+            {1, {"CREATE TABLE t(a INTEGER)"}},
+            {2, {"ALTER TABLE t ADD COLUMN b TEXT", "UPDATE t SET b = 'migrated'"}},
+            {3, {"CREATE TABLE u(x INTEGER)", "THIS IS NOT SQL"}},
+        };
+        auto open = [&](int steps_, int* from, QString& error) {
+            const QString c = sqlite::connectionName("test", "schema");
+            const bool ok = sqlite::openForAppend(path, c, sqlite::Schema{"test", std::span(steps, size_t(steps_))}, error, from);
+            if (ok)
+                sqlite::close(c);
+            return ok;
+        };
+        int from = -1;
+        QString error;
+        QVERIFY2(open(1, &from, error), qPrintable(error));
+        QCOMPARE(from, 0);
+        QVERIFY(sql(path, {QStringLiteral("INSERT INTO t(a) VALUES (7)")}).isNull());
+        QVERIFY2(open(2, &from, error), qPrintable(error));
+        QCOMPARE(from, 1);
+        QCOMPARE(sqlite::versionOf(path, "test"), 2);
+        QCOMPARE(sql(path, {QStringLiteral("SELECT b FROM t WHERE a = 7")}).toString(), QStringLiteral("migrated"));
+        // Step 3 fails half-way: nothing of it stays, the version stays 2, the error names the step.
+        QVERIFY(!open(3, &from, error));
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("test schema 3")), qPrintable(error));
+        QCOMPARE(sqlite::versionOf(path, "test"), 2);
+        QCOMPARE(sql(path, {QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'u'")}).toInt(), 0);
+        QCOMPARE(sql(path, {QStringLiteral("SELECT count(*) FROM t")}).toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordSchema)
+#include "tst_record_schema.moc"
