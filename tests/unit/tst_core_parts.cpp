@@ -1,0 +1,315 @@
+// Each of the core's collaborators (core/) on its own, without the orchestrator, a thread or a
+// broker: WardState, TagFixes, EngineShare, Presence, AlarmRules, Census, ResponderTracker.
+// (WardCore, the orchestrator, is tested through tst_models, tst_alarms, tst_census and others.)
+#include "alarm_support.h"
+#include "core/alarmrules.h"
+#include "core/census.h"
+#include "core/engineshare.h"
+#include "core/presence.h"
+#include "core/responders.h"
+#include "core/tagfixes.h"
+#include "core/wardstate.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ww;
+
+namespace {
+
+constexpr qint64 T0 = 1'795'737'600'000; // 2026-11-27T00:00:00Z
+
+struct Ward
+{
+    Ward() : loaded(SiteLoader::loadDefault()), site(*loaded.site), directory(site), clock(T0) {}
+    SiteLoadResult loaded;
+    const Site& site;
+    DeviceDirectory directory;
+    ManualClock clock;
+    IngestStats stats;
+};
+
+VitalsUpdate vitals(const QString& monitor, qint64 t, VitalKind kind, double value)
+{
+    VitalsUpdate v;
+    v.deviceId = monitor;
+    v.deviceTimeMs = v.receiveTimeMs = t;
+    v.samples = {VitalSample{kind, value, t}};
+    return v;
+}
+
+// One tag heard by a gateway at t, the lower-numbered gateways louder.
+BeaconBatch heardBy(int gateway, int tag, qint64 t)
+{
+    return BeaconBatch{gateway, t, t, {{tag, t, qint16(-50 - 4 * gateway), -59}}, 0};
+}
+
+// The alarm engine as ResponderTracker::update reads it.
+struct Alarms
+{
+    std::vector<AlarmState> all;
+    template <typename F> void forEach(F&& f) const
+    {
+        for (const auto& x : all)
+            f(x);
+    }
+    const AlarmState* find(const QString& id) const
+    {
+        for (const auto& x : all)
+            if (x.id == id)
+                return &x;
+        return nullptr;
+    }
+};
+
+} // namespace
+
+class TestCoreParts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void wardStateMarksWhatChanged()
+    {
+        Ward w;
+        WardState state(w.site, w.directory, w.clock, w.stats);
+        const Patient& p = w.site.patients.front();
+        QVERIFY(state.takeUpdate()->empty());
+        const int row = state.apply(vitals(p.monitor, T0, VitalKind::SpO2, 96));
+        QCOMPARE(row, state.rowOfPatient(p.id));
+        QCOMPARE(state.rows().patients[size_t(row)].vitals[size_t(VitalKind::SpO2)].value, 96.0);
+        auto update = state.takeUpdate();
+        QCOMPARE(int(update->patients.size()), 1);
+        QCOMPARE(update->patients.front().first, row);
+        QCOMPARE(int(update->devices.size()), 1); // the monitor was heard
+        QVERIFY(state.takeUpdate()->empty());     // taken once
+
+        // An older sample arriving late never overwrites a newer one.
+        state.apply(vitals(p.monitor, T0 - 5000, VitalKind::SpO2, 80));
+        QCOMPARE(state.rows().patients[size_t(row)].vitals[size_t(VitalKind::SpO2)].value, 96.0);
+
+        // Unknown devices are counted, never applied.
+        const quint64 before = w.stats.snapshot().byReason[size_t(RejectReason::UnknownDevice)];
+        QCOMPARE(state.apply(vitals(QStringLiteral("no-such-monitor"), T0, VitalKind::SpO2, 50)), -1);
+        QCOMPARE(w.stats.snapshot().byReason[size_t(RejectReason::UnknownDevice)], before + 1);
+
+        // Silence past the device's limit is "no signal" for the device and its patient.
+        QCOMPARE(state.rows().patients[size_t(row)].vitalsSignal, SignalState::Live);
+        w.clock.advance(qint64(w.site.timingFor(DeviceKind::VitalsMonitor).silentAfterS * 1000) + 1000);
+        state.checkSignals();
+        QCOMPARE(state.rows().patients[size_t(row)].vitalsSignal, SignalState::NoSignal);
+    }
+
+    void wardStateLocatesAssetsWithTheirRoomsStatus()
+    {
+        Ward w;
+        WardState state(w.site, w.directory, w.clock, w.stats);
+        const Asset& a = w.site.assets.front();
+        const Room* clean = nullptr;
+        for (const Room& r : w.site.rooms)
+            if (r.kind == RoomKind::UtilityClean && !clean)
+                clean = &r;
+        QVERIFY(clean);
+        const int tag = w.directory.tag(a.tag.toStdString());
+        state.setLocation(tag, Location{clean->id, clean->name, clean->floor, clean->centre().x(), clean->centre().y(), 1, T0, true});
+        const auto update = state.takeUpdate();
+        QCOMPARE(int(update->assets.size()), 1);
+        QVERIFY(update->assets.front().second.status == AssetStatus::Available);
+        QCOMPARE(update->assets.front().second.location.roomId, clean->id);
+    }
+
+    void tagFixesOncePerSecondAndOnlyOwnTags()
+    {
+        Ward w;
+        TagFixes fixes(w.site, w.directory);
+        const int tag = w.directory.tag(w.site.patients.front().wristband.toStdString());
+        std::vector<int> located;
+        auto all = [](int) { return true; };
+        auto record = [&](int t, const pos::Fix&, qint64) { located.push_back(t); };
+        for (int g = 0; g < std::min(6, w.directory.gatewayCount()); ++g)
+            fixes.add(heardBy(g, tag, T0));
+        QCOMPARE(fixes.pending(), 1);
+        QCOMPARE(fixes.fix(all, record), 1);
+        QCOMPARE(located, std::vector<int>{tag});
+        // Heard again within a second: its fix waits.
+        fixes.add(heardBy(0, tag, T0 + 400));
+        QCOMPARE(fixes.fix(all, record), 0);
+        QCOMPARE(fixes.pending(), 1);
+        // A tag this process does not compute is left to its owner.
+        fixes.add(heardBy(0, tag, T0 + 1500));
+        QCOMPARE(fixes.fix([](int) { return false; }, record), 0);
+        QCOMPARE(fixes.pending(), 0);
+        QCOMPARE(located.size(), size_t(1));
+    }
+
+    void engineShareSplitsTheTags()
+    {
+        const std::vector<QString> tags{QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t3"), QStringLiteral("t4"),
+                                        QStringLiteral("t5"), QStringLiteral("t6"), QStringLiteral("t7"), QStringLiteral("t8")};
+        EngineShare share(tags);
+        QVERIFY(!share.enabled());
+        QVERIFY(!share.owns(0));
+        QVERIFY(!share.setPeers({QStringLiteral("b")})); // not an engine: nothing to share
+        share.enable(QStringLiteral("a"));
+        QCOMPARE(share.ownedCount(), 8);
+        QVERIFY(share.setPeers({QStringLiteral("b")}));
+        QCOMPARE(share.engines(), (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
+        QVERIFY(!share.setPeers({QStringLiteral("b")})); // unchanged
+        int owned = 0;
+        for (int t = 0; t < 8; ++t) {
+            QCOMPARE(share.owns(t), EngineShare::ownerOf(tags[size_t(t)], share.engines()) == u"a");
+            owned += share.owns(t);
+        }
+        QCOMPARE(owned, share.ownedCount());
+        QVERIFY(owned > 0 && owned < 8);
+        QVERIFY(share.setPeers({}));
+        QCOMPARE(share.ownedCount(), 8);
+    }
+
+    void presenceKnowsWhoElseIsOnline()
+    {
+        Presence presence(QStringLiteral("hash-1"));
+        presence.setStationId(QStringLiteral("me"));
+        auto msg = [](const QString& id, bool online, const QString& hash, bool engine) {
+            StationPresenceMsg m;
+            m.stationId = id;
+            m.online = online;
+            m.siteHash = hash;
+            m.engine = engine;
+            return m;
+        };
+        QVERIFY(presence.alone());
+        QVERIFY(!presence.apply(msg(QStringLiteral("me"), true, QStringLiteral("hash-1"), false))); // its own
+        QVERIFY(presence.alone());
+        QVERIFY(presence.apply(msg(QStringLiteral("st-2"), true, QStringLiteral("hash-2"), false)));
+        QVERIFY(presence.apply(msg(QStringLiteral("eng-b"), true, QStringLiteral("hash-1"), true)));
+        QVERIFY(presence.apply(msg(QStringLiteral("eng-a"), true, QStringLiteral("hash-1"), true)));
+        QVERIFY(!presence.alone());
+        QCOMPARE(presence.stations(), QStringList{QStringLiteral("st-2")});
+        QCOMPARE(presence.engines(), (QStringList{QStringLiteral("eng-a"), QStringLiteral("eng-b")}));
+        QCOMPARE(presence.mismatched(), QStringList{QStringLiteral("st-2")});
+        QVERIFY(presence.apply(msg(QStringLiteral("st-2"), false, QString(), false)));
+        QVERIFY(presence.alone());
+        QVERIFY(presence.mismatched().isEmpty());
+        QVERIFY(!presence.noEngine());
+    }
+
+    void alarmRulesRaiseAfterTheDelayAndPublish()
+    {
+        Ward w;
+        WardState state(w.site, w.directory, w.clock, w.stats);
+        test::Published out;
+        AlarmRules rules(w.site, w.clock, state, QStringLiteral("st-1"), nullptr, &out, nullptr);
+        const Patient& p = w.site.patients.front();
+        const VitalLimit* low = nullptr;
+        for (const VitalLimit& l : w.site.alarms.vitalLimits)
+            if (l.kind == VitalKind::SpO2 && l.below && !low)
+                low = &l;
+        QVERIFY(low);
+        const double value = *low->below - 3;
+        // Below the limit, but not yet for the rule's delay: nothing.
+        const int row = state.apply(vitals(p.monitor, T0, VitalKind::SpO2, value));
+        rules.evaluatePatient(row, w.clock.nowMs());
+        QVERIFY(out.states.empty());
+        for (qint64 s = 1; s <= low->delayS + 1; ++s) {
+            w.clock.advance(1000);
+            state.apply(vitals(p.monitor, w.clock.nowMs(), VitalKind::SpO2, value));
+            rules.evaluatePatient(row, w.clock.nowMs());
+        }
+        QVERIFY(!out.states.empty());
+        const AlarmState& a = out.states.back();
+        QCOMPARE(a.rule, low->id);
+        QVERIFY(a.priority == low->priority);
+        QVERIFY2(a.subject.contains(p.name), qPrintable(a.subject));
+        // The patient leaving the census ends it (and the station publishes that).
+        const QString id = a.id;
+        QVERIFY(!out.states.back().ended());
+        rules.forgetPatient(row, p.id);
+        QCOMPARE(out.states.back().id, id);
+        QVERIFY(out.states.back().ended());
+    }
+
+    void censusFollowsOtherStationsWithoutARecord()
+    {
+        Ward w;
+        WardState state(w.site, w.directory, w.clock, w.stats);
+        Census census(w.site, w.clock, state);
+        QSignalSpy results(&census, &Census::result);
+        // No record: this station cannot make changes, and says why.
+        census.admit(w.site.beds.back().id, QStringLiteral("P9"), QStringLiteral("A Name"), {}, {}, QStringLiteral("S02"),
+                     QStringLiteral("N"));
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.front().at(0).toBool(), false);
+        QVERIFY(results.front().at(1).toString().contains(QStringLiteral("no record")));
+        // Another station's entry for a bed: applied; an older one for the same bed: not.
+        QString vacantBed;
+        for (const PatientRow& r : state.rows().patients)
+            if (r.vacant() && vacantBed.isEmpty())
+                vacantBed = r.bed;
+        QVERIFY(!vacantBed.isEmpty());
+        CensusEntryMsg e;
+        e.bed = vacantBed;
+        e.patientId = QStringLiteral("P9");
+        e.patientName = QStringLiteral("Nine");
+        e.timeMs = T0;
+        e.stationId = QStringLiteral("st-2");
+        census.apply(e);
+        QCOMPARE(state.rows().patients[size_t(state.rowOfBed(vacantBed))].id, QStringLiteral("P9"));
+        CensusEntryMsg older = e;
+        older.patientId = QStringLiteral("P8");
+        older.timeMs = T0 - 1;
+        census.apply(older);
+        QCOMPARE(state.rows().patients[size_t(state.rowOfBed(vacantBed))].id, QStringLiteral("P9"));
+        QCOMPARE(state.rowOfPatient(QStringLiteral("P8")), -1);
+    }
+
+    void responderTrackerNamesTheNearest()
+    {
+        Ward w;
+        std::vector<StaffRow> staff;
+        const Room* target = nullptr;
+        for (const Room& r : w.site.rooms)
+            if (r.kind == RoomKind::PatientRoom && !target)
+                target = &r;
+        QVERIFY(target);
+        for (int i = 0; i < 2; ++i) {
+            const StaffMember& m = w.site.staff[size_t(i)];
+            StaffRow s;
+            s.id = m.id;
+            s.name = m.name;
+            s.role = m.role;
+            s.badge = m.badge;
+            s.signal = SignalState::Live;
+            const QPointF c = target->centre();
+            // The first in the room, the second 20 m along the corridor's axis.
+            s.location = i == 0 ? Location{target->id, target->name, target->floor, c.x(), c.y(), 1, T0, true}
+                                : Location{QString(), QString(), target->floor, c.x() + 20, c.y(), 1, T0, true};
+            staff.push_back(s);
+        }
+        ResponderTracker tracker(w.site, staff);
+        AlarmState a;
+        a.id = QStringLiteral("event.fall:x:1");
+        a.rule = QStringLiteral("event.fall");
+        a.category = AlarmCategory::Event;
+        a.roomId = target->id;
+        const Responders near = tracker.respondersFor(a);
+        QVERIFY(!near.isEmpty());
+        QCOMPARE(near.front().staffId, w.site.staff[0].id);
+        QCOMPARE(near.front().distanceM, 0);
+        QCOMPARE(tracker.escalationTarget(a, NearestStaffTarget).first, w.site.staff[0].badge);
+        QCOMPARE(tracker.escalationTarget(a, QStringLiteral("charge-nurse")).first, QStringLiteral("charge-nurse"));
+        // The map follows the alarms it was told about.
+        Alarms alarms{{a}};
+        QVERIFY(!tracker.touched());
+        tracker.touch(a.id);
+        QVERIFY(tracker.update(alarms, false));
+        QCOMPARE(tracker.map().value(a.id).front().staffId, w.site.staff[0].id);
+        QVERIFY(!tracker.update(alarms, false)); // nothing touched, nobody moved
+        alarms.all.clear();
+        tracker.touch(a.id);
+        QVERIFY(tracker.update(alarms, false)); // gone from the engine: gone from the map
+        QVERIFY(tracker.map().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCoreParts)
+#include "tst_core_parts.moc"
