@@ -157,7 +157,7 @@ void WardState::heard(const BeaconBatch& m)
 {
     // Gateway and tags were resolved by the decoder (DeviceDirectory): no look-ups by name here.
     seen(m_gatewayDevice[size_t(m.gateway)], m.receiveTimeMs);
-    const qint64 steadyNow = m_clock.steadyMs(); // once per batch: a clock read per report cost 4 % of ingest
+    const qint64 steadyNow = m_clock.steadyMs(); // once per batch, not per report: the clock read is not free
     for (const auto& r : m.reports) {
         const int device = m_tagDevice[size_t(r.tag)];
         DeviceRow& d = m_rows.devices[size_t(device)];

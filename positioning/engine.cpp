@@ -320,8 +320,8 @@ std::vector<Engine::Level> Engine::levels(TagState& s, double tS)
     const double window = windowFor(s);
     // A tag whose levels change (motion statistic at or above motionSettleDb) weighs its recent
     // samples more, exp(-age / tau): a walker's older ones are behind it. A still one keeps equal
-    // weights, the least noisy level. (Not by 'settled': a parked asset unsettled by its own noisy
-    // fix then got noisier fixes and stayed unsettled, in the corridor for 12 minutes on seed 6.)
+    // weights, the least noisy level. It follows the motion statistic, not 'settled': 'settled' also
+    // depends on the fix, so a noisy fix would weigh recent samples more and make the next one noisier.
     const double tau = m_config.levelTimeConstantWindows * window;
     const bool weigh = tau > 0 && s.motionDb >= m_config.motionSettleDb;
     for (size_t r = 0; r < s.heard.size(); ++r) {

@@ -1,7 +1,7 @@
 #pragma once
 // The census record: every admission, transfer, discharge and device pairing this station made or
 // took from another station, one row per bed entry (domain/messages.h CensusEntryMsg), in the
-// station's database (the alarm log's file, its own table), append-only. Written before the change
+// station's log file (beside the alarm log, its own table), append-only. Written before the change
 // is shown; read at start so a restart keeps the census even when the broker lost its retained state.
 #include "domain/messages.h"
 

@@ -59,7 +59,7 @@ struct IngestConfig
 class Ingest
 {
 public:
-    // The directory must outlive the ingest stage; it is read from the network thread.
+    // The directory must outlive the ingest stage; decode() reads it on the core thread.
     Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats);
     // What a topic is (an id within it is a view into topic).
     [[nodiscard]] ParsedTopic classify(std::string_view topic) const { return m_topics.parse(topic, m_mokoFilter); }

@@ -379,9 +379,8 @@ private Q_SLOTS:
 
     // Two floors, the same four receivers on each. A patient on floor 1 is first heard by one
     // receiver of floor 0 only, weakly through the slab; then floor 1's receivers, 20 dB stronger.
-    // The track's first floor is provisional: it follows the evidence at once (before: held on floor
-    // 0 for the full floor dwell, 5 s and more, which a short integration run showed as the wrong
-    // floor). A floor the tag has stood on for the dwell keeps its hysteresis: a 2 s burst of the
+    // The track's first floor is provisional: it follows the evidence at once, not after the floor
+    // dwell. A floor the tag has stood on for the dwell keeps its hysteresis: a 2 s burst of the
     // other floor's receivers louder does not move it.
     void aFirstFloorFromOnePacketIsCorrected()
     {

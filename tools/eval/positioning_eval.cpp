@@ -477,7 +477,7 @@ int main(int argc, char** argv)
         out << Qt::endl;
     }
     // The accuracy circle (68 % intended) must hold the truth in at least 60 % of every track's
-    // fixes: session 8's calibration self-check brought UJI's from 48 and 47 % to 72 and 70 %.
+    // fixes (docs/positioning.md has the history of this check).
     bool circles = true;
     for (const auto& r : rows)
         circles &= r.engine.covered >= 0.6;
