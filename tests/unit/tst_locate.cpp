@@ -204,8 +204,8 @@ private Q_SLOTS:
     {
         // wardctl locate --worn: the tags are carried on a body. A tag at rest for five minutes at
         // (5, 6) among 16 receivers, heard less from behind its wearer (facing east): once it has
-        // rested 120 s its fixes differ with --worn (the shadow fitted from every receiver) and
-        // not before; without --worn they are the same as at rest.
+        // rested 120 s its fixes with --worn (the shadow fitted from every receiver) differ from
+        // those without it, and before that they are the same.
         QTemporaryDir d;
         QByteArray gw = "gateway_id,x,y,z\n", rep = "time_s,gateway_id,tag_id,rssi\n";
         for (int i = 0; i < 16; ++i)
