@@ -111,12 +111,12 @@ QString AlarmEngine::raise(const AlarmRaise& r)
             // Another station raised this condition first (it saw an earlier sample): join it.
             const QString canonical = sibling->id;
             m_redirect.insert(id, canonical);
-            update(canonical, r.condition, r.value, r.priority);
+            update(canonical, r);
             return id;
         }
     }
     if (auto it = m_alarms.find(id); it != m_alarms.end()) {
-        update(id, r.condition, r.value, r.priority);
+        update(id, r);
         return id;
     }
     AlarmState s;
@@ -129,6 +129,8 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     s.place = r.place;
     s.roomId = r.roomId;
     s.condition = r.condition;
+    s.conditionCode = r.conditionCode;
+    s.conditionArgs = r.conditionArgs;
     s.value = r.value;
     s.limit = r.limit;
     s.onsetMs = r.onsetMs;
@@ -147,17 +149,22 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     return id;
 }
 
-void AlarmEngine::update(const QString& idIn, const QString& condition, double value, std::optional<Priority> priority)
+void AlarmEngine::update(const QString& idIn, const AlarmRaise& r)
 {
+    const QString& condition = r.condition;
+    const double value = r.value;
+    const std::optional<Priority>& priority = r.priority;
     const QString id = resolve(idIn);
     auto it = m_alarms.find(id);
     if (it == m_alarms.end() || it->second.closed())
         return;
     AlarmState& s = it->second;
     const bool rises = priority && *priority > s.priority && !s.ended() && !s.acknowledged();
-    if (s.condition == condition && s.value == value && !rises)
+    if (s.condition == condition && s.conditionArgs == r.conditionArgs && s.value == value && !rises)
         return;
     s.condition = condition;
+    s.conditionCode = r.conditionCode;
+    s.conditionArgs = r.conditionArgs;
     s.value = value;
     if (rises) {
         // A higher priority is a transition of its own: logged, published, and it sounds again.

@@ -5,6 +5,7 @@
 // appended to the log before anyone is told about it.
 #include "records/alarmlog.h"
 #include "domain/alarmtypes.h"
+#include "domain/conditiontext.h"
 #include "domain/clock.h"
 
 #include <QHash>
@@ -18,7 +19,17 @@ struct AlarmRaise
 {
     QString rule;
     QString subjectKey; // stable id of the subject (patient id, device id, room id) for the alarm id
-    QString subject, place, condition, source;
+    QString subject, place, source;
+    QString condition;         // in English; set with setCondition
+    QString conditionCode;     // domain/conditiontext.h
+    QStringList conditionArgs;
+    // The condition as a code and its arguments, and its English text.
+    void setCondition(const QString& code, QStringList args)
+    {
+        conditionCode = code;
+        conditionArgs = std::move(args);
+        condition = renderCondition(conditionCode, conditionArgs, false);
+    }
     QString roomId; // the site room the alarm is in (empty: not known)
     double value = 0, limit = 0;
     qint64 onsetMs = 0;             // device time of onset: the same at every station
@@ -76,8 +87,9 @@ public:
     void restore();
     // Raises (or, for an id already known, refreshes) an alarm; returns its id. Disabled rules: "".
     QString raise(const AlarmRaise& r);
-    // Live description of a raised alarm; a priority can only rise within one occurrence.
-    void update(const QString& id, const QString& condition, double value, std::optional<Priority> priority = {});
+    // Live description of a raised alarm (its condition, value and priority from r); a priority can
+    // only rise within one occurrence.
+    void update(const QString& id, const AlarmRaise& r);
     void end(const QString& id);
     AckResult acknowledge(const QString& id, const QString& operatorId, const QString& operatorName);
     void applyRemote(const AlarmState& remote);

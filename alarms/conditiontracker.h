@@ -44,8 +44,7 @@ public:
             r.onsetMs = c.sinceMs;
             c.alarmId = m_engine.raise(r);
         } else {
-            const AlarmRaise r = makeRaise();
-            m_engine.update(c.alarmId, r.condition, r.value, r.priority);
+            m_engine.update(c.alarmId, makeRaise());
         }
     }
     // Ends every condition of a subject (keys "rule|subject" and "rule|subject|part"): the patient

@@ -1,4 +1,5 @@
 #include "app/headless.h"
+#include "domain/conditiontext.h"
 #include "app/servers.h"
 #include "core/stationcore.h"
 
@@ -40,6 +41,8 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
                               {QStringLiteral("priority"), toString(a->priority)},
                               {QStringLiteral("phase"), toString(a->phase())},
                               {QStringLiteral("condition"), a->condition},
+                              {QStringLiteral("code"), a->conditionCode},
+                              {QStringLiteral("shown"), shownCondition(*a)},
                               {QStringLiteral("subject"), a->subject},
                               {QStringLiteral("place"), a->place},
                               {QStringLiteral("room"), a->roomId},

@@ -84,8 +84,8 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
             a.source = p.monitor;
             a.value = r.value;
             a.limit = low ? *l.below : *l.above;
-            a.condition = toString(l.kind) + QChar(u' ') + fmt(r.value, decimalsFor(l.kind)) +
-                          (low ? QStringLiteral(" < ") : QStringLiteral(" > ")) + fmt(a.limit, decimalsFor(l.kind));
+            a.setCondition(low ? QStringLiteral("vital.low") : QStringLiteral("vital.high"),
+                           {toString(l.kind), fmt(r.value, decimalsFor(l.kind)), fmt(a.limit, decimalsFor(l.kind))});
             a.priority = l.priority;
             return a;
         });
@@ -177,12 +177,16 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
                                   a.source = p.monitor;
                                   a.value = total;
                                   a.limit = b.limit;
-                                  a.condition = b.level == news2::Response::UrgentWardResponse
-                                                    ? QStringLiteral("NEWS2 single parameter 3 (total %1)").arg(total)
-                                                    : QStringLiteral("NEWS2 %1 \u2265 %2").arg(total).arg(b.limit);
+                                  const bool single = b.level == news2::Response::UrgentWardResponse;
+                                  QStringList args{QString::number(total)};
+                                  if (!single)
+                                      args << QString::number(b.limit);
                                   if (partial)
-                                      a.condition += QStringLiteral(" (partial: no ") + missing.join(QStringLiteral(", ")) +
-                                                     QChar(u')');
+                                      args << missing.join(QStringLiteral(", "));
+                                  a.setCondition(QStringLiteral("news2.%1%2")
+                                                     .arg(single ? QStringLiteral("single3") : QStringLiteral("band"),
+                                                          partial ? QStringLiteral(".partial") : QString()),
+                                                 args);
                                   a.priority = b.priority;
                                   return a;
                               });
@@ -211,9 +215,8 @@ void AlarmRules::evaluateEnv(int row, qint64 now)
                                   a.source = e.sensorId;
                                   a.value = *t;
                                   a.limit = low ? f->minC : f->maxC;
-                                  a.condition = QStringLiteral("Fridge %1 \u00b0C %2 %3 \u00b0C")
-                                                    .arg(fmt(*t, 1), low ? QStringLiteral("<") : QStringLiteral(">"),
-                                                         fmt(a.limit, 1));
+                                  a.setCondition(low ? QStringLiteral("fridge.low") : QStringLiteral("fridge.high"),
+                                                 {fmt(*t, 1), fmt(a.limit, 1)});
                                   return a;
                               });
     }
@@ -231,7 +234,7 @@ void AlarmRules::evaluateEnv(int row, qint64 now)
             a.source = e.sensorId;
             a.value = double(now - e.doorSinceMs) / 1000.0;
             a.limit = limitS;
-            a.condition = tr("Door open %1 s > %2 s").arg(fmt(a.value)).arg(limitS);
+            a.setCondition(QStringLiteral("door.open"), {fmt(a.value), QString::number(limitS)});
             return a;
         });
     }
@@ -245,7 +248,7 @@ void AlarmRules::evaluateEnv(int row, qint64 now)
                                   a.place = e.name;
                                   a.roomId = e.id;
                                   a.source = e.sensorId;
-                                  a.condition = e.outOfTarget.join(QStringLiteral(", "));
+                                  a.setCondition(QStringLiteral("climate.out-of-range"), {e.outOfTarget.join(QStringLiteral(", "))});
                                   return a;
                               });
     }
@@ -287,8 +290,8 @@ void AlarmRules::evaluateLocation(int tag, qint64 now)
                 a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
                 placeAt(a, p.location);
                 a.source = p.wristband;
-                a.condition = kind == GeofenceKind::Exit ? tr("Patient near exit: %1").arg(fence->name)
-                                                         : tr("Patient in restricted area: %1").arg(fence->name);
+                a.setCondition(kind == GeofenceKind::Exit ? QStringLiteral("location.exit") : QStringLiteral("location.restricted"),
+                               {fence->name});
                 return a;
             });
         }
@@ -304,7 +307,7 @@ void AlarmRules::evaluateLocation(int tag, qint64 now)
             a.subject = as.name;
             placeAt(a, as.location);
             a.source = as.tag;
-            a.condition = tr("Asset leaving the ward: %1").arg(fence->name);
+            a.setCondition(QStringLiteral("location.asset-leaving"), {fence->name});
             return a;
         });
     }
@@ -328,9 +331,10 @@ void AlarmRules::evaluateDevice(int row, qint64 now)
                               a.source = d.id;
                               a.value = double(silentForMs) / 1000.0;
                               a.limit = m_site.timingFor(d.kind).silentAfterS;
-                              a.condition = d.statusOnline && !*d.statusOnline
-                                                ? tr("%1 offline").arg(toString(d.kind))
-                                                : tr("%1 silent > %2 s").arg(toString(d.kind)).arg(fmt(a.limit));
+                              if (d.statusOnline && !*d.statusOnline)
+                                  a.setCondition(QStringLiteral("device.offline"), {toString(d.kind)});
+                              else
+                                  a.setCondition(QStringLiteral("device.silent"), {toString(d.kind), fmt(a.limit)});
                               return a;
                           });
     const int limit = m_site.alarms.lowBatteryPct;
@@ -344,7 +348,7 @@ void AlarmRules::evaluateDevice(int row, qint64 now)
         a.source = d.id;
         a.value = *d.batteryPct;
         a.limit = limit;
-        a.condition = tr("Battery %1 % < %2 %").arg(*d.batteryPct).arg(limit);
+        a.setCondition(QStringLiteral("device.battery-low"), {QString::number(*d.batteryPct), QString::number(limit)});
         return a;
     });
 }
@@ -391,9 +395,12 @@ void AlarmRules::event(const DeviceEventMsg& ev, int deviceRow)
     } else {
         a.subject = rows().devices[size_t(deviceRow)].subject;
     }
-    a.condition = toString(ev.kind) + tr(" from %1").arg(ev.deviceId);
     if (ev.late)
-        a.condition += tr(" (late: sent %1)").arg(QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        a.setCondition(QStringLiteral("event.late"),
+                       {toString(ev.kind), ev.deviceId,
+                        QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))});
+    else
+        a.setCondition(QStringLiteral("event"), {toString(ev.kind), ev.deviceId});
     const QString id = m_engine.raise(a);
     if (ev.kind == DeviceEventKind::SosStart && !id.isEmpty())
         m_openEventAlarms.insert(QStringLiteral("sos|") + ev.deviceId, id);
@@ -407,9 +414,10 @@ void AlarmRules::apply(const AlarmStateMsg& m)
         m_engine.applyRemote(m.state);
 }
 
-void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
+void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& code,
+                                   const QStringList& args)
 {
-    m_local.insert(rule + QChar(u'|') + key, LocalCondition{rule, key, condition, holds});
+    m_local.insert(rule + QChar(u'|') + key, LocalCondition{rule, key, code, args, holds});
     const qint64 now = m_clock.nowMs();
     m_conditions.observe(rule + QChar(u'|') + key, holds, now, now, m_site.alarms.rule(rule).delayS, [&] {
         AlarmRaise a;
@@ -417,7 +425,10 @@ void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool
         a.subjectKey = stationId() + QChar(u'-') + key;
         a.subject = tr("Station %1").arg(stationId());
         a.source = stationId();
-        a.condition = condition;
+        if (knownCondition(code))
+            a.setCondition(code, args);
+        else
+            a.condition = code; // a text without a code
         // Other stations must learn that this one cannot log or that its screen froze.
         a.local = rule != u"tech.gui-hung" && rule != u"tech.log";
         return a;
@@ -510,11 +521,9 @@ void AlarmRules::evaluateParLevels(qint64 now)
                                   a.subject = par.name;
                                   a.place = rooms.isEmpty() ? tr("clean utility rooms") : rooms.join(QStringLiteral(", "));
                                   a.source = QStringLiteral("par:") + par.type;
-                                  a.condition = tr("%1 available: %2 (critical %3, target %4)")
-                                                    .arg(par.name)
-                                                    .arg(c.available)
-                                                    .arg(par.critical)
-                                                    .arg(par.target);
+                                  a.setCondition(QStringLiteral("asset.par-low"),
+                                                 {par.name, QString::number(c.available), QString::number(par.critical),
+                                                  QString::number(par.target)});
                                   a.value = c.available;
                                   a.limit = par.critical;
                                   return a;
@@ -536,13 +545,13 @@ void AlarmRules::evaluateAll()
     evaluateParLevels(now);
     for (const auto& c : std::as_const(m_local))
         if (c.holds)
-            setLocalCondition(c.rule, c.key, c.holds, c.condition);
+            setLocalCondition(c.rule, c.key, c.holds, c.code, c.args);
     if (m_engine.logHealthy())
-        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), false, {});
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), false, {}, {});
     if (m_guiBeat) {
         const qint64 silentMs = m_clock.steadyMs() - m_guiBeat->load(std::memory_order_relaxed); // steady, as the beat
         setLocalCondition(QStringLiteral("tech.gui-hung"), QStringLiteral("gui"), silentMs > 5000,
-                          tr("Station screen not responding for %1 s").arg(silentMs / 1000));
+                          QStringLiteral("station.screen-hung"), {QString::number(silentMs / 1000)});
     }
     m_engine.tick();
 }

@@ -53,7 +53,9 @@ public:
 
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung, log);
     // re-evaluated every second while they hold, so their onset delays elapse.
-    void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
+    // code and args: domain/conditiontext.h (a code it does not know is taken as the text).
+    void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& code,
+                           const QStringList& args = {});
     // The GUI thread's heartbeat (steady-clock ms); tech.gui-hung when it stops for 5 s.
     void setGuiHeartbeat(const std::atomic<qint64>* beat) { m_guiBeat = beat; }
 
@@ -76,7 +78,8 @@ private:
 
     struct LocalCondition
     {
-        QString rule, key, condition;
+        QString rule, key, code;
+        QStringList args;
         bool holds = false;
     };
     const Site& m_site;

@@ -173,7 +173,7 @@ void Census::apply(const CensusEntryMsg& m)
         return;
     }
     if (m_record && !m_record->append({m}))
-        Q_EMIT recordFailed(tr("Census record write failed: %1").arg(m_record->lastError()));
+        Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
     // Someone else into a bed whose occupant this station placed: two admissions crossed, or this
     // station missed a discharge. The displaced patient leaves this census; a nurse must know.
     const PatientRow& before = m_state.rows().patients[size_t(m_state.rowOfBed(m.bed))];
@@ -186,8 +186,7 @@ void Census::apply(const CensusEntryMsg& m)
         a.subject = QStringLiteral("%1 (%2)").arg(before.name, before.id);
         placeAt(a, before, m_site);
         a.source = m.stationId;
-        a.condition = tr("Census: %1 is no longer in bed %2: station %3 put %4 (%5) there")
-                          .arg(before.name, m.bed, m.stationId, m.patientName, m.patientId);
+        a.setCondition(QStringLiteral("census.conflict"), {before.name, m.bed, m.stationId, m.patientName, m.patientId});
         a.endsOnAck = true;
         m_rules->raise(a);
     }
@@ -201,7 +200,7 @@ void Census::restore()
         return;
     std::vector<CensusEntryMsg> entries = m_record->latest();
     if (!m_record->lastError().isEmpty())
-        Q_EMIT recordFailed(tr("Census record unreadable: %1").arg(m_record->lastError()));
+        Q_EMIT recordFailed(QStringLiteral("station.census-unreadable"), m_record->lastError());
     // In the order they were made, so a transfer finds the patient where the earlier entry put them.
     std::sort(entries.begin(), entries.end(), [](const CensusEntryMsg& a, const CensusEntryMsg& b) {
         return b.newerThan(a.timeMs, a.stationId);

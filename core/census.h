@@ -42,8 +42,8 @@ public:
 Q_SIGNALS:
     void result(bool ok, const QString& message);
     void committed(); // this station's change is in the rows: the core sends them at once
-    // The record could not be written or read (tech.log).
-    void recordFailed(const QString& condition);
+    // The record could not be written or read (tech.log; code: domain/conditiontext.h).
+    void recordFailed(const QString& code, const QString& error);
 
 private:
     void commit(std::vector<CensusEntryMsg> entries, const QString& what, const QString& operatorId,

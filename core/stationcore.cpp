@@ -93,7 +93,7 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         const bool lost = s != MqttState::Connected;
         QMetaObject::invokeMethod(m_core, [core = m_core, lost, detail] {
             core->setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), lost,
-                                    WardCore::tr("Broker connection lost (%1)").arg(detail));
+                                    QStringLiteral("station.broker-lost"), {detail});
         }, Qt::QueuedConnection);
         Q_EMIT connectionChanged(s, detail);
     });

@@ -40,8 +40,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::ResponderMap>();
     connect(&m_census, &Census::result, this, &WardCore::censusResult);
     connect(&m_census, &Census::committed, this, &WardCore::flush);
-    connect(&m_census, &Census::recordFailed, this, [this](const QString& condition) {
-        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true, condition);
+    connect(&m_census, &Census::recordFailed, this, [this](const QString& code, const QString& error) {
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true, code, {error});
     });
 
     m_flushTimer.setInterval(FlushIntervalMs);
@@ -277,7 +277,7 @@ void WardCore::apply(const StationPresenceMsg& m)
     }
     const QStringList mismatch = m_presence.mismatched();
     setLocalCondition(QStringLiteral("tech.site-hash"), QStringLiteral("site"), !mismatch.isEmpty(),
-                      tr("Stations with a different site configuration: %1").arg(mismatch.join(QStringLiteral(", "))));
+                      QStringLiteral("station.site-differs"), {mismatch.join(QStringLiteral(", "))});
     Q_EMIT stationsChanged(m_presence.stations(), mismatch);
 }
 
@@ -309,20 +309,21 @@ bool WardCore::computesFix(int tag) const
 void WardCore::setEngineCondition()
 {
     setLocalCondition(QStringLiteral("tech.engine"), QStringLiteral("engines"), m_presence.noEngine(),
-                      tr("No positioning engine online: locations are not updated"));
+                      QStringLiteral("station.no-engine"));
 }
 
-void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition)
+void WardCore::setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& code,
+                                 const QStringList& args)
 {
     if (m_rules)
-        m_rules->setLocalCondition(rule, key, holds, condition);
+        m_rules->setLocalCondition(rule, key, holds, code, args);
 }
 
 void WardCore::evaluateAlarms()
 {
     if (!m_rules)
         return;
-    setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), tr("No other station online"));
+    setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), QStringLiteral("station.alone"));
     if (m_positionSource == PositionSource::Engines)
         setEngineCondition();
     m_rules->evaluateAll();
@@ -338,7 +339,7 @@ void WardCore::onLogFailed(const QString& error)
 {
     // Queued: the engine is in the middle of a transition.
     QMetaObject::invokeMethod(this, [this, error] {
-        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), true, tr("Alarm log write failed: %1").arg(error));
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log"), true, QStringLiteral("station.log-failed"), {error});
     }, Qt::QueuedConnection);
 }
 
@@ -419,7 +420,7 @@ void WardCore::flush()
         if (ok == m_envRecordFailing) {
             m_envRecordFailing = !ok;
             setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("env-record"), !ok,
-                              tr("Fridge record write failed: %1").arg(m_envRecord->lastError()));
+                              QStringLiteral("station.readings-failed"), {m_envRecord->lastError()});
         }
     }
     auto update = m_state.takeUpdate();

@@ -96,7 +96,9 @@ public:
                                  const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
-    Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& condition);
+    // code and args: domain/conditiontext.h (a code it does not know is taken as the text).
+    Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& code,
+                                       const QStringList& args = {});
     // The GUI thread's heartbeat (steady-clock ms); the core raises tech.gui-hung when it stops for 5 s.
     void setGuiHeartbeat(const std::atomic<qint64>* beat);
     // Alarm rules over the current state and the engine's timers (escalation, closing); 1 s tick.

@@ -118,6 +118,8 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
     const AlarmState before = into;
     if (o.revision > into.revision || (o.revision == into.revision && o.stationId < into.stationId)) {
         into.condition = o.condition;
+        into.conditionCode = o.conditionCode;
+        into.conditionArgs = o.conditionArgs;
         into.value = o.value;
         into.limit = o.limit;
         if (!o.place.isEmpty())
@@ -158,7 +160,7 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
     return into.priority != before.priority || into.onsetMs != before.onsetMs || into.endedMs != before.endedMs ||
            into.ackedAtMs != before.ackedAtMs || into.ackedStation != before.ackedStation ||
            into.closedMs != before.closedMs || into.escalationStep != before.escalationStep || into.late != before.late ||
-           into.condition != before.condition || into.roomId != before.roomId || into.revision != before.revision;
+           into.condition != before.condition || into.conditionArgs != before.conditionArgs || into.roomId != before.roomId || into.revision != before.revision;
 }
 
 } // namespace ww

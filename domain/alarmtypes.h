@@ -114,7 +114,9 @@ struct AlarmState
     QString subject;   // patient, room, fridge or device, for display
     QString place;     // room name and floor, when known
     QString roomId;    // the site room it is in, when known: who is nearest is measured to it
-    QString condition; // "SpO2 84 < 90"
+    QString condition; // "SpO2 84 < 90": the condition in English (domain/conditiontext.h)
+    QString conditionCode;     // "vital.low": rendered in the reader's language where shown
+    QStringList conditionArgs; // {"SpO2", "84", "90"}
     double value = 0, limit = 0;
     qint64 onsetMs = 0;
     qint64 endedMs = 0;   // cause ended (0: still present)

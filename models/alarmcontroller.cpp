@@ -1,4 +1,5 @@
 #include "models/alarmcontroller.h"
+#include "domain/conditiontext.h"
 #include "core/wardcore.h"
 
 #include <QPointer>
@@ -32,7 +33,7 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
         if (!ok)
             Q_EMIT message(text, true);
         else
-            Q_EMIT message(text.isEmpty() ? tr("Acknowledged: %1").arg(m_model.find(id) ? m_model.find(id)->condition : id)
+            Q_EMIT message(text.isEmpty() ? tr("Acknowledged: %1").arg(m_model.find(id) ? shownCondition(*m_model.find(id)) : id)
                                           : text,
                            false);
     });
@@ -65,7 +66,7 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
     const bool available = m_sound->available();
     QMetaObject::invokeMethod(core, [core, available] {
         core->setLocalCondition(QStringLiteral("tech.audio"), QStringLiteral("audio"), !available,
-                                WardCore::tr("No audio output: alarms are visual only at this station"));
+                                QStringLiteral("station.no-audio"));
     }, Qt::QueuedConnection);
 }
 

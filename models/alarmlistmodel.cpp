@@ -1,4 +1,5 @@
 #include "models/alarmlistmodel.h"
+#include "domain/conditiontext.h"
 #include "models/wardmodels.h"
 
 #include <QBrush>
@@ -156,7 +157,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case PriorityCol: return prioritySymbol(a->priority) + QChar(u' ') + priorityText(a->priority);
-        case ConditionCol: return a->condition + (a->late ? tr(" [late]") : QString());
+        case ConditionCol: return shownCondition(*a) + (a->late ? tr(" [late]") : QString());
         case SubjectCol: return a->subject;
         case PlaceCol: return a->place;
         case NearestCol: return nearestText(*a);
@@ -200,7 +201,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
     case PriorityRole: return int(a->priority);
     case PhaseRole: return int(a->phase());
     case SignallingRole: return a->signalling();
-    case ConditionRole: return a->condition;
+    case ConditionRole: return shownCondition(*a);
     case SubjectRole: return a->subject;
     case PlaceRole: return a->place;
     case OnsetRole: return a->onsetMs;

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -15,7 +16,7 @@ namespace ww {
 
 namespace {
 
-// Version 1: the schema before versions were recorded (a file from then opens as version 1).
+// Version 1: the schema before versions were recorded (a file from then opens as version 1, then 2).
 const sqlite::Migration Steps[] = {
     {1,
      {"CREATE TABLE IF NOT EXISTS alarm_log("
@@ -28,6 +29,8 @@ const sqlite::Migration Steps[] = {
     " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END",
     "CREATE TRIGGER IF NOT EXISTS alarm_log_no_delete BEFORE DELETE ON alarm_log "
     " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END"}},
+    // Version 2: the condition as data (code and arguments, a JSON array), beside its English text.
+    {2, {"ALTER TABLE alarm_log ADD COLUMN condition_code TEXT", "ALTER TABLE alarm_log ADD COLUMN condition_args TEXT"}},
 };
 const sqlite::Schema Schema{"alarm_log", Steps};
 
@@ -72,6 +75,8 @@ QJsonObject toJson(const AlarmState& s)
                        {QStringLiteral("place"), s.place},
                        {QStringLiteral("roomId"), s.roomId},
                        {QStringLiteral("condition"), s.condition},
+                       {QStringLiteral("conditionCode"), s.conditionCode},
+                       {QStringLiteral("conditionArgs"), QJsonArray::fromStringList(s.conditionArgs)},
                        {QStringLiteral("value"), s.value},
                        {QStringLiteral("limit"), s.limit},
                        {QStringLiteral("onsetMs"), QString::number(s.onsetMs)},
@@ -101,6 +106,9 @@ AlarmState alarmFromJson(const QJsonObject& o)
     s.place = o.value(u"place").toString();
     s.roomId = o.value(u"roomId").toString();
     s.condition = o.value(u"condition").toString();
+    s.conditionCode = o.value(u"conditionCode").toString();
+    for (const auto& arg : o.value(u"conditionArgs").toArray())
+        s.conditionArgs << arg.toString();
     s.value = o.value(u"value").toDouble();
     s.limit = o.value(u"limit").toDouble();
     s.onsetMs = o.value(u"onsetMs").toString().toLongLong();
@@ -142,8 +150,8 @@ bool AlarmLog::append(const LogEntry& e)
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral(
         "INSERT INTO alarm_log(utc_ms, kind, alarm_id, rule, priority, phase, subject, place, condition, value,"
-        " limit_value, onset_ms, late, step, operator, operator_name, station, detail, state)"
-        " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        " limit_value, onset_ms, late, step, operator, operator_name, station, detail, state, condition_code,"
+        " condition_args) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     const AlarmState& s = e.state;
     const bool alarm = !s.id.isEmpty();
     q.addBindValue(e.utcMs);
@@ -165,6 +173,10 @@ bool AlarmLog::append(const LogEntry& e)
     q.addBindValue(e.station);
     q.addBindValue(e.detail);
     q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(s)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(s.conditionCode.isEmpty() ? QVariant() : QVariant(s.conditionCode));
+    q.addBindValue(s.conditionCode.isEmpty()
+                       ? QVariant()
+                       : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(s.conditionArgs)).toJson(QJsonDocument::Compact))));
     if (!q.exec()) {
         m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
         return false;

@@ -579,56 +579,12 @@ Beginn %4%5</translation>
 <context>
     <name>ww::AlarmRules</name>
     <message>
-        <source>Door open %1 s &gt; %2 s</source>
-        <translation>Tür offen %1 s &gt; %2 s</translation>
-    </message>
-    <message>
-        <source>Patient near exit: %1</source>
-        <translation>Patient am Ausgang: %1</translation>
-    </message>
-    <message>
-        <source>Patient in restricted area: %1</source>
-        <translation>Patient in gesperrtem Bereich: %1</translation>
-    </message>
-    <message>
-        <source>Asset leaving the ward: %1</source>
-        <translation>Gerät verlässt die Station: %1</translation>
-    </message>
-    <message>
-        <source>%1 offline</source>
-        <translation>%1 offline</translation>
-    </message>
-    <message>
-        <source>%1 silent &gt; %2 s</source>
-        <translation>%1 stumm &gt; %2 s</translation>
-    </message>
-    <message>
-        <source>Battery %1 % &lt; %2 %</source>
-        <translation>Batterie %1 % &lt; %2 %</translation>
-    </message>
-    <message>
-        <source> from %1</source>
-        <translation> von %1</translation>
-    </message>
-    <message>
-        <source> (late: sent %1)</source>
-        <translation> (verspätet: gesendet %1)</translation>
-    </message>
-    <message>
         <source>Station %1</source>
         <translation>Station %1</translation>
     </message>
     <message>
         <source>clean utility rooms</source>
         <translation>reine Arbeitsräume</translation>
-    </message>
-    <message>
-        <source>%1 available: %2 (critical %3, target %4)</source>
-        <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
-    </message>
-    <message>
-        <source>Station screen not responding for %1 s</source>
-        <translation>Bildschirm der Station reagiert seit %1 s nicht</translation>
     </message>
 </context>
 <context>
@@ -695,18 +651,6 @@ Beginn %4%5</translation>
     <message>
         <source>%1 has no bed in the census</source>
         <translation>%1 hat kein Bett in der Belegung</translation>
-    </message>
-    <message>
-        <source>Census record write failed: %1</source>
-        <translation>Belegungsprotokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
-        <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
-    </message>
-    <message>
-        <source>Census record unreadable: %1</source>
-        <translation>Belegungsprotokoll nicht lesbar: %1</translation>
     </message>
     <message>
         <source>Not recorded, nothing changed: %1</source>
@@ -944,6 +888,199 @@ Beginn %4%5</translation>
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>ww::Condition</name>
+    <message>
+        <source>%1 %2 &lt; %3</source>
+        <translation>%1 %2 &lt; %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 &gt; %3</source>
+        <translation>%1 %2 &gt; %3</translation>
+    </message>
+    <message>
+        <source>NEWS2 single parameter 3 (total %1)</source>
+        <translation>NEWS2 Einzelparameter 3 (gesamt %1)</translation>
+    </message>
+    <message>
+        <source>NEWS2 single parameter 3 (total %1) (partial: no %2)</source>
+        <translation>NEWS2 Einzelparameter 3 (gesamt %1) (unvollständig: ohne %2)</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 ≥ %2</source>
+        <translation>NEWS2 %1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 ≥ %2 (partial: no %3)</source>
+        <translation>NEWS2 %1 ≥ %2 (unvollständig: ohne %3)</translation>
+    </message>
+    <message>
+        <source>Door open %1 s &gt; %2 s</source>
+        <translation>Tür offen %1 s &gt; %2 s</translation>
+    </message>
+    <message>
+        <source>Out of range: %1</source>
+        <translation>Außerhalb des Zielbereichs: %1</translation>
+    </message>
+    <message>
+        <source>Patient near exit: %1</source>
+        <translation>Patient am Ausgang: %1</translation>
+    </message>
+    <message>
+        <source>Patient in restricted area: %1</source>
+        <translation>Patient in gesperrtem Bereich: %1</translation>
+    </message>
+    <message>
+        <source>Asset leaving the ward: %1</source>
+        <translation>Gerät verlässt die Station: %1</translation>
+    </message>
+    <message>
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <source>%1 silent &gt; %2 s</source>
+        <translation>%1 stumm &gt; %2 s</translation>
+    </message>
+    <message>
+        <source>Battery %1 % &lt; %2 %</source>
+        <translation>Batterie %1 % &lt; %2 %</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2 (late: sent %3)</source>
+        <translation>%1 von %2 (verspätet: gesendet %3)</translation>
+    </message>
+    <message>
+        <source>%1 available: %2 (critical %3, target %4)</source>
+        <translation>%1 verfügbar: %2 (kritisch %3, Soll %4)</translation>
+    </message>
+    <message>
+        <source>Census: %1 is no longer in bed %2: station %3 put %4 (%5) there</source>
+        <translation>Belegung: %1 ist nicht mehr in Bett %2: Station %3 hat %4 (%5) dort aufgenommen</translation>
+    </message>
+    <message>
+        <source>Broker connection lost (%1)</source>
+        <translation>Verbindung zum Broker verloren (%1)</translation>
+    </message>
+    <message>
+        <source>No audio output: alarms are visual only at this station</source>
+        <translation>Keine Tonausgabe: Alarme an dieser Station nur optisch</translation>
+    </message>
+    <message>
+        <source>No other station online</source>
+        <translation>Keine andere Station online</translation>
+    </message>
+    <message>
+        <source>Station screen not responding for %1 s</source>
+        <translation>Bildschirm der Station reagiert seit %1 s nicht</translation>
+    </message>
+    <message>
+        <source>Alarm log write failed: %1</source>
+        <translation>Alarmprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Fridge record write failed: %1</source>
+        <translation>Kühlschrank-Protokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Census record write failed: %1</source>
+        <translation>Belegungsprotokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Census record unreadable: %1</source>
+        <translation>Belegungsprotokoll nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Stations with a different site configuration: %1</source>
+        <translation>Stationen mit anderer Standortkonfiguration: %1</translation>
+    </message>
+    <message>
+        <source>No positioning engine online: locations are not updated</source>
+        <translation>Kein Ortungsdienst erreichbar: Standorte werden nicht aktualisiert</translation>
+    </message>
+    <message>
+        <source>Fridge %1 °C &lt; %2 °C</source>
+        <translation>Kühlschrank %1 °C &lt; %2 °C</translation>
+    </message>
+    <message>
+        <source>Fridge %1 °C &gt; %2 °C</source>
+        <translation>Kühlschrank %1 °C &gt; %2 °C</translation>
+    </message>
+</context>
+<context>
+    <name>ww::DeviceEventKind</name>
+    <message>
+        <source>button-long</source>
+        <translation>langer Tastendruck</translation>
+    </message>
+    <message>
+        <source>fall</source>
+        <translation>Sturz</translation>
+    </message>
+    <message>
+        <source>sos-start</source>
+        <translation>SOS</translation>
+    </message>
+    <message>
+        <source>removed-from-body</source>
+        <translation>vom Körper entfernt</translation>
+    </message>
+    <message>
+        <source>man-down</source>
+        <translation>Person am Boden</translation>
+    </message>
+    <message>
+        <source>panic</source>
+        <translation>Notruf</translation>
+    </message>
+    <message>
+        <source>abnormal-inactivity</source>
+        <translation>ungewöhnliche Inaktivität</translation>
+    </message>
+</context>
+<context>
+    <name>ww::DeviceKind</name>
+    <message>
+        <source>gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>wristband</source>
+        <translation>Armband</translation>
+    </message>
+    <message>
+        <source>badge</source>
+        <translation>Mitarbeiterausweis</translation>
+    </message>
+    <message>
+        <source>assetTag</source>
+        <translation>Geräte-Tag</translation>
+    </message>
+    <message>
+        <source>vitalsMonitor</source>
+        <translation>Vitalmonitor</translation>
+    </message>
+    <message>
+        <source>climate</source>
+        <translation>Klimasensor</translation>
+    </message>
+    <message>
+        <source>fridge</source>
+        <translation>Kühlschrank</translation>
+    </message>
+    <message>
+        <source>door</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>referenceBeacon</source>
+        <translation>Referenz-Beacon</translation>
     </message>
 </context>
 <context>
@@ -1566,6 +1703,41 @@ Beginn %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ww::VitalKind</name>
+    <message>
+        <source>HR</source>
+        <translation>HF</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation>AF</translation>
+    </message>
+    <message>
+        <source>SBP</source>
+        <translation>RRsys</translation>
+    </message>
+    <message>
+        <source>DBP</source>
+        <translation>RRdia</translation>
+    </message>
+    <message>
+        <source>MAP</source>
+        <translation>MAD</translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <translation>Temp</translation>
+    </message>
+</context>
+<context>
     <name>ww::VitalsTrendView</name>
     <message>
         <source>HR /min</source>
@@ -1611,36 +1783,8 @@ Beginn %4%5</translation>
 <context>
     <name>ww::WardCore</name>
     <message>
-        <source>No audio output: alarms are visual only at this station</source>
-        <translation>Keine Tonausgabe: Alarme an dieser Station nur optisch</translation>
-    </message>
-    <message>
-        <source>Alarm log write failed: %1</source>
-        <translation>Alarmprotokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>Stations with a different site configuration: %1</source>
-        <translation>Stationen mit anderer Standortkonfiguration: %1</translation>
-    </message>
-    <message>
         <source>The alarm engine is not running.</source>
         <translation>Die Alarmverarbeitung läuft nicht.</translation>
-    </message>
-    <message>
-        <source>No other station online</source>
-        <translation>Keine andere Station online</translation>
-    </message>
-    <message>
-        <source>Broker connection lost (%1)</source>
-        <translation>Verbindung zum Broker verloren (%1)</translation>
-    </message>
-    <message>
-        <source>Fridge record write failed: %1</source>
-        <translation>Kühlschrank-Protokoll konnte nicht geschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>No positioning engine online: locations are not updated</source>
-        <translation>Kein Ortungsdienst erreichbar: Standorte werden nicht aktualisiert</translation>
     </message>
 </context>
 <context>

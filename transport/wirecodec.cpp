@@ -350,6 +350,9 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
     a.source = QString::fromStdString(m.source());
     a.subject = QString::fromStdString(m.subject());
     a.condition = QString::fromStdString(m.condition());
+    a.conditionCode = QString::fromStdString(m.condition_code());
+    for (const auto& arg : m.condition_args())
+        a.conditionArgs << QString::fromStdString(arg);
     a.place = QString::fromStdString(m.place());
     a.roomId = QString::fromStdString(m.room_id());
     a.value = m.value();
@@ -558,6 +561,9 @@ QByteArray encode(const AlarmState& a, qint64 nowMs)
     m.set_source(a.source.toStdString());
     m.set_subject(a.subject.toStdString());
     m.set_condition(a.condition.toStdString());
+    m.set_condition_code(a.conditionCode.toStdString());
+    for (const QString& arg : a.conditionArgs)
+        m.add_condition_args(arg.toStdString());
     m.set_place(a.place.toStdString());
     m.set_room_id(a.roomId.toStdString());
     m.set_value(a.value);

@@ -1,4 +1,5 @@
 #include "ui/alarmwidgets.h"
+#include "domain/conditiontext.h"
 #include "models/wardmodels.h"
 
 #include <QComboBox>
@@ -136,7 +137,7 @@ void AlarmBanner::refresh()
         m_symbol->setText(prioritySymbol(top->priority) + QChar(u' ') + priorityText(top->priority));
         // What on the first line, who and where on the second: a narrow screen shortens each line,
         // and never drops the patient or the room for a long condition.
-        QString t = top->condition + QChar(u'\n') + top->subject;
+        QString t = shownCondition(*top) + QChar(u'\n') + top->subject;
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
         // Who could go: the nearest staff member heard now (the list's tooltip names three).
@@ -390,7 +391,7 @@ void HistoryView::refresh()
                     new QStandardItem(QDateTime::fromMSecsSinceEpoch(e.utcMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
                     new QStandardItem(e.kind),
                     new QStandardItem(s.id.isEmpty() ? QString() : prioritySymbol(s.priority) + QChar(u' ') + priorityText(s.priority)),
-                    new QStandardItem(s.condition),
+                    new QStandardItem(shownCondition(s)),
                     new QStandardItem(s.subject),
                     new QStandardItem(s.place),
                     new QStandardItem(e.operatorName.isEmpty() ? e.operatorId : e.operatorName),

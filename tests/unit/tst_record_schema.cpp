@@ -1,5 +1,5 @@
 // The records' schema versions and migrations (records/sqlitedb.h): a file from before versions
-// were recorded opens as version 1 with its rows; the fridges' readings move out of the alarm log's
+// were recorded is migrated with its rows; the fridges' readings move out of the alarm log's
 // file into their own, once; a file of a newer program is refused and left as it was; migrations
 // run in order, each atomic with its version.
 #include "records/alarmlog.h"
@@ -78,28 +78,33 @@ private Q_SLOTS:
             CensusRecord census(path);
             QVERIFY2(census.append({}), qPrintable(census.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 1);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 2);
         QCOMPARE(sqlite::versionOf(path, "census_record"), 1);
         QCOMPARE(sqlite::versionOf(path, "env_record"), 0); // not in this file
     }
 
-    void legacyLogOpensAsVersion1WithItsRows()
+    void legacyLogMigratesWithItsRows()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("station.sqlite"));
-        {
-            AlarmLog log(path);
-            QVERIFY(log.append(entry(T0, QStringLiteral("a1"))));
-        }
-        makeLegacy(path);
+        // A log as written before versions were recorded: its table and triggers, one row, no versions.
+        QVERIFY(sql(path, {QStringLiteral("CREATE TABLE alarm_log(seq INTEGER PRIMARY KEY AUTOINCREMENT, utc_ms INTEGER NOT NULL,"
+                                          " kind TEXT NOT NULL, alarm_id TEXT, rule TEXT, priority TEXT, phase TEXT, subject TEXT,"
+                                          " place TEXT, condition TEXT, value REAL, limit_value REAL, onset_ms INTEGER, late INTEGER,"
+                                          " step INTEGER, operator TEXT, operator_name TEXT, station TEXT, detail TEXT, state TEXT)"),
+                           QStringLiteral("CREATE TRIGGER alarm_log_no_delete BEFORE DELETE ON alarm_log"
+                                          " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END"),
+                           QStringLiteral("INSERT INTO alarm_log(utc_ms, kind, alarm_id, state) VALUES (1, 'raised', 'a1', '{\"id\":\"a1\"}')")})
+                    .isNull());
         QCOMPARE(sqlite::versionOf(path, "alarm_log"), 0);
         {
             AlarmLog log(path);
             QVERIFY2(log.append(entry(T0 + 1000, QStringLiteral("a2"))), qPrintable(log.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 1);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 2); // version 1 (nothing to do), then 2 (columns added)
         const auto entries = AlarmLog::query(path, LogFilter{});
         QCOMPARE(entries.size(), size_t(2));
+        QCOMPARE(entries.back().state.id, QStringLiteral("a1"));
         // Still append-only after the migration.
         QVERIFY(sql(path, {QStringLiteral("DELETE FROM alarm_log")}).toString().startsWith(QStringLiteral("error")));
     }

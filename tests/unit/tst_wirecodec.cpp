@@ -423,6 +423,8 @@ private Q_SLOTS:
         a.place = QStringLiteral("Room 105 (floor 1)");
         a.roomId = QStringLiteral("R105");
         a.condition = QStringLiteral("fall from wb-005");
+        a.conditionCode = QStringLiteral("event");
+        a.conditionArgs = {QStringLiteral("fall"), QStringLiteral("wb-005")};
         a.onsetMs = 1'780'000'000'000;
         a.endedMs = 1'780'000'004'000;
         a.ackedAtMs = 1'780'000'004'000;
@@ -445,6 +447,9 @@ private Q_SLOTS:
         QCOMPARE(int(b.priority), int(Priority::High));
         QCOMPARE(int(b.category), int(AlarmCategory::Event));
         QCOMPARE(b.ackedByName, a.ackedByName);
+        QCOMPARE(b.condition, a.condition);
+        QCOMPARE(b.conditionCode, a.conditionCode); // the condition as data crosses the wire
+        QCOMPARE(b.conditionArgs, a.conditionArgs);
         QCOMPARE(b.escalationStep, 2);
         QCOMPARE(b.revision, quint64(7));
         QCOMPARE(b.place, a.place);
