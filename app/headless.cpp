@@ -112,10 +112,6 @@ void HeadlessStation::line(const QByteArray& text)
                           {QStringLiteral("message"), QStringLiteral("unknown command: ") + QString::fromUtf8(text)}});
 }
 
-} // namespace ww
-
-namespace ww {
-
 int runHeadless(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
@@ -135,10 +131,7 @@ int runHeadless(int argc, char** argv)
     alarms.setLogPath(settings.station.alarmLogPath);
     station.core().setGuiHeartbeat(alarms.heartbeat());
     HeadlessStation headless(alarms, models.patients, clock);
-    station.start();
-    const int rc = app.exec();
-    station.stop();
-    return rc;
+    return runStation(app, station);
 }
 
 } // namespace ww

@@ -55,10 +55,7 @@ int main(int argc, char** argv)
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);
     }
     window.show();
-    station.start();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
-    const int rc = app.exec();
-    station.stop();
-    return rc;
+    return runStation(app, station);
 }

@@ -61,6 +61,11 @@ int runEngine(int argc, char** argv)
                                    .toJson(QJsonDocument::Compact)
                             << Qt::endl;
     });
+    return runStation(app, station);
+}
+
+int runStation(QCoreApplication& app, StationCore& station)
+{
     station.start();
     const int rc = app.exec();
     station.stop();

@@ -16,6 +16,9 @@ namespace ww {
 // The site of the settings (the embedded default ward without one); errors go to stderr.
 [[nodiscard]] SiteLoadResult loadSite(const AppSettings& settings);
 
+// Starts the station, runs the event loop until quit, stops the station (its presence says offline).
+int runStation(QCoreApplication& app, StationCore& station);
+
 int runEngine(int argc, char** argv);
 int runHeadless(int argc, char** argv); // app/headless.cpp
 

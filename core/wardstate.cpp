@@ -112,22 +112,12 @@ const DeviceRef& WardState::tagRef(int tag) const
     return *find(m_rows.devices[size_t(m_tagDevice[size_t(tag)])].id);
 }
 
-int WardState::rowOfBed(const QString& bed) const
+int WardState::rowWhere(QString PatientRow::*field, const QString& value) const
 {
-    if (bed.isEmpty())
+    if (value.isEmpty())
         return -1;
     for (int i = 0; i < int(m_rows.patients.size()); ++i)
-        if (m_rows.patients[size_t(i)].bed == bed)
-            return i;
-    return -1;
-}
-
-int WardState::rowOfPatient(const QString& patientId) const
-{
-    if (patientId.isEmpty())
-        return -1;
-    for (int i = 0; i < int(m_rows.patients.size()); ++i)
-        if (m_rows.patients[size_t(i)].id == patientId)
+        if (m_rows.patients[size_t(i)].*field == value)
             return i;
     return -1;
 }

@@ -46,8 +46,8 @@ public:
     [[nodiscard]] const std::vector<QString>& tagIds() const { return m_tagIds; }
     [[nodiscard]] int tagDevice(int tag) const { return m_tagDevice[size_t(tag)]; }
     [[nodiscard]] const DeviceRef& tagRef(int tag) const; // the tag's device must exist (tagDevice >= 0)
-    [[nodiscard]] int rowOfBed(const QString& bed) const;
-    [[nodiscard]] int rowOfPatient(const QString& patientId) const;
+    [[nodiscard]] int rowOfBed(const QString& bed) const { return rowWhere(&PatientRow::bed, bed); }
+    [[nodiscard]] int rowOfPatient(const QString& patientId) const { return rowWhere(&PatientRow::id, patientId); }
     // A device's signal as its own row says (waiting when it has none).
     [[nodiscard]] SignalState deviceSignal(const QString& deviceId) const;
 
@@ -101,6 +101,7 @@ private:
         qint64 slice = -1, lastSteadyMs = -1;
     };
     [[nodiscard]] SignalState signalOf(int deviceRow, qint64 steadyNowMs) const;
+    [[nodiscard]] int rowWhere(QString PatientRow::*field, const QString& value) const; // -1: none (or value empty)
     static void evaluateTargets(EnvRow& row);
 
     const Site& m_site;
