@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QUuid>
+#include <algorithm>
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
 #include <pthread.h>
@@ -41,6 +42,7 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent) : QObject(parent)
     mosquitto_disconnect_v5_callback_set(m_mosq, &MqttClient::onDisconnect);
     mosquitto_message_v5_callback_set(m_mosq, &MqttClient::onMessage);
     mosquitto_publish_v5_callback_set(m_mosq, &MqttClient::onPublish);
+    mosquitto_subscribe_v5_callback_set(m_mosq, &MqttClient::onSubscribe);
     if (!m_settings.username.isEmpty())
         mosquitto_username_pw_set(m_mosq, m_settings.username.toUtf8().constData(),
                                   m_settings.password.isEmpty() ? nullptr : m_settings.password.toUtf8().constData());
@@ -116,6 +118,8 @@ bool MqttClient::publish(const QString& topic, const QByteArray& payload, int qo
 
 void MqttClient::setState(MqttState s, const QString& detail)
 {
+    if (s != MqttState::Connected)
+        m_allSubscribed = false; // subscriptions are sent again, and acknowledged again, on the next connect
     if (m_state.exchange(s) != s || s == MqttState::WaitingToReconnect)
         Q_EMIT stateChanged(s, detail);
 }
@@ -189,8 +193,7 @@ int MqttClient::loopOnce()
 {
     // mosquitto_loop waits for the socket (or for a publish from another thread), then reads one
     // packet. Under load, read on while packets keep coming: a read that finds nothing costs one
-    // system call, where the wait costs a select and its set-up per packet (in the ingest benchmark
-    // the network thread's CPU per message fell by a fifth to a third). Writes wait at most
+    // system call, where the wait costs a select and its set-up per packet. Writes wait at most
     // MaxBurst packets.
     constexpr int MaxBurst = 64;
     int rc = mosquitto_loop(m_mosq, 100, 1);
@@ -223,10 +226,46 @@ void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int /*flags*/, co
         return;
     }
     self->m_backoffMs = 0;
-    for (const auto& [filter, qos] : self->m_subscriptions)
-        mosquitto_subscribe(mosq, nullptr, filter.constData(), qos);
+    self->m_allSubscribed = false;
+    self->m_pendingSubacks.clear();
+    self->m_subscribeFailed = false;
+    for (const auto& [filter, qos] : self->m_subscriptions) {
+        int mid = 0;
+        const int src = mosquitto_subscribe(mosq, &mid, filter.constData(), qos);
+        if (src == MOSQ_ERR_SUCCESS) {
+            self->m_pendingSubacks.push_back(mid);
+        } else {
+            self->m_subscribeFailed = true;
+            qCWarning(lcMqtt) << "subscribe to" << filter << "failed:" << mosquitto_strerror(src);
+        }
+    }
     self->setState(MqttState::Connected, QStringLiteral("MQTT %1").arg(self->m_protocol == 5 ? QStringLiteral("5")
                                                                                               : QStringLiteral("3.1.1")));
+    // The SUBACKs are read on this thread, after this returns.
+    if (self->m_subscriptions.empty()) {
+        self->m_allSubscribed = true;
+        Q_EMIT self->subscriptionsAcknowledged();
+    }
+}
+
+void MqttClient::onSubscribe(mosquitto*, void* obj, int mid, int count, const int* granted, const mosquitto_property*)
+{
+    auto* self = static_cast<MqttClient*>(obj);
+    QList<int> grantedQos(granted, granted + std::max(count, 0));
+    for (const int q : std::as_const(grantedQos))
+        if (q >= 0x80) {
+            self->m_subscribeFailed = true;
+            qCWarning(lcMqtt) << "the broker refused a subscription (packet" << mid << "), reason code" << q;
+        }
+    Q_EMIT self->subscribed(mid, grantedQos);
+    const auto it = std::find(self->m_pendingSubacks.begin(), self->m_pendingSubacks.end(), mid);
+    if (it == self->m_pendingSubacks.end())
+        return; // not one of this connection's
+    self->m_pendingSubacks.erase(it);
+    if (self->m_pendingSubacks.empty() && !self->m_subscribeFailed && self->state() == MqttState::Connected) {
+        self->m_allSubscribed = true;
+        Q_EMIT self->subscriptionsAcknowledged();
+    }
 }
 
 void MqttClient::onDisconnect(mosquitto*, void* obj, int rc, const mosquitto_property*)

@@ -2,9 +2,19 @@
 // A small Qt-friendly wrapper around libmosquitto (Debian ships no Qt MQTT module).
 // The network runs on the client's own thread; the message handler is called there, so it must
 // not touch widgets. Signals reach receivers in other threads as queued calls.
+//
+// Subscriptions (addSubscription) are sent again on every connect; the broker answers each with a
+// SUBACK: subscribed() reports each answer, and once every subscription of the connection is
+// granted, allSubscribed() turns true and subscriptionsAcknowledged() is emitted. From then on a
+// message published by another client to a subscribed topic reaches this one, so tests wait for that
+// (not for a time) before they publish. Signals are emitted on the network thread: a QSignalSpy
+// (a direct connection) must not wait() on them from another thread (Qt 6.4's is not thread-safe);
+// poll allSubscribed() (QTRY_VERIFY) or connect a receiver that lives in the waiting thread.
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <functional>
@@ -68,14 +78,27 @@ public:
 
     // Thread-safe. Returns false when the client library refused the message (it is then lost).
     bool publish(const QString& topic, const QByteArray& payload, int qos, bool retain);
+    // Publishes the library still holds: at QoS 0 not yet written, at QoS 1 not yet acknowledged by
+    // the broker (PUBACK: it has the message, and keeps it if retained). Thread-safe; counts a
+    // publish() once it has returned. Tests wait for 0 before a step that needs the broker to have it.
+    [[nodiscard]] int unacknowledged() const { return std::max(m_unsent.load(), 0); }
 
     [[nodiscard]] MqttState state() const { return m_state.load(); }
     [[nodiscard]] int protocolInUse() const { return m_protocol.load(); }
     [[nodiscard]] quint64 reconnects() const { return m_reconnects.load(); }
     [[nodiscard]] const MqttSettings& settings() const { return m_settings; }
+    // True while connected and every subscription has been granted by the broker on this connection
+    // (also with no subscription at all, once connected). Thread-safe.
+    [[nodiscard]] bool allSubscribed() const { return m_allSubscribed.load(); }
 
 Q_SIGNALS:
     void stateChanged(ww::MqttState state, const QString& detail);
+    // A SUBACK: mid is the subscription's packet id, grantedQos the QoS granted for each of its
+    // filters, or the broker's refusal (a reason code of 128 or more; also logged). Network thread.
+    void subscribed(int mid, const QList<int>& grantedQos);
+    // Every subscription is granted (allSubscribed() just turned true): once per connection, after
+    // stateChanged(Connected). Not emitted on a connection where one was refused. Network thread.
+    void subscriptionsAcknowledged();
 
 private:
     void run();
@@ -86,6 +109,7 @@ private:
     static void onDisconnect(mosquitto*, void* self, int rc, const mosquitto_property*);
     static void onMessage(mosquitto*, void* self, const mosquitto_message* msg, const mosquitto_property*);
     static void onPublish(mosquitto*, void* self, int mid, int reasonCode, const mosquitto_property*);
+    static void onSubscribe(mosquitto*, void* self, int mid, int count, const int* granted, const mosquitto_property*);
     int loopOnce();
 
     MqttSettings m_settings;
@@ -100,6 +124,11 @@ private:
     std::atomic<quint64> m_reconnects{0};
     int m_backoffMs = 0;
     quint64 m_delivered = 0; // messages handed to the handler (network thread only)
+    // This connection's subscriptions not yet granted, by packet id, and whether one failed or was
+    // refused (network thread only).
+    std::vector<int> m_pendingSubacks;
+    bool m_subscribeFailed = false;
+    std::atomic<bool> m_allSubscribed{false};
     // Publishes the library holds: QoS 0 not yet written, QoS 1 not yet acknowledged.
     std::atomic<int> m_unsent{0};
     std::mutex m_waitMutex;

@@ -1,6 +1,7 @@
-// The libmosquitto wrapper against a real broker: round trip, a persistent session keeping QoS 1
-// messages while the client is away, a backlog read whole while publishing, TLS, and reconnection
-// with resubscription after a broker restart.
+// The libmosquitto wrapper against a real broker: round trip, subscriptions acknowledged (SUBACK), a
+// persistent session keeping QoS 1 messages while the client is away, a backlog read whole while
+// publishing, TLS, and reconnection with resubscription after a broker restart. Nothing waits for a
+// time: a subscriber is subscribed (allSubscribed) before anything is published to it.
 #include "brokerfixture.h"
 #include "transport/mqttclient.h"
 
@@ -26,6 +27,18 @@ struct Inbox
     {
         std::lock_guard lock(mutex);
         return int(payloads.size());
+    }
+};
+
+// The client's SUBACK signals, taken on this thread (queued: they are emitted on the network thread).
+struct Subacks : QObject
+{
+    QList<QList<int>> granted;
+    int allAcknowledged = 0;
+    explicit Subacks(MqttClient& c)
+    {
+        connect(&c, &MqttClient::subscribed, this, [this](int, const QList<int>& qos) { granted << qos; });
+        connect(&c, &MqttClient::subscriptionsAcknowledged, this, [this] { ++allAcknowledged; });
     }
 };
 
@@ -61,14 +74,21 @@ private Q_SLOTS:
         Inbox inbox;
         inbox.attach(sub);
         sub.addSubscription(QStringLiteral("t/rt/#"), 1);
+        sub.addSubscription(QStringLiteral("t/rt0/#"), 0);
         QSignalSpy connected(&sub, &MqttClient::stateChanged);
+        Subacks subacks(sub);
+        QVERIFY(!sub.allSubscribed());
         sub.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 5000);
         QCOMPARE(sub.protocolInUse(), 5);
         MqttClient pub(settingsFor(m_broker->port()));
         pub.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
-        QTest::qWait(200); // the subscription is in place
+        // Both subscriptions acknowledged, each with the QoS asked for, and then "all" once.
+        QTRY_VERIFY_WITH_TIMEOUT(sub.allSubscribed(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(subacks.allAcknowledged, 1, 5000);
+        QCOMPARE(subacks.granted, (QList<QList<int>>{{1}, {0}}));
+        QVERIFY(pub.allSubscribed()); // no subscription: all (none) in place once connected
         QVERIFY(pub.publish(QStringLiteral("t/rt/a"), "zero", 0, false));
         QVERIFY(pub.publish(QStringLiteral("t/rt/b"), "one", 1, false));
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
@@ -83,15 +103,14 @@ private Q_SLOTS:
             MqttClient first(settingsFor(m_broker->port(), id));
             first.addSubscription(QStringLiteral("t/ps"), 1);
             first.start();
-            QTRY_COMPARE_WITH_TIMEOUT(int(first.state()), int(MqttState::Connected), 5000);
-            QTest::qWait(200);
+            QTRY_VERIFY_WITH_TIMEOUT(first.allSubscribed(), 5000); // the session holds the subscription
         } // clean disconnect; the session stays on the broker
         MqttClient pub(settingsFor(m_broker->port()));
         pub.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
         for (int i = 0; i < 5; ++i)
             QVERIFY(pub.publish(QStringLiteral("t/ps"), QByteArray::number(i), 1, false));
-        QTest::qWait(300);
+        pub.stop(); // returns once the broker has acknowledged the five: they wait in the session
         MqttClient again(settingsFor(m_broker->port(), id));
         Inbox inbox;
         inbox.attach(again);
@@ -113,8 +132,7 @@ private Q_SLOTS:
             MqttClient first(settingsFor(m_broker->port(), id));
             first.addSubscription(QStringLiteral("t/burst"), 1);
             first.start();
-            QTRY_COMPARE_WITH_TIMEOUT(int(first.state()), int(MqttState::Connected), 5000);
-            QTest::qWait(200);
+            QTRY_VERIFY_WITH_TIMEOUT(first.allSubscribed(), 5000);
         }
         {
             MqttClient pub(settingsFor(m_broker->port()));
@@ -129,14 +147,19 @@ private Q_SLOTS:
         watcher.setMessageHandler(
             [&](const char*, std::span<const std::byte>, qint64) { receivedWhenEchoed = received.load(); });
         watcher.start();
-        QTRY_COMPARE_WITH_TIMEOUT(int(watcher.state()), int(MqttState::Connected), 5000);
-        QTest::qWait(200);
+        QTRY_VERIFY_WITH_TIMEOUT(watcher.allSubscribed(), 5000);
 
         MqttClient again(settingsFor(m_broker->port(), id));
         again.addSubscription(QStringLiteral("t/burst"), 1);
         std::atomic<int> outOfOrder{0};
+        std::atomic<bool> endSeen{false};
         again.setMessageHandler([&](const char*, std::span<const std::byte> p, qint64) {
-            const int n = QByteArray(reinterpret_cast<const char*>(p.data()), qsizetype(p.size())).toInt();
+            const QByteArray text(reinterpret_cast<const char*>(p.data()), qsizetype(p.size()));
+            if (text == "end") {
+                endSeen = true;
+                return;
+            }
+            const int n = text.toInt();
             if (n != received.load())
                 ++outOfOrder;
             if (received.fetch_add(1) + 1 == 100)
@@ -151,8 +174,11 @@ private Q_SLOTS:
             Backlog, outOfOrder.load(), receivedWhenEchoed.load());
         QCOMPARE(outOfOrder.load(), 0);
         QVERIFY(receivedWhenEchoed.load() < Backlog);
-        QTest::qWait(200);
-        QCOMPARE(received.load(), Backlog); // nothing twice
+        // Nothing twice: a message published now reaches the session after anything still queued
+        // for it, so once it is here a duplicate would have been counted.
+        QVERIFY(watcher.publish(QStringLiteral("t/burst"), "end", 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(endSeen.load(), 5000);
+        QCOMPARE(received.load(), Backlog);
     }
 
     void tlsWithClientCertificate()
@@ -193,8 +219,6 @@ private Q_SLOTS:
         QProcess broker;
         broker.start(QStringLiteral("mosquitto"), {QStringLiteral("-c"), conf.fileName()});
         QVERIFY(broker.waitForStarted());
-        QTest::qWait(300);
-        QVERIFY2(broker.state() == QProcess::Running, broker.readAllStandardError().constData());
 
         MqttSettings s = settingsFor(port);
         s.tls = true;
@@ -206,18 +230,26 @@ private Q_SLOTS:
         inbox.attach(client);
         client.addSubscription(QStringLiteral("t/tls"), 1);
         client.start();
-        QTRY_COMPARE_WITH_TIMEOUT(int(client.state()), int(MqttState::Connected), 10000);
-        QTest::qWait(200);
+        // Subscribed, or the broker gave up on its configuration (then its reason is shown).
+        QTRY_VERIFY_WITH_TIMEOUT(client.allSubscribed() || broker.state() != QProcess::Running, 10000);
+        QVERIFY2(broker.state() == QProcess::Running, broker.readAllStandardError().constData());
         QVERIFY(client.publish(QStringLiteral("t/tls"), "over TLS", 1, false));
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
 
-        // Without a client certificate the broker refuses the connection.
+        // Without a client certificate the broker refuses the connection: attempts fail (the
+        // client tries again), and none gets as far as connected.
         MqttSettings noCert = settingsFor(port);
         noCert.tls = true;
         noCert.caFile = s.caFile;
         MqttClient refused(noCert);
+        std::atomic<bool> everConnected{false};
+        connect(&refused, &MqttClient::stateChanged, &refused, [&](MqttState st, const QString&) {
+            if (st == MqttState::Connected)
+                everConnected = true;
+        }, Qt::DirectConnection);
         refused.start();
-        QTest::qWait(1500);
+        QTRY_VERIFY_WITH_TIMEOUT(refused.reconnects() >= 2, 10000);
+        QVERIFY(!everConnected.load());
         QVERIFY(refused.state() != MqttState::Connected);
         refused.stop();
         client.stop();
@@ -231,18 +263,22 @@ private Q_SLOTS:
         Inbox inbox;
         inbox.attach(sub);
         sub.addSubscription(QStringLiteral("t/rc"), 0);
+        Subacks subacks(sub);
         sub.start();
-        QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(sub.allSubscribed(), 5000);
         m_broker->stop();
         QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::WaitingToReconnect), 5000);
-        QTest::qWait(1500); // a few failed attempts: the back-off grows
+        QVERIFY(!sub.allSubscribed()); // to be renewed on the next connection
+        QTRY_VERIFY_WITH_TIMEOUT(sub.reconnects() >= 3, 10000); // a few failed attempts: the back-off grows
         QVERIFY(m_broker->restartSamePort());
         QTRY_COMPARE_WITH_TIMEOUT(int(sub.state()), int(MqttState::Connected), 10000);
-        QVERIFY(sub.reconnects() >= 1);
+        // Subscribed again on the new connection: a second SUBACK, a second "all acknowledged".
+        QTRY_VERIFY_WITH_TIMEOUT(sub.allSubscribed(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(subacks.allAcknowledged, 2, 5000);
+        QCOMPARE(subacks.granted, (QList<QList<int>>{{0}, {0}}));
         MqttClient pub(settingsFor(m_broker->port()));
         pub.start();
         QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
-        QTest::qWait(200);
         pub.publish(QStringLiteral("t/rc"), "after restart", 0, false);
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 1, 5000);
     }

@@ -9,6 +9,7 @@
 #include <QtEndian>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <mutex>
 
 using namespace ww;
@@ -40,10 +41,33 @@ struct Listener
         std::lock_guard lock(mutex);
         return got;
     }
+    bool heard(const QString& topic)
+    {
+        std::lock_guard lock(mutex);
+        return std::any_of(got.begin(), got.end(), [&](const auto& m) { return m.first == topic.toUtf8(); });
+    }
+    void forget()
+    {
+        std::lock_guard lock(mutex);
+        got.clear();
+    }
     MqttClient client;
     std::mutex mutex;
     std::vector<std::pair<QByteArray, QByteArray>> got;
 };
+
+// Whole frames in a recording being written (a frame cut short, still being written, is not counted).
+int framesIn(const QString& file)
+{
+    RecordingReader reader;
+    QString error;
+    if (!reader.open(file, error))
+        return 0;
+    int n = 0;
+    while (reader.next(error))
+        ++n;
+    return n;
+}
 
 QByteArray binary(int seed, int size)
 {
@@ -75,7 +99,7 @@ private Q_SLOTS:
         // Retained before the recorder starts: recorded as the broker hands it over.
         const QByteArray status = binary(1, 40);
         publisher.publish(t.status(QStringLiteral("gw-1")), status, 1, true);
-        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(publisher.unacknowledged(), 0, 5000); // the broker keeps it
 
         const QString file = dir.filePath(QStringLiteral("night.wwrec"));
         QProcess recorder;
@@ -85,7 +109,9 @@ private Q_SLOTS:
         QByteArray said;
         QTRY_VERIFY2_WITH_TIMEOUT((said += recorder.readAllStandardOutput()).contains("recording"),
                                   qPrintable(said + recorder.readAllStandardError()), 10000);
-        QTest::qWait(500); // its subscription is in place
+        // Its subscription is in place once it has recorded the retained status, which the broker
+        // sends with the subscription's acknowledgement.
+        QTRY_COMPARE_WITH_TIMEOUT(framesIn(file), 1, 10000);
         const std::vector<std::pair<QString, QByteArray>> live{
             {t.adverts(QStringLiteral("gw-1")), binary(2, 300)},
             {t.event(QStringLiteral("wb-1")), binary(3, 60)},
@@ -97,7 +123,7 @@ private Q_SLOTS:
         span.start();
         for (const auto& [topic, payload] : live) {
             publisher.publish(topic, payload, 1, false);
-            QTest::qWait(250);
+            QTest::qWait(250); // the spacing under test: recorded, then kept by replay (recordedSpan)
         }
         QTRY_VERIFY_WITH_TIMEOUT(recorder.state() == QProcess::NotRunning, 10000); // six frames: done
         QCOMPARE(recorder.exitCode(), 0);
@@ -122,11 +148,15 @@ private Q_SLOTS:
 
         // Replayed into the same broker (its retained messages cleared first).
         publisher.publish(t.status(QStringLiteral("gw-1")), {}, 1, true);
-        QTest::qWait(300);
+        QTRY_COMPARE_WITH_TIMEOUT(publisher.unacknowledged(), 0, 5000);
         Listener listener(port, QStringLiteral("rr-listener"));
-        QTRY_COMPARE_WITH_TIMEOUT(int(listener.client.state()), int(MqttState::Connected), 10000);
-        QTest::qWait(300);
-        QVERIFY(listener.received().empty());
+        QTRY_VERIFY_WITH_TIMEOUT(listener.client.allSubscribed(), 10000);
+        // Nothing retained: a message published now comes after anything the subscription brought.
+        const QString marker = t.prefix() + QStringLiteral("test/marker");
+        publisher.publish(marker, "marker", 1, false);
+        QTRY_VERIFY_WITH_TIMEOUT(listener.heard(marker), 5000);
+        QCOMPARE(int(listener.received().size()), 1);
+        listener.forget();
         QProcess replay;
         QElapsedTimer replayClock;
         replayClock.start();
@@ -142,11 +172,15 @@ private Q_SLOTS:
         }
         // Retained as the contract says: a late subscriber gets the status and the alarm, not the rest.
         Listener late(port, QStringLiteral("rr-late"));
-        QTRY_COMPARE_WITH_TIMEOUT(int(late.received().size()), 2, 5000);
-        QTest::qWait(300);
-        QCOMPARE(int(late.received().size()), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(late.client.allSubscribed(), 10000);
+        publisher.publish(marker, "marker", 1, false); // after the retained messages
+        QTRY_VERIFY_WITH_TIMEOUT(late.heard(marker), 5000);
+        auto lateGot = late.received();
+        QCOMPARE(int(lateGot.size()), 3);
+        QCOMPARE(lateGot.back().first, marker.toUtf8());
+        lateGot.pop_back();
         QStringList retained;
-        for (const auto& [topic, payload] : late.received())
+        for (const auto& [topic, payload] : lateGot)
             retained << QString::fromUtf8(topic);
         retained.sort();
         QCOMPARE(retained, (QStringList{t.alarm(QStringLiteral("event.panic:wb-1:1-1")), t.status(QStringLiteral("gw-1"))}));

@@ -1,6 +1,7 @@
 // End to end through a real broker: the simulator (its own process) publishes a ward for a few
 // seconds; this process runs the station's core and models; the models must hold exactly the values
 // the simulator says it sent, its events, and its patients in their true rooms.
+#include "station_support.h"
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "models/wardmodels.h"
@@ -12,6 +13,10 @@
 #include <QTemporaryDir>
 
 using namespace ww;
+
+namespace {
+
+} // namespace
 
 class TestWardIntegration : public QObject
 {
@@ -33,8 +38,12 @@ private Q_SLOTS:
         QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
         QSignalSpy events(&station.core(), &WardCore::deviceEvent);
         station.start();
-        QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 10000);
-        QTest::qWait(300);
+        MqttSettings ms;
+        ms.port = port;
+        MqttClient marker(ms); // publishes the marker that shows the station has caught up
+        marker.start();
+        QTRY_VERIFY_WITH_TIMEOUT(station.mqtt().allSubscribed(), 10000); // it hears the simulator from the start
+        QTRY_COMPARE_WITH_TIMEOUT(int(marker.state()), int(MqttState::Connected), 10000);
 
         QTemporaryDir dir;
         const QString truthFile = dir.filePath(QStringLiteral("truth.json"));
@@ -49,7 +58,7 @@ private Q_SLOTS:
         // Wait with the event loop running: the models are fed on this thread.
         QTRY_VERIFY_WITH_TIMEOUT(sim.state() == QProcess::NotRunning, 40000);
         QCOMPARE(sim.exitCode(), 0);
-        QTest::qWait(1000); // the last coalesced batch
+        QVERIFY(test::caughtUp(station, marker, site)); // the last coalesced batch included
 
         QFile f(truthFile);
         QVERIFY(f.open(QIODevice::ReadOnly));

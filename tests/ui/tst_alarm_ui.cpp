@@ -2,6 +2,7 @@
 // (priority as colour, symbol and text; flashing), list, refusal without an operator, sign-in and
 // one-click acknowledge, audio pause, history with CSV export; the census's admit, transfer,
 // devices and discharge dialogs. The sound device is a recording fake.
+#include "drawn.h"
 #include "core/wardcore.h"
 #include "transport/ingest.h"
 #include "fakes.h"
@@ -14,12 +15,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace ww;
+using test::colours;
+using test::undrawn;
 using test::RecordingSound;
 
 namespace {
@@ -101,13 +105,16 @@ private Q_SLOTS:
         QVERIFY(nearLine->isVisible()); // the line keeps its place: who and where above never move
         QCOMPARE(nearLine->geometry(), nearPlace);
         QCOMPARE(int(sound.bursts.back()), int(Priority::High));
-        // High priority flashes (2 Hz): the banner is lit and dark within a second.
+        // High priority flashes (2 Hz): within a second the banner is drawn lit, in the priority's
+        // colour, and dark, without it.
         bool sawLit = false, sawDark = false;
-        for (int i = 0; i < 10; ++i) {
-            QTest::qWait(100);
-            (w.banner()->lit() ? sawLit : sawDark) = true;
-        }
-        QVERIFY(sawLit && sawDark);
+        auto sample = [&] {
+            const bool lit = w.banner()->lit();
+            const bool inColour = w.banner()->grab().toImage().pixelColor(2, 2) == priorityColour(Priority::High);
+            (lit ? sawLit : sawDark) |= lit == inColour;
+            return sawLit && sawDark;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(sample(), 1000);
 
         // No operator: refused, with the reason on screen.
         auto* ack = w.banner()->findChild<QPushButton*>(QStringLiteral("bannerAcknowledge"));
@@ -175,9 +182,11 @@ private Q_SLOTS:
         clock.advance(qint64(site.alarms.operators.autoSignOutS) * 1000 + 1000);
         QTRY_VERIFY_WITH_TIMEOUT(alarms.operatorId().isEmpty(), 2000);
         QVERIFY(message->text().contains(QStringLiteral("signed out")));
+        // Every tab draws its page: its tables' rows, not the flat colour of a page that painted nothing.
         for (int i = 0; i < w.tabs()->count(); ++i) {
             w.tabs()->setCurrentIndex(i);
-            QVERIFY(!w.grab().isNull());
+            const QString missing = undrawn(w.tabs()->currentWidget());
+            QVERIFY2(missing.isEmpty(), qPrintable(w.tabs()->tabText(i) + QStringLiteral(": ") + missing));
         }
     }
 
@@ -205,6 +214,13 @@ private Q_SLOTS:
         w.selectRow(QStringLiteral("census"), vacant);
         auto* transfer = w.findChild<QPushButton*>(QStringLiteral("transfer"));
         QVERIFY(transfer && !transfer->isEnabled()); // nobody to transfer in a vacant bed
+        // The bed's name cell as drawn: "vacant" now, the patient's name after the admission.
+        auto nameCell = [&] {
+            const QModelIndex i = census->model()->index(vacant, PatientModel::NameCol);
+            census->scrollTo(i);
+            return census->viewport()->grab(census->visualRect(i)).toImage();
+        };
+        const QImage vacantCell = nameCell();
 
         // Not signed in: the dialog stays open and says why.
         CensusDialog admit(CensusDialog::Mode::Admit, alarms, models, site, vacant, &w);
@@ -229,7 +245,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(models.patients.rowAt(vacant).id, QStringLiteral("P960"), 3000);
         QCOMPARE(models.patients.index(vacant, PatientModel::NameCol).data().toString(), QStringLiteral("Mary Seacole"));
         QTRY_VERIFY_WITH_TIMEOUT(transfer->isEnabled(), 3000);
-        QVERIFY(!w.grab().isNull());
+        const QImage admittedCell = nameCell();
+        QVERIFY(colours(admittedCell) >= 8); // text drawn in it
+        QVERIFY(admittedCell != vacantCell);
 
         // A second admission into the same (now taken) bed is refused inside the dialog.
         CensusDialog again(CensusDialog::Mode::Admit, alarms, models, site, vacant, &w);

@@ -2,6 +2,7 @@
 // room from the station's trends and a fridge from the station database, and the cold-chain report
 // dialog reads the record, names the excursion and saves PDF and JSON; the assets tab shows PAR levels
 // and use; the German catalogue reaches the widgets.
+#include "drawn.h"
 #include "records/envrecord.h"
 #include "models/alarmlistmodel.h"
 #include "ui/mainwindow.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTabWidget>
@@ -20,8 +22,22 @@
 #include <QTranslator>
 
 using namespace ww;
+using test::colours;
 
 namespace {
+
+// Pixels of one colour in a widget as drawn.
+int pixelsOf(QWidget* widget, const QColor& colour)
+{
+    const QImage image = widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            n += line[x] == colour.rgb() ? 1 : 0;
+    }
+    return n;
+}
 
 int envRow(const WardModels& m, EnvKind kind)
 {
@@ -66,6 +82,10 @@ private Q_SLOTS:
         QCOMPARE(trend->points(VitalKind::SpO2), 120);
         QCOMPARE(trend->points(VitalKind::RespRate), 0);
         QCOMPARE(trend->news2Points(), 120);
+        // Drawn (the plot redraws on the next turn of the event loop): the heart rate's line in its
+        // colour, the SpO2's in its own (ui/trendviews.cpp).
+        const QColor heartRate(0x00, 0x80, 0x00), spo2(0x00, 0x66, 0xcc);
+        QTRY_VERIFY_WITH_TIMEOUT(pixelsOf(trend, heartRate) > 100 && pixelsOf(trend, spo2) > 100, 3000);
         // The census colours the score by its response band, as the alarm list colours the alarm.
         const QModelIndex score = models.patients.index(1, PatientModel::News2Col);
         QCOMPARE(score.data(Qt::BackgroundRole).value<QColor>(), priorityColour(Priority::High));
@@ -75,7 +95,16 @@ private Q_SLOTS:
         w.selectRow(QStringLiteral("census"), 0);
         QCOMPARE(trend->patient(), 0);
         QCOMPARE(trend->points(VitalKind::HeartRate), 0);
-        QVERIFY(!w.grab().isNull());
+        // Row 0 has no vitals: redrawn without those lines, the plot itself still drawn (its axes,
+        // labels and grid; a plot that drew nothing would be one colour).
+        QTRY_VERIFY_WITH_TIMEOUT(pixelsOf(trend, heartRate) == 0 && pixelsOf(trend, spo2) == 0, 3000);
+        QWidget* plot = nullptr;
+        for (QWidget* child : trend->findChildren<QWidget*>())
+            if (qstrcmp(child->metaObject()->className(), "QCustomPlot") == 0)
+                plot = child;
+        QVERIFY(plot);
+        const int drawn = colours(plot->grab().toImage());
+        QVERIFY2(drawn >= 16, qPrintable(QString::number(drawn)));
     }
 
     void environmentChartDrawsRoomsAndFridges()
