@@ -1,6 +1,7 @@
 // WardCore's alarm rules: device events, vital-sign limits, NEWS2, environment, positions and
 // technical conditions, turned into alarm occurrences by the engine (alarms/). Core thread only.
 #include "core/alarmrules.h"
+#include "core/news2score.h"
 #include "core/logging.h"
 
 #include <QDateTime>
@@ -91,60 +92,22 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
         });
     }
 
-    // NEWS2 from the latest readings and the station's inputs.
-    const Reading& pulse = p.vitals[size_t(VitalKind::PulseRate)].valid ? p.vitals[size_t(VitalKind::PulseRate)]
-                                                                         : p.vitals[size_t(VitalKind::HeartRate)];
-    const std::pair<const char*, const Reading*> device[] = {
-        {"RR", &p.vitals[size_t(VitalKind::RespRate)]},     {"SpO2", &p.vitals[size_t(VitalKind::SpO2)]},
-        {"SBP", &p.vitals[size_t(VitalKind::SystolicBp)]}, {"pulse", &pulse},
-        {"temp", &p.vitals[size_t(VitalKind::Temperature)]}};
-    QStringList missing;
-    qint64 sampleMs = 0;
-    bool any = false;
-    for (const auto& [name, r] : device) {
-        if (!(live && r->valid && now - r->timeMs <= maxAge))
-            missing << QLatin1String(name);
-        if (r->valid) {
-            any = true;
-            sampleMs = std::max(sampleMs, r->timeMs);
-        }
-    }
-    const News2StationInputs& in = m_news2Inputs[size_t(row)];
-    if (in.enteredMs == 0 || now - in.enteredMs > qint64(cfg.news2.stationInputMaxAgeS) * 1000)
-        missing << QStringLiteral("ACVPU/O2");
-    if (!any) {
+    // NEWS2 from the latest readings and the station's inputs (core/news2score.h).
+    const News2Now n2 = news2Now(p, m_news2Inputs[size_t(row)], cfg.news2, now);
+    if (!n2.any) {
         if (p.news2 != -1) {
             p.news2 = -1;
             m_state.markPatient(row);
         }
         return;
     }
-    news2::Inputs n;
-    // A missing parameter scores 0: the total is a lower bound, flagged partial.
-    auto value = [&](const Reading* r, double normal) { return r->valid ? r->value : normal; };
-    n.respRate = news2::roundHalfUpToInt(value(device[0].second, 16));
-    n.spo2 = news2::roundHalfUpToInt(value(device[1].second, 97));
-    n.systolicBp = news2::roundHalfUpToInt(value(device[2].second, 120));
-    n.pulse = news2::roundHalfUpToInt(value(device[3].second, 70));
-    n.temperatureC = news2::roundHalfUpToTenth(value(device[4].second, 37.0));
-    if (in.enteredMs != 0) {
-        n.consciousness = in.consciousness;
-        n.onOxygen = in.onOxygen;
-        n.scale2 = in.scale2;
-    }
-    const news2::Score sc = news2::score(n);
-    const int total = sc.total();
-    const bool partial = !missing.isEmpty();
-    const QString detail = QStringLiteral("RR %1, SpO2 %2, O2 %3, SBP %4, pulse %5, ACVPU %6, temp %7")
-                               .arg(sc.respRate).arg(sc.spo2).arg(sc.oxygen).arg(sc.systolicBp).arg(sc.pulse)
-                               .arg(sc.consciousness).arg(sc.temperature) +
-                           (partial ? QStringLiteral("; missing or stale: ") + missing.join(QStringLiteral(", ")) : QString());
-    const news2::Response band = news2::response(sc);
-    const std::optional<Priority> bandPriority =
-        band == news2::Response::Emergency            ? std::optional(cfg.news2.emergency)
-        : band == news2::Response::Urgent             ? std::optional(cfg.news2.urgent)
-        : band == news2::Response::UrgentWardResponse ? std::optional(cfg.news2.single3)
-                                                      : std::nullopt;
+    const int total = n2.total;
+    const bool partial = n2.partial;
+    const QStringList& missing = n2.missing;
+    const qint64 sampleMs = n2.sampleMs;
+    const QString& detail = n2.detail;
+    const news2::Response band = n2.band;
+    const std::optional<Priority>& bandPriority = n2.bandPriority;
     if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail || p.news2Priority != bandPriority) {
         p.news2 = total;
         p.news2Partial = partial;

@@ -5,7 +5,7 @@
 // shares and escalates them. It reads the ward's rows and changes only the patients' NEWS2 columns.
 #include "alarms/alarmengine.h"
 #include "alarms/conditiontracker.h"
-#include "alarms/news2.h"
+#include "core/news2score.h"
 #include "core/wardstate.h"
 
 #include <QCoreApplication>
@@ -14,16 +14,6 @@
 #include <memory>
 
 namespace ww {
-
-// What a nurse enters at the station for NEWS2 (no device measures it); each has a maximum age.
-struct News2StationInputs
-{
-    news2::Consciousness consciousness = news2::Consciousness::Alert;
-    bool onOxygen = false;
-    bool scale2 = false;
-    qint64 enteredMs = 0; // 0: never entered
-    QString enteredBy;
-};
 
 // An alarm's place (text) and room id: where the tag is located, else (patients) the bed's room.
 void placeAt(AlarmRaise& a, const Location& loc);

@@ -2,7 +2,6 @@
 #include "core/logging.h"
 
 #include <algorithm>
-#include <cstring>
 #include <utility>
 
 namespace ww {
@@ -108,23 +107,8 @@ void WardCore::wake()
 
 void WardCore::receive(const char* topic, std::span<const std::byte> payload, qint64 rxMs)
 {
-    const size_t topicLen = std::strlen(topic) + 1;
-    const ParsedTopic parsed = m_ingest.classify(std::string_view(topic, topicLen - 1));
-    const size_t idOffset = parsed.id.empty() ? 0 : size_t(parsed.id.data() - topic);
-    bool schedule = false;
-    {
-        std::lock_guard lock(m_inboxMutex);
-        auto& b = m_frames.bytes;
-        const size_t at = b.size();
-        b.resize(at + topicLen + payload.size());
-        std::memcpy(b.data() + at, topic, topicLen);
-        if (!payload.empty())
-            std::memcpy(b.data() + at + topicLen, payload.data(), payload.size());
-        m_frames.frames.push_back({at, at + topicLen, payload.size(), rxMs, parsed.kind, idOffset, parsed.id.size()});
-        if (!isLive(parsed.kind) || m_frames.frames.size() >= size_t(WakeBacklog))
-            schedule = !std::exchange(m_drainQueued, true);
-    }
-    if (schedule)
+    const ParsedTopic parsed = m_ingest.classify(topic);
+    if (m_inbox.addFrame(topic, parsed, payload, rxMs, !isLive(parsed.kind)))
         wake();
 }
 
@@ -134,41 +118,16 @@ void WardCore::post(QVector<Decoded>&& messages)
     for (const auto& m : messages)
         urgent |= !(std::holds_alternative<BeaconBatch>(m) || std::holds_alternative<VitalsUpdate>(m) ||
                     std::holds_alternative<EnvUpdate>(m));
-    bool schedule = false;
-    {
-        std::lock_guard lock(m_inboxMutex);
-        if (m_inbox.isEmpty())
-            m_inbox = std::move(messages);
-        else
-            for (auto& m : messages)
-                m_inbox.push_back(std::move(m));
-        if (urgent || m_inbox.size() >= WakeBacklog)
-            schedule = !std::exchange(m_drainQueued, true);
-    }
-    if (schedule)
+    if (m_inbox.addDecoded(std::move(messages), urgent))
         wake();
 }
 
 void WardCore::drain()
 {
-    QVector<Decoded> work;
-    {
-        std::lock_guard lock(m_inboxMutex);
-        work.swap(m_inbox);
-        std::swap(m_frames, m_framesDraining);
-        m_drainQueued = false;
-    }
-    // Frames first: a decoded message posted later never overtakes a frame received earlier.
-    for (const auto& f : m_framesDraining.frames) {
-        const char* topic = m_framesDraining.bytes.data() + f.topic;
-        const ParsedTopic parsed{f.kind, std::string_view(topic + f.idOffset, f.idSize)};
-        apply(m_ingest.decode(topic, parsed,
-                              {reinterpret_cast<const std::byte*>(m_framesDraining.bytes.data() + f.payload), f.payloadSize},
-                              f.rxMs));
-    }
-    m_framesDraining.bytes.clear();
-    m_framesDraining.frames.clear();
-    apply(std::move(work));
+    QVector<Decoded> decoded = m_inbox.take([this](const Inbox::Frame& f) {
+        apply(m_ingest.decode(f.topic, f.parsed, f.payload, f.rxMs));
+    });
+    apply(std::move(decoded));
 }
 
 void WardCore::apply(QVector<Decoded>&& messages)

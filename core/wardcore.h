@@ -4,12 +4,13 @@
 // the alarm rules, the census, positioning and who-is-nearest, and sends changed rows to the item
 // models in coalesced batches (<= 25 Hz). Device events and alarm changes go straight through.
 //
-// Its collaborators, each with one job: WardState (rows, dirty marks, "no signal"), TagFixes
+// Its collaborators, each with one job: Inbox (what other threads hand it), WardState (rows, dirty marks, "no signal"), TagFixes
 // (positioning), EngineShare (an engine's share of the tags), Presence (who else is online),
 // AlarmRules (conditions into alarms), Census (beds), ResponderTracker (nearest staff).
 #include "core/alarmrules.h"
 #include "core/census.h"
 #include "core/engineshare.h"
+#include "core/inbox.h"
 #include "core/outputs.h"
 #include "core/presence.h"
 #include "core/responders.h"
@@ -25,7 +26,6 @@
 #include <atomic>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -115,7 +115,7 @@ public:
 
     static constexpr int FlushIntervalMs = 40;
     static constexpr int DrainIntervalMs = 5;
-    static constexpr int WakeBacklog = 1024; // messages waiting before live readings wake the core too
+    static constexpr int WakeBacklog = Inbox::WakeBacklog;
     static constexpr int ResponderCount = ResponderTracker::Count;
 
 Q_SIGNALS:
@@ -184,23 +184,7 @@ private:
     };
     std::unordered_map<QString, DedupWindow> m_dedup;
 
-    // Frames from the network thread, swapped on each drain (capacities are reused).
-    struct FrameBuffer
-    {
-        struct Frame
-        {
-            size_t topic, payload, payloadSize;
-            qint64 rxMs;
-            TopicKind kind;
-            size_t idOffset, idSize; // the topic's id, within the topic
-        };
-        std::vector<char> bytes;
-        std::vector<Frame> frames;
-    };
-    std::mutex m_inboxMutex;
-    QVector<Decoded> m_inbox;
-    FrameBuffer m_frames, m_framesDraining;
-    bool m_drainQueued = false;
+    Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
 };

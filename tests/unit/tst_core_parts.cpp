@@ -1,10 +1,13 @@
 // Each of the core's collaborators (core/) on its own, without the orchestrator, a thread or a
-// broker: WardState, TagFixes, EngineShare, Presence, AlarmRules, Census, ResponderTracker.
+// broker: Inbox, WardState, TagFixes, EngineShare, Presence, news2Now, AlarmRules, Census,
+// ResponderTracker.
 // (WardCore, the orchestrator, is tested through tst_models, tst_alarms, tst_census and others.)
 #include "alarm_support.h"
 #include "core/alarmrules.h"
 #include "core/census.h"
 #include "core/engineshare.h"
+#include "core/inbox.h"
+#include "core/news2score.h"
 #include "core/presence.h"
 #include "core/responders.h"
 #include "core/tagfixes.h"
@@ -68,6 +71,70 @@ class TestCoreParts : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void inboxKeepsArrivalOrderAndWakesOnce()
+    {
+        Inbox inbox;
+        const Topics topics(QStringLiteral("w7"));
+        const QByteArray a = topics.adverts(QStringLiteral("g1")).toUtf8(), e = topics.event(QStringLiteral("wb-1")).toUtf8();
+        const QByteArray p1("one"), p2("two");
+        auto span = [](const QByteArray& b) { return std::span(reinterpret_cast<const std::byte*>(b.constData()), size_t(b.size())); };
+        // Live readings wait for the drain tick; the first urgent frame asks for a wake-up, a second
+        // one does not while that wake-up is pending.
+        QVERIFY(!inbox.addFrame(a.constData(), topics.parse(a.constData()), span(p1), 1, false));
+        QVERIFY(inbox.addFrame(e.constData(), topics.parse(e.constData()), span(p2), 2, true));
+        QVERIFY(!inbox.addFrame(e.constData(), topics.parse(e.constData()), span(p2), 3, true));
+        QVERIFY(!inbox.addDecoded(QVector<Decoded>{StationPresenceMsg{}}, true));
+        QStringList seen;
+        const QVector<Decoded> decoded = inbox.take([&](const Inbox::Frame& f) {
+            seen << QStringLiteral("%1 %2 %3 %4")
+                        .arg(QLatin1String(f.topic), QString::fromStdString(std::string(f.parsed.id)))
+                        .arg(QByteArray(reinterpret_cast<const char*>(f.payload.data()), qsizetype(f.payload.size())))
+                        .arg(f.rxMs);
+        });
+        QCOMPARE(seen, (QStringList{QStringLiteral("%1 g1 one 1").arg(QString::fromUtf8(a)),
+                                    QStringLiteral("%1 wb-1 two 2").arg(QString::fromUtf8(e)),
+                                    QStringLiteral("%1 wb-1 two 3").arg(QString::fromUtf8(e))}));
+        QCOMPARE(decoded.size(), 1);
+        // Taken: the next urgent input wakes the core again; nothing is taken twice.
+        QVERIFY(inbox.addDecoded(QVector<Decoded>{StationPresenceMsg{}}, true));
+        int frames = 0;
+        QCOMPARE(inbox.take([&](const Inbox::Frame&) { ++frames; }).size(), 1);
+        QCOMPARE(frames, 0);
+    }
+
+    void news2NowScoresWhatIsFreshAndSaysWhatIsMissing()
+    {
+        PatientRow p;
+        p.id = QStringLiteral("P1");
+        p.vitalsSignal = SignalState::Live;
+        auto set = [&](VitalKind k, double v, qint64 t) { p.vitals[size_t(k)] = Reading{v, t, true}; };
+        const News2Settings cfg;
+        News2StationInputs in;
+        QVERIFY(!news2Now(p, in, cfg, T0).any);
+        set(VitalKind::RespRate, 25, T0);    // 3
+        set(VitalKind::SpO2, 95, T0);        // 1
+        set(VitalKind::SystolicBp, 120, T0); // 0
+        set(VitalKind::HeartRate, 95, T0);   // 1
+        set(VitalKind::Temperature, 37.0, T0);
+        News2Now n = news2Now(p, in, cfg, T0 + 1000);
+        QVERIFY(n.any);
+        QCOMPARE(n.total, 5);
+        QVERIFY(n.partial); // no ACVPU/O2 entered
+        QCOMPARE(n.missing, QStringList{QStringLiteral("ACVPU/O2")});
+        QCOMPARE(int(n.band), int(news2::Response::Urgent));
+        QVERIFY(n.bandPriority == cfg.urgent);
+        in.enteredMs = T0;
+        in.onOxygen = true; // 2
+        n = news2Now(p, in, cfg, T0 + 1000);
+        QVERIFY(!n.partial);
+        QCOMPARE(n.total, 7);
+        QVERIFY(n.bandPriority == cfg.emergency);
+        // A reading older than the limit is missing, and the total a lower bound.
+        n = news2Now(p, in, cfg, T0 + qint64(cfg.vitalsMaxAgeS) * 1000 + 1);
+        QVERIFY(n.partial);
+        QVERIFY(n.missing.contains(QStringLiteral("RR")));
+    }
+
     void wardStateMarksWhatChanged()
     {
         Ward w;
