@@ -1,5 +1,5 @@
-// WardCore's alarm rules: device events, vital-sign limits, NEWS2, environment, positions and
-// technical conditions, turned into alarm occurrences by the engine (alarms/). Core thread only.
+// AlarmRules (core/alarmrules.h): each rule's condition over the ward's rows, observed with its
+// onset delay and raised, refreshed or ended through the alarm engine. Core thread only.
 #include "core/alarmrules.h"
 #include "core/news2score.h"
 #include "core/logging.h"

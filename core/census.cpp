@@ -1,3 +1,5 @@
+// Census (core/census.h): checks, records, audits, applies and publishes bed entries; merges
+// other stations' entries by (time, station).
 #include "core/census.h"
 #include "core/alarmrules.h"
 #include "core/logging.h"
