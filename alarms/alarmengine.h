@@ -28,7 +28,8 @@ struct AlarmRaise
     {
         conditionCode = code;
         conditionArgs = std::move(args);
-        condition = renderCondition(conditionCode, conditionArgs, false);
+        condition = knownCondition(conditionCode) ? renderCondition(conditionCode, conditionArgs, false)
+                                                  : (QStringList{conditionCode} + conditionArgs).join(u' ');
     }
     QString roomId; // the site room the alarm is in (empty: not known)
     double value = 0, limit = 0;

@@ -10,19 +10,20 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <algorithm>
 
 using namespace ww;
 
 int main(int argc, char** argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--engine") == 0)
-            return runEngine(argc, argv);
-        if (qstrcmp(argv[i], "--headless") == 0)
-            return runHeadless(argc, argv);
-        if (qstrcmp(argv[i], "--self-test") == 0)
-            qputenv("QT_QPA_PLATFORM", "offscreen"); // the self-test needs no display
-    }
+    // The self-test wins over --engine, which wins over --headless.
+    auto given = [&](const char* option) { return std::any_of(argv + 1, argv + argc, [&](const char* a) { return qstrcmp(a, option) == 0; }); };
+    if (given("--self-test"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // the self-test needs no display
+    else if (given("--engine"))
+        return runEngine(argc, argv);
+    else if (given("--headless"))
+        return runHeadless(argc, argv);
     QApplication app(argc, argv);
     QCommandLineParser parser;
     AppSettings settings;

@@ -69,6 +69,9 @@ int runStation(QCoreApplication& app, StationCore& station)
     station.start();
     const int rc = app.exec();
     station.stop();
+    // The heartbeat belongs to an object destroyed before the station: the core forgets it first.
+    QMetaObject::invokeMethod(&station.core(), [core = &station.core()] { core->setGuiHeartbeat(nullptr); },
+                              Qt::BlockingQueuedConnection);
     return rc;
 }
 

@@ -494,7 +494,7 @@ void AlarmRules::evaluateParLevels(qint64 now)
     }
 }
 
-void AlarmRules::evaluateAll()
+void AlarmRules::evaluateRules()
 {
     const qint64 now = m_clock.nowMs();
     for (int i = 0; i < int(rows().patients.size()); ++i)
@@ -506,6 +506,10 @@ void AlarmRules::evaluateAll()
     for (int tag = 0; tag < m_state.tagCount(); ++tag)
         evaluateLocation(tag, now);
     evaluateParLevels(now);
+}
+
+void AlarmRules::evaluateStation()
+{
     for (const auto& c : std::as_const(m_local))
         if (c.holds)
             setLocalCondition(c.rule, c.key, c.holds, c.code, c.args);

@@ -38,8 +38,10 @@ public:
     void evaluateDevice(int row, qint64 now);
     void event(const DeviceEventMsg& ev, int deviceRow);
     void apply(const AlarmStateMsg& m); // another station's alarm state
-    // Every rule over the current rows, the station's conditions and the engine's timers (1 s tick).
-    void evaluateAll();
+    // Every rule over the current rows (1 s tick, first) ...
+    void evaluateRules();
+    // ... then the station's own conditions and the engine's timers (escalation, closing).
+    void evaluateStation();
 
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung, log);
     // re-evaluated every second while they hold, so their onset delays elapse.

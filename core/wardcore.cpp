@@ -96,6 +96,12 @@ void WardCore::start()
         m_census.restore();
         m_alarmTimer.start();
     }
+    // The readings record before the first reading: the charts and reports read its file.
+    if (m_envRecord && !m_envRecord->open()) {
+        m_envRecordFailing = true;
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("env-record"), true, QStringLiteral("station.readings-failed"),
+                          {m_envRecord->lastError()});
+    }
     if (m_share.enabled()) // an engine's share before any other engine is heard: every tag
         Q_EMIT enginesChanged(m_share.engines(), m_share.ownedCount());
 }
@@ -282,10 +288,11 @@ void WardCore::evaluateAlarms()
 {
     if (!m_rules)
         return;
+    m_rules->evaluateRules();
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), QStringLiteral("station.alone"));
     if (m_positionSource == PositionSource::Engines)
         setEngineCondition();
-    m_rules->evaluateAll();
+    m_rules->evaluateStation();
 }
 
 void WardCore::onAlarmChanged(const AlarmState& s)

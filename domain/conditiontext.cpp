@@ -25,7 +25,7 @@ const Text Texts[] = {
     {"fridge.low", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C < %2 °C")},
     {"fridge.high", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C > %2 °C")},
     {"door.open", QT_TRANSLATE_NOOP("ww::Condition", "Door open %1 s > %2 s")},
-    {"climate.out-of-range", QT_TRANSLATE_NOOP("ww::Condition", "Out of range: %1")},
+    {"climate.out-of-range", QT_TRANSLATE_NOOP("ww::Condition", "%1")}, // "T 25.1 > 24, RH 65.0 > 60": symbols
     {"location.exit", QT_TRANSLATE_NOOP("ww::Condition", "Patient near exit: %1")},
     {"location.restricted", QT_TRANSLATE_NOOP("ww::Condition", "Patient in restricted area: %1")},
     {"location.asset-leaving", QT_TRANSLATE_NOOP("ww::Condition", "Asset leaving the ward: %1")},

@@ -1,5 +1,6 @@
 #include "records/alarmlog.h"
 #include "records/sqlitedb.h"
+#include "domain/conditiontext.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -244,11 +245,19 @@ std::vector<LogEntry> AlarmLog::query(const QString& path, const LogFilter& f, Q
                            .arg(*f.minPriority == Priority::High     ? QStringLiteral("'high'")
                                 : *f.minPriority == Priority::Medium ? QStringLiteral("'high','medium'")
                                                                      : QStringLiteral("'high','medium','low'"));
+            QSqlQuery q(db);
+            // A condition with a code is shown in the reader's language: such rows are matched
+            // against the text as shown, here, rather than by SQL against the English.
+            const bool codes = q.exec(QStringLiteral("SELECT 1 FROM pragma_table_info('alarm_log') WHERE name = 'condition_code'")) &&
+                               q.next();
+            q.finish();
             if (!f.text.isEmpty())
                 sql += QStringLiteral(" AND (subject LIKE :t OR place LIKE :t OR condition LIKE :t OR rule LIKE :t"
-                                      " OR operator LIKE :t OR operator_name LIKE :t OR detail LIKE :t)");
-            sql += QStringLiteral(" ORDER BY seq DESC LIMIT %1").arg(std::max(1, f.limit));
-            QSqlQuery q(db);
+                                      " OR operator LIKE :t OR operator_name LIKE :t OR detail LIKE :t%1)")
+                           .arg(codes ? QStringLiteral(" OR condition_code IS NOT NULL") : QString());
+            sql += QStringLiteral(" ORDER BY seq DESC");
+            if (f.text.isEmpty())
+                sql += QStringLiteral(" LIMIT %1").arg(std::max(1, f.limit));
             q.prepare(sql);
             if (f.fromMs)
                 q.bindValue(QStringLiteral(":from"), f.fromMs);
@@ -258,8 +267,18 @@ std::vector<LogEntry> AlarmLog::query(const QString& path, const LogFilter& f, Q
                 q.bindValue(QStringLiteral(":t"), QChar(u'%') + f.text + QChar(u'%'));
             if (!q.exec() && error)
                 *error = q.lastError().text();
-            while (q.next())
-                out.push_back(entryFrom(q));
+            auto shown = [&f](const LogEntry& e) {
+                const AlarmState& s = e.state;
+                for (const QString* field : {&s.subject, &s.place, &s.condition, &s.rule, &e.operatorId, &e.operatorName, &e.detail})
+                    if (field->contains(f.text, Qt::CaseInsensitive))
+                        return true;
+                return shownCondition(s).contains(f.text, Qt::CaseInsensitive);
+            };
+            while (int(out.size()) < std::max(1, f.limit) && q.next()) {
+                LogEntry e = entryFrom(q);
+                if (f.text.isEmpty() || shown(e))
+                    out.push_back(std::move(e));
+            }
             db.close();
         }
     }

@@ -26,7 +26,7 @@ struct LogFilter
 {
     qint64 fromMs = 0, toMs = 0; // 0: open
     std::optional<Priority> minPriority;
-    QString text;                // matches subject, place, condition, rule or operator
+    QString text;                // matches subject, place, condition (in English or as shown), rule or operator
     bool alarmsOnly = false;     // leave out audit entries
     int limit = 5000;
 };

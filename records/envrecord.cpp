@@ -32,13 +32,16 @@ bool importLegacy(QSqlQuery& into, const QString& legacyPath, QString& error)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(legacyPath);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
         if (!db.open()) {
             error = QStringLiteral("%1: cannot read the readings to move: %2").arg(legacyPath, db.lastError().text());
             ok = false;
         } else {
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'env_record'")) && q.next()) {
+            if (!q.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'env_record'"))) {
+                error = QStringLiteral("%1: cannot read the readings to move: %2").arg(legacyPath, q.lastError().text());
+                ok = false;
+            } else if (q.next()) {
                 ok = q.exec(QStringLiteral("SELECT place, sensor, time_ms, temperature, door FROM env_record ORDER BY seq"));
                 into.prepare(QStringLiteral("INSERT INTO env_record(place, sensor, time_ms, temperature, door) VALUES (?, ?, ?, ?, ?)"));
                 while (ok && q.next()) {
@@ -88,11 +91,17 @@ EnvRecord::~EnvRecord()
 
 bool EnvRecord::ensureOpen()
 {
+    if (m_open)
+        return true;
+    // After a failure (a full disk, a locked file), at most one try a minute: opening may copy a
+    // legacy file's readings, and the core calls this at every flush with readings pending.
+    if (m_lastTry.isValid() && m_lastTry.elapsed() < RetryMs)
+        return false;
+    m_lastTry.start();
     const sqlite::Migration steps[] = {
         {1, Version1, [this](QSqlQuery& q, QString& error) { return importLegacy(q, m_legacyPath, error); }},
     };
-    if (!m_open && sqlite::openForAppend(m_path, m_connection, sqlite::Schema{"env_record", steps}, m_error))
-        m_open = true;
+    m_open = sqlite::openForAppend(m_path, m_connection, sqlite::Schema{"env_record", steps}, m_error);
     return m_open;
 }
 

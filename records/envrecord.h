@@ -5,6 +5,7 @@
 // flush in one transaction; a failed commit keeps them for the next one. Reports query on a worker.
 #include "domain/coldchain.h"
 
+#include <QElapsedTimer>
 #include <QString>
 #include <optional>
 #include <vector>
@@ -26,6 +27,10 @@ public:
 
     void add(const QString& placeId, const QString& sensorId, qint64 timeMs, std::optional<double> temperatureC,
              std::optional<bool> doorOpen);
+    // Opens the record now (creating it, migrating it, moving a legacy file's readings in), as a
+    // station does at start; commit() opens it otherwise. After a failure, retried at most once a
+    // minute. False (and lastError()) when it cannot.
+    bool open() { return ensureOpen(); }
     // Writes what was added since the last commit; false (and lastError()) when it did not reach the disk.
     bool commit();
     [[nodiscard]] size_t pending() const { return m_pending.size(); }
@@ -54,6 +59,8 @@ private:
     std::vector<Row> m_pending;
     quint64 m_dropped = 0;
     bool m_open = false;
+    static constexpr qint64 RetryMs = 60'000;
+    QElapsedTimer m_lastTry;
 };
 
 // Where a station's readings record lives: beside its alarm log ("station.sqlite" ->

@@ -30,19 +30,31 @@ int readVersion(QSqlQuery& q, const QString& path, const char* component, QStrin
         error = QStringLiteral("%1: cannot read the schema version: %2").arg(path, q.lastError().text());
         return -1;
     }
-    return q.next() ? q.value(0).toInt() : 0;
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish(); // no read left open
+    return version;
 }
 
-// Takes the component from version `from` to the schema's latest, a transaction per step.
+// Takes the component from version `from` to the schema's latest, a transaction per step. Each step
+// takes the write lock first (BEGIN IMMEDIATE) and reads the version again under it: of two
+// programs opening the file at once, the second finds the step done and skips it.
 bool migrate(QSqlDatabase& db, const QString& path, const Schema& schema, int from, QString& error)
 {
     QSqlQuery q(db);
     for (const Migration& step : schema.steps) {
         if (step.to <= from)
             continue;
-        if (!db.transaction()) {
-            error = QStringLiteral("%1: cannot begin a transaction: %2").arg(path, db.lastError().text());
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+            error = QStringLiteral("%1: cannot begin a transaction: %2").arg(path, q.lastError().text());
             return false;
+        }
+        const int now = readVersion(q, path, schema.component, error);
+        if (now < 0 || now >= step.to) {
+            q.exec(now < 0 ? QStringLiteral("ROLLBACK") : QStringLiteral("COMMIT"));
+            if (now < 0)
+                return false;
+            from = now;
+            continue;
         }
         bool ok = true;
         for (const char* sql : step.sql)
@@ -64,10 +76,10 @@ bool migrate(QSqlDatabase& db, const QString& path, const Schema& schema, int fr
                 ok = false;
             }
         }
-        if (!ok || !db.commit()) {
+        if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
             if (ok)
-                error = QStringLiteral("%1: commit failed: %2").arg(path, db.lastError().text());
-            db.rollback();
+                error = QStringLiteral("%1: commit failed: %2").arg(path, q.lastError().text());
+            q.exec(QStringLiteral("ROLLBACK"));
             return false;
         }
     }

@@ -921,10 +921,6 @@ Beginn %4%5</translation>
         <translation>Tür offen %1 s &gt; %2 s</translation>
     </message>
     <message>
-        <source>Out of range: %1</source>
-        <translation>Außerhalb des Zielbereichs: %1</translation>
-    </message>
-    <message>
         <source>Patient near exit: %1</source>
         <translation>Patient am Ausgang: %1</translation>
     </message>
@@ -1011,6 +1007,10 @@ Beginn %4%5</translation>
     <message>
         <source>Fridge %1 °C &gt; %2 °C</source>
         <translation>Kühlschrank %1 °C &gt; %2 °C</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,15 @@ private Q_SLOTS:
         a.conditionCode = QStringLiteral("bed.exit");
         QCOMPARE(shownCondition(a), QStringLiteral("RR 8 < 10"));
         QCoreApplication::removeTranslator(&german);
+        // The English texts are those of before the codes (logs, exports and older stations show them).
+        QCOMPARE(renderCondition(QStringLiteral("climate.out-of-range"), {QStringLiteral("T 25.1 > 24")}, false),
+                 QStringLiteral("T 25.1 > 24"));
+        QCOMPARE(renderCondition(QStringLiteral("door.open"), {QStringLiteral("75"), QStringLiteral("60")}, false),
+                 QStringLiteral("Door open 75 s > 60 s"));
+        // A code this program cannot render still gives a text.
+        AlarmRaise unknown;
+        unknown.setCondition(QStringLiteral("bed.exit"), {QStringLiteral("R101-A")});
+        QCOMPARE(unknown.condition, QStringLiteral("bed.exit R101-A"));
         // An argument holding a placeholder is not filled again.
         QCOMPARE(renderCondition(QStringLiteral("location.exit"), {QStringLiteral("Exit %2")}, false),
                  QStringLiteral("Patient near exit: Exit %2"));
@@ -103,6 +112,22 @@ private Q_SLOTS:
             QCOMPARE(q.value(2).toString(), raised->condition);
         }
         QSqlDatabase::removeDatabase(QStringLiteral("read"));
+        // The history's search finds the condition as the reader sees it, and in English.
+        auto search = [&](const QString& text) {
+            LogFilter filter;
+            filter.text = text;
+            const auto found = AlarmLog::query(path, filter);
+            return std::count_if(found.begin(), found.end(), [](const LogEntry& e) { return e.state.rule == u"event.fall"; });
+        };
+        QVERIFY(search(QStringLiteral("fall from")) > 0);
+        QCOMPARE(search(QStringLiteral("Sturz")), 0);
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(WW_QM_DIR "/wardwatch_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        QVERIFY(search(QStringLiteral("Sturz von")) > 0);
+        QVERIFY(search(QStringLiteral("fall from")) > 0);
+        QCOMPARE(search(QStringLiteral("Notruf")), 0);
+        QCoreApplication::removeTranslator(&german);
     }
 
     void aVersion1LogGainsTheColumns()

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -93,6 +94,21 @@ private Q_SLOTS:
         QVERIFY(!r.commit());
         QVERIFY2(r.lastError().contains(QStringLiteral("blocked")), qPrintable(r.lastError()));
         QCOMPARE(r.pending(), size_t(1));
+    }
+
+    void coreOpensItsReadingsRecordAtStart()
+    {
+        // The charts and the compliance report read the readings file: it exists before any reading.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("core.sqlite"));
+        CoreFixture f(path);
+        QVERIFY(!QFileInfo::exists(readingsPathFor(path)));
+        f.core.start();
+        QVERIFY(QFileInfo::exists(readingsPathFor(path)));
+        QString error;
+        const auto s = EnvRecord::query(readingsPathFor(path), QStringLiteral("FR-11"), T0, T0 + 60'000, &error);
+        QVERIFY2(s, qPrintable(error));
+        QVERIFY(s->temperatures.empty());
     }
 
     void coreRecordsFridgeReadingsLateOnesToo()
