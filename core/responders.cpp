@@ -28,6 +28,7 @@ WalkingRoutes::WalkingRoutes(const Site& site, double floorChangeM)
         const int n = int(m_nodes.size());
         m_nodes.push_back({r.floor, r.door});
         m_roomNodes[r.id].push_back(n);
+        m_centres.insert(r.id, RoutePoint{r.floor, r.centre()});
         for (const Room& other : site.rooms)
             if (&other != &r && other.floor == r.floor && distanceTo(other.polygon, r.door) <= DoorReachM)
                 m_roomNodes[other.id].push_back(n);
@@ -60,12 +61,16 @@ WalkingRoutes::WalkingRoutes(const Site& site, double floorChangeM)
         }
 }
 
-std::vector<double> WalkingRoutes::toRoom(const QString& roomId) const
+RouteField WalkingRoutes::fieldTo(const QString& roomId) const
 {
     const auto it = m_roomNodes.constFind(roomId);
     if (it == m_roomNodes.constEnd())
         return {};
-    std::vector<double> dist(m_nodes.size(), Inf);
+    RouteField field;
+    std::vector<double>& dist = field.dist;
+    dist.assign(m_nodes.size(), Inf);
+    field.next.assign(m_nodes.size(), -1);
+    field.roomId = roomId;
     using Item = std::pair<double, int>;
     std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
     for (int n : it.value()) {
@@ -80,24 +85,55 @@ std::vector<double> WalkingRoutes::toRoom(const QString& roomId) const
         for (const auto& [m, w] : m_edges[size_t(n)])
             if (d + w < dist[size_t(m)]) {
                 dist[size_t(m)] = d + w;
+                field.next[size_t(m)] = n;
                 queue.emplace(d + w, m);
             }
     }
-    return dist;
+    return field;
+}
+
+// The node of fromRoom to leave by (the shortest way on), -1: none; total: the whole distance.
+int WalkingRoutes::entry(const RouteField& field, const QString& fromRoom, QPointF from, double* total) const
+{
+    const auto it = m_roomNodes.constFind(fromRoom);
+    if (field.dist.size() != m_nodes.size() || it == m_roomNodes.constEnd())
+        return -1;
+    double best = Inf;
+    int node = -1;
+    for (int n : it.value())
+        if (const double d = between(from, m_nodes[size_t(n)].p) + field.dist[size_t(n)]; d < best) {
+            best = d;
+            node = n;
+        }
+    if (total)
+        *total = best;
+    return best < Inf ? node : -1;
 }
 
 std::optional<double> WalkingRoutes::distance(const std::vector<double>& toRoom, const QString& fromRoom, QPointF from) const
 {
-    const auto it = m_roomNodes.constFind(fromRoom);
-    if (toRoom.size() != m_nodes.size() || it == m_roomNodes.constEnd())
-        return std::nullopt;
-    double best = Inf;
-    for (int n : it.value())
-        best = std::min(best, between(from, m_nodes[size_t(n)].p) + toRoom[size_t(n)]);
-    return best < Inf ? std::optional(best) : std::nullopt;
+    double total = Inf;
+    return entry(RouteField(toRoom), fromRoom, from, &total) >= 0 ? std::optional(total) : std::nullopt;
 }
 
-Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std::vector<double>& toRoom,
+Route WalkingRoutes::route(const RouteField& field, const QString& fromRoom, int floor, QPointF from) const
+{
+    int n = entry(field, fromRoom, from, nullptr);
+    if (n < 0 || field.next.size() != m_nodes.size())
+        return {};
+    Route out{RoutePoint{floor, from}};
+    for (size_t guard = 0; n >= 0 && guard <= m_nodes.size(); ++guard) {
+        const Node& node = m_nodes[size_t(n)];
+        if (out.back().floor != node.floor || between(out.back().p, node.p) > 0.01)
+            out.push_back(RoutePoint{node.floor, node.p});
+        n = field.next[size_t(n)];
+    }
+    if (const auto c = m_centres.constFind(field.roomId); c != m_centres.constEnd())
+        out.push_back(*c);
+    return out;
+}
+
+Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const RouteField& toRoom,
                         const QString& roomId, const std::vector<StaffRow>& staff, const QString& excludeBadge, int count)
 {
     const Room* target = site.room(roomId);
@@ -115,8 +151,9 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
         double d = 0;
         if (s.location.roomId == roomId) {
             d = 0;
-        } else if (const auto walk = routes.distance(toRoom, s.location.roomId, at)) {
+        } else if (const auto walk = routes.distance(toRoom.dist, s.location.roomId, at)) {
             d = *walk;
+            r.route = routes.route(toRoom, s.location.roomId, s.location.floor, at);
         } else if (!r.otherFloor) {
             d = distanceTo(target->polygon, at); // no doors to go by: as the crow flies, and said so
             r.straightLine = true;
@@ -133,6 +170,38 @@ Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std
     for (size_t i = 0; i < found.size() && nearest.size() < count; ++i)
         nearest.push_back(found[i].second);
     return nearest;
+}
+
+std::optional<NearbyAsset> nearestAvailableAsset(const Site& site, const WalkingRoutes& routes, const RouteField& toRoom,
+                                                 const QString& roomId, const std::vector<AssetRow>& assets, const QString& type)
+{
+    const Room* target = site.room(roomId);
+    if (!target)
+        return std::nullopt;
+    std::optional<std::pair<double, NearbyAsset>> best;
+    for (const AssetRow& a : assets) {
+        if (a.type != type || a.signal != SignalState::Live || !a.location.known || a.status == AssetStatus::InUse ||
+            a.status == AssetStatus::NeedsCleaning || a.status == AssetStatus::Unknown)
+            continue;
+        const QPointF at(a.location.x, a.location.y);
+        NearbyAsset n{a.id, a.name, a.type, a.location.roomId, a.location.roomName, a.location.floor, 0, false, {}};
+        double d = 0;
+        if (a.location.roomId == roomId) {
+            d = 0;
+        } else if (const auto walk = routes.distance(toRoom.dist, a.location.roomId, at)) {
+            d = *walk;
+            n.route = routes.route(toRoom, a.location.roomId, a.location.floor, at);
+        } else if (a.location.floor == target->floor) {
+            d = distanceTo(target->polygon, at);
+            n.straightLine = true;
+        } else {
+            continue;
+        }
+        n.distanceM = int(std::lround(d));
+        if (!best || d < best->first || (d == best->first && n.name < best->second.name))
+            best = std::pair(d, std::move(n));
+    }
+    return best ? std::optional(best->second) : std::nullopt;
 }
 
 QString responderText(const Responder& r, bool withRole)
@@ -153,19 +222,28 @@ QString responderText(const Responder& r, bool withRole)
     return text;
 }
 
-Responders ResponderTracker::respondersFor(const AlarmState& a)
+const RouteField& ResponderTracker::fieldTo(const QString& roomId)
 {
     if (!m_routes)
         m_routes = std::make_unique<WalkingRoutes>(m_site, m_site.alarms.floorChangeM);
+    auto to = m_routesTo.find(roomId); // per room: computed once, the site never changes
+    if (to == m_routesTo.end())
+        to = m_routesTo.insert(roomId, m_routes->fieldTo(roomId));
+    return to.value();
+}
+
+std::optional<NearbyAsset> ResponderTracker::nearestAsset(const QString& roomId, const QString& type,
+                                                          const std::vector<AssetRow>& assets)
+{
+    const RouteField& to = fieldTo(roomId);
+    return nearestAvailableAsset(m_site, *m_routes, to, roomId, assets, type);
+}
+
+Responders ResponderTracker::respondersFor(const AlarmState& a)
+{
     auto room = m_roomResponders.find(a.roomId);
-    if (room == m_roomResponders.end()) {
-        auto to = m_routesTo.find(a.roomId); // per room: computed once, the site never changes
-        if (to == m_routesTo.end())
-            to = m_routesTo.insert(a.roomId, m_routes->toRoom(a.roomId));
-        // One more than shown: a staff member's own alarm leaves them out.
-        room = m_roomResponders.insert(a.roomId, nearestStaff(m_site, *m_routes, to.value(), a.roomId, m_staff, {},
-                                                              Count + 1));
-    }
+    if (room == m_roomResponders.end()) // one more than shown: a staff member's own alarm leaves them out
+        room = m_roomResponders.insert(a.roomId, nearestStaff(m_site, *m_routes, fieldTo(a.roomId), a.roomId, m_staff, {}, Count + 1));
     // A staff member's own panic or fall: the others are the help.
     const QString own = a.category == AlarmCategory::Event ? a.source : QString();
     Responders out;

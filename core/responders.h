@@ -14,6 +14,15 @@
 
 namespace ww {
 
+// A point of a walking route: a door, a stairs room's centre, where someone stands.
+struct RoutePoint
+{
+    int floor = 0;
+    QPointF p;
+    bool operator==(const RoutePoint&) const = default;
+};
+using Route = QVector<RoutePoint>; // from the walker to the room, through its doors and stairs
+
 struct Responder
 {
     QString staffId, name, role, roomName;
@@ -24,7 +33,32 @@ struct Responder
     QString badge;
     QString roomId;
     QString busyAt; // the room of another open patient or event alarm they are in (empty: none)
+    Route route;    // where they would walk (empty: in the room, or no route through doors)
     bool operator==(const Responder&) const = default;
+};
+
+// The nearest asset of a type that can be used now (docs/alarms.md, "Who is nearest"): heard,
+// located, neither in use nor waiting to be cleaned.
+struct NearbyAsset
+{
+    QString assetId, name, type, roomId, roomName;
+    int floor = 0;
+    int distanceM = 0;
+    bool straightLine = false;
+    Route route;
+    bool operator==(const NearbyAsset&) const = default;
+};
+
+// The walking distance of every node to one room, and each node's next step towards it. Made from
+// distances alone (tests), it gives distances and no routes.
+struct RouteField
+{
+    std::vector<double> dist;
+    std::vector<int> next; // -1: the node is the room's own
+    QString roomId;
+    RouteField() = default;
+    RouteField(std::vector<double> d) : dist(std::move(d)) {}
+    [[nodiscard]] bool empty() const { return dist.empty(); }
 };
 using Responders = QVector<Responder>;      // nearest first
 
@@ -44,7 +78,12 @@ public:
     WalkingRoutes(const Site& site, double floorChangeM);
 
     // Walking distance of every node from a room (its own nodes at 0); empty: not a room of the site.
-    [[nodiscard]] std::vector<double> toRoom(const QString& roomId) const;
+    [[nodiscard]] std::vector<double> toRoom(const QString& roomId) const { return fieldTo(roomId).dist; }
+    // The same with each node's next step towards the room.
+    [[nodiscard]] RouteField fieldTo(const QString& roomId) const;
+    // The route from a point in a room to the field's room: the point, the doors and stairs on the
+    // way, the room's centre. Empty: no route (or a field made from distances alone).
+    [[nodiscard]] Route route(const RouteField& field, const QString& fromRoom, int floor, QPointF from) const;
     // From a point in a room to the room that `toRoom` was computed for; nullopt: no route.
     [[nodiscard]] std::optional<double> distance(const std::vector<double>& toRoom, const QString& fromRoom,
                                                  QPointF from) const;
@@ -56,17 +95,23 @@ private:
         int floor = 0;
         QPointF p;
     };
+    [[nodiscard]] int entry(const RouteField& field, const QString& fromRoom, QPointF from, double* total) const;
     std::vector<Node> m_nodes;
     QHash<QString, std::vector<int>> m_roomNodes; // room id -> its nodes
+    QHash<QString, RoutePoint> m_centres;         // room id -> its centre
     std::vector<std::vector<std::pair<int, double>>> m_edges;
 };
 
 // The `count` nearest of the staff heard now (live signal, located), of `roles` (empty: all),
 // except the wearer of `excludeBadge` (a staff member's own panic), to the room `roomId`;
 // `toRoom` is routes.toRoom(roomId). Ties: by name.
-[[nodiscard]] Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const std::vector<double>& toRoom,
+[[nodiscard]] Responders nearestStaff(const Site& site, const WalkingRoutes& routes, const RouteField& toRoom,
                                       const QString& roomId, const std::vector<StaffRow>& staff,
                                       const QString& excludeBadge, int count);
+// The nearest usable asset of a type (NearbyAsset) to the room roomId, with its route; nullopt: none.
+[[nodiscard]] std::optional<NearbyAsset> nearestAvailableAsset(const Site& site, const WalkingRoutes& routes,
+                                                               const RouteField& toRoom, const QString& roomId,
+                                                               const std::vector<AssetRow>& assets, const QString& type);
 
 // "Martha Silva (nurse), 6 m", "…, in the room", "…, floor 2, 31 m", "…, about 9 m" (straight line),
 // then ", at the alarm in Room 104" when busyAt is set; for a narrow column without the role and
@@ -92,16 +137,20 @@ public:
     template <typename Alarms> bool update(const Alarms& alarms, bool staffMoved);
     [[nodiscard]] const ResponderMap& map() const { return m_map; }
     [[nodiscard]] Responders respondersFor(const AlarmState& a);
+    // The nearest usable asset of a type to a room, with its route (nearestAvailableAsset).
+    [[nodiscard]] std::optional<NearbyAsset> nearestAsset(const QString& roomId, const QString& type,
+                                                          const std::vector<AssetRow>& assets);
     // An escalation step's target: nearest-staff becomes the nearest free responder's badge (nobody
     // located: all-stations); the second is what the log says about it.
     [[nodiscard]] std::pair<QString, QString> escalationTarget(const AlarmState& a, const QString& target);
 
 private:
     bool set(const AlarmState& a);
+    const RouteField& fieldTo(const QString& roomId);
     const Site& m_site;
     const std::vector<StaffRow>& m_staff;
     std::unique_ptr<WalkingRoutes> m_routes;
-    QHash<QString, std::vector<double>> m_routesTo;
+    QHash<QString, RouteField> m_routesTo;
     QHash<QString, Responders> m_roomResponders;
     QSet<QString> m_busyRooms; // room ids where an open patient or event alarm is
     QSet<QString> m_touched;
@@ -148,3 +197,4 @@ template <typename Alarms> bool ResponderTracker::update(const Alarms& alarms, b
 } // namespace ww
 
 Q_DECLARE_METATYPE(ww::ResponderMap)
+Q_DECLARE_METATYPE(ww::NearbyAsset)

@@ -37,6 +37,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::DeviceEventMsg>();
     qRegisterMetaType<ww::AlarmState>();
     qRegisterMetaType<ww::ResponderMap>();
+    qRegisterMetaType<ww::NearbyAsset>();
     connect(&m_census, &Census::result, this, &WardCore::censusResult);
     connect(&m_census, &Census::committed, this, &WardCore::flush);
     connect(&m_census, &Census::recordFailed, this, [this](const QString& code, const QString& error) {
@@ -359,6 +360,12 @@ void WardCore::pairDevices(const QString& patientId, const QString& wristband, c
                            const QString& operatorId, const QString& operatorName)
 {
     m_census.pairDevices(patientId, wristband, monitor, operatorId, operatorName);
+}
+
+void WardCore::findNearestAsset(const QString& requestId, const QString& roomId, const QString& assetType)
+{
+    const auto found = m_responders.nearestAsset(roomId, assetType, m_state.rows().assets);
+    Q_EMIT nearestAsset(requestId, found.has_value(), found.value_or(NearbyAsset{}));
 }
 
 void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)

@@ -94,6 +94,8 @@ public:
     Q_INVOKABLE void dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
                                  const QString& operatorId, const QString& operatorName);
+    // The nearest usable asset of a type to a room (core/responders.h), answered by nearestAsset.
+    Q_INVOKABLE void findNearestAsset(const QString& requestId, const QString& roomId, const QString& assetType);
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     // code and args: domain/conditiontext.h (a code it does not know is taken as the text).
@@ -130,6 +132,8 @@ Q_SIGNALS:
     // Who is nearest to each open alarm with a room (core/responders.h), whenever that changes:
     // at most once per flush, after staff moved or alarms changed.
     void respondersChanged(const ww::ResponderMap& responders);
+    // findNearestAsset's answer (found false: none usable, or not a room of the site).
+    void nearestAsset(const QString& requestId, bool found, const ww::NearbyAsset& asset);
 
 private:
     // AlarmEngine::Observer

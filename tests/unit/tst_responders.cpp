@@ -118,6 +118,120 @@ private Q_SLOTS:
         QVERIFY(walk("nowhere", 1, 1) < 0);
     }
 
+    // The route itself: out of the walker's room by its door, along to the alarm room's door, in
+    // to its centre; upstairs through both stairs rooms.
+    void routesListTheDoorsAndStairs()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const WalkingRoutes routes(site, 15);
+        const RouteField to105 = routes.fieldTo(QStringLiteral("R105"));
+        const Room* r104 = site.room(QStringLiteral("R104"));
+        const Room* r105 = site.room(QStringLiteral("R105"));
+        const Route next = routes.route(to105, QStringLiteral("R104"), 1, QPointF(17.5, 4));
+        QCOMPARE(next, (Route{{1, QPointF(17.5, 4)}, {1, r104->door}, {1, r105->door}, {1, r105->centre()}}));
+        // From upstairs: R205's door, floor 2's stairs, floor 1's stairs, R105's door, its centre.
+        const Route up = routes.route(to105, QStringLiteral("R205"), 2, QPointF(22.5, 4));
+        QVERIFY(up.size() >= 5);
+        QCOMPARE(up.front(), (RoutePoint{2, QPointF(22.5, 4)}));
+        QCOMPARE(up.back(), (RoutePoint{1, r105->centre()}));
+        QCOMPARE(up[up.size() - 2], (RoutePoint{1, r105->door}));
+        int floorChanges = 0;
+        for (qsizetype i = 1; i < up.size(); ++i) {
+            floorChanges += up[i].floor != up[i - 1].floor;
+            if (up[i].floor != up[i - 1].floor) { // the flight: stairs centre to stairs centre, one above the other
+                const Room* a = site.roomAt(up[i - 1].floor, up[i - 1].p);
+                const Room* b = site.roomAt(up[i].floor, up[i].p);
+                QVERIFY(a && b && a->kind == RoomKind::Stairs && b->kind == RoomKind::Stairs);
+            }
+        }
+        QCOMPARE(floorChanges, 1);
+        // A field from distances alone, or an unknown room: no route.
+        QVERIFY(routes.route(RouteField(routes.toRoom(QStringLiteral("R105"))), QStringLiteral("R104"), 1, QPointF(17.5, 4)).isEmpty());
+        QVERIFY(routes.route(to105, QStringLiteral("nowhere"), 1, QPointF(1, 1)).isEmpty());
+        // The staff named nearest carry their route.
+        const std::vector<StaffRow> staff{located(QStringLiteral("c"), QStringLiteral("nurse"), QStringLiteral("R104"), 1, 17.5, 4)};
+        const Responders r = nearestStaff(site, routes, to105, QStringLiteral("R105"), staff, QString(), 1);
+        QCOMPARE(r.size(), 1);
+        QCOMPARE(r.front().route, next);
+    }
+
+    // The nearest asset of a type that can be used now: not in use, not waiting to be cleaned, heard.
+    void nearestAvailableAssetSkipsInUseAndDirty()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const WalkingRoutes routes(site, 15);
+        const RouteField to105 = routes.fieldTo(QStringLiteral("R105"));
+        auto asset = [](const QString& id, const QString& type, const QString& room, double x, double y, AssetStatus status,
+                        SignalState signal = SignalState::Live) {
+            AssetRow a;
+            a.id = a.name = id;
+            a.type = type;
+            a.signal = signal;
+            a.status = status;
+            a.location = Location{room, room, 1, x, y, 1.0, 0, true};
+            return a;
+        };
+        const QString pump = QStringLiteral("infusion-pump");
+        std::vector<AssetRow> assets{
+            asset(QStringLiteral("in-use"), pump, QStringLiteral("R104"), 17.5, 4, AssetStatus::InUse),            // 9 m
+            asset(QStringLiteral("dirty"), pump, QStringLiteral("R106"), 27.5, 4, AssetStatus::NeedsCleaning),     // 9 m
+            asset(QStringLiteral("silent"), pump, QStringLiteral("F1-CORR"), 22.5, 10, AssetStatus::InTransit,
+                  SignalState::NoSignal),                                                                      // 2 m
+            asset(QStringLiteral("wheelchair"), QStringLiteral("wheelchair"), QStringLiteral("F1-CORR"), 23, 10,
+                  AssetStatus::InTransit),                                                                     // another type
+            asset(QStringLiteral("far"), pump, QStringLiteral("R101"), 2.5, 4, AssetStatus::Available),          // 24 m
+            asset(QStringLiteral("farther"), pump, QStringLiteral("R101"), 1.5, 2, AssetStatus::Available),
+        };
+        const auto found = nearestAvailableAsset(site, routes, to105, QStringLiteral("R105"), assets, pump);
+        QVERIFY(found);
+        QCOMPARE(found->assetId, QStringLiteral("far"));
+        QCOMPARE(found->distanceM, 24);
+        QCOMPARE(found->route.front(), (RoutePoint{1, QPointF(2.5, 4)}));
+        QCOMPARE(found->route.back(), (RoutePoint{1, site.room(QStringLiteral("R105"))->centre()}));
+        // One usable in the corridor in front of the door: that one.
+        assets.push_back(asset(QStringLiteral("near"), pump, QStringLiteral("F1-CORR"), 22.5, 10, AssetStatus::InTransit));
+        QCOMPARE(nearestAvailableAsset(site, routes, to105, QStringLiteral("R105"), assets, pump)->assetId, QStringLiteral("near"));
+        // None of the type usable: none.
+        QVERIFY(!nearestAvailableAsset(site, routes, to105, QStringLiteral("R105"), {assets[0], assets[1], assets[2]}, pump));
+        QVERIFY(!nearestAvailableAsset(site, routes, to105, QStringLiteral("nowhere"), assets, pump));
+    }
+
+    // The core answers the plan's question with the assets it has located.
+    void coreFindsTheNearestAvailableAsset()
+    {
+        QTemporaryDir dir;
+        const auto loaded = SiteLoader::loadDefault();
+        OwnSiteCore c(*loaded.site, dir.filePath(QStringLiteral("s.sqlite")));
+        const Site& site = c.site;
+        const Asset& a = site.assets.front();
+        const Room* clean = nullptr;
+        for (const Room& r : site.rooms)
+            if (r.kind == RoomKind::UtilityClean && r.floor == 1 && !clean)
+                clean = &r;
+        QVERIFY(clean);
+        const int tag = c.directory.tag(a.tag.toStdString());
+        const qint64 t = c.clock.nowMs();
+        c.core.apply(QVector<Decoded>{BeaconBatch{0, t, t, {{tag, t, -60, -59}}, 0},
+                                      PositionMsg{a.tag, t, clean->centre().x(), clean->centre().y(), clean->floor, clean->id, 1.0,
+                                                  0.9, QStringLiteral("eng-a")}});
+        c.core.checkSignals(); // the asset's row follows its tag's signal at the 1 s tick
+        QSignalSpy answers(&c.core, &WardCore::nearestAsset);
+        c.core.findNearestAsset(QStringLiteral("q1"), QStringLiteral("R105"), a.type);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers[0][0].toString(), QStringLiteral("q1"));
+        QVERIFY(answers[0][1].toBool());
+        const auto found = answers[0][2].value<NearbyAsset>();
+        QCOMPARE(found.assetId, a.id);
+        QCOMPARE(found.roomId, clean->id);
+        QVERIFY(!found.route.isEmpty());
+        // A type nobody has: not found.
+        c.core.findNearestAsset(QStringLiteral("q2"), QStringLiteral("R105"), QStringLiteral("no-such-type"));
+        QCOMPARE(answers.size(), 2);
+        QVERIFY(!answers[1][1].toBool());
+    }
+
     void nearestAreHeardLocatedAndOfTheRoles()
     {
         auto loaded = SiteLoader::loadDefault();
