@@ -16,6 +16,14 @@ IngestConfig forSite(IngestConfig c, const Site& site)
 
 // Live readings can wait for the next drain tick; everything else (events, statuses, alarm state,
 // presence, census) wakes the core at once.
+std::vector<QString> roomIds(const Site& site)
+{
+    std::vector<QString> out;
+    for (const Room& r : site.rooms)
+        out.push_back(r.id);
+    return out;
+}
+
 bool isLive(TopicKind kind)
 {
     return kind == TopicKind::Adverts || kind == TopicKind::Vitals || kind == TopicKind::Env ||
@@ -30,7 +38,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
       m_ingest(forSite(std::move(ingest), site), directory, clock, stats),
       m_mokoFilter(m_ingest.config().mokoFilter.toStdString()), m_state(site, directory, clock, stats),
       m_fixer(site, directory), m_share(m_state.tagIds()), m_presence(site.hash), m_census(site, clock, m_state, this),
-      m_responders(site, m_state.rows().staff), m_flushTimer(this), m_signalTimer(this), m_drainTimer(this),
+      m_responders(site, m_state.rows().staff), m_history(roomIds(site), m_state.tagCount()), m_flushTimer(this), m_signalTimer(this), m_drainTimer(this),
       m_alarmTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
@@ -38,6 +46,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::AlarmState>();
     qRegisterMetaType<ww::ResponderMap>();
     qRegisterMetaType<ww::NearbyAsset>();
+    qRegisterMetaType<ww::TagPosition>();
+    qRegisterMetaType<ww::TrackPoint>();
     connect(&m_census, &Census::result, this, &WardCore::censusResult);
     connect(&m_census, &Census::committed, this, &WardCore::flush);
     connect(&m_census, &Census::recordFailed, this, [this](const QString& code, const QString& error) {
@@ -261,6 +271,7 @@ void WardCore::apply(const CensusEntryMsg& m)
 void WardCore::setLocation(int tag, const Location& loc)
 {
     m_state.setLocation(tag, loc);
+    m_history.record(tag, loc);
     if (m_rules)
         m_rules->evaluateLocation(tag, m_clock.nowMs());
 }
@@ -366,6 +377,24 @@ void WardCore::findNearestAsset(const QString& requestId, const QString& roomId,
 {
     const auto found = m_responders.nearestAsset(roomId, assetType, m_state.rows().assets);
     Q_EMIT nearestAsset(requestId, found.has_value(), found.value_or(NearbyAsset{}));
+}
+
+void WardCore::queryPositionsAt(const QString& requestId, qint64 timeMs, qint64 maxAgeMs)
+{
+    QVector<TagPosition> out;
+    for (int tag = 0; tag < m_state.tagCount(); ++tag)
+        if (const auto p = m_history.at(tag, timeMs, maxAgeMs))
+            out.push_back(TagPosition{m_state.tagId(tag), *p});
+    Q_EMIT positionsAt(requestId, timeMs, out);
+}
+
+void WardCore::queryTrack(const QString& requestId, const QString& tagId, qint64 fromMs, qint64 toMs)
+{
+    QVector<TrackPoint> out;
+    if (const DeviceRef* r = m_state.find(tagId); r && r->tag >= 0)
+        for (const TrackPoint& p : m_history.track(r->tag, fromMs, toMs))
+            out.push_back(p);
+    Q_EMIT track(requestId, tagId, out);
 }
 
 void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)

@@ -12,6 +12,7 @@
 #include "core/engineshare.h"
 #include "core/inbox.h"
 #include "core/outputs.h"
+#include "core/positionhistory.h"
 #include "core/presence.h"
 #include "core/responders.h"
 #include "core/tagfixes.h"
@@ -96,6 +97,10 @@ public:
                                  const QString& operatorId, const QString& operatorName);
     // The nearest usable asset of a type to a room (core/responders.h), answered by nearestAsset.
     Q_INVOKABLE void findNearestAsset(const QString& requestId, const QString& roomId, const QString& assetType);
+    // Look back (core/positionhistory.h): every tag's position at a time (answered by positionsAt;
+    // maxAgeMs: leave out tags not located within that long before it), one tag's track (answered by track).
+    Q_INVOKABLE void queryPositionsAt(const QString& requestId, qint64 timeMs, qint64 maxAgeMs);
+    Q_INVOKABLE void queryTrack(const QString& requestId, const QString& tagId, qint64 fromMs, qint64 toMs);
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     // code and args: domain/conditiontext.h (a code it does not know is taken as the text).
@@ -132,6 +137,8 @@ Q_SIGNALS:
     // Who is nearest to each open alarm with a room (core/responders.h), whenever that changes:
     // at most once per flush, after staff moved or alarms changed.
     void respondersChanged(const ww::ResponderMap& responders);
+    void positionsAt(const QString& requestId, qint64 timeMs, const QVector<ww::TagPosition>& positions);
+    void track(const QString& requestId, const QString& tagId, const QVector<ww::TrackPoint>& points);
     // findNearestAsset's answer (found false: none usable, or not a room of the site).
     void nearestAsset(const QString& requestId, bool found, const ww::NearbyAsset& asset);
 
@@ -169,6 +176,7 @@ private:
     Presence m_presence;
     Census m_census;
     ResponderTracker m_responders;
+    PositionHistory m_history;
     PositionSource m_positionSource = PositionSource::Own;
     PositionPublisher* m_positionPublisher = nullptr;
 

@@ -1,6 +1,6 @@
 // Each of the core's collaborators (core/) on its own, without the orchestrator, a thread or a
 // broker: Inbox, WardState, TagFixes, EngineShare, Presence, news2Now, AlarmRules, Census,
-// ResponderTracker.
+// ResponderTracker, PositionHistory.
 // (WardCore, the orchestrator, is tested through tst_models, tst_alarms, tst_census and others.)
 #include "alarm_support.h"
 #include "core/alarmrules.h"
@@ -8,6 +8,8 @@
 #include "core/engineshare.h"
 #include "core/inbox.h"
 #include "core/news2score.h"
+#include "core/positionhistory.h"
+#include "core/wardcore.h"
 #include "core/presence.h"
 #include "core/responders.h"
 #include "core/tagfixes.h"
@@ -133,6 +135,75 @@ private Q_SLOTS:
         n = news2Now(p, in, cfg, T0 + qint64(cfg.vitalsMaxAgeS) * 1000 + 1);
         QVERIFY(n.partial);
         QVERIFY(n.missing.contains(QStringLiteral("RR")));
+    }
+
+    void positionHistoryKeepsTwelveHoursCompactly()
+    {
+        const std::vector<QString> rooms{QStringLiteral("A"), QStringLiteral("B")};
+        PositionHistory h(rooms, 2);
+        // A walker heard every second for 13 hours, up and down a 40 m corridor.
+        auto x = [](qint64 s) { return double(s % 80 < 40 ? s % 80 : 80 - s % 80); };
+        const qint64 hours13 = 13 * 3600;
+        for (qint64 s = 0; s <= hours13; ++s)
+            h.record(0, Location{QStringLiteral("A"), {}, 1, x(s), 5, 1.5, T0 + s * 1000, true});
+        const qint64 now = T0 + hours13 * 1000;
+        // At most one sample per 2 s (and the newest), 12 hours of them: 259 KB at most.
+        QVERIFY2(h.samples() <= size_t(12 * 3600 / 2 + 2), qPrintable(QString::number(h.samples())));
+        QVERIFY(h.samples() >= size_t(12 * 3600 / 2 - 2));
+        QVERIFY(h.bytes() <= 260'000);
+        // Half an hour ago: within 2 s of where the walker was (1 m/s), on its floor, in its room.
+        const qint64 then = now - 1800 * 1000 + 300;
+        const auto p = h.at(0, then);
+        QVERIFY(p);
+        QVERIFY(then - p->timeMs < 2000);
+        QVERIFY2(std::abs(p->x - x((p->timeMs - T0) / 1000)) < 0.11, qPrintable(QString::number(p->x)));
+        QCOMPARE(p->roomId, QStringLiteral("A"));
+        QCOMPARE(p->floor, 1);
+        QCOMPARE(p->accuracyM, 1.5);
+        // The newest is always kept; 13 hours ago is gone; before the first sample, nothing.
+        QCOMPARE(h.at(0, now)->timeMs, now);
+        QVERIFY(!h.at(0, T0 + 30 * 60'000));
+        QVERIFY(!h.at(0, T0 - 1));
+        QVERIFY(!h.at(1, now)); // a tag never located
+        // A room change within the spacing is kept; an older sample than the newest is not; maxAge.
+        h.record(1, Location{QStringLiteral("A"), {}, 1, 1, 1, 1, now, true});
+        h.record(1, Location{QStringLiteral("A"), {}, 1, 1.2, 1, 1, now + 300, true});
+        h.record(1, Location{QStringLiteral("B"), {}, 1, 6, 1, 1, now + 600, true});
+        h.record(1, Location{QStringLiteral("A"), {}, 1, 9, 9, 1, now + 100, true});
+        const auto track = h.track(1, now, now + 1000);
+        QCOMPARE(int(track.size()), 3);
+        QCOMPARE(track.back().roomId, QStringLiteral("B"));
+        QCOMPARE(track.back().x, 6.0);
+        QVERIFY(h.at(1, now + 10'000, 60'000));
+        QVERIFY(!h.at(1, now + 120'000, 60'000));
+        h.record(1, Location{}); // unknown: not recorded
+        QCOMPARE(int(h.track(1, now, now + 1000).size()), 3);
+    }
+
+    void coreLooksBack()
+    {
+        Ward w;
+        WardCore core(w.site, w.directory, w.clock, w.stats);
+        core.setPositionSource(PositionSource::Engines);
+        const Patient& p = w.site.patients.front();
+        const Room* room = w.site.room(w.site.bed(p.bed)->room);
+        QVERIFY(room);
+        const QPointF c = room->centre();
+        core.apply(QVector<Decoded>{PositionMsg{p.wristband, T0, c.x(), c.y(), room->floor, room->id, 1.0, 0.9, QStringLiteral("e")},
+                                    PositionMsg{p.wristband, T0 + 60'000, c.x() + 1, c.y(), room->floor, room->id, 1.0, 0.9,
+                                                QStringLiteral("e")}});
+        QSignalSpy at(&core, &WardCore::positionsAt);
+        core.queryPositionsAt(QStringLiteral("r1"), T0 + 30'000, -1);
+        QCOMPARE(at.size(), 1);
+        const auto positions = at[0][2].value<QVector<TagPosition>>();
+        const auto mine = std::find_if(positions.begin(), positions.end(), [&](const TagPosition& t) { return t.tagId == p.wristband; });
+        QVERIFY(mine != positions.end());
+        QCOMPARE(mine->at.x, std::round(c.x() * 10) / 10);
+        QCOMPARE(mine->at.roomId, room->id);
+        QSignalSpy tracks(&core, &WardCore::track);
+        core.queryTrack(QStringLiteral("r2"), p.wristband, T0, T0 + 60'000);
+        QCOMPARE(tracks.size(), 1);
+        QCOMPARE(tracks[0][2].value<QVector<TrackPoint>>().size(), 2);
     }
 
     void wardStateMarksWhatChanged()
