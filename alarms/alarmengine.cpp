@@ -137,13 +137,12 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     s.late = r.late;
     s.latching = rule.latching;
     s.local = r.local;
+    s.endsOnAck = r.endsOnAck;
     s.stationId = m_station;
     s.revision = 1;
     write(QStringLiteral("raised"), s); // a failed write raises tech.log; the alarm is still shown
     auto& stored = m_alarms.emplace(id, s).first->second;
     m_firstSeenSteadyMs.insert(id, m_clock.steadyMs());
-    if (r.endsOnAck)
-        m_endsOnAck.insert(id);
     qCInfo(lcAlarm).noquote() << "raised" << id << toString(s.priority) << s.condition << s.subject;
     commit(stored, true);
     return id;
@@ -206,7 +205,7 @@ AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId,
     next.ackedBy = operatorId;
     next.ackedByName = operatorName;
     next.ackedStation = m_station;
-    if (m_endsOnAck.contains(id) && !next.ended())
+    if (s.endsOnAck && !next.ended())
         next.endedMs = next.ackedAtMs;
     ++next.revision;
     next.stationId = m_station;
@@ -281,7 +280,6 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
         AlarmState gone = merged;
         m_alarms.erase(it);
         m_firstSeenSteadyMs.remove(gone.id);
-        m_endsOnAck.remove(gone.id);
         commit(gone, false);
         return;
     }
@@ -311,7 +309,7 @@ AlarmState* AlarmEngine::openSibling(const QString& id)
         return nullptr;
     const QString prefix = id.left(cut + 1);
     for (auto it = m_alarms.lower_bound(prefix); it != m_alarms.end() && it->first.startsWith(prefix); ++it)
-        if (it->first != id && !it->second.ended() && !it->second.closed() && !m_endsOnAck.contains(it->first))
+        if (it->first != id && !it->second.ended() && !it->second.closed() && !it->second.endsOnAck)
             return &it->second;
     return nullptr;
 }
@@ -356,7 +354,6 @@ void AlarmEngine::close(AlarmState& s)
     m_closed.insert(gone.id, gone.closedMs);
     m_alarms.erase(gone.id);
     m_firstSeenSteadyMs.remove(gone.id);
-    m_endsOnAck.remove(gone.id);
     notify([this, gone] {
         if (!gone.local && m_publisher) {
             m_publisher->publishAlarm(gone);

@@ -134,7 +134,6 @@ private:
     std::map<QString, AlarmState> m_alarms;
     QHash<QString, qint64> m_firstSeenSteadyMs; // local: when this station first knew of the alarm (steady)
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
-    QSet<QString> m_endsOnAck;
     QHash<QString, QString> m_redirect; // retired id -> canonical id
     bool m_logHealthy = true;
     bool m_batching = false;

@@ -59,6 +59,10 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     MqttSettings mqtt = m_options.mqtt;
     mqtt.will = MqttWill{t.station(m_options.stationId),
                          presencePayload(m_options.stationId, site.hash, false, 0, m_options.engine), 1, true};
+    // Messages over the payload limit are dropped at the broker (MQTT 5), not read into memory:
+    // the limit, the longest topic and the properties.
+    if (mqtt.maxPacketBytes == 0 && m_options.ingest.maxPayloadBytes > 0)
+        mqtt.maxPacketBytes = m_options.ingest.maxPayloadBytes + 65'535 + 1024;
     if (mqtt.clientId.isEmpty())
         mqtt.clientId = (m_options.engine ? QStringLiteral("wardwatch-engine-") : QStringLiteral("wardwatch-")) + m_options.stationId;
     m_mqtt = std::make_unique<MqttClient>(mqtt);

@@ -125,6 +125,8 @@ void WardCore::wake()
 void WardCore::receive(const char* topic, std::span<const std::byte> payload, qint64 rxMs)
 {
     const ParsedTopic parsed = m_ingest.classify(topic);
+    if (!m_ingest.admits(topic, parsed, payload.size()))
+        return; // over the limit: counted, never copied
     if (m_inbox.addFrame(topic, parsed, payload, rxMs, !isLive(parsed.kind)))
         wake();
 }

@@ -136,6 +136,7 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
         into.subject = o.subject;
         into.latching = o.latching;
     }
+    into.endsOnAck = into.endsOnAck || o.endsOnAck;
     into.priority = std::max(into.priority, o.priority);
     if (o.onsetMs != 0 && (into.onsetMs == 0 || o.onsetMs < into.onsetMs))
         into.onsetMs = o.onsetMs;

@@ -129,6 +129,7 @@ struct AlarmState
     bool late = false;
     bool latching = false;
     bool local = false;   // this station's own technical alarms: logged, never published
+    bool endsOnAck = false; // a press or a fall has no duration: acknowledging resolves it (kept in the log and sent)
 
     [[nodiscard]] bool ended() const { return endedMs != 0; }
     [[nodiscard]] bool acknowledged() const { return ackedAtMs != 0; }

@@ -77,6 +77,7 @@ QJsonObject toJson(const AlarmState& s)
                        {QStringLiteral("roomId"), s.roomId},
                        {QStringLiteral("condition"), s.condition},
                        {QStringLiteral("conditionCode"), s.conditionCode},
+                       {QStringLiteral("endsOnAck"), s.endsOnAck},
                        {QStringLiteral("conditionArgs"), QJsonArray::fromStringList(s.conditionArgs)},
                        {QStringLiteral("value"), s.value},
                        {QStringLiteral("limit"), s.limit},
@@ -108,6 +109,7 @@ AlarmState alarmFromJson(const QJsonObject& o)
     s.roomId = o.value(u"roomId").toString();
     s.condition = o.value(u"condition").toString();
     s.conditionCode = o.value(u"conditionCode").toString();
+    s.endsOnAck = o.value(u"endsOnAck").toBool();
     for (const auto& arg : o.value(u"conditionArgs").toArray())
         s.conditionArgs << arg.toString();
     s.value = o.value(u"value").toDouble();

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -91,6 +92,14 @@ bool migrate(QSqlDatabase& db, const QString& path, const Schema& schema, int fr
 bool openForAppend(const QString& path, const QString& connection, const Schema& schema, QString& error, int* fromVersion)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    // The records name patients and staff: readable by the account that runs the station only
+    // (SQLite gives its -wal and -shm files the same mode).
+    if (path != u":memory:") {
+        QFile file(path);
+        if (!file.exists() && file.open(QIODevice::WriteOnly))
+            file.close();
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    }
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);

@@ -34,7 +34,7 @@ struct Schema
 };
 
 [[nodiscard]] QString connectionName(const char* owner, const char* purpose);
-// Creates the file's folder, opens the connection and migrates schema's component to its latest
+// Creates the file's folder and the file (mode 0600), opens the connection and migrates schema's component to its latest
 // version; false with error set (naming the file) when it cannot, leaving no connection behind.
 // fromVersion: the version the file had (0: new, or from before versioning).
 bool openForAppend(const QString& path, const QString& connection, const Schema& schema, QString& error,

@@ -1475,6 +1475,10 @@ Beginn %4%5</translation>
         <source>disconnected by request</source>
         <translation>auf Anforderung getrennt</translation>
     </message>
+    <message>
+        <source>TLS set-up failed (%1): %2; not connecting</source>
+        <translation>TLS-Einrichtung fehlgeschlagen (%1): %2; keine Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>ww::PatientAlarmDialog</name>

@@ -62,6 +62,16 @@ Ingest::Ingest(IngestConfig config, const DeviceDirectory& directory, const Cloc
     std::call_once(once, [] { google::protobuf::SetLogHandler(&protobufLog); });
 }
 
+bool Ingest::admits(const char* topic, const ParsedTopic& parsed, size_t payloadSize) const
+{
+    if (payloadSize <= size_t(m_config.maxPayloadBytes))
+        return true;
+    m_stats.countReceived();
+    m_stats.countRejected(parsed.kind, RejectReason::Oversized, QString::fromUtf8(topic),
+                          QStringLiteral("%1 bytes > limit %2").arg(payloadSize).arg(m_config.maxPayloadBytes));
+    return false;
+}
+
 QVector<Decoded> Ingest::decode(const char* topicText, const ParsedTopic& parsed, std::span<const std::byte> payload,
                                 qint64 receiveTimeMs) const
 {

@@ -63,6 +63,9 @@ public:
     Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats);
     // What a topic is (an id within it is a view into topic).
     [[nodiscard]] ParsedTopic classify(std::string_view topic) const { return m_topics.parse(topic, m_mokoFilter); }
+    // Whether a frame of this size is taken at all: one over the payload limit is counted (received,
+    // rejected as oversized) and dropped before anyone copies it. Thread-safe.
+    [[nodiscard]] bool admits(const char* topic, const ParsedTopic& parsed, size_t payloadSize) const;
     // Decodes a frame classified as parsed; counts it (received, accepted or rejected with its
     // reason) and returns its messages (none when rejected or nothing for the station).
     [[nodiscard]] QVector<Decoded> decode(const char* topic, const ParsedTopic& parsed, std::span<const std::byte> payload,

@@ -47,13 +47,19 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent) : QObject(parent)
         mosquitto_username_pw_set(m_mosq, m_settings.username.toUtf8().constData(),
                                   m_settings.password.isEmpty() ? nullptr : m_settings.password.toUtf8().constData());
     if (m_settings.tls) {
+        // Without a CA file of the site's own, the system's trusted certificates. A set-up that fails
+        // stops the client: it never falls back to clear text (the password would go with it).
         const QByteArray ca = m_settings.caFile.toLocal8Bit(), cert = m_settings.certFile.toLocal8Bit(),
                          key = m_settings.keyFile.toLocal8Bit();
-        const int rc = mosquitto_tls_set(m_mosq, ca.isEmpty() ? nullptr : ca.constData(), nullptr,
+        const int rc = mosquitto_tls_set(m_mosq, ca.isEmpty() ? nullptr : ca.constData(), ca.isEmpty() ? SystemCaPath : nullptr,
                                          cert.isEmpty() ? nullptr : cert.constData(), key.isEmpty() ? nullptr : key.constData(),
                                          nullptr);
-        if (rc != MOSQ_ERR_SUCCESS)
-            qCWarning(lcMqtt) << "TLS set-up failed:" << mosquitto_strerror(rc);
+        if (rc != MOSQ_ERR_SUCCESS) {
+            m_setupError = tr("TLS set-up failed (%1): %2; not connecting")
+                               .arg(ca.isEmpty() ? QString::fromLatin1(SystemCaPath) : m_settings.caFile,
+                                    QString::fromLatin1(mosquitto_strerror(rc)));
+            qCCritical(lcMqtt).noquote() << m_setupError;
+        }
     }
     if (!m_settings.will.topic.isEmpty())
         mosquitto_will_set(m_mosq, m_settings.will.topic.toUtf8().constData(), int(m_settings.will.payload.size()),
@@ -137,6 +143,10 @@ bool MqttClient::connectOnce(bool first)
         mosquitto_property* props = nullptr;
         if (m_protocol == 5 && m_settings.persistentSession)
             mosquitto_property_add_int32(&props, MQTT_PROP_SESSION_EXPIRY_INTERVAL, m_settings.sessionExpiryS);
+        // The largest packet the broker may send: larger messages are dropped at the broker, never
+        // read into this process's memory (MQTT 5 only; the station's own check catches the rest).
+        if (m_protocol == 5 && m_settings.maxPacketBytes > 0)
+            mosquitto_property_add_int32(&props, MQTT_PROP_MAXIMUM_PACKET_SIZE, quint32(m_settings.maxPacketBytes));
         rc = mosquitto_connect_bind_v5(m_mosq, m_settings.host.toUtf8().constData(), m_settings.port,
                                        m_settings.keepAliveS, nullptr, props);
         mosquitto_property_free_all(&props);
@@ -164,6 +174,12 @@ void MqttClient::run()
     pthread_setname_np(pthread_self(), "ww-mqtt"); // named in top -H, perf and the ingest benchmark
     bool first = true;
     bool linkUp = false;
+    if (!m_setupError.isEmpty()) { // never connects: says why (the state stays Disconnected) and waits to be stopped
+        Q_EMIT stateChanged(MqttState::Disconnected, m_setupError);
+        std::unique_lock lock(m_waitMutex);
+        m_wake.wait(lock, [this] { return m_stopping.load(); });
+        return;
+    }
     while (!m_stopping) {
         if (!linkUp) {
             if (!first)

@@ -43,14 +43,15 @@ struct MqttSettings
     int port = 1883;
     QString clientId;             // empty: random, and no persistent session
     QString username, password;
-    bool tls = false;
-    QString caFile, certFile, keyFile;
+    bool tls = false;              // a TLS set-up that fails stops the client (setupError), never clear text
+    QString caFile, certFile, keyFile; // no CA file with TLS: the system's trusted certificates
     int keepAliveS = 20;
     bool persistentSession = true; // QoS 1 traffic is queued by the broker while we are away
     quint32 sessionExpiryS = 24 * 3600;
     int protocolVersion = 5;       // 5, falling back to 3 (3.1.1) when the broker refuses MQTT 5
     int reconnectMinMs = 500;
-    int reconnectMaxMs = 30'000;
+    int reconnectMaxMs = 5'000;    // capped: after an outage the broker is found again within seconds
+    int maxPacketBytes = 0;        // MQTT 5: the largest packet the broker may send us (0: no limit)
     MqttWill will;                 // the station's own presence, published by the broker if we vanish
 };
 
@@ -90,6 +91,9 @@ public:
     // True while connected and every subscription has been granted by the broker on this connection
     // (also with no subscription at all, once connected). Thread-safe.
     [[nodiscard]] bool allSubscribed() const { return m_allSubscribed.load(); }
+    // Why the client does not connect at all (a TLS set-up that failed), empty when it tries.
+    [[nodiscard]] const QString& setupError() const { return m_setupError; }
+    static constexpr const char* SystemCaPath = "/etc/ssl/certs";
 
 Q_SIGNALS:
     void stateChanged(ww::MqttState state, const QString& detail);
@@ -118,6 +122,7 @@ private:
     mosquitto* m_mosq = nullptr;
     std::thread m_thread;
     std::atomic<bool> m_stopping{false};
+    QString m_setupError; // set in the constructor, read-only afterwards
     std::atomic<MqttState> m_state{MqttState::Disconnected};
     std::atomic<int> m_protocol{5};
     std::atomic<bool> m_refusedProtocol{false};

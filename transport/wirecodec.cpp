@@ -351,6 +351,7 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
     a.subject = QString::fromStdString(m.subject());
     a.condition = QString::fromStdString(m.condition());
     a.conditionCode = QString::fromStdString(m.condition_code());
+    a.endsOnAck = m.ends_on_ack();
     for (const auto& arg : m.condition_args())
         a.conditionArgs << QString::fromStdString(arg);
     a.place = QString::fromStdString(m.place());
@@ -562,6 +563,7 @@ QByteArray encode(const AlarmState& a, qint64 nowMs)
     m.set_subject(a.subject.toStdString());
     m.set_condition(a.condition.toStdString());
     m.set_condition_code(a.conditionCode.toStdString());
+    m.set_ends_on_ack(a.endsOnAck);
     for (const QString& arg : a.conditionArgs)
         m.add_condition_args(arg.toStdString());
     m.set_place(a.place.toStdString());

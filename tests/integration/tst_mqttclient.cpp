@@ -181,6 +181,32 @@ private Q_SLOTS:
         QCOMPARE(received.load(), Backlog);
     }
 
+    // TLS never falls back to clear text: a CA file that cannot be read stops the client, which
+    // says why and never connects, though a broker in clear text listens on the port.
+    void tlsSetUpErrorNeverConnects()
+    {
+        MqttSettings s = settingsFor(m_broker->port());
+        s.tls = true;
+        s.caFile = m_dir.filePath(QStringLiteral("no-such-ca.pem"));
+        s.username = QStringLiteral("station");
+        s.password = QStringLiteral("secret");
+        MqttClient c(s);
+        QVERIFY2(c.setupError().contains(s.caFile), qPrintable(c.setupError()));
+        std::atomic<bool> connected{false};
+        std::atomic<int> said{0};
+        connect(&c, &MqttClient::stateChanged, this, [&](MqttState st, const QString& detail) {
+            connected = connected || st == MqttState::Connected;
+            if (detail == c.setupError())
+                ++said;
+        }, Qt::DirectConnection);
+        c.start();
+        QTRY_VERIFY_WITH_TIMEOUT(said.load() > 0, 5000); // the client's thread ran and stopped there
+        QVERIFY(!connected);
+        QCOMPARE(c.reconnects(), quint64(0));
+        QCOMPARE(int(c.state()), int(MqttState::Disconnected));
+        c.stop();
+    }
+
     void tlsWithClientCertificate()
     {
         // A CA, a server certificate for 127.0.0.1 and a client certificate, made here with openssl.

@@ -79,6 +79,39 @@ private Q_SLOTS:
         QCOMPARE(int(merged.phase()), int(Phase::Resolved));
     }
 
+    // A press or a fall has no duration: acknowledging it resolves it, also after the station
+    // restarted (from its log) and at another station (from the shared state).
+    void pressEndsWhenAcknowledgedAfterRestartAndElsewhere()
+    {
+        ManualClock clock;
+        const QString path = m_dir.filePath(QStringLiteral("press-restart.sqlite"));
+        QString id;
+        AlarmState shared;
+        {
+            Published out;
+            AlarmLog log(path);
+            AlarmEngine engine(m_settings, clock, QStringLiteral("st-1"), &log, &out);
+            id = engine.raise(panic(clock.nowMs()));
+            QVERIFY(engine.find(id)->endsOnAck);
+            shared = out.states.back();
+        }
+        clock.advance(5000);
+        Published out;
+        AlarmLog log(path);
+        AlarmEngine restarted(m_settings, clock, QStringLiteral("st-1"), &log, &out);
+        restarted.restore();
+        QVERIFY(restarted.find(id));
+        QVERIFY(restarted.acknowledge(id, QStringLiteral("s01"), QStringLiteral("N")).ok);
+        QCOMPARE(int(restarted.find(id)->phase()), int(Phase::Resolved));
+        // Another station that only saw the shared state.
+        Published out2;
+        AlarmEngine other(m_settings, clock, QStringLiteral("st-2"), nullptr, &out2);
+        QVERIFY(shared.endsOnAck);
+        other.applyRemote(shared);
+        QVERIFY(other.acknowledge(id, QStringLiteral("s02"), QStringLiteral("M")).ok);
+        QCOMPARE(int(other.find(id)->phase()), int(Phase::Resolved));
+    }
+
     void lifecycleAckEndClose()
     {
         ManualClock clock;

@@ -180,6 +180,27 @@ private Q_SLOTS:
         QCOMPARE(int(h.track(1, now, now + 1000).size()), 3);
     }
 
+    // A payload over the limit is counted and dropped where it arrives, before it is copied; one
+    // within the limit is queued and applied at the next drain.
+    void coreRefusesOversizedFramesBeforeCopying()
+    {
+        Ward w;
+        IngestConfig config;
+        config.maxPayloadBytes = 1024;
+        WardCore core(w.site, w.directory, w.clock, w.stats, config);
+        const QByteArray topic = core.topics().status(w.site.patients.front().wristband).toUtf8();
+        const QByteArray big(4096, 'x');
+        core.receive(topic.constData(), std::span(reinterpret_cast<const std::byte*>(big.constData()), size_t(big.size())), T0);
+        QCOMPARE(w.stats.snapshot().byReason[size_t(RejectReason::Oversized)], quint64(1)); // at once, not at the drain
+        QCOMPARE(w.stats.snapshot().received, quint64(1));
+        core.receive(topic.constData(), {}, T0); // an empty status clears a retained one: accepted
+        QCOMPARE(w.stats.snapshot().received, quint64(1)); // queued, not yet decoded
+        core.flushNow();
+        QCOMPARE(w.stats.snapshot().received, quint64(2));
+        QCOMPARE(w.stats.snapshot().accepted, quint64(1));
+        QCOMPARE(w.stats.snapshot().byReason[size_t(RejectReason::Oversized)], quint64(1));
+    }
+
     void coreLooksBack()
     {
         Ward w;

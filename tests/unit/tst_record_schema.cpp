@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,6 +81,10 @@ private Q_SLOTS:
         }
         QCOMPARE(sqlite::versionOf(path, "alarm_log"), 2);
         QCOMPARE(sqlite::versionOf(path, "census_record"), 1);
+        // Readable and writable by the station's account only.
+        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        QVERIFY(QFileInfo(path).permissions() & QFile::ReadOwner);
         QCOMPARE(sqlite::versionOf(path, "env_record"), 0); // not in this file
     }
 
