@@ -175,31 +175,17 @@ void WardCore::apply(const VitalsUpdate& m)
         m_rules->evaluatePatient(row, m_clock.nowMs());
 }
 
-bool WardCore::duplicate(const DeviceEventMsg& m)
-{
-    // A device's (boot, seq) names one event; a reboot starts a new boot, so a new press after a
-    // restart is never mistaken for a duplicate. The window keeps the last 1024 keys per device.
-    DedupWindow& w = m_dedup[m.deviceId];
-    const quint64 key = (quint64(m.boot) << 32) | m.seq;
-    if (!w.seen.insert(key).second) {
-        m_duplicates.fetch_add(1, std::memory_order_relaxed);
-        m_stats.countRejected(TopicKind::Event, RejectReason::Duplicate, m.deviceId,
-                              QStringLiteral("event boot %1 seq %2 already seen").arg(m.boot).arg(m.seq));
-        return true;
-    }
-    w.order.push_back(key);
-    if (w.order.size() > 1024) {
-        w.seen.erase(w.order.front());
-        w.order.pop_front();
-    }
-    return false;
-}
-
 void WardCore::apply(const DeviceEventMsg& m)
 {
     const DeviceRef* r = m_state.ref(m.deviceId, TopicKind::Event);
-    if (!r || duplicate(m))
+    if (!r)
         return;
+    if (!m_dedup.first(m)) {
+        m_duplicates.fetch_add(1, std::memory_order_relaxed);
+        m_stats.countRejected(TopicKind::Event, RejectReason::Duplicate, m.deviceId,
+                              QStringLiteral("event boot %1 seq %2 already seen").arg(m.boot).arg(m.seq));
+        return;
+    }
     DeviceEventMsg ev = m;
     ev.late = m.receiveTimeMs - m.deviceTimeMs > qint64(m_site.lateAfterS) * 1000;
     m_state.noteEvent(r->device, ev);

@@ -4,12 +4,13 @@
 // the alarm rules, the census, positioning and who-is-nearest, and sends changed rows to the item
 // models in coalesced batches (<= 25 Hz). Device events and alarm changes go straight through.
 //
-// Its collaborators, each with one job: Inbox (what other threads hand it), WardState (rows, dirty marks, "no signal"), TagFixes
+// Its collaborators, each with one job: Inbox (what other threads hand it), EventDedup, WardState (rows, dirty marks, "no signal"), TagFixes
 // (positioning), EngineShare (an engine's share of the tags), Presence (who else is online),
 // AlarmRules (conditions into alarms), Census (beds), ResponderTracker (nearest staff).
 #include "core/alarmrules.h"
 #include "core/census.h"
 #include "core/engineshare.h"
+#include "core/eventdedup.h"
 #include "core/inbox.h"
 #include "core/outputs.h"
 #include "core/positionhistory.h"
@@ -25,11 +26,8 @@
 #include <QObject>
 #include <QTimer>
 #include <atomic>
-#include <deque>
 #include <memory>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace ww {
 
@@ -160,7 +158,6 @@ private:
     void apply(const AlarmStateMsg& m);
     void apply(const CensusEntryMsg& m);
     void setLocation(int tag, const Location& loc);
-    [[nodiscard]] bool duplicate(const DeviceEventMsg& m);
     [[nodiscard]] bool computesFix(int tag) const;
     void setEngineCondition(); // tech.engine: a station fed by engines, with none online
     void wake();
@@ -188,13 +185,7 @@ private:
     bool m_envRecordFailing = false;
     const std::atomic<qint64>* m_guiBeat = nullptr;
 
-    // Event deduplication: a device's (boot, seq) names one event; the last 1024 keys per device.
-    struct DedupWindow
-    {
-        std::unordered_set<quint64> seen;
-        std::deque<quint64> order;
-    };
-    std::unordered_map<QString, DedupWindow> m_dedup;
+    EventDedup m_dedup;
 
     Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;

@@ -1,11 +1,12 @@
 // Each of the core's collaborators (core/) on its own, without the orchestrator, a thread or a
-// broker: Inbox, WardState, TagFixes, EngineShare, Presence, news2Now, AlarmRules, Census,
+// broker: Inbox, EventDedup, WardState, TagFixes, EngineShare, Presence, news2Now, AlarmRules, Census,
 // ResponderTracker, PositionHistory.
 // (WardCore, the orchestrator, is tested through tst_models, tst_alarms, tst_census and others.)
 #include "alarm_support.h"
 #include "core/alarmrules.h"
 #include "core/census.h"
 #include "core/engineshare.h"
+#include "core/eventdedup.h"
 #include "core/inbox.h"
 #include "core/news2score.h"
 #include "core/positionhistory.h"
@@ -102,6 +103,22 @@ private Q_SLOTS:
         int frames = 0;
         QCOMPARE(inbox.take([&](const Inbox::Frame&) { ++frames; }).size(), 1);
         QCOMPARE(frames, 0);
+    }
+
+    void eventDedupDropsRepeatsOfTheSameBoot()
+    {
+        EventDedup dedup;
+        auto ev = [](const QString& device, quint32 boot, quint32 seq) {
+            return DeviceEventMsg{device, T0, T0, boot, seq, DeviceEventKind::Panic, false};
+        };
+        QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 1, 1)));
+        QVERIFY(!dedup.first(ev(QStringLiteral("wb-1"), 1, 1)));  // the same press again
+        QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 2, 1)));   // after a reboot: a new press
+        QVERIFY(dedup.first(ev(QStringLiteral("wb-2"), 1, 1)));   // another device
+        for (quint32 seq = 2; seq < 2 + EventDedup::Window; ++seq)
+            QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 1, seq)));
+        QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 1, 1))); // past the window: forgotten
+        QVERIFY(!dedup.first(ev(QStringLiteral("wb-1"), 1, 1000)));
     }
 
     void news2NowScoresWhatIsFreshAndSaysWhatIsMissing()
