@@ -289,6 +289,12 @@ void WardCore::evaluateAlarms()
     if (!m_rules)
         return;
     m_rules->evaluateRules();
+    // The log's file removed, replaced or truncated under the station: at once, until restarted.
+    if (m_alarmLog) {
+        const QString problem = m_alarmLog->fileProblem();
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("log-file"), !problem.isEmpty(),
+                          QStringLiteral("station.log-file"), {problem});
+    }
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), QStringLiteral("station.alone"));
     if (m_positionSource == PositionSource::Engines)
         setEngineCondition();

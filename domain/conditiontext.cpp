@@ -41,6 +41,7 @@ const Text Texts[] = {
     {"station.alone", QT_TRANSLATE_NOOP("ww::Condition", "No other station online")},
     {"station.screen-hung", QT_TRANSLATE_NOOP("ww::Condition", "Station screen not responding for %1 s")},
     {"station.log-failed", QT_TRANSLATE_NOOP("ww::Condition", "Alarm log write failed: %1")},
+    {"station.log-file", QT_TRANSLATE_NOOP("ww::Condition", "Alarm log file: %1")},
     {"station.readings-failed", QT_TRANSLATE_NOOP("ww::Condition", "Fridge record write failed: %1")},
     {"station.census-failed", QT_TRANSLATE_NOOP("ww::Condition", "Census record write failed: %1")},
     {"station.census-unreadable", QT_TRANSLATE_NOOP("ww::Condition", "Census record unreadable: %1")},

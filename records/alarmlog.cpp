@@ -3,6 +3,8 @@
 #include "domain/conditiontext.h"
 
 #include <QDir>
+#include <QFile>
+#include <sys/stat.h>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,9 +143,27 @@ AlarmLog::~AlarmLog()
 bool AlarmLog::ensureOpen()
 {
     // WAL with synchronous FULL: a transition is on disk before append() returns.
-    if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error))
+    if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error)) {
         m_open = true;
+        if (struct stat st{}; m_path != u":memory:" && ::stat(QFile::encodeName(m_path).constData(), &st) == 0)
+            m_file = FileId{quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size)};
+    }
     return m_open;
+}
+
+QString AlarmLog::fileProblem()
+{
+    if (!m_file)
+        return {};
+    struct stat st{};
+    if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
+        return QStringLiteral("%1 was removed: what the station writes now cannot be read back").arg(m_path);
+    if (quint64(st.st_dev) != m_file->device || quint64(st.st_ino) != m_file->inode)
+        return QStringLiteral("%1 was replaced by another file").arg(m_path);
+    if (qint64(st.st_size) < m_file->size)
+        return QStringLiteral("%1 was truncated (%2 bytes, was %3)").arg(m_path).arg(qint64(st.st_size)).arg(m_file->size);
+    m_file->size = qint64(st.st_size);
+    return {};
 }
 
 bool AlarmLog::append(const LogEntry& e)

@@ -46,6 +46,10 @@ public:
     // Appends one entry; false (and lastError()) when the write did not reach the database.
     bool append(const LogEntry& e);
     [[nodiscard]] QString lastError() const { return m_error; }
+    // What is wrong with the file under the open log, empty when nothing: removed (the station
+    // would write to an unlinked file nobody can read), replaced by another file, or shorter than
+    // when last checked (truncated). Checked every second by the core (tech.log).
+    [[nodiscard]] QString fileProblem();
     // Groups appends into one transaction (one disk sync), e.g. all escalations of one tick.
     void beginBatch();
     bool endBatch();
@@ -62,6 +66,12 @@ private:
     QString m_path, m_connection;
     QString m_error;
     bool m_open = false;
+    struct FileId
+    {
+        quint64 device = 0, inode = 0;
+        qint64 size = 0;
+    };
+    std::optional<FileId> m_file; // the file opened, as last checked (none: in memory, or not open)
 };
 
 } // namespace ww

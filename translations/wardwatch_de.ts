@@ -1012,6 +1012,10 @@ Beginn %4%5</translation>
         <source>%1</source>
         <translation>%1</translation>
     </message>
+    <message>
+        <source>Alarm log file: %1</source>
+        <translation>Datei des Alarmprotokolls: %1</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>

@@ -6,6 +6,7 @@
 #include "alarms/operators.h"
 #include "fakes.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -111,6 +112,38 @@ private Q_SLOTS:
         fx.clock.advance(1000);
         fx.core.evaluateAlarms();
         QVERIFY(fx.last(QStringLiteral("tech.broker")));
+    }
+
+    // The log's file removed, replaced or truncated under the running station: tech.log at the
+    // next second's evaluation, naming the file; before that, nothing.
+    void logFileRemovedOrReplacedIsAnAlarm()
+    {
+        for (const char* how : {"removed", "replaced", "truncated"}) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("st.sqlite"));
+            CoreFixture fx(path);
+            fx.core.start(); // opens the log (restore)
+            fx.core.evaluateAlarms();
+            QVERIFY(!fx.last(QStringLiteral("tech.log")));
+            QVERIFY(QFile::exists(path));
+            if (qstrcmp(how, "removed") == 0) {
+                QVERIFY(QFile::remove(path));
+            } else if (qstrcmp(how, "replaced") == 0) {
+                QVERIFY(QFile::rename(path, path + QStringLiteral(".old")));
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::WriteOnly));
+            } else {
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadWrite));
+                QVERIFY(f.resize(0));
+            }
+            fx.core.evaluateAlarms();
+            const auto a = fx.last(QStringLiteral("tech.log"));
+            QVERIFY2(a, how);
+            QCOMPARE(a->conditionCode, QStringLiteral("station.log-file"));
+            QVERIFY2(a->condition.contains(path) && a->condition.contains(QLatin1String(how)), qPrintable(a->condition));
+            QVERIFY(a->priority == Priority::High);
+        }
     }
 
     void audioPriorityRepeatAckAndPause()
