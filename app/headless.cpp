@@ -2,6 +2,7 @@
 #include "domain/conditiontext.h"
 #include "app/servers.h"
 #include "core/stationcore.h"
+#include "models/stationviews.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -125,12 +126,8 @@ int runHeadless(int argc, char** argv)
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
-    WardModels models(site);
-    QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
-    AlarmController alarms(site, clock, &station.core(), nullptr);
-    alarms.setLogPath(settings.station.alarmLogPath);
-    station.core().setGuiHeartbeat(alarms.heartbeat());
-    HeadlessStation headless(alarms, models.patients, clock);
+    StationViews views(site, clock, station.core(), nullptr, settings.station.alarmLogPath);
+    HeadlessStation headless(views.alarms, views.models.patients, clock);
     return runStation(app, station);
 }
 

@@ -5,6 +5,7 @@
 #include "app/selftest.h"
 #include "app/servers.h"
 #include "core/stationcore.h"
+#include "models/stationviews.h"
 #include "ui/mainwindow.h"
 #include "ui/qtalarmsound.h"
 
@@ -43,12 +44,10 @@ int main(int argc, char** argv)
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
-    WardModels models(site);
-    QObject::connect(&station.core(), &WardCore::updatesReady, &models, &WardModels::apply);
     QtAlarmSound sound;
-    AlarmController alarms(site, clock, &station.core(), &sound);
-    alarms.setLogPath(settings.station.alarmLogPath);
-    station.core().setGuiHeartbeat(alarms.heartbeat());
+    StationViews views(site, clock, station.core(), &sound, settings.station.alarmLogPath);
+    WardModels& models = views.models;
+    AlarmController& alarms = views.alarms;
     MainWindow window(site.name, models, station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
     if (settings.station.positionSource == PositionSource::Engines) {

@@ -80,7 +80,7 @@ private Q_SLOTS:
         QVERIFY2(w.banner()->text().startsWith(QStringLiteral("!!! HIGH")), qPrintable(w.banner()->text()));
         QVERIFY(w.banner()->text().contains(site.patients[2].name));
         // The banner's long text never widens the window past a 1280-pixel station screen: it is
-        // elided, and the Acknowledge button stays on the screen (it was 2071 pixels wide).
+        // elided, and the Acknowledge button stays on the screen.
         QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
         QVERIFY2(w.width() <= 1280, qPrintable(QString::number(w.width())));
         // Who is nearest (the core's answer, tst_responders): a line of its own under who and
