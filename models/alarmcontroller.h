@@ -6,6 +6,7 @@
 #include "alarms/alarmaudio.h"
 #include "alarms/operators.h"
 #include "models/alarmlistmodel.h"
+#include "models/flashclock.h"
 
 #include <QObject>
 #include <QTimer>
@@ -24,6 +25,10 @@ public:
     ~AlarmController() override;
 
     [[nodiscard]] AlarmListModel& alarms() { return m_model; }
+    // The clock every flashing indicator of this station follows (banner, floor plan).
+    [[nodiscard]] FlashClock& flashClock() { return m_flash; }
+    // The core the station's views ask their questions of (routes, look-back); null in unit tests.
+    [[nodiscard]] WardCore* core() const { return m_core; }
     [[nodiscard]] const Site& site() const { return m_site; }
     [[nodiscard]] AlarmAudio* audio() { return m_audio.get(); }
     [[nodiscard]] QString operatorId() const { return m_operatorId; }
@@ -73,6 +78,7 @@ private:
     WardCore* m_core;
     AlarmSound* m_sound;
     AlarmListModel m_model;
+    FlashClock m_flash{m_model};
     std::unique_ptr<AlarmAudio> m_audio;
     OperatorRegistry m_operators;
     QString m_operatorId, m_operatorName, m_logPath;

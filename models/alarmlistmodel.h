@@ -45,6 +45,9 @@ public:
     // The nearest column's text: the nearest responder, "nobody located" or empty (no room).
     [[nodiscard]] QString nearestText(const AlarmState& a) const;
 
+    // The list's order: higher priority first, then older first.
+    static bool before(const AlarmState& a, const AlarmState& b);
+
 public Q_SLOTS:
     void setResponders(const ww::ResponderMap& responders);
 
@@ -53,7 +56,6 @@ Q_SIGNALS:
     void respondersChanged();
 
 private:
-    static bool before(const AlarmState& a, const AlarmState& b);
     std::vector<AlarmState> m_rows;
     ResponderMap m_responders;
 };

@@ -22,6 +22,7 @@
 #include <QStandardItemModel>
 #include <QPainter>
 #include <QTableView>
+#include <QMouseEvent>
 #include <QThreadPool>
 #include <QVBoxLayout>
 
@@ -30,8 +31,6 @@ namespace ww {
 namespace {
 
 // IEC 60601-1-8 visual signals: high 1.4-2.8 Hz, medium 0.4-0.8 Hz, both 20-60 % on; low steady.
-constexpr int HighHalfPeriodMs = 250;   // 2 Hz, 50 % on
-constexpr int MediumHalfPeriodMs = 800; // 0.625 Hz, 50 % on
 
 } // namespace
 
@@ -66,7 +65,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     : QWidget(parent), m_alarms(alarms), m_symbol(new QLabel(this)), m_text(new ElidedLabel(this)),
       m_nearest(new ElidedLabel(this)), m_more(new QLabel(this)),
       m_audio(new QLabel(this)),
-      m_ack(new QPushButton(tr("Acknowledge"), this)), m_pause(new QPushButton(tr("Pause audio"), this)), m_blink(this)
+      m_ack(new QPushButton(tr("Acknowledge"), this)), m_pause(new QPushButton(tr("Pause audio"), this))
 {
     setObjectName(QStringLiteral("alarmBanner"));
     setAutoFillBackground(true);
@@ -108,7 +107,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
             m_alarms.acknowledge(m_topId);
     });
     connect(m_pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
-    connect(&m_blink, &QTimer::timeout, this, &AlarmBanner::blink);
+    connect(&m_alarms.flashClock(), &FlashClock::ticked, this, &AlarmBanner::blink);
     refresh();
 }
 
@@ -124,15 +123,7 @@ void AlarmBanner::refresh()
     const int count = m_alarms.alarms().signallingCount();
     m_topId = top ? top->id : QString();
     const std::optional<Priority> p = top ? std::optional(top->priority) : std::nullopt;
-    if (p != m_priority) {
-        m_priority = p;
-        m_on = true;
-        m_blink.stop();
-        if (p == Priority::High)
-            m_blink.start(HighHalfPeriodMs);
-        else if (p == Priority::Medium)
-            m_blink.start(MediumHalfPeriodMs);
-    }
+    m_priority = p;
     if (top) {
         m_symbol->setText(prioritySymbol(top->priority) + QChar(u' ') + priorityText(top->priority));
         // What on the first line, who and where on the second: a narrow screen shortens each line,
@@ -166,13 +157,20 @@ void AlarmBanner::refresh()
     m_ack->setEnabled(top != nullptr);
     m_ack->setToolTip(m_alarms.operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms.operatorName()));
     blink();
-    m_on = !m_on; // blink() toggled; keep the current phase
-    blink();
+}
+
+void AlarmBanner::mousePressEvent(QMouseEvent* event)
+{
+    // A click on the banner (not on its buttons) shows its alarm on the floor plan.
+    if (event->button() == Qt::LeftButton && !m_topId.isEmpty())
+        Q_EMIT clicked(m_topId);
+    QWidget::mousePressEvent(event);
 }
 
 void AlarmBanner::blink()
 {
-    m_on = m_priority && *m_priority != Priority::Low ? !m_on : true;
+    // Lit or dark as the station's one flash clock says: the floor plan blinks with it.
+    m_on = !m_priority || m_alarms.flashClock().lit(*m_priority);
     QPalette pal = palette();
     QColor bg = m_priority ? priorityColour(*m_priority) : QColor(0x2e, 0x7d, 0x32);
     if (!m_on)
@@ -233,6 +231,9 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     top->addStretch(1);
     top->addWidget(m_message, 2);
     top->addWidget(pause);
+    auto* onPlan = new QPushButton(tr("Show on plan"), this);
+    onPlan->setObjectName(QStringLiteral("showOnPlan"));
+    top->addWidget(onPlan);
     top->addWidget(m_ack);
     // Clinical alarms on top; technical ones (INOP: devices, gateways, the station itself) apart,
     // below, as central stations show them.
@@ -298,6 +299,21 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
     };
     connect(m_ack, &QPushButton::clicked, this, ackSelected);
+    connect(onPlan, &QPushButton::clicked, this, [this] {
+        QModelIndex i = m_view->currentIndex();
+        if (!i.isValid())
+            i = m_technical->currentIndex();
+        if (i.isValid())
+            Q_EMIT showOnPlan(i.data(AlarmListModel::IdRole).toString());
+        else
+            m_message->setText(tr("Select an alarm first."));
+    });
+    // The plan follows the list's selection (its floor, centred), ready when the nurse looks at it.
+    for (QTableView* view : {m_view, m_technical})
+        connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
+            if (i.isValid())
+                Q_EMIT selected(i.data(AlarmListModel::IdRole).toString());
+        });
     connect(pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
     connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {

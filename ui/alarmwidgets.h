@@ -41,6 +41,13 @@ public:
     explicit AlarmBanner(AlarmController& alarms, QWidget* parent = nullptr);
     [[nodiscard]] QString text() const;
     [[nodiscard]] bool lit() const { return m_on; }
+    [[nodiscard]] QString topAlarm() const { return m_topId; }
+
+Q_SIGNALS:
+    void clicked(const QString& alarmId); // the nurse clicked the banner: show it on the plan
+
+protected:
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     void refresh();
@@ -54,7 +61,6 @@ private:
     QLabel* m_audio;
     QPushButton* m_ack;
     QPushButton* m_pause;
-    QTimer m_blink;
     bool m_on = true;
     std::optional<Priority> m_priority;
     QString m_topId;
@@ -81,6 +87,10 @@ public:
     AlarmPanel(AlarmController& alarms, QWidget* parent = nullptr);
     [[nodiscard]] QTableView* view() const { return m_view; }               // clinical alarms
     [[nodiscard]] QTableView* technicalView() const { return m_technical; } // technical alarms
+
+Q_SIGNALS:
+    void selected(const QString& alarmId);   // a row became current
+    void showOnPlan(const QString& alarmId); // "Show on plan"
 
 private:
     void refreshOperator();

@@ -1,339 +1,659 @@
 #include "ui/floorplanview.h"
 
-#include "models/alarmlistmodel.h"
+#include "core/wardcore.h"
+#include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
+#include "ui/planitems.h"
 
-#include <QFontMetricsF>
-#include <QHelpEvent>
-#include <QPainter>
-#include <QPainterPath>
-#include <QToolTip>
-#include <algorithm>
+#include <QAction>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QCompleter>
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNativeGestureEvent>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QSlider>
+#include <QThreadPool>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+#include <cmath>
+#include <utility>
 
 namespace ww {
 
 namespace {
 
-constexpr double MarginPx = 12, TitlePx = 22, GapPx = 18;
-constexpr double NearestRingPx = 9; // the ring around the staff member nearest to the top alarm
+constexpr double MinPxPerUnit = 0.15, MaxPxPerUnit = 12; // 3 .. 240 px per metre
+constexpr qint64 LookBackMs = 3'600'000;                 // the timeline's span: the last hour
 
-QColor roomFill(RoomKind kind)
+QString settingsKey(PlanLayer layer)
 {
-    switch (kind) {
-    case RoomKind::Corridor: return {236, 236, 236};
-    case RoomKind::Icu:
-    case RoomKind::OperatingRoom: return {222, 235, 250};
-    case RoomKind::Isolation: return {250, 232, 214};
-    case RoomKind::Pharmacy: return {236, 226, 248};
-    case RoomKind::Exit:
-    case RoomKind::Stairs: return {220, 242, 222};
-    case RoomKind::StaffArea:
-    case RoomKind::Office: return {244, 244, 228};
-    default: return {252, 252, 250};
-    }
+    return QStringLiteral("floorplan/layers/") + layerKey(layer);
 }
 
 } // namespace
 
-FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmListModel* alarms, QWidget* parent)
-    : QWidget(parent), m_site(site), m_models(models), m_alarms(alarms)
+// ---- the view ----
+
+PlanGraphicsView::PlanGraphicsView(FloorPlanScene* scene, QWidget* parent) : QGraphicsView(scene, parent)
 {
-    setAutoFillBackground(true);
-    setBackgroundRole(QPalette::Base);
-    // Repaint after each batch the models apply (already coalesced by the core), and when alarms change.
-    connect(&models, &WardModels::applied, this, qOverload<>(&QWidget::update));
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState);
+    setBackgroundBrush(palette().brush(QPalette::Base));
+    viewport()->setAttribute(Qt::WA_AcceptTouchEvents);
+    viewport()->grabGesture(Qt::PinchGesture);
+}
+
+void PlanGraphicsView::zoomBy(double factor, std::optional<QPoint> about)
+{
+    const double now = scale();
+    const double next = std::clamp(now * factor, MinPxPerUnit, MaxPxPerUnit);
+    if (qFuzzyCompare(now, next))
+        return;
+    const QPointF anchor = about ? mapToScene(*about) : mapToScene(viewport()->rect().center());
+    QTransform t;
+    t.scale(next, next);
+    setTransform(t);
+    // The point under the pointer (or the centre) stays where it was.
+    const QPoint after = mapFromScene(anchor);
+    const QPoint delta = after - (about ? *about : viewport()->rect().center());
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() + delta.x());
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + delta.y());
+    Q_EMIT zoomed(next);
+}
+
+void PlanGraphicsView::wheelEvent(QWheelEvent* event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps != 0)
+        zoomBy(std::pow(1.2, steps), event->position().toPoint());
+    event->accept();
+}
+
+bool PlanGraphicsView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::NativeGesture) {
+        auto* g = static_cast<QNativeGestureEvent*>(event);
+        if (g->gestureType() == Qt::ZoomNativeGesture) {
+            zoomBy(1 + g->value(), mapFromGlobal(g->globalPosition().toPoint()));
+            return true;
+        }
+    }
+    return QGraphicsView::viewportEvent(event);
+}
+
+void PlanGraphicsView::mousePressEvent(QMouseEvent* event)
+{
+    m_pressAt = event->pos();
+    QGraphicsView::mousePressEvent(event);
+}
+
+void PlanGraphicsView::mouseReleaseEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    // A click, not the end of a drag.
+    if (event->button() == Qt::LeftButton && (event->pos() - m_pressAt).manhattanLength() < 6)
+        Q_EMIT clickedAt(mapToScene(event->pos()), event->pos());
+}
+
+void PlanGraphicsView::contextMenuEvent(QContextMenuEvent* event)
+{
+    Q_EMIT contextMenuAt(mapToScene(event->pos()), event->globalPos());
+}
+
+void PlanGraphicsView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    Q_EMIT zoomed(scale());
+}
+
+// ---- the plan ----
+
+FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmController* alarms, QWidget* parent)
+    : QWidget(parent), m_site(site), m_alarms(alarms),
+      m_scene(new FloorPlanScene(site, models, alarms ? &alarms->alarms() : nullptr, alarms ? &alarms->flashClock() : nullptr, this)),
+      m_view(new PlanGraphicsView(m_scene, this)), m_floors(new QButtonGroup(this)), m_overview(new QToolButton(this)),
+      m_find(new QLineEdit(this)), m_found(new QLabel(this)), m_layers(new QToolButton(this)), m_timeline(new QSlider(Qt::Horizontal, this)),
+      m_speed(new QComboBox(this)), m_play(new QToolButton(this)), m_liveButton(new QPushButton(tr("Live"), this)),
+      m_timeLabel(new QLabel(this))
+{
+    m_view->setObjectName(QStringLiteral("planView"));
+    // The switcher: each floor with its open alarms, highest level first; then the overview.
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 4, 4, 2);
+    std::vector<const Floor*> floors;
+    for (const Floor& f : site.floors)
+        floors.push_back(&f);
+    std::sort(floors.begin(), floors.end(), [](const Floor* a, const Floor* b) { return a->level > b->level; });
+    for (const Floor* f : floors) {
+        auto* b = new QToolButton(this);
+        b->setCheckable(true);
+        b->setObjectName(QStringLiteral("floor%1").arg(f->level));
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        m_floors->addButton(b, f->level);
+        bar->addWidget(b);
+    }
+    m_overview->setCheckable(true);
+    m_overview->setText(tr("All floors"));
+    m_overview->setObjectName(QStringLiteral("overview"));
+    m_floors->addButton(m_overview, INT_MIN);
+    m_floors->setExclusive(true);
+    bar->addWidget(m_overview);
+    connect(m_floors, &QButtonGroup::idClicked, this, [this](int id) {
+        showFloor(id == INT_MIN ? std::nullopt : std::optional<int>(id));
+    });
+    bar->addSpacing(12);
+    auto tool = [this, bar](const QString& text, const QString& tip, const QString& name) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setObjectName(name);
+        bar->addWidget(b);
+        return b;
+    };
+    connect(tool(QStringLiteral("−"), tr("Zoom out (−)"), QStringLiteral("zoomOut")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1 / 1.25); });
+    connect(tool(QStringLiteral("+"), tr("Zoom in (+)"), QStringLiteral("zoomIn")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1.25); });
+    connect(tool(tr("Fit"), tr("Fit the floor to the view"), QStringLiteral("fit")), &QToolButton::clicked, this, &FloorPlanView::fit);
+    auto* zoomIn = new QShortcut(QKeySequence::ZoomIn, this);
+    connect(zoomIn, &QShortcut::activated, this, [this] { m_view->zoomBy(1.25); });
+    auto* zoomOut = new QShortcut(QKeySequence::ZoomOut, this);
+    connect(zoomOut, &QShortcut::activated, this, [this] { m_view->zoomBy(1 / 1.25); });
+
+    // Layers, remembered by the station.
+    m_layers->setText(tr("Layers"));
+    m_layers->setObjectName(QStringLiteral("layers"));
+    m_layers->setPopupMode(QToolButton::InstantPopup);
+    auto* layerMenu = new QMenu(m_layers);
+    QSettings settings;
+    for (int i = 0; i < PlanLayerCount; ++i) {
+        const auto layer = PlanLayer(i);
+        QAction* a = layerMenu->addAction(layerName(layer));
+        a->setCheckable(true);
+        a->setObjectName(layerKey(layer));
+        const bool on = settings.value(settingsKey(layer), m_scene->layerVisible(layer)).toBool();
+        a->setChecked(on);
+        m_scene->setLayerVisible(layer, on);
+        connect(a, &QAction::toggled, this, [this, layer](bool visible) { setLayerVisible(layer, visible); });
+    }
+    m_layers->setMenu(layerMenu);
+    bar->addWidget(m_layers);
+
+    // Nearest available asset of a type, to the focus alarm's room.
     if (alarms) {
-        connect(alarms, &QAbstractItemModel::rowsInserted, this, qOverload<>(&QWidget::update));
-        connect(alarms, &QAbstractItemModel::rowsRemoved, this, qOverload<>(&QWidget::update));
-        connect(alarms, &QAbstractItemModel::dataChanged, this, qOverload<>(&QWidget::update));
-        connect(alarms, &QAbstractItemModel::modelReset, this, qOverload<>(&QWidget::update));
-        connect(alarms, &AlarmListModel::respondersChanged, this, qOverload<>(&QWidget::update));
+        auto* nearest = new QToolButton(this);
+        nearest->setText(tr("Nearest available"));
+        nearest->setObjectName(QStringLiteral("nearestAsset"));
+        nearest->setPopupMode(QToolButton::InstantPopup);
+        auto* menu = new QMenu(nearest);
+        for (const QString& type : assetTypes())
+            menu->addAction(type, this, [this, type] {
+                const AlarmState* a = m_alarms->alarms().find(m_scene->focusAlarm());
+                if (a && !a->roomId.isEmpty())
+                    findNearestAsset(a->roomId, type);
+                else
+                    Q_EMIT nearestAssetShown(false, tr("No alarm with a room: right-click a room on the plan instead."));
+            });
+        nearest->setMenu(menu);
+        bar->addWidget(nearest);
     }
-}
+    bar->addStretch(1);
+    m_found->setObjectName(QStringLiteral("findResult"));
+    bar->addWidget(m_found);
+    m_find->setObjectName(QStringLiteral("find"));
+    m_find->setPlaceholderText(tr("Find patient, staff, asset, bed, room (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setMinimumWidth(280);
+    auto* completer = new QCompleter(m_scene->completions(), m_find);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setFilterMode(Qt::MatchContains);
+    m_find->setCompleter(completer);
+    bar->addWidget(m_find);
+    auto* findKey = new QShortcut(QKeySequence::Find, this);
+    connect(findKey, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
+    connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& text) { find(text); });
 
-QColor FloorPlanView::patientColour() { return {31, 100, 200}; }
-QColor FloorPlanView::staffColour() { return {20, 140, 60}; }
-QColor FloorPlanView::assetColour() { return {225, 120, 0}; }
-
-int FloorPlanView::floorIndex(int level) const
-{
-    for (size_t i = 0; i < m_site.floors.size(); ++i)
-        if (m_site.floors[i].level == level)
-            return int(i);
-    return -1;
-}
-
-FloorPlanView::Layout FloorPlanView::layoutFor(QSize size) const
-{
-    // Floors one above the other or side by side, whichever draws them larger; the highest level
-    // first (on top or on the left), each under its title, one scale for all.
-    Layout l;
-    std::vector<size_t> order(m_site.floors.size());
-    for (size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return m_site.floors[a].level > m_site.floors[b].level; });
-    double sumW = 0, sumH = 0, maxW = 1, maxH = 1;
-    for (const auto& f : m_site.floors) {
-        sumW += f.width;
-        sumH += f.height;
-        maxW = std::max(maxW, f.width);
-        maxH = std::max(maxH, f.height);
-    }
-    const double n = double(m_site.floors.size()), w = size.width() - 2 * MarginPx, h = size.height() - 2 * MarginPx - 16; // legend
-    const double stacked = std::min(w / maxW, (h - n * (TitlePx + GapPx)) / std::max(1.0, sumH));
-    const double beside = std::min((w - (n - 1) * GapPx) / std::max(1.0, sumW), (h - TitlePx) / maxH);
-    const bool sideBySide = beside > stacked;
-    l.scale = std::max(0.1, sideBySide ? beside : stacked);
-    l.origin.assign(m_site.floors.size(), QPointF());
-    double x = MarginPx, y = MarginPx;
-    for (size_t i : order) {
-        l.origin[i] = QPointF(x, y + TitlePx);
-        if (sideBySide)
-            x += m_site.floors[i].width * l.scale + GapPx;
+    // The look-back timeline: the last hour, at a chosen speed; Live returns.
+    auto* timeline = new QHBoxLayout;
+    timeline->setContentsMargins(4, 2, 4, 4);
+    auto* lookBack = new QLabel(tr("Look back:"), this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timeline->setRange(-int(LookBackMs / 1000), 0);
+    m_timeline->setValue(0);
+    m_timeline->setPageStep(60);
+    m_timeline->setToolTip(tr("Drag to see where everyone was in the last hour"));
+    m_play->setText(QStringLiteral("▶"));
+    m_play->setObjectName(QStringLiteral("play"));
+    m_play->setCheckable(true);
+    m_play->setToolTip(tr("Replay from the chosen time"));
+    m_speed->setObjectName(QStringLiteral("speed"));
+    for (int s : {1, 10, 30, 60})
+        m_speed->addItem(tr("%1×").arg(s), s);
+    m_speed->setCurrentIndex(1);
+    m_liveButton->setObjectName(QStringLiteral("live"));
+    m_liveButton->setEnabled(false);
+    m_timeLabel->setObjectName(QStringLiteral("timelineTime"));
+    m_timeLabel->setMinimumWidth(200);
+    m_timeLabel->setText(tr("Live"));
+    timeline->addWidget(lookBack);
+    timeline->addWidget(m_timeline, 1);
+    timeline->addWidget(m_play);
+    timeline->addWidget(m_speed);
+    timeline->addWidget(m_timeLabel);
+    timeline->addWidget(m_liveButton);
+    auto* timelineBox = new QWidget(this);
+    timelineBox->setLayout(timeline);
+    timelineBox->setVisible(alarms && alarms->core());
+    connect(m_timeline, &QSlider::sliderReleased, this, [this] {
+        if (m_timeline->value() >= 0)
+            goLive();
         else
-            y += TitlePx + m_site.floors[i].height * l.scale + GapPx;
-    }
-    return l;
-}
+            replayTo(QDateTime::currentMSecsSinceEpoch() + qint64(m_timeline->value()) * 1000);
+    });
+    connect(m_timeline, &QSlider::actionTriggered, this, [this](int action) {
+        if (action == QAbstractSlider::SliderPageStepAdd || action == QAbstractSlider::SliderPageStepSub ||
+            action == QAbstractSlider::SliderSingleStepAdd || action == QAbstractSlider::SliderSingleStepSub)
+            QTimer::singleShot(0, this, [this] {
+                if (m_timeline->value() >= 0)
+                    goLive();
+                else
+                    replayTo(QDateTime::currentMSecsSinceEpoch() + qint64(m_timeline->value()) * 1000);
+            });
+    });
+    connect(m_liveButton, &QPushButton::clicked, this, &FloorPlanView::goLive);
+    m_playTimer.setInterval(250);
+    connect(&m_playTimer, &QTimer::timeout, this, &FloorPlanView::onTimelineTick);
+    connect(m_play, &QToolButton::toggled, this, [this](bool on) {
+        if (on && live())
+            replayTo(QDateTime::currentMSecsSinceEpoch() - LookBackMs);
+        on ? m_playTimer.start() : m_playTimer.stop();
+        m_play->setText(on ? QStringLiteral("⏸") : QStringLiteral("▶"));
+    });
 
-QPointF FloorPlanView::toWidget(int floor, QPointF p) const
-{
-    const Layout l = layoutFor(size());
-    const int i = floorIndex(floor);
-    if (i < 0)
-        return {-1, -1};
-    return l.origin[size_t(i)] + p * l.scale;
-}
+    auto* v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(0);
+    v->addLayout(bar);
+    v->addWidget(m_view, 1);
+    v->addWidget(timelineBox);
 
-void FloorPlanView::paintEvent(QPaintEvent*)
-{
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const Layout l = layoutFor(size());
-    const double s = l.scale;
-    auto at = [&](int fi, QPointF p) { return l.origin[size_t(fi)] + p * s; };
-
-    // Rooms with an open alarm, at the alarm's highest priority: its room id, or (a state from a
-    // station that sends none) the room its place names ("room name ...").
-    QHash<QString, int> alarmed; // room id -> priority
-    if (m_alarms)
-        for (int r = 0; r < m_alarms->rowCount(); ++r) {
-            const QModelIndex i = m_alarms->index(r, 0);
-            const QString roomId = i.data(AlarmListModel::RoomIdRole).toString();
-            const QString place = i.data(AlarmListModel::PlaceRole).toString();
-            const int priority = i.data(AlarmListModel::PriorityRole).toInt();
-            for (const Room& room : m_site.rooms)
-                if (roomId.isEmpty() ? !place.isEmpty() && (place == room.name || place.startsWith(room.name + QLatin1Char(' ')))
-                                     : roomId == room.id)
-                    alarmed[room.id] = std::max(alarmed.value(room.id, -1), priority);
-        }
-
-    QFont small = font();
-    small.setPointSizeF(std::max(6.0, std::min(9.0, s * 0.35)));
-    QFont title = font();
-    title.setBold(true);
-    for (size_t fi = 0; fi < m_site.floors.size(); ++fi) {
-        const Floor& floor = m_site.floors[fi];
-        painter.setFont(title);
-        painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QRectF(l.origin[fi].x(), l.origin[fi].y() - TitlePx, floor.width * s, TitlePx), Qt::AlignLeft | Qt::AlignVCenter,
-                         floor.name);
-        painter.setFont(small);
-        for (const Room& room : m_site.rooms) {
-            if (room.floor != floor.level)
-                continue;
-            QPolygonF poly;
-            for (const QPointF& p : room.polygon)
-                poly << at(int(fi), p);
-            painter.setPen(QPen(QColor(170, 170, 170), 1));
-            painter.setBrush(roomFill(room.kind));
-            painter.drawPolygon(poly);
-            painter.setPen(QColor(90, 90, 90));
-            painter.drawText(poly.boundingRect().adjusted(3, 2, -3, -2), Qt::AlignHCenter | Qt::AlignTop, room.name);
-        }
-        painter.setPen(QPen(QColor(60, 60, 60), 2));
-        for (const auto& w : m_site.walls)
-            if (w.floor == floor.level)
-                painter.drawLine(at(int(fi), w.a), at(int(fi), w.b));
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(QColor(110, 110, 110));
-        for (const auto& g : m_site.gateways)
-            if (g.floor == floor.level)
-                painter.drawRect(QRectF(at(int(fi), QPointF(g.x, g.y)) - QPointF(3, 3), QSizeF(6, 6)));
-        // Reference beacons: small diamonds where they were surveyed (a gateway that advertises
-        // is shown as the gateway it is).
-        painter.setBrush(QColor(150, 80, 170));
-        for (const auto& b : m_site.referenceBeacons)
-            if (b.floor == floor.level && b.gateway.isEmpty()) {
-                const QPointF c = at(int(fi), QPointF(b.x, b.y));
-                painter.drawPolygon(QPolygonF{c + QPointF(0, -4), c + QPointF(4, 0), c + QPointF(0, 4), c + QPointF(-4, 0)});
+    connect(m_view, &PlanGraphicsView::zoomed, m_scene, &FloorPlanScene::setPixelScale);
+    connect(m_scene, &FloorPlanScene::alarmsChanged, this, &FloorPlanView::refreshFloorButtons);
+    connect(m_view, &PlanGraphicsView::clickedAt, this, [this](QPointF at, QPoint) {
+        for (QGraphicsItem* item : m_view->items(m_view->mapFromScene(at)))
+            if (item->type() == PlanCluster::Type) { // a cluster: zoom in on its members
+                const QRectF r = static_cast<PlanCluster*>(item)->membersRect().adjusted(-60, -60, 60, 60);
+                m_view->fitInView(r, Qt::KeepAspectRatio);
+                Q_EMIT m_view->zoomed(m_view->scale());
+                return;
             }
-        // Alarm outlines last among the rooms, so that no neighbour paints over them.
-        for (const Room& room : m_site.rooms) {
-            if (room.floor != floor.level || !alarmed.contains(room.id))
-                continue;
-            QPolygonF poly;
-            for (const QPointF& p : room.polygon)
-                poly << at(int(fi), p);
-            painter.setPen(QPen(priorityColour(Priority(alarmed.value(room.id))), 4));
-            painter.setBrush(Qt::NoBrush);
-            painter.drawPolygon(poly);
+        const QString alarm = m_scene->alarmAt(at);
+        if (!alarm.isEmpty())
+            showAlarmDetails(alarm);
+    });
+    connect(m_view, &PlanGraphicsView::contextMenuAt, this, [this](QPointF at, QPoint global) {
+        QMenu menu(this);
+        const QString roomId = m_scene->roomAt(at);
+        const Room* room = m_site.room(roomId);
+        if (room && m_alarms && m_alarms->core()) {
+            QMenu* sub = menu.addMenu(tr("Nearest available to %1").arg(room->name));
+            for (const QString& type : assetTypes())
+                sub->addAction(type, this, [this, roomId, type] { findNearestAsset(roomId, type); });
         }
+        const QString alarm = m_scene->alarmAt(at);
+        if (!alarm.isEmpty())
+            menu.addAction(tr("Alarm details…"), this, [this, alarm] { showAlarmDetails(alarm); });
+        menu.addAction(tr("Fit"), this, &FloorPlanView::fit);
+        menu.exec(global);
+    });
+    if (alarms && alarms->core()) {
+        WardCore* core = alarms->core();
+        connect(core, &WardCore::positionsAt, this, [this](const QString& id, qint64 timeMs, const QVector<TagPosition>& positions) {
+            if (id == m_replayRequest)
+                applyReplay(timeMs, positions);
+        });
+        connect(core, &WardCore::nearestAsset, this, [this](const QString& id, bool found, const NearbyAsset& asset) {
+            if (id != m_assetRequest)
+                return;
+            m_scene->showNearestAsset(found ? std::optional(asset) : std::nullopt);
+            const QString text = found ? tr("Nearest available %1: %2 in %3, %4 m")
+                                             .arg(asset.type, asset.name, asset.roomName)
+                                             .arg(asset.distanceM)
+                                       : tr("No available %1 located").arg(m_assetRequest.section(u'|', 2));
+            m_found->setText(text);
+            if (found)
+                centreOn(m_scene->toScene(asset.floor, m_site.room(asset.roomId) ? m_site.room(asset.roomId)->centre() : QPointF()));
+            Q_EMIT nearestAssetShown(found, text);
+        });
+        // A new alarm while looking back: said on the Live button, which returns to it.
+        connect(&alarms->alarms(), &AlarmListModel::alarmsChanged, this, [this] {
+            if (!live())
+                m_liveButton->setText(m_alarms->alarms().signallingCount() ? tr("Live (%n alarm(s))", nullptr, m_alarms->alarms().signallingCount())
+                                                                           : tr("Live"));
+        });
     }
+    refreshFloorButtons();
+    // One floor first: the lowest, or the floor of the most urgent alarm.
+    showFloor(floors.empty() ? std::nullopt : std::optional<int>(floors.back()->level));
+}
 
-    // Tags: the 68 % circle and the mark; labels afterwards, where they do not cover each other.
-    struct Label
-    {
-        QPointF at;
-        QString text;
-        QColor colour;
-    };
-    std::vector<Label> labels; // patients first: they win a contested place
-    m_marks.clear();
-    auto drawTag = [&](const Location& loc, SignalState signal, const QColor& colour, const QString& label, bool square) {
-        const int fi = floorIndex(loc.floor);
-        if (!loc.known || fi < 0 || signal == SignalState::Waiting)
-            return;
-        const QPointF c = at(fi, QPointF(loc.x, loc.y));
-        const double r = std::max(4.0, loc.accuracyM * s);
-        QColor halo = colour;
-        halo.setAlpha(22);
-        QColor rim = colour;
-        rim.setAlpha(90);
-        painter.setPen(QPen(rim, 1));
-        painter.setBrush(halo);
-        painter.drawEllipse(c, r, r);
-        // A silent tag keeps its last place, hollow: never shown as if live.
-        const bool live = signal == SignalState::Live;
-        painter.setPen(QPen(colour.darker(130), 1.5));
-        painter.setBrush(live ? QBrush(colour) : QBrush(Qt::NoBrush));
-        if (square)
-            painter.drawRect(QRectF(c - QPointF(4, 4), QSizeF(8, 8)));
-        else
-            painter.drawEllipse(c, 4.5, 4.5);
-        labels.push_back({c, label, colour.darker(160)});
-        m_marks.push_back({c, tr("%1 — %2, ±%3 m%4")
-                                  .arg(label, loc.roomName.isEmpty() ? tr("no room") : loc.roomName)
-                                  .arg(loc.accuracyM, 0, 'f', 1)
-                                  .arg(live ? QString() : tr(" (last known)"))});
-    };
-    painter.setFont(small);
-    for (int r = 0; r < m_models.assets.rowCount(); ++r) {
-        const AssetRow& a = m_models.assets.rowAt(r);
-        drawTag(a.location, a.signal, assetColour(), a.name, true);
-    }
-    // The staff member nearest to the alarm on the banner: ringed in its colour, and said so.
-    const AlarmState* top = m_alarms ? m_alarms->topSignalling() : nullptr;
-    const Responders nearest = top ? m_alarms->responders(top->id) : Responders{};
-    const QString nearestId = nearest.isEmpty() ? QString() : nearest.front().staffId;
-    std::optional<QPointF> ring;
-    for (int r = 0; r < m_models.staff.rowCount(); ++r) {
-        const StaffRow& st = m_models.staff.rowAt(r);
-        const bool ringed = st.id == nearestId && st.location.known && floorIndex(st.location.floor) >= 0;
-        drawTag(st.location, st.signal, staffColour(), ringed ? tr("%1 (nearest)").arg(st.name) : st.name, false);
-        if (ringed)
-            ring = at(floorIndex(st.location.floor), QPointF(st.location.x, st.location.y));
-    }
-    for (int r = 0; r < m_models.patients.rowCount(); ++r) {
-        const PatientRow& p = m_models.patients.rowAt(r);
-        drawTag(p.location, p.tagSignal, patientColour(), p.name, false);
-    }
-    if (ring) { // over every mark: a patient beside them never hides it
-        painter.setPen(QPen(priorityColour(top->priority), 3));
-        painter.setBrush(Qt::NoBrush);
-        painter.drawEllipse(*ring, NearestRingPx, NearestRingPx);
-    }
-    std::reverse(labels.begin(), labels.end()); // patients, then staff, then assets
-    std::vector<QPointF> anchors;
-    std::vector<QSizeF> sizes;
-    const QFontMetricsF metrics(small);
-    for (const Label& lb : labels) {
-        anchors.push_back(lb.at);
-        sizes.push_back(metrics.size(Qt::TextSingleLine, lb.text));
-    }
-    const auto placed = placeLabels(anchors, sizes, QRectF(rect()));
-    for (size_t i = 0; i < labels.size(); ++i)
-        if (placed[i]) {
-            painter.setPen(labels[i].colour);
-            painter.drawText(*placed[i], Qt::AlignLeft | Qt::AlignVCenter, labels[i].text);
-        }
+QStringList FloorPlanView::assetTypes() const
+{
+    QStringList types;
+    for (const Asset& a : m_site.assets)
+        if (!types.contains(a.type))
+            types << a.type;
+    types.sort();
+    return types;
+}
 
-    // Legend, bottom right.
-    const QString legend[] = {tr("Patient"), tr("Staff"), tr("Asset"), tr("Gateway"), tr("Reference beacon")};
-    const QColor colours[] = {patientColour(), staffColour(), assetColour(), QColor(110, 110, 110), QColor(150, 80, 170)};
-    double x = width() - MarginPx - 4 * 90 - 130;
-    const double y = height() - MarginPx - 6;
-    for (int i = 0; i < 5; ++i) {
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(colours[i]);
-        if (i == 4)
-            painter.drawPolygon(QPolygonF{QPointF(x + 4, y - 4), QPointF(x + 8, y), QPointF(x + 4, y + 4), QPointF(x, y)});
-        else if (i >= 2)
-            painter.drawRect(QRectF(x, y - 4, 8, 8));
-        else
-            painter.drawEllipse(QPointF(x + 4, y), 4.5, 4.5);
-        painter.setPen(palette().color(QPalette::Text));
-        painter.drawText(QPointF(x + 12, y + 4), legend[i]);
-        x += 90;
+void FloorPlanView::refreshFloorButtons()
+{
+    for (QAbstractButton* b : m_floors->buttons()) {
+        const int level = m_floors->id(b);
+        if (level == INT_MIN)
+            continue;
+        const Floor* f = m_site.floor(level);
+        const auto n = m_scene->alarmCounts(level);
+        QString text = QCoreApplication::translate("site", f->name.toUtf8().constData());
+        static const char* const symbols[] = {"!!!", "!!", "!"};
+        for (int p = 0; p < 3; ++p)
+            if (n[size_t(p)])
+                text += QStringLiteral("  %1 %2").arg(QLatin1String(symbols[p])).arg(n[size_t(p)]);
+        b->setText(text);
+        b->setToolTip(tr("%1: %2 high, %3 medium, %4 low priority alarms open").arg(f->name).arg(n[0]).arg(n[1]).arg(n[2]));
+        const Priority top = n[0] ? Priority::High : n[1] ? Priority::Medium : Priority::Low;
+        b->setStyleSheet(n[0] + n[1] + n[2] == 0 ? QString()
+                                                 : QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; }")
+                                                       .arg(priorityColour(top).name(), top == Priority::High ? QStringLiteral("white")
+                                                                                                             : QStringLiteral("black")));
     }
 }
 
-std::vector<std::optional<QRectF>> FloorPlanView::placeLabels(const std::vector<QPointF>& marks, const std::vector<QSizeF>& sizes,
-                                                              const QRectF& bounds)
+void FloorPlanView::showFloor(std::optional<int> level)
 {
-    constexpr double Gap = 6, MarkR = 5;
-    std::vector<std::optional<QRectF>> out(marks.size());
-    std::vector<QRectF> taken;
-    taken.reserve(marks.size());
-    auto free = [&](const QRectF& r, size_t self, bool clearOfMarks) {
-        if (!bounds.contains(r))
-            return false;
-        for (const QRectF& t : taken)
-            if (t.intersects(r))
-                return false;
-        for (size_t m = 0; clearOfMarks && m < marks.size(); ++m)
-            if (m != self && r.intersects(QRectF(marks[m] - QPointF(MarkR, MarkR), QSizeF(2 * MarkR, 2 * MarkR))))
-                return false;
-        return true;
-    };
-    for (size_t i = 0; i < marks.size() && i < sizes.size(); ++i) {
-        const QPointF c = marks[i];
-        const double w = sizes[i].width(), h = sizes[i].height();
-        const QRectF candidates[] = {
-            {c.x() + Gap, c.y() - h / 2, w, h},         {c.x() - Gap - w, c.y() - h / 2, w, h}, // right, left
-            {c.x() - w / 2, c.y() - Gap - h, w, h},     {c.x() - w / 2, c.y() + Gap, w, h},     // above, below
-            {c.x() + Gap / 2, c.y() - Gap / 2 - h, w, h}, {c.x() + Gap / 2, c.y() + Gap / 2, w, h},
-            {c.x() - Gap / 2 - w, c.y() - Gap / 2 - h, w, h}, {c.x() - Gap / 2 - w, c.y() + Gap / 2, w, h},
-        };
-        // Clear of every other mark if it can be; in a crowd, over marks but never over a label.
-        for (bool clearOfMarks : {true, false}) {
-            for (const QRectF& r : candidates)
-                if (free(r, i, clearOfMarks)) {
-                    out[i] = r;
-                    taken.push_back(r);
-                    break;
-                }
-            if (out[i])
-                break;
-        }
-    }
-    return out;
+    if (level && !m_site.floor(*level))
+        return;
+    m_scene->setFloor(level);
+    if (QAbstractButton* b = m_floors->button(level ? *level : INT_MIN))
+        b->setChecked(true);
+    fit();
 }
 
-bool FloorPlanView::event(QEvent* e)
+void FloorPlanView::fit()
 {
-    if (e->type() != QEvent::ToolTip)
-        return QWidget::event(e);
-    const QPoint pos = static_cast<QHelpEvent*>(e)->pos();
-    QStringList lines;
-    for (const Mark& m : m_marks)
-        if (QLineF(m.at, pos).length() <= 8)
-            lines << m.text;
-    if (lines.isEmpty())
-        QToolTip::hideText();
-    else
-        QToolTip::showText(static_cast<QHelpEvent*>(e)->globalPos(), lines.join(u'\n'), this);
+    const std::optional<int> level = m_scene->floor();
+    const QRectF r = level ? m_scene->floorRect(*level).adjusted(-20, -30, 20, 20) : m_scene->overviewRect().adjusted(-20, -10, 20, 20);
+    m_view->setSceneRect(m_scene->overviewRect().adjusted(-2000, -2000, 2000, 2000));
+    m_view->fitInView(r, Qt::KeepAspectRatio);
+    Q_EMIT m_view->zoomed(m_view->scale());
+}
+
+QPointF FloorPlanView::centre() const
+{
+    return m_view->mapToScene(m_view->viewport()->rect().center());
+}
+
+QPoint FloorPlanView::toViewport(int floor, QPointF sitePoint) const
+{
+    return m_view->mapFromScene(m_scene->toScene(floor, sitePoint));
+}
+
+void FloorPlanView::centreOn(QPointF p)
+{
+    if (!isVisible())
+        m_pendingCentre = p; // fitted and centred when shown
+    m_view->centerOn(p);
+}
+
+void FloorPlanView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    // Fitted the first time, and when something was to be centred while hidden; otherwise the
+    // nurse's zoom and place stay as they were left.
+    const std::optional<QPointF> pending = std::exchange(m_pendingCentre, std::nullopt);
+    if (pending || !std::exchange(m_shown, true))
+        fit();
+    if (pending)
+        m_view->centerOn(*pending);
+}
+
+bool FloorPlanView::showAlarm(const QString& alarmId)
+{
+    const auto place = m_scene->alarmPlace(alarmId);
+    m_scene->setFocusAlarm(alarmId);
+    if (!place)
+        return false;
+    if (m_scene->floor() != place->first)
+        showFloor(place->first);
+    centreOn(place->second);
     return true;
+}
+
+bool FloorPlanView::find(const QString& query)
+{
+    const auto found = m_scene->find(query);
+    if (!found) {
+        m_found->setText(tr("Not found: %1").arg(query));
+        return false;
+    }
+    if (!found->located) {
+        m_found->setText(tr("%1: no position known").arg(found->text));
+        return false;
+    }
+    if (m_scene->floor() && *m_scene->floor() != found->floor)
+        showFloor(found->floor);
+    const QPointF at = m_scene->toScene(found->floor, found->site);
+    if (m_view->scale() * FloorPlanScene::PxPerM < 40) // close enough to tell who is who
+        m_view->zoomBy(40 / (m_view->scale() * FloorPlanScene::PxPerM));
+    centreOn(at);
+    m_scene->pulseAt(at);
+    m_found->setText(found->text);
+    return true;
+}
+
+void FloorPlanView::setLayerVisible(PlanLayer layer, bool visible)
+{
+    m_scene->setLayerVisible(layer, visible);
+    QSettings().setValue(settingsKey(layer), visible);
+    if (auto* a = m_layers->menu()->findChild<QAction*>(layerKey(layer)); a && a->isChecked() != visible)
+        a->setChecked(visible);
+}
+
+void FloorPlanView::findNearestAsset(const QString& roomId, const QString& type)
+{
+    if (!m_alarms || !m_alarms->core())
+        return;
+    m_assetRequest = QStringLiteral("plan-asset-%1|%2|%3").arg(++m_requests).arg(roomId, type);
+    QMetaObject::invokeMethod(m_alarms->core(), "findNearestAsset", Qt::QueuedConnection, Q_ARG(QString, m_assetRequest),
+                              Q_ARG(QString, roomId), Q_ARG(QString, type));
+}
+
+void FloorPlanView::replayTo(qint64 timeMs)
+{
+    if (!m_alarms || !m_alarms->core())
+        return;
+    m_replayMs = timeMs;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_timeline->blockSignals(true);
+    m_timeline->setValue(int(std::clamp<qint64>((timeMs - now) / 1000, -LookBackMs / 1000, 0)));
+    m_timeline->blockSignals(false);
+    if (m_loggedUntil < now - 30'000)
+        loadLogForReplay();
+    requestReplay(timeMs);
+}
+
+void FloorPlanView::requestReplay(qint64 timeMs)
+{
+    // Every tag at its last recorded place before T, however long before (a patient lying in bed
+    // records a sample only when they move; the history keeps 12 h).
+    m_replayRequest = QStringLiteral("plan-replay-%1").arg(++m_requests);
+    QMetaObject::invokeMethod(m_alarms->core(), "queryPositionsAt", Qt::QueuedConnection, Q_ARG(QString, m_replayRequest),
+                              Q_ARG(qint64, timeMs), Q_ARG(qint64, qint64(-1)));
+}
+
+void FloorPlanView::loadLogForReplay()
+{
+    // The log's alarms of the last hours, read on a worker; the rooms lit at T come from them.
+    const QString path = m_alarms->logPath();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_loggedUntil = now;
+    if (path.isEmpty())
+        return;
+    QPointer<FloorPlanView> self(this);
+    QThreadPool::globalInstance()->start([self, path, now] {
+        LogFilter f;
+        f.fromMs = now - 2 * LookBackMs;
+        f.alarmsOnly = true;
+        f.limit = 20000;
+        QString error;
+        const std::vector<LogEntry> entries = AlarmLog::query(path, f, &error);
+        QHash<QString, LoggedAlarm> logged;
+        for (const LogEntry& e : entries) {
+            if (e.state.id.isEmpty())
+                continue;
+            LoggedAlarm& a = logged[e.state.id];
+            a.roomId = e.state.roomId;
+            a.priority = e.state.priority;
+            a.onsetMs = e.state.onsetMs ? e.state.onsetMs : e.utcMs;
+            // Open until closed, or (a pressed button) until acknowledged.
+            const qint64 end = e.state.closedMs ? e.state.closedMs : (e.state.endsOnAck && e.state.ackedAtMs ? e.state.ackedAtMs : 0);
+            if (end)
+                a.closedMs = a.closedMs ? std::min(a.closedMs, end) : end;
+        }
+        QMetaObject::invokeMethod(qApp, [self, logged] {
+            if (!self)
+                return;
+            self->m_logged = logged;
+            if (!self->live())
+                self->requestReplay(self->m_replayMs);
+        });
+    });
+}
+
+void FloorPlanView::applyReplay(qint64 timeMs, const QVector<TagPosition>& positions)
+{
+    if (m_scene->live() && m_replayRequest.isEmpty())
+        return; // went live meanwhile
+    QHash<QString, Priority> rooms;
+    for (const LoggedAlarm& a : std::as_const(m_logged))
+        if (!a.roomId.isEmpty() && a.onsetMs <= timeMs && (!a.closedMs || a.closedMs > timeMs))
+            if (!rooms.contains(a.roomId) || int(a.priority) > int(rooms.value(a.roomId)))
+                rooms.insert(a.roomId, a.priority);
+    m_scene->showRecorded(timeMs, positions, rooms);
+    m_liveButton->setEnabled(true);
+    m_liveButton->setStyleSheet(QStringLiteral("QPushButton { font-weight: bold; }"));
+    m_timeLabel->setText(tr("Looking back: %1").arg(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss"))));
+    m_timeLabel->setStyleSheet(QStringLiteral("QLabel { color: #b05000; font-weight: bold; }"));
+    Q_EMIT replayed(timeMs);
+}
+
+void FloorPlanView::onTimelineTick()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 next = m_replayMs + qint64(m_speed->currentData().toInt()) * m_playTimer.interval();
+    if (next >= now) {
+        m_play->setChecked(false);
+        goLive();
+        return;
+    }
+    replayTo(next);
+}
+
+void FloorPlanView::goLive()
+{
+    m_replayRequest.clear();
+    m_play->setChecked(false);
+    m_scene->setLive();
+    m_timeline->blockSignals(true);
+    m_timeline->setValue(0);
+    m_timeline->blockSignals(false);
+    m_liveButton->setEnabled(false);
+    m_liveButton->setText(tr("Live"));
+    m_liveButton->setStyleSheet(QString());
+    m_timeLabel->setText(tr("Live"));
+    m_timeLabel->setStyleSheet(QString());
+}
+
+QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
+{
+    if (!m_alarms)
+        return nullptr;
+    const AlarmState* a = m_alarms->alarms().find(alarmId);
+    if (!a)
+        return nullptr;
+    auto* d = new QDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setObjectName(QStringLiteral("alarmDetails"));
+    d->setWindowTitle(tr("Alarm: %1").arg(shownCondition(*a)));
+    auto* form = new QFormLayout;
+    auto* priority = new QLabel(QStringLiteral("%1 %2").arg(prioritySymbol(a->priority), priorityText(a->priority)), d);
+    priority->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; padding: 4px; }")
+                                .arg(priorityColour(a->priority).name(), a->priority == Priority::High ? QStringLiteral("white") : QStringLiteral("black")));
+    form->addRow(tr("Priority"), priority);
+    form->addRow(tr("Condition"), new QLabel(shownCondition(*a), d));
+    form->addRow(tr("Who"), new QLabel(a->subject, d));
+    form->addRow(tr("Where"), new QLabel(a->place, d));
+    form->addRow(tr("Since"), new QLabel(formatTime(a->onsetMs), d));
+    form->addRow(tr("State"), new QLabel(phaseText(*a), d));
+    QStringList near;
+    for (const Responder& r : m_alarms->alarms().responders(alarmId))
+        near << responderText(r);
+    form->addRow(tr("Nearest"), new QLabel(near.isEmpty() ? m_alarms->alarms().nearestText(*a) : near.join(u'\n'), d));
+    auto* message = new QLabel(d);
+    message->setObjectName(QStringLiteral("detailsMessage"));
+    message->setWordWrap(true);
+    auto* assetRow = new QHBoxLayout;
+    auto* type = new QComboBox(d);
+    type->setObjectName(QStringLiteral("assetType"));
+    type->addItems(assetTypes());
+    auto* findAsset = new QPushButton(tr("Find nearest available"), d);
+    findAsset->setObjectName(QStringLiteral("findAsset"));
+    findAsset->setEnabled(!a->roomId.isEmpty() && m_alarms->core());
+    assetRow->addWidget(type, 1);
+    assetRow->addWidget(findAsset);
+    form->addRow(tr("Equipment"), assetRow);
+    const QString roomId = a->roomId;
+    connect(findAsset, &QPushButton::clicked, d, [this, type, roomId] { findNearestAsset(roomId, type->currentText()); });
+    connect(this, &FloorPlanView::nearestAssetShown, message, [message](bool, const QString& text) { message->setText(text); });
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);
+    auto* ack = buttons->addButton(tr("Acknowledge"), QDialogButtonBox::ActionRole);
+    ack->setObjectName(QStringLiteral("detailsAcknowledge"));
+    ack->setEnabled(!a->acknowledged() && !a->closed());
+    ack->setToolTip(m_alarms->operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms->operatorName()));
+    connect(ack, &QPushButton::clicked, d, [this, alarmId] { m_alarms->acknowledge(alarmId); });
+    connect(m_alarms, &AlarmController::message, message, [message](const QString& text, bool) { message->setText(text); });
+    connect(m_alarms, &AlarmController::alarmUpdated, ack, [ack, alarmId](const AlarmState& s) {
+        if (s.id == alarmId)
+            ack->setEnabled(!s.acknowledged() && !s.closed());
+    });
+    connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::close);
+    auto* v = new QVBoxLayout(d);
+    v->addLayout(form);
+    v->addWidget(message);
+    v->addWidget(buttons);
+    m_scene->setFocusAlarm(alarmId);
+    d->show();
+    return d;
 }
 
 } // namespace ww

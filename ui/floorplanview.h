@@ -1,63 +1,140 @@
 #pragma once
-// The ward on its floor plans: every floor of the site, one above the other, with its rooms,
-// walls and gateways; patients, staff and assets where the positioning engine puts them, each
-// with the circle it is 68 % sure of; rooms with an open alarm outlined in the alarm's colour.
-// Paints only: positions come from the row models (filled by the core thread in batches).
-#include "domain/site.h"
+// The floor plan the nurse looks up at: one floor at a time (or the overview of all floors) on a
+// QGraphicsView with zoom (wheel, pinch, + and −), pan and fit; the floor switcher with each floor's
+// open alarms by priority; Find (Ctrl+F) with completion; the layers the station remembers; the
+// nearest available asset of a type; and the look-back timeline under the plan. The scene
+// (ui/floorplanscene.h) reads the GUI-thread models; routes and recorded positions come from the
+// core as answers to queued questions: this widget never computes them nor waits for them.
+#include "ui/floorplanscene.h"
 
+#include <QGraphicsView>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
-#include <vector>
+
+class QButtonGroup;
+class QLabel;
+class QLineEdit;
+class QComboBox;
+class QSlider;
+class QToolButton;
+class QPushButton;
 
 namespace ww {
 
+class AlarmController;
 class WardModels;
-class AlarmListModel;
+
+// The view: wheel and pinch zoom about the pointer, drag to pan, click to ask the plan (an alarm's
+// details, a cluster's members).
+class PlanGraphicsView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit PlanGraphicsView(FloorPlanScene* scene, QWidget* parent = nullptr);
+    void zoomBy(double factor, std::optional<QPoint> about = std::nullopt);
+    // Pixels per scene unit.
+    [[nodiscard]] double scale() const { return transform().m11(); }
+
+Q_SIGNALS:
+    void zoomed(double pixelsPerUnit);
+    void clickedAt(QPointF scenePoint, QPoint viewportPoint);
+    void contextMenuAt(QPointF scenePoint, QPoint globalPoint);
+
+protected:
+    void wheelEvent(QWheelEvent* event) override;
+    bool viewportEvent(QEvent* event) override; // pinch
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    QPoint m_pressAt;
+};
 
 class FloorPlanView : public QWidget
 {
     Q_OBJECT
 public:
-    // alarms may be null (no outlines).
-    FloorPlanView(const Site& site, WardModels& models, AlarmListModel* alarms = nullptr, QWidget* parent = nullptr);
+    // alarms may be null (no alarms, no questions to the core).
+    FloorPlanView(const Site& site, WardModels& models, AlarmController* alarms = nullptr, QWidget* parent = nullptr);
 
-    // Widget coordinates of a point of the site frame on a floor (for tests and tooltips).
-    [[nodiscard]] QPointF toWidget(int floor, QPointF sitePoint) const;
-    static QColor patientColour();
-    static QColor staffColour();
-    static QColor assetColour();
+    [[nodiscard]] FloorPlanScene* scene() const { return m_scene; }
+    [[nodiscard]] PlanGraphicsView* view() const { return m_view; }
+    // One floor (nullopt: the overview of all floors), fitted to the view.
+    void showFloor(std::optional<int> level);
+    [[nodiscard]] std::optional<int> floor() const { return m_scene->floor(); }
+    void fit();
+    [[nodiscard]] double pixelsPerMetre() const { return m_view->scale() * FloorPlanScene::PxPerM; }
+    // The scene point at the view's centre; the viewport point of a site point on a floor.
+    [[nodiscard]] QPointF centre() const;
+    [[nodiscard]] QPoint toViewport(int floor, QPointF sitePoint) const;
 
-    // Places labels beside their marks, in the order given (the first wins): right, left, above,
-    // below or diagonally, wherever a label overlaps no label placed before it, no mark and stays
-    // inside bounds. A label with no free place is left out (its mark stays; the tooltip names it).
-    [[nodiscard]] static std::vector<std::optional<QRectF>> placeLabels(const std::vector<QPointF>& marks,
-                                                                        const std::vector<QSizeF>& sizes, const QRectF& bounds);
+    // Switches to the alarm's floor, centres on it and makes it the plan's focus (its nearest
+    // staff member ringed, the route drawn). False: the alarm has no place on the plan.
+    bool showAlarm(const QString& alarmId);
+    // Finds a patient, staff member, asset, tag, bed or room; centres on it and pulses it.
+    bool find(const QString& query);
+    void setLayerVisible(PlanLayer layer, bool visible); // remembered in the station's settings
+    // Asks the core for the nearest usable asset of a type to a room; shown when it answers.
+    void findNearestAsset(const QString& roomId, const QString& type);
+
+    // Look back: the plan as it was at timeMs (positions from the core's history, alarms from the
+    // log); live() again with goLive(). The models and the banner stay live underneath.
+    void replayTo(qint64 timeMs);
+    void goLive();
+    [[nodiscard]] bool live() const { return m_scene->live(); }
+    // The alarm's details with Acknowledge and "nearest available"; non-modal.
+    class QDialog* showAlarmDetails(const QString& alarmId);
+
+Q_SIGNALS:
+    void replayed(qint64 timeMs); // the recorded positions are on the plan
+    void nearestAssetShown(bool found, const QString& text);
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
-    bool event(QEvent* event) override; // tooltips: who is under the pointer
-    QSize sizeHint() const override { return {1200, 800}; }
+    void showEvent(QShowEvent* event) override;
 
 private:
-    struct Layout
-    {
-        double scale = 1;        // pixels per metre
-        std::vector<QPointF> origin; // per floor (in m_site.floors order): widget point of site (0, 0)
-    };
-    [[nodiscard]] Layout layoutFor(QSize size) const;
-    [[nodiscard]] int floorIndex(int level) const;
-
-    struct Mark
-    {
-        QPointF at;   // widget coordinates, as last painted
-        QString text; // the tooltip's line
-    };
+    void refreshFloorButtons();
+    void centreOn(QPointF scenePoint);
+    void requestReplay(qint64 timeMs);
+    void applyReplay(qint64 timeMs, const QVector<TagPosition>& positions);
+    void loadLogForReplay();
+    void onTimelineTick();
+    [[nodiscard]] QStringList assetTypes() const;
 
     const Site& m_site;
-    WardModels& m_models;
-    AlarmListModel* m_alarms;
-    std::vector<Mark> m_marks; // written by paintEvent, read by tooltips (GUI thread only)
+    AlarmController* m_alarms;
+    FloorPlanScene* m_scene;
+    PlanGraphicsView* m_view;
+    QButtonGroup* m_floors;
+    QToolButton* m_overview;
+    QLineEdit* m_find;
+    QLabel* m_found;
+    QToolButton* m_layers;
+    QSlider* m_timeline;
+    QComboBox* m_speed;
+    QToolButton* m_play;
+    QPushButton* m_liveButton;
+    QLabel* m_timeLabel;
+    QTimer m_playTimer;
+    bool m_shown = false;
+    std::optional<QPointF> m_pendingCentre; // asked for while hidden: the view has no size yet
+    QString m_replayRequest;   // the latest look-back question (older answers are dropped)
+    QString m_assetRequest;
+    int m_requests = 0;
+    qint64 m_replayMs = 0;
+    // The alarm log's alarms of the last hours, for look-back: id -> (room, priority, onset, closed).
+    struct LoggedAlarm
+    {
+        QString roomId;
+        Priority priority = Priority::Low;
+        qint64 onsetMs = 0, closedMs = 0;
+    };
+    QHash<QString, LoggedAlarm> m_logged;
+    qint64 m_loggedUntil = 0;
 };
 
 } // namespace ww

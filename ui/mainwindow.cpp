@@ -42,9 +42,20 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         m_tabs->addTab(m_alarmPanel, tr("Alarms"));
     }
     if (site) {
-        m_floorPlan = new FloorPlanView(*site, models, alarms ? &alarms->alarms() : nullptr, m_tabs);
+        m_floorPlan = new FloorPlanView(*site, models, alarms, m_tabs);
         m_floorPlan->setObjectName(QStringLiteral("floorplan"));
         m_tabs->addTab(m_floorPlan, tr("Floor plan"));
+        if (alarms) {
+            // The banner or "Show on plan": the plan, on the alarm's floor, centred on it; a row
+            // selected in the list moves the plan there too, without leaving the list.
+            auto show = [this](const QString& id) {
+                showTab(QStringLiteral("floorplan"));
+                m_floorPlan->showAlarm(id);
+            };
+            connect(m_banner, &AlarmBanner::clicked, this, show);
+            connect(m_alarmPanel, &AlarmPanel::showOnPlan, this, show);
+            connect(m_alarmPanel, &AlarmPanel::selected, m_floorPlan, &FloorPlanView::showAlarm);
+        }
     }
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);

@@ -190,23 +190,15 @@ with open(os.path.join(out, "default-site.json"), "w") as f:
     json.dump(site, f, indent=1)
     f.write("\n")
 
-FILL = {"patient": "#eef4fb", "icu": "#e3ecfa", "isolation": "#f6eefa", "corridor": "#f7f7f2", "pharmacy": "#eefaf0",
-        "utility-clean": "#effaf7", "utility-dirty": "#faf3ea", "staff": "#fbf8e6", "toilet": "#f2f2f2",
-        "office": "#f4f4f4", "stairs": "#e8e8e8", "exit": "#fde8e8"}
+# The plans hold the building's structure only, in black: the station draws the rooms, their
+# names (translated) and their colours (from the palette) over them, and tints the lines itself.
 for level, (fname, rooms, walls) in svg_rooms.items():
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{int(W * PX)}" height="{int(H * PX)}" '
              f'viewBox="0 0 {int(W * PX)} {int(H * PX)}">',
-             f'<title>{fname}</title>', '<rect width="100%" height="100%" fill="#ffffff"/>']
-    for r in rooms:
-        pts = " ".join(f"{x * PX:g},{y * PX:g}" for x, y in r["polygon"])
-        parts.append(f'<polygon id="{r["id"]}" points="{pts}" fill="{FILL[r["kind"]]}" stroke="none"/>')
-        (x0, y0), (x1, y1) = r["polygon"][0], r["polygon"][2]
-        label = r["name"].replace(" L%d" % level, "")
-        parts.append(f'<text x="{(x0 + x1) / 2 * PX:g}" y="{(y0 + y1) / 2 * PX:g}" font-family="sans-serif" '
-                     f'font-size="11" text-anchor="middle" fill="#555">{label}</text>')
+             f'<title>{fname}</title>']
     for x0, y0, x1, y1 in walls:
         parts.append(f'<line x1="{x0 * PX:g}" y1="{y0 * PX:g}" x2="{x1 * PX:g}" y2="{y1 * PX:g}" '
-                     'stroke="#333" stroke-width="3"/>')
+                     'stroke="#000" stroke-width="3"/>')
     parts.append("</svg>")
     with open(os.path.join(out, f"floor{level}.svg"), "w") as f:
         f.write("\n".join(parts) + "\n")

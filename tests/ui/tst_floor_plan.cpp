@@ -1,0 +1,507 @@
+// The floor-plan scene offscreen, fed by the real core in simulated time (positions as the
+// positioning engines publish them, alarms from device events): markers where the tags are,
+// alarms lit and dark on the station's flash clock, selection and find centring the view, the
+// nearest available asset, layers, clusters, routes through doors, look-back, and an
+// acknowledgement made on the plan reaching the log.
+#include "core/wardcore.h"
+#include "fakes.h"
+#include "transport/ingest.h"
+#include "ui/alarmwidgets.h"
+#include "ui/floorplanview.h"
+#include "ui/mainwindow.h"
+#include "ui/planitems.h"
+
+#include <QDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ww;
+
+namespace {
+
+struct PlanStation
+{
+    QTemporaryDir dir;
+    SiteLoadResult loaded = SiteLoader::loadDefault();
+    const Site& site = *loaded.site;
+    ManualClock clock{QDateTime::currentMSecsSinceEpoch()};
+    IngestStats stats;
+    DeviceDirectory directory{site};
+    WardCore core{site, directory, clock, stats};
+    QString log = dir.filePath(QStringLiteral("plan.sqlite"));
+    WardModels models{site};
+    test::RecordingSound sound;
+    AlarmController alarms{site, clock, &core, &sound};
+    PlanStation()
+    {
+        core.setPositionSource(PositionSource::Engines);
+        core.enableAlarms(QStringLiteral("plan-station"), log, {});
+        alarms.setLogPath(log);
+        QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
+    }
+    // A tag heard and located at a point of a room (the engines' fix), at time t (default: now).
+    void place(const QString& tag, const Room& room, QPointF p, std::optional<qint64> at = std::nullopt)
+    {
+        const qint64 t = at.value_or(clock.nowMs());
+        const int index = directory.tag(tag.toStdString());
+        core.apply(QVector<Decoded>{BeaconBatch{0, t, t, {{index, t, -60, -59}}, 0},
+                                    PositionMsg{tag, t, p.x(), p.y(), room.floor, room.id, 1.0, 0.9, QStringLiteral("eng-a")}});
+    }
+    void flush()
+    {
+        core.checkSignals();
+        core.flushNow();
+        QCoreApplication::processEvents();
+    }
+    const Room& bedRoom(const Patient& p) const { return *site.room(site.bed(p.bed)->room); }
+    QString fall(const Patient& p)
+    {
+        const DeviceEventMsg ev = test::deviceEvent(p.wristband, DeviceEventKind::Fall, clock.nowMs(), clock.nowMs(), 1, 9);
+        core.apply(QVector<Decoded>{ev});
+        flush();
+        for (int r = 0; r < alarms.alarms().rowCount(); ++r)
+            if (alarms.alarms().at(r)->subject.startsWith(p.name))
+                return alarms.alarms().at(r)->id;
+        return {};
+    }
+};
+
+const Patient* patientOnFloor(const Site& site, int floor)
+{
+    for (const Patient& p : site.patients)
+        if (const Bed* b = site.bed(p.bed); b && site.room(b->room)->floor == floor)
+            return &p;
+    return nullptr;
+}
+
+bool near(QPointF a, QPointF b, double tolerance = 2)
+{
+    return QLineF(a, b).length() <= tolerance;
+}
+
+} // namespace
+
+class TestFloorPlan : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("wardwatch-tests"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    }
+
+    // A patient at their bed's coordinates: the marker lies inside that room's polygon on the
+    // room's floor, shown on that floor and in the overview, not on the other floor; drawn there.
+    void markerAtABedLandsInItsRoom()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1600, 900);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        for (int floor : {1, 2}) {
+            const Patient* p = patientOnFloor(st.site, floor);
+            QVERIFY(p);
+            const Bed* bed = st.site.bed(p->bed);
+            st.place(p->wristband, st.bedRoom(*p), bed->pos);
+            st.flush();
+            PlanMarker* m = plan.scene()->marker(p->id);
+            QVERIFY(m);
+            PlanRoom* room = plan.scene()->room(bed->room);
+            QVERIFY(room);
+            QVERIFY(room->polygon().containsPoint(m->to, Qt::OddEvenFill));
+            QCOMPARE(room->room().floor, floor);
+            QTRY_VERIFY(m->pos() == m->to); // first fix: no glide from nowhere
+            plan.showFloor(floor);
+            QVERIFY(m->isVisible());
+            plan.showFloor(floor == 1 ? 2 : 1);
+            QVERIFY(!m->isVisible());
+            plan.showFloor(std::nullopt);
+            QVERIFY(m->isVisible() || m->clustered);
+            plan.showFloor(floor);
+            // Drawn where it is, in the patients' colour.
+            const QImage image = plan.view()->viewport()->grab().toImage();
+            const QPoint at = plan.view()->mapFromScene(m->pos());
+            QCOMPARE(image.pixelColor(at), FloorPlanScene::patientColour());
+        }
+        // At a floor's fit zoom on a 1920x1080 screen, room names are at least 14 px high.
+        plan.resize(1920, 1000);
+        plan.showFloor(1);
+        QVERIFY2(plan.view()->scale() * FloorPlanScene::RoomFontPx >= 14, qPrintable(QString::number(plan.view()->scale())));
+    }
+
+    // The room of a high-priority alarm is lit and dark at 2 Hz on the station's flash clock, in step
+    // with the banner; the subject's marker flashes with it.
+    void alarmRoomFlashesWithTheBanner()
+    {
+        PlanStation st;
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const Patient& p = st.site.patients[2];
+        st.place(p.wristband, st.bedRoom(p), st.site.bed(p.bed)->pos);
+        st.flush();
+        const QString id = st.fall(p);
+        QVERIFY(!id.isEmpty());
+        const AlarmState* a = st.alarms.alarms().find(id);
+        QVERIFY(a && !a->roomId.isEmpty());
+        PlanRoom* room = w.floorPlan()->scene()->room(a->roomId);
+        QVERIFY(room);
+        QCOMPARE(room->alarm(), std::optional(Priority::High));
+        FlashClock& clock = st.alarms.flashClock();
+        for (qint64 t : {0, 125, 250, 375, 500, 750, 1000}) {
+            clock.setNow(t);
+            const bool lit = (t / 250) % 2 == 0;
+            QCOMPARE(room->lit(), lit);
+            QCOMPARE(w.banner()->lit(), lit);
+            QCOMPARE(w.floorPlan()->scene()->marker(p.id)->lit, lit);
+        }
+        // Medium: 0.667 Hz; low: steady.
+        QVERIFY(FlashClock::litAt(Priority::Medium, 0) && FlashClock::litAt(Priority::Medium, 740));
+        QVERIFY(!FlashClock::litAt(Priority::Medium, 750) && FlashClock::litAt(Priority::Medium, 1500));
+        QVERIFY(FlashClock::litAt(Priority::Low, 250) && FlashClock::litAt(Priority::Low, 750));
+        // The floor switcher counts it on its floor.
+        const auto counts = w.floorPlan()->scene()->alarmCounts(room->room().floor);
+        QCOMPARE(counts[0], 1);
+    }
+
+    // Selecting an alarm in the list moves the plan to its floor, centred on it; "Show on plan"
+    // and a click on the banner bring the plan forward.
+    void selectingAnAlarmSwitchesFloorAndCentres()
+    {
+        PlanStation st;
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        FloorPlanView* plan = w.floorPlan();
+        const Patient* p = patientOnFloor(st.site, 2);
+        QVERIFY(p);
+        plan->showFloor(1);
+        const QString id = st.fall(*p);
+        QVERIFY(!id.isEmpty());
+        const Room* room = st.site.room(st.alarms.alarms().find(id)->roomId);
+        QVERIFY(room && room->floor == 2);
+        w.showTab(QStringLiteral("alarms"));
+        w.alarmPanel()->view()->selectRow(0);
+        QCOMPARE(plan->floor(), std::optional(2));
+        QCOMPARE(plan->scene()->focusAlarm(), id);
+        QCOMPARE(w.tabs()->currentWidget()->objectName(), QStringLiteral("alarms")); // the list stays
+        w.showTab(QStringLiteral("floorplan")); // the nurse looks at the plan: it is there
+        QVERIFY2(near(plan->centre(), plan->scene()->toScene(2, room->centre())),
+                 qPrintable(QStringLiteral("%1,%2").arg(plan->centre().x()).arg(plan->centre().y())));
+        w.showTab(QStringLiteral("alarms"));
+        plan->showFloor(1);
+        QTest::mouseClick(w.alarmPanel()->findChild<QPushButton*>(QStringLiteral("showOnPlan")), Qt::LeftButton);
+        QCOMPARE(w.tabs()->currentWidget(), plan);
+        QCOMPARE(plan->floor(), std::optional(2));
+        QVERIFY(near(plan->centre(), plan->scene()->toScene(2, room->centre())));
+        w.showTab(QStringLiteral("census"));
+        plan->showFloor(1);
+        QTest::mouseClick(w.banner(), Qt::LeftButton, {}, QPoint(5, 5));
+        QCOMPARE(w.tabs()->currentWidget(), plan);
+        QCOMPARE(plan->floor(), std::optional(2));
+    }
+
+    // Find: by name, by tag id and by bed; the view centres on the result, which pulses.
+    void findCentresOnTheFound()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1600, 900);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        const StaffMember& nurse = st.site.staff[1];
+        const Room& r201 = *st.site.room(QStringLiteral("R205"));
+        st.place(nurse.badge, r201, r201.centre() + QPointF(1, 0));
+        const Asset& asset = st.site.assets[3];
+        const Room& r103 = *st.site.room(QStringLiteral("R103"));
+        st.place(asset.tag, r103, r103.centre());
+        st.flush();
+        plan.showFloor(1);
+        QVERIFY(plan.find(nurse.name));
+        QCOMPARE(plan.floor(), std::optional(2));
+        QVERIFY(near(plan.centre(), plan.scene()->marker(nurse.id)->to));
+        QVERIFY(plan.scene()->pulsing());
+        QVERIFY(plan.pixelsPerMetre() >= 39);
+        QVERIFY(plan.find(asset.tag));
+        QCOMPARE(plan.floor(), std::optional(1));
+        QVERIFY(near(plan.centre(), plan.scene()->toScene(1, r103.centre())));
+        const Bed& bed = st.site.beds.back();
+        QVERIFY(plan.find(bed.id));
+        QVERIFY(near(plan.centre(), plan.scene()->toScene(st.site.room(bed.room)->floor, bed.pos)));
+        QVERIFY(!plan.find(QStringLiteral("no such thing anywhere")));
+        QVERIFY(size_t(plan.scene()->completions().size()) > st.site.rooms.size());
+    }
+
+    // The nearest available pump to a room: one in a patient room next door is in use, one in the
+    // dirty utility waits to be cleaned; the one in the clean utility is found, with its route.
+    void nearestAvailableAssetSkipsInUseAndDirty()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1600, 900);
+        plan.show();
+        std::vector<const Asset*> pumps;
+        for (const Asset& a : st.site.assets)
+            if (a.type == QLatin1String("infusion-pump"))
+                pumps.push_back(&a);
+        QVERIFY(pumps.size() >= 3);
+        const Room* clean = nullptr;
+        const Room* dirty = nullptr;
+        for (const Room& r : st.site.rooms) {
+            if (r.floor == 1 && r.kind == RoomKind::UtilityClean && !clean)
+                clean = &r;
+            if (r.floor == 1 && r.kind == RoomKind::UtilityDirty && !dirty)
+                dirty = &r;
+        }
+        QVERIFY(clean && dirty);
+        const Room& target = *st.site.room(QStringLiteral("R105"));
+        const Room& nextDoor = *st.site.room(QStringLiteral("R106"));
+        st.place(pumps[0]->tag, nextDoor, nextDoor.centre());
+        st.place(pumps[1]->tag, *dirty, dirty->centre());
+        st.place(pumps[2]->tag, *clean, clean->centre());
+        for (size_t i = 3; i < pumps.size(); ++i) // the rest of the pumps: in use on the other floor
+            st.place(pumps[i]->tag, *st.site.room(QStringLiteral("R210")), st.site.room(QStringLiteral("R210"))->centre());
+        st.flush();
+        QSignalSpy shown(&plan, &FloorPlanView::nearestAssetShown);
+        plan.findNearestAsset(target.id, QStringLiteral("infusion-pump"));
+        QTRY_COMPARE(shown.size(), 1);
+        QVERIFY(shown[0][0].toBool());
+        QVERIFY(plan.scene()->nearestAsset());
+        QCOMPARE(plan.scene()->nearestAsset()->assetId, pumps[2]->id);
+        QVERIFY(plan.scene()->assetRoute());
+        QVERIFY(plan.scene()->marker(pumps[2]->id)->ring.has_value());
+        QVERIFY(!plan.scene()->marker(pumps[0]->id)->ring.has_value());
+    }
+
+    // Layers hide and show their items, and the station remembers them.
+    void layersHideShowAndAreRemembered()
+    {
+        PlanStation st;
+        const StaffMember& nurse = st.site.staff[0];
+        const Room& room = *st.site.room(QStringLiteral("R104"));
+        {
+            FloorPlanView plan(st.site, st.models, &st.alarms);
+            st.place(nurse.badge, room, room.centre());
+            st.flush();
+            plan.showFloor(1);
+            PlanMarker* m = plan.scene()->marker(nurse.id);
+            QVERIFY(m->isVisible());
+            QVERIFY(!m->accuracy->isVisible()); // accuracy circles: on demand
+            plan.setLayerVisible(PlanLayer::Staff, false);
+            QVERIFY(!m->isVisible());
+            plan.setLayerVisible(PlanLayer::Accuracy, true);
+            QVERIFY(!m->accuracy->isVisible()); // its marker's layer is hidden
+            plan.setLayerVisible(PlanLayer::Staff, true);
+            QVERIFY(m->isVisible() && m->accuracy->isVisible());
+            plan.setLayerVisible(PlanLayer::Staff, false);
+            plan.setLayerVisible(PlanLayer::Climate, true);
+            QVERIFY(plan.scene()->layerVisible(PlanLayer::Climate));
+        }
+        {
+            FloorPlanView again(st.site, st.models, &st.alarms);
+            QVERIFY(!again.scene()->layerVisible(PlanLayer::Staff));
+            QVERIFY(again.scene()->layerVisible(PlanLayer::Climate));
+            QVERIFY(again.scene()->layerVisible(PlanLayer::Patients));
+            QVERIFY(!again.scene()->marker(nurse.id)->isVisible());
+            again.setLayerVisible(PlanLayer::Staff, true);
+            again.setLayerVisible(PlanLayer::Climate, false);
+            again.setLayerVisible(PlanLayer::Accuracy, false);
+            QVERIFY(again.scene()->marker(nurse.id)->isVisible());
+        }
+    }
+
+    // Twenty tags standing in one bay are drawn as one cluster labelled 20; zoomed in, it splits.
+    void twentyInOneBayAreOneCluster()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1920, 1000);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        const Room& bay = *st.site.room(QStringLiteral("R107"));
+        QStringList tags;
+        QStringList ids;
+        for (const StaffMember& s : st.site.staff) {
+            tags << s.badge;
+            ids << s.id;
+        }
+        for (const Asset& a : st.site.assets)
+            if (tags.size() < 20) {
+                tags << a.tag;
+                ids << a.id;
+            }
+        QCOMPARE(tags.size(), 20);
+        for (int i = 0; i < 20; ++i)
+            st.place(tags[i], bay, bay.centre() + QPointF(0.4 * (i % 5) - 0.8, 0.4 * (i / 5) - 0.6));
+        st.flush();
+        plan.showFloor(1);
+        QTRY_COMPARE(plan.scene()->clusters().size(), 1);
+        QCOMPARE(plan.scene()->clusters().front()->count(), 20);
+        for (const QString& id : std::as_const(ids))
+            QVERIFY(!plan.scene()->marker(id)->isVisible());
+        plan.view()->zoomBy(8, plan.view()->mapFromScene(plan.scene()->toScene(1, bay.centre())));
+        QVERIFY(plan.scene()->clusters().isEmpty());
+        for (const QString& id : std::as_const(ids))
+            QVERIFY(plan.scene()->marker(id)->isVisible());
+    }
+
+    // The nearest staff member's walk to the alarm's room goes through the doors of both rooms;
+    // the staff member is ringed in the alarm's colour.
+    void routePassesThroughDoors()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1600, 900);
+        const Patient* p = patientOnFloor(st.site, 1);
+        const Room& alarmRoom = st.bedRoom(*p);
+        const Room* from = nullptr;
+        for (const Room& r : st.site.rooms)
+            if (r.floor == 1 && r.kind == RoomKind::PatientRoom && r.id != alarmRoom.id && QLineF(r.centre(), alarmRoom.centre()).length() > 15)
+                from = &r;
+        QVERIFY(from);
+        const StaffMember* nurse = nullptr;
+        for (const StaffMember& s : st.site.staff)
+            if (s.role == QLatin1String("nurse") && !nurse)
+                nurse = &s;
+        st.place(nurse->badge, *from, from->centre());
+        st.flush();
+        const QString id = st.fall(*p);
+        QVERIFY(!id.isEmpty());
+        st.flush();
+        QTRY_VERIFY(!st.alarms.alarms().responders(id).isEmpty());
+        plan.showAlarm(id);
+        QGraphicsItem* route = plan.scene()->route();
+        QVERIFY(route);
+        const QPainterPath path = static_cast<QGraphicsPathItem*>(route)->path();
+        auto passes = [&](QPointF sitePoint) {
+            const QPointF at = plan.scene()->toScene(1, sitePoint);
+            for (int i = 0; i < path.elementCount(); ++i)
+                if (near(QPointF(path.elementAt(i)), at, 1))
+                    return true;
+            return false;
+        };
+        QVERIFY(passes(from->door));
+        QVERIFY(passes(alarmRoom.door));
+        QVERIFY(plan.scene()->marker(st.alarms.alarms().responders(id).front().staffId)->ring == priorityColour(Priority::High));
+    }
+
+    // Looking back: each marker at its recorded place at T; a new alarm meanwhile reaches the
+    // banner and the plan stays in the past until Live.
+    void replayShowsRecordedPositionsWhileAlarmsStayLive()
+    {
+        PlanStation st;
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        FloorPlanView* plan = w.floorPlan();
+        const qint64 now = st.clock.nowMs();
+        const Patient& p = st.site.patients[0];
+        const StaffMember& s = st.site.staff[2];
+        const Room& a = *st.site.room(QStringLiteral("R102"));
+        const Room& b = *st.site.room(QStringLiteral("R110"));
+        st.place(p.wristband, a, a.centre(), now - 20 * 60'000);
+        st.place(s.badge, b, b.centre(), now - 20 * 60'000);
+        st.place(p.wristband, b, b.centre() + QPointF(0.5, 0), now - 60'000);
+        st.place(s.badge, a, a.centre() + QPointF(0.5, 0), now - 60'000);
+        st.flush();
+        plan->showFloor(1);
+        QSignalSpy replayed(plan, &FloorPlanView::replayed);
+        plan->replayTo(now - 10 * 60'000);
+        QTRY_COMPARE(replayed.size(), 1);
+        QVERIFY(!plan->live());
+        QVERIFY(near(plan->scene()->marker(p.id)->pos(), plan->scene()->toScene(1, a.centre()), 3));
+        QVERIFY(near(plan->scene()->marker(s.id)->pos(), plan->scene()->toScene(1, b.centre()), 3));
+        const QString id = st.fall(st.site.patients[5]);
+        QVERIFY(!id.isEmpty());
+        QVERIFY2(w.banner()->text().startsWith(QStringLiteral("!!! HIGH")), qPrintable(w.banner()->text()));
+        QVERIFY(!plan->live());
+        QVERIFY(near(plan->scene()->marker(p.id)->pos(), plan->scene()->toScene(1, a.centre()), 3));
+        QVERIFY(w.findChild<QPushButton*>(QStringLiteral("live"))->isEnabled());
+        QTest::mouseClick(w.findChild<QPushButton*>(QStringLiteral("live")), Qt::LeftButton);
+        QVERIFY(plan->live());
+        QVERIFY(near(plan->scene()->marker(p.id)->pos(), plan->scene()->toScene(1, b.centre() + QPointF(0.5, 0)), 3));
+    }
+
+    // Click the alarm's room on the plan, acknowledge in its details: the log has it, with the operator.
+    void acknowledgingFromThePlanWritesTheLog()
+    {
+        PlanStation st;
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy signedIn(&st.alarms, &AlarmController::operatorChanged);
+        st.alarms.signIn(st.site.staff[1].id, QStringLiteral("246802"));
+        QTRY_COMPARE_WITH_TIMEOUT(signedIn.count(), 1, 10000);
+        const Patient* p = patientOnFloor(st.site, 1);
+        const QString id = st.fall(*p);
+        QVERIFY(!id.isEmpty());
+        FloorPlanView* plan = w.floorPlan();
+        w.showTab(QStringLiteral("floorplan"));
+        plan->showFloor(1);
+        const Room& room = st.bedRoom(*p);
+        QCOMPARE(plan->scene()->alarmAt(plan->scene()->toScene(1, room.centre() + QPointF(0, -1))), id);
+        QTest::mouseClick(plan->view()->viewport(), Qt::LeftButton, {}, plan->toViewport(1, room.centre() + QPointF(0, -1)));
+        QDialog* details = nullptr;
+        QTRY_VERIFY((details = plan->findChild<QDialog*>(QStringLiteral("alarmDetails"))) != nullptr);
+        auto* ack = details->findChild<QPushButton*>(QStringLiteral("detailsAcknowledge"));
+        QVERIFY(ack && ack->isEnabled());
+        QTest::mouseClick(ack, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(st.alarms.alarms().find(id) == nullptr || st.alarms.alarms().find(id)->acknowledged(), 3000);
+        QTRY_VERIFY(!ack->isEnabled());
+        LogFilter f;
+        f.alarmsOnly = true;
+        const auto entries = AlarmLog::query(st.log, f);
+        const bool logged = std::any_of(entries.begin(), entries.end(), [&](const LogEntry& e) {
+            return e.kind == QLatin1String("acknowledged") && e.state.id == id && e.operatorId == st.site.staff[1].id;
+        });
+        QVERIFY(logged);
+    }
+
+    // Labels in a crowd never overlap; the first (a patient) is labelled; a lone mark is labelled
+    // on its right; nothing is placed outside the bounds.
+    void labelsInACrowdDoNotOverlap()
+    {
+        std::vector<QPointF> marks;
+        std::vector<QSizeF> sizes;
+        for (int i = 0; i < 10; ++i) {
+            marks.emplace_back(200 + 5 * (i % 4), 100 + 6 * (i / 4));
+            sizes.emplace_back(70, 12);
+        }
+        marks.emplace_back(400, 100); // alone
+        sizes.emplace_back(70, 12);
+        const auto placed = FloorPlanScene::placeLabels(marks, sizes, QRectF(0, 0, 600, 300));
+        QCOMPARE(placed.size(), marks.size());
+        QVERIFY(placed[0]);
+        QVERIFY(placed[10] && placed[10]->left() > 400);
+        int shown = 0;
+        for (size_t i = 0; i < placed.size(); ++i) {
+            if (!placed[i])
+                continue;
+            ++shown;
+            for (size_t j = 0; j < placed.size(); ++j)
+                if (j != i && placed[j])
+                    QVERIFY(!placed[i]->intersects(*placed[j]));
+        }
+        QVERIFY(shown >= 3 && shown < 11);
+        const auto edge = FloorPlanScene::placeLabels({QPointF(595, 150)}, {QSizeF(70, 12)}, QRectF(0, 0, 600, 300));
+        QVERIFY(edge[0] && edge[0]->right() < 595);
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestFloorPlan)
+#include "tst_floor_plan.moc"

@@ -1,0 +1,982 @@
+#include "ui/floorplanscene.h"
+
+#include "models/alarmlistmodel.h"
+#include "models/flashclock.h"
+#include "models/wardmodels.h"
+#include "ui/planitems.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QGraphicsEllipseItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLoggingCategory>
+#include <QPainterPath>
+#include <QPen>
+#include <QSvgRenderer>
+#include <algorithm>
+#include <numeric>
+
+Q_LOGGING_CATEGORY(lcPlan, "ww.plan")
+
+namespace ww {
+
+namespace {
+
+constexpr double FloorGapM = 4;   // between floors stacked in the overview
+constexpr qint64 GlideMs = 700;   // a marker glides to its new fix
+constexpr double JumpM = 12;      // further than this (or to another floor): it jumps
+constexpr double GlideMinPx = 3;  // a move smaller than this on screen is not animated
+constexpr qint64 PulseMs = 2400;  // the find result's pulse
+
+qint64 steadyMs()
+{
+    static QElapsedTimer t = [] {
+        QElapsedTimer e;
+        e.start();
+        return e;
+    }();
+    return t.elapsed();
+}
+
+// A room's name on the plan: through tr() in the "site" context, so a site can ship translations
+// of its own rooms' names.
+QString roomText(const Room& room)
+{
+    return QCoreApplication::translate("site", room.name.toUtf8().constData());
+}
+
+} // namespace
+
+QString layerName(PlanLayer layer)
+{
+    switch (layer) {
+    case PlanLayer::Patients: return FloorPlanScene::tr("Patients");
+    case PlanLayer::Staff: return FloorPlanScene::tr("Staff");
+    case PlanLayer::Assets: return FloorPlanScene::tr("Assets");
+    case PlanLayer::Infrastructure: return FloorPlanScene::tr("Gateways and reference beacons");
+    case PlanLayer::Geofences: return FloorPlanScene::tr("Geofences");
+    case PlanLayer::Accuracy: return FloorPlanScene::tr("Accuracy circles");
+    case PlanLayer::Climate: return FloorPlanScene::tr("Room climate");
+    }
+    return {};
+}
+
+QString layerKey(PlanLayer layer)
+{
+    static const char* const keys[] = {"patients", "staff", "assets", "infrastructure", "geofences", "accuracy", "climate"};
+    return QLatin1String(keys[int(layer)]);
+}
+
+QColor FloorPlanScene::patientColour() { return {31, 100, 200}; }
+QColor FloorPlanScene::assetColour() { return {225, 120, 0}; }
+QColor FloorPlanScene::staffColour(const QString& role)
+{
+    const QString r = role.toLower();
+    if (r == QLatin1String("doctor"))
+        return {0, 128, 128};
+    if (r == QLatin1String("healthcare assistant"))
+        return {100, 140, 20};
+    if (r == QLatin1String("nurse"))
+        return {20, 140, 60};
+    return {90, 110, 90};
+}
+
+FloorPlanScene::FloorPlanScene(const Site& site, WardModels& models, AlarmListModel* alarms, FlashClock* clock, QObject* parent)
+    : QGraphicsScene(parent), m_site(site), m_models(models), m_alarms(alarms), m_clock(clock)
+{
+    // Markers move all the time: no index to keep up (a few thousand items are drawn faster so).
+    setItemIndexMethod(QGraphicsScene::NoIndex);
+    buildFloors();
+    buildMarkers();
+    m_route = addPath(QPainterPath());
+    m_route->setZValue(8);
+    m_assetRoute = addPath(QPainterPath());
+    m_assetRoute->setZValue(8);
+    m_pulse = addEllipse(QRectF());
+    m_pulse->setZValue(30);
+    m_pulse->setVisible(false);
+    m_animation.setInterval(40);
+    connect(&m_animation, &QTimer::timeout, this, &FloorPlanScene::animate);
+    m_reclusterTimer.setSingleShot(true);
+    m_reclusterTimer.setInterval(250);
+    connect(&m_reclusterTimer, &QTimer::timeout, this, &FloorPlanScene::recluster);
+    connect(&models, &WardModels::applied, this, &FloorPlanScene::applyRows);
+    if (alarms) {
+        for (auto signal : {&AlarmListModel::alarmsChanged, &AlarmListModel::respondersChanged})
+            connect(alarms, signal, this, &FloorPlanScene::applyAlarms);
+    }
+    if (clock)
+        connect(clock, &FlashClock::ticked, this, &FloorPlanScene::applyFlash);
+    applyRows();
+    applyAlarms();
+    setSceneRect(overviewRect().adjusted(-40, -40, 40, 40));
+}
+
+FloorPlanScene::~FloorPlanScene() = default;
+
+void FloorPlanScene::buildFloors()
+{
+    // The highest level on top; each floor's (0, 0) at its top left.
+    std::vector<const Floor*> floors;
+    for (const Floor& f : m_site.floors)
+        floors.push_back(&f);
+    std::sort(floors.begin(), floors.end(), [](const Floor* a, const Floor* b) { return a->level > b->level; });
+    double y = 0;
+    const QString siteDir = QFileInfo(m_site.sourceFile).path();
+    for (const Floor* f : floors) {
+        const QPointF origin(0, y);
+        m_origins.insert(f->level, origin);
+        const QRectF rect(origin, QSizeF(f->width, f->height) * PxPerM);
+        auto* floorItem = addRect(rect, Qt::NoPen, Qt::NoBrush);
+        m_floorItems.insert(f->level, floorItem);
+        auto* title = new QGraphicsSimpleTextItem(QCoreApplication::translate("site", f->name.toUtf8().constData()), floorItem);
+        QFont tf = title->font();
+        tf.setPixelSize(16);
+        tf.setBold(true);
+        title->setFont(tf);
+        title->setPos(origin + QPointF(0, -22));
+        for (const Room& room : m_site.rooms) {
+            if (room.floor != f->level)
+                continue;
+            QPolygonF poly;
+            for (const QPointF& p : room.polygon)
+                poly << origin + p * PxPerM;
+            auto* item = new PlanRoom(room, poly, floorItem);
+            m_rooms.insert(room.id, item);
+            auto* name = new QGraphicsSimpleTextItem(roomText(room), floorItem);
+            QFont font = name->font();
+            font.setPixelSize(int(RoomFontPx));
+            name->setFont(font);
+            name->setBrush(QColor(80, 80, 80));
+            name->setZValue(2);
+            const QRectF b = poly.boundingRect();
+            const QRectF nb = name->boundingRect();
+            name->setPos(b.center().x() - nb.width() / 2, b.top() + 4);
+        }
+        // The plan's structure from its SVG; without one (or one that does not load), the site's walls.
+        QString plan = f->plan;
+        if (!plan.isEmpty() && !plan.startsWith(u':') && QFileInfo(plan).isRelative())
+            plan = QDir(siteDir).filePath(plan);
+        auto svg = plan.isEmpty() ? nullptr : std::make_shared<QSvgRenderer>(plan);
+        if (svg && svg->isValid()) {
+            m_plans.insert(f->level, svg);
+            auto* backdrop = new PlanBackdrop(svg, rect, floorItem);
+            backdrop->setZValue(3);
+        } else {
+            if (!plan.isEmpty())
+                qCWarning(lcPlan) << "floor" << f->level << ": plan" << plan << "does not load; drawing the site's walls";
+            for (const WallSegment& w : m_site.walls)
+                if (w.floor == f->level) {
+                    auto* line = new QGraphicsLineItem(QLineF(origin + w.a * PxPerM, origin + w.b * PxPerM), floorItem);
+                    line->setPen(QPen(QColor(60, 60, 60), 3));
+                    line->setZValue(3);
+                }
+        }
+        for (const Bed& bed : m_site.beds) {
+            const Room* room = m_site.room(bed.room);
+            if (!room || room->floor != f->level)
+                continue;
+            auto* b = new QGraphicsRectItem(QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36)), floorItem);
+            b->setPen(QPen(QColor(150, 150, 150), 1));
+            b->setBrush(Qt::NoBrush);
+            b->setZValue(2);
+            b->setToolTip(tr("Bed %1").arg(bed.id));
+        }
+        for (const Geofence& g : m_site.geofences) {
+            if (g.floor != f->level)
+                continue;
+            QPolygonF poly;
+            for (const QPointF& p : g.polygon)
+                poly << origin + p * PxPerM;
+            const QColor c = g.kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
+            auto* item = new QGraphicsPolygonItem(poly, floorItem);
+            item->setPen(QPen(c, 2, Qt::DashDotLine));
+            item->setBrush(QBrush(c, Qt::BDiagPattern));
+            item->setZValue(4);
+            item->setToolTip(g.kind == GeofenceKind::Exit ? tr("Exit zone: %1").arg(g.name) : tr("Restricted zone: %1").arg(g.name));
+            m_geofences << item;
+        }
+        for (const Gateway& g : m_site.gateways) {
+            if (g.floor != f->level)
+                continue;
+            auto* item = new QGraphicsRectItem(QRectF(-5, -5, 10, 10), floorItem);
+            item->setFlag(QGraphicsItem::ItemIgnoresTransformations);
+            item->setPos(origin + QPointF(g.x, g.y) * PxPerM);
+            item->setZValue(6);
+            m_infrastructure << item;
+            m_gatewayItems.insert(g.id, item);
+        }
+        for (const ReferenceBeacon& b : m_site.referenceBeacons) {
+            if (b.floor != f->level || !b.gateway.isEmpty())
+                continue;
+            auto* item = new QGraphicsPolygonItem(QPolygonF{{0, -6}, {6, 0}, {0, 6}, {-6, 0}}, floorItem);
+            item->setFlag(QGraphicsItem::ItemIgnoresTransformations);
+            item->setPos(origin + QPointF(b.x, b.y) * PxPerM);
+            item->setZValue(6);
+            m_infrastructure << item;
+            m_gatewayItems.insert(b.id, item);
+        }
+        y += (f->height + FloorGapM) * PxPerM + 22;
+    }
+}
+
+void FloorPlanScene::buildMarkers()
+{
+    auto add = [this](PlanMarker* m) {
+        addItem(m);
+        m->accuracy = addEllipse(QRectF());
+        m->accuracy->setVisible(false);
+        m->accuracy->setZValue(7);
+        QColor c = m->colour();
+        c.setAlpha(90);
+        m->accuracy->setPen(QPen(c, 0));
+        c.setAlpha(24);
+        m->accuracy->setBrush(c);
+        m_markers.push_back(m);
+        m_byId.insert(m->id, m);
+        if (!m->tag.isEmpty())
+            m_byTag.insert(m->tag, m);
+    };
+    for (const PatientRow& p : m_models.patients.rows())
+        add(new PlanMarker(MarkerKind::Patient, p.id.isEmpty() ? QStringLiteral("bed:") + p.bed : p.id, p.wristband, p.name, tr("bed %1").arg(p.bed)));
+    for (const StaffRow& s : m_models.staff.rows())
+        add(new PlanMarker(MarkerKind::Staff, s.id, s.badge, s.name, s.role));
+    for (const AssetRow& a : m_models.assets.rows())
+        add(new PlanMarker(MarkerKind::Asset, a.id, a.tag, a.name, a.type));
+}
+
+QPointF FloorPlanScene::toScene(int floor, QPointF p) const
+{
+    return m_origins.value(floor, QPointF(-1e6, -1e6)) + p * PxPerM;
+}
+
+QRectF FloorPlanScene::floorRect(int level) const
+{
+    const Floor* f = m_site.floor(level);
+    if (!f)
+        return {};
+    return QRectF(toScene(level, QPointF(0, 0)), QSizeF(f->width, f->height) * PxPerM);
+}
+
+QRectF FloorPlanScene::overviewRect() const
+{
+    QRectF r;
+    for (const Floor& f : m_site.floors)
+        r = r.united(floorRect(f.level).adjusted(0, -24, 0, 0));
+    return r;
+}
+
+void FloorPlanScene::setFloor(std::optional<int> level)
+{
+    m_floor = level;
+    for (auto it = m_floorItems.begin(); it != m_floorItems.end(); ++it)
+        it.value()->setVisible(!level || it.key() == *level);
+    updateVisibility();
+    applyFocus();
+    recluster();
+}
+
+void FloorPlanScene::setPixelScale(double s)
+{
+    if (qFuzzyCompare(s, m_pixelScale))
+        return;
+    m_pixelScale = s;
+    recluster();
+}
+
+void FloorPlanScene::setLayerVisible(PlanLayer layer, bool visible)
+{
+    m_layers[size_t(layer)] = visible;
+    if (layer == PlanLayer::Climate)
+        applyClimate();
+    updateVisibility();
+    recluster();
+}
+
+PlanMarker* FloorPlanScene::marker(const QString& id) const
+{
+    return m_byId.value(id);
+}
+
+QList<PlanCluster*> FloorPlanScene::clusters() const
+{
+    return m_clusters;
+}
+
+int FloorPlanScene::visibleMarkers() const
+{
+    return int(std::count_if(m_markers.begin(), m_markers.end(), [](const PlanMarker* m) { return m->isVisible(); }));
+}
+
+QGraphicsItem* FloorPlanScene::route() const
+{
+    return m_route->path().isEmpty() ? nullptr : m_route;
+}
+
+QGraphicsItem* FloorPlanScene::assetRoute() const
+{
+    return m_assetRoute->path().isEmpty() ? nullptr : m_assetRoute;
+}
+
+QPointF FloorPlanScene::markerTarget(const PlanMarker& m) const
+{
+    return toScene(m.state.floor, m.state.site);
+}
+
+void FloorPlanScene::applyRows()
+{
+    const qint64 now = steadyMs();
+    bool moved = false;
+    size_t i = 0;
+    auto take = [&](const Location& loc, SignalState signal) {
+        PlanMarker* m = m_markers[i++];
+        if (m->kind == MarkerKind::Patient) { // the census may have put someone else in this row
+            const PatientRow& p = m_models.patients.rowAt(int(i - 1));
+            const QString id = p.vacant() ? QStringLiteral("bed:") + p.bed : p.id;
+            if (id != m->id || p.wristband != m->tag || p.name != m->name) {
+                m_byId.remove(m->id);
+                m_byTag.remove(m->tag);
+                m->id = id;
+                m->tag = p.wristband;
+                m->name = p.name;
+                m->detail = tr("bed %1").arg(p.bed);
+                m_byId.insert(m->id, m);
+                if (!m->tag.isEmpty())
+                    m_byTag.insert(m->tag, m);
+            }
+        }
+        PlanMarker::State s;
+        s.known = loc.known && signal != SignalState::Waiting && m_origins.contains(loc.floor);
+        s.live = signal == SignalState::Live;
+        s.floor = loc.floor;
+        s.site = QPointF(loc.x, loc.y);
+        s.accuracyM = loc.accuracyM;
+        s.roomName = loc.roomName;
+        s.timeMs = loc.timeMs;
+        if (s == m->state)
+            return;
+        const bool appearance = s.live != m->state.live || s.known != m->state.known;
+        const PlanMarker::State before = m->state;
+        m->state = s;
+        m->setToolTip(m->toolTipText());
+        if (appearance)
+            m->update();
+        if (m_replayMs || !s.known)
+            return; // looking back: the recorded place stays until live view returns
+        const QPointF target = markerTarget(*m);
+        if (target == m->to && before.known)
+            return;
+        moved = true;
+        // Glides to a near fix on the same floor; jumps to a far one, another floor or a first one.
+        const bool glide = before.known && before.floor == s.floor && QLineF(before.site, s.site).length() < JumpM &&
+                           QLineF(before.site, s.site).length() * PxPerM * m_pixelScale >= GlideMinPx;
+        m->from = glide ? m->pos() : target;
+        m->to = target;
+        m->glideStartMs = now;
+        if (!glide)
+            m->setPos(target);
+        const double r = std::max(0.3, s.accuracyM) * PxPerM;
+        m->accuracy->setRect(QRectF(target - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+    };
+    for (const PatientRow& p : m_models.patients.rows())
+        take(p.location, p.vacant() ? SignalState::Waiting : p.tagSignal);
+    for (const StaffRow& s : m_models.staff.rows())
+        take(s.location, s.signal);
+    for (const AssetRow& a : m_models.assets.rows())
+        take(a.location, a.signal);
+    if (moved && !m_animation.isActive())
+        m_animation.start();
+    applyInfrastructure();
+    if (m_layers[size_t(PlanLayer::Climate)])
+        applyClimate();
+    updateVisibility();
+    if (moved)
+        scheduleRecluster();
+    applyFocus(); // a route starts where its walker is now
+}
+
+void FloorPlanScene::animate()
+{
+    const qint64 now = steadyMs();
+    bool any = false;
+    for (PlanMarker* m : m_markers) {
+        if (m->pos() == m->to)
+            continue;
+        const double t = std::clamp(double(now - m->glideStartMs) / double(GlideMs), 0.0, 1.0);
+        const double eased = t * t * (3 - 2 * t);
+        m->setPos(t >= 1 ? m->to : m->from + (m->to - m->from) * eased);
+        any = any || t < 1;
+    }
+    if (now < m_pulseUntil) {
+        const double phase = double((m_pulseUntil - now) % 800) / 800.0;
+        const double r = (10 + 30 * (1 - phase)) / std::max(0.01, m_pixelScale);
+        const QPointF c = m_pulse->data(0).toPointF();
+        m_pulse->setRect(QRectF(c - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+        any = true;
+    } else if (m_pulse->isVisible()) {
+        m_pulse->setVisible(false);
+    }
+    if (!any)
+        m_animation.stop();
+}
+
+void FloorPlanScene::pulseAt(QPointF p)
+{
+    m_pulse->setData(0, p);
+    m_pulse->setPen(QPen(QColor(0, 120, 255), 4 / std::max(0.01, m_pixelScale)));
+    m_pulse->setVisible(true);
+    m_pulseUntil = steadyMs() + PulseMs;
+    animate();
+    m_animation.start();
+}
+
+bool FloorPlanScene::pulsing() const
+{
+    return m_pulse->isVisible();
+}
+
+void FloorPlanScene::updateVisibility()
+{
+    for (PlanMarker* m : m_markers) {
+        const PlanLayer layer = m->kind == MarkerKind::Patient ? PlanLayer::Patients
+                                : m->kind == MarkerKind::Staff ? PlanLayer::Staff
+                                                               : PlanLayer::Assets;
+        const bool placed = m_replayMs ? m->data(1).toBool() : m->state.known;
+        const int floor = m_replayMs ? m->data(2).toInt() : m->state.floor;
+        const bool shown = placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor);
+        m->setVisible(shown && !m->clustered);
+        m->accuracy->setVisible(shown && m_layers[size_t(PlanLayer::Accuracy)]);
+    }
+    for (QGraphicsItem* g : std::as_const(m_infrastructure))
+        g->setVisible(m_layers[size_t(PlanLayer::Infrastructure)]);
+    for (QGraphicsItem* g : std::as_const(m_geofences))
+        g->setVisible(m_layers[size_t(PlanLayer::Geofences)]);
+}
+
+void FloorPlanScene::applyInfrastructure()
+{
+    if (!m_layers[size_t(PlanLayer::Infrastructure)])
+        return;
+    // Drawn by their health: heard (filled dark), never heard (hollow), silent (red, crossed).
+    for (const DeviceRow& d : m_models.devices.rows()) {
+        QGraphicsItem* item = m_gatewayItems.value(d.id);
+        if (!item)
+            continue;
+        auto* shape = static_cast<QAbstractGraphicsShapeItem*>(item);
+        const bool silent = d.signal == SignalState::NoSignal || d.statusOnline == false;
+        const QColor c = silent ? QColor(200, 0, 0) : d.kind == DeviceKind::ReferenceBeacon ? QColor(150, 80, 170) : QColor(90, 90, 90);
+        shape->setPen(QPen(c, silent ? 2.5 : 1.5));
+        shape->setBrush(d.signal == SignalState::Live && !silent ? QBrush(c) : QBrush(Qt::NoBrush));
+        const QString state = silent ? tr("silent since %1").arg(formatTime(d.lastSeenMs))
+                              : d.signal == SignalState::Live ? tr("heard %1").arg(formatTime(d.lastSeenMs))
+                                                              : tr("never heard");
+        item->setToolTip(d.kind == DeviceKind::Gateway ? tr("Gateway %1: %2").arg(d.id, state)
+                                                       : tr("Reference beacon %1: %2").arg(d.id, state));
+    }
+}
+
+void FloorPlanScene::applyClimate()
+{
+    const bool on = m_layers[size_t(PlanLayer::Climate)];
+    QHash<QString, PlanRoom::Climate> status;
+    if (on)
+        for (const EnvRow& e : m_models.environment.rows()) {
+            if (e.kind != EnvKind::Room)
+                continue;
+            status.insert(e.id, e.signal == SignalState::NoSignal ? PlanRoom::Climate::NoSignal
+                                : e.signal == SignalState::Waiting ? PlanRoom::Climate::Off
+                                : e.outOfTarget.isEmpty()          ? PlanRoom::Climate::InTarget
+                                                                   : PlanRoom::Climate::OutOfTarget);
+        }
+    for (PlanRoom* r : std::as_const(m_rooms))
+        r->setClimate(status.value(r->room().id, PlanRoom::Climate::Off));
+}
+
+std::optional<std::pair<int, QPointF>> FloorPlanScene::alarmPlace(const QString& alarmId) const
+{
+    const AlarmState* a = m_alarms ? m_alarms->find(alarmId) : nullptr;
+    if (!a)
+        return std::nullopt;
+    if (const Room* room = m_site.room(a->roomId))
+        return std::pair{room->floor, toScene(room->floor, room->centre())};
+    // Its subject's marker (a staff member's panic, an asset), then the room its place names.
+    for (PlanMarker* m : m_markers)
+        if (m->state.known && ((!m->tag.isEmpty() && m->tag == a->source) || m->name == a->subject))
+            return std::pair{m->state.floor, markerTarget(*m)};
+    for (const Room& room : m_site.rooms)
+        if (!a->place.isEmpty() && (a->place == room.name || a->place.startsWith(room.name + QLatin1Char(' '))))
+            return std::pair{room.floor, toScene(room.floor, room.centre())};
+    return std::nullopt;
+}
+
+std::array<int, 3> FloorPlanScene::alarmCounts(int floor) const
+{
+    std::array<int, 3> n{0, 0, 0};
+    if (!m_alarms)
+        return n;
+    for (int r = 0; r < m_alarms->rowCount(); ++r) {
+        const AlarmState* a = m_alarms->at(r);
+        const auto place = alarmPlace(a->id);
+        if (place && place->first == floor && !a->closed())
+            ++n[a->priority == Priority::High ? 0 : a->priority == Priority::Medium ? 1 : 2];
+    }
+    return n;
+}
+
+void FloorPlanScene::applyAlarms()
+{
+    // Rooms: the highest priority of their signalling alarms (looking back: what was open then).
+    QHash<QString, Priority> rooms;
+    QHash<PlanMarker*, Priority> subjects;
+    if (m_replayMs) {
+        rooms = m_recordedAlarms;
+    } else if (m_alarms) {
+        for (int r = 0; r < m_alarms->rowCount(); ++r) {
+            const AlarmState* a = m_alarms->at(r);
+            if (!a->signalling())
+                continue;
+            QString roomId = a->roomId;
+            if (roomId.isEmpty())
+                for (const Room& room : m_site.rooms)
+                    if (!a->place.isEmpty() && (a->place == room.name || a->place.startsWith(room.name + QLatin1Char(' '))))
+                        roomId = room.id;
+            if (!roomId.isEmpty() && (!rooms.contains(roomId) || int(a->priority) > int(rooms.value(roomId))))
+                rooms.insert(roomId, a->priority);
+            for (PlanMarker* m : m_markers)
+                if ((!m->tag.isEmpty() && m->tag == a->source) || (m->kind == MarkerKind::Patient && m->name == a->subject))
+                    if (!subjects.contains(m) || int(a->priority) > int(subjects.value(m)))
+                        subjects.insert(m, a->priority);
+        }
+    }
+    for (PlanRoom* r : std::as_const(m_rooms)) {
+        const auto it = rooms.constFind(r->room().id);
+        r->setAlarm(it == rooms.cend() ? std::nullopt : std::optional(*it), m_replayMs.has_value());
+    }
+    for (PlanMarker* m : m_markers) {
+        const auto it = subjects.constFind(m);
+        const std::optional<Priority> p = it == subjects.cend() ? std::nullopt : std::optional(*it);
+        if (p != m->alarm) {
+            m->alarm = p;
+            m->update();
+        }
+    }
+    applyFlash();
+    applyFocus();
+    Q_EMIT alarmsChanged();
+}
+
+void FloorPlanScene::applyFlash()
+{
+    // Every flashing thing on the plan reads the station's one clock: it blinks with the banner.
+    for (PlanRoom* r : std::as_const(m_rooms))
+        r->setLit(!r->alarm() || m_replayMs || !m_clock || m_clock->lit(*r->alarm()));
+    for (PlanMarker* m : m_markers)
+        if (m->alarm) {
+            const bool lit = !m_clock || m_clock->lit(*m->alarm);
+            if (lit != m->lit) {
+                m->lit = lit;
+                m->update();
+            }
+        }
+}
+
+void FloorPlanScene::setFocusAlarm(const QString& id)
+{
+    m_focusAlarm = id;
+    applyFocus();
+}
+
+QString FloorPlanScene::focusAlarm() const
+{
+    if (!m_focusAlarm.isEmpty() && m_alarms && m_alarms->find(m_focusAlarm))
+        return m_focusAlarm;
+    const AlarmState* top = m_alarms ? m_alarms->topSignalling() : nullptr;
+    return top ? top->id : QString();
+}
+
+QPainterPath FloorPlanScene::routePath(const Route& route) const
+{
+    // Each floor's part of the route; between floors (the stairs) it breaks.
+    QPainterPath path;
+    std::optional<int> floor;
+    for (const RoutePoint& p : route) {
+        if (m_floor && p.floor != *m_floor) {
+            floor.reset();
+            continue;
+        }
+        const QPointF at = toScene(p.floor, p.p);
+        if (floor == p.floor)
+            path.lineTo(at);
+        else
+            path.moveTo(at);
+        floor = p.floor;
+    }
+    return path;
+}
+
+void FloorPlanScene::applyFocus()
+{
+    // The nearest free staff member of the focus alarm ringed, and their walk drawn.
+    const QString id = focusAlarm();
+    const AlarmState* a = m_alarms && !id.isEmpty() ? m_alarms->find(id) : nullptr;
+    const Responders near = a ? m_alarms->responders(id) : Responders{};
+    const Responder* who = nullptr;
+    for (const Responder& r : near)
+        if (r.busyAt.isEmpty()) {
+            who = &r;
+            break;
+        }
+    if (!who && !near.isEmpty())
+        who = &near.front();
+    for (PlanMarker* m : m_markers) {
+        std::optional<QColor> ring;
+        if (who && m->kind == MarkerKind::Staff && m->id == who->staffId)
+            ring = priorityColour(a->priority);
+        if (m_nearestAsset && m->kind == MarkerKind::Asset && m->id == m_nearestAsset->assetId)
+            ring = QColor(0, 120, 255);
+        if (ring != m->ring) {
+            m->ring = ring;
+            m->update();
+        }
+    }
+    QPainterPath path;
+    if (who && !m_replayMs) {
+        Route route = who->route;
+        // From where the walker is now (the route was computed at their last fix).
+        if (const PlanMarker* m = m_byId.value(who->staffId); m && m->state.known && !route.isEmpty() && route.front().floor == m->state.floor)
+            route.front().p = m->state.site;
+        path = routePath(route);
+    }
+    if (path != m_route->path()) {
+        m_route->setPath(path);
+        QColor c = a ? priorityColour(a->priority) : QColor(Qt::red);
+        m_route->setPen(QPen(c.darker(120), 5, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+    }
+    const QPainterPath assetPath = m_nearestAsset && !m_replayMs ? routePath(m_nearestAsset->route) : QPainterPath();
+    if (assetPath != m_assetRoute->path()) {
+        m_assetRoute->setPath(assetPath);
+        m_assetRoute->setPen(QPen(QColor(0, 120, 255), 4, Qt::DotLine, Qt::RoundCap, Qt::RoundJoin));
+    }
+}
+
+void FloorPlanScene::showNearestAsset(const std::optional<NearbyAsset>& asset)
+{
+    m_nearestAsset = asset;
+    applyFocus();
+}
+
+void FloorPlanScene::showRecorded(qint64 timeMs, const QVector<TagPosition>& positions, const QHash<QString, Priority>& alarmRooms)
+{
+    m_replayMs = timeMs;
+    m_recordedAlarms = alarmRooms;
+    QHash<QString, const TrackPoint*> at;
+    for (const TagPosition& p : positions)
+        at.insert(p.tagId, &p.at);
+    for (PlanMarker* m : m_markers) {
+        const TrackPoint* p = m->tag.isEmpty() ? nullptr : at.value(m->tag);
+        const bool placed = p && m_origins.contains(p->floor);
+        m->setData(1, placed);
+        m->setData(2, placed ? p->floor : 0);
+        if (placed) {
+            m->to = m->from = toScene(p->floor, QPointF(p->x, p->y));
+            m->setPos(m->to);
+            const double r = std::max(0.3, p->accuracyM) * PxPerM;
+            m->accuracy->setRect(QRectF(m->to - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+        }
+    }
+    applyAlarms();
+    updateVisibility();
+    recluster();
+}
+
+void FloorPlanScene::setLive()
+{
+    if (!m_replayMs)
+        return;
+    m_replayMs.reset();
+    m_recordedAlarms.clear();
+    for (PlanMarker* m : m_markers)
+        if (m->state.known) {
+            m->to = m->from = markerTarget(*m);
+            m->setPos(m->to);
+            const double r = std::max(0.3, m->state.accuracyM) * PxPerM;
+            m->accuracy->setRect(QRectF(m->to - QPointF(r, r), QSizeF(2 * r, 2 * r)));
+        }
+    applyAlarms();
+    updateVisibility();
+    recluster();
+}
+
+void FloorPlanScene::scheduleRecluster()
+{
+    if (!m_reclusterTimer.isActive())
+        m_reclusterTimer.start();
+}
+
+void FloorPlanScene::recluster()
+{
+    m_reclusterTimer.stop();
+    qDeleteAll(m_clusters);
+    m_clusters.clear();
+    // Markers shown (layer, floor, located), in screen pixels at the view's zoom.
+    std::vector<PlanMarker*> shown;
+    for (PlanMarker* m : m_markers) {
+        m->clustered = false;
+        const PlanLayer layer = m->kind == MarkerKind::Patient ? PlanLayer::Patients
+                                : m->kind == MarkerKind::Staff ? PlanLayer::Staff
+                                                               : PlanLayer::Assets;
+        const bool placed = m_replayMs ? m->data(1).toBool() : m->state.known;
+        const int floor = m_replayMs ? m->data(2).toInt() : m->state.floor;
+        if (placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor))
+            shown.push_back(m);
+    }
+    // Single-linkage over a grid: markers closer than ClusterPx on screen join; a group of three or
+    // more becomes a cluster (two overlap little: both stay, a nurse beside her patient).
+    const double cell = ClusterPx;
+    const double s = m_pixelScale;
+    std::vector<int> parent(shown.size());
+    std::iota(parent.begin(), parent.end(), 0);
+    auto root = [&](int i) {
+        while (parent[size_t(i)] != i)
+            i = parent[size_t(i)] = parent[size_t(parent[size_t(i)])];
+        return i;
+    };
+    QHash<quint64, std::vector<int>> grid;
+    auto key = [](qint64 gx, qint64 gy) { return (quint64(quint32(gx)) << 32) | quint32(gy); };
+    std::vector<QPointF> px(shown.size());
+    for (size_t i = 0; i < shown.size(); ++i) {
+        px[i] = shown[i]->to * s;
+        grid[key(qint64(std::floor(px[i].x() / cell)), qint64(std::floor(px[i].y() / cell)))].push_back(int(i));
+    }
+    for (size_t i = 0; i < shown.size(); ++i) {
+        const qint64 gx = qint64(std::floor(px[i].x() / cell)), gy = qint64(std::floor(px[i].y() / cell));
+        for (qint64 dx = -1; dx <= 1; ++dx)
+            for (qint64 dy = -1; dy <= 1; ++dy) {
+                const auto it = grid.constFind(key(gx + dx, gy + dy));
+                if (it == grid.cend())
+                    continue;
+                for (int j : *it)
+                    if (size_t(j) > i && QLineF(px[i], px[size_t(j)]).length() < cell)
+                        parent[size_t(root(int(i)))] = root(j);
+            }
+    }
+    QHash<int, QList<PlanMarker*>> groups;
+    for (size_t i = 0; i < shown.size(); ++i)
+        groups[root(int(i))].push_back(shown[i]);
+    std::vector<PlanMarker*> single;
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        if (it->size() >= 3) {
+            for (PlanMarker* m : *it)
+                m->clustered = true;
+            auto* c = new PlanCluster(*it);
+            addItem(c);
+            m_clusters << c;
+        } else {
+            single.insert(single.end(), it->begin(), it->end());
+        }
+    }
+    updateVisibility();
+    // Labels where they cover no other label and no marker; patients first, then staff, assets.
+    std::sort(single.begin(), single.end(), [](const PlanMarker* a, const PlanMarker* b) {
+        return a->kind != b->kind ? int(a->kind) < int(b->kind) : a->name < b->name;
+    });
+    std::vector<QPointF> marks;
+    std::vector<QSizeF> sizes;
+    for (PlanMarker* m : single) {
+        m->label->setText(m->labelText());
+        marks.push_back(m->to * s);
+        sizes.push_back(m->label->boundingRect().size());
+    }
+    QRectF bounds;
+    for (const QPointF& p : marks)
+        bounds = bounds.united(QRectF(p - QPointF(400, 400), QSizeF(800, 800)));
+    const auto placed = placeLabels(marks, sizes, bounds);
+    for (PlanMarker* m : m_markers)
+        m->label->setVisible(false);
+    for (size_t i = 0; i < single.size(); ++i)
+        if (placed[i]) {
+            single[i]->label->setPos(placed[i]->topLeft() - marks[i]);
+            single[i]->label->setBrush(single[i]->state.live ? single[i]->colour().darker(170) : QColor(110, 110, 110));
+            single[i]->label->setVisible(true);
+        }
+    Q_EMIT clustered();
+}
+
+std::vector<std::optional<QRectF>> FloorPlanScene::placeLabels(const std::vector<QPointF>& marks, const std::vector<QSizeF>& sizes,
+                                                               const QRectF& bounds)
+{
+    constexpr double Gap = MarkerPx / 2 + 3, MarkR = MarkerPx / 2, Cell = 64;
+    std::vector<std::optional<QRectF>> out(marks.size());
+    // Labels placed and marks, in a grid of 64 px cells: a crowd of a thousand stays quick.
+    QHash<quint64, std::vector<QRectF>> taken;
+    QHash<quint64, std::vector<size_t>> markCells;
+    auto key = [](qint64 gx, qint64 gy) { return (quint64(quint32(gx)) << 32) | quint32(gy); };
+    auto cellsOf = [&](const QRectF& r, auto&& f) {
+        for (qint64 gx = qint64(std::floor(r.left() / Cell)); gx <= qint64(std::floor(r.right() / Cell)); ++gx)
+            for (qint64 gy = qint64(std::floor(r.top() / Cell)); gy <= qint64(std::floor(r.bottom() / Cell)); ++gy)
+                f(key(gx, gy));
+    };
+    auto markRect = [&](size_t m) { return QRectF(marks[m] - QPointF(MarkR, MarkR), QSizeF(2 * MarkR, 2 * MarkR)); };
+    for (size_t m = 0; m < marks.size(); ++m)
+        cellsOf(markRect(m), [&](quint64 k) { markCells[k].push_back(m); });
+    auto free = [&](const QRectF& r, size_t self, bool clearOfMarks) {
+        if (!bounds.contains(r))
+            return false;
+        bool ok = true;
+        cellsOf(r, [&](quint64 k) {
+            if (!ok)
+                return;
+            for (const QRectF& t : taken.value(k))
+                if (t.intersects(r)) {
+                    ok = false;
+                    return;
+                }
+            if (clearOfMarks)
+                for (size_t m : markCells.value(k))
+                    if (m != self && r.intersects(markRect(m))) {
+                        ok = false;
+                        return;
+                    }
+        });
+        return ok;
+    };
+    for (size_t i = 0; i < marks.size() && i < sizes.size(); ++i) {
+        const QPointF c = marks[i];
+        const double w = sizes[i].width(), h = sizes[i].height();
+        const QRectF candidates[] = {
+            {c.x() + Gap, c.y() - h / 2, w, h},         {c.x() - Gap - w, c.y() - h / 2, w, h}, // right, left
+            {c.x() - w / 2, c.y() - Gap - h, w, h},     {c.x() - w / 2, c.y() + Gap, w, h},     // above, below
+            {c.x() + Gap / 2, c.y() - Gap / 2 - h, w, h}, {c.x() + Gap / 2, c.y() + Gap / 2, w, h},
+            {c.x() - Gap / 2 - w, c.y() - Gap / 2 - h, w, h}, {c.x() - Gap / 2 - w, c.y() + Gap / 2, w, h},
+        };
+        // Clear of every other mark if it can be; in a crowd, over marks but never over a label.
+        for (bool clearOfMarks : {true, false}) {
+            for (const QRectF& r : candidates)
+                if (free(r, i, clearOfMarks)) {
+                    out[i] = r;
+                    cellsOf(r, [&](quint64 k) { taken[k].push_back(r); });
+                    break;
+                }
+            if (out[i])
+                break;
+        }
+    }
+    return out;
+}
+
+std::optional<FloorPlanScene::Found> FloorPlanScene::find(const QString& query) const
+{
+    const QString q = query.trimmed();
+    if (q.isEmpty())
+        return std::nullopt;
+    // Best first: an exact name or id, then a completion's text, then a name that starts with it, then one that contains it.
+    std::optional<Found> best;
+    int bestRank = 999;
+    auto consider = [&](int rank, const Found& f) {
+        if (rank >= 99)
+            return; // no match
+        rank = rank * 2 + (f.located ? 0 : 1); // of two as good, the one on the plan
+        if (rank < bestRank) {
+            bestRank = rank;
+            best = f;
+        }
+    };
+    auto rankOf = [&](const QStringList& keys, const QString& text) {
+        if (text.compare(q, Qt::CaseInsensitive) == 0)
+            return 0;
+        for (const QString& k : keys)
+            if (!k.isEmpty() && k.compare(q, Qt::CaseInsensitive) == 0)
+                return 1;
+        for (const QString& k : keys)
+            if (!k.isEmpty() && k.startsWith(q, Qt::CaseInsensitive))
+                return 2;
+        for (const QString& k : keys)
+            if (!k.isEmpty() && k.contains(q, Qt::CaseInsensitive))
+                return 3;
+        return 99;
+    };
+    for (const PlanMarker* m : m_markers) {
+        if (m->kind == MarkerKind::Patient && m->name.isEmpty())
+            continue; // a vacant bed: found as a bed
+        const QString text = m->kind == MarkerKind::Patient ? tr("%1 (patient, %2)").arg(m->name, m->detail)
+                             : m->kind == MarkerKind::Staff ? tr("%1 (%2)").arg(m->name, m->detail)
+                                                            : tr("%1 (%2, %3)").arg(m->name, m->detail, m->id);
+        consider(rankOf({m->name, m->id, m->tag}, text), Found{text, m->state.floor, m->state.site, m->state.known});
+    }
+    for (const Bed& b : m_site.beds)
+        if (const Room* r = m_site.room(b.room)) {
+            const QString text = tr("Bed %1 (%2)").arg(b.id, roomText(*r));
+            consider(rankOf({b.id, QStringLiteral("bed ") + b.id}, text), Found{text, r->floor, b.pos, true});
+        }
+    for (const Room& r : m_site.rooms) {
+        const QString text = tr("%1 (room %2)").arg(roomText(r), r.id);
+        consider(rankOf({roomText(r), r.name, r.id}, text), Found{text, r.floor, r.centre(), true});
+    }
+    return best;
+}
+
+QStringList FloorPlanScene::completions() const
+{
+    QStringList out;
+    for (const PlanMarker* m : m_markers) {
+        if (m->kind == MarkerKind::Patient && m->name.isEmpty())
+            continue;
+        out << (m->kind == MarkerKind::Patient ? tr("%1 (patient, %2)").arg(m->name, m->detail)
+                : m->kind == MarkerKind::Staff ? tr("%1 (%2)").arg(m->name, m->detail)
+                                               : tr("%1 (%2, %3)").arg(m->name, m->detail, m->id));
+    }
+    for (const Bed& b : m_site.beds)
+        if (const Room* r = m_site.room(b.room))
+            out << tr("Bed %1 (%2)").arg(b.id, roomText(*r));
+    for (const Room& r : m_site.rooms)
+        out << tr("%1 (room %2)").arg(roomText(r), r.id);
+    return out;
+}
+
+QString FloorPlanScene::roomAt(QPointF p) const
+{
+    for (const PlanRoom* r : m_rooms)
+        if (r->isVisible() && r->parentItem()->isVisible() && r->polygon().containsPoint(p, Qt::OddEvenFill) &&
+            r->room().kind != RoomKind::Corridor)
+            return r->room().id;
+    for (const PlanRoom* r : m_rooms)
+        if (r->parentItem()->isVisible() && r->polygon().containsPoint(p, Qt::OddEvenFill))
+            return r->room().id;
+    return {};
+}
+
+QString FloorPlanScene::alarmAt(QPointF p) const
+{
+    if (!m_alarms || m_replayMs)
+        return {};
+    // A subject's marker under the point (its own alarm), then the room's most urgent alarm.
+    const AlarmState* best = nullptr;
+    for (const PlanMarker* m : m_markers) {
+        if (!m->isVisible() || !m->alarm)
+            continue;
+        const double r = (MarkerPx / 2 + 4) / std::max(0.01, m_pixelScale);
+        if (QLineF(m->pos(), p).length() > r)
+            continue;
+        for (int i = 0; i < m_alarms->rowCount(); ++i) {
+            const AlarmState* a = m_alarms->at(i);
+            if ((a->source == m->tag || a->subject == m->name) && (!best || AlarmListModel::before(*a, *best)))
+                best = a;
+        }
+    }
+    if (best)
+        return best->id;
+    const QString roomId = roomAt(p);
+    for (int i = 0; i < m_alarms->rowCount() && !roomId.isEmpty(); ++i) {
+        const AlarmState* a = m_alarms->at(i);
+        const auto place = alarmPlace(a->id);
+        const QString aRoom = !a->roomId.isEmpty() ? a->roomId : place ? this->roomAt(place->second) : QString();
+        if (aRoom == roomId && (!best || AlarmListModel::before(*a, *best)))
+            best = a;
+    }
+    return best ? best->id : QString();
+}
+
+} // namespace ww

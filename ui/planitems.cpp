@@ -1,0 +1,309 @@
+#include "ui/planitems.h"
+
+#include "models/alarmlistmodel.h"
+#include "models/wardmodels.h"
+#include "ui/floorplanscene.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QPainter>
+#include <QPalette>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgRenderer>
+#include <cmath>
+
+namespace ww {
+
+namespace {
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// A room's fill: the palette's base, a little of the kind's hue (so a dark theme stays dark).
+QColor roomFill(RoomKind kind, const QPalette& pal)
+{
+    const QColor base = pal.color(QPalette::Base);
+    switch (kind) {
+    case RoomKind::Corridor: return mix(base, pal.color(QPalette::Mid), 0.18);
+    case RoomKind::Icu:
+    case RoomKind::OperatingRoom: return mix(base, QColor(60, 120, 220), 0.14);
+    case RoomKind::Isolation: return mix(base, QColor(230, 140, 40), 0.14);
+    case RoomKind::Pharmacy: return mix(base, QColor(140, 90, 210), 0.12);
+    case RoomKind::Exit:
+    case RoomKind::Stairs: return mix(base, QColor(40, 160, 60), 0.14);
+    case RoomKind::StaffArea:
+    case RoomKind::Office: return mix(base, QColor(200, 190, 60), 0.12);
+    default: return base;
+    }
+}
+
+QPolygonF regular(int corners, double r, double startDeg)
+{
+    QPolygonF p;
+    for (int i = 0; i < corners; ++i) {
+        const double a = (startDeg + 360.0 * i / corners) * M_PI / 180.0;
+        p << QPointF(r * std::cos(a), r * std::sin(a));
+    }
+    return p;
+}
+
+} // namespace
+
+PlanBackdrop::PlanBackdrop(std::shared_ptr<QSvgRenderer> svg, QRectF rect, QGraphicsItem* parent)
+    : QGraphicsItem(parent), m_svg(std::move(svg)), m_rect(rect)
+{
+}
+
+void PlanBackdrop::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget)
+{
+    // The plan's size on screen: rendered anew when the zoom or the palette changes, and never
+    // larger than 6000 px a side (beyond that it is drawn scaled up).
+    const QTransform t = painter->deviceTransform();
+    const double scale = std::hypot(t.m11(), t.m12());
+    const double factor = std::min(scale, 6000.0 / std::max(m_rect.width(), m_rect.height()));
+    const QSize size((m_rect.size() * factor).toSize().expandedTo(QSize(1, 1)));
+    const QPalette pal = widget ? widget->palette() : QApplication::palette();
+    QColor ink = pal.color(QPalette::Text);
+    ink.setAlpha(200);
+    if (m_cache.size() != size || m_cacheColour != ink) {
+        m_cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
+        m_cache.fill(Qt::transparent);
+        QPainter p(&m_cache);
+        p.setRenderHint(QPainter::Antialiasing);
+        m_svg->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        p.fillRect(m_cache.rect(), ink);
+        m_cacheColour = ink;
+    }
+    painter->setRenderHint(QPainter::SmoothPixmapTransform);
+    painter->drawImage(m_rect, m_cache);
+}
+
+PlanRoom::PlanRoom(const Room& room, const QPolygonF& scenePolygon, QGraphicsItem* parent)
+    : QGraphicsPolygonItem(scenePolygon, parent), m_room(room)
+{
+    setZValue(0);
+}
+
+QRectF PlanRoom::boundingRect() const
+{
+    return QGraphicsPolygonItem::boundingRect().adjusted(-4, -4, 4, 4);
+}
+
+void PlanRoom::setAlarm(std::optional<Priority> priority, bool recorded)
+{
+    if (priority == m_alarm && recorded == m_recorded)
+        return;
+    m_alarm = priority;
+    m_recorded = recorded;
+    setZValue(priority ? 1 : 0); // its outline over the neighbours'
+    update();
+}
+
+void PlanRoom::setLit(bool lit)
+{
+    if (lit == m_lit)
+        return;
+    m_lit = lit;
+    update();
+}
+
+void PlanRoom::setClimate(Climate c)
+{
+    if (c == m_climate)
+        return;
+    m_climate = c;
+    update();
+}
+
+void PlanRoom::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget)
+{
+    const QPalette pal = widget ? widget->palette() : QApplication::palette();
+    QColor fill = roomFill(m_room.kind, pal);
+    switch (m_climate) {
+    case Climate::InTarget: fill = mix(fill, QColor(40, 170, 80), 0.25); break;
+    case Climate::OutOfTarget: fill = mix(fill, QColor(230, 120, 0), 0.45); break;
+    case Climate::NoSignal: fill = mix(fill, pal.color(QPalette::Mid), 0.5); break;
+    case Climate::Off: break;
+    }
+    const QPolygonF& poly = polygon();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(mix(fill, pal.color(QPalette::Text), 0.25), 0));
+    painter->setBrush(fill);
+    painter->drawPolygon(poly);
+    if (m_climate == Climate::NoSignal) {
+        painter->setBrush(QBrush(pal.color(QPalette::Mid), Qt::BDiagPattern));
+        painter->drawPolygon(poly);
+    }
+    if (!m_alarm)
+        return;
+    const QColor c = priorityColour(*m_alarm);
+    // Lit: filled in the priority's colour, outlined thick; dark: outlined only, thin and dashed.
+    // A recorded (look-back) alarm is drawn steady, outlined and hatched.
+    if (m_recorded) {
+        painter->setPen(QPen(c, 4, Qt::DashLine));
+        painter->setBrush(QBrush(c, Qt::FDiagPattern));
+    } else if (m_lit) {
+        QColor f = c;
+        f.setAlpha(150);
+        painter->setPen(QPen(c.darker(115), 6));
+        painter->setBrush(f);
+    } else {
+        painter->setPen(QPen(c, 2, Qt::DashLine));
+        painter->setBrush(Qt::NoBrush);
+    }
+    painter->drawPolygon(poly);
+    // The priority's symbol too: colour is never the only cue.
+    QFont f = painter->font();
+    f.setPixelSize(22);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(m_lit || m_recorded ? (m_alarm == Priority::High ? QColor(Qt::white) : QColor(Qt::black)) : c);
+    const QRectF b = poly.boundingRect();
+    painter->drawText(QRectF(b.left(), b.bottom() - 34, b.width(), 30), Qt::AlignCenter, prioritySymbol(*m_alarm));
+}
+
+PlanMarker::PlanMarker(MarkerKind k, QString i, QString t, QString n, QString d)
+    : kind(k), id(std::move(i)), tag(std::move(t)), name(std::move(n)), detail(std::move(d))
+{
+    setFlag(ItemIgnoresTransformations);
+    setZValue(10 + int(kind == MarkerKind::Patient)); // patients over staff and assets
+    setVisible(false);
+    label = new QGraphicsSimpleTextItem(this);
+    label->setVisible(false);
+}
+
+QRectF PlanMarker::boundingRect() const
+{
+    const double r = FloorPlanScene::MarkerPx / 2 + 8; // the ring
+    return {-r, -r, 2 * r, 2 * r};
+}
+
+QColor PlanMarker::colour() const
+{
+    switch (kind) {
+    case MarkerKind::Patient: return FloorPlanScene::patientColour();
+    case MarkerKind::Staff: return FloorPlanScene::staffColour(detail);
+    case MarkerKind::Asset: return FloorPlanScene::assetColour();
+    }
+    return {};
+}
+
+QString PlanMarker::labelText() const
+{
+    if (state.live)
+        return name;
+    return QCoreApplication::translate("ww::FloorPlanScene", "%1 · seen %2").arg(name, formatTime(state.timeMs).left(5));
+}
+
+QString PlanMarker::toolTipText() const
+{
+    const QString room = state.roomName.isEmpty() ? QCoreApplication::translate("ww::FloorPlanScene", "no room") : state.roomName;
+    const QString what = detail.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, detail);
+    if (!state.live)
+        return QCoreApplication::translate("ww::FloorPlanScene", "%1 — last seen %2 in %3, ±%4 m")
+            .arg(what, formatTime(state.timeMs), room)
+            .arg(state.accuracyM, 0, 'f', 1);
+    return QCoreApplication::translate("ww::FloorPlanScene", "%1 — %2, ±%3 m").arg(what, room).arg(state.accuracyM, 0, 'f', 1);
+}
+
+void PlanMarker::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    const double r = FloorPlanScene::MarkerPx / 2;
+    painter->setRenderHint(QPainter::Antialiasing);
+    // A silent tag keeps its last place, hollow and grey: never shown as if live.
+    QColor c = state.live ? colour() : QColor(128, 128, 128);
+    if (alarm && lit)
+        c = priorityColour(*alarm);
+    painter->setPen(QPen(state.live ? c.darker(150) : c, state.live ? 1.5 : 2.5));
+    painter->setBrush(state.live ? QBrush(c) : QBrush(Qt::NoBrush));
+    // Patients round; staff by role (nurse: triangle, doctor: diamond, assistant: triangle down,
+    // others: hexagon); assets square with their type's initial.
+    switch (kind) {
+    case MarkerKind::Patient: painter->drawEllipse(QPointF(0, 0), r, r); break;
+    case MarkerKind::Staff: {
+        const QString role = detail.toLower();
+        if (role == QLatin1String("nurse"))
+            painter->drawPolygon(regular(3, r * 1.2, -90));
+        else if (role == QLatin1String("doctor"))
+            painter->drawPolygon(regular(4, r * 1.15, -90));
+        else if (role == QLatin1String("healthcare assistant"))
+            painter->drawPolygon(regular(3, r * 1.2, 90));
+        else
+            painter->drawPolygon(regular(6, r, 0));
+        break;
+    }
+    case MarkerKind::Asset: {
+        painter->drawRect(QRectF(-r * 0.85, -r * 0.85, 1.7 * r, 1.7 * r));
+        QFont f = painter->font();
+        f.setPixelSize(11);
+        f.setBold(true);
+        painter->setFont(f);
+        painter->setPen(state.live ? QColor(Qt::white) : c);
+        painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, detail.left(1).toUpper());
+        break;
+    }
+    }
+    if (ring) {
+        painter->setPen(QPen(*ring, 3.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawEllipse(QPointF(0, 0), r + 5, r + 5);
+    }
+}
+
+PlanCluster::PlanCluster(QList<PlanMarker*> members) : m_members(std::move(members))
+{
+    setFlag(ItemIgnoresTransformations);
+    setZValue(20);
+    QPointF sum;
+    QStringList names;
+    for (PlanMarker* m : std::as_const(m_members)) {
+        sum += m->to;
+        names << m->name;
+        if (m->alarm && (!m_alarm || int(*m->alarm) > int(*m_alarm)))
+            m_alarm = m->alarm;
+    }
+    setPos(sum / double(m_members.size()));
+    names.sort();
+    if (names.size() > 25) {
+        const int more = int(names.size()) - 25;
+        names = names.mid(0, 25);
+        names << QCoreApplication::translate("ww::FloorPlanScene", "… and %1 more").arg(more);
+    }
+    setToolTip(names.join(u'\n'));
+}
+
+QRectF PlanCluster::membersRect() const
+{
+    QRectF r;
+    for (PlanMarker* m : m_members)
+        r = r.isNull() ? QRectF(m->to, QSizeF(0.001, 0.001)) : r.united(QRectF(m->to, QSizeF(0.001, 0.001)));
+    return r;
+}
+
+QRectF PlanCluster::boundingRect() const
+{
+    return {-17, -17, 34, 34};
+}
+
+void PlanCluster::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QColor rim = m_alarm ? priorityColour(*m_alarm) : QColor(40, 40, 40);
+    painter->setPen(QPen(rim, 3));
+    painter->setBrush(QColor(50, 60, 80));
+    painter->drawEllipse(QPointF(0, 0), 15, 15);
+    QFont f = painter->font();
+    f.setPixelSize(14);
+    f.setBold(true);
+    painter->setFont(f);
+    painter->setPen(Qt::white);
+    painter->drawText(QRectF(-15, -15, 30, 30), Qt::AlignCenter, QString::number(m_members.size()));
+}
+
+} // namespace ww

@@ -1,0 +1,119 @@
+#pragma once
+// The floor-plan scene's items: a floor's SVG plan tinted from the palette, a room (its fill, its
+// alarm lit or dark on the station's flash clock, its climate tint), a marker (patient, staff
+// member or asset; the same size on screen at every zoom) and a cluster of markers.
+#include "domain/alarmtypes.h"
+#include "domain/site.h"
+
+#include <QGraphicsItem>
+#include <QGraphicsPolygonItem>
+#include <QImage>
+#include <memory>
+#include <optional>
+
+class QSvgRenderer;
+class QGraphicsSimpleTextItem;
+class QGraphicsEllipseItem;
+
+namespace ww {
+
+// A floor's plan: the SVG's lines drawn in the palette's text colour (the SVG holds black lines
+// only), rendered once per zoom into an image of the plan's size on screen.
+class PlanBackdrop : public QGraphicsItem
+{
+public:
+    PlanBackdrop(std::shared_ptr<QSvgRenderer> svg, QRectF rect, QGraphicsItem* parent);
+    [[nodiscard]] QRectF boundingRect() const override { return m_rect; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    std::shared_ptr<QSvgRenderer> m_svg;
+    QRectF m_rect;
+    QImage m_cache;
+    QColor m_cacheColour;
+};
+
+class PlanRoom : public QGraphicsPolygonItem
+{
+public:
+    enum class Climate { Off, InTarget, OutOfTarget, NoSignal };
+    PlanRoom(const Room& room, const QPolygonF& scenePolygon, QGraphicsItem* parent);
+    [[nodiscard]] const Room& room() const { return m_room; }
+    // The highest priority of the room's open alarms (nullopt: none); recorded: a look-back state, drawn steady.
+    void setAlarm(std::optional<Priority> priority, bool recorded);
+    [[nodiscard]] std::optional<Priority> alarm() const { return m_alarm; }
+    // Lit or dark: the flash clock's phase for the alarm's priority (always lit when steady).
+    void setLit(bool lit);
+    [[nodiscard]] bool lit() const { return m_lit; }
+    void setClimate(Climate c);
+    [[nodiscard]] Climate climate() const { return m_climate; }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+    [[nodiscard]] QRectF boundingRect() const override;
+
+private:
+    const Room& m_room;
+    std::optional<Priority> m_alarm;
+    bool m_recorded = false;
+    bool m_lit = true;
+    Climate m_climate = Climate::Off;
+};
+
+enum class MarkerKind { Patient, Staff, Asset };
+
+class PlanMarker : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 11 };
+    PlanMarker(MarkerKind kind, QString id, QString tag, QString name, QString detail);
+    [[nodiscard]] int type() const override { return Type; }
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+    const MarkerKind kind;
+    QString id, tag, name, detail; // detail: role, asset type or bed (a bed's patient changes with the census)
+    // The state it is drawn from (set by the scene).
+    struct State
+    {
+        bool known = false;  // located at least once
+        bool live = false;   // heard now; false: drawn hollow and grey, with the time last seen
+        int floor = 0;
+        QPointF site;        // site frame, metres
+        double accuracyM = 0;
+        QString roomName;
+        qint64 timeMs = 0;   // of the fix
+        bool operator==(const State&) const = default;
+    };
+    State state;
+    // An alarm of its own (flashing with the room's), the ring of the nearest responder or asset.
+    std::optional<Priority> alarm;
+    bool lit = true;
+    std::optional<QColor> ring;
+    bool clustered = false;
+
+    QGraphicsSimpleTextItem* label = nullptr;   // child: placed by the scene where it overlaps nothing
+    QGraphicsEllipseItem* accuracy = nullptr;   // a scene item of its own (it scales with the zoom)
+    QPointF from, to; // gliding from a fix to the next
+    qint64 glideStartMs = 0;
+    [[nodiscard]] QString labelText() const;
+    [[nodiscard]] QString toolTipText() const;
+    [[nodiscard]] QColor colour() const;
+};
+
+class PlanCluster : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 12 };
+    explicit PlanCluster(QList<PlanMarker*> members);
+    [[nodiscard]] int type() const override { return Type; }
+    [[nodiscard]] int count() const { return int(m_members.size()); }
+    [[nodiscard]] const QList<PlanMarker*>& members() const { return m_members; }
+    [[nodiscard]] QRectF membersRect() const; // scene rectangle of its members
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QList<PlanMarker*> m_members;
+    std::optional<Priority> m_alarm;
+};
+
+} // namespace ww
