@@ -5,6 +5,7 @@
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
 #include "ui/coldchainreport.h"
+#include "ui/floorplanview.h"
 #include "ui/trendviews.h"
 
 #include <QComboBox>
@@ -18,6 +19,58 @@
 namespace ww {
 
 namespace {
+
+// The floor plan on the most urgent alarm's floor, centred on it, with the nearest staff member's
+// route; grabbed while the alarm is lit (the flash clock's phase), so the picture shows it.
+void grabPlanAlarm(MainWindow& window, AlarmController& alarms, const QString& dir)
+{
+    const AlarmState* top = alarms.alarms().topSignalling();
+    if (!window.floorPlan() || !top)
+        return;
+    window.showTab(QStringLiteral("floorplan"));
+    window.floorPlan()->showAlarm(top->id);
+    const Priority p = top->priority;
+    auto grab = [&window, dir] {
+        const QString path = QDir(dir).filePath(QStringLiteral("floorplan-alarm.png"));
+        window.grab().save(path);
+        QTextStream(stdout) << "screenshot: " << path << Qt::endl;
+    };
+    if (alarms.flashClock().lit(p)) {
+        grab();
+        return;
+    }
+    auto* once = new QObject(&window);
+    QObject::connect(&alarms.flashClock(), &FlashClock::ticked, once, [&alarms, p, grab, once] {
+        if (alarms.flashClock().lit(p)) {
+            grab();
+            once->deleteLater();
+        }
+    });
+}
+
+// One floor zoomed in on its busiest part, and the result of a Find.
+void grabPlanZoomAndFind(MainWindow& window, const WardModels& models, const QString& dir, QStringList& saved)
+{
+    FloorPlanView* plan = window.floorPlan();
+    if (!plan)
+        return;
+    window.showTab(QStringLiteral("floorplan"));
+    plan->showFloor(1);
+    plan->view()->zoomBy(2.2, plan->toViewport(1, QPointF(12, 10)));
+    QString path = QDir(dir).filePath(QStringLiteral("floorplan-zoomed.png"));
+    window.grab().save(path);
+    saved << path;
+    // A located staff member, found by name.
+    for (const StaffRow& s : models.staff.rows())
+        if (s.location.known && s.signal == SignalState::Live) {
+            plan->find(s.name);
+            break;
+        }
+    path = QDir(dir).filePath(QStringLiteral("floorplan-find.png"));
+    window.grab().save(path);
+    saved << path;
+    plan->showFloor(std::nullopt);
+}
 
 void grabTab(MainWindow& window, const QString& dir, const QString& tab, const QString& file, QStringList& saved)
 {
@@ -33,12 +86,13 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                          int delayS, const QString& demoOperator)
 {
     QDir().mkpath(dir);
-    QTimer::singleShot(delayS * 1000, &window, [&window, dir] {
+    QTimer::singleShot(delayS * 1000, &window, [&window, &alarms, dir] {
         QStringList saved;
         window.selectRow(QStringLiteral("census"), 1); // the demo's desaturating patient: her trends below
         grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-1"), saved);
         grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-1"), saved);
         QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
+        grabPlanAlarm(window, alarms, dir);
     });
     if (!demoOperator.isEmpty()) {
         QTimer::singleShot(delayS * 1500, &window, [&window, &alarms, &models, site, dir, demoOperator] {
@@ -87,6 +141,7 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
         // The other tabs once the fridge's chart (a query on a worker) is drawn.
         auto rest = [&window, &alarms, &models, site, dir, fridge, saved]() mutable {
             const auto& rows = models.environment;
+            grabPlanZoomAndFind(window, models, dir, saved);
             for (const char* tab : {"floorplan", "staff", "assets", "environment", "devices"})
                 grabTab(window, dir, QLatin1String(tab), QLatin1String(tab), saved);
             auto history = [&window, dir](QStringList shots) {

@@ -575,6 +575,10 @@ Beginn %4%5</translation>
         <source>Technical alarms (devices, network, this station)</source>
         <translation>Technische Alarme (Geräte, Netz, diese Station)</translation>
     </message>
+    <message>
+        <source>Show on plan</source>
+        <translation>Im Plan zeigen</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmRules</name>
@@ -1225,42 +1229,260 @@ Beginn %4%5</translation>
     </message>
 </context>
 <context>
-    <name>ww::FloorPlanView</name>
+    <name>ww::FloorPlanScene</name>
     <message>
-        <source>Patient</source>
-        <translation>Patient</translation>
+        <source>Patients</source>
+        <translation>Patienten</translation>
     </message>
     <message>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <source>Asset</source>
-        <translation>Gerät</translation>
+        <source>Assets</source>
+        <translation>Geräte</translation>
     </message>
     <message>
-        <source>Gateway</source>
-        <translation>Gateway</translation>
+        <source>Gateways and reference beacons</source>
+        <translation>Gateways und Referenz-Beacons</translation>
     </message>
     <message>
-        <source>Reference beacon</source>
-        <translation>Referenz-Beacon</translation>
+        <source>Geofences</source>
+        <translation>Geofences</translation>
     </message>
     <message>
-        <source>%1 — %2, ±%3 m%4</source>
-        <translation>%1 — %2, ±%3 m%4</translation>
+        <source>Accuracy circles</source>
+        <translation>Genauigkeitskreise</translation>
+    </message>
+    <message>
+        <source>Room climate</source>
+        <translation>Raumklima</translation>
+    </message>
+    <message>
+        <source>Bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <source>Exit zone: %1</source>
+        <translation>Ausgangszone: %1</translation>
+    </message>
+    <message>
+        <source>Restricted zone: %1</source>
+        <translation>Sperrzone: %1</translation>
+    </message>
+    <message>
+        <source>bed %1</source>
+        <translation>Bett %1</translation>
+    </message>
+    <message>
+        <source>silent since %1</source>
+        <translation>still seit %1</translation>
+    </message>
+    <message>
+        <source>heard %1</source>
+        <translation>gehört %1</translation>
+    </message>
+    <message>
+        <source>never heard</source>
+        <translation>nie gehört</translation>
+    </message>
+    <message>
+        <source>Gateway %1: %2</source>
+        <translation>Gateway %1: %2</translation>
+    </message>
+    <message>
+        <source>Reference beacon %1: %2</source>
+        <translation>Referenz-Beacon %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (patient, %2)</source>
+        <translation>%1 (Patient, %2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Bed %1 (%2)</source>
+        <translation>Bett %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (room %2)</source>
+        <translation>%1 (Raum %2)</translation>
+    </message>
+    <message>
+        <source>%1 · seen %2</source>
+        <translation>%1 · gesehen %2</translation>
     </message>
     <message>
         <source>no room</source>
         <translation>kein Raum</translation>
     </message>
     <message>
-        <source> (last known)</source>
-        <translation> (zuletzt bekannt)</translation>
+        <source>%1 — last seen %2 in %3, ±%4 m</source>
+        <translation>%1 — zuletzt gesehen %2 in %3, ±%4 m</translation>
     </message>
     <message>
-        <source>%1 (nearest)</source>
-        <translation>%1 (am nächsten)</translation>
+        <source>%1 — %2, ±%3 m</source>
+        <translation>%1 — %2, ±%3 m</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>ww::FloorPlanView</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>All floors</source>
+        <translation>Alle Etagen</translation>
+    </message>
+    <message>
+        <source>Zoom out (−)</source>
+        <translation>Verkleinern (−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>Vergrößern (+)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the floor to the view</source>
+        <translation>Etage in die Ansicht einpassen</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Ebenen</translation>
+    </message>
+    <message>
+        <source>Nearest available</source>
+        <translation>Nächstes verfügbares</translation>
+    </message>
+    <message>
+        <source>No alarm with a room: right-click a room on the plan instead.</source>
+        <translation>Kein Alarm mit Raum: stattdessen einen Raum im Plan rechts anklicken.</translation>
+    </message>
+    <message>
+        <source>Find patient, staff, asset, bed, room (Ctrl+F)</source>
+        <translation>Patient, Personal, Gerät, Bett, Raum suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Look back:</source>
+        <translation>Rückblick:</translation>
+    </message>
+    <message>
+        <source>Drag to see where everyone was in the last hour</source>
+        <translation>Ziehen, um zu sehen, wo alle in der letzten Stunde waren</translation>
+    </message>
+    <message>
+        <source>Replay from the chosen time</source>
+        <translation>Ab dem gewählten Zeitpunkt abspielen</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Nearest available to %1</source>
+        <translation>Nächstes verfügbares zu %1</translation>
+    </message>
+    <message>
+        <source>Alarm details…</source>
+        <translation>Alarmdetails…</translation>
+    </message>
+    <message>
+        <source>Nearest available %1: %2 in %3, %4 m</source>
+        <translation>Nächstes verfügbares %1: %2 in %3, %4 m</translation>
+    </message>
+    <message>
+        <source>No available %1 located</source>
+        <translation>Kein verfügbares %1 geortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live (%n alarm(s))</source>
+        <translation>
+            <numerusform>Live (%n Alarm)</numerusform>
+            <numerusform>Live (%n Alarme)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2 high, %3 medium, %4 low priority alarms open</source>
+        <translation>%1: %2 hohe, %3 mittlere, %4 niedrige Alarme offen</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Nicht gefunden: %1</translation>
+    </message>
+    <message>
+        <source>%1: no position known</source>
+        <translation>%1: keine Position bekannt</translation>
+    </message>
+    <message>
+        <source>Looking back: %1</source>
+        <translation>Rückblick: %1</translation>
+    </message>
+    <message>
+        <source>Alarm: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nearest</source>
+        <translation>Am nächsten</translation>
+    </message>
+    <message>
+        <source>Find nearest available</source>
+        <translation>Nächstes verfügbares suchen</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Ausrüstung</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+    <message>
+        <source>Sign in to acknowledge</source>
+        <translation>Zum Quittieren anmelden</translation>
+    </message>
+    <message>
+        <source>Acknowledge as %1</source>
+        <translation>Quittieren als %1</translation>
     </message>
 </context>
 <context>

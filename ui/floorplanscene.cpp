@@ -14,6 +14,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QLoggingCategory>
 #include <QPainterPath>
+#include <QPalette>
 #include <QPen>
 #include <QSvgRenderer>
 #include <algorithm>
@@ -46,6 +47,15 @@ qint64 steadyMs()
 QString roomText(const Room& room)
 {
     return QCoreApplication::translate("site", room.name.toUtf8().constData());
+}
+
+// Whether an alarm is about the marker's wearer: raised by its tag, or naming them as its subject
+// ("Ada Byrne" or "Ada Byrne (bed 101-A)").
+bool about(const AlarmState& a, const PlanMarker& m)
+{
+    if (!m.tag.isEmpty() && a.source == m.tag)
+        return true;
+    return !m.name.isEmpty() && (a.subject == m.name || a.subject.startsWith(m.name + QStringLiteral(" (")));
 }
 
 } // namespace
@@ -138,6 +148,7 @@ void FloorPlanScene::buildFloors()
         tf.setBold(true);
         title->setFont(tf);
         title->setPos(origin + QPointF(0, -22));
+        m_titles << title;
         for (const Room& room : m_site.rooms) {
             if (room.floor != f->level)
                 continue;
@@ -150,8 +161,8 @@ void FloorPlanScene::buildFloors()
             QFont font = name->font();
             font.setPixelSize(int(RoomFontPx));
             name->setFont(font);
-            name->setBrush(QColor(80, 80, 80));
             name->setZValue(2);
+            m_names << name;
             const QRectF b = poly.boundingRect();
             const QRectF nb = name->boundingRect();
             name->setPos(b.center().x() - nb.width() / 2, b.top() + 4);
@@ -193,8 +204,12 @@ void FloorPlanScene::buildFloors()
                 poly << origin + p * PxPerM;
             const QColor c = g.kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
             auto* item = new QGraphicsPolygonItem(poly, floorItem);
-            item->setPen(QPen(c, 2, Qt::DashDotLine));
-            item->setBrush(QBrush(c, Qt::BDiagPattern));
+            QPen edge(c, 1.5, Qt::DashDotLine);
+            edge.setCosmetic(true);
+            item->setPen(edge);
+            QColor hatch = c;
+            hatch.setAlpha(90);
+            item->setBrush(QBrush(hatch, Qt::BDiagPattern));
             item->setZValue(4);
             item->setToolTip(g.kind == GeofenceKind::Exit ? tr("Exit zone: %1").arg(g.name) : tr("Restricted zone: %1").arg(g.name));
             m_geofences << item;
@@ -277,6 +292,16 @@ void FloorPlanScene::setFloor(std::optional<int> level)
     updateVisibility();
     applyFocus();
     recluster();
+}
+
+void FloorPlanScene::applyPalette(const QPalette& palette)
+{
+    QColor text = palette.color(QPalette::Text);
+    for (QGraphicsSimpleTextItem* t : std::as_const(m_titles))
+        t->setBrush(text);
+    text.setAlpha(170);
+    for (QGraphicsSimpleTextItem* n : std::as_const(m_names))
+        n->setBrush(text);
 }
 
 void FloorPlanScene::setPixelScale(double s)
@@ -504,7 +529,7 @@ std::optional<std::pair<int, QPointF>> FloorPlanScene::alarmPlace(const QString&
         return std::pair{room->floor, toScene(room->floor, room->centre())};
     // Its subject's marker (a staff member's panic, an asset), then the room its place names.
     for (PlanMarker* m : m_markers)
-        if (m->state.known && ((!m->tag.isEmpty() && m->tag == a->source) || m->name == a->subject))
+        if (m->state.known && about(*a, *m))
             return std::pair{m->state.floor, markerTarget(*m)};
     for (const Room& room : m_site.rooms)
         if (!a->place.isEmpty() && (a->place == room.name || a->place.startsWith(room.name + QLatin1Char(' '))))
@@ -546,7 +571,7 @@ void FloorPlanScene::applyAlarms()
             if (!roomId.isEmpty() && (!rooms.contains(roomId) || int(a->priority) > int(rooms.value(roomId))))
                 rooms.insert(roomId, a->priority);
             for (PlanMarker* m : m_markers)
-                if ((!m->tag.isEmpty() && m->tag == a->source) || (m->kind == MarkerKind::Patient && m->name == a->subject))
+                if (about(*a, *m))
                     if (!subjects.contains(m) || int(a->priority) > int(subjects.value(m)))
                         subjects.insert(m, a->priority);
         }
@@ -653,12 +678,16 @@ void FloorPlanScene::applyFocus()
     if (path != m_route->path()) {
         m_route->setPath(path);
         QColor c = a ? priorityColour(a->priority) : QColor(Qt::red);
-        m_route->setPen(QPen(c.darker(120), 5, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin));
+        QPen pen(c.darker(120), 4, Qt::DashLine, Qt::RoundCap, Qt::RoundJoin);
+        pen.setCosmetic(true); // the same on screen at every zoom
+        m_route->setPen(pen);
     }
     const QPainterPath assetPath = m_nearestAsset && !m_replayMs ? routePath(m_nearestAsset->route) : QPainterPath();
     if (assetPath != m_assetRoute->path()) {
         m_assetRoute->setPath(assetPath);
-        m_assetRoute->setPen(QPen(QColor(0, 120, 255), 4, Qt::DotLine, Qt::RoundCap, Qt::RoundJoin));
+        QPen pen(QColor(0, 120, 255), 4, Qt::DotLine, Qt::RoundCap, Qt::RoundJoin);
+        pen.setCosmetic(true);
+        m_assetRoute->setPen(pen);
     }
 }
 
@@ -962,7 +991,7 @@ QString FloorPlanScene::alarmAt(QPointF p) const
             continue;
         for (int i = 0; i < m_alarms->rowCount(); ++i) {
             const AlarmState* a = m_alarms->at(i);
-            if ((a->source == m->tag || a->subject == m->name) && (!best || AlarmListModel::before(*a, *best)))
+            if (about(*a, *m) && (!best || AlarmListModel::before(*a, *best)))
                 best = a;
         }
     }

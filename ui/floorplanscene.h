@@ -64,6 +64,9 @@ public:
     void setPixelScale(double pixelsPerUnit);
     [[nodiscard]] double pixelScale() const { return m_pixelScale; }
 
+    // The colours of the names and titles (rooms and plans follow the view's palette as they paint).
+    void applyPalette(const QPalette& palette);
+
     void setLayerVisible(PlanLayer layer, bool visible);
     [[nodiscard]] bool layerVisible(PlanLayer layer) const { return m_layers[size_t(layer)]; }
 
@@ -149,6 +152,7 @@ private:
     QHash<int, std::shared_ptr<QSvgRenderer>> m_plans;
     QHash<QString, PlanRoom*> m_rooms;
     QList<QGraphicsItem*> m_infrastructure, m_geofences;
+    QList<QGraphicsSimpleTextItem*> m_names, m_titles;
     QHash<QString, QGraphicsItem*> m_gatewayItems; // gateway id -> its mark (drawn by the device's health)
     std::vector<PlanMarker*> m_markers; // patients, staff, assets (model order)
     QHash<QString, PlanMarker*> m_byId, m_byTag;

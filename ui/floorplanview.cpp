@@ -18,7 +18,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QGestureEvent>
 #include <QNativeGestureEvent>
+#include <QPinchGesture>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
@@ -88,7 +90,16 @@ void PlanGraphicsView::wheelEvent(QWheelEvent* event)
 
 bool PlanGraphicsView::viewportEvent(QEvent* event)
 {
-    if (event->type() == QEvent::NativeGesture) {
+    if (event->type() == QEvent::Gesture) { // a pinch on a touch screen
+        auto* g = static_cast<QGestureEvent*>(event);
+        if (auto* pinch = static_cast<QPinchGesture*>(g->gesture(Qt::PinchGesture))) {
+            if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
+                zoomBy(pinch->scaleFactor(), mapFromGlobal(pinch->centerPoint().toPoint()));
+            g->accept(pinch);
+            return true;
+        }
+    }
+    if (event->type() == QEvent::NativeGesture) { // a pinch on a touchpad
         auto* g = static_cast<QNativeGestureEvent*>(event);
         if (g->gestureType() == Qt::ZoomNativeGesture) {
             zoomBy(1 + g->value(), mapFromGlobal(g->globalPosition().toPoint()));
@@ -115,6 +126,13 @@ void PlanGraphicsView::mouseReleaseEvent(QMouseEvent* event)
 void PlanGraphicsView::contextMenuEvent(QContextMenuEvent* event)
 {
     Q_EMIT contextMenuAt(mapToScene(event->pos()), event->globalPos());
+}
+
+void PlanGraphicsView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        setBackgroundBrush(palette().brush(QPalette::Base));
+    QGraphicsView::changeEvent(event);
 }
 
 void PlanGraphicsView::resizeEvent(QResizeEvent* event)
@@ -351,6 +369,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
                                                                            : tr("Live"));
         });
     }
+    m_scene->applyPalette(palette());
     refreshFloorButtons();
     // One floor first: the lowest, or the floor of the most urgent alarm.
     showFloor(floors.empty() ? std::nullopt : std::optional<int>(floors.back()->level));
@@ -423,6 +442,13 @@ void FloorPlanView::centreOn(QPointF p)
     if (!isVisible())
         m_pendingCentre = p; // fitted and centred when shown
     m_view->centerOn(p);
+}
+
+void FloorPlanView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_scene->applyPalette(palette());
+    QWidget::changeEvent(event);
 }
 
 void FloorPlanView::showEvent(QShowEvent* event)

@@ -144,17 +144,23 @@ void PlanRoom::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         return;
     const QColor c = priorityColour(*m_alarm);
     // Lit: filled in the priority's colour, outlined thick; dark: outlined only, thin and dashed.
-    // A recorded (look-back) alarm is drawn steady, outlined and hatched.
+    // A recorded (look-back) alarm is drawn steady, outlined and hatched. Outlines keep their width
+    // on screen at every zoom.
+    auto pen = [](const QColor& colour, double px, Qt::PenStyle style) {
+        QPen p(colour, px, style);
+        p.setCosmetic(true);
+        return p;
+    };
     if (m_recorded) {
-        painter->setPen(QPen(c, 4, Qt::DashLine));
+        painter->setPen(pen(c, 3, Qt::DashLine));
         painter->setBrush(QBrush(c, Qt::FDiagPattern));
     } else if (m_lit) {
         QColor f = c;
         f.setAlpha(150);
-        painter->setPen(QPen(c.darker(115), 6));
+        painter->setPen(pen(c.darker(115), 4, Qt::SolidLine));
         painter->setBrush(f);
     } else {
-        painter->setPen(QPen(c, 2, Qt::DashLine));
+        painter->setPen(pen(c, 2, Qt::DashLine));
         painter->setBrush(Qt::NoBrush);
     }
     painter->drawPolygon(poly);

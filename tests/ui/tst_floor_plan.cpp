@@ -131,6 +131,20 @@ private Q_SLOTS:
             const QPoint at = plan.view()->mapFromScene(m->pos());
             QCOMPARE(image.pixelColor(at), FloorPlanScene::patientColour());
         }
+        // The plan's colours come from the palette: with a dark one, rooms are dark and walls light.
+        const Room& r = *st.site.room(QStringLiteral("R210")); // on the floor shown
+        const QPoint inside = plan.toViewport(r.floor, QPointF(r.centre().x() + 1.5, r.polygon.boundingRect().bottom() - 1));
+        const QPoint wall = plan.toViewport(r.floor, QPointF(r.polygon.boundingRect().left(), r.centre().y()));
+        QVERIFY(plan.view()->viewport()->grab().toImage().pixelColor(inside).lightness() > 200);
+        QPalette dark = plan.palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 34));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        dark.setColor(QPalette::Mid, QColor(70, 70, 70));
+        plan.setPalette(dark);
+        const QImage darkImage = plan.view()->viewport()->grab().toImage();
+        QVERIFY2(darkImage.pixelColor(inside).lightness() < 60, qPrintable(darkImage.pixelColor(inside).name()));
+        QVERIFY2(darkImage.pixelColor(wall).lightness() > 120, qPrintable(darkImage.pixelColor(wall).name()));
+        plan.setPalette(QPalette());
         // At a floor's fit zoom on a 1920x1080 screen, room names are at least 14 px high.
         plan.resize(1920, 1000);
         plan.showFloor(1);
