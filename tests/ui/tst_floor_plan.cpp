@@ -12,6 +12,7 @@
 #include "ui/planitems.h"
 
 #include <QDialog>
+#include <QGraphicsItem>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -318,8 +319,45 @@ private Q_SLOTS:
             plan.setLayerVisible(PlanLayer::Staff, true);
             QVERIFY(m->isVisible() && m->accuracy->isVisible());
             plan.setLayerVisible(PlanLayer::Staff, false);
+            // Room climate: a room out of its targets tinted as such, only with the layer on.
+            int envRow = -1;
+            for (int r = 0; r < st.models.environment.rowCount() && envRow < 0; ++r)
+                if (st.models.environment.rowAt(r).kind == EnvKind::Room)
+                    envRow = r;
+            QVERIFY(envRow >= 0);
+            EnvRow env = st.models.environment.rowAt(envRow);
+            env.signal = SignalState::Live;
+            env.temperatureC = 27.5;
+            env.outOfTarget = QStringList{QStringLiteral("T 27.5 > 24")};
+            // A gateway gone silent: drawn red and hollow, said so in its tooltip.
+            int gwRow = -1;
+            for (int r = 0; r < st.models.devices.rowCount() && gwRow < 0; ++r)
+                if (st.models.devices.rowAt(r).kind == DeviceKind::Gateway)
+                    gwRow = r;
+            DeviceRow gw = st.models.devices.rowAt(gwRow);
+            gw.signal = SignalState::NoSignal;
+            gw.lastSeenMs = st.clock.nowMs() - 120'000;
+            auto update = std::make_shared<WardUpdate>();
+            update->environment.push_back({envRow, env});
+            update->devices.push_back({gwRow, gw});
+            st.models.apply(update);
+            PlanRoom* tinted = plan.scene()->room(env.id);
+            QVERIFY(tinted);
+            QCOMPARE(tinted->climate(), PlanRoom::Climate::Off);
             plan.setLayerVisible(PlanLayer::Climate, true);
             QVERIFY(plan.scene()->layerVisible(PlanLayer::Climate));
+            QCOMPARE(tinted->climate(), PlanRoom::Climate::OutOfTarget);
+            QGraphicsItem* gatewayMark = nullptr;
+            for (QGraphicsItem* item : plan.scene()->items())
+                if (item->toolTip().startsWith(QStringLiteral("Gateway %1:").arg(gw.id)))
+                    gatewayMark = item;
+            QVERIFY(gatewayMark);
+            QVERIFY2(gatewayMark->toolTip().contains(QStringLiteral("silent since")), qPrintable(gatewayMark->toolTip()));
+            QCOMPARE(static_cast<QAbstractGraphicsShapeItem*>(gatewayMark)->pen().color(), QColor(200, 0, 0));
+            QVERIFY(gatewayMark->isVisible());
+            plan.setLayerVisible(PlanLayer::Infrastructure, false);
+            QVERIFY(!gatewayMark->isVisible());
+            plan.setLayerVisible(PlanLayer::Infrastructure, true);
         }
         {
             FloorPlanView again(st.site, st.models, &st.alarms);
