@@ -6,6 +6,7 @@
 #include "ui/planitems.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -13,9 +14,11 @@
 #include <QGraphicsPathItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLoggingCategory>
+#include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
 #include <QPen>
+#include <QPixmapCache>
 #include <QSvgRenderer>
 #include <algorithm>
 #include <numeric>
@@ -29,7 +32,7 @@ namespace {
 constexpr double FloorGapM = 4;   // between floors stacked in the overview
 constexpr qint64 GlideMs = 700;   // a marker glides to its new fix
 constexpr double JumpM = 12;      // further than this (or to another floor): it jumps
-constexpr double GlideMinPx = 3;  // a move smaller than this on screen is not animated
+constexpr double GlideMinPx = 5;  // a move smaller than this on screen (fix noise) is not animated
 constexpr qint64 PulseMs = 2400;  // the find result's pulse
 
 qint64 steadyMs()
@@ -99,6 +102,10 @@ FloorPlanScene::FloorPlanScene(const Site& site, WardModels& models, AlarmListMo
 {
     // Markers move all the time: no index to keep up (a few thousand items are drawn faster so).
     setItemIndexMethod(QGraphicsScene::NoIndex);
+    m_palette = QGuiApplication::palette();
+    // Markers, labels and rooms are cached as pixmaps (a few KB each; a thousand tags need some
+    // 15 MB): Qt's default 10 MB would make them evict each other on every frame.
+    QPixmapCache::setCacheLimit(std::max(QPixmapCache::cacheLimit(), 64 * 1024));
     buildFloors();
     buildMarkers();
     m_route = addPath(QPainterPath());
@@ -108,10 +115,10 @@ FloorPlanScene::FloorPlanScene(const Site& site, WardModels& models, AlarmListMo
     m_pulse = addEllipse(QRectF());
     m_pulse->setZValue(30);
     m_pulse->setVisible(false);
-    m_animation.setInterval(40);
+    m_animation.setInterval(66); // 15 steps a second: a walker moves a few pixels a step
     connect(&m_animation, &QTimer::timeout, this, &FloorPlanScene::animate);
     m_reclusterTimer.setSingleShot(true);
-    m_reclusterTimer.setInterval(250);
+    m_reclusterTimer.setInterval(500); // fixes come at about 1 Hz: clusters follow twice a second
     connect(&m_reclusterTimer, &QTimer::timeout, this, &FloorPlanScene::recluster);
     connect(&models, &WardModels::applied, this, &FloorPlanScene::applyRows);
     if (alarms) {
@@ -142,13 +149,10 @@ void FloorPlanScene::buildFloors()
         const QRectF rect(origin, QSizeF(f->width, f->height) * PxPerM);
         auto* floorItem = addRect(rect, Qt::NoPen, Qt::NoBrush);
         m_floorItems.insert(f->level, floorItem);
-        auto* title = new QGraphicsSimpleTextItem(QCoreApplication::translate("site", f->name.toUtf8().constData()), floorItem);
-        QFont tf = title->font();
-        tf.setPixelSize(16);
-        tf.setBold(true);
-        title->setFont(tf);
-        title->setPos(origin + QPointF(0, -22));
-        m_titles << title;
+        FloorPaint paint;
+        paint.level = f->level;
+        paint.rect = rect;
+        paint.title = QCoreApplication::translate("site", f->name.toUtf8().constData());
         for (const Room& room : m_site.rooms) {
             if (room.floor != f->level)
                 continue;
@@ -157,15 +161,6 @@ void FloorPlanScene::buildFloors()
                 poly << origin + p * PxPerM;
             auto* item = new PlanRoom(room, poly, floorItem);
             m_rooms.insert(room.id, item);
-            auto* name = new QGraphicsSimpleTextItem(roomText(room), floorItem);
-            QFont font = name->font();
-            font.setPixelSize(int(RoomFontPx));
-            name->setFont(font);
-            name->setZValue(2);
-            m_names << name;
-            const QRectF b = poly.boundingRect();
-            const QRectF nb = name->boundingRect();
-            name->setPos(b.center().x() - nb.width() / 2, b.top() + 4);
         }
         // The plan's structure from its SVG; without one (or one that does not load), the site's walls.
         QString plan = f->plan;
@@ -173,47 +168,22 @@ void FloorPlanScene::buildFloors()
             plan = QDir(siteDir).filePath(plan);
         auto svg = plan.isEmpty() ? nullptr : std::make_shared<QSvgRenderer>(plan);
         if (svg && svg->isValid()) {
-            m_plans.insert(f->level, svg);
-            auto* backdrop = new PlanBackdrop(svg, rect, floorItem);
-            backdrop->setZValue(3);
-        } else {
-            if (!plan.isEmpty())
-                qCWarning(lcPlan) << "floor" << f->level << ": plan" << plan << "does not load; drawing the site's walls";
-            for (const WallSegment& w : m_site.walls)
-                if (w.floor == f->level) {
-                    auto* line = new QGraphicsLineItem(QLineF(origin + w.a * PxPerM, origin + w.b * PxPerM), floorItem);
-                    line->setPen(QPen(QColor(60, 60, 60), 3));
-                    line->setZValue(3);
-                }
+            paint.svg = svg;
+        } else if (!plan.isEmpty()) {
+            qCWarning(lcPlan) << "floor" << f->level << ": plan" << plan << "does not load; drawing the site's walls";
         }
-        for (const Bed& bed : m_site.beds) {
-            const Room* room = m_site.room(bed.room);
-            if (!room || room->floor != f->level)
-                continue;
-            auto* b = new QGraphicsRectItem(QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36)), floorItem);
-            b->setPen(QPen(QColor(150, 150, 150), 1));
-            b->setBrush(Qt::NoBrush);
-            b->setZValue(2);
-            b->setToolTip(tr("Bed %1").arg(bed.id));
-        }
+        for (const Bed& bed : m_site.beds)
+            if (const Room* room = m_site.room(bed.room); room && room->floor == f->level)
+                paint.beds << QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36));
         for (const Geofence& g : m_site.geofences) {
             if (g.floor != f->level)
                 continue;
             QPolygonF poly;
             for (const QPointF& p : g.polygon)
                 poly << origin + p * PxPerM;
-            const QColor c = g.kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
-            auto* item = new QGraphicsPolygonItem(poly, floorItem);
-            QPen edge(c, 1.5, Qt::DashDotLine);
-            edge.setCosmetic(true);
-            item->setPen(edge);
-            QColor hatch = c;
-            hatch.setAlpha(90);
-            item->setBrush(QBrush(hatch, Qt::BDiagPattern));
-            item->setZValue(4);
-            item->setToolTip(g.kind == GeofenceKind::Exit ? tr("Exit zone: %1").arg(g.name) : tr("Restricted zone: %1").arg(g.name));
-            m_geofences << item;
+            paint.geofences.push_back({poly, g.kind});
         }
+        m_floorPaint.push_back(std::move(paint));
         for (const Gateway& g : m_site.gateways) {
             if (g.floor != f->level)
                 continue;
@@ -221,6 +191,7 @@ void FloorPlanScene::buildFloors()
             item->setFlag(QGraphicsItem::ItemIgnoresTransformations);
             item->setPos(origin + QPointF(g.x, g.y) * PxPerM);
             item->setZValue(6);
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
             m_infrastructure << item;
             m_gatewayItems.insert(g.id, item);
         }
@@ -231,6 +202,7 @@ void FloorPlanScene::buildFloors()
             item->setFlag(QGraphicsItem::ItemIgnoresTransformations);
             item->setPos(origin + QPointF(b.x, b.y) * PxPerM);
             item->setZValue(6);
+            item->setCacheMode(QGraphicsItem::DeviceCoordinateCache);
             m_infrastructure << item;
             m_gatewayItems.insert(b.id, item);
         }
@@ -289,6 +261,8 @@ void FloorPlanScene::setFloor(std::optional<int> level)
     m_floor = level;
     for (auto it = m_floorItems.begin(); it != m_floorItems.end(); ++it)
         it.value()->setVisible(!level || it.key() == *level);
+    invalidate(sceneRect(), BackgroundLayer);
+    Q_EMIT backgroundChanged();
     updateVisibility();
     applyFocus();
     recluster();
@@ -296,12 +270,98 @@ void FloorPlanScene::setFloor(std::optional<int> level)
 
 void FloorPlanScene::applyPalette(const QPalette& palette)
 {
-    QColor text = palette.color(QPalette::Text);
-    for (QGraphicsSimpleTextItem* t : std::as_const(m_titles))
-        t->setBrush(text);
-    text.setAlpha(170);
-    for (QGraphicsSimpleTextItem* n : std::as_const(m_names))
-        n->setBrush(text);
+    m_palette = palette;
+    invalidate(sceneRect(), BackgroundLayer);
+    Q_EMIT backgroundChanged();
+    for (PlanRoom* r : std::as_const(m_rooms))
+        r->update(); // their cached pixmaps were drawn with the old palette
+}
+
+void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
+{
+    // What never moves, drawn once per zoom into the view's background cache: the rooms' fills and
+    // names, beds, the plans' lines (the SVG, tinted with the palette's text colour) and the
+    // geofences. Alarms, climate tints and everything that moves are items above it.
+    const QPalette& pal = m_palette;
+    painter->fillRect(exposed, pal.color(QPalette::Base));
+    painter->setRenderHint(QPainter::Antialiasing);
+    const double scale = std::hypot(painter->worldTransform().m11(), painter->worldTransform().m12());
+    QColor ink = pal.color(QPalette::Text);
+    QColor nameColour = ink;
+    nameColour.setAlpha(170);
+    QFont titleFont;
+    titleFont.setPixelSize(16);
+    titleFont.setBold(true);
+    QFont nameFont;
+    nameFont.setPixelSize(int(RoomFontPx));
+    for (FloorPaint& f : m_floorPaint) {
+        if (m_floor && *m_floor != f.level)
+            continue;
+        if (!exposed.intersects(f.rect.adjusted(-40, -40, 40, 40)))
+            continue;
+        painter->setFont(titleFont);
+        painter->setPen(ink);
+        painter->drawText(QRectF(f.rect.left(), f.rect.top() - 24, f.rect.width(), 22), Qt::AlignLeft | Qt::AlignVCenter, f.title);
+        for (const PlanRoom* r : std::as_const(m_rooms)) {
+            if (r->room().floor != f.level)
+                continue;
+            const QColor fill = planRoomFill(r->room().kind, pal);
+            QPen edge(planMix(fill, ink, 0.25), 0);
+            painter->setPen(edge);
+            painter->setBrush(fill);
+            painter->drawPolygon(r->polygon());
+        }
+        QPen bedPen(planMix(pal.color(QPalette::Base), ink, 0.35), 0);
+        painter->setPen(bedPen);
+        painter->setBrush(Qt::NoBrush);
+        for (const QRectF& b : std::as_const(f.beds))
+            painter->drawRect(b);
+        if (f.svg) {
+            // Rendered at the plan's size on screen (at most 6000 px a side), tinted, and kept for
+            // the next repaint at the same zoom.
+            const double factor = std::min(scale, 6000.0 / std::max(f.rect.width(), f.rect.height()));
+            const QSize size((f.rect.size() * factor).toSize().expandedTo(QSize(1, 1)));
+            QColor lines = ink;
+            lines.setAlpha(200);
+            if (f.cache.size() != size || f.cacheInk != lines) {
+                f.cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
+                f.cache.fill(Qt::transparent);
+                QPainter p(&f.cache);
+                p.setRenderHint(QPainter::Antialiasing);
+                f.svg->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
+                p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+                p.fillRect(f.cache.rect(), lines);
+                f.cacheInk = lines;
+            }
+            painter->drawImage(f.rect, f.cache);
+        } else {
+            QPen wall(planMix(pal.color(QPalette::Base), ink, 0.8), 3);
+            painter->setPen(wall);
+            const QPointF origin = f.rect.topLeft();
+            for (const WallSegment& w : m_site.walls)
+                if (w.floor == f.level)
+                    painter->drawLine(QLineF(origin + w.a * PxPerM, origin + w.b * PxPerM));
+        }
+        painter->setFont(nameFont);
+        painter->setPen(nameColour);
+        for (const PlanRoom* r : std::as_const(m_rooms))
+            if (r->room().floor == f.level) {
+                const QRectF b = r->polygon().boundingRect();
+                painter->drawText(QRectF(b.left(), b.top() + 3, b.width(), RoomFontPx * 1.6), Qt::AlignHCenter | Qt::AlignTop,
+                                  roomText(r->room()));
+            }
+        if (m_layers[size_t(PlanLayer::Geofences)])
+            for (const auto& [poly, kind] : f.geofences) {
+                const QColor c = kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
+                QPen edge(c, 1.5, Qt::DashDotLine);
+                edge.setCosmetic(true);
+                painter->setPen(edge);
+                QColor hatch = c;
+                hatch.setAlpha(90);
+                painter->setBrush(QBrush(hatch, Qt::BDiagPattern));
+                painter->drawPolygon(poly);
+            }
+    }
 }
 
 void FloorPlanScene::setPixelScale(double s)
@@ -315,6 +375,11 @@ void FloorPlanScene::setPixelScale(double s)
 void FloorPlanScene::setLayerVisible(PlanLayer layer, bool visible)
 {
     m_layers[size_t(layer)] = visible;
+    if (layer == PlanLayer::Geofences) {
+        invalidate(sceneRect(), BackgroundLayer);
+        Q_EMIT backgroundChanged();
+    }
+    Q_EMIT backgroundChanged();
     if (layer == PlanLayer::Climate)
         applyClimate();
     updateVisibility();
@@ -398,11 +463,11 @@ void FloorPlanScene::applyRows()
         // Glides to a near fix on the same floor; jumps to a far one, another floor or a first one.
         const bool glide = before.known && before.floor == s.floor && QLineF(before.site, s.site).length() < JumpM &&
                            QLineF(before.site, s.site).length() * PxPerM * m_pixelScale >= GlideMinPx;
+        // Moved by the animation's next step (never here): the view repaints once per step, not
+        // once per batch as well.
         m->from = glide ? m->pos() : target;
         m->to = target;
-        m->glideStartMs = now;
-        if (!glide)
-            m->setPos(target);
+        m->glideStartMs = glide ? now : now - GlideMs;
         const double r = std::max(0.3, s.accuracyM) * PxPerM;
         m->accuracy->setRect(QRectF(target - QPointF(r, r), QSizeF(2 * r, 2 * r)));
     };
@@ -412,8 +477,10 @@ void FloorPlanScene::applyRows()
         take(s.location, s.signal);
     for (const AssetRow& a : m_models.assets.rows())
         take(a.location, a.signal);
-    if (moved && !m_animation.isActive())
+    if (moved && !m_animation.isActive()) {
         m_animation.start();
+        animate(); // the first step now: a first fix shows at once
+    }
     applyInfrastructure();
     if (m_layers[size_t(PlanLayer::Climate)])
         applyClimate();
@@ -477,8 +544,7 @@ void FloorPlanScene::updateVisibility()
     }
     for (QGraphicsItem* g : std::as_const(m_infrastructure))
         g->setVisible(m_layers[size_t(PlanLayer::Infrastructure)]);
-    for (QGraphicsItem* g : std::as_const(m_geofences))
-        g->setVisible(m_layers[size_t(PlanLayer::Geofences)]);
+
 }
 
 void FloorPlanScene::applyInfrastructure()
@@ -815,7 +881,8 @@ void FloorPlanScene::recluster()
     std::vector<QPointF> marks;
     std::vector<QSizeF> sizes;
     for (PlanMarker* m : single) {
-        m->label->setText(m->labelText());
+        if (const QString text = m->labelText(); text != m->label->text())
+            m->label->setText(text); // (a new text redraws its cached pixmap; the same one does not)
         marks.push_back(m->to * s);
         sizes.push_back(m->label->boundingRect().size());
     }
@@ -823,12 +890,22 @@ void FloorPlanScene::recluster()
     for (const QPointF& p : marks)
         bounds = bounds.united(QRectF(p - QPointF(400, 400), QSizeF(800, 800)));
     const auto placed = placeLabels(marks, sizes, bounds);
+    std::vector<bool> labelled(single.size());
+    for (size_t i = 0; i < single.size(); ++i)
+        labelled[i] = placed[i].has_value();
+    QSet<PlanMarker*> keep;
+    for (size_t i = 0; i < single.size(); ++i)
+        if (labelled[i])
+            keep.insert(single[i]);
     for (PlanMarker* m : m_markers)
-        m->label->setVisible(false);
+        if (!keep.contains(m))
+            m->label->setVisible(false);
     for (size_t i = 0; i < single.size(); ++i)
         if (placed[i]) {
             single[i]->label->setPos(placed[i]->topLeft() - marks[i]);
-            single[i]->label->setBrush(single[i]->state.live ? single[i]->colour().darker(170) : QColor(110, 110, 110));
+            const QColor c = single[i]->state.live ? single[i]->colour().darker(170) : QColor(110, 110, 110);
+            if (single[i]->label->brush().color() != c)
+                single[i]->label->setBrush(c);
             single[i]->label->setVisible(true);
         }
     Q_EMIT clustered();

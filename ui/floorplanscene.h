@@ -14,6 +14,8 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QImage>
+#include <QPalette>
 #include <QPointer>
 #include <QTimer>
 #include <array>
@@ -126,6 +128,10 @@ public:
 Q_SIGNALS:
     void alarmsChanged(); // the floors' counts may have changed
     void clustered();     // clusters were made anew
+    void backgroundChanged(); // the static drawing changed (floor, geofence layer, palette)
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void buildFloors();
@@ -149,10 +155,22 @@ private:
     FlashClock* m_clock;
     QHash<int, QPointF> m_origins; // floor level -> scene point of the site's (0, 0)
     QHash<int, QGraphicsItem*> m_floorItems;
-    QHash<int, std::shared_ptr<QSvgRenderer>> m_plans;
     QHash<QString, PlanRoom*> m_rooms;
-    QList<QGraphicsItem*> m_infrastructure, m_geofences;
-    QList<QGraphicsSimpleTextItem*> m_names, m_titles;
+    QList<QGraphicsItem*> m_infrastructure;
+    // A floor's static drawing (drawBackground).
+    struct FloorPaint
+    {
+        int level = 0;
+        QRectF rect;
+        QString title;
+        std::shared_ptr<QSvgRenderer> svg;
+        QImage cache; // the SVG at the last zoom, tinted
+        QColor cacheInk;
+        QList<QRectF> beds;
+        std::vector<std::pair<QPolygonF, GeofenceKind>> geofences;
+    };
+    std::vector<FloorPaint> m_floorPaint;
+    QPalette m_palette;
     QHash<QString, QGraphicsItem*> m_gatewayItems; // gateway id -> its mark (drawn by the device's health)
     std::vector<PlanMarker*> m_markers; // patients, staff, assets (model order)
     QHash<QString, PlanMarker*> m_byId, m_byTag;

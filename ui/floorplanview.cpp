@@ -55,9 +55,16 @@ PlanGraphicsView::PlanGraphicsView(FloorPlanScene* scene, QWidget* parent) : QGr
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    // One rectangle around everything that changed: with hundreds of markers gliding, building an
+    // exact region of their rectangles costs more than repainting the area they span.
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
     setOptimizationFlags(QGraphicsView::DontSavePainterState);
-    setBackgroundBrush(palette().brush(QPalette::Base));
+    // The plan's static drawing (the scene's background) is kept as a pixmap until the zoom, the
+    // floor, the palette or the geofence layer changes.
+    setCacheMode(QGraphicsView::CacheBackground);
+    // The background covers every pixel: no clearing of the viewport before each paint.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setAttribute(Qt::WA_OpaquePaintEvent);
     viewport()->setAttribute(Qt::WA_AcceptTouchEvents);
     viewport()->grabGesture(Qt::PinchGesture);
 }
@@ -126,13 +133,6 @@ void PlanGraphicsView::mouseReleaseEvent(QMouseEvent* event)
 void PlanGraphicsView::contextMenuEvent(QContextMenuEvent* event)
 {
     Q_EMIT contextMenuAt(mapToScene(event->pos()), event->globalPos());
-}
-
-void PlanGraphicsView::changeEvent(QEvent* event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        setBackgroundBrush(palette().brush(QPalette::Base));
-    QGraphicsView::changeEvent(event);
 }
 
 void PlanGraphicsView::resizeEvent(QResizeEvent* event)
@@ -315,6 +315,8 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     v->addWidget(timelineBox);
 
     connect(m_view, &PlanGraphicsView::zoomed, m_scene, &FloorPlanScene::setPixelScale);
+    // The scene's background changed (floor, layer, palette): the view's cached copy goes.
+    connect(m_scene, &FloorPlanScene::backgroundChanged, m_view, &QGraphicsView::resetCachedContent);
     connect(m_scene, &FloorPlanScene::alarmsChanged, this, &FloorPlanView::refreshFloorButtons);
     connect(m_view, &PlanGraphicsView::clickedAt, this, [this](QPointF at, QPoint) {
         for (QGraphicsItem* item : m_view->items(m_view->mapFromScene(at)))
@@ -446,8 +448,10 @@ void FloorPlanView::centreOn(QPointF p)
 
 void FloorPlanView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::PaletteChange) {
         m_scene->applyPalette(palette());
+        m_view->resetCachedContent();
+    }
     QWidget::changeEvent(event);
 }
 

@@ -18,26 +18,25 @@ namespace ww {
 
 namespace {
 
-QColor mix(const QColor& a, const QColor& b, double t)
+QColor mixColours(const QColor& a, const QColor& b, double t)
 {
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
-// A room's fill: the palette's base, a little of the kind's hue (so a dark theme stays dark).
 QColor roomFill(RoomKind kind, const QPalette& pal)
 {
     const QColor base = pal.color(QPalette::Base);
     switch (kind) {
-    case RoomKind::Corridor: return mix(base, pal.color(QPalette::Mid), 0.18);
+    case RoomKind::Corridor: return mixColours(base, pal.color(QPalette::Mid), 0.18);
     case RoomKind::Icu:
-    case RoomKind::OperatingRoom: return mix(base, QColor(60, 120, 220), 0.14);
-    case RoomKind::Isolation: return mix(base, QColor(230, 140, 40), 0.14);
-    case RoomKind::Pharmacy: return mix(base, QColor(140, 90, 210), 0.12);
+    case RoomKind::OperatingRoom: return mixColours(base, QColor(60, 120, 220), 0.14);
+    case RoomKind::Isolation: return mixColours(base, QColor(230, 140, 40), 0.14);
+    case RoomKind::Pharmacy: return mixColours(base, QColor(140, 90, 210), 0.12);
     case RoomKind::Exit:
-    case RoomKind::Stairs: return mix(base, QColor(40, 160, 60), 0.14);
+    case RoomKind::Stairs: return mixColours(base, QColor(40, 160, 60), 0.14);
     case RoomKind::StaffArea:
-    case RoomKind::Office: return mix(base, QColor(200, 190, 60), 0.12);
+    case RoomKind::Office: return mixColours(base, QColor(200, 190, 60), 0.12);
     default: return base;
     }
 }
@@ -54,45 +53,28 @@ QPolygonF regular(int corners, double r, double startDeg)
 
 } // namespace
 
-PlanBackdrop::PlanBackdrop(std::shared_ptr<QSvgRenderer> svg, QRectF rect, QGraphicsItem* parent)
-    : QGraphicsItem(parent), m_svg(std::move(svg)), m_rect(rect)
+QColor planRoomFill(RoomKind kind, const QPalette& palette)
 {
+    return roomFill(kind, palette);
 }
 
-void PlanBackdrop::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget)
+QColor planMix(const QColor& a, const QColor& b, double t)
 {
-    // The plan's size on screen: rendered anew when the zoom or the palette changes, and never
-    // larger than 6000 px a side (beyond that it is drawn scaled up).
-    const QTransform t = painter->deviceTransform();
-    const double scale = std::hypot(t.m11(), t.m12());
-    const double factor = std::min(scale, 6000.0 / std::max(m_rect.width(), m_rect.height()));
-    const QSize size((m_rect.size() * factor).toSize().expandedTo(QSize(1, 1)));
-    const QPalette pal = widget ? widget->palette() : QApplication::palette();
-    QColor ink = pal.color(QPalette::Text);
-    ink.setAlpha(200);
-    if (m_cache.size() != size || m_cacheColour != ink) {
-        m_cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
-        m_cache.fill(Qt::transparent);
-        QPainter p(&m_cache);
-        p.setRenderHint(QPainter::Antialiasing);
-        m_svg->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
-        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
-        p.fillRect(m_cache.rect(), ink);
-        m_cacheColour = ink;
-    }
-    painter->setRenderHint(QPainter::SmoothPixmapTransform);
-    painter->drawImage(m_rect, m_cache);
+    return mixColours(a, b, t);
 }
 
 PlanRoom::PlanRoom(const Room& room, const QPolygonF& scenePolygon, QGraphicsItem* parent)
     : QGraphicsPolygonItem(scenePolygon, parent), m_room(room)
 {
     setZValue(0);
+    // Redrawn when its alarm, phase or tint changes (or the zoom), blitted otherwise.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 QRectF PlanRoom::boundingRect() const
 {
-    return QGraphicsPolygonItem::boundingRect().adjusted(-4, -4, 4, 4);
+    // Room for half of the 4 px outline at the smallest zoom (0.15 px per unit).
+    return QGraphicsPolygonItem::boundingRect().adjusted(-14, -14, 14, 14);
 }
 
 void PlanRoom::setAlarm(std::optional<Priority> priority, bool recorded)
@@ -123,21 +105,15 @@ void PlanRoom::setClimate(Climate c)
 
 void PlanRoom::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget* widget)
 {
-    const QPalette pal = widget ? widget->palette() : QApplication::palette();
-    QColor fill = roomFill(m_room.kind, pal);
-    switch (m_climate) {
-    case Climate::InTarget: fill = mix(fill, QColor(40, 170, 80), 0.25); break;
-    case Climate::OutOfTarget: fill = mix(fill, QColor(230, 120, 0), 0.45); break;
-    case Climate::NoSignal: fill = mix(fill, pal.color(QPalette::Mid), 0.5); break;
-    case Climate::Off: break;
-    }
     const QPolygonF& poly = polygon();
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(mix(fill, pal.color(QPalette::Text), 0.25), 0));
-    painter->setBrush(fill);
-    painter->drawPolygon(poly);
-    if (m_climate == Climate::NoSignal) {
-        painter->setBrush(QBrush(pal.color(QPalette::Mid), Qt::BDiagPattern));
+    if (m_climate != Climate::Off) {
+        const QPalette pal = widget ? widget->palette() : QApplication::palette();
+        QColor tint = m_climate == Climate::InTarget      ? QColor(40, 170, 80, 70)
+                      : m_climate == Climate::OutOfTarget ? QColor(230, 120, 0, 120)
+                                                          : pal.color(QPalette::Mid);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(m_climate == Climate::NoSignal ? QBrush(tint, Qt::BDiagPattern) : QBrush(tint));
         painter->drawPolygon(poly);
     }
     if (!m_alarm)
@@ -180,7 +156,10 @@ PlanMarker::PlanMarker(MarkerKind k, QString i, QString t, QString n, QString d)
     setFlag(ItemIgnoresTransformations);
     setZValue(10 + int(kind == MarkerKind::Patient)); // patients over staff and assets
     setVisible(false);
+    // Drawn once into a pixmap and blitted while it moves: a thousand markers gliding stay cheap.
+    setCacheMode(DeviceCoordinateCache);
     label = new QGraphicsSimpleTextItem(this);
+    label->setCacheMode(DeviceCoordinateCache);
     label->setVisible(false);
 }
 
@@ -246,9 +225,12 @@ void PlanMarker::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     }
     case MarkerKind::Asset: {
         painter->drawRect(QRectF(-r * 0.85, -r * 0.85, 1.7 * r, 1.7 * r));
-        QFont f = painter->font();
-        f.setPixelSize(11);
-        f.setBold(true);
+        static const QFont f = [] {
+            QFont font;
+            font.setPixelSize(11);
+            font.setBold(true);
+            return font;
+        }();
         painter->setFont(f);
         painter->setPen(state.live ? QColor(Qt::white) : c);
         painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, detail.left(1).toUpper());
@@ -266,6 +248,7 @@ PlanCluster::PlanCluster(QList<PlanMarker*> members) : m_members(std::move(membe
 {
     setFlag(ItemIgnoresTransformations);
     setZValue(20);
+    setCacheMode(DeviceCoordinateCache);
     QPointF sum;
     QStringList names;
     for (PlanMarker* m : std::as_const(m_members)) {
@@ -304,9 +287,12 @@ void PlanCluster::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     painter->setPen(QPen(rim, 3));
     painter->setBrush(QColor(50, 60, 80));
     painter->drawEllipse(QPointF(0, 0), 15, 15);
-    QFont f = painter->font();
-    f.setPixelSize(14);
-    f.setBold(true);
+    static const QFont f = [] {
+        QFont font;
+        font.setPixelSize(14);
+        font.setBold(true);
+        return font;
+    }();
     painter->setFont(f);
     painter->setPen(Qt::white);
     painter->drawText(QRectF(-15, -15, 30, 30), Qt::AlignCenter, QString::number(m_members.size()));

@@ -17,22 +17,12 @@ class QGraphicsEllipseItem;
 
 namespace ww {
 
-// A floor's plan: the SVG's lines drawn in the palette's text colour (the SVG holds black lines
-// only), rendered once per zoom into an image of the plan's size on screen.
-class PlanBackdrop : public QGraphicsItem
-{
-public:
-    PlanBackdrop(std::shared_ptr<QSvgRenderer> svg, QRectF rect, QGraphicsItem* parent);
-    [[nodiscard]] QRectF boundingRect() const override { return m_rect; }
-    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+// A room's fill from the palette: its base with a little of the kind's hue (a dark theme stays dark).
+[[nodiscard]] QColor planRoomFill(RoomKind kind, const QPalette& palette);
+[[nodiscard]] QColor planMix(const QColor& a, const QColor& b, double t);
 
-private:
-    std::shared_ptr<QSvgRenderer> m_svg;
-    QRectF m_rect;
-    QImage m_cache;
-    QColor m_cacheColour;
-};
-
+// A room's state over the plan (the scene's background draws the room itself): its alarm, lit or
+// dark on the station's flash clock, and its climate tint. Draws nothing when it has neither.
 class PlanRoom : public QGraphicsPolygonItem
 {
 public:
