@@ -19,7 +19,9 @@
 #include <QPalette>
 #include <QPen>
 #include <QPixmapCache>
+#include <QGraphicsSceneHelpEvent>
 #include <QSvgRenderer>
+#include <QToolTip>
 #include <algorithm>
 #include <numeric>
 
@@ -174,14 +176,17 @@ void FloorPlanScene::buildFloors()
         }
         for (const Bed& bed : m_site.beds)
             if (const Room* room = m_site.room(bed.room); room && room->floor == f->level)
+            {
                 paint.beds << QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36));
+                paint.bedIds << bed.id;
+            }
         for (const Geofence& g : m_site.geofences) {
             if (g.floor != f->level)
                 continue;
             QPolygonF poly;
             for (const QPointF& p : g.polygon)
                 poly << origin + p * PxPerM;
-            paint.geofences.push_back({poly, g.kind});
+            paint.geofences.push_back({poly, g.kind, g.name});
         }
         m_floorPaint.push_back(std::move(paint));
         for (const Gateway& g : m_site.gateways) {
@@ -351,7 +356,7 @@ void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
                                   roomText(r->room()));
             }
         if (m_layers[size_t(PlanLayer::Geofences)])
-            for (const auto& [poly, kind] : f.geofences) {
+            for (const auto& [poly, kind, name] : f.geofences) {
                 const QColor c = kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
                 QPen edge(c, 1.5, Qt::DashDotLine);
                 edge.setCosmetic(true);
@@ -584,6 +589,35 @@ void FloorPlanScene::applyClimate()
         }
     for (PlanRoom* r : std::as_const(m_rooms))
         r->setClimate(status.value(r->room().id, PlanRoom::Climate::Off));
+}
+
+void FloorPlanScene::helpEvent(QGraphicsSceneHelpEvent* event)
+{
+    const QPointF at = event->scenePos();
+    for (QGraphicsItem* item : items(at))
+        if (item->isVisible() && !item->toolTip().isEmpty()) {
+            QGraphicsScene::helpEvent(event);
+            return;
+        }
+    QStringList lines;
+    for (const FloorPaint& f : m_floorPaint) {
+        if (m_floor && *m_floor != f.level)
+            continue;
+        for (qsizetype i = 0; i < f.beds.size(); ++i)
+            if (f.beds[i].contains(at))
+                lines << tr("Bed %1").arg(f.bedIds.value(i));
+        if (m_layers[size_t(PlanLayer::Geofences)])
+            for (const auto& fence : f.geofences)
+                if (fence.polygon.containsPoint(at, Qt::OddEvenFill))
+                    lines << (fence.kind == GeofenceKind::Exit ? tr("Exit zone: %1").arg(fence.name)
+                                                               : tr("Restricted zone: %1").arg(fence.name));
+    }
+    if (lines.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->screenPos(), lines.join(u'\n'), event->widget());
+    event->accept();
 }
 
 std::optional<std::pair<int, QPointF>> FloorPlanScene::alarmPlace(const QString& alarmId) const

@@ -132,6 +132,8 @@ Q_SIGNALS:
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
+    // Tooltips of what the background draws (beds, geofences) where no item has one.
+    void helpEvent(QGraphicsSceneHelpEvent* event) override;
 
 private:
     void buildFloors();
@@ -167,7 +169,14 @@ private:
         QImage cache; // the SVG at the last zoom, tinted
         QColor cacheInk;
         QList<QRectF> beds;
-        std::vector<std::pair<QPolygonF, GeofenceKind>> geofences;
+        QStringList bedIds;
+        struct Fence
+        {
+            QPolygonF polygon;
+            GeofenceKind kind;
+            QString name;
+        };
+        std::vector<Fence> geofences;
     };
     std::vector<FloorPaint> m_floorPaint;
     QPalette m_palette;

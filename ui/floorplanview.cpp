@@ -3,6 +3,7 @@
 #include "core/wardcore.h"
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
+#include "ui/alarmwidgets.h"
 #include "ui/planitems.h"
 
 #include <QAction>
@@ -147,7 +148,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     : QWidget(parent), m_site(site), m_alarms(alarms),
       m_scene(new FloorPlanScene(site, models, alarms ? &alarms->alarms() : nullptr, alarms ? &alarms->flashClock() : nullptr, this)),
       m_view(new PlanGraphicsView(m_scene, this)), m_floors(new QButtonGroup(this)), m_overview(new QToolButton(this)),
-      m_find(new QLineEdit(this)), m_found(new QLabel(this)), m_layers(new QToolButton(this)), m_timeline(new QSlider(Qt::Horizontal, this)),
+      m_find(new QLineEdit(this)), m_found(new ElidedLabel(this)), m_layers(new QToolButton(this)), m_timeline(new QSlider(Qt::Horizontal, this)),
       m_speed(new QComboBox(this)), m_play(new QToolButton(this)), m_liveButton(new QPushButton(tr("Live"), this)),
       m_timeLabel(new QLabel(this))
 {
@@ -230,9 +231,9 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         nearest->setMenu(menu);
         bar->addWidget(nearest);
     }
-    bar->addStretch(1);
     m_found->setObjectName(QStringLiteral("findResult"));
-    bar->addWidget(m_found);
+    m_found->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    bar->addWidget(m_found, 1); // the free space: elided when short
     m_find->setObjectName(QStringLiteral("find"));
     m_find->setPlaceholderText(tr("Find patient, staff, asset, bed, room (Ctrl+F)"));
     m_find->setClearButtonEnabled(true);

@@ -113,7 +113,7 @@ private:
     QButtonGroup* m_floors;
     QToolButton* m_overview;
     QLineEdit* m_find;
-    QLabel* m_found;
+    class ElidedLabel* m_found;
     QToolButton* m_layers;
     QSlider* m_timeline;
     QComboBox* m_speed;
