@@ -39,6 +39,7 @@ void grabPlanAlarm(MainWindow& window, AlarmController& alarms, const QString& d
         grab();
         return;
     }
+    // At its next lit phase (within one period), or not at all once the alarm stops flashing.
     auto* once = new QObject(&window);
     QObject::connect(&alarms.flashClock(), &FlashClock::ticked, once, [&alarms, p, grab, once] {
         if (alarms.flashClock().lit(p)) {
@@ -46,6 +47,7 @@ void grabPlanAlarm(MainWindow& window, AlarmController& alarms, const QString& d
             once->deleteLater();
         }
     });
+    QTimer::singleShot(2000, once, [once] { once->deleteLater(); });
 }
 
 // One floor zoomed in on its busiest part, and the result of a Find.
@@ -55,8 +57,14 @@ void grabPlanZoomAndFind(MainWindow& window, const WardModels& models, const QSt
     if (!plan)
         return;
     window.showTab(QStringLiteral("floorplan"));
-    plan->showFloor(1);
-    plan->view()->zoomBy(2.2, plan->toViewport(1, QPointF(12, 10)));
+    const Floor* lowest = nullptr;
+    for (const Floor& f : plan->scene()->site().floors)
+        if (!lowest || f.level < lowest->level)
+            lowest = &f;
+    if (!lowest)
+        return;
+    plan->showFloor(lowest->level);
+    plan->view()->zoomBy(2.2, plan->toViewport(lowest->level, QPointF(lowest->width / 5, lowest->height / 2)));
     QString path = QDir(dir).filePath(QStringLiteral("floorplan-zoomed.png"));
     window.grab().save(path);
     saved << path;

@@ -31,7 +31,7 @@ public:
     [[nodiscard]] qint64 now() const { return m_now; }
     [[nodiscard]] bool running() const { return m_timer.isActive(); }
 
-    // Tests: sets the clock's time (and stops its own ticking until the next alarm change).
+    // Tests and benchmarks: sets the clock's time; the clock stops ticking by itself from then on.
     void setNow(qint64 ms);
 
 Q_SIGNALS:

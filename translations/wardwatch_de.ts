@@ -1346,14 +1346,6 @@ Beginn %4%5</translation>
         <translation>Alle Etagen</translation>
     </message>
     <message>
-        <source>Zoom out (−)</source>
-        <translation>Verkleinern (−)</translation>
-    </message>
-    <message>
-        <source>Zoom in (+)</source>
-        <translation>Vergrößern (+)</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
@@ -1483,6 +1475,14 @@ Beginn %4%5</translation>
     <message>
         <source>Acknowledge as %1</source>
         <translation>Quittieren als %1</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+−)</source>
+        <translation>Verkleinern (Strg+−)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>Vergrößern (Strg++)</translation>
     </message>
 </context>
 <context>

@@ -28,12 +28,6 @@
 
 namespace ww {
 
-namespace {
-
-// IEC 60601-1-8 visual signals: high 1.4-2.8 Hz, medium 0.4-0.8 Hz, both 20-60 % on; low steady.
-
-} // namespace
-
 QSize ElidedLabel::minimumSizeHint() const
 {
     const int lines = int(text().count(u'\n')) + 1;
@@ -308,9 +302,10 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         else
             m_message->setText(tr("Select an alarm first."));
     });
-    // The plan follows the list's selection (its floor, centred), ready when the nurse looks at it.
+    // The plan follows the row the nurse picks (its floor, centred), ready when she looks at it;
+    // rows moving under the selection (an acknowledgement re-sorts the list) do not move the plan.
     for (QTableView* view : {m_view, m_technical})
-        connect(view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& i) {
+        connect(view, &QTableView::pressed, this, [this](const QModelIndex& i) {
             if (i.isValid())
                 Q_EMIT selected(i.data(AlarmListModel::IdRole).toString());
         });

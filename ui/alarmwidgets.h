@@ -89,7 +89,7 @@ public:
     [[nodiscard]] QTableView* technicalView() const { return m_technical; } // technical alarms
 
 Q_SIGNALS:
-    void selected(const QString& alarmId);   // a row became current
+    void selected(const QString& alarmId);   // the nurse picked a row
     void showOnPlan(const QString& alarmId); // "Show on plan"
 
 private:

@@ -20,6 +20,7 @@
 #include <QPen>
 #include <QPixmapCache>
 #include <QGraphicsSceneHelpEvent>
+#include <QGraphicsView>
 #include <QSvgRenderer>
 #include <QToolTip>
 #include <algorithm>
@@ -60,7 +61,9 @@ bool about(const AlarmState& a, const PlanMarker& m)
 {
     if (!m.tag.isEmpty() && a.source == m.tag)
         return true;
-    return !m.name.isEmpty() && (a.subject == m.name || a.subject.startsWith(m.name + QStringLiteral(" (")));
+    if (m.name.isEmpty() || !a.subject.startsWith(m.name))
+        return false;
+    return a.subject.size() == m.name.size() || QStringView(a.subject).mid(m.name.size()).startsWith(u" (");
 }
 
 } // namespace
@@ -229,8 +232,6 @@ void FloorPlanScene::buildMarkers()
         m->accuracy->setBrush(c);
         m_markers.push_back(m);
         m_byId.insert(m->id, m);
-        if (!m->tag.isEmpty())
-            m_byTag.insert(m->tag, m);
     };
     for (const PatientRow& p : m_models.patients.rows())
         add(new PlanMarker(MarkerKind::Patient, p.id.isEmpty() ? QStringLiteral("bed:") + p.bed : p.id, p.wristband, p.name, tr("bed %1").arg(p.bed)));
@@ -266,6 +267,9 @@ void FloorPlanScene::setFloor(std::optional<int> level)
     m_floor = level;
     for (auto it = m_floorItems.begin(); it != m_floorItems.end(); ++it)
         it.value()->setVisible(!level || it.key() == *level);
+    for (FloorPaint& f : m_floorPaint)
+        if (level && f.level != *level)
+            f.cache = QImage(); // a hidden floor's rendered plan: drawn anew when shown
     invalidate(sceneRect(), BackgroundLayer);
     Q_EMIT backgroundChanged();
     updateVisibility();
@@ -290,7 +294,9 @@ void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
     const QPalette& pal = m_palette;
     painter->fillRect(exposed, pal.color(QPalette::Base));
     painter->setRenderHint(QPainter::Antialiasing);
-    const double scale = std::hypot(painter->worldTransform().m11(), painter->worldTransform().m12());
+    // Device pixels per scene unit (a HiDPI screen's ratio included): the SVG is rendered at it.
+    const QTransform device = painter->deviceTransform();
+    const double scale = std::hypot(device.m11(), device.m12());
     QColor ink = pal.color(QPalette::Text);
     QColor nameColour = ink;
     nameColour.setAlpha(170);
@@ -322,9 +328,9 @@ void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
         for (const QRectF& b : std::as_const(f.beds))
             painter->drawRect(b);
         if (f.svg) {
-            // Rendered at the plan's size on screen (at most 6000 px a side), tinted, and kept for
+            // Rendered at the plan's size on screen (at most 4096 px a side), tinted, and kept for
             // the next repaint at the same zoom.
-            const double factor = std::min(scale, 6000.0 / std::max(f.rect.width(), f.rect.height()));
+            const double factor = std::min(scale, 4096.0 / std::max(f.rect.width(), f.rect.height()));
             const QSize size((f.rect.size() * factor).toSize().expandedTo(QSize(1, 1)));
             QColor lines = ink;
             lines.setAlpha(200);
@@ -380,13 +386,14 @@ void FloorPlanScene::setPixelScale(double s)
 void FloorPlanScene::setLayerVisible(PlanLayer layer, bool visible)
 {
     m_layers[size_t(layer)] = visible;
-    if (layer == PlanLayer::Geofences) {
+    if (layer == PlanLayer::Geofences) { // drawn in the background
         invalidate(sceneRect(), BackgroundLayer);
         Q_EMIT backgroundChanged();
     }
-    Q_EMIT backgroundChanged();
     if (layer == PlanLayer::Climate)
         applyClimate();
+    if (layer == PlanLayer::Infrastructure)
+        applyInfrastructure();
     updateVisibility();
     recluster();
 }
@@ -425,22 +432,23 @@ void FloorPlanScene::applyRows()
 {
     const qint64 now = steadyMs();
     bool moved = false;
+    bool identities = false; // the census put someone else in a patient row
     size_t i = 0;
     auto take = [&](const Location& loc, SignalState signal) {
         PlanMarker* m = m_markers[i++];
         if (m->kind == MarkerKind::Patient) { // the census may have put someone else in this row
             const PatientRow& p = m_models.patients.rowAt(int(i - 1));
             const QString id = p.vacant() ? QStringLiteral("bed:") + p.bed : p.id;
-            if (id != m->id || p.wristband != m->tag || p.name != m->name) {
-                m_byId.remove(m->id);
-                m_byTag.remove(m->tag);
+            if (id != m->id || p.wristband != m->tag || p.name != m->name || tr("bed %1").arg(p.bed) != m->detail) {
+                if (m_byId.value(m->id) == m) // a transfer may have given the id to another row already
+                    m_byId.remove(m->id);
                 m->id = id;
                 m->tag = p.wristband;
                 m->name = p.name;
                 m->detail = tr("bed %1").arg(p.bed);
                 m_byId.insert(m->id, m);
-                if (!m->tag.isEmpty())
-                    m_byTag.insert(m->tag, m);
+                m->setToolTip(m->toolTipText());
+                identities = true;
             }
         }
         PlanMarker::State s;
@@ -490,7 +498,11 @@ void FloorPlanScene::applyRows()
     if (m_layers[size_t(PlanLayer::Climate)])
         applyClimate();
     updateVisibility();
-    if (moved)
+    if (identities) {
+        applyAlarms(); // whose alarm flashes on which marker
+        Q_EMIT identitiesChanged();
+    }
+    if (moved || identities)
         scheduleRecluster();
     applyFocus(); // a route starts where its walker is now
 }
@@ -594,7 +606,9 @@ void FloorPlanScene::applyClimate()
 void FloorPlanScene::helpEvent(QGraphicsSceneHelpEvent* event)
 {
     const QPointF at = event->scenePos();
-    for (QGraphicsItem* item : items(at))
+    // Markers and gateways keep their size on screen: hit-tested with the view's transform.
+    const auto* view = event->widget() ? qobject_cast<const QGraphicsView*>(event->widget()->parentWidget()) : nullptr;
+    for (QGraphicsItem* item : items(at, Qt::IntersectsItemShape, Qt::DescendingOrder, view ? view->viewportTransform() : QTransform()))
         if (item->isVisible() && !item->toolTip().isEmpty()) {
             QGraphicsScene::helpEvent(event);
             return;
@@ -625,14 +639,15 @@ std::optional<std::pair<int, QPointF>> FloorPlanScene::alarmPlace(const QString&
     const AlarmState* a = m_alarms ? m_alarms->find(alarmId) : nullptr;
     if (!a)
         return std::nullopt;
-    if (const Room* room = m_site.room(a->roomId))
+    if (const Room* room = m_site.room(a->roomId); room && m_origins.contains(room->floor))
         return std::pair{room->floor, toScene(room->floor, room->centre())};
     // Its subject's marker (a staff member's panic, an asset), then the room its place names.
     for (PlanMarker* m : m_markers)
         if (m->state.known && about(*a, *m))
             return std::pair{m->state.floor, markerTarget(*m)};
     for (const Room& room : m_site.rooms)
-        if (!a->place.isEmpty() && (a->place == room.name || a->place.startsWith(room.name + QLatin1Char(' '))))
+        if (m_origins.contains(room.floor) && !a->place.isEmpty() &&
+            (a->place == room.name || a->place.startsWith(room.name + QLatin1Char(' '))))
             return std::pair{room.floor, toScene(room.floor, room.centre())};
     return std::nullopt;
 }
@@ -716,9 +731,12 @@ void FloorPlanScene::setFocusAlarm(const QString& id)
 
 QString FloorPlanScene::focusAlarm() const
 {
-    if (!m_focusAlarm.isEmpty() && m_alarms && m_alarms->find(m_focusAlarm))
-        return m_focusAlarm;
+    // The alarm the nurse chose while it still signals and nothing more urgent does; otherwise the
+    // banner's alarm.
     const AlarmState* top = m_alarms ? m_alarms->topSignalling() : nullptr;
+    if (const AlarmState* chosen = !m_focusAlarm.isEmpty() && m_alarms ? m_alarms->find(m_focusAlarm) : nullptr;
+        chosen && chosen->signalling() && (!top || int(chosen->priority) >= int(top->priority)))
+        return chosen->id;
     return top ? top->id : QString();
 }
 
@@ -862,6 +880,15 @@ void FloorPlanScene::recluster()
         if (placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor))
             shown.push_back(m);
     }
+    // Whoever an alarm is about, and whoever is ringed (the nearest responder, the nearest asset),
+    // stays a marker of their own: never hidden in a cluster.
+    std::vector<PlanMarker*> alone;
+    std::erase_if(shown, [&](PlanMarker* m) {
+        const bool keep = m->alarm.has_value() || m->ring.has_value();
+        if (keep)
+            alone.push_back(m);
+        return keep;
+    });
     // Single-linkage over a grid: markers closer than ClusterPx on screen join; a group of three or
     // more becomes a cluster (two overlap little: both stay, a nurse beside her patient).
     const double cell = ClusterPx;
@@ -895,7 +922,7 @@ void FloorPlanScene::recluster()
     QHash<int, QList<PlanMarker*>> groups;
     for (size_t i = 0; i < shown.size(); ++i)
         groups[root(int(i))].push_back(shown[i]);
-    std::vector<PlanMarker*> single;
+    std::vector<PlanMarker*> single = alone;
     for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
         if (it->size() >= 3) {
             for (PlanMarker* m : *it)
@@ -1049,11 +1076,11 @@ std::optional<FloorPlanScene::Found> FloorPlanScene::find(const QString& query) 
     for (const Bed& b : m_site.beds)
         if (const Room* r = m_site.room(b.room)) {
             const QString text = tr("Bed %1 (%2)").arg(b.id, roomText(*r));
-            consider(rankOf({b.id, QStringLiteral("bed ") + b.id}, text), Found{text, r->floor, b.pos, true});
+            consider(rankOf({b.id, QStringLiteral("bed ") + b.id}, text), Found{text, r->floor, b.pos, m_origins.contains(r->floor)});
         }
     for (const Room& r : m_site.rooms) {
         const QString text = tr("%1 (room %2)").arg(roomText(r), r.id);
-        consider(rankOf({roomText(r), r.name, r.id}, text), Found{text, r.floor, r.centre(), true});
+        consider(rankOf({roomText(r), r.name, r.id}, text), Found{text, r.floor, r.centre(), m_origins.contains(r.floor)});
     }
     return best;
 }

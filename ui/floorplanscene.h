@@ -81,7 +81,8 @@ public:
 
     // The nearest usable asset found for an alarm or a room: ringed, with its route (nullopt: none).
     void showNearestAsset(const std::optional<NearbyAsset>& asset);
-    // The alarm whose nearest staff member is ringed with the route drawn (empty: the banner's top alarm).
+    // The alarm whose nearest staff member is ringed with the route drawn: the one chosen while it
+    // signals and nothing more urgent does, otherwise the banner's top alarm.
     void setFocusAlarm(const QString& alarmId);
     [[nodiscard]] QString focusAlarm() const;
 
@@ -129,6 +130,7 @@ Q_SIGNALS:
     void alarmsChanged(); // the floors' counts may have changed
     void clustered();     // clusters were made anew
     void backgroundChanged(); // the static drawing changed (floor, geofence layer, palette)
+    void identitiesChanged(); // the census changed who is in a patient row: names to find change
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
@@ -182,7 +184,7 @@ private:
     QPalette m_palette;
     QHash<QString, QGraphicsItem*> m_gatewayItems; // gateway id -> its mark (drawn by the device's health)
     std::vector<PlanMarker*> m_markers; // patients, staff, assets (model order)
-    QHash<QString, PlanMarker*> m_byId, m_byTag;
+    QHash<QString, PlanMarker*> m_byId;
     QList<PlanCluster*> m_clusters;
     QGraphicsPathItem* m_route = nullptr;
     QGraphicsPathItem* m_assetRoute = nullptr;

@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QSlider>
+#include <QStringListModel>
 #include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -160,22 +161,26 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     for (const Floor& f : site.floors)
         floors.push_back(&f);
     std::sort(floors.begin(), floors.end(), [](const Floor* a, const Floor* b) { return a->level > b->level; });
+    // Buttons carry their floor's level as a property (a level may be negative: a basement; a
+    // button group's id may not); the overview's has none.
     for (const Floor* f : floors) {
         auto* b = new QToolButton(this);
         b->setCheckable(true);
         b->setObjectName(QStringLiteral("floor%1").arg(f->level));
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        m_floors->addButton(b, f->level);
+        b->setProperty("level", f->level);
+        m_floors->addButton(b);
         bar->addWidget(b);
     }
     m_overview->setCheckable(true);
     m_overview->setText(tr("All floors"));
     m_overview->setObjectName(QStringLiteral("overview"));
-    m_floors->addButton(m_overview, INT_MIN);
+    m_floors->addButton(m_overview);
     m_floors->setExclusive(true);
     bar->addWidget(m_overview);
-    connect(m_floors, &QButtonGroup::idClicked, this, [this](int id) {
-        showFloor(id == INT_MIN ? std::nullopt : std::optional<int>(id));
+    connect(m_floors, &QButtonGroup::buttonClicked, this, [this](QAbstractButton* b) {
+        const QVariant level = b->property("level");
+        showFloor(level.isValid() ? std::optional<int>(level.toInt()) : std::nullopt);
     });
     bar->addSpacing(12);
     auto tool = [this, bar](const QString& text, const QString& tip, const QString& name) {
@@ -186,8 +191,8 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         bar->addWidget(b);
         return b;
     };
-    connect(tool(QStringLiteral("−"), tr("Zoom out (−)"), QStringLiteral("zoomOut")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1 / 1.25); });
-    connect(tool(QStringLiteral("+"), tr("Zoom in (+)"), QStringLiteral("zoomIn")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1.25); });
+    connect(tool(QStringLiteral("−"), tr("Zoom out (Ctrl+−)"), QStringLiteral("zoomOut")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1 / 1.25); });
+    connect(tool(QStringLiteral("+"), tr("Zoom in (Ctrl++)"), QStringLiteral("zoomIn")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1.25); });
     connect(tool(tr("Fit"), tr("Fit the floor to the view"), QStringLiteral("fit")), &QToolButton::clicked, this, &FloorPlanView::fit);
     auto* zoomIn = new QShortcut(QKeySequence::ZoomIn, this);
     connect(zoomIn, &QShortcut::activated, this, [this] { m_view->zoomBy(1.25); });
@@ -238,7 +243,9 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     m_find->setPlaceholderText(tr("Find patient, staff, asset, bed, room (Ctrl+F)"));
     m_find->setClearButtonEnabled(true);
     m_find->setMinimumWidth(280);
-    auto* completer = new QCompleter(m_scene->completions(), m_find);
+    auto* names = new QStringListModel(m_scene->completions(), m_find);
+    auto* completer = new QCompleter(names, m_find);
+    connect(m_scene, &FloorPlanScene::identitiesChanged, names, [this, names] { names->setStringList(m_scene->completions()); });
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_find->setCompleter(completer);
@@ -323,8 +330,9 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         for (QGraphicsItem* item : m_view->items(m_view->mapFromScene(at)))
             if (item->type() == PlanCluster::Type) { // a cluster: zoom in on its members
                 const QRectF r = static_cast<PlanCluster*>(item)->membersRect().adjusted(-60, -60, 60, 60);
-                m_view->fitInView(r, Qt::KeepAspectRatio);
-                Q_EMIT m_view->zoomed(m_view->scale());
+                const double wanted = std::min(m_view->viewport()->width() / r.width(), m_view->viewport()->height() / r.height());
+                m_view->zoomBy(wanted / m_view->scale()); // within the zoom's limits
+                m_view->centerOn(r.center());
                 return;
             }
         const QString alarm = m_scene->alarmAt(at);
@@ -349,8 +357,13 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     if (alarms && alarms->core()) {
         WardCore* core = alarms->core();
         connect(core, &WardCore::positionsAt, this, [this](const QString& id, qint64 timeMs, const QVector<TagPosition>& positions) {
-            if (id == m_replayRequest)
-                applyReplay(timeMs, positions);
+            if (id != m_replayRequest)
+                return;
+            m_replayInFlight = false;
+            applyReplay(timeMs, positions);
+            // One question at a time: a time chosen meanwhile is asked now.
+            if (m_replayMs != timeMs && !live())
+                requestReplay(m_replayMs);
         });
         connect(core, &WardCore::nearestAsset, this, [this](const QString& id, bool found, const NearbyAsset& asset) {
             if (id != m_assetRequest)
@@ -361,8 +374,12 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
                                              .arg(asset.distanceM)
                                        : tr("No available %1 located").arg(m_assetRequest.section(u'|', 2));
             m_found->setText(text);
-            if (found)
-                centreOn(m_scene->toScene(asset.floor, m_site.room(asset.roomId) ? m_site.room(asset.roomId)->centre() : QPointF()));
+            if (found) { // on its floor, centred on its marker
+                if (m_scene->floor() && *m_scene->floor() != asset.floor)
+                    showFloor(asset.floor);
+                if (const PlanMarker* m = m_scene->marker(asset.assetId))
+                    centreOn(m->to);
+            }
             Q_EMIT nearestAssetShown(found, text);
         });
         // A new alarm while looking back: said on the Live button, which returns to it.
@@ -374,7 +391,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     }
     m_scene->applyPalette(palette());
     refreshFloorButtons();
-    // One floor first: the lowest, or the floor of the most urgent alarm.
+    // The lowest floor first.
     showFloor(floors.empty() ? std::nullopt : std::optional<int>(floors.back()->level));
 }
 
@@ -391,10 +408,11 @@ QStringList FloorPlanView::assetTypes() const
 void FloorPlanView::refreshFloorButtons()
 {
     for (QAbstractButton* b : m_floors->buttons()) {
-        const int level = m_floors->id(b);
-        if (level == INT_MIN)
+        const QVariant levelProperty = b->property("level");
+        const Floor* f = levelProperty.isValid() ? m_site.floor(levelProperty.toInt()) : nullptr;
+        if (!f)
             continue;
-        const Floor* f = m_site.floor(level);
+        const int level = f->level;
         const auto n = m_scene->alarmCounts(level);
         QString text = QCoreApplication::translate("site", f->name.toUtf8().constData());
         static const char* const symbols[] = {"!!!", "!!", "!"};
@@ -404,10 +422,12 @@ void FloorPlanView::refreshFloorButtons()
         b->setText(text);
         b->setToolTip(tr("%1: %2 high, %3 medium, %4 low priority alarms open").arg(f->name).arg(n[0]).arg(n[1]).arg(n[2]));
         const Priority top = n[0] ? Priority::High : n[1] ? Priority::Medium : Priority::Low;
-        b->setStyleSheet(n[0] + n[1] + n[2] == 0 ? QString()
-                                                 : QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; }")
-                                                       .arg(priorityColour(top).name(), top == Priority::High ? QStringLiteral("white")
-                                                                                                             : QStringLiteral("black")));
+        const QString style = n[0] + n[1] + n[2] == 0 ? QString()
+                                                      : QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; }")
+                                                            .arg(priorityColour(top).name(), top == Priority::High ? QStringLiteral("white")
+                                                                                                                  : QStringLiteral("black"));
+        if (b->styleSheet() != style) // restyling is not free: only when the counts change
+            b->setStyleSheet(style);
     }
 }
 
@@ -416,8 +436,9 @@ void FloorPlanView::showFloor(std::optional<int> level)
     if (level && !m_site.floor(*level))
         return;
     m_scene->setFloor(level);
-    if (QAbstractButton* b = m_floors->button(level ? *level : INT_MIN))
-        b->setChecked(true);
+    for (QAbstractButton* b : m_floors->buttons())
+        if (b->property("level").isValid() ? level && b->property("level").toInt() == *level : !level)
+            b->setChecked(true);
     fit();
 }
 
@@ -471,9 +492,10 @@ void FloorPlanView::showEvent(QShowEvent* event)
 bool FloorPlanView::showAlarm(const QString& alarmId)
 {
     const auto place = m_scene->alarmPlace(alarmId);
-    m_scene->setFocusAlarm(alarmId);
     if (!place)
-        return false;
+        return false; // no place on the plan (a technical alarm): the focus stays where it was
+    goLive(); // an alarm is shown as it is now
+    m_scene->setFocusAlarm(alarmId);
     if (m_scene->floor() != place->first)
         showFloor(place->first);
     centreOn(place->second);
@@ -535,6 +557,9 @@ void FloorPlanView::replayTo(qint64 timeMs)
 
 void FloorPlanView::requestReplay(qint64 timeMs)
 {
+    if (m_replayInFlight)
+        return; // asked when the answer in flight comes back (m_replayMs is the time wanted)
+    m_replayInFlight = true;
     // Every tag at its last recorded place before T, however long before (a patient lying in bed
     // records a sample only when they move; the history keeps 12 h).
     m_replayRequest = QStringLiteral("plan-replay-%1").arg(++m_requests);
@@ -575,7 +600,7 @@ void FloorPlanView::loadLogForReplay()
             if (!self)
                 return;
             self->m_logged = logged;
-            if (!self->live())
+            if (!self->live() && !self->m_replayInFlight)
                 self->requestReplay(self->m_replayMs);
         });
     });
@@ -613,6 +638,7 @@ void FloorPlanView::onTimelineTick()
 void FloorPlanView::goLive()
 {
     m_replayRequest.clear();
+    m_replayInFlight = false;
     m_play->setChecked(false);
     m_scene->setLive();
     m_timeline->blockSignals(true);

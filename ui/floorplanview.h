@@ -123,7 +123,8 @@ private:
     QTimer m_playTimer;
     bool m_shown = false;
     std::optional<QPointF> m_pendingCentre; // asked for while hidden: the view has no size yet
-    QString m_replayRequest;   // the latest look-back question (older answers are dropped)
+    QString m_replayRequest;   // the look-back question in flight (answers to others are dropped)
+    bool m_replayInFlight = false;
     QString m_assetRequest;
     int m_requests = 0;
     qint64 m_replayMs = 0;

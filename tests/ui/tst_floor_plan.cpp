@@ -12,6 +12,12 @@
 #include "ui/planitems.h"
 
 #include <QDialog>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QToolButton>
+#include <functional>
 #include <QGraphicsItem>
 #include <QPushButton>
 #include <QSettings>
@@ -206,7 +212,8 @@ private Q_SLOTS:
         const Room* room = st.site.room(st.alarms.alarms().find(id)->roomId);
         QVERIFY(room && room->floor == 2);
         w.showTab(QStringLiteral("alarms"));
-        w.alarmPanel()->view()->selectRow(0);
+        QTableView* list = w.alarmPanel()->view();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(0, AlarmListModel::ConditionCol)).center());
         QCOMPARE(plan->floor(), std::optional(2));
         QCOMPARE(plan->scene()->focusAlarm(), id);
         QCOMPARE(w.tabs()->currentWidget()->objectName(), QStringLiteral("alarms")); // the list stays
@@ -519,6 +526,57 @@ private Q_SLOTS:
             return e.kind == QLatin1String("acknowledged") && e.state.id == id && e.operatorId == st.site.staff[1].id;
         });
         QVERIFY(logged);
+    }
+
+    // A site whose floors are a basement (-1) and the ground floor (0): each floor's button shows
+    // its own floor (levels are not button ids), and markers land on the right one.
+    void negativeFloorLevels()
+    {
+        QFile f(QStringLiteral(":/site/default-site.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonDocument doc = QJsonDocument::fromJson(f.readAll());
+        // Every "floor" and "level" 1 becomes -1 and 2 becomes 0.
+        std::function<QJsonValue(const QJsonValue&)> lower = [&](const QJsonValue& v) -> QJsonValue {
+            if (v.isArray()) {
+                QJsonArray a;
+                for (const QJsonValue& e : v.toArray())
+                    a.append(lower(e));
+                return a;
+            }
+            if (!v.isObject())
+                return v;
+            QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if ((it.key() == QLatin1String("floor") || it.key() == QLatin1String("level")) && it.value().isDouble())
+                    it.value() = it.value().toInt() - 2;
+                else
+                    it.value() = lower(it.value());
+            }
+            return o;
+        };
+        const QByteArray json = QJsonDocument(lower(doc.object()).toObject()).toJson();
+        const SiteLoadResult loaded = SiteLoader::loadBytes(json, QStringLiteral(":/site/default-site.json"));
+        QVERIFY2(loaded.site, qPrintable(loaded.errors.join(u'\n')));
+        const Site& site = *loaded.site;
+        WardModels models(site);
+        FloorPlanView plan(site, models, nullptr);
+        plan.resize(1600, 900);
+        plan.show();
+        for (int level : {-1, 0}) {
+            auto* button = plan.findChild<QToolButton*>(QStringLiteral("floor%1").arg(level));
+            QVERIFY(button);
+            QTest::mouseClick(button, Qt::LeftButton);
+            QCOMPARE(plan.floor(), std::optional(level));
+            QVERIFY(button->isChecked());
+        }
+        QTest::mouseClick(plan.findChild<QToolButton*>(QStringLiteral("overview")), Qt::LeftButton);
+        QCOMPARE(plan.floor(), std::nullopt);
+        const Room* basement = nullptr;
+        for (const Room& r : site.rooms)
+            if (r.floor == -1 && r.kind == RoomKind::PatientRoom && !basement)
+                basement = &r;
+        QVERIFY(basement);
+        QVERIFY(plan.scene()->room(basement->id)->polygon().containsPoint(plan.scene()->toScene(-1, basement->centre()), Qt::OddEvenFill));
     }
 
     // Labels in a crowd never overlap; the first (a patient) is labelled; a lone mark is labelled
