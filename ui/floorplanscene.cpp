@@ -120,7 +120,7 @@ FloorPlanScene::FloorPlanScene(const Site& site, WardModels& models, AlarmListMo
     m_pulse = addEllipse(QRectF());
     m_pulse->setZValue(30);
     m_pulse->setVisible(false);
-    m_animation.setInterval(66); // 15 steps a second: a walker moves a few pixels a step
+    m_animation.setInterval(80); // 12.5 steps a second: a walker moves a few pixels a step
     connect(&m_animation, &QTimer::timeout, this, &FloorPlanScene::animate);
     m_reclusterTimer.setSingleShot(true);
     m_reclusterTimer.setInterval(500); // fixes come at about 1 Hz: clusters follow twice a second
