@@ -8,12 +8,15 @@ bool Presence::apply(const StationPresenceMsg& m)
     // but it must run the same site and it owns tags.
     if (m.engine ? m.stationId == m_engineId : m.stationId == m_stationId)
         return false;
+    // Stations re-announce themselves every second (StationCore's broker watch): only a new peer,
+    // a peer gone or a different site counts as a change.
     auto& peers = m.engine ? m_engines : m_stations;
-    if (m.online)
-        peers.insert(m.stationId, m);
-    else
-        peers.remove(m.stationId);
-    return true;
+    if (!m.online)
+        return peers.remove(m.stationId) > 0;
+    const auto it = peers.constFind(m.stationId);
+    const bool changed = it == peers.cend() || it->siteHash != m.siteHash;
+    peers.insert(m.stationId, m);
+    return changed;
 }
 
 QStringList Presence::stations() const

@@ -16,7 +16,7 @@ public:
     // This process's own ids: its own presence coming back is not another's.
     void setStationId(const QString& id) { m_stationId = id; }
     void setEngineId(const QString& id) { m_engineId = id; }
-    // Takes a presence message; false when it was this process's own.
+    // Takes a presence message; true when the peers changed (one came, went or runs another site).
     bool apply(const StationPresenceMsg& m);
 
     [[nodiscard]] QStringList stations() const;   // other stations online

@@ -87,20 +87,28 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
     // The network thread only copies frames; the core thread decodes and applies them.
-    m_mqtt->setMessageHandler([core = m_core](const char* topic, std::span<const std::byte> payload, qint64 rx) {
+    m_steady.start();
+    m_mqtt->setMessageHandler([core = m_core, last = m_lastRxMs, steady = m_steady](const char* topic, std::span<const std::byte> payload,
+                                                                                   qint64 rx) {
+        last->store(steady.elapsed(), std::memory_order_relaxed);
         core->receive(topic, payload, rx);
     });
     connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
-        if (s == MqttState::Connected)
+        if (s == MqttState::Connected) {
+            m_connectedAtMs = m_steady.elapsed();
+            m_silent = false;
             announcePresence(true);
+        } else {
+            m_connectedAtMs = -1;
+        }
         // Losing the broker is a technical alarm of this station (after the rule's delay).
-        const bool lost = s != MqttState::Connected;
-        QMetaObject::invokeMethod(m_core, [core = m_core, lost, detail] {
-            core->setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), lost,
-                                    QStringLiteral("station.broker-lost"), {detail});
-        }, Qt::QueuedConnection);
+        setBrokerLost(s != MqttState::Connected, detail);
         Q_EMIT connectionChanged(s, detail);
     });
+    // Every second: the presence re-announced (it comes back through the broker), and a broker
+    // that sent nothing for SilentBrokerMs, though connected, counted as lost.
+    m_watch.setInterval(PresenceEveryMs);
+    connect(&m_watch, &QTimer::timeout, this, &StationCore::watchBroker);
 }
 
 StationCore::~StationCore()
@@ -115,13 +123,39 @@ void StationCore::start()
     if (!m_coreThread.isRunning())
         m_coreThread.start();
     m_mqtt->start();
+    m_watch.start();
 }
 
 void StationCore::stop()
 {
+    m_watch.stop();
     if (m_mqtt->state() == MqttState::Connected)
         announcePresence(false); // a clean exit says so; the will covers the unclean one
     m_mqtt->stop();
+}
+
+void StationCore::setBrokerLost(bool lost, const QString& detail)
+{
+    QMetaObject::invokeMethod(m_core, [core = m_core, lost, detail] {
+        core->setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), lost,
+                                QStringLiteral("station.broker-lost"), {detail});
+    }, Qt::QueuedConnection);
+}
+
+void StationCore::watchBroker()
+{
+    if (m_connectedAtMs < 0)
+        return;
+    announcePresence(true);
+    const qint64 now = m_steady.elapsed();
+    const qint64 since = std::max(m_connectedAtMs, m_lastRxMs->load(std::memory_order_relaxed));
+    const bool silent = now - since > SilentBrokerMs;
+    if (silent == m_silent)
+        return;
+    m_silent = silent;
+    setBrokerLost(silent, silent ? QStringLiteral("no answer for %1 s").arg((now - since) / 1000) : QString());
+    Q_EMIT connectionChanged(silent ? MqttState::Connecting : MqttState::Connected,
+                             silent ? tr("broker not answering") : QString());
 }
 
 void StationCore::announcePresence(bool online)

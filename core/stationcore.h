@@ -11,7 +11,10 @@
 #include "transport/ingest.h"
 #include "transport/mqttclient.h"
 
+#include <QElapsedTimer>
 #include <QThread>
+#include <QTimer>
+#include <atomic>
 #include <memory>
 
 namespace ww {
@@ -67,11 +70,21 @@ public:
     [[nodiscard]] const StationOptions& options() const { return m_options; }
     [[nodiscard]] MqttState connectionState() const { return m_mqtt->state(); }
 
+    // A connected broker that stopped answering (hung, or a dead link the TCP stack has not noticed)
+    // is taken as lost after this long without any message from it; the station's own presence,
+    // re-announced every PresenceEveryMs, comes back through it when it works.
+    static constexpr qint64 SilentBrokerMs = 3000;
+    static constexpr int PresenceEveryMs = 1000;
+    [[nodiscard]] bool brokerSilent() const { return m_silent; }
+
 Q_SIGNALS:
     void connectionChanged(ww::MqttState state, const QString& detail);
 
+
 private:
     void announcePresence(bool online);
+    void watchBroker();
+    void setBrokerLost(bool lost, const QString& detail);
 
     const Site& m_site;
     const Clock& m_clock;
@@ -82,6 +95,12 @@ private:
     WardCore* m_core; // lives on m_coreThread, deleted when it finishes
     std::unique_ptr<MqttClient> m_mqtt;
     std::unique_ptr<MqttOutputs> m_outputs;
+    // Steady milliseconds of the last message from the broker (set on the network thread).
+    std::shared_ptr<std::atomic<qint64>> m_lastRxMs = std::make_shared<std::atomic<qint64>>(0);
+    QElapsedTimer m_steady;
+    QTimer m_watch;
+    qint64 m_connectedAtMs = -1;
+    bool m_silent = false;
 };
 
 } // namespace ww

@@ -247,13 +247,49 @@ void WardCore::apply(const StationPresenceMsg& m)
 
 void WardCore::apply(const AlarmStateMsg& m)
 {
-    if (m_rules)
-        m_rules->apply(m);
+    if (!m_rules)
+        return;
+    // An acknowledgement names a member of the site's staff, or the whole state is refused: a
+    // client on the broker cannot silence an alarm "as" someone who does not exist.
+    if (!m.cleared && m.state.acknowledged() && !m_site.staffMember(m.state.ackedBy)) {
+        refuse(m_ingest.topics().alarm(m.state.id), m.state.stationId,
+               QStringLiteral("acknowledged by '%1', who is not on the staff list").arg(m.state.ackedBy));
+        return;
+    }
+    m_rules->apply(m);
 }
 
 void WardCore::apply(const CensusEntryMsg& m)
 {
+    // A census change names the staff member who made it, on the site's staff list.
+    if (!m_site.staffMember(m.operatorId)) {
+        refuse(m_ingest.topics().census(m.bed), m.stationId,
+               m.operatorId.isEmpty() ? QStringLiteral("no staff member named")
+                                      : QStringLiteral("made by '%1', who is not on the staff list").arg(m.operatorId));
+        return;
+    }
     m_census.apply(m);
+}
+
+void WardCore::refuse(const QString& topic, const QString& signer, const QString& why)
+{
+    m_refused.fetch_add(1, std::memory_order_relaxed);
+    qCWarning(lcCore).noquote() << "refused" << topic << "from" << (signer.isEmpty() ? QStringLiteral("?") : signer) << ":" << why;
+    if (!m_rules)
+        return;
+    // One alarm per sender and minute at most: a flood of forgeries is one line on the banner.
+    AlarmRaise a;
+    a.rule = QStringLiteral("tech.refused");
+    a.subjectKey = signer.isEmpty() ? QStringLiteral("unknown") : signer;
+    const qint64 now = m_clock.nowMs();
+    a.occurrence = QString::number(now / 60'000);
+    a.onsetMs = now;
+    a.subject = signer.isEmpty() ? tr("unknown sender") : signer;
+    a.source = signer;
+    a.setCondition(QStringLiteral("station.refused"), {topic, a.subject, why});
+    a.local = true;
+    a.endsOnAck = true;
+    m_rules->raise(a);
 }
 
 void WardCore::setLocation(int tag, const Location& loc)

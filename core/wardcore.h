@@ -117,6 +117,8 @@ public:
     [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 fixesComputed() const { return m_fixes.load(std::memory_order_relaxed); }
+    // Shared state from the wire refused (an acknowledgement or census change by nobody on the staff list).
+    [[nodiscard]] quint64 refusedStates() const { return m_refused.load(std::memory_order_relaxed); }
 
     static constexpr int FlushIntervalMs = 40;
     static constexpr int DrainIntervalMs = 5;
@@ -157,6 +159,9 @@ private:
     void apply(const StationPresenceMsg& m);
     void apply(const AlarmStateMsg& m);
     void apply(const CensusEntryMsg& m);
+    // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
+    // as tech.refused naming the topic, the station and why.
+    void refuse(const QString& topic, const QString& signer, const QString& why);
     void setLocation(int tag, const Location& loc);
     [[nodiscard]] bool computesFix(int tag) const;
     void setEngineCondition(); // tech.engine: a station fed by engines, with none online
@@ -189,7 +194,7 @@ private:
 
     Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
-    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0};
+    std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0}, m_refused{0};
 };
 
 } // namespace ww

@@ -83,7 +83,11 @@ AlarmSettings defaultAlarmSettings()
     add("tech.silent", C::Technical, P::Low, false, 0, it);
     add("tech.gateway-offline", C::Technical, P::Medium, false, 0, it);
     add("tech.battery", C::Technical, P::Low, false, 0, it);
-    add("tech.broker", C::Technical, P::Medium, false, 5, {});
+    // Losing the broker: no alarm of any device reaches this station. High, above every other
+    // technical alarm, after a short grace (a hung broker is noticed by the keepalive first).
+    add("tech.broker", C::Technical, P::High, false, 2, {});
+    // Shared state from the wire refused (docs/wire-contract.md, "What a station accepts").
+    add("tech.refused", C::Technical, P::Medium, true, 0, {});
     add("tech.log", C::Technical, P::High, true, 0, {});
     add("tech.audio", C::Technical, P::Medium, false, 0, {});
     add("tech.alone", C::Technical, P::Low, false, 30, {});

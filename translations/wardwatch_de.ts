@@ -1020,6 +1020,10 @@ Beginn %4%5</translation>
         <source>Alarm log file: %1</source>
         <translation>Datei des Alarmprotokolls: %1</translation>
     </message>
+    <message>
+        <source>Refused %1 from %2: %3</source>
+        <translation>Abgewiesen: %1 von %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>
@@ -1922,6 +1926,13 @@ Beginn %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ww::StationCore</name>
+    <message>
+        <source>broker not answering</source>
+        <translation>Broker antwortet nicht</translation>
+    </message>
+</context>
+<context>
     <name>ww::TemperatureChart</name>
     <message>
         <source>Temperature °C</source>
@@ -2015,6 +2026,10 @@ Beginn %4%5</translation>
     <message>
         <source>The alarm engine is not running.</source>
         <translation>Die Alarmverarbeitung läuft nicht.</translation>
+    </message>
+    <message>
+        <source>unknown sender</source>
+        <translation>unbekannter Absender</translation>
     </message>
 </context>
 <context>

@@ -103,15 +103,76 @@ private Q_SLOTS:
         QVERIFY(silent);
         QCOMPARE(silent->source, pt.monitor);
 
-        // A condition's onset delay (broker lost: 5 s) is not lengthened by a step back either.
+        // A condition's onset delay (broker lost: 2 s) is not lengthened by a step back either.
         fx.core.setLocalCondition(QStringLiteral("tech.broker"), QStringLiteral("broker"), true, QStringLiteral("lost"));
         fx.clock.set(fx.clock.nowMs() - Hour);
-        fx.clock.advance(4000);
+        fx.clock.advance(1000);
         fx.core.evaluateAlarms();
         QVERIFY(!fx.last(QStringLiteral("tech.broker")));
         fx.clock.advance(1000);
         fx.core.evaluateAlarms();
         QVERIFY(fx.last(QStringLiteral("tech.broker")));
+        // Losing the broker means no device reaches this station: high, above every other
+        // technical alarm.
+        QCOMPARE(int(fx.last(QStringLiteral("tech.broker"))->priority), int(Priority::High));
+    }
+
+    // Shared state from the wire that names nobody on the staff list is refused whole: an
+    // acknowledgement "by" an unknown id does not acknowledge, a census change by nobody does not
+    // empty a bed; each is counted and raised as tech.refused naming topic, sender and reason.
+    void stateByUnknownStaffIsRefused()
+    {
+        CoreFixture fx(m_dir.filePath(QStringLiteral("refused.sqlite")));
+        const Patient& p = fx.site.patients[3];
+        const qint64 t = fx.clock.nowMs();
+        fx.core.apply(QVector<Decoded>{test::deviceEvent(p.wristband, DeviceEventKind::Panic, t, t, 1, 4)});
+        const auto panic = fx.last(QStringLiteral("event.panic"));
+        QVERIFY(panic && panic->signalling());
+        AlarmState forged = *panic;
+        forged.ackedBy = QStringLiteral("X99");
+        forged.ackedByName = QStringLiteral("Nobody");
+        forged.ackedAtMs = t + 1000;
+        forged.ackedStation = QStringLiteral("intruder");
+        forged.stationId = QStringLiteral("intruder");
+        forged.revision = panic->revision + 5;
+        AlarmStateMsg msg;
+        msg.state = forged;
+        fx.core.apply(QVector<Decoded>{msg});
+        QVERIFY(fx.core.alarmEngine()->find(panic->id)->signalling());
+        QVERIFY(!fx.core.alarmEngine()->find(panic->id)->acknowledged());
+        QCOMPARE(fx.core.refusedStates(), quint64(1));
+        const auto refused = fx.last(QStringLiteral("tech.refused"));
+        QVERIFY(refused);
+        QVERIFY2(refused->condition.contains(QStringLiteral("alarm/") + panic->id) && refused->condition.contains(QStringLiteral("intruder")) &&
+                     refused->condition.contains(QStringLiteral("X99")),
+                 qPrintable(refused->condition));
+        // The same acknowledgement by a real member of staff is taken.
+        forged.ackedBy = fx.site.staff[1].id;
+        msg.state = forged;
+        fx.core.apply(QVector<Decoded>{msg});
+        QVERIFY(fx.core.alarmEngine()->find(panic->id)->acknowledged());
+        QCOMPARE(fx.core.refusedStates(), quint64(1));
+
+        // A census entry emptying an occupied bed, by nobody on the staff list: the bed keeps its patient.
+        CensusEntryMsg empty;
+        empty.bed = p.bed;
+        empty.timeMs = t + 5000;
+        empty.stationId = QStringLiteral("intruder");
+        empty.operatorId = QStringLiteral("X99");
+        empty.action = QStringLiteral("discharge");
+        fx.core.apply(QVector<Decoded>{empty});
+        const auto& rows = fx.core.rows().patients;
+        const bool stillThere = std::any_of(rows.begin(), rows.end(), [&](const PatientRow& r) { return r.id == p.id && r.bed == p.bed; });
+        QVERIFY(stillThere);
+        QCOMPARE(fx.core.refusedStates(), quint64(2));
+        empty.operatorId.clear();
+        fx.core.apply(QVector<Decoded>{empty});
+        QCOMPARE(fx.core.refusedStates(), quint64(3));
+        // Signed by a member of staff, the same discharge is taken.
+        empty.operatorId = fx.site.staff[0].id;
+        fx.core.apply(QVector<Decoded>{empty});
+        const bool gone = std::none_of(rows.begin(), rows.end(), [&](const PatientRow& r) { return r.id == p.id; });
+        QVERIFY(gone);
     }
 
     // The log's file removed, replaced or truncated under the running station: tech.log at the
