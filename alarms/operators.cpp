@@ -1,7 +1,11 @@
 #include "alarms/operators.h"
 
+#include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
+#include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcOperators, "ww.operators")
 
 namespace ww {
 
@@ -34,7 +38,39 @@ QByteArray pbkdf2Sha256(const QByteArray& password, const QByteArray& salt, int 
     return out.left(bytes);
 }
 
-QString hash(const QString& pinText, const QByteArray& salt, int iterations)
+namespace {
+bool sodiumReady()
+{
+    static const bool ready = sodium_init() >= 0; // thread-safe, once
+    return ready;
+}
+} // namespace
+
+QString hash(const QString& pinText, unsigned long long opsLimit, size_t memLimit)
+{
+    if (!sodiumReady())
+        return {};
+    const QByteArray pw = pinText.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, pw.constData(), quint64(pw.size()), opsLimit, memLimit) != 0)
+        return {}; // out of memory
+    return QString::fromLatin1(out);
+}
+
+bool isKnownFormat(const QString& encoded)
+{
+    return encoded.startsWith(QLatin1String("$argon2id$")) || encoded.startsWith(QLatin1String("pbkdf2-sha256$"));
+}
+
+bool needsRehash(const QString& encoded)
+{
+    if (!encoded.startsWith(QLatin1String("$argon2id$")) || !sodiumReady())
+        return true;
+    const QByteArray e = encoded.toLatin1();
+    return crypto_pwhash_str_needs_rehash(e.constData(), OpsLimit, MemLimit) != 0;
+}
+
+QString hashPbkdf2(const QString& pinText, const QByteArray& salt, int iterations)
 {
     const QByteArray h = pbkdf2Sha256(pinText.toUtf8(), salt, iterations);
     return QStringLiteral("pbkdf2-sha256$%1$%2$%3")
@@ -44,6 +80,12 @@ QString hash(const QString& pinText, const QByteArray& salt, int iterations)
 
 bool verify(const QString& pinText, const QString& encoded)
 {
+    if (encoded.startsWith(QLatin1String("$argon2id$"))) {
+        if (!sodiumReady() || encoded.size() >= int(crypto_pwhash_STRBYTES))
+            return false;
+        const QByteArray e = encoded.toLatin1(), pw = pinText.toUtf8();
+        return crypto_pwhash_str_verify(e.constData(), pw.constData(), quint64(pw.size())) == 0;
+    }
     const QStringList parts = encoded.split(u'$');
     if (parts.size() != 4 || parts[0] != u"pbkdf2-sha256")
         return false;
@@ -65,7 +107,43 @@ bool verify(const QString& pinText, const QString& encoded)
 
 } // namespace pin
 
-OperatorRegistry::OperatorRegistry(const Site& site, const Clock& clock) : m_site(site), m_clock(clock) {}
+OperatorRegistry::OperatorRegistry(const Site& site, const Clock& clock, const QString& recordPath) : m_site(site), m_clock(clock)
+{
+    setRecordPath(recordPath);
+}
+
+void OperatorRegistry::setRecordPath(const QString& path)
+{
+    QMutexLocker lock(&m_mutex);
+    m_failures.clear(); // read again from the record
+    if (path.isEmpty())
+        m_record.reset();
+    else
+        m_record.emplace(path);
+}
+
+OperatorRegistry::Failures OperatorRegistry::failuresOf(const QString& staffId)
+{
+    if (const auto it = m_failures.constFind(staffId); it != m_failures.cend())
+        return *it;
+    Failures f;
+    if (m_record) {
+        QString error;
+        f = m_record->lockout(staffId, &error);
+        if (!error.isEmpty())
+            qCWarning(lcOperators).noquote() << error;
+    }
+    m_failures.insert(staffId, f);
+    return f;
+}
+
+void OperatorRegistry::store(const QString& staffId, const Failures& f)
+{
+    m_failures.insert(staffId, f);
+    QString error;
+    if (m_record && !m_record->setLockout(staffId, f, &error))
+        qCWarning(lcOperators).noquote() << error;
+}
 
 SignInResult OperatorRegistry::signIn(const QString& staffId, const QString& pinText)
 {
@@ -83,7 +161,7 @@ SignInResult OperatorRegistry::signIn(const QString& staffId, const QString& pin
     const qint64 now = m_clock.nowMs();
     {
         QMutexLocker lock(&m_mutex);
-        const Failures f = m_failures.value(staffId);
+        const Failures f = failuresOf(staffId);
         if (f.lockedUntilMs > now) {
             const qint64 secs = (f.lockedUntilMs - now + 999) / 1000;
             r.message = QObject::tr("%1 is locked out after %2 wrong PINs; try again in %3 s")
@@ -91,13 +169,35 @@ SignInResult OperatorRegistry::signIn(const QString& staffId, const QString& pin
             return r;
         }
     }
+    // The station's own stronger hash of this PIN, when it made one from the site's current hash.
+    QString encoded = member->pinHash;
+    std::optional<OperatorRecord> record;
+    {
+        QMutexLocker lock(&m_mutex);
+        record = m_record;
+    }
+    if (record) {
+        QString error;
+        if (const auto mine = record->pinHash(staffId, member->pinHash, &error))
+            encoded = *mine;
+        else if (!error.isEmpty())
+            qCWarning(lcOperators).noquote() << error;
+    }
     static const QRegularExpression digits(QStringLiteral("^\\d+$"));
     const bool wellFormed = pinText.size() >= s.pinMinDigits && digits.match(pinText).hasMatch();
-    const bool ok = wellFormed && pin::verify(pinText, member->pinHash);
+    const bool ok = wellFormed && pin::verify(pinText, encoded);
+    if (ok && record && pin::needsRehash(encoded)) {
+        // The site file's older hash: the PIN is kept here with Argon2id from now on.
+        const QString stronger = pin::hash(pinText);
+        QString error;
+        if (stronger.isEmpty() || !record->setPinHash(staffId, member->pinHash, stronger, now, &error))
+            qCWarning(lcOperators).noquote() << "cannot rehash the PIN of" << staffId << error;
+    }
     QMutexLocker lock(&m_mutex);
-    Failures& f = m_failures[staffId];
+    Failures f = failuresOf(staffId);
     if (ok) {
-        f = {};
+        if (f.failures != 0 || f.lockedUntilMs != 0)
+            store(staffId, {});
         r.ok = true;
         r.operatorId = member->id;
         r.operatorName = member->name;
@@ -105,15 +205,16 @@ SignInResult OperatorRegistry::signIn(const QString& staffId, const QString& pin
     }
     if (f.lockedUntilMs != 0 && f.lockedUntilMs <= now)
         f = {}; // the last lockout has expired: a fresh count
-    ++f.count;
-    if (f.count >= s.maxFailures) {
+    ++f.failures;
+    if (f.failures >= s.maxFailures) {
         f.lockedUntilMs = now + qint64(s.lockoutS) * 1000;
         r.message = QObject::tr("Wrong PIN. %1 is locked out for %2 s").arg(member->name).arg(s.lockoutS);
     } else {
-        r.message = wellFormed ? QObject::tr("Wrong PIN (%1 attempts left)").arg(s.maxFailures - f.count)
+        r.message = wellFormed ? QObject::tr("Wrong PIN (%1 attempts left)").arg(s.maxFailures - f.failures)
                                : QObject::tr("A PIN has at least %1 digits (%2 attempts left)")
-                                     .arg(s.pinMinDigits).arg(s.maxFailures - f.count);
+                                     .arg(s.pinMinDigits).arg(s.maxFailures - f.failures);
     }
+    store(staffId, f);
     return r;
 }
 

@@ -1,6 +1,7 @@
 #include "app/appsettings.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -15,7 +16,8 @@ constexpr auto CaFile = "mqtt/caFile";
 constexpr auto CertFile = "mqtt/certFile";
 constexpr auto KeyFile = "mqtt/keyFile";
 constexpr auto Username = "mqtt/username";
-constexpr auto Password = "mqtt/password";
+constexpr auto Password = "mqtt/password"; // older settings: the secret in clear text (still read)
+constexpr auto PasswordFile = "mqtt/passwordFile";
 constexpr auto ClientId = "mqtt/clientId";
 constexpr auto Protocol = "mqtt/protocolVersion";
 constexpr auto StationId = "station/id";
@@ -34,7 +36,12 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     const QCommandLineOption cert(QStringLiteral("cert"), QObject::tr("Client certificate (PEM)."), QStringLiteral("file"));
     const QCommandLineOption keyOpt(QStringLiteral("key"), QObject::tr("Client private key (PEM)."), QStringLiteral("file"));
     const QCommandLineOption user(QStringLiteral("username"), QObject::tr("MQTT user name."), QStringLiteral("name"));
-    const QCommandLineOption password(QStringLiteral("password"), QObject::tr("MQTT password."), QStringLiteral("password"));
+    // The password never on the command line (every user sees it in the process list): a file
+    // readable by this account only, or the settings.
+    const QCommandLineOption password(QStringLiteral("password"), QObject::tr("Refused: use --password-file."), QStringLiteral("password"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                          QObject::tr("File holding the MQTT password (first line; readable by this account only)."),
+                                          QStringLiteral("file"));
     const QCommandLineOption clientId(QStringLiteral("client-id"), QObject::tr("MQTT client id."), QStringLiteral("id"));
     const QCommandLineOption mqtt311(QStringLiteral("mqtt311"), QObject::tr("Use MQTT 3.1.1 instead of MQTT 5."));
     const QCommandLineOption station(QStringLiteral("station-id"), QObject::tr("This station's id."), QStringLiteral("id"));
@@ -63,7 +70,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                                  "notification system; it never replaces the bedside monitors' alarms."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, clientId, mqtt311, station, site, selfTest, shots,
+    parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, passwordFile, clientId, mqtt311, station, site, selfTest, shots,
                        shotDelay, alarmLog, headless, engine, positionSource, demoOperator});
     if (!parser.parse(arguments))
         return parser.errorText();
@@ -85,7 +92,22 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     m.certFile = parser.isSet(cert) ? parser.value(cert) : s.value(QLatin1String(key::CertFile)).toString();
     m.keyFile = parser.isSet(keyOpt) ? parser.value(keyOpt) : s.value(QLatin1String(key::KeyFile)).toString();
     m.username = parser.isSet(user) ? parser.value(user) : s.value(QLatin1String(key::Username)).toString();
-    m.password = parser.isSet(password) ? parser.value(password) : s.value(QLatin1String(key::Password)).toString();
+    if (parser.isSet(password))
+        return QObject::tr("--password would show the password to every user of this computer (in the process list): "
+                           "put it in a file readable only by this account and use --password-file FILE");
+    const QString secretFile = parser.isSet(passwordFile) ? parser.value(passwordFile) : s.value(QLatin1String(key::PasswordFile)).toString();
+    if (!secretFile.isEmpty()) {
+        QFile f(secretFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return QObject::tr("--password-file %1: cannot be read (%2)").arg(secretFile, f.errorString());
+        if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+            return QObject::tr("--password-file %1: readable by other users; chmod 600 it").arg(secretFile);
+        m.password = QString::fromUtf8(f.readLine()).trimmed();
+        if (m.password.isEmpty())
+            return QObject::tr("--password-file %1: the first line is empty").arg(secretFile);
+    } else {
+        m.password = s.value(QLatin1String(key::Password)).toString();
+    }
     m.clientId = parser.isSet(clientId) ? parser.value(clientId) : s.value(QLatin1String(key::ClientId)).toString();
     m.protocolVersion = parser.isSet(mqtt311) ? 4 : s.value(QLatin1String(key::Protocol), 5).toInt();
     out.station.stationId = parser.isSet(station) ? parser.value(station)

@@ -507,8 +507,11 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     rd.objects(root, rootPath, "staff", [&](const QJsonObject& o, const QString& p) {
         StaffMember s{rd.string(o, p, "id"), rd.string(o, p, "name"), rd.string(o, p, "role"), rd.string(o, p, "badge"),
                       rd.string(o, p, "pinHash", false)};
-        if (!s.pinHash.isEmpty() && !s.pinHash.startsWith(QLatin1String("pbkdf2-sha256$")))
-            rd.error(p + QStringLiteral(".pinHash"), QStringLiteral("must be \"pbkdf2-sha256$iterations$salt$hash\""));
+        if (!s.pinHash.isEmpty() && !s.pinHash.startsWith(QLatin1String("$argon2id$")) &&
+            !s.pinHash.startsWith(QLatin1String("pbkdf2-sha256$")))
+            rd.error(p + QStringLiteral(".pinHash"),
+                     QStringLiteral("must be an Argon2id hash (\"$argon2id$v=19$m=…,t=…,p=…$salt$hash\", wardctl hash-pin) or, "
+                                    "from older site files, \"pbkdf2-sha256$iterations$salt$hash\""));
         rd.unique(ids, s.id, p);
         device(s.badge, p + QStringLiteral(".badge"));
         site.staff.push_back(s);

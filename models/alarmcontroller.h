@@ -36,7 +36,12 @@ public:
     [[nodiscard]] QString logPath() const { return m_logPath; }
     // The station's readings record (fridges), beside the log (empty: none).
     [[nodiscard]] QString readingsPath() const { return readingsPathFor(m_logPath); }
-    void setLogPath(const QString& path) { m_logPath = path; }
+    // The alarm log; the operators' record (rehashed PINs, lockouts) lies beside it.
+    void setLogPath(const QString& path)
+    {
+        m_logPath = path;
+        m_operators.setRecordPath(OperatorRecord::pathFor(path));
+    }
     // The GUI thread's heartbeat, read by the core's watchdog.
     [[nodiscard]] const std::atomic<qint64>* heartbeat() const { return &m_heartbeat; }
 

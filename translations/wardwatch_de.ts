@@ -130,10 +130,6 @@
         <translation>MQTT-Benutzername.</translation>
     </message>
     <message>
-        <source>MQTT password.</source>
-        <translation>MQTT-Passwort.</translation>
-    </message>
-    <message>
         <source>MQTT client id.</source>
         <translation>MQTT-Client-ID.</translation>
     </message>
@@ -338,6 +334,30 @@
     <message>
         <source>positioning source &quot;%1&quot; is neither &quot;own&quot; nor &quot;engines&quot;</source>
         <translation>Ortungsquelle &quot;%1&quot; ist weder &quot;own&quot; noch &quot;engines&quot;</translation>
+    </message>
+    <message>
+        <source>Refused: use --password-file.</source>
+        <translation>Abgewiesen: --password-file verwenden.</translation>
+    </message>
+    <message>
+        <source>File holding the MQTT password (first line; readable by this account only).</source>
+        <translation>Datei mit dem MQTT-Passwort (erste Zeile; nur für dieses Konto lesbar).</translation>
+    </message>
+    <message>
+        <source>--password would show the password to every user of this computer (in the process list): put it in a file readable only by this account and use --password-file FILE</source>
+        <translation>--password würde das Passwort jedem Benutzer dieses Computers zeigen (in der Prozessliste): in eine nur für dieses Konto lesbare Datei schreiben und --password-file DATEI verwenden</translation>
+    </message>
+    <message>
+        <source>--password-file %1: cannot be read (%2)</source>
+        <translation>--password-file %1: nicht lesbar (%2)</translation>
+    </message>
+    <message>
+        <source>--password-file %1: readable by other users; chmod 600 it</source>
+        <translation>--password-file %1: für andere Benutzer lesbar; mit chmod 600 schützen</translation>
+    </message>
+    <message>
+        <source>--password-file %1: the first line is empty</source>
+        <translation>--password-file %1: die erste Zeile ist leer</translation>
     </message>
 </context>
 <context>

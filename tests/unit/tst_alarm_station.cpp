@@ -5,6 +5,8 @@
 #include "alarms/alarmaudio.h"
 #include "alarms/operators.h"
 #include "fakes.h"
+#include "records/operatorrecord.h"
+#include "records/sqlitedb.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,10 +29,20 @@ private Q_SLOTS:
     {
         auto loaded = SiteLoader::loadDefault();
         Site site = *loaded.site;
-        site.staff[0].pinHash = pin::hash(QStringLiteral("482913"), QByteArrayLiteral("salt-of-test"), 1000);
+        // Argon2id, at the policy's cost (its parameters in the hash).
+        const QString argon = pin::hash(QStringLiteral("482913"));
+        QVERIFY2(argon.startsWith(QStringLiteral("$argon2id$v=19$m=262144,t=3,p=1$")), qPrintable(argon));
+        QVERIFY(pin::verify(QStringLiteral("482913"), argon));
+        QVERIFY(!pin::verify(QStringLiteral("482914"), argon));
+        QVERIFY(!pin::needsRehash(argon));
+        QVERIFY(pin::needsRehash(pin::hash(QStringLiteral("482913"), 1, 8 * 1024 * 1024))); // cheaper than the policy
+        QVERIFY(!pin::verify(QStringLiteral("482913"), argon.left(argon.size() - 2) + QStringLiteral("AA"))); // damaged
+        // The older PBKDF2 format of existing site files is still verified.
+        site.staff[0].pinHash = pin::hashPbkdf2(QStringLiteral("482913"), QByteArrayLiteral("salt-of-test"), 1000);
         site.staff[1].pinHash.clear();
         QVERIFY(pin::verify(QStringLiteral("482913"), site.staff[0].pinHash));
         QVERIFY(!pin::verify(QStringLiteral("482914"), site.staff[0].pinHash));
+        QVERIFY(pin::needsRehash(site.staff[0].pinHash));
         // PBKDF2-HMAC-SHA256 test vector (RFC 7914 section 11).
         QCOMPARE(pin::pbkdf2Sha256("passwd", "salt", 1, 64).toHex(),
                  QByteArray("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
@@ -51,6 +63,34 @@ private Q_SLOTS:
         QVERIFY(!ops.signIn(id, QStringLiteral("482913")).ok); // even the right PIN, while locked
         clock.advance(qint64(site.alarms.operators.lockoutS) * 1000 + 1);
         QVERIFY(ops.signIn(id, QStringLiteral("482913")).ok);
+
+        // With the station's operators' record: the first sign-in rehashes the site's PBKDF2 PIN
+        // with Argon2id into it; a lockout survives a restart (a new registry on the same record).
+        const QString recordPath = OperatorRecord::pathFor(m_dir.filePath(QStringLiteral("ops-log.sqlite")));
+        QVERIFY(recordPath.endsWith(QStringLiteral("ops-log-operators.sqlite")));
+        {
+            OperatorRegistry first(site, clock, recordPath);
+            QVERIFY(first.signIn(id, QStringLiteral("482913")).ok);
+            OperatorRecord record(recordPath);
+            QString error;
+            const auto rehashed = record.pinHash(id, site.staff[0].pinHash, &error);
+            QVERIFY2(rehashed && rehashed->startsWith(QStringLiteral("$argon2id$")), qPrintable(error));
+            QVERIFY(pin::verify(QStringLiteral("482913"), *rehashed));
+            QVERIFY(!record.pinHash(id, QStringLiteral("another site hash"), &error)); // the site's PIN changed: not used
+            for (int i = 0; i < site.alarms.operators.maxFailures; ++i)
+                QVERIFY(!first.signIn(id, QStringLiteral("000000")).ok);
+        }
+        {
+            OperatorRegistry restarted(site, clock, recordPath);
+            const SignInResult stillLocked = restarted.signIn(id, QStringLiteral("482913"));
+            QVERIFY(!stillLocked.ok);
+            QVERIFY2(stillLocked.message.contains(QStringLiteral("locked")), qPrintable(stillLocked.message));
+            clock.advance(qint64(site.alarms.operators.lockoutS) * 1000 + 1);
+            QVERIFY(restarted.signIn(id, QStringLiteral("482913")).ok); // after the lockout, against the rehashed PIN
+        }
+        // The record is versioned like every record, and readable by this account only.
+        QCOMPARE(sqlite::versionOf(recordPath, "operator_record"), 1);
+        QCOMPARE(QFile(recordPath).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
     }
 
     // The wall clock stepped (NTP, an operator, a resumed VM): escalation, "no signal", the audio

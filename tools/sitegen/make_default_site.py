@@ -5,6 +5,7 @@ Run from the repository root: python3 tools/sitegen/make_default_site.py
 The output is committed; the application embeds it. Edit this script, not the output.
 """
 import base64
+import ctypes.util
 import hashlib
 import json, os
 
@@ -153,11 +154,21 @@ site["spareWristbands"] = [f"wb-{i:03d}" for i in range(101, 109)]
 site["spareMonitors"] = [f"vm-{i:03d}" for i in range(101, 107)]
 roles = ["charge nurse", "nurse", "nurse", "nurse", "nurse", "nurse", "healthcare assistant", "healthcare assistant",
          "doctor", "doctor", "porter", "domestic"]
-def demo_pin_hash(staff_id, pin, iterations=60000):
-    # Demo PINs only (docs/alarms.md): "2468" + the two-digit staff number. A real site sets its own.
+def demo_pin_hash(staff_id, pin):
+    # Demo PINs only (docs/alarms.md): "2468" + the two-digit staff number. A real site sets its own
+    # (wardctl hash-pin). Argon2id through libsodium at the station's cost (3 passes, 256 MiB), with
+    # a salt derived from the staff id so that the file comes out the same each time.
+    import ctypes
+    sodium = ctypes.CDLL(ctypes.util.find_library("sodium") or "libsodium.so.23")
+    assert sodium.sodium_init() >= 0
     salt = hashlib.sha256(("wardwatch-demo-salt-" + staff_id).encode()).digest()[:16]
-    h = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-    return f"pbkdf2-sha256${iterations}${base64.b64encode(salt).decode()}${base64.b64encode(h).decode()}"
+    out = ctypes.create_string_buffer(32)
+    ops, mem = 3, 256 * 1024 * 1024
+    rc = sodium.crypto_pwhash(out, ctypes.c_ulonglong(32), pin.encode(), ctypes.c_ulonglong(len(pin)), salt,
+                              ctypes.c_ulonglong(ops), ctypes.c_size_t(mem), ctypes.c_int(2))  # ALG_ARGON2ID13
+    assert rc == 0
+    b64 = lambda b: base64.b64encode(b).decode().rstrip("=")
+    return f"$argon2id$v=19$m={mem // 1024},t={ops},p=1${b64(salt)}${b64(out.raw)}"
 
 
 for i, role in enumerate(roles):

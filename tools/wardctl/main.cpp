@@ -3,6 +3,9 @@
 #include "coldchaincmd.h"
 #include "recordcmd.h"
 #include "alarms/news2.h"
+#include "alarms/operators.h"
+
+#include <QRegularExpression>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,7 +29,28 @@ const char* const Usage =
     "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
     "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
+    "  wardctl hash-pin  (reads the PIN from standard input; prints the site file's pinHash, Argon2id)\n"
     "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
+
+// A staff member's PIN for the site file: read from standard input (never the command line, where
+// any user sees it in the process list), at least 6 digits, hashed with Argon2id at the station's cost.
+int hashPinCommand(QTextStream& err)
+{
+    QTextStream in(stdin);
+    const QString pinText = in.readLine().trimmed();
+    static const QRegularExpression digits(QStringLiteral("^\\d{6,12}$"));
+    if (!digits.match(pinText).hasMatch()) {
+        err << "hash-pin: a PIN is 6 to 12 digits, read from standard input" << Qt::endl;
+        return offline::BadInput;
+    }
+    const QString encoded = pin::hash(pinText);
+    if (encoded.isEmpty()) {
+        err << "hash-pin: hashing failed (out of memory?)" << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << encoded << Qt::endl;
+    return offline::Done;
+}
 
 int usage(QTextStream& err)
 {
@@ -174,6 +198,8 @@ int main(int argc, char** argv)
         return offline::recordCommand(args, err);
     if (command == u"replay")
         return offline::replayCommand(args, err);
+    if (command == u"hash-pin")
+        return hashPinCommand(err);
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
