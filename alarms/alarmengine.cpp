@@ -82,6 +82,19 @@ void AlarmEngine::commit(AlarmState& s, bool publish)
     });
 }
 
+int AlarmEngine::republish()
+{
+    int n = 0;
+    if (!m_publisher)
+        return n;
+    for (const auto& [id, s] : m_alarms)
+        if (!s.local && !s.closed()) {
+            m_publisher->publishAlarm(s); // the same revision: stations that kept it merge nothing
+            ++n;
+        }
+    return n;
+}
+
 void AlarmEngine::restore()
 {
     if (!m_log)

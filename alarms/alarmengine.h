@@ -96,6 +96,9 @@ public:
     void applyRemote(const AlarmState& remote);
     void applyRemoteClosed(const QString& id);
     void tick(); // escalation steps and closing; call about once a second
+    // Publishes every open shared alarm's state again, unchanged (the broker lost the retained
+    // copies: a new session after a restart without persistence). Returns how many.
+    int republish();
     // Writes an audited operator action (limit change, NEWS2 input, sign-in).
     bool audit(const QString& what, const QString& operatorId, const QString& operatorName);
 

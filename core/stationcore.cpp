@@ -98,6 +98,9 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
             m_connectedAtMs = m_steady.elapsed();
             m_silent = false;
             announcePresence(true);
+            // A session the broker did not keep: its retained alarm states may be gone too.
+            if (!m_mqtt->sessionPresent())
+                QMetaObject::invokeMethod(m_core, "republishAlarms", Qt::QueuedConnection);
         } else {
             m_connectedAtMs = -1;
         }
@@ -105,9 +108,9 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         setBrokerLost(s != MqttState::Connected, detail);
         Q_EMIT connectionChanged(s, detail);
     });
-    // Every second: the presence re-announced (it comes back through the broker), and a broker
-    // that sent nothing for SilentBrokerMs, though connected, counted as lost.
-    m_watch.setInterval(PresenceEveryMs);
+    // Twice a second: a broker that sent nothing for SilentBrokerMs, though connected, counted as
+    // lost; every second, the presence re-announced (it comes back through a working broker).
+    m_watch.setInterval(PresenceEveryMs / 2);
     connect(&m_watch, &QTimer::timeout, this, &StationCore::watchBroker);
 }
 
@@ -146,7 +149,8 @@ void StationCore::watchBroker()
 {
     if (m_connectedAtMs < 0)
         return;
-    announcePresence(true);
+    if ((m_watchTicks++ % 2) == 0)
+        announcePresence(true);
     const qint64 now = m_steady.elapsed();
     const qint64 since = std::max(m_connectedAtMs, m_lastRxMs->load(std::memory_order_relaxed));
     const bool silent = now - since > SilentBrokerMs;

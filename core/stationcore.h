@@ -100,6 +100,7 @@ private:
     QElapsedTimer m_steady;
     QTimer m_watch;
     qint64 m_connectedAtMs = -1;
+    quint64 m_watchTicks = 0;
     bool m_silent = false;
 };
 

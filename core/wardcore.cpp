@@ -427,6 +427,15 @@ void WardCore::queryTrack(const QString& requestId, const QString& tagId, qint64
     Q_EMIT track(requestId, tagId, out);
 }
 
+void WardCore::republishAlarms()
+{
+    if (!m_rules)
+        return;
+    const int n = m_rules->engine().republish();
+    if (n > 0)
+        qCInfo(lcCore) << "new broker session: published the state of" << n << "open alarms again";
+}
+
 void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)
 {
     if (m_rules)

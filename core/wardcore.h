@@ -99,6 +99,9 @@ public:
     // maxAgeMs: leave out tags not located within that long before it), one tag's track (answered by track).
     Q_INVOKABLE void queryPositionsAt(const QString& requestId, qint64 timeMs, qint64 maxAgeMs);
     Q_INVOKABLE void queryTrack(const QString& requestId, const QString& tagId, qint64 fromMs, qint64 toMs);
+    // The broker has no session of this station (restarted without persistence, or expired): its
+    // retained alarm states may be gone, so this station publishes its open ones again.
+    Q_INVOKABLE void republishAlarms();
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     // code and args: domain/conditiontext.h (a code it does not know is taken as the text).

@@ -229,7 +229,7 @@ void MqttClient::onPublish(mosquitto*, void* obj, int, int, const mosquitto_prop
     static_cast<MqttClient*>(obj)->m_unsent.fetch_sub(1);
 }
 
-void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int /*flags*/, const mosquitto_property*)
+void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int flags, const mosquitto_property*)
 {
     auto* self = static_cast<MqttClient*>(obj);
     if (rc == MQTT_RC_UNSUPPORTED_PROTOCOL_VERSION || rc == CONNACK_REFUSED_PROTOCOL_VERSION) {
@@ -242,6 +242,7 @@ void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int /*flags*/, co
         return;
     }
     self->m_backoffMs = 0;
+    self->m_sessionPresent = (flags & 0x01) != 0; // CONNACK's session-present flag
     self->m_allSubscribed = false;
     self->m_pendingSubacks.clear();
     self->m_subscribeFailed = false;

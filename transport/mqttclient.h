@@ -85,6 +85,9 @@ public:
     [[nodiscard]] int unacknowledged() const { return std::max(m_unsent.load(), 0); }
 
     [[nodiscard]] MqttState state() const { return m_state.load(); }
+    // Whether the broker kept this client's session at the last connection (CONNACK): false on a
+    // first connection, or when the broker lost it (restarted without persistence, expired).
+    [[nodiscard]] bool sessionPresent() const { return m_sessionPresent.load(); }
     [[nodiscard]] int protocolInUse() const { return m_protocol.load(); }
     [[nodiscard]] quint64 reconnects() const { return m_reconnects.load(); }
     [[nodiscard]] const MqttSettings& settings() const { return m_settings; }
@@ -126,6 +129,7 @@ private:
     std::atomic<MqttState> m_state{MqttState::Disconnected};
     std::atomic<int> m_protocol{5};
     std::atomic<bool> m_refusedProtocol{false};
+    std::atomic<bool> m_sessionPresent{false};
     std::atomic<quint64> m_reconnects{0};
     int m_backoffMs = 0;
     quint64 m_delivered = 0; // messages handed to the handler (network thread only)

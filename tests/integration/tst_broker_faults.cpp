@@ -1,9 +1,15 @@
-// The station against a real mosquitto that stops answering: a hung broker (SIGSTOP) is a
-// high-priority technical alarm within 10 s, shown as not answering, and ends when the broker
-// answers again (SIGCONT).
+// The station against a real mosquitto in trouble: a hung broker (SIGSTOP) is a high-priority
+// technical alarm within 10 s, shown as not answering, and ends when the broker answers again
+// (SIGCONT); a broker restarted without persistence (the session and every retained message lost)
+// gets the station's open alarms published again.
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "domain/clock.h"
+#include "fakes.h"
+#include "transport/topics.h"
+#include "transport/wirecodec.h"
+
+#include <mutex>
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -58,6 +64,73 @@ private Q_SLOTS:
         QCOMPARE(::kill(pid, SIGCONT), 0);
         QTRY_VERIFY_WITH_TIMEOUT(brokerAlarm->ended(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!station.brokerSilent(), 20000);
+        station.stop();
+    }
+
+    // An open panic's retained state, lost with a broker restarted without persistence, is there
+    // again once the station reconnects (it saw the broker had no session of it).
+    void lostSessionRepublishesOpenAlarms()
+    {
+        QTemporaryDir dir;
+        test::PrivateBroker broker(dir.filePath(QStringLiteral("broker")));
+        const int port = broker.start();
+        QVERIFY(port > 0);
+        const auto loaded = SiteLoader::loadDefault();
+        // Without escalation: the panic's state changes no more once raised, so whatever reaches
+        // the restarted broker is the station publishing it again, not a later revision.
+        Site site = *loaded.site;
+        for (AlarmRule& rule : site.alarms.rules)
+            rule.escalation.clear();
+        const Topics topics(site.id);
+        SystemClock clock;
+        StationOptions options;
+        options.stationId = QStringLiteral("keeper");
+        options.mqtt.port = port;
+        options.alarmLogPath = dir.filePath(QStringLiteral("log.sqlite"));
+        StationCore station(site, clock, options);
+        station.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 10000);
+        const qint64 t = clock.nowMs();
+        const DeviceEventMsg panic = test::deviceEvent(site.patients[1].wristband, DeviceEventKind::Panic, t, t, 1, 7);
+        QMetaObject::invokeMethod(&station.core(), [&] { station.core().apply(QVector<Decoded>{panic}); }, Qt::BlockingQueuedConnection);
+
+        // Who sees the retained alarm states on alarm/+ (a fresh client each time).
+        auto retainedPanics = [&](const QString& clientId) {
+            MqttSettings watch;
+            watch.port = port;
+            watch.clientId = clientId;
+            MqttClient watcher(watch);
+            watcher.addSubscription(topics.prefix() + QStringLiteral("alarm/+"), 1);
+            std::mutex mutex;
+            int panics = 0;
+            watcher.setMessageHandler([&](const char* topic, std::span<const std::byte> payload, qint64) {
+                DecodeContext ctx;
+                ctx.nowMs = QDateTime::currentMSecsSinceEpoch();
+                const DecodeResult r = decodeWire(TopicKind::Alarm, topics.parse(topic, {}).id, payload, ctx);
+                if (!r.error && !r.messages.isEmpty() && std::get<AlarmStateMsg>(r.messages.front()).state.rule == u"event.panic") {
+                    std::lock_guard lock(mutex);
+                    ++panics;
+                }
+            });
+            watcher.start();
+            if (!QTest::qWaitFor([&] { return watcher.allSubscribed(); }, 5000))
+                return -1;
+            // The retained state comes right after the SUBACK, or the republished one soon after.
+            const bool seen = QTest::qWaitFor([&] { std::lock_guard lock(mutex); return panics > 0; }, 5000);
+            watcher.stop();
+            if (!seen)
+                return 0;
+            std::lock_guard lock(mutex);
+            return panics;
+        };
+        QVERIFY(retainedPanics(QStringLiteral("watch-1")) > 0);
+
+        broker.stop();
+        QTRY_VERIFY_WITH_TIMEOUT(station.connectionState() != MqttState::Connected, 10000);
+        QVERIFY(broker.restartSamePort()); // no persistence: sessions and retained messages are gone
+        QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 15000);
+        QVERIFY(!station.mqtt().sessionPresent());
+        QVERIFY(retainedPanics(QStringLiteral("watch-2")) > 0);
         station.stop();
     }
 };
