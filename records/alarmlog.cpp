@@ -12,12 +12,73 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QCryptographicHash>
 #include <QThread>
+#include <cmath>
 #include <QTimeZone>
 
 namespace ww {
 
 namespace {
+
+// The columns a row's chain covers, in order (every column but seq and chain itself).
+constexpr auto ChainedColumns = "utc_ms, kind, alarm_id, rule, priority, phase, subject, place, condition, value,"
+                                " limit_value, onset_ms, late, step, operator, operator_name, station, detail, state,"
+                                " condition_code, condition_args";
+constexpr int ChainedCount = 21;
+
+// A row's chain: SHA-256 over the chain of the row before it (empty for the first) and the row's
+// values, each marked null or given as text, so that changing, removing, inserting or reordering
+// rows breaks every chain after the change.
+QByteArray chainOf(const QByteArray& previous, const QVariantList& values)
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(previous);
+    for (const QVariant& v : values) {
+        h.addData(QByteArrayView("\x1f", 1));
+        if (v.isNull()) {
+            h.addData(QByteArrayView("N", 1));
+        } else {
+            h.addData(QByteArrayView("V", 1));
+            h.addData(v.toString().toUtf8());
+        }
+    }
+    return h.result().toHex();
+}
+
+bool chainExisting(QSqlQuery& q, QString& error)
+{
+    std::vector<std::pair<qint64, QByteArray>> chains;
+    if (!q.exec(QStringLiteral("SELECT seq, %1 FROM alarm_log ORDER BY seq").arg(QLatin1String(ChainedColumns)))) {
+        error = q.lastError().text();
+        return false;
+    }
+    QByteArray previous;
+    while (q.next()) {
+        QVariantList values;
+        for (int i = 1; i <= ChainedCount; ++i)
+            values << q.value(i);
+        previous = chainOf(previous, values);
+        chains.emplace_back(q.value(0).toLongLong(), previous);
+    }
+    q.finish();
+    q.prepare(QStringLiteral("UPDATE alarm_log SET chain = ? WHERE seq = ?"));
+    for (const auto& [seq, chain] : chains) {
+        q.addBindValue(QString::fromLatin1(chain));
+        q.addBindValue(seq);
+        if (!q.exec()) {
+            error = q.lastError().text();
+            return false;
+        }
+    }
+    // Append-only again.
+    if (!q.exec(QStringLiteral("CREATE TRIGGER IF NOT EXISTS alarm_log_no_update BEFORE UPDATE ON alarm_log "
+                               " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END"))) {
+        error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
 
 // Version 1: the schema before versions were recorded (a file from then opens as version 1, then 2).
 const sqlite::Migration Steps[] = {
@@ -34,6 +95,11 @@ const sqlite::Migration Steps[] = {
     " BEGIN SELECT RAISE(ABORT, 'the alarm log is append-only'); END"}},
     // Version 2: the condition as data (code and arguments, a JSON array), beside its English text.
     {2, {"ALTER TABLE alarm_log ADD COLUMN condition_code TEXT", "ALTER TABLE alarm_log ADD COLUMN condition_args TEXT"}},
+    // Version 3: every row hash-chained to the one before it (chainOf); the rows already there are
+    // chained in order by this step, the only time a row of the log is ever updated.
+    {3,
+     {"ALTER TABLE alarm_log ADD COLUMN chain TEXT", "DROP TRIGGER IF EXISTS alarm_log_no_update"},
+     [](QSqlQuery& q, QString& error) { return chainExisting(q, error); }},
 };
 const sqlite::Schema Schema{"alarm_log", Steps};
 
@@ -145,6 +211,14 @@ bool AlarmLog::ensureOpen()
     // WAL with synchronous FULL: a transition is on disk before append() returns.
     if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error)) {
         m_open = true;
+        // Verified once, at opening: a row changed, removed or inserted behind the station's back.
+        if (m_path != u":memory:") {
+            const ChainCheck check = verifyChain(m_path);
+            if (check.brokenAtSeq)
+                m_chainProblem = QStringLiteral("%1: row %2 does not follow the rows before it (a row was changed, removed "
+                                                "or inserted); wardctl verify-log shows it")
+                                     .arg(m_path).arg(*check.brokenAtSeq);
+        }
         if (struct stat st{}; m_path != u":memory:" && ::stat(QFile::encodeName(m_path).constData(), &st) == 0)
             m_file = FileId{quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size)};
     }
@@ -153,6 +227,8 @@ bool AlarmLog::ensureOpen()
 
 QString AlarmLog::fileProblem()
 {
+    if (!m_chainProblem.isEmpty())
+        return m_chainProblem;
     if (!m_file)
         return {};
     struct stat st{};
@@ -171,41 +247,86 @@ bool AlarmLog::append(const LogEntry& e)
     if (!ensureOpen())
         return false;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral(
-        "INSERT INTO alarm_log(utc_ms, kind, alarm_id, rule, priority, phase, subject, place, condition, value,"
-        " limit_value, onset_ms, late, step, operator, operator_name, station, detail, state, condition_code,"
-        " condition_args) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral("INSERT INTO alarm_log(%1, chain) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  .arg(QLatin1String(ChainedColumns)));
     const AlarmState& s = e.state;
     const bool alarm = !s.id.isEmpty();
-    q.addBindValue(e.utcMs);
-    q.addBindValue(e.kind);
-    q.addBindValue(s.id);
-    q.addBindValue(alarm ? s.rule : QString());
-    q.addBindValue(alarm ? toString(s.priority) : QString());
-    q.addBindValue(alarm ? toString(s.phase()) : QString());
-    q.addBindValue(s.subject);
-    q.addBindValue(s.place);
-    q.addBindValue(s.condition);
-    q.addBindValue(alarm ? QVariant(s.value) : QVariant());
-    q.addBindValue(alarm ? QVariant(s.limit) : QVariant());
-    q.addBindValue(alarm ? QVariant(s.onsetMs) : QVariant());
-    q.addBindValue(s.late ? 1 : 0);
-    q.addBindValue(s.escalationStep);
-    q.addBindValue(e.operatorId);
-    q.addBindValue(e.operatorName);
-    q.addBindValue(e.station);
-    q.addBindValue(e.detail);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(s)).toJson(QJsonDocument::Compact)));
-    q.addBindValue(s.conditionCode.isEmpty() ? QVariant() : QVariant(s.conditionCode));
-    q.addBindValue(s.conditionCode.isEmpty()
-                       ? QVariant()
-                       : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(s.conditionArgs)).toJson(QJsonDocument::Compact))));
+    // Values as SQLite gives them back (integers, reals, text, null; a null string binds as NULL,
+    // NaN is stored as NULL): the chain verified later is computed from what is read, so it is
+    // computed here from the same.
+    auto text = [](const QString& v) { return QVariant(v.isNull() ? QStringLiteral("") : v); };
+    auto real = [](double v) { return std::isfinite(v) ? QVariant(v) : QVariant(); };
+    const QVariantList values{
+        QVariant(e.utcMs), text(e.kind), text(s.id), text(alarm ? s.rule : QString()),
+        text(alarm ? toString(s.priority) : QString()), text(alarm ? toString(s.phase()) : QString()), text(s.subject),
+        text(s.place), text(s.condition), alarm ? real(s.value) : QVariant(), alarm ? real(s.limit) : QVariant(),
+        alarm ? QVariant(s.onsetMs) : QVariant(), QVariant(qint64(s.late ? 1 : 0)), QVariant(qint64(s.escalationStep)),
+        text(e.operatorId), text(e.operatorName), text(e.station), text(e.detail),
+        QVariant(QString::fromUtf8(QJsonDocument(toJson(s)).toJson(QJsonDocument::Compact))),
+        s.conditionCode.isEmpty() ? QVariant() : QVariant(s.conditionCode),
+        s.conditionCode.isEmpty()
+            ? QVariant()
+            : QVariant(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(s.conditionArgs)).toJson(QJsonDocument::Compact)))};
+    if (!m_chainLoaded && !loadLastChain())
+        return false;
+    const QByteArray chain = chainOf(m_lastChain, values);
+    for (const QVariant& v : values)
+        q.addBindValue(v);
+    q.addBindValue(QString::fromLatin1(chain));
     if (!q.exec()) {
         m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
+        m_chainLoaded = false; // read again from the file: this row is not there
         return false;
     }
+    m_lastChain = chain;
     m_error.clear();
     return true;
+}
+
+bool AlarmLog::loadLastChain()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(QStringLiteral("SELECT chain FROM alarm_log ORDER BY seq DESC LIMIT 1"))) {
+        m_error = QStringLiteral("%1: cannot read the log's last row: %2").arg(m_path, q.lastError().text());
+        return false;
+    }
+    m_lastChain = q.next() ? q.value(0).toString().toLatin1() : QByteArray();
+    m_chainLoaded = true;
+    return true;
+}
+
+AlarmLog::ChainCheck AlarmLog::verifyChain(const QString& path)
+{
+    ChainCheck out;
+    const QString connection = connectionName("verify");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!QFile::exists(path) || !db.open()) {
+            out.error = QStringLiteral("%1: cannot be opened: %2").arg(path, db.lastError().text());
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("SELECT seq, chain, %1 FROM alarm_log ORDER BY seq").arg(QLatin1String(ChainedColumns)))) {
+                out.error = QStringLiteral("%1: cannot be read: %2").arg(path, q.lastError().text());
+            } else {
+                QByteArray previous;
+                while (q.next()) {
+                    QVariantList values;
+                    for (int i = 2; i < 2 + ChainedCount; ++i)
+                        values << q.value(i);
+                    previous = chainOf(previous, values);
+                    ++out.rows;
+                    if (q.value(1).toString().toLatin1() != previous) {
+                        out.brokenAtSeq = q.value(0).toLongLong();
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return out;
 }
 
 void AlarmLog::beginBatch()
@@ -221,6 +342,7 @@ bool AlarmLog::endBatch()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.commit()) {
         m_error = QStringLiteral("%1: commit failed: %2").arg(m_path, db.lastError().text());
+        m_chainLoaded = false; // the batch's rows are not there: the last chain is read again
         return false;
     }
     return true;

@@ -60,9 +60,20 @@ public:
     [[nodiscard]] static std::vector<LogEntry> query(const QString& path, const LogFilter& filter, QString* error = nullptr);
     // RFC 4180 CSV with UTC and local time columns.
     [[nodiscard]] static QByteArray toCsv(const std::vector<LogEntry>& entries);
+    // The hash chain of a log file (version 3 on): every row's chain recomputed from the row
+    // before it and its values. brokenAtSeq: the first row that does not follow (a row changed,
+    // removed, inserted or reordered at or before it); error: the file cannot be read.
+    struct ChainCheck
+    {
+        qint64 rows = 0; // rows read (up to the broken one)
+        std::optional<qint64> brokenAtSeq;
+        QString error;
+    };
+    [[nodiscard]] static ChainCheck verifyChain(const QString& path);
 
 private:
     bool ensureOpen();
+    bool loadLastChain();
     QString m_path, m_connection;
     QString m_error;
     bool m_open = false;
@@ -72,6 +83,9 @@ private:
         qint64 size = 0;
     };
     std::optional<FileId> m_file; // the file opened, as last checked (none: in memory, or not open)
+    QByteArray m_lastChain;       // the chain of the last row written
+    bool m_chainLoaded = false;
+    QString m_chainProblem;       // the chain found broken when the log was opened
 };
 
 } // namespace ww

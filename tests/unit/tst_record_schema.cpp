@@ -12,7 +12,9 @@
 #include <QSqlQuery>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
+#include <cmath>
 
 using namespace ww;
 
@@ -79,7 +81,7 @@ private Q_SLOTS:
             CensusRecord census(path);
             QVERIFY2(census.append({}), qPrintable(census.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 2);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3);
         QCOMPARE(sqlite::versionOf(path, "census_record"), 1);
         // Readable and writable by the station's account only.
         QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
@@ -106,12 +108,75 @@ private Q_SLOTS:
             AlarmLog log(path);
             QVERIFY2(log.append(entry(T0 + 1000, QStringLiteral("a2"))), qPrintable(log.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 2); // version 1 (nothing to do), then 2 (columns added)
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3); // version 1 (nothing to do), then 2 (columns added)
         const auto entries = AlarmLog::query(path, LogFilter{});
         QCOMPARE(entries.size(), size_t(2));
         QCOMPARE(entries.back().state.id, QStringLiteral("a1"));
-        // Still append-only after the migration.
+        // Still append-only after the migration (its chaining was the only update), and chained.
         QVERIFY(sql(path, {QStringLiteral("DELETE FROM alarm_log")}).toString().startsWith(QStringLiteral("error")));
+        QVERIFY(sql(path, {QStringLiteral("UPDATE alarm_log SET detail = 'x'")}).toString().startsWith(QStringLiteral("error")));
+        const AlarmLog::ChainCheck check = AlarmLog::verifyChain(path);
+        QVERIFY2(!check.brokenAtSeq && check.error.isEmpty(), qPrintable(check.error));
+        QCOMPARE(check.rows, qint64(2));
+    }
+
+    // Every row is hash-chained to the one before: a row changed or removed behind the station's
+    // back (its triggers dropped first) is found by AlarmLog::verifyChain, at the next opening
+    // (fileProblem, hence tech.log) and by wardctl verify-log.
+    void logRowsAreHashChained()
+    {
+        QTemporaryDir dir;
+        auto fill = [&](const QString& path) {
+            AlarmLog log(path);
+            for (int i = 0; i < 5; ++i) {
+                LogEntry e = entry(T0 + i * 1000, QStringLiteral("c%1").arg(i));
+                e.state.value = i == 2 ? std::nan("") : 90.5 + i; // NaN is stored as NULL
+                e.detail = i == 1 ? QString() : QStringLiteral("detail %1").arg(i);
+                QVERIFY2(log.append(e), qPrintable(log.lastError()));
+            }
+            QVERIFY(log.fileProblem().isEmpty());
+        };
+        const QString intact = dir.filePath(QStringLiteral("intact.sqlite"));
+        fill(intact);
+        AlarmLog::ChainCheck check = AlarmLog::verifyChain(intact);
+        QVERIFY2(!check.brokenAtSeq && check.error.isEmpty(), qPrintable(check.error));
+        QCOMPARE(check.rows, qint64(5));
+        {
+            AlarmLog reopened(intact); // a later start goes on with the chain
+            QVERIFY(reopened.append(entry(T0 + 9000, QStringLiteral("c9"))));
+            QVERIFY(reopened.fileProblem().isEmpty());
+        }
+        QCOMPARE(AlarmLog::verifyChain(intact).rows, qint64(6));
+        QVERIFY(!AlarmLog::verifyChain(intact).brokenAtSeq);
+
+        const QString changed = dir.filePath(QStringLiteral("changed.sqlite"));
+        fill(changed);
+        QVERIFY(sql(changed, {QStringLiteral("DROP TRIGGER alarm_log_no_update"),
+                              QStringLiteral("UPDATE alarm_log SET detail = 'nothing happened' WHERE seq = 3")})
+                    .isNull());
+        QCOMPARE(AlarmLog::verifyChain(changed).brokenAtSeq, std::optional<qint64>(3));
+
+        const QString removed = dir.filePath(QStringLiteral("removed.sqlite"));
+        fill(removed);
+        QVERIFY(sql(removed, {QStringLiteral("DROP TRIGGER alarm_log_no_delete"), QStringLiteral("DELETE FROM alarm_log WHERE seq = 2")})
+                    .isNull());
+        QCOMPARE(AlarmLog::verifyChain(removed).brokenAtSeq, std::optional<qint64>(3));
+        {
+            AlarmLog log(removed);
+            QVERIFY(log.append(entry(T0 + 9000, QStringLiteral("c9"))));
+            QVERIFY2(log.fileProblem().contains(QStringLiteral("row 3 does not follow")), qPrintable(log.fileProblem()));
+        }
+
+        // wardctl verify-log: 0 and the row count when intact, 1 naming the row when not.
+        QProcess ctl;
+        ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), intact});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 0);
+        QVERIFY2(ctl.readAllStandardOutput().contains("6 rows, hash chain intact"), "intact log");
+        ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), changed});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 1);
+        QVERIFY(ctl.readAllStandardError().contains("row 3 does not follow"));
     }
 
     void readingsMoveOutOfTheLogOnce()

@@ -4,6 +4,7 @@
 #include "recordcmd.h"
 #include "alarms/news2.h"
 #include "alarms/operators.h"
+#include "records/alarmlog.h"
 
 #include <QRegularExpression>
 
@@ -30,6 +31,7 @@ const char* const Usage =
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
     "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
     "  wardctl hash-pin  (reads the PIN from standard input; prints the site file's pinHash, Argon2id)\n"
+    "  wardctl verify-log FILE  (the alarm log's hash chain: exit 0 intact, 1 broken or unreadable)\n"
     "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
 
 // A staff member's PIN for the site file: read from standard input (never the command line, where
@@ -200,6 +202,22 @@ int main(int argc, char** argv)
         return offline::replayCommand(args, err);
     if (command == u"hash-pin")
         return hashPinCommand(err);
+    if (command == u"verify-log") {
+        if (args.size() != 2)
+            return usage(err);
+        const AlarmLog::ChainCheck check = AlarmLog::verifyChain(args.at(1));
+        if (!check.error.isEmpty()) {
+            err << "verify-log: " << check.error << Qt::endl;
+            return 1;
+        }
+        if (check.brokenAtSeq) {
+            err << "verify-log: " << args.at(1) << ": row " << *check.brokenAtSeq
+                << " does not follow the rows before it: a row at or before it was changed, removed or inserted" << Qt::endl;
+            return 1;
+        }
+        QTextStream(stdout) << args.at(1) << ": " << check.rows << " rows, hash chain intact" << Qt::endl;
+        return offline::Done;
+    }
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
