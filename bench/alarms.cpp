@@ -6,6 +6,7 @@
 //  3. ack sync: acknowledgements made here (signed-in operator) -> seen acknowledged in the
 //     stdout of a second `wardwatch --headless` process.
 // Prints details, then exactly one summary line.
+#include "samples.h"
 #include "models/alarmcontroller.h"
 #include "core/stationcore.h"
 
@@ -42,17 +43,7 @@ bool spinUntil(const std::function<bool()>& done, int timeoutMs)
     return true;
 }
 
-struct Stats
-{
-    std::vector<double> v;
-    double pct(double p)
-    {
-        if (v.empty())
-            return -1;
-        std::sort(v.begin(), v.end());
-        return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-    }
-};
+using Stats = ww::bench::Samples;
 
 } // namespace
 

@@ -10,6 +10,7 @@
 //     25 batches/s so that every tag gets a new position once a second, the flash clock running
 //     by itself, the view painting on its own updates; the GUI thread's CPU time over wall time.
 // Prints details, then exactly one summary line; exits 0 whether or not the target is met.
+#include "samples.h"
 #include "core/rows.h"
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
@@ -55,22 +56,7 @@ int envInt(const char* name, int fallback)
     return ok && v > 0 ? v : fallback;
 }
 
-struct Stats
-{
-    std::vector<double> v;
-    double pct(double p)
-    {
-        if (v.empty())
-            return -1;
-        std::sort(v.begin(), v.end());
-        return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-    }
-    QString line()
-    {
-        return QStringLiteral("p50 %1 ms, p95 %2 ms, p99 %3 ms, max %4 ms")
-            .arg(pct(0.5), 0, 'f', 2).arg(pct(0.95), 0, 'f', 2).arg(pct(0.99), 0, 'f', 2).arg(pct(1.0), 0, 'f', 2);
-    }
-};
+using Stats = ww::bench::Samples;
 
 void runFor(int ms)
 {

@@ -154,6 +154,12 @@ void FloorPlanScene::buildFloors()
         const QRectF rect(origin, QSizeF(f->width, f->height) * PxPerM);
         auto* floorItem = addRect(rect, Qt::NoPen, Qt::NoBrush);
         m_floorItems.insert(f->level, floorItem);
+        auto inScene = [&origin](const Polygon& polygon) {
+            QPolygonF poly;
+            for (const QPointF& p : polygon)
+                poly << origin + p * PxPerM;
+            return poly;
+        };
         FloorPaint paint;
         paint.level = f->level;
         paint.rect = rect;
@@ -161,10 +167,7 @@ void FloorPlanScene::buildFloors()
         for (const Room& room : m_site.rooms) {
             if (room.floor != f->level)
                 continue;
-            QPolygonF poly;
-            for (const QPointF& p : room.polygon)
-                poly << origin + p * PxPerM;
-            auto* item = new PlanRoom(room, poly, floorItem);
+            auto* item = new PlanRoom(room, inScene(room.polygon), floorItem);
             m_rooms.insert(room.id, item);
         }
         // The plan's structure from its SVG; without one (or one that does not load), the site's walls.
@@ -178,18 +181,13 @@ void FloorPlanScene::buildFloors()
             qCWarning(lcPlan) << "floor" << f->level << ": plan" << plan << "does not load; drawing the site's walls";
         }
         for (const Bed& bed : m_site.beds)
-            if (const Room* room = m_site.room(bed.room); room && room->floor == f->level)
-            {
+            if (const Room* room = m_site.room(bed.room); room && room->floor == f->level) {
                 paint.beds << QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36));
                 paint.bedIds << bed.id;
             }
         for (const Geofence& g : m_site.geofences) {
-            if (g.floor != f->level)
-                continue;
-            QPolygonF poly;
-            for (const QPointF& p : g.polygon)
-                poly << origin + p * PxPerM;
-            paint.geofences.push_back({poly, g.kind, g.name});
+            if (g.floor == f->level)
+                paint.geofences.push_back({inScene(g.polygon), g.kind, g.name});
         }
         m_floorPaint.push_back(std::move(paint));
         for (const Gateway& g : m_site.gateways) {
