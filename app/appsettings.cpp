@@ -1,4 +1,7 @@
 #include "app/appsettings.h"
+#include "records/alarmlog.h"
+
+#include <QDebug>
 
 #include <QCoreApplication>
 #include <QFile>
@@ -63,6 +66,8 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                             QObject::tr("Where this station's locations come from: own (computed here) "
                                                         "or engines (the site's positioning engines)."),
                                             QStringLiteral("own|engines"));
+    const QCommandLineOption newLog(QStringLiteral("new-log"),
+                                    QObject::tr("Start with an empty alarm log even though this station's log held rows before."));
     const QCommandLineOption demoOperator(QStringLiteral("demo-operator"),
                                           QObject::tr("Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm."),
                                           QStringLiteral("staff:pin"));
@@ -71,7 +76,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, passwordFile, clientId, mqtt311, station, site, selfTest, shots,
-                       shotDelay, alarmLog, headless, engine, positionSource, demoOperator});
+                       shotDelay, alarmLog, headless, engine, positionSource, demoOperator, newLog});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -129,11 +134,52 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                                  QStringLiteral("/alarm-log-") + out.station.stationId + QStringLiteral(".sqlite"))
                                          .toString();
+    out.newLog = parser.isSet(newLog);
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
     if (!ok || out.screenshotDelayS < 1)
         return QObject::tr("--screenshot-delay: \"%1\" is not a number of seconds").arg(parser.value(shotDelay));
     return {};
+}
+
+namespace {
+constexpr auto KnownLogs = "alarms/knownLogRows"; // log file -> rows it held when last seen
+}
+
+QString AppSettings::checkAlarmLog(const AppSettings& settings)
+{
+    const QString path = settings.station.alarmLogPath;
+    if (path.isEmpty() || settings.station.engine)
+        return {};
+    const qint64 known = QSettings().value(QLatin1String(KnownLogs)).toMap().value(path).toLongLong();
+    const qint64 now = AlarmLog::rowCount(path);
+    if (known <= 0 || now > 0)
+        return {};
+    const QString what = now < 0 ? QObject::tr("is missing") : QObject::tr("is empty");
+    if (settings.newLog) {
+        qWarning().noquote() << QStringLiteral("alarm log %1 %2 though it held %3 rows: starting a new one (--new-log)")
+                                    .arg(path, what).arg(known);
+        return {};
+    }
+    return QObject::tr("The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an "
+                       "empty log without a word: restore the file from its backup, or start with --new-log to begin a "
+                       "new log on purpose.")
+        .arg(path, what)
+        .arg(known);
+}
+
+void AppSettings::rememberAlarmLog(const AppSettings& settings)
+{
+    const QString path = settings.station.alarmLogPath;
+    if (path.isEmpty() || settings.station.engine)
+        return;
+    const qint64 rows = AlarmLog::rowCount(path);
+    if (rows <= 0)
+        return;
+    QSettings s;
+    QVariantMap known = s.value(QLatin1String(KnownLogs)).toMap();
+    known.insert(path, rows);
+    s.setValue(QLatin1String(KnownLogs), known);
 }
 
 } // namespace ww

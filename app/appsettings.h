@@ -19,9 +19,17 @@ struct AppSettings
     QString demoOperator;      // screenshot mode: "STAFF:PIN" signs in and acknowledges the top alarm
     QString screenshotDir;     // demo: save screenshots there, then quit
     int screenshotDelayS = 6;  // first screenshot after this, the second as long again later
+    bool newLog = false;       // --new-log: start with an empty alarm log where one with rows was before
 
     // Reads QSettings (migrating older versions), then applies the command line. Returns an error text.
     [[nodiscard]] static QString load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out);
+
+    // The alarm log must not vanish between two starts: a log this station had written rows to
+    // (remembered in the settings, away from the log's folder) that is now missing or empty is an
+    // error, unless --new-log says a new one is meant. Empty when the log may be opened.
+    [[nodiscard]] static QString checkAlarmLog(const AppSettings& settings);
+    // Remembers how many rows the log holds now (at start, once it was checked, and at exit).
+    static void rememberAlarmLog(const AppSettings& settings);
 };
 
 } // namespace ww

@@ -123,12 +123,19 @@ int runHeadless(int argc, char** argv)
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site)
         return 2;
+    if (const QString error = AppSettings::checkAlarmLog(settings); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        return 2;
+    }
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
     StationViews views(site, clock, station.core(), nullptr, settings.station.alarmLogPath);
     HeadlessStation headless(views.alarms, views.models.patients, clock);
-    return runStation(app, station);
+    AppSettings::rememberAlarmLog(settings);
+    const int rc = runStation(app, station);
+    AppSettings::rememberAlarmLog(settings);
+    return rc;
 }
 
 } // namespace ww

@@ -41,6 +41,12 @@ int main(int argc, char** argv)
                                   QObject::tr("The site configuration cannot be loaded:\n%1").arg(loaded.errors.join(u'\n')));
         return 2;
     }
+    if (const QString error = AppSettings::checkAlarmLog(settings); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        if (settings.screenshotDir.isEmpty())
+            QMessageBox::critical(nullptr, QObject::tr("WardWatch"), error);
+        return 2;
+    }
     const Site& site = *loaded.site;
     SystemClock clock;
     StationCore station(site, clock, settings.station);
@@ -57,5 +63,8 @@ int main(int argc, char** argv)
     window.show();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
-    return runStation(app, station);
+    AppSettings::rememberAlarmLog(settings);
+    const int rc = runStation(app, station);
+    AppSettings::rememberAlarmLog(settings);
+    return rc;
 }

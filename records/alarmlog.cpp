@@ -295,6 +295,26 @@ bool AlarmLog::loadLastChain()
     return true;
 }
 
+qint64 AlarmLog::rowCount(const QString& path)
+{
+    qint64 rows = -1;
+    if (!QFile::exists(path))
+        return rows;
+    const QString connection = connectionName("count");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT count(*) FROM alarm_log")) && q.next())
+                rows = q.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return rows;
+}
+
 AlarmLog::ChainCheck AlarmLog::verifyChain(const QString& path)
 {
     ChainCheck out;

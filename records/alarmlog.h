@@ -70,6 +70,8 @@ public:
         QString error;
     };
     [[nodiscard]] static ChainCheck verifyChain(const QString& path);
+    // Rows in the log file at path (read-only); -1 when there is no such file or no log in it.
+    [[nodiscard]] static qint64 rowCount(const QString& path);
 
 private:
     bool ensureOpen();

@@ -359,6 +359,22 @@
         <source>--password-file %1: the first line is empty</source>
         <translation>--password-file %1: die erste Zeile ist leer</translation>
     </message>
+    <message>
+        <source>Start with an empty alarm log even though this station&apos;s log held rows before.</source>
+        <translation>Mit einem leeren Alarmprotokoll beginnen, obwohl das Protokoll dieser Station vorher Einträge enthielt.</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ist leer</translation>
+    </message>
+    <message>
+        <source>The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an empty log without a word: restore the file from its backup, or start with --new-log to begin a new log on purpose.</source>
+        <translation>Das Alarmprotokoll %1 %2, aber diese Station hatte %3 Einträge hineingeschrieben. Auf einem leeren Protokoll wird nicht stillschweigend begonnen: die Datei aus der Sicherung wiederherstellen oder mit --new-log bewusst ein neues Protokoll beginnen.</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>

@@ -12,6 +12,8 @@
 #include <mutex>
 
 #include <QElapsedTimer>
+#include <QProcess>
+#include "records/alarmlog.h"
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -65,6 +67,61 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(brokerAlarm->ended(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!station.brokerSilent(), 20000);
         station.stop();
+    }
+
+    // The station's alarm log must not vanish between two starts: a log it had written rows to,
+    // missing at the next start, stops the station (exit 2, saying why) unless --new-log is given.
+    void missingLogRefusesToStart()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("station.sqlite"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path()); // its own settings
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+        auto start = [&](QProcess& p, const QStringList& extra) {
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(WW_HEADLESS), QStringList{QStringLiteral("--port"), QStringLiteral("1"),
+                                                              QStringLiteral("--alarm-log"), log} + extra);
+            return p.waitForStarted();
+        };
+        {
+            // No broker on port 1: within seconds the station logs its own broker-lost alarm.
+            QProcess station;
+            QVERIFY(start(station, {}));
+            QByteArray out;
+            QVERIFY(QTest::qWaitFor([&] {
+                out += station.readAllStandardOutput();
+                return out.contains("\"event\":\"alarm\"") && out.contains("tech.broker");
+            }, 20000));
+            station.write("quit\n");
+            QVERIFY(station.waitForFinished(10000));
+            QCOMPARE(station.exitCode(), 0);
+        }
+        QVERIFY(AlarmLog::rowCount(log) > 0);
+        QVERIFY(QFile::remove(log));
+        {
+            QProcess station;
+            QVERIFY(start(station, {}));
+            QVERIFY(station.waitForFinished(10000));
+            QCOMPARE(station.exitCode(), 2);
+            const QByteArray err = station.readAllStandardError();
+            QVERIFY2(err.contains("is missing, but this station had written") && err.contains("--new-log"), err.constData());
+            QVERIFY(!QFile::exists(log)); // nothing was started on a new file
+        }
+        {
+            QProcess station;
+            QVERIFY(start(station, {QStringLiteral("--new-log")}));
+            QByteArray out;
+            QVERIFY(QTest::qWaitFor([&] {
+                out += station.readAllStandardOutput();
+                return out.contains("\"event\":\"ready\"");
+            }, 20000));
+            station.write("quit\n");
+            QVERIFY(station.waitForFinished(10000));
+            QCOMPARE(station.exitCode(), 0);
+        }
     }
 
     // An open panic's retained state, lost with a broker restarted without persistence, is there
