@@ -9,6 +9,9 @@
 #include "records/sqlitedb.h"
 
 #include <QFile>
+#include <QScopeGuard>
+#include <QProcess>
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -244,6 +247,49 @@ private Q_SLOTS:
             QCOMPARE(a->conditionCode, QStringLiteral("station.log-file"));
             QVERIFY2(a->condition.contains(path) && a->condition.contains(QLatin1String(how)), qPrintable(a->condition));
             QVERIFY(a->priority == Priority::High);
+        }
+    }
+
+    // The log's file system fills up under the running station, or is read-only (a small tmpfs,
+    // remounted read-only before the station opens its log: the kernel refuses to remount a file
+    // system with files open for writing; CI runs as root, so file modes alone would prove
+    // nothing): the write fails, tech.log (high) is raised at once, and the alarms go on being shown.
+    void logDiskFullOrReadOnlyIsAnAlarm()
+    {
+        for (const char* how : {"full", "read-only"}) {
+            QTemporaryDir dir;
+            const QString mountPoint = dir.filePath(QStringLiteral("fs"));
+            QVERIFY(QDir().mkpath(mountPoint));
+            QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                                 QStringLiteral("size=256k"), QStringLiteral("tmpfs"), mountPoint}),
+                     0);
+            auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
+            const QString path = mountPoint + QStringLiteral("/st.sqlite");
+            const bool readOnly = qstrcmp(how, "read-only") == 0;
+            if (readOnly)
+                QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,ro"), mountPoint}), 0);
+            CoreFixture fx(path);
+            fx.core.start();
+            fx.core.evaluateAlarms();
+            QVERIFY(!fx.last(QStringLiteral("tech.log")) || readOnly);
+            // Falls of every patient, over and over, until a write fails (a full disk takes a few hundred).
+            int raised = 0;
+            for (int i = 0; i < 3000 && (i == 0 || fx.core.alarmEngine()->logHealthy()); ++i) {
+                const Patient& p = fx.site.patients[size_t(i) % fx.site.patients.size()];
+                const qint64 t = fx.clock.nowMs();
+                fx.core.apply(QVector<Decoded>{test::deviceEvent(p.wristband, DeviceEventKind::Fall, t, t, 1, quint32(100 + i))});
+                ++raised;
+            }
+            QVERIFY2(!fx.core.alarmEngine()->logHealthy(), how);
+            QCoreApplication::processEvents(); // the core's queued reaction to the failed write
+            fx.core.evaluateAlarms();
+            const auto a = fx.last(QStringLiteral("tech.log"));
+            QVERIFY2(a && a->signalling(), how);
+            QCOMPARE(int(a->priority), int(Priority::High));
+            // The alarm whose write failed is shown all the same.
+            const auto fall = fx.last(QStringLiteral("event.fall"));
+            QVERIFY(fall && fx.core.alarmEngine()->find(fall->id));
+            qInfo("%s: the log failed after %d falls: %s", how, raised, qPrintable(a->condition.left(160)));
         }
     }
 
