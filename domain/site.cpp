@@ -313,6 +313,14 @@ SiteLoadResult SiteLoader::loadFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt, {path + QStringLiteral(": ") + file.errorString()}};
+    // Refused before it is read: a site file a hundred times the size of a large ward's is a
+    // mistake or an attack, and parsing it would hold the station for minutes.
+    if (file.size() > MaxSiteFileBytes)
+        return {std::nullopt,
+                {QStringLiteral("%1: %2 MB, larger than a site file may be (%3 MB)")
+                     .arg(path)
+                     .arg(double(file.size()) / 1e6, 0, 'f', 1)
+                     .arg(MaxSiteFileBytes / 1'000'000)}};
     return loadBytes(file.readAll(), path);
 }
 

@@ -215,6 +215,8 @@ public:
     // The default two-floor ward embedded in the application's resources.
     [[nodiscard]] static SiteLoadResult loadDefault();
     static constexpr auto DefaultSitePath = ":/site/default-site.json";
+    // The largest site file loaded: a large ward's is well under 1 MB (the default ward: 50 KB).
+    static constexpr qint64 MaxSiteFileBytes = 8'000'000;
 };
 
 } // namespace ww

@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 
@@ -27,6 +30,36 @@ private:
     }
 
 private Q_SLOTS:
+    // A site file over the size limit is refused before it is read, naming the file and its size;
+    // one just under it is read (and fails as the JSON it is, not for its size).
+    void oversizedSiteFileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString big = dir.filePath(QStringLiteral("huge-site.json"));
+        {
+            QFile f(big);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(SiteLoader::MaxSiteFileBytes + 1)); // sparse: nothing is written
+        }
+        QElapsedTimer t;
+        t.start();
+        const SiteLoadResult r = SiteLoader::loadFile(big);
+        QVERIFY(!r.site);
+        QCOMPARE(r.errors.size(), 1);
+        QVERIFY2(r.errors.front().startsWith(big + QStringLiteral(": 8.0 MB, larger than a site file may be (8 MB)")),
+                 qPrintable(r.errors.front()));
+        const QString fits = dir.filePath(QStringLiteral("fits.json"));
+        {
+            QFile f(fits);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.resize(SiteLoader::MaxSiteFileBytes));
+        }
+        const SiteLoadResult read = SiteLoader::loadFile(fits);
+        QVERIFY(!read.site);
+        QVERIFY2(!read.errors.front().contains(QStringLiteral("larger than")), qPrintable(read.errors.front()));
+        qInfo("the oversized file was refused in %lld ms", static_cast<long long>(t.elapsed()));
+    }
+
     void defaultWardIsBelievable()
     {
         const auto r = SiteLoader::loadDefault();
