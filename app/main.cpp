@@ -38,7 +38,7 @@ int main(int argc, char** argv)
     if (!loaded.site) {
         if (settings.screenshotDir.isEmpty())
             QMessageBox::critical(nullptr, QObject::tr("WardWatch"),
-                                  QObject::tr("The site configuration cannot be loaded:\n%1").arg(loaded.errors.join(u'\n')));
+                                  QObject::tr("WardWatch cannot start:\n%1").arg(loaded.errors.join(u'\n')));
         return 2;
     }
     if (const QString error = AppSettings::checkAlarmLog(settings); !error.isEmpty()) {
@@ -60,6 +60,8 @@ int main(int argc, char** argv)
         window.setPositioningEngines({});
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);
     }
+    if (clearTextOverNetwork(settings))
+        window.setClearText(settings.station.mqtt.host); // allowed by the site: said, in red, all the time
     window.show();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);

@@ -30,9 +30,27 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
     return std::nullopt;
 }
 
+bool clearTextOverNetwork(const AppSettings& settings)
+{
+    const QString host = settings.station.mqtt.host.trimmed().toLower();
+    const bool loopback = host == u"localhost" || host.startsWith(u"127.") || host == u"::1";
+    return !settings.station.mqtt.tls && !loopback;
+}
+
 SiteLoadResult loadSite(const AppSettings& settings)
 {
     SiteLoadResult loaded = settings.siteFile.isEmpty() ? SiteLoader::loadDefault() : SiteLoader::loadFile(settings.siteFile);
+    // Never the password and the acknowledgements in clear text across the network, unless the
+    // site says so on purpose (a migration).
+    if (loaded.site && clearTextOverNetwork(settings) && !loaded.site->allowClearText) {
+        loaded.errors = {QObject::tr("The broker %1 would be reached without TLS: the password and every acknowledgement would "
+                                     "cross the network in clear text. Use --tls (with --ca), or set network.allowClearText "
+                                     "in the site file for a migration.")
+                             .arg(settings.station.mqtt.host)};
+        loaded.site.reset();
+        QTextStream(stderr) << loaded.errors.front() << Qt::endl;
+        return loaded;
+    }
     if (!loaded.site)
         QTextStream(stderr) << QObject::tr("The site configuration cannot be loaded:\n%1").arg(loaded.errors.join(u'\n'))
                             << Qt::endl;

@@ -15,6 +15,8 @@ namespace ww {
 [[nodiscard]] std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings);
 // The site of the settings (the embedded default ward without one); errors go to stderr.
 [[nodiscard]] SiteLoadResult loadSite(const AppSettings& settings);
+// Whether the broker is reached in clear text over the network (no TLS, not this host).
+[[nodiscard]] bool clearTextOverNetwork(const AppSettings& settings);
 
 // Starts the station, runs the event loop until quit, stops the station (its presence says offline).
 int runStation(QCoreApplication& app, StationCore& station);

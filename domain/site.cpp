@@ -630,6 +630,15 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         else
             site.bodyShadow = v.toBool(false);
     }
+    if (root.contains(u"network")) {
+        const QJsonValue v = root.value(u"network").toObject().value(u"allowClearText");
+        if (!root.value(u"network").isObject())
+            rd.error(QStringLiteral("$.network"), QStringLiteral("must be an object"));
+        else if (!v.isUndefined() && !v.isBool())
+            rd.error(QStringLiteral("$.network.allowClearText"), QStringLiteral("must be true or false"));
+        else
+            site.allowClearText = v.toBool(false);
+    }
     // A responder role nobody has is a typo that would hide every responder: name it.
     for (qsizetype i = 0; i < site.alarms.responderRoles.size(); ++i) {
         const QString& role = site.alarms.responderRoles[i];

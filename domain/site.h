@@ -187,6 +187,9 @@ struct Site
     // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with
     // their wearer's body shadow fitted (docs/positioning.md). Off by default.
     bool bodyShadow = false;
+    // network.allowClearText: stations may talk to a broker on another host without TLS (for a
+    // migration; shown in the status bar). Off by default: only a loopback broker goes without TLS.
+    bool allowClearText = false;
 
     // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
     [[nodiscard]] std::vector<Device> devices() const;

@@ -375,6 +375,16 @@
         <source>The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an empty log without a word: restore the file from its backup, or start with --new-log to begin a new log on purpose.</source>
         <translation>Das Alarmprotokoll %1 %2, aber diese Station hatte %3 Einträge hineingeschrieben. Auf einem leeren Protokoll wird nicht stillschweigend begonnen: die Datei aus der Sicherung wiederherstellen oder mit --new-log bewusst ein neues Protokoll beginnen.</translation>
     </message>
+    <message>
+        <source>WardWatch cannot start:
+%1</source>
+        <translation>WardWatch kann nicht starten:
+%1</translation>
+    </message>
+    <message>
+        <source>The broker %1 would be reached without TLS: the password and every acknowledgement would cross the network in clear text. Use --tls (with --ca), or set network.allowClearText in the site file for a migration.</source>
+        <translation>Der Broker %1 würde ohne TLS erreicht: das Passwort und jede Quittierung gingen unverschlüsselt über das Netz. --tls (mit --ca) verwenden oder für eine Umstellung network.allowClearText in der Standortdatei setzen.</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -1729,6 +1739,14 @@ Beginn %4%5</translation>
     <message>
         <source>Locations: engines %1</source>
         <translation>Standorte: Ortungsdienste %1</translation>
+    </message>
+    <message>
+        <source>CLEAR TEXT to %1 (no TLS)</source>
+        <translation>KLARTEXT zu %1 (kein TLS)</translation>
+    </message>
+    <message>
+        <source>The site file allows this station to reach the broker without TLS (network.allowClearText): passwords and acknowledgements cross the network unencrypted.</source>
+        <translation>Die Standortdatei erlaubt dieser Station, den Broker ohne TLS zu erreichen (network.allowClearText): Passwörter und Quittierungen gehen unverschlüsselt über das Netz.</translation>
     </message>
 </context>
 <context>

@@ -277,6 +277,16 @@ void MainWindow::setPositioningEngines(const QStringList& engines)
     m_engines->setStyleSheet(engines.isEmpty() ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
 }
 
+void MainWindow::setClearText(const QString& host)
+{
+    auto* label = new QLabel(tr("CLEAR TEXT to %1 (no TLS)").arg(host), this);
+    label->setObjectName(QStringLiteral("clearText"));
+    label->setToolTip(tr("The site file allows this station to reach the broker without TLS (network.allowClearText): "
+                         "passwords and acknowledgements cross the network unencrypted."));
+    label->setStyleSheet(QStringLiteral("color: #b00000; font-weight: bold"));
+    statusBar()->insertPermanentWidget(0, label);
+}
+
 void MainWindow::refreshRates()
 {
     const IngestCounters c = m_stats.snapshot();

@@ -45,6 +45,8 @@ public Q_SLOTS:
     void setConnectionState(ww::MqttState state, const QString& detail);
     // A station fed by positioning engines: which are online ("none" in red). Hidden otherwise.
     void setPositioningEngines(const QStringList& engines);
+    // The broker is reached without TLS over the network (the site allows it): shown until the end.
+    void setClearText(const QString& host);
     void showUserGuide();
 
 private:

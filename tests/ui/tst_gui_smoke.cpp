@@ -94,6 +94,20 @@ private Q_SLOTS:
         guide->close();
     }
 
+    // A broker reached without TLS over the network (the site allows it) is said in the status bar, in red.
+    void clearTextIsShown()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        WardModels models(*loaded.site);
+        IngestStats stats;
+        MainWindow w(loaded.site->name, models, stats, nullptr, &*loaded.site);
+        QVERIFY(!w.findChild<QLabel*>(QStringLiteral("clearText")));
+        w.setClearText(QStringLiteral("broker.ward.local"));
+        auto* label = w.findChild<QLabel*>(QStringLiteral("clearText"));
+        QVERIFY(label);
+        QVERIFY2(label->text().contains(QStringLiteral("CLEAR TEXT to broker.ward.local")), qPrintable(label->text()));
+    }
+
     // Site files damaged value-wise (as in tst_robustness) that still load: every tab, the floor
     // plan included, is built and painted without a crash.
     void damagedSitesThatLoadAreDrawn()

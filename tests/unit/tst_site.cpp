@@ -30,6 +30,22 @@ private:
     }
 
 private Q_SLOTS:
+    // network.allowClearText: off by default, a boolean or an error naming its path.
+    void clearTextIsASiteChoice()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        QVERIFY(!SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("s.json")).site->allowClearText);
+        root.insert(QStringLiteral("network"), QJsonObject{{QStringLiteral("allowClearText"), true}});
+        QVERIFY(SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("s.json")).site->allowClearText);
+        root.insert(QStringLiteral("network"), QJsonObject{{QStringLiteral("allowClearText"), QStringLiteral("yes")}});
+        const SiteLoadResult bad = SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("s.json"));
+        QVERIFY(!bad.site);
+        QVERIFY2(bad.errors.join(u'|').contains(QStringLiteral("$.network.allowClearText: must be true or false")),
+                 qPrintable(bad.errors.join(u'|')));
+    }
+
     // A site file over the size limit is refused before it is read, naming the file and its size;
     // one just under it is read (and fails as the JSON it is, not for its size).
     void oversizedSiteFileIsRefused()
