@@ -4,6 +4,9 @@
 #include "models/flashclock.h"
 #include "models/wardmodels.h"
 #include "ui/planitems.h"
+#include "ui/plandrawing.h"
+#include "ui/planlayout.h"
+#include "ui/plansearch.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -26,7 +29,6 @@
 #include <algorithm>
 #include <numeric>
 
-Q_LOGGING_CATEGORY(lcPlan, "ww.plan")
 
 namespace ww {
 
@@ -46,13 +48,6 @@ qint64 steadyMs()
         return e;
     }();
     return t.elapsed();
-}
-
-// A room's name on the plan: through tr() in the "site" context, so a site can ship translations
-// of its own rooms' names.
-QString roomText(const Room& room)
-{
-    return QCoreApplication::translate("site", room.name.toUtf8().constData());
 }
 
 // Whether an alarm is about the marker's wearer: raised by its tag, or naming them as its subject
@@ -160,36 +155,13 @@ void FloorPlanScene::buildFloors()
                 poly << origin + p * PxPerM;
             return poly;
         };
-        FloorPaint paint;
-        paint.level = f->level;
-        paint.rect = rect;
-        paint.title = QCoreApplication::translate("site", f->name.toUtf8().constData());
         for (const Room& room : m_site.rooms) {
             if (room.floor != f->level)
                 continue;
             auto* item = new PlanRoom(room, inScene(room.polygon), floorItem);
             m_rooms.insert(room.id, item);
         }
-        // The plan's structure from its SVG; without one (or one that does not load), the site's walls.
-        QString plan = f->plan;
-        if (!plan.isEmpty() && !plan.startsWith(u':') && QFileInfo(plan).isRelative())
-            plan = QDir(siteDir).filePath(plan);
-        auto svg = plan.isEmpty() ? nullptr : std::make_shared<QSvgRenderer>(plan);
-        if (svg && svg->isValid()) {
-            paint.svg = svg;
-        } else if (!plan.isEmpty()) {
-            qCWarning(lcPlan) << "floor" << f->level << ": plan" << plan << "does not load; drawing the site's walls";
-        }
-        for (const Bed& bed : m_site.beds)
-            if (const Room* room = m_site.room(bed.room); room && room->floor == f->level) {
-                paint.beds << QRectF(origin + bed.pos * PxPerM - QPointF(9, 18), QSizeF(18, 36));
-                paint.bedIds << bed.id;
-            }
-        for (const Geofence& g : m_site.geofences) {
-            if (g.floor == f->level)
-                paint.geofences.push_back({inScene(g.polygon), g.kind, g.name});
-        }
-        m_floorPaint.push_back(std::move(paint));
+        m_drawing.addFloor(m_site, *f, origin, siteDir);
         for (const Gateway& g : m_site.gateways) {
             if (g.floor != f->level)
                 continue;
@@ -265,9 +237,7 @@ void FloorPlanScene::setFloor(std::optional<int> level)
     m_floor = level;
     for (auto it = m_floorItems.begin(); it != m_floorItems.end(); ++it)
         it.value()->setVisible(!level || it.key() == *level);
-    for (FloorPaint& f : m_floorPaint)
-        if (level && f.level != *level)
-            f.cache = QImage(); // a hidden floor's rendered plan: drawn anew when shown
+    m_drawing.dropHiddenCaches(level);
     invalidate(sceneRect(), BackgroundLayer);
     Q_EMIT backgroundChanged();
     updateVisibility();
@@ -286,91 +256,7 @@ void FloorPlanScene::applyPalette(const QPalette& palette)
 
 void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
 {
-    // What never moves, drawn once per zoom into the view's background cache: the rooms' fills and
-    // names, beds, the plans' lines (the SVG, tinted with the palette's text colour) and the
-    // geofences. Alarms, climate tints and everything that moves are items above it.
-    const QPalette& pal = m_palette;
-    painter->fillRect(exposed, pal.color(QPalette::Base));
-    painter->setRenderHint(QPainter::Antialiasing);
-    // Device pixels per scene unit (a HiDPI screen's ratio included): the SVG is rendered at it.
-    const QTransform device = painter->deviceTransform();
-    const double scale = std::hypot(device.m11(), device.m12());
-    QColor ink = pal.color(QPalette::Text);
-    QColor nameColour = ink;
-    nameColour.setAlpha(170);
-    QFont titleFont;
-    titleFont.setPixelSize(16);
-    titleFont.setBold(true);
-    QFont nameFont;
-    nameFont.setPixelSize(int(RoomFontPx));
-    for (FloorPaint& f : m_floorPaint) {
-        if (m_floor && *m_floor != f.level)
-            continue;
-        if (!exposed.intersects(f.rect.adjusted(-40, -40, 40, 40)))
-            continue;
-        painter->setFont(titleFont);
-        painter->setPen(ink);
-        painter->drawText(QRectF(f.rect.left(), f.rect.top() - 24, f.rect.width(), 22), Qt::AlignLeft | Qt::AlignVCenter, f.title);
-        for (const PlanRoom* r : std::as_const(m_rooms)) {
-            if (r->room().floor != f.level)
-                continue;
-            const QColor fill = planRoomFill(r->room().kind, pal);
-            QPen edge(planMix(fill, ink, 0.25), 0);
-            painter->setPen(edge);
-            painter->setBrush(fill);
-            painter->drawPolygon(r->polygon());
-        }
-        QPen bedPen(planMix(pal.color(QPalette::Base), ink, 0.35), 0);
-        painter->setPen(bedPen);
-        painter->setBrush(Qt::NoBrush);
-        for (const QRectF& b : std::as_const(f.beds))
-            painter->drawRect(b);
-        if (f.svg) {
-            // Rendered at the plan's size on screen (at most 4096 px a side), tinted, and kept for
-            // the next repaint at the same zoom.
-            const double factor = std::min(scale, 4096.0 / std::max(f.rect.width(), f.rect.height()));
-            const QSize size((f.rect.size() * factor).toSize().expandedTo(QSize(1, 1)));
-            QColor lines = ink;
-            lines.setAlpha(200);
-            if (f.cache.size() != size || f.cacheInk != lines) {
-                f.cache = QImage(size, QImage::Format_ARGB32_Premultiplied);
-                f.cache.fill(Qt::transparent);
-                QPainter p(&f.cache);
-                p.setRenderHint(QPainter::Antialiasing);
-                f.svg->render(&p, QRectF(QPointF(0, 0), QSizeF(size)));
-                p.setCompositionMode(QPainter::CompositionMode_SourceIn);
-                p.fillRect(f.cache.rect(), lines);
-                f.cacheInk = lines;
-            }
-            painter->drawImage(f.rect, f.cache);
-        } else {
-            QPen wall(planMix(pal.color(QPalette::Base), ink, 0.8), 3);
-            painter->setPen(wall);
-            const QPointF origin = f.rect.topLeft();
-            for (const WallSegment& w : m_site.walls)
-                if (w.floor == f.level)
-                    painter->drawLine(QLineF(origin + w.a * PxPerM, origin + w.b * PxPerM));
-        }
-        painter->setFont(nameFont);
-        painter->setPen(nameColour);
-        for (const PlanRoom* r : std::as_const(m_rooms))
-            if (r->room().floor == f.level) {
-                const QRectF b = r->polygon().boundingRect();
-                painter->drawText(QRectF(b.left(), b.top() + 3, b.width(), RoomFontPx * 1.6), Qt::AlignHCenter | Qt::AlignTop,
-                                  roomText(r->room()));
-            }
-        if (m_layers[size_t(PlanLayer::Geofences)])
-            for (const auto& [poly, kind, name] : f.geofences) {
-                const QColor c = kind == GeofenceKind::Exit ? QColor(200, 60, 20) : QColor(130, 40, 160);
-                QPen edge(c, 1.5, Qt::DashDotLine);
-                edge.setCosmetic(true);
-                painter->setPen(edge);
-                QColor hatch = c;
-                hatch.setAlpha(90);
-                painter->setBrush(QBrush(hatch, Qt::BDiagPattern));
-                painter->drawPolygon(poly);
-            }
-    }
+    m_drawing.draw(painter, exposed, m_floor, m_layers[size_t(PlanLayer::Geofences)], m_palette);
 }
 
 void FloorPlanScene::setPixelScale(double s)
@@ -545,15 +431,21 @@ bool FloorPlanScene::pulsing() const
     return m_pulse->isVisible();
 }
 
+bool FloorPlanScene::onShownFloor(const PlanMarker& m) const
+{
+    // Looking back: where the marker was recorded (data 1: placed, data 2: floor); live: its fix.
+    const PlanLayer layer = m.kind == MarkerKind::Patient ? PlanLayer::Patients
+                            : m.kind == MarkerKind::Staff ? PlanLayer::Staff
+                                                          : PlanLayer::Assets;
+    const bool placed = m_replayMs ? m.data(1).toBool() : m.state.known;
+    const int floor = m_replayMs ? m.data(2).toInt() : m.state.floor;
+    return placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor);
+}
+
 void FloorPlanScene::updateVisibility()
 {
     for (PlanMarker* m : m_markers) {
-        const PlanLayer layer = m->kind == MarkerKind::Patient ? PlanLayer::Patients
-                                : m->kind == MarkerKind::Staff ? PlanLayer::Staff
-                                                               : PlanLayer::Assets;
-        const bool placed = m_replayMs ? m->data(1).toBool() : m->state.known;
-        const int floor = m_replayMs ? m->data(2).toInt() : m->state.floor;
-        const bool shown = placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor);
+        const bool shown = onShownFloor(*m);
         m->setVisible(shown && !m->clustered);
         m->accuracy->setVisible(shown && m_layers[size_t(PlanLayer::Accuracy)]);
     }
@@ -611,19 +503,7 @@ void FloorPlanScene::helpEvent(QGraphicsSceneHelpEvent* event)
             QGraphicsScene::helpEvent(event);
             return;
         }
-    QStringList lines;
-    for (const FloorPaint& f : m_floorPaint) {
-        if (m_floor && *m_floor != f.level)
-            continue;
-        for (qsizetype i = 0; i < f.beds.size(); ++i)
-            if (f.beds[i].contains(at))
-                lines << tr("Bed %1").arg(f.bedIds.value(i));
-        if (m_layers[size_t(PlanLayer::Geofences)])
-            for (const auto& fence : f.geofences)
-                if (fence.polygon.containsPoint(at, Qt::OddEvenFill))
-                    lines << (fence.kind == GeofenceKind::Exit ? tr("Exit zone: %1").arg(fence.name)
-                                                               : tr("Restricted zone: %1").arg(fence.name));
-    }
+    const QStringList lines = m_drawing.toolTipAt(at, m_floor, m_layers[size_t(PlanLayer::Geofences)]);
     if (lines.isEmpty()) {
         QToolTip::hideText();
         return;
@@ -870,12 +750,7 @@ void FloorPlanScene::recluster()
     std::vector<PlanMarker*> shown;
     for (PlanMarker* m : m_markers) {
         m->clustered = false;
-        const PlanLayer layer = m->kind == MarkerKind::Patient ? PlanLayer::Patients
-                                : m->kind == MarkerKind::Staff ? PlanLayer::Staff
-                                                               : PlanLayer::Assets;
-        const bool placed = m_replayMs ? m->data(1).toBool() : m->state.known;
-        const int floor = m_replayMs ? m->data(2).toInt() : m->state.floor;
-        if (placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor))
+        if (onShownFloor(*m))
             shown.push_back(m);
     }
     // Whoever an alarm is about, and whoever is ringed (the nearest responder, the nearest asset),
@@ -887,49 +762,28 @@ void FloorPlanScene::recluster()
             alone.push_back(m);
         return keep;
     });
-    // Single-linkage over a grid: markers closer than ClusterPx on screen join; a group of three or
-    // more becomes a cluster (two overlap little: both stay, a nurse beside her patient).
-    const double cell = ClusterPx;
-    const double s = m_pixelScale;
-    std::vector<int> parent(shown.size());
-    std::iota(parent.begin(), parent.end(), 0);
-    auto root = [&](int i) {
-        while (parent[size_t(i)] != i)
-            i = parent[size_t(i)] = parent[size_t(parent[size_t(i)])];
-        return i;
-    };
-    QHash<quint64, std::vector<int>> grid;
-    auto key = [](qint64 gx, qint64 gy) { return (quint64(quint32(gx)) << 32) | quint32(gy); };
+    // Markers closer than ClusterPx on screen join; a group of three or more becomes a cluster
+    // (two overlap little: both stay, a nurse beside her patient).
     std::vector<QPointF> px(shown.size());
-    for (size_t i = 0; i < shown.size(); ++i) {
-        px[i] = shown[i]->to * s;
-        grid[key(qint64(std::floor(px[i].x() / cell)), qint64(std::floor(px[i].y() / cell)))].push_back(int(i));
-    }
-    for (size_t i = 0; i < shown.size(); ++i) {
-        const qint64 gx = qint64(std::floor(px[i].x() / cell)), gy = qint64(std::floor(px[i].y() / cell));
-        for (qint64 dx = -1; dx <= 1; ++dx)
-            for (qint64 dy = -1; dy <= 1; ++dy) {
-                const auto it = grid.constFind(key(gx + dx, gy + dy));
-                if (it == grid.cend())
-                    continue;
-                for (int j : *it)
-                    if (size_t(j) > i && QLineF(px[i], px[size_t(j)]).length() < cell)
-                        parent[size_t(root(int(i)))] = root(j);
-            }
-    }
-    QHash<int, QList<PlanMarker*>> groups;
     for (size_t i = 0; i < shown.size(); ++i)
-        groups[root(int(i))].push_back(shown[i]);
+        px[i] = shown[i]->to * m_pixelScale;
+    std::vector<QList<PlanMarker*>> groups;
+    for (const std::vector<int>& group : groupsCloserThan(px, ClusterPx)) {
+        QList<PlanMarker*> members;
+        for (int i : group)
+            members << shown[size_t(i)];
+        groups.push_back(members);
+    }
     std::vector<PlanMarker*> single = alone;
-    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
-        if (it->size() >= 3) {
-            for (PlanMarker* m : *it)
+    for (const QList<PlanMarker*>& group : groups) {
+        if (group.size() >= 3) {
+            for (PlanMarker* m : group)
                 m->clustered = true;
-            auto* c = new PlanCluster(*it);
+            auto* c = new PlanCluster(group);
             addItem(c);
             m_clusters << c;
         } else {
-            single.insert(single.end(), it->begin(), it->end());
+            single.insert(single.end(), group.begin(), group.end());
         }
     }
     updateVisibility();
@@ -942,13 +796,13 @@ void FloorPlanScene::recluster()
     for (PlanMarker* m : single) {
         if (const QString text = m->labelText(); text != m->label->text())
             m->label->setText(text); // (a new text redraws its cached pixmap; the same one does not)
-        marks.push_back(m->to * s);
+        marks.push_back(m->to * m_pixelScale);
         sizes.push_back(m->label->boundingRect().size());
     }
     QRectF bounds;
     for (const QPointF& p : marks)
         bounds = bounds.united(QRectF(p - QPointF(400, 400), QSizeF(800, 800)));
-    const auto placed = placeLabels(marks, sizes, bounds);
+    const auto placed = placeLabels(marks, sizes, bounds, MarkerPx);
     std::vector<bool> labelled(single.size());
     for (size_t i = 0; i < single.size(); ++i)
         labelled[i] = placed[i].has_value();
@@ -970,134 +824,16 @@ void FloorPlanScene::recluster()
     Q_EMIT clustered();
 }
 
-std::vector<std::optional<QRectF>> FloorPlanScene::placeLabels(const std::vector<QPointF>& marks, const std::vector<QSizeF>& sizes,
-                                                               const QRectF& bounds)
-{
-    constexpr double Gap = MarkerPx / 2 + 3, MarkR = MarkerPx / 2, Cell = 64;
-    std::vector<std::optional<QRectF>> out(marks.size());
-    // Labels placed and marks, in a grid of 64 px cells: a crowd of a thousand stays quick.
-    QHash<quint64, std::vector<QRectF>> taken;
-    QHash<quint64, std::vector<size_t>> markCells;
-    auto key = [](qint64 gx, qint64 gy) { return (quint64(quint32(gx)) << 32) | quint32(gy); };
-    auto cellsOf = [&](const QRectF& r, auto&& f) {
-        for (qint64 gx = qint64(std::floor(r.left() / Cell)); gx <= qint64(std::floor(r.right() / Cell)); ++gx)
-            for (qint64 gy = qint64(std::floor(r.top() / Cell)); gy <= qint64(std::floor(r.bottom() / Cell)); ++gy)
-                f(key(gx, gy));
-    };
-    auto markRect = [&](size_t m) { return QRectF(marks[m] - QPointF(MarkR, MarkR), QSizeF(2 * MarkR, 2 * MarkR)); };
-    for (size_t m = 0; m < marks.size(); ++m)
-        cellsOf(markRect(m), [&](quint64 k) { markCells[k].push_back(m); });
-    auto free = [&](const QRectF& r, size_t self, bool clearOfMarks) {
-        if (!bounds.contains(r))
-            return false;
-        bool ok = true;
-        cellsOf(r, [&](quint64 k) {
-            if (!ok)
-                return;
-            for (const QRectF& t : taken.value(k))
-                if (t.intersects(r)) {
-                    ok = false;
-                    return;
-                }
-            if (clearOfMarks)
-                for (size_t m : markCells.value(k))
-                    if (m != self && r.intersects(markRect(m))) {
-                        ok = false;
-                        return;
-                    }
-        });
-        return ok;
-    };
-    for (size_t i = 0; i < marks.size() && i < sizes.size(); ++i) {
-        const QPointF c = marks[i];
-        const double w = sizes[i].width(), h = sizes[i].height();
-        const QRectF candidates[] = {
-            {c.x() + Gap, c.y() - h / 2, w, h},         {c.x() - Gap - w, c.y() - h / 2, w, h}, // right, left
-            {c.x() - w / 2, c.y() - Gap - h, w, h},     {c.x() - w / 2, c.y() + Gap, w, h},     // above, below
-            {c.x() + Gap / 2, c.y() - Gap / 2 - h, w, h}, {c.x() + Gap / 2, c.y() + Gap / 2, w, h},
-            {c.x() - Gap / 2 - w, c.y() - Gap / 2 - h, w, h}, {c.x() - Gap / 2 - w, c.y() + Gap / 2, w, h},
-        };
-        // Clear of every other mark if it can be; in a crowd, over marks but never over a label.
-        for (bool clearOfMarks : {true, false}) {
-            for (const QRectF& r : candidates)
-                if (free(r, i, clearOfMarks)) {
-                    out[i] = r;
-                    cellsOf(r, [&](quint64 k) { taken[k].push_back(r); });
-                    break;
-                }
-            if (out[i])
-                break;
-        }
-    }
-    return out;
-}
-
 std::optional<FloorPlanScene::Found> FloorPlanScene::find(const QString& query) const
 {
-    const QString q = query.trimmed();
-    if (q.isEmpty())
-        return std::nullopt;
-    // Best first: an exact name or id, then a completion's text, then a name that starts with it, then one that contains it.
-    std::optional<Found> best;
-    int bestRank = 999;
-    auto consider = [&](int rank, const Found& f) {
-        if (rank >= 99)
-            return; // no match
-        rank = rank * 2 + (f.located ? 0 : 1); // of two as good, the one on the plan
-        if (rank < bestRank) {
-            bestRank = rank;
-            best = f;
-        }
-    };
-    auto rankOf = [&](const QStringList& keys, const QString& text) {
-        if (text.compare(q, Qt::CaseInsensitive) == 0)
-            return 0;
-        for (const QString& k : keys)
-            if (!k.isEmpty() && k.compare(q, Qt::CaseInsensitive) == 0)
-                return 1;
-        for (const QString& k : keys)
-            if (!k.isEmpty() && k.startsWith(q, Qt::CaseInsensitive))
-                return 2;
-        for (const QString& k : keys)
-            if (!k.isEmpty() && k.contains(q, Qt::CaseInsensitive))
-                return 3;
-        return 99;
-    };
-    for (const PlanMarker* m : m_markers) {
-        if (m->kind == MarkerKind::Patient && m->name.isEmpty())
-            continue; // a vacant bed: found as a bed
-        const QString text = m->kind == MarkerKind::Patient ? tr("%1 (patient, %2)").arg(m->name, m->detail)
-                             : m->kind == MarkerKind::Staff ? tr("%1 (%2)").arg(m->name, m->detail)
-                                                            : tr("%1 (%2, %3)").arg(m->name, m->detail, m->id);
-        consider(rankOf({m->name, m->id, m->tag}, text), Found{text, m->state.floor, m->state.site, m->state.known});
-    }
-    for (const Bed& b : m_site.beds)
-        if (const Room* r = m_site.room(b.room)) {
-            const QString text = tr("Bed %1 (%2)").arg(b.id, roomText(*r));
-            consider(rankOf({b.id, QStringLiteral("bed ") + b.id}, text), Found{text, r->floor, b.pos, m_origins.contains(r->floor)});
-        }
-    for (const Room& r : m_site.rooms) {
-        const QString text = tr("%1 (room %2)").arg(roomText(r), r.id);
-        consider(rankOf({roomText(r), r.name, r.id}, text), Found{text, r.floor, r.centre(), m_origins.contains(r.floor)});
-    }
-    return best;
+    return bestMatch(findables(m_site, m_markers, m_origins), query);
 }
 
 QStringList FloorPlanScene::completions() const
 {
     QStringList out;
-    for (const PlanMarker* m : m_markers) {
-        if (m->kind == MarkerKind::Patient && m->name.isEmpty())
-            continue;
-        out << (m->kind == MarkerKind::Patient ? tr("%1 (patient, %2)").arg(m->name, m->detail)
-                : m->kind == MarkerKind::Staff ? tr("%1 (%2)").arg(m->name, m->detail)
-                                               : tr("%1 (%2, %3)").arg(m->name, m->detail, m->id));
-    }
-    for (const Bed& b : m_site.beds)
-        if (const Room* r = m_site.room(b.room))
-            out << tr("Bed %1 (%2)").arg(b.id, roomText(*r));
-    for (const Room& r : m_site.rooms)
-        out << tr("%1 (room %2)").arg(roomText(r), r.id);
+    for (const PlanFindable& f : findables(m_site, m_markers, m_origins))
+        out << f.text;
     return out;
 }
 

@@ -11,6 +11,8 @@
 #include "core/positionhistory.h"
 #include "core/responders.h"
 #include "domain/site.h"
+#include "ui/plandrawing.h"
+#include "ui/plansearch.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -87,13 +89,7 @@ public:
     [[nodiscard]] QString focusAlarm() const;
 
     // Things to find: patients, staff, assets (name, id or tag), beds and rooms (name or id).
-    struct Found
-    {
-        QString text;     // as offered for completion: "Ada Byrne (patient, bed 101-A)"
-        int floor = 0;
-        QPointF site;     // site frame
-        bool located = true; // false: a marker without a known position
-    };
+    using Found = PlanFindable;
     [[nodiscard]] std::optional<Found> find(const QString& query) const;
     [[nodiscard]] QStringList completions() const;
     // A brief pulse ring at a scene point (the find result).
@@ -115,12 +111,6 @@ public:
     [[nodiscard]] std::array<int, 3> alarmCounts(int floor) const;
     // Where an alarm is (its room's or subject's floor and scene point); nullopt: nowhere on the plan.
     [[nodiscard]] std::optional<std::pair<int, QPointF>> alarmPlace(const QString& alarmId) const;
-
-    // Places labels beside their marks, in the order given (the first wins): right, left, above,
-    // below or diagonally, wherever a label overlaps no label placed before it, no mark and stays
-    // inside bounds. A label with no free place is left out (its mark stays; the tooltip names it).
-    [[nodiscard]] static std::vector<std::optional<QRectF>> placeLabels(const std::vector<QPointF>& marks,
-                                                                        const std::vector<QSizeF>& sizes, const QRectF& bounds);
 
     static QColor patientColour();
     static QColor staffColour(const QString& role);
@@ -150,6 +140,8 @@ private:
     void scheduleRecluster();
     void animate();
     void updateVisibility();
+    // Whether the marker is drawn on what the plan shows (its layer on, its floor shown, placed).
+    [[nodiscard]] bool onShownFloor(const PlanMarker& m) const;
     [[nodiscard]] QPointF markerTarget(const PlanMarker& m) const;
     [[nodiscard]] QPainterPath routePath(const Route& route) const;
 
@@ -161,26 +153,7 @@ private:
     QHash<int, QGraphicsItem*> m_floorItems;
     QHash<QString, PlanRoom*> m_rooms;
     QList<QGraphicsItem*> m_infrastructure;
-    // A floor's static drawing (drawBackground).
-    struct FloorPaint
-    {
-        int level = 0;
-        QRectF rect;
-        QString title;
-        std::shared_ptr<QSvgRenderer> svg;
-        QImage cache; // the SVG at the last zoom, tinted
-        QColor cacheInk;
-        QList<QRectF> beds;
-        QStringList bedIds;
-        struct Fence
-        {
-            QPolygonF polygon;
-            GeofenceKind kind;
-            QString name;
-        };
-        std::vector<Fence> geofences;
-    };
-    std::vector<FloorPaint> m_floorPaint;
+    PlanDrawing m_drawing; // what never moves: the scene's background
     QPalette m_palette;
     QHash<QString, QGraphicsItem*> m_gatewayItems; // gateway id -> its mark (drawn by the device's health)
     std::vector<PlanMarker*> m_markers; // patients, staff, assets (model order)

@@ -10,6 +10,7 @@
 #include "ui/floorplanview.h"
 #include "ui/mainwindow.h"
 #include "ui/planitems.h"
+#include "ui/planlayout.h"
 
 #include <QDialog>
 #include <QFile>
@@ -591,7 +592,7 @@ private Q_SLOTS:
         }
         marks.emplace_back(400, 100); // alone
         sizes.emplace_back(70, 12);
-        const auto placed = FloorPlanScene::placeLabels(marks, sizes, QRectF(0, 0, 600, 300));
+        const auto placed = placeLabels(marks, sizes, QRectF(0, 0, 600, 300), FloorPlanScene::MarkerPx);
         QCOMPARE(placed.size(), marks.size());
         QVERIFY(placed[0]);
         QVERIFY(placed[10] && placed[10]->left() > 400);
@@ -605,7 +606,7 @@ private Q_SLOTS:
                     QVERIFY(!placed[i]->intersects(*placed[j]));
         }
         QVERIFY(shown >= 3 && shown < 11);
-        const auto edge = FloorPlanScene::placeLabels({QPointF(595, 150)}, {QSizeF(70, 12)}, QRectF(0, 0, 600, 300));
+        const auto edge = placeLabels({QPointF(595, 150)}, {QSizeF(70, 12)}, QRectF(0, 0, 600, 300), FloorPlanScene::MarkerPx);
         QVERIFY(edge[0] && edge[0]->right() < 595);
     }
 
