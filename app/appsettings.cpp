@@ -28,6 +28,7 @@ constexpr auto SiteFile = "site/file";
 constexpr auto MokoFilter = "ingest/mokoTopicFilter";
 constexpr auto AlarmLog = "alarms/logFile";
 constexpr auto PositionSource = "positioning/source";
+constexpr auto SigningKey = "station/signingKey";
 } // namespace key
 
 QString AppSettings::load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out)
@@ -68,6 +69,11 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                             QStringLiteral("own|engines"));
     const QCommandLineOption newLog(QStringLiteral("new-log"),
                                     QObject::tr("Start with an empty alarm log even though this station's log held rows before."));
+    const QCommandLineOption signingKey(QStringLiteral("signing-key"),
+                                        QObject::tr("This station's signing key (made by wardctl keygen; readable by this "
+                                                    "account only). Default: signing-STATION.key in the data folder, made at "
+                                                    "the first start."),
+                                        QStringLiteral("file"));
     const QCommandLineOption demoOperator(QStringLiteral("demo-operator"),
                                           QObject::tr("Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm."),
                                           QStringLiteral("staff:pin"));
@@ -76,7 +82,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, passwordFile, clientId, mqtt311, station, site, selfTest, shots,
-                       shotDelay, alarmLog, headless, engine, positionSource, demoOperator, newLog});
+                       shotDelay, alarmLog, headless, engine, positionSource, demoOperator, newLog, signingKey});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -135,6 +141,13 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                                  QStringLiteral("/alarm-log-") + out.station.stationId + QStringLiteral(".sqlite"))
                                          .toString();
     out.newLog = parser.isSet(newLog);
+    out.signingKeyGiven = parser.isSet(signingKey) || s.contains(QLatin1String(key::SigningKey));
+    out.signingKeyFile = parser.isSet(signingKey)
+                             ? parser.value(signingKey)
+                             : s.value(QLatin1String(key::SigningKey),
+                                       QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                           QStringLiteral("/signing-") + out.station.stationId + QStringLiteral(".key"))
+                                   .toString();
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
     if (!ok || out.screenshotDelayS < 1)

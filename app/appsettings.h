@@ -20,6 +20,8 @@ struct AppSettings
     QString screenshotDir;     // demo: save screenshots there, then quit
     int screenshotDelayS = 6;  // first screenshot after this, the second as long again later
     bool newLog = false;       // --new-log: start with an empty alarm log where one with rows was before
+    QString signingKeyFile;    // this station's signing key (transport/signing.h)
+    bool signingKeyGiven = false; // named by --signing-key or the settings: it must exist
 
     // Reads QSettings (migrating older versions), then applies the command line. Returns an error text.
     [[nodiscard]] static QString load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out);

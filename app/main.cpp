@@ -62,6 +62,8 @@ int main(int argc, char** argv)
     }
     if (clearTextOverNetwork(settings))
         window.setClearText(settings.station.mqtt.host); // allowed by the site: said, in red, all the time
+    if (site.acceptUnsigned)
+        window.setUnsignedAccepted();
     window.show();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);

@@ -1,5 +1,8 @@
 #include "app/servers.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -37,7 +40,45 @@ bool clearTextOverNetwork(const AppSettings& settings)
     return !settings.station.mqtt.tls && !loopback;
 }
 
-SiteLoadResult loadSite(const AppSettings& settings)
+QString setUpSigning(const Site& site, AppSettings& settings)
+{
+    const QString& id = settings.station.stationId;
+    const QString& path = settings.signingKeyFile;
+    QString error;
+    std::optional<SigningKey> key;
+    if (QFile::exists(path)) {
+        key = SigningKey::load(path, &error);
+        if (!key)
+            return QObject::tr("Signing key %1").arg(error);
+    } else if (settings.signingKeyGiven) {
+        return QObject::tr("Signing key %1: no such file (wardctl keygen makes one)").arg(path);
+    } else if (!site.acceptUnsigned) {
+        // The first start: the station makes its key where it keeps its data.
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        key = SigningKey::generate();
+        if (!key->save(path, &error))
+            return QObject::tr("Signing key: cannot be made: %1").arg(error);
+        qWarning().noquote() << QStringLiteral("made the signing key %1 of %2").arg(path, id);
+    }
+    const bool listed = key && site.signingKeys.value(id) == key->publicKey();
+    if (!listed && !site.acceptUnsigned) {
+        if (!key)
+            return QObject::tr("The site file takes only signed state and this station has no signing key.");
+        return QObject::tr("This station (%1) may not act on the site: its public key is not in the site file's "
+                           "signing.keys, so every other station would refuse its acknowledgements. Add\n"
+                           "    \"%1\": \"%2\"\n"
+                           "to signing.keys in %3 on every station (the key file is %4).")
+            .arg(id, key->publicKeyBase64(), site.sourceFile, path);
+    }
+    if (listed)
+        settings.station.signer = std::make_shared<MessageSigner>(id, *key);
+    else
+        qWarning().noquote() << QStringLiteral("%1 publishes its state unsigned (the site accepts unsigned state%2)")
+                                    .arg(id, key ? QStringLiteral("; its key is not in signing.keys") : QString());
+    return {};
+}
+
+SiteLoadResult loadSite(AppSettings& settings)
 {
     SiteLoadResult loaded = settings.siteFile.isEmpty() ? SiteLoader::loadDefault() : SiteLoader::loadFile(settings.siteFile);
     // Never the password and the acknowledgements in clear text across the network, unless the
@@ -51,9 +92,16 @@ SiteLoadResult loadSite(const AppSettings& settings)
         QTextStream(stderr) << loaded.errors.front() << Qt::endl;
         return loaded;
     }
-    if (!loaded.site)
+    if (!loaded.site) {
         QTextStream(stderr) << QObject::tr("The site configuration cannot be loaded:\n%1").arg(loaded.errors.join(u'\n'))
                             << Qt::endl;
+        return loaded;
+    }
+    if (const QString error = setUpSigning(*loaded.site, settings); !error.isEmpty()) {
+        loaded.errors = {error};
+        loaded.site.reset();
+        QTextStream(stderr) << error << Qt::endl;
+    }
     return loaded;
 }
 

@@ -13,8 +13,12 @@ namespace ww {
 // settings and the command line. Returns an exit code when the program should stop (help, version,
 // a bad option: said on stdout or stderr), nothing when it should go on.
 [[nodiscard]] std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings);
-// The site of the settings (the embedded default ward without one); errors go to stderr.
-[[nodiscard]] SiteLoadResult loadSite(const AppSettings& settings);
+// The site of the settings (the embedded default ward without one), and this station's signing key
+// set up for it (settings.station.signer); errors go to stderr.
+[[nodiscard]] SiteLoadResult loadSite(AppSettings& settings);
+// This station's signer for the site: its key file read (or, at its default place, made at the first
+// start); an error when the site takes only signed state and does not list this key.
+[[nodiscard]] QString setUpSigning(const Site& site, AppSettings& settings);
 // Whether the broker is reached in clear text over the network (no TLS, not this host).
 [[nodiscard]] bool clearTextOverNetwork(const AppSettings& settings);
 

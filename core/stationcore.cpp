@@ -17,30 +17,35 @@ QByteArray presencePayload(const QString& stationId, const QString& siteHash, bo
 
 } // namespace
 
+void MqttOutputs::send(const QString& topic, const QByteArray& body, int qos, bool retain)
+{
+    m_mqtt.publish(topic, m_signer ? m_signer->sign(topic, body) : body, qos, retain);
+}
+
 void MqttOutputs::publishAlarm(const AlarmState& a)
 {
-    m_mqtt.publish(m_topics.alarm(a.id), encode(a, m_clock.nowMs()), 1, !a.closed());
+    send(m_topics.alarm(a.id), encode(a, m_clock.nowMs()), 1, !a.closed());
 }
 
 void MqttOutputs::clearAlarm(const QString& id)
 {
-    m_mqtt.publish(m_topics.alarm(id), {}, 1, true);
+    m_mqtt.publish(m_topics.alarm(id), {}, 1, true); // an empty retained message clears the topic
 }
 
 void MqttOutputs::escalate(const AlarmState& a, const EscalationStep& step)
 {
-    m_mqtt.publish(m_topics.command(step.target), encodeEscalation(a, a.escalationStep, step.target, m_stationId, m_clock.nowMs()),
-                   1, false);
+    send(m_topics.command(step.target), encodeEscalation(a, a.escalationStep, step.target, m_stationId, m_clock.nowMs()), 1,
+         false);
 }
 
 void MqttOutputs::publishCensus(const CensusEntryMsg& e)
 {
-    m_mqtt.publish(m_topics.census(e.bed), encode(e), 1, true);
+    send(m_topics.census(e.bed), encode(e), 1, true);
 }
 
 void MqttOutputs::publishPosition(const PositionMsg& p)
 {
-    m_mqtt.publish(m_topics.position(p.tagId), encode(p), 0, false);
+    send(m_topics.position(p.tagId), encode(p), 0, false);
 }
 
 StationCore::StationCore(const Site& site, const Clock& clock, StationOptions options, QObject* parent)
@@ -66,7 +71,7 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     if (mqtt.clientId.isEmpty())
         mqtt.clientId = (m_options.engine ? QStringLiteral("wardwatch-engine-") : QStringLiteral("wardwatch-")) + m_options.stationId;
     m_mqtt = std::make_unique<MqttClient>(mqtt);
-    m_outputs = std::make_unique<MqttOutputs>(*m_mqtt, t, clock, m_options.stationId);
+    m_outputs = std::make_unique<MqttOutputs>(*m_mqtt, t, clock, m_options.stationId, m_options.signer);
     if (m_options.engine)
         m_core->enableEngine(m_options.stationId, m_outputs.get());
     else

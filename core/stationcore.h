@@ -10,6 +10,7 @@
 #include "domain/site.h"
 #include "transport/ingest.h"
 #include "transport/mqttclient.h"
+#include "transport/signing.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -29,16 +30,21 @@ struct StationOptions
     // A positioning engine (wardwatch-engine), stationId its engine id: no alarms, no census; it
     // publishes the fixes of the tags it owns on pos/{tag} and its presence with engine = true.
     bool engine = false;
+    // Signs what the station publishes on alarm/, census/ and cmd/ and an engine on pos/; none: the
+    // state goes out unsigned (taken only by sites that accept unsigned state).
+    std::shared_ptr<MessageSigner> signer;
 };
 
 // The core's outputs as MQTT messages: shared alarm state retained (QoS 1) so a station that starts
 // late sees it, a closed alarm's last state once and then its retained message cleared; escalations
-// as commands; one retained census entry per bed; an engine's fixes on pos/{tag}.
+// as commands; one retained census entry per bed; an engine's fixes on pos/{tag}. All of it signed
+// when the station has a key.
 class MqttOutputs final : public AlarmPublisher, public CensusPublisher, public PositionPublisher
 {
 public:
-    MqttOutputs(MqttClient& mqtt, const Topics& topics, const Clock& clock, QString stationId)
-        : m_mqtt(mqtt), m_topics(topics), m_clock(clock), m_stationId(std::move(stationId))
+    MqttOutputs(MqttClient& mqtt, const Topics& topics, const Clock& clock, QString stationId,
+                std::shared_ptr<MessageSigner> signer)
+        : m_mqtt(mqtt), m_topics(topics), m_clock(clock), m_stationId(std::move(stationId)), m_signer(std::move(signer))
     {
     }
     void publishAlarm(const AlarmState& state) override;
@@ -48,10 +54,13 @@ public:
     void publishPosition(const PositionMsg& fix) override;
 
 private:
+    void send(const QString& topic, const QByteArray& body, int qos, bool retain);
+
     MqttClient& m_mqtt;
     const Topics& m_topics;
     const Clock& m_clock;
     QString m_stationId;
+    std::shared_ptr<MessageSigner> m_signer;
 };
 
 class StationCore : public QObject

@@ -11,6 +11,7 @@ namespace {
 IngestConfig forSite(IngestConfig c, const Site& site)
 {
     c.siteId = site.id;
+    c.trust = TrustSettings{site.signingKeys, site.acceptUnsigned};
     return c;
 }
 

@@ -162,6 +162,7 @@ private:
     void apply(const StationPresenceMsg& m);
     void apply(const AlarmStateMsg& m);
     void apply(const CensusEntryMsg& m);
+    void apply(const RefusedMsg& m) { refuse(m.topic, m.signer, m.why); }
     // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
     // as tech.refused naming the topic, the station and why.
     void refuse(const QString& topic, const QString& signer, const QString& why);

@@ -118,10 +118,17 @@ struct CensusEntryMsg
     }
 };
 
+// State refused at the door: unsigned, signed by a key the site does not list, a signature that
+// does not verify, or a signer acting as someone else. The core counts it and raises it.
+struct RefusedMsg
+{
+    QString topic, signer, why;
+};
+
 // One decoded message of any kind (AlarmStateMsg: alarm/{id}, see domain/alarmtypes.h).
 struct AlarmStateMsg;
 using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
-                             StationPresenceMsg, AlarmStateMsg, CensusEntryMsg>;
+                             StationPresenceMsg, AlarmStateMsg, CensusEntryMsg, RefusedMsg>;
 
 [[nodiscard]] QString toString(DeviceEventKind kind);
 

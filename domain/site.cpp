@@ -639,6 +639,34 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         else
             site.allowClearText = v.toBool(false);
     }
+    // signing: the public keys of the stations and engines whose state (alarm, census, commands,
+    // positions) is taken, and whether unsigned state is still taken (a migration).
+    if (root.contains(u"signing")) {
+        const QJsonValue sv = root.value(u"signing");
+        const QJsonObject so = sv.toObject();
+        if (!sv.isObject())
+            rd.error(QStringLiteral("$.signing"), QStringLiteral("must be an object"));
+        const QJsonValue unsignedOk = so.value(u"acceptUnsigned");
+        if (!unsignedOk.isUndefined() && !unsignedOk.isBool())
+            rd.error(QStringLiteral("$.signing.acceptUnsigned"), QStringLiteral("must be true or false"));
+        else
+            site.acceptUnsigned = unsignedOk.toBool(false);
+        const QJsonValue keys = so.value(u"keys");
+        if (!keys.isUndefined() && !keys.isObject())
+            rd.error(QStringLiteral("$.signing.keys"), QStringLiteral("must be an object of station id: public key"));
+        const QJsonObject ko = keys.toObject();
+        for (auto it = ko.begin(); it != ko.end(); ++it) {
+            const QString path = QStringLiteral("$.signing.keys.%1").arg(it.key());
+            const auto decoded = QByteArray::fromBase64Encoding(it.value().toString().toLatin1(),
+                                                                QByteArray::AbortOnBase64DecodingErrors);
+            if (it.key().isEmpty())
+                rd.error(path, QStringLiteral("the station id is empty"));
+            else if (!it.value().isString() || !decoded || decoded.decoded.size() != 32)
+                rd.error(path, QStringLiteral("must be a public key: base64 of 32 bytes (wardctl keygen prints it)"));
+            else
+                site.signingKeys.insert(it.key(), decoded.decoded);
+        }
+    }
     // A responder role nobody has is a typo that would hide every responder: name it.
     for (qsizetype i = 0; i < site.alarms.responderRoles.size(); ++i) {
         const QString& role = site.alarms.responderRoles[i];

@@ -190,6 +190,11 @@ struct Site
     // network.allowClearText: stations may talk to a broker on another host without TLS (for a
     // migration; shown in the status bar). Off by default: only a loopback broker goes without TLS.
     bool allowClearText = false;
+    // signing.keys: station or engine id -> Ed25519 public key (32 bytes). State on alarm/, census/
+    // and pos/ must be signed by one of them (docs/wire-contract.md, "Signed state").
+    QHash<QString, QByteArray> signingKeys;
+    // signing.acceptUnsigned: unsigned state is still taken (a migration; shown in the status bar).
+    bool acceptUnsigned = false;
 
     // Every device of the site, in a stable order (gateways, wristbands, monitors, badges, tags, sensors).
     [[nodiscard]] std::vector<Device> devices() const;

@@ -5,6 +5,7 @@
 #include "core/wardcore.h"
 #include "transport/ingest.h"
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -52,11 +53,19 @@ inline AlarmRaise panic(qint64 onset, const QString& device = QStringLiteral("wb
 // The core with its alarm engine on this thread, in simulated time; every alarm change recorded.
 struct CoreFixture
 {
-    explicit CoreFixture(const QString& logPath, StationOutputs output = {}, const QString& station = QStringLiteral("st-1"))
-        : loaded(SiteLoader::loadDefault()), site(*loaded.site), directory(site), core(site, directory, clock, stats)
+    // adjust: changes to the default ward's site before the core is made of it.
+    explicit CoreFixture(const QString& logPath, StationOutputs output = {}, const QString& station = QStringLiteral("st-1"),
+                         const std::function<void(Site&)>& adjust = {})
+        : loaded(adjusted(SiteLoader::loadDefault(), adjust)), site(*loaded.site), directory(site), core(site, directory, clock, stats)
     {
         QObject::connect(&core, &WardCore::alarmChanged, &core, [this](const AlarmState& s) { changes.push_back(s); });
         core.enableAlarms(station, logPath, output);
+    }
+    static SiteLoadResult adjusted(SiteLoadResult r, const std::function<void(Site&)>& adjust)
+    {
+        if (adjust && r.site)
+            adjust(*r.site);
+        return r;
     }
     std::optional<AlarmState> last(const QString& rule) const
     {

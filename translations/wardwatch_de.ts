@@ -385,6 +385,34 @@
         <source>The broker %1 would be reached without TLS: the password and every acknowledgement would cross the network in clear text. Use --tls (with --ca), or set network.allowClearText in the site file for a migration.</source>
         <translation>Der Broker %1 würde ohne TLS erreicht: das Passwort und jede Quittierung gingen unverschlüsselt über das Netz. --tls (mit --ca) verwenden oder für eine Umstellung network.allowClearText in der Standortdatei setzen.</translation>
     </message>
+    <message>
+        <source>This station&apos;s signing key (made by wardctl keygen; readable by this account only). Default: signing-STATION.key in the data folder, made at the first start.</source>
+        <translation>Der Signaturschlüssel dieser Station (mit wardctl keygen erstellt; nur für dieses Konto lesbar). Standard: signing-STATION.key im Datenordner, beim ersten Start erstellt.</translation>
+    </message>
+    <message>
+        <source>Signing key %1</source>
+        <translation>Signaturschlüssel %1</translation>
+    </message>
+    <message>
+        <source>Signing key %1: no such file (wardctl keygen makes one)</source>
+        <translation>Signaturschlüssel %1: Datei nicht vorhanden (wardctl keygen erstellt einen)</translation>
+    </message>
+    <message>
+        <source>Signing key: cannot be made: %1</source>
+        <translation>Signaturschlüssel: kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The site file takes only signed state and this station has no signing key.</source>
+        <translation>Die Standortdatei nimmt nur signierte Zustände an, und diese Station hat keinen Signaturschlüssel.</translation>
+    </message>
+    <message>
+        <source>This station (%1) may not act on the site: its public key is not in the site file&apos;s signing.keys, so every other station would refuse its acknowledgements. Add
+    &quot;%1&quot;: &quot;%2&quot;
+to signing.keys in %3 on every station (the key file is %4).</source>
+        <translation>Diese Station (%1) darf am Standort nicht handeln: Ihr öffentlicher Schlüssel steht nicht in signing.keys der Standortdatei, daher würde jede andere Station ihre Quittierungen ablehnen. Fügen Sie
+    &quot;%1&quot;: &quot;%2&quot;
+in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -1747,6 +1775,14 @@ Beginn %4%5</translation>
     <message>
         <source>The site file allows this station to reach the broker without TLS (network.allowClearText): passwords and acknowledgements cross the network unencrypted.</source>
         <translation>Die Standortdatei erlaubt dieser Station, den Broker ohne TLS zu erreichen (network.allowClearText): Passwörter und Quittierungen gehen unverschlüsselt über das Netz.</translation>
+    </message>
+    <message>
+        <source>UNSIGNED STATE ACCEPTED</source>
+        <translation>UNSIGNIERTE ZUSTÄNDE ANGENOMMEN</translation>
+    </message>
+    <message>
+        <source>The site file takes alarm state and census changes without a station&apos;s signature (signing.acceptUnsigned): any client of the broker could acknowledge an alarm. List the stations&apos; keys in signing.keys and remove acceptUnsigned.</source>
+        <translation>Die Standortdatei nimmt Alarmzustände und Belegungsänderungen ohne Signatur einer Station an (signing.acceptUnsigned): Jeder Client des Brokers könnte einen Alarm quittieren. Tragen Sie die Schlüssel der Stationen in signing.keys ein und entfernen Sie acceptUnsigned.</translation>
     </message>
 </context>
 <context>

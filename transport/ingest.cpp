@@ -56,11 +56,30 @@ IngestCounters IngestStats::snapshot() const
 
 Ingest::Ingest(IngestConfig config, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats)
     : m_config(std::move(config)), m_mokoFilter(m_config.mokoFilter.toStdString()), m_directory(directory),
-      m_topics(m_config.siteId), m_clock(clock), m_stats(stats)
+      m_topics(m_config.siteId), m_clock(clock), m_stats(stats),
+      m_signatures(m_config.trust ? std::make_unique<SignatureCheck>(*m_config.trust) : nullptr)
 {
     static std::once_flag once; // SetLogHandler is not thread-safe: the first stage, before any frame
     std::call_once(once, [] { google::protobuf::SetLogHandler(&protobufLog); });
 }
+
+namespace {
+
+// Who a signed message says made it, where that must be its signer: a census entry's station, a
+// position's engine. Alarm state may be re-published by any listed station (its revision names the
+// station that made it), so it names nobody here.
+QString actingAs(const QVector<Decoded>& messages)
+{
+    for (const Decoded& m : messages) {
+        if (const auto* c = std::get_if<CensusEntryMsg>(&m))
+            return c->stationId;
+        if (const auto* p = std::get_if<PositionMsg>(&m))
+            return p->engineId.isEmpty() ? QStringLiteral("(no engine)") : p->engineId;
+    }
+    return {};
+}
+
+} // namespace
 
 bool Ingest::admits(const char* topic, const ParsedTopic& parsed, size_t payloadSize) const
 {
@@ -88,15 +107,38 @@ QVector<Decoded> Ingest::decode(const char* topicText, const ParsedTopic& parsed
         m_stats.countAccepted(0); // an empty retained message clears the topic
         return {};
     }
+    // State from stations and engines carries its signer's signature; it is checked before the
+    // message inside is decoded. (An empty retained alarm message only closes what is resolved.)
+    SignatureCheck::Result verified;
+    const bool checked = m_signatures && !payload.empty() &&
+                         (parsed.kind == TopicKind::Alarm || parsed.kind == TopicKind::Census || parsed.kind == TopicKind::Position);
+    if (checked) {
+        verified = m_signatures->check(topicText, payload);
+        if (verified.outcome == SignatureCheck::Outcome::Replayed) {
+            m_stats.countRejected(parsed.kind, RejectReason::Replayed, topic(), verified.why);
+            return {};
+        }
+        if (verified.outcome == SignatureCheck::Outcome::Refused) {
+            m_stats.countRejected(parsed.kind, SignatureCheck::hasEnvelope(payload) ? RejectReason::BadSignature : RejectReason::Unsigned,
+                                  topic(), verified.why);
+            return {RefusedMsg{topic(), verified.signer, verified.why}};
+        }
+    }
     DecodeContext ctx;
     ctx.receiveTimeMs = receiveTimeMs;
     ctx.nowMs = m_clock.nowMs();
     ctx.directory = &m_directory;
-    DecodeResult result = decodeWire(parsed.kind, parsed.id, payload, ctx);
+    DecodeResult result = decodeWire(parsed.kind, parsed.id, checked ? verified.body() : payload, ctx);
     if (result.error) {
         m_stats.countRejected(parsed.kind, result.error->reason, topic(), result.error->detail);
         return {};
     }
+    if (checked && verified.isSigned)
+        if (QString who = actingAs(result.messages); !who.isEmpty() && who != verified.signer) {
+            const QString why = QStringLiteral("signed by '%1' but made in the name of '%2'").arg(verified.signer, who);
+            m_stats.countRejected(parsed.kind, RejectReason::BadSignature, topic(), why);
+            return {RefusedMsg{topic(), verified.signer, why}};
+        }
     quint64 reports = 0, foreign = 0;
     for (const auto& m : result.messages)
         if (const auto* b = std::get_if<BeaconBatch>(&m)) {

@@ -3,11 +3,13 @@
 // and its payload decoded (on the core thread, WardCore), with counters per topic and reason and a
 // rate-limited log of what was rejected. Both are const and thread-safe.
 #include "domain/clock.h"
+#include "transport/signing.h"
 #include "transport/wirecodec.h"
 
 #include <QHash>
 #include <QString>
 #include <array>
+#include <memory>
 #include <atomic>
 #include <mutex>
 
@@ -54,6 +56,10 @@ struct IngestConfig
     QString siteId;
     QString mokoFilter = QStringLiteral("moko/+/send"); // where MOKO gateways publish their JSON
     int maxPayloadBytes = 256 * 1024;
+    // Whose signatures the state topics (alarm/, census/, pos/) must carry (transport/signing.h).
+    // Not set: nothing is verified (tools reading recordings, decoder tests); a station always sets
+    // it from its site file.
+    std::optional<TrustSettings> trust;
 };
 
 class Ingest
@@ -67,7 +73,8 @@ public:
     // rejected as oversized) and dropped before anyone copies it. Thread-safe.
     [[nodiscard]] bool admits(const char* topic, const ParsedTopic& parsed, size_t payloadSize) const;
     // Decodes a frame classified as parsed; counts it (received, accepted or rejected with its
-    // reason) and returns its messages (none when rejected or nothing for the station).
+    // reason) and returns its messages (none when rejected or nothing for the station). State that
+    // fails its signature check comes back as one RefusedMsg, for the core to raise.
     [[nodiscard]] QVector<Decoded> decode(const char* topic, const ParsedTopic& parsed, std::span<const std::byte> payload,
                                           qint64 receiveTimeMs) const;
     // Both steps at once (tests and tools).
@@ -85,6 +92,7 @@ private:
     Topics m_topics;
     const Clock& m_clock;
     IngestStats& m_stats;
+    std::unique_ptr<SignatureCheck> m_signatures;
 };
 
 } // namespace ww

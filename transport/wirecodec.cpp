@@ -12,7 +12,8 @@ QString toString(RejectReason reason)
 {
     static const char* names[RejectReasonCount] = {"malformed",     "oversized",      "unknown-version",
                                                    "out-of-range",  "missing-field",  "topic-mismatch",
-                                                   "unknown-topic", "duplicate",      "unknown-device"};
+                                                   "unknown-topic", "duplicate",      "unknown-device",
+                                                   "unsigned",      "bad-signature",  "replayed"};
     return QLatin1String(names[int(reason)]);
 }
 

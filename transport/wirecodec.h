@@ -15,8 +15,8 @@ namespace ww {
 inline constexpr quint32 SchemaVersion = 1;
 
 enum class RejectReason { Malformed, Oversized, UnknownVersion, OutOfRange, MissingField, TopicMismatch, UnknownTopic,
-                          Duplicate, UnknownDevice };
-inline constexpr int RejectReasonCount = 9;
+                          Duplicate, UnknownDevice, Unsigned, BadSignature, Replayed };
+inline constexpr int RejectReasonCount = 12;
 [[nodiscard]] QString toString(RejectReason reason);
 
 struct DecodeError

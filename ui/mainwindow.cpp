@@ -287,6 +287,17 @@ void MainWindow::setClearText(const QString& host)
     statusBar()->insertPermanentWidget(0, label);
 }
 
+void MainWindow::setUnsignedAccepted()
+{
+    auto* label = new QLabel(tr("UNSIGNED STATE ACCEPTED"), this);
+    label->setObjectName(QStringLiteral("unsignedAccepted"));
+    label->setToolTip(tr("The site file takes alarm state and census changes without a station's signature "
+                         "(signing.acceptUnsigned): any client of the broker could acknowledge an alarm. "
+                         "List the stations' keys in signing.keys and remove acceptUnsigned."));
+    label->setStyleSheet(QStringLiteral("color: #b00000; font-weight: bold"));
+    statusBar()->insertPermanentWidget(0, label);
+}
+
 void MainWindow::refreshRates()
 {
     const IngestCounters c = m_stats.snapshot();

@@ -47,6 +47,8 @@ public Q_SLOTS:
     void setPositioningEngines(const QStringList& engines);
     // The broker is reached without TLS over the network (the site allows it): shown until the end.
     void setClearText(const QString& host);
+    // The site takes unsigned state (signing.acceptUnsigned, a migration): said in red, all the time.
+    void setUnsignedAccepted();
     void showUserGuide();
 
 private:

@@ -106,6 +106,12 @@ private Q_SLOTS:
         auto* label = w.findChild<QLabel*>(QStringLiteral("clearText"));
         QVERIFY(label);
         QVERIFY2(label->text().contains(QStringLiteral("CLEAR TEXT to broker.ward.local")), qPrintable(label->text()));
+        // So is a site that takes unsigned state (signing.acceptUnsigned).
+        QVERIFY(!w.findChild<QLabel*>(QStringLiteral("unsignedAccepted")));
+        w.setUnsignedAccepted();
+        label = w.findChild<QLabel*>(QStringLiteral("unsignedAccepted"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("UNSIGNED STATE ACCEPTED"));
     }
 
     // Site files damaged value-wise (as in tst_robustness) that still load: every tab, the floor

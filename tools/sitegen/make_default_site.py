@@ -195,6 +195,11 @@ site["parLevels"] = [
 site["referenceBeacons"] = [{"id": f"ref-{level}{k + 1}", "floor": level, "x": 7.5 + 15.0 * k, "y": 10.0}
                             for level in (1, 2) for k in range(4)]
 
+# The embedded ward is a demonstration and training ward: it lists no station keys and takes
+# unsigned state (the status bar says so). A real site lists its stations' public keys
+# (wardctl keygen) and leaves acceptUnsigned out; scripts/demo makes such a site for its stations.
+site["signing"] = {"acceptUnsigned": True, "keys": {}}
+
 out = os.path.join("resources", "site")
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "default-site.json"), "w") as f:

@@ -5,6 +5,9 @@
 #include "alarms/news2.h"
 #include "alarms/operators.h"
 #include "records/alarmlog.h"
+#include "transport/signing.h"
+
+#include <QFile>
 
 #include <QRegularExpression>
 
@@ -32,6 +35,9 @@ const char* const Usage =
     "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
     "  wardctl hash-pin  (reads the PIN from standard input; prints the site file's pinHash, Argon2id)\n"
     "  wardctl verify-log FILE  (the alarm log's hash chain: exit 0 intact, 1 broken or unreadable)\n"
+    "  wardctl keygen FILE  (a station's or engine's signing key, mode 0600; prints its public key)\n"
+    "  wardctl trust-key SITE OUT ID KEYFILE  (writes SITE to OUT with ID's public key in signing.keys:\n"
+    "                                         signed state only, from the listed stations)\n"
     "exit codes: 0 done, 2 bad input, 1 anything else (docs/positioning.md, docs/alarms.md)\n";
 
 // A staff member's PIN for the site file: read from standard input (never the command line, where
@@ -51,6 +57,68 @@ int hashPinCommand(QTextStream& err)
         return 1;
     }
     QTextStream(stdout) << encoded << Qt::endl;
+    return offline::Done;
+}
+
+// A new signing key for a station or engine: the file (0600, never overwritten) and its public key
+// on standard output, for the site file's signing.keys.
+int keygenCommand(const QStringList& args, QTextStream& err)
+{
+    if (args.size() != 2) {
+        err << Usage;
+        return offline::BadInput;
+    }
+    const SigningKey key = SigningKey::generate();
+    QString error;
+    if (!key.save(args.at(1), &error)) {
+        err << "keygen: " << error << Qt::endl;
+        return offline::BadInput;
+    }
+    QTextStream(stdout) << key.publicKeyBase64() << Qt::endl;
+    return offline::Done;
+}
+
+// Copies a site file with one more station's public key in signing.keys; unsigned state is no longer
+// accepted by it. The copy is written 0600 (the site file holds the PIN hashes).
+int trustKeyCommand(const QStringList& args, QTextStream& err)
+{
+    if (args.size() != 5) {
+        err << Usage;
+        return offline::BadInput;
+    }
+    const QString &in = args.at(1), &out = args.at(2), &id = args.at(3);
+    QString error;
+    const auto key = SigningKey::load(args.at(4), &error);
+    if (!key) {
+        err << "trust-key: " << error << Qt::endl;
+        return offline::BadInput;
+    }
+    QFile f(in);
+    if (!f.open(QIODevice::ReadOnly)) {
+        err << "trust-key: " << in << ": " << f.errorString() << Qt::endl;
+        return offline::BadInput;
+    }
+    QJsonParseError parseError;
+    QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+    if (!doc.isObject()) {
+        err << "trust-key: " << in << ": not a JSON object (" << parseError.errorString() << ")" << Qt::endl;
+        return offline::BadInput;
+    }
+    QJsonObject root = doc.object();
+    QJsonObject signing = root.value(u"signing").toObject();
+    QJsonObject keys = signing.value(u"keys").toObject();
+    keys.insert(id, key->publicKeyBase64());
+    signing.insert(QStringLiteral("keys"), keys);
+    signing.remove(QStringLiteral("acceptUnsigned"));
+    root.insert(QStringLiteral("signing"), signing);
+    QFile o(out);
+    if (!o.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        !o.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        o.write(QJsonDocument(root).toJson()) < 0) {
+        err << "trust-key: " << out << ": " << o.errorString() << Qt::endl;
+        return 1;
+    }
+    QTextStream(stdout) << out << ": " << keys.size() << " signing keys" << Qt::endl;
     return offline::Done;
 }
 
@@ -202,6 +270,10 @@ int main(int argc, char** argv)
         return offline::replayCommand(args, err);
     if (command == u"hash-pin")
         return hashPinCommand(err);
+    if (command == u"keygen")
+        return keygenCommand(args, err);
+    if (command == u"trust-key")
+        return trustKeyCommand(args, err);
     if (command == u"verify-log") {
         if (args.size() != 2)
             return usage(err);
