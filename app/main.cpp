@@ -32,7 +32,7 @@ int main(int argc, char** argv)
         return *rc;
     if (settings.selfTest) {
         QTextStream out(stdout);
-        return runSelfTest(out);
+        return runSelfTest(out, settings.siteFile);
     }
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site) {
