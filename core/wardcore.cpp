@@ -181,7 +181,7 @@ void WardCore::apply(const DeviceEventMsg& m)
     const DeviceRef* r = m_state.ref(m.deviceId, TopicKind::Event);
     if (!r)
         return;
-    if (!m_dedup.first(m)) {
+    if (!m_dedup.first(m, m_clock.steadyMs())) {
         m_duplicates.fetch_add(1, std::memory_order_relaxed);
         m_stats.countRejected(TopicKind::Event, RejectReason::Duplicate, m.deviceId,
                               QStringLiteral("event boot %1 seq %2 already seen").arg(m.boot).arg(m.seq));
@@ -326,6 +326,7 @@ void WardCore::evaluateAlarms()
     if (!m_rules)
         return;
     m_rules->evaluateRules();
+    raiseLostEvents();
     // The log's file removed, replaced or truncated under the station: at once, until restarted.
     if (m_alarmLog) {
         const QString problem = m_alarmLog->fileProblem();
@@ -336,6 +337,27 @@ void WardCore::evaluateAlarms()
     if (m_positionSource == PositionSource::Engines)
         setEngineCondition();
     m_rules->evaluateStation();
+}
+
+void WardCore::raiseLostEvents()
+{
+    for (const EventDedup::Lost& l : m_dedup.takeLost(m_clock.steadyMs(), EventGapGraceMs)) {
+        const QString range = l.firstSeq == l.lastSeq ? QString::number(l.firstSeq)
+                                                       : QStringLiteral("%1-%2").arg(l.firstSeq).arg(l.lastSeq);
+        qCWarning(lcCore).noquote() << l.count << "events of" << l.deviceId << "boot" << l.boot << "seq" << range
+                                    << "never arrived";
+        AlarmRaise a;
+        a.rule = QStringLiteral("tech.events-lost");
+        a.subjectKey = l.deviceId;
+        a.occurrence = QStringLiteral("%1-%2").arg(l.boot).arg(l.firstSeq);
+        a.onsetMs = m_clock.nowMs();
+        a.subject = l.deviceId;
+        a.source = l.deviceId;
+        a.setCondition(QStringLiteral("device.events-lost"), {QString::number(l.count), l.deviceId, range});
+        a.local = true;
+        a.endsOnAck = true;
+        m_rules->raise(a);
+    }
 }
 
 void WardCore::onAlarmChanged(const AlarmState& s)

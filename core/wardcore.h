@@ -119,6 +119,10 @@ public:
     [[nodiscard]] quint64 messagesApplied() const { return m_applied.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 reportsApplied() const { return m_reports.load(std::memory_order_relaxed); }
     [[nodiscard]] quint64 duplicatesDropped() const { return m_duplicates.load(std::memory_order_relaxed); }
+    // Device events whose sequence numbers never arrived (core/eventdedup.h; core thread).
+    [[nodiscard]] quint64 eventsLost() const { return m_dedup.lostCount(); }
+    // How long a missing sequence number may yet arrive late before it is taken as lost.
+    static constexpr qint64 EventGapGraceMs = 10'000;
     [[nodiscard]] quint64 fixesComputed() const { return m_fixes.load(std::memory_order_relaxed); }
     // Shared state from the wire refused (an acknowledgement or census change by nobody on the staff list).
     [[nodiscard]] quint64 refusedStates() const { return m_refused.load(std::memory_order_relaxed); }
@@ -163,6 +167,8 @@ private:
     void apply(const AlarmStateMsg& m);
     void apply(const CensusEntryMsg& m);
     void apply(const RefusedMsg& m) { refuse(m.topic, m.signer, m.why); }
+    // Events missing past their grace: counted and raised as tech.events-lost, one per device and gap.
+    void raiseLostEvents();
     // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
     // as tech.refused naming the topic, the station and why.
     void refuse(const QString& topic, const QString& signer, const QString& why);

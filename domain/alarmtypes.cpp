@@ -89,6 +89,9 @@ AlarmSettings defaultAlarmSettings()
     // Shared state from the wire refused (docs/wire-contract.md, "What a station accepts").
     add("tech.refused", C::Technical, P::Medium, true, 0, {});
     add("tech.log", C::Technical, P::High, true, 0, {});
+    // Device events whose sequence numbers never arrived (a broker that died before saving them):
+    // one of them may have been a press or a fall. Latching; acknowledging ends it.
+    add("tech.events-lost", C::Technical, P::Medium, true, 0, {});
     add("tech.audio", C::Technical, P::Medium, false, 0, {});
     add("tech.alone", C::Technical, P::Low, false, 30, {});
     add("tech.site-hash", C::Technical, P::Medium, false, 0, {});

@@ -45,6 +45,7 @@ const Text Texts[] = {
     {"station.readings-failed", QT_TRANSLATE_NOOP("ww::Condition", "Fridge record write failed: %1")},
     {"station.census-failed", QT_TRANSLATE_NOOP("ww::Condition", "Census record write failed: %1")},
     {"station.refused", QT_TRANSLATE_NOOP("ww::Condition", "Refused %1 from %2: %3")},
+    {"device.events-lost", QT_TRANSLATE_NOOP("ww::Condition", "%1 events from %2 never arrived (sequence %3): check on its wearer")},
     {"station.census-unreadable", QT_TRANSLATE_NOOP("ww::Condition", "Census record unreadable: %1")},
     {"station.site-differs", QT_TRANSLATE_NOOP("ww::Condition", "Stations with a different site configuration: %1")},
     {"station.no-engine", QT_TRANSLATE_NOOP("ww::Condition", "No positioning engine online: locations are not updated")},

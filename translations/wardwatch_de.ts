@@ -1098,6 +1098,10 @@ Beginn %4%5</translation>
         <source>Refused %1 from %2: %3</source>
         <translation>Abgewiesen: %1 von %2: %3</translation>
     </message>
+    <message>
+        <source>%1 events from %2 never arrived (sequence %3): check on its wearer</source>
+        <translation>%1 Ereignisse von %2 sind nie angekommen (Folge %3): Träger überprüfen</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>

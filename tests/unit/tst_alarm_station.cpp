@@ -218,6 +218,35 @@ private Q_SLOTS:
         QVERIFY(gone);
     }
 
+    // Events whose sequence numbers never arrived: nothing within the grace (they may come late),
+    // then one tech.events-lost naming the device, how many and which; counted.
+    void lostEventsAreRaised()
+    {
+        CoreFixture fx(m_dir.filePath(QStringLiteral("lost.sqlite")));
+        const Patient& p = fx.site.patients[3];
+        const qint64 t = fx.clock.nowMs();
+        for (quint32 seq : {1u, 2u, 6u})
+            fx.core.apply(QVector<Decoded>{test::deviceEvent(p.wristband, DeviceEventKind::Fall, t, t, 5, seq)});
+        fx.clock.advance(WardCore::EventGapGraceMs - 1000);
+        fx.core.apply(QVector<Decoded>{test::deviceEvent(p.wristband, DeviceEventKind::Fall, t, t, 5, 4)}); // late
+        fx.core.evaluateAlarms();
+        QVERIFY(!fx.last(QStringLiteral("tech.events-lost")));
+        fx.clock.advance(2000);
+        fx.core.evaluateAlarms();
+        const auto lost = fx.last(QStringLiteral("tech.events-lost"));
+        QVERIFY(lost && lost->signalling());
+        QVERIFY2(lost->condition.contains(p.wristband) && lost->condition.contains(QStringLiteral("3-5")) &&
+                     lost->condition.startsWith(QStringLiteral("2 events")),
+                 qPrintable(lost->condition));
+        QCOMPARE(fx.core.eventsLost(), quint64(2));
+        const size_t before = fx.changes.size();
+        fx.clock.advance(60'000);
+        fx.core.evaluateAlarms();
+        QCOMPARE(std::count_if(fx.changes.begin() + qsizetype(before), fx.changes.end(),
+                               [](const AlarmState& a) { return a.rule == u"tech.events-lost" && a.revision == 1; }),
+                 0); // raised once
+    }
+
     // The log's file removed, replaced or truncated under the running station: tech.log at the
     // next second's evaluation, naming the file; before that, nothing.
     void logFileRemovedOrReplacedIsAnAlarm()

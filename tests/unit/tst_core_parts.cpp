@@ -16,6 +16,7 @@
 #include "core/tagfixes.h"
 #include "core/wardstate.h"
 
+#include <numeric>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -119,6 +120,47 @@ private Q_SLOTS:
             QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 1, seq)));
         QVERIFY(dedup.first(ev(QStringLiteral("wb-1"), 1, 1))); // past the window: forgotten
         QVERIFY(!dedup.first(ev(QStringLiteral("wb-1"), 1, 1000)));
+    }
+
+    // Sequence numbers skipped are missing; one that arrives late fills its place; those still
+    // missing after the grace are lost, reported once per device and gap; a new boot counts from 1.
+    void eventDedupFindsWhatNeverArrived()
+    {
+        EventDedup dedup;
+        auto ev = [](const QString& device, quint32 boot, quint32 seq) {
+            return DeviceEventMsg{device, T0, T0, boot, seq, DeviceEventKind::Panic, false};
+        };
+        const QString wb = QStringLiteral("wb-1");
+        QVERIFY(dedup.first(ev(wb, 3, 40), 0)); // the first since this station started: counting begins
+        QVERIFY(dedup.first(ev(wb, 3, 41), 0));
+        QVERIFY(dedup.first(ev(wb, 3, 45), 100)); // 42-44 missing
+        QCOMPARE(dedup.missingNow(), size_t(3));
+        QVERIFY(dedup.first(ev(wb, 3, 43), 200)); // late: not lost
+        QCOMPARE(dedup.missingNow(), size_t(2));
+        QVERIFY(dedup.takeLost(5000, 10'000).empty()); // still within the grace
+        auto lost = dedup.takeLost(10'100, 10'000);
+        QCOMPARE(lost.size(), size_t(1));
+        QCOMPARE(lost[0].deviceId, wb);
+        QCOMPARE(lost[0].boot, 3u);
+        QCOMPARE(lost[0].firstSeq, 42u);
+        QCOMPARE(lost[0].lastSeq, 44u);
+        QCOMPARE(lost[0].count, quint64(2));
+        QCOMPARE(dedup.lostCount(), quint64(2));
+        QVERIFY(dedup.takeLost(60'000, 10'000).empty()); // reported once
+        // The device restarted: its new boot's first event is 3, so 1 and 2 never arrived.
+        QVERIFY(dedup.first(ev(wb, 4, 3), 70'000));
+        QVERIFY(dedup.first(ev(QStringLiteral("wb-2"), 1, 9), 70'000)); // another device: its own count
+        lost = dedup.takeLost(80'000, 10'000);
+        QCOMPARE(lost.size(), size_t(1));
+        QCOMPARE(lost[0].boot, 4u);
+        QCOMPARE(lost[0].count, quint64(2));
+        QCOMPARE(dedup.lostCount(), quint64(4));
+        // A wild jump is bounded: what does not fit is counted lost at once, never allocated.
+        QVERIFY(dedup.first(ev(wb, 4, 4'000'000'000u), 90'000));
+        QCOMPARE(dedup.missingNow(), EventDedup::MaxMissing);
+        lost = dedup.takeLost(100'000, 10'000);
+        QCOMPARE(std::accumulate(lost.begin(), lost.end(), quint64(0), [](quint64 n, const EventDedup::Lost& l) { return n + l.count; }),
+                 quint64(4'000'000'000u - 4)); // 4 .. 3 999 999 999
     }
 
     void news2NowScoresWhatIsFreshAndSaysWhatIsMissing()
