@@ -50,7 +50,7 @@ struct MqttSettings
     quint32 sessionExpiryS = 24 * 3600;
     int protocolVersion = 5;       // 5, falling back to 3 (3.1.1) when the broker refuses MQTT 5
     int reconnectMinMs = 500;
-    int reconnectMaxMs = 5'000;    // capped: after an outage the broker is found again within seconds
+    int reconnectMaxMs = 2'000;    // capped: a broker back after an outage is found within 2 s
     int maxPacketBytes = 0;        // MQTT 5: the largest packet the broker may send us (0: no limit)
     MqttWill will;                 // the station's own presence, published by the broker if we vanish
 };
