@@ -1,7 +1,7 @@
 // The station against a real mosquitto in trouble: a hung broker (SIGSTOP) is a high-priority
 // technical alarm within 10 s, shown as not answering, and ends when the broker answers again
-// (SIGCONT); a broker restarted without persistence (the session and every retained message lost)
-// gets the station's open alarms published again.
+// (SIGCONT); a broker restarted without its saved state (the session and every retained message
+// lost) gets the station's open alarms published again.
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "domain/clock.h"
@@ -124,7 +124,7 @@ private Q_SLOTS:
         }
     }
 
-    // An open panic's retained state, lost with a broker restarted without persistence, is there
+    // An open panic's retained state, lost with a broker restarted without its saved state, is there
     // again once the station reconnects (it saw the broker had no session of it).
     void lostSessionRepublishesOpenAlarms()
     {
@@ -184,7 +184,9 @@ private Q_SLOTS:
 
         broker.stop();
         QTRY_VERIFY_WITH_TIMEOUT(station.connectionState() != MqttState::Connected, 10000);
-        QVERIFY(broker.restartSamePort()); // no persistence: sessions and retained messages are gone
+        // Restarted without what it saved (a broker without persistence, or its disk lost): sessions
+        // and retained messages are gone.
+        QVERIFY(broker.restartSamePort(test::PrivateBroker::Saved::Lost));
         QTRY_COMPARE_WITH_TIMEOUT(int(station.connectionState()), int(MqttState::Connected), 15000);
         QVERIFY(!station.mqtt().sessionPresent());
         QVERIFY(retainedPanics(QStringLiteral("watch-2")) > 0);
