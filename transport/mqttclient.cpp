@@ -238,7 +238,9 @@ void MqttClient::onConnect(mosquitto* mosq, void* obj, int rc, int flags, const 
         return;
     }
     if (rc != 0) {
-        self->setState(MqttState::WaitingToReconnect, QString::fromLatin1(mosquitto_connack_string(rc)));
+        // MQTT 5 answers with a reason code (135: not authorized), 3.1.1 with a CONNACK code.
+        self->setState(MqttState::WaitingToReconnect,
+                       QString::fromLatin1(self->m_protocol == 5 ? mosquitto_reason_string(rc) : mosquitto_connack_string(rc)));
         return;
     }
     self->m_backoffMs = 0;

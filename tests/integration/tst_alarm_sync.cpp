@@ -4,6 +4,7 @@
 // station that starts late sees the current state from the retained message; an admission,
 // transfer and discharge at one station show at the others, late ones included. Own broker.
 #include "brokerfixture.h"
+#include "headless_station.h"
 #include "transport/mqttclient.h"
 #include "transport/topics.h"
 #include "transport/wirecodec.h"
@@ -17,79 +18,7 @@
 
 using namespace ww;
 
-namespace {
-
-class Station
-{
-public:
-    Station(const QString& id, int port, const QString& dir, bool faultAfterAckLog = false) : m_id(id)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("HOME"), dir);
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir);
-        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("ww.*.info=false"));
-        m_process.setProcessEnvironment(env);
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, [this] {
-            while (m_process.canReadLine()) {
-                const QJsonObject o = QJsonDocument::fromJson(m_process.readLine()).object();
-                if (!o.isEmpty())
-                    m_lines.push_back(o);
-            }
-        });
-        // The faulty station ends between an acknowledgement's log write and its publication.
-        m_process.start(faultAfterAckLog ? QStringLiteral(WW_FAULTY_HEADLESS) : QStringLiteral(WW_HEADLESS),
-                        {QStringLiteral("--port"), QString::number(port), QStringLiteral("--station-id"), id,
-                         QStringLiteral("--alarm-log"), dir + QStringLiteral("/") + id + QStringLiteral(".sqlite")});
-    }
-    ~Station()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.write("quit\n");
-            if (!m_process.waitForFinished(3000))
-                m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-    void send(const QByteArray& line) { m_process.write(line + '\n'); }
-    QProcess& process() { return m_process; }
-    // The last line about this alarm, if any.
-    std::optional<QJsonObject> alarm(const QString& id) const
-    {
-        for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it)
-            if (it->value(u"event").toString() == u"alarm" && it->value(u"id").toString() == id)
-                return *it;
-        return std::nullopt;
-    }
-    bool said(const QString& text) const // a message line containing text
-    {
-        return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
-            return o.value(u"event").toString() == u"message" && o.value(u"message").toString().contains(text);
-        });
-    }
-    // The last "bed" line for a bed: who lies there now, as this station shows it.
-    std::optional<QJsonObject> bed(const QString& id) const
-    {
-        for (auto it = m_lines.rbegin(); it != m_lines.rend(); ++it)
-            if (it->value(u"event").toString() == u"bed" && it->value(u"bed").toString() == id)
-                return *it;
-        return std::nullopt;
-    }
-    QString patientIn(const QString& bedId) const { return bed(bedId) ? bed(bedId)->value(u"patient").toString() : QString(); }
-    bool saw(const QString& event, bool ok) const
-    {
-        return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
-            return o.value(u"event").toString() == event && o.value(u"ok").toBool() == ok;
-        });
-    }
-
-private:
-    QString m_id;
-    QProcess m_process;
-    std::vector<QJsonObject> m_lines;
-};
-
-} // namespace
+using Station = test::HeadlessStation;
 
 class TestAlarmSync : public QObject
 {
@@ -204,7 +133,7 @@ private Q_SLOTS:
 
     void stationKilledBetweenLogAndPublishConverges()
     {
-        auto b = std::make_unique<Station>(QStringLiteral("crash-b"), m_port, m_dir.path(), true);
+        auto b = std::make_unique<Station>(QStringLiteral("crash-b"), m_port, m_dir.path(), QStringList{}, true);
         Station a(QStringLiteral("crash-a"), m_port, m_dir.path());
         QTRY_VERIFY_WITH_TIMEOUT(online({QStringLiteral("crash-a"), QStringLiteral("crash-b")}), 20000);
         const QString id = panic(QStringLiteral("wb-002"));

@@ -16,6 +16,7 @@
 // Every wait is for a state or a message (QTRY, qWaitFor), never for a time.
 #include "brokerfixture.h"
 #include "transport/mqttclient.h"
+#include "transport/signing.h"
 #include "transport/topics.h"
 #include "wardwatch.pb.h"
 
@@ -648,12 +649,30 @@ private Q_SLOTS:
                                  15000);
     }
 
-    // Issue 27, the signatures: an acknowledgement signed with a key the site does not list is
-    // refused by every station, and the refusal is visible (tech.refused). Added with the signing.
+    // A stolen station account: it may write alarm state, but an acknowledgement signed with a key
+    // the site does not list is refused by every station, and each says so (tech.refused naming the
+    // signer and the topic); the alarm stays active. (A bad signature is refused even by a site that
+    // still takes unsigned state, as this one does.)
     void signedAcknowledgementFromAnUnknownKeyIsRefusedByEveryStation()
     {
-        QSKIP("added with the signed state (issue 27): publish forgedAcknowledgement(id), signed with an unlisted key, "
-              "from a station account, then a marker; both stations raise tech.refused and show no acknowledgement");
+        const QString id = panic(QStringLiteral("wb-004"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_station1->alarm(id) && m_station2->alarm(id) && publishedState(id), 15000);
+        const QByteArray forged = forgedAcknowledgement(id);
+        QVERIFY(!forged.isEmpty());
+        MessageSigner unlisted(QStringLiteral("station-3"), SigningKey::generate());
+        const QString topic = m_topics.alarm(id);
+        QVERIFY(m_observer->publish(topic, unlisted.sign(topic, forged), 1, true));
+        auto refused = [&](const Station* s) {
+            const auto r = s->alarmOfRule(QStringLiteral("tech.refused"));
+            return r && r->value(u"condition").toString().contains(QStringLiteral("station-3")) &&
+                   r->value(u"condition").toString().contains(topic);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(refused(m_station1.get()) && refused(m_station2.get()), 15000);
+        for (const Station* s : {m_station1.get(), m_station2.get()}) {
+            QVERIFY2(s->acknowledgedBy(id).isEmpty(), qPrintable(s->id() + QStringLiteral(": ") + s->acknowledgedBy(id).join(u',')));
+            QCOMPARE(s->alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
+        }
+        qInfo("%s", qPrintable(m_station2->alarmOfRule(QStringLiteral("tech.refused"))->value(u"condition").toString()));
     }
 
     // (3) Without a valid certificate, with a wrong password or none, a client does not get in; the
