@@ -1,0 +1,1 @@
+ðÐŒ‚ç3	station-2"B-101*P0352Grace Okafor:wb-101Bvm-101JS02Radmit

@@ -1,0 +1,1 @@
+Ğ¥‚ç3	station-2"B-101JS02R	discharge
