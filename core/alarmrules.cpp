@@ -279,27 +279,61 @@ void AlarmRules::evaluateLocation(int tag, qint64 now)
 void AlarmRules::evaluateDevice(int row, qint64 now)
 {
     const DeviceRow& d = rows().devices[size_t(row)];
+    const DeviceFaults& faults = m_state.faults(row);
     const bool gateway = d.kind == DeviceKind::Gateway;
     const QString silentRule = gateway ? QStringLiteral("tech.gateway-offline") : QStringLiteral("tech.silent");
+    const QString silentKey = silentRule + QChar(u'|') + d.id;
+    auto subject = [&d] {
+        return d.subject.isEmpty() ? d.id : d.subject + QStringLiteral(" (") + d.id + QChar(u')');
+    };
+    const qint64 steadyNow = m_clock.steadyMs();
     // Onset: when the silence limit passed, from the last message (rounded to the second). The
     // silence is measured on the steady clock, as "no signal" is, and dated back from now.
-    const qint64 silentForMs = d.lastSeenSteadyMs ? m_clock.steadyMs() - *d.lastSeenSteadyMs : 0;
+    const qint64 silentForMs = d.lastSeenSteadyMs ? steadyNow - *d.lastSeenSteadyMs : 0;
     const qint64 onset = ((now - silentForMs) / 1000) * 1000 + qint64(m_site.timingFor(d.kind).silentAfterS * 1000);
-    m_conditions.observe(silentRule + QChar(u'|') + d.id, d.inService && d.signal == SignalState::NoSignal && d.lastSeenMs != 0,
-                          onset, now, 0, [&] {
-                              AlarmRaise a;
-                              a.rule = silentRule;
-                              a.subjectKey = d.id;
-                              a.subject = d.subject.isEmpty() ? d.id : d.subject + QStringLiteral(" (") + d.id + QChar(u')');
-                              a.source = d.id;
-                              a.value = double(silentForMs) / 1000.0;
-                              a.limit = m_site.timingFor(d.kind).silentAfterS;
-                              if (d.statusOnline && !*d.statusOnline)
-                                  a.setCondition(QStringLiteral("device.offline"), {toString(d.kind)});
-                              else
-                                  a.setCondition(QStringLiteral("device.silent"), {toString(d.kind), fmt(a.limit)});
-                              return a;
-                          });
+    const bool down = d.inService && d.signal == SignalState::NoSignal && d.lastSeenMs != 0;
+    // Hysteresis: once raised, the alarm holds until the device has been back for BackForMs, so a
+    // device that keeps dropping out (a flapping gateway, a status toggling) is one alarm, not one
+    // per drop; while it drops again and again it says so.
+    const bool recovering = !down && d.inService && d.signal == SignalState::Live &&
+                            m_conditions.active(silentKey) && faults.liveSinceSteadyMs &&
+                            steadyNow - *faults.liveSinceSteadyMs < BackForMs;
+    const int drops = m_state.recentDrops(row, steadyNow);
+    m_conditions.observe(silentKey, down || recovering, onset, now, 0, [&] {
+        AlarmRaise a;
+        a.rule = silentRule;
+        a.subjectKey = d.id;
+        a.subject = subject();
+        a.source = d.id;
+        a.value = double(silentForMs) / 1000.0;
+        a.limit = m_site.timingFor(d.kind).silentAfterS;
+        if (drops >= 2)
+            a.setCondition(QStringLiteral("device.unstable"),
+                           {toString(d.kind), QString::number(drops),
+                            QString::number(WardState::FlapWindowMs / 60'000)});
+        else if (d.statusOnline && !*d.statusOnline)
+            a.setCondition(QStringLiteral("device.offline"), {toString(d.kind)});
+        else
+            a.setCondition(QStringLiteral("device.silent"), {toString(d.kind), fmt(a.limit)});
+        return a;
+    });
+    // A clock far off: the station corrects the device's times (core/wardstate.h), and says so.
+    const qint64 correction = faults.clock.correctionMs();
+    m_conditions.observe(QStringLiteral("tech.device-clock|") + d.id, d.inService && faults.clock.wrong(),
+                         (now / 1000) * 1000, now,
+                         m_site.alarms.rule(QStringLiteral("tech.device-clock")).delayS, [&] {
+                             AlarmRaise a;
+                             a.rule = QStringLiteral("tech.device-clock");
+                             a.subjectKey = d.id;
+                             a.subject = subject();
+                             a.source = d.id;
+                             a.value = std::round(double(std::abs(correction)) / 60'000.0);
+                             a.limit = double(DeviceClock::WrongMs / 60'000);
+                             a.setCondition(correction < 0 ? QStringLiteral("device.clock-behind")
+                                                           : QStringLiteral("device.clock-ahead"),
+                                            {toString(d.kind), fmt(a.value)});
+                             return a;
+                         });
     const int limit = m_site.alarms.lowBatteryPct;
     const bool low = d.inService && d.batteryPct && *d.batteryPct < limit;
     m_conditions.observe(QStringLiteral("tech.battery|") + d.id, low, now, now, 0, [&] {
@@ -342,9 +376,12 @@ void AlarmRules::event(const DeviceEventMsg& ev, int deviceRow)
     a.rule = rule;
     a.subjectKey = ev.deviceId;
     a.occurrence = QStringLiteral("%1-%2").arg(ev.boot).arg(ev.seq);
-    a.onsetMs = ev.deviceTimeMs;
+    // On this station's clock: a device clock hours behind makes no event "late" by hours, and
+    // none is placed after it arrived.
+    const WardState::EventTime at = m_state.eventTime(deviceRow, ev);
+    a.onsetMs = at.timeMs;
     a.source = ev.deviceId;
-    a.late = ev.late;
+    a.late = at.late;
     a.endsOnAck = ev.kind != DeviceEventKind::SosStart;
     Location where;
     if (r.patient >= 0) {
@@ -358,10 +395,11 @@ void AlarmRules::event(const DeviceEventMsg& ev, int deviceRow)
     } else {
         a.subject = rows().devices[size_t(deviceRow)].subject;
     }
-    if (ev.late)
-        a.setCondition(QStringLiteral("event.late"),
-                       {toString(ev.kind), ev.deviceId,
-                        QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))});
+    if (at.late)
+        a.setCondition(
+            QStringLiteral("event.late"),
+            {toString(ev.kind), ev.deviceId,
+             QDateTime::fromMSecsSinceEpoch(at.timeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))});
     else
         a.setCondition(QStringLiteral("event"), {toString(ev.kind), ev.deviceId});
     const QString id = m_engine.raise(a);

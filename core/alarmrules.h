@@ -1,8 +1,9 @@
 #pragma once
 // The alarm rules on the core thread: device events, vital-sign limits, NEWS2, fridges, doors and
-// room climate, geofences, silent devices and batteries, PAR levels and the station's own
-// technical conditions, turned into alarm occurrences by the alarm engine (alarms/), which logs,
-// shares and escalates them. It reads the ward's rows and changes only the patients' NEWS2 columns.
+// room climate, geofences, silent or flapping devices, device clocks and batteries, PAR levels and
+// the station's own technical conditions, turned into alarm occurrences by the alarm engine
+// (alarms/), which logs, shares and escalates them. It reads the ward's rows and changes only the
+// patients' NEWS2 columns.
 #include "alarms/alarmengine.h"
 #include "alarms/conditiontracker.h"
 #include "core/news2score.h"
@@ -31,6 +32,8 @@ public:
     [[nodiscard]] AlarmEngine& engine() { return m_engine; }
     [[nodiscard]] const AlarmEngine& engine() const { return m_engine; }
     [[nodiscard]] const QString& stationId() const { return m_engine.stationId(); }
+    // A silent or offline device's alarm ends only once the device has been back this long.
+    static constexpr qint64 BackForMs = 60'000;
 
     void evaluatePatient(int row, qint64 now);
     void evaluateEnv(int row, qint64 now);

@@ -1,4 +1,5 @@
 #include "core/wardstate.h"
+#include "core/logging.h"
 #include "transport/ingest.h"
 
 #include <QCoreApplication>
@@ -39,7 +40,90 @@ AssetStatus statusFor(const Room* room)
     }
 }
 
+QString minutes(qint64 ms)
+{
+    return QString::number(std::llround(double(std::abs(ms)) / 60'000.0));
+}
+
 } // namespace
+
+// --- a device's clock ---------------------------------------------------------------------------
+
+std::optional<qint64> DeviceClock::windowMax() const
+{
+    if (m_bucketMax && m_previousMax)
+        return std::max(*m_bucketMax, *m_previousMax);
+    return m_bucketMax ? m_bucketMax : m_previousMax;
+}
+
+bool DeviceClock::observe(qint64 deviceTimeMs, qint64 receiveTimeMs, qint64 steadyMs)
+{
+    if (deviceTimeMs <= 0 || receiveTimeMs <= 0)
+        return false; // no arrival time to compare with
+    const qint64 offset = deviceTimeMs - receiveTimeMs;
+    if (steadyMs - m_bucketStartMs >= BucketMs) {
+        m_previousMax = steadyMs - m_bucketStartMs < 2 * BucketMs ? m_bucketMax : std::nullopt;
+        m_bucketMax.reset();
+        m_bucketStartMs = steadyMs;
+    }
+    const std::optional<qint64> before = windowMax();
+    if (before && offset < *before - WrongMs) {
+        // Far earlier than the messages just before: late (a queue delivered after a reconnect), or
+        // the clock was set back. Only messages that agree with each other for ConfirmMs move it.
+        if (m_lowCount == 0 || offset > m_lowMaxMs + WrongMs || offset < m_lowMinMs - WrongMs) {
+            m_lowCount = 0;
+            m_lowSinceMs = steadyMs;
+            m_lowMinMs = m_lowMaxMs = offset;
+        }
+        ++m_lowCount;
+        m_lowMinMs = std::min(m_lowMinMs, offset);
+        m_lowMaxMs = std::max(m_lowMaxMs, offset);
+        if (m_lowCount < 2 || steadyMs - m_lowSinceMs < ConfirmMs)
+            return false;
+        m_bucketMax = m_lowMaxMs; // the clock was set back: the earlier messages no longer count
+        m_previousMax.reset();
+        m_bucketStartMs = steadyMs;
+        m_beyondSign = 0; // the run that moved it is its confirmation
+        m_beyondCount = m_lowCount;
+        m_beyondSinceMs = m_lowSinceMs;
+        m_lowCount = 0;
+    } else {
+        m_lowCount = 0;
+        m_bucketMax = m_bucketMax ? std::max(*m_bucketMax, offset) : offset;
+    }
+    const qint64 estimate = *windowMax();
+    m_offsetMs = estimate;
+    const bool wasWrong = m_wrong;
+    if (std::abs(estimate) > WrongMs) {
+        const int sign = estimate > 0 ? 1 : -1;
+        if (m_beyondSign != sign) {
+            if (m_beyondSign != 0 || m_beyondCount == 0) { // a new stretch (not one a set-back run confirmed)
+                m_beyondCount = 0;
+                m_beyondSinceMs = steadyMs;
+            }
+            m_beyondSign = sign;
+        }
+        ++m_beyondCount;
+        if (m_beyondCount >= 2 && steadyMs - m_beyondSinceMs >= ConfirmMs)
+            m_wrong = true;
+    } else {
+        m_beyondCount = 0;
+        m_beyondSign = 0;
+        if (std::abs(estimate) <= RightMs)
+            m_wrong = false;
+    }
+    if (m_wrong)
+        m_correctionMs = (estimate >= 0 ? estimate + 500 : estimate - 500) / 1000 * 1000; // whole seconds
+    return m_wrong != wasWrong;
+}
+
+qint64 DeviceClock::stationTime(qint64 deviceTimeMs, qint64 receiveTimeMs) const
+{
+    const qint64 t = deviceTimeMs - correctionMs();
+    return receiveTimeMs > 0 && t > receiveTimeMs + SlackMs ? receiveTimeMs : t;
+}
+
+// --- the ward's state ---------------------------------------------------------------------------
 
 WardState::WardState(const Site& site, const DeviceDirectory& directory, const Clock& clock, IngestStats& stats)
     : m_site(site), m_clock(clock), m_stats(stats), m_rows(initialRows(site))
@@ -82,6 +166,7 @@ WardState::WardState(const Site& site, const DeviceDirectory& directory, const C
     m_dirty[Assets].flag.assign(m_rows.assets.size(), 0);
     m_dirty[Environment].flag.assign(m_rows.environment.size(), 0);
     m_dirty[Devices].flag.assign(m_rows.devices.size(), 0);
+    m_faults.resize(m_rows.devices.size());
 }
 
 const DeviceRef* WardState::ref(const QString& deviceId, TopicKind topic)
@@ -137,7 +222,7 @@ void WardState::seen(int deviceRow, qint64 receiveTimeMs)
     d.lastSeenSteadyMs = m_clock.steadyMs();
     ++d.messages;
     if (d.signal != SignalState::Live && (!d.statusOnline || *d.statusOnline)) {
-        d.signal = SignalState::Live;
+        setSignal(deviceRow, SignalState::Live, *d.lastSeenSteadyMs);
         checkSignals(); // propagate to the owner row now, not at the next 1 s tick
     }
     markDevice(deviceRow);
@@ -146,7 +231,12 @@ void WardState::seen(int deviceRow, qint64 receiveTimeMs)
 void WardState::heard(const BeaconBatch& m)
 {
     // Gateway and tags were resolved by the decoder (DeviceDirectory): no look-ups by name here.
-    seen(m_gatewayDevice[size_t(m.gateway)], m.receiveTimeMs);
+    const int gateway = m_gatewayDevice[size_t(m.gateway)];
+    if (gateway >= 0) {
+        observeClock(gateway, m.deviceTimeMs, m.receiveTimeMs);
+        reconnected(gateway, stationTime(gateway, m.deviceTimeMs, m.receiveTimeMs));
+    }
+    seen(gateway, m.receiveTimeMs);
     const qint64 steadyNow = m_clock.steadyMs(); // once per batch, not per report: the clock read is not free
     for (const auto& r : m.reports) {
         const int device = m_tagDevice[size_t(r.tag)];
@@ -154,11 +244,81 @@ void WardState::heard(const BeaconBatch& m)
         d.lastSeenMs = std::max(d.lastSeenMs, m.receiveTimeMs);
         d.lastSeenSteadyMs = steadyNow;
         ++d.messages;
-        if (d.signal != SignalState::Live) {
-            d.signal = SignalState::Live;
+        // Heard, but its own connection reported offline: it stays so (as seen() keeps it), rather
+        // than turning live at each batch and back at each check.
+        if (d.signal != SignalState::Live && (!d.statusOnline || *d.statusOnline)) {
+            setSignal(device, SignalState::Live, steadyNow);
             markDevice(device);
         }
     }
+}
+
+void WardState::setSignal(int deviceRow, SignalState s, qint64 steadyNowMs)
+{
+    DeviceRow& d = m_rows.devices[size_t(deviceRow)];
+    DeviceFaults& f = m_faults[size_t(deviceRow)];
+    if (s == SignalState::Live && d.signal != SignalState::Live)
+        f.liveSinceSteadyMs = steadyNowMs;
+    if (s == SignalState::NoSignal && d.signal == SignalState::Live) {
+        ++f.drops;
+        ++m_counts.drops;
+        f.recentDrops.push_back(steadyNowMs);
+        while (!f.recentDrops.empty() && steadyNowMs - f.recentDrops.front() > FlapWindowMs)
+            f.recentDrops.pop_front();
+        if (f.recentDrops.size() > 256) // a bound, far above what "unstable" needs
+            f.recentDrops.pop_front();
+    }
+    d.signal = s;
+}
+
+int WardState::recentDrops(int deviceRow, qint64 steadyNowMs) const
+{
+    const auto& drops = m_faults[size_t(deviceRow)].recentDrops;
+    return int(
+        std::count_if(drops.begin(), drops.end(), [&](qint64 t) { return steadyNowMs - t <= FlapWindowMs; }));
+}
+
+void WardState::observeClock(int deviceRow, qint64 deviceTimeMs, qint64 receiveTimeMs)
+{
+    DeviceFaults& f = m_faults[size_t(deviceRow)];
+    if (!f.clock.observe(deviceTimeMs, receiveTimeMs, m_clock.steadyMs()))
+        return;
+    const DeviceRow& d = m_rows.devices[size_t(deviceRow)];
+    if (f.clock.wrong()) {
+        ++f.clockFaults;
+        ++m_counts.clockFaults;
+        qCWarning(lcCore).noquote() << "device" << d.id << "clock" << minutes(f.clock.correctionMs()) << "min"
+                                    << (f.clock.correctionMs() < 0 ? "behind" : "ahead")
+                                    << ": its times are corrected";
+    } else {
+        qCInfo(lcCore).noquote() << "device" << d.id << "clock right again";
+    }
+    markDevice(deviceRow);
+}
+
+void WardState::reconnected(int deviceRow, qint64 t)
+{
+    DeviceRow& d = m_rows.devices[size_t(deviceRow)];
+    if (d.statusOnline && !*d.statusOnline && t > m_faults[size_t(deviceRow)].offlineAtMs)
+        d.statusOnline = true; // sent after it went offline: its connection is back (seen() makes it live)
+}
+
+void WardState::countDuplicate(int deviceRow, TopicKind topic, const QString& deviceId, qint64 timeMs)
+{
+    ++m_faults[size_t(deviceRow)].duplicates;
+    ++m_counts.duplicates;
+    m_stats.countRejected(
+        topic, RejectReason::Duplicate, deviceId,
+        QStringLiteral("the message of %1 again")
+            .arg(QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODateWithMs)));
+}
+
+DeviceFaultCounts WardState::faultCounts() const
+{
+    DeviceFaultCounts c = m_counts;
+    c.clocksWrong = int(std::count_if(m_faults.begin(), m_faults.end(),
+                                      [](const DeviceFaults& f) { return f.clock.wrong(); }));
+    return c;
 }
 
 int WardState::apply(const VitalsUpdate& m)
@@ -166,15 +326,46 @@ int WardState::apply(const VitalsUpdate& m)
     const DeviceRef* r = ref(m.deviceId, TopicKind::Vitals);
     if (!r || r->patient < 0)
         return -1;
+    const int device = r->device;
+    if (device < 0)
+        return -1; // every device of the site has a row: a ref without one is no device
+    observeClock(device, m.deviceTimeMs, m.receiveTimeMs);
     PatientRow& p = m_rows.patients[size_t(r->patient)];
+    // Each sample on this station's clock; only one newer than the row's reading becomes current,
+    // so an older batch (reordered, or from a clock set back) never replaces a newer one.
+    bool taken = m.samples.isEmpty(), repeat = !m.samples.isEmpty(), corrected = false;
+    qint64 newest = 0;
     for (const auto& s : m.samples) {
+        const qint64 t = stationTime(device, s.timeMs, m.receiveTimeMs);
+        corrected |= t != s.timeMs;
+        newest = std::max(newest, t);
         Reading& reading = p.vitals[size_t(s.kind)];
-        if (s.timeMs >= reading.timeMs) // an older sample arriving late never overwrites a newer one
-            reading = Reading{s.value, s.timeMs, true};
+        if (!reading.valid || t > reading.timeMs || (t == reading.timeMs && s.value != reading.value)) {
+            reading = Reading{s.value, t, true};
+            taken = true;
+            repeat = false;
+        } else if (t != reading.timeMs) {
+            repeat = false;
+        }
     }
-    p.vitalsSignal = SignalState::Live;
+    DeviceFaults& f = m_faults[size_t(device)];
+    if (corrected) {
+        ++f.corrected;
+        ++m_counts.corrected;
+    }
+    if (repeat) {
+        countDuplicate(device, TopicKind::Vitals, m.deviceId, m.deviceTimeMs);
+        return -1; // the same batch again: nothing new, and no sign of life
+    }
+    reconnected(device, newest ? newest : stationTime(device, m.deviceTimeMs, m.receiveTimeMs));
+    seen(device, m.receiveTimeMs);
+    if (!taken) {
+        ++f.stale;
+        ++m_counts.stale;
+        return -1; // the device is alive, but its row already shows newer readings
+    }
+    p.vitalsSignal = m_rows.devices[size_t(device)].signal;
     markPatient(r->patient);
-    seen(r->device, m.receiveTimeMs);
     return r->patient;
 }
 
@@ -183,10 +374,34 @@ int WardState::apply(const EnvUpdate& m)
     const DeviceRef* r = ref(m.deviceId, TopicKind::Env);
     if (!r || r->env < 0)
         return -1;
+    const int device = r->device;
+    if (device < 0)
+        return -1; // every device of the site has a row: a ref without one is no device
+    observeClock(device, m.deviceTimeMs, m.receiveTimeMs);
+    const qint64 t = stationTime(device, m.deviceTimeMs, m.receiveTimeMs);
+    DeviceFaults& f = m_faults[size_t(device)];
+    if (t != m.deviceTimeMs) {
+        ++f.corrected;
+        ++m_counts.corrected;
+    }
     EnvRow& e = m_rows.environment[size_t(r->env)];
-    if (m.deviceTimeMs < e.timeMs)
-        return -1; // stale reading delivered late
-    e.timeMs = m.deviceTimeMs;
+    auto same = [](const std::optional<double>& now, const std::optional<double>& v) {
+        return !v || now == v;
+    };
+    if (t == e.timeMs && same(e.temperatureC, m.temperatureC) && same(e.humidityPct, m.humidityPct) &&
+        same(e.co2Ppm, m.co2Ppm) && same(e.pm25, m.pm25) && same(e.tvoc, m.tvoc) &&
+        same(e.diffPressurePa, m.diffPressurePa) && (m.door == DoorState::Unknown || m.door == e.door)) {
+        countDuplicate(device, TopicKind::Env, m.deviceId, m.deviceTimeMs);
+        return -1; // the same reading again
+    }
+    reconnected(device, t);
+    if (t < e.timeMs) {
+        ++f.stale;
+        ++m_counts.stale;
+        seen(device, m.receiveTimeMs);
+        return -1; // older than the reading shown (reordered, or delivered late): not current
+    }
+    e.timeMs = t;
     auto take = [](std::optional<double>& dst, const std::optional<double>& src) {
         if (src)
             dst = src;
@@ -199,12 +414,12 @@ int WardState::apply(const EnvUpdate& m)
     take(e.diffPressurePa, m.diffPressurePa);
     if (m.door != DoorState::Unknown && m.door != e.door) {
         e.door = m.door;
-        e.doorSinceMs = m.deviceTimeMs;
+        e.doorSinceMs = t;
     }
-    e.signal = SignalState::Live;
+    seen(device, m.receiveTimeMs);
+    e.signal = m_rows.devices[size_t(device)].signal;
     evaluateTargets(e);
     markEnv(r->env);
-    seen(r->device, m.receiveTimeMs);
     return r->env;
 }
 
@@ -232,25 +447,60 @@ int WardState::apply(const DeviceStatusMsg& m)
     const DeviceRef* r = ref(m.deviceId, TopicKind::Status);
     if (!r)
         return -1;
-    DeviceRow& d = m_rows.devices[size_t(r->device)];
+    const int device = r->device;
+    if (device < 0)
+        return -1; // every device of the site has a row: a ref without one is no device
+    DeviceRow& d = m_rows.devices[size_t(device)];
+    DeviceFaults& f = m_faults[size_t(device)];
+    observeClock(device, m.deviceTimeMs, m.receiveTimeMs);
+    const qint64 t = m.deviceTimeMs > 0 ? stationTime(device, m.deviceTimeMs, m.receiveTimeMs) : 0;
+    // Statuses are taken in device-time order: an online status older than the last one neither
+    // masks a newer offline nor brings back an old battery level. An offline status always counts:
+    // a will carries the time its device connected, long before the broker sends it.
+    const bool older = t > 0 && t < f.lastStatusMs;
+    if (older && m.online) {
+        ++f.stale;
+        ++m_counts.stale;
+        return -1;
+    }
     d.statusOnline = m.online;
-    if (m.batteryPct)
+    if (m.batteryPct && !older)
         d.batteryPct = m.batteryPct;
-    markDevice(r->device);
-    if (m.online)
-        seen(r->device, m.receiveTimeMs);
-    else
+    f.lastStatusMs = std::max(f.lastStatusMs, t);
+    markDevice(device);
+    if (m.online) {
+        seen(device, m.receiveTimeMs);
+    } else {
+        f.offlineAtMs = t;
         checkSignals(); // an offline status (or will) is "no signal" at once
-    return r->device;
+    }
+    return device;
 }
 
 void WardState::noteEvent(int deviceRow, const DeviceEventMsg& ev)
 {
+    observeClock(deviceRow, ev.deviceTimeMs, ev.receiveTimeMs);
+    const EventTime at = eventTime(deviceRow, ev);
+    if (at.timeMs != ev.deviceTimeMs) {
+        ++m_faults[size_t(deviceRow)].corrected;
+        ++m_counts.corrected;
+    }
     DeviceRow& d = m_rows.devices[size_t(deviceRow)];
-    d.lastEvent = toString(ev.kind) + QChar(u' ') +
-                  QDateTime::fromMSecsSinceEpoch(ev.deviceTimeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")) +
-                  (ev.late ? QCoreApplication::translate("ww::WardState", " (late)") : QString());
+    d.lastEvent =
+        toString(ev.kind) + QChar(u' ') +
+        QDateTime::fromMSecsSinceEpoch(at.timeMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")) +
+        (at.late ? QCoreApplication::translate("ww::WardState", " (late)") : QString());
+    reconnected(deviceRow, at.timeMs);
     seen(deviceRow, ev.receiveTimeMs);
+}
+
+WardState::EventTime WardState::eventTime(int deviceRow, const DeviceEventMsg& ev) const
+{
+    const qint64 t = stationTime(deviceRow, ev.deviceTimeMs, ev.receiveTimeMs);
+    if (t == ev.deviceTimeMs)
+        return {t, ev.late};
+    // Corrected (a wrong clock) or placed at its arrival: late only by the station's own clock.
+    return {t, ev.receiveTimeMs - t > qint64(m_site.lateAfterS) * 1000};
 }
 
 void WardState::setLocation(int tag, const Location& loc)
@@ -288,7 +538,7 @@ void WardState::checkSignals()
         DeviceRow& d = m_rows.devices[size_t(i)];
         const SignalState s = signalOf(i, now);
         if (s != d.signal) {
-            d.signal = s;
+            setSignal(i, s, now);
             markDevice(i);
         }
     }

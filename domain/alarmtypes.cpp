@@ -83,6 +83,9 @@ AlarmSettings defaultAlarmSettings()
     add("tech.silent", C::Technical, P::Low, false, 0, it);
     add("tech.gateway-offline", C::Technical, P::Medium, false, 0, it);
     add("tech.battery", C::Technical, P::Low, false, 0, it);
+    // A device's clock far off (core/wardstate.h, DeviceClock): the station corrects its times, but
+    // onsets, charts and records need the device fixed. Low, like a silent device.
+    add("tech.device-clock", C::Technical, P::Low, false, 0, it);
     // Losing the broker: no alarm of any device reaches this station. High, above every other
     // technical alarm, after a short grace (a hung broker is noticed by the keepalive first).
     add("tech.broker", C::Technical, P::High, false, 2, {});

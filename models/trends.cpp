@@ -1,5 +1,6 @@
 #include "models/trends.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -47,6 +48,23 @@ void TrendSeries::rebase(qint64 timeMs)
     m_buffer = std::move(kept);
     m_head = 0;
     m_baseMs = newBase;
+}
+
+QList<QPointF> chartPoints(const std::vector<coldchain::Sample>& samples, qint64 fromMs)
+{
+    std::vector<const coldchain::Sample*> kept;
+    kept.reserve(samples.size());
+    for (const coldchain::Sample& s : samples)
+        if (s.timeMs >= fromMs && std::isfinite(s.temperatureC))
+            kept.push_back(&s);
+    std::stable_sort(kept.begin(), kept.end(),
+                     [](const auto* a, const auto* b) { return a->timeMs < b->timeMs; });
+    QList<QPointF> points;
+    points.reserve(qsizetype(kept.size()));
+    for (const coldchain::Sample* s : kept)
+        if (points.isEmpty() || qint64(points.back().x()) != s->timeMs) // the first of a time stands
+            points.append(QPointF(double(s->timeMs), s->temperatureC));
+    return points;
 }
 
 TrendStore::TrendStore(size_t patients, size_t environment)

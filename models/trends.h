@@ -6,6 +6,8 @@
 #include "domain/coldchain.h"
 #include "core/rows.h"
 
+#include <QList>
+#include <QPointF>
 #include <deque>
 #include <vector>
 
@@ -18,7 +20,8 @@ public:
     // last one kept is dropped, so a fast device cannot shorten the span the buffer covers.
     explicit TrendSeries(size_t capacity = 0, qint64 minSpacingMs = 0);
 
-    // Samples must come in time order; an older or equal time is ignored.
+    // Samples must come in time order; an older or equal time is ignored, so a line never goes
+    // back in time and a repeated sample is never a second point.
     void append(qint64 timeMs, double value);
     [[nodiscard]] size_t size() const { return m_count; }
     [[nodiscard]] bool empty() const { return m_count == 0; }
@@ -42,6 +45,11 @@ private:
     size_t m_capacity, m_head = 0, m_count = 0;
     qint64 m_minSpacingMs, m_baseMs = 0;
 };
+
+// A record's temperatures from fromMs on as chart points (x: ms since the epoch): in time order, one
+// per time, so a reading recorded twice (a repeated message) is one point and a late one sits in its
+// place, never drawing the line back.
+[[nodiscard]] QList<QPointF> chartPoints(const std::vector<coldchain::Sample>& samples, qint64 fromMs);
 
 class TrendStore
 {

@@ -380,11 +380,9 @@ void EnvironmentChartView::refreshNow()
         QThreadPool::globalInstance()->start([self, path, id, end, window, generation] {
             QString error;
             const auto series = EnvRecord::query(path, id, end - window, end + 1, &error);
-            QList<QPointF> points;
-            if (series)
-                for (const coldchain::Sample& t : series->temperatures)
-                    if (t.timeMs >= end - window)
-                        points.append(QPointF(double(t.timeMs), t.temperatureC));
+            // In time order, one point per time: a reading recorded twice is drawn once.
+            const QList<QPointF> points =
+                series ? chartPoints(series->temperatures, end - window) : QList<QPointF>();
             QMetaObject::invokeMethod(qApp, [self, points, end, generation, error] {
                 if (!self || generation != self->m_generation)
                     return;
