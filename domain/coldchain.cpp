@@ -106,6 +106,12 @@ Report buildReport(std::span<const Sample> temperatures, std::span<const DoorSam
     };
     if (toMs <= fromMs)
         return fail(QStringLiteral("the period's end (%1) is not after its start (%2)").arg(isoUtc(toMs), isoUtc(fromMs)));
+    // Centuries are a time typed wrong (a digit too many), not a period: its report would list a
+    // row per day, millions of them. Ten years is more than a fridge's record is asked for.
+    constexpr qint64 MaxPeriodMs = 3660LL * 86'400'000;
+    if (toMs - fromMs > MaxPeriodMs)
+        return fail(QStringLiteral("the period from %1 to %2 is longer than ten years (a time typed wrong?)")
+                        .arg(isoUtc(fromMs), isoUtc(toMs)));
     if (!(std::isfinite(options.minC) && std::isfinite(options.maxC) && options.minC < options.maxC))
         return fail(QStringLiteral("the range [%1, %2] °C is not a range").arg(options.minC).arg(options.maxC));
     if (options.maxGapMs <= 0)

@@ -39,10 +39,11 @@ qint64 entryTime(const QJsonValue& v, const DecodeContext& ctx)
     if (!v.isDouble())
         return ctx.receiveTimeMs;
     const double t = v.toDouble();
-    const qint64 ms = t > 1e12 ? qint64(t) : t > 1e9 ? qint64(t * 1000) : 0;
-    if (ms == 0 || ms > ctx.nowMs + ctx.maxFutureMs || ms < ctx.nowMs - ctx.maxPastMs)
+    // Compared as a double: a value no qint64 holds (1e20) is not converted, it is no time.
+    const double ms = t > 1e12 ? t : t > 1e9 ? t * 1000 : 0;
+    if (!(ms > 0) || ms > double(ctx.nowMs + ctx.maxFutureMs) || ms < double(ctx.nowMs - ctx.maxPastMs))
         return ctx.receiveTimeMs;
-    return ms;
+    return qint64(ms);
 }
 
 bool looksLikeScanReport(const QJsonValue& data)

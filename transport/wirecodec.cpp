@@ -30,10 +30,11 @@ std::optional<DecodeError> checkHeader(quint32 version, quint64 deviceTimeMs, co
         return DecodeError{RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(version)};
     if (deviceTimeMs == 0)
         return DecodeError{RejectReason::MissingField, QStringLiteral("device_time_ms is 0")};
-    const qint64 t = qint64(deviceTimeMs);
-    if (t > ctx.nowMs + ctx.maxFutureMs)
+    // Compared unsigned first: a time past 2^63 ms would turn negative as a qint64.
+    if (deviceTimeMs > quint64(ctx.nowMs + ctx.maxFutureMs))
         return DecodeError{RejectReason::OutOfRange,
-                           QStringLiteral("device_time_ms is %1 s in the future").arg((t - ctx.nowMs) / 1000)};
+                           QStringLiteral("device_time_ms is %1 s in the future").arg((deviceTimeMs - quint64(ctx.nowMs)) / 1000)};
+    const qint64 t = qint64(deviceTimeMs);
     if (t < ctx.nowMs - ctx.maxPastMs)
         return DecodeError{RejectReason::OutOfRange,
                            QStringLiteral("device_time_ms is %1 days old").arg((ctx.nowMs - t) / 86'400'000)};
@@ -134,9 +135,9 @@ DecodeResult decodeVitals(std::string_view id, std::span<const std::byte> payloa
         if (!finite(o.value()) || !vitalInRange(*kind, o.value()))
             return fail(RejectReason::OutOfRange,
                         QStringLiteral("observations[%1] %2 = %3 is not physiological").arg(i).arg(toString(*kind)).arg(o.value()));
-        const qint64 t = o.time_ms() ? qint64(o.time_ms()) : u.deviceTimeMs;
-        if (o.time_ms() && t > ctx.nowMs + ctx.maxFutureMs)
+        if (o.time_ms() > quint64(ctx.nowMs + ctx.maxFutureMs)) // unsigned: past 2^63 is the future too
             return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is in the future").arg(i));
+        const qint64 t = o.time_ms() ? qint64(o.time_ms()) : u.deviceTimeMs;
         if (o.time_ms() && t < ctx.nowMs - ctx.maxPastMs)
             return fail(RejectReason::OutOfRange, QStringLiteral("observations[%1].time_ms is %2 days old")
                                                       .arg(i)
@@ -256,7 +257,7 @@ DecodeResult decodePosition(std::string_view id, std::span<const std::byte> payl
         return {{}, err};
     if (!finite(m.x()) || !finite(m.y()) || std::abs(m.x()) > 10'000 || std::abs(m.y()) > 10'000)
         return fail(RejectReason::OutOfRange, QStringLiteral("x, y outside +-10 km"));
-    if (!finite(m.accuracy_m()) || m.accuracy_m() < 0 || m.confidence() < 0 || m.confidence() > 1)
+    if (!finite(m.accuracy_m()) || m.accuracy_m() < 0 || !(m.confidence() >= 0 && m.confidence() <= 1)) // NaN too
         return fail(RejectReason::OutOfRange, QStringLiteral("accuracy_m or confidence out of range"));
     p.timeMs = qint64(m.device_time_ms());
     p.x = m.x();
@@ -300,9 +301,9 @@ DecodeResult decodeCensus(std::string_view id, std::span<const std::byte> payloa
         return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
     if (m.device_time_ms() == 0)
         return fail(RejectReason::MissingField, QStringLiteral("device_time_ms is 0"));
-    if (qint64(m.device_time_ms()) > ctx.nowMs + ctx.maxFutureMs)
+    if (m.device_time_ms() > quint64(ctx.nowMs + ctx.maxFutureMs))
         return fail(RejectReason::OutOfRange, QStringLiteral("device_time_ms is %1 s in the future")
-                                                  .arg((qint64(m.device_time_ms()) - ctx.nowMs) / 1000));
+                                                  .arg((m.device_time_ms() - quint64(ctx.nowMs)) / 1000));
     std::optional<DecodeError> err;
     CensusEntryMsg c;
     c.bed = utf8(idFrom(m.bed(), id, err, "bed"));
