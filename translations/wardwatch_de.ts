@@ -1102,6 +1102,18 @@ Beginn %4%5</translation>
         <source>%1 events from %2 never arrived (sequence %3): check on its wearer</source>
         <translation>%1 Ereignisse von %2 sind nie angekommen (Folge %3): Träger überprüfen</translation>
     </message>
+    <message>
+        <source>%1 unstable: lost %2 times in %3 min</source>
+        <translation>%1 instabil: %2-mal verloren in %3 min</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 min behind (shown at arrival time)</source>
+        <translation>Uhr von %1 geht %2 min nach (mit Ankunftszeit angezeigt)</translation>
+    </message>
+    <message>
+        <source>%1 clock %2 min ahead (shown at arrival time)</source>
+        <translation>Uhr von %1 geht %2 min vor (mit Ankunftszeit angezeigt)</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>
