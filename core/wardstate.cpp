@@ -371,6 +371,7 @@ int WardState::apply(const VitalsUpdate& m)
 
 int WardState::apply(const EnvUpdate& m)
 {
+    m_lastReadingMs.reset();
     const DeviceRef* r = ref(m.deviceId, TopicKind::Env);
     if (!r || r->env < 0)
         return -1;
@@ -395,6 +396,7 @@ int WardState::apply(const EnvUpdate& m)
         return -1; // the same reading again
     }
     reconnected(device, t);
+    m_lastReadingMs = t;
     if (t < e.timeMs) {
         ++f.stale;
         ++m_counts.stale;

@@ -139,6 +139,10 @@ public:
         bool late = false;
     };
     [[nodiscard]] EventTime eventTime(int deviceRow, const DeviceEventMsg& ev) const;
+    // The last reading apply(EnvUpdate) was given, on this station's clock, as a fridge's record
+    // should keep it: taken or older than the row's (late ones are kept); empty for a repeat or a
+    // device without a place.
+    [[nodiscard]] std::optional<qint64> lastReadingTimeMs() const { return m_lastReadingMs; }
     [[nodiscard]] const DeviceFaults& faults(int deviceRow) const { return m_faults[size_t(deviceRow)]; }
     [[nodiscard]] DeviceFaultCounts faultCounts() const;
     // Drops of the device's signal within FlapWindowMs before the steady time.
@@ -209,6 +213,7 @@ private:
     std::vector<AssetUse> m_assetUse;
     std::vector<DeviceFaults> m_faults; // per device row
     DeviceFaultCounts m_counts;
+    std::optional<qint64> m_lastReadingMs;
 };
 
 } // namespace ww

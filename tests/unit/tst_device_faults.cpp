@@ -311,6 +311,28 @@ private Q_SLOTS:
         QVERIFY2(!shown.contains(QStringLiteral("late")), qPrintable(shown));
     }
 
+    // Case 1, hours ahead: the decoder refuses device times more than 5 min ahead today
+    // (out-of-range), so these never reach the core from the wire; should it pass them on, the core
+    // places such an event at its arrival, not hours in the future, and finds the clock wrong.
+    void eventFromAClockHoursAheadIsPlacedAtArrival()
+    {
+        Station st(logPath());
+        const Patient& p = st.site.patients[3];
+        const qint64 first = st.now();
+        st.send(test::deviceEvent(p.wristband, DeviceEventKind::Fall, first + 3 * Hour, first, 1, 1));
+        st.tick(25'000);
+        st.send(test::deviceEvent(p.wristband, DeviceEventKind::Panic, st.now() + 3 * Hour, st.now(), 1, 2));
+        st.tick(1000);
+        const auto falls = st.alarms(QStringLiteral("event.fall"));
+        QCOMPARE(falls.size(), 1);
+        QCOMPARE(st.latest(*falls.begin())->onsetMs, first);
+        QVERIFY(!st.latest(*falls.begin())->late);
+        QCOMPARE(st.alarms(QStringLiteral("event.panic")).size(), 1);
+        const auto clockAlarms = st.alarms(QStringLiteral("tech.device-clock"), p.wristband);
+        QCOMPARE(clockAlarms.size(), 1);
+        QCOMPARE(st.latest(*clockAlarms.begin())->conditionCode, QStringLiteral("device.clock-ahead"));
+    }
+
     // Case 2: the same vitals batch and the same fridge reading twice. Before, both were taken
     // again silently (counted as two messages of the device). Now each repeat is counted as a
     // duplicate, the device's message count and the charts hold it once, and the fridge's
@@ -475,9 +497,18 @@ private Q_SLOTS:
         QCOMPARE(f.drops, quint64(3));
         QCOMPARE(state.recentDrops(monitor, clock.steadyMs()), 3);
         QCOMPARE(state.recentDrops(monitor, clock.steadyMs() + WardState::FlapWindowMs + 1), 0);
+        // A fridge's record takes each reading once, on the station's clock, late ones too.
+        const Sensor* sensor = firstFridgeSensor(site);
+        const qint64 t = clock.nowMs();
+        state.apply(fridgeReading(sensor->id, t, t, 5.0));
+        QCOMPARE(state.lastReadingTimeMs(), std::optional<qint64>(t));
+        state.apply(fridgeReading(sensor->id, t, t, 5.0));
+        QVERIFY(!state.lastReadingTimeMs()); // a repeat
+        state.apply(fridgeReading(sensor->id, t - Minute, t, 4.0));
+        QCOMPARE(state.lastReadingTimeMs(), std::optional<qint64>(t - Minute)); // late: kept by the record
         const DeviceFaultCounts c = state.faultCounts();
-        QCOMPARE(c.duplicates, quint64(1));
-        QCOMPARE(c.stale, quint64(1));
+        QCOMPARE(c.duplicates, quint64(2));
+        QCOMPARE(c.stale, quint64(2));
         QCOMPARE(c.drops, quint64(3));
         QCOMPARE(c.clockFaults, quint64(1));
         QCOMPARE(c.clocksWrong, 0); // the last readings were on time: right again
