@@ -40,6 +40,20 @@ void PositionHistory::record(int tag, const Location& loc)
             last = s;
             return;
         }
+        // Still since the sample before the last: this one replaces the last, until stillSpacingMs
+        // after the one before it.
+        if (samples.size() >= 2) {
+            const Sample& before = samples[samples.size() - 2];
+            auto near = [&](const Sample& a) {
+                return a.room == before.room && a.floor == before.floor &&
+                       std::hypot(double(a.xDm - before.xDm), double(a.yDm - before.yDm)) <=
+                           std::max(m_config.stillM * 10, double(before.accuracyDm));
+            };
+            if (near(last) && near(s) && s.timeDs - before.timeDs < m_config.stillSpacingMs / 100) {
+                last = s;
+                return;
+            }
+        }
     }
     samples.push_back(s);
     const qint64 oldest = s.timeDs - m_config.retentionMs / 100;

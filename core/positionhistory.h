@@ -6,8 +6,9 @@
 // Compact: a sample is 12 bytes (time in tenths of a second, x, y and accuracy in decimetres, floor,
 // room). A tag keeps at most one sample per minSpacingMs besides its newest unless it changed room
 // or floor, so a tag walking all day costs at most retention / minSpacing samples (21 600 for 12 h
-// at 2 s: 259 KB) and one lying in bed far less; samples older than the retention are dropped as
-// new ones come.
+// at 2 s: 259 KB); one that stays where it is (the same room, within its accuracy) keeps one per
+// stillSpacingMs, so a patient in bed or a parked pump costs 720 samples in 12 h. Samples older
+// than the retention are dropped as new ones come.
 #include "core/rows.h"
 
 #include <QHash>
@@ -42,6 +43,10 @@ public:
     {
         qint64 retentionMs = 12LL * 3600 * 1000;
         qint64 minSpacingMs = 2000;
+        // A tag within its accuracy (at least stillM) of its sample before the last, in the same
+        // room and floor, is still: its newest replaces the last until stillSpacingMs after that one.
+        qint64 stillSpacingMs = 60'000;
+        double stillM = 1.5;
     };
     // rooms: the site's rooms (a sample stores its room's index).
     PositionHistory(const std::vector<QString>& roomIds, int tagCount, Config config);
