@@ -1,13 +1,22 @@
 #pragma once
 // A WardWatch station process without a window (wardwatch-headless) for integration tests: its JSON
 // lines collected as they come, commands written to its standard input.
+#include "transport/mqttclient.h"
+#include "transport/topics.h"
+#include "transport/wirecodec.h"
+#include "wardwatch.pb.h"
+
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QSet>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 
 #include <algorithm>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -104,6 +113,61 @@ private:
     QString m_id;
     QProcess m_process;
     std::vector<QJsonObject> m_lines;
+};
+
+// The ward's devices and a watch on the stations' presence, as one MQTT client: it publishes device
+// events (a panic, returning the id of the alarm it raises) and tells which stations say they are
+// online. A station publishes its presence after its subscriptions, and the broker handles one
+// client's packets in order: a station online here hears what is published next.
+class WardClient
+{
+public:
+    WardClient(int port, const QString& siteId, const QString& clientId, quint32 boot, quint32 firstSeq = 0)
+        : m_topics(siteId), m_boot(boot), m_seq(firstSeq)
+    {
+        MqttSettings s;
+        s.port = port;
+        s.clientId = clientId;
+        m_client = std::make_unique<MqttClient>(s);
+        m_client->addSubscription(m_topics.prefix() + QStringLiteral("station/+"), 1);
+        m_client->setMessageHandler([this](const char*, std::span<const std::byte> p, qint64) {
+            v1::StationPresence m;
+            if (!m.ParseFromArray(p.data(), int(p.size())))
+                return;
+            std::lock_guard lock(m_mutex);
+            if (m.online())
+                m_online.insert(QString::fromStdString(m.station_id()));
+            else
+                m_online.remove(QString::fromStdString(m.station_id()));
+        });
+        m_client->start();
+    }
+    [[nodiscard]] bool subscribed() const { return m_client->allSubscribed(); }
+    [[nodiscard]] bool online(const QStringList& ids)
+    {
+        std::lock_guard lock(m_mutex);
+        return std::all_of(ids.begin(), ids.end(), [&](const QString& id) { return m_online.contains(id); });
+    }
+    // A press of the device's panic button (QoS 1); the id of the alarm the stations raise for it.
+    QString panic(const QString& device)
+    {
+        DeviceEventMsg ev;
+        ev.deviceId = device;
+        ev.deviceTimeMs = QDateTime::currentMSecsSinceEpoch();
+        ev.boot = m_boot;
+        ev.seq = ++m_seq;
+        ev.kind = DeviceEventKind::Panic;
+        m_client->publish(m_topics.event(device), encode(ev), 1, false);
+        return QStringLiteral("event.panic:%1:%2-%3").arg(device).arg(m_boot).arg(ev.seq);
+    }
+    MqttClient& mqtt() { return *m_client; }
+
+private:
+    Topics m_topics;
+    quint32 m_boot, m_seq;
+    std::unique_ptr<MqttClient> m_client;
+    std::mutex m_mutex;
+    QSet<QString> m_online;
 };
 
 } // namespace ww::test

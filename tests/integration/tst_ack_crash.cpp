@@ -32,32 +32,15 @@ class TestAckCrash : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<test::PrivateBroker> m_broker;
     int m_port = 0;
-    std::unique_ptr<MqttClient> m_devices;
-    std::mutex m_mutex;
-    QSet<QString> m_online;
+    std::unique_ptr<test::WardClient> m_ward;
     QString m_site;
-    quint32 m_seq = 0;
     const QString SiteId = QStringLiteral("stmarys-w7");
 
-    bool online(const QStringList& ids)
-    {
-        std::lock_guard lock(m_mutex);
-        return std::all_of(ids.begin(), ids.end(), [&](const QString& id) { return m_online.contains(id); });
-    }
+    bool online(const QStringList& ids) { return m_ward->online(ids); }
+    QString panic(const QString& device) { return m_ward->panic(device); }
     QStringList stationArgs(const QString& id) const
     {
         return {QStringLiteral("--site"), m_site, QStringLiteral("--signing-key"), m_dir.filePath(id + QStringLiteral(".key"))};
-    }
-    QString panic(const QString& device)
-    {
-        DeviceEventMsg ev;
-        ev.deviceId = device;
-        ev.deviceTimeMs = QDateTime::currentMSecsSinceEpoch();
-        ev.boot = 3;
-        ev.seq = ++m_seq;
-        ev.kind = DeviceEventKind::Panic;
-        m_devices->publish(Topics(SiteId).event(device), encode(ev), 1, false);
-        return QStringLiteral("event.panic:%1:3-%2").arg(device).arg(ev.seq);
     }
 
 private Q_SLOTS:
@@ -86,23 +69,8 @@ private Q_SLOTS:
         m_broker = std::make_unique<test::PrivateBroker>(m_dir.filePath(QStringLiteral("broker")));
         m_port = m_broker->start();
         QVERIFY(m_port > 0);
-        MqttSettings s;
-        s.port = m_port;
-        s.clientId = QStringLiteral("ack-crash-devices");
-        m_devices = std::make_unique<MqttClient>(s);
-        m_devices->addSubscription(Topics(SiteId).prefix() + QStringLiteral("station/+"), 1);
-        m_devices->setMessageHandler([this](const char*, std::span<const std::byte> p, qint64) {
-            v1::StationPresence m;
-            if (!m.ParseFromArray(p.data(), int(p.size())))
-                return;
-            std::lock_guard lock(m_mutex);
-            if (m.online())
-                m_online.insert(QString::fromStdString(m.station_id()));
-            else
-                m_online.remove(QString::fromStdString(m.station_id()));
-        });
-        m_devices->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_devices->allSubscribed(), 5000);
+        m_ward = std::make_unique<test::WardClient>(m_port, SiteId, QStringLiteral("ack-crash-devices"), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_ward->subscribed(), 5000);
     }
 
     void killedDuringAnAcknowledgementBurstConverges()
@@ -207,7 +175,7 @@ private Q_SLOTS:
         const std::string body = s.SerializeAsString();
         const QString topic = Topics(SiteId).alarm(id);
         MessageSigner rogue(QStringLiteral("rogue-station"), SigningKey::generate());
-        QVERIFY(m_devices->publish(topic, rogue.sign(topic, QByteArray::fromStdString(body)), 1, false));
+        QVERIFY(m_ward->mqtt().publish(topic, rogue.sign(topic, QByteArray::fromStdString(body)), 1, false));
 
         auto refusedAt = [&](const HeadlessStation& st) {
             for (const QJsonObject& o : st.alarmsOf(QStringLiteral("tech.refused")))

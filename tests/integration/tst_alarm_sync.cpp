@@ -27,31 +27,10 @@ class TestAlarmSync : public QObject
     // A broker of its own: its device events and retained alarms must not reach other tests.
     std::unique_ptr<test::PrivateBroker> m_broker;
     int m_port = 0;
-    std::unique_ptr<MqttClient> m_devices;
-    std::mutex m_presenceMutex;
-    QSet<QString> m_online; // stations whose retained presence says online
+    std::unique_ptr<test::WardClient> m_ward;
 
-    // A station publishes its presence after it has sent its subscriptions, and the broker handles
-    // one client's packets in order: once it is online here, it hears what is published next.
-    bool online(const QStringList& ids)
-    {
-        std::lock_guard lock(m_presenceMutex);
-        return std::all_of(ids.begin(), ids.end(), [&](const QString& id) { return m_online.contains(id); });
-    }
-
-    quint32 m_seq = quint32(QDateTime::currentMSecsSinceEpoch() % 100000);
-
-    QString panic(const QString& device)
-    {
-        DeviceEventMsg ev;
-        ev.deviceId = device;
-        ev.deviceTimeMs = QDateTime::currentMSecsSinceEpoch();
-        ev.boot = 7;
-        ev.seq = ++m_seq;
-        ev.kind = DeviceEventKind::Panic;
-        m_devices->publish(Topics(QStringLiteral("stmarys-w7")).event(device), encode(ev), 1, false);
-        return QStringLiteral("event.panic:%1:7-%2").arg(device).arg(ev.seq);
-    }
+    bool online(const QStringList& ids) { return m_ward->online(ids); }
+    QString panic(const QString& device) { return m_ward->panic(device); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -59,23 +38,9 @@ private Q_SLOTS:
         m_broker = std::make_unique<test::PrivateBroker>(m_dir.filePath(QStringLiteral("broker")));
         m_port = m_broker->start();
         QVERIFY(m_port > 0);
-        MqttSettings s;
-        s.port = m_port;
-        s.clientId = QStringLiteral("alarm-sync-devices");
-        m_devices = std::make_unique<MqttClient>(s);
-        m_devices->addSubscription(QStringLiteral("ww/v1/stmarys-w7/station/+"), 1);
-        m_devices->setMessageHandler([this](const char*, std::span<const std::byte> p, qint64) {
-            v1::StationPresence m;
-            if (!m.ParseFromArray(p.data(), int(p.size())))
-                return;
-            std::lock_guard lock(m_presenceMutex);
-            if (m.online())
-                m_online.insert(QString::fromStdString(m.station_id()));
-            else
-                m_online.remove(QString::fromStdString(m.station_id()));
-        });
-        m_devices->start();
-        QTRY_VERIFY_WITH_TIMEOUT(m_devices->allSubscribed(), 5000);
+        m_ward = std::make_unique<test::WardClient>(m_port, QStringLiteral("stmarys-w7"), QStringLiteral("alarm-sync-devices"), 7,
+                                                    quint32(QDateTime::currentMSecsSinceEpoch() % 100000));
+        QTRY_VERIFY_WITH_TIMEOUT(m_ward->subscribed(), 5000);
     }
 
     void acknowledgementAtOneStationShowsAtTheOther()
