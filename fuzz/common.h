@@ -162,7 +162,8 @@ inline void check(const DecodeResult& r, const DecodeContext& ctx)
                             finding("vital sample out of range",
                                     QStringLiteral("%1 at %2").arg(s.value).arg(s.timeMs));
                 } else if constexpr (std::is_same_v<T, DeviceEventMsg>) {
-                    if (badTime(m.deviceTimeMs))
+                    // Events are taken from a device clock up to EventMaxFutureMs ahead.
+                    if (m.deviceTimeMs < earliest || m.deviceTimeMs > ctx.nowMs + std::max(ctx.maxFutureMs, EventMaxFutureMs))
                         finding("event time out of range", QString::number(m.deviceTimeMs));
                 } else if constexpr (std::is_same_v<T, DeviceStatusMsg>) {
                     if (m.deviceTimeMs < 0 || m.deviceTimeMs > latest) // retained: may be old, never ahead

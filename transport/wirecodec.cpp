@@ -152,7 +152,12 @@ DecodeResult decodeEvent(std::string_view id, std::span<const std::byte> payload
     v1::DeviceEvent m;
     if (!parse(m, payload))
         return fail(RejectReason::Malformed, QStringLiteral("not a valid DeviceEvent"));
-    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+    // An event may be a call for help: one from a device whose clock runs hours ahead is taken, not
+    // dropped as from the future (the core places it at its arrival and raises the clock,
+    // core/wardstate). A year ahead is no clock, it is damage.
+    DecodeContext eventCtx = ctx;
+    eventCtx.maxFutureMs = std::max(ctx.maxFutureMs, EventMaxFutureMs);
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), eventCtx))
         return {{}, e};
     std::optional<DecodeError> err;
     DeviceEventMsg ev;

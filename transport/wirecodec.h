@@ -13,6 +13,9 @@
 namespace ww {
 
 inline constexpr quint32 SchemaVersion = 1;
+// How far ahead of the station's clock a device event's time may be (a device clock hours wrong):
+// events are never dropped for a wrong clock; readings more than maxFutureMs ahead are.
+inline constexpr qint64 EventMaxFutureMs = 366LL * 24 * 3600'000;
 
 enum class RejectReason { Malformed, Oversized, UnknownVersion, OutOfRange, MissingField, TopicMismatch, UnknownTopic,
                           Duplicate, UnknownDevice, Unsigned, BadSignature, Replayed };
@@ -35,7 +38,7 @@ struct DecodeContext
 {
     qint64 receiveTimeMs = 0;
     qint64 nowMs = 0;             // injected clock; device times far from it are out of range
-    qint64 maxFutureMs = 5 * 60'000;
+    qint64 maxFutureMs = 5 * 60'000; // events: EventMaxFutureMs
     qint64 maxPastMs = 30LL * 24 * 3600'000;
     const DeviceDirectory* directory = nullptr; // resolves gateway and tag ids of adverts; required for them
 };

@@ -191,6 +191,18 @@ private Q_SLOTS:
         QCOMPARE(int(ed.kind), int(DeviceEventKind::Fall));
         QCOMPARE(ed.boot, 4u);
         QCOMPARE(ed.seq, 9u);
+        // A fall from a device whose clock runs 3 h ahead is taken (the core places it at its
+        // arrival); one a year and more ahead, and a vitals batch 3 h ahead, are not.
+        const qint64 hour = 3'600'000;
+        e.deviceTimeMs = Now + 3 * hour;
+        r = decodeWire(TopicKind::Event, "bd-1", span(encode(e)), ctx());
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->detail) : "");
+        e.deviceTimeMs = Now + EventMaxFutureMs + hour;
+        r = decodeWire(TopicKind::Event, "bd-1", span(encode(e)), ctx());
+        QVERIFY(r.error && r.error->reason == RejectReason::OutOfRange);
+        VitalsUpdate ahead{QStringLiteral("vm-1"), Now + 3 * hour, 0, {{VitalKind::SpO2, 93, 0}}};
+        r = decodeWire(TopicKind::Vitals, "vm-1", span(encode(ahead)), ctx());
+        QVERIFY(r.error && r.error->reason == RejectReason::OutOfRange);
 
         EnvUpdate env;
         env.deviceId = QStringLiteral("fr-1");
