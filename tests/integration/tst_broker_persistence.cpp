@@ -4,8 +4,7 @@
 // broker restart, whether the broker was stopped (SIGTERM: it saves at exit) or crashed (SIGKILL,
 // after the autosave that followed the last event). Counted by (device, sequence number): every one
 // arrives.
-// (Before, with "persistence false", 71 of 190 QoS 1 panics sent while a station was away were lost
-// in a restart.) Every wait is for a state or a message, never for a time.
+// Every wait is for a state or a message, never for a time.
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "domain/clock.h"

@@ -180,10 +180,9 @@ private Q_SLOTS:
         QCOMPARE(c.correctionMs(), -2 * Hour);
     }
 
-    // Case 1, behind: a monitor's clock three hours behind. Before, its readings were three hours
-    // old on arrival: never fresh, so a desaturation raised nothing. Now the clock is found wrong
-    // within 20 s, raised once as tech.device-clock, its readings are placed at arrival, the
-    // desaturation is raised once, and the trend goes forward in time.
+    // Case 1, behind: a monitor's clock three hours behind: the clock is found wrong within 20 s,
+    // raised once as tech.device-clock, its readings are placed at arrival, the desaturation is
+    // raised once, and the trend goes forward in time.
     void clockHoursBehindIsCorrectedAndRaisedOnce()
     {
         Station st(logPath());
@@ -256,8 +255,8 @@ private Q_SLOTS:
     }
 
     // Case 1 and 3, a clock set back two hours while running: the older-stamped readings never
-    // replace the current one nor draw the line back; once the clock is found wrong (20 s) they
-    // are current again, at their arrival. Before, the row stayed frozen at the last good reading.
+    // replace the current one nor draw the line back; once the clock is found wrong (20 s) they are
+    // current again, at their arrival.
     void clockSetBackNeverDrawsBackwards()
     {
         Station st(logPath());
@@ -280,9 +279,8 @@ private Q_SLOTS:
         QCOMPARE(st.alarms(QStringLiteral("tech.device-clock"), p.monitor).size(), 1);
     }
 
-    // Case 1 and 2, events: a wristband three hours behind (its statuses show it) presses panic.
-    // Before, the alarm was "late", dated three hours back. Now it is dated at its arrival, not
-    // late; the same press again is dropped as a duplicate: one alarm.
+    // Case 1 and 2, events: a wristband three hours behind (its statuses show it) presses panic. It
+    // is dated at its arrival, not late; the same press again is dropped as a duplicate: one alarm.
     void eventFromAClockBehindIsNotLateAndRaisedOnce()
     {
         Station st(logPath());
@@ -333,10 +331,9 @@ private Q_SLOTS:
         QCOMPARE(st.latest(*clockAlarms.begin())->conditionCode, QStringLiteral("device.clock-ahead"));
     }
 
-    // Case 2: the same vitals batch and the same fridge reading twice. Before, both were taken
-    // again silently (counted as two messages of the device). Now each repeat is counted as a
-    // duplicate, the device's message count and the charts hold it once, and the fridge's
-    // excursion is one alarm.
+    // Case 2: the same vitals batch and the same fridge reading twice: each repeat is counted as a
+    // duplicate, the device's message count and the charts hold it once, and the fridge's excursion
+    // is one alarm.
     void duplicatedMessagesCountedAndShownOnce()
     {
         Station st(logPath());
@@ -422,8 +419,8 @@ private Q_SLOTS:
     }
 
     // Case 4: a gateway whose status toggles every 5 s for three minutes, then whose adverts stop
-    // and resume. Before, each drop raised a new tech.gateway-offline (dozens). Now it is one
-    // alarm, saying the gateway is unstable, held until the gateway has been back for a minute.
+    // and resume: one alarm, saying the gateway is unstable, held until the gateway has been
+    // back for a minute.
     void flappingGatewayIsOneAlarm()
     {
         Station st(logPath());
