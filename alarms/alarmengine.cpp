@@ -141,6 +141,7 @@ QString AlarmEngine::raise(const AlarmRaise& r)
     s.subject = r.subject;
     s.place = r.place;
     s.roomId = r.roomId;
+    s.patientId = r.patientId;
     s.condition = r.condition;
     s.conditionCode = r.conditionCode;
     s.conditionArgs = r.conditionArgs;
@@ -203,7 +204,8 @@ void AlarmEngine::end(const QString& idIn)
     commit(s, true);
 }
 
-AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId, const QString& operatorName)
+AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId, const QString& operatorName,
+                                   const QString& comment)
 {
     if (operatorId.isEmpty())
         return {false, QObject::tr("Sign in first: an acknowledgement needs a named operator.")};
@@ -218,6 +220,7 @@ AckResult AlarmEngine::acknowledge(const QString& id, const QString& operatorId,
     next.ackedBy = operatorId;
     next.ackedByName = operatorName;
     next.ackedStation = m_station;
+    next.ackComment = comment.simplified().left(MaxCommentChars);
     if (s.endsOnAck && !next.ended())
         next.endedMs = next.ackedAtMs;
     ++next.revision;
@@ -434,11 +437,12 @@ void AlarmEngine::tickUnbatched()
         EscalationStep step = chain[size_t(due - 1)];
         QString detail = QStringLiteral("step %1 to %2").arg(due).arg(step.target);
         if (m_observer) {
-            auto [target, why] = m_observer->resolveTarget(s, step.target);
-            if (target != step.target) {
-                detail += QStringLiteral(": ") + why;
-                step.target = target;
+            const Observer::Target to = m_observer->resolveTarget(s, step.target);
+            if (to.target != step.target || !to.why.isEmpty()) {
+                detail += QStringLiteral(": ") + to.why;
+                step.target = to.target;
             }
+            step.callText = to.callText;
         }
         write(QStringLiteral("escalated"), s, {}, {}, {}, detail);
         notify([this, copy = s, step] {

@@ -32,6 +32,7 @@ struct AlarmRaise
                                                   : (QStringList{conditionCode} + conditionArgs).join(u' ');
     }
     QString roomId; // the site room the alarm is in (empty: not known)
+    QString patientId; // the census patient it concerns (empty: none)
     double value = 0, limit = 0;
     qint64 onsetMs = 0;             // device time of onset: the same at every station
     QString occurrence;             // overrides the onset part of the id (device events: "boot-seq")
@@ -69,8 +70,13 @@ public:
         virtual void onAlarmChanged(const AlarmState&) {} // to the models, every change, unthrottled
         virtual void onLogFailed(const QString& /*error*/) {}
         // A step's target as sent: a name the site's staff can be found by (nearest-staff: the
-        // nearest one's badge), with what to log about the choice; unchanged: as given.
-        virtual std::pair<QString, QString> resolveTarget(const AlarmState&, const QString& target) { return {target, {}}; }
+        // nearest one's badge; assigned-nurse: the patient's nurse's badge), with what to log about
+        // the choice and, for a person's badge, the text it shows; unchanged: as given.
+        struct Target
+        {
+            QString target, why, callText;
+        };
+        virtual Target resolveTarget(const AlarmState&, const QString& target) { return {target, {}, {}}; }
     };
     // A test seam: called between an acknowledgement's log write and its publication (the fault
     // tests end the process there). Never set by the shipped programs.
@@ -92,7 +98,10 @@ public:
     // only rise within one occurrence.
     void update(const QString& id, const AlarmRaise& r);
     void end(const QString& id);
-    AckResult acknowledge(const QString& id, const QString& operatorId, const QString& operatorName);
+    // comment: the operator's note, kept with the acknowledgement (at most MaxCommentChars).
+    AckResult acknowledge(const QString& id, const QString& operatorId, const QString& operatorName,
+                          const QString& comment = {});
+    static constexpr int MaxCommentChars = 200;
     void applyRemote(const AlarmState& remote);
     void applyRemoteClosed(const QString& id);
     void tick(); // escalation steps and closing; call about once a second

@@ -80,6 +80,7 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
             AlarmRaise a;
             a.rule = l.id;
             a.subjectKey = p.id;
+            a.patientId = p.id;
             a.subject = subject;
             placeAt(a, p, m_site);
             a.source = p.monitor;
@@ -136,6 +137,7 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
                                   a.rule = QStringLiteral("news2");
                                   a.subjectKey = p.id + QChar(u'-') + QLatin1String(b.key);
                                   a.subject = subject;
+                                  a.patientId = p.id;
                                   placeAt(a, p, m_site);
                                   a.source = p.monitor;
                                   a.value = total;
@@ -246,11 +248,25 @@ void AlarmRules::evaluateLocation(int tag, qint64 now)
         for (const auto& [rule, kind] : {std::pair{QStringLiteral("loc.exit"), GeofenceKind::Exit},
                                          std::pair{QStringLiteral("loc.restricted"), GeofenceKind::Restricted}}) {
             const Geofence* fence = live ? fenceAt(p.location, kind) : nullptr;
+            // At an exit: an alarm for a patient at elopement risk; for anyone else a line in the log,
+            // once per visit (docs/alarms.md, "The shift").
+            if (kind == GeofenceKind::Exit && !p.elopementRisk) {
+                if (fence && !m_exitLogged.contains(p.id))
+                    m_engine.audit(QStringLiteral("location: %1 (%2) at %3, not at elopement risk: logged, no alarm")
+                                       .arg(p.id, p.name, fence->name),
+                                   {}, {});
+                if (fence)
+                    m_exitLogged.insert(p.id);
+                else
+                    m_exitLogged.remove(p.id);
+                fence = nullptr;
+            }
             m_conditions.observe(rule + QChar(u'|') + p.id, fence != nullptr, p.location.timeMs, now, cfg.rule(rule).delayS, [&] {
                 AlarmRaise a;
                 a.rule = rule;
                 a.subjectKey = p.id;
                 a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+                a.patientId = p.id;
                 placeAt(a, p.location);
                 a.source = p.wristband;
                 a.setCondition(kind == GeofenceKind::Exit ? QStringLiteral("location.exit") : QStringLiteral("location.restricted"),
@@ -387,6 +403,7 @@ void AlarmRules::event(const DeviceEventMsg& ev, int deviceRow)
     if (r.patient >= 0) {
         const PatientRow& p = rows().patients[size_t(r.patient)];
         a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+        a.patientId = p.id;
         placeAt(a, p, m_site);
     } else if (r.staff >= 0) {
         const StaffRow& s = rows().staff[size_t(r.staff)];
@@ -436,9 +453,10 @@ void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool
     });
 }
 
-AckResult AlarmRules::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
+AckResult AlarmRules::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName,
+                                  const QString& comment)
 {
-    return m_engine.acknowledge(alarmId, operatorId, operatorName);
+    return m_engine.acknowledge(alarmId, operatorId, operatorName, comment);
 }
 
 bool AlarmRules::audit(const QString& what, const QString& operatorId, const QString& operatorName)

@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <atomic>
 #include <memory>
 
@@ -55,7 +56,8 @@ public:
     void setGuiHeartbeat(const std::atomic<qint64>* beat) { m_guiBeat = beat; }
 
     // Operator actions (audited; ignored without an operator).
-    [[nodiscard]] AckResult acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName);
+    [[nodiscard]] AckResult acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName,
+                                        const QString& comment = {});
     void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
                         const QString& operatorId, const QString& operatorName);
     void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
@@ -83,6 +85,7 @@ private:
     AlarmEngine m_engine;
     ConditionTracker m_conditions;
     std::vector<News2StationInputs> m_news2Inputs;           // per patient row
+    QSet<QString> m_exitLogged; // patients not at elopement risk at an exit now: logged once per visit
     std::vector<QHash<QString, VitalLimit>> m_patientLimits; // per patient row: rule id -> override
     QHash<QString, QString> m_openEventAlarms;               // "sos|device" -> alarm id
     QHash<QString, LocalCondition> m_local;

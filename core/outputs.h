@@ -20,11 +20,23 @@ public:
     virtual void publishPosition(const PositionMsg& fix) = 0; // an engine's fix of a tag it owns
 };
 
+// The care plan's entries and what the core tells people's devices.
+class CarePublisher
+{
+public:
+    virtual ~CarePublisher() = default;
+    virtual void publishCare(const CareEntryMsg& entry) = 0; // retained on care/{patient}
+    virtual void publishRole(const ShiftRoleMsg& entry) = 0; // retained on role/{role}
+    // Help is coming (HelpComing on cmd/{device}) to the device that raised an event alarm.
+    virtual void helpComing(const AlarmState& alarm, const QString& responderName) = 0;
+};
+
 // Everything a station's core sends (null: not sent).
 struct StationOutputs
 {
     AlarmPublisher* alarms = nullptr;
     CensusPublisher* census = nullptr;
+    CarePublisher* care = nullptr;
 };
 
 } // namespace ww

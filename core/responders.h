@@ -66,6 +66,9 @@ using Responders = QVector<Responder>;      // nearest first
 // and every station (the fallback when nobody is located).
 inline const QString NearestStaffTarget = QStringLiteral("nearest-staff");
 inline const QString AllStationsTarget = QStringLiteral("all-stations");
+// The care plan's people (core/careplan.h): the patient's assigned nurse, the charge nurse.
+inline const QString AssignedNurseTarget = QStringLiteral("assigned-nurse");
+inline const QString ChargeNurseTarget = QStringLiteral("charge-nurse");
 using ResponderMap = QHash<QString, Responders>; // by alarm id
 
 // Walking routes over the site's rooms. A node is a room's door (where it meets the corridor);

@@ -49,6 +49,9 @@ struct PatientRow
     // The clinical response band's alarm priority (site: alarms.news2), empty below the bands: the
     // census colours the score as the alarm list does.
     std::optional<Priority> news2Priority;
+    // The care plan (core/careplan.h): the assigned nurse (empty: unassigned) and the risk flags.
+    QString nurseId, nurseName;
+    bool fallRisk = false, elopementRisk = false, bedExitArmed = false;
 };
 
 struct StaffRow

@@ -34,8 +34,27 @@ void MqttOutputs::clearAlarm(const QString& id)
 
 void MqttOutputs::escalate(const AlarmState& a, const EscalationStep& step)
 {
-    send(m_topics.command(step.target), encodeEscalation(a, a.escalationStep, step.target, m_stationId, m_clock.nowMs()), 1,
-         false);
+    // A person's badge is called (it vibrates, shows the text and answers on cmdack/); any other
+    // target gets the escalation step.
+    const QByteArray body = step.callText.isEmpty()
+                                ? encodeEscalation(a, a.escalationStep, step.target, m_stationId, m_clock.nowMs())
+                                : encodeBadgeCall(a, a.escalationStep, step.callText, m_stationId, m_clock.nowMs());
+    send(m_topics.command(step.target), body, 1, false);
+}
+
+void MqttOutputs::publishCare(const CareEntryMsg& e)
+{
+    send(m_topics.care(e.patientId), encode(e), 1, true);
+}
+
+void MqttOutputs::publishRole(const ShiftRoleMsg& r)
+{
+    send(m_topics.role(r.role), encode(r), 1, true);
+}
+
+void MqttOutputs::helpComing(const AlarmState& a, const QString& responderName)
+{
+    send(m_topics.command(a.source), encodeHelpComing(a, responderName, m_stationId, m_clock.nowMs()), 1, false);
 }
 
 void MqttOutputs::publishCensus(const CensusEntryMsg& e)
@@ -77,7 +96,7 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     else
         m_core->setPositionSource(m_options.positionSource);
     if (!m_options.alarmLogPath.isEmpty())
-        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, StationOutputs{m_outputs.get(), m_outputs.get()});
+        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, StationOutputs{m_outputs.get(), m_outputs.get(), m_outputs.get()});
 
     const QString p = t.prefix();
     // An engine needs the adverts and who else is online; a station everything.
@@ -88,6 +107,9 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         m_mqtt->addSubscription(p + QStringLiteral("alarm/+"), 1);
         m_mqtt->addSubscription(p + QStringLiteral("pos/+"), 0);
         m_mqtt->addSubscription(p + QStringLiteral("census/+"), 1);
+        m_mqtt->addSubscription(p + QStringLiteral("care/+"), 1);
+        m_mqtt->addSubscription(p + QStringLiteral("role/+"), 1);
+        m_mqtt->addSubscription(p + QStringLiteral("cmdack/+"), 1);
     }
     if (!m_options.ingest.mokoFilter.isEmpty())
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);

@@ -39,7 +39,7 @@ struct StationOptions
 // late sees it, a closed alarm's last state once and then its retained message cleared; escalations
 // as commands; one retained census entry per bed; an engine's fixes on pos/{tag}. All of it signed
 // when the station has a key.
-class MqttOutputs final : public AlarmPublisher, public CensusPublisher, public PositionPublisher
+class MqttOutputs final : public AlarmPublisher, public CensusPublisher, public PositionPublisher, public CarePublisher
 {
 public:
     MqttOutputs(MqttClient& mqtt, const Topics& topics, const Clock& clock, QString stationId,
@@ -52,6 +52,9 @@ public:
     void escalate(const AlarmState& state, const EscalationStep& step) override;
     void publishCensus(const CensusEntryMsg& entry) override;
     void publishPosition(const PositionMsg& fix) override;
+    void publishCare(const CareEntryMsg& entry) override;
+    void publishRole(const ShiftRoleMsg& entry) override;
+    void helpComing(const AlarmState& alarm, const QString& responderName) override;
 
 private:
     void send(const QString& topic, const QByteArray& body, int qos, bool retain);

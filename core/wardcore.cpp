@@ -39,6 +39,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
       m_ingest(forSite(std::move(ingest), site), directory, clock, stats),
       m_mokoFilter(m_ingest.config().mokoFilter.toStdString()), m_state(site, directory, clock, stats),
       m_fixer(site, directory), m_share(m_state.tagIds()), m_presence(site.hash), m_census(site, clock, m_state, this),
+      m_care(site, clock, m_state, this),
       m_responders(site, m_state.rows().staff), m_history(roomIds(site), m_state.tagCount()), m_flushTimer(this), m_signalTimer(this), m_drainTimer(this),
       m_alarmTimer(this) // children: they move to the core thread with us
 {
@@ -53,6 +54,13 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     connect(&m_census, &Census::committed, this, &WardCore::flush);
     connect(&m_census, &Census::recordFailed, this, [this](const QString& code, const QString& error) {
         setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("census"), true, code, {error});
+    });
+    // A patient admitted, moved or discharged: the plan follows the patient onto their row.
+    connect(&m_census, &Census::committed, &m_care, &CarePlan::refreshRows);
+    connect(&m_care, &CarePlan::result, this, &WardCore::careResult);
+    connect(&m_care, &CarePlan::changed, this, &WardCore::flush);
+    connect(&m_care, &CarePlan::recordFailed, this, [this](const QString& code, const QString& error) {
+        setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("care"), true, code, {error});
     });
 
     m_flushTimer.setInterval(FlushIntervalMs);
@@ -80,6 +88,9 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, St
     m_rules = std::make_unique<AlarmRules>(m_site, m_clock, m_state, stationId, m_alarmLog.get(), outputs.alarms, observer);
     m_rules->setGuiHeartbeat(m_guiBeat);
     m_census.enable(stationId, m_censusRecord.get(), m_rules.get(), outputs.census);
+    m_careRecord = std::make_unique<CareRecord>(logPath);
+    m_care.enable(stationId, m_careRecord.get(), m_rules.get(), outputs.care);
+    m_carePublisher = outputs.care;
     m_presence.setStationId(stationId);
 }
 
@@ -106,6 +117,7 @@ void WardCore::start()
     if (m_rules) {
         m_rules->engine().restore();
         m_census.restore();
+        m_care.restore();
         m_alarmTimer.start();
     }
     // The readings record before the first reading: the charts and reports read its file.
@@ -270,6 +282,75 @@ void WardCore::apply(const CensusEntryMsg& m)
         return;
     }
     m_census.apply(m);
+    m_care.refreshRows();
+}
+
+void WardCore::apply(const CareEntryMsg& m)
+{
+    // A care-plan change names the staff member who made it, on the site's staff list, and a nurse
+    // who is on it too.
+    if (!m_site.staffMember(m.operatorId) || (!m.nurseId.isEmpty() && !m_site.staffMember(m.nurseId))) {
+        refuse(m_ingest.topics().care(m.patientId), m.stationId,
+               m.operatorId.isEmpty() ? QStringLiteral("no staff member named")
+               : !m_site.staffMember(m.operatorId) ? QStringLiteral("made by '%1', who is not on the staff list").arg(m.operatorId)
+                                                   : QStringLiteral("assigns '%1', who is not on the staff list").arg(m.nurseId));
+        return;
+    }
+    m_care.apply(m);
+}
+
+void WardCore::apply(const ShiftRoleMsg& m)
+{
+    if (!m_site.staffMember(m.operatorId) || (!m.staffId.isEmpty() && !m_site.staffMember(m.staffId))) {
+        refuse(m_ingest.topics().role(m.role), m.stationId,
+               QStringLiteral("role '%1' given by '%2' to '%3': not both on the staff list").arg(m.role, m.operatorId, m.staffId));
+        return;
+    }
+    const QString before = m_care.holder(m.role);
+    m_care.apply(m);
+    if (m_care.holder(m.role) != before)
+        Q_EMIT shiftRoleChanged(m.role, m.staffId, m_care.nameOf(m.staffId));
+}
+
+void WardCore::apply(const CommandAckMsg& m)
+{
+    const auto it = m_calls.constFind(m.commandId);
+    if (it == m_calls.constEnd())
+        return; // not a call this station made (another station's, or a device's answer to something else)
+    const Call call = *it;
+    if (call.badge != m.deviceId) {
+        qCWarning(lcCore).noquote() << "call" << m.commandId << "answered by" << m.deviceId << "instead of" << call.badge << ": ignored";
+        return;
+    }
+    const QString name = m_care.nameOf(call.staffId);
+    if (m_rules)
+        m_rules->audit(QStringLiteral("call %1 to %2 (%3, badge %4): %5%6")
+                           .arg(m.commandId, name, call.staffId, m.deviceId, toString(m.status),
+                                m.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.detail)),
+                       {}, {});
+    Q_EMIT callAnswered(call.alarmId, name, m.status);
+    if (m.status == CommandAckStatus::Accepted && m_rules)
+        if (const AlarmState* a = m_rules->engine().find(call.alarmId))
+            confirmHelp(*a, name);
+    if (m.status != CommandAckStatus::Received)
+        m_calls.remove(m.commandId);
+}
+
+QString WardCore::callText(const AlarmState& a)
+{
+    const QString what = a.condition.isEmpty() ? a.rule : a.condition;
+    return QStringLiteral("%1: %2%3").arg(what, a.subject, a.place.isEmpty() ? QString() : QStringLiteral(", ") + a.place).left(120);
+}
+
+void WardCore::confirmHelp(const AlarmState& a, const QString& responderName)
+{
+    // Only the device that raised an event alarm (a press, a fall) is told; a device's own id is its source.
+    if (a.category != AlarmCategory::Event || a.source.isEmpty() || !m_carePublisher || m_helpSent.contains(a.id))
+        return;
+    m_helpSent.insert(a.id);
+    m_carePublisher->helpComing(a, responderName);
+    if (m_rules)
+        m_rules->audit(QStringLiteral("help coming: told %1 for %2 (%3)").arg(a.source, a.id, responderName), {}, {});
 }
 
 void WardCore::refuse(const QString& topic, const QString& signer, const QString& why)
@@ -374,19 +455,80 @@ void WardCore::onLogFailed(const QString& error)
     }, Qt::QueuedConnection);
 }
 
-std::pair<QString, QString> WardCore::resolveTarget(const AlarmState& a, const QString& target)
+AlarmEngine::Observer::Target WardCore::resolveTarget(const AlarmState& a, const QString& target)
 {
-    return m_responders.escalationTarget(a, target);
+    // A person of the care plan, by badge; remembered so their badge's answer finds the alarm.
+    auto call = [&](const QString& staffId, const QString& why) -> std::optional<Target> {
+        const QString badge = m_care.badgeOf(staffId);
+        if (badge.isEmpty())
+            return std::nullopt;
+        m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, staffId, badge});
+        return Target{badge, QStringLiteral("%1 (%2), %3").arg(m_care.nameOf(staffId), staffId, why), callText(a)};
+    };
+    const QString charge = m_care.holder(ChargeRole);
+    if (target == AssignedNurseTarget) {
+        const QString nurse = a.patientId.isEmpty() ? QString() : m_care.entry(a.patientId).nurseId;
+        if (auto t = call(nurse, QStringLiteral("assigned nurse of %1").arg(a.patientId)))
+            return *t;
+        const QString why = a.patientId.isEmpty() ? QStringLiteral("no patient's alarm")
+                                                  : QStringLiteral("%1 has no assigned nurse with a badge").arg(a.patientId);
+        if (auto t = call(charge, QStringLiteral("charge nurse (%1)").arg(why)))
+            return *t;
+        return {AllStationsTarget, why + QStringLiteral(" and nobody has taken charge, so to all-stations"), {}};
+    }
+    if (target == ChargeNurseTarget) {
+        if (auto t = call(charge, QStringLiteral("charge nurse")))
+            return *t;
+        return {AllStationsTarget, QStringLiteral("nobody has taken charge, so to all-stations"), {}};
+    }
+    const auto [resolved, why] = m_responders.escalationTarget(a, target);
+    if (target == NearestStaffTarget && resolved != AllStationsTarget) {
+        for (const StaffRow& s : m_state.rows().staff)
+            if (s.badge == resolved)
+                m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, s.id, resolved});
+        return {resolved, why, callText(a)};
+    }
+    return {resolved, why, {}};
 }
 
-void WardCore::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName)
+void WardCore::assignPatient(const QString& patientId, const QString& nurseId, const QString& operatorId,
+                             const QString& operatorName)
+{
+    m_care.assign(patientId, nurseId, operatorId, operatorName);
+}
+
+void WardCore::setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed,
+                            const QString& operatorId, const QString& operatorName)
+{
+    m_care.setFlags(patientId, fallRisk, elopementRisk, bedExitArmed, operatorId, operatorName);
+}
+
+void WardCore::setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
+                               const QString& operatorId, const QString& operatorName)
+{
+    m_care.setSchedule(patientId, repositionEveryMin, medicationTimes, operatorId, operatorName);
+}
+
+void WardCore::takeShiftRole(const QString& role, const QString& operatorId, const QString& operatorName)
+{
+    const QString before = m_care.holder(role);
+    m_care.takeRole(role, operatorId, operatorName);
+    if (m_care.holder(role) != before)
+        Q_EMIT shiftRoleChanged(role, operatorId, operatorName);
+}
+
+void WardCore::acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName,
+                           const QString& comment)
 {
     if (!m_rules) {
         Q_EMIT acknowledgeResult(alarmId, false, tr("The alarm engine is not running."));
         return;
     }
-    const AckResult r = m_rules->acknowledge(alarmId, operatorId, operatorName);
+    const AckResult r = m_rules->acknowledge(alarmId, operatorId, operatorName, comment);
     Q_EMIT acknowledgeResult(alarmId, r.ok, r.message);
+    if (r.ok)
+        if (const AlarmState* a = m_rules->engine().find(alarmId))
+            confirmHelp(*a, operatorName);
 }
 
 void WardCore::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,

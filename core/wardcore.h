@@ -8,6 +8,7 @@
 // (positioning), EngineShare (an engine's share of the tags), Presence (who else is online),
 // AlarmRules (conditions into alarms), Census (beds), ResponderTracker (nearest staff).
 #include "core/alarmrules.h"
+#include "core/careplan.h"
 #include "core/census.h"
 #include "core/engineshare.h"
 #include "core/eventdedup.h"
@@ -19,6 +20,7 @@
 #include "core/tagfixes.h"
 #include "core/wardstate.h"
 #include "records/alarmlog.h"
+#include "records/carerecord.h"
 #include "records/censusrecord.h"
 #include "records/envrecord.h"
 #include "transport/ingest.h"
@@ -80,7 +82,8 @@ public:
     void accountAssetUse() { m_state.accountAssetUse(); }
 
     // Operator actions, on the core thread (invoke queued from the GUI). Results come back as signals.
-    Q_INVOKABLE void acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void acknowledge(const QString& alarmId, const QString& operatorId, const QString& operatorName,
+                                 const QString& comment = {});
     Q_INVOKABLE void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2,
                                     const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above,
@@ -93,6 +96,16 @@ public:
     Q_INVOKABLE void dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,
                                  const QString& operatorId, const QString& operatorName);
+    // The care plan (core/careplan.h): refused, with the reason in careResult, unless allowed.
+    Q_INVOKABLE void assignPatient(const QString& patientId, const QString& nurseId, const QString& operatorId,
+                                   const QString& operatorName);
+    Q_INVOKABLE void setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed,
+                                  const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
+                                     const QString& operatorId, const QString& operatorName);
+    Q_INVOKABLE void takeShiftRole(const QString& role, const QString& operatorId, const QString& operatorName);
+    // Core thread: the plan in force (tests, the patient view's snapshot).
+    [[nodiscard]] const CarePlan& carePlan() const { return m_care; }
     // The nearest usable asset of a type to a room (core/responders.h), answered by nearestAsset.
     Q_INVOKABLE void findNearestAsset(const QString& requestId, const QString& roomId, const QString& assetType);
     // Look back (core/positionhistory.h): every tag's position at a time (answered by positionsAt;
@@ -141,6 +154,11 @@ Q_SIGNALS:
     void enginesChanged(const QStringList& engines, int ownedTags); // engine mode: membership and this one's share
     void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
     void censusResult(bool ok, const QString& message);
+    void careResult(bool ok, const QString& message);
+    // The charge role changed hands (staffId empty: nobody holds it).
+    void shiftRoleChanged(const QString& role, const QString& staffId, const QString& staffName);
+    // A person's badge answered a call (core/careplan.h): accepted, declined, received.
+    void callAnswered(const QString& alarmId, const QString& staffName, ww::CommandAckStatus status);
     // Who is nearest to each open alarm with a room (core/responders.h), whenever that changes:
     // at most once per flush, after staff moved or alarms changed.
     void respondersChanged(const ww::ResponderMap& responders);
@@ -153,7 +171,7 @@ private:
     // AlarmEngine::Observer
     void onAlarmChanged(const AlarmState& s) override;
     void onLogFailed(const QString& error) override;
-    std::pair<QString, QString> resolveTarget(const AlarmState& a, const QString& target) override;
+    Target resolveTarget(const AlarmState& a, const QString& target) override;
 
     void drain();
     void flush();
@@ -167,6 +185,13 @@ private:
     void apply(const AlarmStateMsg& m);
     void apply(const CensusEntryMsg& m);
     void apply(const RefusedMsg& m) { refuse(m.topic, m.signer, m.why); }
+    void apply(const CareEntryMsg& m);
+    void apply(const ShiftRoleMsg& m);
+    void apply(const CommandAckMsg& m);
+    // The badge text of a call for an alarm: what, who and where, short.
+    [[nodiscard]] static QString callText(const AlarmState& a);
+    // Help is coming, to the device that raised an event alarm, once per alarm.
+    void confirmHelp(const AlarmState& a, const QString& responderName);
     // Events missing past their grace: counted and raised as tech.events-lost, one per device and gap.
     void raiseLostEvents();
     // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
@@ -187,6 +212,15 @@ private:
     EngineShare m_share;
     Presence m_presence;
     Census m_census;
+    CarePlan m_care;
+    CarePublisher* m_carePublisher = nullptr;
+    // Calls to people's badges this station sent, by command id ("{alarm id}#{step}").
+    struct Call
+    {
+        QString alarmId, staffId, badge;
+    };
+    QHash<QString, Call> m_calls;
+    QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming
     ResponderTracker m_responders;
     PositionHistory m_history;
     PositionSource m_positionSource = PositionSource::Own;
@@ -196,6 +230,7 @@ private:
     std::unique_ptr<AlarmLog> m_alarmLog;
     std::unique_ptr<EnvRecord> m_envRecord;
     std::unique_ptr<CensusRecord> m_censusRecord;
+    std::unique_ptr<CareRecord> m_careRecord;
     std::unique_ptr<AlarmRules> m_rules;
     bool m_envRecordFailing = false;
     const std::atomic<qint64>* m_guiBeat = nullptr;

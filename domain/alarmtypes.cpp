@@ -159,7 +159,10 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
         into.ackedBy = o.ackedBy;
         into.ackedByName = o.ackedByName;
         into.ackedStation = o.ackedStation;
+        into.ackComment = o.ackComment;
     }
+    if (into.patientId.isEmpty())
+        into.patientId = o.patientId;
     if (o.closedMs != 0 && (into.closedMs == 0 || o.closedMs < into.closedMs))
         into.closedMs = o.closedMs;
     into.escalationStep = std::max(into.escalationStep, o.escalationStep);
@@ -169,7 +172,8 @@ bool mergeAlarm(AlarmState& into, const AlarmState& o)
         into.stationId = o.stationId;
     }
     return into.priority != before.priority || into.onsetMs != before.onsetMs || into.endedMs != before.endedMs ||
-           into.ackedAtMs != before.ackedAtMs || into.ackedStation != before.ackedStation ||
+           into.ackedAtMs != before.ackedAtMs || into.ackedStation != before.ackedStation || into.ackComment != before.ackComment ||
+           into.patientId != before.patientId ||
            into.closedMs != before.closedMs || into.escalationStep != before.escalationStep || into.late != before.late ||
            into.condition != before.condition || into.conditionArgs != before.conditionArgs || into.roomId != before.roomId || into.revision != before.revision;
 }

@@ -28,6 +28,9 @@ struct EscalationStep
 {
     QString target; // "assigned-nurse", "charge-nurse", "all-stations", a staff id or a role
     int ttlS = 60;  // time to wait for an acknowledgement before the next step
+    // Set when the step is sent: non-empty when the target is a person's badge, called with this
+    // text (BadgeBuzz) instead of an escalation command.
+    QString callText;
 };
 
 struct AlarmRule
@@ -120,8 +123,10 @@ struct AlarmState
     double value = 0, limit = 0;
     qint64 onsetMs = 0;
     qint64 endedMs = 0;   // cause ended (0: still present)
+    QString patientId; // the census patient it concerns (vitals, NEWS2, events of their devices); empty: none
     QString ackedBy, ackedByName, ackedStation;
     qint64 ackedAtMs = 0; // 0: not acknowledged
+    QString ackComment;   // what the acknowledging nurse wrote (goes with the acknowledgement that wins)
     qint64 closedMs = 0;
     int escalationStep = 0;
     QString stationId;    // who published this revision

@@ -17,6 +17,17 @@ QString toString(VitalKind kind)
     return {};
 }
 
+QString toString(CommandAckStatus s)
+{
+    switch (s) {
+    case CommandAckStatus::Received: return QStringLiteral("received");
+    case CommandAckStatus::Accepted: return QStringLiteral("accepted");
+    case CommandAckStatus::Declined: return QStringLiteral("declined");
+    case CommandAckStatus::Failed: return QStringLiteral("failed");
+    }
+    return QStringLiteral("unknown");
+}
+
 QString toString(DeviceEventKind kind)
 {
     switch (kind) {

@@ -4,6 +4,7 @@
 #include "domain/vitals.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <optional>
 #include <variant>
@@ -118,6 +119,51 @@ struct CensusEntryMsg
     }
 };
 
+// ww/v1/{site}/care/{patient}: a patient's care plan (assigned nurse, risk flags, bed-exit arming,
+// reminder schedules), merged like the census by (timeMs, stationId).
+struct CareEntryMsg
+{
+    QString patientId, nurseId; // nurseId empty: unassigned
+    bool fallRisk = false, elopementRisk = false, bedExitArmed = false;
+    int repositionEveryMin = 0;  // 0: none
+    QStringList medicationTimes; // "HH:MM", the ward's local time
+    qint64 timeMs = 0;
+    QString stationId, operatorId, action;
+    [[nodiscard]] bool newerThan(qint64 otherMs, const QString& otherStation) const
+    {
+        return timeMs != otherMs ? timeMs > otherMs : stationId > otherStation;
+    }
+    [[nodiscard]] bool samePlan(const CareEntryMsg& o) const
+    {
+        return nurseId == o.nurseId && fallRisk == o.fallRisk && elopementRisk == o.elopementRisk &&
+               bedExitArmed == o.bedExitArmed && repositionEveryMin == o.repositionEveryMin &&
+               medicationTimes == o.medicationTimes;
+    }
+};
+
+// ww/v1/{site}/role/{role}: who holds a shift role ("charge"), merged by (timeMs, stationId).
+struct ShiftRoleMsg
+{
+    QString role, staffId; // staffId empty: nobody
+    qint64 timeMs = 0;
+    QString stationId, operatorId;
+    [[nodiscard]] bool newerThan(qint64 otherMs, const QString& otherStation) const
+    {
+        return timeMs != otherMs ? timeMs > otherMs : stationId > otherStation;
+    }
+};
+
+// ww/v1/{site}/cmdack/{device}: a device's answer to a command (a badge's to a call).
+enum class CommandAckStatus { Received = 1, Accepted = 2, Declined = 3, Failed = 4 };
+struct CommandAckMsg
+{
+    QString commandId, deviceId;
+    CommandAckStatus status = CommandAckStatus::Received;
+    QString detail;
+    qint64 deviceTimeMs = 0, receiveTimeMs = 0;
+};
+[[nodiscard]] QString toString(CommandAckStatus s);
+
 // State refused at the door: unsigned, signed by a key the site does not list, a signature that
 // does not verify, or a signer acting as someone else. The core counts it and raises it.
 struct RefusedMsg
@@ -128,7 +174,8 @@ struct RefusedMsg
 // One decoded message of any kind (AlarmStateMsg: alarm/{id}, see domain/alarmtypes.h).
 struct AlarmStateMsg;
 using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
-                             StationPresenceMsg, AlarmStateMsg, CensusEntryMsg, RefusedMsg>;
+                             StationPresenceMsg, AlarmStateMsg, CensusEntryMsg, RefusedMsg, CareEntryMsg, ShiftRoleMsg,
+                             CommandAckMsg>;
 
 [[nodiscard]] QString toString(DeviceEventKind kind);
 

@@ -44,6 +44,16 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
         Q_EMIT message(ok ? tr("Census: %1").arg(text) : text, !ok);
         Q_EMIT censusResult(ok, text);
     });
+    connect(core, &WardCore::careResult, this, [this](bool ok, const QString& text) {
+        Q_EMIT message(ok ? tr("Care plan: %1").arg(text) : text, !ok);
+        Q_EMIT careResult(ok, text);
+    });
+    connect(core, &WardCore::shiftRoleChanged, this, [this](const QString& role, const QString& staffId, const QString& name) {
+        if (role != ChargeRole)
+            return;
+        m_chargeNurseId = staffId;
+        Q_EMIT chargeNurseChanged(staffId, name);
+    });
     // The heartbeat and the operator's last action are on the steady clock: a step of the wall clock
     // neither signs the operator out nor reports the screen hung.
     m_heartbeat.store(m_clock.steadyMs());
@@ -116,15 +126,15 @@ void AlarmController::signOut()
     Q_EMIT operatorChanged();
 }
 
-void AlarmController::acknowledge(const QString& alarmId)
+void AlarmController::acknowledge(const QString& alarmId, const QString& comment)
 {
     if (m_operatorId.isEmpty()) {
         Q_EMIT message(tr("Sign in first: an acknowledgement needs a named operator."), true);
         return;
     }
     m_lastActionMs = m_clock.steadyMs();
-    QMetaObject::invokeMethod(m_core, [core = m_core, alarmId, op = m_operatorId, name = m_operatorName] {
-        core->acknowledge(alarmId, op, name);
+    QMetaObject::invokeMethod(m_core, [core = m_core, alarmId, op = m_operatorId, name = m_operatorName, comment] {
+        core->acknowledge(alarmId, op, name, comment);
     }, Qt::QueuedConnection);
 }
 
@@ -210,6 +220,34 @@ void AlarmController::pairDevices(const QString& patientId, const QString& wrist
 VitalLimit AlarmController::patientLimit(const QString& patientId, const VitalLimit& rule) const
 {
     return m_limits.value(patientId + QChar(u'|') + rule.id, rule);
+}
+
+void AlarmController::assignPatient(const QString& patientId, const QString& nurseId)
+{
+    asOperator(tr("Sign in first: assignments are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) { core->assignPatient(patientId, nurseId, op, opName); });
+}
+
+void AlarmController::setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed)
+{
+    asOperator(tr("Sign in first: risk flags are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) {
+                   core->setRiskFlags(patientId, fallRisk, elopementRisk, bedExitArmed, op, opName);
+               });
+}
+
+void AlarmController::setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes)
+{
+    asOperator(tr("Sign in first: schedules are recorded with the operator's name."),
+               [=](WardCore* core, const QString& op, const QString& opName) {
+                   core->setCareSchedule(patientId, repositionEveryMin, medicationTimes, op, opName);
+               });
+}
+
+void AlarmController::takeCharge()
+{
+    asOperator(tr("Sign in first: the charge role is recorded with the operator's name."),
+               [](WardCore* core, const QString& op, const QString& opName) { core->takeShiftRole(ChargeRole, op, opName); });
 }
 
 } // namespace ww

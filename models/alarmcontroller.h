@@ -33,6 +33,8 @@ public:
     [[nodiscard]] AlarmAudio* audio() { return m_audio.get(); }
     [[nodiscard]] QString operatorId() const { return m_operatorId; }
     [[nodiscard]] QString operatorName() const { return m_operatorName; }
+    // Who holds the charge role, as last heard from the core (empty: nobody).
+    [[nodiscard]] QString chargeNurseId() const { return m_chargeNurseId; }
     [[nodiscard]] QString logPath() const { return m_logPath; }
     // The station's readings record (fridges), beside the log (empty: none).
     [[nodiscard]] QString readingsPath() const { return readingsPathFor(m_logPath); }
@@ -48,7 +50,7 @@ public:
 public Q_SLOTS:
     void signIn(const QString& staffId, const QString& pin);
     void signOut();
-    void acknowledge(const QString& alarmId);
+    void acknowledge(const QString& alarmId, const QString& comment = {});
     void pauseAudio();
     void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2);
     // A per-patient vital-sign limit (NaN: no limit on that side); logged with the operator.
@@ -60,6 +62,12 @@ public Q_SLOTS:
     void transferPatient(const QString& patientId, const QString& bed);
     void dischargePatient(const QString& patientId);
     void pairDevices(const QString& patientId, const QString& wristband, const QString& monitor);
+    // The care plan (core/careplan.h), by the signed-in operator; the outcome comes back as careResult.
+    void assignPatient(const QString& patientId, const QString& nurseId); // nurseId empty: unassign
+    void takePatient(const QString& patientId) { assignPatient(patientId, m_operatorId); }
+    void setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed);
+    void setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes);
+    void takeCharge(); // the signed-in operator takes the charge role
 
 public:
     // The limit in force for a patient as this station set it (the site's rule otherwise).
@@ -72,6 +80,8 @@ Q_SIGNALS:
     void audioChanged();
     void alarmUpdated(const ww::AlarmState& alarm); // after the list took it
     void censusResult(bool ok, const QString& message);
+    void careResult(bool ok, const QString& message);
+    void chargeNurseChanged(const QString& staffId, const QString& name);
 
 private:
     void onAlarm(const AlarmState& a);
@@ -86,7 +96,7 @@ private:
     FlashClock m_flash{m_model};
     std::unique_ptr<AlarmAudio> m_audio;
     OperatorRegistry m_operators;
-    QString m_operatorId, m_operatorName, m_logPath;
+    QString m_operatorId, m_operatorName, m_logPath, m_chargeNurseId;
     QHash<QString, VitalLimit> m_limits; // "patient|rule" -> limit set here
     QString m_discharging;               // a discharge sent to the core, until its result
     qint64 m_lastActionMs = 0;            // the operator's last action, for the automatic sign-out

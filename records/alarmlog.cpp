@@ -154,6 +154,8 @@ QJsonObject toJson(const AlarmState& s)
                        {QStringLiteral("ackedBy"), s.ackedBy},
                        {QStringLiteral("ackedByName"), s.ackedByName},
                        {QStringLiteral("ackedStation"), s.ackedStation},
+                       {QStringLiteral("ackComment"), s.ackComment},
+                       {QStringLiteral("patientId"), s.patientId},
                        {QStringLiteral("ackedAtMs"), QString::number(s.ackedAtMs)},
                        {QStringLiteral("closedMs"), QString::number(s.closedMs)},
                        {QStringLiteral("step"), s.escalationStep},
@@ -187,6 +189,8 @@ AlarmState alarmFromJson(const QJsonObject& o)
     s.ackedBy = o.value(u"ackedBy").toString();
     s.ackedByName = o.value(u"ackedByName").toString();
     s.ackedStation = o.value(u"ackedStation").toString();
+    s.ackComment = o.value(u"ackComment").toString();
+    s.patientId = o.value(u"patientId").toString();
     s.ackedAtMs = o.value(u"ackedAtMs").toString().toLongLong();
     s.closedMs = o.value(u"closedMs").toString().toLongLong();
     s.escalationStep = o.value(u"step").toInt();
@@ -404,6 +408,8 @@ std::vector<LogEntry> AlarmLog::query(const QString& path, const LogFilter& f, Q
                 sql += QStringLiteral(" AND utc_ms <= :to");
             if (f.alarmsOnly)
                 sql += QStringLiteral(" AND alarm_id <> ''");
+            if (!f.patientId.isEmpty()) // the state's JSON is compact: the key and its value side by side
+                sql += QStringLiteral(" AND instr(state, :pid) > 0");
             if (f.minPriority)
                 sql += QStringLiteral(" AND (priority IN (%1))")
                            .arg(*f.minPriority == Priority::High     ? QStringLiteral("'high'")
@@ -429,6 +435,8 @@ std::vector<LogEntry> AlarmLog::query(const QString& path, const LogFilter& f, Q
                 q.bindValue(QStringLiteral(":to"), f.toMs);
             if (!f.text.isEmpty())
                 q.bindValue(QStringLiteral(":t"), QChar(u'%') + f.text + QChar(u'%'));
+            if (!f.patientId.isEmpty())
+                q.bindValue(QStringLiteral(":pid"), QStringLiteral("\"patientId\":\"%1\"").arg(f.patientId));
             if (!q.exec() && error)
                 *error = q.lastError().text();
             auto shown = [&f](const LogEntry& e) {

@@ -28,6 +28,7 @@ struct LogFilter
     std::optional<Priority> minPriority;
     QString text;                // matches subject, place, condition (in English or as shown), rule or operator
     bool alarmsOnly = false;     // leave out audit entries
+    QString patientId;           // only alarms of this census patient (AlarmState::patientId)
     int limit = 5000;
 };
 

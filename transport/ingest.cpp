@@ -73,6 +73,10 @@ QString actingAs(const QVector<Decoded>& messages)
     for (const Decoded& m : messages) {
         if (const auto* c = std::get_if<CensusEntryMsg>(&m))
             return c->stationId;
+        if (const auto* c = std::get_if<CareEntryMsg>(&m))
+            return c->stationId;
+        if (const auto* r = std::get_if<ShiftRoleMsg>(&m))
+            return r->stationId;
         if (const auto* p = std::get_if<PositionMsg>(&m))
             return p->engineId.isEmpty() ? QStringLiteral("(no engine)") : p->engineId;
     }
@@ -111,7 +115,8 @@ QVector<Decoded> Ingest::decode(const char* topicText, const ParsedTopic& parsed
     // message inside is decoded. (An empty retained alarm message only closes what is resolved.)
     SignatureCheck::Result verified;
     const bool checked = m_signatures && !payload.empty() &&
-                         (parsed.kind == TopicKind::Alarm || parsed.kind == TopicKind::Census || parsed.kind == TopicKind::Position);
+                         (parsed.kind == TopicKind::Alarm || parsed.kind == TopicKind::Census || parsed.kind == TopicKind::Position ||
+                          parsed.kind == TopicKind::Care || parsed.kind == TopicKind::Role);
     if (checked) {
         verified = m_signatures->check(topicText, payload);
         if (verified.outcome == SignatureCheck::Outcome::Replayed) {

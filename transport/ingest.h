@@ -56,7 +56,7 @@ struct IngestConfig
     QString siteId;
     QString mokoFilter = QStringLiteral("moko/+/send"); // where MOKO gateways publish their JSON
     int maxPayloadBytes = 256 * 1024;
-    // Whose signatures the state topics (alarm/, census/, pos/) must carry (transport/signing.h).
+    // Whose signatures the state topics (alarm/, census/, care/, role/, pos/) must carry (transport/signing.h).
     // Not set: nothing is verified (tools reading recordings, decoder tests); a station always sets
     // it from its site file.
     std::optional<TrustSettings> trust;

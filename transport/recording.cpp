@@ -84,11 +84,14 @@ Delivery contractDelivery(TopicKind kind)
 {
     switch (kind) {
     case TopicKind::Event:
-    case TopicKind::Command: return {1, false};
+    case TopicKind::Command:
+    case TopicKind::CommandAck: return {1, false};
     case TopicKind::Status:
     case TopicKind::Alarm:
     case TopicKind::Station:
-    case TopicKind::Census: return {1, true};
+    case TopicKind::Census:
+    case TopicKind::Care:
+    case TopicKind::Role: return {1, true};
     default: return {0, false};
     }
 }

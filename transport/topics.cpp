@@ -5,7 +5,7 @@ namespace ww {
 QString toString(TopicKind kind)
 {
     static const char* names[TopicKindCount] = {"adv", "vitals", "event", "env", "status", "alarm",
-                                                "pos", "cmd", "station", "moko", "truth", "census", "unknown"};
+                                                "pos", "cmd", "station", "moko", "truth", "census", "care", "role", "cmdack", "unknown"};
     return QLatin1String(names[int(kind)]);
 }
 
@@ -76,6 +76,12 @@ ParsedTopic Topics::parse(std::string_view topic, std::string_view mokoFilter) c
         return {TopicKind::Station, id};
     if (head == "census")
         return {TopicKind::Census, id};
+    if (head == "care")
+        return {TopicKind::Care, id};
+    if (head == "role")
+        return {TopicKind::Role, id};
+    if (head == "cmdack")
+        return {TopicKind::CommandAck, id};
     return {};
 }
 

@@ -7,8 +7,9 @@
 
 namespace ww {
 
-enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Census, Unknown };
-inline constexpr int TopicKindCount = 13;
+enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Census, Care,
+                       Role, CommandAck, Unknown };
+inline constexpr int TopicKindCount = 16;
 [[nodiscard]] QString toString(TopicKind kind);
 
 struct ParsedTopic
@@ -36,6 +37,9 @@ public:
     [[nodiscard]] QString command(const QString& device) const { return m_prefix + QStringLiteral("cmd/") + device; }
     [[nodiscard]] QString station(const QString& id) const { return m_prefix + QStringLiteral("station/") + id; }
     [[nodiscard]] QString census(const QString& bed) const { return m_prefix + QStringLiteral("census/") + bed; }
+    [[nodiscard]] QString care(const QString& patient) const { return m_prefix + QStringLiteral("care/") + patient; }
+    [[nodiscard]] QString role(const QString& role) const { return m_prefix + QStringLiteral("role/") + role; }
+    [[nodiscard]] QString commandAck(const QString& device) const { return m_prefix + QStringLiteral("cmdack/") + device; }
     [[nodiscard]] QString truth(const QString& sub) const { return m_prefix + QStringLiteral("truth/") + sub; }
 
     // Classifies a topic (UTF-8, as it comes off the wire) without allocating. mokoFilter is an MQTT

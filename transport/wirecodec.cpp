@@ -4,6 +4,8 @@
 
 #include "wardwatch.pb.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace ww {
@@ -329,6 +331,98 @@ DecodeResult decodeCensus(std::string_view id, std::span<const std::byte> payloa
     return {{std::move(c)}, {}};
 }
 
+// The checks every retained entry of shared state shares (census, care, role): its version, a time
+// that is set and not in the future, and the station that made it.
+template <typename M>
+std::optional<DecodeError> checkSharedEntry(const M& m, const DecodeContext& ctx, const char* type)
+{
+    if (m.schema_version() != SchemaVersion)
+        return DecodeError{RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version())};
+    if (m.device_time_ms() == 0)
+        return DecodeError{RejectReason::MissingField, QStringLiteral("%1.device_time_ms is 0").arg(QLatin1String(type))};
+    if (m.device_time_ms() > quint64(ctx.nowMs + ctx.maxFutureMs))
+        return DecodeError{RejectReason::OutOfRange, QStringLiteral("%1.device_time_ms is %2 s in the future")
+                                                         .arg(QLatin1String(type)).arg((m.device_time_ms() - quint64(ctx.nowMs)) / 1000)};
+    if (m.station_id().empty())
+        return DecodeError{RejectReason::MissingField, QStringLiteral("%1.station_id: missing").arg(QLatin1String(type))};
+    return std::nullopt;
+}
+
+DecodeResult decodeCare(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::CareEntry m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid CareEntry"));
+    if (auto err = checkSharedEntry(m, ctx, "CareEntry"))
+        return {{}, err};
+    std::optional<DecodeError> err;
+    CareEntryMsg c;
+    c.patientId = utf8(idFrom(m.patient_id(), id, err, "patient_id"));
+    if (err)
+        return {{}, err};
+    c.nurseId = QString::fromStdString(m.nurse_id());
+    c.fallRisk = m.fall_risk();
+    c.elopementRisk = m.elopement_risk();
+    c.bedExitArmed = m.bed_exit_armed();
+    if (m.reposition_every_min() > 24 * 60)
+        return fail(RejectReason::OutOfRange, QStringLiteral("reposition_every_min: %1 is more than a day").arg(m.reposition_every_min()));
+    c.repositionEveryMin = int(m.reposition_every_min());
+    for (int i = 0; i < m.medication_times_size(); ++i) {
+        const QString t = QString::fromStdString(m.medication_times(i));
+        if (!isTimeOfDay(t))
+            return fail(RejectReason::OutOfRange, QStringLiteral("medication_times[%1]: \"%2\" is not a time of day (HH:MM)").arg(i).arg(t.left(16)));
+        c.medicationTimes << t;
+    }
+    c.timeMs = qint64(m.device_time_ms());
+    c.stationId = QString::fromStdString(m.station_id());
+    c.operatorId = QString::fromStdString(m.operator_id());
+    c.action = QString::fromStdString(m.action());
+    return {{std::move(c)}, {}};
+}
+
+DecodeResult decodeRole(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::ShiftRole m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid ShiftRole"));
+    if (auto err = checkSharedEntry(m, ctx, "ShiftRole"))
+        return {{}, err};
+    std::optional<DecodeError> err;
+    ShiftRoleMsg r;
+    r.role = utf8(idFrom(m.role(), id, err, "role"));
+    if (err)
+        return {{}, err};
+    r.staffId = QString::fromStdString(m.staff_id());
+    r.timeMs = qint64(m.device_time_ms());
+    r.stationId = QString::fromStdString(m.station_id());
+    r.operatorId = QString::fromStdString(m.operator_id());
+    return {{std::move(r)}, {}};
+}
+
+DecodeResult decodeCommandAck(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::CommandAck m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid CommandAck"));
+    if (m.schema_version() != SchemaVersion)
+        return fail(RejectReason::UnknownVersion, QStringLiteral("schema_version %1 (this station reads 1)").arg(m.schema_version()));
+    std::optional<DecodeError> err;
+    CommandAckMsg a;
+    a.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
+    if (err)
+        return {{}, err};
+    if (m.command_id().empty())
+        return fail(RejectReason::MissingField, QStringLiteral("command_id: missing"));
+    if (m.status() < v1::CommandAck::RECEIVED || m.status() > v1::CommandAck::FAILED)
+        return fail(RejectReason::OutOfRange, QStringLiteral("status: %1 is not a known status").arg(int(m.status())));
+    a.commandId = QString::fromStdString(m.command_id());
+    a.status = CommandAckStatus(int(m.status()));
+    a.detail = QString::fromStdString(m.detail()).left(200);
+    a.deviceTimeMs = qint64(m.device_time_ms());
+    a.receiveTimeMs = ctx.receiveTimeMs;
+    return {{std::move(a)}, {}};
+}
+
 DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     AlarmStateMsg out;
@@ -369,6 +463,8 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
     a.ackedBy = QString::fromStdString(m.acked_by());
     a.ackedByName = QString::fromStdString(m.acked_by_name());
     a.ackedStation = QString::fromStdString(m.acked_station());
+    a.ackComment = QString::fromStdString(m.comment());
+    a.patientId = QString::fromStdString(m.patient_id());
     a.ackedAtMs = qint64(m.acked_at_ms());
     a.endedMs = qint64(m.ended_ms());
     a.closedMs = qint64(m.closed_ms());
@@ -423,6 +519,9 @@ DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std
     case TopicKind::Moko: return decodeMokoJson(payload, ctx);
     case TopicKind::Alarm: return decodeAlarm(id, payload, ctx);
     case TopicKind::Census: return decodeCensus(id, payload, ctx);
+    case TopicKind::Care: return decodeCare(id, payload, ctx);
+    case TopicKind::Role: return decodeRole(id, payload, ctx);
+    case TopicKind::CommandAck: return decodeCommandAck(id, payload, ctx);
     case TopicKind::Command: return {}; // addressed to devices and people; stations do not act on them
     case TopicKind::Truth:
     case TopicKind::Unknown: break;
@@ -582,6 +681,8 @@ QByteArray encode(const AlarmState& a, qint64 nowMs)
     m.set_acked_by(a.ackedBy.toStdString());
     m.set_acked_by_name(a.ackedByName.toStdString());
     m.set_acked_station(a.ackedStation.toStdString());
+    m.set_comment(a.ackComment.toStdString());
+    m.set_patient_id(a.patientId.toStdString());
     m.set_acked_at_ms(quint64(a.ackedAtMs));
     m.set_ended_ms(quint64(a.endedMs));
     m.set_closed_ms(quint64(a.closedMs));
@@ -606,6 +707,109 @@ QByteArray encodeEscalation(const AlarmState& a, int step, const QString& target
     e->set_step(quint32(step));
     e->set_target(target.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const CareEntryMsg& c)
+{
+    v1::CareEntry m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(c.timeMs));
+    m.set_station_id(c.stationId.toStdString());
+    m.set_patient_id(c.patientId.toStdString());
+    m.set_nurse_id(c.nurseId.toStdString());
+    m.set_fall_risk(c.fallRisk);
+    m.set_elopement_risk(c.elopementRisk);
+    m.set_bed_exit_armed(c.bedExitArmed);
+    m.set_reposition_every_min(quint32(std::max(0, c.repositionEveryMin)));
+    for (const QString& t : c.medicationTimes)
+        m.add_medication_times(t.toStdString());
+    m.set_operator_id(c.operatorId.toStdString());
+    m.set_action(c.action.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const ShiftRoleMsg& r)
+{
+    v1::ShiftRole m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(r.timeMs));
+    m.set_station_id(r.stationId.toStdString());
+    m.set_role(r.role.toStdString());
+    m.set_staff_id(r.staffId.toStdString());
+    m.set_operator_id(r.operatorId.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const CommandAckMsg& a)
+{
+    v1::CommandAck m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(a.deviceTimeMs));
+    m.set_command_id(a.commandId.toStdString());
+    m.set_device_id(a.deviceId.toStdString());
+    m.set_status(v1::CommandAck::Status(int(a.status)));
+    m.set_detail(a.detail.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encodeBadgeCall(const AlarmState& a, int step, const QString& text, const QString& stationId, qint64 nowMs)
+{
+    v1::Command m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(nowMs));
+    m.set_command_id((a.id + QChar(u'#') + QString::number(step)).toStdString());
+    m.set_issued_by(stationId.toStdString());
+    auto* b = m.mutable_badge_buzz();
+    b->set_pattern(quint32(a.priority));
+    b->set_duration_ms(a.priority == Priority::High ? 10'000 : 3'000);
+    b->set_alarm_id(a.id.toStdString());
+    b->set_text(text.toStdString());
+    b->set_step(quint32(step));
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encodeHelpComing(const AlarmState& a, const QString& responderName, const QString& stationId, qint64 nowMs)
+{
+    v1::Command m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(nowMs));
+    m.set_command_id((a.id + QStringLiteral("#help")).toStdString());
+    m.set_issued_by(stationId.toStdString());
+    auto* h = m.mutable_help_coming();
+    h->set_alarm_id(a.id.toStdString());
+    h->set_responder_name(responderName.toStdString());
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload)
+{
+    v1::Command m;
+    if (!parse(m, payload) || m.schema_version() != SchemaVersion || m.command_id().empty())
+        return std::nullopt;
+    CommandMsg c;
+    c.commandId = QString::fromStdString(m.command_id());
+    c.issuedBy = QString::fromStdString(m.issued_by());
+    if (m.has_badge_buzz()) {
+        c.kind = CommandMsg::Kind::BadgeCall;
+        c.alarmId = QString::fromStdString(m.badge_buzz().alarm_id());
+        c.text = QString::fromStdString(m.badge_buzz().text());
+    } else if (m.has_help_coming()) {
+        c.kind = CommandMsg::Kind::HelpComing;
+        c.alarmId = QString::fromStdString(m.help_coming().alarm_id());
+        c.text = QString::fromStdString(m.help_coming().responder_name());
+    } else if (m.has_alarm_escalation()) {
+        c.kind = CommandMsg::Kind::Escalation;
+        c.alarmId = QString::fromStdString(m.alarm_escalation().alarm_id());
+    } else if (m.has_climate_setpoint()) {
+        c.kind = CommandMsg::Kind::ClimateSetpoint;
+    }
+    return c;
+}
+
+bool isTimeOfDay(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
+    return re.match(text).hasMatch();
 }
 
 } // namespace ww

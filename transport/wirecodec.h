@@ -59,6 +59,25 @@ struct DecodeContext
 [[nodiscard]] QByteArray encode(const StationPresenceMsg& presence);
 [[nodiscard]] QByteArray encode(const AlarmState& alarm, qint64 nowMs);
 [[nodiscard]] QByteArray encode(const CensusEntryMsg& entry);
+[[nodiscard]] QByteArray encode(const CareEntryMsg& entry);
+[[nodiscard]] QByteArray encode(const ShiftRoleMsg& role);
+[[nodiscard]] QByteArray encode(const CommandAckMsg& ack);
+// cmd/{badge}: an escalation step to a person (BadgeBuzz); the same command id as the step.
+[[nodiscard]] QByteArray encodeBadgeCall(const AlarmState& alarm, int step, const QString& text, const QString& stationId,
+                                         qint64 nowMs);
+// cmd/{device}: help is coming, to the wristband or badge that raised an event alarm.
+[[nodiscard]] QByteArray encodeHelpComing(const AlarmState& alarm, const QString& responderName, const QString& stationId,
+                                          qint64 nowMs);
+// A command as a device reads it (the simulator's badges and wristbands).
+struct CommandMsg
+{
+    enum class Kind { Other, Escalation, BadgeCall, HelpComing, ClimateSetpoint };
+    Kind kind = Kind::Other;
+    QString commandId, issuedBy, alarmId, text;
+};
+[[nodiscard]] std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload);
+// "HH:MM", 00:00 to 23:59.
+[[nodiscard]] bool isTimeOfDay(const QString& text);
 // cmd/{target}: an escalation step. commandId is "{alarm id}#{step}", so receivers drop duplicates.
 [[nodiscard]] QByteArray encodeEscalation(const AlarmState& alarm, int step, const QString& target,
                                           const QString& stationId, qint64 nowMs);

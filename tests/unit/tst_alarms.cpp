@@ -481,6 +481,9 @@ private Q_SLOTS:
                 exit = &r;
         QVERIFY(exit);
         const Patient& pt = site.patients[5];
+        // Exit alarms are for patients at elopement risk (tst_care: the others are logged only).
+        core.setRiskFlags(pt.id, false, true, false, QStringLiteral("S01"), QStringLiteral("Edward Hughes"));
+        QVERIFY(core.carePlan().entry(pt.id).elopementRisk);
         auto at = [&](const Room& room) {
             PositionMsg m;
             m.tagId = pt.wristband;

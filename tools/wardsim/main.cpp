@@ -1,6 +1,7 @@
 // wardsim: publishes a simulated ward's device traffic, with ground truth, to an MQTT broker.
 #include "domain/site.h"
 #include "transport/mqttclient.h"
+#include "deviceanswers.h"
 #include "wardsimulation.h"
 
 #include <QCommandLineParser>
@@ -77,6 +78,16 @@ int main(int argc, char** argv)
     ms.port = p.value(port).toInt();
     ms.persistentSession = false;
     MqttClient mqtt(ms);
+    // The ward's people answer the station's calls to their badges (tools/wardsim/deviceanswers.h).
+    sim::DeviceAnswers answers(*loaded.site);
+    const Topics topics(loaded.site->id);
+    const std::string commandPrefix = (topics.prefix() + QStringLiteral("cmd/")).toStdString();
+    mqtt.addSubscription(topics.prefix() + QStringLiteral("cmd/+"), 1);
+    mqtt.setMessageHandler([&](const char* topic, std::span<const std::byte> payload, qint64 rxMs) {
+        const std::string_view t(topic);
+        if (t.starts_with(commandPrefix))
+            answers.onCommand(QString::fromUtf8(t.substr(commandPrefix.size())), payload, rxMs);
+    });
     mqtt.start();
     QElapsedTimer wait;
     wait.start();
@@ -105,6 +116,9 @@ int main(int argc, char** argv)
     clock.start();
     while (!g_stop && (limit <= 0 || world.simTimeS() < limit)) {
         world.step(dt);
+        for (const sim::Answer& a : answers.due(QDateTime::currentMSecsSinceEpoch()))
+            if (mqtt.publish(a.topic, a.payload, 1, false))
+                ++published;
         if (simSpeed > 0) {
             const qint64 due = qint64(world.simTimeS() / simSpeed * 1000);
             const qint64 ahead = due - clock.elapsed();

@@ -1,0 +1,279 @@
+// CarePlan (core/careplan.h): checks, records, audits, applies and publishes care-plan and
+// shift-role entries; merges other stations' entries by (time, station).
+#include "core/careplan.h"
+#include "core/alarmrules.h"
+#include "core/logging.h"
+#include "transport/wirecodec.h"
+
+namespace ww {
+
+CarePlan::CarePlan(const Site& site, const Clock& clock, WardState& state, QObject* parent)
+    : QObject(parent), m_site(site), m_clock(clock), m_state(state)
+{
+}
+
+void CarePlan::enable(const QString& stationId, CareRecord* record, AlarmRules* rules, CarePublisher* publisher)
+{
+    m_stationId = stationId;
+    m_record = record;
+    m_rules = rules;
+    m_publisher = publisher;
+}
+
+QString CarePlan::badgeOf(const QString& staffId) const
+{
+    const StaffMember* s = staffId.isEmpty() ? nullptr : m_site.staffMember(staffId);
+    return s ? s->badge : QString();
+}
+
+QString CarePlan::nameOf(const QString& staffId) const
+{
+    const StaffMember* s = staffId.isEmpty() ? nullptr : m_site.staffMember(staffId);
+    return s ? s->name : staffId;
+}
+
+CareEntryMsg CarePlan::entry(const QString& patientId) const
+{
+    CareEntryMsg e = m_care.value(patientId);
+    e.patientId = patientId;
+    return e;
+}
+
+QString CarePlan::holder(const QString& role) const
+{
+    return m_roles.value(role).staffId;
+}
+
+void CarePlan::refreshRows()
+{
+    bool any = false;
+    for (int row = 0; row < int(m_state.rows().patients.size()); ++row) {
+        PatientRow& p = m_state.rows().patients[size_t(row)];
+        const CareEntryMsg e = p.vacant() ? CareEntryMsg{} : entry(p.id);
+        const QString nurseName = e.nurseId.isEmpty() ? QString() : nameOf(e.nurseId);
+        if (p.nurseId == e.nurseId && p.nurseName == nurseName && p.fallRisk == e.fallRisk &&
+            p.elopementRisk == e.elopementRisk && p.bedExitArmed == e.bedExitArmed)
+            continue;
+        p.nurseId = e.nurseId;
+        p.nurseName = nurseName;
+        p.fallRisk = e.fallRisk;
+        p.elopementRisk = e.elopementRisk;
+        p.bedExitArmed = e.bedExitArmed;
+        m_state.markPatient(row);
+        any = true;
+    }
+    if (any)
+        Q_EMIT changed();
+}
+
+void CarePlan::place(const CareEntryMsg& e)
+{
+    m_care.insert(e.patientId, e);
+    refreshRows();
+}
+
+void CarePlan::apply(const CareEntryMsg& m)
+{
+    const CareEntryMsg before = m_care.value(m.patientId);
+    if (!m.newerThan(before.timeMs, before.stationId))
+        return; // our own entry coming back, or older than what is in force
+    if (m_record && !m_record->append(m))
+        Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
+    // Another station's change over one this station made: its operator is told, by name.
+    if (!m_stationId.isEmpty() && before.stationId == m_stationId && m.stationId != m_stationId && !before.samePlan(m))
+        Q_EMIT result(false, tr("%1's care plan was changed at %2 by %3 after your change: %4 now")
+                                 .arg(m.patientId, m.stationId, nameOf(m.operatorId),
+                                      m.nurseId.isEmpty() ? tr("unassigned") : tr("assigned to %1").arg(nameOf(m.nurseId))));
+    place(m);
+}
+
+void CarePlan::apply(const ShiftRoleMsg& m)
+{
+    const ShiftRoleMsg before = m_roles.value(m.role);
+    if (!m.newerThan(before.timeMs, before.stationId))
+        return;
+    if (m_record && !m_record->append(m))
+        Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
+    if (!m_stationId.isEmpty() && before.stationId == m_stationId && m.stationId != m_stationId && before.staffId != m.staffId)
+        Q_EMIT result(false, tr("%1 took the %2 role at %3 after your change").arg(nameOf(m.staffId), m.role, m.stationId));
+    m_roles.insert(m.role, m);
+    refreshRows();
+}
+
+void CarePlan::restore()
+{
+    if (!m_record)
+        return;
+    for (const CareEntryMsg& e : m_record->latestCare())
+        m_care.insert(e.patientId, e);
+    for (const ShiftRoleMsg& r : m_record->latestRoles())
+        m_roles.insert(r.role, r);
+    if (!m_record->lastError().isEmpty())
+        Q_EMIT recordFailed(QStringLiteral("station.census-unreadable"), m_record->lastError());
+    refreshRows();
+}
+
+QString CarePlan::refusal(const QString& operatorId) const
+{
+    if (!m_record || !m_rules)
+        return tr("This station keeps no record: care-plan changes are made at a station with a log");
+    if (operatorId.isEmpty() || !m_site.staffMember(operatorId))
+        return tr("Sign in first: care-plan changes are recorded with the operator's name");
+    return {};
+}
+
+// Records, audits, shows and publishes a new entry for its patient; false (said) when it cannot.
+bool CarePlan::commit(CareEntryMsg e, const QString& what, const QString& operatorName)
+{
+    // Its time is its revision: after the entry in force, whatever this station's clock says.
+    const CareEntryMsg before = m_care.value(e.patientId);
+    e.timeMs = std::max(m_clock.nowMs(), before.timeMs + 1);
+    e.stationId = m_stationId;
+    if (!m_record->append(e)) {
+        Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
+        Q_EMIT result(false, tr("The care record cannot be written (%1); nothing was changed.").arg(m_record->lastError()));
+        return false;
+    }
+    m_rules->audit(what, e.operatorId, operatorName);
+    place(e);
+    if (m_publisher)
+        m_publisher->publishCare(e);
+    Q_EMIT result(true, what);
+    return true;
+}
+
+void CarePlan::assign(const QString& patientId, const QString& nurseId, const QString& operatorId, const QString& operatorName)
+{
+    if (const QString why = refusal(operatorId); !why.isEmpty()) {
+        Q_EMIT result(false, why);
+        return;
+    }
+    const int row = m_state.rowOfPatient(patientId);
+    if (patientId.isEmpty() || row < 0) {
+        Q_EMIT result(false, tr("%1 is not in the census").arg(patientId));
+        return;
+    }
+    if (!nurseId.isEmpty() && !m_site.staffMember(nurseId)) {
+        Q_EMIT result(false, tr("%1 is not on the staff list").arg(nurseId));
+        return;
+    }
+    CareEntryMsg e = entry(patientId);
+    const bool charge = holder(ChargeRole) == operatorId;
+    // A nurse takes a patient, or gives up their own; anything else is the charge nurse's to do.
+    const bool own = nurseId == operatorId || (nurseId.isEmpty() && e.nurseId == operatorId);
+    if (!own && !charge) {
+        const QString chargeNurse = holder(ChargeRole);
+        Q_EMIT result(false, chargeNurse.isEmpty()
+                                 ? tr("Only the charge nurse assigns other nurses' patients, and nobody has taken charge")
+                                 : tr("Only the charge nurse (%1) assigns other nurses' patients").arg(nameOf(chargeNurse)));
+        return;
+    }
+    if (e.nurseId == nurseId) {
+        Q_EMIT result(true, tr("No change: %1 is already %2").arg(patientId, nurseId.isEmpty() ? tr("unassigned") : nameOf(nurseId)));
+        return;
+    }
+    const QString previous = e.nurseId;
+    e.nurseId = nurseId;
+    e.operatorId = operatorId;
+    e.action = nurseId == operatorId ? QStringLiteral("take") : QStringLiteral("assign");
+    const QString name = m_state.rows().patients[size_t(row)].name;
+    commit(e,
+           nurseId.isEmpty() ? QStringLiteral("care: %1 (%2) unassigned from %3").arg(patientId, name, previous)
+                             : QStringLiteral("care: %1 (%2) assigned to %3 (%4)%5")
+                                   .arg(patientId, name, nurseId, nameOf(nurseId),
+                                        previous.isEmpty() ? QString() : QStringLiteral(", was %1").arg(previous)),
+           operatorName);
+}
+
+void CarePlan::setFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed,
+                        const QString& operatorId, const QString& operatorName)
+{
+    if (const QString why = refusal(operatorId); !why.isEmpty()) {
+        Q_EMIT result(false, why);
+        return;
+    }
+    if (patientId.isEmpty() || m_state.rowOfPatient(patientId) < 0) {
+        Q_EMIT result(false, tr("%1 is not in the census").arg(patientId));
+        return;
+    }
+    CareEntryMsg e = entry(patientId);
+    if (e.fallRisk == fallRisk && e.elopementRisk == elopementRisk && e.bedExitArmed == bedExitArmed) {
+        Q_EMIT result(true, tr("No change to %1's flags").arg(patientId));
+        return;
+    }
+    e.fallRisk = fallRisk;
+    e.elopementRisk = elopementRisk;
+    e.bedExitArmed = bedExitArmed;
+    e.operatorId = operatorId;
+    e.action = QStringLiteral("flags");
+    auto yes = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
+    commit(e,
+           QStringLiteral("care: %1 flags: fall risk %2, elopement risk %3, bed exit armed %4")
+               .arg(patientId, yes(fallRisk), yes(elopementRisk), yes(bedExitArmed)),
+           operatorName);
+}
+
+void CarePlan::setSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
+                           const QString& operatorId, const QString& operatorName)
+{
+    if (const QString why = refusal(operatorId); !why.isEmpty()) {
+        Q_EMIT result(false, why);
+        return;
+    }
+    if (patientId.isEmpty() || m_state.rowOfPatient(patientId) < 0) {
+        Q_EMIT result(false, tr("%1 is not in the census").arg(patientId));
+        return;
+    }
+    if (repositionEveryMin < 0 || repositionEveryMin > 24 * 60) {
+        Q_EMIT result(false, tr("reposition every: %1 min is not between 0 (none) and 1440").arg(repositionEveryMin));
+        return;
+    }
+    for (int i = 0; i < medicationTimes.size(); ++i)
+        if (!isTimeOfDay(medicationTimes[i])) {
+            Q_EMIT result(false, tr("medication times[%1]: \"%2\" is not a time of day (HH:MM, 00:00 to 23:59)")
+                                     .arg(i)
+                                     .arg(medicationTimes[i]));
+            return;
+        }
+    CareEntryMsg e = entry(patientId);
+    e.repositionEveryMin = repositionEveryMin;
+    e.medicationTimes = medicationTimes;
+    e.operatorId = operatorId;
+    e.action = QStringLiteral("schedule");
+    commit(e,
+           QStringLiteral("care: %1 schedule: reposition every %2 min, medication at %3")
+               .arg(patientId)
+               .arg(repositionEveryMin)
+               .arg(medicationTimes.isEmpty() ? QStringLiteral("(none)") : medicationTimes.join(QStringLiteral(", "))),
+           operatorName);
+}
+
+void CarePlan::takeRole(const QString& role, const QString& operatorId, const QString& operatorName)
+{
+    if (const QString why = refusal(operatorId); !why.isEmpty()) {
+        Q_EMIT result(false, why);
+        return;
+    }
+    const ShiftRoleMsg before = m_roles.value(role);
+    if (before.staffId == operatorId) {
+        Q_EMIT result(true, tr("You already hold the %1 role").arg(role));
+        return;
+    }
+    ShiftRoleMsg r{role, operatorId, std::max(m_clock.nowMs(), before.timeMs + 1), m_stationId, operatorId};
+    if (!m_record->append(r)) {
+        Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
+        Q_EMIT result(false, tr("The care record cannot be written (%1); nothing was changed.").arg(m_record->lastError()));
+        return;
+    }
+    const QString what = QStringLiteral("shift: %1 (%2) took the %3 role%4")
+                             .arg(operatorId, operatorName, role,
+                                  before.staffId.isEmpty() ? QString() : QStringLiteral(" from %1").arg(before.staffId));
+    m_rules->audit(what, operatorId, operatorName);
+    m_roles.insert(role, r);
+    if (m_publisher)
+        m_publisher->publishRole(r);
+    refreshRows();
+    Q_EMIT result(true, what);
+}
+
+} // namespace ww

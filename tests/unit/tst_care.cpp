@@ -1,0 +1,416 @@
+// The care plan through the real core: nurses take patients, the charge nurse assigns, refusals
+// (nobody signed in, another nurse's patient without the charge role), risk flags gating the exit
+// alarm, escalation to the assigned nurse's and the charge nurse's badges with the call's answer
+// and the confirmation to the caller, other stations' entries merged (the later wins, the station
+// overridden told), the record restoring the plan after a restart, and the wire format.
+#include "alarm_support.h"
+#include "records/alarmlog.h"
+#include "transport/wirecodec.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ww;
+using test::CoreFixture;
+
+namespace {
+
+constexpr qint64 T0 = 1'795'737'600'000; // 2026-11-27T00:00:00Z
+
+struct CareOutputs : CarePublisher, AlarmPublisher
+{
+    std::vector<CareEntryMsg> care;
+    std::vector<ShiftRoleMsg> roles;
+    std::vector<std::pair<AlarmState, EscalationStep>> steps;
+    std::vector<std::pair<QString, QString>> help; // (device, responder)
+    std::vector<std::pair<bool, QString>> results;
+    void publishCare(const CareEntryMsg& e) override { care.push_back(e); }
+    void publishRole(const ShiftRoleMsg& r) override { roles.push_back(r); }
+    void helpComing(const AlarmState& a, const QString& responder) override { help.emplace_back(a.source, responder); }
+    void publishAlarm(const AlarmState&) override {}
+    void clearAlarm(const QString&) override {}
+    void escalate(const AlarmState& a, const EscalationStep& s) override { steps.emplace_back(a, s); }
+    StationOutputs output() { return StationOutputs{this, nullptr, this}; }
+    void watch(WardCore& core)
+    {
+        QObject::connect(&core, &WardCore::careResult, &core, [this](bool ok, const QString& m) { results.emplace_back(ok, m); });
+    }
+    [[nodiscard]] bool lastOk() const { return !results.empty() && results.back().first; }
+    [[nodiscard]] QString lastMessage() const { return results.empty() ? QString() : results.back().second; }
+};
+
+const PatientRow* patient(const WardCore& core, const QString& id)
+{
+    for (const PatientRow& p : core.rows().patients)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+const QString Charge = QStringLiteral("S01"), Martha = QStringLiteral("S02"), Theo = QStringLiteral("S03");
+const QString Isla = QStringLiteral("P003");
+
+DeviceEventMsg panic(const QString& device, qint64 t, quint32 seq)
+{
+    DeviceEventMsg ev;
+    ev.deviceId = device;
+    ev.deviceTimeMs = ev.receiveTimeMs = t;
+    ev.boot = 1;
+    ev.seq = seq;
+    ev.kind = DeviceEventKind::Panic;
+    return ev;
+}
+
+std::span<const std::byte> bytes(const QByteArray& b)
+{
+    return {reinterpret_cast<const std::byte*>(b.constData()), size_t(b.size())};
+}
+
+} // namespace
+
+class TestCare : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString db(const char* name) { return m_dir.filePath(QLatin1String(name)); }
+
+private Q_SLOTS:
+    void nursesTakePatientsAndTheChargeNurseAssigns()
+    {
+        CareOutputs out;
+        CoreFixture f(db("assign.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        QVERIFY(patient(f.core, Isla));
+        QVERIFY(patient(f.core, Isla)->nurseId.isEmpty()); // unassigned, and shown as such
+
+        // Nobody signed in: refused, nothing recorded or published.
+        f.core.assignPatient(Isla, Martha, {}, {});
+        QVERIFY(!out.lastOk());
+        QVERIFY(out.lastMessage().contains(QStringLiteral("Sign in")));
+        QVERIFY(out.care.empty());
+
+        // Martha takes Isla.
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY2(out.lastOk(), qPrintable(out.lastMessage()));
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
+        QCOMPARE(patient(f.core, Isla)->nurseName, QStringLiteral("Martha Silva"));
+        QCOMPARE(out.care.size(), size_t(1));
+        QCOMPARE(out.care.back().nurseId, Martha);
+        QCOMPARE(out.care.back().stationId, QStringLiteral("st-1"));
+        QCOMPARE(out.care.back().action, QStringLiteral("take"));
+
+        // Theo may not take her from Martha: only the charge nurse reassigns, and nobody has charge.
+        f.core.assignPatient(Isla, Theo, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("charge nurse")), qPrintable(out.lastMessage()));
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
+
+        // Edward takes charge (recorded, published), then reassigns Isla to Theo.
+        f.core.takeShiftRole(ChargeRole, Charge, QStringLiteral("Edward Hughes"));
+        QVERIFY2(out.lastOk(), qPrintable(out.lastMessage()));
+        QCOMPARE(f.core.carePlan().holder(ChargeRole), Charge);
+        QCOMPARE(out.roles.size(), size_t(1));
+        QCOMPARE(out.roles.back().staffId, Charge);
+        f.clock.advance(1000);
+        f.core.assignPatient(Isla, Theo, Charge, QStringLiteral("Edward Hughes"));
+        QVERIFY2(out.lastOk(), qPrintable(out.lastMessage()));
+        QCOMPARE(patient(f.core, Isla)->nurseId, Theo);
+        QCOMPARE(out.care.back().action, QStringLiteral("assign"));
+
+        // Audited, with who did it.
+        LogFilter lf;
+        const auto log = AlarmLog::query(db("assign.sqlite"), lf);
+        int audits = 0;
+        for (const LogEntry& e : log)
+            if (e.kind == u"audit" && e.detail.startsWith(QStringLiteral("care: P003")))
+                ++audits;
+        QCOMPARE(audits, 2);
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const LogEntry& e) {
+            return e.detail.startsWith(QStringLiteral("shift: S01")) && e.operatorId == u"S01";
+        }));
+
+        // A nurse who is not on the staff list cannot be assigned.
+        f.core.assignPatient(Isla, QStringLiteral("S99"), Charge, QStringLiteral("Edward Hughes"));
+        QVERIFY(!out.lastOk());
+        QCOMPARE(patient(f.core, Isla)->nurseId, Theo);
+    }
+
+    void theRecordRestoresThePlan()
+    {
+        const QString path = db("restore.sqlite");
+        {
+            CareOutputs out;
+            CoreFixture f(path, out.output());
+            out.watch(f.core);
+            f.clock.set(T0);
+            f.core.start();
+            f.core.takeShiftRole(ChargeRole, Charge, QStringLiteral("Edward Hughes"));
+            f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+            f.core.setRiskFlags(Isla, true, false, true, Martha, QStringLiteral("Martha Silva"));
+            f.core.setCareSchedule(Isla, 120, {QStringLiteral("08:00"), QStringLiteral("20:00")}, Martha, QStringLiteral("Martha Silva"));
+            QVERIFY(out.lastOk());
+        }
+        CareOutputs out;
+        CoreFixture f(path, out.output());
+        f.core.start();
+        const PatientRow* p = patient(f.core, Isla);
+        QVERIFY(p);
+        QCOMPARE(p->nurseId, Martha);
+        QVERIFY(p->fallRisk);
+        QVERIFY(!p->elopementRisk);
+        QVERIFY(p->bedExitArmed);
+        QCOMPARE(f.core.carePlan().holder(ChargeRole), Charge);
+        QCOMPARE(f.core.carePlan().entry(Isla).repositionEveryMin, 120);
+        QCOMPARE(f.core.carePlan().entry(Isla).medicationTimes, (QStringList{QStringLiteral("08:00"), QStringLiteral("20:00")}));
+    }
+
+    void impossibleScheduleNamesTheField()
+    {
+        CareOutputs out;
+        CoreFixture f(db("schedule.sqlite"), out.output());
+        out.watch(f.core);
+        f.core.start();
+        f.core.setCareSchedule(Isla, 60, {QStringLiteral("08:00"), QStringLiteral("25:00")}, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("medication times[1]")) && out.lastMessage().contains(QStringLiteral("25:00")),
+                 qPrintable(out.lastMessage()));
+        f.core.setCareSchedule(Isla, -5, {}, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("reposition every")), qPrintable(out.lastMessage()));
+        QVERIFY(out.care.empty());
+    }
+
+    void laterEntryFromAnotherStationWinsAndTheOverriddenStationIsTold()
+    {
+        CareOutputs out;
+        CoreFixture f(db("merge.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        const qint64 ours = out.care.back().timeMs;
+        // Another station's older entry loses.
+        CareEntryMsg older{Isla, Theo, false, false, false, 0, {}, ours - 1, QStringLiteral("st-2"), Theo, QStringLiteral("take")};
+        f.core.apply(QVector<Decoded>{older});
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
+        // Its later one wins, and this station's operator is told who changed it where.
+        CareEntryMsg later = older;
+        later.timeMs = ours + 5;
+        f.core.apply(QVector<Decoded>{later});
+        QCOMPARE(patient(f.core, Isla)->nurseId, Theo);
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("st-2")) && out.lastMessage().contains(QStringLiteral("Theo Brown")),
+                 qPrintable(out.lastMessage()));
+        // Same time: the greater station id wins, at every station alike.
+        CareEntryMsg tie = later;
+        tie.nurseId = Martha;
+        tie.stationId = QStringLiteral("st-3");
+        f.core.apply(QVector<Decoded>{tie});
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
+        // An entry made by someone not on the staff list is refused and raised.
+        CareEntryMsg forged = tie;
+        forged.timeMs += 10;
+        forged.operatorId = QStringLiteral("intruder");
+        forged.nurseId = Theo;
+        const quint64 refusedBefore = f.core.refusedStates();
+        f.core.apply(QVector<Decoded>{forged});
+        QCOMPARE(f.core.refusedStates(), refusedBefore + 1);
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
+        QVERIFY(f.last(QStringLiteral("tech.refused")));
+    }
+
+    void exitAlarmsOnlyForPatientsAtElopementRisk()
+    {
+        CareOutputs out;
+        CoreFixture f(db("exit.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        const Room* exit = nullptr;
+        for (const auto& r : f.site.rooms)
+            if (r.kind == RoomKind::Exit)
+                exit = &r;
+        QVERIFY(exit);
+        const Patient& pt = *f.site.patient(Isla);
+        auto at = [&](const Room& room) {
+            PositionMsg m;
+            m.tagId = pt.wristband;
+            m.timeMs = f.clock.nowMs();
+            m.x = room.centre().x();
+            m.y = room.centre().y();
+            m.floor = room.floor;
+            m.room = room.id;
+            f.core.apply(QVector<Decoded>{m});
+        };
+        const Room& bedroom = *f.site.room(f.site.bed(pt.bed)->room);
+        // Not at risk: at the exit for 10 s is logged once, and no alarm.
+        for (int s = 0; s <= 10; ++s) {
+            at(*exit);
+            f.clock.advance(1000);
+        }
+        QVERIFY(!f.last(QStringLiteral("loc.exit")));
+        auto exitLines = [&] {
+            int n = 0;
+            for (const LogEntry& e : AlarmLog::query(db("exit.sqlite"), LogFilter{}))
+                n += e.detail.contains(QStringLiteral("not at elopement risk")) && e.detail.contains(Isla) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(exitLines(), 1);
+        at(bedroom);
+        // Flagged at elopement risk: the same walk raises the exit alarm.
+        f.core.setRiskFlags(Isla, false, true, false, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        for (int s = 0; s <= 10; ++s) {
+            at(*exit);
+            f.clock.advance(1000);
+        }
+        const auto alarm = f.last(QStringLiteral("loc.exit"));
+        QVERIFY(alarm);
+        QCOMPARE(alarm->patientId, Isla);
+        QVERIFY(alarm->signalling());
+        QCOMPARE(exitLines(), 1);
+    }
+
+    void escalationCallsTheAssignedNurseThenTheChargeNurse()
+    {
+        CareOutputs out;
+        CoreFixture f(db("escalate.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        f.core.takeShiftRole(ChargeRole, Charge, QStringLiteral("Edward Hughes"));
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        QSignalSpy answered(&f.core, &WardCore::callAnswered);
+
+        // Isla's wristband: a panic. Step 1 (assigned-nurse) calls Martha's badge with what and where.
+        const Patient& pt = *f.site.patient(Isla);
+        f.core.apply(QVector<Decoded>{panic(pt.wristband, f.clock.nowMs(), 7)});
+        f.core.evaluateAlarms();
+        QCOMPARE(out.steps.size(), size_t(1));
+        const AlarmState alarm = out.steps[0].first;
+        QCOMPARE(alarm.patientId, Isla);
+        QCOMPARE(out.steps[0].second.target, QStringLiteral("bd-02"));
+        QVERIFY2(out.steps[0].second.callText.contains(QStringLiteral("Isla Clarke")), qPrintable(out.steps[0].second.callText));
+        // The log names who was called.
+        const auto log = AlarmLog::query(db("escalate.sqlite"), LogFilter{});
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const LogEntry& e) {
+            return e.kind == u"escalated" && e.detail.contains(QStringLiteral("Martha Silva (S02), assigned nurse of P003"));
+        }));
+
+        // Her badge received it: said, no confirmation yet; then she accepts: the wristband is told.
+        const QString commandId = alarm.id + QStringLiteral("#1");
+        CommandAckMsg ack{commandId, QStringLiteral("bd-02"), CommandAckStatus::Received, {}, f.clock.nowMs(), f.clock.nowMs()};
+        f.core.apply(QVector<Decoded>{ack});
+        QCOMPARE(answered.size(), 1);
+        QVERIFY(out.help.empty());
+        // An answer from another badge than the one called changes nothing.
+        CommandAckMsg wrong = ack;
+        wrong.deviceId = QStringLiteral("bd-05");
+        wrong.status = CommandAckStatus::Accepted;
+        f.core.apply(QVector<Decoded>{wrong});
+        QCOMPARE(answered.size(), 1);
+        QVERIFY(out.help.empty());
+        ack.status = CommandAckStatus::Accepted;
+        f.core.apply(QVector<Decoded>{ack});
+        QCOMPARE(answered.size(), 2);
+        QCOMPARE(answered.last().at(1).toString(), QStringLiteral("Martha Silva"));
+        QCOMPARE(out.help.size(), size_t(1));
+        QCOMPARE(out.help[0].first, pt.wristband);
+        QCOMPARE(out.help[0].second, QStringLiteral("Martha Silva"));
+
+        // Nobody acknowledged at a station: after the step's 60 s, the charge nurse's badge.
+        f.clock.advance(61'000);
+        f.core.evaluateAlarms();
+        std::vector<EscalationStep> panicSteps;
+        for (const auto& [a, step] : out.steps)
+            if (a.id == alarm.id)
+                panicSteps.push_back(step);
+        QCOMPARE(panicSteps.size(), size_t(2));
+        QCOMPARE(panicSteps[1].target, QStringLiteral("bd-01"));
+        QVERIFY(!panicSteps[1].callText.isEmpty());
+
+        // Acknowledged at the station: the caller is told once (already told here: not again).
+        f.core.acknowledge(alarm.id, Charge, QStringLiteral("Edward Hughes"), QStringLiteral("with her"));
+        QCOMPARE(out.help.size(), size_t(1));
+        QCOMPARE(f.core.alarmEngine()->find(alarm.id)->ackComment, QStringLiteral("with her"));
+    }
+
+    void unassignedPatientsEscalateToTheChargeNurseOrEveryStation()
+    {
+        CareOutputs out;
+        CoreFixture f(db("unassigned.sqlite"), out.output());
+        f.clock.set(T0);
+        f.core.start();
+        const Patient& pt = *f.site.patient(Isla);
+        f.core.apply(QVector<Decoded>{panic(pt.wristband, f.clock.nowMs(), 1)});
+        f.core.evaluateAlarms();
+        QCOMPARE(out.steps.size(), size_t(1));
+        QCOMPARE(out.steps[0].second.target, AllStationsTarget); // nobody assigned, nobody in charge
+        QVERIFY(out.steps[0].second.callText.isEmpty());
+        f.core.takeShiftRole(ChargeRole, Charge, QStringLiteral("Edward Hughes"));
+        f.core.apply(QVector<Decoded>{panic(pt.wristband, f.clock.nowMs(), 2)});
+        f.core.evaluateAlarms();
+        QCOMPARE(out.steps.size(), size_t(2));
+        QCOMPARE(out.steps[1].second.target, QStringLiteral("bd-01"));
+        // The acknowledging operator's name goes to the caller.
+        f.core.acknowledge(out.steps[1].first.id, Martha, QStringLiteral("Martha Silva"));
+        QCOMPARE(out.help.size(), size_t(1));
+        QCOMPARE(out.help[0].second, QStringLiteral("Martha Silva"));
+    }
+
+    void wireFormat()
+    {
+        CareEntryMsg e{Isla, Martha, true, false, true, 90, {QStringLiteral("08:00")}, T0, QStringLiteral("st-1"), Martha,
+                       QStringLiteral("take")};
+        DecodeContext ctx;
+        ctx.nowMs = T0;
+        auto r = decodeWire(TopicKind::Care, "P003", bytes(encode(e)), ctx);
+        QVERIFY(!r.error);
+        const auto& back = std::get<CareEntryMsg>(r.messages.front());
+        QVERIFY(back.samePlan(e));
+        QCOMPARE(back.timeMs, T0);
+        QCOMPARE(back.stationId, QStringLiteral("st-1"));
+        // Topic and payload disagree: refused, naming the field.
+        r = decodeWire(TopicKind::Care, "P004", bytes(encode(e)), ctx);
+        QVERIFY(r.error);
+        QCOMPARE(int(r.error->reason), int(RejectReason::TopicMismatch));
+        QVERIFY(r.error->detail.contains(QStringLiteral("patient_id")));
+        // An impossible medication time names the field and its index.
+        CareEntryMsg bad = e;
+        bad.medicationTimes = {QStringLiteral("08:00"), QStringLiteral("24:30")};
+        r = decodeWire(TopicKind::Care, "P003", bytes(encode(bad)), ctx);
+        QVERIFY(r.error);
+        QVERIFY2(r.error->detail.contains(QStringLiteral("medication_times[1]")), qPrintable(r.error->detail));
+        // A role; a command acknowledgement; a badge call read back as a device reads it.
+        ShiftRoleMsg role{ChargeRole, Charge, T0, QStringLiteral("st-1"), Charge};
+        r = decodeWire(TopicKind::Role, "charge", bytes(encode(role)), ctx);
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<ShiftRoleMsg>(r.messages.front()).staffId, Charge);
+        CommandAckMsg ack{QStringLiteral("a#1"), QStringLiteral("bd-02"), CommandAckStatus::Accepted, {}, T0, 0};
+        r = decodeWire(TopicKind::CommandAck, "bd-02", bytes(encode(ack)), ctx);
+        QVERIFY(!r.error);
+        QCOMPARE(int(std::get<CommandAckMsg>(r.messages.front()).status), int(CommandAckStatus::Accepted));
+        r = decodeWire(TopicKind::CommandAck, "bd-03", bytes(encode(ack)), ctx);
+        QVERIFY(r.error);
+        AlarmState a;
+        a.id = QStringLiteral("event.panic:wb-003:1-7");
+        a.priority = Priority::High;
+        const auto call = decodeCommand(bytes(encodeBadgeCall(a, 1, QStringLiteral("Panic: Isla"), QStringLiteral("st-1"), T0)));
+        QVERIFY(call);
+        QCOMPARE(int(call->kind), int(CommandMsg::Kind::BadgeCall));
+        QCOMPARE(call->commandId, a.id + QStringLiteral("#1"));
+        QCOMPARE(call->text, QStringLiteral("Panic: Isla"));
+        const auto help = decodeCommand(bytes(encodeHelpComing(a, QStringLiteral("Martha Silva"), QStringLiteral("st-1"), T0)));
+        QVERIFY(help);
+        QCOMPARE(int(help->kind), int(CommandMsg::Kind::HelpComing));
+        QCOMPARE(help->text, QStringLiteral("Martha Silva"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCare)
+#include "tst_care.moc"

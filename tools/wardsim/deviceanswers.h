@@ -1,0 +1,47 @@
+#pragma once
+// How the simulated ward's people answer the station: a badge that is called (BadgeBuzz on
+// cmd/{badge}) says at once that it received the call and, a few seconds later, that its wearer
+// accepted it (CommandAck on cmdack/{badge}); a wristband or badge told that help is coming says
+// it received it. Thread-safe: commands arrive on the MQTT thread, answers go out from the
+// simulation's loop (due()).
+#include "domain/site.h"
+#include "transport/topics.h"
+#include "transport/wirecodec.h"
+
+#include <QByteArray>
+#include <QSet>
+#include <mutex>
+#include <vector>
+
+namespace ww::sim {
+
+struct Answer
+{
+    QString topic;
+    QByteArray payload;
+};
+
+class DeviceAnswers
+{
+public:
+    DeviceAnswers(const Site& site, qint64 acceptAfterMs = 3000);
+    // A message on cmd/{device}: remembered when it is for one of the site's badges or wristbands.
+    void onCommand(const QString& device, std::span<const std::byte> payload, qint64 nowMs);
+    // The answers due by nowMs, in order.
+    [[nodiscard]] std::vector<Answer> due(qint64 nowMs);
+
+private:
+    struct Pending
+    {
+        qint64 atMs;
+        CommandAckMsg ack;
+    };
+    Topics m_topics;
+    QSet<QString> m_badges, m_wearables;
+    qint64 m_acceptAfterMs;
+    std::mutex m_mutex;
+    std::vector<Pending> m_pending;
+    QSet<QString> m_seen; // command ids answered: repeats (two stations, QoS 1 redelivery) once
+};
+
+} // namespace ww::sim
