@@ -601,6 +601,14 @@ void WardCore::republishAlarms()
         qCInfo(lcCore) << "new broker session: published the state of" << n << "open alarms again";
 }
 
+void WardCore::auditAudioPause(const QString& operatorId, const QString& operatorName, int seconds, const QString& comment)
+{
+    if (m_rules)
+        m_rules->audit(QStringLiteral("audio paused for %1 s%2").arg(seconds).arg(comment.isEmpty() ? QString() : QStringLiteral(": ") + comment),
+                       operatorId, operatorName);
+    Q_EMIT audioPaused(m_clock.nowMs() + qint64(seconds) * 1000, operatorName.isEmpty() ? tr("(nobody signed in)") : operatorName);
+}
+
 void WardCore::auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail)
 {
     if (m_rules)

@@ -116,6 +116,8 @@ public:
     // retained alarm states may be gone, so this station publishes its open ones again.
     Q_INVOKABLE void republishAlarms();
     Q_INVOKABLE void auditSignIn(const QString& operatorId, const QString& operatorName, bool ok, const QString& detail);
+    // AUDIO PAUSED pressed at this station: logged with who and why; announced to the other stations.
+    Q_INVOKABLE void auditAudioPause(const QString& operatorId, const QString& operatorName, int seconds, const QString& comment);
     // The station's own technical conditions (broker lost, audio, no other station, GUI hung).
     // code and args: domain/conditiontext.h (a code it does not know is taken as the text).
     Q_INVOKABLE void setLocalCondition(const QString& rule, const QString& key, bool holds, const QString& code,
@@ -155,6 +157,8 @@ Q_SIGNALS:
     void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
     void censusResult(bool ok, const QString& message);
     void careResult(bool ok, const QString& message);
+    // This station's audio pause (untilMs: wall clock), for its presence; other stations' pauses as heard.
+    void audioPaused(qint64 untilMs, const QString& operatorName);
     // The charge role changed hands (staffId empty: nobody holds it).
     void shiftRoleChanged(const QString& role, const QString& staffId, const QString& staffName);
     // A person's badge answered a call (core/careplan.h): accepted, declined, received.

@@ -555,6 +555,21 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
                 rd.error(p + QStringLiteral(".critical"), QStringLiteral("must not exceed target"));
             site.parLevels.push_back(par);
         });
+    if (root.contains(u"pods"))
+        rd.objects(root, rootPath, "pods", [&](const QJsonObject& o, const QString& p) {
+            Pod pod;
+            pod.name = rd.string(o, p, "name");
+            if (std::any_of(site.pods.begin(), site.pods.end(), [&](const Pod& x) { return x.name == pod.name; }))
+                rd.error(p + QStringLiteral(".name"), QStringLiteral("\"%1\" names another pod too").arg(pod.name));
+            const QJsonArray rooms = rd.array(o, p, "rooms", true);
+            for (qsizetype i = 0; i < rooms.size(); ++i) {
+                if (!rooms.at(i).isString() || rooms.at(i).toString().isEmpty())
+                    rd.error(p + QStringLiteral(".rooms[%1]").arg(i), QStringLiteral("must be a room id"));
+                pod.rooms << rooms.at(i).toString();
+                roomRef(pod.rooms.back(), p + QStringLiteral(".rooms[%1]").arg(i));
+            }
+            site.pods.push_back(pod);
+        });
     if (root.contains(u"referenceBeacons"))
         rd.objects(root, rootPath, "referenceBeacons", [&](const QJsonObject& o, const QString& p) {
             ReferenceBeacon b;

@@ -114,6 +114,13 @@ struct ParLevel
     int target = 1, critical = 0;
 };
 
+// A pod: a named group of rooms one team of nurses looks after; a station may be set to show one.
+struct Pod
+{
+    QString name;
+    QStringList rooms;
+};
+
 // A beacon fixed at a surveyed place: the positioning engine calibrates the receivers that hear it.
 struct ReferenceBeacon
 {
@@ -177,6 +184,7 @@ struct Site
     std::vector<StaffMember> staff;
     std::vector<Asset> assets;
     std::vector<ParLevel> parLevels;
+    std::vector<Pod> pods; // pods: named lists of rooms (a station's scope, "my pod")
     std::vector<ReferenceBeacon> referenceBeacons;
     std::vector<Sensor> sensors;
     std::vector<Fridge> fridges;

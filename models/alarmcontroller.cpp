@@ -138,10 +138,27 @@ void AlarmController::acknowledge(const QString& alarmId, const QString& comment
     }, Qt::QueuedConnection);
 }
 
-void AlarmController::pauseAudio()
+bool AlarmController::pauseNeedsComment() const
 {
+    return m_audio->sounding() == Priority::High;
+}
+
+bool AlarmController::pauseAudio(const QString& comment)
+{
+    const QString why = comment.simplified().left(AlarmEngine::MaxCommentChars);
+    if (pauseNeedsComment() && why.isEmpty()) {
+        Q_EMIT message(tr("A high-priority alarm is sounding: say why its audio may pause (a comment is required)."), true);
+        return false;
+    }
     m_audio->pause();
+    if (!m_operatorId.isEmpty())
+        m_lastActionMs = m_clock.steadyMs();
+    // Logged with who paused and why; the other stations learn it from this station's presence.
+    QMetaObject::invokeMethod(m_core, [core = m_core, op = m_operatorId, name = m_operatorName, why, s = m_audio->pauseS()] {
+        core->auditAudioPause(op, name, s, why);
+    }, Qt::QueuedConnection);
     Q_EMIT audioChanged();
+    return true;
 }
 
 void AlarmController::setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2)

@@ -33,6 +33,15 @@ public:
     [[nodiscard]] AlarmAudio* audio() { return m_audio.get(); }
     [[nodiscard]] QString operatorId() const { return m_operatorId; }
     [[nodiscard]] QString operatorName() const { return m_operatorName; }
+    // Audio paused at other stations: who paused it where, until when (shown, never applied here).
+    struct RemotePause
+    {
+        QString stationId, operatorName;
+        qint64 untilMs = 0; // wall clock
+    };
+    [[nodiscard]] const QVector<RemotePause>& remotePauses() const { return m_remotePauses; }
+    // Whether pausing now needs a comment: a high-priority alarm is sounding.
+    [[nodiscard]] bool pauseNeedsComment() const;
     // Who holds the charge role, as last heard from the core (empty: nobody).
     [[nodiscard]] QString chargeNurseId() const { return m_chargeNurseId; }
     [[nodiscard]] QString logPath() const { return m_logPath; }
@@ -51,7 +60,9 @@ public Q_SLOTS:
     void signIn(const QString& staffId, const QString& pin);
     void signOut();
     void acknowledge(const QString& alarmId, const QString& comment = {});
-    void pauseAudio();
+    // AUDIO PAUSED at this station for the site's audioPauseS. A high-priority alarm sounding needs
+    // a comment (why it may wait), logged with the operator; refused (message, false) without one.
+    bool pauseAudio(const QString& comment = {});
     void setNews2Inputs(const QString& patientId, int consciousness, bool onOxygen, bool scale2);
     // A per-patient vital-sign limit (NaN: no limit on that side); logged with the operator.
     void setPatientLimit(const QString& patientId, const QString& ruleId, double below, double above);
@@ -82,6 +93,7 @@ Q_SIGNALS:
     void censusResult(bool ok, const QString& message);
     void careResult(bool ok, const QString& message);
     void chargeNurseChanged(const QString& staffId, const QString& name);
+    void remotePausesChanged();
 
 private:
     void onAlarm(const AlarmState& a);
@@ -97,6 +109,7 @@ private:
     std::unique_ptr<AlarmAudio> m_audio;
     OperatorRegistry m_operators;
     QString m_operatorId, m_operatorName, m_logPath, m_chargeNurseId;
+    QVector<RemotePause> m_remotePauses;
     QHash<QString, VitalLimit> m_limits; // "patient|rule" -> limit set here
     QString m_discharging;               // a discharge sent to the core, until its result
     qint64 m_lastActionMs = 0;            // the operator's last action, for the automatic sign-out

@@ -100,7 +100,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
         if (!m_topId.isEmpty())
             m_alarms.acknowledge(m_topId);
     });
-    connect(m_pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
+    connect(m_pause, &QPushButton::clicked, &m_alarms, [this] { m_alarms.pauseAudio(); });
     connect(&m_alarms.flashClock(), &FlashClock::ticked, this, &AlarmBanner::blink);
     refresh();
 }
@@ -309,7 +309,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
             if (i.isValid())
                 Q_EMIT selected(i.data(AlarmListModel::IdRole).toString());
         });
-    connect(pause, &QPushButton::clicked, &m_alarms, &AlarmController::pauseAudio);
+    connect(pause, &QPushButton::clicked, &m_alarms, [this] { m_alarms.pauseAudio(); });
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
     connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {
         m_message->setText(text);
