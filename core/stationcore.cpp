@@ -1,4 +1,5 @@
 #include "core/stationcore.h"
+#include "core/logging.h"
 
 namespace ww {
 
@@ -115,24 +116,27 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         m_mqtt->addSubscription(m_options.ingest.mokoFilter, 0);
     // The network thread only copies frames; the core thread decodes and applies them.
     m_steady.start();
-    m_mqtt->setMessageHandler([core = m_core, last = m_lastRxMs, steady = m_steady](const char* topic, std::span<const std::byte> payload,
-                                                                                   qint64 rx) {
-        last->store(steady.elapsed(), std::memory_order_relaxed);
+    m_mqtt->setMessageHandler([core = m_core, echo = m_lastEchoMs, steady = m_steady,
+                               own = t.station(m_options.stationId).toUtf8()](const char* topic, std::span<const std::byte> payload,
+                                                                             qint64 rx) {
+        if (own == topic)
+            echo->store(steady.elapsed(), std::memory_order_relaxed);
         core->receive(topic, payload, rx);
     });
     connect(m_mqtt.get(), &MqttClient::stateChanged, this, [this](MqttState s, const QString& detail) {
+        m_answering = false;
         if (s == MqttState::Connected) {
             m_connectedAtMs = m_steady.elapsed();
-            m_silent = false;
             announcePresence(true);
             // A session the broker did not keep: its retained alarm states may be gone too.
             if (!m_mqtt->sessionPresent())
                 QMetaObject::invokeMethod(m_core, "republishAlarms", Qt::QueuedConnection);
+            // tech.broker ends when the presence comes back through this connection (watchBroker).
         } else {
             m_connectedAtMs = -1;
+            // Losing the broker is a technical alarm of this station (after the rule's delay).
+            setBrokerLost(true, detail);
         }
-        // Losing the broker is a technical alarm of this station (after the rule's delay).
-        setBrokerLost(s != MqttState::Connected, detail);
         Q_EMIT connectionChanged(s, detail);
     });
     // Twice a second: a broker that sent nothing for SilentBrokerMs, though connected, counted as
@@ -179,14 +183,39 @@ void StationCore::watchBroker()
     if ((m_watchTicks++ % 2) == 0)
         announcePresence(true);
     const qint64 now = m_steady.elapsed();
-    const qint64 since = std::max(m_connectedAtMs, m_lastRxMs->load(std::memory_order_relaxed));
-    const bool silent = now - since > SilentBrokerMs;
-    if (silent == m_silent)
+    const qint64 echo = m_lastEchoMs->load(std::memory_order_relaxed);
+    if (echo >= m_connectedAtMs) { // this connection carries the station's own QoS 1 traffic
+        m_deafInARow = 0;
+        if (!m_answering) {
+            m_answering = true;
+            setBrokerLost(false, QString());
+            if (m_silent) {
+                m_silent = false;
+                Q_EMIT connectionChanged(MqttState::Connected, QString());
+            }
+        }
+    }
+    const qint64 since = std::max(m_connectedAtMs, echo);
+    if (now - since <= SilentBrokerMs)
         return;
-    m_silent = silent;
-    setBrokerLost(silent, silent ? QStringLiteral("no answer for %1 s").arg((now - since) / 1000) : QString());
-    Q_EMIT connectionChanged(silent ? MqttState::Connecting : MqttState::Connected,
-                             silent ? tr("broker not answering") : QString());
+    // Deaf: raised, and the connection left. The first deaf connection is left with its session
+    // kept (a dead link or a hung broker loses nothing that way); a resumed session that is deaf
+    // again is ended, so that the next connection starts a fresh one.
+    const bool endSession = m_deafInARow > 0 && m_mqtt->sessionPresent();
+    ++m_deafInARow;
+    ++m_deafLeft;
+    const QString why = tr("no answer for %1 s").arg((now - since) / 1000);
+    if (!m_silent) {
+        m_silent = true;
+        Q_EMIT connectionChanged(MqttState::Connecting, tr("broker not answering"));
+    }
+    m_answering = false;
+    setBrokerLost(true, why);
+    qCWarning(lcCore).noquote() << QStringLiteral("broker connection deaf (%1): leaving it and %2")
+                                       .arg(why, endSession ? QStringLiteral("ending its session")
+                                                            : QStringLiteral("resuming the session"));
+    m_connectedAtMs = now; // should the connection not close, it is found deaf again in SilentBrokerMs
+    m_mqtt->dropConnection(endSession);
 }
 
 void StationCore::announcePresence(bool online)

@@ -82,12 +82,24 @@ public:
     [[nodiscard]] const StationOptions& options() const { return m_options; }
     [[nodiscard]] MqttState connectionState() const { return m_mqtt->state(); }
 
-    // A connected broker that stopped answering (hung, or a dead link the TCP stack has not noticed)
-    // is taken as lost after this long without any message from it; the station's own presence,
-    // re-announced every PresenceEveryMs, comes back through it when it works.
+    // The broker answers when the station's own presence, re-announced every PresenceEveryMs at
+    // QoS 1 and subscribed to at QoS 1 (station/+), comes back through it. Any other traffic is no
+    // proof: a broker can go on sending QoS 0 adverts to a session whose QoS 1 delivery has stalled
+    // (mosquitto 2.0.11 resuming a session from a database saved before a crash sends it no QoS 1
+    // message at all: not the events queued for it, not the station's own retained presence). A
+    // connection without that echo for SilentBrokerMs is deaf (hung broker, dead link, stalled
+    // session): tech.broker is raised and the station leaves the connection and resumes its
+    // session on a new one. If that resumed session is deaf too, the station leaves it and ends
+    // the session (MqttClient::dropConnection): the next connection starts a fresh session, its
+    // subscriptions are made again and the core republishes its open alarms (as for any session
+    // the broker did not keep). What the broker held queued for the old session is gone; device
+    // events among it show as a gap in their sequence numbers and are counted lost and raised
+    // (tech.events-lost). tech.broker ends once the presence comes back.
     static constexpr qint64 SilentBrokerMs = 3000;
     static constexpr int PresenceEveryMs = 1000;
     [[nodiscard]] bool brokerSilent() const { return m_silent; }
+    // Connections left because they were deaf (counted on the station's thread).
+    [[nodiscard]] quint64 deafConnectionsLeft() const { return m_deafLeft; }
 
 Q_SIGNALS:
     void connectionChanged(ww::MqttState state, const QString& detail);
@@ -107,13 +119,16 @@ private:
     WardCore* m_core; // lives on m_coreThread, deleted when it finishes
     std::unique_ptr<MqttClient> m_mqtt;
     std::unique_ptr<MqttOutputs> m_outputs;
-    // Steady milliseconds of the last message from the broker (set on the network thread).
-    std::shared_ptr<std::atomic<qint64>> m_lastRxMs = std::make_shared<std::atomic<qint64>>(0);
+    // Steady milliseconds of the last echo of the station's own presence (set on the network thread).
+    std::shared_ptr<std::atomic<qint64>> m_lastEchoMs = std::make_shared<std::atomic<qint64>>(-1);
     QElapsedTimer m_steady;
     QTimer m_watch;
-    qint64 m_connectedAtMs = -1;
+    qint64 m_connectedAtMs = -1; // the current connection's start (steady ms), -1 while not connected
     quint64 m_watchTicks = 0;
-    bool m_silent = false;
+    bool m_silent = false;      // a connection was found deaf and none has answered since
+    bool m_answering = false;   // the current connection has echoed the presence, tech.broker ended
+    int m_deafInARow = 0;       // consecutive connections found deaf
+    quint64 m_deafLeft = 0;
 };
 
 } // namespace ww

@@ -107,6 +107,24 @@ void MqttClient::stop()
     setState(MqttState::Disconnected, tr("stopped"));
 }
 
+void MqttClient::dropConnection(bool endSession)
+{
+    if (state() != MqttState::Connected || m_stopping)
+        return;
+    int rc = MOSQ_ERR_SUCCESS;
+    if (endSession && m_protocol == 5 && m_settings.persistentSession) {
+        mosquitto_property* props = nullptr;
+        mosquitto_property_add_int32(&props, MQTT_PROP_SESSION_EXPIRY_INTERVAL, 0);
+        rc = mosquitto_disconnect_v5(m_mosq, MQTT_RC_NORMAL_DISCONNECTION, props);
+        mosquitto_property_free_all(&props);
+    } else {
+        rc = mosquitto_disconnect(m_mosq);
+    }
+    qCInfo(lcMqtt).noquote() << (endSession ? "leaving the connection and ending the session:" : "leaving the connection:")
+                             << mosquitto_strerror(rc);
+    // The network thread writes the DISCONNECT, finds the connection closed and reconnects.
+}
+
 bool MqttClient::publish(const QString& topic, const QByteArray& payload, int qos, bool retain)
 {
     const int rc = mosquitto_publish(m_mosq, nullptr, topic.toUtf8().constData(), int(payload.size()),

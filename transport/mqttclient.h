@@ -76,6 +76,14 @@ public:
     // Clean disconnect (the broker does not publish the will), after what was published is written
     // and, at QoS 1, acknowledged; at most 10 s while connected.
     void stop();
+    // Leaves the current connection (a clean DISCONNECT) and connects again after the usual
+    // back-off: for a connection that stays up but carries nothing (see StationCore::watchBroker).
+    // endSession (MQTT 5 with a persistent session): the DISCONNECT sets the session expiry to 0,
+    // so the broker discards this client's session, with whatever it holds queued for it, and the
+    // next connection starts a fresh one (sessionPresent() false) and subscribes again. Over MQTT
+    // 3.1.1 there is no such property: the connection is left and the session resumed. Thread-safe;
+    // nothing happens unless connected.
+    void dropConnection(bool endSession);
 
     // Thread-safe. Returns false when the client library refused the message (it is then lost).
     bool publish(const QString& topic, const QByteArray& payload, int qos, bool retain);

@@ -5,7 +5,11 @@
 // - Stopped: the station is back within seconds of the broker's return; every event's sequence
 //   number arrives (none lost, repeats dropped); the outage was a technical alarm that ended.
 // - Killed: what the broker had not saved may be lost; every event is accounted for, arrived or
-//   counted lost by sequence number, and a loss is raised as tech.events-lost.
+//   counted lost by sequence number, and a loss is raised as tech.events-lost. A resumed session
+//   that carries nothing (see StationCore::watchBroker) is left and, if need be, replaced by a fresh
+//   one: the publisher goes on until the station has answered for 3 s on its last connection.
+// WW_BROKER_LOG=all logs every packet at the broker; WW_KEEP_BROKER_DIR keeps its folder; a failed
+// case prints the broker's log.
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "domain/clock.h"
@@ -104,6 +108,8 @@ struct Outcome
     qint64 reconnectMs = -1;
     bool brokerAlarmRaised = false, brokerAlarmEnded = false, lostAlarmRaised = false;
     bool publisherFailed = false; // its client refused an event
+    quint64 deafLeft = 0;         // connections the station left because they carried nothing
+    QByteArray brokerLog;
 };
 
 } // namespace
@@ -111,6 +117,7 @@ struct Outcome
 class TestBrokerOutage : public QObject
 {
     Q_OBJECT
+    QByteArray m_brokerLog; // of the case that ran last
 
     // One run: flood 3 s, take the broker away for 4 s (stopped or killed), bring it back, flood 3 s
     // more, then wait until every event is accounted for.
@@ -118,6 +125,10 @@ class TestBrokerOutage : public QObject
     {
         Outcome out;
         QTemporaryDir dir;
+        if (qEnvironmentVariableIsSet("WW_KEEP_BROKER_DIR")) {
+            dir.setAutoRemove(false);
+            qInfo("broker folder kept: %s", qPrintable(dir.path()));
+        }
         test::PrivateBroker broker(dir.filePath(QStringLiteral("broker")));
         const int port = broker.start();
         if (port <= 0)
@@ -166,7 +177,22 @@ class TestBrokerOutage : public QObject
         back.start();
         if (QTest::qWaitFor([&] { return station.connectionState() == MqttState::Connected; }, 10000))
             out.reconnectMs = back.elapsed();
-        QTest::qWait(3000);
+        // The publisher goes on until the station has answered on its last connection for 3 s: a
+        // connection found deaf is left (and its session possibly ended), so events sent after the
+        // last one are what shows the gap before them (counted lost by sequence number).
+        QElapsedTimer answering;
+        (void)QTest::qWaitFor(
+            [&] {
+                const bool ok = station.connectionState() == MqttState::Connected && !station.brokerSilent() &&
+                                station.mqtt().allSubscribed();
+                if (!ok)
+                    answering.invalidate();
+                else if (!answering.isValid())
+                    answering.start();
+                return ok && answering.elapsed() >= 3000;
+            },
+            60000);
+        out.deafLeft = station.deafConnectionsLeft();
         publisher.stop();
         (void)publisher.drained(10000);
         out.sent = publisher.lastSeq();
@@ -190,10 +216,11 @@ class TestBrokerOutage : public QObject
         out.duplicates = station.core().duplicatesDropped();
         (void)QTest::qWaitFor([&] { std::lock_guard lock(mutex); return out.brokerAlarmEnded; }, 10000);
         station.stop();
-        qInfo("%s: %lld of %u events arrived, %llu counted lost, %llu repeats dropped", kill ? "killed" : "stopped",
+        qInfo("%s: %lld of %u events arrived, %llu counted lost, %llu repeats dropped; %llu deaf connections left", kill ? "killed" : "stopped",
               static_cast<long long>(out.arrived.size()), out.sent, static_cast<unsigned long long>(out.lost),
-              static_cast<unsigned long long>(out.duplicates));
+              static_cast<unsigned long long>(out.duplicates), static_cast<unsigned long long>(out.deafLeft));
         out.publisherFailed = publisher.failed();
+        out.brokerLog = broker.log();
         return out;
     }
 
@@ -201,6 +228,7 @@ private Q_SLOTS:
     void brokerStoppedAndRestartedLosesNothing()
     {
         const Outcome o = outage(false);
+        m_brokerLog = o.brokerLog;
         QVERIFY(!o.publisherFailed);
         QVERIFY(o.sent > 500);
         // Back within seconds of the broker's return (the reconnect back-off is capped at 2 s).
@@ -217,9 +245,23 @@ private Q_SLOTS:
         QVERIFY(o.brokerAlarmEnded);
     }
 
+    // The broker's log, without the per-message lines of WW_BROKER_LOG=all, when a case failed.
+    void cleanup()
+    {
+        if (!QTest::currentTestFailed() || m_brokerLog.isEmpty())
+            return;
+        QByteArrayList lines;
+        for (const QByteArray& line : m_brokerLog.split('\n'))
+            if (!line.contains(" PUBLISH ") && !line.contains(" PUBACK ") && !line.contains("Saving in-memory"))
+                lines << line;
+        qInfo("broker log:\n%s", lines.join('\n').constData());
+        m_brokerLog.clear();
+    }
+
     void brokerKilledLossesAreCountedAndRaised()
     {
         const Outcome o = outage(true);
+        m_brokerLog = o.brokerLog;
         QVERIFY(!o.publisherFailed);
         QVERIFY(o.sent > 500);
         QVERIFY(o.reconnectMs >= 0);
