@@ -457,6 +457,11 @@ void AlarmEngine::tickUnbatched()
         it = now - it.value() > TombstoneMs ? m_closed.erase(it) : std::next(it);
 }
 
+bool AlarmEngine::record(const QString& kind, const AlarmState& about, const QString& detail)
+{
+    return write(kind, about, {}, {}, {}, detail);
+}
+
 bool AlarmEngine::audit(const QString& what, const QString& operatorId, const QString& operatorName)
 {
     return write(QStringLiteral("audit"), AlarmState{}, operatorId, operatorName, {}, what);

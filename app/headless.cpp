@@ -12,25 +12,42 @@
 
 namespace ww {
 
+namespace {
+// A patient's risk flags as one word: f (fall risk), e (elopement risk), b (bed exit armed).
+QString flags(const PatientRow& p)
+{
+    return QString(p.fallRisk ? QStringLiteral("f") : QString()) + (p.elopementRisk ? QStringLiteral("e") : QString()) +
+           (p.bedExitArmed ? QStringLiteral("b") : QString());
+}
+} // namespace
+
 HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& census, const Clock& clock, QObject* parent)
     : QObject(parent), m_alarms(alarms), m_census(census), m_clock(clock), m_stdin(STDIN_FILENO, QSocketNotifier::Read)
 {
     for (const PatientRow& p : m_census.rows())
-        m_printed << QStringList{p.bed, p.id, p.name, p.wristband, p.monitor}.join(u'|');
+        m_printed << QStringList{p.bed, p.id, p.name, p.wristband, p.monitor, p.nurseId, flags(p)}.join(u'|');
     connect(&m_census, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& from, const QModelIndex& to) {
         for (int r = from.row(); r <= to.row() && r < int(m_printed.size()); ++r) {
             const PatientRow& p = m_census.rowAt(r);
-            const QString now = QStringList{p.bed, p.id, p.name, p.wristband, p.monitor}.join(u'|');
+            const QString now = QStringList{p.bed, p.id, p.name, p.wristband, p.monitor, p.nurseId, flags(p)}.join(u'|');
             if (now == m_printed[r])
                 continue;
             m_printed[r] = now;
             print(QJsonObject{{QStringLiteral("event"), QStringLiteral("bed")}, {QStringLiteral("bed"), p.bed},
                               {QStringLiteral("patient"), p.id}, {QStringLiteral("name"), p.name},
-                              {QStringLiteral("wristband"), p.wristband}, {QStringLiteral("monitor"), p.monitor}});
+                              {QStringLiteral("wristband"), p.wristband}, {QStringLiteral("monitor"), p.monitor},
+                              {QStringLiteral("nurse"), p.nurseId}, {QStringLiteral("flags"), flags(p)}});
         }
     });
     connect(&m_alarms, &AlarmController::censusResult, this, [this](bool ok, const QString& text) {
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("census")}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+    });
+    connect(&m_alarms, &AlarmController::careResult, this, [this](bool ok, const QString& text) {
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("care")}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+    });
+    connect(&m_alarms, &AlarmController::chargeNurseChanged, this, [this](const QString& staffId, const QString& name) {
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("charge")}, {QStringLiteral("staff"), staffId},
+                          {QStringLiteral("name"), name}});
     });
     connect(&m_alarms, &AlarmController::alarmUpdated, this, [this](const AlarmState& alarm) {
         {
@@ -106,6 +123,14 @@ void HeadlessStation::line(const QByteArray& text)
         m_alarms.dischargePatient(arg(1));
     else if (parts[0] == "devices" && parts.size() == 4)
         m_alarms.pairDevices(arg(1), arg(2), arg(3));
+    else if (parts[0] == "assign" && parts.size() == 3)
+        m_alarms.assignPatient(arg(1), arg(2));
+    else if (parts[0] == "take" && parts.size() == 2)
+        m_alarms.takePatient(arg(1));
+    else if (parts[0] == "charge" && parts.size() == 1)
+        m_alarms.takeCharge();
+    else if (parts[0] == "flags" && parts.size() == 3)
+        m_alarms.setRiskFlags(arg(1), parts[2].contains('f'), parts[2].contains('e'), parts[2].contains('b'));
     else if (parts[0] == "quit")
         QCoreApplication::quit();
     else

@@ -4,7 +4,10 @@
 //   signin STAFF PIN | ack ALARM_ID | quit
 //   admit BED PATIENT_ID WRISTBAND MONITOR NAME... | transfer PATIENT_ID BED | discharge PATIENT_ID |
 //   devices PATIENT_ID WRISTBAND MONITOR      ("-": no device)
-// A census row that changes (who lies in a bed, their devices) is printed as a "bed" line.
+//   take PATIENT_ID | assign PATIENT_ID NURSE ("-": unassign) | charge | flags PATIENT_ID [f][e][b]-
+//      (the care plan: fall risk, elopement risk, bed exit armed; "-": none)
+// A census row that changes (who lies in a bed, their devices, nurse, flags) is printed as a "bed"
+// line; care-plan results as "care" lines, the charge role as "charge" lines.
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 

@@ -93,6 +93,24 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
         });
     }
 
+    // Out of a bed armed for it (the care plan): high for a patient at fall risk.
+    {
+        const bool out = p.bedExitArmed && p.bedState.left() && now - p.bedState.timeMs <= maxAge;
+        m_conditions.observe(QStringLiteral("bed.exit|") + p.id, out, p.bedState.timeMs, now, cfg.rule(QStringLiteral("bed.exit")).delayS, [&] {
+            AlarmRaise a;
+            a.rule = QStringLiteral("bed.exit");
+            a.subjectKey = p.id;
+            a.patientId = p.id;
+            a.subject = subject;
+            placeAt(a, p, m_site);
+            const Bed* bed = m_site.bed(p.bed);
+            a.source = bed ? bed->device : p.bed;
+            a.setCondition(p.fallRisk ? QStringLiteral("bed.exit.fall-risk") : QStringLiteral("bed.exit"), {p.bed});
+            if (p.fallRisk)
+                a.priority = Priority::High;
+            return a;
+        });
+    }
     // NEWS2 from the latest readings and the station's inputs (core/news2score.h).
     const News2Now n2 = news2Now(p, m_news2Inputs[size_t(row)], cfg.news2, now);
     if (!n2.any) {
@@ -109,13 +127,17 @@ void AlarmRules::evaluatePatient(int row, qint64 now)
     const QString& detail = n2.detail;
     const news2::Response band = n2.band;
     const std::optional<Priority>& bandPriority = n2.bandPriority;
-    if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail || p.news2Priority != bandPriority) {
+    const bool single3 = band == news2::Response::UrgentWardResponse;
+    if (p.news2 != total || p.news2Partial != partial || p.news2Detail != detail || p.news2Priority != bandPriority ||
+        p.news2Single3 != single3) {
+        p.news2Single3 = single3;
         p.news2 = total;
         p.news2Partial = partial;
         p.news2Detail = detail;
         p.news2Priority = bandPriority;
         m_state.markPatient(row);
     }
+    logNews2(p, n2, now);
     if (!cfg.news2.enabled)
         return;
     const news2::Response resp = band;
@@ -464,8 +486,30 @@ bool AlarmRules::audit(const QString& what, const QString& operatorId, const QSt
     return m_engine.audit(what, operatorId, operatorName);
 }
 
+void AlarmRules::logNews2(const PatientRow& p, const News2Now& n2, qint64 now)
+{
+    // The score's trend for the record (the shift report reads it): when the score changes or every
+    // 15 min, at most once a minute per patient. A partial score says so and what it misses.
+    News2Logged& last = m_news2Logged[p.id];
+    const bool changed = last.score != n2.total;
+    if ((changed && now - last.atMs < 60'000) || (!changed && now - last.atMs < 15 * 60'000))
+        return;
+    AlarmState s;
+    s.rule = QStringLiteral("news2");
+    s.category = AlarmCategory::Patient;
+    s.patientId = p.id;
+    s.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+    s.source = p.monitor;
+    s.value = n2.total;
+    s.onsetMs = n2.sampleMs;
+    s.condition = QStringLiteral("NEWS2 %1%2").arg(n2.total).arg(n2.partial ? QStringLiteral(" (partial)") : QString());
+    if (m_engine.record(QStringLiteral("news2"), s, n2.detail))
+        last = {n2.total, now};
+}
+
 void AlarmRules::forgetPatient(int row, const QString& patientId)
 {
+    m_news2Logged.remove(patientId);
     m_conditions.endSubject(patientId); // vitals, NEWS2 and geofence alarms lose their cause
     m_news2Inputs[size_t(row)] = {};
     m_patientLimits[size_t(row)].clear();

@@ -85,6 +85,14 @@ private:
     AlarmEngine m_engine;
     ConditionTracker m_conditions;
     std::vector<News2StationInputs> m_news2Inputs;           // per patient row
+    // The last NEWS2 written to the log per patient (logNews2).
+    struct News2Logged
+    {
+        int score = -1;
+        qint64 atMs = 0;
+    };
+    QHash<QString, News2Logged> m_news2Logged;
+    void logNews2(const PatientRow& p, const News2Now& n2, qint64 now);
     QSet<QString> m_exitLogged; // patients not at elopement risk at an exit now: logged once per visit
     std::vector<QHash<QString, VitalLimit>> m_patientLimits; // per patient row: rule id -> override
     QHash<QString, QString> m_openEventAlarms;               // "sos|device" -> alarm id

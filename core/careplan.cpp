@@ -113,6 +113,15 @@ void CarePlan::restore()
     refreshRows();
 }
 
+void CarePlan::refuse(const QString& why, const QString& operatorId)
+{
+    // A change nobody may make here is logged (ww.core) and, with a log, audited.
+    qCWarning(lcCore).noquote() << "care plan change refused:" << why;
+    if (m_rules)
+        m_rules->audit(QStringLiteral("care refused: ") + why, operatorId, {});
+    Q_EMIT result(false, why);
+}
+
 QString CarePlan::refusal(const QString& operatorId) const
 {
     if (!m_record || !m_rules)
@@ -128,6 +137,7 @@ bool CarePlan::commit(CareEntryMsg e, const QString& what, const QString& operat
     // Its time is its revision: after the entry in force, whatever this station's clock says.
     const CareEntryMsg before = m_care.value(e.patientId);
     e.timeMs = std::max(m_clock.nowMs(), before.timeMs + 1);
+    e.planSinceMs = before.planSinceMs != 0 ? before.planSinceMs : e.timeMs;
     e.stationId = m_stationId;
     if (!m_record->append(e)) {
         Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
@@ -145,7 +155,7 @@ bool CarePlan::commit(CareEntryMsg e, const QString& what, const QString& operat
 void CarePlan::assign(const QString& patientId, const QString& nurseId, const QString& operatorId, const QString& operatorName)
 {
     if (const QString why = refusal(operatorId); !why.isEmpty()) {
-        Q_EMIT result(false, why);
+        refuse(why, operatorId);
         return;
     }
     const int row = m_state.rowOfPatient(patientId);
@@ -159,13 +169,15 @@ void CarePlan::assign(const QString& patientId, const QString& nurseId, const QS
     }
     CareEntryMsg e = entry(patientId);
     const bool charge = holder(ChargeRole) == operatorId;
-    // A nurse takes a patient, or gives up their own; anything else is the charge nurse's to do.
-    const bool own = nurseId == operatorId || (nurseId.isEmpty() && e.nurseId == operatorId);
+    // A nurse takes an unassigned patient, or gives up their own; anything else (another nurse's
+    // patient, for anyone) is the charge nurse's to do.
+    const bool own = (nurseId == operatorId && (e.nurseId.isEmpty() || e.nurseId == operatorId)) ||
+                     (nurseId.isEmpty() && e.nurseId == operatorId);
     if (!own && !charge) {
         const QString chargeNurse = holder(ChargeRole);
-        Q_EMIT result(false, chargeNurse.isEmpty()
-                                 ? tr("Only the charge nurse assigns other nurses' patients, and nobody has taken charge")
-                                 : tr("Only the charge nurse (%1) assigns other nurses' patients").arg(nameOf(chargeNurse)));
+        refuse(chargeNurse.isEmpty() ? tr("Only the charge nurse assigns other nurses' patients, and nobody has taken charge")
+                                     : tr("Only the charge nurse (%1) assigns other nurses' patients").arg(nameOf(chargeNurse)),
+               operatorId);
         return;
     }
     if (e.nurseId == nurseId) {
@@ -189,7 +201,7 @@ void CarePlan::setFlags(const QString& patientId, bool fallRisk, bool elopementR
                         const QString& operatorId, const QString& operatorName)
 {
     if (const QString why = refusal(operatorId); !why.isEmpty()) {
-        Q_EMIT result(false, why);
+        refuse(why, operatorId);
         return;
     }
     if (patientId.isEmpty() || m_state.rowOfPatient(patientId) < 0) {
@@ -217,7 +229,7 @@ void CarePlan::setSchedule(const QString& patientId, int repositionEveryMin, con
                            const QString& operatorId, const QString& operatorName)
 {
     if (const QString why = refusal(operatorId); !why.isEmpty()) {
-        Q_EMIT result(false, why);
+        refuse(why, operatorId);
         return;
     }
     if (patientId.isEmpty() || m_state.rowOfPatient(patientId) < 0) {
@@ -251,7 +263,7 @@ void CarePlan::setSchedule(const QString& patientId, int repositionEveryMin, con
 void CarePlan::takeRole(const QString& role, const QString& operatorId, const QString& operatorName)
 {
     if (const QString why = refusal(operatorId); !why.isEmpty()) {
-        Q_EMIT result(false, why);
+        refuse(why, operatorId);
         return;
     }
     const ShiftRoleMsg before = m_roles.value(role);

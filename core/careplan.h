@@ -7,7 +7,7 @@
 // replaces one this station made, this station's operator is told (result with ok false).
 //
 // Who may change what (docs/alarms.md, "The shift"):
-// - a signed-in nurse takes patients for themself, or gives one up;
+// - a signed-in nurse takes unassigned patients for themself, or gives one of theirs up;
 // - the charge nurse (whoever took the charge role) assigns and reassigns anyone's patients;
 // - any signed-in member of staff may take the charge role (the previous holder is recorded);
 // - any signed-in member of staff sets risk flags, bed-exit arming and schedules (audited).
@@ -62,6 +62,7 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] QString refusal(const QString& operatorId) const;
+    void refuse(const QString& why, const QString& operatorId);
     bool commit(CareEntryMsg e, const QString& what, const QString& operatorName);
     void place(const CareEntryMsg& e);
 

@@ -16,6 +16,7 @@ public:
     // This process's own ids: its own presence coming back is not another's.
     void setStationId(const QString& id) { m_stationId = id; }
     void setEngineId(const QString& id) { m_engineId = id; }
+    [[nodiscard]] const QString& stationId() const { return m_stationId; }
     // Takes a presence message; true when the peers changed (one came, went or runs another site).
     bool apply(const StationPresenceMsg& m);
 

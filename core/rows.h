@@ -49,9 +49,20 @@ struct PatientRow
     // The clinical response band's alarm priority (site: alarms.news2), empty below the bands: the
     // census colours the score as the alarm list does.
     std::optional<Priority> news2Priority;
+    bool news2Single3 = false; // the score's band is "a 3 in one parameter" (hourly observations)
     // The care plan (core/careplan.h): the assigned nurse (empty: unassigned) and the risk flags.
     QString nurseId, nurseName;
     bool fallRisk = false, elopementRisk = false, bedExitArmed = false;
+    // The smart bed's last report (site beds[].device), for the bed this row's patient lies in.
+    struct BedState
+    {
+        std::optional<bool> occupied, brakeSet;
+        std::optional<int> railsUp;
+        std::optional<double> headAngleDeg;
+        bool exitAlert = false;
+        qint64 timeMs = 0;
+        [[nodiscard]] bool left() const { return exitAlert || occupied == false; }
+    } bedState;
 };
 
 struct StaffRow

@@ -5,7 +5,8 @@ namespace ww {
 
 namespace {
 
-QByteArray presencePayload(const QString& stationId, const QString& siteHash, bool online, qint64 nowMs, bool engine)
+QByteArray presencePayload(const QString& stationId, const QString& siteHash, bool online, qint64 nowMs, bool engine,
+                           qint64 pausedUntilMs = 0, const QString& pausedBy = {})
 {
     StationPresenceMsg p;
     p.stationId = stationId;
@@ -13,6 +14,10 @@ QByteArray presencePayload(const QString& stationId, const QString& siteHash, bo
     p.siteHash = siteHash;
     p.deviceTimeMs = nowMs;
     p.engine = engine;
+    if (online && pausedUntilMs > nowMs) {
+        p.audioPausedUntilMs = pausedUntilMs;
+        p.audioPausedBy = pausedBy;
+    }
     return encode(p);
 }
 
@@ -139,6 +144,13 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         }
         Q_EMIT connectionChanged(s, detail);
     });
+    // This station's AUDIO PAUSED goes out with its presence at once and every second while it lasts.
+    connect(m_core, &WardCore::audioPaused, this, [this](qint64 untilMs, const QString& by) {
+        m_pausedUntilMs = untilMs;
+        m_pausedBy = by;
+        if (m_connectedAtMs >= 0)
+            announcePresence(true);
+    });
     // Twice a second: a broker that sent nothing for SilentBrokerMs, though connected, counted as
     // lost; every second, the presence re-announced (it comes back through a working broker).
     m_watch.setInterval(PresenceEveryMs / 2);
@@ -221,7 +233,9 @@ void StationCore::watchBroker()
 void StationCore::announcePresence(bool online)
 {
     m_mqtt->publish(m_core->topics().station(m_options.stationId),
-                    presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs(), m_options.engine), 1, true);
+                    presencePayload(m_options.stationId, m_site.hash, online, m_clock.nowMs(), m_options.engine,
+                                    m_pausedUntilMs, m_pausedBy),
+                    1, true);
 }
 
 } // namespace ww

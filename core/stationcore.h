@@ -129,6 +129,8 @@ private:
     bool m_answering = false;   // the current connection has echoed the presence, tech.broker ended
     int m_deafInARow = 0;       // consecutive connections found deaf
     quint64 m_deafLeft = 0;
+    qint64 m_pausedUntilMs = 0; // this station's AUDIO PAUSED, announced with its presence
+    QString m_pausedBy;
 };
 
 } // namespace ww

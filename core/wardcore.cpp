@@ -219,6 +219,12 @@ void WardCore::apply(const EnvUpdate& m)
         m_rules->evaluateEnv(row, m_clock.nowMs());
 }
 
+void WardCore::apply(const BedUpdate& m)
+{
+    if (const int row = m_state.apply(m); row >= 0 && m_rules)
+        m_rules->evaluatePatient(row, m_clock.nowMs());
+}
+
 void WardCore::apply(const DeviceStatusMsg& m)
 {
     if (const int row = m_state.apply(m); row >= 0 && m_rules)
@@ -243,6 +249,14 @@ void WardCore::apply(const PositionMsg& m)
 
 void WardCore::apply(const StationPresenceMsg& m)
 {
+    // Another station's AUDIO PAUSED (or its end): shown here, never applied here.
+    if (!m.engine && m.stationId != m_presence.stationId()) {
+        const qint64 until = m.online ? m.audioPausedUntilMs : 0;
+        if (m_remotePauses.value(m.stationId) != until) {
+            m_remotePauses.insert(m.stationId, until);
+            Q_EMIT remoteAudioPause(m.stationId, until, m.audioPausedBy);
+        }
+    }
     if (!m_presence.apply(m))
         return;
     if (m.engine) {
@@ -415,6 +429,7 @@ void WardCore::evaluateAlarms()
                           QStringLiteral("station.log-file"), {problem});
     }
     setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), m_presence.alone(), QStringLiteral("station.alone"));
+    evaluateReminders();
     if (m_positionSource == PositionSource::Engines)
         setEngineCondition();
     m_rules->evaluateStation();
@@ -441,8 +456,50 @@ void WardCore::raiseLostEvents()
     }
 }
 
+void WardCore::evaluateReminders()
+{
+    // Patients under the care plan (taken or assigned: its planSinceMs) get their reminders; each
+    // due one is a low alarm of its own occurrence (its due time), rising when overdue; done is its
+    // acknowledgement, at any station (onAlarmChanged).
+    if (!m_site.reminders.enabled)
+        return;
+    const qint64 now = m_clock.nowMs();
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    for (const PatientRow& p : m_state.rows().patients) {
+        if (p.vacant())
+            continue;
+        const CareEntryMsg plan = m_care.entry(p.id);
+        if (plan.planSinceMs == 0)
+            continue;
+        const PatientSchedule schedule{p.news2, p.news2Single3, plan.repositionEveryMin, plan.medicationTimes};
+        for (const DueReminder& due : dueReminders(schedule, m_remindersDone.value(p.id), plan.planSinceMs, now, m_site.reminders, zone)) {
+            AlarmRaise a;
+            a.rule = ruleFor(due.kind);
+            a.subjectKey = p.id;
+            a.occurrence = QString::number(due.dueMs);
+            a.onsetMs = due.dueMs;
+            a.patientId = p.id;
+            a.subject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+            placeAt(a, p, m_site);
+            a.source = p.id;
+            a.priority = due.priority;
+            a.setCondition(QStringLiteral("reminder"), {due.detail});
+            a.endsOnAck = true; // marking it done is acknowledging it
+            m_rules->raise(a);
+        }
+    }
+}
+
 void WardCore::onAlarmChanged(const AlarmState& s)
 {
+    // A reminder acknowledged (here or at another station) is the task done at that time.
+    if (s.acknowledged() && !s.patientId.isEmpty() && s.rule.startsWith(QStringLiteral("reminder."))) {
+        LastDone& done = m_remindersDone[s.patientId];
+        qint64* at = s.rule == ruleFor(ReminderKind::Observations) ? &done.observationsMs
+                     : s.rule == ruleFor(ReminderKind::Medication) ? &done.medicationMs
+                                                                   : &done.repositionMs;
+        *at = std::max(*at, s.ackedAtMs);
+    }
     m_responders.touch(s.id);
     Q_EMIT alarmChanged(s);
 }

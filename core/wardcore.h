@@ -159,6 +159,7 @@ Q_SIGNALS:
     void careResult(bool ok, const QString& message);
     // This station's audio pause (untilMs: wall clock), for its presence; other stations' pauses as heard.
     void audioPaused(qint64 untilMs, const QString& operatorName);
+    void remoteAudioPause(const QString& stationId, qint64 untilMs, const QString& operatorName);
     // The charge role changed hands (staffId empty: nobody holds it).
     void shiftRoleChanged(const QString& role, const QString& staffId, const QString& staffName);
     // A person's badge answered a call (core/careplan.h): accepted, declined, received.
@@ -192,12 +193,15 @@ private:
     void apply(const CareEntryMsg& m);
     void apply(const ShiftRoleMsg& m);
     void apply(const CommandAckMsg& m);
+    void apply(const BedUpdate& m);
     // The badge text of a call for an alarm: what, who and where, short.
     [[nodiscard]] static QString callText(const AlarmState& a);
     // Help is coming, to the device that raised an event alarm, once per alarm.
     void confirmHelp(const AlarmState& a, const QString& responderName);
     // Events missing past their grace: counted and raised as tech.events-lost, one per device and gap.
     void raiseLostEvents();
+    // Reminders (domain/reminders.h) of the patients under the care plan, as low alarms.
+    void evaluateReminders();
     // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
     // as tech.refused naming the topic, the station and why.
     void refuse(const QString& topic, const QString& signer, const QString& why);
@@ -225,6 +229,8 @@ private:
     };
     QHash<QString, Call> m_calls;
     QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming
+    QHash<QString, qint64> m_remotePauses;
+    QHash<QString, LastDone> m_remindersDone; // by patient: when each reminder was last done // other stations' AUDIO PAUSED until (wall clock; 0: none)
     ResponderTracker m_responders;
     PositionHistory m_history;
     PositionSource m_positionSource = PositionSource::Own;

@@ -444,6 +444,40 @@ void WardState::evaluateTargets(EnvRow& e)
     check("dP", e.diffPressurePa, e.targets.diffPressurePa);
 }
 
+int WardState::apply(const BedUpdate& m)
+{
+    const DeviceRef* r = ref(m.deviceId, TopicKind::Bed);
+    if (!r || r->device < 0)
+        return -1;
+    const int device = r->device;
+    observeClock(device, m.deviceTimeMs, m.receiveTimeMs);
+    const qint64 t = stationTime(device, m.deviceTimeMs, m.receiveTimeMs);
+    reconnected(device, t);
+    seen(device, m.receiveTimeMs);
+    const auto bed = std::find_if(m_site.beds.begin(), m_site.beds.end(), [&](const Bed& b) { return b.device == m.deviceId; });
+    const int row = bed == m_site.beds.end() ? -1 : rowOfBed(bed->id);
+    if (row < 0)
+        return -1;
+    PatientRow::BedState& s = m_rows.patients[size_t(row)].bedState;
+    if (t < s.timeMs) {
+        ++m_faults[size_t(device)].stale;
+        ++m_counts.stale;
+        return -1; // older than the state shown
+    }
+    s.timeMs = t;
+    if (m.occupied)
+        s.occupied = m.occupied;
+    if (m.brakeSet)
+        s.brakeSet = m.brakeSet;
+    if (m.railsUp)
+        s.railsUp = m.railsUp;
+    if (m.headAngleDeg)
+        s.headAngleDeg = m.headAngleDeg;
+    s.exitAlert = m.exitAlert;
+    markPatient(row);
+    return row;
+}
+
 int WardState::apply(const DeviceStatusMsg& m)
 {
     const DeviceRef* r = ref(m.deviceId, TopicKind::Status);

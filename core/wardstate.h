@@ -129,6 +129,8 @@ public:
     // Each returns the row it changed (-1: none; unknown devices are counted by ref()).
     int apply(const VitalsUpdate& m);
     int apply(const EnvUpdate& m);
+    // A smart bed's report: the patient row of the bed it belongs to (-1: none, stale, or unknown).
+    int apply(const BedUpdate& m);
     int apply(const DeviceStatusMsg& m);
     void noteEvent(int deviceRow, const DeviceEventMsg& ev); // the device table's "last event"
     // An event's time on this station's clock and whether it is late (ev.late, unless its device's

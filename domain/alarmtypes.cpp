@@ -77,6 +77,14 @@ AlarmSettings defaultAlarmSettings()
     add("env.door", C::Environment, P::Low, false, 0, facilities);     // delay: doorOpenLimitS
     add("env.climate", C::Environment, P::Low, false, 600, facilities);
     add("loc.exit", C::Location, P::Medium, false, 5, chain);
+    // Reminders (domain/reminders.h): low until overdue, then the site's overduePriority. A task on
+    // the list, not a call: no escalation (a site may add one).
+    add("reminder.observations", C::Patient, P::Low, false, 0, {});
+    add("reminder.medication", C::Patient, P::Low, false, 0, {});
+    add("reminder.reposition", C::Patient, P::Low, false, 0, {});
+    // A patient out of a bed armed for it: medium; high for a patient at fall risk (docs/alarms.md).
+    // Latching: a patient back in bed may have fallen on the way; someone goes to see.
+    add("bed.exit", C::Patient, P::Medium, true, 0, chain);
     add("loc.restricted", C::Location, P::Medium, false, 10, chain);
     add("loc.asset-zone", C::Location, P::Low, false, 10, facilities);
     add("asset.par-low", C::Location, P::Low, false, 60, facilities); // fewer available than the PAR's critical

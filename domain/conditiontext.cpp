@@ -27,6 +27,9 @@ const Text Texts[] = {
     {"door.open", QT_TRANSLATE_NOOP("ww::Condition", "Door open %1 s > %2 s")},
     {"climate.out-of-range", QT_TRANSLATE_NOOP("ww::Condition", "%1")}, // "T 25.1 > 24, RH 65.0 > 60": symbols
     {"location.exit", QT_TRANSLATE_NOOP("ww::Condition", "Patient near exit: %1")},
+    {"bed.exit", QT_TRANSLATE_NOOP("ww::Condition", "Out of bed %1")},
+    {"reminder", QT_TRANSLATE_NOOP("ww::Condition", "Due: %1")},
+    {"bed.exit.fall-risk", QT_TRANSLATE_NOOP("ww::Condition", "Out of bed %1 (fall risk)")},
     {"location.restricted", QT_TRANSLATE_NOOP("ww::Condition", "Patient in restricted area: %1")},
     {"location.asset-leaving", QT_TRANSLATE_NOOP("ww::Condition", "Asset leaving the ward: %1")},
     {"device.offline", QT_TRANSLATE_NOOP("ww::Condition", "%1 offline"), "ww::DeviceKind", 0},

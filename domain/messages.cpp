@@ -1,5 +1,7 @@
 #include "domain/messages.h"
 
+#include <QRegularExpression>
+
 namespace ww {
 
 QString toString(VitalKind kind)
@@ -15,6 +17,12 @@ QString toString(VitalKind kind)
     case VitalKind::Temperature: return QStringLiteral("Temp");
     }
     return {};
+}
+
+bool isTimeOfDay(const QString& text)
+{
+    static const QRegularExpression re(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
+    return re.match(text).hasMatch();
 }
 
 QString toString(CommandAckStatus s)

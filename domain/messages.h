@@ -73,6 +73,19 @@ struct EnvUpdate
     DoorState door = DoorState::Unknown;
 };
 
+// dev/{bed}/bed: what a smart bed reports (each field only when the bed sends it).
+struct BedUpdate
+{
+    QString deviceId;
+    qint64 deviceTimeMs = 0;
+    qint64 receiveTimeMs = 0;
+    std::optional<bool> occupied;   // someone lies on it (load cells)
+    std::optional<bool> brakeSet;
+    std::optional<int> railsUp;     // side rails raised, 0..4
+    std::optional<double> headAngleDeg; // head-of-bed angle
+    bool exitAlert = false;         // the bed's own exit sensor tripped (its zone setting)
+};
+
 struct DeviceStatusMsg
 {
     QString deviceId;
@@ -105,6 +118,8 @@ struct StationPresenceMsg
     QString siteHash;
     QString operatorId;
     bool engine = false; // a positioning engine's presence, not a station's
+    qint64 audioPausedUntilMs = 0; // AUDIO PAUSED at this station until then (0: not paused)
+    QString audioPausedBy;         // who pressed it
 };
 
 // ww/v1/{site}/census/{bed}: who lies in a bed (patientId empty: vacant), merged by (timeMs, stationId).
@@ -127,6 +142,7 @@ struct CareEntryMsg
     bool fallRisk = false, elopementRisk = false, bedExitArmed = false;
     int repositionEveryMin = 0;  // 0: none
     QStringList medicationTimes; // "HH:MM", the ward's local time
+    qint64 planSinceMs = 0;      // when the patient came under the plan (its first entry): reminders count from it
     qint64 timeMs = 0;
     QString stationId, operatorId, action;
     [[nodiscard]] bool newerThan(qint64 otherMs, const QString& otherStation) const
@@ -163,6 +179,8 @@ struct CommandAckMsg
     qint64 deviceTimeMs = 0, receiveTimeMs = 0;
 };
 [[nodiscard]] QString toString(CommandAckStatus s);
+// "HH:MM", 00:00 to 23:59: a time of day in schedules (care plans, the site's reminders).
+[[nodiscard]] bool isTimeOfDay(const QString& text);
 
 // State refused at the door: unsigned, signed by a key the site does not list, a signature that
 // does not verify, or a signer acting as someone else. The core counts it and raises it.
@@ -175,7 +193,7 @@ struct RefusedMsg
 struct AlarmStateMsg;
 using Decoded = std::variant<BeaconBatch, VitalsUpdate, DeviceEventMsg, EnvUpdate, DeviceStatusMsg, PositionMsg,
                              StationPresenceMsg, AlarmStateMsg, CensusEntryMsg, RefusedMsg, CareEntryMsg, ShiftRoleMsg,
-                             CommandAckMsg>;
+                             CommandAckMsg, BedUpdate>;
 
 [[nodiscard]] QString toString(DeviceEventKind kind);
 

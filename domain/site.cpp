@@ -483,6 +483,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         roomRef(b.room, p + QStringLiteral(".room"));
         b.pos = QPointF(rd.number(o, p, "x", true, -PlanExtentM, PlanExtentM).value_or(0),
                         rd.number(o, p, "y", true, -PlanExtentM, PlanExtentM).value_or(0));
+        b.device = rd.string(o, p, "device", false);
+        device(b.device, p + QStringLiteral(".device"));
         site.beds.push_back(b);
     });
 
@@ -621,7 +623,7 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     });
 
     const QJsonObject timing = root.value(u"deviceTiming").toObject();
-    const DeviceTiming defaults[DeviceKindCount] = {{1, 15}, {1, 30}, {1, 30}, {5, 120}, {5, 30}, {30, 120}, {30, 120}, {30, 120}, {1, 120}};
+    const DeviceTiming defaults[DeviceKindCount] = {{1, 15}, {1, 30}, {1, 30}, {5, 120}, {5, 30}, {30, 120}, {30, 120}, {30, 120}, {1, 120}, {30, 120}};
     for (int k = 0; k < DeviceKindCount; ++k) {
         site.timing[k] = defaults[k];
         const QString key = toString(DeviceKind(k));
@@ -636,6 +638,14 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     }
 
     site.alarms = readAlarmSettings(rd, root.value(u"alarms"));
+    {
+        QStringList problems; // "path: why"; the reader adds the file
+        if (!parseReminderSettings(root.value(u"reminders"), QStringLiteral("$.reminders"), site.reminders, problems))
+            for (const QString& p : problems) {
+                const qsizetype colon = p.indexOf(QStringLiteral(": "));
+                rd.error(p.left(colon), p.mid(colon + 2));
+            }
+    }
     if (root.contains(u"positioning")) {
         const QJsonValue v = root.value(u"positioning").toObject().value(u"bodyShadow");
         if (!root.value(u"positioning").isObject())

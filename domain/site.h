@@ -1,5 +1,6 @@
 #pragma once
 #include "domain/alarmtypes.h"
+#include "domain/reminders.h"
 // The site configuration: building, devices and rules of one ward. The JSON schema is documented in
 // docs/site-schema.md; the loader validates every field and names file, JSON path and problem.
 #include <QHash>
@@ -87,6 +88,7 @@ struct Bed
 {
     QString id, room;
     QPointF pos;
+    QString device; // a smart bed's device id (occupancy, brake, rails, head angle); empty: none
 };
 
 struct Patient
@@ -148,8 +150,9 @@ struct Fridge
 };
 
 // How often a kind of device reports and when its silence means "no signal".
-enum class DeviceKind { Gateway, Wristband, Badge, AssetTag, VitalsMonitor, ClimateSensor, FridgeSensor, DoorSensor, ReferenceBeacon };
-inline constexpr int DeviceKindCount = 9;
+enum class DeviceKind { Gateway, Wristband, Badge, AssetTag, VitalsMonitor, ClimateSensor, FridgeSensor, DoorSensor, ReferenceBeacon,
+                        Bed };
+inline constexpr int DeviceKindCount = 10;
 [[nodiscard]] QString toString(DeviceKind kind);
 
 struct DeviceTiming
@@ -191,6 +194,7 @@ struct Site
     DeviceTiming timing[DeviceKindCount];
     int lateAfterS = 30; // events received this long after their device time are marked late
     AlarmSettings alarms;
+    ReminderSettings reminders; // reminders: observations, medication rounds, overdue (domain/reminders.h)
     std::vector<Geofence> geofences;
     // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with
     // their wearer's body shadow fitted (docs/positioning.md). Off by default.

@@ -31,7 +31,8 @@ constexpr KindName RoomKindNames[] = {
 };
 
 constexpr const char* DeviceKindKeys[DeviceKindCount] = {"gateway", "wristband", "badge", "assetTag",
-                                                          "vitalsMonitor", "climate", "fridge", "door", "referenceBeacon"};
+                                                          "vitalsMonitor", "climate", "fridge", "door", "referenceBeacon",
+                                                          "bed"};
 
 } // namespace
 
@@ -91,6 +92,9 @@ std::vector<Device> Site::devices() const
             subject = r->name;
         out.push_back({s.id, k, subject});
     }
+    for (const auto& b : beds)
+        if (!b.device.isEmpty())
+            out.push_back({b.device, DeviceKind::Bed, QStringLiteral("bed %1").arg(b.id)});
     return out;
 }
 

@@ -168,9 +168,24 @@ inline void check(const DecodeResult& r, const DecodeContext& ctx)
                 } else if constexpr (std::is_same_v<T, DeviceStatusMsg>) {
                     if (m.deviceTimeMs < 0 || m.deviceTimeMs > latest) // retained: may be old, never ahead
                         finding("status time out of range", QString::number(m.deviceTimeMs));
-                } else if constexpr (std::is_same_v<T, CensusEntryMsg>) {
+                } else if constexpr (std::is_same_v<T, CensusEntryMsg> || std::is_same_v<T, CareEntryMsg> ||
+                                     std::is_same_v<T, ShiftRoleMsg>) {
                     if (m.timeMs <= 0 || m.timeMs > latest) // retained: may be old, never ahead, never 0
-                        finding("census entry time out of range", QString::number(m.timeMs));
+                        finding("shared entry time out of range", QString::number(m.timeMs));
+                    if constexpr (std::is_same_v<T, CareEntryMsg>) {
+                        if (m.repositionEveryMin < 0 || m.repositionEveryMin > 24 * 60)
+                            finding("care entry interval out of range", QString::number(m.repositionEveryMin));
+                        for (const QString& t : m.medicationTimes)
+                            if (!isTimeOfDay(t))
+                                finding("care entry time of day not HH:MM", t);
+                    }
+                } else if constexpr (std::is_same_v<T, BedUpdate>) {
+                    if (badTime(m.deviceTimeMs))
+                        finding("bed time out of range", QString::number(m.deviceTimeMs));
+                    if (m.headAngleDeg && (!std::isfinite(*m.headAngleDeg) || *m.headAngleDeg < 0 || *m.headAngleDeg > 90))
+                        finding("bed head angle out of range", QString::number(*m.headAngleDeg));
+                    if (m.railsUp && (*m.railsUp < 0 || *m.railsUp > 4))
+                        finding("bed rails out of range", QString::number(*m.railsUp));
                 } else if constexpr (std::is_same_v<T, AlarmStateMsg>) {
                     constexpr qint64 Year = 365LL * 86'400'000;
                     if (!m.cleared && (m.state.onsetMs < ctx.nowMs - Year || m.state.onsetMs > latest))

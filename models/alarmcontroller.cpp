@@ -48,6 +48,12 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
         Q_EMIT message(ok ? tr("Care plan: %1").arg(text) : text, !ok);
         Q_EMIT careResult(ok, text);
     });
+    connect(core, &WardCore::remoteAudioPause, this, [this](const QString& station, qint64 untilMs, const QString& by) {
+        m_remotePauses.removeIf([&](const RemotePause& p) { return p.stationId == station; });
+        if (untilMs > m_clock.nowMs())
+            m_remotePauses.push_back({station, by, untilMs});
+        Q_EMIT remotePausesChanged();
+    });
     connect(core, &WardCore::shiftRoleChanged, this, [this](const QString& role, const QString& staffId, const QString& name) {
         if (role != ChargeRole)
             return;
@@ -67,6 +73,9 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
             Q_EMIT message(tr("%1 was signed out after %2 min without an action.").arg(name).arg(m_site.alarms.operators.autoSignOutS / 60),
                            false);
         }
+        // Other stations' pauses leave the list when they run out (their end is also announced).
+        if (m_remotePauses.removeIf([now = m_clock.nowMs()](const RemotePause& p) { return p.untilMs <= now; }) > 0)
+            Q_EMIT remotePausesChanged();
         const bool wasPaused = m_audio->paused();
         m_audio->tick();
         if (wasPaused || m_audio->paused())
@@ -191,11 +200,12 @@ void AlarmController::setPatientLimit(const QString& patientId, const QString& r
     Q_EMIT message(tr("Limit %1 for %2 changed").arg(ruleId, patientId), false);
 }
 
-template <typename F> void AlarmController::asOperator(const QString& refusal, F&& f)
+template <typename F>
+void AlarmController::asOperator(const QString& refusal, F&& f, void (AlarmController::*result)(bool, const QString&))
 {
     if (m_operatorId.isEmpty()) {
         Q_EMIT message(refusal, true);
-        Q_EMIT censusResult(false, refusal);
+        Q_EMIT(this->*result)(false, refusal);
         return;
     }
     m_lastActionMs = m_clock.steadyMs();
@@ -242,7 +252,8 @@ VitalLimit AlarmController::patientLimit(const QString& patientId, const VitalLi
 void AlarmController::assignPatient(const QString& patientId, const QString& nurseId)
 {
     asOperator(tr("Sign in first: assignments are recorded with the operator's name."),
-               [=](WardCore* core, const QString& op, const QString& opName) { core->assignPatient(patientId, nurseId, op, opName); });
+               [=](WardCore* core, const QString& op, const QString& opName) { core->assignPatient(patientId, nurseId, op, opName); },
+               &AlarmController::careResult);
 }
 
 void AlarmController::setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed)
@@ -250,7 +261,8 @@ void AlarmController::setRiskFlags(const QString& patientId, bool fallRisk, bool
     asOperator(tr("Sign in first: risk flags are recorded with the operator's name."),
                [=](WardCore* core, const QString& op, const QString& opName) {
                    core->setRiskFlags(patientId, fallRisk, elopementRisk, bedExitArmed, op, opName);
-               });
+               },
+               &AlarmController::careResult);
 }
 
 void AlarmController::setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes)
@@ -258,13 +270,15 @@ void AlarmController::setCareSchedule(const QString& patientId, int repositionEv
     asOperator(tr("Sign in first: schedules are recorded with the operator's name."),
                [=](WardCore* core, const QString& op, const QString& opName) {
                    core->setCareSchedule(patientId, repositionEveryMin, medicationTimes, op, opName);
-               });
+               },
+               &AlarmController::careResult);
 }
 
 void AlarmController::takeCharge()
 {
     asOperator(tr("Sign in first: the charge role is recorded with the operator's name."),
-               [](WardCore* core, const QString& op, const QString& opName) { core->takeShiftRole(ChargeRole, op, opName); });
+               [](WardCore* core, const QString& op, const QString& opName) { core->takeShiftRole(ChargeRole, op, opName); },
+               &AlarmController::careResult);
 }
 
 } // namespace ww

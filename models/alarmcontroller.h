@@ -44,6 +44,8 @@ public:
     [[nodiscard]] bool pauseNeedsComment() const;
     // Who holds the charge role, as last heard from the core (empty: nobody).
     [[nodiscard]] QString chargeNurseId() const { return m_chargeNurseId; }
+    // The station's clock (wall and steady): what the views time "open for" and countdowns by.
+    [[nodiscard]] const Clock& clock() const { return m_clock; }
     [[nodiscard]] QString logPath() const { return m_logPath; }
     // The station's readings record (fridges), beside the log (empty: none).
     [[nodiscard]] QString readingsPath() const { return readingsPathFor(m_logPath); }
@@ -98,7 +100,9 @@ Q_SIGNALS:
 private:
     void onAlarm(const AlarmState& a);
     // Runs f(core, operator id, operator name) on the core thread, if someone is signed in.
-    template <typename F> void asOperator(const QString& refusal, F&& f);
+    // Without an operator: the refusal as a message and as the result signal (census or care).
+    template <typename F>
+    void asOperator(const QString& refusal, F&& f, void (AlarmController::*result)(bool, const QString&) = &AlarmController::censusResult);
 
     const Site& m_site;
     const Clock& m_clock;

@@ -86,6 +86,7 @@ QString deviceKindText(DeviceKind k)
     case DeviceKind::FridgeSensor: return QObject::tr("fridge sensor");
     case DeviceKind::DoorSensor: return QObject::tr("door contact");
     case DeviceKind::ReferenceBeacon: return QObject::tr("reference beacon");
+    case DeviceKind::Bed: return QObject::tr("bed");
     }
     return {};
 }

@@ -35,6 +35,7 @@ QByteArray toJson(const CareEntryMsg& e)
                                      {QStringLiteral("bedExitArmed"), e.bedExitArmed},
                                      {QStringLiteral("repositionEveryMin"), e.repositionEveryMin},
                                      {QStringLiteral("medicationTimes"), QJsonArray::fromStringList(e.medicationTimes)},
+                                     {QStringLiteral("planSinceMs"), QString::number(e.planSinceMs)},
                                      {QStringLiteral("timeMs"), QString::number(e.timeMs)},
                                      {QStringLiteral("stationId"), e.stationId},
                                      {QStringLiteral("operatorId"), e.operatorId},
@@ -138,6 +139,7 @@ std::vector<CareEntryMsg> CareRecord::latestCare()
         e.repositionEveryMin = o.value(u"repositionEveryMin").toInt();
         for (const auto& t : o.value(u"medicationTimes").toArray())
             e.medicationTimes << t.toString();
+        e.planSinceMs = o.value(u"planSinceMs").toString().toLongLong();
         e.timeMs = o.value(u"timeMs").toString().toLongLong();
         e.stationId = o.value(u"stationId").toString();
         e.operatorId = o.value(u"operatorId").toString();

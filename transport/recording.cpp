@@ -85,7 +85,8 @@ Delivery contractDelivery(TopicKind kind)
     switch (kind) {
     case TopicKind::Event:
     case TopicKind::Command:
-    case TopicKind::CommandAck: return {1, false};
+    case TopicKind::CommandAck:
+    case TopicKind::Bed: return {1, false};
     case TopicKind::Status:
     case TopicKind::Alarm:
     case TopicKind::Station:

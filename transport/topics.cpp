@@ -5,7 +5,7 @@ namespace ww {
 QString toString(TopicKind kind)
 {
     static const char* names[TopicKindCount] = {"adv", "vitals", "event", "env", "status", "alarm",
-                                                "pos", "cmd", "station", "moko", "truth", "census", "care", "role", "cmdack", "unknown"};
+                                                "pos", "cmd", "station", "moko", "truth", "census", "care", "role", "cmdack", "bed", "unknown"};
     return QLatin1String(names[int(kind)]);
 }
 
@@ -61,6 +61,7 @@ ParsedTopic Topics::parse(std::string_view topic, std::string_view mokoFilter) c
                             : rest == "event" ? TopicKind::Event
                             : rest == "env"   ? TopicKind::Env
                             : rest == "status" ? TopicKind::Status
+                            : rest == "bed"   ? TopicKind::Bed
                                                : TopicKind::Unknown;
         return k == TopicKind::Unknown ? ParsedTopic{} : ParsedTopic{k, id};
     }

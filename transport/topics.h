@@ -8,8 +8,8 @@
 namespace ww {
 
 enum class TopicKind { Adverts, Vitals, Event, Env, Status, Alarm, Position, Command, Station, Moko, Truth, Census, Care,
-                       Role, CommandAck, Unknown };
-inline constexpr int TopicKindCount = 16;
+                       Role, CommandAck, Bed, Unknown };
+inline constexpr int TopicKindCount = 17;
 [[nodiscard]] QString toString(TopicKind kind);
 
 struct ParsedTopic
@@ -31,6 +31,7 @@ public:
     [[nodiscard]] QString vitals(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/vitals"); }
     [[nodiscard]] QString event(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/event"); }
     [[nodiscard]] QString env(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/env"); }
+    [[nodiscard]] QString bed(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/bed"); }
     [[nodiscard]] QString status(const QString& device) const { return m_prefix + QStringLiteral("dev/") + device + QStringLiteral("/status"); }
     [[nodiscard]] QString alarm(const QString& id) const { return m_prefix + QStringLiteral("alarm/") + id; }
     [[nodiscard]] QString position(const QString& tag) const { return m_prefix + QStringLiteral("pos/") + tag; }

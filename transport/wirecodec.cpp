@@ -178,6 +178,38 @@ DecodeResult decodeEvent(std::string_view id, std::span<const std::byte> payload
     return {{std::move(ev)}, {}};
 }
 
+DecodeResult decodeBed(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
+{
+    v1::BedReading m;
+    if (!parse(m, payload))
+        return fail(RejectReason::Malformed, QStringLiteral("not a valid BedReading"));
+    if (auto e = checkHeader(m.schema_version(), m.device_time_ms(), ctx))
+        return {{}, e};
+    std::optional<DecodeError> err;
+    BedUpdate b;
+    b.deviceId = utf8(idFrom(m.device_id(), id, err, "device_id"));
+    if (err)
+        return {{}, err};
+    b.deviceTimeMs = qint64(m.device_time_ms());
+    b.receiveTimeMs = ctx.receiveTimeMs;
+    if (m.has_occupied())
+        b.occupied = m.occupied();
+    if (m.has_brake_set())
+        b.brakeSet = m.brake_set();
+    if (m.has_rails_up()) {
+        if (m.rails_up() > 4)
+            return fail(RejectReason::OutOfRange, QStringLiteral("rails_up: %1 is more than 4").arg(m.rails_up()));
+        b.railsUp = int(m.rails_up());
+    }
+    if (m.has_head_angle_deg()) {
+        if (!finite(m.head_angle_deg()) || m.head_angle_deg() < 0 || m.head_angle_deg() > 90)
+            return fail(RejectReason::OutOfRange, QStringLiteral("head_angle_deg: %1 outside [0, 90]").arg(m.head_angle_deg()));
+        b.headAngleDeg = m.head_angle_deg();
+    }
+    b.exitAlert = m.exit_alert();
+    return {{std::move(b)}, {}};
+}
+
 DecodeResult decodeEnv(std::string_view id, std::span<const std::byte> payload, const DecodeContext& ctx)
 {
     v1::EnvReading m;
@@ -294,6 +326,8 @@ DecodeResult decodeStation(std::string_view id, std::span<const std::byte> paylo
     s.siteHash = QString::fromStdString(m.site_hash());
     s.operatorId = QString::fromStdString(m.operator_id());
     s.engine = m.engine();
+    s.audioPausedUntilMs = qint64(m.audio_paused_until_ms());
+    s.audioPausedBy = QString::fromStdString(m.audio_paused_by()).left(100);
     Q_UNUSED(ctx);
     return {{std::move(s)}, {}};
 }
@@ -374,6 +408,9 @@ DecodeResult decodeCare(std::string_view id, std::span<const std::byte> payload,
         c.medicationTimes << t;
     }
     c.timeMs = qint64(m.device_time_ms());
+    if (m.plan_since_ms() > m.device_time_ms())
+        return fail(RejectReason::OutOfRange, QStringLiteral("plan_since_ms: after the entry's own time"));
+    c.planSinceMs = qint64(m.plan_since_ms());
     c.stationId = QString::fromStdString(m.station_id());
     c.operatorId = QString::fromStdString(m.operator_id());
     c.action = QString::fromStdString(m.action());
@@ -522,6 +559,7 @@ DecodeResult decodeWire(TopicKind kind, std::string_view id, std::span<const std
     case TopicKind::Care: return decodeCare(id, payload, ctx);
     case TopicKind::Role: return decodeRole(id, payload, ctx);
     case TopicKind::CommandAck: return decodeCommandAck(id, payload, ctx);
+    case TopicKind::Bed: return decodeBed(id, payload, ctx);
     case TopicKind::Command: return {}; // addressed to devices and people; stations do not act on them
     case TopicKind::Truth:
     case TopicKind::Unknown: break;
@@ -638,6 +676,8 @@ QByteArray encode(const StationPresenceMsg& s)
     m.set_site_hash(s.siteHash.toStdString());
     m.set_operator_id(s.operatorId.toStdString());
     m.set_engine(s.engine);
+    m.set_audio_paused_until_ms(quint64(std::max<qint64>(0, s.audioPausedUntilMs)));
+    m.set_audio_paused_by(s.audioPausedBy.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 
@@ -725,6 +765,7 @@ QByteArray encode(const CareEntryMsg& c)
         m.add_medication_times(t.toStdString());
     m.set_operator_id(c.operatorId.toStdString());
     m.set_action(c.action.toStdString());
+    m.set_plan_since_ms(quint64(std::max<qint64>(0, c.planSinceMs)));
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 
@@ -806,10 +847,23 @@ std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload)
     return c;
 }
 
-bool isTimeOfDay(const QString& text)
+
+QByteArray encode(const BedUpdate& b)
 {
-    static const QRegularExpression re(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
-    return re.match(text).hasMatch();
+    v1::BedReading m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(b.deviceTimeMs));
+    m.set_device_id(b.deviceId.toStdString());
+    if (b.occupied)
+        m.set_occupied(*b.occupied);
+    if (b.brakeSet)
+        m.set_brake_set(*b.brakeSet);
+    if (b.railsUp)
+        m.set_rails_up(quint32(std::max(0, *b.railsUp)));
+    if (b.headAngleDeg)
+        m.set_head_angle_deg(float(*b.headAngleDeg));
+    m.set_exit_alert(b.exitAlert);
+    return QByteArray::fromStdString(m.SerializeAsString());
 }
 
 } // namespace ww

@@ -60,6 +60,7 @@ struct DecodeContext
 [[nodiscard]] QByteArray encode(const AlarmState& alarm, qint64 nowMs);
 [[nodiscard]] QByteArray encode(const CensusEntryMsg& entry);
 [[nodiscard]] QByteArray encode(const CareEntryMsg& entry);
+[[nodiscard]] QByteArray encode(const BedUpdate& bed);
 [[nodiscard]] QByteArray encode(const ShiftRoleMsg& role);
 [[nodiscard]] QByteArray encode(const CommandAckMsg& ack);
 // cmd/{badge}: an escalation step to a person (BadgeBuzz); the same command id as the step.
@@ -76,8 +77,6 @@ struct CommandMsg
     QString commandId, issuedBy, alarmId, text;
 };
 [[nodiscard]] std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload);
-// "HH:MM", 00:00 to 23:59.
-[[nodiscard]] bool isTimeOfDay(const QString& text);
 // cmd/{target}: an escalation step. commandId is "{alarm id}#{step}", so receivers drop duplicates.
 [[nodiscard]] QByteArray encodeEscalation(const AlarmState& alarm, int step, const QString& target,
                                           const QString& stationId, qint64 nowMs);

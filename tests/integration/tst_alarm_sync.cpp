@@ -70,8 +70,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b.alarm(id), 10000);
         QCOMPARE(a.alarm(id)->value(u"phase").toString(), QStringLiteral("active"));
         QCOMPARE(a.alarm(id)->value(u"priority").toString(), QStringLiteral("high"));
-        // Step 1 of the chain goes to the assigned nurse, at most once per station, named (id, step).
-        const QString expected = QStringLiteral("ww/v1/stmarys-w7/cmd/assigned-nurse %1#1 1").arg(id);
+        // Step 1 of the chain is for the assigned nurse; with nobody assigned and nobody in charge it
+        // goes to every station (tst_shift_sync: to a nurse's badge), at most once per station, named (id, step).
+        const QString expected = QStringLiteral("ww/v1/stmarys-w7/cmd/all-stations %1#1 1").arg(id);
         QTRY_VERIFY_WITH_TIMEOUT([&] { std::lock_guard lock(mutex); return commands.contains(expected); }(), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(a.alarm(id)->value(u"step").toInt(), 1, 3000);
         QTRY_COMPARE_WITH_TIMEOUT(b.alarm(id)->value(u"step").toInt(), 1, 3000);

@@ -7,6 +7,7 @@
 #include "records/alarmlog.h"
 #include "transport/wirecodec.h"
 
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,10 +103,13 @@ private Q_SLOTS:
         QCOMPARE(out.care.back().stationId, QStringLiteral("st-1"));
         QCOMPARE(out.care.back().action, QStringLiteral("take"));
 
-        // Theo may not take her from Martha: only the charge nurse reassigns, and nobody has charge.
+        // Martha may not give her to Theo, nor Theo take her from Martha: only the charge nurse
+        // reassigns, and nobody has charge.
         f.core.assignPatient(Isla, Theo, Martha, QStringLiteral("Martha Silva"));
         QVERIFY(!out.lastOk());
         QVERIFY2(out.lastMessage().contains(QStringLiteral("charge nurse")), qPrintable(out.lastMessage()));
+        f.core.assignPatient(Isla, Theo, Theo, QStringLiteral("Theo Brown"));
+        QVERIFY(!out.lastOk());
         QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
 
         // Edward takes charge (recorded, published), then reassigns Isla to Theo.
@@ -194,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(out.lastOk());
         const qint64 ours = out.care.back().timeMs;
         // Another station's older entry loses.
-        CareEntryMsg older{Isla, Theo, false, false, false, 0, {}, ours - 1, QStringLiteral("st-2"), Theo, QStringLiteral("take")};
+        CareEntryMsg older{Isla, Theo, false, false, false, 0, {}, 0, ours - 1, QStringLiteral("st-2"), Theo, QStringLiteral("take")};
         f.core.apply(QVector<Decoded>{older});
         QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
         // Its later one wins, and this station's operator is told who changed it where.
@@ -363,9 +367,171 @@ private Q_SLOTS:
         QCOMPARE(out.help[0].second, QStringLiteral("Martha Silva"));
     }
 
+    void bedExitForAnArmedBedHighAtFallRisk()
+    {
+        CareOutputs out;
+        CoreFixture f(db("bed.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        const Patient& pt = *f.site.patient(Isla);
+        const Bed* bed = f.site.bed(pt.bed);
+        QVERIFY(bed && !bed->device.isEmpty()); // the default ward's beds on floor 1 are smart beds
+        auto report = [&](bool occupied) {
+            BedUpdate b;
+            b.deviceId = bed->device;
+            b.deviceTimeMs = b.receiveTimeMs = f.clock.nowMs();
+            b.occupied = occupied;
+            b.brakeSet = true;
+            b.headAngleDeg = 30;
+            f.core.apply(QVector<Decoded>{b});
+            f.core.evaluateAlarms();
+        };
+        report(true);
+        QVERIFY(patient(f.core, Isla)->bedState.occupied == true);
+        // Not armed: out of bed is no alarm.
+        f.clock.advance(1000);
+        report(false);
+        QVERIFY(!f.last(QStringLiteral("bed.exit")));
+        f.clock.advance(1000);
+        report(true);
+        // Armed, no fall risk: medium.
+        f.core.setRiskFlags(Isla, false, false, true, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        f.clock.advance(1000);
+        report(false);
+        auto alarm = f.last(QStringLiteral("bed.exit"));
+        QVERIFY(alarm);
+        QCOMPARE(int(alarm->priority), int(Priority::Medium));
+        QCOMPARE(alarm->patientId, Isla);
+        QCOMPARE(alarm->source, bed->device);
+        QVERIFY(alarm->latching);
+        // Back in bed: the cause ended, the latching alarm still signals until acknowledged.
+        f.clock.advance(1000);
+        report(true);
+        QVERIFY(f.last(QStringLiteral("bed.exit"))->ended());
+        QVERIFY(f.last(QStringLiteral("bed.exit"))->signalling());
+        f.core.acknowledge(alarm->id, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!f.last(QStringLiteral("bed.exit"))->signalling());
+        // At fall risk: high.
+        f.core.setRiskFlags(Isla, true, false, true, Martha, QStringLiteral("Martha Silva"));
+        f.clock.advance(1000);
+        report(false);
+        alarm = f.last(QStringLiteral("bed.exit"));
+        QVERIFY(alarm && !alarm->ended());
+        QCOMPARE(int(alarm->priority), int(Priority::High));
+        QVERIFY(alarm->condition.contains(QStringLiteral("fall risk")));
+        // A bed report naming a device that is not the site's is counted, not applied.
+        BedUpdate foreign;
+        foreign.deviceId = QStringLiteral("sb-999");
+        foreign.deviceTimeMs = foreign.receiveTimeMs = f.clock.nowMs();
+        foreign.occupied = false;
+        f.core.apply(QVector<Decoded>{foreign});
+        QVERIFY(f.stats.snapshot().byReason[size_t(RejectReason::UnknownDevice)] >= 1);
+    }
+
+    void anotherStationsAudioPauseIsShownNotApplied()
+    {
+        CareOutputs out;
+        CoreFixture f(db("pause.sqlite"), out.output());
+        f.clock.set(T0);
+        f.core.start();
+        QSignalSpy pauses(&f.core, &WardCore::remoteAudioPause);
+        QSignalSpy own(&f.core, &WardCore::audioPaused);
+        StationPresenceMsg p;
+        p.stationId = QStringLiteral("st-2");
+        p.online = true;
+        p.deviceTimeMs = T0;
+        p.siteHash = f.site.hash;
+        p.audioPausedUntilMs = T0 + 120'000;
+        p.audioPausedBy = QStringLiteral("Martha Silva");
+        f.core.apply(QVector<Decoded>{p});
+        QCOMPARE(pauses.size(), 1);
+        QCOMPARE(pauses.last().at(0).toString(), QStringLiteral("st-2"));
+        QCOMPARE(pauses.last().at(1).toLongLong(), T0 + 120'000);
+        QCOMPARE(pauses.last().at(2).toString(), QStringLiteral("Martha Silva"));
+        f.core.apply(QVector<Decoded>{p}); // the same every second: said once
+        QCOMPARE(pauses.size(), 1);
+        p.audioPausedUntilMs = 0; // over
+        f.core.apply(QVector<Decoded>{p});
+        QCOMPARE(pauses.size(), 2);
+        QCOMPARE(pauses.last().at(1).toLongLong(), qint64(0));
+        // This station's own pause is logged with the comment and announced.
+        f.core.auditAudioPause(Martha, QStringLiteral("Martha Silva"), 120, QStringLiteral("patient reviewed by doctor"));
+        QCOMPARE(own.size(), 1);
+        QCOMPARE(own.last().at(0).toLongLong(), T0 + 120'000);
+        const auto log = AlarmLog::query(db("pause.sqlite"), LogFilter{});
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const LogEntry& e) {
+            return e.detail == u"audio paused for 120 s: patient reviewed by doctor" && e.operatorId == u"S02";
+        }));
+    }
+
+    void remindersDueOverdueAndDone()
+    {
+        CareOutputs out;
+        CoreFixture f(db("remind.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0); // 00:00 UTC
+        f.core.start();
+        const qint64 hour = 3'600'000;
+        auto open = [&](const QString& rule) -> std::optional<AlarmState> {
+            for (auto it = f.changes.rbegin(); it != f.changes.rend(); ++it)
+                if (it->rule == rule && it->patientId == Isla)
+                    return f.core.alarmEngine()->find(it->id) ? std::optional(*f.core.alarmEngine()->find(it->id)) : std::nullopt;
+            return std::nullopt;
+        };
+        // Not under the plan: no reminders.
+        f.core.evaluateAlarms();
+        QVERIFY(!open(QStringLiteral("reminder.reposition")));
+        // Martha takes Isla and sets repositioning every 2 h and her own medication round at 06:00.
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        f.core.setCareSchedule(Isla, 120, {QStringLiteral("06:00")}, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        f.clock.advance(2 * hour - 1);
+        f.core.evaluateAlarms();
+        QVERIFY(!open(QStringLiteral("reminder.reposition"))); // 1 ms before it is due
+        f.clock.advance(1);
+        f.core.evaluateAlarms();
+        auto r = open(QStringLiteral("reminder.reposition"));
+        QVERIFY(r);
+        QCOMPARE(int(r->priority), int(Priority::Low));
+        QCOMPARE(r->onsetMs, T0 + 2 * hour);
+        QVERIFY(r->signalling());
+        // Overdue after the site's 30 min: it rises to medium (the default overduePriority).
+        f.clock.advance(30 * 60'000);
+        f.core.evaluateAlarms();
+        r = open(QStringLiteral("reminder.reposition"));
+        QCOMPARE(int(r->priority), int(Priority::Medium));
+        // Marked done (acknowledged): it resolves, and the next is due 2 h after it was done.
+        const qint64 doneAt = f.clock.nowMs();
+        f.core.acknowledge(r->id, Martha, QStringLiteral("Martha Silva"), QStringLiteral("turned to the left"));
+        QVERIFY(!f.core.alarmEngine()->find(r->id)->signalling());
+        QCOMPARE(f.core.alarmEngine()->find(r->id)->ackComment, QStringLiteral("turned to the left"));
+        f.clock.advance(2 * hour - 1);
+        f.core.evaluateAlarms();
+        QVERIFY(!open(QStringLiteral("reminder.reposition"))); // done, closed, and no new one yet
+        f.clock.advance(1);
+        f.core.evaluateAlarms();
+        const auto next = open(QStringLiteral("reminder.reposition"));
+        QVERIFY(next && next->id != r->id);
+        QCOMPARE(next->onsetMs, doneAt + 2 * hour);
+        // The patient's 06:00 medication round (the ward's local time) after the plan began is due then.
+        QDateTime round(QDateTime::fromMSecsSinceEpoch(T0).toLocalTime().date(), QTime(6, 0));
+        if (round.toMSecsSinceEpoch() < T0)
+            round = round.addDays(1);
+        f.clock.set(round.toMSecsSinceEpoch() - 1);
+        f.core.evaluateAlarms();
+        QVERIFY(!open(QStringLiteral("reminder.medication")));
+        f.clock.set(round.toMSecsSinceEpoch());
+        f.core.evaluateAlarms();
+        const auto med = open(QStringLiteral("reminder.medication"));
+        QVERIFY(med);
+        QCOMPARE(med->onsetMs, round.toMSecsSinceEpoch());
+    }
+
     void wireFormat()
     {
-        CareEntryMsg e{Isla, Martha, true, false, true, 90, {QStringLiteral("08:00")}, T0, QStringLiteral("st-1"), Martha,
+        CareEntryMsg e{Isla, Martha, true, false, true, 90, {QStringLiteral("08:00")}, T0 - 3'600'000, T0, QStringLiteral("st-1"), Martha,
                        QStringLiteral("take")};
         DecodeContext ctx;
         ctx.nowMs = T0;
@@ -374,6 +540,7 @@ private Q_SLOTS:
         const auto& back = std::get<CareEntryMsg>(r.messages.front());
         QVERIFY(back.samePlan(e));
         QCOMPARE(back.timeMs, T0);
+        QCOMPARE(back.planSinceMs, T0 - 3'600'000);
         QCOMPARE(back.stationId, QStringLiteral("st-1"));
         // Topic and payload disagree: refused, naming the field.
         r = decodeWire(TopicKind::Care, "P004", bytes(encode(e)), ctx);
@@ -405,6 +572,23 @@ private Q_SLOTS:
         QCOMPARE(int(call->kind), int(CommandMsg::Kind::BadgeCall));
         QCOMPARE(call->commandId, a.id + QStringLiteral("#1"));
         QCOMPARE(call->text, QStringLiteral("Panic: Isla"));
+        // A bed report; a head angle out of range names the field.
+        BedUpdate bed;
+        bed.deviceId = QStringLiteral("sb-103a");
+        bed.deviceTimeMs = T0;
+        bed.occupied = false;
+        bed.headAngleDeg = 30;
+        bed.exitAlert = true;
+        r = decodeWire(TopicKind::Bed, "sb-103a", bytes(encode(bed)), ctx);
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<BedUpdate>(r.messages.front()).occupied, std::optional<bool>(false));
+        QVERIFY(std::get<BedUpdate>(r.messages.front()).exitAlert);
+        QVERIFY(!std::get<BedUpdate>(r.messages.front()).brakeSet);
+        bed.headAngleDeg = 120;
+        r = decodeWire(TopicKind::Bed, "sb-103a", bytes(encode(bed)), ctx);
+        QVERIFY(r.error);
+        QVERIFY(r.error->detail.contains(QStringLiteral("head_angle_deg")));
+        QCOMPARE(int(Topics(QStringLiteral("w7")).parse("ww/v1/w7/dev/sb-103a/bed").kind), int(TopicKind::Bed));
         const auto help = decodeCommand(bytes(encodeHelpComing(a, QStringLiteral("Martha Silva"), QStringLiteral("st-1"), T0)));
         QVERIFY(help);
         QCOMPARE(int(help->kind), int(CommandMsg::Kind::HelpComing));

@@ -120,7 +120,10 @@ for level, fname, north, south in FLOORS:
             for b in range(nbeds):
                 bx = cx if nbeds == 1 else x0 + 1.4 + b * 2.2
                 by = (y0 + 2.0) if side == "N" else (y1 - 2.0)
-                beds.append({"id": f"{rid}-{'AB'[b]}", "room": rid, "x": bx, "y": by})
+                bed = {"id": f"{rid}-{'AB'[b]}", "room": rid, "x": bx, "y": by}
+                if rid.startswith("R1"):  # floor 1's beds are smart beds (occupancy, brake, rails, angle)
+                    bed["device"] = f"sb-{rid[1:]}{'ab'[b]}"
+                beds.append(bed)
             if nbeds:
                 site["sensors"].append({"id": f"env-{rid.lower()}", "kind": "climate", "room": rid})
             if base == "pharmacy":
@@ -189,6 +192,14 @@ for typ, label, count in assets:
 site["parLevels"] = [
     {"type": "infusion-pump", "name": "Infusion pumps", "rooms": ["F1-UTILITYCLEAN", "F2-UTILITYCLEAN"], "target": 3, "critical": 1},
     {"type": "wheelchair", "name": "Wheelchairs", "target": 2, "critical": 1},
+]
+
+# Pods: the rooms one team of nurses looks after (a station may show one pod only).
+room_ids = [r["id"] for r in site["rooms"]]
+site["pods"] = [
+    {"name": "Pod A", "rooms": [r for r in room_ids if r.startswith("R1") and int(r[1:]) <= 108]},
+    {"name": "Pod B", "rooms": [r for r in room_ids if r.startswith("R1") and int(r[1:]) > 108]},
+    {"name": "Pod C", "rooms": [r for r in room_ids if r.startswith("R2")]},
 ]
 
 # Reference beacons at surveyed places along each corridor (they calibrate the receivers).

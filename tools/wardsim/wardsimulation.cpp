@@ -394,6 +394,45 @@ void WardSimulation::raiseEvents(double dtS)
     }
 }
 
+void WardSimulation::sendBeds(double now)
+{
+    for (const Bed& b : m_site.beds) {
+        if (b.device.isEmpty())
+            continue;
+        const Patient* patient = nullptr;
+        for (const Patient& p : m_site.patients)
+            if (p.bed == b.id)
+                patient = &p;
+        bool occupied = false;
+        if (patient)
+            for (const Tag& t : m_tags)
+                if (t.id == patient->wristband) {
+                    const Room* room = m_site.room(b.room);
+                    occupied = room && t.floor == room->floor && QLineF(t.pos, b.pos).length() < 2.5;
+                }
+        const bool demoExit = b.device == m_demoBedDevice && now >= m_demoBedExitFrom && now < m_demoBedExitUntil;
+        if (demoExit)
+            occupied = false;
+        Device& dev = device(b.device);
+        const bool changed = !m_bedOccupied.contains(b.device) || m_bedOccupied.value(b.device) != occupied;
+        if (!changed && now < dev.next)
+            continue;
+        dev.next = now + m_site.timingFor(DeviceKind::Bed).intervalS;
+        m_bedOccupied.insert(b.device, occupied);
+        if (dev.silentUntil > m_t)
+            continue;
+        BedUpdate u;
+        u.deviceId = b.device;
+        u.deviceTimeMs = nowMs();
+        u.occupied = occupied;
+        u.brakeSet = true;
+        u.railsUp = 2;
+        u.headAngleDeg = 30;
+        u.exitAlert = demoExit;
+        m_publish({m_topics.bed(b.device), encode(u), 1, false});
+    }
+}
+
 void WardSimulation::demoScenario(double previousT)
 {
     auto at = [&](double t) { return previousT < t && m_t >= t; };
@@ -420,6 +459,13 @@ void WardSimulation::demoScenario(double previousT)
         event(m_site.patients[0].wristband, DeviceEventKind::Panic);
     if (at(4.0) && m_site.patients.size() > 4)
         event(m_site.patients[4].wristband, DeviceEventKind::Fall);
+    // The third patient gets out of bed at 20 s and is back at 80 s (the station arms her bed).
+    if (at(1.0) && m_site.patients.size() > 2)
+        if (const Bed* b = m_site.bed(m_site.patients[2].bed); b && !b->device.isEmpty()) {
+            m_demoBedDevice = b->device;
+            m_demoBedExitFrom = 20;
+            m_demoBedExitUntil = 80;
+        }
 }
 
 void WardSimulation::silenceDevices(double dtS)
@@ -481,6 +527,7 @@ void WardSimulation::step(double dtS)
     }
     sendVitals(m_t);
     sendEnvironment(m_t);
+    sendBeds(m_t);
     if (m_t >= m_nextTruth) {
         m_nextTruth += 1.0;
         sendTruth();

@@ -102,6 +102,7 @@ private:
     void flushGateways();
     void sendVitals(double now);
     void sendEnvironment(double now);
+    void sendBeds(double now); // smart beds: occupied while their patient's tag is at the bed
     void raiseEvents(double dtS);
     void demoScenario(double previousT);
     void silenceDevices(double dtS);
@@ -121,6 +122,9 @@ private:
     Rng m_rng;
     Rng m_refRng; // reference beacons draw from their own stream: adding them leaves the rest of the world as it was
     double m_t = 0;
+    QHash<QString, bool> m_bedOccupied; // by bed device: the last state sent
+    double m_demoBedExitFrom = -1, m_demoBedExitUntil = -1;
+    QString m_demoBedDevice;
     double m_nextGatewayFlush = 1, m_nextTruth = 0, m_nextStatus = 60;
     std::vector<Tag> m_tags;
     DeviceDirectory m_directory; // gateways of the site; tags in m_tags order
