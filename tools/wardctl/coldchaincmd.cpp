@@ -8,9 +8,6 @@
 
 namespace ww::offline {
 
-namespace {
-
-// A time given on the command line: ISO 8601 (UTC unless it says otherwise) or epoch seconds.
 std::optional<qint64> parseTime(const QString& text)
 {
     bool ok = false;
@@ -24,8 +21,6 @@ std::optional<qint64> parseTime(const QString& text)
         t.setTimeZone(QTimeZone::utc());
     return t.toMSecsSinceEpoch();
 }
-
-} // namespace
 
 int coldchain(const ColdChainOptions& o, QTextStream& out, QTextStream& err)
 {

@@ -2,6 +2,7 @@
 #include "offline.h"
 #include "coldchaincmd.h"
 #include "recordcmd.h"
+#include "shiftreportcmd.h"
 #include "alarms/news2.h"
 #include "alarms/operators.h"
 #include "records/alarmlog.h"
@@ -16,8 +17,11 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cmath>
+#include <cstring>
+#include <memory>
 
 using namespace ww;
 
@@ -31,6 +35,8 @@ const char* const Usage =
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
     "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
+    "  wardctl shift-report --log L.sqlite --from T --to T [--json R.json] [--csv R.csv] [--pdf R.pdf] [--beds N]\n"
+    "                       (T: ISO 8601 or epoch seconds; --beds: N beds occupied when the census record is empty)\n"
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
     "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
     "  wardctl hash-pin  (reads the PIN from standard input; prints the site file's pinHash, Argon2id)\n"
@@ -249,9 +255,16 @@ int coldchainCommand(const QStringList& args, QTextStream& err)
 
 int main(int argc, char** argv)
 {
-    QCoreApplication app(argc, argv);
+    // `shift-report --pdf` lays out text with fonts: a QGuiApplication, offscreen unless a platform is set.
+    bool pdf = false;
+    for (int i = 2; argc > 1 && std::strcmp(argv[1], "shift-report") == 0 && i < argc; ++i)
+        pdf = pdf || std::strcmp(argv[i], "--pdf") == 0 || std::strncmp(argv[i], "--pdf=", 6) == 0;
+    if (pdf && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        pdf ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QTextStream err(stderr);
-    QStringList args = app.arguments();
+    QStringList args = QCoreApplication::arguments();
     if (args.size() < 2)
         return usage(err);
     // Asked for: the usage on stdout, and done.
@@ -264,6 +277,8 @@ int main(int argc, char** argv)
         return news2Command(args, err);
     if (command == u"coldchain")
         return coldchainCommand(args, err);
+    if (command == u"shift-report")
+        return offline::shiftReportCommand(args, err);
     if (command == u"record")
         return offline::recordCommand(args, err);
     if (command == u"replay")

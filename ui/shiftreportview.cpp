@@ -1,0 +1,271 @@
+#include "ui/shiftreportview.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPageLayout>
+#include <QPdfWriter>
+#include <QPointer>
+#include <QPushButton>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace ww {
+
+namespace {
+
+QString esc(const QString& s)
+{
+    return s.toHtmlEscaped();
+}
+
+QString when(qint64 ms, bool withDate = false)
+{
+    if (ms == 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(withDate ? QStringLiteral("yyyy-MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
+}
+
+QString priorityCell(Priority p)
+{
+    const char* colour = p == Priority::High ? "#c62828" : p == Priority::Medium ? "#b26a00" : "#00838f";
+    return QStringLiteral("<td><b><font color=\"%1\">%2</font></b></td>").arg(QLatin1String(colour), toString(p));
+}
+
+QString who(const ShiftReport::Alarm& a)
+{
+    if (a.ackedByName.isEmpty())
+        return esc(a.ackedBy);
+    return a.ackedBy.isEmpty() ? esc(a.ackedByName) : QStringLiteral("%1 (%2)").arg(esc(a.ackedByName), esc(a.ackedBy));
+}
+
+QString score(const std::optional<double>& v)
+{
+    return v ? QString::number(*v, 'g', 6) : QStringLiteral("–");
+}
+
+QString tableStart(const QStringList& headers)
+{
+    QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"><tr bgcolor=\"#e8eaf0\">");
+    for (const QString& c : headers)
+        h += QStringLiteral("<th align=\"left\">%1</th>").arg(esc(c));
+    return h + QStringLiteral("</tr>");
+}
+
+} // namespace
+
+ShiftReportView::ShiftReportView(QWidget* parent)
+    : QWidget(parent), m_status(new QLabel(this)), m_text(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("shiftReport"));
+    setWindowTitle(tr("Shift report"));
+    auto* layout = new QVBoxLayout(this);
+    m_text->setOpenLinks(false);
+    m_text->setMinimumSize(760, 480);
+    layout->addWidget(m_text, 1);
+    auto* buttons = new QHBoxLayout;
+    auto* pdf = new QPushButton(tr("Save PDF…"), this);
+    auto* csv = new QPushButton(tr("Save CSV…"), this);
+    pdf->setObjectName(QStringLiteral("savePdf"));
+    csv->setObjectName(QStringLiteral("saveCsv"));
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(pdf);
+    buttons->addWidget(csv);
+    layout->addLayout(buttons);
+    const auto stem = [this] {
+        return QStringLiteral("shift-report-%1").arg(QDateTime::fromMSecsSinceEpoch(m_report.fromMs).toString(QStringLiteral("yyyyMMdd-HHmm")));
+    };
+    connect(pdf, &QPushButton::clicked, this, [this, stem] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save the shift report as PDF"), stem() + QStringLiteral(".pdf"),
+                                                          tr("PDF (*.pdf)"));
+        QString error;
+        if (!file.isEmpty())
+            m_status->setText(writePdf(m_report, file, &error) ? tr("Saved %1").arg(file) : error);
+    });
+    connect(csv, &QPushButton::clicked, this, [this, stem] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save the shift report as CSV"), stem() + QStringLiteral(".csv"),
+                                                          tr("CSV (*.csv)"));
+        QString error;
+        if (!file.isEmpty())
+            m_status->setText(writeCsv(m_report, file, &error) ? tr("Saved %1").arg(file) : error);
+    });
+}
+
+void ShiftReportView::setReport(const ShiftReport& report)
+{
+    m_report = report;
+    m_text->setHtml(toHtml(report));
+    m_status->setText(tr("%1 to %2").arg(when(report.fromMs, true), when(report.toMs, true)));
+}
+
+void ShiftReportView::load(const QString& logPath, qint64 fromMs, qint64 toMs, const ShiftReportOptions& options)
+{
+    const int generation = ++m_generation;
+    m_status->setText(tr("Loading…"));
+    QPointer<ShiftReportView> self(this);
+    // The log is read and the figures computed on a worker; the report comes back to the GUI thread.
+    QThreadPool::globalInstance()->start([self, logPath, fromMs, toMs, options, generation] {
+        QString error;
+        ShiftReport report = buildShiftReport(logPath, fromMs, toMs, options, &error);
+        QMetaObject::invokeMethod(qApp, [self, report = std::move(report), error, generation] {
+            if (!self || generation != self->m_generation)
+                return;
+            if (!error.isEmpty()) {
+                self->m_report = report;
+                self->m_text->setPlainText(tr("The log could not be read: %1").arg(error));
+                self->m_status->setText(tr("Error"));
+            } else {
+                self->setReport(report);
+            }
+            Q_EMIT self->loaded(error.isEmpty());
+        });
+    });
+}
+
+QString ShiftReportView::toHtml(const ShiftReport& r)
+{
+    QString h;
+    h += QStringLiteral("<h2>Shift report</h2><p>%1 to %2 (%3) &nbsp; <small>Log: %4</small></p>")
+             .arg(when(r.fromMs, true), when(r.toMs, true), esc(QDateTime::fromMSecsSinceEpoch(r.fromMs).timeZoneAbbreviation()),
+                  esc(r.logPath));
+
+    h += QStringLiteral("<h3>Ward</h3><table cellspacing=\"0\" cellpadding=\"3\">");
+    auto figure = [&h](const QString& name, const QString& value, const QString& note = {}) {
+        h += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td><td><small>%3</small></td></tr>")
+                 .arg(esc(name), esc(value), esc(note));
+    };
+    figure(tr("Alarms per bed-day"), r.alarmsPerBedDay ? QString::number(*r.alarmsPerBedDay, 'f', 2) : tr("n/a"),
+           r.alarmsPerBedDay ? QString() : tr("no occupied bed-days"));
+    figure(tr("Alarms raised"), QString::number(r.alarmsRaised),
+           tr("reminders not counted; station technical alarms left out: %1").arg(r.localAlarms));
+    figure(tr("Occupied bed-days"), QString::number(r.occupiedBedDays, 'f', 2), r.bedDaysNote);
+    figure(tr("Likely nuisance"), QString::number(r.nuisance.size()),
+           tr("ended by themselves within 10 s of onset, unacknowledged"));
+    h += QStringLiteral("</table>");
+
+    h += QStringLiteral("<h3>Time to acknowledge</h3>");
+    h += tableStart({tr("Priority"), tr("Raised"), tr("Acknowledged"), tr("Never acknowledged"), tr("p50"), tr("p90")});
+    for (const auto& f : r.priorities)
+        h += QStringLiteral("<tr>%1<td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
+                            "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
+                 .arg(priorityCell(f.priority))
+                 .arg(f.raised)
+                 .arg(f.acknowledged)
+                 .arg(f.neverAcknowledged)
+                 .arg(f.ackP50Ms ? shiftDurationText(*f.ackP50Ms) : QStringLiteral("–"),
+                      f.ackP90Ms ? shiftDurationText(*f.ackP90Ms) : QStringLiteral("–"));
+    h += QStringLiteral("</table><p><small>%1</small></p>")
+             .arg(tr("From onset to acknowledgement, alarms raised in the period; percentiles by nearest rank."));
+
+    h += QStringLiteral("<h3>Most frequent conditions</h3>");
+    if (r.topConditions.empty()) {
+        h += QStringLiteral("<p>%1</p>").arg(tr("No alarms in this period."));
+    } else {
+        h += tableStart({QStringLiteral("#"), tr("Rule"), tr("Condition"), tr("Example"), tr("Count")});
+        for (size_t i = 0; i < r.topConditions.size(); ++i) {
+            const auto& c = r.topConditions[i];
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align=\"right\"><b>%5</b></td></tr>")
+                     .arg(i + 1)
+                     .arg(esc(c.rule), esc(c.conditionCode), esc(c.example))
+                     .arg(c.count);
+        }
+        h += QStringLiteral("</table>");
+    }
+
+    h += QStringLiteral("<h3>Likely nuisance alarms</h3>");
+    if (r.nuisance.empty()) {
+        h += QStringLiteral("<p>%1</p>").arg(tr("None."));
+    } else {
+        QStringList rules;
+        for (const auto& [rule, count] : r.nuisanceRules)
+            rules << QStringLiteral("%1 <b>%2</b>").arg(esc(rule)).arg(count);
+        h += QStringLiteral("<p>%1: %2</p>").arg(tr("By rule"), rules.join(QStringLiteral(", ")));
+        h += tableStart({tr("Onset"), tr("Rule"), tr("Subject"), tr("Lasted")});
+        for (const auto& a : r.nuisance)
+            h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
+                     .arg(when(a.onsetMs), esc(a.rule), esc(a.subject), shiftDurationText(a.endedMs - a.onsetMs));
+        h += QStringLiteral("</table>");
+    }
+
+    h += QStringLiteral("<h3>Patients</h3>");
+    if (!r.anyNews2)
+        h += QStringLiteral("<p><i>%1</i></p>").arg(tr("The log has no NEWS2 scores for this period."));
+    if (r.patients.empty())
+        h += QStringLiteral("<p>%1</p>").arg(tr("No patient alarms, reminders or scores in this period."));
+    for (const auto& p : r.patients) {
+        h += QStringLiteral("<h4>%1 <small>(%2)</small></h4>").arg(esc(p.name), esc(p.id));
+        if (p.news2.empty()) {
+            h += QStringLiteral("<p>NEWS2: %1</p>").arg(tr("no scores logged"));
+        } else {
+            QStringList points;
+            for (const auto& n : p.news2)
+                points << QStringLiteral("%1&nbsp;<b>%2</b>").arg(when(n.timeMs).left(5)).arg(n.score);
+            h += QStringLiteral("<p>NEWS2: %1 %2, %3 %4, %5 %6, %7 %8<br><small>%9</small></p>")
+                     .arg(tr("first"), score(p.news2First()), tr("last"), score(p.news2Last()), tr("min"), score(p.news2Min()),
+                          tr("max"), score(p.news2Max()))
+                     .arg(points.join(QStringLiteral(" · ")));
+        }
+        if (!p.alarms.empty()) {
+            h += tableStart({tr("Onset"), tr("Priority"), tr("Alarm"), tr("Acknowledged"), tr("By"), tr("Comment")});
+            for (const auto& a : p.alarms)
+                h += QStringLiteral("<tr><td>%1</td>%2<td>%3<br><small>%4</small></td><td>%5</td><td>%6</td><td>%7</td></tr>")
+                         .arg(a.raisedInPeriod ? when(a.onsetMs) : when(a.onsetMs, true))
+                         .arg(priorityCell(a.priority))
+                         .arg(esc(a.condition.isEmpty() ? a.rule : a.condition), esc(a.rule),
+                              a.ackedAtMs ? when(a.ackedAtMs) : tr("never"), who(a), esc(a.ackComment));
+            h += QStringLiteral("</table>");
+        }
+        h += QStringLiteral("<p>%1</p>").arg(tr("Reminders: %1 done, %2 missed").arg(p.remindersDone).arg(p.remindersMissed));
+        if (!p.reminders.empty()) {
+            h += tableStart({tr("Due"), tr("Reminder"), tr("Status"), tr("Done at"), tr("By"), tr("Comment")});
+            for (const auto& a : p.reminders) {
+                const bool done = a.ackedAtMs != 0;
+                h += QStringLiteral("<tr><td>%1</td><td>%2</td><td><b>%3</b></td><td>%4</td><td>%5</td><td>%6</td></tr>")
+                         .arg(when(a.onsetMs), esc(a.rule),
+                              done ? tr("done") : QStringLiteral("<font color=\"#c62828\">%1</font>").arg(tr("missed")),
+                              done ? when(a.ackedAtMs) : QString(), who(a), esc(a.ackComment));
+            }
+            h += QStringLiteral("</table>");
+        }
+    }
+    return h;
+}
+
+bool ShiftReportView::writePdf(const ShiftReport& report, const QString& path, QString* error)
+{
+    {
+        QPdfWriter pdf(path);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
+        pdf.setTitle(QStringLiteral("Shift report"));
+        pdf.setCreator(QStringLiteral("WardWatch"));
+        // The report's HTML on A4; the document paginates itself.
+        QTextDocument doc;
+        doc.setHtml(toHtml(report));
+        doc.print(&pdf);
+    }
+    if (QFile(path).size() <= 0) {
+        if (error)
+            *error = QStringLiteral("%1: could not be written").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool ShiftReportView::writeCsv(const ShiftReport& report, const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(toCsv(report)) < 0 || !f.flush()) {
+        if (error)
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace ww
