@@ -153,7 +153,7 @@ void countBedDays(ShiftReport& r, const std::vector<CensusRow>& rows, const Shif
 
 QString utcText(qint64 ms)
 {
-    return ms == 0 ? QString() : QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    return ms == 0 ? QString() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
 QString localText(qint64 ms, bool withDate = true)

@@ -51,7 +51,7 @@ QString score(const std::optional<double>& v)
 
 QString tableStart(const QStringList& headers)
 {
-    QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"><tr bgcolor=\"#e8eaf0\">");
+    QString h = QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"98%\"><tr bgcolor=\"#e8eaf0\">");
     for (const QString& c : headers)
         h += QStringLiteral("<th align=\"left\">%1</th>").arg(esc(c));
     return h + QStringLiteral("</tr>");
@@ -198,7 +198,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
     if (r.patients.empty())
         h += QStringLiteral("<p>%1</p>").arg(tr("No patient alarms, reminders or scores in this period."));
     for (const auto& p : r.patients) {
-        h += QStringLiteral("<h4>%1 <small>(%2)</small></h4>").arg(esc(p.name), esc(p.id));
+        h += QStringLiteral("<h4 style=\"margin-top:18px\">%1 <small>(%2)</small></h4>").arg(esc(p.name), esc(p.id));
         if (p.news2.empty()) {
             h += QStringLiteral("<p>NEWS2: %1</p>").arg(tr("no scores logged"));
         } else {
