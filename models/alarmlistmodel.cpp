@@ -140,6 +140,33 @@ QString AlarmListModel::nearestText(const AlarmState& a) const
     return it->isEmpty() ? tr("nobody located") : responderText(it->front(), false);
 }
 
+QString AlarmListModel::openForText(qint64 onsetMs, qint64 nowMs)
+{
+    if (onsetMs <= 0 || nowMs <= 0)
+        return {};
+    const qint64 min = std::max<qint64>(0, nowMs - onsetMs) / 60'000;
+    if (min < 1)
+        return tr("<1 min");
+    if (min < 60)
+        return tr("%1 min").arg(min);
+    return tr("%1 h %2").arg(min / 60).arg(min % 60, 2, 10, QChar(u'0'));
+}
+
+void AlarmListModel::setNow(qint64 utcMs)
+{
+    const qint64 before = m_nowMs;
+    m_nowMs = utcMs;
+    int first = -1, last = -1;
+    for (int r = 0; r < int(m_rows.size()); ++r)
+        if (openForText(m_rows[size_t(r)].onsetMs, before) != openForText(m_rows[size_t(r)].onsetMs, utcMs)) {
+            if (first < 0)
+                first = r;
+            last = r;
+        }
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, OpenCol), index(last, OpenCol), {Qt::DisplayRole});
+}
+
 void AlarmListModel::setResponders(const ResponderMap& responders)
 {
     m_responders = responders;
@@ -162,6 +189,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         case PlaceCol: return a->place;
         case NearestCol: return nearestText(*a);
         case SinceCol: return formatTime(a->onsetMs);
+        case OpenCol: return openForText(a->onsetMs, m_nowMs);
         case StateCol: return phaseText(*a);
         case StepCol: return a->escalationStep ? QVariant(a->escalationStep) : QVariant();
         case AckCol: return a->acknowledged() ? QVariant() : QVariant(tr("\u2714 Acknowledge"));
@@ -196,7 +224,8 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
             return lines.join(QChar(u'\n'));
         }
         return tr("%1\nrule %2, source %3\nonset %4%5").arg(a->id, a->rule, a->source, formatTime(a->onsetMs),
-                                                          a->late ? tr(" (delivered late)") : QString());
+                                                          a->late ? tr(" (delivered late)") : QString()) +
+               (a->ackComment.isEmpty() ? QString() : tr("\ncomment: %1").arg(a->ackComment));
     case IdRole: return a->id;
     case PriorityRole: return int(a->priority);
     case PhaseRole: return int(a->phase());
@@ -210,6 +239,9 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
     case CategoryRole: return toString(a->category);
     case NearestRole: return nearestText(*a);
     case RoomIdRole: return a->roomId;
+    case PatientIdRole: return a->patientId;
+    case RuleRole: return a->rule;
+    case AckCommentRole: return a->ackComment;
     default: return {};
     }
 }
@@ -227,6 +259,7 @@ QVariant AlarmListModel::headerData(int section, Qt::Orientation o, int role) co
     case PlaceCol: return tr("Where");
     case NearestCol: return tr("Nearest staff");
     case SinceCol: return tr("Since");
+    case OpenCol: return tr("Open for");
     case StateCol: return tr("State");
     case StepCol: return tr("Step");
     case AckCol: return tr("One click");
@@ -240,7 +273,8 @@ QHash<int, QByteArray> AlarmListModel::roleNames() const
     r.insert({{IdRole, "alarmId"}, {PriorityRole, "priority"}, {PhaseRole, "phase"}, {SignallingRole, "signalling"},
               {ConditionRole, "condition"}, {SubjectRole, "subject"}, {PlaceRole, "place"}, {OnsetRole, "onset"},
               {AckedByRole, "ackedBy"}, {LateRole, "late"}, {CategoryRole, "category"},
-              {NearestRole, "nearest"}, {RoomIdRole, "roomId"}});
+              {NearestRole, "nearest"}, {RoomIdRole, "roomId"},
+              {PatientIdRole, "patientId"}, {RuleRole, "rule"}, {AckCommentRole, "ackComment"}});
     return r;
 }
 

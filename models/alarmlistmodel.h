@@ -20,10 +20,10 @@ class AlarmListModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, NearestCol, SinceCol, StateCol, StepCol, AckCol, ColumnCount };
+    enum Column { PriorityCol, ConditionCol, SubjectCol, PlaceCol, NearestCol, SinceCol, OpenCol, StateCol, StepCol, AckCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, PriorityRole, PhaseRole, SignallingRole, ConditionRole, SubjectRole, PlaceRole,
-        OnsetRole, AckedByRole, LateRole, CategoryRole, NearestRole, RoomIdRole
+        OnsetRole, AckedByRole, LateRole, CategoryRole, NearestRole, RoomIdRole, PatientIdRole, RuleRole, AckCommentRole
     };
     Q_ENUM(Role)
     explicit AlarmListModel(QObject* parent = nullptr);
@@ -45,6 +45,13 @@ public:
     // The nearest column's text: the nearest responder, "nobody located" or empty (no room).
     [[nodiscard]] QString nearestText(const AlarmState& a) const;
 
+    // The wall time the "Open for" column counts to; its cells change only when their minute text
+    // does (one ranged dataChanged), so a caller may set it every second.
+    void setNow(qint64 utcMs);
+    [[nodiscard]] qint64 now() const { return m_nowMs; }
+    // "<1 min", "12 min", "1 h 05": how long an alarm that started at onsetMs has been open at nowMs.
+    [[nodiscard]] static QString openForText(qint64 onsetMs, qint64 nowMs);
+
     // The list's order: higher priority first, then older first.
     static bool before(const AlarmState& a, const AlarmState& b);
 
@@ -58,6 +65,7 @@ Q_SIGNALS:
 private:
     std::vector<AlarmState> m_rows;
     ResponderMap m_responders;
+    qint64 m_nowMs = 0;
 };
 
 } // namespace ww

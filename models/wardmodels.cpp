@@ -2,6 +2,7 @@
 #include "models/alarmlistmodel.h"
 
 #include <QDateTime>
+#include <QFont>
 
 namespace ww {
 
@@ -114,6 +115,45 @@ QVariant header(const QStringList& names, int section, Qt::Orientation o, int ro
 
 // --- patients -------------------------------------------------------------------------------
 
+QStringList riskChips(const PatientRow& p)
+{
+    QStringList chips;
+    if (p.fallRisk)
+        chips << PatientModel::tr("Fall");
+    if (p.elopementRisk)
+        chips << PatientModel::tr("Elope");
+    if (p.bedExitArmed)
+        chips << PatientModel::tr("Bed exit");
+    return chips;
+}
+
+QString riskToolTip(const PatientRow& p)
+{
+    QStringList lines;
+    if (p.fallRisk)
+        lines << PatientModel::tr("Fall: at risk of falling");
+    if (p.elopementRisk)
+        lines << PatientModel::tr("Elope: at risk of leaving the ward; an exit raises an alarm");
+    if (p.bedExitArmed)
+        lines << PatientModel::tr("Bed exit: getting out of bed raises an alarm");
+    return lines.join(u'\n');
+}
+
+QColor mutedColour()
+{
+    return QColor(0x70, 0x70, 0x70);
+}
+
+int PatientModel::rowOf(const QString& patientId) const
+{
+    if (patientId.isEmpty())
+        return -1;
+    for (int r = 0; r < int(m_rows.size()); ++r)
+        if (m_rows[size_t(r)].id == patientId)
+            return r;
+    return -1;
+}
+
 QVariant PatientModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -145,6 +185,19 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case VacantRole: return p.vacant();
     case WristbandRole: return p.wristband;
     case MonitorRole: return p.monitor;
+    case NurseIdRole: return p.nurseId;
+    case NurseNameRole: return p.nurseName;
+    case FallRiskRole: return p.fallRisk;
+    case ElopementRiskRole: return p.elopementRisk;
+    case BedExitArmedRole: return p.bedExitArmed;
+    case RiskFlagsRole: return riskChips(p);
+    case Qt::FontRole:
+        if (index.column() == NurseCol && !p.vacant() && p.nurseId.isEmpty()) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
     case Qt::BackgroundRole:
         // The score's response band in its alarm colour (RCP: single 3, 5-6, 7 and more).
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
@@ -153,6 +206,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (p.vacant())
             return noSignalColour();
+        if (index.column() == NurseCol && p.nurseId.isEmpty())
+            return mutedColour();
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
             return *p.news2Priority == Priority::High ? QColor(Qt::white) : QColor(Qt::black);
         if (index.column() == News2Col && p.news2Partial)
@@ -165,6 +220,11 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
         if (p.vitalsSignal == SignalState::NoSignal && index.column() >= HrCol && index.column() <= TempCol)
             return tr("No signal from %1 since %2; last HR %3").arg(p.monitor, formatTime(data(index, VitalsTimeRole).toLongLong()))
                 .arg(vital(VitalKind::HeartRate).value);
+        if (index.column() == RiskCol && !p.vacant())
+            return riskToolTip(p);
+        if (index.column() == NurseCol && !p.vacant())
+            return p.nurseId.isEmpty() ? tr("No nurse has this patient: take them (Shift menu or the patient view)")
+                                       : tr("%1 (%2)").arg(p.nurseName, p.nurseId);
         if (index.column() == News2Col && p.news2 >= 0)
             return (p.news2Partial ? tr("Partial score (a lower bound): ") : tr("NEWS2: ")) + p.news2Detail;
         return {};
@@ -174,6 +234,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case BedCol: return p.bed;
         case NameCol: return p.name;
+        case NurseCol: return p.nurseId.isEmpty() ? tr("unassigned") : p.nurseName.isEmpty() ? p.nurseId : p.nurseName;
+        case RiskCol: return riskChips(p).join(QStringLiteral(" · "));
         case HrCol: return reading(vital(VitalKind::HeartRate), p.vitalsSignal, 0);
         case SpO2Col: return reading(vital(VitalKind::SpO2), p.vitalsSignal, 0);
         case RrCol: return reading(vital(VitalKind::RespRate), p.vitalsSignal, 0);
@@ -205,7 +267,7 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
 
 QVariant PatientModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    return header({tr("Bed"), tr("Patient"), tr("HR /min"), tr("SpO₂ %"), tr("RR /min"), tr("BP mmHg"), tr("Temp °C"),
+    return header({tr("Bed"), tr("Patient"), tr("Nurse"), tr("Risk"), tr("HR /min"), tr("SpO₂ %"), tr("RR /min"), tr("BP mmHg"), tr("Temp °C"),
                    tr("NEWS2"), tr("Location"), tr("Vitals at")}, section, o, role);
 }
 

@@ -12,15 +12,21 @@ namespace ww {
 [[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
 [[nodiscard]] QColor noSignalColour();
 
+// A patient's risk flags as short chip texts ("Fall", "Elope", "Bed exit") and what each means.
+[[nodiscard]] QStringList riskChips(const PatientRow& p);
+[[nodiscard]] QString riskToolTip(const PatientRow& p);
+[[nodiscard]] QColor mutedColour(); // "unassigned" and other absent values that are not a fault
+
 class PatientModel final : public LiveTableModel<PatientRow>
 {
     Q_OBJECT
 public:
-    enum Column { BedCol, NameCol, HrCol, SpO2Col, RrCol, BpCol, TempCol, News2Col, LocationCol, UpdatedCol, ColumnCount };
+    enum Column { BedCol, NameCol, NurseCol, RiskCol, HrCol, SpO2Col, RrCol, BpCol, TempCol, News2Col, LocationCol, UpdatedCol, ColumnCount };
     enum Role {
         IdRole = Qt::UserRole + 1, BedRole, NameRole, HeartRateRole, SpO2Role, RespRateRole, SystolicRole,
         DiastolicRole, TemperatureRole, VitalsTimeRole, VitalsSignalRole, RoomRole, TagSignalRole, News2Role,
-        News2PartialRole, VacantRole, WristbandRole, MonitorRole
+        News2PartialRole, VacantRole, WristbandRole, MonitorRole, NurseIdRole, NurseNameRole, FallRiskRole,
+        ElopementRiskRole, BedExitArmedRole, RiskFlagsRole
     };
     Q_ENUM(Role)
     using LiveTableModel::LiveTableModel;
@@ -28,6 +34,8 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    // The row of a patient (-1: not in the census).
+    [[nodiscard]] int rowOf(const QString& patientId) const;
 };
 
 class StaffModel final : public LiveTableModel<StaffRow>

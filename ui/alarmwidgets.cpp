@@ -1,7 +1,11 @@
 #include "ui/alarmwidgets.h"
 #include "domain/conditiontext.h"
+#include "models/alarmfilter.h"
+#include "models/stationfilter.h"
 #include "models/wardmodels.h"
+#include "ui/ackdialogs.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -98,9 +102,9 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmBanner::refresh);
     connect(m_ack, &QPushButton::clicked, this, [this] {
         if (!m_topId.isEmpty())
-            m_alarms.acknowledge(m_topId);
+            acknowledgeAsking(m_alarms, m_topId, this);
     });
-    connect(m_pause, &QPushButton::clicked, &m_alarms, [this] { m_alarms.pauseAudio(); });
+    connect(m_pause, &QPushButton::clicked, this, [this] { pauseAudioAsking(m_alarms, this); });
     connect(&m_alarms.flashClock(), &FlashClock::ticked, this, &AlarmBanner::blink);
     refresh();
 }
@@ -234,6 +238,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     auto* technical = new QTableView(this);
     m_technical = technical;
     auto* l = new QVBoxLayout(this);
+    m_layout = l;
     l->addLayout(top);
     l->addWidget(m_view, 3);
     auto* techLabel = new QLabel(tr("Technical alarms (devices, network, this station)"), this);
@@ -243,10 +248,9 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     l->addWidget(techLabel);
     l->addWidget(technical, 1);
     auto split = [this, &alarms](QTableView* view, bool tech, const QString& name) {
-        auto* proxy = new QSortFilterProxyModel(view);
-        proxy->setSourceModel(&alarms.alarms());
-        proxy->setFilterRole(AlarmListModel::CategoryRole);
-        proxy->setFilterRegularExpression(tech ? QStringLiteral("^technical$") : QStringLiteral("^(?!technical$)"));
+        auto* proxy = new AlarmFilterProxy(alarms.alarms(), nullptr, view);
+        proxy->setGroup(tech ? AlarmFilterProxy::Group::Technical : AlarmFilterProxy::Group::Clinical);
+        (tech ? m_technicalProxy : m_clinicalProxy) = proxy;
         view->setModel(proxy);
         view->setObjectName(name);
         view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -266,8 +270,13 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
             if (i.column() == AlarmListModel::AckCol && i.data().isValid())
                 m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
         });
+        // A double-click on an alarm of a patient opens the patient; on any other, its acknowledgement.
         connect(view, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
-            m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+            const QString patient = i.data(AlarmListModel::PatientIdRole).toString();
+            if (!patient.isEmpty())
+                Q_EMIT patientActivated(patient);
+            else
+                acknowledgeAsking(m_alarms, i.data(AlarmListModel::IdRole).toString(), this);
         });
     };
     split(m_view, false, QStringLiteral("alarmList"));
@@ -290,7 +299,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
             m_message->setText(tr("Select an alarm first."));
             return;
         }
-        m_alarms.acknowledge(i.data(AlarmListModel::IdRole).toString());
+        acknowledgeAsking(m_alarms, i.data(AlarmListModel::IdRole).toString(), this);
     };
     connect(m_ack, &QPushButton::clicked, this, ackSelected);
     connect(onPlan, &QPushButton::clicked, this, [this] {
@@ -309,13 +318,99 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
             if (i.isValid())
                 Q_EMIT selected(i.data(AlarmListModel::IdRole).toString());
         });
-    connect(pause, &QPushButton::clicked, &m_alarms, [this] { m_alarms.pauseAudio(); });
+    connect(pause, &QPushButton::clicked, this, [this] { pauseAudioAsking(m_alarms, this); });
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
     connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {
         m_message->setText(text);
         m_message->setStyleSheet(error ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
     });
     refreshOperator();
+}
+
+void AlarmPanel::addFilters(const Site& site, StationFilter& station)
+{
+    auto* bar = new QHBoxLayout;
+    auto* unacked = new QCheckBox(tr("Unacknowledged only"), this);
+    unacked->setObjectName(QStringLiteral("filterUnacknowledged"));
+    unacked->setToolTip(tr("Active alarms and ended ones still waiting for an acknowledgement"));
+    auto* priority = new QComboBox(this);
+    priority->setObjectName(QStringLiteral("filterPriority"));
+    priority->addItem(tr("all priorities"), 0);
+    priority->addItem(tr("medium and high"), int(Priority::Medium));
+    priority->addItem(tr("high only"), int(Priority::High));
+    auto* kind = new QComboBox(this);
+    kind->setObjectName(QStringLiteral("filterKind"));
+    kind->addItem(tr("all kinds"), -1);
+    for (AlarmCategory c : {AlarmCategory::Patient, AlarmCategory::Event, AlarmCategory::Environment, AlarmCategory::Location})
+        kind->addItem(toString(c), int(c));
+    auto* floor = new QComboBox(this);
+    floor->setObjectName(QStringLiteral("filterFloor"));
+    floor->addItem(tr("all floors"), QVariant());
+    for (const Floor& f : site.floors)
+        floor->addItem(tr("floor %1").arg(f.level), f.level);
+    floor->setToolTip(tr("Alarms in a room on the floor, or of a patient whose bed is on it"));
+    auto* mine = new QCheckBox(tr("My patients"), this);
+    mine->setObjectName(QStringLiteral("filterMyPatients"));
+    mine->setToolTip(tr("Alarms of your patients, and every alarm that concerns no patient"));
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("filterCount"));
+    bar->addWidget(new QLabel(tr("Show:"), this));
+    bar->addWidget(unacked);
+    bar->addWidget(priority);
+    bar->addWidget(kind);
+    bar->addWidget(floor);
+    bar->addWidget(mine);
+    bar->addStretch(1);
+    bar->addWidget(m_count);
+    m_layout->insertLayout(1, bar);
+    const auto proxies = {m_clinicalProxy, m_technicalProxy};
+    for (AlarmFilterProxy* p : proxies) {
+        p->setSite(&site);
+        p->setStationFilter(&station);
+        connect(p, &QAbstractItemModel::rowsInserted, this, &AlarmPanel::refreshCount);
+        connect(p, &QAbstractItemModel::rowsRemoved, this, &AlarmPanel::refreshCount);
+        connect(p, &QAbstractItemModel::layoutChanged, this, &AlarmPanel::refreshCount);
+        connect(p, &QAbstractItemModel::modelReset, this, &AlarmPanel::refreshCount);
+    }
+    connect(unacked, &QCheckBox::toggled, this, [proxies](bool on) {
+        for (AlarmFilterProxy* p : proxies)
+            p->setUnacknowledgedOnly(on);
+    });
+    connect(priority, &QComboBox::currentIndexChanged, this, [proxies, priority] {
+        const int v = priority->currentData().toInt();
+        for (AlarmFilterProxy* p : proxies)
+            p->setMinPriority(v ? std::optional(Priority(v)) : std::nullopt);
+    });
+    // A kind is clinical: the technical list below keeps its own alarms.
+    connect(kind, &QComboBox::currentIndexChanged, this, [this, kind] {
+        const int v = kind->currentData().toInt();
+        m_clinicalProxy->setCategory(v < 0 ? std::nullopt : std::optional(AlarmCategory(v)));
+    });
+    connect(floor, &QComboBox::currentIndexChanged, this, [proxies, floor] {
+        const QVariant v = floor->currentData();
+        for (AlarmFilterProxy* p : proxies)
+            p->setFloor(v.isValid() ? std::optional(v.toInt()) : std::nullopt);
+    });
+    // The same switch as the Shift menu's "My patients only": the station's filter holds it.
+    connect(mine, &QCheckBox::toggled, &station, &StationFilter::setMyPatients);
+    auto follow = [mine, &station, this] {
+        const QSignalBlocker b(mine);
+        mine->setChecked(station.myPatients());
+        mine->setEnabled(!station.nurse().isEmpty());
+        refreshCount();
+    };
+    connect(&station, &StationFilter::changed, mine, follow);
+    follow();
+}
+
+void AlarmPanel::refreshCount()
+{
+    if (!m_count || !m_clinicalProxy)
+        return;
+    const int shown = m_clinicalProxy->rowCount() + m_technicalProxy->rowCount();
+    const int all = m_alarms.alarms().rowCount();
+    m_count->setText(shown == all ? tr("%n open alarm(s)", nullptr, all) : tr("showing %1 of %2 open alarms").arg(shown).arg(all));
+    m_count->setStyleSheet(shown == all ? QString() : QStringLiteral("font-weight: bold"));
 }
 
 void AlarmPanel::refreshOperator()
@@ -407,7 +502,10 @@ void HistoryView::refresh()
                     new QStandardItem(s.place),
                     new QStandardItem(e.operatorName.isEmpty() ? e.operatorId : e.operatorName),
                     new QStandardItem(e.station),
-                    new QStandardItem(e.detail)};
+                    new QStandardItem(e.kind == QLatin1String("acknowledged") && !s.ackComment.isEmpty()
+                                          ? (e.detail.isEmpty() ? tr("comment: %1").arg(s.ackComment)
+                                                                : tr("%1; comment: %2").arg(e.detail, s.ackComment))
+                                          : e.detail)};
                 self->m_model->appendRow(row);
             }
             self->m_view->resizeColumnsToContents();

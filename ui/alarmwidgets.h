@@ -87,16 +87,27 @@ public:
     AlarmPanel(AlarmController& alarms, QWidget* parent = nullptr);
     [[nodiscard]] QTableView* view() const { return m_view; }               // clinical alarms
     [[nodiscard]] QTableView* technicalView() const { return m_technical; } // technical alarms
+    [[nodiscard]] class AlarmFilterProxy* clinicalFilter() const { return m_clinicalProxy; }
+    [[nodiscard]] class AlarmFilterProxy* technicalFilter() const { return m_technicalProxy; }
+    // The filter bar over the list: unacknowledged only, priority, kind, floor, my patients (the
+    // station's filter, which also holds the scope).
+    void addFilters(const Site& site, class StationFilter& station);
 
 Q_SIGNALS:
     void selected(const QString& alarmId);   // the nurse picked a row
     void showOnPlan(const QString& alarmId); // "Show on plan"
+    void patientActivated(const QString& patientId); // a double-click on an alarm of a patient
 
 private:
     void refreshOperator();
+    void refreshCount();
     AlarmController& m_alarms;
     QTableView* m_view;
     QTableView* m_technical = nullptr;
+    class AlarmFilterProxy* m_clinicalProxy = nullptr;
+    class AlarmFilterProxy* m_technicalProxy = nullptr;
+    class QVBoxLayout* m_layout = nullptr;
+    QLabel* m_count = nullptr;
     QLabel* m_operator;
     QLabel* m_message;
     QPushButton* m_signIn;

@@ -442,12 +442,41 @@ bool FloorPlanScene::onShownFloor(const PlanMarker& m) const
     return placed && m_layers[size_t(layer)] && (!m_floor || *m_floor == floor);
 }
 
+void FloorPlanScene::setDimmedPatients(const QSet<QString>& patientIds)
+{
+    if (patientIds == m_dimmed)
+        return;
+    m_dimmed = patientIds;
+    updateVisibility();
+}
+
+int FloorPlanScene::dimmedMarkers() const
+{
+    return int(std::count_if(m_markers.begin(), m_markers.end(), [](const PlanMarker* m) { return m->opacity() < 1; }));
+}
+
+QString FloorPlanScene::patientAt(QPointF scenePoint, const QTransform& viewTransform) const
+{
+    for (QGraphicsItem* item : items(scenePoint, Qt::IntersectsItemShape, Qt::DescendingOrder, viewTransform))
+        for (QGraphicsItem* i = item; i; i = i->parentItem())
+            if (i->type() == PlanMarker::Type) {
+                const auto* m = static_cast<const PlanMarker*>(i);
+                if (m->kind == MarkerKind::Patient && m->isVisible() && !m->id.startsWith(QLatin1String("bed:")))
+                    return m->id;
+            }
+    return {};
+}
+
 void FloorPlanScene::updateVisibility()
 {
     for (PlanMarker* m : m_markers) {
         const bool shown = onShownFloor(*m);
         m->setVisible(shown && !m->clustered);
         m->accuracy->setVisible(shown && m_layers[size_t(PlanLayer::Accuracy)]);
+        // Faint, not hidden: another nurse's patient who falls is still seen on the plan.
+        const double opacity = m->kind == MarkerKind::Patient && m_dimmed.contains(m->id) ? 0.25 : 1.0;
+        m->setOpacity(opacity);
+        m->accuracy->setOpacity(opacity);
     }
     for (QGraphicsItem* g : std::as_const(m_infrastructure))
         g->setVisible(m_layers[size_t(PlanLayer::Infrastructure)]);

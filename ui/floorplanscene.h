@@ -16,6 +16,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QSet>
 #include <QImage>
 #include <QPalette>
 #include <QPointer>
@@ -71,6 +72,12 @@ public:
     // The colours of the names and titles (rooms and plans follow the view's palette as they paint).
     void applyPalette(const QPalette& palette);
 
+    // Patients drawn faint (another nurse's, outside the station's scope); every other marker as is.
+    void setDimmedPatients(const QSet<QString>& patientIds);
+    [[nodiscard]] int dimmedMarkers() const;
+    // The patient whose marker is at a scene point (empty: none); viewTransform: the view's
+    // viewportTransform (markers keep their size on screen).
+    [[nodiscard]] QString patientAt(QPointF scenePoint, const QTransform& viewTransform) const;
     void setLayerVisible(PlanLayer layer, bool visible);
     [[nodiscard]] bool layerVisible(PlanLayer layer) const { return m_layers[size_t(layer)]; }
 
@@ -167,6 +174,7 @@ private:
     double m_pixelScale = 1;
     std::array<bool, PlanLayerCount> m_layers{true, true, true, true, true, false, false};
     QString m_focusAlarm;
+    QSet<QString> m_dimmed;
     QHash<QString, Priority> m_recordedAlarms;
     std::optional<qint64> m_replayMs;
     QTimer m_animation; // markers gliding to their new fixes, and the find pulse

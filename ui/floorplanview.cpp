@@ -1,6 +1,7 @@
 #include "ui/floorplanview.h"
 
 #include "core/wardcore.h"
+#include "alarms/alarmengine.h"
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
@@ -130,6 +131,13 @@ void PlanGraphicsView::mouseReleaseEvent(QMouseEvent* event)
     // A click, not the end of a drag.
     if (event->button() == Qt::LeftButton && (event->pos() - m_pressAt).manhattanLength() < 6)
         Q_EMIT clickedAt(mapToScene(event->pos()), event->pos());
+}
+
+void PlanGraphicsView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseDoubleClickEvent(event);
+    if (event->button() == Qt::LeftButton)
+        Q_EMIT doubleClickedAt(mapToScene(event->pos()));
 }
 
 void PlanGraphicsView::contextMenuEvent(QContextMenuEvent* event)
@@ -338,6 +346,11 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         const QString alarm = m_scene->alarmAt(at);
         if (!alarm.isEmpty())
             showAlarmDetails(alarm);
+    });
+    connect(m_view, &PlanGraphicsView::doubleClickedAt, this, [this](QPointF at) {
+        const QString patient = m_scene->patientAt(at, m_view->viewportTransform());
+        if (!patient.isEmpty())
+            Q_EMIT patientActivated(patient);
     });
     connect(m_view, &PlanGraphicsView::contextMenuAt, this, [this](QPointF at, QPoint global) {
         QMenu menu(this);
@@ -693,15 +706,25 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     connect(findAsset, &QPushButton::clicked, d, [this, type, roomId] { findNearestAsset(roomId, type->currentText()); });
     connect(this, &FloorPlanView::nearestAssetShown, message, [message](bool, const QString& text) { message->setText(text); });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);
+    if (!a->ackComment.isEmpty())
+        form->addRow(tr("Comment"), new QLabel(a->ackComment, d));
+    auto* comment = new QLineEdit(d);
+    comment->setObjectName(QStringLiteral("ackComment"));
+    comment->setMaxLength(AlarmEngine::MaxCommentChars);
+    comment->setPlaceholderText(tr("optional: shown with the alarm and in the history"));
+    comment->setEnabled(!a->acknowledged() && !a->closed());
+    form->addRow(tr("Comment"), comment);
     auto* ack = buttons->addButton(tr("Acknowledge"), QDialogButtonBox::ActionRole);
     ack->setObjectName(QStringLiteral("detailsAcknowledge"));
     ack->setEnabled(!a->acknowledged() && !a->closed());
     ack->setToolTip(m_alarms->operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms->operatorName()));
-    connect(ack, &QPushButton::clicked, d, [this, alarmId] { m_alarms->acknowledge(alarmId); });
+    connect(ack, &QPushButton::clicked, d, [this, alarmId, comment] { m_alarms->acknowledge(alarmId, comment->text().simplified()); });
     connect(m_alarms, &AlarmController::message, message, [message](const QString& text, bool) { message->setText(text); });
-    connect(m_alarms, &AlarmController::alarmUpdated, ack, [ack, alarmId](const AlarmState& s) {
-        if (s.id == alarmId)
+    connect(m_alarms, &AlarmController::alarmUpdated, ack, [ack, comment, alarmId](const AlarmState& s) {
+        if (s.id == alarmId) {
             ack->setEnabled(!s.acknowledged() && !s.closed());
+            comment->setEnabled(ack->isEnabled());
+        }
     });
     connect(buttons, &QDialogButtonBox::rejected, d, &QDialog::close);
     auto* v = new QVBoxLayout(d);

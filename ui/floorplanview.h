@@ -40,6 +40,7 @@ public:
 Q_SIGNALS:
     void zoomed(double pixelsPerUnit);
     void clickedAt(QPointF scenePoint, QPoint viewportPoint);
+    void doubleClickedAt(QPointF scenePoint);
     void contextMenuAt(QPointF scenePoint, QPoint globalPoint);
 
 protected:
@@ -47,6 +48,7 @@ protected:
     bool viewportEvent(QEvent* event) override; // pinch
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
@@ -92,6 +94,7 @@ public:
 Q_SIGNALS:
     void replayed(qint64 timeMs); // the recorded positions are on the plan
     void nearestAssetShown(bool found, const QString& text);
+    void patientActivated(const QString& patientId); // a double-click on a patient's marker
 
 protected:
     void showEvent(QShowEvent* event) override;

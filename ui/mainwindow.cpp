@@ -2,6 +2,9 @@
 #include "ui/floorplanview.h"
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
+#include "models/stationfilter.h"
+#include "ui/patientview.h"
+#include "ui/shiftdialogs.h"
 #include "ui/trendviews.h"
 
 #include <QAction>
@@ -25,9 +28,11 @@ namespace ww {
 
 MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
                        const Site* site, QWidget* parent)
-    : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_connection(new QLabel(this)),
-      m_rate(new QLabel(this)), m_rejected(new QLabel(this))
+    : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_models(models), m_alarms(alarms), m_site(site),
+      m_connection(new QLabel(this)), m_rate(new QLabel(this)), m_rejected(new QLabel(this))
 {
+    if (alarms && site)
+        m_filter = new StationFilter(*site, models.patients, this);
     setWindowTitle(tr("WardWatch – %1").arg(siteName));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -55,6 +60,7 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
             connect(m_banner, &AlarmBanner::clicked, this, show);
             connect(m_alarmPanel, &AlarmPanel::showOnPlan, this, show);
             connect(m_alarmPanel, &AlarmPanel::selected, m_floorPlan, &FloorPlanView::showAlarm);
+            connect(m_floorPlan, &FloorPlanView::patientActivated, this, &MainWindow::showPatient);
         }
     }
     layout->addWidget(m_tabs, 1);
@@ -62,6 +68,8 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     // The census with the selected patient's trends below it.
     QTableView* census = addTable(&models.patients, tr("Census"));
     census->setObjectName(QStringLiteral("census"));
+    m_census = census;
+    census->setItemDelegateForColumn(PatientModel::RiskCol, new RiskChipDelegate(census));
     m_vitalsTrend = new VitalsTrendView(models, m_tabs);
     // Admissions, transfers, devices and discharges: buttons above the table.
     QWidget* actions = alarms && site ? new CensusActions(*alarms, models, *site, census, m_tabs) : nullptr;
@@ -69,19 +77,33 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     connect(census->selectionModel(), &QItemSelectionModel::currentRowChanged, m_vitalsTrend,
             [this](const QModelIndex& current) { m_vitalsTrend->setPatient(current.isValid() ? current.row() : -1); });
     if (alarms) {
-        // NEWS2 observations and per-patient limits: right-click or double-click a patient.
+        // Double-click a patient: their view; right-click: the view, NEWS2 inputs and alarm limits.
         census->setContextMenuPolicy(Qt::ActionsContextMenu);
+        auto current = [census]() -> QString {
+            const QModelIndex i = census->currentIndex();
+            return i.isValid() && !i.data(PatientModel::VacantRole).toBool() ? i.data(PatientModel::IdRole).toString() : QString();
+        };
+        if (site) {
+            auto* view = new QAction(tr("Patient view…"), census);
+            census->addAction(view);
+            connect(view, &QAction::triggered, this, [this, current] {
+                if (const QString id = current(); !id.isEmpty())
+                    showPatient(id);
+            });
+            connect(census, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
+                if (i.isValid() && !i.data(PatientModel::VacantRole).toBool())
+                    showPatient(i.data(PatientModel::IdRole).toString());
+            });
+        }
         auto* edit = new QAction(tr("NEWS2 inputs and alarm limits…"), census);
         census->addAction(edit);
-        auto open = [this, census, alarms] {
+        connect(edit, &QAction::triggered, this, [this, census, alarms] {
             const QModelIndex i = census->currentIndex();
             if (!i.isValid() || i.data(PatientModel::VacantRole).toBool())
                 return;
             PatientAlarmDialog d(*alarms, i.data(PatientModel::IdRole).toString(), i.data(PatientModel::NameRole).toString(), this);
             d.exec();
-        };
-        connect(edit, &QAction::triggered, this, open);
-        connect(census, &QTableView::doubleClicked, this, open);
+        });
     }
     addTable(&models.staff, tr("Staff"))->setObjectName(QStringLiteral("staff"));
     QTableView* assets = addTable(&models.assets, tr("Assets"));
@@ -147,6 +169,24 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         });
     }
 
+    if (m_filter) {
+        // The shift: its menu, "my patients" and the scope over the census, the alarm list and the plan.
+        m_shift = new ShiftControls(*this, *alarms, models, *site, *m_filter);
+        m_alarmPanel->addFilters(*site, *m_filter);
+        connect(m_alarmPanel, &AlarmPanel::patientActivated, this, &MainWindow::showPatient);
+        connect(m_filter, &StationFilter::changed, this, [this] {
+            filterCensus();
+            filterPlan();
+        });
+        // Rows that change may change who is shown (an assignment, an admission).
+        connect(&models.patients, &QAbstractItemModel::dataChanged, this, [this] {
+            if (m_filter->active())
+                filterCensus();
+        });
+        filterCensus();
+        filterPlan();
+    }
+
     // Help: the user guide and the About box, both stating the intended use.
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User guide"), this, &MainWindow::showUserGuide);
@@ -169,6 +209,60 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     m_rateTimer.start(1000);
     refreshRates();
     resize(1280, 800);
+}
+
+void MainWindow::filterCensus()
+{
+    if (!m_filter || !m_census)
+        return;
+    for (int r = 0; r < m_models.patients.rowCount(); ++r)
+        m_census->setRowHidden(r, !m_filter->showsPatient(m_models.patients.rowAt(r)));
+}
+
+void MainWindow::filterPlan()
+{
+    if (!m_filter || !m_floorPlan)
+        return;
+    QSet<QString> faint;
+    if (m_filter->active())
+        for (const PatientRow& p : m_models.patients.rows())
+            if (!p.vacant() && !m_filter->showsPatient(p))
+                faint.insert(p.id);
+    m_floorPlan->scene()->setDimmedPatients(faint);
+}
+
+PatientView* MainWindow::patientView(const QString& patientId) const
+{
+    return m_patientViews.value(patientId);
+}
+
+PatientView* MainWindow::showPatient(const QString& patientId)
+{
+    if (!m_alarms || !m_site || m_models.patients.rowOf(patientId) < 0)
+        return nullptr;
+    if (PatientView* open = m_patientViews.value(patientId)) {
+        open->show();
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* view = new PatientView(patientId, *m_alarms, m_models, *m_site, this);
+    m_patientViews.insert(patientId, view);
+    // A stay of the track: the plan as it was then (look-back); time 0: the plan live, on the patient.
+    connect(view, &PatientView::showOnPlan, this, [this](const QString& id, qint64 timeMs) {
+        if (!m_floorPlan)
+            return;
+        showTab(QStringLiteral("floorplan"));
+        const int row = m_models.patients.rowOf(id);
+        if (timeMs > 0)
+            m_floorPlan->replayTo(timeMs);
+        else
+            m_floorPlan->goLive();
+        if (row >= 0)
+            m_floorPlan->find(m_models.patients.rowAt(row).name);
+    });
+    view->show();
+    return view;
 }
 
 QString MainWindow::aboutText(const Site* site)
@@ -315,6 +409,11 @@ void MainWindow::refreshRates()
         if (c.byReason[size_t(i)])
             reasons << QStringLiteral("%1 %2").arg(toString(RejectReason(i))).arg(c.byReason[size_t(i)]);
     m_rejected->setText(tr("rejected: %1").arg(c.rejected));
+    // The second tick that already runs counts the alarms' "open for" and other stations' pauses.
+    if (m_alarms)
+        m_alarms->alarms().setNow(now);
+    if (m_shift)
+        m_shift->refreshRemotePauses();
     m_rejected->setToolTip(reasons.join(u'\n'));
 }
 

@@ -5,7 +5,9 @@
 #include "transport/ingest.h"
 #include "transport/mqttclient.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QLabel;
@@ -13,6 +15,10 @@ class QTabWidget;
 class QTableView;
 
 namespace ww {
+
+class PatientView;
+class StationFilter;
+class ShiftControls;
 
 class MainWindow : public QMainWindow
 {
@@ -37,6 +43,13 @@ public:
     [[nodiscard]] class VitalsTrendView* vitalsTrend() const { return m_vitalsTrend; }
     [[nodiscard]] class EnvironmentChartView* environmentChart() const { return m_envChart; }
     [[nodiscard]] QLabel* parSummary() const { return m_parSummary; }
+    // The shift: what this station filters (my patients, scope) and its menus (null without alarms or site).
+    [[nodiscard]] StationFilter* stationFilter() const { return m_filter; }
+    [[nodiscard]] ShiftControls* shift() const { return m_shift; }
+    // One patient's view, opened (or raised) from wherever the patient appears: the census, the
+    // plan, the alarm list. Null: not in the census, or no alarms at this station.
+    PatientView* showPatient(const QString& patientId);
+    [[nodiscard]] PatientView* patientView(const QString& patientId) const;
 
     // The About box's text: version, intended use, the site and its configuration hash.
     [[nodiscard]] static QString aboutText(const Site* site);
@@ -57,6 +70,10 @@ private:
     // Puts the table's tab into a vertical splitter: the table above, the chart below.
     // above: a bar over the table (the census's actions).
     void withChart(QTableView* table, QWidget* chart, const QString& name, QWidget* above = nullptr);
+    // The census rows the station's filter leaves out are hidden (rows keep their model numbers).
+    void filterCensus();
+    // Patients the plan draws faint: not the filter's.
+    void filterPlan();
 
     const IngestStats& m_stats;
     QTabWidget* m_tabs;
@@ -68,6 +85,13 @@ private:
     class VitalsTrendView* m_vitalsTrend = nullptr;
     class EnvironmentChartView* m_envChart = nullptr;
     QLabel* m_parSummary = nullptr;
+    WardModels& m_models;
+    AlarmController* m_alarms = nullptr;
+    const Site* m_site = nullptr;
+    QTableView* m_census = nullptr;
+    StationFilter* m_filter = nullptr;
+    ShiftControls* m_shift = nullptr;
+    QHash<QString, QPointer<PatientView>> m_patientViews;
     QLabel* m_connection;
     QLabel* m_engines = nullptr;
     QLabel* m_rate;
