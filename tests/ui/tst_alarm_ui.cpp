@@ -6,6 +6,7 @@
 #include "core/wardcore.h"
 #include "transport/ingest.h"
 #include "fakes.h"
+#include "ui/ackdialogs.h"
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
 #include "ui/mainwindow.h"
@@ -124,8 +125,16 @@ private Q_SLOTS:
         QVERIFY(message->text().contains(QStringLiteral("Sign in first")));
         QVERIFY(!alarms.alarms().at(0)->acknowledged());
 
-        // Audio pause: timed and shown; the alarm keeps signalling visually.
+        // Audio pause: a high alarm sounds, so it asks why first; then timed and shown; the alarm
+        // keeps signalling visually.
         QTest::mouseClick(w.banner()->findChild<QPushButton*>(QStringLiteral("bannerPauseAudio")), Qt::LeftButton);
+        auto* why = w.findChild<CommentDialog*>(QStringLiteral("pauseAudioDialog"));
+        QVERIFY(why && why->isVisible());
+        QVERIFY(!why->okButton()->isEnabled());
+        QVERIFY(!alarms.audio()->paused());
+        QTest::keyClicks(why->commentEdit(), QStringLiteral("at the bedside"));
+        QTest::mouseClick(why->okButton(), Qt::LeftButton);
+        QVERIFY(alarms.audio()->paused());
         QVERIFY(w.banner()->findChild<QLabel*>(QStringLiteral("audioState"))->text().startsWith(QStringLiteral("AUDIO PAUSED 2:00")));
         QVERIFY(w.banner()->text().startsWith(QStringLiteral("!!! HIGH")));
 
