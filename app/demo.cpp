@@ -6,8 +6,12 @@
 #include "ui/censusdialogs.h"
 #include "ui/coldchainreport.h"
 #include "ui/floorplanview.h"
+#include "ui/patientview.h"
+#include "ui/shiftdialogs.h"
 #include "ui/trendviews.h"
 
+#include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -88,6 +92,55 @@ void grabTab(MainWindow& window, const QString& dir, const QString& tab, const Q
     saved << path;
 }
 
+
+// The signed-in nurse's shift: takes the first three patients, grabs the census with "my patients"
+// on and the alarm list narrowed to them and unacknowledged, opens the first one's patient view and
+// grabs it once its past alarms are loaded; then "my patients" goes off again for the later grabs.
+void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& models, const QString& dir)
+{
+    if (!window.shift() || alarms.operatorId().isEmpty())
+        return;
+    QStringList ids;
+    for (const PatientRow& p : models.patients.rows())
+        if (!p.vacant() && ids.size() < 3)
+            ids << p.id;
+    if (ids.isEmpty())
+        return;
+    auto* pending = new int(int(ids.size()));
+    auto* waiter = new QObject(&window);
+    QObject::connect(&alarms, &AlarmController::careResult, waiter, [&window, &models, dir, ids, pending, waiter](bool ok, const QString& text) {
+        QTextStream(stdout) << "demo takes a patient: " << (ok ? "" : "refused: ") << text << Qt::endl;
+        if (--*pending > 0)
+            return;
+        delete pending;
+        waiter->deleteLater();
+        // The rows come with the core's next batch: grab after it.
+        QObject::connect(&models, &WardModels::applied, &window, [&window, dir, ids] {
+            QStringList saved;
+            window.shift()->myPatientsAction()->setChecked(true);
+            grabTab(window, dir, QStringLiteral("census"), QStringLiteral("census-my-patients"), saved);
+            if (auto* unacked = window.alarmPanel()->findChild<QCheckBox*>(QStringLiteral("filterUnacknowledged")))
+                unacked->setChecked(true);
+            grabTab(window, dir, QStringLiteral("alarms"), QStringLiteral("alarms-filtered"), saved);
+            if (auto* unacked = window.alarmPanel()->findChild<QCheckBox*>(QStringLiteral("filterUnacknowledged")))
+                unacked->setChecked(false);
+            QTextStream(stdout) << "screenshot: " << saved.join(QStringLiteral(", ")) << Qt::endl;
+            PatientView* view = window.showPatient(ids.front());
+            if (!view)
+                return;
+            QObject::connect(view, &PatientView::pastAlarmsLoaded, &window, [&window, view, dir] {
+                const QString path = QDir(dir).filePath(QStringLiteral("patient-view.png"));
+                view->grab().save(path);
+                QTextStream(stdout) << "screenshot: " << path << Qt::endl;
+                view->close();
+                window.shift()->myPatientsAction()->setChecked(false);
+            }, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
+    });
+    for (const QString& id : ids)
+        alarms.takePatient(id);
+}
+
 } // namespace
 
 void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site, const QString& dir,
@@ -111,7 +164,12 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                     QTextStream(stdout) << "demo acknowledges: " << top->id << " (" << top->condition << ")" << Qt::endl;
                     alarms.acknowledge(top->id);
                 }
-                // Then admits a patient into the first vacant bed, through the census's dialog.
+                // Then takes patients (grabbed once the admission is through), and admits a patient
+                // into the first vacant bed, through the census's dialog.
+                if (ok)
+                    QObject::connect(&alarms, &AlarmController::censusResult, &window, [&window, &alarms, &models, dir] {
+                        grabShift(window, alarms, models, dir);
+                    }, Qt::SingleShotConnection);
                 if (ok && site && !models.patients.rows().empty()) {
                     int vacant = -1;
                     for (int r = 0; r < models.patients.rowCount() && vacant < 0; ++r)
