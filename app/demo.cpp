@@ -1,6 +1,7 @@
 // The demo's screenshot driver (wardwatch --screenshots DIR): census and alarms, then (with
 // --demo-operator) a sign-in, an acknowledgement of the top alarm and an admission through the
-// census's dialog, then every tab, the fridge's compliance report and the history; then quit.
+// census's dialog, then the nurse's shift (three patients taken, "my patients", the alarm list
+// narrowed, one patient's view), then every tab, the fridge's compliance report and the history; then quit.
 #include "app/demo.h"
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QTextStream>
 #include <QTimer>
+#include <memory>
 
 namespace ww {
 
@@ -106,13 +108,12 @@ void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& mo
             ids << p.id;
     if (ids.isEmpty())
         return;
-    auto* pending = new int(int(ids.size()));
+    auto pending = std::make_shared<int>(int(ids.size()));
     auto* waiter = new QObject(&window);
     QObject::connect(&alarms, &AlarmController::careResult, waiter, [&window, &models, dir, ids, pending, waiter](bool ok, const QString& text) {
         QTextStream(stdout) << "demo takes a patient: " << (ok ? "" : "refused: ") << text << Qt::endl;
         if (--*pending > 0)
             return;
-        delete pending;
         waiter->deleteLater();
         // The rows come with the core's next batch: grab after it.
         QObject::connect(&models, &WardModels::applied, &window, [&window, dir, ids] {

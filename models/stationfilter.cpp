@@ -13,9 +13,9 @@ QList<std::pair<QString, QString>> StationFilter::scopes() const
 {
     QList<std::pair<QString, QString>> list{{QString(), scopeText(QString())}};
     for (const Pod& p : m_site.pods)
-        list.append({QStringLiteral("pod:") + p.name, scopeText(QStringLiteral("pod:") + p.name)});
+        list.emplace_back(QStringLiteral("pod:") + p.name, scopeText(QStringLiteral("pod:") + p.name));
     for (const Floor& f : m_site.floors)
-        list.append({QStringLiteral("floor:%1").arg(f.level), scopeText(QStringLiteral("floor:%1").arg(f.level))});
+        list.emplace_back(QStringLiteral("floor:%1").arg(f.level), scopeText(QStringLiteral("floor:%1").arg(f.level)));
     return list;
 }
 

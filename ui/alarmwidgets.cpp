@@ -6,6 +6,7 @@
 #include "ui/ackdialogs.h"
 
 #include <QCheckBox>
+#include <array>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
@@ -341,8 +342,10 @@ void AlarmPanel::addFilters(const Site& site, StationFilter& station)
     auto* kind = new QComboBox(this);
     kind->setObjectName(QStringLiteral("filterKind"));
     kind->addItem(tr("all kinds"), -1);
-    for (AlarmCategory c : {AlarmCategory::Patient, AlarmCategory::Event, AlarmCategory::Environment, AlarmCategory::Location})
-        kind->addItem(toString(c), int(c));
+    kind->addItem(tr("patient (vitals, NEWS2)"), int(AlarmCategory::Patient));
+    kind->addItem(tr("event (call, fall)"), int(AlarmCategory::Event));
+    kind->addItem(tr("environment"), int(AlarmCategory::Environment));
+    kind->addItem(tr("location"), int(AlarmCategory::Location));
     auto* floor = new QComboBox(this);
     floor->setObjectName(QStringLiteral("filterFloor"));
     floor->addItem(tr("all floors"), QVariant());
@@ -363,7 +366,7 @@ void AlarmPanel::addFilters(const Site& site, StationFilter& station)
     bar->addStretch(1);
     bar->addWidget(m_count);
     m_layout->insertLayout(1, bar);
-    const auto proxies = {m_clinicalProxy, m_technicalProxy};
+    const std::array<AlarmFilterProxy*, 2> proxies{m_clinicalProxy, m_technicalProxy};
     for (AlarmFilterProxy* p : proxies) {
         p->setSite(&site);
         p->setStationFilter(&station);

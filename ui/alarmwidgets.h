@@ -17,6 +17,7 @@ class QLineEdit;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
+class QVBoxLayout;
 
 namespace ww {
 
@@ -106,7 +107,7 @@ private:
     QTableView* m_technical = nullptr;
     class AlarmFilterProxy* m_clinicalProxy = nullptr;
     class AlarmFilterProxy* m_technicalProxy = nullptr;
-    class QVBoxLayout* m_layout = nullptr;
+    QVBoxLayout* m_layout = nullptr;
     QLabel* m_count = nullptr;
     QLabel* m_operator;
     QLabel* m_message;

@@ -79,11 +79,11 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     if (alarms) {
         // Double-click a patient: their view; right-click: the view, NEWS2 inputs and alarm limits.
         census->setContextMenuPolicy(Qt::ActionsContextMenu);
-        auto current = [census]() -> QString {
-            const QModelIndex i = census->currentIndex();
-            return i.isValid() && !i.data(PatientModel::VacantRole).toBool() ? i.data(PatientModel::IdRole).toString() : QString();
-        };
         if (site) {
+            auto current = [census]() -> QString {
+                const QModelIndex i = census->currentIndex();
+                return i.isValid() && !i.data(PatientModel::VacantRole).toBool() ? i.data(PatientModel::IdRole).toString() : QString();
+            };
             auto* view = new QAction(tr("Patient view…"), census);
             census->addAction(view);
             connect(view, &QAction::triggered, this, [this, current] {

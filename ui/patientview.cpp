@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
 #include <QGridLayout>
@@ -25,6 +26,7 @@
 #include <QThreadPool>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ww {
 

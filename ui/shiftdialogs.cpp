@@ -14,7 +14,10 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QApplication>
 #include <QPainter>
+#include <QPushButton>
+#include <algorithm>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStatusBar>
@@ -50,7 +53,7 @@ void RiskChipDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear();
-    opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+    (opt.widget ? opt.widget->style() : QApplication::style())->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
     const QModelIndex i = index.siblingAtColumn(0);
     const bool flags[] = {i.data(PatientModel::FallRiskRole).toBool(), i.data(PatientModel::ElopementRiskRole).toBool(),
                           i.data(PatientModel::BedExitArmedRole).toBool()};
