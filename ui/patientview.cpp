@@ -198,9 +198,9 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* onPlan = buttons->addButton(tr("Show on plan"), QDialogButtonBox::ActionRole);
     onPlan->setObjectName(QStringLiteral("showOnPlan"));
-    auto* reload = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
+    auto* refresh = buttons->addButton(tr("Refresh"), QDialogButtonBox::ActionRole);
     connect(onPlan, &QPushButton::clicked, this, [this] { Q_EMIT showOnPlan(m_patientId, 0); });
-    connect(reload, &QPushButton::clicked, this, &PatientView::reload);
+    connect(refresh, &QPushButton::clicked, this, &PatientView::reload);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
 
     // Layout: trends left (the full height), the rest in two columns right.
