@@ -98,10 +98,10 @@ public:
     // only rise within one occurrence.
     void update(const QString& id, const AlarmRaise& r);
     void end(const QString& id);
-    // comment: the operator's note, kept with the acknowledgement (at most MaxCommentChars).
     // An observation for the record that is no alarm (kind "news2": a patient's score, value and
     // detail); false when the log could not be written.
     bool record(const QString& kind, const AlarmState& about, const QString& detail);
+    // comment: the operator's note, kept with the acknowledgement (at most MaxCommentChars).
     AckResult acknowledge(const QString& id, const QString& operatorId, const QString& operatorName,
                           const QString& comment = {});
     static constexpr int MaxCommentChars = 200;

@@ -95,10 +95,12 @@ void grabTab(MainWindow& window, const QString& dir, const QString& tab, const Q
 }
 
 
-// The signed-in nurse's shift: takes the first three patients, grabs the census with "my patients"
-// on and the alarm list narrowed to them and unacknowledged, opens the first one's patient view and
-// grabs it once its past alarms are loaded; then "my patients" goes off again for the later grabs.
-void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& models, const QString& dir)
+// The signed-in nurse's shift: takes the first three patients, flags the one the simulator gets out
+// of bed (fallRisk: fall risk, bed exit armed: her bed-exit alarm is high), grabs the census with "my
+// patients" on and the alarm list narrowed to them and unacknowledged, opens the first one's patient
+// view and grabs it once its past alarms are loaded; then "my patients" goes off again.
+void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& models, const QString& dir,
+               const QString& fallRisk)
 {
     if (!window.shift() || alarms.operatorId().isEmpty())
         return;
@@ -140,6 +142,10 @@ void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& mo
     });
     for (const QString& id : ids)
         alarms.takePatient(id);
+    if (!fallRisk.isEmpty()) {
+        QTextStream(stdout) << "demo flags " << fallRisk << ": fall risk, bed exit armed" << Qt::endl;
+        alarms.setRiskFlags(fallRisk, true, false, true);
+    }
 }
 
 } // namespace
@@ -168,8 +174,10 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                 // Then takes patients (grabbed once the admission is through), and admits a patient
                 // into the first vacant bed, through the census's dialog.
                 if (ok)
-                    QObject::connect(&alarms, &AlarmController::censusResult, &window, [&window, &alarms, &models, dir] {
-                        grabShift(window, alarms, models, dir);
+                    QObject::connect(&alarms, &AlarmController::censusResult, &window, [&window, &alarms, &models, dir, site] {
+                        // wardsim's demo scenario gets the site's third patient out of bed (20 s to 80 s).
+                        grabShift(window, alarms, models, dir,
+                                  site && site->patients.size() > 2 ? site->patients[2].id : QString());
                     }, Qt::SingleShotConnection);
                 if (ok && site && !models.patients.rows().empty()) {
                     int vacant = -1;

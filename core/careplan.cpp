@@ -164,7 +164,14 @@ void CarePlan::assign(const QString& patientId, const QString& nurseId, const QS
         return;
     }
     if (!nurseId.isEmpty() && !m_site.staffMember(nurseId)) {
-        Q_EMIT result(false, tr("%1 is not on the staff list").arg(nurseId));
+        refuse(tr("%1 is not on the staff list").arg(nurseId), operatorId);
+        return;
+    }
+    // Patients are assigned to nurses (a role naming "nurse"): the first escalation step calls them.
+    if (!nurseId.isEmpty() && !m_site.staffMember(nurseId)->role.contains(QStringLiteral("nurse"), Qt::CaseInsensitive)) {
+        refuse(tr("%1 (%2) is not a nurse: patients are assigned to nurses")
+                   .arg(m_site.staffMember(nurseId)->name, m_site.staffMember(nurseId)->role),
+               operatorId);
         return;
     }
     CareEntryMsg e = entry(patientId);

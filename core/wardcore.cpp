@@ -118,6 +118,10 @@ void WardCore::start()
         m_rules->engine().restore();
         m_census.restore();
         m_care.restore();
+        restoreRemindersDone();
+        // The charge role as the record has it: the screen shows who is in charge from the start.
+        if (const QString charge = m_care.holder(ChargeRole); !charge.isEmpty())
+            Q_EMIT shiftRoleChanged(ChargeRole, charge, m_care.nameOf(charge));
         m_alarmTimer.start();
     }
     // The readings record before the first reading: the charts and reports read its file.
@@ -250,11 +254,19 @@ void WardCore::apply(const PositionMsg& m)
 void WardCore::apply(const StationPresenceMsg& m)
 {
     // Another station's AUDIO PAUSED (or its end): shown here, never applied here.
-    if (!m.engine && m.stationId != m_presence.stationId()) {
-        const qint64 until = m.online ? m.audioPausedUntilMs : 0;
+    // Only a signing station of the site counts, and no pause lasts longer than the site's.
+    if (!m.engine && m.stationId != m_presence.stationId() &&
+        (m_site.signingKeys.contains(m.stationId) || m_site.acceptUnsigned)) {
+        const qint64 now = m_clock.nowMs();
+        const qint64 until = m.online && m.audioPausedUntilMs > now
+                                 ? std::min(m.audioPausedUntilMs, now + qint64(m_site.alarms.audioPauseS + 5) * 1000)
+                                 : 0;
         if (m_remotePauses.value(m.stationId) != until) {
-            m_remotePauses.insert(m.stationId, until);
-            Q_EMIT remoteAudioPause(m.stationId, until, m.audioPausedBy);
+            if (until == 0)
+                m_remotePauses.remove(m.stationId);
+            else
+                m_remotePauses.insert(m.stationId, until);
+            Q_EMIT remoteAudioPause(m.stationId, until, m.audioPausedBy.left(100));
         }
     }
     if (!m_presence.apply(m))
@@ -465,14 +477,23 @@ void WardCore::evaluateReminders()
         return;
     const qint64 now = m_clock.nowMs();
     const QTimeZone zone = QTimeZone::systemTimeZone();
+    // Counted from the plan's start, or from the ward's last midnight when that is later: the same
+    // at every station (so every station raises the same occurrence), and never a backlog of days.
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(now, zone);
+    const qint64 midnight = QDateTime(local.date(), QTime(0, 0), zone).toMSecsSinceEpoch();
+    QHash<QString, QString> wanted; // "patient|rule" -> the occurrence due now
     for (const PatientRow& p : m_state.rows().patients) {
         if (p.vacant())
             continue;
         const CareEntryMsg plan = m_care.entry(p.id);
         if (plan.planSinceMs == 0)
             continue;
-        const PatientSchedule schedule{p.news2, p.news2Single3, plan.repositionEveryMin, plan.medicationTimes};
-        for (const DueReminder& due : dueReminders(schedule, m_remindersDone.value(p.id), plan.planSinceMs, now, m_site.reminders, zone)) {
+        // A partial score is a lower bound: observations are due as with no score (at once, then
+        // every news2LowHours), never at a longer interval than the missing inputs would allow.
+        const PatientSchedule schedule{p.news2Partial ? -1 : p.news2, p.news2Single3, plan.repositionEveryMin,
+                                       plan.medicationTimes};
+        const qint64 since = std::max(plan.planSinceMs, midnight);
+        for (const DueReminder& due : dueReminders(schedule, m_remindersDone.value(p.id), since, now, m_site.reminders, zone)) {
             AlarmRaise a;
             a.rule = ruleFor(due.kind);
             a.subjectKey = p.id;
@@ -485,20 +506,57 @@ void WardCore::evaluateReminders()
             a.priority = due.priority;
             a.setCondition(QStringLiteral("reminder"), {due.detail});
             a.endsOnAck = true; // marking it done is acknowledging it
-            m_rules->raise(a);
+            wanted.insert(p.id + QChar(u'|') + a.rule, m_rules->raise(a));
         }
     }
+    // One reminder per patient and kind: an open one no longer due (the score changed its
+    // frequency, the schedule changed, the patient left the plan or the ward) ends here.
+    for (auto it = m_openReminders.begin(); it != m_openReminders.end();) {
+        if (wanted.value(it.key()) != it.value()) {
+            m_rules->engine().end(it.value());
+            it = m_openReminders.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it)
+        m_openReminders.insert(it.key(), it.value());
+}
+
+void WardCore::restoreRemindersDone()
+{
+    // When each task was last done, from the log's acknowledgements of reminders (the last day).
+    if (!m_alarmLog)
+        return;
+    LogFilter f;
+    f.fromMs = m_clock.nowMs() - 24 * 3'600'000LL;
+    f.text = QStringLiteral("reminder.");
+    f.alarmsOnly = true;
+    for (const LogEntry& e : AlarmLog::query(m_alarmLog->path(), f)) {
+        const AlarmState& s = e.state;
+        if (e.kind == u"acknowledged" && s.rule.startsWith(QStringLiteral("reminder.")) && !s.patientId.isEmpty())
+            noteReminderDone(s);
+    }
+}
+
+void WardCore::noteReminderDone(const AlarmState& s)
+{
+    LastDone& done = m_remindersDone[s.patientId];
+    qint64* at = s.rule == ruleFor(ReminderKind::Observations) ? &done.observationsMs
+                 : s.rule == ruleFor(ReminderKind::Medication) ? &done.medicationMs
+                                                               : &done.repositionMs;
+    *at = std::max(*at, s.ackedAtMs);
 }
 
 void WardCore::onAlarmChanged(const AlarmState& s)
 {
     // A reminder acknowledged (here or at another station) is the task done at that time.
-    if (s.acknowledged() && !s.patientId.isEmpty() && s.rule.startsWith(QStringLiteral("reminder."))) {
-        LastDone& done = m_remindersDone[s.patientId];
-        qint64* at = s.rule == ruleFor(ReminderKind::Observations) ? &done.observationsMs
-                     : s.rule == ruleFor(ReminderKind::Medication) ? &done.medicationMs
-                                                                   : &done.repositionMs;
-        *at = std::max(*at, s.ackedAtMs);
+    if (s.acknowledged() && !s.patientId.isEmpty() && s.rule.startsWith(QStringLiteral("reminder.")))
+        noteReminderDone(s);
+    // A closed alarm's calls and confirmation are over.
+    if (s.closed()) {
+        m_helpSent.remove(s.id);
+        m_calls.removeIf([&](const auto& it) { return it.value().alarmId == s.id; });
     }
     m_responders.touch(s.id);
     Q_EMIT alarmChanged(s);

@@ -202,6 +202,8 @@ private:
     void raiseLostEvents();
     // Reminders (domain/reminders.h) of the patients under the care plan, as low alarms.
     void evaluateReminders();
+    void restoreRemindersDone();
+    void noteReminderDone(const AlarmState& s);
     // Refuses a message of shared state from `signer` (a station id): counted, logged and raised
     // as tech.refused naming the topic, the station and why.
     void refuse(const QString& topic, const QString& signer, const QString& why);
@@ -229,8 +231,9 @@ private:
     };
     QHash<QString, Call> m_calls;
     QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming
-    QHash<QString, qint64> m_remotePauses;
-    QHash<QString, LastDone> m_remindersDone; // by patient: when each reminder was last done // other stations' AUDIO PAUSED until (wall clock; 0: none)
+    QHash<QString, qint64> m_remotePauses;    // other stations' AUDIO PAUSED until (wall clock)
+    QHash<QString, LastDone> m_remindersDone; // by patient: when each reminder was last done
+    QHash<QString, QString> m_openReminders;  // "patient|rule" -> the reminder alarm open for it
     ResponderTracker m_responders;
     PositionHistory m_history;
     PositionSource m_positionSource = PositionSource::Own;

@@ -149,7 +149,10 @@ void AlarmController::acknowledge(const QString& alarmId, const QString& comment
 
 bool AlarmController::pauseNeedsComment() const
 {
-    return m_audio->sounding() == Priority::High;
+    // Any high-priority alarm still signalling, sounding now or already paused: a second press
+    // during a pause pauses it again, so it needs the comment too.
+    const AlarmState* top = m_model.topSignalling();
+    return m_audio->sounding() == Priority::High || (top && top->priority == Priority::High);
 }
 
 bool AlarmController::pauseAudio(const QString& comment)

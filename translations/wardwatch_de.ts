@@ -413,6 +413,10 @@ to signing.keys in %3 on every station (the key file is %4).</source>
     &quot;%1&quot;: &quot;%2&quot;
 in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</translation>
     </message>
+    <message>
+        <source>bed</source>
+        <translation>Bett</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -498,6 +502,30 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
     <message>
         <source>Sign in first: device changes are recorded with the operator&apos;s name.</source>
         <translation>Zuerst anmelden: Gerätewechsel werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Care plan: %1</source>
+        <translation>Pflegeplan: %1</translation>
+    </message>
+    <message>
+        <source>A high-priority alarm is sounding: say why its audio may pause (a comment is required).</source>
+        <translation>Ein Alarm hoher Priorität ertönt: Bitte angeben, warum der Ton pausieren darf (Kommentar erforderlich).</translation>
+    </message>
+    <message>
+        <source>Sign in first: assignments are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Zuweisungen werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: risk flags are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Risikohinweise werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: schedules are recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Zeitpläne werden mit dem Namen der Bedienperson gespeichert.</translation>
+    </message>
+    <message>
+        <source>Sign in first: the charge role is recorded with the operator&apos;s name.</source>
+        <translation>Zuerst anmelden: Die Übernahme der Schichtleitung wird mit dem Namen der Bedienperson gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -614,6 +642,28 @@ Beginn %4%5</translation>
         <source>Step</source>
         <translation>Stufe</translation>
     </message>
+    <message>
+        <source>&lt;1 min</source>
+        <translation>&lt;1 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2</source>
+        <translation>%1 h %2</translation>
+    </message>
+    <message>
+        <source>
+comment: %1</source>
+        <translation>
+Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>Open for</source>
+        <translation>Offen seit</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmPanel</name>
@@ -652,6 +702,81 @@ Beginn %4%5</translation>
     <message>
         <source>Show on plan</source>
         <translation>Im Plan zeigen</translation>
+    </message>
+    <message>
+        <source>Unacknowledged only</source>
+        <translation>Nur nicht quittierte</translation>
+    </message>
+    <message>
+        <source>Active alarms and ended ones still waiting for an acknowledgement</source>
+        <translation>Aktive Alarme und beendete, die noch auf eine Quittierung warten</translation>
+    </message>
+    <message>
+        <source>all priorities</source>
+        <translation>alle Prioritäten</translation>
+    </message>
+    <message>
+        <source>medium and high</source>
+        <translation>mittel und hoch</translation>
+    </message>
+    <message>
+        <source>high only</source>
+        <translation>nur hoch</translation>
+    </message>
+    <message>
+        <source>all kinds</source>
+        <translation>alle Arten</translation>
+    </message>
+    <message>
+        <source>patient (vitals, NEWS2)</source>
+        <translation>Patient (Vitalwerte, NEWS2)</translation>
+    </message>
+    <message>
+        <source>event (call, fall)</source>
+        <translation>Ereignis (Ruf, Sturz)</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>Ortung</translation>
+    </message>
+    <message>
+        <source>all floors</source>
+        <translation>alle Etagen</translation>
+    </message>
+    <message>
+        <source>floor %1</source>
+        <translation>Etage %1</translation>
+    </message>
+    <message>
+        <source>Alarms in a room on the floor, or of a patient whose bed is on it</source>
+        <translation>Alarme in einem Raum der Etage oder von Patienten, deren Bett auf dieser Etage steht</translation>
+    </message>
+    <message>
+        <source>My patients</source>
+        <translation>Meine Patienten</translation>
+    </message>
+    <message>
+        <source>Alarms of your patients, and every alarm that concerns no patient</source>
+        <translation>Alarme Ihrer Patienten und alle Alarme, die keinen Patienten betreffen</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Anzeigen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alarm(s)</source>
+        <translation>
+            <numerusform>%n offener Alarm</numerusform>
+            <numerusform>%n offene Alarme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>showing %1 of %2 open alarms</source>
+        <translation>%1 von %2 offenen Alarmen angezeigt</translation>
     </message>
 </context>
 <context>
@@ -706,6 +831,112 @@ Beginn %4%5</translation>
     <message>
         <source>In use (24 h)</source>
         <translation>In Gebrauch (24 h)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::AssignDialog</name>
+    <message>
+        <source>Assign a patient</source>
+        <translation>Patient zuweisen</translation>
+    </message>
+    <message>
+        <source>%1, bed %2 (%3)</source>
+        <translation>%1, Bett %2 (%3)</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>nobody (unassigned)</source>
+        <translation>niemand (nicht zugewiesen)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Pflegekraft</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+</context>
+<context>
+    <name>ww::CarePlan</name>
+    <message>
+        <source>%1&apos;s care plan was changed at %2 by %3 after your change: %4 now</source>
+        <translation>Der Pflegeplan von %1 wurde nach Ihrer Änderung an Station %2 von %3 geändert: jetzt %4</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation>zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>%1 took the %2 role at %3 after your change</source>
+        <translation>%1 hat nach Ihrer Änderung an Station %3 die Rolle %2 übernommen</translation>
+    </message>
+    <message>
+        <source>This station keeps no record: care-plan changes are made at a station with a log</source>
+        <translation>Diese Station führt kein Protokoll: Änderungen am Pflegeplan an einer Station mit Protokoll vornehmen</translation>
+    </message>
+    <message>
+        <source>Sign in first: care-plan changes are recorded with the operator&apos;s name</source>
+        <translation>Zuerst anmelden: Änderungen am Pflegeplan werden mit dem Namen der Bedienperson gespeichert</translation>
+    </message>
+    <message>
+        <source>The care record cannot be written (%1); nothing was changed.</source>
+        <translation>Das Pflegeplan-Protokoll kann nicht geschrieben werden (%1); es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the census</source>
+        <translation>%1 ist nicht in der Belegung</translation>
+    </message>
+    <message>
+        <source>%1 is not on the staff list</source>
+        <translation>%1 steht nicht auf der Personalliste</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not a nurse: patients are assigned to nurses</source>
+        <translation>%1 (%2) ist keine Pflegekraft: Patienten werden Pflegekräften zugewiesen</translation>
+    </message>
+    <message>
+        <source>Only the charge nurse assigns other nurses&apos; patients, and nobody has taken charge</source>
+        <translation>Nur die Schichtleitung weist Patienten anderer Pflegekräfte zu, und niemand hat die Schichtleitung übernommen</translation>
+    </message>
+    <message>
+        <source>Only the charge nurse (%1) assigns other nurses&apos; patients</source>
+        <translation>Nur die Schichtleitung (%1) weist Patienten anderer Pflegekräfte zu</translation>
+    </message>
+    <message>
+        <source>No change: %1 is already %2</source>
+        <translation>Keine Änderung: %1 ist bereits %2</translation>
+    </message>
+    <message>
+        <source>No change to %1&apos;s flags</source>
+        <translation>Keine Änderung an den Risikohinweisen von %1</translation>
+    </message>
+    <message>
+        <source>reposition every: %1 min is not between 0 (none) and 1440</source>
+        <translation>Umlagern alle: %1 min liegt nicht zwischen 0 (keine) und 1440</translation>
+    </message>
+    <message>
+        <source>medication times[%1]: &quot;%2&quot; is not a time of day (HH:MM, 00:00 to 23:59)</source>
+        <translation>Medikamentenzeiten[%1]: „%2“ ist keine Uhrzeit (HH:MM, 00:00 bis 23:59)</translation>
+    </message>
+    <message>
+        <source>You already hold the %1 role</source>
+        <translation>Sie haben die Rolle %1 bereits inne</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1200,37 @@ Beginn %4%5</translation>
     </message>
 </context>
 <context>
+    <name>ww::CommentDialog</name>
+    <message>
+        <source>Acknowledge alarm</source>
+        <translation>Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Pause audio</source>
+        <translation>Ton pausieren</translation>
+    </message>
+    <message>
+        <source>A high-priority alarm is sounding: say why its audio may pause (required).</source>
+        <translation>Ein Alarm hoher Priorität ertönt: Bitte angeben, warum der Ton pausieren darf (Pflichtangabe).</translation>
+    </message>
+    <message>
+        <source>Comment (optional), shown with the alarm and in the history:</source>
+        <translation>Kommentar (optional), wird beim Alarm und im Verlauf angezeigt:</translation>
+    </message>
+    <message>
+        <source>e.g. with the patient, sensor reattached</source>
+        <translation>z. B. beim Patienten, Sensor neu angelegt</translation>
+    </message>
+    <message>
+        <source>e.g. at the bedside, alarm being handled</source>
+        <translation>z. B. am Bett, Alarm wird bearbeitet</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Quittieren</translation>
+    </message>
+</context>
+<context>
     <name>ww::Condition</name>
     <message>
         <source>%1 %2 &lt; %3</source>
@@ -1113,6 +1375,18 @@ Beginn %4%5</translation>
     <message>
         <source>%1 clock %2 min ahead (shown at arrival time)</source>
         <translation>Uhr von %1 geht %2 min vor (mit Ankunftszeit angezeigt)</translation>
+    </message>
+    <message>
+        <source>Out of bed %1</source>
+        <translation>Bett %1 verlassen</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Fällig: %1</translation>
+    </message>
+    <message>
+        <source>Out of bed %1 (fall risk)</source>
+        <translation>Bett %1 verlassen (Sturzrisiko)</translation>
     </message>
 </context>
 <context>
@@ -1578,6 +1852,14 @@ Beginn %4%5</translation>
         <source>Zoom in (Ctrl++)</source>
         <translation>Vergrößern (Strg++)</translation>
     </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>optional: shown with the alarm and in the history</source>
+        <translation>optional: wird beim Alarm und im Verlauf angezeigt</translation>
+    </message>
 </context>
 <context>
     <name>ww::HistoryView</name>
@@ -1672,6 +1954,14 @@ Beginn %4%5</translation>
     <message>
         <source>Exported %1 entries to %2</source>
         <translation>%1 Einträge nach %2 exportiert</translation>
+    </message>
+    <message>
+        <source>comment: %1</source>
+        <translation>Kommentar: %1</translation>
+    </message>
+    <message>
+        <source>%1; comment: %2</source>
+        <translation>%1; Kommentar: %2</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2089,10 @@ Beginn %4%5</translation>
     <message>
         <source>The site file takes alarm state and census changes without a station&apos;s signature (signing.acceptUnsigned): any client of the broker could acknowledge an alarm. List the stations&apos; keys in signing.keys and remove acceptUnsigned.</source>
         <translation>Die Standortdatei nimmt Alarmzustände und Belegungsänderungen ohne Signatur einer Station an (signing.acceptUnsigned): Jeder Client des Brokers könnte einen Alarm quittieren. Tragen Sie die Schlüssel der Stationen in signing.keys ein und entfernen Sie acceptUnsigned.</translation>
+    </message>
+    <message>
+        <source>Patient view…</source>
+        <translation>Patientenansicht…</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +2243,275 @@ Beginn %4%5</translation>
         <source>%1 not heard yet</source>
         <translation>%1 noch nicht empfangen</translation>
     </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>Fall</source>
+        <translation>Sturz</translation>
+    </message>
+    <message>
+        <source>Elope</source>
+        <translation>Weglaufen</translation>
+    </message>
+    <message>
+        <source>Bed exit</source>
+        <translation>Bettausstieg</translation>
+    </message>
+    <message>
+        <source>Fall: at risk of falling</source>
+        <translation>Sturz: sturzgefährdet</translation>
+    </message>
+    <message>
+        <source>Elope: at risk of leaving the ward; an exit raises an alarm</source>
+        <translation>Weglaufen: Weglaufgefahr; das Verlassen der Station löst einen Alarm aus</translation>
+    </message>
+    <message>
+        <source>Bed exit: getting out of bed raises an alarm</source>
+        <translation>Bettausstieg: Verlassen des Bettes löst einen Alarm aus</translation>
+    </message>
+    <message>
+        <source>No nurse has this patient: take them (Shift menu or the patient view)</source>
+        <translation>Keine Pflegekraft betreut diesen Patienten: bitte übernehmen (Menü Schicht oder Patientenansicht)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Pflegekraft</translation>
+    </message>
+</context>
+<context>
+    <name>ww::PatientView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Fall risk</source>
+        <translation>Sturzrisiko</translation>
+    </message>
+    <message>
+        <source>Elopement risk (exit alarm)</source>
+        <translation>Weglaufgefahr (Ausgangsalarm)</translation>
+    </message>
+    <message>
+        <source>Bed-exit alarm armed</source>
+        <translation>Bettausstiegsalarm aktiv</translation>
+    </message>
+    <message>
+        <source>Take patient</source>
+        <translation>Patient übernehmen</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Zuweisen</translation>
+    </message>
+    <message>
+        <source>Vital signs and NEWS2</source>
+        <translation>Vitalwerte und NEWS2</translation>
+    </message>
+    <message>
+        <source>Assigned nurse</source>
+        <translation>Zuständige Pflegekraft</translation>
+    </message>
+    <message>
+        <source>Risk flags</source>
+        <translation>Risikohinweise</translation>
+    </message>
+    <message>
+        <source>NEWS2 inputs and alarm limits…</source>
+        <translation>NEWS2-Eingaben und Alarmgrenzen…</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Sensoren</translation>
+    </message>
+    <message>
+        <source>Open alarms</source>
+        <translation>Offene Alarme</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Erinnerungen</translation>
+    </message>
+    <message>
+        <source>No reminder due.</source>
+        <translation>Keine Erinnerung fällig.</translation>
+    </message>
+    <message>
+        <source>Past alarms (24 h)</source>
+        <translation>Frühere Alarme (24 h)</translation>
+    </message>
+    <message>
+        <source>Where (4 h): double-click to see the plan then</source>
+        <translation>Wo (4 h): Doppelklick zeigt den Plan zu diesem Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Show on plan</source>
+        <translation>Im Plan zeigen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1: no longer in the census</source>
+        <translation>%1: nicht mehr in der Belegung</translation>
+    </message>
+    <message>
+        <source>%1 – bed %2</source>
+        <translation>%1 – Bett %2</translation>
+    </message>
+    <message>
+        <source> – NEWS2 %1%2</source>
+        <translation> – NEWS2 %1%2</translation>
+    </message>
+    <message>
+        <source> (partial)</source>
+        <translation> (teilweise)</translation>
+    </message>
+    <message>
+        <source>Patient: %1</source>
+        <translation>Patient: %1</translation>
+    </message>
+    <message>
+        <source>&lt;i style=&quot;color:#707070&quot;&gt;unassigned&lt;/i&gt;</source>
+        <translation>&lt;i style=&quot;color:#707070&quot;&gt;nicht zugewiesen&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sign in to take this patient</source>
+        <translation>Zum Übernehmen anmelden</translation>
+    </message>
+    <message>
+        <source>Take this patient as %1</source>
+        <translation>Patient als %1 übernehmen</translation>
+    </message>
+    <message>
+        <source>%1: not known to the site</source>
+        <translation>%1: am Standort nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Wristband</source>
+        <translation>Armband</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>battery %1 %</source>
+        <translation>Batterie %1 %</translation>
+    </message>
+    <message>
+        <source>battery –</source>
+        <translation>Batterie –</translation>
+    </message>
+    <message>
+        <source> (last heard %1)</source>
+        <translation> (zuletzt empfangen %1)</translation>
+    </message>
+    <message>
+        <source>No wristband or monitor</source>
+        <translation>Kein Armband oder Monitor</translation>
+    </message>
+    <message>
+        <source>No alarm log at this station.</source>
+        <translation>Kein Alarmprotokoll an dieser Station.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bedienperson</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No wristband: no locations</source>
+        <translation>Kein Armband: keine Standorte</translation>
+    </message>
+    <message>
+        <source>No locations at this station</source>
+        <translation>Keine Standorte an dieser Station</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>%1 (floor %2)</source>
+        <translation>%1 (Etage %2)</translation>
+    </message>
+    <message>
+        <source>corridor (floor %1)</source>
+        <translation>Flur (Etage %1)</translation>
+    </message>
+    <message>
+        <source>Not located in the last 4 h</source>
+        <translation>In den letzten 4 h nicht geortet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stay(s)</source>
+        <translation>
+            <numerusform>%n Aufenthalt</numerusform>
+            <numerusform>%n Aufenthalte</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ww::Responders</name>
@@ -1975,6 +2538,292 @@ Beginn %4%5</translation>
     <message>
         <source>, busy</source>
         <translation>, beschäftigt</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ShiftControls</name>
+    <message>
+        <source>&amp;Shift</source>
+        <translation>&amp;Schicht</translation>
+    </message>
+    <message>
+        <source>Take charge</source>
+        <translation>Schichtleitung übernehmen</translation>
+    </message>
+    <message>
+        <source>Take patients…</source>
+        <translation>Patienten übernehmen…</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Shift report…</source>
+        <translation>Schichtbericht…</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>My patients only</source>
+        <translation>Nur meine Patienten</translation>
+    </message>
+    <message>
+        <source>The census, the alarm list and the plan show your patients (alarms of no patient stay)</source>
+        <translation>Belegung, Alarmliste und Plan zeigen Ihre Patienten (Alarme ohne Patientenbezug bleiben sichtbar)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Station scope</source>
+        <translation>Bereich dieser Station</translation>
+    </message>
+    <message>
+        <source>Charge: nobody</source>
+        <translation>Schichtleitung: niemand</translation>
+    </message>
+    <message>
+        <source>Charge: %1</source>
+        <translation>Schichtleitung: %1</translation>
+    </message>
+    <message>
+        <source>Only the charge nurse assigns patients</source>
+        <translation>Nur die Schichtleitung weist Patienten zu</translation>
+    </message>
+    <message>
+        <source>AUDIO PAUSED at %1 by %2, %3:%4 left</source>
+        <translation>TON PAUSIERT um %1 von %2, noch %3:%4</translation>
+    </message>
+    <message>
+        <source>nobody signed in</source>
+        <translation>niemand angemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ShiftReportView</name>
+    <message>
+        <source>Shift report</source>
+        <translation>Schichtbericht</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Save the shift report as PDF</source>
+        <translation>Schichtbericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Save the shift report as CSV</source>
+        <translation>Schichtbericht als CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The log could not be read: %1</source>
+        <translation>Das Protokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Alarms per bed-day</source>
+        <translation>Alarme pro Belegungstag</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>no occupied bed-days</source>
+        <translation>keine Belegungstage</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Ausgelöste Alarme</translation>
+    </message>
+    <message>
+        <source>reminders not counted; station technical alarms left out: %1</source>
+        <translation>Erinnerungen nicht gezählt; technische Alarme der Station nicht berücksichtigt: %1</translation>
+    </message>
+    <message>
+        <source>Occupied bed-days</source>
+        <translation>Belegungstage</translation>
+    </message>
+    <message>
+        <source>Likely nuisance</source>
+        <translation>Vermutlich Fehlalarme</translation>
+    </message>
+    <message>
+        <source>ended by themselves within 10 s of onset, unacknowledged</source>
+        <translation>innerhalb von 10 s nach Beginn von selbst beendet, nicht quittiert</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Never acknowledged</source>
+        <translation>Nie quittiert</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>From onset to acknowledgement, alarms raised in the period; percentiles by nearest rank.</source>
+        <translation>Vom Beginn bis zur Quittierung, für im Zeitraum ausgelöste Alarme; Perzentile nach dem Nearest-Rank-Verfahren.</translation>
+    </message>
+    <message>
+        <source>No alarms in this period.</source>
+        <translation>Keine Alarme in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>Beispiel</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>By rule</source>
+        <translation>Nach Regel</translation>
+    </message>
+    <message>
+        <source>Onset</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Lasted</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>The log has no NEWS2 scores for this period.</source>
+        <translation>Das Protokoll enthält für diesen Zeitraum keine NEWS2-Werte.</translation>
+    </message>
+    <message>
+        <source>No patient alarms, reminders or scores in this period.</source>
+        <translation>Keine Patientenalarme, Erinnerungen oder NEWS2-Werte in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>no scores logged</source>
+        <translation>keine Werte protokolliert</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>erster</translation>
+    </message>
+    <message>
+        <source>last</source>
+        <translation>letzter</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Durch</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Reminders: %1 done, %2 missed</source>
+        <translation>Erinnerungen: %1 erledigt, %2 versäumt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>Erledigt um</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>versäumt</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2885,56 @@ Beginn %4%5</translation>
     <message>
         <source>broker not answering</source>
         <translation>Broker antwortet nicht</translation>
+    </message>
+    <message>
+        <source>no answer for %1 s</source>
+        <translation>keine Antwort seit %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>ww::StationFilter</name>
+    <message>
+        <source>Floor %1</source>
+        <translation>Etage %1</translation>
+    </message>
+    <message>
+        <source>All of the ward</source>
+        <translation>Gesamte Station</translation>
+    </message>
+</context>
+<context>
+    <name>ww::TakePatientsDialog</name>
+    <message>
+        <source>Take patients as %1</source>
+        <translation>Patienten als %1 übernehmen</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Bett</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Nurse now</source>
+        <translation>Derzeit bei</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Tick the patients you look after this shift. A patient another nurse has moves to you.</source>
+        <translation>Haken Sie die Patienten an, die Sie in dieser Schicht betreuen. Ein Patient einer anderen Pflegekraft geht auf Sie über.</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +3035,10 @@ Beginn %4%5</translation>
     <message>
         <source>unknown sender</source>
         <translation>unbekannter Absender</translation>
+    </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>(niemand angemeldet)</translation>
     </message>
 </context>
 <context>

@@ -500,7 +500,7 @@ DecodeResult decodeAlarm(std::string_view id, std::span<const std::byte> payload
     a.ackedBy = QString::fromStdString(m.acked_by());
     a.ackedByName = QString::fromStdString(m.acked_by_name());
     a.ackedStation = QString::fromStdString(m.acked_station());
-    a.ackComment = QString::fromStdString(m.comment());
+    a.ackComment = QString::fromStdString(m.comment()).left(200); // as long as a station lets one be written
     a.patientId = QString::fromStdString(m.patient_id());
     a.ackedAtMs = qint64(m.acked_at_ms());
     a.endedMs = qint64(m.ended_ms());
@@ -824,6 +824,18 @@ QByteArray encodeHelpComing(const AlarmState& a, const QString& responderName, c
 
 std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload)
 {
+    // Stations sign their commands ("WWS1" + Signed, docs/wire-contract.md): the command is the
+    // envelope's body. A device that holds the site's keys checks the signature first
+    // (SignatureCheck); this reads the command either way.
+    v1::Signed envelope;
+    std::string body;
+    constexpr std::string_view Magic = "WWS1";
+    if (payload.size() >= Magic.size() && std::string_view(reinterpret_cast<const char*>(payload.data()), Magic.size()) == Magic) {
+        if (!envelope.ParseFromArray(payload.data() + Magic.size(), int(payload.size() - Magic.size())))
+            return std::nullopt;
+        body = envelope.body();
+        payload = std::as_bytes(std::span(body.data(), body.size()));
+    }
     v1::Command m;
     if (!parse(m, payload) || m.schema_version() != SchemaVersion || m.command_id().empty())
         return std::nullopt;

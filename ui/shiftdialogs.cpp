@@ -3,6 +3,7 @@
 #include "models/stationfilter.h"
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
+#include "ui/shiftreportview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -229,6 +230,25 @@ ShiftControls::ShiftControls(QMainWindow& window, AlarmController& alarms, WardM
         d->show();
     });
     m_assign->setObjectName(QStringLiteral("assign"));
+    // Handover: the last 12 hours from this station's log, the beds occupied now taken as occupied
+    // at the start (a bed changed since is in the census record, which the report reads).
+    m_report = shift->addAction(tr("Shift report…"), this, [this] {
+        if (m_alarms.logPath().isEmpty())
+            return;
+        auto* report = new ShiftReportView;
+        report->setAttribute(Qt::WA_DeleteOnClose);
+        report->setWindowTitle(tr("Shift report"));
+        report->resize(980, 820);
+        ShiftReportOptions options;
+        for (const PatientRow& p : m_models.patients.rows())
+            if (!p.vacant())
+                options.occupiedAtStart << p.bed;
+        options.occupiedAtStartGiven = true;
+        const qint64 now = m_alarms.clock().nowMs();
+        report->load(m_alarms.logPath(), now - ShiftReportHours * 3'600'000LL, now, options);
+        report->show();
+    });
+    m_report->setObjectName(QStringLiteral("shiftReport"));
     shift->addSeparator();
     m_mine = shift->addAction(tr("My patients only"));
     m_mine->setObjectName(QStringLiteral("myPatients"));

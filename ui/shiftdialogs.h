@@ -81,6 +81,8 @@ public:
     [[nodiscard]] QAction* takeChargeAction() const { return m_takeCharge; }
     [[nodiscard]] QAction* takePatientsAction() const { return m_takePatients; }
     [[nodiscard]] QAction* assignAction() const { return m_assign; }
+    [[nodiscard]] QAction* shiftReportAction() const { return m_report; }
+    static constexpr int ShiftReportHours = 12; // what Shift report… covers, up to now
     [[nodiscard]] QLabel* remotePauseLabel() const { return m_remote; }
     void setScope(const QString& scope); // remembered in the station's settings
     // The remote pauses' countdown: called each second.
@@ -97,6 +99,7 @@ private:
     QAction* m_takeCharge;
     QAction* m_takePatients;
     QAction* m_assign;
+    QAction* m_report;
     QActionGroup* m_scopes;
     QLabel* m_charge;
     QLabel* m_remote;

@@ -181,12 +181,14 @@ private Q_SLOTS:
                 alarmRow = r;
         QVERIFY(alarmRow >= 0);
         const QPoint alarmCell = list->visualRect(list->model()->index(alarmRow, AlarmListModel::ConditionCol)).center();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, alarmCell); // a double-click's first press
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, alarmCell);
         PatientView* fromList = w.patientView(p->id);
         QVERIFY(fromList);
         QCOMPARE(fromList->patientId(), p->id);
         QVERIFY(!st.alarms.alarms().find(alarmId)->acknowledged()); // opened, not acknowledged
         // Twice: the same view raised, not a second one.
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, alarmCell);
         QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, alarmCell);
         QCOMPARE(w.patientView(p->id), fromList);
         QCOMPARE(w.findChildren<PatientView*>().size(), 1);

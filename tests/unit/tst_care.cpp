@@ -5,6 +5,7 @@
 // overridden told), the record restoring the plan after a restart, and the wire format.
 #include "alarm_support.h"
 #include "records/alarmlog.h"
+#include "transport/signing.h"
 #include "transport/wirecodec.h"
 
 #include <QDateTime>
@@ -136,9 +137,12 @@ private Q_SLOTS:
             return e.detail.startsWith(QStringLiteral("shift: S01")) && e.operatorId == u"S01";
         }));
 
-        // A nurse who is not on the staff list cannot be assigned.
+        // A nurse who is not on the staff list, or staff who are not nurses, cannot be assigned.
         f.core.assignPatient(Isla, QStringLiteral("S99"), Charge, QStringLiteral("Edward Hughes"));
         QVERIFY(!out.lastOk());
+        f.core.assignPatient(Isla, QStringLiteral("S11"), Charge, QStringLiteral("Edward Hughes")); // the porter
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("not a nurse")), qPrintable(out.lastMessage()));
         QCOMPARE(patient(f.core, Isla)->nurseId, Theo);
     }
 
@@ -527,6 +531,13 @@ private Q_SLOTS:
         const auto med = open(QStringLiteral("reminder.medication"));
         QVERIFY(med);
         QCOMPARE(med->onsetMs, round.toMSecsSinceEpoch());
+        // No more repositioning in the plan: the open reminder for it ends (one per kind, none stale).
+        const QString reposition = open(QStringLiteral("reminder.reposition"))->id;
+        f.core.setCareSchedule(Isla, 0, {QStringLiteral("06:00")}, Martha, QStringLiteral("Martha Silva"));
+        f.core.evaluateAlarms();
+        QVERIFY(f.core.alarmEngine()->find(reposition)->ended());
+        QVERIFY(!f.core.alarmEngine()->find(reposition)->signalling());
+        QVERIFY(!f.core.alarmEngine()->find(med->id)->ended()); // the round is still due
     }
 
     void wireFormat()
@@ -572,6 +583,13 @@ private Q_SLOTS:
         QCOMPARE(int(call->kind), int(CommandMsg::Kind::BadgeCall));
         QCOMPARE(call->commandId, a.id + QStringLiteral("#1"));
         QCOMPARE(call->text, QStringLiteral("Panic: Isla"));
+        // Signed, as stations send it: the device reads the envelope's body.
+        MessageSigner signer(QStringLiteral("st-1"), SigningKey::generate());
+        const auto signedCall = decodeCommand(bytes(signer.sign(QStringLiteral("ww/v1/stmarys-w7/cmd/bd-02"),
+                                                                encodeBadgeCall(a, 1, QStringLiteral("Panic: Isla"), QStringLiteral("st-1"), T0))));
+        QVERIFY(signedCall);
+        QCOMPARE(signedCall->commandId, a.id + QStringLiteral("#1"));
+        QVERIFY(!decodeCommand(bytes(QByteArray("WWS1\xff\xff", 6))));
         // A bed report; a head angle out of range names the field.
         BedUpdate bed;
         bed.deviceId = QStringLiteral("sb-103a");

@@ -60,7 +60,7 @@ private Q_SLOTS:
         QCOMPARE(shownCondition(a), QStringLiteral("Sturz von wb-01"));
         QCOMPARE(a.condition, QStringLiteral("RR 8 < 10")); // the English text is data, not rendered
         // A code this program does not know (a newer station's): its English text.
-        a.conditionCode = QStringLiteral("bed.exit");
+        a.conditionCode = QStringLiteral("bed.rails-down");
         QCOMPARE(shownCondition(a), QStringLiteral("RR 8 < 10"));
         QCoreApplication::removeTranslator(&german);
         // The English texts are those of before the codes (logs, exports and older stations show them).
@@ -70,8 +70,8 @@ private Q_SLOTS:
                  QStringLiteral("Door open 75 s > 60 s"));
         // A code this program cannot render still gives a text.
         AlarmRaise unknown;
-        unknown.setCondition(QStringLiteral("bed.exit"), {QStringLiteral("R101-A")});
-        QCOMPARE(unknown.condition, QStringLiteral("bed.exit R101-A"));
+        unknown.setCondition(QStringLiteral("bed.rails-down"), {QStringLiteral("R101-A")});
+        QCOMPARE(unknown.condition, QStringLiteral("bed.rails-down R101-A"));
         // An argument holding a placeholder is not filled again.
         QCOMPARE(renderCondition(QStringLiteral("location.exit"), {QStringLiteral("Exit %2")}, false),
                  QStringLiteral("Patient near exit: Exit %2"));
