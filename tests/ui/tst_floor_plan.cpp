@@ -5,6 +5,7 @@
 // acknowledgement made on the plan reaching the log.
 #include "core/wardcore.h"
 #include "fakes.h"
+#include "ui_station.h"
 #include "transport/ingest.h"
 #include "ui/alarmwidgets.h"
 #include "ui/floorplanview.h"
@@ -32,26 +33,9 @@ using namespace ww;
 
 namespace {
 
-struct PlanStation
+struct PlanStation : test::UiStation
 {
-    QTemporaryDir dir;
-    SiteLoadResult loaded = SiteLoader::loadDefault();
-    const Site& site = *loaded.site;
-    ManualClock clock{QDateTime::currentMSecsSinceEpoch()};
-    IngestStats stats;
-    DeviceDirectory directory{site};
-    WardCore core{site, directory, clock, stats};
-    QString log = dir.filePath(QStringLiteral("plan.sqlite"));
-    WardModels models{site};
-    test::RecordingSound sound;
-    AlarmController alarms{site, clock, &core, &sound};
-    PlanStation()
-    {
-        core.setPositionSource(PositionSource::Engines);
-        core.enableAlarms(QStringLiteral("plan-station"), log, {});
-        alarms.setLogPath(log);
-        QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
-    }
+    PlanStation() : UiStation(QStringLiteral("plan-station")) {}
     // A tag heard and located at a point of a room (the engines' fix), at time t (default: now).
     void place(const QString& tag, const Room& room, QPointF p, std::optional<qint64> at = std::nullopt)
     {
@@ -59,12 +43,6 @@ struct PlanStation
         const int index = directory.tag(tag.toStdString());
         core.apply(QVector<Decoded>{BeaconBatch{0, t, t, {{index, t, -60, -59}}, 0},
                                     PositionMsg{tag, t, p.x(), p.y(), room.floor, room.id, 1.0, 0.9, QStringLiteral("eng-a")}});
-    }
-    void flush()
-    {
-        core.checkSignals();
-        core.flushNow();
-        QCoreApplication::processEvents();
     }
     const Room& bedRoom(const Patient& p) const { return *site.room(site.bed(p.bed)->room); }
     QString fall(const Patient& p)

@@ -4,6 +4,7 @@
 // the alarm list's filters.
 #include "core/wardcore.h"
 #include "fakes.h"
+#include "ui_station.h"
 #include "models/alarmfilter.h"
 #include "models/stationfilter.h"
 #include "transport/ingest.h"
@@ -31,32 +32,9 @@ using namespace ww;
 
 namespace {
 
-struct ShiftStation
+struct ShiftStation : test::UiStation
 {
-    QTemporaryDir dir;
-    SiteLoadResult loaded = SiteLoader::loadDefault();
-    const Site& site = *loaded.site;
-    ManualClock clock{QDateTime::currentMSecsSinceEpoch()};
-    IngestStats stats;
-    DeviceDirectory directory{site};
-    WardCore core{site, directory, clock, stats};
-    QString log = dir.filePath(QStringLiteral("shift.sqlite"));
-    WardModels models{site};
-    test::RecordingSound sound;
-    AlarmController alarms{site, clock, &core, &sound};
-    ShiftStation()
-    {
-        core.setPositionSource(PositionSource::Engines);
-        core.enableAlarms(QStringLiteral("shift-station"), log, {});
-        alarms.setLogPath(log);
-        QObject::connect(&core, &WardCore::updatesReady, &models, &WardModels::apply);
-    }
-    void flush()
-    {
-        core.checkSignals();
-        core.flushNow();
-        QCoreApplication::processEvents();
-    }
+    ShiftStation() : UiStation(QStringLiteral("shift-station")) {}
     const Room& bedRoom(const Patient& p) const { return *site.room(site.bed(p.bed)->room); }
     // The patient's wristband located at their bed (the engines' fix).
     void placeAtBed(const Patient& p)
