@@ -394,7 +394,7 @@ ShiftReport buildShiftReport(const QString& logPath, qint64 fromMs, qint64 toMs,
         f.ackP90Ms = nearestRank(ackTimes[p], 90);
         r.priorities.push_back(f);
     }
-    if (r.occupiedBedDays > 0)
+    if (r.occupiedBedDays > 0 && r.occupiedBedDays >= options.minBedDaysForRate)
         r.alarmsPerBedDay = double(r.alarmsRaised) / r.occupiedBedDays;
 
     for (auto& [key, c] : conditions)
@@ -591,7 +591,7 @@ QString toText(const ShiftReport& r)
              .arg(r.alarmsRaised)
              .arg(r.localAlarms));
     line(QStringLiteral("  Alarms per bed-day:     %1")
-             .arg(r.alarmsPerBedDay ? QString::number(*r.alarmsPerBedDay, 'f', 2) : QStringLiteral("n/a (no occupied bed-days)")));
+             .arg(r.alarmsPerBedDay ? QString::number(*r.alarmsPerBedDay, 'f', 2) : QStringLiteral("n/a (under one occupied bed-hour)")));
     line(QStringLiteral("  Likely nuisance:        %1 (ended by themselves within 10 s, unacknowledged)").arg(r.nuisance.size()));
     line();
     line(QStringLiteral("Time to acknowledge (nearest rank)"));

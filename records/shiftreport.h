@@ -29,6 +29,7 @@ struct ShiftReportOptions
     // entries at or before `to`; 0: not given.
     int bedsThroughout = 0;
     qint64 nuisanceMaxMs = 10'000; // cause ended within this long of onset, unacknowledged
+    double minBedDaysForRate = 1.0 / 24; // alarms per bed-day only over at least one occupied bed-hour
     int topConditions = 10;
 };
 
@@ -85,7 +86,9 @@ struct ShiftReport
     // technical alarms (local), not copies superseded by another station's alarm.
     int alarmsRaised = 0;
     int localAlarms = 0; // the station's own technical alarms raised in the period, left out
-    std::optional<double> alarmsPerBedDay; // none when there are no occupied bed-days
+    // None below ShiftReportOptions::minBedDaysForRate occupied bed-days (a rate over minutes of
+    // one bed says nothing).
+    std::optional<double> alarmsPerBedDay;
     std::vector<PriorityFigures> priorities; // high, medium, low
     std::vector<ConditionCount> topConditions;
     std::vector<Alarm> nuisance;               // onset order

@@ -2662,10 +2662,6 @@ Kommentar: %1</translation>
         <translation>k. A.</translation>
     </message>
     <message>
-        <source>no occupied bed-days</source>
-        <translation>keine Belegungstage</translation>
-    </message>
-    <message>
         <source>Alarms raised</source>
         <translation>Ausgelöste Alarme</translation>
     </message>
@@ -2824,6 +2820,10 @@ Kommentar: %1</translation>
     <message>
         <source>missed</source>
         <translation>versäumt</translation>
+    </message>
+    <message>
+        <source>under one occupied bed-hour</source>
+        <translation>weniger als eine belegte Bettstunde</translation>
     </message>
 </context>
 <context>

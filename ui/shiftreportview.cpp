@@ -140,7 +140,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
                  .arg(esc(name), esc(value), esc(note));
     };
     figure(tr("Alarms per bed-day"), r.alarmsPerBedDay ? QString::number(*r.alarmsPerBedDay, 'f', 2) : tr("n/a"),
-           r.alarmsPerBedDay ? QString() : tr("no occupied bed-days"));
+           r.alarmsPerBedDay ? QString() : tr("under one occupied bed-hour"));
     figure(tr("Alarms raised"), QString::number(r.alarmsRaised),
            tr("reminders not counted; station technical alarms left out: %1").arg(r.localAlarms));
     figure(tr("Occupied bed-days"), QString::number(r.occupiedBedDays, 'f', 2), r.bedDaysNote);

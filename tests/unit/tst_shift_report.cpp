@@ -388,6 +388,12 @@ private Q_SLOTS:
         r = buildShiftReport(m_bare, From, To, {});
         QCOMPARE(r.occupiedBedDays, 0.0);
         QVERIFY(!r.alarmsPerBedDay.has_value());
+        // Nor under one occupied bed-hour: a rate over minutes says nothing.
+        ShiftReportOptions brief;
+        brief.bedsThroughout = 1;
+        r = buildShiftReport(m_bare, From, From + 30 * 60'000, brief);
+        QCOMPARE(r.occupiedBedDays, 0.5 / 24);
+        QVERIFY(!r.alarmsPerBedDay.has_value());
     }
 
     void perPatient()
