@@ -46,11 +46,30 @@ struct Cursor
         value = qint32((v >> 1) ^ (~(v & 1) + 1)); // zigzag
         return true;
     }
+    // A length as libprotobuf reads one: a varint of at most 5 bytes, below 2^31 (a longer encoding
+    // of the same number, which varint() would take, libprotobuf refuses).
+    bool length(quint64& value)
+    {
+        quint64 v = 0;
+        for (int i = 0; i < 5; ++i) {
+            if (p == end)
+                return false;
+            const unsigned b = *p++;
+            if (i == 4 && b >= 8)
+                return false;
+            v |= quint64(b & 0x7f) << (7 * i);
+            if (!(b & 0x80)) {
+                value = v;
+                return true;
+            }
+        }
+        return false;
+    }
     // A length-delimited field's bytes.
     bool bytes(Cursor& inner)
     {
         quint64 n = 0;
-        if (!varint(n) || n > quint64(end - p) || n > quint64(INT32_MAX))
+        if (!length(n) || n > quint64(end - p) || n > quint64(INT32_MAX))
             return false;
         inner = {p, p + n};
         p += n;

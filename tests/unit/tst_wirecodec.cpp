@@ -124,10 +124,22 @@ private Q_SLOTS:
             ordinary += plain;
         }
         // Edges of the varint: ten bytes with the 64th bit set or beyond it, eleven bytes, a
-        // non-canonical two-byte tag; a length beyond the frame.
+        // non-canonical two-byte tag; a length beyond the frame; a length of 0 written in five bytes
+        // (libprotobuf takes it) and in ten (libprotobuf refuses it: lengths have at most five).
         for (const char* edge : {"\x10\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", "\x10\xff\xff\xff\xff\xff\xff\xff\xff\xff\x02",
-                                 "\x10\xff\xff\xff\xff\xff\xff\xff\xff\xff\x80\x01", "\x90\x00\x05", "\x22\x7f\x10\x01"})
+                                 "\x10\xff\xff\xff\xff\xff\xff\xff\xff\xff\x80\x01", "\x90\x00\x05", "\x22\x7f\x10\x01",
+                                 "\x22\x80\x80\x80\x80\x00", "\x22\x80\x80\x80\x80\x80\x80\x80\x80\x80\x00"})
             frames.push_back(QByteArray("\x08\x01", 2) + QByteArray(edge));
+        {
+            // The ten-byte length: declined (libprotobuf refuses the frame); the five-byte one read.
+            const QByteArray tenByteLength("\x08\x01\x22\x80\x80\x80\x80\x80\x80\x80\x80\x80\x00", 13);
+            QVERIFY(!v1::AdvBatch().ParseFromArray(tenByteLength.constData(), int(tenByteLength.size())));
+            AdvBatchView v;
+            QVERIFY(!scanAdvBatch(span(tenByteLength), v));
+            const QByteArray fiveByteLength("\x08\x01\x22\x80\x80\x80\x80\x00", 8);
+            QVERIFY(v1::AdvBatch().ParseFromArray(fiveByteLength.constData(), int(fiveByteLength.size())));
+            QVERIFY(scanAdvBatch(span(fiveByteLength), v));
+        }
         AdvBatchView scanned, reference;
         v1::AdvBatch parsed;
         int plainScanned = 0, compared = 0, mutatedCompared = 0;
