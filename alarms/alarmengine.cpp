@@ -296,6 +296,7 @@ void AlarmEngine::applyRemote(const AlarmState& remote)
         AlarmState gone = merged;
         m_alarms.erase(it);
         m_firstSeenSteadyMs.remove(gone.id);
+        m_stepDue.remove(gone.id);
         commit(gone, false);
         return;
     }
@@ -370,6 +371,7 @@ void AlarmEngine::close(AlarmState& s)
     m_closed.insert(gone.id, gone.closedMs);
     m_alarms.erase(gone.id);
     m_firstSeenSteadyMs.remove(gone.id);
+    m_stepDue.remove(gone.id);
     notify([this, gone] {
         if (!gone.local && m_publisher) {
             m_publisher->publishAlarm(gone);
@@ -428,7 +430,8 @@ void AlarmEngine::tickUnbatched()
                 break;
             due = int(k) + 2;
         }
-        due = std::min(due, int(chain.size()));
+        const auto early = m_stepDue.value(id);
+        due = std::min(std::max(due, early.first), int(chain.size()));
         if (due <= s.escalationStep)
             continue;
         s.escalationStep = due;
@@ -436,6 +439,8 @@ void AlarmEngine::tickUnbatched()
         s.stationId = m_station;
         EscalationStep step = chain[size_t(due - 1)];
         QString detail = QStringLiteral("step %1 to %2").arg(due).arg(step.target);
+        if (early.first == due)
+            detail += QStringLiteral(" at once (%1)").arg(early.second);
         if (m_observer) {
             const Observer::Target to = m_observer->resolveTarget(s, step.target);
             if (to.target != step.target || !to.why.isEmpty()) {
@@ -455,6 +460,20 @@ void AlarmEngine::tickUnbatched()
         close(m_alarms.at(id));
     for (auto it = m_closed.begin(); it != m_closed.end();)
         it = now - it.value() > TombstoneMs ? m_closed.erase(it) : std::next(it);
+}
+
+bool AlarmEngine::advanceEscalation(const QString& id, int fromStep, const QString& why)
+{
+    const auto it = m_alarms.find(id);
+    if (it == m_alarms.end())
+        return false;
+    const AlarmState& s = it->second;
+    if (s.acknowledged() || !s.signalling() || s.escalationStep != fromStep ||
+        size_t(fromStep) >= m_settings.rule(s.rule).escalation.size())
+        return false;
+    m_stepDue.insert(id, {fromStep + 1, why});
+    tick();
+    return true;
 }
 
 bool AlarmEngine::record(const QString& kind, const AlarmState& about, const QString& detail)

@@ -108,6 +108,10 @@ public:
     void applyRemote(const AlarmState& remote);
     void applyRemoteClosed(const QString& id);
     void tick(); // escalation steps and closing; call about once a second
+    // The person called at an alarm's step declined or could not be reached: the next step goes out
+    // now instead of at the step's time-to-live (later steps keep their times from the raise).
+    // False when the alarm is not at that step any more, is acknowledged, or has no next step.
+    bool advanceEscalation(const QString& id, int fromStep, const QString& why);
     // Publishes every open shared alarm's state again, unchanged (the broker lost the retained
     // copies: a new session after a restart without persistence). Returns how many.
     int republish();
@@ -148,6 +152,7 @@ private:
     Observer* m_observer;
     std::map<QString, AlarmState> m_alarms;
     QHash<QString, qint64> m_firstSeenSteadyMs; // local: when this station first knew of the alarm (steady)
+    QHash<QString, std::pair<int, QString>> m_stepDue; // local: a step due early and why (its predecessor declined)
     QHash<QString, qint64> m_closed;       // tombstones: id -> closed time (kept a day)
     QHash<QString, QString> m_redirect; // retired id -> canonical id
     bool m_logHealthy = true;

@@ -72,19 +72,73 @@ void CarePlan::place(const CareEntryMsg& e)
     refreshRows();
 }
 
-void CarePlan::apply(const CareEntryMsg& m)
+void CarePlan::apply(const CareEntryMsg& entryIn)
 {
-    const CareEntryMsg before = m_care.value(m.patientId);
-    if (!m.newerThan(before.timeMs, before.stationId))
-        return; // our own entry coming back, or older than what is in force
-    if (m_record && !m_record->append(m))
+    CareEntryMsg m = entryIn;
+    m.fillVersions();
+    const CareEntryMsg held = entry(m.patientId);
+    CareEntryMsg merged = held;
+    QStringList replaced; // parts this station changed that the entry replaces with something else
+    int taken = 0;
+    bool keptOwn = false; // a part of this station's is newer than the entry's
+    auto part = [&](PartVersion CareEntryMsg::*version, bool same, auto copy, const QString& name) {
+        const PartVersion& mine = held.*version;
+        const PartVersion& theirs = m.*version;
+        if (theirs.newerThan(mine)) {
+            copy(merged);
+            merged.*version = theirs;
+            ++taken;
+            if (!m_stationId.isEmpty() && mine.stationId == m_stationId && theirs.stationId != m_stationId && !same)
+                replaced << name;
+        } else if (mine.newerThan(theirs) && !m_stationId.isEmpty() && mine.stationId == m_stationId) {
+            keptOwn = true;
+        }
+    };
+    part(&CareEntryMsg::assignmentVersion, held.sameAssignment(m), [&](CareEntryMsg& e) { e.nurseId = m.nurseId; },
+         tr("assignment"));
+    part(&CareEntryMsg::flagsVersion, held.sameFlags(m),
+         [&](CareEntryMsg& e) {
+             e.fallRisk = m.fallRisk;
+             e.elopementRisk = m.elopementRisk;
+             e.bedExitArmed = m.bedExitArmed;
+         },
+         tr("risk flags"));
+    part(&CareEntryMsg::scheduleVersion, held.sameSchedule(m),
+         [&](CareEntryMsg& e) {
+             e.repositionEveryMin = m.repositionEveryMin;
+             e.medicationTimes = m.medicationTimes;
+         },
+         tr("schedules"));
+    if (taken == 0)
+        return; // our own entry coming back, or nothing newer than what is in force
+    if (m.newerThan(held.timeMs, held.stationId)) {
+        merged.timeMs = m.timeMs;
+        merged.stationId = m.stationId;
+        merged.operatorId = m.operatorId;
+        merged.action = m.action;
+    }
+    // An entry that replaces every part starts the plan afresh (a discharge ends it with 0);
+    // otherwise the plan began at the first of the two.
+    if (taken == 3 || held.planSinceMs == 0)
+        merged.planSinceMs = m.planSinceMs;
+    else if (m.planSinceMs != 0)
+        merged.planSinceMs = std::min(held.planSinceMs, m.planSinceMs);
+    if (m_record && !m_record->append(merged))
         Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
     // Another station's change over one this station made: its operator is told, by name.
-    if (!m_stationId.isEmpty() && before.stationId == m_stationId && m.stationId != m_stationId && !before.samePlan(m))
-        Q_EMIT result(false, tr("%1's care plan was changed at %2 by %3 after your change: %4 now")
-                                 .arg(m.patientId, m.stationId, nameOf(m.operatorId),
-                                      m.nurseId.isEmpty() ? tr("unassigned") : tr("assigned to %1").arg(nameOf(m.nurseId))));
-    place(m);
+    if (!replaced.isEmpty())
+        Q_EMIT result(false, tr("%1's %2 changed at %3 by %4 after your change: %5 now")
+                                 .arg(m.patientId, replaced.join(QStringLiteral(", ")), m.stationId, nameOf(m.operatorId),
+                                      merged.nurseId.isEmpty() ? tr("unassigned") : tr("assigned to %1").arg(nameOf(merged.nurseId))));
+    place(merged);
+    // The broker keeps one retained entry per patient: when this station holds a newer part of its
+    // own than the entry just merged, it publishes the merged plan, so a station that starts later
+    // reads both changes.
+    if (keptOwn && m_publisher) {
+        CareEntryMsg out = merged;
+        out.stationId = m_stationId;
+        m_publisher->publishCare(out);
+    }
 }
 
 void CarePlan::apply(const ShiftRoleMsg& m)
@@ -131,14 +185,23 @@ QString CarePlan::refusal(const QString& operatorId) const
     return {};
 }
 
-// Records, audits, shows and publishes a new entry for its patient; false (said) when it cannot.
-bool CarePlan::commit(CareEntryMsg e, const QString& what, const QString& operatorName)
+// Records, audits, shows and publishes a new entry for its patient with the changed parts' versions
+// set; false (said) when it cannot.
+bool CarePlan::commit(CareEntryMsg e, Parts parts, const QString& what, const QString& operatorName)
 {
     // Its time is its revision: after the entry in force, whatever this station's clock says.
     const CareEntryMsg before = m_care.value(e.patientId);
     e.timeMs = std::max(m_clock.nowMs(), before.timeMs + 1);
-    e.planSinceMs = before.planSinceMs != 0 ? before.planSinceMs : e.timeMs;
     e.stationId = m_stationId;
+    const PartVersion version{e.timeMs, m_stationId};
+    if (parts & Assignment)
+        e.assignmentVersion = version;
+    if (parts & Flags)
+        e.flagsVersion = version;
+    if (parts & Schedule)
+        e.scheduleVersion = version;
+    // An entry that replaces the whole plan (a discharge) ends it: the next one starts afresh.
+    e.planSinceMs = parts == AllParts ? 0 : before.planSinceMs != 0 ? before.planSinceMs : e.timeMs;
     if (!m_record->append(e)) {
         Q_EMIT recordFailed(QStringLiteral("station.census-failed"), m_record->lastError());
         Q_EMIT result(false, tr("The care record cannot be written (%1); nothing was changed.").arg(m_record->lastError()));
@@ -196,7 +259,7 @@ void CarePlan::assign(const QString& patientId, const QString& nurseId, const QS
     e.operatorId = operatorId;
     e.action = nurseId == operatorId ? QStringLiteral("take") : QStringLiteral("assign");
     const QString name = m_state.rows().patients[size_t(row)].name;
-    commit(e,
+    commit(e, Assignment,
            nurseId.isEmpty() ? QStringLiteral("care: %1 (%2) unassigned from %3").arg(patientId, name, previous)
                              : QStringLiteral("care: %1 (%2) assigned to %3 (%4)%5")
                                    .arg(patientId, name, nurseId, nameOf(nurseId),
@@ -226,7 +289,7 @@ void CarePlan::setFlags(const QString& patientId, bool fallRisk, bool elopementR
     e.operatorId = operatorId;
     e.action = QStringLiteral("flags");
     auto yes = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
-    commit(e,
+    commit(e, Flags,
            QStringLiteral("care: %1 flags: fall risk %2, elopement risk %3, bed exit armed %4")
                .arg(patientId, yes(fallRisk), yes(elopementRisk), yes(bedExitArmed)),
            operatorName);
@@ -259,11 +322,34 @@ void CarePlan::setSchedule(const QString& patientId, int repositionEveryMin, con
     e.medicationTimes = medicationTimes;
     e.operatorId = operatorId;
     e.action = QStringLiteral("schedule");
-    commit(e,
+    commit(e, Schedule,
            QStringLiteral("care: %1 schedule: reposition every %2 min, medication at %3")
                .arg(patientId)
                .arg(repositionEveryMin)
                .arg(medicationTimes.isEmpty() ? QStringLiteral("(none)") : medicationTimes.join(QStringLiteral(", "))),
+           operatorName);
+}
+
+void CarePlan::endPlan(const QString& patientId, const QString& operatorId, const QString& operatorName)
+{
+    if (!m_record || !m_rules || !m_care.contains(patientId))
+        return;
+    const CareEntryMsg before = m_care.value(patientId);
+    const CareEntryMsg none;
+    if (before.nurseId.isEmpty() && before.sameFlags(none) && before.sameSchedule(none))
+        return;
+    CareEntryMsg e;
+    e.patientId = patientId;
+    e.operatorId = operatorId;
+    e.action = QStringLiteral("discharge");
+    commit(e, AllParts,
+           QStringLiteral("care: %1's plan ended at discharge (was: nurse %2, fall risk %3, elopement risk %4, "
+                          "reposition every %5 min, medication at %6)")
+               .arg(patientId, before.nurseId.isEmpty() ? QStringLiteral("none") : before.nurseId,
+                    before.fallRisk ? QStringLiteral("yes") : QStringLiteral("no"),
+                    before.elopementRisk ? QStringLiteral("yes") : QStringLiteral("no"))
+               .arg(before.repositionEveryMin)
+               .arg(before.medicationTimes.isEmpty() ? QStringLiteral("(none)") : before.medicationTimes.join(QStringLiteral(", "))),
            operatorName);
 }
 

@@ -3,8 +3,9 @@
 // role, each patient's risk flags (fall, elopement), bed-exit arming and reminder schedules. Shared
 // like the census: every change is an entry (CareEntryMsg per patient, ShiftRoleMsg per role),
 // checked, written to the care record, audited, applied to the rows and published retained; other
-// stations' entries merge by (time, station), the later one winning. When another station's entry
-// replaces one this station made, this station's operator is told (result with ok false).
+// stations' entries merge part by part (assignment, flags, schedules), each by its (time, station),
+// the later one winning. When another station's entry replaces a part this station made, this
+// station's operator is told (result with ok false).
 //
 // Who may change what (docs/alarms.md, "The shift"):
 // - a signed-in nurse takes unassigned patients for themself, or gives one of theirs up;
@@ -46,6 +47,9 @@ public:
     void setSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
                      const QString& operatorId, const QString& operatorName);
     void takeRole(const QString& role, const QString& operatorId, const QString& operatorName);
+    // A discharge ends the patient's plan (nurse, flags, schedules): a readmission starts a new one.
+    // Made by the station that discharged, recorded, audited and published like any change.
+    void endPlan(const QString& patientId, const QString& operatorId, const QString& operatorName);
 
     // The plan in force for a patient (a default one: unassigned, no flags, when none was made).
     [[nodiscard]] CareEntryMsg entry(const QString& patientId) const;
@@ -63,7 +67,9 @@ Q_SIGNALS:
 private:
     [[nodiscard]] QString refusal(const QString& operatorId) const;
     void refuse(const QString& why, const QString& operatorId);
-    bool commit(CareEntryMsg e, const QString& what, const QString& operatorName);
+    enum Part { Assignment = 1, Flags = 2, Schedule = 4, AllParts = 7 };
+    using Parts = int;
+    bool commit(CareEntryMsg e, Parts parts, const QString& what, const QString& operatorName);
     void place(const CareEntryMsg& e);
 
     const Site& m_site;

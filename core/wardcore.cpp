@@ -358,6 +358,12 @@ void WardCore::apply(const CommandAckMsg& m)
     if (m.status == CommandAckStatus::Accepted && m_rules)
         if (const AlarmState* a = m_rules->engine().find(call.alarmId))
             confirmHelp(*a, name);
+    // Nobody is coming from this call: the next step goes out now, not when this one's time runs out.
+    if ((m.status == CommandAckStatus::Declined || m.status == CommandAckStatus::Failed) && m_rules)
+        m_rules->engine().advanceEscalation(call.alarmId, call.step,
+                                            QStringLiteral("%1 %2 the call").arg(name, m.status == CommandAckStatus::Declined
+                                                                                             ? QStringLiteral("declined")
+                                                                                             : QStringLiteral("could not take")));
     if (m.status != CommandAckStatus::Received)
         m_calls.remove(m.commandId);
 }
@@ -476,7 +482,7 @@ void WardCore::evaluateReminders()
     if (!m_site.reminders.enabled)
         return;
     const qint64 now = m_clock.nowMs();
-    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const QTimeZone zone = m_site.zone();
     // Counted from the plan's start, or from the ward's last midnight when that is later: the same
     // at every station (so every station raises the same occurrence), and never a backlog of days.
     const QDateTime local = QDateTime::fromMSecsSinceEpoch(now, zone);
@@ -577,7 +583,7 @@ AlarmEngine::Observer::Target WardCore::resolveTarget(const AlarmState& a, const
         const QString badge = m_care.badgeOf(staffId);
         if (badge.isEmpty())
             return std::nullopt;
-        m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, staffId, badge});
+        m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, staffId, badge, a.escalationStep});
         return Target{badge, QStringLiteral("%1 (%2), %3").arg(m_care.nameOf(staffId), staffId, why), callText(a)};
     };
     const QString charge = m_care.holder(ChargeRole);
@@ -600,7 +606,7 @@ AlarmEngine::Observer::Target WardCore::resolveTarget(const AlarmState& a, const
     if (target == NearestStaffTarget && resolved != AllStationsTarget) {
         for (const StaffRow& s : m_state.rows().staff)
             if (s.badge == resolved)
-                m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, s.id, resolved});
+                m_calls.insert(a.id + QChar(u'#') + QString::number(a.escalationStep), Call{a.id, s.id, resolved, a.escalationStep});
         return {resolved, why, callText(a)};
     }
     return {resolved, why, {}};
@@ -674,7 +680,10 @@ void WardCore::transferPatient(const QString& patientId, const QString& bed, con
 
 void WardCore::dischargePatient(const QString& patientId, const QString& operatorId, const QString& operatorName)
 {
+    const bool admitted = m_state.rowOfPatient(patientId) >= 0;
     m_census.discharge(patientId, operatorId, operatorName);
+    if (admitted && m_state.rowOfPatient(patientId) < 0)
+        m_care.endPlan(patientId, operatorId, operatorName);
 }
 
 void WardCore::pairDevices(const QString& patientId, const QString& wristband, const QString& monitor,

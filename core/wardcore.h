@@ -228,6 +228,7 @@ private:
     struct Call
     {
         QString alarmId, staffId, badge;
+        int step = 0; // the escalation step that called
     };
     QHash<QString, Call> m_calls;
     QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming

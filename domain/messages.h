@@ -134,8 +134,23 @@ struct CensusEntryMsg
     }
 };
 
+// The version of one part of a shared entry: when and where it was last changed. Versions compare
+// like the census's entries: the later time wins, the greater station id on a tie.
+struct PartVersion
+{
+    qint64 timeMs = 0;
+    QString stationId;
+    [[nodiscard]] bool newerThan(const PartVersion& o) const
+    {
+        return timeMs != o.timeMs ? timeMs > o.timeMs : stationId > o.stationId;
+    }
+    [[nodiscard]] bool operator==(const PartVersion&) const = default;
+};
+
 // ww/v1/{site}/care/{patient}: a patient's care plan (assigned nurse, risk flags, bed-exit arming,
-// reminder schedules), merged like the census by (timeMs, stationId).
+// reminder schedules). Its three parts (assignment; flags and arming; schedules) each carry their
+// own version and merge part by part, so a flag set at one station survives an assignment made at
+// another at the same moment; the entry's own (timeMs, stationId) is its newest part's.
 struct CareEntryMsg
 {
     QString patientId, nurseId; // nurseId empty: unassigned
@@ -145,9 +160,26 @@ struct CareEntryMsg
     qint64 planSinceMs = 0;      // when the patient came under the plan (its first entry): reminders count from it
     qint64 timeMs = 0;
     QString stationId, operatorId, action;
+    // Time 0: the part was never set (older than any change to it).
+    PartVersion assignmentVersion, flagsVersion, scheduleVersion;
     [[nodiscard]] bool newerThan(qint64 otherMs, const QString& otherStation) const
     {
         return timeMs != otherMs ? timeMs > otherMs : stationId > otherStation;
+    }
+    // An entry with no part versions at all (made before parts had them): every part is the entry's.
+    void fillVersions()
+    {
+        if (assignmentVersion.timeMs == 0 && flagsVersion.timeMs == 0 && scheduleVersion.timeMs == 0)
+            assignmentVersion = flagsVersion = scheduleVersion = PartVersion{timeMs, stationId};
+    }
+    [[nodiscard]] bool sameAssignment(const CareEntryMsg& o) const { return nurseId == o.nurseId; }
+    [[nodiscard]] bool sameFlags(const CareEntryMsg& o) const
+    {
+        return fallRisk == o.fallRisk && elopementRisk == o.elopementRisk && bedExitArmed == o.bedExitArmed;
+    }
+    [[nodiscard]] bool sameSchedule(const CareEntryMsg& o) const
+    {
+        return repositionEveryMin == o.repositionEveryMin && medicationTimes == o.medicationTimes;
     }
     [[nodiscard]] bool samePlan(const CareEntryMsg& o) const
     {

@@ -1,6 +1,7 @@
 #include "domain/site.h"
 
 #include <QCryptographicHash>
+#include <QTimeZone>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -358,6 +359,11 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         site.bearingDeg = rd.number(geo, QStringLiteral("$.geo"), "bearingDeg", false, -360, 360).value_or(0);
     }
     site.lateAfterS = int(rd.number(root, rootPath, "lateAfterS", false, 1, 86400).value_or(30));
+    site.timeZone = rd.string(root, rootPath, "timeZone", false);
+    if (!site.timeZone.isEmpty() && !QTimeZone(site.timeZone.toUtf8()).isValid())
+        rd.error(QStringLiteral("$.timeZone"),
+                 QStringLiteral("\"%1\" is not a time zone this system knows (an IANA id such as \"Europe/London\")")
+                     .arg(site.timeZone.left(64)));
 
     QSet<int> levels;
     rd.objects(root, rootPath, "floors", [&](const QJsonObject& o, const QString& p) {

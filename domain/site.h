@@ -8,6 +8,7 @@
 #include "domain/geometry.h"
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <optional>
 #include <vector>
 
@@ -174,6 +175,9 @@ struct Site
     QString sourceFile;
     QString hash; // SHA-256 of the file's bytes, announced in station presence
     double latitude = 0, longitude = 0, bearingDeg = 0; // geo-reference of the site frame's origin
+    // timeZone: the ward's IANA time zone ("Europe/London"), in which medication rounds, the
+    // reminders' day and shift times are read. Empty: the station's system zone.
+    QString timeZone;
     std::vector<Floor> floors;
     std::vector<Room> rooms;
     std::vector<WallSegment> walls;
@@ -218,6 +222,8 @@ struct Site
     [[nodiscard]] const Floor* floor(int level) const;
     [[nodiscard]] const StaffMember* staffMember(const QString& id) const;
     [[nodiscard]] const Patient* patient(const QString& id) const;
+    // The ward's time zone (timeZone, or the system's when the site names none).
+    [[nodiscard]] QTimeZone zone() const;
     [[nodiscard]] const DeviceTiming& timingFor(DeviceKind kind) const { return timing[int(kind)]; }
 };
 

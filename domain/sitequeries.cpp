@@ -5,6 +5,12 @@
 
 namespace ww {
 
+QTimeZone Site::zone() const
+{
+    return timeZone.isEmpty() ? QTimeZone::systemTimeZone() : QTimeZone(timeZone.toUtf8());
+}
+
+
 namespace {
 
 // The first element of `list` whose `key` equals `wanted`, or null.

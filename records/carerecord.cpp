@@ -26,6 +26,20 @@ const sqlite::Migration Steps[] = {
 };
 const sqlite::Schema Schema{"care_record", Steps};
 
+QJsonObject toJson(const PartVersion& v)
+{
+    return QJsonObject{{QStringLiteral("timeMs"), QString::number(v.timeMs)}, {QStringLiteral("stationId"), v.stationId}};
+}
+
+// A part's version; rows written before parts had versions take the entry's own.
+PartVersion partVersion(const QJsonObject& entry, QStringView key, const CareEntryMsg& e)
+{
+    if (!entry.contains(key))
+        return PartVersion{e.timeMs, e.stationId};
+    const QJsonObject o = entry.value(key).toObject();
+    return PartVersion{o.value(u"timeMs").toString().toLongLong(), o.value(u"stationId").toString()};
+}
+
 QByteArray toJson(const CareEntryMsg& e)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("patientId"), e.patientId},
@@ -39,7 +53,10 @@ QByteArray toJson(const CareEntryMsg& e)
                                      {QStringLiteral("timeMs"), QString::number(e.timeMs)},
                                      {QStringLiteral("stationId"), e.stationId},
                                      {QStringLiteral("operatorId"), e.operatorId},
-                                     {QStringLiteral("action"), e.action}})
+                                     {QStringLiteral("action"), e.action},
+                                     {QStringLiteral("assignmentVersion"), toJson(e.assignmentVersion)},
+                                     {QStringLiteral("flagsVersion"), toJson(e.flagsVersion)},
+                                     {QStringLiteral("scheduleVersion"), toJson(e.scheduleVersion)}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -144,6 +161,9 @@ std::vector<CareEntryMsg> CareRecord::latestCare()
         e.stationId = o.value(u"stationId").toString();
         e.operatorId = o.value(u"operatorId").toString();
         e.action = o.value(u"action").toString();
+        e.assignmentVersion = partVersion(o, u"assignmentVersion", e);
+        e.flagsVersion = partVersion(o, u"flagsVersion", e);
+        e.scheduleVersion = partVersion(o, u"scheduleVersion", e);
         if (!e.patientId.isEmpty())
             out.push_back(std::move(e));
     }

@@ -414,6 +414,25 @@ DecodeResult decodeCare(std::string_view id, std::span<const std::byte> payload,
     c.stationId = QString::fromStdString(m.station_id());
     c.operatorId = QString::fromStdString(m.operator_id());
     c.action = QString::fromStdString(m.action());
+    // A part is never newer than the entry that carries it (the entry's time is its newest part's).
+    const std::pair<const v1::PartVersion*, PartVersion*> parts[] = {
+        {m.has_assignment_version() ? &m.assignment_version() : nullptr, &c.assignmentVersion},
+        {m.has_flags_version() ? &m.flags_version() : nullptr, &c.flagsVersion},
+        {m.has_schedule_version() ? &m.schedule_version() : nullptr, &c.scheduleVersion}};
+    // Time 0: never set. No part set at all (an entry from before parts had versions): every part
+    // is the entry's own.
+    for (const auto& [wire, version] : parts) {
+        if (!wire)
+            continue;
+        if (wire->time_ms() > m.device_time_ms() || (wire->time_ms() != 0) == wire->station_id().empty())
+            return fail(RejectReason::OutOfRange,
+                        QStringLiteral("CareEntry.%1: after the entry's own time, or a time without a station")
+                            .arg(version == &c.assignmentVersion ? QStringLiteral("assignment_version")
+                                 : version == &c.flagsVersion    ? QStringLiteral("flags_version")
+                                                                 : QStringLiteral("schedule_version")));
+        *version = PartVersion{qint64(wire->time_ms()), QString::fromStdString(wire->station_id())};
+    }
+    c.fillVersions();
     return {{std::move(c)}, {}};
 }
 
@@ -766,6 +785,13 @@ QByteArray encode(const CareEntryMsg& c)
     m.set_operator_id(c.operatorId.toStdString());
     m.set_action(c.action.toStdString());
     m.set_plan_since_ms(quint64(std::max<qint64>(0, c.planSinceMs)));
+    const std::pair<v1::PartVersion*, const PartVersion*> parts[] = {{m.mutable_assignment_version(), &c.assignmentVersion},
+                                                                     {m.mutable_flags_version(), &c.flagsVersion},
+                                                                     {m.mutable_schedule_version(), &c.scheduleVersion}};
+    for (const auto& [wire, version] : parts) {
+        wire->set_time_ms(quint64(std::max<qint64>(0, version->timeMs)));
+        wire->set_station_id(version->stationId.toStdString());
+    }
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 

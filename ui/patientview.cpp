@@ -6,6 +6,7 @@
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
 #include "ui/shiftdialogs.h"
+#include "ui/trackmap.h"
 #include "ui/trendviews.h"
 
 #include <QCheckBox>
@@ -76,7 +77,7 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
       m_openProxy(new AlarmFilterProxy(alarms.alarms(), &site, this)),
       m_reminderProxy(new AlarmFilterProxy(alarms.alarms(), &site, this)), m_noReminders(new QLabel(this)),
       m_pastModel(new QStandardItemModel(this)), m_pastStatus(new QLabel(this)), m_trackModel(new QStandardItemModel(this)),
-      m_trackStatus(new QLabel(this)), m_devices(new QLabel(this)), m_fall(new QCheckBox(tr("Fall risk"), this)),
+      m_trackStatus(new QLabel(this)), m_map(new TrackMap(site, this)), m_devices(new QLabel(this)), m_fall(new QCheckBox(tr("Fall risk"), this)),
       m_elope(new QCheckBox(tr("Elopement risk (exit alarm)"), this)), m_bedExit(new QCheckBox(tr("Bed-exit alarm armed"), this)),
       m_nurse(new QLabel(this)), m_take(new QPushButton(tr("Take patient"), this)), m_assignTo(new QComboBox(this)),
       m_assign(new QPushButton(tr("Assign"), this))
@@ -180,11 +181,15 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     auto* pl = new QVBoxLayout(past);
     pl->addWidget(m_past);
     pl->addWidget(m_pastStatus);
-    auto* where = group(tr("Where (4 h): double-click to see the plan then"), QStringLiteral("locations"), this);
+    auto* where = group(tr("Where (4 h): click the path or double-click a stay to see the plan then"), QStringLiteral("locations"), this);
     m_track = table(m_trackModel, QStringLiteral("locationList"), where);
-    auto* wl = new QVBoxLayout(where);
-    wl->addWidget(m_track);
-    wl->addWidget(m_trackStatus);
+    auto* wl = new QGridLayout(where);
+    wl->addWidget(m_map, 0, 0, 2, 1);
+    wl->addWidget(m_track, 0, 1);
+    wl->addWidget(m_trackStatus, 1, 1);
+    wl->setColumnStretch(0, 3);
+    wl->setColumnStretch(1, 2);
+    connect(m_map, &TrackMap::pointClicked, this, [this](qint64 timeMs) { Q_EMIT showOnPlan(m_patientId, timeMs); });
     connect(m_track, &QTableView::doubleClicked, this, [this](const QModelIndex& i) {
         if (i.row() >= 0 && i.row() < int(m_stays.size()))
             Q_EMIT showOnPlan(m_patientId, m_stays[size_t(i.row())].first);
@@ -384,6 +389,7 @@ void PatientView::reload()
 
 void PatientView::showTrack(const QVector<TrackPoint>& points)
 {
+    m_map->setTrack(points);
     // Consecutive points in one room are one stay; newest first.
     struct Stay
     {

@@ -1,7 +1,8 @@
 #pragma once
 // One patient on one screen: vital-sign trends with NEWS2, the open alarms and reminders, the past
 // alarms (the log, queried on a worker), where the patient was over the last hours (the core's
-// track, each stay shown on the floor plan's look-back), the wristband's and monitor's battery and
+// track drawn as a path on the plan and listed as stays; either opens the floor plan's look-back
+// at that moment), the wristband's and monitor's battery and
 // signal, the risk flags (editable) and who looks after the patient. Non-modal; the main window
 // opens one per patient and raises it again when asked twice.
 #include "core/positionhistory.h"
@@ -17,11 +18,14 @@ class QLabel;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
+class QSpinBox;
+class QLineEdit;
 
 namespace ww {
 
 class AlarmController;
 class AlarmFilterProxy;
+class TrackMap;
 class VitalsTrendView;
 class WardModels;
 struct PatientRow;
@@ -43,6 +47,7 @@ public:
     [[nodiscard]] QTableView* reminders() const { return m_reminders; }
     [[nodiscard]] QTableView* pastAlarms() const { return m_past; }
     [[nodiscard]] QTableView* locations() const { return m_track; }
+    [[nodiscard]] TrackMap* trackMap() const { return m_map; }
     [[nodiscard]] QCheckBox* fallRisk() const { return m_fall; }
     [[nodiscard]] QCheckBox* elopementRisk() const { return m_elope; }
     [[nodiscard]] QCheckBox* bedExitArmed() const { return m_bedExit; }
@@ -86,6 +91,7 @@ private:
     QTableView* m_track;
     QStandardItemModel* m_trackModel;
     QLabel* m_trackStatus;
+    TrackMap* m_map;
     QLabel* m_devices;
     QCheckBox* m_fall;
     QCheckBox* m_elope;

@@ -231,6 +231,107 @@ private Q_SLOTS:
         QVERIFY(f.last(QStringLiteral("tech.refused")));
     }
 
+    void partsMergeSeparatelySoConcurrentChangesBothSurvive()
+    {
+        CareOutputs out;
+        CoreFixture f(db("parts.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(out.lastOk());
+        const CareEntryMsg taken = out.care.back();
+        QCOMPARE(taken.assignmentVersion, (PartVersion{taken.timeMs, QStringLiteral("st-1")}));
+        QCOMPARE(taken.flagsVersion.timeMs, qint64(0)); // flags never set
+        // At the same moment another station, which had not yet seen the assignment, sets Isla's
+        // fall risk: its entry is later as a whole but its assignment part is older.
+        CareEntryMsg flags{Isla, {}, true, false, true, 0, {}, T0 - 60'000, taken.timeMs + 5, QStringLiteral("st-2"), Theo,
+                           QStringLiteral("flags")};
+        flags.assignmentVersion = PartVersion{T0 - 60'000, QStringLiteral("st-2")};
+        flags.flagsVersion = PartVersion{taken.timeMs + 5, QStringLiteral("st-2")};
+        flags.scheduleVersion = PartVersion{T0 - 60'000, QStringLiteral("st-2")};
+        const size_t results = out.results.size();
+        const size_t published = out.care.size();
+        f.core.apply(QVector<Decoded>{flags});
+        const PatientRow* isla = patient(f.core, Isla);
+        QCOMPARE(isla->nurseId, Martha); // the assignment made here stands
+        QVERIFY(isla->fallRisk);         // and the flags set there apply
+        QVERIFY(isla->bedExitArmed);
+        QCOMPARE(out.results.size(), results); // nothing of this station's was replaced: nobody told
+        // This station republishes the merged plan, so the retained entry holds both changes.
+        QCOMPARE(out.care.size(), published + 1);
+        QCOMPARE(out.care.back().nurseId, Martha);
+        QVERIFY(out.care.back().fallRisk);
+        QCOMPARE(out.care.back().flagsVersion, flags.flagsVersion);
+        QCOMPARE(out.care.back().assignmentVersion, taken.assignmentVersion);
+        // The republished entry coming back, or the other station's again, changes nothing.
+        f.core.apply(QVector<Decoded>{out.care.back(), flags});
+        QCOMPARE(out.care.size(), published + 1);
+        // A later assignment there replaces this station's: its operator is told which part.
+        CareEntryMsg reassign = out.care.back();
+        reassign.nurseId = Theo;
+        reassign.timeMs += 10;
+        reassign.stationId = QStringLiteral("st-2");
+        reassign.operatorId = Charge;
+        reassign.assignmentVersion = PartVersion{reassign.timeMs, QStringLiteral("st-2")};
+        f.core.apply(QVector<Decoded>{reassign});
+        QCOMPARE(patient(f.core, Isla)->nurseId, Theo);
+        QVERIFY(patient(f.core, Isla)->fallRisk);
+        QVERIFY(!out.lastOk());
+        QVERIFY2(out.lastMessage().contains(QStringLiteral("assignment")) && out.lastMessage().contains(QStringLiteral("Edward")),
+                 qPrintable(out.lastMessage()));
+        // The record keeps the merged plan: a restart shows both parts.
+        CareOutputs out2;
+        CoreFixture again(db("parts.sqlite"), out2.output());
+        again.clock.set(T0 + 60'000);
+        again.core.start();
+        QCOMPARE(patient(again.core, Isla)->nurseId, Theo);
+        QVERIFY(patient(again.core, Isla)->fallRisk);
+        QVERIFY(patient(again.core, Isla)->bedExitArmed);
+    }
+
+    void dischargeEndsThePlan()
+    {
+        CareOutputs out;
+        CoreFixture f(db("discharge.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        f.core.setRiskFlags(Isla, true, true, true, Martha, QStringLiteral("Martha Silva"));
+        f.core.setCareSchedule(Isla, 120, {QStringLiteral("08:00")}, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY2(out.lastOk(), qPrintable(out.lastMessage()));
+        const PatientRow before = *patient(f.core, Isla);
+        f.clock.advance(60'000);
+        f.core.dischargePatient(Isla, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!patient(f.core, Isla));
+        // The discharging station ends the plan: recorded, published, every part replaced.
+        const CareEntryMsg ended = out.care.back();
+        QCOMPARE(ended.action, QStringLiteral("discharge"));
+        QVERIFY(ended.nurseId.isEmpty());
+        QVERIFY(!ended.fallRisk && !ended.elopementRisk && !ended.bedExitArmed);
+        QCOMPARE(ended.repositionEveryMin, 0);
+        QCOMPARE(ended.planSinceMs, qint64(0));
+        QCOMPARE(ended.assignmentVersion.timeMs, ended.timeMs);
+        QCOMPARE(ended.scheduleVersion.timeMs, ended.timeMs);
+        // Readmitted later: a new stay, a new plan (nobody assigned, no flags, no schedule).
+        f.clock.advance(3'600'000);
+        f.core.admitPatient(before.bed, Isla, before.name, before.wristband, before.monitor, Charge, QStringLiteral("Edward Hughes"));
+        const PatientRow* back = patient(f.core, Isla);
+        QVERIFY(back);
+        QVERIFY(back->nurseId.isEmpty());
+        QVERIFY(!back->fallRisk && !back->elopementRisk && !back->bedExitArmed);
+        QCOMPARE(f.core.carePlan().entry(Isla).repositionEveryMin, 0);
+        // Her first new entry starts the plan afresh (reminders count from it).
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        QCOMPARE(out.care.back().planSinceMs, out.care.back().timeMs);
+        // Discharging a patient with no plan publishes nothing.
+        const size_t published = out.care.size();
+        f.core.dischargePatient(QStringLiteral("P004"), Martha, QStringLiteral("Martha Silva"));
+        QVERIFY(!patient(f.core, QStringLiteral("P004")));
+        QCOMPARE(out.care.size(), published);
+    }
+
     void exitAlarmsOnlyForPatientsAtElopementRisk()
     {
         CareOutputs out;
@@ -346,6 +447,48 @@ private Q_SLOTS:
         f.core.acknowledge(alarm.id, Charge, QStringLiteral("Edward Hughes"), QStringLiteral("with her"));
         QCOMPARE(out.help.size(), size_t(1));
         QCOMPARE(f.core.alarmEngine()->find(alarm.id)->ackComment, QStringLiteral("with her"));
+    }
+
+    void aDeclinedCallEscalatesAtOnce()
+    {
+        CareOutputs out;
+        CoreFixture f(db("declined.sqlite"), out.output());
+        out.watch(f.core);
+        f.clock.set(T0);
+        f.core.start();
+        f.core.takeShiftRole(ChargeRole, Charge, QStringLiteral("Edward Hughes"));
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        const Patient& pt = *f.site.patient(Isla);
+        f.core.apply(QVector<Decoded>{panic(pt.wristband, f.clock.nowMs(), 3)});
+        f.core.evaluateAlarms();
+        QCOMPARE(out.steps.size(), size_t(1));
+        const AlarmState alarm = out.steps[0].first;
+        QCOMPARE(out.steps[0].second.target, QStringLiteral("bd-02"));
+        // Martha's badge declines (she is with another patient), 5 s in: the charge nurse is
+        // called now, not when the step's 60 s run out.
+        f.clock.advance(5'000);
+        f.core.apply(QVector<Decoded>{CommandAckMsg{alarm.id + QStringLiteral("#1"), QStringLiteral("bd-02"),
+                                                    CommandAckStatus::Declined, QStringLiteral("busy"), f.clock.nowMs(), f.clock.nowMs()}});
+        QCOMPARE(out.steps.size(), size_t(2));
+        QCOMPARE(out.steps[1].second.target, QStringLiteral("bd-01"));
+        QVERIFY(out.help.empty()); // nobody has said they are coming
+        const auto log = AlarmLog::query(db("declined.sqlite"), LogFilter{});
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const LogEntry& e) {
+            return e.kind == u"escalated" && e.detail.contains(QStringLiteral("step 2")) &&
+                   e.detail.contains(QStringLiteral("Martha Silva declined the call"));
+        }));
+        // A late answer to the first call, or a second decline, changes nothing more.
+        f.core.apply(QVector<Decoded>{CommandAckMsg{alarm.id + QStringLiteral("#1"), QStringLiteral("bd-02"),
+                                                    CommandAckStatus::Failed, {}, f.clock.nowMs(), f.clock.nowMs()}});
+        f.core.evaluateAlarms();
+        QCOMPARE(out.steps.size(), size_t(2));
+        // The charge nurse's badge fails too: the next configured step (if any) goes at once,
+        // and at the last step there is nothing further to call.
+        const size_t chain = f.site.alarms.rule(alarm.rule).escalation.size();
+        f.core.apply(QVector<Decoded>{CommandAckMsg{alarm.id + QStringLiteral("#2"), QStringLiteral("bd-01"),
+                                                    CommandAckStatus::Failed, QStringLiteral("out of range"), f.clock.nowMs(),
+                                                    f.clock.nowMs()}});
+        QCOMPARE(out.steps.size(), std::min<size_t>(3, chain));
     }
 
     void unassignedPatientsEscalateToTheChargeNurseOrEveryStation()
@@ -520,7 +663,7 @@ private Q_SLOTS:
         QVERIFY(next && next->id != r->id);
         QCOMPARE(next->onsetMs, doneAt + 2 * hour);
         // The patient's 06:00 medication round (the ward's local time) after the plan began is due then.
-        QDateTime round(QDateTime::fromMSecsSinceEpoch(T0).toLocalTime().date(), QTime(6, 0));
+        QDateTime round(QDateTime::fromMSecsSinceEpoch(T0, f.site.zone()).date(), QTime(6, 0), f.site.zone());
         if (round.toMSecsSinceEpoch() < T0)
             round = round.addDays(1);
         f.clock.set(round.toMSecsSinceEpoch() - 1);
@@ -540,6 +683,35 @@ private Q_SLOTS:
         QVERIFY(!f.core.alarmEngine()->find(med->id)->ended()); // the round is still due
     }
 
+    void medicationRoundsFollowTheWardsTimeZone()
+    {
+        // The site's timeZone, not the station's: a ward in Tokyo (UTC+9, no daylight saving) whose
+        // 10:00 round is 01:00 UTC, whatever zone the station's machine runs in.
+        CareOutputs out;
+        CoreFixture f(db("zone.sqlite"), out.output(), QStringLiteral("st-1"),
+                      [](Site& s) { s.timeZone = QStringLiteral("Asia/Tokyo"); });
+        QVERIFY(f.site.zone().isValid());
+        out.watch(f.core);
+        f.clock.set(T0); // 00:00 UTC, 09:00 in Tokyo
+        f.core.start();
+        f.core.assignPatient(Isla, Martha, Martha, QStringLiteral("Martha Silva"));
+        f.core.setCareSchedule(Isla, 0, {QStringLiteral("10:00")}, Martha, QStringLiteral("Martha Silva"));
+        QVERIFY2(out.lastOk(), qPrintable(out.lastMessage()));
+        auto medication = [&]() -> const AlarmState* {
+            for (auto it = f.changes.rbegin(); it != f.changes.rend(); ++it)
+                if (it->rule == QStringLiteral("reminder.medication") && it->patientId == Isla)
+                    return f.core.alarmEngine()->find(it->id);
+            return nullptr;
+        };
+        f.clock.set(T0 + 3'600'000 - 1);
+        f.core.evaluateAlarms();
+        QVERIFY(!medication());
+        f.clock.set(T0 + 3'600'000);
+        f.core.evaluateAlarms();
+        QVERIFY(medication());
+        QCOMPARE(medication()->onsetMs, T0 + 3'600'000);
+    }
+
     void wireFormat()
     {
         CareEntryMsg e{Isla, Martha, true, false, true, 90, {QStringLiteral("08:00")}, T0 - 3'600'000, T0, QStringLiteral("st-1"), Martha,
@@ -553,6 +725,23 @@ private Q_SLOTS:
         QCOMPARE(back.timeMs, T0);
         QCOMPARE(back.planSinceMs, T0 - 3'600'000);
         QCOMPARE(back.stationId, QStringLiteral("st-1"));
+        // Without part versions (an entry of an older station) every part is the entry's own.
+        QCOMPARE(back.assignmentVersion, (PartVersion{T0, QStringLiteral("st-1")}));
+        QCOMPARE(back.scheduleVersion, (PartVersion{T0, QStringLiteral("st-1")}));
+        // With them, each comes back as sent; a part never set stays time 0.
+        CareEntryMsg parts = e;
+        parts.flagsVersion = PartVersion{T0 - 5, QStringLiteral("st-2")};
+        parts.assignmentVersion = PartVersion{T0, QStringLiteral("st-1")};
+        r = decodeWire(TopicKind::Care, "P003", bytes(encode(parts)), ctx);
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<CareEntryMsg>(r.messages.front()).flagsVersion, parts.flagsVersion);
+        QCOMPARE(std::get<CareEntryMsg>(r.messages.front()).assignmentVersion, parts.assignmentVersion);
+        QCOMPARE(std::get<CareEntryMsg>(r.messages.front()).scheduleVersion, PartVersion{});
+        // A part newer than its entry is refused, naming the part.
+        parts.flagsVersion.timeMs = T0 + 1;
+        r = decodeWire(TopicKind::Care, "P003", bytes(encode(parts)), ctx);
+        QVERIFY(r.error);
+        QVERIFY2(r.error->detail.contains(QStringLiteral("flags_version")), qPrintable(r.error->detail));
         // Topic and payload disagree: refused, naming the field.
         r = decodeWire(TopicKind::Care, "P004", bytes(encode(e)), ctx);
         QVERIFY(r.error);

@@ -160,6 +160,8 @@ private Q_SLOTS:
         QTest::newRow("par room id") << 17 << "edited.json: $.parLevels[0].rooms[0]: must be a room id";
         QTest::newRow("body shadow") << 18 << "edited.json: $.positioning.bodyShadow: must be true or false";
         QTest::newRow("positioning") << 19 << "edited.json: $.positioning: must be an object";
+        QTest::newRow("time zone") << 20
+                                   << "edited.json: $.timeZone: \"Mars/Olympus\" is not a time zone this system knows (an IANA id such as \"Europe/London\")";
     }
 
     void errorsNamePathAndProblem()
@@ -203,6 +205,7 @@ private Q_SLOTS:
             case 17: setIn(root, "parLevels", 0, "rooms", QJsonArray{3}); break;
             case 18: root.insert(QStringLiteral("positioning"), QJsonObject{{QStringLiteral("bodyShadow"), QStringLiteral("yes")}}); break;
             case 19: root.insert(QStringLiteral("positioning"), true); break;
+            case 20: root.insert(QStringLiteral("timeZone"), QStringLiteral("Mars/Olympus")); break;
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});

@@ -43,6 +43,7 @@ site = {
     "id": "stmarys-w7",
     "name": "St Mary's General - Ward 7",
     "geo": {"lat": 51.5171, "lon": -0.1752, "bearingDeg": 0},
+    "timeZone": "Europe/London",
     "lateAfterS": 30,
     "floors": [], "rooms": [], "walls": [], "gateways": [], "beds": [], "patients": [], "staff": [],
     "assets": [], "fridges": [], "sensors": [],
