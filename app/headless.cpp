@@ -5,6 +5,7 @@
 #include "models/stationviews.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdio>
@@ -44,6 +45,15 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
     });
     connect(&m_alarms, &AlarmController::careResult, this, [this](bool ok, const QString& text) {
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("care")}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+    });
+    // Audio paused at other stations (shown there, never applied here), with this station's own state.
+    connect(&m_alarms, &AlarmController::remotePausesChanged, this, [this] {
+        QJsonArray pauses;
+        for (const AlarmController::RemotePause& p : m_alarms.remotePauses())
+            pauses.append(QJsonObject{{QStringLiteral("station"), p.stationId}, {QStringLiteral("name"), p.operatorName},
+                                      {QStringLiteral("until"), QString::number(p.untilMs)}});
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("remote-pause")}, {QStringLiteral("pauses"), pauses},
+                          {QStringLiteral("paused"), m_alarms.audio()->paused()}});
     });
     connect(&m_alarms, &AlarmController::chargeNurseChanged, this, [this](const QString& staffId, const QString& name) {
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("charge")}, {QStringLiteral("staff"), staffId},
@@ -129,7 +139,14 @@ void HeadlessStation::line(const QByteArray& text)
         m_alarms.takePatient(arg(1));
     else if (parts[0] == "charge" && parts.size() == 1)
         m_alarms.takeCharge();
-    else if (parts[0] == "flags" && parts.size() == 3)
+    else if (parts[0] == "schedule" && (parts.size() == 3 || parts.size() == 4))
+        m_alarms.setCareSchedule(arg(1), parts[2].toInt(),
+                                 parts.size() == 4 ? QString::fromUtf8(parts[3]).split(u',', Qt::SkipEmptyParts) : QStringList{});
+    else if (parts[0] == "pause") {
+        const bool ok = m_alarms.pauseAudio(QString::fromUtf8(parts.mid(1).join(' ')));
+        print(QJsonObject{{QStringLiteral("event"), QStringLiteral("pause")}, {QStringLiteral("ok"), ok},
+                          {QStringLiteral("paused"), m_alarms.audio()->paused()}});
+    } else if (parts[0] == "flags" && parts.size() == 3)
         m_alarms.setRiskFlags(arg(1), parts[2].contains('f'), parts[2].contains('e'), parts[2].contains('b'));
     else if (parts[0] == "quit")
         QCoreApplication::quit();

@@ -52,13 +52,16 @@ void CarePlan::refreshRows()
         const CareEntryMsg e = p.vacant() ? CareEntryMsg{} : entry(p.id);
         const QString nurseName = e.nurseId.isEmpty() ? QString() : nameOf(e.nurseId);
         if (p.nurseId == e.nurseId && p.nurseName == nurseName && p.fallRisk == e.fallRisk &&
-            p.elopementRisk == e.elopementRisk && p.bedExitArmed == e.bedExitArmed)
+            p.elopementRisk == e.elopementRisk && p.bedExitArmed == e.bedExitArmed &&
+            p.repositionEveryMin == e.repositionEveryMin && p.medicationTimes == e.medicationTimes)
             continue;
         p.nurseId = e.nurseId;
         p.nurseName = nurseName;
         p.fallRisk = e.fallRisk;
         p.elopementRisk = e.elopementRisk;
         p.bedExitArmed = e.bedExitArmed;
+        p.repositionEveryMin = e.repositionEveryMin;
+        p.medicationTimes = e.medicationTimes;
         m_state.markPatient(row);
         any = true;
     }

@@ -53,6 +53,8 @@ struct PatientRow
     // The care plan (core/careplan.h): the assigned nurse (empty: unassigned) and the risk flags.
     QString nurseId, nurseName;
     bool fallRisk = false, elopementRisk = false, bedExitArmed = false;
+    int repositionEveryMin = 0;  // the care plan's schedules (0: no repositioning)
+    QStringList medicationTimes; // "HH:MM" in the ward's zone; empty: the ward's rounds
     // The smart bed's last report (site beds[].device), for the bed this row's patient lies in.
     struct BedState
     {

@@ -14,11 +14,15 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSpinBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
@@ -80,7 +84,8 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
       m_trackStatus(new QLabel(this)), m_map(new TrackMap(site, this)), m_devices(new QLabel(this)), m_fall(new QCheckBox(tr("Fall risk"), this)),
       m_elope(new QCheckBox(tr("Elopement risk (exit alarm)"), this)), m_bedExit(new QCheckBox(tr("Bed-exit alarm armed"), this)),
       m_nurse(new QLabel(this)), m_take(new QPushButton(tr("Take patient"), this)), m_assignTo(new QComboBox(this)),
-      m_assign(new QPushButton(tr("Assign"), this))
+      m_assign(new QPushButton(tr("Assign"), this)), m_reposition(new QSpinBox(this)), m_medication(new QLineEdit(this)),
+      m_saveSchedule(new QPushButton(tr("Save schedule"), this)), m_scheduleError(new QLabel(this))
 {
     setObjectName(QStringLiteral("patientView"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -166,6 +171,32 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     auto* rl = new QVBoxLayout(reminders);
     rl->addWidget(m_noReminders);
     rl->addWidget(m_reminders);
+    // The patient's schedules: repositioning interval and own medication times (the ward's rounds
+    // when empty), recorded and shared like the rest of the plan.
+    auto* schedule = new QGridLayout;
+    m_reposition->setObjectName(QStringLiteral("repositionEvery"));
+    m_reposition->setRange(0, 24 * 60);
+    m_reposition->setSingleStep(30);
+    m_reposition->setSuffix(tr(" min"));
+    m_reposition->setSpecialValueText(tr("no repositioning"));
+    m_medication->setObjectName(QStringLiteral("medicationTimes"));
+    m_medication->setPlaceholderText(tr("the ward's rounds"));
+    m_medication->setToolTip(tr("Times of day, HH:MM, separated by commas, in the ward's time zone"));
+    m_saveSchedule->setObjectName(QStringLiteral("saveSchedule"));
+    m_scheduleError->setObjectName(QStringLiteral("scheduleError"));
+    m_scheduleError->setStyleSheet(QStringLiteral("color: #b00000"));
+    m_scheduleError->setWordWrap(true);
+    m_scheduleError->hide();
+    schedule->addWidget(new QLabel(tr("Reposition every"), reminders), 0, 0);
+    schedule->addWidget(m_reposition, 0, 1);
+    schedule->addWidget(new QLabel(tr("Medication at"), reminders), 1, 0);
+    schedule->addWidget(m_medication, 1, 1);
+    schedule->addWidget(m_saveSchedule, 1, 2);
+    schedule->setColumnStretch(1, 1);
+    rl->addLayout(schedule);
+    rl->addWidget(m_scheduleError);
+    connect(m_saveSchedule, &QPushButton::clicked, this, &PatientView::applySchedule);
+    connect(m_medication, &QLineEdit::returnPressed, this, &PatientView::applySchedule);
     auto showReminders = [this] {
         const bool any = m_reminderProxy->rowCount() > 0;
         m_noReminders->setVisible(!any);
@@ -219,8 +250,8 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     grid->addWidget(reminders, 2, 1);
     grid->addWidget(past, 3, 0, 1, 2);
     grid->addWidget(where, 4, 0, 1, 2);
-    grid->setRowStretch(3, 2);
-    grid->setRowStretch(4, 1);
+    grid->setRowStretch(3, 1);
+    grid->setRowStretch(4, 2);
     grid->setColumnStretch(1, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(trendBox);
@@ -260,7 +291,8 @@ void PatientView::refreshPatient()
     if (!p) { // discharged: the view says so and offers nothing to change
         m_title->setText(tr("%1: no longer in the census").arg(m_patientId));
         setWindowTitle(m_title->text());
-        for (QWidget* w : std::initializer_list<QWidget*>{m_fall, m_elope, m_bedExit, m_take, m_assign, m_assignTo})
+        for (QWidget* w : std::initializer_list<QWidget*>{m_fall, m_elope, m_bedExit, m_take, m_assign, m_assignTo, m_reposition,
+                                                          m_medication, m_saveSchedule})
             w->setEnabled(false);
         return;
     }
@@ -273,6 +305,11 @@ void PatientView::refreshPatient()
     m_title->setText(title);
     setWindowTitle(tr("Patient: %1").arg(p->name));
     const QSignalBlocker b1(m_fall), b2(m_elope), b3(m_bedExit);
+    // The schedule fields follow the plan in force unless the nurse is editing them.
+    if (!m_medication->hasFocus() && !m_reposition->hasFocus()) {
+        m_reposition->setValue(p->repositionEveryMin);
+        m_medication->setText(p->medicationTimes.join(QStringLiteral(", ")));
+    }
     m_fall->setChecked(p->fallRisk);
     m_elope->setChecked(p->elopementRisk);
     m_bedExit->setChecked(p->bedExitArmed);
@@ -294,7 +331,8 @@ void PatientView::refreshAssignment()
     const bool charge = !me.isEmpty() && me == m_alarms.chargeNurseId();
     m_assignTo->setVisible(charge);
     m_assign->setVisible(charge);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_fall, m_elope, m_bedExit, m_assignTo, m_assign})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_fall, m_elope, m_bedExit, m_assignTo, m_assign, m_reposition, m_medication,
+                                                      m_saveSchedule})
         w->setEnabled(true);
 }
 
@@ -333,14 +371,36 @@ void PatientView::applyFlags()
     m_alarms.setRiskFlags(m_patientId, m_fall->isChecked(), m_elope->isChecked(), m_bedExit->isChecked());
 }
 
+void PatientView::applySchedule()
+{
+    // "08:00, 20:00" (commas or spaces); each must be a time of day, the field named when not.
+    QStringList times;
+    const QStringList parts = m_medication->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+    for (int i = 0; i < parts.size(); ++i) {
+        if (!isTimeOfDay(parts[i])) {
+            m_scheduleError->setText(tr("Medication at, time %1: \"%2\" is not a time of day (HH:MM, 00:00 to 23:59). Nothing was saved.")
+                                         .arg(i + 1)
+                                         .arg(parts[i].left(16)));
+            m_scheduleError->show();
+            return;
+        }
+        times << parts[i];
+    }
+    times.sort();
+    times.removeDuplicates();
+    m_scheduleError->hide();
+    m_alarms.setCareSchedule(m_patientId, m_reposition->value(), times);
+}
+
 void PatientView::reload()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // Past alarms: the log on a worker, as the history does.
     const QString path = m_alarms.logPath();
     const int generation = ++m_generation;
-    if (path.isEmpty()) {
-        m_pastStatus->setText(tr("No alarm log at this station."));
+    if (path.isEmpty() || !QFileInfo::exists(path)) {
+        m_pastStatus->setText(path.isEmpty() ? tr("No alarm log at this station.") : tr("Nothing logged at this station yet."));
+        m_pastModel->clear();
         Q_EMIT pastAlarmsLoaded(0);
     } else {
         LogFilter f;

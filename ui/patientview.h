@@ -54,6 +54,10 @@ public:
     [[nodiscard]] QLabel* nurseLabel() const { return m_nurse; }
     [[nodiscard]] QPushButton* takeButton() const { return m_take; }
     [[nodiscard]] QLabel* devicesLabel() const { return m_devices; }
+    [[nodiscard]] QSpinBox* repositionEvery() const { return m_reposition; }
+    [[nodiscard]] QLineEdit* medicationTimes() const { return m_medication; }
+    [[nodiscard]] QPushButton* saveSchedule() const { return m_saveSchedule; }
+    [[nodiscard]] QLabel* scheduleError() const { return m_scheduleError; }
     [[nodiscard]] VitalsTrendView* trends() const { return m_trends; }
 
     // Asks again: the log (on a worker) and the core (the track).
@@ -71,6 +75,7 @@ private:
     void refreshDevices();
     void refreshAssignment();
     void applyFlags();
+    void applySchedule();
     void showTrack(const QVector<TrackPoint>& points);
 
     QString m_patientId;
@@ -100,6 +105,10 @@ private:
     QPushButton* m_take;
     QComboBox* m_assignTo;
     QPushButton* m_assign;
+    QSpinBox* m_reposition;
+    QLineEdit* m_medication;
+    QPushButton* m_saveSchedule;
+    QLabel* m_scheduleError;
     QString m_trackRequest;
     int m_generation = 0;
     std::vector<std::pair<qint64, qint64>> m_stays; // the track's stays (from, to), in the table's order

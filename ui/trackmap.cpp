@@ -66,6 +66,11 @@ QTransform TrackMap::toWidget() const
     return QTransform(s, 0, 0, s, offset.x(), offset.y());
 }
 
+QPointF TrackMap::drawnAt(int i) const
+{
+    return toWidget().map(QPointF(m_path[i].x * Px, m_path[i].y * Px));
+}
+
 void TrackMap::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
@@ -85,7 +90,7 @@ void TrackMap::paintEvent(QPaintEvent*)
     // The path: each leg's colour from faint (the look-back's start) to full (now).
     const QColor ink = palette().color(QPalette::Highlight);
     const qint64 first = m_path.front().timeMs, last = m_path.back().timeMs;
-    auto at = [&](const TrackPoint& p) { return t.map(QPointF(p.x * Px, p.y * Px)); };
+    auto at = [&](const TrackPoint& p) { return t.map(QPointF(p.x * Px, p.y * Px)); }; // drawnAt, for a point
     auto age = [&](qint64 ms) { return last > first ? double(ms - first) / double(last - first) : 1.0; };
     for (int i = 1; i < m_path.size(); ++i) {
         QColor c = ink;
@@ -127,12 +132,11 @@ void TrackMap::mousePressEvent(QMouseEvent* e)
 {
     if (m_path.isEmpty())
         return;
-    const QTransform t = toWidget();
     // The nearest point of the path within 12 px.
     int best = -1;
     double bestD = 12;
     for (int i = 0; i < m_path.size(); ++i) {
-        const QPointF d = t.map(QPointF(m_path[i].x * Px, m_path[i].y * Px)) - e->position();
+        const QPointF d = drawnAt(i) - e->position();
         const double dist = std::hypot(d.x(), d.y());
         if (dist <= bestD) {
             bestD = dist;

@@ -23,6 +23,8 @@ public:
     // The floor drawn (the newest point's), and how many of the track's points lie on it.
     [[nodiscard]] std::optional<int> shownFloor() const { return m_floor; }
     [[nodiscard]] int pathPoints() const { return int(m_path.size()); }
+    // Where the path's i-th point is drawn (widget pixels).
+    [[nodiscard]] QPointF drawnAt(int i) const;
     [[nodiscard]] QSize sizeHint() const override { return {420, 240}; }
 
 Q_SIGNALS:

@@ -5,12 +5,15 @@
 // - two stations assigning one patient at the same moment end with the same nurse at both;
 // - a panic from the patient's wristband calls the assigned nurse's badge (BadgeBuzz on
 //   cmd/{badge}); the badge, answering as the simulator's badges do, accepts, and the wristband that
-//   raised it is told help is coming (HelpComing on cmd/{wristband}) with the nurse's name.
+//   raised it is told help is coming (HelpComing on cmd/{wristband}) with the nurse's name;
+// - AUDIO PAUSED at one station (refused without a comment while a high alarm sounds) pauses that
+//   station only; the other shows who paused it where, until when.
 #include "brokerfixture.h"
 #include "deviceanswers.h"
 #include "headless_station.h"
 #include "records/alarmlog.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <mutex>
 
@@ -30,6 +33,11 @@ class TestShiftSync : public QObject
     {
         const auto b = s.bed(bed);
         return b ? b->value(u"nurse").toString() : QStringLiteral("(no line)");
+    }
+    static QString flagsOf(const Station& s, const QString& bed)
+    {
+        const auto b = s.bed(bed);
+        return b ? b->value(u"flags").toString() : QStringLiteral("(no line)");
     }
     static int signIns(const Station& s)
     {
@@ -115,9 +123,55 @@ private Q_SLOTS:
                                      nurseOf(a, QStringLiteral("R104-A")) == nurseOf(b, QStringLiteral("R104-A")) &&
                                      careLines(a, true) >= 2 && careLines(b, true) >= 2,
                                  10000);
-        QTest::qWait(500); // anything still in flight arrives
+        // A barrier: each station sets a flag on George after its assignment. The broker keeps each
+        // station's messages in order, so once both flags show at both stations, each station's
+        // assignment reached the other one; both still agree, and the flags (another part of the
+        // plan) did not disturb the assignment.
+        a.send("flags P004 f");
+        QTRY_COMPARE_WITH_TIMEOUT(flagsOf(b, QStringLiteral("R104-A")), QStringLiteral("f"), 10000);
+        b.send("flags P004 fb");
+        QTRY_COMPARE_WITH_TIMEOUT(flagsOf(a, QStringLiteral("R104-A")), QStringLiteral("fb"), 10000);
+        QCOMPARE(flagsOf(b, QStringLiteral("R104-A")), QStringLiteral("fb"));
         QCOMPARE(nurseOf(a, QStringLiteral("R104-A")), nurseOf(b, QStringLiteral("R104-A")));
         qInfo("two stations assigning P004 at once converged on %s", qPrintable(nurseOf(a, QStringLiteral("R104-A"))));
+    }
+
+    void audioPauseAppliesHereAndIsShownElsewhere()
+    {
+        Station a(QStringLiteral("pause-a"), m_port, m_dir.path());
+        Station b(QStringLiteral("pause-b"), m_port, m_dir.path());
+        QTRY_VERIFY_WITH_TIMEOUT(m_ward->online({QStringLiteral("pause-a"), QStringLiteral("pause-b")}), 20000);
+        auto lastOf = [](const Station& s, const char* event) -> QJsonObject {
+            for (auto it = s.lines().rbegin(); it != s.lines().rend(); ++it)
+                if (it->value(u"event").toString() == QLatin1String(event))
+                    return *it;
+            return {};
+        };
+        // A panic (high priority) sounds at both stations.
+        const QString id = m_ward->panic(QStringLiteral("wb-006"));
+        QTRY_VERIFY_WITH_TIMEOUT(a.alarm(id) && b.alarm(id), 10000);
+        QVERIFY(signIn(a, "S02"));
+        // Without a comment the pause is refused, and said.
+        a.send("pause");
+        QTRY_VERIFY_WITH_TIMEOUT(!lastOf(a, "pause").isEmpty(), 5000);
+        QVERIFY(!lastOf(a, "pause").value(u"ok").toBool());
+        QVERIFY(!lastOf(a, "pause").value(u"paused").toBool());
+        // With one it pauses A's audio; B shows who paused where, and keeps sounding.
+        a.send("pause checking her now");
+        QTRY_VERIFY_WITH_TIMEOUT(lastOf(a, "pause").value(u"ok").toBool(), 5000);
+        QVERIFY(lastOf(a, "pause").value(u"paused").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!lastOf(b, "remote-pause").value(u"pauses").toArray().isEmpty(), 15000);
+        const QJsonObject shown = lastOf(b, "remote-pause");
+        const QJsonObject pause = shown.value(u"pauses").toArray().first().toObject();
+        QCOMPARE(pause.value(u"station").toString(), QStringLiteral("pause-a"));
+        QCOMPARE(pause.value(u"name").toString(), QStringLiteral("Martha Silva"));
+        QVERIFY(pause.value(u"until").toString().toLongLong() > QDateTime::currentMSecsSinceEpoch());
+        QVERIFY(!shown.value(u"paused").toBool()); // not applied at B
+        // A's log has who paused and why.
+        const auto log = AlarmLog::query(Station::logPath(m_dir.path(), QStringLiteral("pause-a")), LogFilter{});
+        QVERIFY(std::any_of(log.begin(), log.end(), [](const LogEntry& e) {
+            return e.detail.contains(QStringLiteral("checking her now")) && e.operatorId == QStringLiteral("S02");
+        }));
     }
 
     void panicCallsTheAssignedNursesBadgeAndTheCallerIsTold()

@@ -15,9 +15,12 @@
 #include "ui/patientview.h"
 #include "ui/planitems.h"
 #include "ui/shiftdialogs.h"
+#include "ui/trackmap.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDir>
+#include <QSpinBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -175,6 +178,82 @@ private Q_SLOTS:
         fromList->reload();
         QVERIFY(loaded.wait(5000));
         QVERIFY(loaded.back().at(0).toInt() >= 1); // the fall, raised
+    }
+
+    // The patient view draws the last hours' track on the plan (a click on it asks for the plan at
+    // that moment) and edits the patient's schedules, naming a bad time instead of sending it.
+    void patientViewTrackAndSchedule()
+    {
+        ShiftStation st;
+        const Patient* p = patientOnFloor(st.site, 1);
+        QVERIFY(p);
+        const Room* corridor = st.site.room(QStringLiteral("F1-CORR"));
+        QVERIFY(corridor);
+        // 30 min ago at the bed, 20 min ago in the corridor, 10 min ago back at the bed.
+        const qint64 now = st.clock.nowMs();
+        st.clock.set(now - 30 * 60'000);
+        st.placeAtBed(*p);
+        st.clock.set(now - 20 * 60'000);
+        const qint64 inCorridor = st.clock.nowMs();
+        st.core.apply(QVector<Decoded>{PositionMsg{p->wristband, inCorridor, corridor->centre().x(), corridor->centre().y(), 1,
+                                                   corridor->id, 1.0, 0.9, QStringLiteral("eng-a")}});
+        st.flush();
+        st.clock.set(now - 10 * 60'000);
+        st.placeAtBed(*p);
+        st.clock.set(now);
+
+        PatientView v(p->id, st.alarms, st.models, st.site);
+        v.resize(1240, 820);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QSignalSpy track(&v, &PatientView::trackLoaded);
+        v.reload();
+        QVERIFY(track.wait(5000));
+        QVERIFY2(track.back().at(0).toInt() >= 3, qPrintable(QString::number(track.back().at(0).toInt()))); // bed, corridor, bed
+        TrackMap* map = v.trackMap();
+        QCOMPARE(map->shownFloor().value_or(-1), 1);
+        QVERIFY(map->pathPoints() >= 3);
+        // The corridor point is drawn away from the bed's, inside the map; a click on it asks for
+        // the plan at that moment.
+        int corridorPoint = -1;
+        for (int i = 0; i < map->pathPoints(); ++i)
+            if (QLineF(map->drawnAt(i), map->drawnAt(0)).length() > 5)
+                corridorPoint = i;
+        QVERIFY(corridorPoint > 0);
+        QVERIFY(map->rect().contains(map->drawnAt(corridorPoint).toPoint()));
+        QSignalSpy onPlan(&v, &PatientView::showOnPlan);
+        QTest::mouseClick(map, Qt::LeftButton, {}, map->drawnAt(corridorPoint).toPoint());
+        QCOMPARE(onPlan.size(), 1);
+        QCOMPARE(onPlan.back().at(1).toLongLong(), inCorridor);
+        QTest::mouseClick(map, Qt::LeftButton, {}, QPoint(2, 2)); // far from the path: nothing
+        QCOMPARE(onPlan.size(), 1);
+
+        // Schedules: a bad time names itself and sends nothing; good ones are recorded and shown.
+        QVERIFY(st.signIn(1));
+        QSignalSpy result(&st.alarms, &AlarmController::careResult);
+        v.repositionEvery()->setValue(120);
+        v.medicationTimes()->setText(QStringLiteral("08:00, 25:30"));
+        QTest::mouseClick(v.saveSchedule(), Qt::LeftButton);
+        QVERIFY(v.scheduleError()->isVisible());
+        QVERIFY2(v.scheduleError()->text().contains(QStringLiteral("25:30")) && v.scheduleError()->text().contains(QStringLiteral("time 2")),
+                 qPrintable(v.scheduleError()->text()));
+        QCoreApplication::processEvents();
+        QCOMPARE(result.size(), 0);
+        v.medicationTimes()->setText(QStringLiteral("20:00 08:00"));
+        QTest::mouseClick(v.saveSchedule(), Qt::LeftButton);
+        QVERIFY(!v.scheduleError()->isVisible());
+        QTRY_COMPARE(result.size(), 1);
+        QVERIFY2(result.back().at(0).toBool(), qPrintable(result.back().at(1).toString()));
+        st.flush();
+        const PatientRow& row = st.models.patients.rowAt(st.models.patients.rowOf(p->id));
+        QCOMPARE(row.repositionEveryMin, 120);
+        QCOMPARE(row.medicationTimes, (QStringList{QStringLiteral("08:00"), QStringLiteral("20:00")}));
+        // Shown again from the plan in force after a reopen.
+        PatientView again(p->id, st.alarms, st.models, st.site);
+        QCOMPARE(again.repositionEvery()->value(), 120);
+        QCOMPARE(again.medicationTimes()->text(), QStringLiteral("08:00, 20:00"));
+        QDir().mkpath(QStringLiteral("screens"));
+        v.grab().save(QStringLiteral("screens/patient-view-track.png"));
     }
 
     // "My patients": the plan draws the others faint, the alarm list keeps mine and those of nobody.
