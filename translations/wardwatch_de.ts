@@ -871,10 +871,6 @@ Kommentar: %1</translation>
 <context>
     <name>ww::CarePlan</name>
     <message>
-        <source>%1&apos;s care plan was changed at %2 by %3 after your change: %4 now</source>
-        <translation>Der Pflegeplan von %1 wurde nach Ihrer Änderung an Station %2 von %3 geändert: jetzt %4</translation>
-    </message>
-    <message>
         <source>unassigned</source>
         <translation>nicht zugewiesen</translation>
     </message>
@@ -937,6 +933,22 @@ Kommentar: %1</translation>
     <message>
         <source>You already hold the %1 role</source>
         <translation>Sie haben die Rolle %1 bereits inne</translation>
+    </message>
+    <message>
+        <source>assignment</source>
+        <translation>Zuweisung</translation>
+    </message>
+    <message>
+        <source>risk flags</source>
+        <translation>Risikomerkmale</translation>
+    </message>
+    <message>
+        <source>schedules</source>
+        <translation>Zeitpläne</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2 changed at %3 by %4 after your change: %5 now</source>
+        <translation>%2 von %1 wurde nach Ihrer Änderung an %3 von %4 geändert: jetzt %5</translation>
     </message>
 </context>
 <context>
@@ -2355,10 +2367,6 @@ Kommentar: %1</translation>
         <translation>Frühere Alarme (24 h)</translation>
     </message>
     <message>
-        <source>Where (4 h): double-click to see the plan then</source>
-        <translation>Wo (4 h): Doppelklick zeigt den Plan zu diesem Zeitpunkt</translation>
-    </message>
-    <message>
         <source>Show on plan</source>
         <translation>Im Plan zeigen</translation>
     </message>
@@ -2511,6 +2519,46 @@ Kommentar: %1</translation>
             <numerusform>%n Aufenthalt</numerusform>
             <numerusform>%n Aufenthalte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Save schedule</source>
+        <translation>Zeitplan speichern</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>no repositioning</source>
+        <translation>keine Umlagerung</translation>
+    </message>
+    <message>
+        <source>the ward&apos;s rounds</source>
+        <translation>die Runden der Station</translation>
+    </message>
+    <message>
+        <source>Times of day, HH:MM, separated by commas, in the ward&apos;s time zone</source>
+        <translation>Uhrzeiten, HH:MM, durch Kommas getrennt, in der Zeitzone der Station</translation>
+    </message>
+    <message>
+        <source>Reposition every</source>
+        <translation>Umlagern alle</translation>
+    </message>
+    <message>
+        <source>Medication at</source>
+        <translation>Medikamente um</translation>
+    </message>
+    <message>
+        <source>Where (4 h): click the path or double-click a stay to see the plan then</source>
+        <translation>Wo (4 h): Weg anklicken oder Aufenthalt doppelklicken, um den Plan zu jenem Zeitpunkt zu sehen</translation>
+    </message>
+    <message>
+        <source>Medication at, time %1: &quot;%2&quot; is not a time of day (HH:MM, 00:00 to 23:59). Nothing was saved.</source>
+        <translation>Medikamente um, Zeit %1: „%2“ ist keine Uhrzeit (HH:MM, 00:00 bis 23:59). Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Nothing logged at this station yet.</source>
+        <translation>An dieser Station ist noch nichts protokolliert.</translation>
     </message>
 </context>
 <context>
@@ -2946,6 +2994,25 @@ Kommentar: %1</translation>
     <message>
         <source>Target</source>
         <translation>Zielbereich</translation>
+    </message>
+</context>
+<context>
+    <name>ww::TrackMap</name>
+    <message>
+        <source>Where the patient went: fainter is longer ago, the ring is where the look-back starts, the dot is now. Click the path to see the plan at that moment.</source>
+        <translation>Wo der Patient war: blasser ist länger her, der Ring ist der Beginn des Rückblicks, der Punkt ist jetzt. Weg anklicken, um den Plan zu jenem Zeitpunkt zu sehen.</translation>
+    </message>
+    <message>
+        <source>floor %1: %2–%3</source>
+        <translation>Etage %1: %2–%3</translation>
+    </message>
+    <message>
+        <source>Not located in the look-back</source>
+        <translation>Im Rückblick nicht geortet</translation>
+    </message>
+    <message>
+        <source>Also: %1</source>
+        <translation>Außerdem: %1</translation>
     </message>
 </context>
 <context>
