@@ -226,7 +226,41 @@ void AlarmRules::evaluateEnv(int row, qint64 now)
         });
     }
     if (e.kind == EnvKind::Room) {
-        m_conditions.observe(QStringLiteral("env.climate|") + e.id, live && !e.outOfTarget.isEmpty(), e.timeMs, now,
+        // The pressure difference of an isolation room (or any room with a dP target) is its own
+        // alarm: medium, high while a patient lies in the room per the census.
+        const auto& dp = e.diffPressurePa;
+        const Range& dpTarget = e.targets.diffPressurePa;
+        const bool dpLow = dp && dpTarget.min && *dp < *dpTarget.min, dpHigh = dp && dpTarget.max && *dp > *dpTarget.max;
+        m_conditions.observe(QStringLiteral("env.pressure|") + e.id, live && (dpLow || dpHigh), e.timeMs, now,
+                              m_site.alarms.rule(QStringLiteral("env.pressure")).delayS, [&] {
+                                  AlarmRaise a;
+                                  a.rule = QStringLiteral("env.pressure");
+                                  a.subjectKey = e.id;
+                                  a.subject = e.name;
+                                  a.place = e.name;
+                                  a.roomId = e.id;
+                                  a.source = e.sensorId;
+                                  a.value = *dp;
+                                  a.limit = dpLow ? *dpTarget.min : *dpTarget.max;
+                                  QStringList occupants;
+                                  for (const PatientRow& p : rows().patients)
+                                      if (const Bed* bed = p.vacant() ? nullptr : m_site.bed(p.bed); bed && bed->room == e.id)
+                                          occupants << p.name;
+                                  if (!occupants.isEmpty())
+                                      a.priority = Priority::High;
+                                  QStringList args{fmt(*dp, 1), dpLow ? QStringLiteral(">=") : QStringLiteral("<="), fmt(a.limit, 1)};
+                                  if (!occupants.isEmpty())
+                                      args << occupants.join(QStringLiteral(", "));
+                                  a.setCondition(occupants.isEmpty() ? QStringLiteral("climate.pressure") : QStringLiteral("climate.pressure-occupied"),
+                                                 args);
+                                  return a;
+                              });
+        // The other quantities together: one climate alarm per room, after the site's grace time.
+        QStringList others;
+        for (const QString& item : e.outOfTarget)
+            if (!item.startsWith(QStringLiteral("dP ")))
+                others << item;
+        m_conditions.observe(QStringLiteral("env.climate|") + e.id, live && !others.isEmpty(), e.timeMs, now,
                               std::max(cfg.climateGraceS, m_site.alarms.rule(QStringLiteral("env.climate")).delayS), [&] {
                                   AlarmRaise a;
                                   a.rule = QStringLiteral("env.climate");
@@ -235,7 +269,7 @@ void AlarmRules::evaluateEnv(int row, qint64 now)
                                   a.place = e.name;
                                   a.roomId = e.id;
                                   a.source = e.sensorId;
-                                  a.setCondition(QStringLiteral("climate.out-of-range"), {e.outOfTarget.join(QStringLiteral(", "))});
+                                  a.setCondition(QStringLiteral("climate.out-of-range"), {others.join(QStringLiteral(", "))});
                                   return a;
                               });
     }

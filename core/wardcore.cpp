@@ -83,6 +83,13 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, St
 {
     m_alarmLog = std::make_unique<AlarmLog>(logPath);
     m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath), logPath);
+    if (const QString climatePath = climatePathFor(logPath); !climatePath.isEmpty() && climatePath != u":memory:") {
+        m_climateRecord = std::make_unique<ClimateRecorder>(climatePath, m_site.climateRecord);
+        connect(m_climateRecord.get(), &ClimateRecorder::health, this, [this](bool ok, const QString& error) {
+            setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("climate-record"), !ok, QStringLiteral("station.climate-failed"),
+                              {error});
+        });
+    }
     m_censusRecord = std::make_unique<CensusRecord>(logPath);
     AlarmEngine::Observer* observer = this;
     m_rules = std::make_unique<AlarmRules>(m_site, m_clock, m_state, stationId, m_alarmLog.get(), outputs.alarms, observer);
@@ -219,6 +226,11 @@ void WardCore::apply(const EnvUpdate& m)
     if (m_envRecord && r && r->env >= 0 && m_state.rows().environment[size_t(r->env)].kind == EnvKind::Fridge)
         m_envRecord->add(m_state.rows().environment[size_t(r->env)].id, m.deviceId, m.deviceTimeMs, m.temperatureC,
                          m.door == DoorState::Unknown ? std::nullopt : std::optional<bool>(m.door == DoorState::Open));
+    // A room's climate sensor: every reading into the climate record (handed to its thread at the next flush).
+    if (m_climateRecord && r && r->env >= 0 && m_state.rows().environment[size_t(r->env)].kind == EnvKind::Room &&
+        (m.temperatureC || m.humidityPct || m.co2Ppm || m.pm25 || m.tvoc || m.diffPressurePa))
+        m_climateRecord->add(ClimateReading{m.deviceId, m_state.rows().environment[size_t(r->env)].id, m.deviceTimeMs,
+                                            {m.temperatureC, m.humidityPct, m.co2Ppm, m.pm25, m.tvoc, m.diffPressurePa}});
     if (const int row = m_state.apply(m); row >= 0 && m_rules)
         m_rules->evaluateEnv(row, m_clock.nowMs());
 }
@@ -753,6 +765,8 @@ void WardCore::flush()
                                                           fix.accuracyM, fix.confidence, m_share.engineId()});
                                   });
     m_fixes.fetch_add(quint64(fixes), std::memory_order_relaxed);
+    if (m_climateRecord)
+        m_climateRecord->flush();
     if (m_envRecord && m_envRecord->pending() > 0) {
         const bool ok = m_envRecord->commit();
         if (ok == m_envRecordFailing) {

@@ -22,6 +22,7 @@
 #include "records/alarmlog.h"
 #include "records/carerecord.h"
 #include "records/censusrecord.h"
+#include "records/climaterecord.h"
 #include "records/envrecord.h"
 #include "transport/ingest.h"
 
@@ -243,6 +244,7 @@ private:
     // Alarms (null until enableAlarms): the records first, so the rules never outlive them.
     std::unique_ptr<AlarmLog> m_alarmLog;
     std::unique_ptr<EnvRecord> m_envRecord;
+    std::unique_ptr<ClimateRecorder> m_climateRecord; // rooms' climate, written on a thread of its own
     std::unique_ptr<CensusRecord> m_censusRecord;
     std::unique_ptr<CareRecord> m_careRecord;
     std::unique_ptr<AlarmRules> m_rules;

@@ -76,6 +76,8 @@ AlarmSettings defaultAlarmSettings()
     add("env.fridge", C::Environment, P::Medium, true, 0, facilities); // delay: the fridge's graceS
     add("env.door", C::Environment, P::Low, false, 0, facilities);     // delay: doorOpenLimitS
     add("env.climate", C::Environment, P::Low, false, 600, facilities);
+    // An isolation room's pressure difference: medium, high while a patient lies in the room.
+    add("env.pressure", C::Environment, P::Medium, false, 60, facilities);
     add("loc.exit", C::Location, P::Medium, false, 5, chain);
     // Reminders (domain/reminders.h): low until overdue, then the site's overduePriority. A task on
     // the list, not a call: no escalation (a site may add one).

@@ -26,6 +26,8 @@ const Text Texts[] = {
     {"fridge.high", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C > %2 °C")},
     {"door.open", QT_TRANSLATE_NOOP("ww::Condition", "Door open %1 s > %2 s")},
     {"climate.out-of-range", QT_TRANSLATE_NOOP("ww::Condition", "%1")}, // "T 25.1 > 24, RH 65.0 > 60": symbols
+    {"climate.pressure", QT_TRANSLATE_NOOP("ww::Condition", "Pressure difference %1 Pa (must be %2 %3 Pa)")},
+    {"climate.pressure-occupied", QT_TRANSLATE_NOOP("ww::Condition", "Pressure difference %1 Pa (must be %2 %3 Pa), patient in the room: %4")},
     {"location.exit", QT_TRANSLATE_NOOP("ww::Condition", "Patient near exit: %1")},
     {"bed.exit", QT_TRANSLATE_NOOP("ww::Condition", "Out of bed %1")},
     {"reminder", QT_TRANSLATE_NOOP("ww::Condition", "Due: %1")},
@@ -49,6 +51,7 @@ const Text Texts[] = {
     {"station.log-failed", QT_TRANSLATE_NOOP("ww::Condition", "Alarm log write failed: %1")},
     {"station.log-file", QT_TRANSLATE_NOOP("ww::Condition", "Alarm log file: %1")},
     {"station.readings-failed", QT_TRANSLATE_NOOP("ww::Condition", "Fridge record write failed: %1")},
+    {"station.climate-failed", QT_TRANSLATE_NOOP("ww::Condition", "Room climate record write failed: %1")},
     {"station.census-failed", QT_TRANSLATE_NOOP("ww::Condition", "Census record write failed: %1")},
     {"station.refused", QT_TRANSLATE_NOOP("ww::Condition", "Refused %1 from %2: %3")},
     {"device.events-lost", QT_TRANSLATE_NOOP("ww::Condition", "%1 events from %2 never arrived (sequence %3): check on its wearer")},

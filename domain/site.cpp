@@ -652,6 +652,23 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
                 rd.error(p.left(colon), p.mid(colon + 2));
             }
     }
+    if (root.contains(u"climateRecord")) {
+        const QJsonObject o = root.value(u"climateRecord").toObject();
+        const QString p = QStringLiteral("$.climateRecord");
+        if (!root.value(u"climateRecord").isObject()) {
+            rd.error(p, QStringLiteral("must be an object"));
+        } else {
+            ClimateRetention& r = site.climateRecord;
+            r.rawDays = int(rd.number(o, p, "rawDays", false, 1, 366).value_or(r.rawDays));
+            r.minuteDays = int(rd.number(o, p, "minuteDays", false, 1, 3660).value_or(r.minuteDays));
+            r.hourDays = int(rd.number(o, p, "hourDays", false, 1, 36600).value_or(r.hourDays));
+            // Each tier is built from the one below: it must outlast it.
+            if (r.minuteDays < r.rawDays)
+                rd.error(p + QStringLiteral(".minuteDays"), QStringLiteral("must be at least rawDays (%1)").arg(r.rawDays));
+            if (r.hourDays < r.minuteDays)
+                rd.error(p + QStringLiteral(".hourDays"), QStringLiteral("must be at least minuteDays (%1)").arg(r.minuteDays));
+        }
+    }
     if (root.contains(u"positioning")) {
         const QJsonValue v = root.value(u"positioning").toObject().value(u"bodyShadow");
         if (!root.value(u"positioning").isObject())

@@ -33,6 +33,12 @@ struct ClimateTargets
     Range temperatureC, humidityPct, co2Ppm, pm25, tvoc, diffPressurePa;
 };
 
+// How long the climate record keeps each tier (site: climateRecord; records/climaterecord.h).
+struct ClimateRetention
+{
+    int rawDays = 7, minuteDays = 30, hourDays = 400;
+};
+
 struct Floor
 {
     int level = 0;
@@ -198,6 +204,7 @@ struct Site
     DeviceTiming timing[DeviceKindCount];
     int lateAfterS = 30; // events received this long after their device time are marked late
     AlarmSettings alarms;
+    ClimateRetention climateRecord; // climateRecord: {rawDays, minuteDays, hourDays}
     ReminderSettings reminders; // reminders: observations, medication rounds, overdue (domain/reminders.h)
     std::vector<Geofence> geofences;
     // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with

@@ -560,7 +560,8 @@ ClimateRecorder::ClimateRecorder(QString path, ClimateRetention retention, QObje
 
 ClimateRecorder::~ClimateRecorder()
 {
-    flush();
+    // Everything handed over is written before the thread ends (its loop leaves queued work behind).
+    waitForWrites();
     m_thread->quit();
     m_thread->wait();
     delete m_thread;

@@ -14,6 +14,8 @@
 // ClimateRecord writes (one owner thread); query() and heatMap() read from any thread with their
 // own read-only connections. ClimateRecorder (below) runs a ClimateRecord on a thread of its own,
 // so the core thread hands it batches and never waits on the disk.
+#include "domain/site.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -40,12 +42,6 @@ struct ClimateReading
     QString sensorId, roomId;
     qint64 timeMs = 0;
     ClimateValues values;
-};
-
-// How long each tier is kept (site: climateRecord).
-struct ClimateRetention
-{
-    int rawDays = 7, minuteDays = 30, hourDays = 400;
 };
 
 enum class ClimateTier { Raw, Minute, Hour };

@@ -1400,6 +1400,18 @@ Kommentar: %1</translation>
         <source>Out of bed %1 (fall risk)</source>
         <translation>Bett %1 verlassen (Sturzrisiko)</translation>
     </message>
+    <message>
+        <source>Pressure difference %1 Pa (must be %2 %3 Pa)</source>
+        <translation>Druckdifferenz %1 Pa (erforderlich %2 %3 Pa)</translation>
+    </message>
+    <message>
+        <source>Pressure difference %1 Pa (must be %2 %3 Pa), patient in the room: %4</source>
+        <translation>Druckdifferenz %1 Pa (erforderlich %2 %3 Pa), Patient im Raum: %4</translation>
+    </message>
+    <message>
+        <source>Room climate record write failed: %1</source>
+        <translation>Raumklima-Protokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>
