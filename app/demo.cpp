@@ -131,13 +131,19 @@ void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& mo
             PatientView* view = window.showPatient(ids.front());
             if (!view)
                 return;
-            QObject::connect(view, &PatientView::pastAlarmsLoaded, &window, [&window, view, dir] {
+            // Grabbed when both the log's past alarms and the core's track are in.
+            auto waiting = std::make_shared<int>(2);
+            auto grab = [&window, view, dir, waiting] {
+                if (--*waiting > 0)
+                    return;
                 const QString path = QDir(dir).filePath(QStringLiteral("patient-view.png"));
                 view->grab().save(path);
                 QTextStream(stdout) << "screenshot: " << path << Qt::endl;
                 view->close();
                 window.shift()->myPatientsAction()->setChecked(false);
-            }, Qt::SingleShotConnection);
+            };
+            QObject::connect(view, &PatientView::pastAlarmsLoaded, &window, grab, Qt::SingleShotConnection);
+            QObject::connect(view, &PatientView::trackLoaded, &window, grab, Qt::SingleShotConnection);
         }, Qt::SingleShotConnection);
     });
     for (const QString& id : ids)

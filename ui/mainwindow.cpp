@@ -1,4 +1,5 @@
 #include "ui/mainwindow.h"
+#include "records/climaterecord.h"
 #include "ui/floorplanview.h"
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
@@ -155,6 +156,8 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         // The selected place's temperature against its target; fridges also open their compliance report.
         m_envChart = new EnvironmentChartView(*site, models, alarms ? alarms->readingsPath() : QString(), m_tabs);
         withChart(environment, m_envChart, QStringLiteral("environment"));
+        if (alarms && !alarms->logPath().isEmpty())
+            m_envChart->setClimateRecord(climatePathFor(alarms->logPath()), [alarms] { return alarms->clock().nowMs(); });
         connect(environment->selectionModel(), &QItemSelectionModel::currentRowChanged, m_envChart,
                 [this](const QModelIndex& current) { m_envChart->setPlace(current.isValid() ? current.row() : -1); });
     }

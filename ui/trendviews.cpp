@@ -1,4 +1,5 @@
 #include "ui/trendviews.h"
+#include "ui/climatereview.h"
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
 
@@ -307,13 +308,25 @@ void TemperatureChart::show(const QList<QPointF>& points, const Range& target, q
 EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models, QString recordPath, QWidget* parent)
     : QWidget(parent), m_site(site), m_models(models), m_recordPath(std::move(recordPath)), m_view(new QChartView(this)),
       m_chart(new TemperatureChart), m_title(new QLabel(this)), m_window(windowChooser(this, 240)),
-      m_report(new QPushButton(tr("Compliance report…"), this))
+      m_report(new QPushButton(tr("Compliance report…"), this)), m_review(new QPushButton(tr("Climate review…"), this))
 {
     setObjectName(QStringLiteral("environmentChart"));
     m_window->addItem(tr("24 h"), 1440);
     m_window->addItem(tr("7 days"), 7 * 1440);
-    chartHeader(this, m_title, m_window, m_view)->addWidget(m_report);
+    QHBoxLayout* header = chartHeader(this, m_title, m_window, m_view);
+    header->addWidget(m_review);
+    header->addWidget(m_report);
     m_report->setObjectName(QStringLiteral("complianceReport"));
+    m_review->setObjectName(QStringLiteral("climateReview"));
+    m_review->setToolTip(tr("The room's climate over days and months, and which rooms of its floor were out of range"));
+    connect(m_review, &QPushButton::clicked, this, [this] {
+        const bool valid = m_row >= 0 && m_row < m_models.environment.rowCount();
+        const QString room = valid && m_models.environment.rowAt(m_row).kind == EnvKind::Room ? m_models.environment.rowAt(m_row).id
+                                                                                               : QString();
+        auto* d = new ClimateReviewDialog(m_site, m_climatePath, room, m_now ? m_now() : QDateTime::currentMSecsSinceEpoch(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
     m_view->setChart(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
@@ -344,6 +357,13 @@ void EnvironmentChartView::scheduleRefresh()
     m_throttle.start();
 }
 
+void EnvironmentChartView::setClimateRecord(QString path, std::function<qint64()> now)
+{
+    m_climatePath = std::move(path);
+    m_now = std::move(now);
+    refreshNow();
+}
+
 void EnvironmentChartView::setPlace(int row)
 {
     m_row = row;
@@ -361,6 +381,7 @@ void EnvironmentChartView::refreshNow()
     const bool valid = m_row >= 0 && m_row < m_models.environment.rowCount();
     const EnvRow* row = valid ? &m_models.environment.rowAt(m_row) : nullptr;
     m_report->setEnabled(row && row->kind == EnvKind::Fridge && !m_recordPath.isEmpty() && m_site.fridge(row->id));
+    m_review->setEnabled(!m_climatePath.isEmpty());
     ++m_generation;
     if (!row) {
         m_title->setText(tr("Temperature: select a room or fridge"));

@@ -7,6 +7,7 @@
 #include <array>
 #include <QTimer>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QCustomPlot;
@@ -76,6 +77,9 @@ public:
     void setPlace(int row); // -1: none
     [[nodiscard]] int points() const;
     [[nodiscard]] QPushButton* reportButton() const { return m_report; }
+    [[nodiscard]] QPushButton* reviewButton() const { return m_review; }
+    // The station's climate record (empty: no review); nowMs: the station's clock for the review.
+    void setClimateRecord(QString path, std::function<qint64()> now);
     void refreshNow();
 
 Q_SIGNALS:
@@ -92,6 +96,9 @@ private:
     QLabel* m_title;
     QComboBox* m_window;
     QPushButton* m_report;
+    QPushButton* m_review;
+    QString m_climatePath;
+    std::function<qint64()> m_now;
     QTimer m_throttle;
     int m_row = -1;
     int m_generation = 0;

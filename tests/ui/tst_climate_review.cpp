@@ -1,0 +1,171 @@
+// Facilities' climate review, offscreen, on a climate record written here: compliance of a point
+// and of an aggregate, out-of-range spans, the rooms x hours matrix; the dialog's 24 h chart from
+// readings and 7-day chart from hourly aggregates with the min-max band, the shaded span and the
+// crosshair's values; the floor's weekly heat map naming the room that was out of range; a click
+// on its cell opening that room's day; and a record that cannot be read said as such.
+#include "domain/site.h"
+#include "records/climatereview.h"
+#include "ui/climatechart.h"
+#include "ui/climateheatmap.h"
+#include "ui/climatereview.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <qcustomplot.h>
+
+using namespace ww;
+
+namespace {
+
+constexpr qint64 Hour = 3'600'000, Day = 86'400'000;
+constexpr qint64 Now = 1'795'737'600'000 + 12 * Hour; // 2026-11-27T12:00:00Z
+
+Range range(std::optional<double> lo, std::optional<double> hi)
+{
+    Range r;
+    r.min = lo;
+    r.max = hi;
+    return r;
+}
+
+// Eight days of readings every minute for the floor's rooms with sensors; the hot room is 27 °C
+// from 3 days ago 08:00 for 5 hours, every other room 22 °C with a 1 °C daily swing.
+void fill(const Site& site, const QString& path, const QString& hot)
+{
+    ClimateRecord rec(path);
+    std::vector<ClimateReading> batch;
+    for (const Sensor& s : site.sensors) {
+        if (s.kind != SensorKind::Climate || !site.room(s.room) || site.room(s.room)->floor != 1)
+            continue;
+        for (qint64 t = Now - 8 * Day; t < Now; t += 60'000) {
+            ClimateReading r{s.id, s.room, t, {}};
+            const double hour = double(t % Day) / Hour;
+            double temp = 22.0 + std::sin(hour / 24.0 * 6.283) * 0.5;
+            if (s.room == hot && t >= Now - 3 * Day - 4 * Hour && t < Now - 3 * Day + Hour)
+                temp = 27.0;
+            r.values[int(ClimateQuantity::Temperature)] = temp;
+            r.values[int(ClimateQuantity::Humidity)] = 45;
+            batch.push_back(r);
+        }
+        QVERIFY2(rec.write(batch), qPrintable(rec.lastError()));
+        batch.clear();
+    }
+}
+
+} // namespace
+
+class TestClimateReview : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void complianceOfPointsAndAggregates()
+    {
+        const Range t = range(21, 24);
+        QCOMPARE(int(complianceOf(ClimatePoint{0, 21.5, 22, 23, 10}, t)), int(Compliance::InRange));
+        QCOMPARE(int(complianceOf(ClimatePoint{0, 21.5, 22, 24.5, 10}, t)), int(Compliance::Brief));
+        QCOMPARE(int(complianceOf(ClimatePoint{0, 24.2, 25, 26, 10}, t)), int(Compliance::Out));
+        QCOMPARE(int(complianceOf(ClimatePoint{0, 24.2, 25, 26, 0}, t)), int(Compliance::NoData));
+        QCOMPARE(int(complianceOf(ClimatePoint{0, 24.2, 25, 26, 5}, Range{})), int(Compliance::NoData));
+        ClimateTargets targets;
+        targets.temperatureC = t;
+        targets.humidityPct = range(std::nullopt, 60);
+        ClimateAggregate a;
+        a.values[0] = {0, 22, 22.5, 23, 60};
+        a.values[1] = {0, 50, 58, 61, 60}; // a brief excursion of humidity
+        QCOMPARE(int(complianceOf(a, targets)), int(Compliance::Brief));
+        a.values[2] = {0, 3000, 3000, 3000, 60}; // CO2 has no target here: ignored
+        QCOMPARE(int(complianceOf(a, targets)), int(Compliance::Brief));
+        // Spans: consecutive out-of-range points join; the last covers its step.
+        const std::vector<ClimatePoint> pts{{0, 0, 22, 0, 1}, {10, 0, 25, 0, 1}, {20, 0, 26, 0, 1}, {30, 0, 22, 0, 1}, {40, 0, 30, 0, 1}};
+        const auto spans = outOfRangeSpans(pts, t, 10);
+        QCOMPARE(spans.size(), size_t(2));
+        QCOMPARE(spans[0].fromMs, qint64(10));
+        QCOMPARE(spans[0].toMs, qint64(30));
+        QCOMPARE(spans[1].fromMs, qint64(40));
+        QCOMPARE(spans[1].toMs, qint64(50));
+    }
+
+    void reviewDialogChartsAndHeatMap()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const QString path = m_dir.filePath(QStringLiteral("station-climate.sqlite"));
+        const QString hot = QStringLiteral("R103");
+        fill(site, path, hot);
+
+        ClimateReviewDialog d(site, path, QStringLiteral("R103"), Now);
+        QSignalSpy chart(&d, &ClimateReviewDialog::chartLoaded);
+        QSignalSpy heat(&d, &ClimateReviewDialog::heatMapLoaded);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        // The default: 7 days of R103's temperature from hourly aggregates, with the band and
+        // the excursion of 3 days ago shaded.
+        QTRY_VERIFY(chart.size() >= 1);
+        QCOMPARE(chart.back().at(0).toInt(), 7 * 24);
+        QVERIFY(d.chart()->bandShown());
+        QCOMPARE(d.chart()->shadedSpans(), 1);
+        const QString at = d.chart()->valuesAt(Now - 3 * Day - 2 * Hour + 60'000);
+        QVERIFY2(at.contains(QStringLiteral("mean 27.0")) && at.contains(QStringLiteral("60 readings")), qPrintable(at));
+        // 24 h: per-minute aggregates, nothing out of range.
+        d.setPeriod(ClimateReviewDialog::Day);
+        QTRY_VERIFY(chart.size() >= 2);
+        QCOMPARE(chart.back().at(0).toInt(), 24 * 60);
+        QCOMPARE(d.chart()->shadedSpans(), 0);
+        // Six hours: the readings themselves, no band.
+        d.setPeriod(ClimateReviewDialog::Range, Now - 6 * Hour, Now);
+        QTRY_VERIFY(chart.size() >= 3);
+        QCOMPARE(chart.back().at(0).toInt(), 6 * 60);
+        QVERIFY(!d.chart()->bandShown());
+        // The floor's week as a heat map: R103's hours from 08:00 to 13:00 three days ago are out.
+        d.setFloor(1, Now - 7 * Day);
+        QTRY_VERIFY(heat.size() >= 1);
+        const ComplianceMatrix& m = d.heatMap()->matrix();
+        QCOMPARE(m.buckets, 7 * 24);
+        const int row = int(m.rooms.indexOf(hot));
+        QVERIFY(row >= 0);
+        int outCells = 0, outElsewhere = 0;
+        for (int r = 0; r < m.rooms.size(); ++r)
+            for (int b = 0; b < m.buckets; ++b)
+                (r == row ? outCells : outElsewhere) += m.at(r, b) == Compliance::Out ? 1 : 0;
+        QCOMPARE(outCells, 5);
+        QCOMPARE(outElsewhere, 0);
+        QVERIFY(d.heatMap()->matrix().inRangeShare(row) < 1.0);
+        // A click on one of its out cells opens R103's day in the chart.
+        const int bucket = int((Now - 3 * Day - 2 * Hour - m.fromMs) / Hour);
+        QCOMPARE(int(m.at(row, bucket)), int(Compliance::Out));
+        QCustomPlot* plot = d.heatMap()->plot();
+        d.setRoom(QStringLiteral("R101"));
+        QTRY_VERIFY(chart.size() >= 4);
+        const int before = int(chart.size());
+        const QPoint cell(int(plot->xAxis->coordToPixel(double(m.fromMs + bucket * Hour + Hour / 2) / 1000.0)),
+                          int(plot->yAxis->coordToPixel(row)));
+        QTest::mouseClick(plot, Qt::LeftButton, {}, cell);
+        QTRY_VERIFY(chart.size() > before);
+        QCOMPARE(d.findChild<QComboBox*>(QStringLiteral("room"))->currentData().toString(), hot);
+        QCOMPARE(d.chart()->shadedSpans(), 1);
+        QDir().mkpath(QStringLiteral("screens"));
+        d.setPeriod(ClimateReviewDialog::Week);
+        QTRY_VERIFY(chart.size() > before + 1);
+        d.heatMap()->replotNow();
+        d.grab().save(QStringLiteral("screens/climate-review.png"));
+    }
+
+    void aRecordThatCannotBeReadIsSaid()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        ClimateReviewDialog d(*loaded.site, m_dir.filePath(QStringLiteral("absent.sqlite")), QStringLiteral("R101"), Now);
+        QSignalSpy chart(&d, &ClimateReviewDialog::chartLoaded);
+        QTRY_VERIFY(chart.size() >= 1);
+        QCOMPARE(chart.back().at(0).toInt(), 0);
+        QVERIFY2(d.status()->text().contains(QStringLiteral("absent.sqlite")), qPrintable(d.status()->text()));
+    }
+};
+
+QTEST_MAIN(TestClimateReview)
+#include "tst_climate_review.moc"

@@ -1,0 +1,274 @@
+#include "ui/climatereview.h"
+#include "domain/site.h"
+#include "ui/climatechart.h"
+#include "ui/climateheatmap.h"
+
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QSplitter>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+namespace ww {
+
+namespace {
+constexpr qint64 HourMs = 3'600'000, DayMs = 86'400'000;
+
+// The rooms with a climate sensor, in the site's order.
+std::vector<const Room*> climateRooms(const Site& site, std::optional<int> floor = std::nullopt)
+{
+    std::vector<const Room*> out;
+    for (const Room& r : site.rooms) {
+        if (floor && r.floor != *floor)
+            continue;
+        const bool sensed = std::any_of(site.sensors.begin(), site.sensors.end(),
+                                        [&](const Sensor& s) { return s.kind == SensorKind::Climate && s.room == r.id; });
+        if (sensed)
+            out.push_back(&r);
+    }
+    return out;
+}
+
+QString roomName(const Room& r)
+{
+    return QCoreApplication::translate("site", r.name.toUtf8().constData());
+}
+} // namespace
+
+ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, const QString& roomId, qint64 nowMs, QWidget* parent)
+    : QDialog(parent), m_site(site), m_path(std::move(climatePath)), m_nowMs(nowMs), m_room(new QComboBox(this)),
+      m_quantity(new QComboBox(this)), m_period(new QComboBox(this)), m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)),
+      m_floor(new QComboBox(this)), m_week(new QDateTimeEdit(this)), m_chart(new ClimateChart(this)),
+      m_heatMap(new ClimateHeatMap(site, this)), m_status(new QLabel(this)), m_heatStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("climateReview"));
+    setWindowTitle(tr("Room climate review"));
+    for (const Room* r : climateRooms(site))
+        m_room->addItem(roomName(*r), r->id);
+    for (int q = 0; q < ClimateQuantityCount; ++q)
+        m_quantity->addItem(QStringLiteral("%1 (%2)").arg(quantityName(ClimateQuantity(q)), quantityUnit(ClimateQuantity(q))), q);
+    m_period->addItems({tr("24 h"), tr("7 days"), tr("30 days"), tr("Range")});
+    m_period->setCurrentIndex(Week);
+    for (QDateTimeEdit* e : {m_from, m_to, m_week}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs - 7 * DayMs));
+    m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs));
+    for (const Floor& f : site.floors)
+        m_floor->addItem(QCoreApplication::translate("site", f.name.toUtf8().constData()), f.level);
+    m_week->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs - 7 * DayMs));
+    m_room->setObjectName(QStringLiteral("room"));
+    m_quantity->setObjectName(QStringLiteral("quantity"));
+    m_period->setObjectName(QStringLiteral("period"));
+    m_status->setObjectName(QStringLiteral("chartStatus"));
+    m_heatStatus->setObjectName(QStringLiteral("heatMapStatus"));
+
+    auto* roomBox = new QGroupBox(tr("One room"), this);
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Room"), roomBox));
+    top->addWidget(m_room, 1);
+    top->addWidget(m_quantity, 1);
+    top->addWidget(m_period);
+    top->addWidget(m_from);
+    top->addWidget(new QLabel(QStringLiteral("–"), roomBox));
+    top->addWidget(m_to);
+    auto* rl = new QVBoxLayout(roomBox);
+    rl->addLayout(top);
+    rl->addWidget(m_chart, 1);
+    rl->addWidget(m_status);
+    m_chart->setMinimumHeight(300);
+
+    auto* floorBox = new QGroupBox(tr("A floor's rooms, hour by hour: grey no data, green in range, amber a brief excursion, red out of range"),
+                                   this);
+    auto* ft = new QHBoxLayout;
+    ft->addWidget(new QLabel(tr("Floor"), floorBox));
+    ft->addWidget(m_floor);
+    ft->addWidget(new QLabel(tr("Week from"), floorBox));
+    ft->addWidget(m_week);
+    ft->addStretch(1);
+    auto* fl = new QVBoxLayout(floorBox);
+    fl->addLayout(ft);
+    fl->addWidget(m_heatMap, 1);
+    fl->addWidget(m_heatStatus);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(roomBox);
+    split->addWidget(floorBox);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto* v = new QVBoxLayout(this);
+    v->addWidget(split, 1);
+    v->addWidget(buttons);
+    resize(1200, 900);
+
+    auto rangeEnabled = [this] {
+        const bool range = m_period->currentIndex() == Range;
+        m_from->setEnabled(range);
+        m_to->setEnabled(range);
+    };
+    rangeEnabled();
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this, rangeEnabled] {
+        rangeEnabled();
+        loadChart();
+    });
+    connect(m_room, &QComboBox::currentIndexChanged, this, &ClimateReviewDialog::loadChart);
+    connect(m_quantity, &QComboBox::currentIndexChanged, this, &ClimateReviewDialog::loadChart);
+    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadChart);
+    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadChart);
+    connect(m_floor, &QComboBox::currentIndexChanged, this, &ClimateReviewDialog::loadHeatMap);
+    connect(m_week, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadHeatMap);
+    // A cell of the heat map: that room on that day.
+    connect(m_heatMap, &ClimateHeatMap::cellClicked, this, [this](const QString& room, qint64 from, qint64) {
+        const qint64 day = from - from % DayMs;
+        setRoom(room);
+        setPeriod(Range, day, day + DayMs);
+    });
+    if (const int i = m_room->findData(roomId); i >= 0)
+        m_room->setCurrentIndex(i);
+    if (const Room* r = site.room(roomId); r && m_floor->findData(r->floor) >= 0)
+        m_floor->setCurrentIndex(m_floor->findData(r->floor));
+    loadChart();
+    loadHeatMap();
+}
+
+QString ClimateReviewDialog::roomId() const
+{
+    return m_room->currentData().toString();
+}
+
+void ClimateReviewDialog::setRoom(const QString& roomId)
+{
+    if (const int i = m_room->findData(roomId); i >= 0)
+        m_room->setCurrentIndex(i);
+}
+
+void ClimateReviewDialog::setQuantity(ClimateQuantity q)
+{
+    m_quantity->setCurrentIndex(int(q));
+}
+
+void ClimateReviewDialog::setPeriod(Period p, qint64 fromMs, qint64 toMs)
+{
+    if (p == Range) {
+        const QSignalBlocker b1(m_from), b2(m_to);
+        m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(fromMs));
+        m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(toMs));
+    }
+    if (m_period->currentIndex() != p)
+        m_period->setCurrentIndex(p); // loads
+    else
+        loadChart();
+}
+
+void ClimateReviewDialog::setFloor(int level, qint64 weekFromMs)
+{
+    const QSignalBlocker b(m_week);
+    m_week->setDateTime(QDateTime::fromMSecsSinceEpoch(weekFromMs));
+    if (const int i = m_floor->findData(level); i >= 0 && i != m_floor->currentIndex())
+        m_floor->setCurrentIndex(i); // loads
+    else
+        loadHeatMap();
+}
+
+void ClimateReviewDialog::loadChart()
+{
+    const QString room = roomId();
+    const Room* r = m_site.room(room);
+    if (!r) {
+        m_status->setText(tr("No room with a climate sensor."));
+        return;
+    }
+    qint64 from = m_nowMs, to = m_nowMs;
+    switch (m_period->currentIndex()) {
+    case Day: from = m_nowMs - DayMs; break;
+    case Week: from = m_nowMs - 7 * DayMs; break;
+    case Month: from = m_nowMs - 30 * DayMs; break;
+    default:
+        from = m_from->dateTime().toMSecsSinceEpoch();
+        to = m_to->dateTime().toMSecsSinceEpoch();
+        break;
+    }
+    if (to <= from) {
+        m_status->setText(tr("The range ends before it begins."));
+        return;
+    }
+    const auto q = ClimateQuantity(m_quantity->currentData().toInt());
+    const ClimateTier tier = ClimateRecord::tierFor(from, to, m_nowMs, m_site.climateRecord);
+    const ww::Range target = targetOf(m_site.climateTargets.value(r->kind), q);
+    const int generation = ++m_chartGeneration;
+    m_status->setText(tr("Loading…"));
+    QPointer<ClimateReviewDialog> self(this);
+    QThreadPool::globalInstance()->start([self, path = m_path, room, from, to, tier, q, target, generation] {
+        QString error;
+        auto series = ClimateRecord::query(path, room, from, to, tier, &error);
+        QMetaObject::invokeMethod(qApp, [self, series = std::move(series), error, from, to, tier, q, target, generation] {
+            if (!self || generation != self->m_chartGeneration)
+                return;
+            if (!series) {
+                self->m_chart->show(q, {}, tier, target, from, to);
+                self->m_status->setText(tr("The climate record cannot be read: %1").arg(error));
+                Q_EMIT self->chartLoaded(0);
+                return;
+            }
+            const auto& points = series->quantities[size_t(q)];
+            self->m_chart->show(q, points, tier, target, from, to);
+            const QString tierText = tier == ClimateTier::Raw ? tr("readings") : tier == ClimateTier::Minute ? tr("per-minute aggregates")
+                                                                                                           : tr("per-hour aggregates");
+            self->m_status->setText(points.empty() ? tr("No readings in this period.")
+                                                   : tr("%n point(s) (%1); %2 span(s) out of range", nullptr, int(points.size()))
+                                                         .arg(tierText)
+                                                         .arg(self->m_chart->shadedSpans()));
+            Q_EMIT self->chartLoaded(int(points.size()));
+        }, Qt::QueuedConnection);
+    });
+}
+
+void ClimateReviewDialog::loadHeatMap()
+{
+    const int level = m_floor->currentData().toInt();
+    QStringList rooms;
+    QHash<QString, ClimateTargets> targets;
+    for (const Room* r : climateRooms(m_site, level)) {
+        rooms << r->id;
+        targets.insert(r->id, m_site.climateTargets.value(r->kind));
+    }
+    const qint64 from = m_week->dateTime().toMSecsSinceEpoch() / HourMs * HourMs, to = from + 7 * DayMs;
+    const int generation = ++m_heatGeneration;
+    m_heatStatus->setText(tr("Loading…"));
+    QPointer<ClimateReviewDialog> self(this);
+    QThreadPool::globalInstance()->start([self, path = m_path, rooms, targets, from, to, generation] {
+        QString error;
+        const auto rows = ClimateRecord::aggregates(path, rooms, from, to, ClimateTier::Hour, &error);
+        std::optional<ComplianceMatrix> matrix;
+        if (rows)
+            matrix = complianceMatrix(*rows, targets, from, to, HourMs);
+        QMetaObject::invokeMethod(qApp, [self, matrix = std::move(matrix), error, generation, rooms] {
+            if (!self || generation != self->m_heatGeneration)
+                return;
+            if (!matrix) {
+                self->m_heatStatus->setText(tr("The climate record cannot be read: %1").arg(error));
+                Q_EMIT self->heatMapLoaded(0);
+                return;
+            }
+            self->m_heatMap->show(*matrix);
+            int out = 0;
+            for (int r = 0; r < matrix->rooms.size(); ++r)
+                for (int b = 0; b < matrix->buckets; ++b)
+                    out += matrix->at(r, b) == Compliance::Out ? 1 : 0;
+            self->m_heatStatus->setText(tr("%1 rooms; %2 room-hours out of range. Click a cell to see that room's day.")
+                                            .arg(matrix->rooms.size())
+                                            .arg(out));
+            Q_EMIT self->heatMapLoaded(int(matrix->rooms.size()));
+        }, Qt::QueuedConnection);
+    });
+}
+
+} // namespace ww
