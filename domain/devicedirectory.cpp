@@ -22,14 +22,22 @@ DeviceDirectory::DeviceDirectory(const Site& site)
         add(m_tags, m_tagIds, b.id);
     for (const auto& w : site.spareWristbands)
         add(m_tags, m_tagIds, w);
+    // Sensors that a MOKO gateway reports by MAC; the reading carries the sensor's site id.
+    for (const auto& s : site.sensors)
+        if (!s.mac.isEmpty()) {
+            insert(m_sensors, s.mac.toStdString(), int(m_sensorIds.size()));
+            m_sensorIds.push_back(s.id);
+        }
 }
 
-DeviceDirectory::DeviceDirectory(const QStringList& gateways, const QStringList& tags)
+DeviceDirectory::DeviceDirectory(const QStringList& gateways, const QStringList& tags, const QStringList& sensors)
 {
     for (const auto& g : gateways)
         add(m_gateways, m_gatewayIds, g);
     for (const auto& t : tags)
         add(m_tags, m_tagIds, t);
+    for (const auto& s : sensors)
+        add(m_sensors, m_sensorIds, s);
 }
 
 void DeviceDirectory::insert(Map& map, std::string key, int value)

@@ -1,5 +1,5 @@
 #pragma once
-// The site's gateway and tag ids, numbered once. Immutable after construction, so the network
+// The site's gateway, tag and sensor ids, numbered once. Immutable after construction, so the network
 // thread can resolve ids in a decoded advert without allocating or locking: the beacon path carries
 // small integers from the decoder to the positioning engine.
 #include "domain/site.h"
@@ -16,7 +16,8 @@ class DeviceDirectory
 public:
     DeviceDirectory() = default;
     explicit DeviceDirectory(const Site& site);
-    DeviceDirectory(const QStringList& gateways, const QStringList& tags);
+    // sensors: MACs of sensors whose MAC is also their id (tests and fuzzing).
+    DeviceDirectory(const QStringList& gateways, const QStringList& tags, const QStringList& sensors = {});
 
     // -1 when the id is not one of the site's.
     [[nodiscard]] int gateway(std::string_view id) const { return find(m_gateways, id); }
@@ -25,6 +26,11 @@ public:
     [[nodiscard]] const QString& tagId(int index) const { return m_tagIds[size_t(index)]; }
     [[nodiscard]] int gatewayCount() const { return int(m_gatewayIds.size()); }
     [[nodiscard]] int tagCount() const { return int(m_tagIds.size()); }
+    // A sensor by the MAC it advertises from (the site's Sensor::mac), -1 when no sensor has it;
+    // its site id, which readings carry.
+    [[nodiscard]] int sensor(std::string_view mac) const { return find(m_sensors, mac); }
+    [[nodiscard]] const QString& sensorId(int index) const { return m_sensorIds[size_t(index)]; }
+    [[nodiscard]] int sensorCount() const { return int(m_sensorIds.size()); }
 
 private:
     // Open addressing over a flat slot array (FNV-1a, linear probing): one advert's tag id is looked
@@ -57,8 +63,8 @@ private:
     static void insert(Map& map, std::string key, int value); // keeps the first value of a key
     void add(Map& map, std::vector<QString>& ids, const QString& id);
 
-    Map m_gateways, m_tags;
-    std::vector<QString> m_gatewayIds, m_tagIds;
+    Map m_gateways, m_tags, m_sensors;
+    std::vector<QString> m_gatewayIds, m_tagIds, m_sensorIds;
 };
 
 } // namespace ww

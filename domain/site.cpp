@@ -625,6 +625,13 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             s.room = rd.string(o, p, "room");
             roomRef(s.room, p + QStringLiteral(".room"));
         }
+        s.mac = rd.string(o, p, "mac", false).remove(QChar(u':')).toUpper();
+        if (!s.mac.isEmpty()) {
+            static const QRegularExpression hex12(QStringLiteral("^[0-9A-F]{12}$"));
+            if (!hex12.match(s.mac).hasMatch())
+                rd.error(p + QStringLiteral(".mac"), QStringLiteral("must be 12 hex digits"));
+            device(s.mac, p + QStringLiteral(".mac")); // one MAC names one device in scan reports
+        }
         site.sensors.push_back(s);
     });
 

@@ -146,6 +146,7 @@ struct Sensor
     SensorKind kind = SensorKind::Climate;
     QString room;   // for climate and door sensors
     QString fridge; // for fridge sensors
+    QString mac;    // optional: the MAC a MOKO gateway's scan report names it by (12 upper-case hex digits)
 };
 
 struct Fridge

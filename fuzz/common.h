@@ -26,10 +26,11 @@ namespace ww::fuzz {
 // The decoders' clock: 2026-05-28, as tst_robustness.
 inline constexpr qint64 NowMs = 1'780'000'000'000;
 
-// Ids the seeds use: the topic's id per kind, the site's gateways (ids and MOKO MACs) and tags.
+// Ids the seeds use: the topic's id per kind, the site's gateways (ids and MOKO MACs), tags and a
+// sensor a MOKO scan report names by MAC.
 inline constexpr std::string_view GatewayId = "GW-1", DeviceId = "WB-1", AlarmId = "fall-WB-1-1",
                                   TagId = "WB-1", StationId = "station-2", BedId = "B-101";
-inline constexpr std::string_view GatewayMac = "AC233FC0A1B2", TagMac = "AC233FA0B1C2";
+inline constexpr std::string_view GatewayMac = "AC233FC0A1B2", TagMac = "AC233FA0B1C2", SensorMac = "AC233FB0C1D2";
 inline constexpr const char* SiteId = "ward-1";
 
 inline std::span<const std::byte> bytes(const uint8_t* data, size_t size)
@@ -46,7 +47,8 @@ inline const DeviceDirectory& directory()
 {
     static const DeviceDirectory d(
         {qs(GatewayId), QStringLiteral("GW-2"), QStringLiteral("GW-3"), qs(GatewayMac)},
-        {qs(TagId), QStringLiteral("WB-2"), QStringLiteral("BD-1"), QStringLiteral("AT-1"), qs(TagMac)});
+        {qs(TagId), QStringLiteral("WB-2"), QStringLiteral("BD-1"), QStringLiteral("AT-1"), qs(TagMac)},
+        {qs(SensorMac)});
     return d;
 }
 

@@ -310,6 +310,14 @@ void mokoSeeds()
          json({{QStringLiteral("msg_id"), 3070},
                {QStringLiteral("device_info"), info},
                {QStringLiteral("data"), QJsonArray{button}}}));
+    // A MOKO H4's T&H frame (22.5 °C, 45.3 %, 3000 mV) next to a tag's advert.
+    QJsonObject h4 = entry(fuzz::qs(fuzz::SensorMac), -70, nowS);
+    h4.insert(QStringLiteral("type_code"), 10);
+    h4.insert(QStringLiteral("adv_data"), QStringLiteral("0201060C16ABFE70000A00E101C50BB8"));
+    wire(TopicKind::Moko, QStringLiteral("ok-moko-h4-sensor.json"),
+         json({{QStringLiteral("msg_id"), 3070},
+               {QStringLiteral("device_info"), info},
+               {QStringLiteral("data"), QJsonArray{h4, entry(tag, -64, nowS)}}}));
     wire(TopicKind::Moko, QStringLiteral("ok-moko-empty-scan.json"),
          json({{QStringLiteral("msg_id"), 3070},
                {QStringLiteral("device_info"), info},

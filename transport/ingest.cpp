@@ -24,6 +24,17 @@ void IngestStats::countRejected(TopicKind topic, RejectReason reason, const QStr
 {
     m_byReason[size_t(reason)].fetch_add(1, std::memory_order_relaxed);
     m_byTopic[size_t(topic)].fetch_add(1, std::memory_order_relaxed);
+    logRejection(reason, "rejected", where, detail);
+}
+
+void IngestStats::countDroppedPart(RejectReason reason, const QString& where, const QString& detail)
+{
+    m_droppedParts.fetch_add(1, std::memory_order_relaxed);
+    logRejection(reason, "dropped part", where, detail);
+}
+
+void IngestStats::logRejection(RejectReason reason, const char* what, const QString& where, const QString& detail)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     std::lock_guard lock(m_logMutex);
     auto& last = m_lastLogMs[size_t(reason)];
@@ -33,7 +44,7 @@ void IngestStats::countRejected(TopicKind topic, RejectReason reason, const QStr
     }
     last = now;
     const quint64 more = std::exchange(m_suppressed[size_t(reason)], 0);
-    qCWarning(lcIngest).noquote() << "rejected" << toString(reason) << "on" << where << "-" << detail
+    qCWarning(lcIngest).noquote() << what << toString(reason) << "on" << where << "-" << detail
                                   << (more ? QStringLiteral("(%1 more %2 since the last line)").arg(more).arg(toString(reason))
                                            : QString());
 }
@@ -45,6 +56,8 @@ IngestCounters IngestStats::snapshot() const
     c.accepted = m_accepted.load(std::memory_order_relaxed);
     c.beaconReports = m_beaconReports.load(std::memory_order_relaxed);
     c.foreignAdverts = m_foreign.load(std::memory_order_relaxed);
+    c.droppedParts = m_droppedParts.load(std::memory_order_relaxed);
+    c.unknownFrames = m_unknownFrames.load(std::memory_order_relaxed);
     for (size_t i = 0; i < c.byReason.size(); ++i) {
         c.byReason[i] = m_byReason[i].load(std::memory_order_relaxed);
         c.rejected += c.byReason[i];
@@ -144,6 +157,10 @@ QVector<Decoded> Ingest::decode(const char* topicText, const ParsedTopic& parsed
             m_stats.countRejected(parsed.kind, RejectReason::BadSignature, topic(), why);
             return {RefusedMsg{topic(), verified.signer, why}};
         }
+    for (const DecodeError& d : result.droppedParts)
+        m_stats.countDroppedPart(d.reason, topic(), d.detail);
+    if (result.unknownFrames > 0)
+        m_stats.countUnknownFrames(quint64(result.unknownFrames));
     quint64 reports = 0, foreign = 0;
     for (const auto& m : result.messages)
         if (const auto* b = std::get_if<BeaconBatch>(&m)) {

@@ -22,6 +22,10 @@ struct IngestCounters
     quint64 rejected = 0;
     quint64 beaconReports = 0;  // adverts of the site's tags
     quint64 foreignAdverts = 0; // adverts of tags that are not the site's: dropped
+    // Parts of accepted payloads not taken: a site sensor's damaged frame in a MOKO scan report
+    // (logged with its reason and path, as rejections are); the rest of the report is taken.
+    quint64 droppedParts = 0;
+    quint64 unknownFrames = 0; // a site sensor's adverts with no frame WardWatch reads: counted, not guessed
     std::array<quint64, RejectReasonCount> byReason{};
     std::array<quint64, TopicKindCount> rejectedByTopic{};
 };
@@ -40,10 +44,16 @@ public:
     }
     // Logs at most one line per reason every few seconds, with how many were not logged.
     void countRejected(TopicKind topic, RejectReason reason, const QString& where, const QString& detail);
+    // A part of an accepted payload not taken (DecodeResult::droppedParts); logged like a rejection.
+    void countDroppedPart(RejectReason reason, const QString& where, const QString& detail);
+    void countUnknownFrames(quint64 n) { m_unknownFrames.fetch_add(n, std::memory_order_relaxed); }
     [[nodiscard]] IngestCounters snapshot() const;
 
 private:
-    std::atomic<quint64> m_received{0}, m_accepted{0}, m_beaconReports{0}, m_foreign{0};
+    void logRejection(RejectReason reason, const char* what, const QString& where, const QString& detail);
+
+    std::atomic<quint64> m_received{0}, m_accepted{0}, m_beaconReports{0}, m_foreign{0}, m_droppedParts{0},
+        m_unknownFrames{0};
     std::array<std::atomic<quint64>, RejectReasonCount> m_byReason{};
     std::array<std::atomic<quint64>, TopicKindCount> m_byTopic{};
     std::mutex m_logMutex;

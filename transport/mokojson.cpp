@@ -1,6 +1,8 @@
 // MOKO MKGW BLE-to-MQTT gateway JSON (REFERENCE.md): {"msg_id":N,"device_info":{"mac":"…"},"data":…}.
 // msg_id 3070 is a scan report; 3004 is a heartbeat on new firmware and a scan report on old
-// firmware, so it is decided by the shape of "data".
+// firmware, so it is decided by the shape of "data". Entries of the site's sensors (by MAC) are
+// read from their raw advertisement (transport/mokoadv.h), not positioned.
+#include "transport/mokoadv.h"
 #include "transport/wirecodec.h"
 
 #include <QJsonArray>
@@ -44,6 +46,40 @@ qint64 entryTime(const QJsonValue& v, const DecodeContext& ctx)
     if (!(ms > 0) || ms > double(ctx.nowMs + ctx.maxFutureMs) || ms < double(ctx.nowMs - ctx.maxPastMs))
         return ctx.receiveTimeMs;
     return qint64(ms);
+}
+
+// A site sensor's scan entry: its raw advertisement ("adv_data", whatever the type_code) read for
+// a frame WardWatch knows. A damaged frame drops this entry only, with its reason; an advert
+// without such a frame (another frame type, or no adv_data: a BXP-TH entry the gateway decoded
+// into fields no public source names) is counted as unknown.
+void sensorEntry(const QJsonObject& e, const QString& path, const QString& sensorId, qint64 timeMs,
+                 const DecodeContext& ctx, DecodeResult& out)
+{
+    const QJsonValue adv = e.value(u"adv_data");
+    if (adv.isUndefined()) {
+        ++out.unknownFrames;
+        return;
+    }
+    if (!adv.isString()) {
+        out.droppedParts.push_back({RejectReason::Malformed, path + QStringLiteral(".adv_data: must be a hex string")});
+        return;
+    }
+    const MokoAdvert a = decodeMokoAdvert(adv.toString());
+    if (a.error) {
+        out.droppedParts.push_back({a.error->reason, path + QStringLiteral(".adv_data: ") + a.error->detail});
+        return;
+    }
+    if (!a.th) {
+        ++out.unknownFrames;
+        return;
+    }
+    EnvUpdate u;
+    u.deviceId = sensorId;
+    u.deviceTimeMs = timeMs;
+    u.receiveTimeMs = ctx.receiveTimeMs;
+    u.temperatureC = a.th->temperatureC;
+    u.humidityPct = a.th->humidityPct;
+    out.messages.push_back(std::move(u));
 }
 
 bool looksLikeScanReport(const QJsonValue& data)
@@ -114,8 +150,12 @@ DecodeResult decodeMokoJson(std::span<const std::byte> payload, const DecodeCont
         int txPower = 0;
         if (typeCode == 0 && e.value(u"rssi_1m").isDouble())
             txPower = std::clamp(e.value(u"rssi_1m").toInt(), -127, 20);
-        const int tag = ctx.directory->tag(mac.toStdString());
-        if (tag < 0)
+        const std::string macUtf8 = mac.toStdString();
+        const int tag = ctx.directory->tag(macUtf8);
+        const int sensor = tag < 0 ? ctx.directory->sensor(macUtf8) : -1;
+        if (sensor >= 0)
+            sensorEntry(e, path, ctx.directory->sensorId(sensor), t, ctx, out);
+        else if (tag < 0)
             ++batch.foreignAdverts;
         else
             batch.reports.push_back({tag, t, qint16(rssi), qint8(txPower)});

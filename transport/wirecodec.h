@@ -32,6 +32,13 @@ struct DecodeResult
 {
     QVector<Decoded> messages;
     std::optional<DecodeError> error;
+    // Parts of an accepted payload that were not taken, while the rest was: a site sensor's
+    // damaged frame in a MOKO scan report (its reason and JSON path), so one sensor does not cost
+    // the report's other adverts. Counted and logged by the ingest stage.
+    QVector<DecodeError> droppedParts;
+    // A site sensor's adverts in a MOKO scan report that carry no frame WardWatch reads: counted,
+    // never guessed at.
+    int unknownFrames = 0;
 };
 
 struct DecodeContext

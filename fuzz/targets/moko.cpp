@@ -1,5 +1,6 @@
 // MOKO MKGW gateway JSON (transport/mokojson.cpp): scan reports (msg_id 3070, 3004 by shape),
-// heartbeats and BXP-Button presses, as a gateway publishes them on moko/+/send.
+// heartbeats, BXP-Button presses and a site sensor's raw advert (transport/mokoadv.cpp), as a
+// gateway publishes them on moko/+/send.
 #include "common.h"
 
 using namespace ww;
