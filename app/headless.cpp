@@ -55,6 +55,11 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("remote-pause")}, {QStringLiteral("pauses"), pauses},
                           {QStringLiteral("paused"), m_alarms.audio()->paused()}});
     });
+    connect(&m_alarms, &AlarmController::setpointProgress, this,
+            [this](const QString& commandId, const QString& roomId, bool ok, const QString& text) {
+                print(QJsonObject{{QStringLiteral("event"), QStringLiteral("setpoint")}, {QStringLiteral("command"), commandId},
+                                  {QStringLiteral("room"), roomId}, {QStringLiteral("ok"), ok}, {QStringLiteral("message"), text}});
+            });
     connect(&m_alarms, &AlarmController::chargeNurseChanged, this, [this](const QString& staffId, const QString& name) {
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("charge")}, {QStringLiteral("staff"), staffId},
                           {QStringLiteral("name"), name}});
@@ -142,7 +147,20 @@ void HeadlessStation::line(const QByteArray& text)
     else if (parts[0] == "schedule" && (parts.size() == 3 || parts.size() == 4))
         m_alarms.setCareSchedule(arg(1), parts[2].toInt(),
                                  parts.size() == 4 ? QString::fromUtf8(parts[3]).split(u',', Qt::SkipEmptyParts) : QStringList{});
-    else if (parts[0] == "pause") {
+    else if (parts[0] == "setpoint" && parts.size() >= 6) {
+        // setpoint ROOM TEMP|- RH|- MODE|- REASON…
+        ClimateSetpointRequest r;
+        r.roomId = arg(1);
+        if (parts[2] != "-")
+            r.temperatureC = parts[2].toDouble();
+        if (parts[3] != "-")
+            r.humidityPct = parts[3].toDouble();
+        for (VentilationMode m : {VentilationMode::Normal, VentilationMode::Boost, VentilationMode::Setback})
+            if (QString::fromUtf8(parts[4]) == toString(m))
+                r.ventilation = m;
+        r.reason = QString::fromUtf8(parts.mid(5).join(' '));
+        m_alarms.sendSetpoint(r);
+    } else if (parts[0] == "pause") {
         const bool ok = m_alarms.pauseAudio(QString::fromUtf8(parts.mid(1).join(' ')));
         print(QJsonObject{{QStringLiteral("event"), QStringLiteral("pause")}, {QStringLiteral("ok"), ok},
                           {QStringLiteral("paused"), m_alarms.audio()->paused()}});

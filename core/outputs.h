@@ -20,7 +20,8 @@ public:
     virtual void publishPosition(const PositionMsg& fix) = 0; // an engine's fix of a tag it owns
 };
 
-// The care plan's entries and what the core tells people's devices.
+// The care plan's entries and what the core tells devices: people's badges and wristbands, the
+// building-management system.
 class CarePublisher
 {
 public:
@@ -29,6 +30,8 @@ public:
     virtual void publishRole(const ShiftRoleMsg& entry) = 0; // retained on role/{role}
     // Help is coming (HelpComing on cmd/{device}) to the device that raised an event alarm.
     virtual void helpComing(const AlarmState& alarm, const QString& responderName) = 0;
+    // A room's climate setpoint to the building-management system (cmd/{bms device}).
+    virtual void sendSetpoint(const QString& bmsDevice, const ClimateSetpointMsg& setpoint) = 0;
 };
 
 // Everything a station's core sends (null: not sent).

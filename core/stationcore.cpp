@@ -63,6 +63,11 @@ void MqttOutputs::helpComing(const AlarmState& a, const QString& responderName)
     send(m_topics.command(a.source), encodeHelpComing(a, responderName, m_stationId, m_clock.nowMs()), 1, false);
 }
 
+void MqttOutputs::sendSetpoint(const QString& bmsDevice, const ClimateSetpointMsg& setpoint)
+{
+    send(m_topics.command(bmsDevice), encode(setpoint), 1, false);
+}
+
 void MqttOutputs::publishCensus(const CensusEntryMsg& e)
 {
     send(m_topics.census(e.bed), encode(e), 1, true);

@@ -55,6 +55,7 @@ public:
     void publishCare(const CareEntryMsg& entry) override;
     void publishRole(const ShiftRoleMsg& entry) override;
     void helpComing(const AlarmState& alarm, const QString& responderName) override;
+    void sendSetpoint(const QString& bmsDevice, const ClimateSetpointMsg& setpoint) override;
 
 private:
     void send(const QString& topic, const QByteArray& body, int qos, bool retain);

@@ -105,6 +105,11 @@ public:
     Q_INVOKABLE void setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
                                      const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void takeShiftRole(const QString& role, const QString& operatorId, const QString& operatorName);
+    // A room's climate setpoint to the site's BMS: refused (setpointProgress with ok false, audited)
+    // unless the operator's role is one of the site's setpointRoles, the room has a climate sensor,
+    // the values lie within SetpointLimits and a reason is given; then sent, logged, and followed
+    // until the BMS answers or its ackTimeoutS passes.
+    Q_INVOKABLE void sendSetpoint(const ww::ClimateSetpointRequest& request, const QString& operatorId, const QString& operatorName);
     // Core thread: the plan in force (tests, the patient view's snapshot).
     [[nodiscard]] const CarePlan& carePlan() const { return m_care; }
     // The nearest usable asset of a type to a room (core/responders.h), answered by nearestAsset.
@@ -158,6 +163,9 @@ Q_SIGNALS:
     void enginesOnline(const QStringList& engines);                 // any mode: the other engines online, sorted
     void censusResult(bool ok, const QString& message);
     void careResult(bool ok, const QString& message);
+    // A setpoint's progress: refused (ok false, no command id), sent, received, accepted, declined,
+    // failed, or no answer in time (ok false); text as logged.
+    void setpointProgress(const QString& commandId, const QString& roomId, bool ok, const QString& text);
     // This station's audio pause (untilMs: wall clock), for its presence; other stations' pauses as heard.
     void audioPaused(qint64 untilMs, const QString& operatorName);
     void remoteAudioPause(const QString& stationId, qint64 untilMs, const QString& operatorName);
@@ -232,6 +240,17 @@ private:
         int step = 0; // the escalation step that called
     };
     QHash<QString, Call> m_calls;
+    // Setpoints sent to the BMS and not yet answered for good, by command id.
+    struct SetpointSent
+    {
+        ClimateSetpointMsg msg;
+        QString operatorName;
+        qint64 sentSteadyMs = 0;
+        bool received = false;
+    };
+    QHash<QString, SetpointSent> m_setpoints;
+    quint32 m_setpointSeq = 0;
+    void checkSetpointTimeouts();
     QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming
     QHash<QString, qint64> m_remotePauses;    // other stations' AUDIO PAUSED until (wall clock)
     QHash<QString, LastDone> m_remindersDone; // by patient: when each reminder was last done

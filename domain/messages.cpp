@@ -114,4 +114,15 @@ bool vitalInRange(VitalKind kind, double value)
     return false;
 }
 
+QString toString(VentilationMode m)
+{
+    switch (m) {
+    case VentilationMode::Unchanged: return QStringLiteral("unchanged");
+    case VentilationMode::Normal: return QStringLiteral("normal");
+    case VentilationMode::Boost: return QStringLiteral("boost");
+    case VentilationMode::Setback: return QStringLiteral("setback");
+    }
+    return QStringLiteral("unchanged");
+}
+
 } // namespace ww

@@ -201,6 +201,28 @@ struct ShiftRoleMsg
     }
 };
 
+// A room's climate setpoint change for the building-management system (cmd/{bms device}).
+// Each quantity may stay as it is (nullopt, Unchanged).
+enum class VentilationMode { Unchanged = 0, Normal = 1, Boost = 2, Setback = 3 };
+[[nodiscard]] QString toString(VentilationMode m);
+// What a station sends at most (the plant's own limits may be narrower: it declines then).
+struct SetpointLimits
+{
+    static constexpr double MinTemperatureC = 16, MaxTemperatureC = 28, MinHumidityPct = 20, MaxHumidityPct = 70;
+};
+struct ClimateSetpointRequest
+{
+    QString roomId;
+    std::optional<double> temperatureC, humidityPct;
+    VentilationMode ventilation = VentilationMode::Unchanged;
+    QString reason; // why, logged with the operator
+};
+struct ClimateSetpointMsg : ClimateSetpointRequest
+{
+    QString commandId, stationId, operatorId;
+    qint64 timeMs = 0;
+};
+
 // ww/v1/{site}/cmdack/{device}: a device's answer to a command (a badge's to a call).
 enum class CommandAckStatus { Received = 1, Accepted = 2, Declined = 3, Failed = 4 };
 struct CommandAckMsg

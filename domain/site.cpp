@@ -659,6 +659,29 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
                 rd.error(p.left(colon), p.mid(colon + 2));
             }
     }
+    if (root.contains(u"bms")) {
+        const QJsonObject o = root.value(u"bms").toObject();
+        const QString p = QStringLiteral("$.bms");
+        if (!root.value(u"bms").isObject()) {
+            rd.error(p, QStringLiteral("must be an object"));
+        } else {
+            site.bms.device = rd.string(o, p, "device");
+            site.bms.ackTimeoutS = int(rd.number(o, p, "ackTimeoutS", false, 1, 3600).value_or(site.bms.ackTimeoutS));
+        }
+    }
+    if (root.contains(u"setpointRoles")) {
+        const QJsonValue v = root.value(u"setpointRoles");
+        site.setpointRoles.clear();
+        if (!v.isArray())
+            rd.error(QStringLiteral("$.setpointRoles"), QStringLiteral("must be a list of staff roles"));
+        const QJsonArray a = v.toArray();
+        for (int i = 0; i < a.size(); ++i) {
+            if (!a[i].isString() || a[i].toString().trimmed().isEmpty())
+                rd.error(QStringLiteral("$.setpointRoles[%1]").arg(i), QStringLiteral("must be a non-empty string"));
+            else
+                site.setpointRoles << a[i].toString().trimmed();
+        }
+    }
     if (root.contains(u"climateRecord")) {
         const QJsonObject o = root.value(u"climateRecord").toObject();
         const QString p = QStringLiteral("$.climateRecord");

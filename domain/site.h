@@ -206,6 +206,15 @@ struct Site
     int lateAfterS = 30; // events received this long after their device time are marked late
     AlarmSettings alarms;
     ClimateRetention climateRecord; // climateRecord: {rawDays, minuteDays, hourDays}
+    // bms: the building-management system that takes room setpoints (cmd/{device}, answering on
+    // cmdack/{device}); empty device: none, setpoints are refused. setpointRoles: the staff roles
+    // that may send them.
+    struct Bms
+    {
+        QString device;
+        int ackTimeoutS = 30;
+    } bms;
+    QStringList setpointRoles{QStringLiteral("facilities engineer")};
     ReminderSettings reminders; // reminders: observations, medication rounds, overdue (domain/reminders.h)
     std::vector<Geofence> geofences;
     // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with

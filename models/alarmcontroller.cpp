@@ -44,6 +44,7 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
         Q_EMIT message(ok ? tr("Census: %1").arg(text) : text, !ok);
         Q_EMIT censusResult(ok, text);
     });
+    connect(core, &WardCore::setpointProgress, this, &AlarmController::setpointProgress);
     connect(core, &WardCore::careResult, this, [this](bool ok, const QString& text) {
         Q_EMIT message(ok ? tr("Care plan: %1").arg(text) : text, !ok);
         Q_EMIT careResult(ok, text);
@@ -275,6 +276,16 @@ void AlarmController::setCareSchedule(const QString& patientId, int repositionEv
                    core->setCareSchedule(patientId, repositionEveryMin, medicationTimes, op, opName);
                },
                &AlarmController::careResult);
+}
+
+void AlarmController::sendSetpoint(const ClimateSetpointRequest& request)
+{
+    // The core decides (and logs) whether this operator may: a refusal is audited there too.
+    if (!m_operatorId.isEmpty())
+        m_lastActionMs = m_clock.steadyMs();
+    QMetaObject::invokeMethod(m_core, [request, core = m_core, op = m_operatorId, name = m_operatorName] {
+        core->sendSetpoint(request, op, name);
+    }, Qt::QueuedConnection);
 }
 
 void AlarmController::takeCharge()

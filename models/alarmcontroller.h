@@ -81,6 +81,8 @@ public Q_SLOTS:
     void setRiskFlags(const QString& patientId, bool fallRisk, bool elopementRisk, bool bedExitArmed);
     void setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes);
     void takeCharge(); // the signed-in operator takes the charge role
+    // A room's climate setpoint to the BMS, as the signed-in operator (the core checks the role).
+    void sendSetpoint(const ww::ClimateSetpointRequest& request);
 
 public:
     // The limit in force for a patient as this station set it (the site's rule otherwise).
@@ -94,6 +96,8 @@ Q_SIGNALS:
     void alarmUpdated(const ww::AlarmState& alarm); // after the list took it
     void censusResult(bool ok, const QString& message);
     void careResult(bool ok, const QString& message);
+    // A climate setpoint's progress (WardCore::setpointProgress).
+    void setpointProgress(const QString& commandId, const QString& roomId, bool ok, const QString& text);
     void chargeNurseChanged(const QString& staffId, const QString& name);
     void remotePausesChanged();
 

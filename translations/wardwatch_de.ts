@@ -1121,6 +1121,162 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::ClimateChart</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Relative humidity</source>
+        <translation>Relative Luftfeuchte</translation>
+    </message>
+    <message>
+        <source>CO₂</source>
+        <translation>CO₂</translation>
+    </message>
+    <message>
+        <source>PM2.5</source>
+        <translation>PM2,5</translation>
+    </message>
+    <message>
+        <source>TVOC</source>
+        <translation>TVOC</translation>
+    </message>
+    <message>
+        <source>Pressure difference</source>
+        <translation>Druckdifferenz</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>Außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>Min–max</source>
+        <translation>Min–Max</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielbereich</translation>
+    </message>
+    <message>
+        <source>Door opened</source>
+        <translation>Tür geöffnet</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Messwert</translation>
+    </message>
+    <message>
+        <source>Mean per minute</source>
+        <translation>Mittel je Minute</translation>
+    </message>
+    <message>
+        <source>Mean per hour</source>
+        <translation>Mittel je Stunde</translation>
+    </message>
+    <message>
+        <source>%1  mean %2 %5 (min %3, max %4, %6 readings)</source>
+        <translation>%1  Mittel %2 %5 (min %3, max %4, %6 Messwerte)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ClimateHeatMap</name>
+    <message>
+        <source>%1 (no data)</source>
+        <translation>%1 (keine Daten)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % in range)</source>
+        <translation>%1 (%2 % im Bereich)</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ClimateReviewDialog</name>
+    <message>
+        <source>Room climate review</source>
+        <translation>Raumklima-Auswertung</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 Tage</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>One room</source>
+        <translation>Ein Raum</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>A floor&apos;s rooms, hour by hour: grey no data, green in range, amber a brief excursion, red out of range</source>
+        <translation>Die Räume einer Etage, Stunde für Stunde: grau keine Daten, grün im Bereich, gelb kurze Abweichung, rot außerhalb</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Etage</translation>
+    </message>
+    <message>
+        <source>Week from</source>
+        <translation>Woche ab</translation>
+    </message>
+    <message>
+        <source>No room with a climate sensor.</source>
+        <translation>Kein Raum mit Klimasensor.</translation>
+    </message>
+    <message>
+        <source>The range ends before it begins.</source>
+        <translation>Der Zeitraum endet vor seinem Beginn.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The climate record cannot be read: %1</source>
+        <translation>Das Klimaprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>readings</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>per-minute aggregates</source>
+        <translation>Minutenwerte</translation>
+    </message>
+    <message>
+        <source>per-hour aggregates</source>
+        <translation>Stundenwerte</translation>
+    </message>
+    <message>
+        <source>No readings in this period.</source>
+        <translation>Keine Messwerte in diesem Zeitraum.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) (%1); %2 span(s) out of range</source>
+        <translation>
+            <numerusform>%n Punkt (%1); %2 Abschnitt(e) außerhalb des Bereichs</numerusform>
+            <numerusform>%n Punkte (%1); %2 Abschnitt(e) außerhalb des Bereichs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rooms; %2 room-hours out of range. Click a cell to see that room&apos;s day.</source>
+        <translation>%1 Räume; %2 Raumstunden außerhalb des Bereichs. Eine Zelle anklicken, um den Tag dieses Raums zu sehen.</translation>
+    </message>
+</context>
+<context>
     <name>ww::ColdChainReportDialog</name>
     <message>
         <source>Cold-chain record: %1</source>
@@ -1555,6 +1711,22 @@ Kommentar: %1</translation>
     <message>
         <source>Temperature: %1, %2</source>
         <translation>Temperatur: %1, %2</translation>
+    </message>
+    <message>
+        <source>Climate review…</source>
+        <translation>Klima-Auswertung…</translation>
+    </message>
+    <message>
+        <source>Setpoint…</source>
+        <translation>Sollwert…</translation>
+    </message>
+    <message>
+        <source>Change the room&apos;s temperature, humidity or ventilation at the building-management system</source>
+        <translation>Temperatur, Feuchte oder Lüftung des Raums an der Gebäudeleittechnik ändern</translation>
+    </message>
+    <message>
+        <source>The room&apos;s climate over days and months, and which rooms of its floor were out of range</source>
+        <translation>Das Klima des Raums über Tage und Monate, und welche Räume seiner Etage außerhalb des Bereichs waren</translation>
     </message>
 </context>
 <context>
@@ -2601,6 +2773,61 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::SetpointDialog</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Relative humidity</source>
+        <translation>Relative Luftfeuchte</translation>
+    </message>
+    <message>
+        <source>Send to the BMS</source>
+        <translation>An die GLT senden</translation>
+    </message>
+    <message>
+        <source>Climate setpoint: %1</source>
+        <translation>Klima-Sollwert: %1</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>normal (occupied)</source>
+        <translation>normal (belegt)</translation>
+    </message>
+    <message>
+        <source>boost (purge)</source>
+        <translation>verstärkt (Spülung)</translation>
+    </message>
+    <message>
+        <source>setback (unoccupied)</source>
+        <translation>abgesenkt (unbelegt)</translation>
+    </message>
+    <message>
+        <source>Why (logged with your name)</source>
+        <translation>Warum (mit Ihrem Namen protokolliert)</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Ventilation</source>
+        <translation>Lüftung</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet…</translation>
+    </message>
+</context>
+<context>
     <name>ww::ShiftControls</name>
     <message>
         <source>&amp;Shift</source>
@@ -3118,6 +3345,70 @@ Kommentar: %1</translation>
     <message>
         <source>(nobody signed in)</source>
         <translation>(niemand angemeldet)</translation>
+    </message>
+    <message>
+        <source>Sign in first: setpoints are sent and logged with the operator&apos;s name</source>
+        <translation>Bitte zuerst anmelden: Sollwerte werden mit dem Namen der Person gesendet und protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not change setpoints: the site allows %3</source>
+        <translation>%1 (%2) darf keine Sollwerte ändern: der Standort erlaubt %3</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemandem</translation>
+    </message>
+    <message>
+        <source>This site names no building-management system (bms)</source>
+        <translation>Dieser Standort nennt keine Gebäudeleittechnik (bms)</translation>
+    </message>
+    <message>
+        <source>%1 is not a room with a climate sensor</source>
+        <translation>%1 ist kein Raum mit Klimasensor</translation>
+    </message>
+    <message>
+        <source>temperature: %1 °C is outside %2 to %3 °C</source>
+        <translation>Temperatur: %1 °C liegt außerhalb von %2 bis %3 °C</translation>
+    </message>
+    <message>
+        <source>humidity: %1 % is outside %2 to %3 %</source>
+        <translation>Feuchte: %1 % liegt außerhalb von %2 bis %3 %</translation>
+    </message>
+    <message>
+        <source>Nothing to change: set a temperature, a humidity or a ventilation mode</source>
+        <translation>Nichts zu ändern: Temperatur, Feuchte oder Lüftungsart angeben</translation>
+    </message>
+    <message>
+        <source>Say why: a setpoint change is logged with its reason</source>
+        <translation>Bitte einen Grund angeben: eine Sollwertänderung wird mit ihrem Grund protokolliert</translation>
+    </message>
+    <message>
+        <source>Sent to %1: %2; waiting for its answer</source>
+        <translation>An %1 gesendet: %2; Antwort ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 received it but did not accept it within %2 s: check the plant</source>
+        <translation>%1 hat ihn empfangen, aber nicht innerhalb von %2 s übernommen: Anlage prüfen</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: the setpoint may not be applied</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s: der Sollwert ist womöglich nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1 received it</source>
+        <translation>%1 hat ihn empfangen</translation>
+    </message>
+    <message>
+        <source>%1 accepted it: the room follows</source>
+        <translation>%1 hat ihn übernommen: der Raum folgt</translation>
+    </message>
+    <message>
+        <source>%1 declined it: %2</source>
+        <translation>%1 hat ihn abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not apply it: %2</source>
+        <translation>%1 konnte ihn nicht anwenden: %2</translation>
     </message>
 </context>
 <context>

@@ -881,6 +881,20 @@ std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload)
         c.alarmId = QString::fromStdString(m.alarm_escalation().alarm_id());
     } else if (m.has_climate_setpoint()) {
         c.kind = CommandMsg::Kind::ClimateSetpoint;
+        const auto& w = m.climate_setpoint();
+        ClimateSetpointMsg sp;
+        sp.commandId = c.commandId;
+        sp.stationId = c.issuedBy;
+        sp.timeMs = qint64(m.device_time_ms());
+        sp.roomId = QString::fromStdString(w.room_id());
+        if (w.has_temperature_c())
+            sp.temperatureC = double(w.temperature_c());
+        if (w.has_humidity_pct())
+            sp.humidityPct = double(w.humidity_pct());
+        sp.ventilation = w.ventilation() >= 0 && w.ventilation() <= 3 ? VentilationMode(int(w.ventilation())) : VentilationMode::Unchanged;
+        sp.operatorId = QString::fromStdString(w.operator_id());
+        sp.reason = QString::fromStdString(w.reason());
+        c.setpoint = sp;
     }
     return c;
 }
@@ -901,6 +915,25 @@ QByteArray encode(const BedUpdate& b)
     if (b.headAngleDeg)
         m.set_head_angle_deg(float(*b.headAngleDeg));
     m.set_exit_alert(b.exitAlert);
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+QByteArray encode(const ClimateSetpointMsg& s)
+{
+    v1::Command m;
+    m.set_schema_version(SchemaVersion);
+    m.set_device_time_ms(quint64(s.timeMs));
+    m.set_command_id(s.commandId.toStdString());
+    m.set_issued_by(s.stationId.toStdString());
+    auto* w = m.mutable_climate_setpoint();
+    w->set_room_id(s.roomId.toStdString());
+    if (s.temperatureC)
+        w->set_temperature_c(float(*s.temperatureC));
+    if (s.humidityPct)
+        w->set_humidity_pct(float(*s.humidityPct));
+    w->set_ventilation(v1::ClimateSetpoint::Ventilation(int(s.ventilation)));
+    w->set_operator_id(s.operatorId.toStdString());
+    w->set_reason(s.reason.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 

@@ -82,8 +82,11 @@ struct CommandMsg
     enum class Kind { Other, Escalation, BadgeCall, HelpComing, ClimateSetpoint };
     Kind kind = Kind::Other;
     QString commandId, issuedBy, alarmId, text;
+    std::optional<ClimateSetpointMsg> setpoint; // kind ClimateSetpoint
 };
 [[nodiscard]] std::optional<CommandMsg> decodeCommand(std::span<const std::byte> payload);
+// cmd/{bms}: a room's climate setpoint change.
+[[nodiscard]] QByteArray encode(const ClimateSetpointMsg& s);
 // cmd/{target}: an escalation step. commandId is "{alarm id}#{step}", so receivers drop duplicates.
 [[nodiscard]] QByteArray encodeEscalation(const AlarmState& alarm, int step, const QString& target,
                                           const QString& stationId, qint64 nowMs);

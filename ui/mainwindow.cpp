@@ -158,6 +158,7 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         withChart(environment, m_envChart, QStringLiteral("environment"));
         if (alarms && !alarms->logPath().isEmpty())
             m_envChart->setClimateRecord(climatePathFor(alarms->logPath()), [alarms] { return alarms->clock().nowMs(); });
+        m_envChart->setSetpoints(alarms);
         connect(environment->selectionModel(), &QItemSelectionModel::currentRowChanged, m_envChart,
                 [this](const QModelIndex& current) { m_envChart->setPlace(current.isValid() ? current.row() : -1); });
     }

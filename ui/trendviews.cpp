@@ -1,5 +1,6 @@
 #include "ui/trendviews.h"
 #include "ui/climatereview.h"
+#include "ui/setpointdialog.h"
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
 
@@ -308,13 +309,27 @@ void TemperatureChart::show(const QList<QPointF>& points, const Range& target, q
 EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models, QString recordPath, QWidget* parent)
     : QWidget(parent), m_site(site), m_models(models), m_recordPath(std::move(recordPath)), m_view(new QChartView(this)),
       m_chart(new TemperatureChart), m_title(new QLabel(this)), m_window(windowChooser(this, 240)),
-      m_report(new QPushButton(tr("Compliance report…"), this)), m_review(new QPushButton(tr("Climate review…"), this))
+      m_report(new QPushButton(tr("Compliance report…"), this)), m_review(new QPushButton(tr("Climate review…"), this)),
+      m_setpoint(new QPushButton(tr("Setpoint…"), this))
 {
     setObjectName(QStringLiteral("environmentChart"));
     m_window->addItem(tr("24 h"), 1440);
     m_window->addItem(tr("7 days"), 7 * 1440);
     QHBoxLayout* header = chartHeader(this, m_title, m_window, m_view);
+    header->addWidget(m_setpoint);
     header->addWidget(m_review);
+    m_setpoint->setObjectName(QStringLiteral("setpoint"));
+    m_setpoint->setToolTip(tr("Change the room's temperature, humidity or ventilation at the building-management system"));
+    m_setpoint->setVisible(false);
+    connect(m_setpoint, &QPushButton::clicked, this, [this] {
+        const bool valid = m_row >= 0 && m_row < m_models.environment.rowCount();
+        const Room* room = valid ? m_site.room(m_models.environment.rowAt(m_row).id) : nullptr;
+        if (!room || !m_alarms)
+            return;
+        auto* d = new SetpointDialog(*m_alarms, *room, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    });
     header->addWidget(m_report);
     m_report->setObjectName(QStringLiteral("complianceReport"));
     m_review->setObjectName(QStringLiteral("climateReview"));
@@ -364,6 +379,13 @@ void EnvironmentChartView::setClimateRecord(QString path, std::function<qint64()
     refreshNow();
 }
 
+void EnvironmentChartView::setSetpoints(AlarmController* alarms)
+{
+    m_alarms = alarms;
+    m_setpoint->setVisible(alarms && !m_site.bms.device.isEmpty());
+    refreshNow();
+}
+
 void EnvironmentChartView::setPlace(int row)
 {
     m_row = row;
@@ -382,6 +404,7 @@ void EnvironmentChartView::refreshNow()
     const EnvRow* row = valid ? &m_models.environment.rowAt(m_row) : nullptr;
     m_report->setEnabled(row && row->kind == EnvKind::Fridge && !m_recordPath.isEmpty() && m_site.fridge(row->id));
     m_review->setEnabled(!m_climatePath.isEmpty());
+    m_setpoint->setEnabled(row && row->kind == EnvKind::Room && m_alarms);
     ++m_generation;
     if (!row) {
         m_title->setText(tr("Temperature: select a room or fridge"));

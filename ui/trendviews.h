@@ -21,6 +21,8 @@ class QValueAxis;
 
 namespace ww {
 
+class AlarmController;
+
 // Time windows a chart offers, in minutes.
 inline constexpr int TrendWindowsMin[] = {15, 60, 240, 480};
 
@@ -80,6 +82,9 @@ public:
     [[nodiscard]] QPushButton* reviewButton() const { return m_review; }
     // The station's climate record (empty: no review); nowMs: the station's clock for the review.
     void setClimateRecord(QString path, std::function<qint64()> now);
+    // Setpoint changes for the selected room go through the station's controller (null: none).
+    void setSetpoints(AlarmController* alarms);
+    [[nodiscard]] QPushButton* setpointButton() const { return m_setpoint; }
     void refreshNow();
 
 Q_SIGNALS:
@@ -97,6 +102,8 @@ private:
     QComboBox* m_window;
     QPushButton* m_report;
     QPushButton* m_review;
+    QPushButton* m_setpoint;
+    AlarmController* m_alarms = nullptr;
     QString m_climatePath;
     std::function<qint64()> m_now;
     QTimer m_throttle;

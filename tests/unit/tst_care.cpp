@@ -30,6 +30,8 @@ struct CareOutputs : CarePublisher, AlarmPublisher
     void publishCare(const CareEntryMsg& e) override { care.push_back(e); }
     void publishRole(const ShiftRoleMsg& r) override { roles.push_back(r); }
     void helpComing(const AlarmState& a, const QString& responder) override { help.emplace_back(a.source, responder); }
+    void sendSetpoint(const QString& bms, const ClimateSetpointMsg& s) override { setpoints.emplace_back(bms, s); }
+    std::vector<std::pair<QString, ClimateSetpointMsg>> setpoints;
     void publishAlarm(const AlarmState&) override {}
     void clearAlarm(const QString&) override {}
     void escalate(const AlarmState& a, const EscalationStep& s) override { steps.emplace_back(a, s); }

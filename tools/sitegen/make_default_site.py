@@ -157,7 +157,7 @@ for i, b in enumerate(occupied):
 site["spareWristbands"] = [f"wb-{i:03d}" for i in range(101, 109)]
 site["spareMonitors"] = [f"vm-{i:03d}" for i in range(101, 107)]
 roles = ["charge nurse", "nurse", "nurse", "nurse", "nurse", "nurse", "healthcare assistant", "healthcare assistant",
-         "doctor", "doctor", "porter", "domestic"]
+         "doctor", "doctor", "porter", "domestic", "facilities engineer"]
 def demo_pin_hash(staff_id, pin):
     # Demo PINs only (docs/alarms.md): "2468" + the two-digit staff number. A real site sets its own
     # (wardctl hash-pin). Argon2id through libsodium at the station's cost (3 passes, 256 MiB), with
@@ -211,6 +211,11 @@ site["referenceBeacons"] = [{"id": f"ref-{level}{k + 1}", "floor": level, "x": 7
 # unsigned state (the status bar says so). A real site lists its stations' public keys
 # (wardctl keygen) and leaves acceptUnsigned out; scripts/demo makes such a site for its stations.
 site["signing"] = {"acceptUnsigned": True, "keys": {}}
+
+# The building-management system takes room setpoints on cmd/bms-1 and answers on cmdack/bms-1;
+# only the facilities engineer may send them (docs/site-schema.md).
+site["bms"] = {"device": "bms-1", "ackTimeoutS": 30}
+site["setpointRoles"] = ["facilities engineer"]
 
 out = os.path.join("resources", "site")
 os.makedirs(out, exist_ok=True)

@@ -2,13 +2,17 @@
 // How the simulated ward's people answer the station: a badge that is called (BadgeBuzz on
 // cmd/{badge}) says at once that it received the call and, a few seconds later, that its wearer
 // accepted it (CommandAck on cmdack/{badge}); a wristband or badge told that help is coming says
-// it received it. Thread-safe: commands arrive on the MQTT thread, answers go out from the
+// it received it. The site's building-management system (bms.device) takes a room's climate
+// setpoint: received at once, then accepted a second later (declined for a room it does not serve
+// or a temperature outside its plant's 18-26 °C), after which the simulated room follows it
+// (setpointOf). Thread-safe: commands arrive on the MQTT thread, answers go out from the
 // simulation's loop (due()).
 #include "domain/site.h"
 #include "transport/topics.h"
 #include "transport/wirecodec.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QSet>
 #include <mutex>
 #include <vector>
@@ -29,6 +33,9 @@ public:
     void onCommand(const QString& device, std::span<const std::byte> payload, qint64 nowMs);
     // The answers due by nowMs, in order.
     [[nodiscard]] std::vector<Answer> due(qint64 nowMs);
+    // The temperature setpoint the BMS applies to a room by nowMs (none: the room runs freely).
+    [[nodiscard]] std::optional<double> setpointOf(const QString& roomId, qint64 nowMs);
+    static constexpr double PlantMinC = 18, PlantMaxC = 26;
 
 private:
     struct Pending
@@ -42,6 +49,9 @@ private:
     std::mutex m_mutex;
     std::vector<Pending> m_pending;
     QSet<QString> m_seen; // command ids answered: repeats (two stations, QoS 1 redelivery) once
+    const Site& m_site;
+    QString m_bms;
+    QHash<QString, std::pair<qint64, double>> m_setpoints; // room -> (applied from, temperature)
 };
 
 } // namespace ww::sim

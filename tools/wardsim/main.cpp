@@ -108,6 +108,7 @@ int main(int argc, char** argv)
     QTextStream(stdout) << "wardsim: site " << loaded.site->id << ", " << world.tagCount() << " tags, vitals "
                         << (world.replaying() ? "replayed from PhysioNet records" : "synthetic") << ", seed " << opt.seed
                         << Qt::endl;
+    world.setSetpoints([&answers](const QString& room, qint64 nowMs) { return answers.setpointOf(room, nowMs); });
     world.publishStatuses();
     const double dt = 0.1;
     const double simSpeed = p.value(speed).toDouble();

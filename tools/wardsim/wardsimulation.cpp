@@ -323,7 +323,19 @@ void WardSimulation::sendEnvironment(double now)
         if (s.kind == SensorKind::Climate) {
             const Room* room = m_site.room(s.room);
             const double roomOffset = (qHash(s.id) % 100) / 100.0 - 0.5;
-            r.temperatureC = std::round((22.4 + 0.9 * daily + roomOffset + 0.08 * m_rng.normal()) * 10) / 10;
+            const double free = 22.4 + 0.9 * daily + roomOffset;
+            double temp = free;
+            if (const auto sp = m_setpointOf ? m_setpointOf(s.room, nowMs()) : std::nullopt) {
+                // Under the BMS's setpoint the room approaches it slowly (a first-order lag).
+                if (!m_roomTemp.contains(s.room))
+                    m_roomTemp.insert(s.room, free);
+                double& current = m_roomTemp[s.room];
+                current += (*sp + 0.2 * daily - current) * (1 - std::exp(-interval / RoomFollowS));
+                temp = current;
+            } else {
+                m_roomTemp.remove(s.room);
+            }
+            r.temperatureC = std::round((temp + 0.08 * m_rng.normal()) * 10) / 10;
             r.humidityPct = std::round(46 - 6 * daily + 2 * roomOffset + 0.5 * m_rng.normal());
             r.co2Ppm = std::round(620 + 180 * (0.5 + 0.5 * daily) + 30 * m_rng.normal());
             if (room && room->kind == RoomKind::Isolation)

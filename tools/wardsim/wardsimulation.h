@@ -54,6 +54,13 @@ public:
     WardSimulation(const Site& site, SimOptions options, qint64 startMs, Publish publish);
 
     void step(double dtS);            // advances simulated time and publishes what devices send
+    // Where a room's temperature setpoint comes from (the simulated BMS, deviceanswers.h): a room
+    // with one approaches it (time constant RoomFollowS of simulated time) instead of running freely.
+    void setSetpoints(std::function<std::optional<double>(const QString& room, qint64 nowMs)> setpointOf)
+    {
+        m_setpointOf = std::move(setpointOf);
+    }
+    static constexpr double RoomFollowS = 180;
     void publishStatuses();           // retained device statuses (also done at start)
     [[nodiscard]] double simTimeS() const { return m_t; }
     [[nodiscard]] QJsonObject truthSummary() const; // the last values sent, true rooms, events
@@ -120,6 +127,8 @@ private:
     Publish m_publish;
     Topics m_topics;
     Rng m_rng;
+    std::function<std::optional<double>(const QString&, qint64)> m_setpointOf;
+    QHash<QString, double> m_roomTemp; // rooms under a setpoint: their temperature now
     Rng m_refRng; // reference beacons draw from their own stream: adding them leaves the rest of the world as it was
     double m_t = 0;
     QHash<QString, bool> m_bedOccupied; // by bed device: the last state sent

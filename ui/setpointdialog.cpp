@@ -1,0 +1,92 @@
+#include "ui/setpointdialog.h"
+#include "domain/site.h"
+#include "models/alarmcontroller.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ww {
+
+SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidget* parent)
+    : QDialog(parent), m_alarms(alarms), m_roomId(room.id), m_tempOn(new QCheckBox(tr("Temperature"), this)),
+      m_temp(new QDoubleSpinBox(this)), m_rhOn(new QCheckBox(tr("Relative humidity"), this)), m_rh(new QDoubleSpinBox(this)),
+      m_mode(new QComboBox(this)), m_reason(new QLineEdit(this)), m_send(new QPushButton(tr("Send to the BMS"), this)),
+      m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("setpointDialog"));
+    const QString name = QCoreApplication::translate("site", room.name.toUtf8().constData());
+    setWindowTitle(tr("Climate setpoint: %1").arg(name));
+    m_temp->setRange(SetpointLimits::MinTemperatureC, SetpointLimits::MaxTemperatureC);
+    m_temp->setDecimals(1);
+    m_temp->setSingleStep(0.5);
+    m_temp->setSuffix(QStringLiteral(" °C"));
+    m_temp->setValue(22.0);
+    m_rh->setRange(SetpointLimits::MinHumidityPct, SetpointLimits::MaxHumidityPct);
+    m_rh->setDecimals(0);
+    m_rh->setSuffix(QStringLiteral(" %"));
+    m_rh->setValue(45);
+    m_mode->addItem(tr("unchanged"), int(VentilationMode::Unchanged));
+    m_mode->addItem(tr("normal (occupied)"), int(VentilationMode::Normal));
+    m_mode->addItem(tr("boost (purge)"), int(VentilationMode::Boost));
+    m_mode->addItem(tr("setback (unoccupied)"), int(VentilationMode::Setback));
+    m_reason->setPlaceholderText(tr("Why (logged with your name)"));
+    m_reason->setMaxLength(200);
+    m_tempOn->setChecked(true);
+    m_rh->setEnabled(false);
+    connect(m_tempOn, &QCheckBox::toggled, m_temp, &QWidget::setEnabled);
+    connect(m_rhOn, &QCheckBox::toggled, m_rh, &QWidget::setEnabled);
+    m_status->setObjectName(QStringLiteral("setpointStatus"));
+    m_status->setWordWrap(true);
+    m_send->setObjectName(QStringLiteral("sendSetpoint"));
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Room"), new QLabel(name, this));
+    form->addRow(m_tempOn, m_temp);
+    form->addRow(m_rhOn, m_rh);
+    form->addRow(tr("Ventilation"), m_mode);
+    form->addRow(tr("Reason"), m_reason);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_send, QDialogButtonBox::ActionRole);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    connect(m_send, &QPushButton::clicked, this, &SetpointDialog::send);
+    auto* v = new QVBoxLayout(this);
+    v->addLayout(form);
+    v->addWidget(m_status);
+    v->addWidget(buttons);
+
+    // The command's progress as the station logs it; a refusal of this dialog's request too.
+    connect(&alarms, &AlarmController::setpointProgress, this,
+            [this](const QString& commandId, const QString& roomId, bool ok, const QString& text) {
+                if (roomId != m_roomId || (!commandId.isEmpty() && !m_commandId.isEmpty() && commandId != m_commandId))
+                    return;
+                if (!commandId.isEmpty())
+                    m_commandId = commandId;
+                m_status->setText(ok ? text : QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(text.toHtmlEscaped()));
+            });
+}
+
+void SetpointDialog::send()
+{
+    ClimateSetpointRequest r;
+    r.roomId = m_roomId;
+    if (m_tempOn->isChecked())
+        r.temperatureC = m_temp->value();
+    if (m_rhOn->isChecked())
+        r.humidityPct = m_rh->value();
+    r.ventilation = VentilationMode(m_mode->currentData().toInt());
+    r.reason = m_reason->text().simplified();
+    m_commandId.clear();
+    m_status->setText(tr("Sending…"));
+    m_alarms.sendSetpoint(r);
+}
+
+} // namespace ww
