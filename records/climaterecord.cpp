@@ -321,11 +321,8 @@ bool ClimateRecord::writeAggregates(ClimateTier tier, std::span<const ClimateAgg
                   .arg(tableOf(tier), aggregateColumns("%1_min, %1_mean, %1_max, %1_n"), marks.join(QChar(u','))));
     for (const ClimateAggregate& a : rows) {
         const auto key = sensorKey(a.sensorId, a.roomId);
-        if (!key) {
-            m_error = QStringLiteral("%1: cannot record sensor %2").arg(m_path, a.sensorId);
-            db.rollback();
-            return false;
-        }
+        if (!key)
+            return abandon(db, QStringLiteral("cannot record sensor %1").arg(a.sensorId));
         q.addBindValue(*key);
         q.addBindValue(a.timeMs);
         for (int i = 0; i < ClimateQuantityCount; ++i) {
@@ -336,17 +333,10 @@ bool ClimateRecord::writeAggregates(ClimateTier tier, std::span<const ClimateAgg
             q.addBindValue(any ? stored(p.max, i) : stored(std::nullopt, i));
             q.addBindValue(p.count);
         }
-        if (!q.exec()) {
-            m_error = QStringLiteral("%1: cannot write an aggregate: %2").arg(m_path, q.lastError().text());
-            db.rollback();
-            return false;
-        }
+        if (!q.exec())
+            return abandon(db, QStringLiteral("cannot write an aggregate: %1").arg(q.lastError().text()));
     }
-    if (!db.commit()) {
-        m_error = QStringLiteral("%1: cannot commit: %2").arg(m_path, db.lastError().text());
-        return false;
-    }
-    return true;
+    return finish(db);
 }
 
 bool ClimateRecord::applyRetention(qint64 nowMs)
@@ -365,26 +355,36 @@ bool ClimateRecord::applyRetention(qint64 nowMs)
     const std::pair<ClimateTier, int> tiers[] = {{ClimateTier::Raw, m_retention.rawDays},
                                                  {ClimateTier::Minute, m_retention.minuteDays},
                                                  {ClimateTier::Hour, m_retention.hourDays}};
-    if (!db.transaction())
+    if (!db.transaction()) {
+        m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
         return false;
+    }
     QSqlQuery q(db);
     for (const auto& [tier, days] : tiers) {
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor = ? AND t < ?").arg(tableOf(tier)));
         for (const qint64 key : keys) { // by sensor: each delete walks the (sensor, t) key
             q.addBindValue(key);
             q.addBindValue(nowMs - qint64(days) * DayMs);
-            if (!q.exec()) {
-                m_error = QStringLiteral("%1: cannot apply retention: %2").arg(m_path, q.lastError().text());
-                db.rollback();
-                return false;
-            }
+            if (!q.exec())
+                return abandon(db, QStringLiteral("cannot apply retention: %1").arg(q.lastError().text()));
         }
     }
-    if (!db.commit()) {
-        m_error = QStringLiteral("%1: cannot commit: %2").arg(m_path, db.lastError().text());
-        return false;
-    }
-    return true;
+    return finish(db);
+}
+
+bool ClimateRecord::abandon(QSqlDatabase& db, const QString& why)
+{
+    m_error = QStringLiteral("%1: %2").arg(m_path, why);
+    db.rollback();
+    return false;
+}
+
+bool ClimateRecord::finish(QSqlDatabase& db)
+{
+    if (db.commit())
+        return true;
+    m_error = QStringLiteral("%1: cannot commit: %2").arg(m_path, db.lastError().text());
+    return false;
 }
 
 ClimateTier ClimateRecord::tierFor(qint64 fromMs, qint64 toMs, qint64 nowMs, const ClimateRetention& retention)

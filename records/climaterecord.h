@@ -25,6 +25,7 @@
 #include <span>
 #include <vector>
 
+class QSqlDatabase;
 class QThread;
 
 namespace ww {
@@ -112,6 +113,9 @@ private:
     bool ensureOpen();
     std::optional<qint64> sensorKey(const QString& sensorId, const QString& roomId);
     bool rebuild(qint64 sensor, qint64 fromMs, qint64 toMs);
+    // The transaction's end: rolled back with the error (false), or committed (false when that fails).
+    bool abandon(QSqlDatabase& db, const QString& why);
+    bool finish(QSqlDatabase& db);
 
     QString m_path, m_connection, m_error;
     ClimateRetention m_retention;
