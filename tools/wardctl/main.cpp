@@ -1,5 +1,6 @@
 // wardctl: offline work on recordings. Exit codes: 0 done, 2 bad input, 1 anything else.
 #include "offline.h"
+#include "climatecmd.h"
 #include "coldchaincmd.h"
 #include "recordcmd.h"
 #include "shiftreportcmd.h"
@@ -35,6 +36,9 @@ const char* const Usage =
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
     "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
+    "  wardctl climate --readings R.csv --kind KIND [--name NAME] [--site S.json] [--from T] [--to T] [--max-gap-s 900]\n"
+    "                  [--json R.json] [--csv C.csv]  (R.csv: time_s and any of temperature_c, humidity_pct, co2_ppm,\n"
+    "                  pm25, tvoc, diff_pressure_pa; KIND: a room kind of the site's climateTargets)\n"
     "  wardctl shift-report --log L.sqlite --from T --to T [--json R.json] [--csv R.csv] [--pdf R.pdf] [--beds N]\n"
     "                       (T: ISO 8601 or epoch seconds; --beds: N beds occupied when the census record is empty)\n"
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
@@ -251,6 +255,34 @@ int coldchainCommand(const QStringList& args, QTextStream& err)
     return offline::coldchain(o, out, err);
 }
 
+// A room's climate compliance from a logger's CSV against the site's targets for its kind.
+int climateCommand(const QStringList& args, QTextStream& err)
+{
+    QCommandLineParser p;
+    const auto value = [](const char* name) { return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")); };
+    p.addOptions({value("readings"), value("kind"), value("name"), value("site"), value("from"), value("to"), value("max-gap-s"),
+                  value("json"), value("csv")});
+    if (!p.parse(args)) {
+        err << "climate: " << p.errorText() << Qt::endl;
+        return usage(err);
+    }
+    offline::ClimateOptions o;
+    o.readings = p.value(QStringLiteral("readings"));
+    o.kind = p.value(QStringLiteral("kind"));
+    o.name = p.value(QStringLiteral("name"));
+    o.site = p.value(QStringLiteral("site"));
+    o.from = p.value(QStringLiteral("from"));
+    o.to = p.value(QStringLiteral("to"));
+    o.jsonOut = p.value(QStringLiteral("json"));
+    o.csvOut = p.value(QStringLiteral("csv"));
+    if (o.readings.isEmpty() || o.kind.isEmpty() || !p.positionalArguments().isEmpty())
+        return usage(err);
+    if (!readDouble(p, QStringLiteral("max-gap-s"), o.maxGapS, err))
+        return offline::BadInput;
+    QTextStream out(stdout);
+    return offline::climate(o, out, err);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -277,6 +309,8 @@ int main(int argc, char** argv)
         return news2Command(args, err);
     if (command == u"coldchain")
         return coldchainCommand(args, err);
+    if (command == u"climate")
+        return climateCommand(args, err);
     if (command == u"shift-report")
         return offline::shiftReportCommand(args, err);
     if (command == u"record")

@@ -1,0 +1,54 @@
+#pragma once
+// A room's climate compliance over a period, from its readings: per quantity the time covered by
+// readings, the time in range (a reading holds until the next one, at most maxGapMs), min, mean
+// and max; and the excursions (consecutive readings outside the target), each with its start, end,
+// peak and, when the station's log is given, who acknowledged the alarm it raised. The station's
+// report and `wardctl climate` (a logger's CSV) build the same thing.
+#include "records/alarmlog.h"
+#include "records/climatereview.h"
+
+#include <QJsonObject>
+
+namespace ww {
+
+struct ClimateExcursion
+{
+    ClimateQuantity quantity = ClimateQuantity::Temperature;
+    qint64 fromMs = 0, toMs = 0;
+    double peak = 0;      // the value furthest outside the target
+    bool above = true;    // above the target's max (else below its min)
+    bool ongoing = false; // still outside at the period's end
+    QString ackedBy;      // who acknowledged the alarm of it (empty: nobody, or no log)
+    qint64 ackedAtMs = 0;
+};
+
+struct QuantityCompliance
+{
+    ClimateQuantity quantity = ClimateQuantity::Temperature;
+    Range target;
+    int readings = 0;
+    qint64 coveredMs = 0, inRangeMs = 0;
+    double min = 0, mean = 0, max = 0;
+    [[nodiscard]] double inRangeShare() const { return coveredMs > 0 ? double(inRangeMs) / double(coveredMs) : 0; }
+};
+
+struct ClimateReport
+{
+    QString place, kind;
+    qint64 fromMs = 0, toMs = 0, maxGapMs = 0;
+    std::vector<QuantityCompliance> quantities; // those with readings, in ClimateQuantity order
+    std::vector<ClimateExcursion> excursions;   // by start
+    [[nodiscard]] QString text() const;
+    [[nodiscard]] QByteArray csv() const;
+    [[nodiscard]] QJsonObject json() const;
+};
+
+// series: each quantity's readings (time order); only those inside [fromMs, toMs) count.
+[[nodiscard]] ClimateReport buildClimateReport(const QString& place, const QString& kind,
+                                               const std::array<std::vector<ClimatePoint>, ClimateQuantityCount>& series,
+                                               const ClimateTargets& targets, qint64 fromMs, qint64 toMs, qint64 maxGapMs);
+// Who acknowledged: the room's climate and pressure alarms in the log whose onset falls in an
+// excursion of their quantity (env.pressure: the pressure difference; env.climate: the others).
+void attachAcknowledgements(ClimateReport& report, const QString& roomId, const std::vector<LogEntry>& log);
+
+} // namespace ww
