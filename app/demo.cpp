@@ -7,6 +7,9 @@
 #include "ui/censusdialogs.h"
 #include "ui/coldchainreport.h"
 #include "ui/floorplanview.h"
+#include "records/climaterecord.h"
+#include "ui/climateheatmap.h"
+#include "ui/climatereview.h"
 #include "ui/patientview.h"
 #include "ui/shiftdialogs.h"
 #include "ui/trendviews.h"
@@ -235,14 +238,38 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                 });
                 window.showTab(QStringLiteral("history"));
             };
+            // A room's week and its floor's heat map from the climate record (the demo script writes
+            // a week of simulated history into it before the station starts), then the history.
+            auto climate = [&window, &alarms, site, dir, history](QStringList shots) {
+                if (!site || alarms.logPath().isEmpty()) {
+                    history(shots);
+                    return;
+                }
+                auto* review = new ClimateReviewDialog(*site, climatePathFor(alarms.logPath()), QStringLiteral("R103"),
+                                                       alarms.clock().nowMs(), &window);
+                auto waiting = std::make_shared<int>(2);
+                auto grab = [review, dir, shots, history, waiting]() mutable {
+                    if (--*waiting > 0)
+                        return;
+                    review->heatMap()->replotNow();
+                    const QString path = QDir(dir).filePath(QStringLiteral("climate-review.png"));
+                    review->grab().save(path);
+                    shots << path;
+                    review->deleteLater();
+                    history(shots);
+                };
+                QObject::connect(review, &ClimateReviewDialog::chartLoaded, &window, grab, Qt::SingleShotConnection);
+                QObject::connect(review, &ClimateReviewDialog::heatMapLoaded, &window, grab, Qt::SingleShotConnection);
+                review->show();
+            };
             // The fridge's compliance record of the last hour, from the station database.
             const Fridge* f = fridge >= 0 && site ? site->fridge(rows.rowAt(fridge).id) : nullptr;
             if (!f || alarms.logPath().isEmpty()) {
-                history(saved);
+                climate(saved);
                 return;
             }
             auto* report = new ColdChainReportDialog(*f, alarms.readingsPath(), &window);
-            QObject::connect(report, &ColdChainReportDialog::loaded, &window, [report, dir, saved, history]() mutable {
+            QObject::connect(report, &ColdChainReportDialog::loaded, &window, [report, dir, saved, climate]() mutable {
                 const QString path = QDir(dir).filePath(QStringLiteral("coldchain-report.png"));
                 report->grab().save(path);
                 saved << path;
@@ -250,7 +277,7 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                 if (report->savePdf(pdf))
                     saved << pdf;
                 report->deleteLater();
-                history(saved);
+                climate(saved);
             }, Qt::SingleShotConnection);
             report->show();
             const qint64 now = QDateTime::currentMSecsSinceEpoch();

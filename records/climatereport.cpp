@@ -144,17 +144,17 @@ QString ClimateReport::text() const
     return s;
 }
 
-QByteArray ClimateReport::csv() const
+QByteArray ClimateReport::csv(bool header) const
 {
-    QByteArray out = "section,quantity,target,readings,covered_s,in_range_s,in_range_pct,min,mean,max,from,to,peak,direction,ongoing,acknowledged_by,acknowledged_at\n";
+    QByteArray out = !header ? QByteArray() : "place,section,quantity,target,readings,covered_s,in_range_s,in_range_pct,min,mean,max,from,to,peak,direction,ongoing,acknowledged_by,acknowledged_at\n";
     auto q = [](const QString& s) { return '"' + QString(s).replace(u'"', QStringLiteral("\"\"")).toUtf8() + '"'; };
     for (const QuantityCompliance& c : quantities)
-        out += "compliance," + QByteArray(Names[int(c.quantity)]) + ',' + q(rangeText(c.target)) + ',' + QByteArray::number(c.readings) + ',' +
+        out += q(place) + ",compliance," + QByteArray(Names[int(c.quantity)]) + ',' + q(rangeText(c.target)) + ',' + QByteArray::number(c.readings) + ',' +
                QByteArray::number(c.coveredMs / 1000) + ',' + QByteArray::number(c.inRangeMs / 1000) + ',' +
                QByteArray::number(c.inRangeShare() * 100, 'f', 2) + ',' + QByteArray::number(c.min, 'f', 2) + ',' +
                QByteArray::number(c.mean, 'f', 2) + ',' + QByteArray::number(c.max, 'f', 2) + ",,,,,,,\n";
     for (const ClimateExcursion& x : excursions)
-        out += "excursion," + QByteArray(Names[int(x.quantity)]) + ",,,,,,,,," + when(x.fromMs).toUtf8() + ',' + when(x.toMs).toUtf8() + ',' +
+        out += q(place) + ",excursion," + QByteArray(Names[int(x.quantity)]) + ",,,,,,,,," + when(x.fromMs).toUtf8() + ',' + when(x.toMs).toUtf8() + ',' +
                QByteArray::number(x.peak, 'f', 2) + ',' + (x.above ? "above" : "below") + ',' + (x.ongoing ? "yes" : "no") + ',' +
                q(x.ackedBy) + ',' + (x.ackedAtMs ? when(x.ackedAtMs).toUtf8() : QByteArray()) + '\n';
     return out;

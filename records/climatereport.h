@@ -39,7 +39,8 @@ struct ClimateReport
     std::vector<QuantityCompliance> quantities; // those with readings, in ClimateQuantity order
     std::vector<ClimateExcursion> excursions;   // by start
     [[nodiscard]] QString text() const;
-    [[nodiscard]] QByteArray csv() const;
+    // One row per quantity and per excursion, the place first (a floor's reports concatenate).
+    [[nodiscard]] QByteArray csv(bool header = true) const;
     [[nodiscard]] QJsonObject json() const;
 };
 

@@ -1191,6 +1191,60 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::ClimateReportDialog</name>
+    <message>
+        <source>Room climate compliance</source>
+        <translation>Raumklima-Konformität</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Als PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>Als CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Save the climate report as PDF</source>
+        <translation>Klimabericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Save the climate report as CSV</source>
+        <translation>Klimabericht als CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n Raum</numerusform>
+            <numerusform>%n Räume</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The climate record cannot be read: %1</source>
+        <translation>Das Klimaprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>ww::ClimateReviewDialog</name>
     <message>
         <source>Room climate review</source>
@@ -1274,6 +1328,18 @@ Kommentar: %1</translation>
     <message>
         <source>%1 rooms; %2 room-hours out of range. Click a cell to see that room&apos;s day.</source>
         <translation>%1 Räume; %2 Raumstunden außerhalb des Bereichs. Eine Zelle anklicken, um den Tag dieses Raums zu sehen.</translation>
+    </message>
+    <message>
+        <source>Compliance report…</source>
+        <translation>Konformitätsbericht…</translation>
+    </message>
+    <message>
+        <source>The room&apos;s time in range per quantity and its excursions over the chart&apos;s period, to save as PDF or CSV</source>
+        <translation>Zeit im Bereich je Größe und Abweichungen des Raums im Zeitraum des Diagramms, als PDF oder CSV zu speichern</translation>
+    </message>
+    <message>
+        <source>Floor report…</source>
+        <translation>Etagenbericht…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "domain/site.h"
 #include "ui/climatechart.h"
 #include "ui/climateheatmap.h"
+#include "ui/climatereportview.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QSplitter>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -83,7 +85,13 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     auto* rl = new QVBoxLayout(roomBox);
     rl->addLayout(top);
     rl->addWidget(m_chart, 1);
-    rl->addWidget(m_status);
+    auto* roomReport = new QPushButton(tr("Compliance report…"), roomBox);
+    roomReport->setObjectName(QStringLiteral("roomReport"));
+    roomReport->setToolTip(tr("The room's time in range per quantity and its excursions over the chart's period, to save as PDF or CSV"));
+    auto* rs = new QHBoxLayout;
+    rs->addWidget(m_status, 1);
+    rs->addWidget(roomReport);
+    rl->addLayout(rs);
     m_chart->setMinimumHeight(300);
 
     auto* floorBox = new QGroupBox(tr("A floor's rooms, hour by hour: grey no data, green in range, amber a brief excursion, red out of range"),
@@ -97,7 +105,28 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     auto* fl = new QVBoxLayout(floorBox);
     fl->addLayout(ft);
     fl->addWidget(m_heatMap, 1);
-    fl->addWidget(m_heatStatus);
+    auto* floorReport = new QPushButton(tr("Floor report…"), floorBox);
+    floorReport->setObjectName(QStringLiteral("floorReport"));
+    auto* fs = new QHBoxLayout;
+    fs->addWidget(m_heatStatus, 1);
+    fs->addWidget(floorReport);
+    fl->addLayout(fs);
+    auto openReport = [this](const QStringList& rooms, qint64 from, qint64 to) {
+        auto* d = new ClimateReportDialog(m_site, m_path, m_logPath, rooms, from, to, m_nowMs, this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+    };
+    connect(roomReport, &QPushButton::clicked, this, [this, openReport] {
+        if (m_chartTo > m_chartFrom)
+            openReport(QStringList{this->roomId()}, m_chartFrom, m_chartTo);
+    });
+    connect(floorReport, &QPushButton::clicked, this, [this, openReport] {
+        QStringList rooms;
+        for (const Room* r : climateRooms(m_site, m_floor->currentData().toInt()))
+            rooms << r->id;
+        const qint64 from = m_week->dateTime().toMSecsSinceEpoch() / HourMs * HourMs;
+        openReport(rooms, from, from + 7 * DayMs);
+    });
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(roomBox);
@@ -200,6 +229,8 @@ void ClimateReviewDialog::loadChart()
         m_status->setText(tr("The range ends before it begins."));
         return;
     }
+    m_chartFrom = from;
+    m_chartTo = to;
     const auto q = ClimateQuantity(m_quantity->currentData().toInt());
     const ClimateTier tier = ClimateRecord::tierFor(from, to, m_nowMs, m_site.climateRecord);
     const ww::Range target = targetOf(m_site.climateTargets.value(r->kind), q);

@@ -30,6 +30,8 @@ public:
     void setQuantity(ClimateQuantity q);
     void setPeriod(Period p, qint64 fromMs = 0, qint64 toMs = 0);
     void setFloor(int level, qint64 weekFromMs);
+    // The station's alarm log: who acknowledged the excursions in the compliance reports.
+    void setLogPath(const QString& path) { m_logPath = path; }
     [[nodiscard]] ClimateChart* chart() const { return m_chart; }
     [[nodiscard]] ClimateHeatMap* heatMap() const { return m_heatMap; }
     [[nodiscard]] QLabel* status() const { return m_status; }
@@ -44,8 +46,9 @@ private:
     [[nodiscard]] QString roomId() const;
 
     const Site& m_site;
-    QString m_path;
+    QString m_path, m_logPath;
     qint64 m_nowMs;
+    qint64 m_chartFrom = 0, m_chartTo = 0; // the chart's period (the room report's)
     QComboBox* m_room;
     QComboBox* m_quantity;
     QComboBox* m_period;

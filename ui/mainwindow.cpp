@@ -157,7 +157,7 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         m_envChart = new EnvironmentChartView(*site, models, alarms ? alarms->readingsPath() : QString(), m_tabs);
         withChart(environment, m_envChart, QStringLiteral("environment"));
         if (alarms && !alarms->logPath().isEmpty())
-            m_envChart->setClimateRecord(climatePathFor(alarms->logPath()), [alarms] { return alarms->clock().nowMs(); });
+            m_envChart->setClimateRecord(climatePathFor(alarms->logPath()), alarms->logPath(), [alarms] { return alarms->clock().nowMs(); });
         m_envChart->setSetpoints(alarms);
         connect(environment->selectionModel(), &QItemSelectionModel::currentRowChanged, m_envChart,
                 [this](const QModelIndex& current) { m_envChart->setPlace(current.isValid() ? current.row() : -1); });

@@ -339,6 +339,7 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
         const QString room = valid && m_models.environment.rowAt(m_row).kind == EnvKind::Room ? m_models.environment.rowAt(m_row).id
                                                                                                : QString();
         auto* d = new ClimateReviewDialog(m_site, m_climatePath, room, m_now ? m_now() : QDateTime::currentMSecsSinceEpoch(), this);
+        d->setLogPath(m_logPath);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     });
@@ -372,9 +373,10 @@ void EnvironmentChartView::scheduleRefresh()
     m_throttle.start();
 }
 
-void EnvironmentChartView::setClimateRecord(QString path, std::function<qint64()> now)
+void EnvironmentChartView::setClimateRecord(QString path, QString logPath, std::function<qint64()> now)
 {
     m_climatePath = std::move(path);
+    m_logPath = std::move(logPath);
     m_now = std::move(now);
     refreshNow();
 }

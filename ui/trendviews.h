@@ -81,7 +81,7 @@ public:
     [[nodiscard]] QPushButton* reportButton() const { return m_report; }
     [[nodiscard]] QPushButton* reviewButton() const { return m_review; }
     // The station's climate record (empty: no review); nowMs: the station's clock for the review.
-    void setClimateRecord(QString path, std::function<qint64()> now);
+    void setClimateRecord(QString path, QString logPath, std::function<qint64()> now);
     // Setpoint changes for the selected room go through the station's controller (null: none).
     void setSetpoints(AlarmController* alarms);
     [[nodiscard]] QPushButton* setpointButton() const { return m_setpoint; }
@@ -104,7 +104,7 @@ private:
     QPushButton* m_review;
     QPushButton* m_setpoint;
     AlarmController* m_alarms = nullptr;
-    QString m_climatePath;
+    QString m_climatePath, m_logPath;
     std::function<qint64()> m_now;
     QTimer m_throttle;
     int m_row = -1;

@@ -7,10 +7,12 @@
 #include "records/climatereview.h"
 #include "ui/climatechart.h"
 #include "ui/climateheatmap.h"
+#include "ui/climatereportview.h"
 #include "ui/climatereview.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -154,6 +156,45 @@ private Q_SLOTS:
         QTRY_VERIFY(chart.size() > before + 1);
         d.heatMap()->replotNow();
         d.grab().save(QStringLiteral("screens/climate-review.png"));
+    }
+
+    void complianceReportOfARoomAndAFloor()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const QString path = m_dir.filePath(QStringLiteral("report-climate.sqlite"));
+        fill(site, path, QStringLiteral("R103"));
+        // The week before now: raw readings are kept 7 days, so the report reads them.
+        ClimateReportDialog room(site, path, {}, {QStringLiteral("R103")}, Now - 7 * Day, Now, Now);
+        QSignalSpy loadedRoom(&room, &ClimateReportDialog::loaded);
+        QVERIFY(loadedRoom.wait(20000));
+        QCOMPARE(loadedRoom.back().at(0).toInt(), 1);
+        const ClimateReport& r = room.reports().front();
+        QCOMPARE(r.excursions.size(), size_t(1));
+        QCOMPARE(r.excursions[0].fromMs, Now - 3 * Day - 4 * Hour);
+        QCOMPARE(r.excursions[0].toMs, Now - 3 * Day + Hour);
+        QCOMPARE(r.excursions[0].peak, 27.0);
+        // 5 h of 168 out of range: 97.0 % in range.
+        QCOMPARE(qRound(r.quantities[0].inRangeShare() * 1000), qRound((1.0 - 5.0 / 168) * 1000));
+        QVERIFY(room.text().contains(QStringLiteral("Excursions: 1")));
+        QVERIFY(room.saveCsv(m_dir.filePath(QStringLiteral("room.csv"))));
+        QVERIFY(room.savePdf(m_dir.filePath(QStringLiteral("room.pdf"))));
+        QFile csv(m_dir.filePath(QStringLiteral("room.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("excursion,temperature_c"));
+        // The floor's rooms: one report each, one CSV header.
+        QStringList rooms;
+        for (const Room& rr : site.rooms)
+            if (rr.floor == 1 && (rr.id == QStringLiteral("R101") || rr.id == QStringLiteral("R103")))
+                rooms << rr.id;
+        ClimateReportDialog floor(site, path, {}, rooms, Now - 7 * Day, Now, Now);
+        QSignalSpy loadedFloor(&floor, &ClimateReportDialog::loaded);
+        QVERIFY(loadedFloor.wait(20000));
+        QCOMPARE(loadedFloor.back().at(0).toInt(), 2);
+        QVERIFY(floor.saveCsv(m_dir.filePath(QStringLiteral("floor.csv"))));
+        QFile f(m_dir.filePath(QStringLiteral("floor.csv")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll().count("place,section"), 1);
     }
 
     void aRecordThatCannotBeReadIsSaid()

@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(withAcks.excursions[0].ackedAtMs, T0 + 28 * Min);
         QVERIFY(withAcks.excursions[1].ackedBy.isEmpty());
         QVERIFY(withAcks.text().contains(QStringLiteral("acknowledged by Freya Rossi")));
-        QVERIFY(withAcks.csv().contains("excursion,temperature_c,,,,,,,,,2026-11-27 00:20:00,2026-11-27 00:30:00,25.60,above,no,\"Freya Rossi\""));
+        QVERIFY(withAcks.csv().contains("\"Room 103\",excursion,temperature_c,,,,,,,,,2026-11-27 00:20:00,2026-11-27 00:30:00,25.60,above,no,\"Freya Rossi\""));
     }
 
     void wardctlFromALoggersCsv()

@@ -1,6 +1,7 @@
 // wardsim: publishes a simulated ward's device traffic, with ground truth, to an MQTT broker.
 #include "domain/site.h"
 #include "transport/mqttclient.h"
+#include "climatehistory.h"
 #include "deviceanswers.h"
 #include "wardsimulation.h"
 
@@ -52,7 +53,12 @@ int main(int argc, char** argv)
                                    QStringLiteral("file"));
     const QCommandLineOption scenario(QStringLiteral("scenario"), QStringLiteral("\"demo\": scripted panic, fall, desaturation, fridge excursion and a silent wristband."),
                                       QStringLiteral("name"));
-    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario});
+    const QCommandLineOption history(QStringLiteral("climate-history"),
+                                     QStringLiteral("Write past days of room climate into this climate record, then exit (tools/wardsim/climatehistory.h)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption historyDays(QStringLiteral("history-days"), QStringLiteral("Days of --climate-history."),
+                                         QStringLiteral("n"), QStringLiteral("7"));
+    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario, history, historyDays});
     p.process(app);
 
     const SiteLoadResult loaded = p.isSet(site) ? SiteLoader::loadFile(p.value(site)) : SiteLoader::loadDefault();
@@ -65,6 +71,22 @@ int main(int argc, char** argv)
     opt.extraTags = p.value(extra).toInt();
     opt.replaySpeed = p.value(replay).toDouble();
     opt.eventRateScale = p.value(events).toDouble();
+    if (p.isSet(history)) {
+        const int days = p.value(historyDays).toInt();
+        if (days < 1 || days > 400) {
+            QTextStream(stderr) << "wardsim: --history-days " << p.value(historyDays) << " is not 1 to 400" << Qt::endl;
+            return 2;
+        }
+        QString error;
+        const qint64 n = sim::writeClimateHistory(*loaded.site, p.value(history), days, QDateTime::currentMSecsSinceEpoch(),
+                                                  quint32(p.value(seed).toUInt()), error);
+        if (n < 0) {
+            QTextStream(stderr) << "wardsim: " << error << Qt::endl;
+            return 1;
+        }
+        QTextStream(stdout) << "wardsim: " << n << " climate readings of " << days << " days written to " << p.value(history) << Qt::endl;
+        return 0;
+    }
     if (p.isSet(scenario) && p.value(scenario) != u"demo") {
         QTextStream(stderr) << "--scenario: unknown scenario \"" << p.value(scenario) << "\" (demo)" << Qt::endl;
         return 2;
