@@ -468,7 +468,7 @@ bool AlarmEngine::advanceEscalation(const QString& id, int fromStep, const QStri
     if (it == m_alarms.end())
         return false;
     const AlarmState& s = it->second;
-    if (s.acknowledged() || !s.signalling() || s.escalationStep != fromStep ||
+    if (s.local || s.acknowledged() || !s.signalling() || s.escalationStep != fromStep ||
         size_t(fromStep) >= m_settings.rule(s.rule).escalation.size())
         return false;
     m_stepDue.insert(id, {fromStep + 1, why});

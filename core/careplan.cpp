@@ -112,8 +112,17 @@ void CarePlan::apply(const CareEntryMsg& entryIn)
              e.medicationTimes = m.medicationTimes;
          },
          tr("schedules"));
-    if (taken == 0)
-        return; // our own entry coming back, or nothing newer than what is in force
+    if (taken == 0) {
+        // Nothing newer than what is in force. When a part of this station's is newer than the
+        // entry (the broker's retained copy lost our last publish), it is published again; our own
+        // entry coming back has equal parts and publishes nothing.
+        if (keptOwn && m_publisher) {
+            CareEntryMsg out = held;
+            out.stationId = m_stationId;
+            m_publisher->publishCare(out);
+        }
+        return;
+    }
     if (m.newerThan(held.timeMs, held.stationId)) {
         merged.timeMs = m.timeMs;
         merged.stationId = m.stationId;

@@ -85,6 +85,7 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, St
     m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath), logPath);
     if (const QString climatePath = climatePathFor(logPath); !climatePath.isEmpty() && climatePath != u":memory:") {
         m_climateRecord = std::make_unique<ClimateRecorder>(climatePath, m_site.climateRecord);
+        m_climateRecord->moveToThread(thread()); // the core's thread, which adds, flushes and ends it
         connect(m_climateRecord.get(), &ClimateRecorder::health, this, [this](bool ok, const QString& error) {
             setLocalCondition(QStringLiteral("tech.log"), QStringLiteral("climate-record"), !ok, QStringLiteral("station.climate-failed"),
                               {error});

@@ -7,7 +7,9 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSet>
 #include <QThread>
+#include <algorithm>
 #include <cmath>
 
 namespace ww {
@@ -34,7 +36,8 @@ std::vector<QByteArray> version1Sql()
     for (const char* c : Columns)
         raw << QStringLiteral("%1 INTEGER").arg(QLatin1String(c));
     return {
-        "CREATE TABLE IF NOT EXISTS climate_sensor(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, room TEXT NOT NULL)",
+        // A sensor in a room: a sensor moved to another room is a new row, so its past stays its old room's.
+        "CREATE TABLE IF NOT EXISTS climate_sensor(id INTEGER PRIMARY KEY, name TEXT NOT NULL, room TEXT NOT NULL, UNIQUE(name, room))",
         "CREATE INDEX IF NOT EXISTS climate_sensor_room ON climate_sensor(room)",
         QStringLiteral("CREATE TABLE IF NOT EXISTS climate_raw(sensor INTEGER NOT NULL, t INTEGER NOT NULL, %1,"
                        " PRIMARY KEY(sensor, t)) WITHOUT ROWID")
@@ -169,34 +172,27 @@ bool ClimateRecord::ensureOpen()
 
 std::optional<qint64> ClimateRecord::sensorKey(const QString& sensorId, const QString& roomId)
 {
-    if (const auto it = m_sensors.constFind(sensorId); it != m_sensors.constEnd())
+    const QString cacheKey = sensorId + QChar(u'\n') + roomId;
+    if (const auto it = m_sensors.constFind(cacheKey); it != m_sensors.constEnd())
         return *it;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT id, room FROM climate_sensor WHERE name = ?"));
-    q.addBindValue(sensorId);
-    if (!q.exec())
-        return std::nullopt;
-    if (q.next()) {
-        const qint64 key = q.value(0).toLongLong();
-        // A sensor moved to another room: its later readings count for the new room.
-        if (q.value(1).toString() != roomId) {
-            QSqlQuery u(QSqlDatabase::database(m_connection, false));
-            u.prepare(QStringLiteral("UPDATE climate_sensor SET room = ? WHERE id = ?"));
-            u.addBindValue(roomId);
-            u.addBindValue(key);
-            if (!u.exec())
-                return std::nullopt;
-        }
-        m_sensors.insert(sensorId, key);
-        return key;
-    }
-    q.prepare(QStringLiteral("INSERT INTO climate_sensor(name, room) VALUES (?, ?)"));
+    q.prepare(QStringLiteral("SELECT id FROM climate_sensor WHERE name = ? AND room = ?"));
     q.addBindValue(sensorId);
     q.addBindValue(roomId);
     if (!q.exec())
         return std::nullopt;
-    const qint64 key = q.lastInsertId().toLongLong();
-    m_sensors.insert(sensorId, key);
+    qint64 key = 0;
+    if (q.next()) {
+        key = q.value(0).toLongLong();
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO climate_sensor(name, room) VALUES (?, ?)"));
+        q.addBindValue(sensorId);
+        q.addBindValue(roomId);
+        if (!q.exec())
+            return std::nullopt;
+        key = q.lastInsertId().toLongLong();
+    }
+    m_sensors.insert(cacheKey, key);
     return key;
 }
 
@@ -251,7 +247,12 @@ bool ClimateRecord::rebuild(qint64 sensor, qint64 fromMs, qint64 toMs)
     return true;
 }
 
-bool ClimateRecord::write(std::span<const ClimateReading> readings)
+qint64 ClimateRecord::rawCutoff(qint64 nowMs) const
+{
+    return (nowMs - qint64(m_retention.rawDays) * DayMs) / MinuteMs * MinuteMs;
+}
+
+bool ClimateRecord::write(std::span<const ClimateReading> readings, qint64 nowMs)
 {
     if (readings.empty())
         return true;
@@ -269,12 +270,18 @@ bool ClimateRecord::write(std::span<const ClimateReading> readings)
         m_sensors = known;
         return false;
     };
-    QHash<qint64, std::pair<qint64, qint64>> touched; // sensor -> [from, to] of its readings
+    QHash<qint64, QSet<qint64>> touched; // sensor -> the minutes its readings fall in
+    qint64 dropped = 0;
     {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("INSERT OR IGNORE INTO climate_raw(sensor, t, %1) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                       .arg(QStringLiteral("temperature, humidity, co2, pm25, tvoc, dp")));
         for (const ClimateReading& r : readings) {
+            // Older than the raw tier keeps: its minute could not be rebuilt from readings any more.
+            if (nowMs > 0 && r.timeMs < rawCutoff(nowMs)) {
+                ++dropped;
+                continue;
+            }
             const auto key = sensorKey(r.sensorId, r.roomId);
             if (!key)
                 return fail(QStringLiteral("cannot record sensor %1: %2").arg(r.sensorId, db.lastError().text()));
@@ -284,16 +291,23 @@ bool ClimateRecord::write(std::span<const ClimateReading> readings)
                 q.addBindValue(stored(r.values[size_t(i)], i));
             if (!q.exec())
                 return fail(QStringLiteral("cannot write a reading: %1").arg(q.lastError().text()));
-            auto it = touched.find(*key);
-            if (it == touched.end())
-                touched.insert(*key, {r.timeMs, r.timeMs});
-            else
-                *it = {std::min(it->first, r.timeMs), std::max(it->second, r.timeMs)};
+            touched[*key].insert(r.timeMs / MinuteMs * MinuteMs);
         }
     }
-    for (auto it = touched.cbegin(); it != touched.cend(); ++it)
-        if (!rebuild(it.key(), it->first, it->second + 1))
-            return fail(m_error.mid(m_path.size() + 2));
+    // The minutes touched, runs of consecutive ones rebuilt together (a late reading is a run of its own).
+    for (auto it = touched.cbegin(); it != touched.cend(); ++it) {
+        std::vector<qint64> minutes(it->begin(), it->end());
+        std::sort(minutes.begin(), minutes.end());
+        for (size_t i = 0; i < minutes.size();) {
+            size_t j = i;
+            while (j + 1 < minutes.size() && minutes[j + 1] == minutes[j] + MinuteMs)
+                ++j;
+            if (!rebuild(it.key(), minutes[i], minutes[j] + MinuteMs))
+                return fail(m_error.mid(m_path.size() + 2));
+            i = j + 1;
+        }
+    }
+    m_droppedOld += quint64(dropped);
     if (!db.commit())
         return fail(QStringLiteral("cannot commit: %1").arg(db.lastError().text()));
     m_error.clear();
@@ -352,19 +366,21 @@ bool ClimateRecord::applyRetention(qint64 nowMs)
     std::vector<qint64> keys;
     while (sensors.next())
         keys.push_back(sensors.value(0).toLongLong());
-    const std::pair<ClimateTier, int> tiers[] = {{ClimateTier::Raw, m_retention.rawDays},
-                                                 {ClimateTier::Minute, m_retention.minuteDays},
-                                                 {ClimateTier::Hour, m_retention.hourDays}};
+    // Cut at a whole minute (raw) and a whole hour (minutes): an aggregate rebuilt at the edge
+    // then still has all of its readings or minutes.
+    const std::pair<ClimateTier, qint64> tiers[] = {{ClimateTier::Raw, rawCutoff(nowMs)},
+                                                    {ClimateTier::Minute, (nowMs - qint64(m_retention.minuteDays) * DayMs) / HourMs * HourMs},
+                                                    {ClimateTier::Hour, nowMs - qint64(m_retention.hourDays) * DayMs}};
     if (!db.transaction()) {
         m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
         return false;
     }
     QSqlQuery q(db);
-    for (const auto& [tier, days] : tiers) {
+    for (const auto& [tier, cutoff] : tiers) {
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor = ? AND t < ?").arg(tableOf(tier)));
         for (const qint64 key : keys) { // by sensor: each delete walks the (sensor, t) key
             q.addBindValue(key);
-            q.addBindValue(nowMs - qint64(days) * DayMs);
+            q.addBindValue(cutoff);
             if (!q.exec())
                 return abandon(db, QStringLiteral("cannot apply retention: %1").arg(q.lastError().text()));
         }
@@ -513,7 +529,7 @@ public:
             m_pending.erase(m_pending.begin(), m_pending.begin() + qsizetype(drop));
             m_dropped += drop;
         }
-        const bool ok = m_record.write(m_pending);
+        const bool ok = m_record.write(m_pending, m_newestMs);
         if (ok)
             m_pending.clear();
         if (ok != m_healthy || (!ok && m_dropped != m_reportedDropped)) {

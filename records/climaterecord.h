@@ -82,8 +82,11 @@ public:
     bool open();
     // Writes the readings and rebuilds the aggregates of the minutes and hours they touch, in one
     // transaction; false (nothing written) with lastError() when it cannot. A reading already in
-    // the record (same sensor and millisecond) is kept once.
-    bool write(std::span<const ClimateReading> readings);
+    // the record (same sensor and millisecond) is kept once. nowMs (0: not checked): readings older
+    // than the raw tier keeps at nowMs are dropped and counted (droppedOld()), since their minute
+    // could no longer be rebuilt from readings.
+    bool write(std::span<const ClimateReading> readings, qint64 nowMs = 0);
+    [[nodiscard]] quint64 droppedOld() const { return m_droppedOld; }
     // Writes aggregate rows into a tier (Minute or Hour) as they are; the hour tier is not rebuilt
     // from minutes written this way.
     bool writeAggregates(ClimateTier tier, std::span<const ClimateAggregate> rows);
@@ -112,6 +115,7 @@ public:
 private:
     bool ensureOpen();
     std::optional<qint64> sensorKey(const QString& sensorId, const QString& roomId);
+    // Rebuilds the minutes of [fromMs, toMs) (whole minutes) and the hours containing them.
     bool rebuild(qint64 sensor, qint64 fromMs, qint64 toMs);
     // The transaction's end: rolled back with the error (false), or committed (false when that fails).
     bool abandon(QSqlDatabase& db, const QString& why);
@@ -120,7 +124,9 @@ private:
     QString m_path, m_connection, m_error;
     ClimateRetention m_retention;
     bool m_open = false;
-    QHash<QString, qint64> m_sensors; // sensor id -> key
+    QHash<QString, qint64> m_sensors; // "sensor id\nroom id" -> key
+    quint64 m_droppedOld = 0;
+    [[nodiscard]] qint64 rawCutoff(qint64 nowMs) const;
 };
 
 // Where a station's climate record lives: beside its alarm log ("station.sqlite" ->

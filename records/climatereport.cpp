@@ -52,24 +52,30 @@ ClimateReport buildClimateReport(const QString& place, const QString& kind,
         QuantityCompliance c;
         c.quantity = q;
         c.target = targetOf(targets, q);
-        c.readings = int(pts.size());
-        c.min = c.max = pts.front().mean;
+        c.min = pts.front().min;
+        c.max = pts.front().max;
         double sum = 0;
         std::optional<ClimateExcursion> open;
         for (size_t i = 0; i < pts.size(); ++i) {
-            const double v = pts[i].mean;
-            c.min = std::min(c.min, v);
-            c.max = std::max(c.max, v);
-            sum += v;
+            // A reading, or an aggregate of a minute or hour: judged by its min and max, so that
+            // an excursion inside it counts (the whole minute or hour then counts as outside).
+            const ClimatePoint& p = pts[i];
+            const int n = std::max(1, p.count);
+            c.readings += n;
+            c.min = std::min(c.min, p.min);
+            c.max = std::max(c.max, p.max);
+            sum += p.mean * n;
+            const bool high = c.target.max && p.max > *c.target.max, low = c.target.min && p.min < *c.target.min;
+            const double v = high ? p.max : low ? p.min : p.mean;
             // A reading holds until the next one, at most maxGapMs, never past the period.
             const qint64 next = i + 1 < pts.size() ? pts[i + 1].timeMs : toMs;
             const qint64 holds = std::min({next, pts[i].timeMs + maxGapMs, toMs}) - pts[i].timeMs;
             c.coveredMs += holds;
-            const bool in = !c.target.isSet() || c.target.contains(v);
+            const bool in = !high && !low;
             if (in)
                 c.inRangeMs += holds;
             if (!in) {
-                const bool above = c.target.max && v > *c.target.max;
+                const bool above = high;
                 if (open && open->above == above) {
                     open->toMs = pts[i].timeMs + holds;
                     open->peak = above ? std::max(open->peak, v) : std::min(open->peak, v);
@@ -88,7 +94,7 @@ ClimateReport buildClimateReport(const QString& place, const QString& kind,
             open->ongoing = true;
             r.excursions.push_back(*open);
         }
-        c.mean = sum / double(pts.size());
+        c.mean = sum / double(c.readings);
         r.quantities.push_back(c);
     }
     std::sort(r.excursions.begin(), r.excursions.end(),
@@ -107,9 +113,11 @@ void attachAcknowledgements(ClimateReport& report, const QString& roomId, const 
         for (ClimateExcursion& x : report.excursions) {
             if ((x.quantity == ClimateQuantity::DiffPressure) != pressure || !x.ackedBy.isEmpty())
                 continue;
-            // The alarm's onset lies in the excursion (it is raised after the grace time, so at
-            // most its end).
-            if (e.state.onsetMs >= x.fromMs && e.state.onsetMs <= x.toMs) {
+            // The alarm was raised before the excursion ended and acknowledged after it began (one
+            // climate alarm may cover several quantities; an acknowledgement before an excursion
+            // began is not of it).
+            const bool overlaps = e.state.onsetMs <= x.toMs && e.utcMs >= x.fromMs;
+            if (overlaps) {
                 x.ackedBy = e.operatorName.isEmpty() ? e.operatorId : e.operatorName;
                 x.ackedAtMs = e.utcMs;
             }

@@ -1,7 +1,8 @@
 #pragma once
-// A room's climate compliance over a period, from its readings: per quantity the time covered by
-// readings, the time in range (a reading holds until the next one, at most maxGapMs), min, mean
-// and max; and the excursions (consecutive readings outside the target), each with its start, end,
+// A room's climate compliance over a period, from its readings (or a tier's minute or hour
+// aggregates, each judged by its min and max: one with an excursion inside counts as outside for
+// all of it): per quantity the time covered, the time in range (a point holds until the next one,
+// at most maxGapMs), min, mean (weighted by readings) and max; and the excursions (consecutive readings outside the target), each with its start, end,
 // peak and, when the station's log is given, who acknowledged the alarm it raised. The station's
 // report and `wardctl climate` (a logger's CSV) build the same thing.
 #include "records/alarmlog.h"
@@ -48,8 +49,9 @@ struct ClimateReport
 [[nodiscard]] ClimateReport buildClimateReport(const QString& place, const QString& kind,
                                                const std::array<std::vector<ClimatePoint>, ClimateQuantityCount>& series,
                                                const ClimateTargets& targets, qint64 fromMs, qint64 toMs, qint64 maxGapMs);
-// Who acknowledged: the room's climate and pressure alarms in the log whose onset falls in an
-// excursion of their quantity (env.pressure: the pressure difference; env.climate: the others).
+// Who acknowledged: the room's climate and pressure alarms in the log raised before an excursion
+// of their quantity ended and acknowledged after it began (env.pressure: the pressure difference;
+// env.climate: the others).
 void attachAcknowledgements(ClimateReport& report, const QString& roomId, const std::vector<LogEntry>& log);
 
 } // namespace ww

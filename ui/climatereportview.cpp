@@ -66,7 +66,7 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
     m_status->setText(tr("Loading…"));
     QPointer<ClimateReportDialog> self(this);
     QThreadPool::globalInstance()->start([self, places, climatePath, logPath, fromMs, toMs, tier, maxGapMs] {
-        QString error;
+        QString error, logError;
         std::vector<ClimateReport> reports;
         LogFilter f;
         f.fromMs = fromMs;
@@ -74,7 +74,7 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
         f.text = QStringLiteral("env."); // the rooms' climate and pressure alarms
         f.alarmsOnly = true;
         f.limit = 200'000;
-        const auto log = logPath.isEmpty() ? std::vector<LogEntry>{} : AlarmLog::query(logPath, f, &error);
+        const auto log = logPath.isEmpty() ? std::vector<LogEntry>{} : AlarmLog::query(logPath, f, &logError);
         for (const Place& p : places) {
             const auto series = ClimateRecord::query(climatePath, p.id, fromMs, toMs, tier, &error);
             if (!series)
@@ -83,13 +83,16 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
             attachAcknowledgements(r, p.id, log);
             reports.push_back(std::move(r));
         }
-        QMetaObject::invokeMethod(qApp, [self, reports = std::move(reports), error, count = int(places.size())] {
+        QMetaObject::invokeMethod(qApp, [self, reports = std::move(reports), error, logError, count = int(places.size())] {
             if (!self)
                 return;
             self->m_reports = reports;
+            self->m_logError = logError;
             self->m_text->setPlainText(self->text());
-            self->m_status->setText(int(reports.size()) == count ? tr("%n room(s)", nullptr, count)
-                                                                 : tr("The climate record cannot be read: %1").arg(error));
+            self->m_status->setText(int(reports.size()) != count ? tr("The climate record cannot be read: %1").arg(error)
+                                    : !logError.isEmpty()        ? tr("%n room(s); who acknowledged is unknown: the alarm log cannot be read (%1)", nullptr, count)
+                                                                       .arg(logError)
+                                                                 : tr("%n room(s)", nullptr, count));
             Q_EMIT self->loaded(int(reports.size()));
         }, Qt::QueuedConnection);
     });
@@ -100,6 +103,8 @@ QString ClimateReportDialog::text() const
     QStringList parts;
     for (const ClimateReport& r : m_reports)
         parts << r.text();
+    if (!m_logError.isEmpty())
+        parts << QStringLiteral("Acknowledgements unavailable: the alarm log cannot be read (%1)\n").arg(m_logError);
     return parts.join(QStringLiteral("\n") + QString(100, u'-') + QStringLiteral("\n")) +
            QStringLiteral("\nReviewed by: ______________________   Signature: ______________   Date: __________\n");
 }

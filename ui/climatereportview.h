@@ -32,6 +32,7 @@ private:
     QPlainTextEdit* m_text;
     QLabel* m_status;
     std::vector<ClimateReport> m_reports;
+    QString m_logError; // the alarm log could not be read: who acknowledged is unknown
 };
 
 } // namespace ww

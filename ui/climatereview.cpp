@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace ww {
@@ -156,7 +157,8 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     connect(m_week, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadHeatMap);
     // A cell of the heat map: that room on that day.
     connect(m_heatMap, &ClimateHeatMap::cellClicked, this, [this](const QString& room, qint64 from, qint64) {
-        const qint64 day = from - from % DayMs;
+        const QTimeZone zone = m_site.zone();
+        const qint64 day = QDateTime(QDateTime::fromMSecsSinceEpoch(from, zone).date(), QTime(0, 0), zone).toMSecsSinceEpoch();
         setRoom(room);
         setPeriod(Range, day, day + DayMs);
     });

@@ -266,9 +266,16 @@ private Q_SLOTS:
         QVERIFY(out.care.back().fallRisk);
         QCOMPARE(out.care.back().flagsVersion, flags.flagsVersion);
         QCOMPARE(out.care.back().assignmentVersion, taken.assignmentVersion);
-        // The republished entry coming back, or the other station's again, changes nothing.
-        f.core.apply(QVector<Decoded>{out.care.back(), flags});
+        // The republished entry coming back changes nothing and publishes nothing.
+        f.core.apply(QVector<Decoded>{out.care.back()});
         QCOMPARE(out.care.size(), published + 1);
+        // The other station's entry again (the broker still held it: our publish was lost) changes
+        // nothing here, and the merged plan goes out again.
+        f.core.apply(QVector<Decoded>{flags});
+        QCOMPARE(out.care.size(), published + 2);
+        QCOMPARE(out.care.back().nurseId, Martha);
+        QVERIFY(out.care.back().fallRisk);
+        QCOMPARE(patient(f.core, Isla)->nurseId, Martha);
         // A later assignment there replaces this station's: its operator is told which part.
         CareEntryMsg reassign = out.care.back();
         reassign.nurseId = Theo;

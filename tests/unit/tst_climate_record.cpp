@@ -131,6 +131,38 @@ private Q_SLOTS:
         QCOMPARE(hours->quantities[0][0].count, 361);
     }
 
+    void aMovedSensorsPastStaysWithItsOldRoom()
+    {
+        ClimateRecord rec(db("moved.sqlite"));
+        QVERIFY(rec.write(twoHours(QStringLiteral("cs-101"), QStringLiteral("F1-R101"), T0)));
+        QVERIFY(rec.write(twoHours(QStringLiteral("cs-101"), QStringLiteral("F1-R102"), T0 + 2 * Hour)));
+        const auto before = ClimateRecord::query(rec.path(), QStringLiteral("F1-R101"), T0, T0 + 4 * Hour, ClimateTier::Hour);
+        const auto after = ClimateRecord::query(rec.path(), QStringLiteral("F1-R102"), T0, T0 + 4 * Hour, ClimateTier::Hour);
+        QCOMPARE(before->quantities[0].size(), size_t(2));
+        QCOMPARE(before->quantities[0].front().timeMs, T0);
+        QCOMPARE(after->quantities[0].size(), size_t(2));
+        QCOMPARE(after->quantities[0].front().timeMs, T0 + 2 * Hour);
+    }
+
+    void aReadingOlderThanTheRawTierIsDroppedNotAggregated()
+    {
+        ClimateRecord rec(db("tooold.sqlite"), ClimateRetention{7, 30, 400});
+        const auto old = twoHours(QStringLiteral("cs-101"), QStringLiteral("F1-R101"), T0 - 10 * Day);
+        QVERIFY(rec.write(old, T0 - 10 * Day + 2 * Hour));
+        // Ten days on the raw readings are gone; a late reading of then would rebuild its minute
+        // from itself alone: it is dropped and counted instead.
+        QVERIFY(rec.applyRetention(T0));
+        ClimateReading late{QStringLiteral("cs-101"), QStringLiteral("F1-R101"), T0 - 10 * Day + 5'000, {}};
+        late.values[0] = 35.0;
+        QVERIFY(rec.write(std::vector{late}, T0));
+        QCOMPARE(rec.droppedOld(), quint64(1));
+        const auto minutes = ClimateRecord::query(rec.path(), QStringLiteral("F1-R101"), T0 - 10 * Day, T0 - 10 * Day + Minute,
+                                                  ClimateTier::Minute);
+        QCOMPARE(minutes->quantities[0].size(), size_t(1));
+        QCOMPARE(minutes->quantities[0][0].count, 6);
+        QVERIFY(minutes->quantities[0][0].max < 30);
+    }
+
     void theRecordSurvivesARestart()
     {
         const QString path = db("restart.sqlite");

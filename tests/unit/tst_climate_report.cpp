@@ -107,6 +107,24 @@ private Q_SLOTS:
         QVERIFY(withAcks.csv().contains("\"Room 103\",excursion,temperature_c,,,,,,,,,2026-11-27 00:20:00,2026-11-27 00:30:00,25.60,above,no,\"Freya Rossi\""));
     }
 
+    void aggregatesAreJudgedByTheirMinAndMax()
+    {
+        // Two hours of hourly aggregates: the first has a 40-minute spell at 27 °C inside (its
+        // mean in range, its max not), the second none.
+        std::array<std::vector<ClimatePoint>, ClimateQuantityCount> s;
+        s[0].push_back({T0, 22.0, 23.5, 27.0, 60});
+        s[0].push_back({T0 + 60 * Min, 22.0, 22.5, 23.0, 60});
+        const ClimateReport r = buildClimateReport(QStringLiteral("Room 103"), QStringLiteral("patient"), s, targets(), T0,
+                                                   T0 + 120 * Min, 120 * Min);
+        QCOMPARE(r.quantities[0].readings, 120);
+        QCOMPARE(r.quantities[0].inRangeMs, 60 * Min);
+        QCOMPARE(r.quantities[0].max, 27.0);
+        QCOMPARE(r.quantities[0].mean, 23.0);
+        QCOMPARE(r.excursions.size(), size_t(1));
+        QCOMPARE(r.excursions[0].peak, 27.0);
+        QCOMPARE(r.excursions[0].toMs, T0 + 60 * Min);
+    }
+
     void wardctlFromALoggersCsv()
     {
         const QString path = m_dir.filePath(QStringLiteral("logger.csv"));
