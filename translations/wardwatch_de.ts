@@ -1243,6 +1243,13 @@ Kommentar: %1</translation>
         <source>The climate record cannot be read: %1</source>
         <translation>Das Klimaprotokoll kann nicht gelesen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n room(s); who acknowledged is unknown: the alarm log cannot be read (%1)</source>
+        <translation>
+            <numerusform>%n Raum; wer quittiert hat, ist unbekannt: das Alarmprotokoll kann nicht gelesen werden (%1)</numerusform>
+            <numerusform>%n Räume; wer quittiert hat, ist unbekannt: das Alarmprotokoll kann nicht gelesen werden (%1)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ww::ClimateReviewDialog</name>
