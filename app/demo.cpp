@@ -252,6 +252,9 @@ void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const Ward
                     if (--*waiting > 0)
                         return;
                     review->heatMap()->replotNow();
+                    // The chart's scene lays out its new axis labels and legend on the next events.
+                    QCoreApplication::processEvents();
+                    QCoreApplication::processEvents();
                     const QString path = QDir(dir).filePath(QStringLiteral("climate-review.png"));
                     review->grab().save(path);
                     shots << path;
