@@ -50,6 +50,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::NearbyAsset>();
     qRegisterMetaType<ww::TagPosition>();
     qRegisterMetaType<ww::TrackPoint>();
+    connect(&m_setpoints, &Setpoints::progress, this, &WardCore::setpointProgress);
     connect(&m_census, &Census::result, this, &WardCore::censusResult);
     connect(&m_census, &Census::committed, this, &WardCore::flush);
     connect(&m_census, &Census::recordFailed, this, [this](const QString& code, const QString& error) {
@@ -98,6 +99,7 @@ void WardCore::enableAlarms(const QString& stationId, const QString& logPath, St
     m_census.enable(stationId, m_censusRecord.get(), m_rules.get(), outputs.census);
     m_careRecord = std::make_unique<CareRecord>(logPath);
     m_care.enable(stationId, m_careRecord.get(), m_rules.get(), outputs.care);
+    m_setpoints.enable(stationId, m_rules.get(), outputs.care);
     m_carePublisher = outputs.care;
     m_presence.setStationId(stationId);
 }
@@ -353,107 +355,13 @@ void WardCore::apply(const ShiftRoleMsg& m)
 
 void WardCore::sendSetpoint(const ClimateSetpointRequest& request, const QString& operatorId, const QString& operatorName)
 {
-    const Room* room = m_site.room(request.roomId);
-    auto refuse = [&](const QString& why) {
-        if (m_rules)
-            m_rules->audit(QStringLiteral("setpoint refused: %1: %2").arg(request.roomId, why), operatorId, operatorName);
-        Q_EMIT setpointProgress({}, request.roomId, false, why);
-    };
-    const StaffMember* who = operatorId.isEmpty() ? nullptr : m_site.staffMember(operatorId);
-    if (!who)
-        return refuse(tr("Sign in first: setpoints are sent and logged with the operator's name"));
-    if (!std::any_of(m_site.setpointRoles.begin(), m_site.setpointRoles.end(),
-                     [&](const QString& r) { return r.compare(who->role, Qt::CaseInsensitive) == 0; }))
-        return refuse(tr("%1 (%2) may not change setpoints: the site allows %3")
-                          .arg(who->name, who->role,
-                               m_site.setpointRoles.isEmpty() ? tr("nobody") : m_site.setpointRoles.join(QStringLiteral(", "))));
-    if (m_site.bms.device.isEmpty())
-        return refuse(tr("This site names no building-management system (bms)"));
-    const bool sensed = room && std::any_of(m_site.sensors.begin(), m_site.sensors.end(), [&](const Sensor& s) {
-        return s.kind == SensorKind::Climate && s.room == room->id;
-    });
-    if (!sensed)
-        return refuse(tr("%1 is not a room with a climate sensor").arg(request.roomId));
-    if (request.temperatureC && !(*request.temperatureC >= SetpointLimits::MinTemperatureC && *request.temperatureC <= SetpointLimits::MaxTemperatureC))
-        return refuse(tr("temperature: %1 °C is outside %2 to %3 °C")
-                          .arg(*request.temperatureC).arg(SetpointLimits::MinTemperatureC).arg(SetpointLimits::MaxTemperatureC));
-    if (request.humidityPct && !(*request.humidityPct >= SetpointLimits::MinHumidityPct && *request.humidityPct <= SetpointLimits::MaxHumidityPct))
-        return refuse(tr("humidity: %1 % is outside %2 to %3 %")
-                          .arg(*request.humidityPct).arg(SetpointLimits::MinHumidityPct).arg(SetpointLimits::MaxHumidityPct));
-    if (!request.temperatureC && !request.humidityPct && request.ventilation == VentilationMode::Unchanged)
-        return refuse(tr("Nothing to change: set a temperature, a humidity or a ventilation mode"));
-    if (request.reason.trimmed().isEmpty())
-        return refuse(tr("Say why: a setpoint change is logged with its reason"));
-    ClimateSetpointMsg m;
-    static_cast<ClimateSetpointRequest&>(m) = request;
-    m.reason = request.reason.simplified().left(200);
-    m.timeMs = m_clock.nowMs();
-    m.stationId = m_presence.stationId();
-    m.operatorId = operatorId;
-    m.commandId = QStringLiteral("sp:%1:%2-%3").arg(m_presence.stationId()).arg(m.timeMs).arg(++m_setpointSeq);
-    QStringList what;
-    if (m.temperatureC)
-        what << QStringLiteral("temperature %1 °C").arg(*m.temperatureC, 0, 'f', 1);
-    if (m.humidityPct)
-        what << QStringLiteral("humidity %1 %").arg(*m.humidityPct, 0, 'f', 0);
-    if (m.ventilation != VentilationMode::Unchanged)
-        what << QStringLiteral("ventilation %1").arg(toString(m.ventilation));
-    const QString text = QStringLiteral("setpoint %1 sent to %2: %3 %4 (%5)")
-                             .arg(m.commandId, m_site.bms.device, room->id, what.join(QStringLiteral(", ")), m.reason);
-    if (m_rules)
-        m_rules->audit(text, operatorId, operatorName);
-    m_setpoints.insert(m.commandId, SetpointSent{m, operatorName, m_clock.steadyMs(), false});
-    if (m_carePublisher)
-        m_carePublisher->sendSetpoint(m_site.bms.device, m);
-    Q_EMIT setpointProgress(m.commandId, room->id, true, tr("Sent to %1: %2; waiting for its answer").arg(m_site.bms.device, what.join(QStringLiteral(", "))));
-}
-
-void WardCore::checkSetpointTimeouts()
-{
-    const qint64 limitMs = qint64(m_site.bms.ackTimeoutS) * 1000;
-    for (auto it = m_setpoints.begin(); it != m_setpoints.end();) {
-        if (m_clock.steadyMs() - it->sentSteadyMs < limitMs) {
-            ++it;
-            continue;
-        }
-        const QString text = QStringLiteral("setpoint %1 to %2: no answer within %3 s%4")
-                                 .arg(it.key(), m_site.bms.device)
-                                 .arg(m_site.bms.ackTimeoutS)
-                                 .arg(it->received ? QStringLiteral(" (received, never accepted)") : QString());
-        if (m_rules)
-            m_rules->audit(text, it->msg.operatorId, it->operatorName);
-        Q_EMIT setpointProgress(it.key(), it->msg.roomId, false,
-                                it->received ? tr("%1 received it but did not accept it within %2 s: check the plant")
-                                                   .arg(m_site.bms.device).arg(m_site.bms.ackTimeoutS)
-                                             : tr("No answer from %1 within %2 s: the setpoint may not be applied")
-                                                   .arg(m_site.bms.device).arg(m_site.bms.ackTimeoutS));
-        it = m_setpoints.erase(it);
-    }
+    m_setpoints.send(request, operatorId, operatorName);
 }
 
 void WardCore::apply(const CommandAckMsg& m)
 {
-    // The BMS's answer to a setpoint this station sent: logged with who asked and why.
-    if (const auto sp = m_setpoints.find(m.commandId); sp != m_setpoints.end()) {
-        if (m.deviceId != m_site.bms.device)
-            return;
-        const QString text = QStringLiteral("setpoint %1 to %2: %3%4")
-                                 .arg(m.commandId, m.deviceId, toString(m.status),
-                                      m.detail.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m.detail));
-        if (m_rules)
-            m_rules->audit(text, sp->msg.operatorId, sp->operatorName);
-        const bool ok = m.status == CommandAckStatus::Received || m.status == CommandAckStatus::Accepted;
-        const QString shown = m.status == CommandAckStatus::Received   ? tr("%1 received it").arg(m.deviceId)
-                              : m.status == CommandAckStatus::Accepted ? tr("%1 accepted it: the room follows").arg(m.deviceId)
-                              : m.status == CommandAckStatus::Declined ? tr("%1 declined it: %2").arg(m.deviceId, m.detail)
-                                                                       : tr("%1 could not apply it: %2").arg(m.deviceId, m.detail);
-        Q_EMIT setpointProgress(m.commandId, sp->msg.roomId, ok, shown);
-        if (m.status == CommandAckStatus::Received)
-            sp->received = true;
-        else
-            m_setpoints.erase(sp);
-        return;
-    }
+    if (m_setpoints.answer(m))
+        return; // the BMS's answer to a setpoint of this station's
     const auto it = m_calls.constFind(m.commandId);
     if (it == m_calls.constEnd())
         return; // not a call this station made (another station's, or a device's answer to something else)
@@ -554,7 +462,7 @@ void WardCore::evaluateAlarms()
         return;
     m_rules->evaluateRules();
     raiseLostEvents();
-    checkSetpointTimeouts();
+    m_setpoints.checkTimeouts();
     // The log's file removed, replaced or truncated under the station: at once, until restarted.
     if (m_alarmLog) {
         const QString problem = m_alarmLog->fileProblem();

@@ -17,6 +17,7 @@
 #include "core/positionhistory.h"
 #include "core/presence.h"
 #include "core/responders.h"
+#include "core/setpoints.h"
 #include "core/tagfixes.h"
 #include "core/wardstate.h"
 #include "records/alarmlog.h"
@@ -105,10 +106,8 @@ public:
     Q_INVOKABLE void setCareSchedule(const QString& patientId, int repositionEveryMin, const QStringList& medicationTimes,
                                      const QString& operatorId, const QString& operatorName);
     Q_INVOKABLE void takeShiftRole(const QString& role, const QString& operatorId, const QString& operatorName);
-    // A room's climate setpoint to the site's BMS: refused (setpointProgress with ok false, audited)
-    // unless the operator's role is one of the site's setpointRoles, the room has a climate sensor,
-    // the values lie within SetpointLimits and a reason is given; then sent, logged, and followed
-    // until the BMS answers or its ackTimeoutS passes.
+    // A room's climate setpoint to the site's BMS (core/setpoints.h); its progress comes back as
+    // setpointProgress.
     Q_INVOKABLE void sendSetpoint(const ww::ClimateSetpointRequest& request, const QString& operatorId, const QString& operatorName);
     // Core thread: the plan in force (tests, the patient view's snapshot).
     [[nodiscard]] const CarePlan& carePlan() const { return m_care; }
@@ -240,17 +239,8 @@ private:
         int step = 0; // the escalation step that called
     };
     QHash<QString, Call> m_calls;
-    // Setpoints sent to the BMS and not yet answered for good, by command id.
-    struct SetpointSent
-    {
-        ClimateSetpointMsg msg;
-        QString operatorName;
-        qint64 sentSteadyMs = 0;
-        bool received = false;
-    };
-    QHash<QString, SetpointSent> m_setpoints;
-    quint32 m_setpointSeq = 0;
-    void checkSetpointTimeouts();
+    Setpoints m_setpoints{m_site, m_clock, this}; // climate setpoints to the BMS (a child: moves with us)
+
     QSet<QString> m_helpSent; // alarm ids whose caller was told help is coming
     QHash<QString, qint64> m_remotePauses;    // other stations' AUDIO PAUSED until (wall clock)
     QHash<QString, LastDone> m_remindersDone; // by patient: when each reminder was last done

@@ -259,10 +259,8 @@ bool ClimateRecord::write(std::span<const ClimateReading> readings, qint64 nowMs
     if (!ensureOpen())
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
+    if (!begin(db))
         return false;
-    }
     const auto known = m_sensors; // restored if the batch is rolled back
     auto fail = [&](const QString& why) {
         m_error = QStringLiteral("%1: %2").arg(m_path, why);
@@ -323,10 +321,8 @@ bool ClimateRecord::writeAggregates(ClimateTier tier, std::span<const ClimateAgg
     if (!ensureOpen())
         return false;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    if (!db.transaction()) {
-        m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
+    if (!begin(db))
         return false;
-    }
     QStringList marks;
     for (int i = 0; i < 2 + 4 * ClimateQuantityCount; ++i)
         marks << QStringLiteral("?");
@@ -371,10 +367,8 @@ bool ClimateRecord::applyRetention(qint64 nowMs)
     const std::pair<ClimateTier, qint64> tiers[] = {{ClimateTier::Raw, rawCutoff(nowMs)},
                                                     {ClimateTier::Minute, (nowMs - qint64(m_retention.minuteDays) * DayMs) / HourMs * HourMs},
                                                     {ClimateTier::Hour, nowMs - qint64(m_retention.hourDays) * DayMs}};
-    if (!db.transaction()) {
-        m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
+    if (!begin(db))
         return false;
-    }
     QSqlQuery q(db);
     for (const auto& [tier, cutoff] : tiers) {
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor = ? AND t < ?").arg(tableOf(tier)));
@@ -386,6 +380,14 @@ bool ClimateRecord::applyRetention(qint64 nowMs)
         }
     }
     return finish(db);
+}
+
+bool ClimateRecord::begin(QSqlDatabase& db)
+{
+    if (db.transaction())
+        return true;
+    m_error = QStringLiteral("%1: cannot begin: %2").arg(m_path, db.lastError().text());
+    return false;
 }
 
 bool ClimateRecord::abandon(QSqlDatabase& db, const QString& why)

@@ -117,7 +117,9 @@ private:
     std::optional<qint64> sensorKey(const QString& sensorId, const QString& roomId);
     // Rebuilds the minutes of [fromMs, toMs) (whole minutes) and the hours containing them.
     bool rebuild(qint64 sensor, qint64 fromMs, qint64 toMs);
-    // The transaction's end: rolled back with the error (false), or committed (false when that fails).
+    // A transaction: begun (false, error set, when it cannot), then rolled back with the error
+    // (false) or committed (false when that fails).
+    bool begin(QSqlDatabase& db);
     bool abandon(QSqlDatabase& db, const QString& why);
     bool finish(QSqlDatabase& db);
 

@@ -2901,6 +2901,73 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::Setpoints</name>
+    <message>
+        <source>Sign in first: setpoints are sent and logged with the operator&apos;s name</source>
+        <translation>Bitte zuerst anmelden: Sollwerte werden mit dem Namen der Person gesendet und protokolliert</translation>
+    </message>
+    <message>
+        <source>%1 (%2) may not change setpoints: the site allows %3</source>
+        <translation>%1 (%2) darf keine Sollwerte ändern: der Standort erlaubt %3</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemandem</translation>
+    </message>
+    <message>
+        <source>This site names no building-management system (bms)</source>
+        <translation>Dieser Standort nennt keine Gebäudeleittechnik (bms)</translation>
+    </message>
+    <message>
+        <source>%1 is not a room with a climate sensor</source>
+        <translation>%1 ist kein Raum mit Klimasensor</translation>
+    </message>
+    <message>
+        <source>temperature: %1 °C is outside %2 to %3 °C</source>
+        <translation>Temperatur: %1 °C liegt außerhalb von %2 bis %3 °C</translation>
+    </message>
+    <message>
+        <source>humidity: %1 % is outside %2 to %3 %</source>
+        <translation>Feuchte: %1 % liegt außerhalb von %2 bis %3 %</translation>
+    </message>
+    <message>
+        <source>Nothing to change: set a temperature, a humidity or a ventilation mode</source>
+        <translation>Nichts zu ändern: Temperatur, Feuchte oder Lüftungsart angeben</translation>
+    </message>
+    <message>
+        <source>Say why: a setpoint change is logged with its reason</source>
+        <translation>Bitte einen Grund angeben: eine Sollwertänderung wird mit ihrem Grund protokolliert</translation>
+    </message>
+    <message>
+        <source>Sent to %1: %2; waiting for its answer</source>
+        <translation>An %1 gesendet: %2; Antwort ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 received it but did not accept it within %2 s: check the plant</source>
+        <translation>%1 hat ihn empfangen, aber nicht innerhalb von %2 s übernommen: Anlage prüfen</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s: the setpoint may not be applied</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s: der Sollwert ist womöglich nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1 received it</source>
+        <translation>%1 hat ihn empfangen</translation>
+    </message>
+    <message>
+        <source>%1 accepted it: the room follows</source>
+        <translation>%1 hat ihn übernommen: der Raum folgt</translation>
+    </message>
+    <message>
+        <source>%1 declined it: %2</source>
+        <translation>%1 hat ihn abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 could not apply it: %2</source>
+        <translation>%1 konnte ihn nicht anwenden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ww::ShiftControls</name>
     <message>
         <source>&amp;Shift</source>
@@ -3418,70 +3485,6 @@ Kommentar: %1</translation>
     <message>
         <source>(nobody signed in)</source>
         <translation>(niemand angemeldet)</translation>
-    </message>
-    <message>
-        <source>Sign in first: setpoints are sent and logged with the operator&apos;s name</source>
-        <translation>Bitte zuerst anmelden: Sollwerte werden mit dem Namen der Person gesendet und protokolliert</translation>
-    </message>
-    <message>
-        <source>%1 (%2) may not change setpoints: the site allows %3</source>
-        <translation>%1 (%2) darf keine Sollwerte ändern: der Standort erlaubt %3</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>niemandem</translation>
-    </message>
-    <message>
-        <source>This site names no building-management system (bms)</source>
-        <translation>Dieser Standort nennt keine Gebäudeleittechnik (bms)</translation>
-    </message>
-    <message>
-        <source>%1 is not a room with a climate sensor</source>
-        <translation>%1 ist kein Raum mit Klimasensor</translation>
-    </message>
-    <message>
-        <source>temperature: %1 °C is outside %2 to %3 °C</source>
-        <translation>Temperatur: %1 °C liegt außerhalb von %2 bis %3 °C</translation>
-    </message>
-    <message>
-        <source>humidity: %1 % is outside %2 to %3 %</source>
-        <translation>Feuchte: %1 % liegt außerhalb von %2 bis %3 %</translation>
-    </message>
-    <message>
-        <source>Nothing to change: set a temperature, a humidity or a ventilation mode</source>
-        <translation>Nichts zu ändern: Temperatur, Feuchte oder Lüftungsart angeben</translation>
-    </message>
-    <message>
-        <source>Say why: a setpoint change is logged with its reason</source>
-        <translation>Bitte einen Grund angeben: eine Sollwertänderung wird mit ihrem Grund protokolliert</translation>
-    </message>
-    <message>
-        <source>Sent to %1: %2; waiting for its answer</source>
-        <translation>An %1 gesendet: %2; Antwort ausstehend</translation>
-    </message>
-    <message>
-        <source>%1 received it but did not accept it within %2 s: check the plant</source>
-        <translation>%1 hat ihn empfangen, aber nicht innerhalb von %2 s übernommen: Anlage prüfen</translation>
-    </message>
-    <message>
-        <source>No answer from %1 within %2 s: the setpoint may not be applied</source>
-        <translation>Keine Antwort von %1 innerhalb von %2 s: der Sollwert ist womöglich nicht übernommen</translation>
-    </message>
-    <message>
-        <source>%1 received it</source>
-        <translation>%1 hat ihn empfangen</translation>
-    </message>
-    <message>
-        <source>%1 accepted it: the room follows</source>
-        <translation>%1 hat ihn übernommen: der Raum folgt</translation>
-    </message>
-    <message>
-        <source>%1 declined it: %2</source>
-        <translation>%1 hat ihn abgelehnt: %2</translation>
-    </message>
-    <message>
-        <source>%1 could not apply it: %2</source>
-        <translation>%1 konnte ihn nicht anwenden: %2</translation>
     </message>
 </context>
 <context>

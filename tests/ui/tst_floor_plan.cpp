@@ -78,9 +78,7 @@ class TestFloorPlan : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("wardwatch-tests"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+        test::useTestSettings(m_settings.path());
     }
 
     // A patient at their bed's coordinates: the marker lies inside that room's polygon on the

@@ -99,9 +99,7 @@ class TestShiftUi : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("wardwatch-tests"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+        test::useTestSettings(m_settings.path());
     }
 
     // Census, plan and alarm list: one double-click each, one view of the same patient, with its sections.

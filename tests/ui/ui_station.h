@@ -9,9 +9,18 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSettings>
 #include <QTemporaryDir>
 
 namespace ww::test {
+
+// The UI tests' settings: an INI file in a folder of the test's own, never the user's.
+inline void useTestSettings(const QString& folder)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("wardwatch-tests"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, folder);
+}
 
 struct UiStation
 {
