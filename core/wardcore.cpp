@@ -229,11 +229,15 @@ void WardCore::apply(const EnvUpdate& m)
     if (m_envRecord && r && r->env >= 0 && m_state.rows().environment[size_t(r->env)].kind == EnvKind::Fridge)
         m_envRecord->add(m_state.rows().environment[size_t(r->env)].id, m.deviceId, m.deviceTimeMs, m.temperatureC,
                          m.door == DoorState::Unknown ? std::nullopt : std::optional<bool>(m.door == DoorState::Open));
-    // A room's climate sensor: every reading into the climate record (handed to its thread at the next flush).
-    if (m_climateRecord && r && r->env >= 0 && m_state.rows().environment[size_t(r->env)].kind == EnvKind::Room &&
-        (m.temperatureC || m.humidityPct || m.co2Ppm || m.pm25 || m.tvoc || m.diffPressurePa))
-        m_climateRecord->add(ClimateReading{m.deviceId, m_state.rows().environment[size_t(r->env)].id, m.deviceTimeMs,
-                                            {m.temperatureC, m.humidityPct, m.co2Ppm, m.pm25, m.tvoc, m.diffPressurePa}});
+    // A room's climate sensor or door contact: every reading into the climate record (its thread writes it).
+    if (m_climateRecord && r && r->env >= 0) {
+        const EnvRow& env = m_state.rows().environment[size_t(r->env)];
+        if (env.kind == EnvKind::Room && (m.temperatureC || m.humidityPct || m.co2Ppm || m.pm25 || m.tvoc || m.diffPressurePa))
+            m_climateRecord->add(ClimateReading{m.deviceId, env.id, m.deviceTimeMs,
+                                                {m.temperatureC, m.humidityPct, m.co2Ppm, m.pm25, m.tvoc, m.diffPressurePa}, {}});
+        else if (env.kind == EnvKind::Door && m.door != DoorState::Unknown)
+            m_climateRecord->add(ClimateReading{m.deviceId, env.id, m.deviceTimeMs, {}, m.door == DoorState::Open});
+    }
     if (const int row = m_state.apply(m); row >= 0 && m_rules)
         m_rules->evaluateEnv(row, m_clock.nowMs());
 }

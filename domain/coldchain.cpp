@@ -238,18 +238,24 @@ Report buildReport(std::span<const Sample> temperatures, std::span<const DoorSam
         r.days.push_back(acc.day);
     }
 
-    // Door openings: an opening starts at a sample that says open after one that did not.
+    r.door = summariseDoors(doors, fromMs, toMs, options.doorOpenLimitMs);
+    return r;
+}
+
+DoorSummary summariseDoors(std::span<const DoorSample> doors, qint64 fromMs, qint64 toMs, qint64 longOpeningMs)
+{
+    DoorSummary s;
     bool isOpen = false;
     qint64 openedAt = 0;
     auto endOpening = [&](qint64 at) {
         const qint64 from = std::max(openedAt, fromMs), to = std::min(at, toMs);
         if (to > from)
-            r.door.openMs += to - from;
+            s.openMs += to - from;
         const qint64 length = at - openedAt;
         if (openedAt >= fromMs && openedAt < toMs) {
-            r.door.longestMs = std::max(r.door.longestMs, length);
-            if (length > options.doorOpenLimitMs)
-                ++r.door.longOpenings;
+            s.longestMs = std::max(s.longestMs, length);
+            if (length > longOpeningMs)
+                ++s.longOpenings;
         }
     };
     for (const DoorSample& d : doors) {
@@ -257,7 +263,7 @@ Report buildReport(std::span<const Sample> temperatures, std::span<const DoorSam
             isOpen = true;
             openedAt = d.timeMs;
             if (d.timeMs >= fromMs && d.timeMs < toMs)
-                ++r.door.openings;
+                ++s.openings;
         } else if (!d.open && isOpen) {
             isOpen = false;
             endOpening(d.timeMs);
@@ -265,7 +271,7 @@ Report buildReport(std::span<const Sample> temperatures, std::span<const DoorSam
     }
     if (isOpen)
         endOpening(std::max(toMs, openedAt));
-    return r;
+    return s;
 }
 
 QByteArray toJson(const Report& r, const QString& fridgeName)

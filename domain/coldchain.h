@@ -98,6 +98,11 @@ struct Report
 [[nodiscard]] Report buildReport(std::span<const Sample> temperatures, std::span<const DoorSample> doors, qint64 fromMs,
                                  qint64 toMs, const Options& options, QString* error = nullptr);
 
+// Door openings over [fromMs, toMs) from a door's samples in time order: an opening starts at a
+// sample that says open after one that did not (a sample before fromMs holds into the period);
+// openings and their lengths count when they began within the period, the time open only inside it.
+[[nodiscard]] DoorSummary summariseDoors(std::span<const DoorSample> doors, qint64 fromMs, qint64 toMs, qint64 longOpeningMs);
+
 // The report as JSON (times as ISO 8601 UTC and ms) and as a text a person signs.
 [[nodiscard]] QByteArray toJson(const Report& report, const QString& fridgeName);
 [[nodiscard]] QString toText(const Report& report, const QString& fridgeName);

@@ -70,9 +70,14 @@ const std::vector<const char*>& version1Pointers()
     return p;
 }
 
+// Version 2: door contacts' changes (open 1, closed 0) by sensor and time.
+const std::vector<const char*> version2 = {
+    "CREATE TABLE IF NOT EXISTS climate_door(sensor INTEGER NOT NULL, t INTEGER NOT NULL, open INTEGER NOT NULL,"
+    " PRIMARY KEY(sensor, t)) WITHOUT ROWID"};
+
 const sqlite::Schema& schema()
 {
-    static const sqlite::Migration steps[] = {{1, version1Pointers()}};
+    static const sqlite::Migration steps[] = {{1, version1Pointers()}, {2, version2}};
     static const sqlite::Schema s{"climate_record", steps};
     return s;
 }
@@ -247,6 +252,29 @@ bool ClimateRecord::rebuild(qint64 sensor, qint64 fromMs, qint64 toMs)
     return true;
 }
 
+bool ClimateRecord::writeDoor(qint64 sensor, qint64 timeMs, bool open)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT open FROM climate_door WHERE sensor = ? AND t <= ? ORDER BY t DESC LIMIT 1"));
+    q.addBindValue(sensor);
+    q.addBindValue(timeMs);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot read the door's state: %1").arg(q.lastError().text());
+        return false;
+    }
+    if (q.next() && (q.value(0).toInt() != 0) == open)
+        return true;
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO climate_door(sensor, t, open) VALUES (?, ?, ?)"));
+    q.addBindValue(sensor);
+    q.addBindValue(timeMs);
+    q.addBindValue(open ? 1 : 0);
+    if (!q.exec()) {
+        m_error = QStringLiteral("cannot write a door's state: %1").arg(q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 qint64 ClimateRecord::rawCutoff(qint64 nowMs) const
 {
     return (nowMs - qint64(m_retention.rawDays) * DayMs) / MinuteMs * MinuteMs;
@@ -283,6 +311,10 @@ bool ClimateRecord::write(std::span<const ClimateReading> readings, qint64 nowMs
             const auto key = sensorKey(r.sensorId, r.roomId);
             if (!key)
                 return fail(QStringLiteral("cannot record sensor %1: %2").arg(r.sensorId, db.lastError().text()));
+            if (r.doorOpen && !writeDoor(*key, r.timeMs, *r.doorOpen))
+                return fail(m_error);
+            if (std::none_of(r.values.begin(), r.values.end(), [](const auto& v) { return v.has_value(); }))
+                continue;
             q.addBindValue(*key);
             q.addBindValue(r.timeMs);
             for (int i = 0; i < ClimateQuantityCount; ++i)
@@ -364,14 +396,18 @@ bool ClimateRecord::applyRetention(qint64 nowMs)
         keys.push_back(sensors.value(0).toLongLong());
     // Cut at a whole minute (raw) and a whole hour (minutes): an aggregate rebuilt at the edge
     // then still has all of its readings or minutes.
-    const std::pair<ClimateTier, qint64> tiers[] = {{ClimateTier::Raw, rawCutoff(nowMs)},
-                                                    {ClimateTier::Minute, (nowMs - qint64(m_retention.minuteDays) * DayMs) / HourMs * HourMs},
-                                                    {ClimateTier::Hour, nowMs - qint64(m_retention.hourDays) * DayMs}};
+    // The doors' changes are kept as long as the hour tier.
+    const qint64 hourCutoff = nowMs - qint64(m_retention.hourDays) * DayMs;
+    const std::pair<QString, qint64> tables[] = {
+        {tableOf(ClimateTier::Raw), rawCutoff(nowMs)},
+        {tableOf(ClimateTier::Minute), (nowMs - qint64(m_retention.minuteDays) * DayMs) / HourMs * HourMs},
+        {tableOf(ClimateTier::Hour), hourCutoff},
+        {QStringLiteral("climate_door"), hourCutoff}};
     if (!begin(db))
         return false;
     QSqlQuery q(db);
-    for (const auto& [tier, cutoff] : tiers) {
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor = ? AND t < ?").arg(tableOf(tier)));
+    for (const auto& [table, cutoff] : tables) {
+        q.prepare(QStringLiteral("DELETE FROM %1 WHERE sensor = ? AND t < ?").arg(table));
         for (const qint64 key : keys) { // by sensor: each delete walks the (sensor, t) key
             q.addBindValue(key);
             q.addBindValue(cutoff);
@@ -461,6 +497,45 @@ std::optional<ClimateSeries> ClimateRecord::query(const QString& path, const QSt
         }
     }
     return s;
+}
+
+std::optional<std::vector<coldchain::DoorSample>> ClimateRecord::doors(const QString& path, const QString& roomId, qint64 fromMs,
+                                                                       qint64 toMs, QString* error)
+{
+    Reader reader(path);
+    if (!reader.error().isEmpty()) {
+        if (error)
+            *error = reader.error();
+        return std::nullopt;
+    }
+    // Each contact's last change before the period (its state as the period begins), then its
+    // changes within, merged in time order.
+    QSqlQuery q(reader.db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT d.sensor, d.t, d.open FROM climate_door d JOIN climate_sensor s ON s.id = d.sensor"
+                             " WHERE s.room = :room AND d.t < :to AND d.t >= coalesce((SELECT max(b.t) FROM climate_door b"
+                             " WHERE b.sensor = d.sensor AND b.t < :before), :from) ORDER BY d.t, d.sensor"));
+    q.bindValue(QStringLiteral(":room"), roomId);
+    q.bindValue(QStringLiteral(":to"), toMs);
+    q.bindValue(QStringLiteral(":before"), fromMs);
+    q.bindValue(QStringLiteral(":from"), fromMs);
+    if (!q.exec()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(path, q.lastError().text());
+        return std::nullopt;
+    }
+    std::vector<coldchain::DoorSample> out;
+    QSet<qint64> open; // the contacts open now
+    while (q.next()) {
+        const bool was = !open.isEmpty();
+        if (q.value(2).toInt() != 0)
+            open.insert(q.value(0).toLongLong());
+        else
+            open.remove(q.value(0).toLongLong());
+        if (out.empty() || was != !open.isEmpty())
+            out.push_back({q.value(1).toLongLong(), !open.isEmpty()});
+    }
+    return out;
 }
 
 std::optional<std::vector<ClimateRecord::RoomAggregates>> ClimateRecord::aggregates(const QString& path, const QStringList& roomIds,

@@ -10,10 +10,13 @@
 // batch's own transaction, so they always agree with the readings (a late reading included) and
 // a crash leaves nothing half-aggregated. Values are stored as scaled integers (0.01 °C, 0.01 %,
 // 1 ppm, 0.1 µg/m³, 1 ppb, 0.01 Pa): a reading takes about 30 bytes.
+// A room's door contacts are kept beside its climate as their changes (opened, closed), as long as
+// the hour tier: an open door explains an isolation room's lost pressure difference.
 //
 // ClimateRecord writes (one owner thread); query() and heatMap() read from any thread with their
 // own read-only connections. ClimateRecorder (below) runs a ClimateRecord on a thread of its own,
 // so the core thread hands it batches and never waits on the disk.
+#include "domain/coldchain.h"
 #include "domain/site.h"
 
 #include <QHash>
@@ -43,6 +46,7 @@ struct ClimateReading
     QString sensorId, roomId;
     qint64 timeMs = 0;
     ClimateValues values;
+    std::optional<bool> doorOpen; // a door contact's state (true: open)
 };
 
 enum class ClimateTier { Raw, Minute, Hour };
@@ -108,6 +112,12 @@ public:
         QString roomId;
         std::vector<ClimateAggregate> rows;
     };
+    // A room's door state over [fromMs, toMs): open while any of its door contacts is, one sample
+    // per change in time order, the state the period began in first (at its own time). Empty
+    // (error set) when the file cannot be read.
+    [[nodiscard]] static std::optional<std::vector<coldchain::DoorSample>> doors(const QString& path, const QString& roomId,
+                                                                                 qint64 fromMs, qint64 toMs,
+                                                                                 QString* error = nullptr);
     [[nodiscard]] static std::optional<std::vector<RoomAggregates>> aggregates(const QString& path, const QStringList& roomIds,
                                                                                qint64 fromMs, qint64 toMs, ClimateTier tier,
                                                                                QString* error = nullptr);
@@ -117,6 +127,8 @@ private:
     std::optional<qint64> sensorKey(const QString& sensorId, const QString& roomId);
     // Rebuilds the minutes of [fromMs, toMs) (whole minutes) and the hours containing them.
     bool rebuild(qint64 sensor, qint64 fromMs, qint64 toMs);
+    // Keeps a door reading when it changes the state the record holds at its time.
+    bool writeDoor(qint64 sensor, qint64 timeMs, bool open);
     // A transaction: begun (false, error set, when it cannot), then rolled back with the error
     // (false) or committed (false when that fails).
     bool begin(QSqlDatabase& db);

@@ -23,6 +23,13 @@ QString duration(qint64 ms)
     return min >= 60 ? QStringLiteral("%1 h %2 min").arg(min / 60).arg(min % 60) : QStringLiteral("%1 min").arg(min);
 }
 
+// A door's open time to the second.
+QString durationS(qint64 ms)
+{
+    const qint64 sec = ms / 1000;
+    return sec >= 60 ? QStringLiteral("%1 min %2 s").arg(sec / 60).arg(sec % 60) : QStringLiteral("%1 s").arg(sec);
+}
+
 QString rangeText(const Range& r)
 {
     if (r.min && r.max)
@@ -102,6 +109,23 @@ ClimateReport buildClimateReport(const QString& place, const QString& kind,
     return r;
 }
 
+void attachDoors(ClimateReport& report, std::span<const coldchain::DoorSample> doors, qint64 longOpeningMs)
+{
+    report.door = coldchain::summariseDoors(doors, report.fromMs, report.toMs, longOpeningMs);
+    report.longDoorOpeningMs = longOpeningMs;
+    for (ClimateExcursion& x : report.excursions) {
+        x.doorOpenings = coldchain::summariseDoors(doors, x.fromMs, x.toMs, longOpeningMs).openings;
+        // A door already open as the excursion began is one of its openings too.
+        bool open = false;
+        for (const coldchain::DoorSample& d : doors) {
+            if (d.timeMs >= x.fromMs)
+                break;
+            open = d.open;
+        }
+        x.doorOpenings += open ? 1 : 0;
+    }
+}
+
 void attachAcknowledgements(ClimateReport& report, const QString& roomId, const std::vector<LogEntry>& log)
 {
     for (const LogEntry& e : log) {
@@ -142,29 +166,37 @@ QString ClimateReport::text() const
                    .arg(c.min, 8, 'f', 1)
                    .arg(c.mean, 9, 'f', 1)
                    .arg(c.max, 9, 'f', 1);
+    if (door)
+        out << "\nDoor openings: " << door->openings << ", " << door->longOpenings << " longer than "
+            << duration(longDoorOpeningMs) << "; open " << durationS(door->openMs) << " in all, longest "
+            << durationS(door->longestMs) << "\n";
     out << "\nExcursions: " << excursions.size() << "\n";
     for (const ClimateExcursion& x : excursions)
         out << "  " << Names[int(x.quantity)] << (x.above ? " above" : " below") << " from " << when(x.fromMs) << " to "
             << when(x.toMs) << (x.ongoing ? " (still outside)" : "") << ", " << duration(x.toMs - x.fromMs) << ", peak "
             << QString::number(x.peak, 'f', 1) << ", "
             << (x.ackedBy.isEmpty() ? QStringLiteral("not acknowledged") : QStringLiteral("acknowledged by %1 at %2").arg(x.ackedBy, when(x.ackedAtMs)))
-            << "\n";
+            << (door ? QStringLiteral(", door opened %1 times").arg(x.doorOpenings) : QString()) << "\n";
     return s;
 }
 
 QByteArray ClimateReport::csv(bool header) const
 {
-    QByteArray out = !header ? QByteArray() : "place,section,quantity,target,readings,covered_s,in_range_s,in_range_pct,min,mean,max,from,to,peak,direction,ongoing,acknowledged_by,acknowledged_at\n";
+    QByteArray out = !header ? QByteArray() : "place,section,quantity,target,readings,covered_s,in_range_s,in_range_pct,min,mean,max,from,to,peak,direction,ongoing,acknowledged_by,acknowledged_at,door_openings,door_long_openings,door_open_s,door_longest_s\n";
     auto q = [](const QString& s) { return '"' + QString(s).replace(u'"', QStringLiteral("\"\"")).toUtf8() + '"'; };
     for (const QuantityCompliance& c : quantities)
         out += q(place) + ",compliance," + QByteArray(Names[int(c.quantity)]) + ',' + q(rangeText(c.target)) + ',' + QByteArray::number(c.readings) + ',' +
                QByteArray::number(c.coveredMs / 1000) + ',' + QByteArray::number(c.inRangeMs / 1000) + ',' +
                QByteArray::number(c.inRangeShare() * 100, 'f', 2) + ',' + QByteArray::number(c.min, 'f', 2) + ',' +
-               QByteArray::number(c.mean, 'f', 2) + ',' + QByteArray::number(c.max, 'f', 2) + ",,,,,,,\n";
+               QByteArray::number(c.mean, 'f', 2) + ',' + QByteArray::number(c.max, 'f', 2) + ",,,,,,,,,,,\n";
     for (const ClimateExcursion& x : excursions)
         out += q(place) + ",excursion," + QByteArray(Names[int(x.quantity)]) + ",,,,,,,,," + when(x.fromMs).toUtf8() + ',' + when(x.toMs).toUtf8() + ',' +
                QByteArray::number(x.peak, 'f', 2) + ',' + (x.above ? "above" : "below") + ',' + (x.ongoing ? "yes" : "no") + ',' +
-               q(x.ackedBy) + ',' + (x.ackedAtMs ? when(x.ackedAtMs).toUtf8() : QByteArray()) + '\n';
+               q(x.ackedBy) + ',' + (x.ackedAtMs ? when(x.ackedAtMs).toUtf8() : QByteArray()) + ',' +
+               (door ? QByteArray::number(x.doorOpenings) : QByteArray()) + ",,,\n";
+    if (door)
+        out += q(place) + ",door,,,,,,,,,,,,,,,,," + QByteArray::number(door->openings) + ',' + QByteArray::number(door->longOpenings) + ',' +
+               QByteArray::number(door->openMs / 1000) + ',' + QByteArray::number(door->longestMs / 1000) + '\n';
     return out;
 }
 
@@ -188,9 +220,16 @@ QJsonObject ClimateReport::json() const
                               {QStringLiteral("peak"), x.peak},
                               {QStringLiteral("above"), x.above},
                               {QStringLiteral("ongoing"), x.ongoing},
-                              {QStringLiteral("acknowledgedBy"), x.ackedBy}});
-    return QJsonObject{{QStringLiteral("place"), place}, {QStringLiteral("kind"), kind}, {QStringLiteral("from"), when(fromMs)},
-                       {QStringLiteral("to"), when(toMs)}, {QStringLiteral("quantities"), qs}, {QStringLiteral("excursions"), xs}};
+                              {QStringLiteral("acknowledgedBy"), x.ackedBy},
+                              {QStringLiteral("doorOpenings"), door ? QJsonValue(x.doorOpenings) : QJsonValue()}});
+    QJsonObject o{{QStringLiteral("place"), place}, {QStringLiteral("kind"), kind}, {QStringLiteral("from"), when(fromMs)},
+                  {QStringLiteral("to"), when(toMs)}, {QStringLiteral("quantities"), qs}, {QStringLiteral("excursions"), xs}};
+    if (door)
+        o.insert(QStringLiteral("door"), QJsonObject{{QStringLiteral("openings"), door->openings},
+                                                     {QStringLiteral("longOpenings"), door->longOpenings},
+                                                     {QStringLiteral("openS"), double(door->openMs) / 1000},
+                                                     {QStringLiteral("longestS"), double(door->longestMs) / 1000}});
+    return o;
 }
 
 } // namespace ww

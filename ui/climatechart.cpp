@@ -94,6 +94,11 @@ int ClimateChart::points() const
     return int(m_mean->count());
 }
 
+int ClimateChart::doorMarks() const
+{
+    return int(m_doors->count());
+}
+
 bool ClimateChart::bandShown() const
 {
     return m_band->isVisible() && m_max->count() > 0;

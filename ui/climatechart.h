@@ -28,6 +28,7 @@ public:
               qint64 toMs, const std::vector<qint64>& doorOpenings = {});
     [[nodiscard]] int points() const;
     [[nodiscard]] int shadedSpans() const { return m_spans; }
+    [[nodiscard]] int doorMarks() const; // door openings marked
     [[nodiscard]] bool bandShown() const;
     // The crosshair's text at a time (what the mouse shows there), for tests.
     [[nodiscard]] QString valuesAt(qint64 timeMs) const;

@@ -15,6 +15,7 @@
 #include <QTextDocument>
 #include <QThreadPool>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace ww {
 
@@ -57,15 +58,19 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
     {
         QString id, name, kind;
         ClimateTargets targets;
+        bool door = false; // the room has a door contact: its openings are in the report
     };
     std::vector<Place> places;
     for (const QString& id : roomIds)
         if (const Room* r = site.room(id))
             places.push_back({id, QCoreApplication::translate("site", r->name.toUtf8().constData()), toString(r->kind),
-                              site.climateTargets.value(r->kind)});
+                              site.climateTargets.value(r->kind),
+                              std::any_of(site.sensors.begin(), site.sensors.end(),
+                                          [&](const Sensor& s) { return s.kind == SensorKind::Door && s.room == id; })});
+    const qint64 doorLimitMs = 1000 * qint64(site.alarms.roomDoorOpenLimitS);
     m_status->setText(tr("Loading…"));
     QPointer<ClimateReportDialog> self(this);
-    QThreadPool::globalInstance()->start([self, places, climatePath, logPath, fromMs, toMs, tier, maxGapMs] {
+    QThreadPool::globalInstance()->start([self, places, climatePath, logPath, fromMs, toMs, tier, maxGapMs, doorLimitMs] {
         QString error, logError;
         std::vector<ClimateReport> reports;
         LogFilter f;
@@ -81,6 +86,12 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
                 break;
             ClimateReport r = buildClimateReport(p.name, p.kind, series->quantities, p.targets, fromMs, toMs, maxGapMs);
             attachAcknowledgements(r, p.id, log);
+            if (p.door) {
+                const auto doors = ClimateRecord::doors(climatePath, p.id, fromMs, toMs, &error);
+                if (!doors)
+                    break;
+                attachDoors(r, *doors, doorLimitMs);
+            }
             reports.push_back(std::move(r));
         }
         QMetaObject::invokeMethod(qApp, [self, reports = std::move(reports), error, logError, count = int(places.size())] {

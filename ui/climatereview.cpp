@@ -242,7 +242,19 @@ void ClimateReviewDialog::loadChart()
     QThreadPool::globalInstance()->start([self, path = m_path, room, from, to, tier, q, target, generation] {
         QString error;
         auto series = ClimateRecord::query(path, room, from, to, tier, &error);
-        QMetaObject::invokeMethod(qApp, [self, series = std::move(series), error, from, to, tier, q, target, generation] {
+        // The room's door openings, marked along the chart's top (an isolation room's lost pressure).
+        std::vector<qint64> openings;
+        if (series)
+            if (const auto doors = ClimateRecord::doors(path, room, from, to, &error)) {
+                bool open = false;
+                for (const coldchain::DoorSample& d : *doors) {
+                    if (d.open && !open && d.timeMs >= from)
+                        openings.push_back(d.timeMs);
+                    open = d.open;
+                }
+            }
+        QMetaObject::invokeMethod(qApp, [self, series = std::move(series), openings = std::move(openings), error, from, to, tier, q,
+                                         target, generation] {
             if (!self || generation != self->m_chartGeneration)
                 return;
             if (!series) {
@@ -252,7 +264,7 @@ void ClimateReviewDialog::loadChart()
                 return;
             }
             const auto& points = series->quantities[size_t(q)];
-            self->m_chart->show(q, points, tier, target, from, to);
+            self->m_chart->show(q, points, tier, target, from, to, openings);
             const QString tierText = tier == ClimateTier::Raw ? tr("readings") : tier == ClimateTier::Minute ? tr("per-minute aggregates")
                                                                                                            : tr("per-hour aggregates");
             self->m_status->setText(points.empty() ? tr("No readings in this period.")

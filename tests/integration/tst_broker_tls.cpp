@@ -12,9 +12,14 @@
 //   broker logs each refusal;
 // - a station given a CA that did not sign the broker's certificate, or a CA file that is not
 //   there, never connects (fail closed) and raises tech.broker saying why;
+// - the building-management system's account (bms-1, password listener) reads the setpoint a
+//   signed-in facilities engineer sends from a station and answers it, but receives nothing else of
+//   the site and may write neither commands nor alarm state;
 // - and the ACL refused the stations nothing of what they did (presence, alarm state, commands).
 // Every wait is for a state or a message (QTRY, qWaitFor), never for a time.
 #include "brokerfixture.h"
+#include "deviceanswers.h"
+#include "domain/site.h"
 #include "transport/mqttclient.h"
 #include "transport/signing.h"
 #include "transport/topics.h"
@@ -168,6 +173,15 @@ public:
     }
     [[nodiscard]] const QByteArray& errors() const { return m_errors; }
     [[nodiscard]] const QString& id() const { return m_id; }
+    void send(const QByteArray& line) { m_process.write(line + '\n'); }
+    // Whether a line of this event says ok (or not) with a message containing text.
+    [[nodiscard]] bool said(const QString& event, bool ok, const QString& text = {}) const
+    {
+        return std::any_of(m_lines.begin(), m_lines.end(), [&](const QJsonObject& o) {
+            return o.value(u"event").toString() == event && o.value(u"ok").toBool() == ok &&
+                   o.value(u"message").toString().contains(text);
+        });
+    }
 
 private:
     QString m_id;
@@ -450,7 +464,7 @@ private Q_SLOTS:
         // The password file: devices without a certificate, and station-2, which has none either.
         QByteArray plain;
         for (const QString& who : {QStringLiteral("wb-001"), QStringLiteral("wb-002"), QStringLiteral("wb-003"),
-                                   QStringLiteral("wb-004"), QStringLiteral("station-2")}) {
+                                   QStringLiteral("wb-004"), QStringLiteral("station-2"), QStringLiteral("bms-1")}) {
             m_passwords[who] = QUuid::createUuid().toString(QUuid::Id128);
             plain += who.toUtf8() + ':' + m_passwords[who].toUtf8() + '\n';
         }
@@ -756,6 +770,71 @@ private Q_SLOTS:
             QVERIFY(!brokerLogSince(mark).contains("as wardwatch-no-ca"));
             QVERIFY(m_seen.on(m_topics.station(QStringLiteral("no-ca"))).empty());
         }
+    }
+
+    // (5) The BMS's account: it subscribes to the whole site, as a curious stolen credential would,
+    // yet receives only its own commands; it answers the setpoint a facilities engineer sends from
+    // station-1, and station-1 says the BMS accepted it; its publishes on cmd/ and alarm/ are denied.
+    void bmsReadsItsSetpointsAndWritesOnlyItsAnswers()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        QVERIFY(loaded.site);
+        QCOMPARE(loaded.site->bms.device, QStringLiteral("bms-1"));
+        sim::DeviceAnswers answers(*loaded.site, 200);
+        MqttSettings bs = overTls(m_passwordPort, {}, QStringLiteral("bms-1"), m_passwords.at(QStringLiteral("bms-1")));
+        bs.clientId = QStringLiteral("bms-1-tls");
+        bs.persistentSession = false;
+        MqttClient bms(bs);
+        Inbox heard;
+        const QString cmd = m_topics.prefix() + QStringLiteral("cmd/");
+        bms.setMessageHandler([&](const char* topic, std::span<const std::byte> p, qint64 rx) {
+            {
+                std::lock_guard lock(heard.mutex);
+                heard.messages.emplace_back(QString::fromUtf8(topic), QByteArray(reinterpret_cast<const char*>(p.data()), qsizetype(p.size())));
+            }
+            if (const QString t = QString::fromUtf8(topic); t.startsWith(cmd))
+                answers.onCommand(t.mid(cmd.size()), p, rx);
+        });
+        bms.addSubscription(m_topics.prefix() + QStringLiteral("#"), 1);
+        bms.start();
+        QTRY_VERIFY_WITH_TIMEOUT(bms.state() == MqttState::Connected && bms.allSubscribed(), 10000);
+
+        // The facilities engineer signs in at station-1 and asks for 23.5 °C in Room 103.
+        m_station1->send("signin S13 246813");
+        QTRY_VERIFY_WITH_TIMEOUT(m_station1->said(QStringLiteral("signin"), true), 20000);
+        m_station1->send("setpoint R103 23.5 - - afternoon too warm");
+        QTRY_VERIFY_WITH_TIMEOUT(!heard.on(cmd + QStringLiteral("bms-1")).empty(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const sim::Answer& a : answers.due(QDateTime::currentMSecsSinceEpoch()))
+                    bms.publish(a.topic, a.payload, 1, false);
+                return m_station1->said(QStringLiteral("setpoint"), true, QStringLiteral("accepted"));
+            }(),
+            20000);
+        // Its answers went out on cmdack/bms-1 (the observer, a station account, read them).
+        QVERIFY(!m_seen.on(m_topics.prefix() + QStringLiteral("cmdack/bms-1")).empty());
+
+        // It may write neither a command nor alarm state: both denied, neither reaches the observer.
+        const qsizetype mark = brokerLog().size();
+        const QByteArray forged("not a real command");
+        bms.publish(cmd + QStringLiteral("bms-1"), forged, 1, false);
+        bms.publish(m_topics.alarm(QStringLiteral("bms-forged")), forged, 1, false);
+        QTRY_VERIFY_WITH_TIMEOUT(brokerLogSince(mark).count("Denied PUBLISH from bms-1-tls") >= 2, 10000);
+        // A marker from a device account after them: once the observer has it, the denied ones would be there too.
+        const QString marker = panic(QStringLiteral("wb-001"));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_seen.on(m_topics.event(QStringLiteral("wb-001"))).empty() && m_station1->alarm(marker), 15000);
+        QVERIFY(!m_seen.has(cmd + QStringLiteral("bms-1"), forged));
+        QVERIFY(m_seen.on(m_topics.alarm(QStringLiteral("bms-forged"))).empty());
+        // Of everything on the site (adverts, alarm state, presence, the panic just sent), the BMS
+        // received its commands only.
+        QVERIFY(bms.publish(m_topics.prefix() + QStringLiteral("cmdack/bms-1"), QByteArray("marker"), 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(m_seen.has(m_topics.prefix() + QStringLiteral("cmdack/bms-1"), QByteArray("marker")), 10000);
+        std::lock_guard lock(heard.mutex);
+        QVERIFY(!heard.messages.empty());
+        for (const auto& [topic, payload] : heard.messages)
+            QVERIFY2(topic == cmd + QStringLiteral("bms-1"), qPrintable(topic));
+        qInfo("the BMS account received %zu message(s), all on its cmd/bms-1; its cmd/ and alarm/ writes were denied",
+              heard.messages.size());
     }
 
     // The ACL lets the stations do what they did here (their presence and alarm state on either

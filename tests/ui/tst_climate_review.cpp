@@ -197,6 +197,61 @@ private Q_SLOTS:
         QCOMPARE(f.readAll().count("place,section"), 1);
     }
 
+    void isolationPressureWithItsDoorOpenings()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const QString path = m_dir.filePath(QStringLiteral("isolation-climate.sqlite"));
+        // The default ward's isolation room 211 and its door contact: -6 Pa, collapsing to -0.5 Pa
+        // while the door is open, three times in the last six hours (the third for 8 min).
+        const QString room = QStringLiteral("R211");
+        QVERIFY(site.room(room) && site.room(room)->kind == RoomKind::Isolation);
+        const auto door = std::find_if(site.sensors.begin(), site.sensors.end(),
+                                       [&](const Sensor& s) { return s.kind == SensorKind::Door && s.room == room; });
+        QVERIFY(door != site.sensors.end());
+        const qint64 opens[] = {Now - 5 * Hour, Now - 3 * Hour, Now - Hour};
+        const qint64 lengths[] = {60'000, 120'000, 480'000};
+        std::vector<ClimateReading> batch;
+        for (qint64 t = Now - 6 * Hour; t < Now; t += 60'000) {
+            bool open = false;
+            for (int i = 0; i < 3; ++i)
+                open = open || (t >= opens[i] && t < opens[i] + lengths[i]);
+            ClimateReading r{QStringLiteral("env-r211"), room, t, {}, {}};
+            r.values[int(ClimateQuantity::DiffPressure)] = open ? -0.5 : -6.0;
+            batch.push_back(r);
+            batch.push_back(ClimateReading{door->id, room, t, {}, open});
+        }
+        {
+            ClimateRecord rec(path);
+            QVERIFY2(rec.write(batch), qPrintable(rec.lastError()));
+        }
+        ClimateReviewDialog d(site, path, room, Now);
+        QSignalSpy chart(&d, &ClimateReviewDialog::chartLoaded);
+        d.setQuantity(ClimateQuantity::DiffPressure);
+        d.setPeriod(ClimateReviewDialog::Range, Now - 6 * Hour, Now);
+        QTRY_VERIFY(chart.size() >= 1 && chart.back().at(0).toInt() == 6 * 60);
+        // Above its -2.5 Pa limit while the door was open: three spans, three openings marked.
+        QCOMPARE(d.chart()->shadedSpans(), 3);
+        QCOMPARE(d.chart()->doorMarks(), 3);
+        // A room without a door contact marks none.
+        d.setRoom(QStringLiteral("R212"));
+        QTRY_VERIFY(chart.size() >= 2);
+        QCOMPARE(d.chart()->doorMarks(), 0);
+        // The room's report counts the openings, the long one by the site's 300 s, and one per excursion.
+        ClimateReportDialog report(site, path, {}, {room}, Now - 6 * Hour, Now, Now);
+        QSignalSpy loadedReport(&report, &ClimateReportDialog::loaded);
+        QVERIFY(loadedReport.wait(20000));
+        QCOMPARE(loadedReport.back().at(0).toInt(), 1);
+        const ClimateReport& r = report.reports().front();
+        QVERIFY(r.door);
+        QCOMPARE(r.door->openings, 3);
+        QCOMPARE(r.door->longOpenings, 1);
+        QCOMPARE(r.excursions.size(), size_t(3));
+        for (const ClimateExcursion& x : r.excursions)
+            QCOMPARE(x.doorOpenings, 1);
+        QVERIFY2(report.text().contains(QStringLiteral("Door openings: 3")), qPrintable(report.text()));
+    }
+
     void aRecordThatCannotBeReadIsSaid()
     {
         const auto loaded = SiteLoader::loadDefault();

@@ -160,7 +160,14 @@ private Q_SLOTS:
                 fridge.deviceId = QStringLiteral("fr-11");
                 fridge.deviceTimeMs = fridge.receiveTimeMs = T0 + i * 10'000;
                 fridge.temperatureC = 5.0;
+                fridge.door = DoorState::Closed;
                 f.core.apply(QVector<Decoded>{fridge});
+                // Isolation room 211's door contact: open from the 10th reading to the 14th.
+                EnvUpdate door;
+                door.deviceId = QStringLiteral("door-r211");
+                door.deviceTimeMs = door.receiveTimeMs = T0 + i * 10'000;
+                door.door = i >= 10 && i < 15 ? DoorState::Open : DoorState::Closed;
+                f.core.apply(QVector<Decoded>{door});
                 if (i % 10 == 9)
                     f.core.flushNow();
             }
@@ -177,8 +184,15 @@ private Q_SLOTS:
         QCOMPARE(minutes->quantities[0].size(), size_t(5));
         QCOMPARE(minutes->quantities[0][0].min, 21.0);
         QCOMPARE(minutes->quantities[0][0].max, 21.5);
-        // The fridge's readings are the cold-chain record's, not the room climate's: the record
-        // knows one sensor, the room's.
+        // The door's changes: closed, opened at 100 s, closed at 150 s.
+        const auto doors = ClimateRecord::doors(path, QStringLiteral("R211"), T0, T0 + 600'000, &error);
+        QVERIFY2(doors, qPrintable(error));
+        QCOMPARE(doors->size(), size_t(3));
+        QCOMPARE((*doors)[1].timeMs, T0 + 100'000);
+        QVERIFY((*doors)[1].open);
+        QCOMPARE((*doors)[2].timeMs, T0 + 150'000);
+        // The fridge's readings and door are the cold-chain record's, not the room climate's: the
+        // record knows the room's sensor and the isolation room's door.
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
             db.setDatabaseName(path);
@@ -188,7 +202,7 @@ private Q_SLOTS:
             QStringList names;
             while (q.next())
                 names << q.value(0).toString();
-            QCOMPARE(names, QStringList{QStringLiteral("env-r101")});
+            QCOMPARE(names, (QStringList{QStringLiteral("door-r211"), QStringLiteral("env-r101")}));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
     }

@@ -1,10 +1,13 @@
 // The room-climate record: readings kept across a restart; the minute and hour aggregates equal
 // the raw readings' min, mean, max and count (computed here from the same readings), a late
 // reading included; a duplicate kept once; retention per tier; the tier a chart reads; aggregates
-// written directly; and the recorder writing on its own thread and saying when it cannot.
+// written directly; door contacts kept as their changes (a room open while any of its contacts is),
+// also in a file of version 1; and the recorder writing on its own thread and saying when it cannot.
 #include "records/climaterecord.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -234,6 +237,95 @@ private Q_SLOTS:
         QCOMPARE((*rooms)[1].rows[0].sensorId, QStringLiteral("cs-102"));
         QVERIFY((*rooms)[2].rows.empty());
         QCOMPARE((*rooms)[0].rows[0].values[int(ClimateQuantity::Co2)].count, 0);
+    }
+
+    void doorContactsAreKeptAsTheirChanges()
+    {
+        const QString path = db("doors.sqlite"), room = QStringLiteral("R211");
+        ClimateRecord rec(path);
+        // Contact A reports every 10 s: closed, open from 60 s to 90 s, closed again; contact B (a
+        // second door) open from 80 s to 120 s; a climate reading beside them.
+        std::vector<ClimateReading> batch;
+        for (int s = 0; s <= 150; s += 10) {
+            batch.push_back(ClimateReading{QStringLiteral("door-a"), room, T0 + s * 1000, {}, s >= 60 && s < 90});
+            batch.push_back(ClimateReading{QStringLiteral("door-b"), room, T0 + s * 1000 + 500, {}, s >= 80 && s < 120});
+        }
+        ClimateReading dp{QStringLiteral("env-r211"), room, T0, {}, {}};
+        dp.values[int(ClimateQuantity::DiffPressure)] = -6.0;
+        batch.push_back(dp);
+        QVERIFY2(rec.write(batch), qPrintable(rec.lastError()));
+        // Only changes are kept: A's closed, open, closed and B's closed, open, closed.
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("doors-raw"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM climate_door")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 6);
+            // The door readings carry no climate: the raw tier holds the one climate reading.
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM climate_raw")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+        }
+        // The room is open while either contact is: from 60 s (A) to 120.5 s (B closes).
+        auto doors = ClimateRecord::doors(path, room, T0, T0 + 200'000);
+        QVERIFY(doors);
+        QCOMPARE(doors->size(), size_t(3));
+        QCOMPARE((*doors)[0].timeMs, T0);
+        QVERIFY(!(*doors)[0].open);
+        QCOMPARE((*doors)[1].timeMs, T0 + 60'000);
+        QVERIFY((*doors)[1].open);
+        QCOMPARE((*doors)[2].timeMs, T0 + 120'500);
+        QVERIFY(!(*doors)[2].open);
+        // A period that begins while the door is open starts with that state, at its own time.
+        doors = ClimateRecord::doors(path, room, T0 + 100'000, T0 + 200'000);
+        QVERIFY(doors);
+        QCOMPARE(doors->size(), size_t(2));
+        QVERIFY((*doors)[0].open);
+        QVERIFY((*doors)[0].timeMs < T0 + 100'000);
+        QCOMPARE((*doors)[1].timeMs, T0 + 120'500);
+        // Another room has none; a late reading that changes nothing is not kept.
+        QVERIFY(ClimateRecord::doors(path, QStringLiteral("R212"), T0, T0 + 200'000)->empty());
+        QVERIFY(rec.write(std::vector{ClimateReading{QStringLiteral("door-a"), room, T0 + 75'000, {}, true}}));
+        {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM climate_door")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 6);
+        }
+        // The doors' changes go with the hour tier's retention, not the raw tier's.
+        QVERIFY(rec.applyRetention(T0 + 10 * Day));
+        QCOMPARE(ClimateRecord::doors(path, room, T0, T0 + 200'000)->size(), size_t(3));
+        QVERIFY(rec.applyRetention(T0 + 401 * Day));
+        QVERIFY(ClimateRecord::doors(path, room, T0, T0 + 200'000)->empty());
+        raw.close();
+        raw = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("doors-raw"));
+    }
+
+    void aVersionOneFileGainsTheDoorTable()
+    {
+        const QString path = db("v1.sqlite");
+        {
+            ClimateRecord rec(path);
+            QVERIFY(rec.write(twoHours(QStringLiteral("cs-101"), QStringLiteral("F1-R101"), T0)));
+        }
+        {
+            // As a version 1 file was: no door table, version 1.
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1-raw"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE climate_door")));
+            QVERIFY(q.exec(QStringLiteral("UPDATE record_schema SET version = 1 WHERE component = 'climate_record'")));
+            q = QSqlQuery();
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1-raw"));
+        ClimateRecord rec(path);
+        QVERIFY2(rec.write(std::vector{ClimateReading{QStringLiteral("door-a"), QStringLiteral("F1-R101"), T0, {}, true}}),
+                 qPrintable(rec.lastError()));
+        QCOMPARE(ClimateRecord::doors(path, QStringLiteral("F1-R101"), T0, T0 + 1)->size(), size_t(1));
+        // Its readings are still there.
+        QCOMPARE(ClimateRecord::query(path, QStringLiteral("F1-R101"), T0, T0 + 2 * Hour, ClimateTier::Hour)->quantities[0].size(), size_t(2));
     }
 
     void theRecorderWritesOnItsOwnThreadAndSaysWhenItCannot()

@@ -1,7 +1,8 @@
 // A room's climate compliance against a case computed by hand: an hour of readings every minute,
 // the temperature above 24 °C from minute 20 to 30 (peak 25.6), the humidity below 30 % at the end
 // (still outside), a 20-minute gap in the CO2 readings; the acknowledgement of the climate alarm
-// found in a log; and `wardctl climate` making the same from a logger's CSV, naming a bad line.
+// found in a log; the room's door openings over the period and during each excursion; and `wardctl
+// climate` making the same from a logger's CSV (a door column too), naming a bad line.
 #include "climatecmd.h"
 #include "offline.h"
 #include "records/climatereport.h"
@@ -125,6 +126,45 @@ private Q_SLOTS:
         QCOMPARE(r.excursions[0].toMs, T0 + 60 * Min);
     }
 
+    void doorOpeningsOverThePeriodAndDuringExcursions()
+    {
+        ClimateReport r = buildClimateReport(QStringLiteral("Isolation 211"), QStringLiteral("patient"), hour(), targets(), T0,
+                                             T0 + 60 * Min, 15 * Min);
+        QCOMPARE(r.excursions.size(), size_t(2)); // the temperature (minutes 20 to 30), the humidity (55 on)
+        // Open already before the hour until minute 2 (a long one, but it began before the period),
+        // minute 22 for 30 s, minute 25 for 7 min (long at 5 min), minute 57 to the end.
+        const std::vector<coldchain::DoorSample> doors{{T0 - 10 * Min, true},       {T0 + 2 * Min, false},
+                                                       {T0 + 22 * Min, true},       {T0 + 22 * Min + 30'000, false},
+                                                       {T0 + 25 * Min, true},       {T0 + 32 * Min, false},
+                                                       {T0 + 57 * Min, true}};
+        attachDoors(r, doors, 5 * Min);
+        QVERIFY(r.door);
+        QCOMPARE(r.door->openings, 3);
+        QCOMPARE(r.door->longOpenings, 1);
+        QCOMPARE(r.door->longestMs, 7 * Min);
+        QCOMPARE(r.door->openMs, 2 * Min + 30'000 + 7 * Min + 3 * Min);
+        QCOMPARE(r.excursions[0].doorOpenings, 2); // minutes 22 and 25 fall in 20 to 30
+        QCOMPARE(r.excursions[1].doorOpenings, 1); // open from minute 57, inside 55 to the end
+        QVERIFY2(r.text().contains(QStringLiteral("Door openings: 3, 1 longer than 5 min; open 12 min 30 s in all, longest 7 min 0 s")),
+                 qPrintable(r.text()));
+        QVERIFY(r.text().contains(QStringLiteral("door opened 2 times")));
+        // CSV: every row as wide as the header; the door row's figures at the end.
+        const QList<QByteArray> lines = r.csv().trimmed().split('\n');
+        const qsizetype columns = lines[0].count(',');
+        for (const QByteArray& line : lines)
+            QCOMPARE(line.count(','), columns);
+        QVERIFY2(lines.last().startsWith("\"Isolation 211\",door,"), lines.last().constData());
+        QVERIFY2(lines.last().endsWith(",3,1,750,420"), lines.last().constData());
+        const QJsonObject j = r.json();
+        QCOMPARE(j.value(u"door").toObject().value(u"openings").toInt(), 3);
+        QCOMPARE(j.value(u"excursions").toArray().at(0).toObject().value(u"doorOpenings").toInt(), 2);
+        // Without door contacts the report says nothing of doors.
+        const ClimateReport none = buildClimateReport(QStringLiteral("Room 103"), QStringLiteral("patient"), hour(), targets(), T0,
+                                                      T0 + 60 * Min, 15 * Min);
+        QVERIFY(!none.text().contains(QStringLiteral("Door")));
+        QVERIFY(!none.json().contains(u"door"));
+    }
+
     void wardctlFromALoggersCsv()
     {
         const QString path = m_dir.filePath(QStringLiteral("logger.csv"));
@@ -153,6 +193,41 @@ private Q_SLOTS:
         // The default ward's patient rooms: 21-24 °C; the last reading holds 1 ms (to = last + 1 ms).
         QCOMPARE(t.value(u"inRangeS").toDouble(), 49 * 60 + 0.001);
         QVERIFY(QFile::exists(o.csvOut));
+
+        // An isolation room's logger with its door: openings counted, and how often the door opened
+        // while the pressure difference was lost. A long opening by the site's limit (300 s) unless given.
+        const QString iso = m_dir.filePath(QStringLiteral("iso.csv"));
+        {
+            QFile f(iso);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("time_s,diff_pressure_pa,door\n");
+            for (int m = 0; m < 60; ++m) {
+                const bool open = (m >= 10 && m < 12) || (m >= 30 && m < 37);
+                f.write(QByteArray::number((T0 + m * Min) / 1000) + ',' + (open ? "-0.5" : "-6.0") + ',' + (open ? "open" : "closed") + '\n');
+            }
+        }
+        o.readings = iso;
+        o.kind = QStringLiteral("isolation");
+        o.jsonOut = m_dir.filePath(QStringLiteral("iso.json"));
+        o.csvOut.clear();
+        outText.clear();
+        QCOMPARE(offline::climate(o, out, err), 0);
+        QVERIFY2(outText.contains(QStringLiteral("Door openings: 2, 1 longer than 5 min")), qPrintable(outText));
+        QVERIFY2(outText.contains(QStringLiteral("Excursions: 2")), qPrintable(outText));
+        QVERIFY(outText.contains(QStringLiteral("door opened 1 times")));
+        o.doorLimitS = 600;
+        outText.clear();
+        QCOMPARE(offline::climate(o, out, err), 0);
+        QVERIFY2(outText.contains(QStringLiteral("Door openings: 2, 0 longer than 10 min")), qPrintable(outText));
+        o.doorLimitS = -1;
+        {
+            QFile f(iso);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(QByteArray::number((T0 + 60 * Min) / 1000) + ",-6.0,ajar\n");
+        }
+        errText.clear();
+        QCOMPARE(offline::climate(o, out, err), offline::BadInput);
+        QVERIFY2(errText.contains(QStringLiteral("iso.csv:62: door \"ajar\" is not open, closed, 1 or 0")), qPrintable(errText));
 
         // A bad value names the file, its line and the column; an unknown kind is said.
         QFile bad(m_dir.filePath(QStringLiteral("bad.csv")));

@@ -136,6 +136,10 @@ for level, fname, north, south in FLOORS:
                 site["sensors"].append({"id": f"env-{rid.lower()}", "kind": "climate", "room": rid})
             if base == "exit":
                 site["sensors"].append({"id": f"door-exit-{level}", "kind": "door", "room": rid})
+            if base == "isolation":
+                # An isolation room's door contact: its openings are marked on the room's pressure
+                # chart (an open door collapses the pressure difference) and recorded with its climate.
+                site["sensors"].append({"id": f"door-{rid.lower()}", "kind": "door", "room": rid})
     # Corridor gateways every 10 m.
     for k in range(6):
         site["gateways"].append({"id": f"gw-f{level}-c{k + 1}", "mac": f"AC233FA1{len(site['gateways']):04X}",

@@ -26,6 +26,10 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
         err << "climate: --max-gap-s must lie in (0, 604800]" << Qt::endl;
         return BadInput;
     }
+    if (!std::isfinite(o.doorLimitS) || o.doorLimitS > 86400 || (o.doorLimitS < 0 && o.doorLimitS != -1)) {
+        err << "climate: --door-limit-s must lie in [0, 86400]" << Qt::endl;
+        return BadInput;
+    }
     const auto kind = roomKindFromString(o.kind);
     if (!kind) {
         err << "climate: --kind \"" << o.kind << "\" is not a room kind (patient, icu, or, isolation, pharmacy, …)" << Qt::endl;
@@ -45,7 +49,8 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
     }
     const int tCol = csv.column(QStringLiteral("time_s"));
     int cols[ClimateQuantityCount];
-    bool any = false;
+    const int doorCol = csv.column(QStringLiteral("door"));
+    bool any = doorCol >= 0;
     for (int q = 0; q < ClimateQuantityCount; ++q) {
         cols[q] = csv.column(QLatin1String(Columns[q].name));
         any = any || cols[q] >= 0;
@@ -56,6 +61,7 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
         return BadInput;
     }
     std::array<std::vector<ClimatePoint>, ClimateQuantityCount> series;
+    std::vector<coldchain::DoorSample> doors;
     qint64 first = 0, last = 0, previous = std::numeric_limits<qint64>::min();
     for (int r = 0; r < csv.rows(); ++r) {
         bool okT = false;
@@ -84,6 +90,14 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
             }
             series[size_t(q)].push_back({ms, v, v, v, 1});
         }
+        if (std::optional<bool> open; doorCol >= 0) {
+            if (!readDoorCell(csv.cell(r, doorCol), open)) {
+                err << csv.where(r) << ": door \"" << csv.cell(r, doorCol) << "\" is not open, closed, 1 or 0" << Qt::endl;
+                return BadInput;
+            }
+            if (open)
+                doors.push_back({ms, *open});
+        }
     }
     if (csv.rows() == 0) {
         err << o.readings << ": no readings" << Qt::endl;
@@ -95,8 +109,10 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
         err << "climate: --from and --to must be times (seconds or ISO 8601) with --from before --to" << Qt::endl;
         return BadInput;
     }
-    const ClimateReport report = buildClimateReport(o.name.isEmpty() ? o.readings : o.name, o.kind, series, targets, *from, *to,
-                                                    qint64(o.maxGapS * 1000));
+    ClimateReport report = buildClimateReport(o.name.isEmpty() ? o.readings : o.name, o.kind, series, targets, *from, *to,
+                                              qint64(o.maxGapS * 1000));
+    if (doorCol >= 0)
+        attachDoors(report, doors, 1000 * qint64(o.doorLimitS >= 0 ? o.doorLimitS : loaded.site->alarms.roomDoorOpenLimitS));
     out << report.text();
     auto write = [&](const QString& path, const QByteArray& bytes) {
         QFile f(path);

@@ -10,6 +10,7 @@ struct ClimateOptions
 {
     QString readings, kind, name, site, from, to, jsonOut, csvOut;
     double maxGapS = 900;
+    double doorLimitS = -1; // a door opening longer than this counts as long; -1: the site's roomDoorOpenLimitS
 };
 
 // 0: the report on out; BadInput (said on err, naming the file, line and column) otherwise.

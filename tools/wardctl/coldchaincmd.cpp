@@ -72,16 +72,13 @@ int coldchain(const ColdChainOptions& o, QTextStream& out, QTextStream& err)
         }
         if (!cText.isEmpty())
             temps.push_back({ms, c});
-        if (dCol >= 0) {
-            const QByteArray d = csv.cell(r, dCol).toLower();
-            if (d == "open" || d == "1" || d == "true")
-                doors.push_back({ms, true});
-            else if (d == "closed" || d == "0" || d == "false")
-                doors.push_back({ms, false});
-            else if (!d.isEmpty()) {
+        if (std::optional<bool> open; dCol >= 0) {
+            if (!readDoorCell(csv.cell(r, dCol), open)) {
                 err << csv.where(r) << ": door \"" << csv.cell(r, dCol) << "\" is not open, closed, 1 or 0" << Qt::endl;
                 return BadInput;
             }
+            if (open)
+                doors.push_back({ms, *open});
         }
         if (cText.isEmpty() && (dCol < 0 || csv.cell(r, dCol).isEmpty())) {
             err << csv.where(r) << ": neither a temperature nor a door state" << Qt::endl;

@@ -37,8 +37,9 @@ const char* const Usage =
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
     "                    [--door-limit-s 60] [--utc] [--json R.json]\n"
     "  wardctl climate --readings R.csv --kind KIND [--name NAME] [--site S.json] [--from T] [--to T] [--max-gap-s 900]\n"
-    "                  [--json R.json] [--csv C.csv]  (R.csv: time_s and any of temperature_c, humidity_pct, co2_ppm,\n"
-    "                  pm25, tvoc, diff_pressure_pa; KIND: a room kind of the site's climateTargets)\n"
+    "                  [--door-limit-s S] [--json R.json] [--csv C.csv]  (R.csv: time_s and any of temperature_c,\n"
+    "                  humidity_pct, co2_ppm, pm25, tvoc, diff_pressure_pa, door; KIND: a room kind of the site's\n"
+    "                  climateTargets; --door-limit-s: a long opening, by default the site's roomDoorOpenLimitS)\n"
     "  wardctl shift-report --log L.sqlite --from T --to T [--json R.json] [--csv R.csv] [--pdf R.pdf] [--beds N]\n"
     "                       (T: ISO 8601 or epoch seconds; --beds: N beds occupied when the census record is empty)\n"
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
@@ -261,7 +262,7 @@ int climateCommand(const QStringList& args, QTextStream& err)
     QCommandLineParser p;
     const auto value = [](const char* name) { return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")); };
     p.addOptions({value("readings"), value("kind"), value("name"), value("site"), value("from"), value("to"), value("max-gap-s"),
-                  value("json"), value("csv")});
+                  value("door-limit-s"), value("json"), value("csv")});
     if (!p.parse(args)) {
         err << "climate: " << p.errorText() << Qt::endl;
         return usage(err);
@@ -277,7 +278,7 @@ int climateCommand(const QStringList& args, QTextStream& err)
     o.csvOut = p.value(QStringLiteral("csv"));
     if (o.readings.isEmpty() || o.kind.isEmpty() || !p.positionalArguments().isEmpty())
         return usage(err);
-    if (!readDouble(p, QStringLiteral("max-gap-s"), o.maxGapS, err))
+    if (!readDouble(p, QStringLiteral("max-gap-s"), o.maxGapS, err) || !readDouble(p, QStringLiteral("door-limit-s"), o.doorLimitS, err))
         return offline::BadInput;
     QTextStream out(stdout);
     return offline::climate(o, out, err);

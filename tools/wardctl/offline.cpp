@@ -201,6 +201,20 @@ QByteArray CsvFile::cell(int row, int column) const
     return column >= 0 && column < r.size() ? r[column].trimmed() : QByteArray();
 }
 
+bool readDoorCell(const QByteArray& cell, std::optional<bool>& open)
+{
+    const QByteArray d = cell.toLower();
+    if (d == "open" || d == "1" || d == "true")
+        open = true;
+    else if (d == "closed" || d == "0" || d == "false")
+        open = false;
+    else if (d.isEmpty())
+        open.reset();
+    else
+        return false;
+    return true;
+}
+
 namespace {
 
 // What a value may be: levels as the wire contract's, places within 10 km of the origin, times within

@@ -35,6 +35,10 @@ private:
     std::vector<int> m_lines;
 };
 
+// A logger's door cell: open, closed, 1, 0, true or false (any case); empty: no door state in
+// the row. False when the cell says something else.
+[[nodiscard]] bool readDoorCell(const QByteArray& cell, std::optional<bool>& open);
+
 struct LocateOptions
 {
     QString gateways, reports, out, site, calibration, centroidOut;

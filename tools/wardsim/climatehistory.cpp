@@ -32,6 +32,12 @@ qint64 writeClimateHistory(const Site& site, const QString& path, int days, qint
     for (const Sensor* s : sensors)
         if (site.room(s->room)->kind == RoomKind::Isolation && leaky.isEmpty())
             leaky = s->room;
+    // Isolation rooms' door contacts: staff go in and out about twice an hour, 15 to 45 s each time.
+    QHash<QString, QString> doorOf; // room -> its door contact
+    for (const Sensor& s : site.sensors)
+        if (s.kind == SensorKind::Door && site.room(s.room) && site.room(s.room)->kind == RoomKind::Isolation)
+            doorOf.insert(s.room, s.id);
+    QHash<QString, std::pair<qint64, qint64>> opening; // room -> its door's current or next opening [from, to)
     qint64 written = 0;
     std::vector<ClimateReading> batch;
     for (qint64 t0 = start; t0 < endMs; t0 += HourMs) {
@@ -49,9 +55,23 @@ qint64 writeClimateHistory(const Site& site, const QString& path, int days, qint
                 r.values[int(ClimateQuantity::Temperature)] = std::round(temp * 10) / 10;
                 r.values[int(ClimateQuantity::Humidity)] = std::round(46 - 6 * daily + 2 * roomOffset + 0.5 * rng.normal());
                 r.values[int(ClimateQuantity::Co2)] = std::round(620 + 180 * (0.5 + 0.5 * daily) + 30 * rng.normal());
+                bool doorOpen = false;
+                if (const QString door = doorOf.value(s->room); !door.isEmpty()) {
+                    // This minute's opening (at most one), written as the contact's two changes.
+                    auto& [from, to] = opening[s->room];
+                    if (from < t && rng.chance(2.0 / 60)) {
+                        from = t + qint64(rng.uniform(0, 50'000));
+                        to = from + qint64(rng.uniform(15'000, 45'000));
+                        batch.push_back(ClimateReading{door, s->room, from, {}, true});
+                        batch.push_back(ClimateReading{door, s->room, to, {}, false});
+                    }
+                    doorOpen = t >= from && t < to;
+                }
                 if (room->kind == RoomKind::Isolation) {
+                    // About -6 Pa; lost for two hours one day, and while the door is open.
                     const bool lost = s->room == leaky && t >= pressureDay + 10 * HourMs && t < pressureDay + 12 * HourMs;
-                    r.values[int(ClimateQuantity::DiffPressure)] = std::round(((lost ? -0.8 : -6.0) + 0.4 * rng.normal()) * 10) / 10;
+                    r.values[int(ClimateQuantity::DiffPressure)] =
+                        std::round(((lost ? -0.8 : doorOpen ? -0.6 : -6.0) + 0.4 * rng.normal()) * 10) / 10;
                 }
                 batch.push_back(r);
             }

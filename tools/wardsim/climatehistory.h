@@ -4,7 +4,8 @@
 // climate sensor once a minute, the live simulation's model of the room (a daily swing, each room a
 // little warmer or cooler, noise; isolation rooms' negative pressure), and, so that the heat map
 // has something to find, two rooms (the site's third and seventh climate rooms) that overheat one afternoon and an isolation room whose pressure
-// difference is lost for two hours. Deterministic for a seed.
+// difference is lost for two hours; isolation rooms' door contacts open about twice an hour, and the
+// pressure difference collapses while they are open. Deterministic for a seed.
 #include "domain/site.h"
 
 namespace ww::sim {

@@ -338,8 +338,9 @@ void WardSimulation::sendEnvironment(double now)
             r.temperatureC = std::round((temp + 0.08 * m_rng.normal()) * 10) / 10;
             r.humidityPct = std::round(46 - 6 * daily + 2 * roomOffset + 0.5 * m_rng.normal());
             r.co2Ppm = std::round(620 + 180 * (0.5 + 0.5 * daily) + 30 * m_rng.normal());
+            // An isolation room holds about -6 Pa; with its door open the difference collapses.
             if (room && room->kind == RoomKind::Isolation)
-                r.diffPressurePa = std::round((-6.0 + 0.4 * m_rng.normal()) * 10) / 10;
+                r.diffPressurePa = std::round(((m_doorOpenUntil.value(s.room) > m_t ? -0.6 : -6.0) + 0.4 * m_rng.normal()) * 10) / 10;
         } else if (s.kind == SensorKind::Fridge) {
             Fridge* f = nullptr;
             for (auto& fr : m_fridges)
@@ -362,6 +363,12 @@ void WardSimulation::sendEnvironment(double now)
             f->temp += (target - f->temp) * (1 - std::exp(-interval / 300.0)) + 0.05 * m_rng.normal();
             r.temperatureC = std::round(f->temp * 10) / 10;
             r.door = f->doorOpen ? DoorState::Open : DoorState::Closed;
+        } else if (const Room* room = m_site.room(s.room); room && room->kind == RoomKind::Isolation) {
+            // Staff go in and out of an isolation room a couple of times an hour, 15 to 45 s each time.
+            double& until = m_doorOpenUntil[s.room];
+            if (until <= m_t && m_rng.chance(interval / 1800.0 * m_opt.eventRateScale))
+                until = m_t + m_rng.uniform(15, 45);
+            r.door = until > m_t ? DoorState::Open : DoorState::Closed;
         } else {
             r.door = m_rng.chance(0.05) ? DoorState::Open : DoorState::Closed;
         }

@@ -129,6 +129,7 @@ private:
     Rng m_rng;
     std::function<std::optional<double>(const QString&, qint64)> m_setpointOf;
     QHash<QString, double> m_roomTemp; // rooms under a setpoint: their temperature now
+    QHash<QString, double> m_doorOpenUntil; // isolation rooms whose door is open: until when (simulated s)
     Rng m_refRng; // reference beacons draw from their own stream: adding them leaves the rest of the world as it was
     double m_t = 0;
     QHash<QString, bool> m_bedOccupied; // by bed device: the last state sent
