@@ -233,6 +233,10 @@ private Q_SLOTS:
         // Above its -2.5 Pa limit while the door was open: three spans, three openings marked.
         QCOMPARE(d.chart()->shadedSpans(), 3);
         QCOMPARE(d.chart()->doorMarks(), 3);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        QDir().mkpath(QStringLiteral("screens"));
+        d.grab().save(QStringLiteral("screens/climate-isolation.png"));
         // A room without a door contact marks none.
         d.setRoom(QStringLiteral("R212"));
         QTRY_VERIFY(chart.size() >= 2);
