@@ -5,7 +5,9 @@
 //  - The publisher is a second process (this binary, `publish` mode), so its buffers are not in the
 //    station's RSS: garbage payloads of 1-200 bytes on the site's real topics (vitals of the
 //    monitors, events of the wristbands, adverts of the gateways, env/status of devices), one in a
-//    hundred oversized (300 KiB-1 MiB), QoS 0, with bounded in-flight.
+//    hundred oversized (300 KiB-1 MiB), QoS 0, with bounded in-flight; and one in ten a forged
+//    alarm state, properly signed by a key the site does not list, each in a name of its own (what
+//    a stolen station account could send: the station verifies each signature and refuses it).
 //  - Latency: a 10 ms repeating timer on this thread; each tick's lateness (interval - 10 ms).
 //  - RSS: VmRSS before the flood (connected, settled) and after the station drained it.
 // Oversized messages over the station's MQTT 5 maximum packet size are dropped by the broker: the
@@ -14,6 +16,7 @@
 #include "samples.h"
 #include "core/stationcore.h"
 #include "models/stationviews.h"
+#include "transport/signing.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,6 +33,7 @@ using namespace ww;
 namespace {
 
 constexpr int OversizedEvery = 100; // 10^4 of 10^6
+constexpr int ForgedEvery = 10;     // 10^5 of 10^6
 constexpr int OversizedMin = 300 * 1024;
 constexpr int OversizedMax = 1024 * 1024; // the broker's message_size_limit (scripts/broker)
 
@@ -89,25 +93,35 @@ int publish(int port, qint64 messages)
     t.restart();
     qint64 sent = 0, oversized = 0, bytes = 0, refused = 0;
     std::uniform_int_distribution<int> smallLen(1, 200), bigLen(OversizedMin, OversizedMax), offset(0, 255);
+    const Topics siteTopics(loaded.site->id);
+    const SigningKey forgersKey = SigningKey::generate();
+    qint64 forged = 0;
     for (qint64 i = 0; i < messages; ++i) {
         const bool big = i % OversizedEvery == OversizedEvery / 2;
+        const bool forge = !big && i % ForgedEvery == 3;
         const int len = big ? bigLen(rng) : smallLen(rng);
         const int at = big ? offset(rng) : int(rng() % quint64(pool.size() - len));
         // In flight: a few thousand small frames, and only a handful of big ones.
         const int limit = big ? 4 : 2000;
         while (pub.unacknowledged() > limit)
             QThread::usleep(50);
-        const QByteArray payload = QByteArray::fromRawData(pool.constData() + at, len); // publish copies it
-        if (pub.publish(topics[int(rng() % quint64(topics.size()))], payload, 0, false)) {
+        QString topic = topics[int(rng() % quint64(topics.size()))];
+        QByteArray payload = QByteArray::fromRawData(pool.constData() + at, len); // publish copies it
+        if (forge) {
+            topic = siteTopics.alarm(QStringLiteral("event.panic:wb-%1:1-1").arg(i % 1000));
+            payload = MessageSigner(QStringLiteral("forger-%1").arg(i), forgersKey).sign(topic, payload);
+        }
+        if (pub.publish(topic, payload, 0, false)) {
             ++sent;
             oversized += big;
-            bytes += len;
+            forged += forge;
+            bytes += payload.size();
         } else {
             ++refused;
         }
     }
     pub.stop(); // returns once the queue is written out
-    QTextStream(stdout) << "sent " << sent << " oversized " << oversized << " bytes " << bytes << " seconds "
+    QTextStream(stdout) << "sent " << sent << " oversized " << oversized << " forged " << forged << " bytes " << bytes << " seconds "
                         << QString::number(t.nsecsElapsed() / 1e9, 'f', 3) << " refused " << refused << Qt::endl;
     return 0;
 }
@@ -244,7 +258,7 @@ int main(int argc, char** argv)
     const quint64 rejected = after.rejected - before.rejected;
     const quint64 stationOversized = after.byReason[size_t(RejectReason::Oversized)] - before.byReason[size_t(RejectReason::Oversized)];
 
-    out << "publisher (separate process): " << sent << " malformed messages sent (QoS 0; random bytes of 1-200 bytes on "
+    out << "publisher (separate process): " << sent << " bad messages sent (QoS 0; random bytes of 1-200 bytes on "
         << floodTopics(site).size() / 2 << " real topics), " << oversizedSent << " of them oversized (" << OversizedMin / 1024
         << " KiB-" << OversizedMax / 1024 << " KiB), " << QString::number(double(bytesSent) / (1024.0 * 1024.0), 'f', 0)
         << " MiB in " << QString::number(pubSeconds, 'f', 2) << " s ("
@@ -284,6 +298,12 @@ int main(int argc, char** argv)
     else
         out << "; every other bad message was rejected by the station";
     out << Qt::endl;
+    int refusalAlarms = 0;
+    for (int r = 0; r < views.alarms.alarms().rowCount(); ++r)
+        refusalAlarms += views.alarms.alarms().at(r)->rule == u"tech.refused" ? 1 : 0;
+    out << "forged signed alarm states: " << sentFigures.value("forged", "0").toLongLong() << " sent; the station refused "
+        << station.core().refusedStates() << " (" << toString(RejectReason::BadSignature) << "), shown as " << refusalAlarms
+        << " tech.refused alarm(s) (one a minute for names the site does not list)" << Qt::endl;
     out << "GUI event loop lateness of a 10 ms timer, idle: " << idle.line() << " (" << idle.v.size() << " ticks)" << Qt::endl;
     out << "GUI event loop lateness of a 10 ms timer, flood: " << flood.line() << " (" << flood.v.size() << " ticks)" << Qt::endl;
     out << "RSS: before " << QString::number(mb(rssBefore), 'f', 1) << " MB, peak " << QString::number(mb(rssPeak), 'f', 1)

@@ -414,19 +414,34 @@ void WardCore::confirmHelp(const AlarmState& a, const QString& responderName)
 void WardCore::refuse(const QString& topic, const QString& signer, const QString& why)
 {
     m_refused.fetch_add(1, std::memory_order_relaxed);
-    qCWarning(lcCore).noquote() << "refused" << topic << "from" << (signer.isEmpty() ? QStringLiteral("?") : signer) << ":" << why;
+    // A signer the site lists has an alarm of its own; every other name (anyone can write one into
+    // a forgery) shares one, so a flood of invented signers is one alarm a minute, counting them.
+    const bool listed = !signer.isEmpty() && m_site.signingKeys.contains(signer);
+    const QString key = listed ? signer : QStringLiteral("unlisted");
+    const qint64 now = m_clock.nowMs(), minute = now / 60'000;
+    if (minute != m_refusedMinute) {
+        for (auto it = m_refusedThisMinute.cbegin(); it != m_refusedThisMinute.cend(); ++it)
+            if (it.value() > RefusalLinesPerMinute)
+                qCWarning(lcCore).noquote() << it.value() - RefusalLinesPerMinute << "more refusals (" << it.key() << ") not shown";
+        m_refusedThisMinute.clear();
+        m_refusedMinute = minute;
+    }
+    const int count = ++m_refusedThisMinute[key];
+    if (count <= RefusalLinesPerMinute)
+        qCWarning(lcCore).noquote() << "refused" << topic << "from" << (signer.isEmpty() ? QStringLiteral("?") : signer) << ":" << why;
     if (!m_rules)
         return;
-    // One alarm per sender and minute at most: a flood of forgeries is one line on the banner.
     AlarmRaise a;
     a.rule = QStringLiteral("tech.refused");
-    a.subjectKey = signer.isEmpty() ? QStringLiteral("unknown") : signer;
-    const qint64 now = m_clock.nowMs();
-    a.occurrence = QString::number(now / 60'000);
+    a.subjectKey = key;
+    a.occurrence = QString::number(minute);
     a.onsetMs = now;
-    a.subject = signer.isEmpty() ? tr("unknown sender") : signer;
+    a.subject = listed ? signer : tr("unlisted sender");
     a.source = signer;
-    a.setCondition(QStringLiteral("station.refused"), {topic, a.subject, why});
+    // The latest refusal's topic, signer and reason, and how many this minute.
+    a.setCondition(QStringLiteral("station.refused"),
+                   {topic, signer.isEmpty() ? tr("unknown sender") : signer,
+                    count > 1 ? QStringLiteral("%1 (%2 refused this minute)").arg(why).arg(count) : why});
     a.local = true;
     a.endsOnAck = true;
     m_rules->raise(a);

@@ -143,6 +143,7 @@ public:
     [[nodiscard]] quint64 eventsLost() const { return m_dedup.lostCount(); }
     // How long a missing sequence number may yet arrive late before it is taken as lost.
     static constexpr qint64 EventGapGraceMs = 10'000;
+    static constexpr int RefusalLinesPerMinute = 5; // warning lines per refusal alarm and minute
     [[nodiscard]] quint64 fixesComputed() const { return m_fixes.load(std::memory_order_relaxed); }
     // Shared state from the wire refused (an acknowledgement or census change by nobody on the staff list).
     [[nodiscard]] quint64 refusedStates() const { return m_refused.load(std::memory_order_relaxed); }
@@ -265,6 +266,10 @@ private:
     Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0}, m_refused{0};
+    // Refusals this minute by alarm subject (a listed signer, or "unlisted"), for the alarm's count
+    // and to keep a flood of forgeries to a few warning lines.
+    qint64 m_refusedMinute = -1;
+    QHash<QString, int> m_refusedThisMinute;
 };
 
 } // namespace ww
