@@ -166,17 +166,18 @@ QString AppSettings::checkAlarmLog(const AppSettings& settings)
         return {};
     const qint64 known = QSettings().value(QLatin1String(KnownLogs)).toMap().value(path).toLongLong();
     const qint64 now = AlarmLog::rowCount(path);
-    if (known <= 0 || now > 0)
+    if (known <= 0 || now >= known)
         return {};
-    const QString what = now < 0 ? QObject::tr("is missing") : QObject::tr("is empty");
+    // Fewer rows than it had: rows cut off, or an older copy put in its place (whose seal is genuine).
+    const QString what = now < 0 ? QObject::tr("is missing") : now == 0 ? QObject::tr("is empty") : QObject::tr("holds %1 rows").arg(now);
     if (settings.newLog) {
         qWarning().noquote() << QStringLiteral("alarm log %1 %2 though it held %3 rows: starting a new one (--new-log)")
                                     .arg(path, what).arg(known);
         return {};
     }
     return QObject::tr("The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an "
-                       "empty log without a word: restore the file from its backup, or start with --new-log to begin a "
-                       "new log on purpose.")
+                       "empty or shortened log without a word: restore the file from its backup, or start with --new-log "
+                       "to go on with this file on purpose.")
         .arg(path, what)
         .arg(known);
 }

@@ -52,8 +52,9 @@ QString setUpSigning(const Site& site, AppSettings& settings)
             return QObject::tr("Signing key %1").arg(error);
     } else if (settings.signingKeyGiven) {
         return QObject::tr("Signing key %1: no such file (wardctl keygen makes one)").arg(path);
-    } else if (!site.acceptUnsigned) {
-        // The first start: the station makes its key where it keeps its data.
+    } else {
+        // The first start: the station makes its key where it keeps its data (it seals the alarm
+        // log also where the site takes unsigned state).
         QDir().mkpath(QFileInfo(path).absolutePath());
         key = SigningKey::generate();
         if (!key->save(path, &error))
@@ -70,6 +71,8 @@ QString setUpSigning(const Site& site, AppSettings& settings)
                            "to signing.keys in %3 on every station (the key file is %4).")
             .arg(id, key->publicKeyBase64(), site.sourceFile, path);
     }
+    if (key)
+        settings.station.sealKey = std::make_shared<const SigningKey>(*key);
     if (listed)
         settings.station.signer = std::make_shared<MessageSigner>(id, *key);
     else

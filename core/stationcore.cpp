@@ -107,7 +107,8 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
     else
         m_core->setPositionSource(m_options.positionSource);
     if (!m_options.alarmLogPath.isEmpty())
-        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, StationOutputs{m_outputs.get(), m_outputs.get(), m_outputs.get()});
+        m_core->enableAlarms(m_options.stationId, m_options.alarmLogPath, StationOutputs{m_outputs.get(), m_outputs.get(), m_outputs.get()},
+                              m_options.sealKey);
 
     const QString p = t.prefix();
     // An engine needs the adverts and who else is online; a station everything.

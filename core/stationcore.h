@@ -33,6 +33,8 @@ struct StationOptions
     // Signs what the station publishes on alarm/, census/ and cmd/ and an engine on pos/; none: the
     // state goes out unsigned (taken only by sites that accept unsigned state).
     std::shared_ptr<MessageSigner> signer;
+    // The station's signing key, listed or not: it seals the alarm log (records/alarmlog.h).
+    std::shared_ptr<const SigningKey> sealKey;
 };
 
 // The core's outputs as MQTT messages: shared alarm state retained (QoS 1) so a station that starts

@@ -1,5 +1,6 @@
 #include "core/wardcore.h"
 #include "core/logging.h"
+#include "transport/signing.h"
 
 #include <algorithm>
 #include <utility>
@@ -80,9 +81,15 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
 
 WardCore::~WardCore() = default;
 
-void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs)
+void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs,
+                            std::shared_ptr<const SigningKey> sealKey)
 {
     m_alarmLog = std::make_unique<AlarmLog>(logPath);
+    if (sealKey)
+        m_alarmLog->setSealer(LogSealer{stationId, [sealKey](const QByteArray& m) { return signDetached(*sealKey, m); },
+                                        [sealKey](const QByteArray& m, const QByteArray& sig) {
+                                            return verifyDetached(sealKey->publicKey(), m, sig);
+                                        }});
     m_envRecord = std::make_unique<EnvRecord>(readingsPathFor(logPath), logPath);
     if (const QString climatePath = climatePathFor(logPath); !climatePath.isEmpty() && climatePath != u":memory:") {
         m_climateRecord = std::make_unique<ClimateRecorder>(climatePath, m_site.climateRecord);

@@ -35,6 +35,8 @@
 
 namespace ww {
 
+class SigningKey;
+
 // Who computes a station's positions (docs/operations.md, "Positioning engines"): the station
 // itself from the raw adverts, or the site's positioning engines (their pos/ messages).
 enum class PositionSource { Own, Engines };
@@ -58,8 +60,9 @@ public:
     void apply(QVector<Decoded>&& messages);
 
     // Turns the alarm engine and the census record on: log and records at paths, shared state
-    // through outputs. Before start().
-    void enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs = {});
+    // through outputs; sealKey (the station's signing key) seals the alarm log. Before start().
+    void enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs = {},
+                      std::shared_ptr<const SigningKey> sealKey = {});
     // Before start(). Engines: no fix is computed here; the engines' positions locate every tag, and
     // tech.engine is raised while no engine is online.
     void setPositionSource(PositionSource source) { m_positionSource = source; }

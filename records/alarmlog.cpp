@@ -100,6 +100,11 @@ const sqlite::Migration Steps[] = {
     {3,
      {"ALTER TABLE alarm_log ADD COLUMN chain TEXT", "DROP TRIGGER IF EXISTS alarm_log_no_update"},
      [](QSqlQuery& q, QString& error) { return chainExisting(q, error); }},
+    // Version 4: the log's seal, one row: the station's signature over the last row's number and
+    // chain (sealMessage), replaced at every append.
+    {4,
+     {"CREATE TABLE IF NOT EXISTS alarm_seal(id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL,"
+      " chain TEXT NOT NULL, signer TEXT NOT NULL, signature TEXT NOT NULL)"}},
 };
 const sqlite::Schema Schema{"alarm_log", Steps};
 
@@ -210,18 +215,34 @@ AlarmLog::~AlarmLog()
         sqlite::close(m_connection);
 }
 
+QByteArray sealMessage(qint64 seq, const QByteArray& chain)
+{
+    return QByteArrayLiteral("wardwatch-alarm-log-seal/1\n") + QByteArray::number(seq) + '\n' + chain;
+}
+
 bool AlarmLog::ensureOpen()
 {
     // WAL with synchronous FULL: a transition is on disk before append() returns.
+    const int versionBefore = m_open || m_path == u":memory:" ? 0 : sqlite::versionOf(m_path, "alarm_log");
     if (!m_open && sqlite::openForAppend(m_path, m_connection, Schema, m_error)) {
         m_open = true;
-        // Verified once, at opening: a row changed, removed or inserted behind the station's back.
+        // Verified once, at opening: a row changed, removed or inserted behind the station's back,
+        // or rows cut off the end or rewritten with their chains (the seal no longer matches).
         if (m_path != u":memory:") {
             const ChainCheck check = verifyChain(m_path);
-            if (check.brokenAtSeq)
+            if (check.brokenAtSeq) {
                 m_chainProblem = QStringLiteral("%1: row %2 does not follow the rows before it (a row was changed, removed "
                                                 "or inserted); wardctl verify-log shows it")
                                      .arg(m_path).arg(*check.brokenAtSeq);
+            } else if (m_sealer.sign && check.rows > 0) {
+                const QString problem = versionBefore >= 4 ? sealProblem(check, m_sealer.verify) : QString();
+                if (!problem.isEmpty()) {
+                    // The seal stays as it was found, the evidence of what was done to the file.
+                    m_chainProblem = QStringLiteral("%1: %2; wardctl verify-log shows it").arg(m_path, problem);
+                    m_sealer = {};
+                } else if (!check.seal || check.seal->seq != check.lastSeq) // written before seals: sealed now
+                    writeSeal(check.lastSeq, check.lastChain);
+            }
         }
         if (struct stat st{}; m_path != u":memory:" && ::stat(QFile::encodeName(m_path).constData(), &st) == 0)
             m_file = FileId{quint64(st.st_dev), quint64(st.st_ino), qint64(st.st_size)};
@@ -277,14 +298,70 @@ bool AlarmLog::append(const LogEntry& e)
     for (const QVariant& v : values)
         q.addBindValue(v);
     q.addBindValue(QString::fromLatin1(chain));
-    if (!q.exec()) {
+    // The row and the seal of it together (a savepoint also inside a batch's transaction).
+    QSqlQuery sp(QSqlDatabase::database(m_connection, false));
+    const bool sealing = bool(m_sealer.sign);
+    if (sealing && !sp.exec(QStringLiteral("SAVEPOINT append_row"))) {
+        m_error = QStringLiteral("%1: write failed: %2").arg(m_path, sp.lastError().text());
+        return false;
+    }
+    const bool written = q.exec();
+    if (!written)
         m_error = QStringLiteral("%1: write failed: %2").arg(m_path, q.lastError().text());
+    if (!written || (sealing && !writeSeal(q.lastInsertId().toLongLong(), chain))) {
+        if (sealing) {
+            sp.exec(QStringLiteral("ROLLBACK TO append_row"));
+            sp.exec(QStringLiteral("RELEASE append_row"));
+        }
         m_chainLoaded = false; // read again from the file: this row is not there
+        return false;
+    }
+    if (sealing && !sp.exec(QStringLiteral("RELEASE append_row"))) {
+        m_error = QStringLiteral("%1: write failed: %2").arg(m_path, sp.lastError().text());
+        m_chainLoaded = false;
         return false;
     }
     m_lastChain = chain;
     m_error.clear();
     return true;
+}
+
+bool AlarmLog::writeSeal(qint64 seq, const QByteArray& chain)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO alarm_seal(id, seq, chain, signer, signature) VALUES (1, ?, ?, ?, ?)"));
+    q.addBindValue(seq);
+    q.addBindValue(QString::fromLatin1(chain));
+    q.addBindValue(m_sealer.signer);
+    q.addBindValue(QString::fromLatin1(m_sealer.sign(sealMessage(seq, chain)).toHex()));
+    if (!q.exec()) {
+        m_error = QStringLiteral("%1: cannot seal the log: %2").arg(m_path, q.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+QString AlarmLog::sealProblem(const ChainCheck& check, const std::function<bool(const QByteArray&, const QByteArray&)>& verify)
+{
+    if (check.rows == 0 || !check.sealable)
+        return {};
+    if (!check.seal)
+        return QStringLiteral("it carries no seal (removed, or written without a signing key): its %1 rows cannot be vouched for")
+            .arg(check.rows);
+    const LogSeal& s = *check.seal;
+    if (s.seq > check.lastSeq)
+        return QStringLiteral("rows after %1 were removed (the seal of %2 covers row %3)").arg(check.lastSeq).arg(s.signer).arg(s.seq);
+    if (s.seq < check.lastSeq)
+        return QStringLiteral("rows %1 to %2 were added without the seal (%3 sealed row %4)")
+            .arg(s.seq + 1)
+            .arg(check.lastSeq)
+            .arg(s.signer)
+            .arg(s.seq);
+    if (s.chain != check.lastChain)
+        return QStringLiteral("its rows were rewritten (row %1's chain is not the one %2 sealed)").arg(s.seq).arg(s.signer);
+    if (verify && !verify(sealMessage(s.seq, s.chain), s.signature))
+        return QStringLiteral("its seal does not verify with %1's key (made with another key)").arg(s.signer);
+    return {};
 }
 
 bool AlarmLog::loadLastChain()
@@ -345,7 +422,14 @@ AlarmLog::ChainCheck AlarmLog::verifyChain(const QString& path)
                         out.brokenAtSeq = q.value(0).toLongLong();
                         break;
                     }
+                    out.lastSeq = q.value(0).toLongLong();
+                    out.lastChain = previous;
                 }
+                q.finish();
+                out.sealable = q.exec(QStringLiteral("SELECT seq, chain, signer, signature FROM alarm_seal WHERE id = 1"));
+                if (out.sealable && q.next())
+                    out.seal = LogSeal{q.value(0).toLongLong(), q.value(1).toString().toLatin1(), q.value(2).toString(),
+                                       QByteArray::fromHex(q.value(3).toString().toLatin1())};
             }
         }
     }

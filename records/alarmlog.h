@@ -2,11 +2,15 @@
 // The append-only alarm log: every transition of every alarm, and every operator action that
 // alarms depend on (sign-in, limit changes, NEWS2 inputs), with UTC time, operator, station,
 // value and limits in force. SQLite in WAL mode; UPDATE and DELETE are refused by triggers.
-// One connection per thread: the core thread appends, history queries run on a worker.
+// Every row is hash-chained to the one before it, and the station seals the log's head (the last
+// row's number and chain) with its signing key at every append: a row changed, removed, inserted or
+// cut off the end, even with the chain recomputed, no longer matches a seal only the station's key
+// can make. One connection per thread: the core thread appends, history queries run on a worker.
 #include "domain/alarmtypes.h"
 
 #include <QDateTime>
 #include <QString>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -35,6 +39,24 @@ struct LogFilter
 QJsonObject toJson(const AlarmState& s);
 AlarmState alarmFromJson(const QJsonObject& o);
 
+// The log's seal: its signer's signature over sealMessage(seq, chain) of the last row.
+struct LogSeal
+{
+    qint64 seq = 0;
+    QByteArray chain; // hex, as the row's
+    QString signer;
+    QByteArray signature;
+};
+[[nodiscard]] QByteArray sealMessage(qint64 seq, const QByteArray& chain);
+
+// How a station seals its log: its id, a signature of a message, and the check of one with its key.
+struct LogSealer
+{
+    QString signer;
+    std::function<QByteArray(const QByteArray& message)> sign;
+    std::function<bool(const QByteArray& message, const QByteArray& signature)> verify;
+};
+
 class AlarmLog
 {
 public:
@@ -44,6 +66,9 @@ public:
     AlarmLog& operator=(const AlarmLog&) = delete;
 
     [[nodiscard]] const QString& path() const { return m_path; }
+    // Seals every append from now on; set before the first append. Opening a sealed log checks
+    // its seal (fileProblem() says what is wrong); a log written before seals is sealed then.
+    void setSealer(LogSealer sealer) { m_sealer = std::move(sealer); }
     // Appends one entry; false (and lastError()) when the write did not reach the database.
     bool append(const LogEntry& e);
     [[nodiscard]] QString lastError() const { return m_error; }
@@ -69,14 +94,24 @@ public:
         qint64 rows = 0; // rows read (up to the broken one)
         std::optional<qint64> brokenAtSeq;
         QString error;
+        qint64 lastSeq = 0;           // the last row read, and its chain
+        QByteArray lastChain;
+        bool sealable = false;        // the file has a seal table (version 4 on)
+        std::optional<LogSeal> seal;  // the seal found there
     };
     [[nodiscard]] static ChainCheck verifyChain(const QString& path);
+    // What is wrong with a checked log's seal, empty when it covers the last row and verifies
+    // (verify: the signer's key; none: the signature is not checked, only what it covers).
+    // A log without rows, or written before seals, needs none.
+    [[nodiscard]] static QString sealProblem(const ChainCheck& check,
+                                             const std::function<bool(const QByteArray&, const QByteArray&)>& verify);
     // Rows in the log file at path (read-only); -1 when there is no such file or no log in it.
     [[nodiscard]] static qint64 rowCount(const QString& path);
 
 private:
     bool ensureOpen();
     bool loadLastChain();
+    bool writeSeal(qint64 seq, const QByteArray& chain);
     QString m_path, m_connection;
     QString m_error;
     bool m_open = false;
@@ -88,7 +123,8 @@ private:
     std::optional<FileId> m_file; // the file opened, as last checked (none: in memory, or not open)
     QByteArray m_lastChain;       // the chain of the last row written
     bool m_chainLoaded = false;
-    QString m_chainProblem;       // the chain found broken when the log was opened
+    QString m_chainProblem;       // the chain or seal found broken when the log was opened
+    LogSealer m_sealer;
 };
 
 } // namespace ww

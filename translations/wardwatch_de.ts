@@ -372,10 +372,6 @@
         <translation>ist leer</translation>
     </message>
     <message>
-        <source>The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an empty log without a word: restore the file from its backup, or start with --new-log to begin a new log on purpose.</source>
-        <translation>Das Alarmprotokoll %1 %2, aber diese Station hatte %3 Einträge hineingeschrieben. Auf einem leeren Protokoll wird nicht stillschweigend begonnen: die Datei aus der Sicherung wiederherstellen oder mit --new-log bewusst ein neues Protokoll beginnen.</translation>
-    </message>
-    <message>
         <source>WardWatch cannot start:
 %1</source>
         <translation>WardWatch kann nicht starten:
@@ -416,6 +412,14 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
     <message>
         <source>bed</source>
         <translation>Bett</translation>
+    </message>
+    <message>
+        <source>holds %1 rows</source>
+        <translation>enthält %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an empty or shortened log without a word: restore the file from its backup, or start with --new-log to go on with this file on purpose.</source>
+        <translation>Das Alarmprotokoll %1 %2, aber diese Station hatte %3 Zeilen hineingeschrieben. Mit einem leeren oder gekürzten Protokoll wird nicht stillschweigend gestartet: Stellen Sie die Datei aus ihrer Sicherung wieder her, oder starten Sie mit --new-log, um bewusst mit dieser Datei weiterzumachen.</translation>
     </message>
 </context>
 <context>
@@ -3485,6 +3489,10 @@ Kommentar: %1</translation>
     <message>
         <source>(nobody signed in)</source>
         <translation>(niemand angemeldet)</translation>
+    </message>
+    <message>
+        <source>unlisted sender</source>
+        <translation>nicht eingetragener Absender</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,23 @@ MessageSigner::MessageSigner(QString signerId, SigningKey key)
 {
 }
 
+QByteArray signDetached(const SigningKey& key, const QByteArray& message)
+{
+    unsigned char sig[crypto_sign_BYTES];
+    crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.constData()), quint64(message.size()),
+                         reinterpret_cast<const unsigned char*>(key.secretKey().constData()));
+    return QByteArray(reinterpret_cast<const char*>(sig), sizeof sig);
+}
+
+bool verifyDetached(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature)
+{
+    if (publicKey.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES || !sodiumReady())
+        return false;
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.constData()),
+                                       reinterpret_cast<const unsigned char*>(message.constData()), quint64(message.size()),
+                                       reinterpret_cast<const unsigned char*>(publicKey.constData())) == 0;
+}
+
 QByteArray MessageSigner::sign(const QString& topic, const QByteArray& body)
 {
     if (body.isEmpty())

@@ -65,6 +65,11 @@ private:
     std::atomic<quint64> m_last{0};
 };
 
+// A detached Ed25519 signature of message (64 bytes), and its check against a public key (other
+// uses than messages on the wire: the alarm log's seal).
+[[nodiscard]] QByteArray signDetached(const SigningKey& key, const QByteArray& message);
+[[nodiscard]] bool verifyDetached(const QByteArray& publicKey, const QByteArray& message, const QByteArray& signature);
+
 // The bytes the signature covers.
 [[nodiscard]] QByteArray signedBytes(std::string_view topic, std::string_view signer, quint64 counter,
                                      std::span<const std::byte> body);

@@ -115,6 +115,13 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
         const AlarmLog::ChainCheck chain = AlarmLog::verifyChain(log);
         QVERIFY2(chain.error.isEmpty() && !chain.brokenAtSeq, qPrintable(chain.error));
+        // Its seal covers its last row (each row and its seal are written together), signed by its key.
+        QVERIFY(chain.seal);
+        const QByteArray publicKey = SigningKey::load(m_dir.filePath(QStringLiteral("burst-b.key")), nullptr)->publicKey();
+        const QString sealProblem = AlarmLog::sealProblem(chain, [&](const QByteArray& m, const QByteArray& sig) {
+            return verifyDetached(publicKey, m, sig);
+        });
+        QVERIFY2(sealProblem.isEmpty(), qPrintable(sealProblem));
         // What its log says it acknowledged.
         QString error;
         LogFilter filter;

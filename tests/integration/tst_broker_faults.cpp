@@ -69,8 +69,9 @@ private Q_SLOTS:
         station.stop();
     }
 
-    // The station's alarm log must not vanish between two starts: a log it had written rows to,
-    // missing at the next start, stops the station (exit 2, saying why) unless --new-log is given.
+    // The station's alarm log must not vanish or shrink between two starts: a log it had written rows
+    // to, missing at the next start or replaced by an older copy of itself, stops the station (exit 2,
+    // saying why) unless --new-log is given.
     void missingLogRefusesToStart()
     {
         QTemporaryDir dir;
@@ -110,17 +111,34 @@ private Q_SLOTS:
             QVERIFY2(err.contains("is missing, but this station had written") && err.contains("--new-log"), err.constData());
             QVERIFY(!QFile::exists(log)); // nothing was started on a new file
         }
-        {
+        // Started on purpose on a new log, then again on it: each run logs its broker-lost alarm.
+        auto runUntilBrokerLost = [&](const QStringList& extra) {
             QProcess station;
-            QVERIFY(start(station, {QStringLiteral("--new-log")}));
+            QVERIFY(start(station, extra));
             QByteArray out;
             QVERIFY(QTest::qWaitFor([&] {
                 out += station.readAllStandardOutput();
-                return out.contains("\"event\":\"ready\"");
+                return out.contains("\"event\":\"ready\"") && out.contains("tech.broker");
             }, 20000));
             station.write("quit\n");
             QVERIFY(station.waitForFinished(10000));
             QCOMPARE(station.exitCode(), 0);
+        };
+        runUntilBrokerLost({QStringLiteral("--new-log")});
+        const QString older = dir.filePath(QStringLiteral("older-copy.sqlite"));
+        QVERIFY(QFile::copy(log, older));
+        const qint64 olderRows = AlarmLog::rowCount(older);
+        runUntilBrokerLost({});
+        QVERIFY(AlarmLog::rowCount(log) > olderRows);
+        // The older copy put back in its place (its seal genuine, for fewer rows): refused.
+        QVERIFY(QFile::remove(log) && QFile::copy(older, log));
+        {
+            QProcess station;
+            QVERIFY(start(station, {}));
+            QVERIFY(station.waitForFinished(10000));
+            QCOMPARE(station.exitCode(), 2);
+            const QByteArray err = station.readAllStandardError();
+            QVERIFY2(err.contains(QStringLiteral("holds %1 rows, but this station had written").arg(olderRows).toUtf8()), err.constData());
         }
     }
 

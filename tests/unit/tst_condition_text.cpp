@@ -93,7 +93,7 @@ private Q_SLOTS:
         QCOMPARE(raised->conditionArgs, (QStringList{QStringLiteral("fall"), p.wristband}));
         QCOMPARE(raised->condition, QStringLiteral("fall from ") + p.wristband);
         // The log: code and arguments in their columns and in the state the history reads.
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 4);
         const auto entries = AlarmLog::query(path, LogFilter{}); // newest first
         const auto logged = std::find_if(entries.begin(), entries.end(), [](const LogEntry& e) { return e.state.rule == u"event.fall"; });
         QVERIFY(logged != entries.end());
@@ -157,7 +157,7 @@ private Q_SLOTS:
             e.state.condition = renderCondition(e.state.conditionCode, {}, false);
             QVERIFY2(log.append(e), qPrintable(log.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 4);
         const auto entries = AlarmLog::query(path, LogFilter{});
         QCOMPARE(entries.size(), size_t(2));
         // Newest first: the new row with its code, then the old one as it was.

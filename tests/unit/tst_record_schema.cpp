@@ -1,12 +1,15 @@
 // The records' schema versions and migrations (records/sqlitedb.h): a file from before versions
-// were recorded is migrated with its rows; the fridges' readings move out of the alarm log's
+// were recorded is migrated with its rows; the alarm log's chain and seal find changed, removed,
+// cut and rewritten rows; the fridges' readings move out of the alarm log's
 // file into their own, once; a file of a newer program is refused and left as it was; migrations
 // run in order, each atomic with its version.
 #include "records/alarmlog.h"
 #include "records/censusrecord.h"
 #include "records/envrecord.h"
 #include "records/sqlitedb.h"
+#include "transport/signing.h"
 
+#include <QCryptographicHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -81,7 +84,7 @@ private Q_SLOTS:
             CensusRecord census(path);
             QVERIFY2(census.append({}), qPrintable(census.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3);
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 4);
         QCOMPARE(sqlite::versionOf(path, "census_record"), 1);
         // Readable and writable by the station's account only.
         QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
@@ -108,7 +111,7 @@ private Q_SLOTS:
             AlarmLog log(path);
             QVERIFY2(log.append(entry(T0 + 1000, QStringLiteral("a2"))), qPrintable(log.lastError()));
         }
-        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 3); // version 1 (nothing to do), then 2 (columns added)
+        QCOMPARE(sqlite::versionOf(path, "alarm_log"), 4); // version 1 (nothing to do), then 2 (columns added), 3 (chained), 4 (the seal table)
         const auto entries = AlarmLog::query(path, LogFilter{});
         QCOMPARE(entries.size(), size_t(2));
         QCOMPARE(entries.back().state.id, QStringLiteral("a1"));
@@ -128,6 +131,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         auto fill = [&](const QString& path) {
             AlarmLog log(path);
+            log.setSealer(LogSealer{QStringLiteral("st-1"),
+                                    [](const QByteArray& m) { return QCryptographicHash::hash(m, QCryptographicHash::Sha256); }, {}});
             for (int i = 0; i < 5; ++i) {
                 LogEntry e = entry(T0 + i * 1000, QStringLiteral("c%1").arg(i));
                 e.state.value = i == 2 ? std::nan("") : 90.5 + i; // NaN is stored as NULL
@@ -143,6 +148,8 @@ private Q_SLOTS:
         QCOMPARE(check.rows, qint64(5));
         {
             AlarmLog reopened(intact); // a later start goes on with the chain
+            reopened.setSealer(LogSealer{QStringLiteral("st-1"),
+                                         [](const QByteArray& m) { return QCryptographicHash::hash(m, QCryptographicHash::Sha256); }, {}});
             QVERIFY(reopened.append(entry(T0 + 9000, QStringLiteral("c9"))));
             QVERIFY(reopened.fileProblem().isEmpty());
         }
@@ -172,11 +179,130 @@ private Q_SLOTS:
         ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), intact});
         QVERIFY(ctl.waitForFinished(30000));
         QCOMPARE(ctl.exitCode(), 0);
-        QVERIFY2(ctl.readAllStandardOutput().contains("6 rows, hash chain intact"), "intact log");
+        QVERIFY2(ctl.readAllStandardOutput().contains("6 rows, hash chain intact, sealed by st-1"), "intact log");
         ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), changed});
         QVERIFY(ctl.waitForFinished(30000));
         QCOMPARE(ctl.exitCode(), 1);
         QVERIFY(ctl.readAllStandardError().contains("row 3 does not follow"));
+    }
+
+    void logIsSealedSoCutsAndRewritesShow()
+    {
+        QTemporaryDir dir;
+        const SigningKey key = *SigningKey::fromSeed(QByteArray(32, 's'));
+        const SigningKey other = *SigningKey::fromSeed(QByteArray(32, 'o'));
+        auto sealer = [](const SigningKey& k) {
+            return LogSealer{QStringLiteral("st-1"), [k](const QByteArray& m) { return signDetached(k, m); },
+                             [k](const QByteArray& m, const QByteArray& sig) { return verifyDetached(k.publicKey(), m, sig); }};
+        };
+        auto verifyWith = [](const SigningKey& k) {
+            return [k](const QByteArray& m, const QByteArray& sig) { return verifyDetached(k.publicKey(), m, sig); };
+        };
+        auto fill = [&](const QString& path, int from, int to, bool sealed = true) {
+            AlarmLog log(path);
+            if (sealed)
+                log.setSealer(sealer(key));
+            for (int i = from; i < to; ++i)
+                QVERIFY2(log.append(entry(T0 + i * 1000, QStringLiteral("c%1").arg(i))), qPrintable(log.lastError()));
+            QVERIFY2(log.fileProblem().isEmpty(), qPrintable(log.fileProblem()));
+        };
+        auto problemOf = [&](const QString& path, const SigningKey& k) {
+            return AlarmLog::sealProblem(AlarmLog::verifyChain(path), verifyWith(k));
+        };
+        auto openedProblem = [&](const QString& path) {
+            AlarmLog log(path);
+            log.setSealer(sealer(key));
+            log.append(entry(T0 + 99'000, QStringLiteral("next start")));
+            return log.fileProblem();
+        };
+
+        // Intact: the seal covers the last row and verifies with the station's key, not another.
+        const QString intact = dir.filePath(QStringLiteral("intact.sqlite"));
+        fill(intact, 0, 10);
+        const AlarmLog::ChainCheck check = AlarmLog::verifyChain(intact);
+        QVERIFY(check.seal && check.sealable);
+        QCOMPARE(check.seal->seq, qint64(10));
+        QCOMPARE(check.seal->signer, QStringLiteral("st-1"));
+        QVERIFY2(problemOf(intact, key).isEmpty(), qPrintable(problemOf(intact, key)));
+        QVERIFY(problemOf(intact, other).contains(QStringLiteral("does not verify with st-1's key")));
+        QVERIFY(openedProblem(intact).isEmpty()); // a later start goes on sealing
+        QCOMPARE(AlarmLog::verifyChain(intact).seal->seq, qint64(11));
+
+        // The last three rows cut off: the chain of what is left holds, the seal does not.
+        const QString cut = dir.filePath(QStringLiteral("cut.sqlite"));
+        fill(cut, 0, 10);
+        QVERIFY(sql(cut, {QStringLiteral("DROP TRIGGER alarm_log_no_delete"), QStringLiteral("DELETE FROM alarm_log WHERE seq > 7")}).isNull());
+        QVERIFY(!AlarmLog::verifyChain(cut).brokenAtSeq);
+        QVERIFY2(problemOf(cut, key).contains(QStringLiteral("rows after 7 were removed (the seal of st-1 covers row 10)")),
+                 qPrintable(problemOf(cut, key)));
+        const QString cutAtStart = openedProblem(cut);
+        QVERIFY2(cutAtStart.contains(QStringLiteral("rows after 7 were removed")), qPrintable(cutAtStart));
+        // The station found it and left the seal as it was: the log is still not vouched for.
+        QVERIFY2(problemOf(cut, key).contains(QStringLiteral("without the seal (st-1 sealed row 10)")), qPrintable(problemOf(cut, key)));
+
+        // Rewritten with a chain recomputed from the start (row 5 says something else), the old seal kept.
+        const QString original = dir.filePath(QStringLiteral("original.sqlite"));
+        fill(original, 0, 10);
+        const QString rewritten = dir.filePath(QStringLiteral("rewritten.sqlite"));
+        {
+            AlarmLog log(rewritten);
+            for (int i = 0; i < 10; ++i) {
+                LogEntry e = entry(T0 + i * 1000, QStringLiteral("c%1").arg(i));
+                if (i == 4)
+                    e.detail = QStringLiteral("nothing happened");
+                QVERIFY(log.append(e));
+            }
+        }
+        QVERIFY(sql(rewritten, {QStringLiteral("ATTACH DATABASE '%1' AS o").arg(original), QStringLiteral("DELETE FROM alarm_seal"),
+                                QStringLiteral("INSERT INTO alarm_seal SELECT * FROM o.alarm_seal")})
+                    .isNull());
+        QVERIFY(!AlarmLog::verifyChain(rewritten).brokenAtSeq);
+        QVERIFY2(problemOf(rewritten, key).contains(QStringLiteral("rows were rewritten")), qPrintable(problemOf(rewritten, key)));
+        // Sealed again, in the station's name, with a key that is not the station's: the signature gives it away.
+        {
+            const AlarmLog::ChainCheck c = AlarmLog::verifyChain(rewritten);
+            const QByteArray signature = signDetached(other, sealMessage(c.lastSeq, c.lastChain));
+            QVERIFY(sql(rewritten, {QStringLiteral("INSERT OR REPLACE INTO alarm_seal VALUES (1, %1, '%2', 'st-1', '%3')")
+                                        .arg(c.lastSeq)
+                                        .arg(QString::fromLatin1(c.lastChain), QString::fromLatin1(signature.toHex()))})
+                        .isNull());
+        }
+        QVERIFY(AlarmLog::sealProblem(AlarmLog::verifyChain(rewritten), {}).isEmpty()); // what it covers is right
+        QVERIFY2(problemOf(rewritten, key).contains(QStringLiteral("does not verify")), qPrintable(problemOf(rewritten, key)));
+        QVERIFY(openedProblem(rewritten).contains(QStringLiteral("does not verify")));
+
+        // The seal itself removed.
+        const QString unsealed = dir.filePath(QStringLiteral("unsealed.sqlite"));
+        fill(unsealed, 0, 4);
+        QVERIFY(sql(unsealed, {QStringLiteral("DELETE FROM alarm_seal")}).isNull());
+        QVERIFY(problemOf(unsealed, key).contains(QStringLiteral("carries no seal")));
+
+        // A log from before seals (version 3): migrated and sealed at the next start, no problem.
+        const QString old = dir.filePath(QStringLiteral("v3.sqlite"));
+        fill(old, 0, 4, false);
+        QVERIFY(sql(old, {QStringLiteral("DROP TABLE alarm_seal"),
+                          QStringLiteral("UPDATE record_schema SET version = 3 WHERE component = 'alarm_log'")})
+                    .isNull());
+        QVERIFY(problemOf(old, key).isEmpty()); // nothing to check yet
+        QVERIFY(openedProblem(old).isEmpty());
+        QCOMPARE(sqlite::versionOf(old, "alarm_log"), 4);
+        QCOMPARE(AlarmLog::verifyChain(old).seal->seq, qint64(5));
+        QVERIFY(problemOf(old, key).isEmpty());
+
+        // wardctl verify-log: the signature checked with --key; the cut log refused.
+        QProcess ctl;
+        ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), intact, QStringLiteral("--key"), key.publicKeyBase64()});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 0);
+        QVERIFY2(ctl.readAllStandardOutput().contains("11 rows, hash chain intact, sealed by st-1 at its last row, signature verified"),
+                 "intact, sealed");
+        ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), intact, QStringLiteral("--key"), other.publicKeyBase64()});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 1);
+        ctl.start(QStringLiteral(WW_BINARY_DIR "/tools/wardctl"), {QStringLiteral("verify-log"), cut});
+        QVERIFY(ctl.waitForFinished(30000));
+        QCOMPARE(ctl.exitCode(), 1);
+        QVERIFY(ctl.readAllStandardError().contains("added without the seal (st-1 sealed row 10)"));
     }
 
     void readingsMoveOutOfTheLogOnce()

@@ -45,7 +45,8 @@ const char* const Usage =
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
     "  wardctl replay --in FILE --port P [--host H] [--speed X]\n"
     "  wardctl hash-pin  (reads the PIN from standard input; prints the site file's pinHash, Argon2id)\n"
-    "  wardctl verify-log FILE  (the alarm log's hash chain: exit 0 intact, 1 broken or unreadable)\n"
+    "  wardctl verify-log FILE [--site S.json | --key BASE64]  (the alarm log's hash chain and seal, its signature\n"
+    "                  checked with the sealing station's key: exit 0 intact, 1 broken, unsealed or unreadable)\n"
     "  wardctl keygen FILE  (a station's or engine's signing key, mode 0600; prints its public key)\n"
     "  wardctl trust-key SITE OUT ID KEYFILE  (writes SITE to OUT with ID's public key in signing.keys:\n"
     "                                         signed state only, from the listed stations)\n"
@@ -256,6 +257,67 @@ int coldchainCommand(const QStringList& args, QTextStream& err)
     return offline::coldchain(o, out, err);
 }
 
+// The alarm log's hash chain and seal; the seal's signature checked with the sealing station's key
+// from the site (--site) or given (--key, base64).
+int verifyLogCommand(const QStringList& args, QTextStream& err)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("file"), QString());
+    p.addOptions({QCommandLineOption(QStringLiteral("site"), QString(), QStringLiteral("value")),
+                  QCommandLineOption(QStringLiteral("key"), QString(), QStringLiteral("value"))});
+    if (!p.parse(args) || p.positionalArguments().size() != 1)
+        return usage(err);
+    const QString file = p.positionalArguments().front();
+    const AlarmLog::ChainCheck check = AlarmLog::verifyChain(file);
+    if (!check.error.isEmpty()) {
+        err << "verify-log: " << check.error << Qt::endl;
+        return 1;
+    }
+    if (check.brokenAtSeq) {
+        err << "verify-log: " << file << ": row " << *check.brokenAtSeq
+            << " does not follow the rows before it: a row at or before it was changed, removed or inserted" << Qt::endl;
+        return 1;
+    }
+    QByteArray key;
+    QString keyFrom;
+    if (p.isSet(QStringLiteral("key"))) {
+        key = QByteArray::fromBase64(p.value(QStringLiteral("key")).toLatin1());
+        keyFrom = QStringLiteral("the key given");
+    } else if (p.isSet(QStringLiteral("site")) && check.seal) {
+        const SiteLoadResult loaded = SiteLoader::loadFile(p.value(QStringLiteral("site")));
+        if (!loaded.site) {
+            for (const QString& e : loaded.errors)
+                err << e << Qt::endl;
+            return offline::BadInput;
+        }
+        key = loaded.site->signingKeys.value(check.seal->signer);
+        if (key.isEmpty()) {
+            err << "verify-log: " << file << ": sealed by " << check.seal->signer << ", whose key " << p.value(QStringLiteral("site"))
+                << " does not list (give it with --key)" << Qt::endl;
+            return 1;
+        }
+        keyFrom = QStringLiteral("its key in the site file");
+    }
+    const QString problem = AlarmLog::sealProblem(check, key.isEmpty() ? std::function<bool(const QByteArray&, const QByteArray&)>()
+                                                                       : [&](const QByteArray& m, const QByteArray& sig) {
+                                                                             return verifyDetached(key, m, sig);
+                                                                         });
+    if (!problem.isEmpty()) {
+        err << "verify-log: " << file << ": " << problem << Qt::endl;
+        return 1;
+    }
+    QTextStream out(stdout);
+    out << file << ": " << check.rows << " rows, hash chain intact";
+    if (!check.sealable || check.rows == 0)
+        out << " (written before seals)";
+    else if (key.isEmpty())
+        out << ", sealed by " << check.seal->signer << " at its last row (signature not checked: give --site or --key)";
+    else
+        out << ", sealed by " << check.seal->signer << " at its last row, signature verified with " << keyFrom;
+    out << Qt::endl;
+    return offline::Done;
+}
+
 // A room's climate compliance from a logger's CSV against the site's targets for its kind.
 int climateCommand(const QStringList& args, QTextStream& err)
 {
@@ -324,22 +386,8 @@ int main(int argc, char** argv)
         return keygenCommand(args, err);
     if (command == u"trust-key")
         return trustKeyCommand(args, err);
-    if (command == u"verify-log") {
-        if (args.size() != 2)
-            return usage(err);
-        const AlarmLog::ChainCheck check = AlarmLog::verifyChain(args.at(1));
-        if (!check.error.isEmpty()) {
-            err << "verify-log: " << check.error << Qt::endl;
-            return 1;
-        }
-        if (check.brokenAtSeq) {
-            err << "verify-log: " << args.at(1) << ": row " << *check.brokenAtSeq
-                << " does not follow the rows before it: a row at or before it was changed, removed or inserted" << Qt::endl;
-            return 1;
-        }
-        QTextStream(stdout) << args.at(1) << ": " << check.rows << " rows, hash chain intact" << Qt::endl;
-        return offline::Done;
-    }
+    if (command == u"verify-log")
+        return verifyLogCommand(args, err);
     QCommandLineParser p;
     const auto value = [](const char* name, const char* desc) {
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
