@@ -162,6 +162,11 @@ private Q_SLOTS:
         QTest::newRow("positioning") << 19 << "edited.json: $.positioning: must be an object";
         QTest::newRow("time zone") << 20
                                    << "edited.json: $.timeZone: \"Mars/Olympus\" is not a time zone this system knows (an IANA id such as \"Europe/London\")";
+        // The default ward's 152 wall segments copied 90 times: 13680 segments, 60 gateways, 5043 cells.
+        QTest::newRow("walls") << 21
+                               << "edited.json: $.walls: 13680 wall segments and 60 gateways over 55 x 14 m make 2070 million wall tests "
+                                  "for the positioning engine, more than its 2000 million (each start would take seconds more, up to "
+                                  "minutes): draw each wall as one segment, or split the site";
     }
 
     void errorsNamePathAndProblem()
@@ -206,6 +211,21 @@ private Q_SLOTS:
             case 18: root.insert(QStringLiteral("positioning"), QJsonObject{{QStringLiteral("bodyShadow"), QStringLiteral("yes")}}); break;
             case 19: root.insert(QStringLiteral("positioning"), true); break;
             case 20: root.insert(QStringLiteral("timeZone"), QStringLiteral("Mars/Olympus")); break;
+            case 21: {
+                QJsonArray walls = root.value(u"walls").toArray();
+                for (qsizetype f = 0; f < walls.size(); ++f) {
+                    QJsonObject w = walls.at(f).toObject();
+                    const QJsonArray one = w.value(u"segments").toArray();
+                    QJsonArray many;
+                    for (int k = 0; k < 90; ++k)
+                        for (const QJsonValue& seg : one)
+                            many.append(seg);
+                    w.insert(QStringLiteral("segments"), many);
+                    walls.replace(f, w);
+                }
+                root.insert(QStringLiteral("walls"), walls);
+                break;
+            }
             case 8:
                 root.insert(QStringLiteral("alarms"),
                             QJsonObject{{QStringLiteral("rules"), QJsonObject{{QStringLiteral("event.meteor"), QJsonObject{}}}}});
