@@ -7,6 +7,8 @@
 #include "deviceanswers.h"
 #include "headless_station.h"
 #include "records/alarmlog.h"
+#include "transport/signing.h"
+#include "wardwatch.pb.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -63,6 +65,13 @@ private Q_SLOTS:
         QVERIFY(in.open(QIODevice::ReadOnly));
         QJsonObject site = QJsonDocument::fromJson(in.readAll()).object();
         site.insert(QStringLiteral("bms"), QJsonObject{{QStringLiteral("device"), QStringLiteral("bms-1")}, {QStringLiteral("ackTimeoutS"), 2}});
+        // Signed state only: the station's key listed, so its setpoints go out signed and the BMS,
+        // holding the same site, checks them.
+        const SigningKey key = SigningKey::generate();
+        QString error;
+        QVERIFY2(key.save(m_dir.filePath(QStringLiteral("bms-station.key")), &error), qPrintable(error));
+        site.insert(QStringLiteral("signing"),
+                    QJsonObject{{QStringLiteral("keys"), QJsonObject{{QStringLiteral("bms-station"), key.publicKeyBase64()}}}});
         m_site = m_dir.filePath(QStringLiteral("site.json"));
         QFile out(m_site);
         QVERIFY(out.open(QIODevice::WriteOnly));
@@ -71,7 +80,8 @@ private Q_SLOTS:
 
     void roundTripWithTheSimulatedBms()
     {
-        const auto loaded = SiteLoader::loadDefault();
+        const auto loaded = SiteLoader::loadFile(m_site);
+        QVERIFY2(loaded.site, qPrintable(loaded.errors.join(u'\n')));
         sim::DeviceAnswers answers(*loaded.site, 500);
         std::atomic<bool> answering{true};
         MqttSettings ws;
@@ -91,7 +101,8 @@ private Q_SLOTS:
                 bms.publish(x.topic, x.payload, 1, false);
         };
 
-        Station a(QStringLiteral("bms-station"), m_port, m_dir.path(), {QStringLiteral("--site"), m_site});
+        Station a(QStringLiteral("bms-station"), m_port, m_dir.path(),
+                  {QStringLiteral("--site"), m_site, QStringLiteral("--signing-key"), m_dir.filePath(QStringLiteral("bms-station.key"))});
         QTRY_VERIFY_WITH_TIMEOUT(std::any_of(a.lines().begin(), a.lines().end(),
                                              [](const QJsonObject& o) { return o.value(u"event").toString() == u"ready"; }),
                                  20000);
@@ -107,6 +118,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((pump(), said(a, QStringLiteral("bms-1 accepted it"), true)), 10000);
         QCOMPARE(answers.setpointOf(QStringLiteral("R103"), QDateTime::currentMSecsSinceEpoch()).value_or(0), 23.5);
         QVERIFY(!answers.setpointOf(QStringLiteral("R104"), QDateTime::currentMSecsSinceEpoch()));
+        QCOMPARE(answers.refused(), quint64(0)); // the station's commands are signed by its listed key
+        // A setpoint forged by any client of the broker, unsigned or signed by a key the site does
+        // not list, is not obeyed: the BMS counts it and says why.
+        v1::Command forged;
+        forged.set_schema_version(1);
+        forged.set_command_id("forged-1");
+        forged.set_issued_by("bms-station");
+        forged.mutable_climate_setpoint()->set_room_id("R104");
+        forged.mutable_climate_setpoint()->set_temperature_c(25.5);
+        forged.mutable_climate_setpoint()->set_operator_id("S13");
+        forged.mutable_climate_setpoint()->set_reason("forged");
+        const std::string forgedBytes = forged.SerializeAsString();
+        const QByteArray body(forgedBytes.data(), qsizetype(forgedBytes.size()));
+        QVERIFY(bms.publish(cmd + QStringLiteral("bms-1"), body, 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(answers.refused() == 1, 10000);
+        QVERIFY2(answers.lastRefusal().contains(QStringLiteral("not signed")), qPrintable(answers.lastRefusal()));
+        MessageSigner rogue(QStringLiteral("bms-station"), SigningKey::generate());
+        QVERIFY(bms.publish(cmd + QStringLiteral("bms-1"), rogue.sign(cmd + QStringLiteral("bms-1"), body), 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(answers.refused() == 2, 10000);
+        QVERIFY2(answers.lastRefusal().contains(QStringLiteral("does not verify")), qPrintable(answers.lastRefusal()));
+        pump();
+        QVERIFY(!answers.setpointOf(QStringLiteral("R104"), QDateTime::currentMSecsSinceEpoch() + 5000));
         // Outside the plant's range: declined, with why.
         a.send("setpoint R104 27 - - testing the plant's limits");
         QTRY_VERIFY_WITH_TIMEOUT((pump(), said(a, QStringLiteral("declined it"), false)), 10000);

@@ -269,6 +269,65 @@ private Q_SLOTS:
         QCOMPARE(fx.core.refusedStates(), quint64(305));
         QVERIFY(std::none_of(rows.begin(), rows.end(), [&](const PatientRow& r) { return r.id == p.id; }));
     }
+
+    // The later shared state takes the same path: a care-plan entry and an engine's position,
+    // unsigned or signed by an unlisted key, are refused and counted; signed by a listed station or
+    // engine, they are taken.
+    void carePlanAndPositionsAreRefusedUnlessSigned()
+    {
+        MessageSigner peer(QStringLiteral("station-b"), keyOf('b'));
+        MessageSigner engine(QStringLiteral("eng-a"), keyOf('e'));
+        MessageSigner stranger(QStringLiteral("station-b"), keyOf('x'));
+        test::CoreFixture fx(m_dir.filePath(QStringLiteral("care-signed.sqlite")), {}, QStringLiteral("st-1"), [&](Site& site) {
+            site.acceptUnsigned = false;
+            site.signingKeys = {{QStringLiteral("st-1"), keyOf('1').publicKey()},
+                                {QStringLiteral("station-b"), peer.key().publicKey()},
+                                {QStringLiteral("eng-a"), engine.key().publicKey()}};
+        });
+        const Patient& p = fx.site.patients[2];
+        const qint64 t = fx.clock.nowMs();
+        auto deliver = [&](const QString& topic, const QByteArray& payload) {
+            fx.core.receive(topic.toUtf8().constData(), bytes(payload), fx.clock.nowMs());
+            fx.core.flushNow();
+        };
+        auto fallRisk = [&] {
+            for (const PatientRow& r : fx.core.rows().patients)
+                if (r.id == p.id)
+                    return r.fallRisk;
+            return false;
+        };
+        CareEntryMsg flags;
+        flags.patientId = p.id;
+        flags.fallRisk = true;
+        flags.timeMs = t;
+        flags.stationId = QStringLiteral("station-b");
+        flags.operatorId = fx.site.staff[1].id;
+        flags.action = QStringLiteral("flags");
+        flags.flagsVersion = PartVersion{t, QStringLiteral("station-b")};
+        const QString careTopic = fx.core.topics().care(p.id);
+        const QByteArray body = encode(flags);
+        QVERIFY(!fallRisk());
+        deliver(careTopic, body); // unsigned
+        QCOMPARE(fx.core.refusedStates(), quint64(1));
+        deliver(careTopic, stranger.sign(careTopic, body)); // station-b's name, another key
+        QCOMPARE(fx.core.refusedStates(), quint64(2));
+        QVERIFY(!fallRisk());
+        deliver(careTopic, peer.sign(careTopic, body));
+        QCOMPARE(fx.core.refusedStates(), quint64(2));
+        QVERIFY(fallRisk());
+
+        const QString tag = p.wristband;
+        const PositionMsg at{tag, t, 12.0, 5.0, 1, QStringLiteral("R103"), 1.0, 0.9, QStringLiteral("eng-a")};
+        const QString posTopic = fx.core.topics().position(tag);
+        deliver(posTopic, encode(at)); // unsigned
+        QCOMPARE(fx.core.refusedStates(), quint64(3));
+        deliver(posTopic, peer.sign(posTopic, encode(at))); // a station in an engine's name
+        QCOMPARE(fx.core.refusedStates(), quint64(4));
+        deliver(posTopic, engine.sign(posTopic, encode(at)));
+        QCOMPARE(fx.core.refusedStates(), quint64(4));
+        const auto refused = fx.last(QStringLiteral("tech.refused"));
+        QVERIFY(refused && refused->condition.contains(posTopic));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSigning)

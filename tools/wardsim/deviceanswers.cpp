@@ -3,7 +3,8 @@
 namespace ww::sim {
 
 DeviceAnswers::DeviceAnswers(const Site& site, qint64 acceptAfterMs)
-    : m_topics(site.id), m_acceptAfterMs(acceptAfterMs), m_site(site), m_bms(site.bms.device)
+    : m_topics(site.id), m_signatures(TrustSettings{site.signingKeys, site.acceptUnsigned}), m_acceptAfterMs(acceptAfterMs),
+      m_site(site), m_bms(site.bms.device)
 {
     for (const StaffMember& s : site.staff)
         if (!s.badge.isEmpty())
@@ -15,9 +16,23 @@ DeviceAnswers::DeviceAnswers(const Site& site, qint64 acceptAfterMs)
         m_wearables.insert(w);
 }
 
+QString DeviceAnswers::lastRefusal()
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastRefusal;
+}
+
 void DeviceAnswers::onCommand(const QString& device, std::span<const std::byte> payload, qint64 nowMs)
 {
-    const std::optional<CommandMsg> c = decodeCommand(payload);
+    const QByteArray topic = m_topics.command(device).toUtf8();
+    const SignatureCheck::Result verified = m_signatures.check(std::string_view(topic.constData(), size_t(topic.size())), payload);
+    if (verified.outcome == SignatureCheck::Outcome::Refused || verified.outcome == SignatureCheck::Outcome::Replayed) {
+        ++m_refused;
+        std::lock_guard lock(m_mutex);
+        m_lastRefusal = QStringLiteral("%1: %2").arg(device, verified.why);
+        return;
+    }
+    const std::optional<CommandMsg> c = decodeCommand(verified.body());
     if (!c)
         return;
     if (!m_bms.isEmpty() && device == m_bms && c->kind == CommandMsg::Kind::ClimateSetpoint && c->setpoint) {

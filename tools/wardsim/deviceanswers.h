@@ -5,15 +5,19 @@
 // it received it. The site's building-management system (bms.device) takes a room's climate
 // setpoint: received at once, then accepted a second later (declined for a room it does not serve
 // or a temperature outside its plant's 18-26 °C), after which the simulated room follows it
-// (setpointOf). Thread-safe: commands arrive on the MQTT thread, answers go out from the
-// simulation's loop (due()).
+// (setpointOf). Like a real device holding the site's keys, each checks a command's signature
+// first (transport/signing.h): a command not signed by a station the site lists (unless the site
+// takes unsigned state), or replayed, is ignored and counted (refused()). Thread-safe: commands
+// arrive on the MQTT thread, answers go out from the simulation's loop (due()).
 #include "domain/site.h"
+#include "transport/signing.h"
 #include "transport/topics.h"
 #include "transport/wirecodec.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QSet>
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -36,6 +40,9 @@ public:
     // The temperature setpoint the BMS applies to a room by nowMs (none: the room runs freely).
     [[nodiscard]] std::optional<double> setpointOf(const QString& roomId, qint64 nowMs);
     static constexpr double PlantMinC = 18, PlantMaxC = 26;
+    // Commands ignored for their signature, and why the last was.
+    [[nodiscard]] quint64 refused() const { return m_refused.load(); }
+    [[nodiscard]] QString lastRefusal();
 
 private:
     struct Pending
@@ -44,6 +51,9 @@ private:
         CommandAckMsg ack;
     };
     Topics m_topics;
+    SignatureCheck m_signatures;
+    std::atomic<quint64> m_refused{0};
+    QString m_lastRefusal;
     QSet<QString> m_badges, m_wearables;
     qint64 m_acceptAfterMs;
     std::mutex m_mutex;
