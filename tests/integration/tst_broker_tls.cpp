@@ -15,7 +15,12 @@
 // - the building-management system's account (bms-1, password listener) reads the setpoint a
 //   signed-in facilities engineer sends from a station and answers it, but receives nothing else of
 //   the site and may write neither commands nor alarm state;
-// - and the ACL refused the stations nothing of what they did (presence, alarm state, commands).
+// - a MOKO gateway's account writes its JSON on moko/{id}/send, read by the stations, and not on
+//   another gateway's topic;
+// - the charge nurse's role, an assignment and a discharge made at station-1 reach the others
+//   through the ACL;
+// - and the ACL refused the stations nothing of what they did (presence, alarm state, commands,
+//   census, care plan, roles).
 // Every wait is for a state or a message (QTRY, qWaitFor), never for a time.
 #include "brokerfixture.h"
 #include "deviceanswers.h"
@@ -464,7 +469,8 @@ private Q_SLOTS:
         // The password file: devices without a certificate, and station-2, which has none either.
         QByteArray plain;
         for (const QString& who : {QStringLiteral("wb-001"), QStringLiteral("wb-002"), QStringLiteral("wb-003"),
-                                   QStringLiteral("wb-004"), QStringLiteral("station-2"), QStringLiteral("bms-1")}) {
+                                   QStringLiteral("wb-004"), QStringLiteral("station-2"), QStringLiteral("bms-1"),
+                                   QStringLiteral("moko-gw1")}) {
             m_passwords[who] = QUuid::createUuid().toString(QUuid::Id128);
             plain += who.toUtf8() + ':' + m_passwords[who].toUtf8() + '\n';
         }
@@ -533,13 +539,15 @@ private Q_SLOTS:
         qInfo("PKI, password file and broker ready in %lld ms (TLS listeners on %d and %d)", static_cast<long long>(made.elapsed()),
               m_certPort, m_passwordPort);
 
-        // The observer: a client with station-2's certificate, subscribed to all of the site.
+        // The observer: a client with station-2's certificate, subscribed to all of the site and the
+        // MOKO gateways' reports.
         MqttSettings os = overTls(m_certPort, QStringLiteral("station-2"));
         os.clientId = QStringLiteral("tls-observer");
         os.persistentSession = false;
         m_observer = std::make_unique<MqttClient>(os);
         m_seen.attach(*m_observer);
         m_observer->addSubscription(m_topics.prefix() + QStringLiteral("#"), 1);
+        m_observer->addSubscription(QStringLiteral("moko/+/send"), 0);
         m_observer->start();
         QTRY_VERIFY_WITH_TIMEOUT(m_observer->allSubscribed(), 10000);
 
@@ -837,6 +845,47 @@ private Q_SLOTS:
               heard.messages.size());
     }
 
+    // (6) A MOKO gateway's account: its own topic passes and reaches the stations' accounts; another
+    // gateway's topic is denied.
+    void mokoGatewayWritesItsOwnTopicOnly()
+    {
+        const QByteArray report = R"([{"type":"iBeacon","mac":"AC233FA0B1C2","rssi":-61,"timestamp":1795737600000}])";
+        MqttClient* gw = device(QStringLiteral("moko-gw1"));
+        QVERIFY(gw->state() == MqttState::Connected);
+        const qsizetype mark = brokerLog().size();
+        QVERIFY(gw->publish(QStringLiteral("moko/moko-gw1/send"), report, 1, false));
+        QVERIFY(gw->publish(QStringLiteral("moko/moko-gw9/send"), report, 1, false));
+        QTRY_VERIFY_WITH_TIMEOUT(firstLineWith(brokerLogSince(mark), "'moko/moko-gw9/send'").contains("Denied PUBLISH"), 10000);
+        QVERIFY2(!firstLineWith(brokerLogSince(mark), "'moko/moko-gw1/send'").contains("Denied"), brokerLogSince(mark).constData());
+        // Read by a station account (the observer holds station-2's certificate).
+        QTRY_VERIFY_WITH_TIMEOUT(m_seen.has(QStringLiteral("moko/moko-gw1/send"), report), 10000);
+        QVERIFY(m_seen.on(QStringLiteral("moko/moko-gw9/send")).empty());
+    }
+
+    // (7) What the shift writes: the charge nurse takes charge (role/), assigns a patient (care/)
+    // and discharges another (census/) at station-1; station-2 and the observer see each, and the
+    // broker refused none (theStationsWereRefusedNothing reads its log).
+    void shiftStateGoesThroughTheAcl()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        QVERIFY(loaded.site);
+        const StaffMember& charge = loaded.site->staff[0];
+        QCOMPARE(charge.role, QStringLiteral("charge nurse"));
+        const StaffMember& nurse = loaded.site->staff[1];
+        const Patient& assigned = loaded.site->patients[5];
+        const Patient& discharged = loaded.site->patients[6];
+        m_station1->send("signin " + charge.id.toUtf8() + " 246801");
+        QTRY_VERIFY_WITH_TIMEOUT(m_station1->said(QStringLiteral("signin"), true, charge.name), 20000);
+        m_station1->send("charge");
+        m_station1->send("assign " + assigned.id.toUtf8() + ' ' + nurse.id.toUtf8());
+        m_station1->send("discharge " + discharged.id.toUtf8());
+        const QString p = m_topics.prefix();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_seen.on(p + QStringLiteral("role/charge")).empty() &&
+                                     !m_seen.on(p + QStringLiteral("care/") + assigned.id).empty() &&
+                                     !m_seen.on(p + QStringLiteral("census/") + discharged.bed).empty(),
+                                 20000);
+    }
+
     // The ACL lets the stations do what they did here (their presence and alarm state on either
     // listener, escalation commands): the broker refused them nothing.
     void theStationsWereRefusedNothing()
@@ -854,6 +903,8 @@ private Q_SLOTS:
         }
         QVERIFY(published("wardwatch-station-1", m_topics.prefix() + QStringLiteral("cmd/")) ||
                 published("wardwatch-station-2", m_topics.prefix() + QStringLiteral("cmd/")));
+        for (const char* kind : {"role/", "care/", "census/"})
+            QVERIFY2(published("wardwatch-station-1", m_topics.prefix() + QLatin1String(kind)), kind);
         for (const QByteArray& line : lines)
             QVERIFY2(!(line.contains("Denied") && line.contains("wardwatch-")), line.constData());
     }
