@@ -70,6 +70,11 @@ bool AlarmListModel::before(const AlarmState& a, const AlarmState& b)
         return a.signalling();
     if (a.priority != b.priority)
         return a.priority > b.priority;
+    // Without the broker no further alarm reaches the station: its loss goes before every other
+    // alarm of its priority (a full log, a hung screen, an alarm already shown), whichever began
+    // first. (A rank of its own, not a rule between categories, keeps the order a strict one.)
+    if ((a.rule == u"tech.broker") != (b.rule == u"tech.broker"))
+        return a.rule == u"tech.broker";
     if (a.onsetMs != b.onsetMs)
         return a.onsetMs < b.onsetMs;
     return a.id < b.id;

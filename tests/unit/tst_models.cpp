@@ -264,6 +264,23 @@ private Q_SLOTS:
         list.apply(closed);
         QCOMPARE(list.rowCount(), 3);
         QVERIFY(!list.find(QStringLiteral("high-old")));
+
+        // The broker lost goes before every other high alarm, though it began later (no further
+        // alarm would arrive); the others keep their order by age.
+        AlarmListModel tech;
+        AlarmState log = alarm("tech.log:x", Priority::High, 100);
+        log.rule = QStringLiteral("tech.log");
+        AlarmState broker = alarm("tech.broker:x", Priority::High, 300);
+        broker.rule = QStringLiteral("tech.broker");
+        AlarmState fall = alarm("event.fall:x", Priority::High, 50);
+        fall.rule = QStringLiteral("event.fall");
+        fall.category = AlarmCategory::Event;
+        for (const AlarmState& a : {log, broker, fall})
+            tech.apply(a);
+        QCOMPARE(tech.at(0)->id, QStringLiteral("tech.broker:x"));
+        QCOMPARE(tech.at(1)->id, QStringLiteral("event.fall:x"));
+        QCOMPARE(tech.at(2)->id, QStringLiteral("tech.log:x"));
+        QCOMPARE(tech.topSignalling()->id, QStringLiteral("tech.broker:x"));
     }
 };
 
