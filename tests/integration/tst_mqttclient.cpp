@@ -1,6 +1,7 @@
 // The libmosquitto wrapper against a real broker: round trip, subscriptions acknowledged (SUBACK), a
 // persistent session keeping QoS 1 messages while the client is away, a backlog read whole while
-// publishing, TLS, and reconnection with resubscription after a broker restart. Nothing waits for a
+// publishing, the MQTT 5 maximum packet size announced (the broker keeps bigger messages from the
+// client: they are never read), TLS, and reconnection with resubscription after a broker restart. Nothing waits for a
 // time: a subscriber is subscribed (allSubscribed) before anything is published to it.
 #include "brokerfixture.h"
 #include "transport/mqttclient.h"
@@ -94,6 +95,39 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(inbox.size(), 2, 5000);
         QVERIFY(inbox.payloads.contains(QStringLiteral("one")));
         QVERIFY(!connected.isEmpty());
+    }
+
+    // A client announcing a maximum packet size never receives a bigger message: the broker drops it
+    // (a 64 KiB payload to a client taking 4 KiB packets), while smaller ones on either side of it
+    // arrive, in order.
+    void maximumPacketSizeKeepsBigMessagesAway()
+    {
+        MqttSettings small = settingsFor(m_broker->port());
+        small.maxPacketBytes = 4096;
+        MqttClient sub(small);
+        Inbox inbox;
+        inbox.attach(sub);
+        sub.addSubscription(QStringLiteral("t/max/#"), 1);
+        sub.start();
+        QTRY_VERIFY_WITH_TIMEOUT(sub.state() == MqttState::Connected && sub.allSubscribed(), 5000);
+        QCOMPARE(sub.protocolInUse(), 5);
+        MqttClient pub(settingsFor(m_broker->port()));
+        pub.start();
+        QTRY_COMPARE_WITH_TIMEOUT(int(pub.state()), int(MqttState::Connected), 5000);
+        QVERIFY(pub.publish(QStringLiteral("t/max/a"), "before", 1, false));
+        QVERIFY(pub.publish(QStringLiteral("t/max/a"), QByteArray(64 * 1024, 'x'), 1, false));
+        QVERIFY(pub.publish(QStringLiteral("t/max/a"), QByteArray(3000, 'y'), 1, false));
+        QVERIFY(pub.publish(QStringLiteral("t/max/a"), "after", 1, false));
+        // "after" went out after the big one: once it is here, the big one would be too.
+        QTRY_VERIFY_WITH_TIMEOUT([&] {
+            std::lock_guard lock(inbox.mutex);
+            return inbox.payloads.contains(QStringLiteral("after"));
+        }(), 5000);
+        std::lock_guard lock(inbox.mutex);
+        QCOMPARE(inbox.payloads.size(), 3);
+        QCOMPARE(inbox.payloads.at(0), QStringLiteral("before"));
+        QCOMPARE(inbox.payloads.at(1).size(), 3000);
+        QCOMPARE(inbox.payloads.at(2), QStringLiteral("after"));
     }
 
     void persistentSessionKeepsQos1WhileAway()
