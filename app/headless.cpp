@@ -67,8 +67,7 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
     connect(&m_alarms, &AlarmController::alarmUpdated, this, [this](const AlarmState& alarm) {
         {
             const AlarmState* a = &alarm;
-            print(QJsonObject{{QStringLiteral("event"), QStringLiteral("alarm")},
-                              {QStringLiteral("t"), QString::number(m_clock.nowMs())},
+            QJsonObject line{{QStringLiteral("event"), QStringLiteral("alarm")},
                               {QStringLiteral("id"), a->id},
                               {QStringLiteral("rule"), a->rule},
                               {QStringLiteral("priority"), toString(a->priority)},
@@ -82,7 +81,17 @@ HeadlessStation::HeadlessStation(AlarmController& alarms, const PatientModel& ce
                               {QStringLiteral("ackedBy"), a->ackedBy},
                               {QStringLiteral("ackedStation"), a->ackedStation},
                               {QStringLiteral("step"), a->escalationStep},
-                              {QStringLiteral("late"), a->late}});
+                              {QStringLiteral("late"), a->late}};
+            // A line per change: the controller also reports an alarm whose shown state is the same
+            // (its nearest staff measured again, say).
+            if (m_alarmPrinted.value(a->id) == line)
+                return;
+            if (a->closed())
+                m_alarmPrinted.remove(a->id);
+            else
+                m_alarmPrinted.insert(a->id, line);
+            line.insert(QStringLiteral("t"), QString::number(m_clock.nowMs()));
+            print(line);
         }
     });
     connect(&m_alarms, &AlarmController::signInFinished, this, [this](bool ok, const QString& text) {

@@ -11,6 +11,8 @@
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 
+#include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QSocketNotifier>
 
@@ -28,6 +30,7 @@ private:
     AlarmController& m_alarms;
     const PatientModel& m_census;
     QStringList m_printed; // per census row: what its last "bed" line said
+    QHash<QString, QJsonObject> m_alarmPrinted; // per alarm: its last "alarm" line (without its time), printed on change only
     const Clock& m_clock;
     QSocketNotifier m_stdin;
     QByteArray m_buffer;

@@ -19,6 +19,13 @@ int main(int argc, char** argv)
 {
     // The self-test wins over --engine, which wins over --headless.
     auto given = [&](const char* option) { return std::any_of(argv + 1, argv + argc, [&](const char* a) { return qstrcmp(a, option) == 0; }); };
+    if (given("--help") || given("-h") || given("-?") || given("--help-all") || given("--version") || given("-v")) {
+        // Read before any window system is needed: an installer asks on a machine without a display.
+        QCoreApplication app(argc, argv);
+        QCommandLineParser parser;
+        AppSettings settings;
+        return startProgram(app, parser, settings).value_or(0);
+    }
     if (given("--self-test"))
         qputenv("QT_QPA_PLATFORM", "offscreen"); // the self-test needs no display
     else if (given("--engine"))

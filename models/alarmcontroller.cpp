@@ -83,10 +83,11 @@ AlarmController::AlarmController(const Site& site, const Clock& clock, WardCore*
             Q_EMIT audioChanged();
     });
     m_tick.start();
-    const bool available = m_sound->available();
-    QMetaObject::invokeMethod(core, [core, available] {
-        core->setLocalCondition(QStringLiteral("tech.audio"), QStringLiteral("audio"), !available,
-                                QStringLiteral("station.no-audio"));
+    // A station given no sound at all (the headless station: a server has no speakers by design)
+    // raises nothing; one whose sound cannot play says so.
+    const bool missing = sound && !sound->available();
+    QMetaObject::invokeMethod(core, [core, missing] {
+        core->setLocalCondition(QStringLiteral("tech.audio"), QStringLiteral("audio"), missing, QStringLiteral("station.no-audio"));
     }, Qt::QueuedConnection);
 }
 
