@@ -250,6 +250,36 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     if (m_config.txRef != 0 && txPower != 0)
         rssi -= txPower - m_config.txRef; // tags of mixed power, brought to the models' reference
     TagState& s = state(tag);
+    if (tS < s.newestT - m_config.reorderWindowS) {
+        ++m_lateReports; // too old to take its place: the fixes around it are made
+        return;
+    }
+    s.newestT = std::max(s.newestT, tS);
+    s.pending.push_back({tS, rssi, qint32(receiver)});
+    // A tag nobody asks a fix of (another engine's, a reference beacon) keeps only the window's
+    // worth, and reports that all carry one time (a stuck clock) go in as they came.
+    if (s.pending.size() >= MaxWindowSamples) {
+        takePending(s, s.newestT - m_config.reorderWindowS);
+        if (s.pending.size() >= MaxWindowSamples)
+            takePending(s);
+    }
+}
+
+void Engine::takePending(TagState& s, double upToT)
+{
+    if (s.pending.empty())
+        return;
+    std::stable_sort(s.pending.begin(), s.pending.end(), [](const TagState::Pending& a, const TagState::Pending& b) { return a.t < b.t; });
+    size_t n = 0;
+    while (n < s.pending.size() && s.pending[n].t <= upToT) {
+        takeReport(s, s.pending[n].receiver, s.pending[n].t, s.pending[n].rssi);
+        ++n;
+    }
+    s.pending.erase(s.pending.begin(), s.pending.begin() + qsizetype(n));
+}
+
+void Engine::takeReport(TagState& s, int receiver, double tS, double rssi)
+{
     // One advert reaches several receivers within a few ms: a gap of more than 0.2 s is the next one.
     if (tS - s.lastAdvertT > 0.2) {
         if (s.lastAdvertT > -1e17)
@@ -263,7 +293,7 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     // cache miss on every report, a third of this function's time.
     if (heard.window.size() >= MaxWindowSamples)
         heard.window.pop_front();
-    heard.window.push_back({tS, rssi});
+    heard.window.insert({tS, rssi});
     {
         // Deep fades are clipped before they move the level at rest, as the motion averages are.
         const double k = 2 * m_config.sigmaDb, mean = heard.restCount ? heard.restSum / heard.restCount : rssi;
@@ -294,6 +324,19 @@ Engine::Window& Engine::Window::operator=(const Window& o)
     m_count = o.m_count;
     m_head = 0;
     return *this;
+}
+
+void Engine::Window::insert(const Sample& smp)
+{
+    push_back(smp);
+    const quint32 mask = m_capacity - 1;
+    for (quint32 i = m_count - 1; i > 0; --i) {
+        Sample& later = m_data[(m_head + i) & mask];
+        Sample& earlier = m_data[(m_head + i - 1) & mask];
+        if (earlier.t <= later.t)
+            break;
+        std::swap(earlier, later);
+    }
 }
 
 void Engine::Window::grow()
@@ -477,6 +520,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     if (tag < 0 || !std::isfinite(tS))
         return std::nullopt;
     TagState& s = state(tag);
+    takePending(s);
     std::vector<Level> lv = levels(s, tS);
     if (lv.empty())
         return std::nullopt;
@@ -643,6 +687,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
 std::optional<Fix> Engine::centroid(int tag, double tS, int k)
 {
     TagState& s = state(tag);
+    takePending(s);
     // Its own 2 s window, whatever the engine's.
     std::vector<Level> lv;
     for (size_t r = 0; r < s.heard.size(); ++r) {

@@ -54,6 +54,11 @@ struct EngineConfig
 {
     double tagHeightM = 1.2;
     double windowS = 2.5;        // RSSI window per tag and gateway
+    // Reports reach the engine out of time order (gateways' batches arrive in their own rhythm,
+    // logs merged from many gateways): a tag's reports wait until its next fix (or until they are
+    // this much older than its newest) and are then taken in time order; one that arrives more than
+    // this much behind its tag's newest is refused and counted (lateReports()).
+    double reorderWindowS = 2.0;
     // A tag whose levels change (motion statistic >= motionSettleDb) weighs its window's samples by
     // exp(-age / (this x the window)): a walker's older samples lie behind it. Still tags, and 0,
     // keep equal weights.
@@ -214,6 +219,8 @@ public:
     [[nodiscard]] const std::vector<Receiver>& receivers() const { return m_receivers; }
     [[nodiscard]] const EngineConfig& config() const { return m_config; }
     [[nodiscard]] size_t bytesPerTag() const;
+    // Reports refused for arriving more than reorderWindowS behind their tag's newest.
+    [[nodiscard]] quint64 lateReports() const { return m_lateReports; }
 
     // Weighted centroid of the k strongest receivers over the window: the reference the engine is
     // measured against (same windows, same run).
@@ -240,6 +247,7 @@ private:
         [[nodiscard]] size_t capacity() const { return m_capacity; }
         [[nodiscard]] const Sample& operator[](size_t i) const { return m_data[(m_head + i) & (m_capacity - 1)]; }
         [[nodiscard]] const Sample& front() const { return m_data[m_head]; }
+        [[nodiscard]] const Sample& back() const { return (*this)[m_count - 1]; }
         void pop_front()
         {
             m_head = (m_head + 1) & (m_capacity - 1);
@@ -251,6 +259,9 @@ private:
                 grow();
             m_data[(m_head + m_count++) & (m_capacity - 1)] = smp;
         }
+        // Keeps the samples in time order: a later one at the back, an earlier one moved into its
+        // place (reports out of order by a little: a few moves from the back).
+        void insert(const Sample& smp);
 
     private:
         void grow();
@@ -284,6 +295,14 @@ private:
             qint32 restCount = 0;
         };
         std::vector<Heard> heard;
+        // Reports not taken yet, in arrival order (taken in time order: takePending()).
+        struct Pending
+        {
+            double t, rssi;
+            qint32 receiver;
+        };
+        std::vector<Pending> pending;
+        double newestT = -1e18; // the newest report's time, taken or pending
         double lastAdvertT = -1e18;
         double advertInterval = 1.0; // smoothed time between adverts: slow tags get longer windows
         bool tracking = false;
@@ -334,6 +353,9 @@ private:
     static double intervalScale(const TagState& s) { return std::max(1.0, s.advertInterval); }
     Fix referenceFix(TagState& s, const std::vector<Level>& lv, double tS);
     [[nodiscard]] double windowFor(const TagState& s) const;
+    // Takes the tag's pending reports up to upToT (all: infinity) in time order, ties in arrival order.
+    void takePending(TagState& s, double upToT = std::numeric_limits<double>::infinity());
+    void takeReport(TagState& s, int receiver, double tS, double rssi);
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
     struct Prior
@@ -378,6 +400,7 @@ private:
     std::vector<RoomShape> m_rooms;
     std::vector<WallShape> m_walls;
     std::vector<TagState> m_tags;
+    quint64 m_lateReports = 0;
     double m_bounds[4] = {}; // receivers' bounding box: x0, y0, x1, y1
     double m_area[4] = {};   // where a tag can be (x0, y0, x1, y1): the site's walls and rooms, or the receivers' box + 3 m
     // Walls between each receiver and each 0.5 m cell of its floor, counted once at construction

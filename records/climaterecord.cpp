@@ -146,8 +146,9 @@ QString climatePathFor(const QString& alarmLogPath)
                             (f.suffix().isEmpty() ? QStringLiteral("sqlite") : f.suffix()));
 }
 
-ClimateRecord::ClimateRecord(QString path, ClimateRetention retention)
-    : m_path(std::move(path)), m_connection(sqlite::connectionName("climaterecord", "writer")), m_retention(retention)
+ClimateRecord::ClimateRecord(QString path, ClimateRetention retention, int cacheKiB)
+    : m_path(std::move(path)), m_connection(sqlite::connectionName("climaterecord", "writer")), m_retention(retention),
+      m_cacheKiB(cacheKiB)
 {
 }
 
@@ -168,9 +169,8 @@ bool ClimateRecord::ensureOpen()
         return true;
     if (!sqlite::openForAppend(m_path, m_connection, schema(), m_error))
         return false;
-    // Bulk writes in one transaction per batch: a larger page cache keeps the aggregates' rebuilds in memory.
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    q.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(m_cacheKiB));
     m_open = true;
     return true;
 }
@@ -596,7 +596,7 @@ class ClimateWriter : public QObject
 {
     Q_OBJECT
 public:
-    ClimateWriter(QString path, ClimateRetention retention) : m_record(std::move(path), retention) {}
+    ClimateWriter(QString path, ClimateRetention retention) : m_record(std::move(path), retention, ClimateRecord::LiveCacheKiB) {}
 
     void write(std::vector<ClimateReading> batch)
     {

@@ -77,7 +77,11 @@ struct ClimateAggregate
 class ClimateRecord
 {
 public:
-    explicit ClimateRecord(QString path, ClimateRetention retention = {});
+    // cacheKiB: SQLite's page cache for the writes. Bulk writes (a history imported, the benchmark's
+    // months) rebuild their aggregates in memory with a large one; the station's recorder, writing a
+    // few readings at a time, keeps SQLite's default so that a growing record does not grow the station.
+    static constexpr int BulkCacheKiB = 32 * 1024, LiveCacheKiB = 2 * 1024;
+    explicit ClimateRecord(QString path, ClimateRetention retention = {}, int cacheKiB = BulkCacheKiB);
     ~ClimateRecord();
     ClimateRecord(const ClimateRecord&) = delete;
     ClimateRecord& operator=(const ClimateRecord&) = delete;
@@ -137,6 +141,7 @@ private:
 
     QString m_path, m_connection, m_error;
     ClimateRetention m_retention;
+    int m_cacheKiB;
     bool m_open = false;
     QHash<QString, qint64> m_sensors; // "sensor id\nroom id" -> key
     quint64 m_droppedOld = 0;

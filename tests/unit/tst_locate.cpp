@@ -7,6 +7,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <random>
 #include <tuple>
 
@@ -44,7 +46,6 @@ private Q_SLOTS:
             QString expected;
         };
         const Case cases[] = {
-            {"time_s,gateway_id,tag_id,rssi\n1,a,t,-60\n0.5,b,t,-61\n", QStringLiteral("R.csv:3: time_s 0.500 is before")},
             {"time_s,gateway_id,tag_id,rssi\n1,zz,t,-60\n", QStringLiteral("R.csv:2: unknown gateway \"zz\"")},
             {"time_s,gateway_id,tag_id,rssi\n1,a,t,loud\n", QStringLiteral("R.csv:2: rssi \"loud\" is not a number")},
             {"time_s,gateway_id,rssi\n1,a,-60\n", QStringLiteral("R.csv:1: missing column \"tag_id\"")},
@@ -60,6 +61,84 @@ private Q_SLOTS:
             QCOMPARE(offline::locate(o, err), offline::BadInput);
             QVERIFY2(msg.contains(c.expected), qPrintable(msg));
         }
+    }
+
+    // Logs merged from many gateways are never quite in order: rows out of order by up to the
+    // reorder window (2 s) give exactly the fixes of the sorted file; a row further behind is
+    // refused, named with its line and counted, and the rest is positioned.
+    void rowsOutOfOrderWithinTheWindowArePutInPlace()
+    {
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"), "gateway_id,x,y,z\na,0,0,2.5\nb,10,0,2.5\nc,0,10,2.5\nd,10,10,2.5\n");
+        // Two tags walking for a minute, heard by the four gateways 4 times a second each, every
+        // time distinct (a sorted file has one order).
+        std::mt19937 rng(25);
+        std::normal_distribution<double> noise(0, 3);
+        std::vector<std::pair<double, QByteArray>> rows;
+        for (int tag = 0; tag < 2; ++tag)
+            for (int i = 0; i < 240; ++i) {
+                const double t = 100 + i * 0.25 + tag * 0.01;
+                const double x = 1 + 8 * (i / 240.0), y = tag ? 8 - 6 * (i / 240.0) : 2 + 6 * (i / 240.0);
+                const double gx[] = {0, 10, 0, 10}, gy[] = {0, 0, 10, 10};
+                for (int k = 0; k < 4; ++k) {
+                    const double dist = std::hypot(x - gx[k], y - gy[k]) + 0.5;
+                    const double rssi = std::round(-59 - 20 * std::log10(dist) + noise(rng));
+                    const double at = t + k * 0.001;
+                    rows.emplace_back(at, QByteArray::number(at, 'f', 3) + ',' + QByteArray(1, "abcd"[k]) + ",t" +
+                                              QByteArray::number(tag) + ',' + QByteArray::number(rssi) + '\n');
+                }
+            }
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        auto fileOf = [&](const std::vector<std::pair<double, QByteArray>>& r, const QString& name) {
+            QByteArray text = "time_s,gateway_id,tag_id,rssi\n";
+            for (const auto& [t, line] : r)
+                text += line;
+            return writeFile(d, name, text);
+        };
+        // Shuffled: ordered by their time plus up to 1.5 s, so a row comes after rows up to 1.5 s newer.
+        std::uniform_real_distribution<double> jitter(0, 1.5);
+        std::vector<std::pair<double, size_t>> keys;
+        for (size_t i = 0; i < rows.size(); ++i)
+            keys.emplace_back(rows[i].first + jitter(rng), i);
+        std::sort(keys.begin(), keys.end());
+        std::vector<std::pair<double, QByteArray>> shuffled;
+        for (const auto& [key, i] : keys)
+            shuffled.push_back(rows[i]);
+        QVERIFY(shuffled != rows);
+        auto run = [&](const QString& reports, const QString& out, offline::LocateStats& stats, QString& msg) {
+            offline::LocateOptions o = locateOptions(d, g, reports);
+            o.out = d.filePath(out);
+            QTextStream err(&msg);
+            const int code = offline::locate(o, err, &stats);
+            QFile f(o.out);
+            f.open(QIODevice::ReadOnly);
+            return std::make_pair(code, f.readAll());
+        };
+        offline::LocateStats sortedStats, shuffledStats;
+        QString sortedMsg, shuffledMsg;
+        const auto sorted = run(fileOf(rows, QStringLiteral("sorted.csv")), QStringLiteral("P-sorted.csv"), sortedStats, sortedMsg);
+        const auto mixed = run(fileOf(shuffled, QStringLiteral("shuffled.csv")), QStringLiteral("P-shuffled.csv"), shuffledStats, shuffledMsg);
+        QCOMPARE(sorted.first, int(offline::Done));
+        QCOMPARE(mixed.first, int(offline::Done));
+        QVERIFY(sortedStats.fixes > 100);
+        QCOMPARE(shuffledStats.fixes, sortedStats.fixes);
+        QCOMPARE(shuffledStats.refusedLate, 0);
+        QVERIFY(mixed.second == sorted.second);
+
+        // A row 3 s behind the rows read before it: refused with its line, the rest positioned.
+        auto late = rows;
+        auto moved = late[200];
+        late.erase(late.begin() + 200);
+        late.insert(late.begin() + 300, moved); // 100 rows (32 a second) later: about 3 s
+        QVERIFY(late[299].first - late[300].first > 2.0);
+        offline::LocateStats lateStats;
+        QString lateMsg;
+        const auto withLate = run(fileOf(late, QStringLiteral("late.csv")), QStringLiteral("P-late.csv"), lateStats, lateMsg);
+        QCOMPARE(withLate.first, int(offline::Done));
+        QCOMPARE(lateStats.refusedLate, 1);
+        QVERIFY2(lateMsg.contains(QStringLiteral("late.csv:302: time_s")) && lateMsg.contains(QStringLiteral("refused")),
+                 qPrintable(lateMsg));
+        QVERIFY(lateStats.fixes >= sortedStats.fixes - 1);
     }
 
     void locateWritesOneFixPerTagAndSecond()

@@ -5,9 +5,11 @@
 #include "positioning_support.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <random>
+#include <tuple>
 
 using namespace ww;
 using namespace ww::pos;
@@ -27,6 +29,46 @@ private Q_SLOTS:
         QVERIFY(f);
         QVERIFY2(std::hypot(f->x - 3, f->y - 6) < 0.3, qPrintable(QStringLiteral("%1, %2").arg(f->x).arg(f->y)));
         QCOMPARE(f->gatewaysUsed, 4);
+    }
+
+    // Live reports arrive out of time order (each gateway's batch in its own rhythm): taken into
+    // their place, they give the fixes sorted reports give; one further behind its tag and
+    // gateway's newest than the reorder window (2 s) is refused and counted.
+    void reportsOutOfOrderTakeTheirPlace()
+    {
+        const auto gws = square();
+        Engine sorted(gws, EngineConfig{}), mixed(gws, EngineConfig{});
+        std::mt19937 rng(7);
+        std::normal_distribution<double> noise(0, 4);
+        double worst = 0;
+        for (int second = 0; second < 30; ++second) {
+            // One second of reports, 4 a second from each gateway, in time order and shuffled.
+            std::vector<std::tuple<double, int, double>> batch;
+            for (int k = 0; k < 4; ++k)
+                for (size_t g = 0; g < gws.size(); ++g) {
+                    const double t = second + k * 0.25 + double(g) * 0.01;
+                    batch.emplace_back(t, int(g), modelRssi(gws[g], 3, 6, 1.2) + noise(rng));
+                }
+            for (const auto& [t, g, rssi] : batch)
+                sorted.addReport(0, g, t, rssi);
+            std::shuffle(batch.begin(), batch.end(), rng);
+            for (const auto& [t, g, rssi] : batch)
+                mixed.addReport(0, g, t, rssi);
+            const auto a = sorted.update(0, second + 1), b = mixed.update(0, second + 1);
+            QCOMPARE(bool(a), bool(b));
+            if (a)
+                worst = std::max(worst, std::hypot(a->x - b->x, a->y - b->y));
+        }
+        qInfo("largest difference between the fixes of sorted and shuffled reports: %.4f m", worst);
+        QVERIFY2(worst < 0.05, qPrintable(QString::number(worst)));
+        QCOMPARE(mixed.lateReports(), quint64(0));
+        // 3 s behind: refused, the next fix as the other engine's without it.
+        mixed.addReport(0, 0, 27.4, -40);
+        QCOMPARE(mixed.lateReports(), quint64(1));
+        const auto without = sorted.update(0, 30.5), with = mixed.update(0, 30.5);
+        QVERIFY(without && with);
+        QCOMPARE(with->x, without->x);
+        QCOMPARE(with->y, without->y);
     }
 
     void noReportsNoFix()

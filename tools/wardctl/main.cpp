@@ -31,7 +31,8 @@ namespace {
 const char* const Usage =
     "usage:\n"
     "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
-    "                 [--worn]  (the tags are carried on a body: fitted with its shadow at rest)\n"
+    "                 [--worn] [--reorder-window-s 2]  (--worn: the tags are carried on a body, fitted with its shadow at\n"
+    "                 rest; rows out of time order by up to the window are put in their place, older ones refused)\n"
     "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
@@ -393,7 +394,7 @@ int main(int argc, char** argv)
         return QCommandLineOption(QLatin1String(name), QLatin1String(desc), QStringLiteral("value"));
     };
     p.addOptions({value("gateways", "G.csv"), value("reports", "R.csv"), value("out", "output CSV"), value("site", "site JSON"),
-                  value("calibration", "C.csv"), value("tag-height", "metres"), value("sigma-db", "dB"),
+                  value("calibration", "C.csv"), value("tag-height", "metres"), value("reorder-window-s", "seconds"), value("sigma-db", "dB"),
                   value("exponent", "path-loss exponent"), value("step", "grid step, metres"),
                   value("centroid-out", "also write the weighted-centroid reference here"),
                   QCommandLineOption(QStringLiteral("worn"), QStringLiteral("the tags are carried on a body"))});
@@ -412,8 +413,13 @@ int main(int argc, char** argv)
         o.worn = p.isSet(QStringLiteral("worn"));
         if (o.gateways.isEmpty() || o.reports.isEmpty() || o.out.isEmpty())
             return usage(err);
-        if (!readDouble(p, QStringLiteral("tag-height"), o.tagHeight, err))
+        if (!readDouble(p, QStringLiteral("tag-height"), o.tagHeight, err) ||
+            !readDouble(p, QStringLiteral("reorder-window-s"), o.reorderWindowS, err))
             return offline::BadInput;
+        if (o.reorderWindowS < 0 || o.reorderWindowS > 600) {
+            err << "--reorder-window-s must lie in [0, 600]" << Qt::endl;
+            return offline::BadInput;
+        }
         return offline::locate(o, err);
     }
     if (command == u"crlb") {

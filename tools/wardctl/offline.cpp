@@ -5,6 +5,7 @@
 #include <QFile>
 #include <cmath>
 #include <algorithm>
+#include <queue>
 #include <limits>
 #include <memory>
 
@@ -386,6 +387,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             known.push_back({b.id, b.x, b.y, b.z, b.floor, -1});
 
     pos::EngineConfig config = o.config.value_or(pos::EngineConfig{});
+    config.reorderWindowS = o.reorderWindowS;
     config.tagHeightM = o.tagHeight;
     config.worn = config.worn || o.worn;
     std::optional<pos::CalibrationResult> calibration;
@@ -499,7 +501,26 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     };
     const int tCol = csv.column(QStringLiteral("time_s")), gCol = csv.column(QStringLiteral("gateway_id")),
               tagCol = csv.column(QStringLiteral("tag_id")), rCol = csv.column(QStringLiteral("rssi"));
-    double lastTime = -std::numeric_limits<double>::infinity();
+    // Rows go to the engine in time order (ties in file order), each once every row up to
+    // reorderWindowS later has been read; a row that comes after its place was passed is refused.
+    struct Pending
+    {
+        double t, rssi, tx;
+        int row, tag, gateway;
+        bool operator>(const Pending& o) const { return t != o.t ? t > o.t : row > o.row; }
+    };
+    std::priority_queue<Pending, std::vector<Pending>, std::greater<>> pending;
+    double newest = -std::numeric_limits<double>::infinity(), released = newest;
+    int refusedLate = 0;
+    auto release = [&](double upTo) {
+        while (!pending.empty() && pending.top().t <= upTo) {
+            const Pending p = pending.top();
+            pending.pop();
+            released = p.t;
+            seconds.heard(p.tag, p.t, 0, emitFix);
+            engine.addReport(p.tag, p.gateway, p.t, p.rssi, p.tx);
+        }
+    };
     for (int r = 0; r < csv.rows(); ++r) {
         double t = 0, rssi = 0, tx = 0;
         if (!number(csv, r, tCol, "time_s", t, error) || !number(csv, r, rCol, "rssi", rssi, error, true, Level) ||
@@ -507,16 +528,18 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             err << error << Qt::endl;
             return BadInput;
         }
-        if (t < lastTime) {
-            err << csv.where(r) << ": time_s " << QString::number(t, 'f', 3) << " is before the previous row's "
-                << QString::number(lastTime, 'f', 3) << " (rows must be in time order)" << Qt::endl;
-            return BadInput;
-        }
         if (rssi < -127 || rssi > 20) {
             err << csv.where(r) << ": rssi " << rssi << " dBm is outside [-127, 20]" << Qt::endl;
             return BadInput;
         }
-        lastTime = t;
+        if (t < released) {
+            if (++refusedLate <= 10)
+                err << csv.where(r) << ": time_s " << QString::number(t, 'f', 3) << " is more than "
+                    << QString::number(o.reorderWindowS, 'g', 3) << " s before a row already read ("
+                    << QString::number(newest, 'f', 3) << "): refused" << Qt::endl;
+            continue;
+        }
+        newest = std::max(newest, t);
         const QString gw = QString::fromUtf8(csv.cell(r, gCol));
         const int g = gatewayIndex.value(gw, -1);
         if (g < 0) {
@@ -533,11 +556,16 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             it = tagIndex.insert(tagId, int(tagIds.size()));
             tagIds.push_back(tagId);
         }
-        seconds.heard(*it, t, 0, emitFix);
-        engine.addReport(*it, g, t, rssi, tx);
+        pending.push({t, rssi, tx, r, *it, g});
+        release(newest - o.reorderWindowS);
     }
+    release(std::numeric_limits<double>::infinity());
     seconds.finish(emitFix);
+    if (refusedLate > 0)
+        err << o.reports << ": " << refusedLate << " row(s) more than " << QString::number(o.reorderWindowS, 'g', 3)
+            << " s out of time order refused (--reorder-window-s)" << Qt::endl;
     if (stats) {
+        stats->refusedLate = refusedLate;
         stats->reports = csv.rows();
         stats->tags = int(tagIds.size());
         stats->calibration = calibration;

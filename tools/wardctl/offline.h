@@ -44,6 +44,9 @@ struct LocateOptions
     QString gateways, reports, out, site, calibration, centroidOut;
     double tagHeight = 1.2;
     bool worn = false; // the tags are carried on a body (pos::EngineConfig::worn)
+    // Rows out of time order by up to this much are put in their place; older ones are refused,
+    // counted and named with their line (logs merged from many gateways are never quite ordered).
+    double reorderWindowS = 2.0;
     std::optional<pos::EngineConfig> config; // defaults when empty
     pos::CalibrationOptions calibrationOptions;
 };
@@ -61,6 +64,7 @@ struct SelfCheck
 struct LocateStats
 {
     int reports = 0, fixes = 0, tags = 0;
+    int refusedLate = 0; // rows further out of time order than the reorder window
     std::optional<pos::CalibrationResult> calibration;
     std::optional<SelfCheck> selfCheck;
 };
