@@ -269,7 +269,9 @@ void Engine::takePending(TagState& s, double upToT)
 {
     if (s.pending.empty())
         return;
-    std::stable_sort(s.pending.begin(), s.pending.end(), [](const TagState::Pending& a, const TagState::Pending& b) { return a.t < b.t; });
+    const auto earlier = [](const TagState::Pending& a, const TagState::Pending& b) { return a.t < b.t; };
+    if (!std::is_sorted(s.pending.begin(), s.pending.end(), earlier)) // mostly they came in order
+        std::stable_sort(s.pending.begin(), s.pending.end(), earlier);
     size_t n = 0;
     while (n < s.pending.size() && s.pending[n].t <= upToT) {
         takeReport(s, s.pending[n].receiver, s.pending[n].t, s.pending[n].rssi);

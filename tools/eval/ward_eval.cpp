@@ -128,6 +128,16 @@ int main(int argc, char** argv)
     std::map<QString, TagTruth> truth;
     sim::SimOptions opt; // synthetic vitals: only the radio matters here
     opt.seed = seed;
+    // WW_EVAL_RADIO=hard: the simulator's radio harder than the engine's model (sim::hardRadio).
+    const bool hard = qEnvironmentVariable("WW_EVAL_RADIO") == u"hard";
+    if (hard)
+        opt.radio = sim::hardRadio();
+    // Each of the hard radio's parts alone (exploration), on either radio.
+    env("WW_EVAL_PAIRSHADOW", opt.radio.pairShadowSdDb);
+    env("WW_EVAL_PAIRTAU", opt.radio.pairShadowTauS);
+    env("WW_EVAL_RXOFFSET", opt.radio.receiverOffsetM);
+    env("WW_EVAL_DRIFT", opt.radio.driftDbPerHourSd);
+    env("WW_EVAL_LOSSPM", opt.radio.lossPerMetre);
     opt.eventRateScale = 0; // no silences: every tag is heard throughout
     double simT = 0;
     sim::WardSimulation world(site, opt, startMs, [&](sim::Outgoing&& o) {
@@ -173,6 +183,14 @@ int main(int argc, char** argv)
     for (const auto& a : site.assets)
         assetTags.insert(a.tag);
     std::map<int, QString> lastRoom;
+    // Room changes of tags whose true room never changed in the run (between named rooms: "unknown"
+    // is not a change), and how long a real room change takes to show.
+    std::map<int, QString> lastNamed;
+    std::map<int, std::pair<QString, int>> toShow; // per tag: a true room entered, not shown yet, since
+    std::map<int, std::pair<int, int>> stayed;     // per tag: fix room changes, scored seconds
+    QSet<int> roomChanged;                         // tags whose true room changed
+    int notShown = 0;
+    std::vector<double> showDelays;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
     std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;
     int covered[2] = {}, coverN[2] = {}; // at rest, walking // walking fixes by seconds since the true room changed
@@ -195,8 +213,24 @@ int main(int argc, char** argv)
             else if (f->room == t.room)
                 ++right;
             (t.moving ? movingN : stillN) += 1;
-            if (truthRoomSince[tag].first != t.room)
+            if (truthRoomSince[tag].first != t.room) {
+                if (toShow.count(tag))
+                    ++notShown; // another change before this one showed
+                if (!truthRoomSince[tag].first.isNull()) {
+                    toShow[tag] = {t.room, second};
+                    roomChanged.insert(tag);
+                }
                 truthRoomSince[tag] = {t.room, second};
+            }
+            if (const auto pending = toShow.find(tag); pending != toShow.end() && f->room == pending->second.first) {
+                showDelays.push_back(second - pending->second.second);
+                toShow.erase(pending);
+            }
+            ++stayed[tag].second;
+            if (!f->room.isEmpty() && !lastNamed[tag].isEmpty() && f->room != lastNamed[tag])
+                ++stayed[tag].first;
+            if (!f->room.isEmpty())
+                lastNamed[tag] = f->room;
             if (t.moving) {
                 const int age = std::min(second - truthRoomSince[tag].second, 20);
                 walkAge[age] += 1;
@@ -262,7 +296,8 @@ int main(int argc, char** argv)
         }
     }
     const double accuracy = scored ? double(right) / scored : 0;
-    out << "simulated ward: " << directory.tagCount() << " tags, " << minutes << " simulated minutes, seed " << seed << Qt::endl;
+    out << "simulated ward: " << directory.tagCount() << " tags, " << minutes << " simulated minutes, seed " << seed << ", "
+        << (hard ? "hard radio" : "default radio") << Qt::endl;
     out << "room accuracy: " << QString::number(100 * accuracy, 'f', 2) << " % of " << scored << " fixes (unknown "
         << QString::number(100.0 * unknown / std::max(1, scored), 'f', 2) << " %, wrong floor "
         << QString::number(100.0 * wrongFloor / std::max(1, scored), 'f', 2) << " %)" << Qt::endl;
@@ -327,6 +362,19 @@ int main(int argc, char** argv)
             << q(error, 0.5) << " / " << q(error, 0.9) << " m" << Qt::endl;
     }
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
+    std::sort(showDelays.begin(), showDelays.end());
+    int stayTags = 0, stayChanges = 0, staySeconds = 0;
+    for (const auto& [tag, v] : stayed)
+        if (!roomChanged.contains(tag)) {
+            ++stayTags;
+            stayChanges += v.first;
+            staySeconds += v.second;
+        }
+    out << "room changes of the " << stayTags << " tags whose true room stayed: " << stayChanges << " in "
+        << QString::number(staySeconds / 3600.0, 'f', 1) << " tag-hours ("
+        << QString::number(stayChanges / std::max(1e-9, staySeconds / 3600.0), 'f', 2) << " per tag-hour)" << Qt::endl;
+    out << "real room changes shown: " << showDelays.size() << ", after median " << quantile(showDelays, 0.5) << " s, p90 "
+        << quantile(showDelays, 0.9) << " s; " << notShown << " not shown before the next" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
     const auto pct = [&](double q) { return quantile(staticErrors, q); };
     out << "static error median " << QString::number(pct(0.5), 'f', 2) << " m, p90 " << QString::number(pct(0.9), 'f', 2)

@@ -58,7 +58,12 @@ int main(int argc, char** argv)
                                      QStringLiteral("file"));
     const QCommandLineOption historyDays(QStringLiteral("history-days"), QStringLiteral("Days of --climate-history."),
                                          QStringLiteral("n"), QStringLiteral("7"));
-    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario, history, historyDays});
+    const QCommandLineOption radio(QStringLiteral("radio"),
+                                   QStringLiteral("\"default\", or \"hard\": shadowing per tag and gateway lasting tens of seconds, "
+                                                  "more loss with distance, gateways off their planned places, drifting levels "
+                                                  "(docs/simulator.md)."),
+                                   QStringLiteral("kind"), QStringLiteral("default"));
+    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario, history, historyDays, radio});
     p.process(app);
 
     const SiteLoadResult loaded = p.isSet(site) ? SiteLoader::loadFile(p.value(site)) : SiteLoader::loadDefault();
@@ -92,6 +97,12 @@ int main(int argc, char** argv)
         return 2;
     }
     opt.demoScenario = p.value(scenario) == u"demo";
+    if (p.value(radio) != u"default" && p.value(radio) != u"hard") {
+        QTextStream(stderr) << "--radio: unknown radio \"" << p.value(radio) << "\" (default, hard)" << Qt::endl;
+        return 2;
+    }
+    if (p.value(radio) == u"hard")
+        opt.radio = sim::hardRadio();
     if (!p.isSet(synthetic))
         opt.vitalsDir = p.value(vitals);
 

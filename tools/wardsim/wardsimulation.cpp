@@ -25,7 +25,7 @@ QPointF jitter(Rng& rng, QPointF p, double r)
 
 WardSimulation::WardSimulation(const Site& site, SimOptions options, qint64 startMs, Publish publish)
     : m_site(site), m_opt(std::move(options)), m_startMs(startMs), m_publish(std::move(publish)), m_topics(site.id),
-      m_rng(m_opt.seed), m_refRng(m_opt.seed ^ 0x5eedbeac0ull)
+      m_rng(m_opt.seed), m_refRng(m_opt.seed ^ 0x5eedbeac0ull), m_hardRng(m_opt.seed ^ 0x4a4dd4ad10ull)
 {
     for (const auto& d : site.devices()) {
         if (d.kind == DeviceKind::ReferenceBeacon)
@@ -234,9 +234,29 @@ void WardSimulation::moveTags(double dtS)
     }
 }
 
+RadioModel hardRadio()
+{
+    RadioModel r;
+    r.pairShadowSdDb = 4.0;
+    r.pairShadowTauS = 30;
+    r.lossPerMetre = 0.025;
+    r.receiverOffsetM = 1.5;
+    r.driftDbPerHourSd = 2.0;
+    return r;
+}
+
 void WardSimulation::advertise(double now)
 {
     const RadioModel& rm = m_opt.radio;
+    if (m_gatewayAt.empty()) {
+        // Where the gateways really hang and how they drift (the hard radio; none: as planned).
+        for (const Gateway& gw : m_site.gateways) {
+            const double a = rm.receiverOffsetM > 0 ? m_hardRng.uniform(0, 2 * M_PI) : 0;
+            m_gatewayAt.emplace_back(gw.x + rm.receiverOffsetM * std::cos(a), gw.y + rm.receiverOffsetM * std::sin(a));
+            m_gatewayDriftPerS.push_back(rm.driftDbPerHourSd > 0 ? rm.driftDbPerHourSd * m_hardRng.normal() / 3600.0 : 0.0);
+        }
+        m_pairShadow.resize(m_tags.size());
+    }
     for (size_t ti = 0; ti < m_tags.size(); ++ti) {
         Tag& t = m_tags[ti];
         Rng& rng = t.role == Role::Reference ? m_refRng : m_rng;
@@ -250,14 +270,28 @@ void WardSimulation::advertise(double now)
             const int floors = std::abs(gw.floor - t.floor);
             if (floors > 1 || int(g) == t.gateway)
                 continue;
+            const QPointF at = m_gatewayAt[g];
             const double dz = gw.z - t.z + floors * 4.0;
-            const double d = std::max(0.3, std::sqrt(std::pow(gw.x - t.pos.x(), 2) + std::pow(gw.y - t.pos.y(), 2) + dz * dz));
+            const double d = std::max(0.3, std::sqrt(std::pow(at.x() - t.pos.x(), 2) + std::pow(at.y() - t.pos.y(), 2) + dz * dz));
             const double lossP = std::min(0.9, rm.lossAt0 + rm.lossPerMetre * d);
             if (rng.chance(lossP))
                 continue;
-            const int walls = floors ? 0 : wallsBetween(t.floor, t.pos, {gw.x, gw.y});
+            const int walls = floors ? 0 : wallsBetween(t.floor, t.pos, at);
+            double hard = m_gatewayDriftPerS[g] * now;
+            if (rm.pairShadowSdDb > 0) {
+                // This tag and gateway's slow shadow, moved on since it was last drawn.
+                auto& pairs = m_pairShadow[ti];
+                if (pairs.empty())
+                    for (size_t k = 0; k < m_site.gateways.size(); ++k)
+                        pairs.emplace_back(rm.pairShadowSdDb * m_hardRng.normal(), now);
+                auto& [value, drawnAt] = pairs[g];
+                const double a = std::exp(-(now - drawnAt) / rm.pairShadowTauS);
+                value = a * value + std::sqrt(1 - a * a) * rm.pairShadowSdDb * m_hardRng.normal();
+                drawnAt = now;
+                hard += value;
+            }
             const double rssi = rm.rssiAt1m + m_gatewayBias[g] - 10 * rm.exponent * std::log10(d) - rm.wallLossDb * walls -
-                                rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * rng.studentT(4);
+                                rm.floorLossDb * floors + t.shadow + rm.noiseScaleDb * rng.studentT(4) + hard;
             if (rssi < rm.sensitivityDbm)
                 continue;
             m_pending[g].push_back({int(ti), nowMs(), qint16(std::lround(std::clamp(rssi, -127.0, 20.0))), -59});

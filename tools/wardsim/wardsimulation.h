@@ -26,7 +26,17 @@ struct RadioModel
     double gatewayBiasSdDb = 2.0;     // fixed per gateway
     double sensitivityDbm = -98;
     double lossAt0 = 0.02, lossPerMetre = 0.012;
+    // What the positioning engine's model does not have (all off here; hardRadio() turns them on):
+    double pairShadowSdDb = 0;      // slow shadowing per tag and gateway (AR(1)): bodies, doors, trolleys
+    double pairShadowTauS = 30;     // its time constant
+    double receiverOffsetM = 0;     // each gateway hangs this far from where the site says, in its own direction
+    double driftDbPerHourSd = 0;    // each gateway's level drifts by N(0, this) dB per hour
 };
+
+// A radio harder than the engine's model (docs/simulator.md): shadowing per tag and gateway of 4 dB
+// lasting about 30 s, adverts lost twice as fast with distance, gateways 1.5 m from their planned
+// places, and levels drifting by about 2 dB an hour.
+[[nodiscard]] RadioModel hardRadio();
 
 struct SimOptions
 {
@@ -131,6 +141,11 @@ private:
     QHash<QString, double> m_roomTemp; // rooms under a setpoint: their temperature now
     QHash<QString, double> m_doorOpenUntil; // isolation rooms whose door is open: until when (simulated s)
     Rng m_refRng; // reference beacons draw from their own stream: adding them leaves the rest of the world as it was
+    // The hard radio's state (RadioModel): its own random numbers, so the default radio's stay as they were.
+    Rng m_hardRng;
+    std::vector<QPointF> m_gatewayAt;     // where each gateway really hangs
+    std::vector<double> m_gatewayDriftPerS;
+    std::vector<std::vector<std::pair<double, double>>> m_pairShadow; // per tag, per gateway: (value dB, at s)
     double m_t = 0;
     QHash<QString, bool> m_bedOccupied; // by bed device: the last state sent
     double m_demoBedExitFrom = -1, m_demoBedExitUntil = -1;
