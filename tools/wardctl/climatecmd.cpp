@@ -91,10 +91,8 @@ int climate(const ClimateOptions& o, QTextStream& out, QTextStream& err)
             series[size_t(q)].push_back({ms, v, v, v, 1});
         }
         if (std::optional<bool> open; doorCol >= 0) {
-            if (!readDoorCell(csv.cell(r, doorCol), open)) {
-                err << csv.where(r) << ": door \"" << csv.cell(r, doorCol) << "\" is not open, closed, 1 or 0" << Qt::endl;
+            if (!readDoorCell(csv, r, doorCol, open, err))
                 return BadInput;
-            }
             if (open)
                 doors.push_back({ms, *open});
         }

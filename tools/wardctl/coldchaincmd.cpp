@@ -73,10 +73,8 @@ int coldchain(const ColdChainOptions& o, QTextStream& out, QTextStream& err)
         if (!cText.isEmpty())
             temps.push_back({ms, c});
         if (std::optional<bool> open; dCol >= 0) {
-            if (!readDoorCell(csv.cell(r, dCol), open)) {
-                err << csv.where(r) << ": door \"" << csv.cell(r, dCol) << "\" is not open, closed, 1 or 0" << Qt::endl;
+            if (!readDoorCell(csv, r, dCol, open, err))
                 return BadInput;
-            }
             if (open)
                 doors.push_back({ms, *open});
         }

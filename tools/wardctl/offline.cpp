@@ -216,6 +216,14 @@ bool readDoorCell(const QByteArray& cell, std::optional<bool>& open)
     return true;
 }
 
+bool readDoorCell(const CsvFile& csv, int row, int column, std::optional<bool>& open, QTextStream& err)
+{
+    if (readDoorCell(csv.cell(row, column), open))
+        return true;
+    err << csv.where(row) << ": door \"" << csv.cell(row, column) << "\" is not open, closed, 1 or 0" << Qt::endl;
+    return false;
+}
+
 namespace {
 
 // What a value may be: levels as the wire contract's, places within 10 km of the origin, times within

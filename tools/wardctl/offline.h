@@ -38,6 +38,8 @@ private:
 // A logger's door cell: open, closed, 1, 0, true or false (any case); empty: no door state in
 // the row. False when the cell says something else.
 [[nodiscard]] bool readDoorCell(const QByteArray& cell, std::optional<bool>& open);
+// The same for a row's cell of a CSV file, saying on err (file:line) what is wrong with it.
+[[nodiscard]] bool readDoorCell(const CsvFile& csv, int row, int column, std::optional<bool>& open, QTextStream& err);
 
 struct LocateOptions
 {
