@@ -1,9 +1,14 @@
 // wardctl locate: its input checks (file, line, reason) and what it writes, with gateways that
 // advertise and a site's reference beacons.
 #include "domain/site.h"
+#include "geojsoncmd.h"
 #include "offline.h"
+#include "positioning/georef.h"
 #include "positioning_support.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -139,6 +144,59 @@ private Q_SLOTS:
         QVERIFY2(lateMsg.contains(QStringLiteral("late.csv:302: time_s")) && lateMsg.contains(QStringLiteral("refused")),
                  qPrintable(lateMsg));
         QVERIFY(lateStats.fixes >= sortedStats.fixes - 1);
+    }
+
+    // The site and the tags' latest positions as GeoJSON: every room a closed polygon and every
+    // gateway a point in WGS-84 (longitude first) through the site's geo-reference; a tag's latest
+    // row wins; a row that is no position on the site is refused with its line.
+    void geojsonOfTheSiteAndItsTags()
+    {
+        QTemporaryDir d;
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        const Room& room = site.rooms.front();
+        const QString positions = writeFile(d, QStringLiteral("P.csv"),
+                                            "time_s,tag_id,x,y,floor,room,accuracy_m\n"
+                                            "1795737600,wb-001,12.5,5,1,R103,1.2\n"
+                                            "1795737660,wb-001,30,10,1,,2.5\n"
+                                            "1795737630,bd-02,40,4,2,R208,0.9\n");
+        offline::GeoJsonOptions o{{}, positions, d.filePath(QStringLiteral("site.geojson"))};
+        QString msg;
+        QTextStream err(&msg);
+        QCOMPARE(offline::geojson(o, err), int(offline::Done));
+        QFile f(o.out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject fc = QJsonDocument::fromJson(f.readAll()).object();
+        QCOMPARE(fc.value(u"type").toString(), QStringLiteral("FeatureCollection"));
+        const QJsonArray features = fc.value(u"features").toArray();
+        QCOMPARE(features.size(), qsizetype(site.rooms.size() + site.gateways.size() + 2));
+        const QJsonObject first = features.at(0).toObject();
+        QCOMPARE(first.value(u"properties").toObject().value(u"id").toString(), room.id);
+        const QJsonArray ring = first.value(u"geometry").toObject().value(u"coordinates").toArray().at(0).toArray();
+        QCOMPARE(ring.size(), room.polygon.size() + 1);
+        QCOMPARE(ring.first(), ring.last()); // closed
+        const QGeoCoordinate c = pos::toGeoCoordinate(site, room.polygon.front().x(), room.polygon.front().y(), room.floor);
+        QVERIFY(std::abs(ring.first().toArray().at(0).toDouble() - c.longitude()) < 1e-6); // longitude first
+        QVERIFY(std::abs(ring.first().toArray().at(1).toDouble() - c.latitude()) < 1e-6);
+        QVERIFY(std::abs(c.latitude() - site.latitude) < 0.01 && std::abs(c.longitude() - site.longitude) < 0.01);
+        // wb-001's later row, at (30, 10) on floor 1, with the floor's altitude.
+        QJsonObject wb;
+        for (const QJsonValue& v : features)
+            if (v.toObject().value(u"properties").toObject().value(u"tag").toString() == u"wb-001")
+                wb = v.toObject();
+        QCOMPARE(wb.value(u"properties").toObject().value(u"time").toString(), QStringLiteral("2026-11-27T00:01:00.000Z"));
+        QCOMPARE(wb.value(u"properties").toObject().value(u"accuracyM").toDouble(), 2.5);
+        const QGeoCoordinate at = pos::toGeoCoordinate(site, 30, 10, 1);
+        const QJsonArray p = wb.value(u"geometry").toObject().value(u"coordinates").toArray();
+        QCOMPARE(p.size(), 3);
+        QVERIFY(std::abs(p.at(0).toDouble() - at.longitude()) < 1e-6 && std::abs(p.at(1).toDouble() - at.latitude()) < 1e-6);
+        QCOMPARE(p.at(2).toDouble(), std::round(at.altitude() * 100) / 100);
+        // A floor the site does not have: refused with its line.
+        const QString bad = writeFile(d, QStringLiteral("bad.csv"), "time_s,tag_id,x,y,floor\n1795737600,wb-001,1,1,1\n1795737601,wb-001,1,1,7\n");
+        o.positions = bad;
+        msg.clear();
+        QCOMPARE(offline::geojson(o, err), int(offline::BadInput));
+        QVERIFY2(msg.contains(QStringLiteral("bad.csv:3: not a position on this site")), qPrintable(msg));
     }
 
     void locateWritesOneFixPerTagAndSecond()

@@ -1,6 +1,7 @@
 // wardctl: offline work on recordings. Exit codes: 0 done, 2 bad input, 1 anything else.
 #include "offline.h"
 #include "climatecmd.h"
+#include "geojsoncmd.h"
 #include "coldchaincmd.h"
 #include "recordcmd.h"
 #include "shiftreportcmd.h"
@@ -41,6 +42,8 @@ const char* const Usage =
     "                  [--door-limit-s S] [--json R.json] [--csv C.csv]  (R.csv: time_s and any of temperature_c,\n"
     "                  humidity_pct, co2_ppm, pm25, tvoc, diff_pressure_pa, door; KIND: a room kind of the site's\n"
     "                  climateTargets; --door-limit-s: a long opening, by default the site's roomDoorOpenLimitS)\n"
+    "  wardctl geojson --out F.geojson [--site S.json] [--positions P.csv]  (the site's rooms and gateways and the\n"
+    "                  tags' latest positions from locate's output, as WGS-84 GeoJSON for a GIS)\n"
     "  wardctl shift-report --log L.sqlite --from T --to T [--json R.json] [--csv R.csv] [--pdf R.pdf] [--beds N]\n"
     "                       (T: ISO 8601 or epoch seconds; --beds: N beds occupied when the census record is empty)\n"
     "  wardctl record --port P [--host H] --out FILE [--topic FILTER]... [--count N] [--duration S]\n"
@@ -373,6 +376,14 @@ int main(int argc, char** argv)
         return news2Command(args, err);
     if (command == u"coldchain")
         return coldchainCommand(args, err);
+    if (command == u"geojson") {
+        QCommandLineParser p;
+        const auto value = [](const char* name) { return QCommandLineOption(QLatin1String(name), QString(), QStringLiteral("value")); };
+        p.addOptions({value("out"), value("site"), value("positions")});
+        if (!p.parse(args) || !p.positionalArguments().isEmpty() || p.value(QStringLiteral("out")).isEmpty())
+            return usage(err);
+        return offline::geojson({p.value(QStringLiteral("site")), p.value(QStringLiteral("positions")), p.value(QStringLiteral("out"))}, err);
+    }
     if (command == u"climate")
         return climateCommand(args, err);
     if (command == u"shift-report")
