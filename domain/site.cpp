@@ -19,9 +19,6 @@ namespace {
 // Every coordinate of the plan (metres, site frame) lies within +-PlanExtentM: a wing of a hospital,
 // not a typo's kilometres, which would make the positioning engine's grids unbounded.
 constexpr double PlanExtentM = 1000;
-// The most wall tests a site may ask of the positioning engine's grid (below): about 5 s of a start
-// here (10^9 took 2.5 s).
-constexpr double MaxWallTests = 2e9;
 bool inPlan(double v)
 {
     return std::isfinite(v) && std::abs(v) <= PlanExtentM;
@@ -482,34 +479,8 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
     for (auto& g : site.gateways)
         if (const Room* r = site.roomAt(g.floor, {g.x, g.y}))
             g.room = r->id;
-    // The positioning engine's wall grid (positioning/engine.cpp): for every gateway, the walls on
-    // its floor that the way to every 0.5 m cell of the plan crosses. A plan whose walls and
-    // gateways make more tests than this would keep a station from starting for minutes: refused.
-    if (!site.gateways.empty() && !site.walls.empty()) {
-        double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-        QHash<int, double> gatewaysOn, wallsOn;
-        for (const Gateway& g : site.gateways) {
-            x0 = std::min(x0, g.x), y0 = std::min(y0, g.y), x1 = std::max(x1, g.x), y1 = std::max(y1, g.y);
-            gatewaysOn[g.floor] += 1;
-        }
-        for (const WallSegment& w : site.walls)
-            wallsOn[w.floor] += 1;
-        const double cells = (std::ceil((x1 - x0 + 6) / 0.5) + 1) * (std::ceil((y1 - y0 + 6) / 0.5) + 1);
-        double tests = 0;
-        for (auto it = wallsOn.cbegin(); it != wallsOn.cend(); ++it)
-            tests += it.value() * gatewaysOn.value(it.key()) * cells;
-        if (tests > MaxWallTests)
-            rd.error(rootPath + QStringLiteral(".walls"),
-                     QStringLiteral("%1 wall segments and %2 gateways over %3 x %4 m make %5 million wall tests for the "
-                                    "positioning engine, more than its %6 million (each start would take "
-                                    "seconds more, up to minutes): draw each wall as one segment, or split the site")
-                         .arg(site.walls.size())
-                         .arg(site.gateways.size())
-                         .arg(qRound(x1 - x0))
-                         .arg(qRound(y1 - y0))
-                         .arg(qRound64(tests / 1e6))
-                         .arg(qRound64(MaxWallTests / 1e6)));
-    }
+    if (const QString problem = wallGridProblem(site); !problem.isEmpty())
+        rd.error(rootPath + QStringLiteral(".walls"), problem);
 
     QSet<QString> bedIds;
     rd.objects(root, rootPath, "beds", [&](const QJsonObject& o, const QString& p) {

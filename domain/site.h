@@ -19,6 +19,11 @@ enum class RoomKind {
     Toilet, Office, Stairs
 };
 [[nodiscard]] QString toString(RoomKind kind);
+struct Site;
+// What keeps a site from the positioning engine: its walls and gateways asking more than 2 x 10^9
+// wall tests of the engine's grid (for every gateway, the walls of its floor crossed on the way to
+// every 0.5 m cell of the plan: minutes at every start). Empty when the site is within it.
+[[nodiscard]] QString wallGridProblem(const Site& site);
 [[nodiscard]] std::optional<RoomKind> roomKindFromString(const QString& text);
 
 struct Range

@@ -1,7 +1,12 @@
-// The site's vocabulary (room and device kinds) and its look-ups; the loader is in site.cpp.
+// The site's vocabulary (room and device kinds), its look-ups and what it asks of the positioning
+// engine; the loader is in site.cpp.
 #include "domain/site.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <limits>
+#include <cmath>
 
 namespace ww {
 
@@ -41,6 +46,40 @@ constexpr const char* DeviceKindKeys[DeviceKindCount] = {"gateway", "wristband",
                                                           "bed"};
 
 } // namespace
+
+// The most wall tests a site may ask of the positioning engine's wall grid: seconds of every start.
+constexpr double MaxWallTests = 2e9;
+
+QString wallGridProblem(const Site& site)
+{
+    // The positioning engine's wall grid (positioning/engine.cpp): for every gateway, the walls on
+    // its floor that the way to every 0.5 m cell of the plan crosses.
+    if (site.gateways.empty() || site.walls.empty())
+        return {};
+    double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+    QHash<int, double> gatewaysOn, wallsOn;
+    for (const Gateway& g : site.gateways) {
+        x0 = std::min(x0, g.x), y0 = std::min(y0, g.y), x1 = std::max(x1, g.x), y1 = std::max(y1, g.y);
+        gatewaysOn[g.floor] += 1;
+    }
+    for (const WallSegment& w : site.walls)
+        wallsOn[w.floor] += 1;
+    const double cells = (std::ceil((x1 - x0 + 6) / 0.5) + 1) * (std::ceil((y1 - y0 + 6) / 0.5) + 1);
+    double tests = 0;
+    for (auto it = wallsOn.cbegin(); it != wallsOn.cend(); ++it)
+        tests += it.value() * gatewaysOn.value(it.key()) * cells;
+    if (tests <= MaxWallTests)
+        return {};
+    return QStringLiteral("%1 wall segments and %2 gateways over %3 x %4 m make %5 million wall tests for the positioning "
+                          "engine, more than its %6 million (each start would take seconds more, up to minutes): draw "
+                          "each wall as one segment, or split the site")
+        .arg(site.walls.size())
+        .arg(site.gateways.size())
+        .arg(qRound(x1 - x0))
+        .arg(qRound(y1 - y0))
+        .arg(qRound64(tests / 1e6))
+        .arg(qRound64(MaxWallTests / 1e6));
+}
 
 QString toString(RoomKind kind)
 {

@@ -21,9 +21,14 @@ echo "as $account: $exec_start"
 runuser -u "$account" -- env -i PATH=/usr/bin:/bin XDG_CONFIG_HOME="$root/etc" XDG_DATA_HOME="$root/var" HOME="$root/var" \
   LC_ALL=C.UTF-8 $exec_start </dev/null >"$root/out" 2>"$root/err" &
 pid=$!
+# At work: its signing key made, and the headless station also says "ready" (an engine prints nothing).
+at_work() {
+  [ -n "$(find "$root/var" -name 'signing-*.key')" ] || return 1
+  case $unit in *headless*) grep -q '"event":"ready"' "$root/out" ;; esac
+}
 i=0
 while [ $i -lt 150 ]; do
-  if grep -q '"event":"ready"' "$root/out" 2>/dev/null || grep -q 'signing key' "$root/err" 2>/dev/null && [ -n "$(find "$root/var" -name 'signing-*.key')" ]; then break; fi
+  if at_work; then break; fi
   kill -0 "$pid" 2>/dev/null || { echo "it ended:"; cat "$root/err"; exit 1; }
   sleep 0.2; i=$((i + 1))
 done
