@@ -258,6 +258,7 @@ ShiftControls::ShiftControls(QMainWindow& window, AlarmController& alarms, WardM
     connect(m_mine, &QAction::toggled, &m_filter, &StationFilter::setMyPatients);
 
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     QMenu* scope = view->addMenu(tr("Station scope"));
     scope->setObjectName(QStringLiteral("scopeMenu"));
     m_scopes = new QActionGroup(this);
