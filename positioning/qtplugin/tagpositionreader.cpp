@@ -16,7 +16,8 @@ QString readableFile(const QVariantMap& p, const char* name, QString* error)
 {
     const QString path = p.value(QLatin1String(name)).toString().trimmed();
     if (!path.isEmpty() && !QFileInfo(path).isReadable())
-        *error = QObject::tr("%1: %2 cannot be read (no such file, or not readable by this user)").arg(QLatin1String(name), path);
+        *error = QObject::tr("%1: %2 cannot be read (no such file, or not readable by this user)")
+                     .arg(QLatin1String(name), path);
     return path;
 }
 
@@ -51,32 +52,39 @@ bool hasOwnParameters(const QVariantMap& parameters)
 
 FeedSettingsResult readParameters(const QVariantMap& p)
 {
-    static const QStringList known{QLatin1String(param::Host),     QLatin1String(param::Port),     QLatin1String(param::Tls),
-                                   QLatin1String(param::CaFile),   QLatin1String(param::CertFile), QLatin1String(param::KeyFile),
-                                   QLatin1String(param::Username), QLatin1String(param::PasswordFile),
-                                   QLatin1String(param::ClientId), QLatin1String(param::Site),     QLatin1String(param::Tag)};
+    static const QStringList known{
+        QLatin1String(param::Host),     QLatin1String(param::Port),         QLatin1String(param::Tls),
+        QLatin1String(param::CaFile),   QLatin1String(param::CertFile),     QLatin1String(param::KeyFile),
+        QLatin1String(param::Username), QLatin1String(param::PasswordFile), QLatin1String(param::ClientId),
+        QLatin1String(param::Site),     QLatin1String(param::Tag)};
     auto fail = [](const QString& why) { return FeedSettingsResult{std::nullopt, why}; };
     for (auto it = p.cbegin(); it != p.cend(); ++it)
         if (it.key().startsWith(Prefix) && !known.contains(it.key()))
-            return fail(QObject::tr("%1: not a parameter of the wardwatch plugin (it takes %2)").arg(it.key(), known.join(u", ")));
+            return fail(QObject::tr("%1: not a parameter of the wardwatch plugin (it takes %2)")
+                            .arg(it.key(), known.join(u", ")));
 
     FeedSettings s;
     const QString sitePath = p.value(QLatin1String(param::Site)).toString().trimmed();
     if (sitePath.isEmpty())
-        return fail(QObject::tr("%1: missing: the site file (its geo-reference, floors, tags and signing keys)")
-                        .arg(QLatin1String(param::Site)));
+        return fail(
+            QObject::tr("%1: missing: the site file (its geo-reference, floors, tags and signing keys)")
+                .arg(QLatin1String(param::Site)));
     SiteLoadResult loaded = SiteLoader::loadFile(sitePath);
     if (!loaded.site)
         return fail(QObject::tr("%1: %2").arg(QLatin1String(param::Site), loaded.errors.join(u"; ")));
     if (loaded.site->signingKeys.isEmpty() && !loaded.site->acceptUnsigned)
-        return fail(QObject::tr("%1: %2 lists no signing keys and takes no unsigned state: no position could be trusted")
-                        .arg(QLatin1String(param::Site), sitePath));
+        return fail(
+            QObject::tr(
+                "%1: %2 lists no signing keys and takes no unsigned state: no position could be trusted")
+                .arg(QLatin1String(param::Site), sitePath));
     s.site = std::make_shared<const Site>(std::move(*loaded.site));
 
     s.tagId = p.value(QLatin1String(param::Tag)).toString().trimmed();
     if (s.tagId.isEmpty())
-        return fail(QObject::tr("%1: missing: the id of the tag to follow (a wristband, badge or asset tag of the site)")
-                        .arg(QLatin1String(param::Tag)));
+        return fail(
+            QObject::tr(
+                "%1: missing: the id of the tag to follow (a wristband, badge or asset tag of the site)")
+                .arg(QLatin1String(param::Tag)));
     if (DeviceDirectory(*s.site).tag(s.tagId.toStdString()) < 0)
         return fail(QObject::tr("%1: \"%2\" is not a tag of the site %3 (%4)")
                         .arg(QLatin1String(param::Tag), s.tagId, s.site->id, sitePath));
@@ -98,10 +106,12 @@ FeedSettingsResult readParameters(const QVariantMap& p)
     if (p.contains(QLatin1String(param::Tls))) {
         const std::optional<bool> tls = flag(p.value(QLatin1String(param::Tls)));
         if (!tls)
-            return fail(QObject::tr("%1: \"%2\" is not true or false").arg(QLatin1String(param::Tls), p.value(QLatin1String(param::Tls)).toString()));
+            return fail(QObject::tr("%1: \"%2\" is not true or false")
+                            .arg(QLatin1String(param::Tls), p.value(QLatin1String(param::Tls)).toString()));
         if (!*tls && m.tls)
             return fail(QObject::tr("%1 is false but TLS files were given (%2, %3)")
-                            .arg(QLatin1String(param::Tls), QLatin1String(param::CaFile), QLatin1String(param::CertFile)));
+                            .arg(QLatin1String(param::Tls), QLatin1String(param::CaFile),
+                                 QLatin1String(param::CertFile)));
         m.tls = *tls;
     }
     m.port = m.tls ? 8883 : 1883;
@@ -115,34 +125,43 @@ FeedSettingsResult readParameters(const QVariantMap& p)
     }
     // As for a station: never the password in clear text across the network, unless the site says so.
     if (!m.tls && !isLoopback(m.host) && !s.site->allowClearText)
-        return fail(QObject::tr("%1: the broker %2 would be reached without TLS (give %3, or set %1 to true); the site "
-                                "allows clear text only with network.allowClearText")
-                        .arg(QLatin1String(param::Tls), m.host, QLatin1String(param::CaFile)));
+        return fail(
+            QObject::tr(
+                "%1: the broker %2 would be reached without TLS (give %3, or set %1 to true); the site "
+                "allows clear text only with network.allowClearText")
+                .arg(QLatin1String(param::Tls), m.host, QLatin1String(param::CaFile)));
 
     m.username = p.value(QLatin1String(param::Username)).toString();
-    if (const QString secret = p.value(QLatin1String(param::PasswordFile)).toString().trimmed(); !secret.isEmpty()) {
+    if (const QString secret = p.value(QLatin1String(param::PasswordFile)).toString().trimmed();
+        !secret.isEmpty()) {
         QFile f(secret);
         if (!f.open(QIODevice::ReadOnly))
-            return fail(QObject::tr("%1: %2 cannot be read (%3)").arg(QLatin1String(param::PasswordFile), secret, f.errorString()));
+            return fail(QObject::tr("%1: %2 cannot be read (%3)")
+                            .arg(QLatin1String(param::PasswordFile), secret, f.errorString()));
         if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
-            return fail(QObject::tr("%1: %2 is readable by other users; chmod 600 it").arg(QLatin1String(param::PasswordFile), secret));
+            return fail(QObject::tr("%1: %2 is readable by other users; chmod 600 it")
+                            .arg(QLatin1String(param::PasswordFile), secret));
         m.password = QString::fromUtf8(f.readLine()).trimmed();
         if (m.password.isEmpty())
-            return fail(QObject::tr("%1: the first line of %2 is empty").arg(QLatin1String(param::PasswordFile), secret));
+            return fail(QObject::tr("%1: the first line of %2 is empty")
+                            .arg(QLatin1String(param::PasswordFile), secret));
     }
     m.clientId = p.value(QLatin1String(param::ClientId)).toString().trimmed();
     return {std::move(s), {}};
 }
 
 TagPositionReader::TagPositionReader(std::shared_ptr<const Site> site, QString tagId)
-    : m_site(std::move(site)), m_tagId(std::move(tagId)), m_tagUtf8(m_tagId.toStdString()), m_directory(*m_site),
+    : m_site(std::move(site)), m_tagId(std::move(tagId)), m_tagUtf8(m_tagId.toStdString()),
+      m_directory(*m_site),
       m_ingest(IngestConfig{.siteId = m_site->id,
-                            .trust = TrustSettings{.keys = m_site->signingKeys, .acceptUnsigned = m_site->acceptUnsigned}},
+                            .trust = TrustSettings{.keys = m_site->signingKeys,
+                                                   .acceptUnsigned = m_site->acceptUnsigned}},
                m_directory, m_clock, m_stats)
 {
 }
 
-TagReading TagPositionReader::read(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs) const
+TagReading TagPositionReader::read(const char* topic, std::span<const std::byte> payload,
+                                   qint64 receiveTimeMs) const
 {
     TagReading r;
     const ParsedTopic parsed = m_ingest.classify(topic);
@@ -162,7 +181,10 @@ TagReading TagPositionReader::read(const char* topic, std::span<const std::byte>
         if (const auto* p = std::get_if<PositionMsg>(&d)) {
             const Floor* floor = m_site->floor(p->floor);
             if (!floor) {
-                r.refused = QObject::tr("%1: floor %2 is not a floor of the site %3").arg(QString::fromUtf8(topic)).arg(p->floor).arg(m_site->id);
+                r.refused = QObject::tr("%1: floor %2 is not a floor of the site %3")
+                                .arg(QString::fromUtf8(topic))
+                                .arg(p->floor)
+                                .arg(m_site->id);
                 return r;
             }
             // The one conversion to WGS-84 (positioning/georef.h), as wardctl geojson makes it.
@@ -180,7 +202,8 @@ TagReading TagPositionReader::read(const char* topic, std::span<const std::byte>
     // Nothing came out: a replay or redelivery (ignored), or a message the decoder rejected.
     const IngestCounters after = m_stats.snapshot();
     for (int reason = 0; reason < RejectReasonCount; ++reason)
-        if (after.byReason[size_t(reason)] > before.byReason[size_t(reason)] && RejectReason(reason) != RejectReason::Replayed)
+        if (after.byReason[size_t(reason)] > before.byReason[size_t(reason)] &&
+            RejectReason(reason) != RejectReason::Replayed)
             r.refused = QObject::tr("%1: not taken: %2 (the log category ww.ingest says more)")
                             .arg(QString::fromUtf8(topic), toString(RejectReason(reason)));
     return r;

@@ -57,10 +57,12 @@ struct FeedSettingsResult
 // One message on the tag's topic, read.
 struct TagReading
 {
-    std::optional<QGeoPositionInfo> position; // coordinate with the floor's altitude, time (UTC), horizontal accuracy
+    std::optional<QGeoPositionInfo>
+        position; // coordinate with the floor's altitude, time (UTC), horizontal accuracy
     int floor = 0;
     QString floorName, room, engineId;
-    QString refused; // why the message was not taken (signature, decoding, a floor the site lacks); empty otherwise
+    QString refused; // why the message was not taken (signature, decoding, a floor the site lacks); empty
+                     // otherwise
 };
 
 class TagPositionReader
@@ -72,7 +74,8 @@ public:
     [[nodiscard]] QString topic() const { return m_ingest.topics().position(m_tagId); }
     // A message from the broker. Nothing (no position, nothing refused) for another topic and for a
     // replayed or redelivered one. Called on the MQTT client's network thread, one at a time.
-    [[nodiscard]] TagReading read(const char* topic, std::span<const std::byte> payload, qint64 receiveTimeMs) const;
+    [[nodiscard]] TagReading read(const char* topic, std::span<const std::byte> payload,
+                                  qint64 receiveTimeMs) const;
 
 private:
     std::shared_ptr<const Site> m_site;

@@ -3,7 +3,8 @@
 
 namespace ww::qtpos {
 
-QGeoPositionInfoSource* WardWatchPositionFactory::positionInfoSource(QObject* parent, const QVariantMap& parameters)
+QGeoPositionInfoSource* WardWatchPositionFactory::positionInfoSource(QObject* parent,
+                                                                     const QVariantMap& parameters)
 {
     if (!hasOwnParameters(parameters)) {
         qCInfo(lcQtPosition) << "wardwatch: no wardwatch.* parameters, no source";

@@ -18,7 +18,6 @@ WardWatchPositionSource::WardWatchPositionSource(const QVariantMap& parameters, 
         m_setupError = read.error;
         m_error = UnknownSourceError;
         m_errorString = read.error;
-        qCWarning(lcQtPosition).noquote() << "wardwatch:" << read.error;
     }
     m_request.setSingleShot(true);
     m_silence.setSingleShot(true);
@@ -146,23 +145,28 @@ bool WardWatchPositionSource::connectToBroker()
     if (!m_client->setupError().isEmpty()) {
         // The TLS files were read, but the library took them not (not PEM, a key not of the certificate).
         m_setupError = tr("%1, %2, %3: the TLS set-up failed: %4")
-                           .arg(QLatin1String(param::CaFile), QLatin1String(param::CertFile), QLatin1String(param::KeyFile),
-                                m_client->setupError());
+                           .arg(QLatin1String(param::CaFile), QLatin1String(param::CertFile),
+                                QLatin1String(param::KeyFile), m_client->setupError());
         m_client.reset();
         fail(UnknownSourceError, m_setupError);
         return false;
     }
     m_client->addSubscription(m_reader->topic(), 0);
     connect(m_client.get(), &MqttClient::stateChanged, this, [this](MqttState state, const QString& detail) {
-        m_brokerState = detail.isEmpty() ? toString(state) : toString(state) + QStringLiteral(": ") + detail;
+        // The detail of a connection attempt is the broker's address, already said.
+        m_brokerState = detail.isEmpty() || state == MqttState::Connecting
+                            ? toString(state)
+                            : toString(state) + QStringLiteral(": ") + detail;
     });
-    m_client->setMessageHandler([reader = m_reader, link = m_link](const char* topic, std::span<const std::byte> payload, qint64 rxMs) {
+    m_client->setMessageHandler([reader = m_reader, link = m_link](
+                                    const char* topic, std::span<const std::byte> payload, qint64 rxMs) {
         TagReading r = reader->read(topic, payload, rxMs);
         if (!r.position && r.refused.isEmpty())
             return;
         std::lock_guard lock(link->mutex);
         if (WardWatchPositionSource* source = link->source)
-            QMetaObject::invokeMethod(source, [source, r = std::move(r)] { source->take(r); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                source, [source, r = std::move(r)] { source->take(r); }, Qt::QueuedConnection);
     });
     m_client->start();
     return true;
@@ -172,10 +176,11 @@ void WardWatchPositionSource::take(const TagReading& reading)
 {
     if (!reading.refused.isEmpty()) {
         ++m_refused;
-        qCWarning(lcQtPosition).noquote() << "wardwatch:" << reading.refused;
         if (!m_refusalReported) {
             m_refusalReported = true;
             fail(UnknownSourceError, reading.refused);
+        } else {
+            qCWarning(lcQtPosition).noquote() << "wardwatch:" << reading.refused;
         }
         return;
     }
@@ -188,7 +193,9 @@ void WardWatchPositionSource::take(const TagReading& reading)
     }
     if (!m_updating)
         return; // kept as the last known position
-    const qint64 wait = updateInterval() > 0 && m_sinceDelivered.isValid() ? updateInterval() - m_sinceDelivered.elapsed() : 0;
+    const qint64 wait = updateInterval() > 0 && m_sinceDelivered.isValid()
+                            ? updateInterval() - m_sinceDelivered.elapsed()
+                            : 0;
     if (wait > 0) {
         m_pending = true;
         if (!m_interval.isActive())
@@ -219,7 +226,10 @@ void WardWatchPositionSource::fail(Error error, const QString& why)
 QString WardWatchPositionSource::brokerText() const
 {
     const MqttSettings& m = m_settings->mqtt;
-    return tr("broker %1:%2, %3").arg(m.host).arg(m.port).arg(m_brokerState.isEmpty() ? toString(MqttState::Connecting) : m_brokerState);
+    return tr("broker %1:%2, %3")
+        .arg(m.host)
+        .arg(m.port)
+        .arg(m_brokerState.isEmpty() ? toString(MqttState::Connecting) : m_brokerState);
 }
 
 } // namespace ww::qtpos

@@ -27,9 +27,16 @@ public:
     ~WardWatchPositionSource() override;
 
     void setUpdateInterval(int msec) override;
-    [[nodiscard]] QGeoPositionInfo lastKnownPosition(bool fromSatellitePositioningMethodsOnly = false) const override;
-    [[nodiscard]] PositioningMethods supportedPositioningMethods() const override { return NonSatellitePositioningMethods; }
-    [[nodiscard]] int minimumUpdateInterval() const override { return 0; } // each position as the engine sends it
+    [[nodiscard]] QGeoPositionInfo
+    lastKnownPosition(bool fromSatellitePositioningMethodsOnly = false) const override;
+    [[nodiscard]] PositioningMethods supportedPositioningMethods() const override
+    {
+        return NonSatellitePositioningMethods;
+    }
+    [[nodiscard]] int minimumUpdateInterval() const override
+    {
+        return 0;
+    } // each position as the engine sends it
     [[nodiscard]] Error error() const override { return m_error; }
     // "floor" (int, the level of the last position), "floorName", "room", "engine", "tag", "site",
     // "errorString" (why the last error was reported), "refused" (messages refused so far).
@@ -67,7 +74,7 @@ private:
     QString m_brokerState;
     Error m_error = NoError;
     QString m_errorString;
-    TagReading m_last; // its position is lastKnownPosition()
+    TagReading m_last;      // its position is lastKnownPosition()
     bool m_pending = false; // a position held back by the update interval
     bool m_updating = false;
     bool m_refusalReported = false; // once until the next position taken: a flood is not a flood of errors

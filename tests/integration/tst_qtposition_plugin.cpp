@@ -16,14 +16,15 @@
 #include "transport/wirecodec.h"
 
 #include <QElapsedTimer>
-#include <QScopeGuard>
 #include <QFile>
 #include <QGeoPositionInfoSource>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QtMath>
 
 #include <map>
@@ -87,14 +88,16 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
         root.insert(QStringLiteral("signing"),
-                    QJsonObject{{QStringLiteral("keys"), QJsonObject{{QStringLiteral("eng-q"), key.publicKeyBase64()}}}});
+                    QJsonObject{{QStringLiteral("keys"),
+                                 QJsonObject{{QStringLiteral("eng-q"), key.publicKeyBase64()}}}});
         m_siteFile = m_dir.filePath(QStringLiteral("site.json"));
         QFile out(m_siteFile);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(root).toJson());
         out.close();
         for (const char* svg : {"floor1.svg", "floor2.svg"})
-            QVERIFY(QFile::copy(QStringLiteral(WW_SOURCE_DIR "/resources/site/") + QLatin1String(svg), m_dir.filePath(QLatin1String(svg))));
+            QVERIFY(QFile::copy(QStringLiteral(WW_SOURCE_DIR "/resources/site/") + QLatin1String(svg),
+                                m_dir.filePath(QLatin1String(svg))));
         SiteLoadResult loaded = SiteLoader::loadFile(m_siteFile);
         QVERIFY2(loaded.site, qPrintable(loaded.errors.join(u'\n')));
         m_site = std::move(loaded.site);
@@ -112,19 +115,21 @@ private Q_SLOTS:
         watch.clientId = QStringLiteral("qtposition-watch");
         m_watcher = std::make_unique<MqttClient>(watch);
         m_watcher->addSubscription(topics.prefix() + QStringLiteral("pos/+"), 0);
-        m_watcher->setMessageHandler([this, topics](const char* topic, std::span<const std::byte> payload, qint64) {
-            const SignatureCheck::Result verified = m_check->check(topic, payload);
-            if (verified.outcome != SignatureCheck::Outcome::Valid)
-                return;
-            DecodeContext ctx;
-            ctx.nowMs = QDateTime::currentMSecsSinceEpoch();
-            const DecodeResult r = decodeWire(TopicKind::Position, topics.parse(topic, {}).id, verified.body(), ctx);
-            if (r.error || r.messages.isEmpty())
-                return;
-            const auto& p = std::get<PositionMsg>(r.messages.front());
-            std::lock_guard lock(m_mutex);
-            m_sent[p.tagId][p.timeMs] = p;
-        });
+        m_watcher->setMessageHandler(
+            [this, topics](const char* topic, std::span<const std::byte> payload, qint64) {
+                const SignatureCheck::Result verified = m_check->check(topic, payload);
+                if (verified.outcome != SignatureCheck::Outcome::Valid)
+                    return;
+                DecodeContext ctx;
+                ctx.nowMs = QDateTime::currentMSecsSinceEpoch();
+                const DecodeResult r =
+                    decodeWire(TopicKind::Position, topics.parse(topic, {}).id, verified.body(), ctx);
+                if (r.error || r.messages.isEmpty())
+                    return;
+                const auto& p = std::get<PositionMsg>(r.messages.front());
+                std::lock_guard lock(m_mutex);
+                m_sent[p.tagId][p.timeMs] = p;
+            });
         m_watcher->start();
         QTRY_VERIFY_WITH_TIMEOUT(m_watcher->allSubscribed(), 10000);
 
@@ -132,13 +137,15 @@ private Q_SLOTS:
         env.insert(QStringLiteral("HOME"), m_dir.path());
         m_engine.setProcessEnvironment(env);
         m_engine.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_engine.start(QStringLiteral(WW_ENGINE), {QStringLiteral("--station-id"), QStringLiteral("eng-q"), QStringLiteral("--port"),
-                                                   QString::number(m_port), QStringLiteral("--site"), m_siteFile,
-                                                   QStringLiteral("--signing-key"), keyFile});
+        m_engine.start(QStringLiteral(WW_ENGINE),
+                       {QStringLiteral("--station-id"), QStringLiteral("eng-q"), QStringLiteral("--port"),
+                        QString::number(m_port), QStringLiteral("--site"), m_siteFile,
+                        QStringLiteral("--signing-key"), keyFile});
         QVERIFY(m_engine.waitForStarted());
         m_sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sim.start(QStringLiteral(WW_WARDSIM), {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--seed"),
-                                                 QStringLiteral("5"), QStringLiteral("--duration"), QStringLiteral("180")});
+        m_sim.start(QStringLiteral(WW_WARDSIM),
+                    {QStringLiteral("--port"), QString::number(m_port), QStringLiteral("--seed"),
+                     QStringLiteral("5"), QStringLiteral("--duration"), QStringLiteral("180")});
         QVERIFY(m_sim.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(!locatedTag().isEmpty(), 30000);
     }
@@ -169,21 +176,24 @@ private Q_SLOTS:
     {
         const QString tag = locatedTag();
         QVERIFY(!tag.isEmpty());
-        std::unique_ptr<QGeoPositionInfoSource> source(QGeoPositionInfoSource::createSource(QStringLiteral("wardwatch"), parameters(tag), nullptr));
+        std::unique_ptr<QGeoPositionInfoSource> source(
+            QGeoPositionInfoSource::createSource(QStringLiteral("wardwatch"), parameters(tag), nullptr));
         QVERIFY(source);
         QCOMPARE(source->sourceName(), QStringLiteral("wardwatch"));
         QCOMPARE(source->error(), QGeoPositionInfoSource::NoError);
-        QCOMPARE(source->supportedPositioningMethods(), QGeoPositionInfoSource::NonSatellitePositioningMethods);
+        QCOMPARE(source->supportedPositioningMethods(),
+                 QGeoPositionInfoSource::NonSatellitePositioningMethods);
         QVERIFY(!source->lastKnownPosition().isValid());
         QVERIFY(!source->backendProperty(QStringLiteral("floor")).isValid());
         QCOMPARE(source->backendProperty(QStringLiteral("tag")).toString(), tag);
 
         QList<QGeoPositionInfo> received;
         QList<int> floors;
-        connect(source.get(), &QGeoPositionInfoSource::positionUpdated, this, [&](const QGeoPositionInfo& info) {
-            received << info;
-            floors << source->backendProperty(QStringLiteral("floor")).toInt();
-        });
+        connect(source.get(), &QGeoPositionInfoSource::positionUpdated, this,
+                [&](const QGeoPositionInfo& info) {
+                    received << info;
+                    floors << source->backendProperty(QStringLiteral("floor")).toInt();
+                });
         QSignalSpy errors(source.get(), &QGeoPositionInfoSource::errorOccurred);
         source->startUpdates();
         QTRY_VERIFY_WITH_TIMEOUT(received.size() >= 3, 30000);
@@ -204,19 +214,22 @@ private Q_SLOTS:
             QVERIFY(std::abs(c.longitude() - expected.longitude()) < 1e-9);
             constexpr double R = 6371007.2; // QGeoCoordinate's mean Earth radius, m
             const double lat = m_site->latitude + qRadiansToDegrees(p.x / R);
-            const double lon = m_site->longitude + qRadiansToDegrees(p.y / (R * std::cos(qDegreesToRadians(m_site->latitude))));
-            const double off = QGeoCoordinate(lat, lon).distanceTo(QGeoCoordinate(c.latitude(), c.longitude()));
+            const double lon = m_site->longitude +
+                               qRadiansToDegrees(p.y / (R * std::cos(qDegreesToRadians(m_site->latitude))));
+            const double off =
+                QGeoCoordinate(lat, lon).distanceTo(QGeoCoordinate(c.latitude(), c.longitude()));
             QVERIFY2(off < 0.05, qPrintable(QStringLiteral("%1 m from the plane's point").arg(off)));
             QCOMPARE(c.altitude(), p.floor * pos::FloorHeightM);
             QCOMPARE(floors.at(i), p.floor);
             QVERIFY(m_site->floor(p.floor));
             QCOMPARE(info.timestamp().timeSpec(), Qt::UTC);
             QCOMPARE(info.attribute(QGeoPositionInfo::HorizontalAccuracy), p.accuracyM);
-            qInfo("received %s: lat %.7f lon %.7f alt %.1f m, floor %d (%s), room %s, accuracy %.2f m, %s UTC; engine %s x %.2f y %.2f",
+            qInfo("received %s: lat %.7f lon %.7f alt %.1f m, floor %d (%s), room %s, accuracy %.2f m, %s "
+                  "UTC; engine %s x %.2f y %.2f",
                   qPrintable(tag), c.latitude(), c.longitude(), c.altitude(), floors.at(i),
-                  qPrintable(source->backendProperty(QStringLiteral("floorName")).toString()), qPrintable(p.room),
-                  info.attribute(QGeoPositionInfo::HorizontalAccuracy), qPrintable(info.timestamp().toString(Qt::ISODateWithMs)),
-                  qPrintable(p.engineId), p.x, p.y);
+                  qPrintable(source->backendProperty(QStringLiteral("floorName")).toString()),
+                  qPrintable(p.room), info.attribute(QGeoPositionInfo::HorizontalAccuracy),
+                  qPrintable(info.timestamp().toString(Qt::ISODateWithMs)), qPrintable(p.engineId), p.x, p.y);
         }
         QCOMPARE(source->backendProperty(QStringLiteral("engine")).toString(), QStringLiteral("eng-q"));
         QCOMPARE(source->lastKnownPosition(), received.last());
@@ -232,7 +245,8 @@ private Q_SLOTS:
         const QString topic = Topics(m_site->id).position(tag);
         QVERIFY(m_watcher->publish(topic, rogue.sign(topic, encode(forged)), 0, false));
         QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
-        QCOMPARE(errors.first().first().value<QGeoPositionInfoSource::Error>(), QGeoPositionInfoSource::UnknownSourceError);
+        QCOMPARE(errors.first().first().value<QGeoPositionInfoSource::Error>(),
+                 QGeoPositionInfoSource::UnknownSourceError);
         const QString why = source->backendProperty(QStringLiteral("errorString")).toString();
         QVERIFY2(why.contains(u"signed by 'rogue', whose key is not in the site file"), qPrintable(why));
         QVERIFY(source->backendProperty(QStringLiteral("refused")).toULongLong() >= 1);
@@ -265,7 +279,8 @@ private Q_SLOTS:
         unknownTag.insert(QStringLiteral("wardwatch.tag"), QStringLiteral("NOT-A-TAG"));
         QVariantMap badPort = parameters(tag);
         badPort.insert(QStringLiteral("wardwatch.port"), QStringLiteral("mqtt"));
-        for (const Case& c : {Case{"missing site file", noSite, "wardwatch.site: "}, Case{"unknown tag", unknownTag, "wardwatch.tag: "},
+        for (const Case& c : {Case{"missing site file", noSite, "wardwatch.site: "},
+                              Case{"unknown tag", unknownTag, "wardwatch.tag: "},
                               Case{"bad port", badPort, "wardwatch.port: "}}) {
             std::unique_ptr<QGeoPositionInfoSource> source(
                 QGeoPositionInfoSource::createSource(QStringLiteral("wardwatch"), c.parameters, nullptr));
@@ -276,7 +291,8 @@ private Q_SLOTS:
             QCOMPARE(errors.count(), 1);
             source->requestUpdate(1000);
             QCOMPARE(errors.count(), 2);
-            QCOMPARE(errors.last().first().value<QGeoPositionInfoSource::Error>(), QGeoPositionInfoSource::UnknownSourceError);
+            QCOMPARE(errors.last().first().value<QGeoPositionInfoSource::Error>(),
+                     QGeoPositionInfoSource::UnknownSourceError);
             const QString why = source->backendProperty(QStringLiteral("errorString")).toString();
             QVERIFY2(why.startsWith(QLatin1String(c.named)), qPrintable(why));
             qInfo("%s: %s", c.what, qPrintable(why));
@@ -293,13 +309,15 @@ private Q_SLOTS:
         sockaddr_in address{};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QVERIFY(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 && ::listen(silent, 4) == 0);
+        QVERIFY(::bind(silent, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                ::listen(silent, 4) == 0);
         socklen_t length = sizeof address;
         QVERIFY(::getsockname(silent, reinterpret_cast<sockaddr*>(&address), &length) == 0);
         const int silentPort = ntohs(address.sin_port);
         QVariantMap p = parameters(locatedTag());
         p.insert(QStringLiteral("wardwatch.port"), silentPort);
-        std::unique_ptr<QGeoPositionInfoSource> source(QGeoPositionInfoSource::createSource(QStringLiteral("wardwatch"), p, nullptr));
+        std::unique_ptr<QGeoPositionInfoSource> source(
+            QGeoPositionInfoSource::createSource(QStringLiteral("wardwatch"), p, nullptr));
         QVERIFY(source);
         QSignalSpy errors(source.get(), &QGeoPositionInfoSource::errorOccurred);
         // The application's thread goes on while the source waits: its timer keeps ticking.
@@ -313,12 +331,14 @@ private Q_SLOTS:
         QVERIFY(clock.elapsed() < 500);
         QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, 10000);
         const qint64 waited = clock.elapsed();
-        QCOMPARE(errors.first().first().value<QGeoPositionInfoSource::Error>(), QGeoPositionInfoSource::UpdateTimeoutError);
+        QCOMPARE(errors.first().first().value<QGeoPositionInfoSource::Error>(),
+                 QGeoPositionInfoSource::UpdateTimeoutError);
         QVERIFY2(waited >= 1400 && waited < 5000, qPrintable(QString::number(waited)));
         QVERIFY2(ticks >= 40, qPrintable(QString::number(ticks)));
         const QString why = source->backendProperty(QStringLiteral("errorString")).toString();
         QVERIFY2(why.contains(QStringLiteral("127.0.0.1:%1").arg(silentPort)), qPrintable(why));
-        qInfo("after %lld ms (%d ticks of the application's 20 ms timer meanwhile): %s", waited, ticks, qPrintable(why));
+        qInfo("after %lld ms (%d ticks of the application's 20 ms timer meanwhile): %s", waited, ticks,
+              qPrintable(why));
         clock.restart();
         source.reset();
         QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));

@@ -35,9 +35,9 @@ class TestQtPositionReader : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
-    QString m_site;    // the default ward, signed state only, the engine eng-1 listed
-    QString m_tag;     // a tag of it
-    QVariantMap m_ok;  // parameters that work
+    QString m_site;   // the default ward, signed state only, the engine eng-1 listed
+    QString m_tag;    // a tag of it
+    QVariantMap m_ok; // parameters that work
 
     PositionMsg position(double x, double y, int floor, const QString& engine = QStringLiteral("eng-1")) const
     {
@@ -62,20 +62,24 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
         root.insert(QStringLiteral("signing"),
-                    QJsonObject{{QStringLiteral("keys"), QJsonObject{{QStringLiteral("eng-1"), keyOf('e').publicKeyBase64()}}}});
+                    QJsonObject{{QStringLiteral("keys"),
+                                 QJsonObject{{QStringLiteral("eng-1"), keyOf('e').publicKeyBase64()}}}});
         m_site = m_dir.filePath(QStringLiteral("site.json"));
         QFile out(m_site);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(QJsonDocument(root).toJson());
         out.close();
         for (const char* svg : {"floor1.svg", "floor2.svg"})
-            QVERIFY(QFile::copy(QStringLiteral(WW_SOURCE_DIR "/resources/site/") + QLatin1String(svg), m_dir.filePath(QLatin1String(svg))));
+            QVERIFY(QFile::copy(QStringLiteral(WW_SOURCE_DIR "/resources/site/") + QLatin1String(svg),
+                                m_dir.filePath(QLatin1String(svg))));
         const auto loaded = SiteLoader::loadFile(m_site);
         QVERIFY(loaded.site);
         QVERIFY(!loaded.site->patients.empty());
         m_tag = loaded.site->patients.front().wristband;
         QVERIFY(DeviceDirectory(*loaded.site).tag(m_tag.toStdString()) >= 0);
-        m_ok = {{QLatin1String(param::Site), m_site}, {QLatin1String(param::Tag), m_tag}, {QLatin1String(param::Port), 18830}};
+        m_ok = {{QLatin1String(param::Site), m_site},
+                {QLatin1String(param::Tag), m_tag},
+                {QLatin1String(param::Port), 18830}};
     }
 
     void parametersThatWork()
@@ -104,20 +108,25 @@ private Q_SLOTS:
         };
         QVERIFY(with(param::Site, {}).startsWith(u"wardwatch.site: missing"));
         const QString missing = with(param::Site, m_dir.filePath(QStringLiteral("no-such-site.json")));
-        QVERIFY2(missing.startsWith(u"wardwatch.site: ") && missing.contains(u"no-such-site.json"), qPrintable(missing));
+        QVERIFY2(missing.startsWith(u"wardwatch.site: ") && missing.contains(u"no-such-site.json"),
+                 qPrintable(missing));
         QVERIFY(with(param::Tag, {}).startsWith(u"wardwatch.tag: missing"));
         const QString unknown = with(param::Tag, QStringLiteral("NO-SUCH-TAG"));
-        QVERIFY2(unknown.startsWith(u"wardwatch.tag: \"NO-SUCH-TAG\" is not a tag of the site"), qPrintable(unknown));
-        QVERIFY(with(param::Port, QStringLiteral("http")).startsWith(u"wardwatch.port: \"http\" is not a port number"));
+        QVERIFY2(unknown.startsWith(u"wardwatch.tag: \"NO-SUCH-TAG\" is not a tag of the site"),
+                 qPrintable(unknown));
+        QVERIFY(with(param::Port, QStringLiteral("http"))
+                    .startsWith(u"wardwatch.port: \"http\" is not a port number"));
         QVERIFY(with(param::Port, 70000).startsWith(u"wardwatch.port: "));
         QVERIFY(with(param::Tls, QStringLiteral("maybe")).startsWith(u"wardwatch.tls: \"maybe\""));
-        QVERIFY(with(param::CaFile, m_dir.filePath(QStringLiteral("ca.pem"))).startsWith(u"wardwatch.caFile: "));
+        QVERIFY(
+            with(param::CaFile, m_dir.filePath(QStringLiteral("ca.pem"))).startsWith(u"wardwatch.caFile: "));
         QVERIFY(with(param::CertFile, m_site).contains(u"wardwatch.keyFile"));
         QVariantMap typoed = m_ok;
         typoed.insert(QStringLiteral("wardwatch.prot"), 1883);
         QVERIFY(errorOf(typoed).startsWith(u"wardwatch.prot: not a parameter of the wardwatch plugin"));
         // Clear text to another host only where the site allows it.
-        QVERIFY(with(param::Host, QStringLiteral("broker.ward.invalid")).startsWith(u"wardwatch.tls: the broker broker.ward.invalid"));
+        QVERIFY(with(param::Host, QStringLiteral("broker.ward.invalid"))
+                    .startsWith(u"wardwatch.tls: the broker broker.ward.invalid"));
         // The password from a file of its owner's only.
         const QString secret = m_dir.filePath(QStringLiteral("password"));
         QFile pw(secret);
@@ -144,7 +153,8 @@ private Q_SLOTS:
         MessageSigner engine(QStringLiteral("eng-1"), keyOf('e'));
         const PositionMsg p = position(12.5, 7.25, 2);
         const QByteArray signedPayload = engine.sign(topic, encode(p));
-        const TagReading reading = reader.read(topic.toUtf8().constData(), bytes(signedPayload), p.timeMs + 20);
+        const TagReading reading =
+            reader.read(topic.toUtf8().constData(), bytes(signedPayload), p.timeMs + 20);
         QVERIFY2(reading.refused.isEmpty(), qPrintable(reading.refused));
         QVERIFY(reading.position);
         const QGeoCoordinate expected = pos::toGeoCoordinate(*r.settings->site, 12.5, 7.25, 2);
@@ -155,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(c.type(), QGeoCoordinate::Coordinate3D);
         // Bearing 0 of the default ward: x runs north, y east (12.5 m and 7.25 m from the origin).
         const QGeoCoordinate origin(r.settings->site->latitude, r.settings->site->longitude);
-        QVERIFY(std::abs(origin.distanceTo(QGeoCoordinate(c.latitude(), c.longitude())) - std::hypot(12.5, 7.25)) < 0.01);
+        QVERIFY(std::abs(origin.distanceTo(QGeoCoordinate(c.latitude(), c.longitude())) -
+                         std::hypot(12.5, 7.25)) < 0.01);
         QVERIFY(c.latitude() > origin.latitude() && c.longitude() > origin.longitude());
         QCOMPARE(reading.position->timestamp().toMSecsSinceEpoch(), p.timeMs);
         QCOMPARE(reading.position->timestamp().timeSpec(), Qt::UTC);
@@ -171,7 +182,8 @@ private Q_SLOTS:
         QVERIFY(again.refused.isEmpty());
         // Another tag's topic: not this reader's business.
         const QString other = QStringLiteral("ww/v1/%1/pos/OTHER").arg(r.settings->site->id);
-        const TagReading foreign = reader.read(other.toUtf8().constData(), bytes(engine.sign(other, encode(p))), p.timeMs);
+        const TagReading foreign =
+            reader.read(other.toUtf8().constData(), bytes(engine.sign(other, encode(p))), p.timeMs);
         QVERIFY(!foreign.position && foreign.refused.isEmpty());
     }
 
@@ -184,14 +196,17 @@ private Q_SLOTS:
         const PositionMsg p = position(3, 4, 1, QStringLiteral("rogue"));
 
         MessageSigner rogue(QStringLiteral("rogue"), keyOf('r'));
-        const TagReading forged = reader.read(topic.constData(), bytes(rogue.sign(reader.topic(), encode(p))), p.timeMs);
+        const TagReading forged =
+            reader.read(topic.constData(), bytes(rogue.sign(reader.topic(), encode(p))), p.timeMs);
         QVERIFY(!forged.position);
-        QVERIFY2(forged.refused.contains(u"signed by 'rogue', whose key is not in the site file"), qPrintable(forged.refused));
+        QVERIFY2(forged.refused.contains(u"signed by 'rogue', whose key is not in the site file"),
+                 qPrintable(forged.refused));
         QVERIFY(forged.refused.startsWith(reader.topic()));
 
         // The listed engine's id with another key: the signature does not verify.
         MessageSigner impostor(QStringLiteral("eng-1"), keyOf('x'));
-        const TagReading bad = reader.read(topic.constData(), bytes(impostor.sign(reader.topic(), encode(position(3, 4, 1)))), p.timeMs);
+        const TagReading bad = reader.read(
+            topic.constData(), bytes(impostor.sign(reader.topic(), encode(position(3, 4, 1)))), p.timeMs);
         QVERIFY(!bad.position);
         QVERIFY2(bad.refused.contains(u"does not verify"), qPrintable(bad.refused));
 
@@ -202,18 +217,22 @@ private Q_SLOTS:
 
         // Signed by a listed engine in another engine's name.
         MessageSigner engine(QStringLiteral("eng-1"), keyOf('e'));
-        const TagReading posing = reader.read(topic.constData(), bytes(engine.sign(reader.topic(), encode(position(3, 4, 1, QStringLiteral("eng-2"))))),
-                                              p.timeMs);
+        const TagReading posing = reader.read(
+            topic.constData(),
+            bytes(engine.sign(reader.topic(), encode(position(3, 4, 1, QStringLiteral("eng-2"))))), p.timeMs);
         QVERIFY(!posing.position);
         QVERIFY2(posing.refused.contains(u"in the name of 'eng-2'"), qPrintable(posing.refused));
 
         // A floor the site does not have.
-        const TagReading nowhere = reader.read(topic.constData(), bytes(engine.sign(reader.topic(), encode(position(3, 4, 9)))), p.timeMs);
+        const TagReading nowhere = reader.read(
+            topic.constData(), bytes(engine.sign(reader.topic(), encode(position(3, 4, 9)))), p.timeMs);
         QVERIFY(!nowhere.position);
-        QVERIFY2(nowhere.refused.contains(u"floor 9 is not a floor of the site"), qPrintable(nowhere.refused));
+        QVERIFY2(nowhere.refused.contains(u"floor 9 is not a floor of the site"),
+                 qPrintable(nowhere.refused));
 
         // Not a Position at all.
-        const TagReading garbage = reader.read(topic.constData(), bytes(engine.sign(reader.topic(), QByteArray("\xff\xff\xff", 3))), p.timeMs);
+        const TagReading garbage = reader.read(
+            topic.constData(), bytes(engine.sign(reader.topic(), QByteArray("\xff\xff\xff", 3))), p.timeMs);
         QVERIFY(!garbage.position);
         QVERIFY2(garbage.refused.contains(u"not taken"), qPrintable(garbage.refused));
     }
