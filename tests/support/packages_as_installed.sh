@@ -110,7 +110,7 @@ run() {
   fi
 }
 run "/usr/bin/wardwatch --self-test" "self-test passed" env QT_QPA_PLATFORM=offscreen /usr/bin/wardwatch --self-test
-run "/usr/bin/wardctl --help" "wardctl" /usr/bin/wardctl --help
+run "/usr/bin/wardctl --help" "usage:" /usr/bin/wardctl --help
 run "wardwatch-headless --help" "Usage:" wardwatch-headless --help
 run "wardwatch-engine --help" "Usage:" wardwatch-engine --help
 run "wardsim --help" "Usage:" wardsim --help
