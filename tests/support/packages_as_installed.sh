@@ -5,9 +5,10 @@
 # self-test offscreen, the others' --help), every file the packages list is there, and apt-get
 # purge leaves nothing behind: no file of theirs and no new path under /usr or /etc. The account
 # wardwatch may remain (Debian policy). Needs root, as CI is. Each failure is named on a FAIL line.
-#   packages_as_installed.sh BUILD_DIR
+#   packages_as_installed.sh BUILD_DIR [CPACK]
 set -uo pipefail
 build=$(cd "$1" && pwd)
+cpack=${2:-cpack}
 started=$(date +%s)
 step() { echo "[$(($(date +%s) - started)) s] $*"; }
 failures=0
@@ -53,7 +54,7 @@ audit=$(dpkg --audit 2>&1)
 trap 'purge_ours >/dev/null 2>&1' EXIT
 
 step "cpack (DEB, one package per component)"
-if ! cpack --config "$build/CPackConfig.cmake" -B "$work/debs" >"$work/cpack.log" 2>&1; then
+if ! "$cpack" --config "$build/CPackConfig.cmake" -B "$work/debs" >"$work/cpack.log" 2>&1; then
   tail -40 "$work/cpack.log"; echo "FAIL: cpack failed (log: $work/cpack.log)"; exit 1
 fi
 debs=("$work"/debs/*.deb)
