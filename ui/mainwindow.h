@@ -17,6 +17,7 @@ class QTableView;
 namespace ww {
 
 class PatientView;
+class SettingsDialog;
 class StationFilter;
 class ShiftControls;
 
@@ -51,6 +52,11 @@ public:
     PatientView* showPatient(const QString& patientId);
     [[nodiscard]] PatientView* patientView(const QString& patientId) const;
 
+    // Nothing configured yet (AppSettings::firstRun): a page that says what to do takes the tabs'
+    // place, with a button that opens the settings.
+    void setFirstRun(bool on);
+    [[nodiscard]] QWidget* firstRunPage() const { return m_firstRun; }
+
     // The About box's text: version, intended use, the site and its configuration hash.
     [[nodiscard]] static QString aboutText(const Site* site);
 
@@ -63,8 +69,18 @@ public Q_SLOTS:
     // The site takes unsigned state (signing.acceptUnsigned, a migration): said in red, all the time.
     void setUnsignedAccepted();
     void showUserGuide();
+    void showOperationsGuide();
+    // File > Settings: the settings dialog, window-modal; its signals are passed on below.
+    SettingsDialog* openSettings();
+
+Q_SIGNALS:
+    // The settings dialog saved a new appearance or language (ui/settingsdialog.h).
+    void appearanceChanged(const QString& theme, bool largeType);
+    void languageChanged(const QString& code);
 
 private:
+    void showDocument(const QString& resource, const QString& title, const QString& name);
+    QWidget* makeFirstRunPage();
     QTableView* addTable(QAbstractItemModel* model, const QString& title);
     void refreshRates();
     // Puts the table's tab into a vertical splitter: the table above, the chart below.
@@ -77,6 +93,8 @@ private:
 
     const IngestStats& m_stats;
     QTabWidget* m_tabs;
+    QWidget* m_firstRun = nullptr;
+    QLabel* m_firstRunSaved = nullptr;
     QList<QTableView*> m_tables;
     class AlarmBanner* m_banner = nullptr;
     class AlarmPanel* m_alarmPanel = nullptr;
