@@ -16,46 +16,6 @@
 
 using namespace ww;
 
-namespace {
-
-// The MQTT password from the system keyring, before the window opens (the event loop runs while
-// the keyring answers); a clear-text password of older settings moves into the keyring, or into a
-// password file where there is none. A password that cannot be read is said, and the station
-// starts without it (the broker then refuses it, which the status bar shows).
-void readPassword(AppSettings& settings)
-{
-    MqttSettings& m = settings.station.mqtt;
-    const QString entry = StoredSettings::keyringEntryFor(m.username, m.host);
-    if (settings.passwordInSettings) {
-        const KeyringAnswer stored = m.username.isEmpty() ? KeyringAnswer{.detail = QObject::tr("no user name")}
-                                                          : storePasswordAtStart(entry, m.password);
-        if (stored.outcome == KeyringAnswer::Outcome::Done) {
-            AppSettings::passwordMovedToKeyring(settings);
-            QTextStream(stderr) << QObject::tr("The MQTT password moved from the settings into the keyring (%1)").arg(entry) << Qt::endl;
-        } else if (const QString error = AppSettings::movePasswordToFile(settings); !error.isEmpty()) {
-            QTextStream(stderr) << QObject::tr("The MQTT password is still in clear text in the settings: %1").arg(error) << Qt::endl;
-        } else {
-            QTextStream(stderr) << QObject::tr("The MQTT password moved from the settings into %1 (no keyring: %2)")
-                                       .arg(AppSettings::defaultPasswordFile(), stored.detail)
-                                << Qt::endl;
-        }
-    }
-    if (!settings.passwordInKeyring)
-        return;
-    const KeyringAnswer read = readPasswordAtStart(entry);
-    if (read.outcome == KeyringAnswer::Outcome::Done) {
-        m.password = read.password;
-        return;
-    }
-    const QString error = QObject::tr("The MQTT password of %1 could not be read from the keyring (%2). WardWatch starts "
-                                      "without it; open File > Settings to enter it again.")
-                              .arg(entry, read.outcome == KeyringAnswer::Outcome::NotFound ? QObject::tr("no such entry") : read.detail);
-    QTextStream(stderr) << error << Qt::endl;
-    if (settings.screenshotDir.isEmpty())
-        QMessageBox::warning(nullptr, QObject::tr("WardWatch"), error);
-}
-
-} // namespace
 
 int main(int argc, char** argv)
 {
@@ -83,7 +43,13 @@ int main(int argc, char** argv)
         QTextStream out(stdout);
         return runSelfTest(out, settings.siteFile);
     }
-    readPassword(settings);
+    // The MQTT password from the keyring before the window opens; one that cannot be read is said,
+    // and the station starts without it (the broker then refuses it, which the status bar shows).
+    if (const QString error = takePasswordAtStart(settings); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        if (settings.screenshotDir.isEmpty())
+            QMessageBox::warning(nullptr, QObject::tr("WardWatch"), error);
+    }
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site) {
         if (settings.screenshotDir.isEmpty())

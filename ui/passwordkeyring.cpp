@@ -2,6 +2,7 @@
 #include "app/appsettings.h"
 
 #include <QEventLoop>
+#include <QTextStream>
 #include <qt6keychain/keychain.h>
 
 namespace ww {
@@ -74,6 +75,37 @@ KeyringAnswer storePasswordAtStart(const QString& entry, const QString& password
 KeyringAnswer readPasswordAtStart(const QString& entry)
 {
     return wait([&](QObject* context, auto done) { readPassword(entry, context, std::move(done)); });
+}
+
+QString takePasswordAtStart(AppSettings& settings)
+{
+    MqttSettings& m = settings.station.mqtt;
+    const QString entry = StoredSettings::keyringEntryFor(m.username, m.host);
+    if (settings.passwordInSettings) {
+        const KeyringAnswer stored = m.username.isEmpty() ? KeyringAnswer{.detail = QObject::tr("no user name")}
+                                                          : storePasswordAtStart(entry, m.password);
+        QTextStream err(stderr);
+        if (stored.outcome == KeyringAnswer::Outcome::Done) {
+            AppSettings::passwordMovedToKeyring(settings);
+            err << QObject::tr("The MQTT password moved from the settings into the keyring (%1)").arg(entry) << Qt::endl;
+        } else if (const QString error = AppSettings::movePasswordToFile(settings); !error.isEmpty()) {
+            return QObject::tr("The MQTT password is still in clear text in the settings: %1").arg(error);
+        } else {
+            err << QObject::tr("The MQTT password moved from the settings into %1 (no keyring: %2)")
+                       .arg(AppSettings::defaultPasswordFile(), stored.detail)
+                << Qt::endl;
+        }
+    }
+    if (!settings.passwordInKeyring)
+        return {};
+    const KeyringAnswer read = readPasswordAtStart(entry);
+    if (read.outcome == KeyringAnswer::Outcome::Done) {
+        m.password = read.password;
+        return {};
+    }
+    return QObject::tr("The MQTT password of %1 could not be read from the keyring (%2). WardWatch starts without it; "
+                       "open File > Settings to enter it again.")
+        .arg(entry, read.outcome == KeyringAnswer::Outcome::NotFound ? QObject::tr("no such entry") : read.detail);
 }
 
 } // namespace ww

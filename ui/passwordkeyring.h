@@ -3,6 +3,8 @@
 // GNOME Keyring, KWallet): service "WardWatch", one entry per broker "user@host"
 // (StoredSettings::keyringEntry). The keyring answers asynchronously; QtKeychain's insecure
 // fallback (the secret in clear text in a settings file) is never used.
+#include "app/appsettings.h"
+
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -31,5 +33,11 @@ void readPassword(const QString& entry, QObject* context, std::function<void(con
 // keyring answers (it may first ask the person to unlock it).
 [[nodiscard]] KeyringAnswer storePasswordAtStart(const QString& entry, const QString& password);
 [[nodiscard]] KeyringAnswer readPasswordAtStart(const QString& entry);
+
+// The station with a window at start: a clear-text password of older settings moves into the
+// keyring, or into AppSettings::defaultPasswordFile() where there is none (said on stderr); a
+// password kept in the keyring is read into settings.station.mqtt. Returns what went wrong, for
+// the person: empty when the password is at hand (or none is needed).
+[[nodiscard]] QString takePasswordAtStart(AppSettings& settings);
 
 } // namespace ww
