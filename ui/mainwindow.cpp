@@ -349,6 +349,7 @@ QWidget* MainWindow::makeFirstRunPage()
                             page);
     text->setObjectName(QStringLiteral("firstRunText"));
     text->setWordWrap(true);
+    text->setMaximumWidth(900); // lines a person can read
     text->setTextFormat(Qt::RichText);
     connect(text, &QLabel::linkActivated, this, &MainWindow::showOperationsGuide);
     auto* open = new QPushButton(tr("Open settings…"), page);

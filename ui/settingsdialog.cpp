@@ -9,11 +9,14 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace ww {
@@ -128,10 +131,21 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // The form scrolls when it is taller than the screen (large type on a small display).
+    auto* content = new QWidget(this);
+    auto* c = new QVBoxLayout(content);
+    c->setContentsMargins(0, 0, 0, 0);
+    c->addWidget(broker);
+    c->addWidget(station);
+    c->addWidget(display);
+    c->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("settingsForm"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
     auto* v = new QVBoxLayout(this);
-    v->addWidget(broker);
-    v->addWidget(station);
-    v->addWidget(display);
+    v->addWidget(scroll, 1);
     v->addWidget(note);
     v->addWidget(m_status);
     v->addWidget(m_useFile, 0, Qt::AlignLeft);
@@ -156,7 +170,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     select(m_theme, l.theme);
     m_largeType->setChecked(l.largeType);
     tlsFiles();
-    resize(620, sizeHint().height());
+    const QSize form = content->sizeHint();
+    const int extra = sizeHint().height() - scroll->sizeHint().height();
+    const QRect screen = (parent ? parent->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    resize(qBound(620, form.width() + 40, screen.width() * 9 / 10), qMin(form.height() + extra + 8, screen.height() * 9 / 10));
 }
 
 QLineEdit* SettingsDialog::fileRow(QFormLayout* form, const QString& label, const QString& name, const QString& filter)

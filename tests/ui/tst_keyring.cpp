@@ -3,6 +3,7 @@
 // Keyring (tests/support/with_keyring.sh: the password is in the keyring, the settings file holds
 // none, the station reads it at start, older settings' clear-text password moves in), and with no
 // D-Bus session at all (the dialog says there is no keyring and keeps the password in a 0600 file).
+// With WW_SCREENSHOT_DIR set it saves the dialog saying so there.
 #include "ui/passwordkeyring.h"
 #include "ui/settingsdialog.h"
 
@@ -13,9 +14,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <qt6keychain/keychain.h>
 #include <QTest>
 #include <sys/stat.h>
-#include <qt6keychain/keychain.h>
 
 using namespace ww;
 
@@ -146,6 +147,8 @@ private Q_SLOTS:
     void noKeyringOffersAPasswordFile()
     {
         SettingsDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
         fill(d, Secret);
         QPushButton* useFile = d.passwordFileButton();
         QVERIFY(useFile->isHidden());
@@ -154,6 +157,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(d.statusText().startsWith(QStringLiteral("No keyring is available on this computer")), 20'000);
         QVERIFY2(d.statusText().contains(AppSettings::defaultPasswordFile()), qPrintable(d.statusText()));
         QVERIFY(!useFile->isHidden());
+        if (const QString dir = qEnvironmentVariable("WW_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(d.grab().save(dir + QStringLiteral("/settings-no-keyring.png")));
         QCOMPARE(saved.count(), 0);
         QVERIFY(!QSettings().contains(QStringLiteral("mqtt/host"))); // nothing saved until the person chooses
 

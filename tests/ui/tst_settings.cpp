@@ -298,6 +298,8 @@ private Q_SLOTS:
         w.setFirstRun(true);
         QVERIFY(w.firstRunPage()->isVisible());
         QVERIFY(!w.tabs()->isVisible());
+        // The page takes the tables' whole place.
+        QTRY_COMPARE(w.firstRunPage()->height(), w.centralWidget()->height());
         const QString text = w.firstRunPage()->findChild<QLabel*>(QStringLiteral("firstRunText"))->text();
         QVERIFY(text.contains(QStringLiteral("--host")));
         QVERIFY(text.contains(QStringLiteral("docs/operations.md")));
