@@ -76,7 +76,7 @@ struct AppSettings
     static void rememberAlarmLog(const AppSettings& settings);
 
     // Moving a clear-text password out of the settings: into the keyring (the caller stored it
-    // there) or into defaultPasswordFile(). Both remove mqtt/password. Returns an error text.
+    // there), or into defaultPasswordFile() (returns an error text). Both remove mqtt/password.
     static void passwordMovedToKeyring(AppSettings& settings);
     [[nodiscard]] static QString movePasswordToFile(AppSettings& settings);
     // Where the settings dialog and the migration keep a password when there is no keyring.

@@ -16,7 +16,6 @@
 
 using namespace ww;
 
-
 int main(int argc, char** argv)
 {
     // The self-test wins over --engine, which wins over --headless.
