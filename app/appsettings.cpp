@@ -216,6 +216,7 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                            QStringLiteral("/signing-") + out.station.stationId + QStringLiteral(".key"))
                                    .toString();
+    out.language = s.value(QLatin1String(key::Language)).toString();
     out.firstRun = !parser.isSet(host) && !parser.isSet(port) && !parser.isSet(site) && !s.contains(QLatin1String(key::Host));
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);

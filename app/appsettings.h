@@ -58,6 +58,7 @@ struct AppSettings
     // Nothing names a broker: no host in the settings, and none of --host, --port, --site on the
     // command line. The window then shows what to do instead of empty tables.
     bool firstRun = false;
+    QString language; // ui/language: "" (the system's), "en", "de", "zh_CN"
     // The MQTT password is to be read from the system keyring (entry user@host), which only the
     // station with a window does (app/main.cpp); a --password-file given wins.
     bool passwordInKeyring = false;

@@ -6,6 +6,7 @@
 #include "app/servers.h"
 #include "core/stationcore.h"
 #include "models/stationviews.h"
+#include "ui/language.h"
 #include "ui/mainwindow.h"
 #include "ui/passwordkeyring.h"
 #include "ui/qtalarmsound.h"
@@ -71,6 +72,8 @@ int main(int argc, char** argv)
     AlarmController& alarms = views.alarms;
     MainWindow window(site.name, models, station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
+    // File > Settings: a language saved there applies at once (appearanceChanged: the theme, ui/theme.h).
+    QObject::connect(&window, &MainWindow::languageChanged, &window, [](const QString& code) { switchLanguage(code); });
     if (settings.station.positionSource == PositionSource::Engines) {
         window.setPositioningEngines({});
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);

@@ -1,4 +1,5 @@
 #include "app/servers.h"
+#include "domain/language.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,13 +16,16 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("wardwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WW_VERSION));
-    auto* translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("wardwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
+    installLanguage({}); // the system's locale; the station's window switches it at run time
     if (const QString error = AppSettings::load(parser, app.arguments(), settings); !error.isEmpty()) {
         QTextStream(stderr) << error << Qt::endl;
         return 2;
     }
+    if (!settings.language.isEmpty() && !installLanguage(settings.language))
+        QTextStream(stderr) << QObject::tr("The language \"%1\" of the settings (ui/language) is not one WardWatch ships: "
+                                           "English is shown")
+                                   .arg(settings.language)
+                            << Qt::endl;
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return 0;

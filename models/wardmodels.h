@@ -8,7 +8,9 @@
 
 namespace ww {
 
-[[nodiscard]] QString formatTime(qint64 utcMs);     // local hh:mm:ss
+// Shown times, in the reader's locale (numbers, order, separators), local time, with seconds.
+[[nodiscard]] QString formatTime(qint64 utcMs);
+[[nodiscard]] QString formatDateTime(qint64 utcMs); // with the date (ISO under the C locale)
 [[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
 [[nodiscard]] QColor noSignalColour();
 
@@ -110,6 +112,15 @@ public:
     DeviceModel devices;
     TrendStore trends; // what the charts draw, updated with each batch before applied()
     [[nodiscard]] quint64 batchesApplied() const { return m_batches; }
+    // The language changed: every table's headers and cells are asked for again.
+    void retranslate()
+    {
+        patients.retranslate();
+        staff.retranslate();
+        assets.retranslate();
+        environment.retranslate();
+        devices.retranslate();
+    }
 
 public Q_SLOTS:
     void apply(const ww::WardUpdatePtr& update);

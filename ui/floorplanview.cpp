@@ -631,7 +631,7 @@ void FloorPlanView::applyReplay(qint64 timeMs, const QVector<TagPosition>& posit
     m_scene->showRecorded(timeMs, positions, rooms);
     m_liveButton->setEnabled(true);
     m_liveButton->setStyleSheet(QStringLiteral("QPushButton { font-weight: bold; }"));
-    m_timeLabel->setText(tr("Looking back: %1").arg(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss"))));
+    m_timeLabel->setText(tr("Looking back: %1").arg(formatTime(timeMs)));
     m_timeLabel->setStyleSheet(QStringLiteral("QLabel { color: #b05000; font-weight: bold; }"));
     Q_EMIT replayed(timeMs);
 }

@@ -77,10 +77,21 @@ Q_SIGNALS:
     // The settings dialog saved a new appearance or language (ui/settingsdialog.h).
     void appearanceChanged(const QString& theme, bool largeType);
     void languageChanged(const QString& code);
+    // The window was built again in the language just installed (View > Language, or
+    // switchLanguage from elsewhere): pointers to its views taken before are stale.
+    void retranslated();
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void showDocument(const QString& resource, const QString& title, const QString& name);
     QWidget* makeFirstRunPage();
+    // Builds the tabs, menus and status bar from the models in the installed language.
+    void build();
+    // On a language change: the window built again, keeping the tab, the selected rows, the
+    // patients' windows and what the status bar said.
+    void rebuild();
     QTableView* addTable(QAbstractItemModel* model, const QString& title);
     void refreshRates();
     // Puts the table's tab into a vertical splitter: the table above, the chart below.
@@ -92,9 +103,12 @@ private:
     void filterPlan();
 
     const IngestStats& m_stats;
-    QTabWidget* m_tabs;
+    QString m_siteName;
+    QTabWidget* m_tabs = nullptr;
     QWidget* m_firstRun = nullptr;
     QLabel* m_firstRunSaved = nullptr;
+    bool m_firstRunShown = false; // kept when the window is built again in another language
+    bool m_settingsSaved = false;
     QList<QTableView*> m_tables;
     class AlarmBanner* m_banner = nullptr;
     class AlarmPanel* m_alarmPanel = nullptr;
@@ -110,10 +124,17 @@ private:
     StationFilter* m_filter = nullptr;
     ShiftControls* m_shift = nullptr;
     QHash<QString, QPointer<PatientView>> m_patientViews;
-    QLabel* m_connection;
+    QLabel* m_connection = nullptr;
     QLabel* m_engines = nullptr;
-    QLabel* m_rate;
-    QLabel* m_rejected;
+    QLabel* m_rate = nullptr;
+    QLabel* m_rejected = nullptr;
+    MqttState m_connectionState = MqttState::Disconnected;
+    QString m_connectionDetail;
+    bool m_enginesShown = false;
+    QStringList m_enginesOnline;
+    QString m_clearTextHost;
+    bool m_unsignedAccepted = false;
+    bool m_rebuildQueued = false;
     QTimer m_rateTimer;
     quint64 m_lastReceived = 0;
     qint64 m_lastRateMs = 0;

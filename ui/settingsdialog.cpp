@@ -1,4 +1,5 @@
 #include "ui/settingsdialog.h"
+#include "domain/language.h"
 #include "ui/passwordkeyring.h"
 
 #include <QCheckBox>
@@ -99,10 +100,9 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     auto* d = new QFormLayout(display);
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("The system's language"), QString());
-    // Each language by its own name, as its readers look for it.
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
-    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    // Each language by its own name, as its readers look for it (as under View > Language).
+    for (const QString& code : shippedLanguages())
+        m_language->addItem(languageName(code), code);
     d->addRow(tr("Language:"), m_language);
     m_unit->setObjectName(QStringLiteral("temperatureUnit"));
     m_unit->addItem(tr("Degrees Celsius (°C)"), QStringLiteral("C"));

@@ -4,6 +4,7 @@
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
 
+#include <QCoreApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -112,7 +113,7 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
         for (VitalKind k : p.kinds) {
             QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setPen(QPen(colourOf(k), 2));
-            g->setName(toString(k));
+            g->setName(QCoreApplication::translate("ww::VitalKind", toString(k).toUtf8().constData())); // the legend: "HF" in German
             g->setLineStyle(QCPGraph::lsLine);
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
             m_graphs[size_t(k)] = g;
