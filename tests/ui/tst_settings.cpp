@@ -12,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -321,6 +322,15 @@ private Q_SLOTS:
         d->save();
         QCOMPARE(appearance.count(), 1);
         QVERIFY(w.firstRunPage()->findChild<QLabel*>(QStringLiteral("firstRunSaved"))->text().contains(QStringLiteral("start WardWatch again")));
+        // Built again in another language (View > Language), the window keeps the page and what it said.
+        QSignalSpy rebuilt(&w, &MainWindow::retranslated);
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&w, &change);
+        QTRY_COMPARE(rebuilt.count(), 1);
+        QTRY_VERIFY(w.firstRunPage()->isVisible()); // the new central widget is shown from the event loop
+        QVERIFY(!w.tabs()->isVisible());
+        QVERIFY(w.firstRunPage()->findChild<QLabel*>(QStringLiteral("firstRunSaved"))->text().contains(QStringLiteral("start WardWatch again")));
+        QVERIFY(w.findChild<QAction*>(QStringLiteral("openSettings")));
         w.firstRunPage()->findChild<QPushButton*>(QStringLiteral("firstRunDismiss"))->click();
         QVERIFY(!w.firstRunPage()->isVisible());
         QVERIFY(w.tabs()->isVisible());
