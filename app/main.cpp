@@ -6,7 +6,9 @@
 #include "app/servers.h"
 #include "core/stationcore.h"
 #include "models/stationviews.h"
+#include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/passwordkeyring.h"
 #include "ui/qtalarmsound.h"
 
 #include <QApplication>
@@ -35,11 +37,18 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     AppSettings settings;
-    if (const auto rc = startProgram(app, parser, settings))
+    if (const auto rc = startProgram(app, parser, settings, /*readsKeyring=*/true))
         return *rc;
     if (settings.selfTest) {
         QTextStream out(stdout);
         return runSelfTest(out, settings.siteFile);
+    }
+    // The MQTT password from the keyring before the window opens; one that cannot be read is said,
+    // and the station starts without it (the broker then refuses it, which the status bar shows).
+    if (const QString error = takePasswordAtStart(settings); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        if (settings.screenshotDir.isEmpty())
+            QMessageBox::warning(nullptr, QObject::tr("WardWatch"), error);
     }
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site) {
@@ -63,6 +72,8 @@ int main(int argc, char** argv)
     AlarmController& alarms = views.alarms;
     MainWindow window(site.name, models, station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
+    // File > Settings: a language saved there applies at once (appearanceChanged: the theme, ui/theme.h).
+    QObject::connect(&window, &MainWindow::languageChanged, &window, [](const QString& code) { switchLanguage(code); });
     if (settings.station.positionSource == PositionSource::Engines) {
         window.setPositioningEngines({});
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);
@@ -71,6 +82,8 @@ int main(int argc, char** argv)
         window.setClearText(settings.station.mqtt.host); // allowed by the site: said, in red, all the time
     if (site.acceptUnsigned)
         window.setUnsignedAccepted();
+    // Nothing names a broker: what to do, instead of empty tables.
+    window.setFirstRun(settings.firstRun);
     window.show();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);
