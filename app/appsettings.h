@@ -22,6 +22,9 @@ struct AppSettings
     bool newLog = false;       // --new-log: start with an empty alarm log where one with rows was before
     QString signingKeyFile;    // this station's signing key (transport/signing.h)
     bool signingKeyGiven = false; // named by --signing-key or the settings: it must exist
+    // The window's look (ui/theme.h): "auto" (the desktop's), "light" or "dark"; large type 1.5x.
+    QString theme = QStringLiteral("auto");
+    bool largeType = false;
 
     // Reads QSettings (migrating older versions), then applies the command line. Returns an error text.
     [[nodiscard]] static QString load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out);

@@ -8,6 +8,7 @@
 #include "models/stationviews.h"
 #include "ui/mainwindow.h"
 #include "ui/qtalarmsound.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -41,6 +42,8 @@ int main(int argc, char** argv)
         QTextStream out(stdout);
         return runSelfTest(out, settings.siteFile);
     }
+    // The look before the first window (settings or --theme, --large-type; checked by AppSettings).
+    applyAppearance({.theme = parseTheme(settings.theme).value_or(ThemeChoice::Auto), .largeType = settings.largeType});
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site) {
         if (settings.screenshotDir.isEmpty())

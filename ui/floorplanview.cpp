@@ -6,6 +6,8 @@
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
 #include "ui/planitems.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -248,9 +250,11 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     m_found->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     bar->addWidget(m_found, 1); // the free space: elided when short
     m_find->setObjectName(QStringLiteral("find"));
-    m_find->setPlaceholderText(tr("Find patient, staff, asset, bed, room (Ctrl+F)"));
+    m_find->setPlaceholderText(shortcuts::withKey(tr("Find patient, staff, asset, bed, room"), shortcuts::findOnPlan()));
+    m_find->setAccessibleName(tr("Find on the floor plan"));
+    m_find->setAccessibleDescription(tr("A patient, staff member, asset, bed or room by name, id or tag; Enter shows it on the plan"));
     m_find->setClearButtonEnabled(true);
-    m_find->setMinimumWidth(280);
+    m_find->setMinimumWidth(m_find->fontMetrics().averageCharWidth() * 32); // follows large type
     auto* names = new QStringListModel(m_scene->completions(), m_find);
     auto* completer = new QCompleter(names, m_find);
     connect(m_scene, &FloorPlanScene::identitiesChanged, names, [this, names] { names->setStringList(m_scene->completions()); });
@@ -258,11 +262,6 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     completer->setFilterMode(Qt::MatchContains);
     m_find->setCompleter(completer);
     bar->addWidget(m_find);
-    auto* findKey = new QShortcut(QKeySequence::Find, this);
-    connect(findKey, &QShortcut::activated, this, [this] {
-        m_find->setFocus();
-        m_find->selectAll();
-    });
     connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& text) { find(text); });
 
@@ -435,10 +434,10 @@ void FloorPlanView::refreshFloorButtons()
         b->setText(text);
         b->setToolTip(tr("%1: %2 high, %3 medium, %4 low priority alarms open").arg(f->name).arg(n[0]).arg(n[1]).arg(n[2]));
         const Priority top = n[0] ? Priority::High : n[1] ? Priority::Medium : Priority::Low;
+        const ColourPair colours = priorityColours(top);
         const QString style = n[0] + n[1] + n[2] == 0 ? QString()
                                                       : QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; }")
-                                                            .arg(priorityColour(top).name(), top == Priority::High ? QStringLiteral("white")
-                                                                                                                  : QStringLiteral("black"));
+                                                            .arg(colours.background.name(), colours.text.name());
         if (b->styleSheet() != style) // restyling is not free: only when the counts change
             b->setStyleSheet(style);
     }
@@ -632,7 +631,7 @@ void FloorPlanView::applyReplay(qint64 timeMs, const QVector<TagPosition>& posit
     m_liveButton->setEnabled(true);
     m_liveButton->setStyleSheet(QStringLiteral("QPushButton { font-weight: bold; }"));
     m_timeLabel->setText(tr("Looking back: %1").arg(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss"))));
-    m_timeLabel->setStyleSheet(QStringLiteral("QLabel { color: #b05000; font-weight: bold; }"));
+    setTextTone(m_timeLabel, TextTone::Warning, true);
     Q_EMIT replayed(timeMs);
 }
 
@@ -661,7 +660,13 @@ void FloorPlanView::goLive()
     m_liveButton->setText(tr("Live"));
     m_liveButton->setStyleSheet(QString());
     m_timeLabel->setText(tr("Live"));
-    m_timeLabel->setStyleSheet(QString());
+    setTextTone(m_timeLabel, TextTone::Normal);
+}
+
+void FloorPlanView::focusFind()
+{
+    m_find->setFocus(Qt::ShortcutFocusReason);
+    m_find->selectAll();
 }
 
 QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
@@ -677,8 +682,9 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     d->setWindowTitle(tr("Alarm: %1").arg(shownCondition(*a)));
     auto* form = new QFormLayout;
     auto* priority = new QLabel(QStringLiteral("%1 %2").arg(prioritySymbol(a->priority), priorityText(a->priority)), d);
+    const ColourPair colours = priorityColours(a->priority);
     priority->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; padding: 4px; }")
-                                .arg(priorityColour(a->priority).name(), a->priority == Priority::High ? QStringLiteral("white") : QStringLiteral("black")));
+                                .arg(colours.background.name(), colours.text.name()));
     form->addRow(tr("Priority"), priority);
     form->addRow(tr("Condition"), new QLabel(shownCondition(*a), d));
     form->addRow(tr("Who"), new QLabel(a->subject, d));
@@ -718,6 +724,7 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     ack->setObjectName(QStringLiteral("detailsAcknowledge"));
     ack->setEnabled(!a->acknowledged() && !a->closed());
     ack->setToolTip(m_alarms->operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms->operatorName()));
+    ack->setAccessibleName(tr("Acknowledge this alarm"));
     connect(ack, &QPushButton::clicked, d, [this, alarmId, comment] { m_alarms->acknowledge(alarmId, comment->text().simplified()); });
     connect(m_alarms, &AlarmController::message, message, [message](const QString& text, bool) { message->setText(text); });
     connect(m_alarms, &AlarmController::alarmUpdated, ack, [ack, comment, alarmId](const AlarmState& s) {
