@@ -470,7 +470,7 @@ void AlarmPanel::refreshCount()
     const int shown = m_clinicalProxy->rowCount() + m_technicalProxy->rowCount();
     const int all = m_alarms.alarms().rowCount();
     m_count->setText(shown == all ? tr("%n open alarm(s)", nullptr, all) : tr("showing %1 of %2 open alarms").arg(shown).arg(all));
-    m_count->setStyleSheet(shown == all ? QString() : QStringLiteral("font-weight: bold"));
+    setBoldFont(m_count, shown != all);
 }
 
 void AlarmPanel::refreshOperator()

@@ -29,7 +29,6 @@ constexpr auto ColorSchemeKey = "color-scheme";
 constexpr auto BasePointSize = "wwBasePointSize";
 constexpr auto ScaledPointSize = "wwScaledPointSize";
 constexpr auto ToneProperty = "wwTextTone";
-constexpr auto BoldProperty = "wwTextToneBold";
 
 struct ThemeState
 {
@@ -357,12 +356,16 @@ void setTextTone(QWidget* widget, TextTone tone, bool bold)
     // Normal too is set from the application's palette, and again at each change of theme.
     widget->setProperty(ToneProperty, int(tone));
     applyTone(widget);
-    if (bold != widget->property(BoldProperty).toBool()) {
-        QFont f = widget->font();
-        f.setBold(bold);
-        widget->setFont(f);
-        widget->setProperty(BoldProperty, bold);
-    }
+    setBoldFont(widget, bold);
+}
+
+void setBoldFont(QWidget* widget, bool bold)
+{
+    if (!widget || bold == widget->font().bold())
+        return;
+    QFont f = widget->font();
+    f.setBold(bold);
+    widget->setFont(f);
 }
 
 } // namespace ww

@@ -41,6 +41,9 @@ void applyAppearance(const Appearance& appearance);
 // Text that says something by its colour (a fault in red): the colour follows the theme.
 enum class TextTone { Normal, Error, Warning, Muted };
 void setTextTone(QWidget* widget, TextTone tone, bool bold = false);
+// Bold or not, the size still inherited (a style sheet's font-weight would freeze the whole font:
+// large type would pass it by).
+void setBoldFont(QWidget* widget, bool bold);
 
 class AppearanceNotifier : public QObject
 {

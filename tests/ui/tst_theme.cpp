@@ -263,6 +263,14 @@ private Q_SLOTS:
         QCOMPARE(bannerBigFont(*w.banner()), big * 1.5);
         QCOMPARE(plain->font().pointSizeF(), plainSize * 1.5);
         QVERIFY(plain->font().bold()); // a toned label keeps its weight
+        // Still on a 1280-pixel station screen: the banner elides, the plan's bar takes two rows.
+        QCoreApplication::processEvents();
+        QVERIFY2(w.minimumSizeHint().width() <= 1280, qPrintable(QString::number(w.minimumSizeHint().width())));
+        // A floor button coloured by its alarms follows large type too (no style sheet freezing its font).
+        auto* floor1 = w.floorPlan()->findChild<QAbstractButton*>(QStringLiteral("floor1"));
+        QVERIFY(floor1);
+        QCOMPARE(floor1->font().pointSizeF(), app * 1.5);
+        QCOMPARE(floor1->palette().color(QPalette::Button), priorityColour(Priority::High));
         // Made while large type is on: its own size is scaled too.
         AlarmBanner later(st.alarms);
         QCOMPARE(bannerBigFont(later), big * 1.5);
