@@ -78,7 +78,6 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     big.setBold(true);
     m_symbol->setFont(big);
     m_text->setFont(big);
-    m_more->setFont(big);
     m_symbol->setMinimumWidth(190);
     m_text->setTextFormat(Qt::PlainText);
     m_text->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -97,6 +96,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     small.setPointSize(13);
     small.setBold(true);
     m_nearest->setFont(small);
+    m_more->setFont(small); // a count for the nurse at the station: the alarm's own text keeps the room
     m_nearest->setObjectName(QStringLiteral("bannerNearest"));
     auto* lines = new QVBoxLayout;
     lines->setSpacing(0);
@@ -106,8 +106,14 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     l->addLayout(lines, 1);
     l->addWidget(m_more);
     l->addWidget(m_audio);
-    l->addWidget(m_pause);
-    l->addWidget(m_ack);
+    // The buttons one above the other: the alarm's text keeps the width (large type, longer languages).
+    auto* buttons = new QVBoxLayout;
+    buttons->setSpacing(4);
+    buttons->addStretch(1);
+    buttons->addWidget(m_ack);
+    buttons->addWidget(m_pause);
+    buttons->addStretch(1);
+    l->addLayout(buttons);
     connect(&m_alarms.alarms(), &AlarmListModel::alarmsChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms.alarms(), &AlarmListModel::respondersChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms, &AlarmController::audioChanged, this, &AlarmBanner::refresh);

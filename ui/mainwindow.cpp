@@ -32,7 +32,7 @@ namespace ww {
 MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
                        const Site* site, QWidget* parent)
     : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_models(models), m_alarms(alarms), m_site(site),
-      m_connection(new QLabel(this)), m_rate(new QLabel(this)), m_rejected(new QLabel(this))
+      m_connection(new ElidedLabel(this)), m_rate(new QLabel(this)), m_rejected(new QLabel(this))
 {
     if (alarms && site)
         m_filter = new StationFilter(*site, models.patients, this);
@@ -394,6 +394,7 @@ void MainWindow::setConnectionState(MqttState state, const QString& detail)
 {
     const QString text = detail.isEmpty() ? toString(state) : QStringLiteral("%1 (%2)").arg(toString(state), detail);
     m_connection->setText(tr("Broker: %1").arg(text));
+    m_connection->setToolTip(m_connection->text()); // elided when the status bar is short
     const bool fault = state != MqttState::Connected;
     setTextTone(m_connection, fault ? TextTone::Error : TextTone::Normal, fault);
 }

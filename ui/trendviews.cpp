@@ -80,6 +80,7 @@ QHBoxLayout* chartHeader(QWidget* chart, QLabel* title, QComboBox* window, QWidg
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
+    title->setWordWrap(true); // a long title (large type, a longer language) takes two lines, not the table's width
     head->addWidget(title, 1);
     head->addWidget(new QLabel(QObject::tr("Window:"), chart));
     head->addWidget(window);

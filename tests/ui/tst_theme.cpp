@@ -13,6 +13,8 @@
 #include "ui/theme.h"
 
 #include <QAbstractButton>
+#include <QDBusConnection>
+#include <QDBusVariant>
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
@@ -139,6 +141,29 @@ double bannerBigFont(const AlarmBanner& banner)
 
 } // namespace
 
+// The freedesktop portal's Settings interface as a desktop serves it: color-scheme 1 (dark) or 2
+// (light), the value wrapped twice (as the portal's Read does), SettingChanged when it changes.
+class FakePortal : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.portal.Settings")
+public:
+    uint scheme = 1;
+    int reads = 0;
+
+public Q_SLOTS:
+    QDBusVariant Read(const QString& group, const QString& key)
+    {
+        ++reads;
+        if (group != QLatin1String("org.freedesktop.appearance") || key != QLatin1String("color-scheme"))
+            return {};
+        return QDBusVariant(QVariant::fromValue(QDBusVariant(scheme)));
+    }
+
+Q_SIGNALS:
+    void SettingChanged(const QString& group, const QString& key, const QDBusVariant& value);
+};
+
 class TestTheme : public QObject
 {
     Q_OBJECT
@@ -241,6 +266,41 @@ private Q_SLOTS:
         // No portal here (no session bus, or none answering): the system palette's lightness decides.
         applyAppearance({.theme = ThemeChoice::Auto});
         QCOMPARE(darkThemeActive(), desktopPrefersDark());
+    }
+
+    // Under dbus-run-session (ctest tst_theme_portal): Auto asks the portal without waiting for it,
+    // turns dark when it answers 1, and light when it signals 2.
+    void portalFollowed()
+    {
+        // Only on a bus of its own: a desktop session has a portal of its own.
+        if (qEnvironmentVariable("WW_FAKE_PORTAL") != QLatin1String("1"))
+            QSKIP("needs a private session bus: ctest runs it under dbus-run-session as tst_theme_portal");
+        QDBusConnection bus = QDBusConnection::sessionBus();
+        QVERIFY(bus.isConnected());
+        FakePortal portal;
+        QVERIFY(bus.registerObject(QStringLiteral("/org/freedesktop/portal/desktop"), &portal,
+                                   QDBusConnection::ExportAllSlots | QDBusConnection::ExportAllSignals));
+        QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.portal.Desktop")));
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.5); // the palette alone says light
+        applyAppearance({.theme = ThemeChoice::Auto});
+        QVERIFY(!darkThemeActive()); // not waited for: the palette decides until the portal answers
+        QTRY_VERIFY(darkThemeActive());
+        QCOMPARE(portal.reads, 1);
+        QVERIFY(desktopPrefersDark());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() < 0.3);
+        // The desktop switches to light: the station follows, live.
+        Q_EMIT portal.SettingChanged(QStringLiteral("org.freedesktop.appearance"), QStringLiteral("color-scheme"),
+                                     QDBusVariant(uint(2)));
+        QTRY_VERIFY(!darkThemeActive());
+        QVERIFY(QApplication::palette().color(QPalette::Window).lightnessF() > 0.8);
+        // Chosen themes ignore the desktop.
+        applyAppearance({.theme = ThemeChoice::Dark});
+        Q_EMIT portal.SettingChanged(QStringLiteral("org.freedesktop.appearance"), QStringLiteral("color-scheme"),
+                                     QDBusVariant(uint(2)));
+        QTest::qWait(200);
+        QVERIFY(darkThemeActive());
+        bus.unregisterService(QStringLiteral("org.freedesktop.portal.Desktop"));
+        bus.unregisterObject(QStringLiteral("/org/freedesktop/portal/desktop"));
     }
 
     void largeType()
