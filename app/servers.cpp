@@ -1,4 +1,5 @@
 #include "app/servers.h"
+#include "domain/language.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,9 +16,7 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("wardwatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(WW_VERSION));
-    auto* translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("wardwatch"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(translator);
+    installLanguage({}); // the system's locale; the station's window switches it at run time
     if (const QString error = AppSettings::load(parser, app.arguments(), settings); !error.isEmpty()) {
         QTextStream(stderr) << error << Qt::endl;
         return 2;

@@ -497,7 +497,7 @@ void AlarmRules::setLocalCondition(const QString& rule, const QString& key, bool
         AlarmRaise a;
         a.rule = rule;
         a.subjectKey = stationId() + QChar(u'-') + key;
-        a.subject = tr("Station %1").arg(stationId());
+        a.subject = QStringLiteral("Station %1").arg(stationId()); // English data: shownData()
         a.source = stationId();
         if (knownCondition(code))
             a.setCondition(code, args);
@@ -616,7 +616,7 @@ void AlarmRules::evaluateParLevels(qint64 now)
                                   a.rule = rule;
                                   a.subjectKey = par.type;
                                   a.subject = par.name;
-                                  a.place = rooms.isEmpty() ? tr("clean utility rooms") : rooms.join(QStringLiteral(", "));
+                                  a.place = rooms.isEmpty() ? QStringLiteral("clean utility rooms") : rooms.join(QStringLiteral(", "));
                                   a.source = QStringLiteral("par:") + par.type;
                                   a.setCondition(QStringLiteral("asset.par-low"),
                                                  {par.name, QString::number(c.available), QString::number(par.critical),

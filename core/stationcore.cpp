@@ -222,7 +222,7 @@ void StationCore::watchBroker()
     const bool endSession = m_deafInARow > 0 && m_mqtt->sessionPresent();
     ++m_deafInARow;
     ++m_deafLeft;
-    const QString why = tr("no answer for %1 s").arg((now - since) / 1000);
+    const QString why = QStringLiteral("no answer for %1 s").arg((now - since) / 1000);
     if (!m_silent) {
         m_silent = true;
         Q_EMIT connectionChanged(MqttState::Connecting, tr("broker not answering"));

@@ -443,11 +443,11 @@ void WardCore::refuse(const QString& topic, const QString& signer, const QString
     a.subjectKey = key;
     a.occurrence = QString::number(minute);
     a.onsetMs = now;
-    a.subject = listed ? signer : tr("unlisted sender");
+    a.subject = listed ? signer : QStringLiteral("unlisted sender"); // English data: shownData()
     a.source = signer;
     // The latest refusal's topic, signer and reason, and how many this minute.
     a.setCondition(QStringLiteral("station.refused"),
-                   {topic, signer.isEmpty() ? tr("unknown sender") : signer,
+                   {topic, signer.isEmpty() ? QStringLiteral("unknown sender") : signer,
                     count > 1 ? QStringLiteral("%1 (%2 refused this minute)").arg(why).arg(count) : why});
     a.local = true;
     a.endsOnAck = true;

@@ -1,6 +1,9 @@
 #include "domain/conditiontext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QRegularExpression>
+#include <vector>
 
 namespace ww {
 
@@ -77,6 +80,80 @@ const Text Texts[] = {
     QT_TRANSLATE_NOOP("ww::DeviceEventKind", "abnormal-inactivity"),
 };
 
+// English texts the core puts into alarms as data (subjects, places, a refusal's sender and reason,
+// a lost connection's cause): shown in the reader's language when one of them matches whole. The
+// core writes them in English so that the log, other stations and exports keep one language.
+const char* const DataTexts[] = {
+    QT_TRANSLATE_NOOP("ww::Condition", "%1 (bed %2)"),
+    QT_TRANSLATE_NOOP("ww::Condition", "Station %1"),
+    QT_TRANSLATE_NOOP("ww::Condition", "unlisted sender"),
+    QT_TRANSLATE_NOOP("ww::Condition", "unknown sender"),
+    QT_TRANSLATE_NOOP("ww::Condition", "clean utility rooms"),
+    QT_TRANSLATE_NOOP("ww::Condition", "no answer for %1 s"),
+    QT_TRANSLATE_NOOP("ww::Condition", "%1 (%2 refused this minute)"),
+    QT_TRANSLATE_NOOP("ww::Condition", "acknowledged by '%1', who is not on the staff list"),
+    QT_TRANSLATE_NOOP("ww::Condition", "no staff member named"),
+    QT_TRANSLATE_NOOP("ww::Condition", "made by '%1', who is not on the staff list"),
+    QT_TRANSLATE_NOOP("ww::Condition", "assigns '%1', who is not on the staff list"),
+    QT_TRANSLATE_NOOP("ww::Condition", "role '%1' given by '%2' to '%3': not both on the staff list"),
+    QT_TRANSLATE_NOOP("ww::Condition", "signed by '%1' but made in the name of '%2'"),
+    QT_TRANSLATE_NOOP("ww::Condition", "not signed"),
+    QT_TRANSLATE_NOOP("ww::Condition", "not a valid signed envelope"),
+    QT_TRANSLATE_NOOP("ww::Condition", "signed without a signer id"),
+    QT_TRANSLATE_NOOP("ww::Condition", "signature of %1 bytes, not %2"),
+    QT_TRANSLATE_NOOP("ww::Condition", "signature of '%1' does not verify (changed, or made with another key)"),
+    QT_TRANSLATE_NOOP("ww::Condition", "counter %1 of '%2' not above %3 already seen"),
+    // A reminder's detail (domain/reminders.cpp); the more specific pattern first.
+    QT_TRANSLATE_NOOP("ww::Condition", "no NEWS2 score yet: first observations"),
+    QT_TRANSLATE_NOOP("ww::Condition", "no NEWS2 score yet: observations %1"),
+    QT_TRANSLATE_NOOP("ww::Condition", "NEWS2 %1 (a 3 in one parameter): observations %2"),
+    QT_TRANSLATE_NOOP("ww::Condition", "NEWS2 %1: observations %2"),
+    QT_TRANSLATE_NOOP("ww::Condition", "hourly"),
+    QT_TRANSLATE_NOOP("ww::Condition", "%1-hourly"),
+    QT_TRANSLATE_NOOP("ww::Condition", "every %1 min"),
+    QT_TRANSLATE_NOOP("ww::Condition", "medication round %1"),
+    QT_TRANSLATE_NOOP("ww::Condition", "reposition every %1 min"),
+    // The NEWS2 inputs a partial score lacks (core/news2score.cpp), listed with ", ".
+    QT_TRANSLATE_NOOP("ww::Condition", "RR"),
+    QT_TRANSLATE_NOOP("ww::Condition", "SpO2"),
+    QT_TRANSLATE_NOOP("ww::Condition", "SBP"),
+    QT_TRANSLATE_NOOP("ww::Condition", "pulse"),
+    QT_TRANSLATE_NOOP("ww::Condition", "temp"),
+    QT_TRANSLATE_NOOP("ww::Condition", "ACVPU/O2"),
+};
+
+struct DataPattern
+{
+    const char* source;
+    QRegularExpression re;
+    QList<int> order; // the placeholder number of each capture
+};
+
+// Each data text as an anchored expression: its placeholders capture, the rest is literal.
+const std::vector<DataPattern>& dataPatterns()
+{
+    static const std::vector<DataPattern> patterns = [] {
+        std::vector<DataPattern> out;
+        for (const char* source : DataTexts) {
+            const QString text = QString::fromUtf8(source);
+            QString re = QStringLiteral("^");
+            QList<int> order;
+            qsizetype from = 0;
+            for (qsizetype i = 0; i + 1 < text.size(); ++i)
+                if (text[i] == u'%' && text[i + 1] >= u'1' && text[i + 1] <= u'9') {
+                    re += QRegularExpression::escape(text.mid(from, i - from)) + QStringLiteral("(.+)");
+                    order << text[i + 1].unicode() - u'0';
+                    from = i + 2;
+                    ++i;
+                }
+            re += QRegularExpression::escape(text.mid(from)) + QStringLiteral("$");
+            out.push_back({source, QRegularExpression(re, QRegularExpression::DotMatchesEverythingOption), order});
+        }
+        return out;
+    }();
+    return patterns;
+}
+
 const Text* find(const QString& code)
 {
     for (const Text& t : Texts)
@@ -102,7 +179,39 @@ QString fill(const QString& pattern, const QStringList& args)
     return out;
 }
 
+QString shownText(const QString& english, int depth = 0)
+{
+    if (english.isEmpty() || depth > 2)
+        return english;
+    // A decimal number raised in the C locale ("9.1"), with the reader's separator ("9,1").
+    static const QRegularExpression decimal(QStringLiteral("^-?\\d+\\.(\\d+)$"));
+    if (const QRegularExpressionMatch m = decimal.match(english); m.hasMatch())
+        return QLocale().toString(english.toDouble(), 'f', int(m.capturedLength(1)));
+    for (const DataPattern& p : dataPatterns()) {
+        const QRegularExpressionMatch m = p.re.match(english);
+        if (!m.hasMatch())
+            continue;
+        QStringList args(9);
+        for (int k = 0; k < p.order.size(); ++k)
+            args[p.order[k] - 1] = shownText(m.captured(k + 1), depth + 1);
+        return fill(QCoreApplication::translate("ww::Condition", p.source), args);
+    }
+    // A list ("SBP, pulse, temp"): each item on its own; a text without known items stays as it is.
+    if (depth == 0 && english.contains(QStringLiteral(", "))) {
+        QStringList items = english.split(QStringLiteral(", "));
+        for (QString& item : items)
+            item = shownText(item, depth + 1);
+        return items.join(QStringLiteral(", "));
+    }
+    return english;
+}
+
 } // namespace
+
+QString shownData(const QString& english)
+{
+    return shownText(english);
+}
 
 QStringList conditionCodes()
 {
@@ -124,9 +233,11 @@ QString renderCondition(const QString& code, const QStringList& args, bool trans
         return {};
     if (!translate)
         return fill(QString::fromUtf8(t->source), args);
-    QStringList shown = args;
+    QStringList shown;
+    for (const QString& arg : args)
+        shown << shownText(arg);
     if (t->argContext && t->argIndex < shown.size())
-        shown[t->argIndex] = QCoreApplication::translate(t->argContext, shown[t->argIndex].toUtf8().constData());
+        shown[t->argIndex] = QCoreApplication::translate(t->argContext, args[t->argIndex].toUtf8().constData());
     return fill(QCoreApplication::translate("ww::Condition", t->source), shown);
 }
 

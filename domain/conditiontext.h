@@ -19,6 +19,9 @@ namespace ww {
 [[nodiscard]] QStringList conditionCodes();
 // Whether the code is one this program renders.
 [[nodiscard]] bool knownCondition(const QString& code);
+// An English text the core writes into an alarm as data (a subject "Anna Berg (bed 3-A)", "Station
+// s1", a refusal's reason) in the reader's language; any other text (a name, an id) as it is.
+[[nodiscard]] QString shownData(const QString& english);
 // What to show for an alarm: its code rendered in the reader's language, else its text.
 [[nodiscard]] QString shownCondition(const AlarmState& a);
 

@@ -70,6 +70,13 @@ bool AlarmListModel::before(const AlarmState& a, const AlarmState& b)
     return a.id < b.id;
 }
 
+void AlarmListModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
 void AlarmListModel::apply(const AlarmState& alarm)
 {
     const auto it = std::find_if(m_rows.begin(), m_rows.end(), [&](const AlarmState& a) { return a.id == alarm.id; });
@@ -180,8 +187,8 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case PriorityCol: return prioritySymbol(a->priority) + QChar(u' ') + priorityText(a->priority);
         case ConditionCol: return shownCondition(*a) + (a->late ? tr(" [late]") : QString());
-        case SubjectCol: return a->subject;
-        case PlaceCol: return a->place;
+        case SubjectCol: return shownData(a->subject);
+        case PlaceCol: return shownData(a->place);
         case NearestCol: return nearestText(*a);
         case SinceCol: return formatTime(a->onsetMs);
         case OpenCol: return openForText(a->onsetMs, m_nowMs);
@@ -213,7 +220,7 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == NearestCol && !a->roomId.isEmpty()) {
-            QStringList lines{tr("Nearest by walking distance to %1:").arg(a->place)};
+            QStringList lines{tr("Nearest by walking distance to %1:").arg(shownData(a->place))};
             for (const Responder& r : m_responders.value(a->id))
                 lines << responderText(r) + QStringLiteral(" \u2013 ") + r.roomName;
             if (lines.size() == 1)

@@ -35,6 +35,8 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     void apply(const AlarmState& alarm);
+    // The language changed: headers and cells (conditions are rendered when shown) asked for again.
+    void retranslate();
     [[nodiscard]] const AlarmState* at(int row) const;
     [[nodiscard]] const AlarmState* find(const QString& id) const;
     // The most urgent alarm still signalling (for the banner), or null.

@@ -36,6 +36,16 @@ public:
         }
     }
 
+    // The language changed: headers and texts are asked for again (they are rendered when shown).
+    void retranslate()
+    {
+        if (const int columns = columnCount(); columns > 0) {
+            Q_EMIT headerDataChanged(Qt::Horizontal, 0, columns - 1);
+            if (!m_rows.empty())
+                Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columns - 1));
+        }
+    }
+
 protected:
     std::vector<Row> m_rows;
 };

@@ -3,14 +3,37 @@
 
 #include <QDateTime>
 #include <QFont>
+#include <QLocale>
 
 namespace ww {
+
+QString timeFormatWithSeconds()
+{
+    // The locale's short time ("HH:mm", "h:mm AP") with seconds: an alarm's second matters.
+    QString f = QLocale().timeFormat(QLocale::ShortFormat);
+    if (!f.contains(u's')) {
+        const qsizetype minutes = f.indexOf(QStringLiteral("mm"));
+        if (minutes >= 0)
+            f.insert(minutes + 2, QStringLiteral(":ss"));
+    }
+    return f;
+}
 
 QString formatTime(qint64 utcMs)
 {
     if (utcMs <= 0)
         return {};
-    return QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().time(), timeFormatWithSeconds());
+}
+
+QString formatDateTime(qint64 utcMs)
+{
+    if (utcMs <= 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime();
+    if (QLocale().language() == QLocale::C)
+        return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")); // no locale to follow: ISO
+    return QLocale().toString(t.date(), QLocale::ShortFormat) + QChar(u' ') + QLocale().toString(t.time(), timeFormatWithSeconds());
 }
 
 QString signalText(SignalState s)
@@ -38,7 +61,7 @@ QVariant reading(const Reading& r, SignalState s, int decimals)
         return QObject::tr("no signal");
     if (!r.valid)
         return QStringLiteral("–");
-    return QString::number(r.value, 'f', decimals);
+    return QLocale().toString(r.value, 'f', decimals);
 }
 
 QVariant optionalValue(const std::optional<double>& v)
@@ -50,13 +73,14 @@ QString withTarget(const std::optional<double>& v, const Range& target, int deci
 {
     if (!v)
         return QStringLiteral("–");
-    QString text = QString::number(*v, 'f', decimals) + unit;
+    const QLocale l;
+    QString text = l.toString(*v, 'f', decimals) + unit;
     if (target.min && target.max)
-        text += QStringLiteral(" (%1–%2)").arg(*target.min).arg(*target.max);
+        text += QStringLiteral(" (%1–%2)").arg(l.toString(*target.min), l.toString(*target.max));
     else if (target.max)
-        text += QStringLiteral(" (≤ %1)").arg(*target.max);
+        text += QStringLiteral(" (≤ %1)").arg(l.toString(*target.max));
     else if (target.min)
-        text += QStringLiteral(" (≥ %1)").arg(*target.min);
+        text += QStringLiteral(" (≥ %1)").arg(l.toString(*target.min));
     return text;
 }
 

@@ -9,7 +9,9 @@
 
 namespace ww {
 
-[[nodiscard]] QString formatTime(qint64 utcMs);     // local hh:mm:ss
+// Shown times, in the reader's locale (numbers, order, separators), local time, with seconds.
+[[nodiscard]] QString formatTime(qint64 utcMs);
+[[nodiscard]] QString formatDateTime(qint64 utcMs); // with the date (ISO under the C locale)
 [[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
 
 // A patient's risk flags as short chip texts ("Fall", "Elope", "Bed exit") and what each means.
@@ -109,6 +111,15 @@ public:
     DeviceModel devices;
     TrendStore trends; // what the charts draw, updated with each batch before applied()
     [[nodiscard]] quint64 batchesApplied() const { return m_batches; }
+    // The language changed: every table's headers and cells are asked for again.
+    void retranslate()
+    {
+        patients.retranslate();
+        staff.retranslate();
+        assets.retranslate();
+        environment.retranslate();
+        devices.retranslate();
+    }
 
 public Q_SLOTS:
     void apply(const ww::WardUpdatePtr& update);

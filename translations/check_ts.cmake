@@ -2,6 +2,7 @@
 # "-I ." lets lupdate read the headers, so a class in namespace ww gets the context tr() uses at run
 # time ("ww::MainWindow"); without it the contexts were "MainWindow" and nothing was translated.
 set(fresh ${WORK_DIR}/fresh.ts)
+file(MAKE_DIRECTORY ${WORK_DIR})
 file(REMOVE ${fresh})
 execute_process(COMMAND ${LUPDATE} -silent -locations none -I . app ui models core records alarms transport domain -ts ${fresh}
                 WORKING_DIRECTORY ${SOURCE_DIR} RESULT_VARIABLE rc)
@@ -13,6 +14,6 @@ file(STRINGS ${TS_FILE} committed REGEX "<source>|<name>")
 list(SORT now)
 list(SORT committed)
 if(NOT now STREQUAL committed)
-  message(FATAL_ERROR "${TS_FILE} is stale: run\n  lupdate -locations none -I . -no-obsolete app ui models core records alarms transport domain -ts translations/wardwatch_de.ts\nand translate the new strings.")
+  message(FATAL_ERROR "${TS_FILE} is stale: run\n  lupdate -locations none -I . -no-obsolete app ui models core records alarms transport domain -ts translations/wardwatch_de.ts translations/wardwatch_zh_CN.ts\nand translate the new strings.")
 endif()
 message(STATUS "translations up to date")

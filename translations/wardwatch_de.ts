@@ -784,17 +784,6 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
-    <name>ww::AlarmRules</name>
-    <message>
-        <source>Station %1</source>
-        <translation>Station %1</translation>
-    </message>
-    <message>
-        <source>clean utility rooms</source>
-        <translation>reine Arbeitsräume</translation>
-    </message>
-</context>
-<context>
     <name>ww::AssetModel</name>
     <message>
         <source>no signal</source>
@@ -1254,6 +1243,14 @@ Kommentar: %1</translation>
             <numerusform>%n Räume; wer quittiert hat, ist unbekannt: das Alarmprotokoll kann nicht gelesen werden (%1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Acknowledgements unavailable: the alarm log cannot be read (%1)</source>
+        <translation>Quittierungen nicht verfügbar: Das Alarmprotokoll kann nicht gelesen werden (%1)</translation>
+    </message>
+    <message>
+        <source>Reviewed by: ______________________   Signature: ______________   Date: __________</source>
+        <translation>Geprüft von: ______________________   Unterschrift: ______________   Datum: __________</translation>
+    </message>
 </context>
 <context>
     <name>ww::ClimateReviewDialog</name>
@@ -1644,6 +1641,142 @@ Kommentar: %1</translation>
     <message>
         <source>Room climate record write failed: %1</source>
         <translation>Raumklima-Protokoll konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (bed %2)</source>
+        <translation>%1 (Bett %2)</translation>
+    </message>
+    <message>
+        <source>Station %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
+        <source>unlisted sender</source>
+        <translation>nicht eingetragener Absender</translation>
+    </message>
+    <message>
+        <source>unknown sender</source>
+        <translation>unbekannter Absender</translation>
+    </message>
+    <message>
+        <source>clean utility rooms</source>
+        <translation>reine Arbeitsräume</translation>
+    </message>
+    <message>
+        <source>no answer for %1 s</source>
+        <translation>keine Antwort seit %1 s</translation>
+    </message>
+    <message>
+        <source>%1 (%2 refused this minute)</source>
+        <translation>%1 (%2 in dieser Minute abgewiesen)</translation>
+    </message>
+    <message>
+        <source>acknowledged by &apos;%1&apos;, who is not on the staff list</source>
+        <translation>quittiert von „%1“, nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>no staff member named</source>
+        <translation>kein Mitarbeiter angegeben</translation>
+    </message>
+    <message>
+        <source>made by &apos;%1&apos;, who is not on the staff list</source>
+        <translation>gemacht von „%1“, nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>assigns &apos;%1&apos;, who is not on the staff list</source>
+        <translation>weist „%1“ zu, nicht in der Personalliste</translation>
+    </message>
+    <message>
+        <source>role &apos;%1&apos; given by &apos;%2&apos; to &apos;%3&apos;: not both on the staff list</source>
+        <translation>Rolle „%1“ von „%2“ an „%3“ vergeben: nicht beide in der Personalliste</translation>
+    </message>
+    <message>
+        <source>signed by &apos;%1&apos; but made in the name of &apos;%2&apos;</source>
+        <translation>signiert von „%1“, aber im Namen von „%2“</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>nicht signiert</translation>
+    </message>
+    <message>
+        <source>not a valid signed envelope</source>
+        <translation>kein gültiger signierter Umschlag</translation>
+    </message>
+    <message>
+        <source>signed without a signer id</source>
+        <translation>signiert ohne Kennung des Unterzeichners</translation>
+    </message>
+    <message>
+        <source>signature of %1 bytes, not %2</source>
+        <translation>Signatur mit %1 Bytes statt %2</translation>
+    </message>
+    <message>
+        <source>signature of &apos;%1&apos; does not verify (changed, or made with another key)</source>
+        <translation>Signatur von „%1“ ist ungültig (verändert oder mit einem anderen Schlüssel erstellt)</translation>
+    </message>
+    <message>
+        <source>counter %1 of &apos;%2&apos; not above %3 already seen</source>
+        <translation>Zähler %1 von „%2“ nicht größer als der bereits gesehene %3</translation>
+    </message>
+    <message>
+        <source>no NEWS2 score yet: first observations</source>
+        <translation>noch kein NEWS2-Score: erste Beobachtungen</translation>
+    </message>
+    <message>
+        <source>no NEWS2 score yet: observations %1</source>
+        <translation>noch kein NEWS2-Score: Beobachtungen %1</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1 (a 3 in one parameter): observations %2</source>
+        <translation>NEWS2 %1 (eine 3 in einem Parameter): Beobachtungen %2</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1: observations %2</source>
+        <translation>NEWS2 %1: Beobachtungen %2</translation>
+    </message>
+    <message>
+        <source>hourly</source>
+        <translation>stündlich</translation>
+    </message>
+    <message>
+        <source>%1-hourly</source>
+        <translation>%1-stündlich</translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation>alle %1 min</translation>
+    </message>
+    <message>
+        <source>medication round %1</source>
+        <translation>Medikamentenrunde %1</translation>
+    </message>
+    <message>
+        <source>reposition every %1 min</source>
+        <translation>Umlagern alle %1 min</translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation>AF</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>SBP</source>
+        <translation>RRsys</translation>
+    </message>
+    <message>
+        <source>pulse</source>
+        <translation>Puls</translation>
+    </message>
+    <message>
+        <source>temp</source>
+        <translation>Temp</translation>
+    </message>
+    <message>
+        <source>ACVPU/O2</source>
+        <translation>ACVPU/O2</translation>
     </message>
 </context>
 <context>
@@ -2238,6 +2371,17 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::Language</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+</context>
+<context>
     <name>ww::MainWindow</name>
     <message>
         <source>WardWatch – %1</source>
@@ -2366,6 +2510,10 @@ Kommentar: %1</translation>
     <message>
         <source>Patient view…</source>
         <translation>Patientenansicht…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
     </message>
 </context>
 <context>
@@ -3317,10 +3465,6 @@ Kommentar: %1</translation>
         <source>broker not answering</source>
         <translation>Broker antwortet nicht</translation>
     </message>
-    <message>
-        <source>no answer for %1 s</source>
-        <translation>keine Antwort seit %1 s</translation>
-    </message>
 </context>
 <context>
     <name>ww::StationFilter</name>
@@ -3483,16 +3627,8 @@ Kommentar: %1</translation>
         <translation>Die Alarmverarbeitung läuft nicht.</translation>
     </message>
     <message>
-        <source>unknown sender</source>
-        <translation>unbekannter Absender</translation>
-    </message>
-    <message>
         <source>(nobody signed in)</source>
         <translation>(niemand angemeldet)</translation>
-    </message>
-    <message>
-        <source>unlisted sender</source>
-        <translation>nicht eingetragener Absender</translation>
     </message>
 </context>
 <context>

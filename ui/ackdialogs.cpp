@@ -64,7 +64,7 @@ CommentDialog* acknowledgeAsking(AlarmController& alarms, const QString& alarmId
         return nullptr;
     }
     const QString what = QStringLiteral("%1 %2 – %3\n%4").arg(prioritySymbol(a->priority), priorityText(a->priority),
-                                                             shownCondition(*a), a->subject) +
+                                                             shownCondition(*a), shownData(a->subject)) +
                          (a->place.isEmpty() ? QString() : QStringLiteral(" – ") + a->place);
     auto* d = new CommentDialog(CommentDialog::Purpose::Acknowledge, what, false, parent);
     d->setAttribute(Qt::WA_DeleteOnClose);
@@ -81,7 +81,7 @@ CommentDialog* pauseAudioAsking(AlarmController& alarms, QWidget* parent)
     }
     const AlarmState* top = alarms.alarms().topSignalling();
     const QString what = top ? QStringLiteral("%1 %2 – %3\n%4").arg(prioritySymbol(top->priority), priorityText(top->priority),
-                                                                    shownCondition(*top), top->subject)
+                                                                    shownCondition(*top), shownData(top->subject))
                              : QString();
     auto* d = new CommentDialog(CommentDialog::Purpose::PauseAudio, what, true, parent);
     d->setAttribute(Qt::WA_DeleteOnClose);

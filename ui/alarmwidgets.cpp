@@ -153,7 +153,7 @@ void AlarmBanner::refresh()
         m_symbol->setText(prioritySymbol(top->priority) + QChar(u' ') + priorityText(top->priority));
         // What on the first line, who and where on the second: a narrow screen shortens each line,
         // and never drops the patient or the room for a long condition.
-        QString t = shownCondition(*top) + QChar(u'\n') + top->subject;
+        QString t = shownCondition(*top) + QChar(u'\n') + shownData(top->subject);
         if (!top->place.isEmpty())
             t += QStringLiteral(" \u2013 ") + top->place;
         // Who could go: the nearest staff member heard now (the list's tooltip names three).
@@ -560,12 +560,12 @@ void HistoryView::refresh()
             for (const LogEntry& e : self->m_entries) {
                 const AlarmState& s = e.state;
                 QList<QStandardItem*> row{
-                    new QStandardItem(QDateTime::fromMSecsSinceEpoch(e.utcMs).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))),
+                    new QStandardItem(formatDateTime(e.utcMs)),
                     new QStandardItem(e.kind),
                     new QStandardItem(s.id.isEmpty() ? QString() : prioritySymbol(s.priority) + QChar(u' ') + priorityText(s.priority)),
                     new QStandardItem(shownCondition(s)),
-                    new QStandardItem(s.subject),
-                    new QStandardItem(s.place),
+                    new QStandardItem(shownData(s.subject)),
+                    new QStandardItem(shownData(s.place)),
                     new QStandardItem(e.operatorName.isEmpty() ? e.operatorId : e.operatorName),
                     new QStandardItem(e.station),
                     new QStandardItem(e.kind == QLatin1String("acknowledged") && !s.ackComment.isEmpty()

@@ -115,9 +115,9 @@ QString ClimateReportDialog::text() const
     for (const ClimateReport& r : m_reports)
         parts << r.text();
     if (!m_logError.isEmpty())
-        parts << QStringLiteral("Acknowledgements unavailable: the alarm log cannot be read (%1)\n").arg(m_logError);
+        parts << tr("Acknowledgements unavailable: the alarm log cannot be read (%1)").arg(m_logError) + QChar(u'\n');
     return parts.join(QStringLiteral("\n") + QString(100, u'-') + QStringLiteral("\n")) +
-           QStringLiteral("\nReviewed by: ______________________   Signature: ______________   Date: __________\n");
+           QChar(u'\n') + tr("Reviewed by: ______________________   Signature: ______________   Date: __________") + QChar(u'\n');
 }
 
 bool ClimateReportDialog::savePdf(const QString& file) const

@@ -644,7 +644,7 @@ void FloorPlanView::applyReplay(qint64 timeMs, const QVector<TagPosition>& posit
     m_scene->showRecorded(timeMs, positions, rooms);
     m_liveButton->setEnabled(true);
     setBoldFont(m_liveButton, true);
-    m_timeLabel->setText(tr("Looking back: %1").arg(QDateTime::fromMSecsSinceEpoch(timeMs).toString(QStringLiteral("HH:mm:ss"))));
+    m_timeLabel->setText(tr("Looking back: %1").arg(formatTime(timeMs)));
     setTextTone(m_timeLabel, TextTone::Warning, true);
     Q_EMIT replayed(timeMs);
 }

@@ -1,6 +1,7 @@
 #include "ui/mainwindow.h"
 #include "records/climaterecord.h"
 #include "ui/floorplanview.h"
+#include "ui/language.h"
 #include "ui/alarmwidgets.h"
 #include "ui/censusdialogs.h"
 #include "models/stationfilter.h"
@@ -13,6 +14,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFile>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -31,12 +33,84 @@ namespace ww {
 
 MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
                        const Site* site, QWidget* parent)
-    : QMainWindow(parent), m_stats(stats), m_tabs(new QTabWidget(this)), m_models(models), m_alarms(alarms), m_site(site),
-      m_connection(new ElidedLabel(this)), m_rate(new QLabel(this)), m_rejected(new QLabel(this))
+    : QMainWindow(parent), m_stats(stats), m_siteName(siteName), m_models(models), m_alarms(alarms), m_site(site)
 {
     if (alarms && site)
         m_filter = new StationFilter(*site, models.patients, this);
-    setWindowTitle(tr("WardWatch – %1").arg(siteName));
+    build();
+    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::refreshRates);
+    m_rateTimer.start(1000);
+    resize(1280, 800);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    // A translator removed and another installed are two events: one rebuild, after both.
+    if (event->type() == QEvent::LanguageChange && !m_rebuildQueued) {
+        m_rebuildQueued = true;
+        QMetaObject::invokeMethod(this, &MainWindow::rebuild, Qt::QueuedConnection);
+    }
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::rebuild()
+{
+    m_rebuildQueued = false;
+    // What the nurse was looking at: the tab, the rows selected, the patients' windows open.
+    const QString tab = m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+    QHash<QString, int> selected;
+    for (QTableView* t : std::as_const(m_tables))
+        if (t->currentIndex().isValid())
+            selected.insert(t->objectName(), t->currentIndex().row());
+    const bool mine = m_filter && m_filter->myPatients();
+    QStringList patients;
+    for (auto it = m_patientViews.cbegin(); it != m_patientViews.cend(); ++it)
+        if (it.value() && it.value()->isVisible()) {
+            patients << it.key();
+            it.value()->close(); // deletes itself on close
+        }
+    m_patientViews.clear();
+    // The old widgets may be inside their own event handlers: deleted later, hidden now; the shift's
+    // controls are a QObject whose menus and labels go with the old bars.
+    delete m_shift;
+    m_shift = nullptr;
+    setMenuBar(new QMenuBar(this)); // Qt hides the old bars and deletes them later
+    setStatusBar(new QStatusBar(this));
+    m_tables.clear();
+    m_banner = nullptr;
+    m_alarmPanel = nullptr;
+    m_history = nullptr;
+    m_floorPlan = nullptr;
+    m_vitalsTrend = nullptr;
+    m_envChart = nullptr;
+    m_parSummary = nullptr;
+    m_census = nullptr;
+    m_engines = nullptr;
+    build(); // a new central widget: Qt deletes the old one later
+    if (m_filter && m_filter->myPatients() != mine)
+        m_filter->setMyPatients(mine);
+    showTab(tab);
+    for (auto it = selected.cbegin(); it != selected.cend(); ++it)
+        selectRow(it.key(), it.value());
+    for (const QString& id : std::as_const(patients))
+        showPatient(id);
+    // Views outside this window (and proxies that cache) hear of the new texts from the models.
+    m_models.retranslate();
+    if (m_alarms)
+        m_alarms->alarms().retranslate();
+    Q_EMIT retranslated();
+}
+
+void MainWindow::build()
+{
+    WardModels& models = m_models;
+    AlarmController* alarms = m_alarms;
+    const Site* site = m_site;
+    m_tabs = new QTabWidget(this);
+    m_connection = new ElidedLabel(this);
+    m_rate = new QLabel(this);
+    m_rejected = new QLabel(this);
+    setWindowTitle(tr("WardWatch – %1").arg(m_siteName));
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -221,6 +295,17 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
         }
     }
 
+    // View > Language: the shift's View menu when there is one.
+    QMenu* view = nullptr;
+    for (QAction* a : menuBar()->actions())
+        if (a->menu() && a->menu()->objectName() == u"viewMenu")
+            view = a->menu();
+    if (!view) {
+        view = menuBar()->addMenu(tr("&View"));
+        view->setObjectName(QStringLiteral("viewMenu"));
+    }
+    view->addMenu(languageMenu(view));
+
     // Help: the user guide and the About box, both stating the intended use.
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&User guide"), this, &MainWindow::showUserGuide);
@@ -238,11 +323,16 @@ MainWindow::MainWindow(const QString& siteName, WardModels& models, const Ingest
     statusBar()->addPermanentWidget(m_engines);
     statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_rejected);
-    setConnectionState(MqttState::Disconnected, {});
-    connect(&m_rateTimer, &QTimer::timeout, this, &MainWindow::refreshRates);
-    m_rateTimer.start(1000);
+    // What the station said about itself stays said in the new language.
+    setConnectionState(m_connectionState, m_connectionDetail);
+    if (m_enginesShown)
+        setPositioningEngines(m_enginesOnline);
+    if (!m_clearTextHost.isEmpty())
+        setClearText(m_clearTextHost);
+    if (m_unsignedAccepted)
+        setUnsignedAccepted();
+    m_lastRateMs = 0;
     refreshRates();
-    resize(1280, 800);
 }
 
 void MainWindow::filterCensus()
@@ -392,6 +482,8 @@ void MainWindow::showTab(const QString& name)
 
 void MainWindow::setConnectionState(MqttState state, const QString& detail)
 {
+    m_connectionState = state;
+    m_connectionDetail = detail;
     const QString text = detail.isEmpty() ? toString(state) : QStringLiteral("%1 (%2)").arg(toString(state), detail);
     m_connection->setText(tr("Broker: %1").arg(text));
     m_connection->setToolTip(m_connection->text()); // elided when the status bar is short
@@ -401,6 +493,8 @@ void MainWindow::setConnectionState(MqttState state, const QString& detail)
 
 void MainWindow::setPositioningEngines(const QStringList& engines)
 {
+    m_enginesShown = true;
+    m_enginesOnline = engines;
     m_engines->setVisible(true);
     m_engines->setText(engines.isEmpty() ? tr("Locations: no positioning engine online")
                                          : tr("Locations: engines %1").arg(engines.join(QStringLiteral(", "))));
@@ -409,6 +503,7 @@ void MainWindow::setPositioningEngines(const QStringList& engines)
 
 void MainWindow::setClearText(const QString& host)
 {
+    m_clearTextHost = host;
     auto* label = new QLabel(tr("CLEAR TEXT to %1 (no TLS)").arg(host), this);
     label->setObjectName(QStringLiteral("clearText"));
     label->setToolTip(tr("The site file allows this station to reach the broker without TLS (network.allowClearText): "
@@ -419,6 +514,7 @@ void MainWindow::setClearText(const QString& host)
 
 void MainWindow::setUnsignedAccepted()
 {
+    m_unsignedAccepted = true;
     auto* label = new QLabel(tr("UNSIGNED STATE ACCEPTED"), this);
     label->setObjectName(QStringLiteral("unsignedAccepted"));
     label->setToolTip(tr("The site file takes alarm state and census changes without a station's signature "

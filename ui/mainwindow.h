@@ -64,7 +64,20 @@ public Q_SLOTS:
     void setUnsignedAccepted();
     void showUserGuide();
 
+Q_SIGNALS:
+    // The window was built again in the language just installed (View > Language, or
+    // switchLanguage from elsewhere): pointers to its views taken before are stale.
+    void retranslated();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // Builds the tabs, menus and status bar from the models in the installed language.
+    void build();
+    // On a language change: the window built again, keeping the tab, the selected rows, the
+    // patients' windows and what the status bar said.
+    void rebuild();
     QTableView* addTable(QAbstractItemModel* model, const QString& title);
     void refreshRates();
     // Puts the table's tab into a vertical splitter: the table above, the chart below.
@@ -76,7 +89,8 @@ private:
     void filterPlan();
 
     const IngestStats& m_stats;
-    QTabWidget* m_tabs;
+    QString m_siteName;
+    QTabWidget* m_tabs = nullptr;
     QList<QTableView*> m_tables;
     class AlarmBanner* m_banner = nullptr;
     class AlarmPanel* m_alarmPanel = nullptr;
@@ -92,10 +106,17 @@ private:
     StationFilter* m_filter = nullptr;
     ShiftControls* m_shift = nullptr;
     QHash<QString, QPointer<PatientView>> m_patientViews;
-    QLabel* m_connection;
+    QLabel* m_connection = nullptr;
     QLabel* m_engines = nullptr;
-    QLabel* m_rate;
-    QLabel* m_rejected;
+    QLabel* m_rate = nullptr;
+    QLabel* m_rejected = nullptr;
+    MqttState m_connectionState = MqttState::Disconnected;
+    QString m_connectionDetail;
+    bool m_enginesShown = false;
+    QStringList m_enginesOnline;
+    QString m_clearTextHost;
+    bool m_unsignedAccepted = false;
+    bool m_rebuildQueued = false;
     QTimer m_rateTimer;
     quint64 m_lastReceived = 0;
     qint64 m_lastRateMs = 0;

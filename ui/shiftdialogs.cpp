@@ -259,6 +259,7 @@ ShiftControls::ShiftControls(QMainWindow& window, AlarmController& alarms, WardM
     connect(m_mine, &QAction::toggled, &m_filter, &StationFilter::setMyPatients);
 
     QMenu* view = window.menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
     QMenu* scope = view->addMenu(tr("Station scope"));
     scope->setObjectName(QStringLiteral("scopeMenu"));
     m_scopes = new QActionGroup(this);
@@ -301,7 +302,9 @@ ShiftControls::ShiftControls(QMainWindow& window, AlarmController& alarms, WardM
         m_mine->setChecked(m_filter.myPatients());
     });
     connect(m_mine, &QAction::triggered, this, [this] { m_autoMine = false; });
-    m_charge->setText(tr("Charge: nobody"));
+    // Built again on a language change: the charge nurse already known is shown at once.
+    const StaffMember* charge = m_site.staffMember(alarms.chargeNurseId());
+    m_charge->setText(charge ? tr("Charge: %1").arg(charge->name) : tr("Charge: nobody"));
     refreshOperator();
     refreshRemotePauses();
 }

@@ -1,4 +1,5 @@
 #include "ui/shiftreportview.h"
+#include "domain/conditiontext.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -188,7 +189,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
         h += tableStart({tr("Onset"), tr("Rule"), tr("Subject"), tr("Lasted")});
         for (const auto& a : r.nuisance)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
-                     .arg(when(a.onsetMs), esc(a.rule), esc(a.subject), shiftDurationText(a.endedMs - a.onsetMs));
+                     .arg(when(a.onsetMs), esc(a.rule), esc(shownData(a.subject)), shiftDurationText(a.endedMs - a.onsetMs));
         h += QStringLiteral("</table>");
     }
 

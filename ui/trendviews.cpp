@@ -7,6 +7,7 @@
 #include "records/envrecord.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -126,7 +127,7 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
         for (VitalKind k : p.kinds) {
             QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
             g->setPen(QPen(colourOf(k), 2));
-            g->setName(toString(k));
+            g->setName(QCoreApplication::translate("ww::VitalKind", toString(k).toUtf8().constData())); // the legend: "HF" in German
             g->setLineStyle(QCPGraph::lsLine);
             g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 3));
             m_graphs[size_t(k)] = g;

@@ -1,0 +1,419 @@
+// The station's languages, offscreen: the main window with live models and alarms of each kind
+// (a fall through the core, a refusal, the station's own technical alarms, vital signs, NEWS2,
+// fridge, door, room climate and pressure, locations, devices, census), switched at run time to
+// German and to Chinese; every tab's widgets, menus, headers, the alarm list's cells, the plan's
+// labels and the charts' axes are walked, and no English source string of the .ts files may be
+// left (English in the other language is allowed where the .ts says so: units, ids, symbols).
+// Back in English, English is shown again.
+#include "alarms/alarmengine.h"
+#include "core/wardcore.h"
+#include "domain/conditiontext.h"
+#include "domain/language.h"
+#include "fakes.h"
+#include "ui_station.h"
+#include "ui/alarmwidgets.h"
+#include "ui/language.h"
+#include "ui/mainwindow.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QChartView>
+#include <QComboBox>
+#include <QFile>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QGraphicsView>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QXmlStreamReader>
+#include <qcustomplot.h>
+
+using namespace ww;
+
+namespace {
+
+// One message of a .ts file: its source and its translation in that file's language.
+struct Message
+{
+    QString source, translation;
+};
+
+QList<Message> readTs(const QString& path)
+{
+    QList<Message> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    QXmlStreamReader xml(&f);
+    Message m;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == u"source")
+            m.source = xml.readElementText();
+        else if (xml.name() == u"translation") {
+            m.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            out << m;
+            m = {};
+        }
+    }
+    return out;
+}
+
+QString plain(QString text)
+{
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    text.remove(tags);
+    text.replace(QStringLiteral("&amp;"), QStringLiteral("&")).replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    text.replace(QStringLiteral("&gt;"), QStringLiteral(">")).replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    text.replace(QStringLiteral("&nbsp;"), QStringLiteral(" "));
+    return text;
+}
+
+// Source strings whose translation differs: shown as they are, they are English left over. A
+// source with placeholders is matched as a pattern when its literal words are English words.
+class EnglishDetector
+{
+public:
+    explicit EnglishDetector(const QList<Message>& messages)
+    {
+        static const QRegularExpression word(QStringLiteral("[A-Za-z]{3,}"));
+        for (const Message& m : messages) {
+            if (m.translation == m.source)
+                continue; // the same in both languages (a unit, a symbol): not English left over
+            if (!m.source.contains(QRegularExpression(QStringLiteral("%\\d")))) {
+                m_exact.insert(m.source.trimmed());
+                m_exact.insert(QString(m.source).remove(u'&').trimmed());
+                continue;
+            }
+            QString literal = m.source;
+            literal.remove(QRegularExpression(QStringLiteral("%L?\\d")));
+            if (!literal.contains(word))
+                continue;
+            // Untranslated (empty): Qt shows the source, which the source's pattern alone finds.
+            m_patterns << std::make_pair(toPattern(m.source), toPattern(m.translation.isEmpty() ? QStringLiteral("\x01") : m.translation));
+        }
+    }
+    // Why text is English ("" when it is not).
+    [[nodiscard]] QString english(const QString& shown) const
+    {
+        const QString text = plain(shown).trimmed();
+        if (text.isEmpty())
+            return {};
+        QStringList parts{text, QString(text).remove(u'&')};
+        parts << text.split(u'\n', Qt::SkipEmptyParts);
+        for (const QString& p : std::as_const(parts)) {
+            if (m_exact.contains(p.trimmed()))
+                return QStringLiteral("\"%1\"").arg(p.trimmed());
+            for (const auto& [source, translated] : m_patterns)
+                if (source.match(p.trimmed()).hasMatch() && !translated.match(p.trimmed()).hasMatch())
+                    return QStringLiteral("\"%1\" (pattern %2)").arg(p.trimmed(), source.pattern());
+        }
+        return {};
+    }
+
+private:
+    static QRegularExpression toPattern(const QString& text)
+    {
+        QString re = QStringLiteral("^");
+        const QStringList pieces = text.split(QRegularExpression(QStringLiteral("%L?\\d")));
+        for (int i = 0; i < pieces.size(); ++i)
+            re += (i ? QStringLiteral(".+") : QString()) + QRegularExpression::escape(pieces[i]);
+        return QRegularExpression(re + QStringLiteral("$"), QRegularExpression::DotMatchesEverythingOption);
+    }
+    QSet<QString> m_exact;
+    QList<std::pair<QRegularExpression, QRegularExpression>> m_patterns;
+};
+
+// Everything a person can read in the window: widgets of the tab shown, menus, headers, cells.
+class Walker
+{
+public:
+    QStringList texts; // "where: text"
+
+    void add(const QString& where, const QString& text)
+    {
+        if (!text.trimmed().isEmpty())
+            texts << where + QStringLiteral(": ") + text;
+    }
+    void menu(QMenu* m, const QString& where)
+    {
+        add(where, m->title());
+        for (QAction* a : m->actions()) {
+            if (a->isSeparator())
+                continue;
+            add(where + QStringLiteral(" > action"), a->text());
+            add(where + QStringLiteral(" > tooltip"), a->toolTip());
+            add(where + QStringLiteral(" > status tip"), a->statusTip());
+            if (a->menu())
+                menu(a->menu(), where + QStringLiteral(" > ") + a->menu()->title());
+        }
+    }
+    void model(QAbstractItemModel* m, const QString& where, const QAbstractItemView* view)
+    {
+        for (int c = 0; c < m->columnCount(); ++c) {
+            add(where + QStringLiteral(" header"), m->headerData(c, Qt::Horizontal).toString());
+            add(where + QStringLiteral(" header tooltip"), m->headerData(c, Qt::Horizontal, Qt::ToolTipRole).toString());
+        }
+        for (int r = 0; r < std::min(m->rowCount(), 120); ++r)
+            for (int c = 0; c < m->columnCount(); ++c) {
+                const QModelIndex i = m->index(r, c);
+                if (auto* table = qobject_cast<const QTableView*>(view); table && table->isRowHidden(r))
+                    continue;
+                add(where + QStringLiteral(" cell"), m->data(i).toString());
+                add(where + QStringLiteral(" cell tooltip"), m->data(i, Qt::ToolTipRole).toString());
+            }
+    }
+    void widget(QWidget* w, const QString& where)
+    {
+        const QString name = where + QChar(u'/') + (w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName());
+        add(name + QStringLiteral(" tooltip"), w->toolTip());
+        for (QAction* a : w->actions())
+            add(name + QStringLiteral(" action"), a->text());
+        if (auto* l = qobject_cast<QLabel*>(w))
+            add(name, l->text());
+        else if (auto* b = qobject_cast<QAbstractButton*>(w))
+            add(name, b->text());
+        else if (auto* g = qobject_cast<QGroupBox*>(w))
+            add(name, g->title());
+        else if (auto* c = qobject_cast<QComboBox*>(w)) {
+            for (int i = 0; i < c->count(); ++i)
+                add(name + QStringLiteral(" item"), c->itemText(i));
+            if (c->lineEdit())
+                add(name + QStringLiteral(" placeholder"), c->lineEdit()->placeholderText());
+        } else if (auto* e = qobject_cast<QLineEdit*>(w))
+            add(name + QStringLiteral(" placeholder"), e->placeholderText());
+        else if (auto* t = qobject_cast<QTabWidget*>(w)) {
+            for (int i = 0; i < t->count(); ++i) {
+                add(name + QStringLiteral(" tab"), t->tabText(i));
+                add(name + QStringLiteral(" tab tooltip"), t->tabToolTip(i));
+            }
+        } else if (auto* v = qobject_cast<QAbstractItemView*>(w)) {
+            if (v->model())
+                model(v->model(), name, v);
+        } else if (auto* chart = qobject_cast<QChartView*>(w)) {
+            add(name + QStringLiteral(" title"), chart->chart()->title());
+            for (QAbstractAxis* axis : chart->chart()->axes())
+                add(name + QStringLiteral(" axis"), axis->titleText());
+            for (QAbstractSeries* s : chart->chart()->series())
+                add(name + QStringLiteral(" series"), s->name());
+        } else if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            for (QCPAxisRect* r : plot->axisRects())
+                for (QCPAxis* axis : r->axes())
+                    add(name + QStringLiteral(" axis"), axis->label());
+            for (int i = 0; i < plot->graphCount(); ++i)
+                add(name + QStringLiteral(" graph"), plot->graph(i)->name());
+            for (int i = 0; i < plot->plottableCount(); ++i)
+                add(name + QStringLiteral(" plottable"), plot->plottable(i)->name());
+            for (int i = 0; i < plot->itemCount(); ++i)
+                if (auto* text = qobject_cast<QCPItemText*>(plot->item(i)))
+                    add(name + QStringLiteral(" text"), text->text());
+        } else if (auto* gv = qobject_cast<QGraphicsView*>(w); gv && gv->scene()) {
+            for (QGraphicsItem* item : gv->scene()->items()) {
+                if (!item->isVisible())
+                    continue;
+                add(name + QStringLiteral(" item tooltip"), item->toolTip());
+                if (auto* s = dynamic_cast<QGraphicsSimpleTextItem*>(item))
+                    add(name + QStringLiteral(" label"), s->text());
+                else if (auto* ti = dynamic_cast<QGraphicsTextItem*>(item))
+                    add(name + QStringLiteral(" label"), ti->toPlainText());
+            }
+        }
+        for (QObject* child : w->children())
+            if (auto* cw = qobject_cast<QWidget*>(child); cw && cw->isVisible() && !cw->isWindow())
+                widget(cw, name);
+    }
+    // The window: every tab in turn, the menus and the status bar.
+    void window(MainWindow& w)
+    {
+        add(QStringLiteral("title"), w.windowTitle());
+        for (QAction* a : w.menuBar()->actions())
+            if (a->menu())
+                menu(a->menu(), QStringLiteral("menu ") + a->menu()->title());
+        QTabWidget* tabs = w.tabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            widget(w.centralWidget(), QStringLiteral("tab ") + tabs->widget(i)->objectName());
+        }
+        widget(w.statusBar(), QStringLiteral("status"));
+    }
+};
+
+AlarmState alarm(const QString& id, Priority p, AlarmCategory c, const QString& code, const QStringList& args,
+                 const QString& subject, const QString& place, qint64 onset)
+{
+    AlarmRaise r;
+    r.setCondition(code, args);
+    AlarmState a;
+    a.id = id;
+    a.rule = QStringLiteral("rule.") + id;
+    a.priority = p;
+    a.category = c;
+    a.condition = r.condition;
+    a.conditionCode = r.conditionCode;
+    a.conditionArgs = r.conditionArgs;
+    a.subject = subject;
+    a.place = place;
+    a.onsetMs = onset;
+    a.stationId = QStringLiteral("lang-station");
+    a.revision = 1;
+    return a;
+}
+
+} // namespace
+
+class TestLanguages : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::useTestSettings(m_settings.path());
+        setTranslationsDirectory(QStringLiteral(WW_QM_DIR));
+    }
+
+    void everyTabInEachLanguage()
+    {
+        test::UiStation st(QStringLiteral("lang-station"));
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setPositioningEngines({});
+        w.setConnectionState(MqttState::Connecting, {});
+        // Alarms of each kind: a fall through the core, a refusal, the station's own technical ones,
+        // and the others' conditions as another station publishes them.
+        const Patient& p = st.site.patients.front();
+        const qint64 now = st.clock.nowMs();
+        st.core.apply(QVector<Decoded>{test::deviceEvent(p.wristband, DeviceEventKind::Fall, now, now, 1, 9)});
+        st.core.apply(QVector<Decoded>{RefusedMsg{QStringLiteral("ww/v1/x/alarm/a"), QString(), QStringLiteral("not signed")}});
+        st.core.setLocalCondition(QStringLiteral("tech.alone"), QStringLiteral("alone"), true, QStringLiteral("station.alone"));
+        const QString bedSubject = p.name + QStringLiteral(" (bed %1)").arg(p.bed);
+        AlarmListModel& list = st.alarms.alarms();
+        int n = 0;
+        auto add = [&](Priority pr, AlarmCategory c, const QString& code, const QStringList& args, const QString& subject = {},
+                       const QString& place = {}) {
+            ++n;
+            list.apply(alarm(QStringLiteral("a%1").arg(n), pr, c, code, args, subject, place, now - n * 60'000));
+        };
+        add(Priority::High, AlarmCategory::Patient, QStringLiteral("vital.low"), {QStringLiteral("SpO2"), QStringLiteral("84"), QStringLiteral("90")}, bedSubject);
+        add(Priority::Medium, AlarmCategory::Patient, QStringLiteral("news2.band.partial"), {QStringLiteral("6"), QStringLiteral("5"), QStringLiteral("SBP, pulse, temp")}, bedSubject);
+        add(Priority::Medium, AlarmCategory::Environment, QStringLiteral("fridge.high"), {QStringLiteral("9.1"), QStringLiteral("8.0")}, QStringLiteral("Fridge"));
+        add(Priority::Low, AlarmCategory::Environment, QStringLiteral("door.open"), {QStringLiteral("75"), QStringLiteral("60")});
+        add(Priority::Low, AlarmCategory::Environment, QStringLiteral("climate.pressure-occupied"),
+            {QStringLiteral("-1.0"), QStringLiteral(">="), QStringLiteral("2.5"), p.name});
+        add(Priority::Medium, AlarmCategory::Location, QStringLiteral("location.exit"), {QStringLiteral("Exit")}, bedSubject);
+        add(Priority::Low, AlarmCategory::Technical, QStringLiteral("device.silent"), {QStringLiteral("wristband"), QStringLiteral("300")});
+        add(Priority::Low, AlarmCategory::Technical, QStringLiteral("station.broker-lost"), {QStringLiteral("no answer for 12 s")},
+            QStringLiteral("Station s2"));
+        add(Priority::Low, AlarmCategory::Environment, QStringLiteral("asset.par-low"),
+            {QStringLiteral("Infusion pump"), QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("4")}, {},
+            QStringLiteral("clean utility rooms"));
+        add(Priority::Low, AlarmCategory::Patient, QStringLiteral("reminder"), {QStringLiteral("NEWS2 3: observations 4-hourly")}, bedSubject);
+        st.flush();
+        QVERIFY(list.rowCount() >= 12);
+        // Conditions in the reader's language, their arguments too (a list of inputs, a decimal).
+        auto shown = [&](const QString& id) { return shownCondition(*list.find(id)); };
+
+        const QList<Message> german = readTs(QStringLiteral(WW_SOURCE_DIR "/translations/wardwatch_de.ts"));
+        const QList<Message> chinese = readTs(QStringLiteral(WW_SOURCE_DIR "/translations/wardwatch_zh_CN.ts"));
+        QVERIFY(german.size() > 500);
+        QVERIFY(chinese.size() == german.size());
+
+        Walker english;
+        english.window(w);
+        const QString alarmsTab = w.tabs()->tabText(0);
+        QCOMPARE(alarmsTab, QStringLiteral("Alarms"));
+
+        const struct
+        {
+            const char* code;
+            const QList<Message>& messages;
+            const char* alarmsTab;
+        } languages[] = {{"de", german, "Alarme"}, {"zh_CN", chinese, "报警"}};
+        for (const auto& language : languages) {
+            QSignalSpy rebuilt(&w, &MainWindow::retranslated);
+            QVERIFY(switchLanguage(QString::fromLatin1(language.code)));
+            QVERIFY(rebuilt.wait(5000));
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            QCOMPARE(w.tabs()->tabText(0), QString::fromUtf8(language.alarmsTab));
+            QVERIFY(QLocale().name().startsWith(QLatin1String(language.code)));
+            if (QLatin1String(language.code) == u"de") {
+                QCOMPARE(shown(QStringLiteral("a2")), QStringLiteral("NEWS2 6 ≥ 5 (unvollständig: ohne RRsys, Puls, Temp)"));
+                QCOMPARE(shown(QStringLiteral("a3")), QStringLiteral("Kühlschrank 9,1 °C > 8,0 °C"));
+            }
+            Walker walked;
+            walked.window(w);
+            QVERIFY2(walked.texts.size() > english.texts.size() / 2, qPrintable(QString::number(walked.texts.size())));
+            const EnglishDetector detector(language.messages);
+            QStringList left;
+            for (const QString& t : std::as_const(walked.texts)) {
+                const qsizetype colon = t.indexOf(QStringLiteral(": "));
+                if (const QString why = detector.english(t.mid(colon + 2)); !why.isEmpty())
+                    left << t.left(colon) + QStringLiteral(": ") + why;
+            }
+            left.removeDuplicates();
+            // WW_LANGUAGE_SCREENSHOTS=DIR: the alarm list in this language as DIR/ui-CODE.png (docs/).
+            if (const QString dir = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !dir.isEmpty()) {
+                w.showTab(QStringLiteral("alarms"));
+                QCoreApplication::processEvents();
+                QVERIFY(w.grab().save(dir + QStringLiteral("/ui-%1.png").arg(QLatin1String(language.code))));
+            }
+            QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("%1: English left in %2 places:\n%3")
+                                                    .arg(QLatin1String(language.code)).arg(left.size()).arg(left.join(u'\n'))));
+        }
+        // Back to English: English again, as before the switches.
+        QSignalSpy rebuilt(&w, &MainWindow::retranslated);
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QVERIFY(rebuilt.wait(5000));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(w.tabs()->tabText(0), QStringLiteral("Alarms"));
+        Walker again;
+        again.window(w);
+        const QSet<QString> before(english.texts.begin(), english.texts.end()), after(again.texts.begin(), again.texts.end());
+        QVERIFY(after.contains(QStringLiteral("menu &Help: &Help")));
+        QVERIFY2(after.size() * 10 >= before.size() * 9, qPrintable(QStringLiteral("%1 of %2").arg(after.size()).arg(before.size())));
+    }
+
+    // The View > Language menu switches, and the window keeps the tab that was shown.
+    void theMenuSwitchesAndKeepsTheTab()
+    {
+        test::UiStation st(QStringLiteral("lang-menu"));
+        MainWindow w(st.site.name, st.models, st.stats, &st.alarms, &st.site);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showTab(QStringLiteral("environment"));
+        auto* german = w.findChild<QAction*>(QStringLiteral("language_de"));
+        QVERIFY(german);
+        QSignalSpy rebuilt(&w, &MainWindow::retranslated);
+        german->trigger();
+        QVERIFY(rebuilt.wait(5000));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QCOMPARE(w.tabs()->currentWidget()->objectName(), QStringLiteral("environment"));
+        QCOMPARE(installedLanguage(), QStringLiteral("de"));
+        auto* checked = w.findChild<QAction*>(QStringLiteral("language_de"));
+        QVERIFY(checked && checked->isChecked());
+        // Numbers by the locale: a German decimal comma.
+        QCOMPARE(QLocale().toString(36.5, 'f', 1), QStringLiteral("36,5"));
+        QVERIFY(!switchLanguage(QStringLiteral("xx")));
+        QCOMPARE(installedLanguage(), QStringLiteral("en"));
+        QVERIFY(rebuilt.wait(5000));
+    }
+
+private:
+    QTemporaryDir m_settings;
+};
+
+QTEST_MAIN(TestLanguages)
+#include "tst_languages.moc"

@@ -1,0 +1,25 @@
+# Fails when lrelease finds a message of TS_FILE without its translation: its summary line
+# "Generated N translation(s) (F finished and U unfinished)" must say 0 unfinished, and no message
+# may be left out ("Ignored N untranslated source text(s)").
+file(MAKE_DIRECTORY ${WORK_DIR})
+get_filename_component(name ${TS_FILE} NAME_WE)
+execute_process(COMMAND ${LRELEASE} ${TS_FILE} -qm ${WORK_DIR}/${name}.qm
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+set(all "${out}${err}")
+message(STATUS "${all}")
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "lrelease failed (${rc})")
+endif()
+string(REGEX MATCH "Generated ([0-9]+) translation\\(s\\) \\(([0-9]+) finished and ([0-9]+) unfinished\\)" line "${all}")
+if(NOT line)
+  message(FATAL_ERROR "lrelease did not say how many translations it generated:\n${all}")
+endif()
+set(generated ${CMAKE_MATCH_1})
+set(unfinished ${CMAKE_MATCH_3})
+if(generated EQUAL 0 OR NOT unfinished EQUAL 0)
+  message(FATAL_ERROR "${TS_FILE}: ${unfinished} of ${generated} translations unfinished: translate them (Qt Linguist, or the <translation> elements)")
+endif()
+if(all MATCHES "Ignored ([0-9]+) untranslated")
+  message(FATAL_ERROR "${TS_FILE}: ${CMAKE_MATCH_1} source texts have no translation at all")
+endif()
+message(STATUS "${name}: ${generated} translations, 0 unfinished")

@@ -1,0 +1,38 @@
+#include "ui/language.h"
+#include "domain/language.h"
+
+#include <QActionGroup>
+#include <QCoreApplication>
+#include <QMenu>
+
+namespace ww {
+
+bool switchLanguage(const QString& code)
+{
+    return installLanguage(code);
+}
+
+QMenu* languageMenu(QWidget* parent)
+{
+    auto* menu = new QMenu(QCoreApplication::translate("ww::Language", "Language"), parent);
+    menu->setObjectName(QStringLiteral("languageMenu"));
+    auto* group = new QActionGroup(menu);
+    group->setExclusive(true);
+    QStringList codes{QString()};
+    codes << shippedLanguages();
+    for (const QString& code : std::as_const(codes)) {
+        // Each language by its own name: a reader finds theirs whatever is shown now.
+        QAction* a = menu->addAction(code.isEmpty() ? QCoreApplication::translate("ww::Language", "System language") : languageName(code));
+        a->setObjectName(QStringLiteral("language_") + (code.isEmpty() ? QStringLiteral("system") : code));
+        a->setCheckable(true);
+        a->setChecked(code == installedLanguage());
+        a->setData(code);
+        group->addAction(a);
+    }
+    // The window rebuilds itself later (a queued LanguageChange): this menu is still there when
+    // the slot returns.
+    QObject::connect(group, &QActionGroup::triggered, menu, [](QAction* a) { switchLanguage(a->data().toString()); });
+    return menu;
+}
+
+} // namespace ww

@@ -1,0 +1,19 @@
+#pragma once
+// Switching the station's language while it runs: the translators and the default locale swapped
+// (domain/language.h); every window follows through Qt's LanguageChange (the main window builds
+// itself again from the models). A settings dialog's languageChanged(code) connects to
+// switchLanguage.
+#include <QString>
+
+class QMenu;
+class QWidget;
+
+namespace ww {
+
+// "" = the system's locale, "en", "de", "zh_CN". False (and English) for a language not shipped.
+bool switchLanguage(const QString& code);
+// View > Language: the system's language and each shipped one by its own name, the installed one
+// checked; choosing one switches at once.
+[[nodiscard]] QMenu* languageMenu(QWidget* parent);
+
+} // namespace ww
