@@ -166,7 +166,8 @@ void PlanRoom::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         painter->drawRoundedRect(QRectF(text.center().x() - w / 2, text.top() + 2, w, text.height() - 4), 5, 5);
         painter->setPen(badge.text);
     } else {
-        painter->setPen(c);
+        // Yellow or cyan on a light plan would hardly show: a darker shade of the same hue.
+        painter->setPen(colourScheme() == ColourScheme::Dark ? c : c.darker(170));
     }
     painter->drawText(text, Qt::AlignCenter, symbol);
 }
