@@ -4,7 +4,9 @@
 #include <QDebug>
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -19,8 +21,9 @@ constexpr auto CaFile = "mqtt/caFile";
 constexpr auto CertFile = "mqtt/certFile";
 constexpr auto KeyFile = "mqtt/keyFile";
 constexpr auto Username = "mqtt/username";
-constexpr auto Password = "mqtt/password"; // older settings: the secret in clear text (still read)
+constexpr auto Password = "mqtt/password"; // version 1: the secret in clear text, read and then moved out
 constexpr auto PasswordFile = "mqtt/passwordFile";
+constexpr auto PasswordInKeyring = "mqtt/passwordInKeyring"; // the password is in the system keyring
 constexpr auto ClientId = "mqtt/clientId";
 constexpr auto Protocol = "mqtt/protocolVersion";
 constexpr auto StationId = "station/id";
@@ -29,9 +32,64 @@ constexpr auto MokoFilter = "ingest/mokoTopicFilter";
 constexpr auto AlarmLog = "alarms/logFile";
 constexpr auto PositionSource = "positioning/source";
 constexpr auto SigningKey = "station/signingKey";
-constexpr auto Theme = "ui/theme";         // auto | light | dark
-constexpr auto LargeType = "ui/largeType"; // bool
+constexpr auto Language = "ui/language";
+constexpr auto TemperatureUnit = "ui/temperatureUnit";
+constexpr auto Theme = "ui/theme";
+constexpr auto LargeType = "ui/largeType";
 } // namespace key
+
+StoredSettings StoredSettings::read()
+{
+    const QSettings s;
+    StoredSettings out;
+    auto text = [&s](const char* k, const QString& fallback = {}) { return s.value(QLatin1String(k), fallback).toString(); };
+    out.host = text(key::Host);
+    out.port = s.value(QLatin1String(key::Port), out.port).toInt();
+    out.tls = s.value(QLatin1String(key::Tls), false).toBool();
+    out.caFile = text(key::CaFile);
+    out.certFile = text(key::CertFile);
+    out.keyFile = text(key::KeyFile);
+    out.username = text(key::Username);
+    out.passwordInKeyring = s.value(QLatin1String(key::PasswordInKeyring), false).toBool();
+    out.passwordFile = text(key::PasswordFile);
+    out.protocolVersion = s.value(QLatin1String(key::Protocol), out.protocolVersion).toInt();
+    out.siteFile = text(key::SiteFile);
+    out.stationId = text(key::StationId, out.stationId);
+    out.language = text(key::Language);
+    out.temperatureUnit = text(key::TemperatureUnit, out.temperatureUnit);
+    out.theme = text(key::Theme, out.theme);
+    out.largeType = s.value(QLatin1String(key::LargeType), false).toBool();
+    return out;
+}
+
+void StoredSettings::write() const
+{
+    QSettings s;
+    auto text = [&s](const char* k, const QString& value) {
+        if (value.isEmpty())
+            s.remove(QLatin1String(k));
+        else
+            s.setValue(QLatin1String(k), value);
+    };
+    s.setValue(QLatin1String(key::Version), AppSettings::Version);
+    text(key::Host, host);
+    s.setValue(QLatin1String(key::Port), port);
+    s.setValue(QLatin1String(key::Tls), tls);
+    text(key::CaFile, caFile);
+    text(key::CertFile, certFile);
+    text(key::KeyFile, keyFile);
+    text(key::Username, username);
+    s.setValue(QLatin1String(key::PasswordInKeyring), passwordInKeyring);
+    text(key::PasswordFile, passwordInKeyring ? QString() : passwordFile);
+    s.remove(QLatin1String(key::Password));
+    s.setValue(QLatin1String(key::Protocol), protocolVersion);
+    text(key::SiteFile, siteFile);
+    s.setValue(QLatin1String(key::StationId), stationId);
+    s.setValue(QLatin1String(key::Language), language);
+    s.setValue(QLatin1String(key::TemperatureUnit), temperatureUnit);
+    s.setValue(QLatin1String(key::Theme), theme);
+    s.setValue(QLatin1String(key::LargeType), largeType);
+}
 
 QString AppSettings::load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out)
 {
@@ -97,7 +155,9 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     const int version = s.value(QLatin1String(key::Version), Version).toInt();
     if (version > Version)
         return QObject::tr("The stored settings are from a newer WardWatch (version %1).").arg(version);
-    // Migrations from older versions go here, one step per version.
+    // Migrations from older versions, one step per version. 1 -> 2: a clear-text mqtt/password is
+    // read below (passwordInSettings) and moved by the program, which knows whether it reads the
+    // keyring (startProgram, app/main.cpp).
 
     MqttSettings& m = out.station.mqtt;
     m.host = parser.isSet(host) ? parser.value(host) : s.value(QLatin1String(key::Host), m.host).toString();
@@ -113,7 +173,10 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     if (parser.isSet(password))
         return QObject::tr("--password would show the password to every user of this computer (in the process list): "
                            "put it in a file readable only by this account and use --password-file FILE");
-    const QString secretFile = parser.isSet(passwordFile) ? parser.value(passwordFile) : s.value(QLatin1String(key::PasswordFile)).toString();
+    const bool keyring = s.value(QLatin1String(key::PasswordInKeyring), false).toBool();
+    const QString secretFile = parser.isSet(passwordFile) ? parser.value(passwordFile)
+                               : keyring               ? QString()
+                                                       : s.value(QLatin1String(key::PasswordFile)).toString();
     if (!secretFile.isEmpty()) {
         QFile f(secretFile);
         if (!f.open(QIODevice::ReadOnly))
@@ -123,8 +186,11 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
         m.password = QString::fromUtf8(f.readLine()).trimmed();
         if (m.password.isEmpty())
             return QObject::tr("--password-file %1: the first line is empty").arg(secretFile);
-    } else {
+    } else if (s.contains(QLatin1String(key::Password))) {
         m.password = s.value(QLatin1String(key::Password)).toString();
+        out.passwordInSettings = true;
+    } else {
+        out.passwordInKeyring = !m.username.isEmpty() && s.value(QLatin1String(key::PasswordInKeyring), false).toBool();
     }
     m.clientId = parser.isSet(clientId) ? parser.value(clientId) : s.value(QLatin1String(key::ClientId)).toString();
     m.protocolVersion = parser.isSet(mqtt311) ? 4 : s.value(QLatin1String(key::Protocol), 5).toInt();
@@ -160,6 +226,8 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
         return parser.isSet(theme) ? QObject::tr("--theme: \"%1\" is none of auto, light, dark").arg(parser.value(theme))
                                    : QObject::tr("setting %1: \"%2\" is none of auto, light, dark").arg(QLatin1String(key::Theme), out.theme);
     out.largeType = parser.isSet(largeType) || s.value(QLatin1String(key::LargeType), false).toBool();
+    out.language = s.value(QLatin1String(key::Language)).toString();
+    out.firstRun = !parser.isSet(host) && !parser.isSet(port) && !parser.isSet(site) && !s.contains(QLatin1String(key::Host));
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
     if (!ok || out.screenshotDelayS < 1)
@@ -206,6 +274,57 @@ void AppSettings::rememberAlarmLog(const AppSettings& settings)
     QVariantMap known = s.value(QLatin1String(KnownLogs)).toMap();
     known.insert(path, rows);
     s.setValue(QLatin1String(KnownLogs), known);
+}
+
+QString AppSettings::defaultPasswordFile()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/mqtt-password");
+}
+
+QString AppSettings::writePasswordFile(const QString& path, const QString& password)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return QObject::tr("Password file %1: its folder cannot be made").arg(path);
+    if (info.absolutePath() == QFileInfo(defaultPasswordFile()).absolutePath())
+        QFile::setPermissions(info.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile f(path);
+    constexpr auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    // An existing file is closed to others before the secret goes in; a new one is made 0600.
+    if (f.exists() && !f.setPermissions(ownerOnly))
+        return QObject::tr("Password file %1: cannot make it readable by this account only (%2)").arg(path, f.errorString());
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate, ownerOnly))
+        return QObject::tr("Password file %1: cannot be written (%2)").arg(path, f.errorString());
+    if (f.write(password.toUtf8() + '\n') < 0 || !f.flush())
+        return QObject::tr("Password file %1: cannot be written (%2)").arg(path, f.errorString());
+    f.close();
+    if (f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther))
+        return QObject::tr("Password file %1: still open to other users").arg(path);
+    return {};
+}
+
+void AppSettings::passwordMovedToKeyring(AppSettings& settings)
+{
+    QSettings s;
+    s.setValue(QLatin1String(key::PasswordInKeyring), true);
+    s.remove(QLatin1String(key::PasswordFile));
+    s.remove(QLatin1String(key::Password));
+    s.setValue(QLatin1String(key::Version), Version);
+    settings.passwordInSettings = false;
+}
+
+QString AppSettings::movePasswordToFile(AppSettings& settings)
+{
+    const QString path = defaultPasswordFile();
+    if (const QString error = writePasswordFile(path, settings.station.mqtt.password); !error.isEmpty())
+        return error;
+    QSettings s;
+    s.setValue(QLatin1String(key::PasswordFile), path);
+    s.setValue(QLatin1String(key::PasswordInKeyring), false);
+    s.remove(QLatin1String(key::Password));
+    s.setValue(QLatin1String(key::Version), Version);
+    settings.passwordInSettings = false;
+    return {};
 }
 
 } // namespace ww

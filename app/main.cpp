@@ -6,7 +6,9 @@
 #include "app/servers.h"
 #include "core/stationcore.h"
 #include "models/stationviews.h"
+#include "ui/language.h"
 #include "ui/mainwindow.h"
+#include "ui/passwordkeyring.h"
 #include "ui/qtalarmsound.h"
 #include "ui/theme.h"
 
@@ -36,7 +38,7 @@ int main(int argc, char** argv)
     QApplication app(argc, argv);
     QCommandLineParser parser;
     AppSettings settings;
-    if (const auto rc = startProgram(app, parser, settings))
+    if (const auto rc = startProgram(app, parser, settings, /*readsKeyring=*/true))
         return *rc;
     if (settings.selfTest) {
         QTextStream out(stdout);
@@ -44,6 +46,13 @@ int main(int argc, char** argv)
     }
     // The look before the first window (settings or --theme, --large-type; checked by AppSettings).
     applyAppearance({.theme = parseTheme(settings.theme).value_or(ThemeChoice::Auto), .largeType = settings.largeType});
+    // The MQTT password from the keyring before the window opens; one that cannot be read is said,
+    // and the station starts without it (the broker then refuses it, which the status bar shows).
+    if (const QString error = takePasswordAtStart(settings); !error.isEmpty()) {
+        QTextStream(stderr) << error << Qt::endl;
+        if (settings.screenshotDir.isEmpty())
+            QMessageBox::warning(nullptr, QObject::tr("WardWatch"), error);
+    }
     const SiteLoadResult loaded = loadSite(settings);
     if (!loaded.site) {
         if (settings.screenshotDir.isEmpty())
@@ -66,6 +75,11 @@ int main(int argc, char** argv)
     AlarmController& alarms = views.alarms;
     MainWindow window(site.name, models, station.stats(), &alarms, &site);
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
+    // File > Settings: a language saved there applies at once (appearanceChanged: the theme, ui/theme.h).
+    QObject::connect(&window, &MainWindow::languageChanged, &window, [](const QString& code) { switchLanguage(code); });
+    QObject::connect(&window, &MainWindow::appearanceChanged, &window, [](const QString& theme, bool largeType) {
+        applyAppearance({.theme = parseTheme(theme).value_or(ThemeChoice::Auto), .largeType = largeType});
+    });
     if (settings.station.positionSource == PositionSource::Engines) {
         window.setPositioningEngines({});
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);
@@ -74,6 +88,8 @@ int main(int argc, char** argv)
         window.setClearText(settings.station.mqtt.host); // allowed by the site: said, in red, all the time
     if (site.acceptUnsigned)
         window.setUnsignedAccepted();
+    // Nothing names a broker: what to do, instead of empty tables.
+    window.setFirstRun(settings.firstRun);
     window.show();
     if (!settings.screenshotDir.isEmpty())
         scheduleScreenshots(window, alarms, models, &site, settings.screenshotDir, settings.screenshotDelayS, settings.demoOperator);

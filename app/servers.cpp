@@ -11,7 +11,7 @@
 
 namespace ww {
 
-std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings)
+std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings, bool readsKeyring)
 {
     QCoreApplication::setOrganizationName(QStringLiteral("WardWatch"));
     QCoreApplication::setApplicationName(QStringLiteral("wardwatch"));
@@ -21,6 +21,11 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
         QTextStream(stderr) << error << Qt::endl;
         return 2;
     }
+    if (!settings.language.isEmpty() && !installLanguage(settings.language))
+        QTextStream(stderr) << QObject::tr("The language \"%1\" of the settings (ui/language) is not one WardWatch ships: "
+                                           "English is shown")
+                                   .arg(settings.language)
+                            << Qt::endl;
     if (parser.isSet(QStringLiteral("help"))) {
         QTextStream(stdout) << parser.helpText();
         return 0;
@@ -28,6 +33,23 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
     if (parser.isSet(QStringLiteral("version"))) {
         QTextStream(stdout) << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
         return 0;
+    }
+    if (!readsKeyring && settings.passwordInKeyring) {
+        QTextStream(stderr) << QObject::tr("The MQTT password of %1 is in the system keyring (setting mqtt/passwordInKeyring), "
+                                           "which only the station with a window reads: give this program --password-file FILE "
+                                           "(readable by its account only)")
+                                   .arg(StoredSettings::keyringEntryFor(settings.station.mqtt.username, settings.station.mqtt.host))
+                            << Qt::endl;
+        return 2;
+    }
+    if (!readsKeyring && settings.passwordInSettings) {
+        // Older settings held the password in clear text: it moves into a file of this account's.
+        if (const QString error = AppSettings::movePasswordToFile(settings); !error.isEmpty())
+            QTextStream(stderr) << QObject::tr("The MQTT password is still in clear text in the settings: %1").arg(error) << Qt::endl;
+        else
+            QTextStream(stderr) << QObject::tr("The MQTT password moved from the settings into %1 (readable by this account only)")
+                                       .arg(AppSettings::defaultPasswordFile())
+                                << Qt::endl;
     }
     return std::nullopt;
 }

@@ -11,8 +11,12 @@ namespace ww {
 
 // What every program does first: names the application, installs the translation, reads the
 // settings and the command line. Returns an exit code when the program should stop (help, version,
-// a bad option: said on stdout or stderr), nothing when it should go on.
-[[nodiscard]] std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings);
+// a bad option: said on stdout or stderr), nothing when it should go on. A program that does not
+// read the system keyring (readsKeyring false: the programs without a window) refuses settings that
+// keep the password there, and moves a clear-text password of older settings into a password file;
+// the station with a window does both itself (app/main.cpp).
+[[nodiscard]] std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parser, AppSettings& settings,
+                                              bool readsKeyring = false);
 // The site of the settings (the embedded default ward without one), and this station's signing key
 // set up for it (settings.station.signer); errors go to stderr.
 [[nodiscard]] SiteLoadResult loadSite(AppSettings& settings);

@@ -531,7 +531,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     // Floor from all the evidence (power summed per floor: one strong packet through the slab must
     // not decide), with hysteresis once the tag has a floor.
     updateMotion(s, tS);
-    const bool moving = s.motionDb >= m_config.motionThresholdDb;
+    const bool moving = s.motionDb >= s.moveDb;
     bool atRest = false;
     if (auto rest = restLevels(s, lv, tS); !rest.empty()) {
         lv = std::move(rest);

@@ -121,6 +121,16 @@ struct EngineConfig
     double motionSlowS = 30.0;
     double motionThresholdDb = 3.0;
     double motionSettleDb = 2.0;
+    // The thresholds follow the tag's own fades: at least motionNoiseFactor (moving) and
+    // motionSettleNoiseFactor (settling) times the running median of its statistic while it seems at
+    // rest (below the moving threshold, its track slower than motionNoiseMaxSpeedMps), which steps by motionNoiseRateDbPerS towards each new value (0: fixed thresholds).
+    // On the simulator's default radio a tag at rest has a median of about 0.75 dB (the fixed
+    // thresholds hold), on its hard radio about 1.6 dB (moving above about 4.5 dB).
+    double motionNoiseFactor = 3.0;
+    double motionSettleNoiseFactor = 2.0;
+    double motionNoiseRateDbPerS = 0.01;
+    double motionNoiseInitDb = 1.0;
+    double motionNoiseMaxSpeedMps = 0.5;
     double settleAfterS = 30.0;
     double motionConfirmS = 1.0; // above the threshold this long before a tag at rest restedLongS counts as moving
     double restedLongS = 120.0;
@@ -323,6 +333,10 @@ private:
         int pendingFloor = std::numeric_limits<int>::min();
         double pendingFloorSince = 0;
         double motionDb = 0, motionT = -1e18;
+        // The statistic's running median (the tag's own fades; < 0: none yet) and the thresholds
+        // it sets (motionThresholds()).
+        double motionNoiseDb = -1;
+        double moveDb = 0, settleDb = 0;
         double stillSince = 1e18; // since when the statistic has stayed below the threshold
         double aboveSince = 1e18; // since when it has stayed above
         // Where the tag is at rest: the fixes' slow average since stillSince (NaN: not at rest).

@@ -129,7 +129,7 @@ void Engine::updateMotion(TagState& s, double tS) const
         else if (const auto weakest = std::min_element(top, top + 6); weakest->first < v.first)
             *weakest = v;
     }
-    double stat = m_config.motionThresholdDb; // too few receivers: cannot tell
+    double stat = 0;
     if (n >= 3) {
         double d[6];
         for (int i = 0; i < n; ++i)
@@ -142,13 +142,27 @@ void Engine::updateMotion(TagState& s, double tS) const
         std::nth_element(d, d + n / 2, d + n);
         stat = d[n / 2];
     }
-    s.motionDb = stat;
+    // The tag's own fades: the running median of its statistic sets the thresholds. A radio whose
+    // levels fade slowly, per receiver, moves the statistic of a tag at rest well above fixed ones.
+    // Only a tag that seems at rest adds to it (below the threshold, its track slower than
+    // motionNoiseMaxSpeedMps): a walker's statistic must not raise the bar for its next walk.
+    if (m_config.motionNoiseFactor > 0 && n >= 3) {
+        if (s.motionNoiseDb < 0)
+            s.motionNoiseDb = m_config.motionNoiseInitDb;
+        else if (stat < s.moveDb && std::hypot(s.vx, s.vy) < m_config.motionNoiseMaxSpeedMps)
+            s.motionNoiseDb = std::max(0.0, s.motionNoiseDb + (stat > s.motionNoiseDb ? 1 : -1) * m_config.motionNoiseRateDbPerS *
+                                                                    std::clamp(tS - s.motionT, 0.0, 5.0));
+    }
+    const double noise = std::max(0.0, s.motionNoiseDb);
+    s.moveDb = std::max(m_config.motionThresholdDb, m_config.motionNoiseFactor * noise);
+    s.settleDb = std::max(m_config.motionSettleDb, m_config.motionSettleNoiseFactor * noise);
+    s.motionDb = n >= 3 ? stat : s.moveDb; // too few receivers: cannot tell
     s.motionT = tS;
     // Settled after settleAfterS below the threshold; unsettled once above it for motionConfirmS
     // (a single noisy update does not undo minutes of rest).
-    if (s.motionDb < m_config.motionThresholdDb) {
+    if (s.motionDb < s.moveDb) {
         s.aboveSince = 1e18;
-        if (s.motionDb >= m_config.motionSettleDb)
+        if (s.motionDb >= s.settleDb)
             ; // between the thresholds: neither settling nor moving
         else if (s.stillSince > tS)
             s.stillSince = tS;

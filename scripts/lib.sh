@@ -4,7 +4,8 @@
 WW_PACKAGES=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-charts-dev qt6-positioning-dev qt6-svg-dev
   qt6-multimedia-dev qt6-tools-dev qt6-l10n-tools libqt6sql6-sqlite libqcustomplot-dev libqcustomplot2.1-qt6
   libprotobuf-dev protobuf-compiler libmosquitto-dev libsodium-dev mosquitto mosquitto-clients xvfb xauth openssl
-  qt6-qpa-plugins fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n systemd dpkg-dev)
+  qt6-qpa-plugins fonts-dejavu-core fonts-noto-cjk qt6-translations-l10n systemd dpkg-dev
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring libsecret-tools dbus)
 
 ww_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 

@@ -6,6 +6,7 @@
 #include "ui/censusdialogs.h"
 #include "models/stationfilter.h"
 #include "ui/patientview.h"
+#include "ui/settingsdialog.h"
 #include "ui/shiftdialogs.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
@@ -23,6 +24,7 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -141,6 +143,9 @@ void MainWindow::build()
         }
     }
     layout->addWidget(m_tabs, 1);
+    m_firstRun = makeFirstRunPage();
+    layout->addWidget(m_firstRun, 1);
+    setFirstRun(m_firstRunShown);
     setCentralWidget(central);
     // The census with the selected patient's trends below it.
     QTableView* census = addTable(&models.patients, tr("Census"));
@@ -295,6 +300,15 @@ void MainWindow::build()
         }
     }
 
+    // File first: the settings.
+    auto* file = new QMenu(tr("&File"), this);
+    file->setObjectName(QStringLiteral("fileMenu"));
+    QAction* settings = file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    settings->setObjectName(QStringLiteral("openSettings"));
+    settings->setShortcut(QKeySequence::Preferences);
+    settings->setMenuRole(QAction::PreferencesRole);
+    menuBar()->insertMenu(menuBar()->actions().value(0), file);
+
     // View > Language: the shift's View menu when there is one.
     QMenu* view = nullptr;
     for (QAction* a : menuBar()->actions())
@@ -407,13 +421,23 @@ QString MainWindow::aboutText(const Site* site)
 
 void MainWindow::showUserGuide()
 {
-    QFile f(QStringLiteral(":/docs/user-guide.md"));
-    QString text = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : tr("The user guide is missing from this build.");
+    showDocument(QStringLiteral(":/docs/user-guide.md"), tr("WardWatch user guide"), QStringLiteral("userGuide"));
+}
+
+void MainWindow::showOperationsGuide()
+{
+    showDocument(QStringLiteral(":/docs/operations.md"), tr("Operating WardWatch"), QStringLiteral("operationsGuide"));
+}
+
+void MainWindow::showDocument(const QString& resource, const QString& title, const QString& name)
+{
+    QFile f(resource);
+    QString text = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : tr("%1 is missing from this build.").arg(resource);
     text.remove(QRegularExpression(QStringLiteral("^!\\[[^\n]*\\n"), QRegularExpression::MultilineOption)); // pictures: in docs/
     auto* d = new QDialog(this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    d->setObjectName(QStringLiteral("userGuide"));
-    d->setWindowTitle(tr("WardWatch user guide"));
+    d->setObjectName(name);
+    d->setWindowTitle(title);
     auto* browser = new QTextBrowser(d);
     browser->setMarkdown(text);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);
@@ -423,6 +447,80 @@ void MainWindow::showUserGuide()
     v->addWidget(buttons);
     d->resize(760, 680);
     d->show();
+}
+
+QWidget* MainWindow::makeFirstRunPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("firstRun"));
+    auto* v = new QVBoxLayout(page);
+    v->setContentsMargins(48, 36, 48, 36);
+    auto* title = new QLabel(tr("<h2>WardWatch is not set up yet</h2>"), page);
+    auto* text = new QLabel(tr("<p>No broker is configured for this station, so there is nothing to show: the ward's "
+                               "tables stay empty until WardWatch knows where its broker is.</p>"
+                               "<p><b>Open the settings</b> and fill in the broker's host and port, its TLS files and "
+                               "the user name and password the ward's IT team gave you, the site file of the ward and "
+                               "this station's id; then start WardWatch again.</p>"
+                               "<p>Or start it with the connection on the command line, for example<br>"
+                               "<code>wardwatch --host broker.ward.example --tls --site /etc/wardwatch/site.json "
+                               "--station-id nurse-1</code></p>"
+                               "<p>How a ward is set up (broker, site file, signing keys): "
+                               "<a href=\"operations\">docs/operations.md</a>.</p>"),
+                            page);
+    text->setObjectName(QStringLiteral("firstRunText"));
+    text->setWordWrap(true);
+    text->setMaximumWidth(900); // lines a person can read
+    text->setTextFormat(Qt::RichText);
+    connect(text, &QLabel::linkActivated, this, &MainWindow::showOperationsGuide);
+    auto* open = new QPushButton(tr("Open settings…"), page);
+    open->setObjectName(QStringLiteral("firstRunSettings"));
+    open->setDefault(true);
+    connect(open, &QPushButton::clicked, this, &MainWindow::openSettings);
+    auto* dismiss = new QPushButton(tr("Show the ward anyway"), page);
+    dismiss->setObjectName(QStringLiteral("firstRunDismiss"));
+    connect(dismiss, &QPushButton::clicked, this, [this] { setFirstRun(false); });
+    m_firstRunSaved = new QLabel(page);
+    m_firstRunSaved->setObjectName(QStringLiteral("firstRunSaved"));
+    m_firstRunSaved->setWordWrap(true);
+    if (m_settingsSaved)
+        m_firstRunSaved->setText(tr("Settings saved: start WardWatch again to connect with them."));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(open);
+    buttons->addWidget(dismiss);
+    buttons->addStretch(1);
+    v->addWidget(title);
+    v->addWidget(text);
+    v->addLayout(buttons);
+    v->addWidget(m_firstRunSaved);
+    v->addStretch(1);
+    return page;
+}
+
+void MainWindow::setFirstRun(bool on)
+{
+    m_firstRunShown = on;
+    m_firstRun->setVisible(on);
+    m_tabs->setVisible(!on);
+}
+
+SettingsDialog* MainWindow::openSettings()
+{
+    if (auto* open = findChild<SettingsDialog*>(QString(), Qt::FindDirectChildrenOnly)) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* d = new SettingsDialog(this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &SettingsDialog::appearanceChanged, this, &MainWindow::appearanceChanged);
+    connect(d, &SettingsDialog::languageChanged, this, &MainWindow::languageChanged);
+    connect(d, &SettingsDialog::saved, this, [this] {
+        m_settingsSaved = true;
+        m_firstRunSaved->setText(tr("Settings saved: start WardWatch again to connect with them."));
+    });
+    d->setWindowModality(Qt::WindowModal);
+    d->show();
+    return d;
 }
 
 QTableView* MainWindow::addTable(QAbstractItemModel* model, const QString& title)

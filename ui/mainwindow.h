@@ -17,6 +17,7 @@ class QTableView;
 namespace ww {
 
 class PatientView;
+class SettingsDialog;
 class StationFilter;
 class ShiftControls;
 
@@ -51,6 +52,11 @@ public:
     PatientView* showPatient(const QString& patientId);
     [[nodiscard]] PatientView* patientView(const QString& patientId) const;
 
+    // Nothing configured yet (AppSettings::firstRun): a page that says what to do takes the tabs'
+    // place, with a button that opens the settings.
+    void setFirstRun(bool on);
+    [[nodiscard]] QWidget* firstRunPage() const { return m_firstRun; }
+
     // The About box's text: version, intended use, the site and its configuration hash.
     [[nodiscard]] static QString aboutText(const Site* site);
 
@@ -63,8 +69,14 @@ public Q_SLOTS:
     // The site takes unsigned state (signing.acceptUnsigned, a migration): said in red, all the time.
     void setUnsignedAccepted();
     void showUserGuide();
+    void showOperationsGuide();
+    // File > Settings: the settings dialog, window-modal; its signals are passed on below.
+    SettingsDialog* openSettings();
 
 Q_SIGNALS:
+    // The settings dialog saved a new appearance or language (ui/settingsdialog.h).
+    void appearanceChanged(const QString& theme, bool largeType);
+    void languageChanged(const QString& code);
     // The window was built again in the language just installed (View > Language, or
     // switchLanguage from elsewhere): pointers to its views taken before are stale.
     void retranslated();
@@ -73,6 +85,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void showDocument(const QString& resource, const QString& title, const QString& name);
+    QWidget* makeFirstRunPage();
     // Builds the tabs, menus and status bar from the models in the installed language.
     void build();
     // On a language change: the window built again, keeping the tab, the selected rows, the
@@ -91,6 +105,10 @@ private:
     const IngestStats& m_stats;
     QString m_siteName;
     QTabWidget* m_tabs = nullptr;
+    QWidget* m_firstRun = nullptr;
+    QLabel* m_firstRunSaved = nullptr;
+    bool m_firstRunShown = false; // kept when the window is built again in another language
+    bool m_settingsSaved = false;
     QList<QTableView*> m_tables;
     class AlarmBanner* m_banner = nullptr;
     class AlarmPanel* m_alarmPanel = nullptr;

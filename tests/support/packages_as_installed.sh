@@ -71,6 +71,10 @@ for p in wardwatch wardwatch-server wardwatch-tools; do
   depends "$p" | grep -q 'libqt6core6' || fail "$p has no shared-library dependencies (shlibdeps did not run)"
 done
 depends wardwatch | grep -q 'libqt6widgets6' || fail "wardwatch does not depend on libqt6widgets6"
+# The Qt Positioning plugin: its own package, installed where Qt looks for position plugins.
+[[ " ${packages[*]} " == *" wardwatch-qt-positioning "* ]] || fail "no package wardwatch-qt-positioning among: ${packages[*]}"
+dpkg-deb -c "$work"/debs/wardwatch-qt-positioning_*.deb | grep -q '/qt6/plugins/position/libqtposition_wardwatch\.so$' ||
+  fail "wardwatch-qt-positioning does not hold qt6/plugins/position/libqtposition_wardwatch.so"
 for gui in libqt6widgets6 libqt6charts6 libqt6multimedia6; do
   depends wardwatch-server | grep -q "$gui" && fail "wardwatch-server depends on $gui (a server has no window)"
 done

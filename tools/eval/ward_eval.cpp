@@ -104,6 +104,10 @@ int main(int argc, char** argv)
     env("WW_EVAL_DWELLRESTED", config.roomDwellRestedS);
     env("WW_EVAL_MFAST", config.motionFastS);
     env("WW_EVAL_MTHRESH", config.motionThresholdDb);
+    env("WW_EVAL_MNOISE", config.motionNoiseFactor);
+    env("WW_EVAL_MSETTLENOISE", config.motionSettleNoiseFactor);
+    env("WW_EVAL_MNOISERATE", config.motionNoiseRateDbPerS);
+    env("WW_EVAL_MNOISESPEED", config.motionNoiseMaxSpeedMps);
     env("WW_EVAL_DWELL", config.roomDwellStillS);
     env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
     env("WW_EVAL_DWELLPAUSED", config.roomDwellPausedS);
