@@ -137,12 +137,17 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
     const QCommandLineOption demoOperator(QStringLiteral("demo-operator"),
                                           QObject::tr("Screenshot mode: sign in as STAFF:PIN and acknowledge the top alarm."),
                                           QStringLiteral("staff:pin"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QObject::tr("Colours of the window: auto (the desktop's), light or dark."),
+                                   QStringLiteral("auto|light|dark"));
+    const QCommandLineOption largeType(QStringLiteral("large-type"), QObject::tr("Every text one and a half times as large."));
     parser.setApplicationDescription(QObject::tr("WardWatch: ward nurse-station and facilities dashboard. A secondary alarm "
                                                  "notification system; it never replaces the bedside monitors' alarms."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, passwordFile, clientId, mqtt311, station, site, selfTest, shots,
                        shotDelay, alarmLog, headless, engine, positionSource, demoOperator, newLog, signingKey});
+    parser.addOptions({theme, largeType});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -216,6 +221,11 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                            QStringLiteral("/signing-") + out.station.stationId + QStringLiteral(".key"))
                                    .toString();
+    out.theme = (parser.isSet(theme) ? parser.value(theme) : s.value(QLatin1String(key::Theme), out.theme).toString()).trimmed().toLower();
+    if (out.theme != u"auto" && out.theme != u"light" && out.theme != u"dark")
+        return parser.isSet(theme) ? QObject::tr("--theme: \"%1\" is none of auto, light, dark").arg(parser.value(theme))
+                                   : QObject::tr("setting %1: \"%2\" is none of auto, light, dark").arg(QLatin1String(key::Theme), out.theme);
+    out.largeType = parser.isSet(largeType) || s.value(QLatin1String(key::LargeType), false).toBool();
     out.language = s.value(QLatin1String(key::Language)).toString();
     out.firstRun = !parser.isSet(host) && !parser.isSet(port) && !parser.isSet(site) && !s.contains(QLatin1String(key::Host));
     out.screenshotDir = parser.value(shots);

@@ -55,6 +55,9 @@ struct AppSettings
     bool newLog = false;       // --new-log: start with an empty alarm log where one with rows was before
     QString signingKeyFile;    // this station's signing key (transport/signing.h)
     bool signingKeyGiven = false; // named by --signing-key or the settings: it must exist
+    // The window's look (ui/theme.h): "auto" (the desktop's), "light" or "dark"; large type 1.5x.
+    QString theme = QStringLiteral("auto");
+    bool largeType = false;
     // Nothing names a broker: no host in the settings, and none of --host, --port, --site on the
     // command line. The window then shows what to do instead of empty tables.
     bool firstRun = false;

@@ -10,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/passwordkeyring.h"
 #include "ui/qtalarmsound.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -43,6 +44,8 @@ int main(int argc, char** argv)
         QTextStream out(stdout);
         return runSelfTest(out, settings.siteFile);
     }
+    // The look before the first window (settings or --theme, --large-type; checked by AppSettings).
+    applyAppearance({.theme = parseTheme(settings.theme).value_or(ThemeChoice::Auto), .largeType = settings.largeType});
     // The MQTT password from the keyring before the window opens; one that cannot be read is said,
     // and the station starts without it (the broker then refuses it, which the status bar shows).
     if (const QString error = takePasswordAtStart(settings); !error.isEmpty()) {
@@ -74,6 +77,9 @@ int main(int argc, char** argv)
     QObject::connect(&station, &StationCore::connectionChanged, &window, &MainWindow::setConnectionState);
     // File > Settings: a language saved there applies at once (appearanceChanged: the theme, ui/theme.h).
     QObject::connect(&window, &MainWindow::languageChanged, &window, [](const QString& code) { switchLanguage(code); });
+    QObject::connect(&window, &MainWindow::appearanceChanged, &window, [](const QString& theme, bool largeType) {
+        applyAppearance({.theme = parseTheme(theme).value_or(ThemeChoice::Auto), .largeType = largeType});
+    });
     if (settings.station.positionSource == PositionSource::Engines) {
         window.setPositioningEngines({});
         QObject::connect(&station.core(), &WardCore::enginesOnline, &window, &MainWindow::setPositioningEngines);

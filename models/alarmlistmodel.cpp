@@ -27,16 +27,6 @@ QString priorityText(Priority p)
     return {};
 }
 
-QColor priorityColour(Priority p)
-{
-    switch (p) {
-    case Priority::High: return QColor(0xd0, 0x10, 0x10);
-    case Priority::Medium: return QColor(0xf5, 0xd0, 0x00);
-    case Priority::Low: return QColor(0x00, 0xc8, 0xe0);
-    }
-    return {};
-}
-
 QString phaseText(const AlarmState& a)
 {
     QString text;
@@ -209,15 +199,17 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::BackgroundRole:
         if (index.column() == AckCol && !a->acknowledged())
-            return QBrush(QColor(0xe8, 0xf0, 0xfe));
+            return QBrush(actionCellColours().background);
         if (index.column() == PriorityCol)
-            return QBrush(a->signalling() ? priorityColour(a->priority) : priorityColour(a->priority).lighter(160));
+            return QBrush(priorityColours(a->priority, a->signalling()).background);
         return {};
     case Qt::ForegroundRole:
+        if (index.column() == AckCol && !a->acknowledged())
+            return QBrush(actionCellColours().text);
         if (index.column() == PriorityCol)
-            return QBrush(a->priority == Priority::High ? Qt::white : Qt::black);
+            return QBrush(priorityColours(a->priority, a->signalling()).text);
         if (!a->signalling())
-            return QBrush(QColor(0x60, 0x60, 0x60));
+            return QBrush(mutedColour());
         return {};
     case Qt::FontRole:
         if (a->signalling()) {

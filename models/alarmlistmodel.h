@@ -4,6 +4,7 @@
 // Priority is shown as text and symbol as well as colour (IEC 60601-1-8: colour is never the only cue).
 #include "domain/alarmtypes.h"
 #include "core/responders.h"
+#include "models/stationcolours.h"
 
 #include <QAbstractTableModel>
 #include <QColor>
@@ -13,7 +14,6 @@ namespace ww {
 
 [[nodiscard]] QString prioritySymbol(Priority p); // "!!!", "!!", "!"
 [[nodiscard]] QString priorityText(Priority p);   // "HIGH", "MEDIUM", "LOW"
-[[nodiscard]] QColor priorityColour(Priority p);  // red, yellow, cyan
 [[nodiscard]] QString phaseText(const AlarmState& a);
 
 class AlarmListModel final : public QAbstractTableModel

@@ -46,11 +46,6 @@ QString signalText(SignalState s)
     return {};
 }
 
-QColor noSignalColour()
-{
-    return QColor(0x80, 0x80, 0x80);
-}
-
 namespace {
 
 QString locationText(const Location& l)
@@ -163,11 +158,6 @@ QString riskToolTip(const PatientRow& p)
     return lines.join(u'\n');
 }
 
-QColor mutedColour()
-{
-    return QColor(0x70, 0x70, 0x70);
-}
-
 int PatientModel::rowOf(const QString& patientId) const
 {
     if (patientId.isEmpty())
@@ -225,7 +215,7 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
     case Qt::BackgroundRole:
         // The score's response band in its alarm colour (RCP: single 3, 5-6, 7 and more).
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
-            return priorityColour(*p.news2Priority);
+            return priorityColours(*p.news2Priority).background;
         return {};
     case Qt::ForegroundRole:
         if (p.vacant())
@@ -233,7 +223,7 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
         if (index.column() == NurseCol && p.nurseId.isEmpty())
             return mutedColour();
         if (index.column() == News2Col && p.news2 >= 0 && p.news2Priority)
-            return *p.news2Priority == Priority::High ? QColor(Qt::white) : QColor(Qt::black);
+            return priorityColours(*p.news2Priority).text;
         if (index.column() == News2Col && p.news2Partial)
             return noSignalColour();
         if ((index.column() >= HrCol && index.column() <= TempCol && p.vitalsSignal == SignalState::NoSignal) ||
@@ -403,11 +393,13 @@ QVariant EnvironmentModel::data(const QModelIndex& index, int role) const
     case Qt::ForegroundRole:
         if (silent && index.column() >= TempCol)
             return noSignalColour();
+        if (!silent && !e.outOfTarget.isEmpty() && index.column() == StatusCol)
+            return noticeColours().text;
         return {};
     case Qt::BackgroundRole:
         // Out of target is a condition to look at, not an alarm (alarms come from the alarm engine).
         if (!silent && !e.outOfTarget.isEmpty() && index.column() == StatusCol)
-            return QColor(0xff, 0xe0, 0x80);
+            return noticeColours().background;
         return {};
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -2,6 +2,7 @@
 // The ward's live item models. Each has a Role enum for views and QML; the display role shows what
 // a nurse reads at the station, and a device that went silent shows "no signal", never a stale value.
 #include "models/livetablemodel.h"
+#include "models/stationcolours.h"
 #include "models/trends.h"
 
 #include <QColor>
@@ -12,12 +13,10 @@ namespace ww {
 [[nodiscard]] QString formatTime(qint64 utcMs);
 [[nodiscard]] QString formatDateTime(qint64 utcMs); // with the date (ISO under the C locale)
 [[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
-[[nodiscard]] QColor noSignalColour();
 
 // A patient's risk flags as short chip texts ("Fall", "Elope", "Bed exit") and what each means.
 [[nodiscard]] QStringList riskChips(const PatientRow& p);
 [[nodiscard]] QString riskToolTip(const PatientRow& p);
-[[nodiscard]] QColor mutedColour(); // "unassigned" and other absent values that are not a fault
 
 class PatientModel final : public LiveTableModel<PatientRow>
 {

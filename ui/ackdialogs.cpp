@@ -2,6 +2,7 @@
 #include "alarms/alarmengine.h"
 #include "domain/conditiontext.h"
 #include "models/alarmcontroller.h"
+#include "ui/theme.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -26,7 +27,7 @@ CommentDialog::CommentDialog(Purpose purpose, const QString& what, bool required
                             this);
     hint->setWordWrap(true);
     if (required)
-        hint->setStyleSheet(QStringLiteral("font-weight: bold"));
+        setBoldFont(hint, true);
     m_comment->setObjectName(QStringLiteral("comment"));
     m_comment->setMaxLength(MaxChars);
     m_comment->setPlaceholderText(purpose == Purpose::Acknowledge ? tr("e.g. with the patient, sensor reattached")

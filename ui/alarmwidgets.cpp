@@ -4,7 +4,10 @@
 #include "models/stationfilter.h"
 #include "models/wardmodels.h"
 #include "ui/ackdialogs.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
 
+#include <QAccessible>
 #include <QCheckBox>
 #include <array>
 #include <QComboBox>
@@ -75,17 +78,25 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     big.setBold(true);
     m_symbol->setFont(big);
     m_text->setFont(big);
-    m_more->setFont(big);
     m_symbol->setMinimumWidth(190);
     m_text->setTextFormat(Qt::PlainText);
     m_text->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ack->setObjectName(QStringLiteral("bannerAcknowledge"));
     m_pause->setObjectName(QStringLiteral("bannerPauseAudio"));
+    // For a screen reader: what each control is and its key (the banner's own name carries the alarm).
+    setAccessibleDescription(tr("The highest-priority active alarm. Click to show it on the floor plan."));
+    m_ack->setAccessibleName(tr("Acknowledge the top alarm"));
+    m_ack->setAccessibleDescription(shortcuts::withKey(tr("Acknowledges the alarm shown in the banner"), shortcuts::acknowledgeTop()));
+    m_pause->setAccessibleName(tr("Pause alarm audio"));
+    m_pause->setAccessibleDescription(shortcuts::withKey(tr("Pauses the alarm sound for a while; the alarms stay shown"),
+                                                         shortcuts::pauseAudio()));
+    m_pause->setToolTip(shortcuts::withKey(tr("Pause alarm audio"), shortcuts::pauseAudio()));
     m_audio->setObjectName(QStringLiteral("audioState"));
     QFont small = font();
     small.setPointSize(13);
     small.setBold(true);
     m_nearest->setFont(small);
+    m_more->setFont(small); // a count for the nurse at the station: the alarm's own text keeps the room
     m_nearest->setObjectName(QStringLiteral("bannerNearest"));
     auto* lines = new QVBoxLayout;
     lines->setSpacing(0);
@@ -95,19 +106,34 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     l->addLayout(lines, 1);
     l->addWidget(m_more);
     l->addWidget(m_audio);
-    l->addWidget(m_pause);
-    l->addWidget(m_ack);
+    // The buttons one above the other: the alarm's text keeps the width (large type, longer languages).
+    auto* buttons = new QVBoxLayout;
+    buttons->setSpacing(4);
+    buttons->addStretch(1);
+    buttons->addWidget(m_ack);
+    buttons->addWidget(m_pause);
+    buttons->addStretch(1);
+    l->addLayout(buttons);
     connect(&m_alarms.alarms(), &AlarmListModel::alarmsChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms.alarms(), &AlarmListModel::respondersChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms, &AlarmController::audioChanged, this, &AlarmBanner::refresh);
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmBanner::refresh);
-    connect(m_ack, &QPushButton::clicked, this, [this] {
-        if (!m_topId.isEmpty())
-            acknowledgeAsking(m_alarms, m_topId, this);
-    });
-    connect(m_pause, &QPushButton::clicked, this, [this] { pauseAudioAsking(m_alarms, this); });
+    connect(m_ack, &QPushButton::clicked, this, &AlarmBanner::acknowledgeTop);
+    connect(m_pause, &QPushButton::clicked, this, &AlarmBanner::pauseAudio);
     connect(&m_alarms.flashClock(), &FlashClock::ticked, this, &AlarmBanner::blink);
+    connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, &AlarmBanner::blink);
     refresh();
+}
+
+void AlarmBanner::acknowledgeTop()
+{
+    if (!m_topId.isEmpty())
+        acknowledgeAsking(m_alarms, m_topId, this);
+}
+
+void AlarmBanner::pauseAudio()
+{
+    pauseAudioAsking(m_alarms, this);
 }
 
 QString AlarmBanner::text() const
@@ -154,7 +180,22 @@ void AlarmBanner::refresh()
         m_audio->setText(QString());
     }
     m_ack->setEnabled(top != nullptr);
-    m_ack->setToolTip(m_alarms.operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms.operatorName()));
+    m_ack->setToolTip(shortcuts::withKey(m_alarms.operatorId().isEmpty() ? tr("Sign in to acknowledge")
+                                                                         : tr("Acknowledge as %1").arg(m_alarms.operatorName()),
+                                         shortcuts::acknowledgeTop()));
+    // A screen reader reads the alarm as the banner shows it: priority, condition, who and where.
+    const QString name = top ? tr("Alarm banner: %1 priority alarm: %2").arg(priorityText(top->priority), m_text->text().replace(u'\n', QStringLiteral(", ")))
+                             : tr("Alarm banner: no active alarms");
+    if (accessibleName() != name) {
+        setAccessibleName(name);
+        QAccessibleEvent changed(this, QAccessible::NameChanged);
+        QAccessible::updateAccessibility(&changed);
+        if (top && m_announced != m_topId) {
+            QAccessibleEvent alert(this, QAccessible::Alert); // a new top alarm: announced
+            QAccessible::updateAccessibility(&alert);
+        }
+    }
+    m_announced = m_topId;
     blink();
 }
 
@@ -170,13 +211,12 @@ void AlarmBanner::blink()
 {
     // Lit or dark as the station's one flash clock says: the floor plan blinks with it.
     m_on = !m_priority || m_alarms.flashClock().lit(*m_priority);
+    const ColourPair colours = !m_on ? bannerUnlitColours() : m_priority ? priorityColours(*m_priority) : bannerClearColours();
     QPalette pal = palette();
-    QColor bg = m_priority ? priorityColour(*m_priority) : QColor(0x2e, 0x7d, 0x32);
-    if (!m_on)
-        bg = QColor(0x30, 0x30, 0x30);
-    pal.setColor(QPalette::Window, bg);
-    const QColor fg = !m_on || !m_priority || *m_priority == Priority::High ? Qt::white : Qt::black;
-    pal.setColor(QPalette::WindowText, fg);
+    if (pal.color(QPalette::Window) == colours.background && pal.color(QPalette::WindowText) == colours.text)
+        return;
+    pal.setColor(QPalette::Window, colours.background);
+    pal.setColor(QPalette::WindowText, colours.text);
     setPalette(pal);
 }
 
@@ -225,6 +265,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     m_signIn->setObjectName(QStringLiteral("signIn"));
     m_ack->setObjectName(QStringLiteral("acknowledgeSelected"));
     auto* pause = new QPushButton(tr("Pause audio"), this);
+    pause->setObjectName(QStringLiteral("pauseAudio"));
     top->addWidget(m_operator);
     top->addWidget(m_signIn);
     top->addStretch(1);
@@ -262,10 +303,6 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         // "acknowledged by <name> at <station>, <time>" wraps onto a second line rather than
         // taking the condition's width on a 1280-pixel screen.
         view->horizontalHeader()->setSectionResizeMode(AlarmListModel::StateCol, QHeaderView::Interactive);
-        QFont signalling = view->font();
-        signalling.setBold(true); // signalling rows are bold
-        view->horizontalHeader()->resizeSection(
-            AlarmListModel::StateCol, QFontMetrics(signalling).horizontalAdvance(QStringLiteral("ended, latched: acknowledge")) + 16);
         // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
         connect(view, &QTableView::clicked, this, [this](const QModelIndex& i) {
             if (i.column() == AlarmListModel::AckCol && i.data().isValid())
@@ -282,6 +319,21 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     };
     split(m_view, false, QStringLiteral("alarmList"));
     split(technical, true, QStringLiteral("technicalAlarmList"));
+    sizeStateColumns();
+    connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, &AlarmPanel::sizeStateColumns);
+    // For a screen reader: what each list and button is, and its key.
+    m_view->setAccessibleName(tr("Clinical alarms"));
+    m_view->setAccessibleDescription(tr("Open alarms, highest priority first. Click Acknowledge in a row to acknowledge it."));
+    technical->setAccessibleName(tr("Technical alarms"));
+    technical->setAccessibleDescription(tr("Alarms of devices, the network and this station"));
+    m_ack->setAccessibleName(tr("Acknowledge the selected alarm"));
+    m_ack->setToolTip(shortcuts::withKey(tr("Acknowledge the alarm selected in the list"), shortcuts::acknowledgeSelected()));
+    m_ack->setAccessibleDescription(m_ack->toolTip());
+    pause->setAccessibleName(tr("Pause alarm audio"));
+    pause->setToolTip(shortcuts::withKey(tr("Pause alarm audio"), shortcuts::pauseAudio()));
+    pause->setAccessibleDescription(pause->toolTip());
+    onPlan->setAccessibleName(tr("Show the selected alarm on the floor plan"));
+    m_signIn->setAccessibleName(tr("Operator sign-in"));
     technical->hideColumn(AlarmListModel::NearestCol); // devices and this station: nobody to send
     m_message->setWordWrap(true);
     connect(m_signIn, &QPushButton::clicked, this, [this] {
@@ -292,17 +344,7 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         SignInDialog d(m_alarms, this);
         d.exec();
     });
-    auto ackSelected = [this] {
-        QModelIndex i = m_view->currentIndex();
-        if (!i.isValid())
-            i = m_technical->currentIndex();
-        if (!i.isValid()) {
-            m_message->setText(tr("Select an alarm first."));
-            return;
-        }
-        acknowledgeAsking(m_alarms, i.data(AlarmListModel::IdRole).toString(), this);
-    };
-    connect(m_ack, &QPushButton::clicked, this, ackSelected);
+    connect(m_ack, &QPushButton::clicked, this, &AlarmPanel::acknowledgeSelected);
     connect(onPlan, &QPushButton::clicked, this, [this] {
         QModelIndex i = m_view->currentIndex();
         if (!i.isValid())
@@ -323,9 +365,30 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     connect(&m_alarms, &AlarmController::operatorChanged, this, &AlarmPanel::refreshOperator);
     connect(&m_alarms, &AlarmController::message, this, [this](const QString& text, bool error) {
         m_message->setText(text);
-        m_message->setStyleSheet(error ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
+        setTextTone(m_message, error ? TextTone::Error : TextTone::Normal, error);
     });
     refreshOperator();
+}
+
+void AlarmPanel::acknowledgeSelected()
+{
+    QModelIndex i = m_view->currentIndex();
+    if (!i.isValid())
+        i = m_technical->currentIndex();
+    if (!i.isValid()) {
+        m_message->setText(tr("Select an alarm first."));
+        return;
+    }
+    acknowledgeAsking(m_alarms, i.data(AlarmListModel::IdRole).toString(), this);
+}
+
+void AlarmPanel::sizeStateColumns()
+{
+    QFont signalling = m_view->font();
+    signalling.setBold(true); // signalling rows are bold
+    const int width = QFontMetrics(signalling).horizontalAdvance(AlarmListModel::tr("ended, latched: acknowledge")) + 16;
+    for (QTableView* view : {m_view, m_technical})
+        view->horizontalHeader()->resizeSection(AlarmListModel::StateCol, width);
 }
 
 void AlarmPanel::addFilters(const Site& site, StationFilter& station)
@@ -413,7 +476,7 @@ void AlarmPanel::refreshCount()
     const int shown = m_clinicalProxy->rowCount() + m_technicalProxy->rowCount();
     const int all = m_alarms.alarms().rowCount();
     m_count->setText(shown == all ? tr("%n open alarm(s)", nullptr, all) : tr("showing %1 of %2 open alarms").arg(shown).arg(all));
-    m_count->setStyleSheet(shown == all ? QString() : QStringLiteral("font-weight: bold"));
+    setBoldFont(m_count, shown != all);
 }
 
 void AlarmPanel::refreshOperator()

@@ -43,6 +43,9 @@ public:
     [[nodiscard]] QString text() const;
     [[nodiscard]] bool lit() const { return m_on; }
     [[nodiscard]] QString topAlarm() const { return m_topId; }
+    // The banner's buttons (and the window's shortcuts F8, F9): acknowledge its alarm, pause audio.
+    void acknowledgeTop();
+    void pauseAudio();
 
 Q_SIGNALS:
     void clicked(const QString& alarmId); // the nurse clicked the banner: show it on the plan
@@ -65,6 +68,7 @@ private:
     bool m_on = true;
     std::optional<Priority> m_priority;
     QString m_topId;
+    QString m_announced; // the top alarm a screen reader was last alerted to
 };
 
 class SignInDialog : public QDialog
@@ -90,6 +94,8 @@ public:
     [[nodiscard]] QTableView* technicalView() const { return m_technical; } // technical alarms
     [[nodiscard]] class AlarmFilterProxy* clinicalFilter() const { return m_clinicalProxy; }
     [[nodiscard]] class AlarmFilterProxy* technicalFilter() const { return m_technicalProxy; }
+    // "Acknowledge selected" (and Shift+F8): the row picked in either list.
+    void acknowledgeSelected();
     // The filter bar over the list: unacknowledged only, priority, kind, floor, my patients (the
     // station's filter, which also holds the scope).
     void addFilters(const Site& site, class StationFilter& station);
@@ -102,6 +108,7 @@ Q_SIGNALS:
 private:
     void refreshOperator();
     void refreshCount();
+    void sizeStateColumns(); // wide enough for "ended, latched: acknowledge" in the current font
     AlarmController& m_alarms;
     QTableView* m_view;
     QTableView* m_technical = nullptr;

@@ -1,4 +1,5 @@
 #include "ui/censusdialogs.h"
+#include "ui/theme.h"
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 
@@ -87,7 +88,7 @@ CensusDialog::CensusDialog(Mode mode, AlarmController& alarms, const WardModels&
     }
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("censusError"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00000"));
+    setTextTone(m_error, TextTone::Error);
     m_error->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);

@@ -1,4 +1,5 @@
 #include "ui/climatechart.h"
+#include "ui/chartpalette.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -78,6 +79,7 @@ ClimateChart::ClimateChart(QWidget* parent)
         s->attachAxis(m_time);
         s->attachAxis(m_value);
     }
+    followPalette(c);
     c->legend()->markers(m_high).constFirst()->setVisible(false);
     m_cross = new QGraphicsLineItem(c);
     m_cross->setPen(QPen(QColor(0x40, 0x40, 0x40), 1, Qt::DotLine));

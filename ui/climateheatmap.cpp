@@ -1,4 +1,5 @@
 #include "ui/climateheatmap.h"
+#include "ui/chartpalette.h"
 #include "domain/site.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,7 @@ ClimateHeatMap::ClimateHeatMap(const Site& site, QWidget* parent)
     m_plot->yAxis->grid()->setVisible(false);
     m_plot->xAxis->grid()->setVisible(false);
     setMinimumSize(480, 240);
+    followPalette(m_plot);
     connect(m_plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
         if (m_matrix.buckets == 0 || m_matrix.rooms.isEmpty())
             return;

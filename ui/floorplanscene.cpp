@@ -252,6 +252,9 @@ void FloorPlanScene::applyPalette(const QPalette& palette)
     Q_EMIT backgroundChanged();
     for (PlanRoom* r : std::as_const(m_rooms))
         r->update(); // their cached pixmaps were drawn with the old palette
+    for (PlanMarker* m : std::as_const(m_markers))
+        m->update();
+    recluster(); // the names' colours follow the scheme
 }
 
 void FloorPlanScene::drawBackground(QPainter* painter, const QRectF& exposed)
@@ -845,7 +848,7 @@ void FloorPlanScene::recluster()
     for (size_t i = 0; i < single.size(); ++i)
         if (placed[i]) {
             single[i]->label->setPos(placed[i]->topLeft() - marks[i]);
-            const QColor c = single[i]->state.live ? single[i]->colour().darker(170) : QColor(110, 110, 110);
+            const QColor c = planLabelColour(single[i]->colour(), single[i]->state.live);
             if (single[i]->label->brush().color() != c)
                 single[i]->label->setBrush(c);
             single[i]->label->setVisible(true);

@@ -6,6 +6,8 @@
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
 #include "ui/planitems.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
 
 #include <QAction>
 #include <QButtonGroup>
@@ -163,8 +165,12 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
 {
     m_view->setObjectName(QStringLiteral("planView"));
     // The switcher: each floor with its open alarms, highest level first; then the overview.
+    // Two rows, so that large type and longer languages fit a 1280-pixel screen: the floors and
+    // what was found above; the view's tools and the search field below.
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 4, 4, 2);
+    auto* tools = new QHBoxLayout;
+    tools->setContentsMargins(4, 0, 4, 2);
     std::vector<const Floor*> floors;
     for (const Floor& f : site.floors)
         floors.push_back(&f);
@@ -190,13 +196,12 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         const QVariant level = b->property("level");
         showFloor(level.isValid() ? std::optional<int>(level.toInt()) : std::nullopt);
     });
-    bar->addSpacing(12);
-    auto tool = [this, bar](const QString& text, const QString& tip, const QString& name) {
+    auto tool = [this, tools](const QString& text, const QString& tip, const QString& name) {
         auto* b = new QToolButton(this);
         b->setText(text);
         b->setToolTip(tip);
         b->setObjectName(name);
-        bar->addWidget(b);
+        tools->addWidget(b);
         return b;
     };
     connect(tool(QStringLiteral("−"), tr("Zoom out (Ctrl+−)"), QStringLiteral("zoomOut")), &QToolButton::clicked, this, [this] { m_view->zoomBy(1 / 1.25); });
@@ -224,7 +229,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         connect(a, &QAction::toggled, this, [this, layer](bool visible) { setLayerVisible(layer, visible); });
     }
     m_layers->setMenu(layerMenu);
-    bar->addWidget(m_layers);
+    tools->addWidget(m_layers);
 
     // Nearest available asset of a type, to the focus alarm's room.
     if (alarms) {
@@ -242,27 +247,26 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
                     Q_EMIT nearestAssetShown(false, tr("No alarm with a room: right-click a room on the plan instead."));
             });
         nearest->setMenu(menu);
-        bar->addWidget(nearest);
+        tools->addWidget(nearest);
     }
     m_found->setObjectName(QStringLiteral("findResult"));
     m_found->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     bar->addWidget(m_found, 1); // the free space: elided when short
     m_find->setObjectName(QStringLiteral("find"));
-    m_find->setPlaceholderText(tr("Find patient, staff, asset, bed, room (Ctrl+F)"));
+    m_find->setPlaceholderText(shortcuts::withKey(tr("Find patient, staff, asset, bed, room"), shortcuts::findOnPlan()));
+    m_find->setAccessibleName(tr("Find on the floor plan"));
+    m_find->setAccessibleDescription(tr("A patient, staff member, asset, bed or room by name, id or tag; Enter shows it on the plan"));
     m_find->setClearButtonEnabled(true);
-    m_find->setMinimumWidth(280);
+    m_find->setToolTip(m_find->placeholderText());
+    m_find->setMinimumWidth(m_find->fontMetrics().averageCharWidth() * 16);
     auto* names = new QStringListModel(m_scene->completions(), m_find);
     auto* completer = new QCompleter(names, m_find);
     connect(m_scene, &FloorPlanScene::identitiesChanged, names, [this, names] { names->setStringList(m_scene->completions()); });
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     completer->setFilterMode(Qt::MatchContains);
     m_find->setCompleter(completer);
-    bar->addWidget(m_find);
-    auto* findKey = new QShortcut(QKeySequence::Find, this);
-    connect(findKey, &QShortcut::activated, this, [this] {
-        m_find->setFocus();
-        m_find->selectAll();
-    });
+    tools->addStretch(1);
+    tools->addWidget(m_find, 3);
     connect(m_find, &QLineEdit::returnPressed, this, [this] { find(m_find->text()); });
     connect(completer, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& text) { find(text); });
 
@@ -327,6 +331,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
     v->addLayout(bar);
+    v->addLayout(tools);
     v->addWidget(m_view, 1);
     v->addWidget(timelineBox);
 
@@ -435,12 +440,20 @@ void FloorPlanView::refreshFloorButtons()
         b->setText(text);
         b->setToolTip(tr("%1: %2 high, %3 medium, %4 low priority alarms open").arg(f->name).arg(n[0]).arg(n[1]).arg(n[2]));
         const Priority top = n[0] ? Priority::High : n[1] ? Priority::Medium : Priority::Low;
-        const QString style = n[0] + n[1] + n[2] == 0 ? QString()
-                                                      : QStringLiteral("QToolButton { background: %1; color: %2; font-weight: bold; }")
-                                                            .arg(priorityColour(top).name(), top == Priority::High ? QStringLiteral("white")
-                                                                                                                  : QStringLiteral("black"));
-        if (b->styleSheet() != style) // restyling is not free: only when the counts change
-            b->setStyleSheet(style);
+        // In the top priority's colours through the palette (a style sheet would freeze the
+        // button's font: large type would pass it by).
+        const bool any = n[0] + n[1] + n[2] > 0;
+        const ColourPair colours = priorityColours(top);
+        if (any && (b->palette().color(QPalette::Button) != colours.background || !b->testAttribute(Qt::WA_SetPalette))) {
+            QPalette pal = b->palette();
+            pal.setColor(QPalette::Button, colours.background);
+            pal.setColor(QPalette::ButtonText, colours.text);
+            b->setPalette(pal);
+        } else if (!any && b->testAttribute(Qt::WA_SetPalette)) {
+            b->setPalette(QPalette()); // the application's again
+            b->setAttribute(Qt::WA_SetPalette, false);
+        }
+        setBoldFont(b, any);
     }
 }
 
@@ -630,9 +643,9 @@ void FloorPlanView::applyReplay(qint64 timeMs, const QVector<TagPosition>& posit
                 rooms.insert(a.roomId, a.priority);
     m_scene->showRecorded(timeMs, positions, rooms);
     m_liveButton->setEnabled(true);
-    m_liveButton->setStyleSheet(QStringLiteral("QPushButton { font-weight: bold; }"));
+    setBoldFont(m_liveButton, true);
     m_timeLabel->setText(tr("Looking back: %1").arg(formatTime(timeMs)));
-    m_timeLabel->setStyleSheet(QStringLiteral("QLabel { color: #b05000; font-weight: bold; }"));
+    setTextTone(m_timeLabel, TextTone::Warning, true);
     Q_EMIT replayed(timeMs);
 }
 
@@ -659,9 +672,15 @@ void FloorPlanView::goLive()
     m_timeline->blockSignals(false);
     m_liveButton->setEnabled(false);
     m_liveButton->setText(tr("Live"));
-    m_liveButton->setStyleSheet(QString());
+    setBoldFont(m_liveButton, false);
     m_timeLabel->setText(tr("Live"));
-    m_timeLabel->setStyleSheet(QString());
+    setTextTone(m_timeLabel, TextTone::Normal);
+}
+
+void FloorPlanView::focusFind()
+{
+    m_find->setFocus(Qt::ShortcutFocusReason);
+    m_find->selectAll();
 }
 
 QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
@@ -677,8 +696,14 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     d->setWindowTitle(tr("Alarm: %1").arg(shownCondition(*a)));
     auto* form = new QFormLayout;
     auto* priority = new QLabel(QStringLiteral("%1 %2").arg(prioritySymbol(a->priority), priorityText(a->priority)), d);
-    priority->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; padding: 4px; }")
-                                .arg(priorityColour(a->priority).name(), a->priority == Priority::High ? QStringLiteral("white") : QStringLiteral("black")));
+    const ColourPair colours = priorityColours(a->priority);
+    QPalette pal = priority->palette();
+    pal.setColor(QPalette::Window, colours.background);
+    pal.setColor(QPalette::WindowText, colours.text);
+    priority->setPalette(pal);
+    priority->setAutoFillBackground(true);
+    priority->setMargin(4);
+    setBoldFont(priority, true);
     form->addRow(tr("Priority"), priority);
     form->addRow(tr("Condition"), new QLabel(shownCondition(*a), d));
     form->addRow(tr("Who"), new QLabel(a->subject, d));
@@ -718,6 +743,7 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     ack->setObjectName(QStringLiteral("detailsAcknowledge"));
     ack->setEnabled(!a->acknowledged() && !a->closed());
     ack->setToolTip(m_alarms->operatorId().isEmpty() ? tr("Sign in to acknowledge") : tr("Acknowledge as %1").arg(m_alarms->operatorName()));
+    ack->setAccessibleName(tr("Acknowledge this alarm"));
     connect(ack, &QPushButton::clicked, d, [this, alarmId, comment] { m_alarms->acknowledge(alarmId, comment->text().simplified()); });
     connect(m_alarms, &AlarmController::message, message, [message](const QString& text, bool) { message->setText(text); });
     connect(m_alarms, &AlarmController::alarmUpdated, ack, [ack, comment, alarmId](const AlarmState& s) {

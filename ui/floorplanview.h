@@ -79,6 +79,8 @@ public:
     bool showAlarm(const QString& alarmId);
     // Finds a patient, staff member, asset, tag, bed or room; centres on it and pulses it.
     bool find(const QString& query);
+    // The search field, focused with its text selected (the window's Find, Ctrl+F).
+    void focusFind();
     void setLayerVisible(PlanLayer layer, bool visible); // remembered in the station's settings
     // Asks the core for the nearest usable asset of a type to a room; shown when it answers.
     void findNearestAsset(const QString& roomId, const QString& type);

@@ -8,6 +8,8 @@
 #include "ui/patientview.h"
 #include "ui/settingsdialog.h"
 #include "ui/shiftdialogs.h"
+#include "ui/shortcuts.h"
+#include "ui/theme.h"
 #include "ui/trendviews.h"
 
 #include <QAction>
@@ -107,7 +109,7 @@ void MainWindow::build()
     AlarmController* alarms = m_alarms;
     const Site* site = m_site;
     m_tabs = new QTabWidget(this);
-    m_connection = new QLabel(this);
+    m_connection = new ElidedLabel(this);
     m_rate = new QLabel(this);
     m_rejected = new QLabel(this);
     setWindowTitle(tr("WardWatch – %1").arg(m_siteName));
@@ -213,7 +215,7 @@ void MainWindow::build()
                                          .arg(c.available)
                                          .arg(c.level->target)
                                          .arg(c.level->critical);
-                parts << (c.critical() ? QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(text)
+                parts << (c.critical() ? QStringLiteral("<b style=\"color:%1\">%2</b>").arg(errorTextColour().name(), text)
                                        : c.available < c.level->target ? QStringLiteral("<b>%1</b>").arg(text) : text);
             }
             m_parSummary->setText(tr("PAR levels now: %1").arg(parts.join(QStringLiteral(" · "))));
@@ -268,6 +270,34 @@ void MainWindow::build()
         });
         filterCensus();
         filterPlan();
+    }
+
+    // The alarm actions and find, each with its key (ui/shortcuts.h), from any tab.
+    if (alarms || m_floorPlan) {
+        QMenu* alarmMenu = menuBar()->addMenu(tr("&Alarms"));
+        alarmMenu->setObjectName(QStringLiteral("alarmMenu"));
+        auto add = [this, alarmMenu](const QString& text, const QKeySequence& key, const QString& name, auto slot) {
+            QAction* a = alarmMenu->addAction(text, this, slot);
+            a->setObjectName(name);
+            a->setShortcut(key);
+            a->setShortcutContext(Qt::WindowShortcut);
+            a->setToolTip(shortcuts::withKey(text, key));
+            return a;
+        };
+        if (alarms) {
+            add(tr("Acknowledge the top alarm"), shortcuts::acknowledgeTop(), QStringLiteral("actionAcknowledgeTop"),
+                [this] { m_banner->acknowledgeTop(); });
+            add(tr("Acknowledge the selected alarm"), shortcuts::acknowledgeSelected(), QStringLiteral("actionAcknowledgeSelected"),
+                [this] { m_alarmPanel->acknowledgeSelected(); });
+            add(tr("Pause alarm audio"), shortcuts::pauseAudio(), QStringLiteral("actionPauseAudio"), [this] { m_banner->pauseAudio(); });
+        }
+        if (m_floorPlan) {
+            alarmMenu->addSeparator();
+            add(tr("Find on the floor plan"), shortcuts::findOnPlan(), QStringLiteral("actionFindOnPlan"), [this] {
+                showTab(QStringLiteral("floorplan"));
+                m_floorPlan->focusFind();
+            });
+        }
     }
 
     // File first: the settings.
@@ -554,7 +584,9 @@ void MainWindow::setConnectionState(MqttState state, const QString& detail)
     m_connectionDetail = detail;
     const QString text = detail.isEmpty() ? toString(state) : QStringLiteral("%1 (%2)").arg(toString(state), detail);
     m_connection->setText(tr("Broker: %1").arg(text));
-    m_connection->setStyleSheet(state == MqttState::Connected ? QString() : QStringLiteral("color: #b00000; font-weight: bold"));
+    m_connection->setToolTip(m_connection->text()); // elided when the status bar is short
+    const bool fault = state != MqttState::Connected;
+    setTextTone(m_connection, fault ? TextTone::Error : TextTone::Normal, fault);
 }
 
 void MainWindow::setPositioningEngines(const QStringList& engines)
@@ -564,7 +596,7 @@ void MainWindow::setPositioningEngines(const QStringList& engines)
     m_engines->setVisible(true);
     m_engines->setText(engines.isEmpty() ? tr("Locations: no positioning engine online")
                                          : tr("Locations: engines %1").arg(engines.join(QStringLiteral(", "))));
-    m_engines->setStyleSheet(engines.isEmpty() ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
+    setTextTone(m_engines, engines.isEmpty() ? TextTone::Error : TextTone::Normal, engines.isEmpty());
 }
 
 void MainWindow::setClearText(const QString& host)
@@ -574,7 +606,7 @@ void MainWindow::setClearText(const QString& host)
     label->setObjectName(QStringLiteral("clearText"));
     label->setToolTip(tr("The site file allows this station to reach the broker without TLS (network.allowClearText): "
                          "passwords and acknowledgements cross the network unencrypted."));
-    label->setStyleSheet(QStringLiteral("color: #b00000; font-weight: bold"));
+    setTextTone(label, TextTone::Error, true);
     statusBar()->insertPermanentWidget(0, label);
 }
 
@@ -586,7 +618,7 @@ void MainWindow::setUnsignedAccepted()
     label->setToolTip(tr("The site file takes alarm state and census changes without a station's signature "
                          "(signing.acceptUnsigned): any client of the broker could acknowledge an alarm. "
                          "List the stations' keys in signing.keys and remove acceptUnsigned."));
-    label->setStyleSheet(QStringLiteral("color: #b00000; font-weight: bold"));
+    setTextTone(label, TextTone::Error, true);
     statusBar()->insertPermanentWidget(0, label);
 }
 

@@ -1,4 +1,5 @@
 #include "ui/patientview.h"
+#include "ui/theme.h"
 #include "core/wardcore.h"
 #include "domain/conditiontext.h"
 #include "models/alarmcontroller.h"
@@ -90,7 +91,7 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     setObjectName(QStringLiteral("patientView"));
     setAttribute(Qt::WA_DeleteOnClose);
     QFont big = m_title->font();
-    big.setPointSize(big.pointSize() + 4);
+    big.setPointSizeF(big.pointSizeF() / fontScale() + 4); // written unscaled: large type scales it (ui/theme.h)
     big.setBold(true);
     m_title->setFont(big);
     m_title->setObjectName(QStringLiteral("patientTitle"));
@@ -184,7 +185,7 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     m_medication->setToolTip(tr("Times of day, HH:MM, separated by commas, in the ward's time zone"));
     m_saveSchedule->setObjectName(QStringLiteral("saveSchedule"));
     m_scheduleError->setObjectName(QStringLiteral("scheduleError"));
-    m_scheduleError->setStyleSheet(QStringLiteral("color: #b00000"));
+    setTextTone(m_scheduleError, TextTone::Error);
     m_scheduleError->setWordWrap(true);
     m_scheduleError->hide();
     schedule->addWidget(new QLabel(tr("Reposition every"), reminders), 0, 0);
@@ -322,7 +323,7 @@ void PatientView::refreshAssignment()
     const PatientRow* p = row();
     if (!p)
         return;
-    m_nurse->setText(p->nurseId.isEmpty() ? tr("<i style=\"color:#707070\">unassigned</i>")
+    m_nurse->setText(p->nurseId.isEmpty() ? QStringLiteral("<i style=\"color:%1\">%2</i>").arg(mutedColour().name(), tr("unassigned"))
                                           : tr("<b>%1</b>").arg((p->nurseName.isEmpty() ? p->nurseId : p->nurseName).toHtmlEscaped()));
     const QString me = m_alarms.operatorId();
     m_take->setEnabled(!me.isEmpty() && p->nurseId != me);
@@ -358,8 +359,8 @@ void PatientView::refreshDevices()
         const bool low = d->batteryPct && *d->batteryPct < 20;
         const bool silent = d->signal == SignalState::NoSignal;
         lines << QStringLiteral("%1 <b>%2</b>: %3, %4").arg(kind, id.toHtmlEscaped(),
-                                                           low ? QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(battery) : battery,
-                                                           silent ? QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(signalText(d->signal))
+                                                           low ? QStringLiteral("<b style=\"color:%1\">%2</b>").arg(errorTextColour().name(), battery) : battery,
+                                                           silent ? QStringLiteral("<b style=\"color:%1\">%2</b>").arg(errorTextColour().name(), signalText(d->signal))
                                                                   : signalText(d->signal)) +
                  (d->lastSeenMs ? tr(" (last heard %1)").arg(formatTime(d->lastSeenMs)) : QString());
     }

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
@@ -61,6 +62,14 @@ QColor planRoomFill(RoomKind kind, const QPalette& palette)
 QColor planMix(const QColor& a, const QColor& b, double t)
 {
     return mixColours(a, b, t);
+}
+
+QColor planLabelColour(const QColor& marker, bool live)
+{
+    const bool dark = colourScheme() == ColourScheme::Dark;
+    if (!live)
+        return noSignalColour();
+    return dark ? mixColours(marker, Qt::white, 0.6) : marker.darker(170);
 }
 
 PlanRoom::PlanRoom(const Room& room, const QPolygonF& scenePolygon, QGraphicsItem* parent)
@@ -140,14 +149,27 @@ void PlanRoom::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
         painter->setBrush(Qt::NoBrush);
     }
     painter->drawPolygon(poly);
-    // The priority's symbol too: colour is never the only cue.
+    // The priority's symbol too, colour never being the only cue: on a badge of the priority's own
+    // colours (lit or recorded), or in its colour on the plan (dark phase).
     QFont f = painter->font();
     f.setPixelSize(22);
     f.setBold(true);
     painter->setFont(f);
-    painter->setPen(m_lit || m_recorded ? (m_alarm == Priority::High ? QColor(Qt::white) : QColor(Qt::black)) : c);
     const QRectF b = poly.boundingRect();
-    painter->drawText(QRectF(b.left(), b.bottom() - 34, b.width(), 30), Qt::AlignCenter, prioritySymbol(*m_alarm));
+    const QString symbol = prioritySymbol(*m_alarm);
+    const QRectF text(b.left(), b.bottom() - 34, b.width(), 30);
+    if (m_lit || m_recorded) {
+        const ColourPair badge = priorityColours(*m_alarm);
+        const double w = QFontMetricsF(f).horizontalAdvance(symbol) + 12;
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(badge.background);
+        painter->drawRoundedRect(QRectF(text.center().x() - w / 2, text.top() + 2, w, text.height() - 4), 5, 5);
+        painter->setPen(badge.text);
+    } else {
+        // Yellow or cyan on a light plan would hardly show: a darker shade of the same hue.
+        painter->setPen(colourScheme() == ColourScheme::Dark ? c : c.darker(170));
+    }
+    painter->drawText(text, Qt::AlignCenter, symbol);
 }
 
 PlanMarker::PlanMarker(MarkerKind k, QString i, QString t, QString n, QString d)
@@ -202,7 +224,7 @@ void PlanMarker::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
     const double r = FloorPlanScene::MarkerPx / 2;
     painter->setRenderHint(QPainter::Antialiasing);
     // A silent tag keeps its last place, hollow and grey: never shown as if live.
-    QColor c = state.live ? colour() : QColor(128, 128, 128);
+    QColor c = state.live ? colour() : noSignalColour();
     if (alarm && lit)
         c = priorityColour(*alarm);
     painter->setPen(QPen(state.live ? c.darker(150) : c, state.live ? 1.5 : 2.5));

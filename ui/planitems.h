@@ -20,6 +20,9 @@ namespace ww {
 // A room's fill from the palette: its base with a little of the kind's hue (a dark theme stays dark).
 [[nodiscard]] QColor planRoomFill(RoomKind kind, const QPalette& palette);
 [[nodiscard]] QColor planMix(const QColor& a, const QColor& b, double t);
+// A marker's name beside it on the plan: its colour, darkened on a light plan and lightened on a
+// dark one; grey when the tag is silent.
+[[nodiscard]] QColor planLabelColour(const QColor& marker, bool live);
 
 // A room's state over the plan (the scene's background draws the room itself): its alarm, lit or
 // dark on the station's flash clock, and its climate tint. Draws nothing when it has neither.

@@ -1,6 +1,7 @@
 #include "ui/setpointdialog.h"
 #include "domain/site.h"
 #include "models/alarmcontroller.h"
+#include "models/stationcolours.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -70,7 +71,7 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
                     return;
                 if (!commandId.isEmpty())
                     m_commandId = commandId;
-                m_status->setText(ok ? text : QStringLiteral("<b style=\"color:#b00000\">%1</b>").arg(text.toHtmlEscaped()));
+                m_status->setText(ok ? text : QStringLiteral("<b style=\"color:%1\">%2</b>").arg(errorTextColour().name(), text.toHtmlEscaped()));
             });
 }
 

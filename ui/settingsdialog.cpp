@@ -1,6 +1,7 @@
 #include "ui/settingsdialog.h"
 #include "domain/language.h"
 #include "ui/passwordkeyring.h"
+#include "ui/theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -269,7 +270,7 @@ QString SettingsDialog::statusText() const
 void SettingsDialog::say(const QString& text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("color: #b00000; font-weight: bold") : QString());
+    setTextTone(m_status, error ? TextTone::Error : TextTone::Normal, error);
 }
 
 void SettingsDialog::setBusy(bool busy)

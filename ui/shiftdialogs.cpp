@@ -1,4 +1,5 @@
 #include "ui/shiftdialogs.h"
+#include "ui/theme.h"
 #include "models/alarmcontroller.h"
 #include "models/stationfilter.h"
 #include "models/wardmodels.h"
@@ -205,7 +206,7 @@ AssignDialog::AssignDialog(AlarmController& alarms, const WardModels& models, co
     });
     connect(&alarms, &AlarmController::careResult, this, [this](bool ok, const QString& text) {
         m_result->setText(text);
-        m_result->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00000; font-weight: bold"));
+        setTextTone(m_result, ok ? TextTone::Normal : TextTone::Error, !ok);
     });
 }
 
@@ -280,7 +281,7 @@ ShiftControls::ShiftControls(QMainWindow& window, AlarmController& alarms, WardM
 
     m_charge->setObjectName(QStringLiteral("chargeNurse"));
     m_remote->setObjectName(QStringLiteral("remotePauses"));
-    m_remote->setStyleSheet(QStringLiteral("color: #8a5a00; font-weight: bold"));
+    setTextTone(m_remote, TextTone::Warning, true);
     window.statusBar()->addPermanentWidget(m_remote);
     window.statusBar()->addPermanentWidget(m_charge);
     connect(&alarms, &AlarmController::operatorChanged, this, &ShiftControls::refreshOperator);

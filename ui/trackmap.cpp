@@ -100,7 +100,7 @@ void TrackMap::paintEvent(QPaintEvent*)
     }
     // Ticks every half hour along the path, labelled with the time.
     QFont small = font();
-    small.setPixelSize(10);
+    small.setPointSizeF(font().pointSizeF() * 0.8); // follows large type
     painter.setFont(small);
     const qint64 firstTick = (first / TickMs + 1) * TickMs;
     int k = 0;

@@ -1,9 +1,12 @@
 #include "ui/trendviews.h"
+#include "ui/chartpalette.h"
 #include "ui/climatereview.h"
+#include "ui/theme.h"
 #include "ui/setpointdialog.h"
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QAreaSeries>
 #include <QChart>
@@ -78,6 +81,7 @@ QHBoxLayout* chartHeader(QWidget* chart, QLabel* title, QComboBox* window, QWidg
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
+    title->setWordWrap(true); // a long title (large type, a longer language) takes two lines, not the table's width
     head->addWidget(title, 1);
     head->addWidget(new QLabel(QObject::tr("Window:"), chart));
     head->addWidget(window);
@@ -107,7 +111,17 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
         rect->axis(QCPAxis::atBottom)->setTicker(ticker);
         rect->axis(QCPAxis::atBottom)->setTickLabels(&p == &Panels[std::size(Panels) - 1]);
-        rect->axis(QCPAxis::atLeft)->setLabel(tr(p.label));
+        // The panel's name inside it, across: a rotated axis name longer than a short panel (large
+        // type, a small screen) would run into the next one.
+        auto* name = new QCPItemText(m_plot);
+        name->setClipAxisRect(rect);
+        name->position->setAxisRect(rect);
+        name->position->setType(QCPItemPosition::ptAxisRectRatio);
+        name->position->setCoords(0.005, 0.0);
+        name->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        name->setPadding(QMargins(3, 1, 3, 1));
+        name->setText(tr(p.label));
+        m_names.push_back(name);
         rect->axis(QCPAxis::atLeft)->setRange(p.lo, p.hi);
         rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(4);
         for (VitalKind k : p.kinds) {
@@ -134,6 +148,24 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
             }
         }
     }
+    // Axes, labels and the NEWS2 steps in the palette's text colour, the background its base.
+    followPalette(m_plot);
+    auto ink = [this] {
+        const QPalette pal = QApplication::palette();
+        m_news2->setPen(QPen(pal.color(QPalette::Text), 2));
+        QColor under = pal.color(QPalette::Base);
+        under.setAlpha(200);
+        for (QCPItemText* name : m_names) {
+            name->setColor(pal.color(QPalette::Text));
+            name->setBrush(under);
+            name->setFont(m_plot->font());
+        }
+        // Fewer numbers on a panel's axis in large type: they would overlap.
+        for (QCPAxisRect* rect : m_plot->axisRects())
+            rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(fontScale() > 1 ? 2 : 4);
+    };
+    ink();
+    connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, ink);
     m_plot->setMinimumHeight(320);
     m_throttle.setSingleShot(true);
     m_throttle.setInterval(RefreshMs);
@@ -345,6 +377,7 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
         d->show();
     });
     m_view->setChart(m_chart);
+    followPalette(m_chart);
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
     m_throttle.setSingleShot(true);

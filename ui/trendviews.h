@@ -12,6 +12,7 @@
 class QComboBox;
 class QCustomPlot;
 class QCPGraph;
+class QCPItemText;
 class QLabel;
 class QPushButton;
 class QChartView;
@@ -47,6 +48,7 @@ private:
     QComboBox* m_window;
     std::array<QCPGraph*, VitalKindCount> m_graphs{};
     QCPGraph* m_news2 = nullptr;
+    std::vector<QCPItemText*> m_names; // each panel's name, inside it
     QTimer m_throttle;
     int m_row = -1;
     int m_minutes = 60;
