@@ -13,6 +13,7 @@
 #include "ui_station.h"
 #include "ui/alarmwidgets.h"
 #include "ui/language.h"
+#include "ui/theme.h"
 #include "ui/mainwindow.h"
 
 #include <QAbstractButton>
@@ -365,10 +366,19 @@ private Q_SLOTS:
             }
             left.removeDuplicates();
             // WW_LANGUAGE_SCREENSHOTS=DIR: the alarm list in this language as DIR/ui-CODE.png (docs/).
+            // Also DIR/ui-CODE-dark-large-TAB.png: the alarms, census and plan in the night theme and large type.
             if (const QString dir = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !dir.isEmpty()) {
                 w.showTab(QStringLiteral("alarms"));
                 QCoreApplication::processEvents();
                 QVERIFY(w.grab().save(dir + QStringLiteral("/ui-%1.png").arg(QLatin1String(language.code))));
+                applyAppearance({.theme = ThemeChoice::Dark, .largeType = true});
+                for (const auto* tab : {"alarms", "census", "floorplan"}) {
+                    w.showTab(QLatin1String(tab));
+                    QCoreApplication::processEvents();
+                    QVERIFY(w.grab().save(dir + QStringLiteral("/ui-%1-dark-large-%2.png").arg(QLatin1String(language.code), QLatin1String(tab))));
+                }
+                applyAppearance({.theme = ThemeChoice::Light, .largeType = false});
+                w.showTab(QStringLiteral("alarms"));
             }
             QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("%1: English left in %2 places:\n%3")
                                                     .arg(QLatin1String(language.code)).arg(left.size()).arg(left.join(u'\n'))));
