@@ -421,6 +421,74 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
         <source>The alarm log %1 %2, but this station had written %3 rows to it. Nothing is started on an empty or shortened log without a word: restore the file from its backup, or start with --new-log to go on with this file on purpose.</source>
         <translation>Das Alarmprotokoll %1 %2, aber diese Station hatte %3 Zeilen hineingeschrieben. Mit einem leeren oder gekürzten Protokoll wird nicht stillschweigend gestartet: Stellen Sie die Datei aus ihrer Sicherung wieder her, oder starten Sie mit --new-log, um bewusst mit dieser Datei weiterzumachen.</translation>
     </message>
+    <message>
+        <source>Colours of the window: auto (the desktop&apos;s), light or dark.</source>
+        <translation>Farben des Fensters: auto (wie der Desktop), light (hell) oder dark (dunkel).</translation>
+    </message>
+    <message>
+        <source>Every text one and a half times as large.</source>
+        <translation>Alle Texte anderthalbmal so groß.</translation>
+    </message>
+    <message>
+        <source>--theme: &quot;%1&quot; is none of auto, light, dark</source>
+        <translation>--theme: „%1“ ist keiner der Werte auto, light, dark</translation>
+    </message>
+    <message>
+        <source>setting %1: &quot;%2&quot; is none of auto, light, dark</source>
+        <translation>Einstellung %1: „%2“ ist keiner der Werte auto, light, dark</translation>
+    </message>
+    <message>
+        <source>Password file %1: its folder cannot be made</source>
+        <translation>Passwortdatei %1: ihr Ordner kann nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Password file %1: cannot make it readable by this account only (%2)</source>
+        <translation>Passwortdatei %1: kann nicht nur für dieses Konto lesbar gemacht werden (%2)</translation>
+    </message>
+    <message>
+        <source>Password file %1: cannot be written (%2)</source>
+        <translation>Passwortdatei %1: kann nicht geschrieben werden (%2)</translation>
+    </message>
+    <message>
+        <source>Password file %1: still open to other users</source>
+        <translation>Passwortdatei %1: für andere Benutzer weiterhin zugänglich</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; of the settings (ui/language) is not one WardWatch ships: English is shown</source>
+        <translation>Die Sprache „%1“ in den Einstellungen (ui/language) wird mit WardWatch nicht ausgeliefert: Die Anzeige erfolgt auf Englisch</translation>
+    </message>
+    <message>
+        <source>The MQTT password of %1 is in the system keyring (setting mqtt/passwordInKeyring), which only the station with a window reads: give this program --password-file FILE (readable by its account only)</source>
+        <translation>Das MQTT-Passwort von %1 liegt im Schlüsselbund des Systems (Einstellung mqtt/passwordInKeyring), den nur die Station mit Fenster liest: Geben Sie diesem Programm --password-file DATEI an (nur für sein Konto lesbar)</translation>
+    </message>
+    <message>
+        <source>The MQTT password is still in clear text in the settings: %1</source>
+        <translation>Das MQTT-Passwort steht noch im Klartext in den Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into %1 (readable by this account only)</source>
+        <translation>Das MQTT-Passwort wurde aus den Einstellungen nach %1 verschoben (nur für dieses Konto lesbar)</translation>
+    </message>
+    <message>
+        <source>no user name</source>
+        <translation>kein Benutzername</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into the keyring (%1)</source>
+        <translation>Das MQTT-Passwort wurde aus den Einstellungen in den Schlüsselbund verschoben (%1)</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into %1 (no keyring: %2)</source>
+        <translation>Das MQTT-Passwort wurde aus den Einstellungen nach %1 verschoben (kein Schlüsselbund: %2)</translation>
+    </message>
+    <message>
+        <source>The MQTT password of %1 could not be read from the keyring (%2). WardWatch starts without it; open File &gt; Settings to enter it again.</source>
+        <translation>Das MQTT-Passwort von %1 konnte nicht aus dem Schlüsselbund gelesen werden (%2). WardWatch startet ohne Passwort; unter Datei &gt; Einstellungen erneut eingeben.</translation>
+    </message>
+    <message>
+        <source>no such entry</source>
+        <translation>kein solcher Eintrag</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -455,6 +523,34 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
     <message>
         <source>Nearest: %1</source>
         <translation>Am nächsten: %1</translation>
+    </message>
+    <message>
+        <source>The highest-priority active alarm. Click to show it on the floor plan.</source>
+        <translation>Der aktive Alarm mit der höchsten Priorität. Klicken, um ihn im Grundriss zu zeigen.</translation>
+    </message>
+    <message>
+        <source>Acknowledge the top alarm</source>
+        <translation>Obersten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledges the alarm shown in the banner</source>
+        <translation>Quittiert den im Banner angezeigten Alarm</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>Alarmton pausieren</translation>
+    </message>
+    <message>
+        <source>Pauses the alarm sound for a while; the alarms stay shown</source>
+        <translation>Pausiert den Alarmton für eine Weile; die Alarme bleiben angezeigt</translation>
+    </message>
+    <message>
+        <source>Alarm banner: %1 priority alarm: %2</source>
+        <translation>Alarmbanner: Alarm mit Priorität %1: %2</translation>
+    </message>
+    <message>
+        <source>Alarm banner: no active alarms</source>
+        <translation>Alarmbanner: keine aktiven Alarme</translation>
     </message>
 </context>
 <context>
@@ -781,6 +877,42 @@ Kommentar: %1</translation>
     <message>
         <source>showing %1 of %2 open alarms</source>
         <translation>%1 von %2 offenen Alarmen angezeigt</translation>
+    </message>
+    <message>
+        <source>Clinical alarms</source>
+        <translation>Klinische Alarme</translation>
+    </message>
+    <message>
+        <source>Open alarms, highest priority first. Click Acknowledge in a row to acknowledge it.</source>
+        <translation>Offene Alarme, höchste Priorität zuerst. Zum Quittieren in der Zeile auf „Quittieren“ klicken.</translation>
+    </message>
+    <message>
+        <source>Technical alarms</source>
+        <translation>Technische Alarme</translation>
+    </message>
+    <message>
+        <source>Alarms of devices, the network and this station</source>
+        <translation>Alarme von Geräten, Netz und dieser Station</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>Ausgewählten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm selected in the list</source>
+        <translation>Den in der Liste ausgewählten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>Alarmton pausieren</translation>
+    </message>
+    <message>
+        <source>Show the selected alarm on the floor plan</source>
+        <translation>Ausgewählten Alarm im Grundriss zeigen</translation>
+    </message>
+    <message>
+        <source>Operator sign-in</source>
+        <translation>Anmeldung</translation>
     </message>
 </context>
 <context>
@@ -2140,10 +2272,6 @@ Kommentar: %1</translation>
         <translation>Kein Alarm mit Raum: stattdessen einen Raum im Plan rechts anklicken.</translation>
     </message>
     <message>
-        <source>Find patient, staff, asset, bed, room (Ctrl+F)</source>
-        <translation>Patient, Personal, Gerät, Bett, Raum suchen (Strg+F)</translation>
-    </message>
-    <message>
         <source>Look back:</source>
         <translation>Rückblick:</translation>
     </message>
@@ -2265,6 +2393,22 @@ Kommentar: %1</translation>
     <message>
         <source>optional: shown with the alarm and in the history</source>
         <translation>optional: wird beim Alarm und im Verlauf angezeigt</translation>
+    </message>
+    <message>
+        <source>Find patient, staff, asset, bed, room</source>
+        <translation>Patient, Personal, Gerät, Bett, Raum suchen</translation>
+    </message>
+    <message>
+        <source>Find on the floor plan</source>
+        <translation>Im Grundriss suchen</translation>
+    </message>
+    <message>
+        <source>A patient, staff member, asset, bed or room by name, id or tag; Enter shows it on the plan</source>
+        <translation>Patient, Mitarbeiter, Gerät, Bett oder Raum nach Name, ID oder Tag; Enter zeigt den Treffer im Plan</translation>
+    </message>
+    <message>
+        <source>Acknowledge this alarm</source>
+        <translation>Diesen Alarm quittieren</translation>
     </message>
 </context>
 <context>
@@ -2476,10 +2620,6 @@ Kommentar: %1</translation>
         <translation>&lt;p&gt;Erstellt mit Qt %1. Die Demo spielt Vitalwerte aus der PhysioNet/Computing in Cardiology Challenge 2012 ab (Open Data Commons Attribution 1.0).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The user guide is missing from this build.</source>
-        <translation>Das Benutzerhandbuch fehlt in diesem Build.</translation>
-    </message>
-    <message>
         <source>WardWatch user guide</source>
         <translation>WardWatch-Benutzerhandbuch (englisch)</translation>
     </message>
@@ -2514,6 +2654,62 @@ Kommentar: %1</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
+        <translation>A&amp;larme</translation>
+    </message>
+    <message>
+        <source>Acknowledge the top alarm</source>
+        <translation>Obersten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>Ausgewählten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>Alarmton pausieren</translation>
+    </message>
+    <message>
+        <source>Find on the floor plan</source>
+        <translation>Im Grundriss suchen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Operating WardWatch</source>
+        <translation>Betrieb von WardWatch</translation>
+    </message>
+    <message>
+        <source>%1 is missing from this build.</source>
+        <translation>%1 fehlt in diesem Build.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;WardWatch is not set up yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;WardWatch ist noch nicht eingerichtet&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No broker is configured for this station, so there is nothing to show: the ward&apos;s tables stay empty until WardWatch knows where its broker is.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open the settings&lt;/b&gt; and fill in the broker&apos;s host and port, its TLS files and the user name and password the ward&apos;s IT team gave you, the site file of the ward and this station&apos;s id; then start WardWatch again.&lt;/p&gt;&lt;p&gt;Or start it with the connection on the command line, for example&lt;br&gt;&lt;code&gt;wardwatch --host broker.ward.example --tls --site /etc/wardwatch/site.json --station-id nurse-1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;How a ward is set up (broker, site file, signing keys): &lt;a href=&quot;operations&quot;&gt;docs/operations.md&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Für diese Station ist kein Broker eingerichtet, daher gibt es nichts anzuzeigen: Die Tabellen der Station bleiben leer, bis WardWatch weiß, wo sein Broker ist.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Öffnen Sie die Einstellungen&lt;/b&gt; und tragen Sie Host und Port des Brokers, seine TLS-Dateien, den Benutzernamen und das Passwort, die Sie vom IT-Team der Station erhalten haben, die Standortdatei der Station und die Kennung dieser Station ein; starten Sie WardWatch dann neu.&lt;/p&gt;&lt;p&gt;Oder starten Sie es mit der Verbindung auf der Kommandozeile, zum Beispiel&lt;br&gt;&lt;code&gt;wardwatch --host broker.ward.example --tls --site /etc/wardwatch/site.json --station-id nurse-1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Wie eine Station eingerichtet wird (Broker, Standortdatei, Signaturschlüssel): &lt;a href=&quot;operations&quot;&gt;docs/operations.md&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Einstellungen öffnen…</translation>
+    </message>
+    <message>
+        <source>Show the ward anyway</source>
+        <translation>Station trotzdem anzeigen</translation>
+    </message>
+    <message>
+        <source>Settings saved: start WardWatch again to connect with them.</source>
+        <translation>Einstellungen gespeichert: WardWatch neu starten, um mit ihnen zu verbinden.</translation>
     </message>
 </context>
 <context>
@@ -2804,10 +3000,6 @@ Kommentar: %1</translation>
         <translation>Patient: %1</translation>
     </message>
     <message>
-        <source>&lt;i style=&quot;color:#707070&quot;&gt;unassigned&lt;/i&gt;</source>
-        <translation>&lt;i style=&quot;color:#707070&quot;&gt;nicht zugewiesen&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2969,6 +3161,10 @@ Kommentar: %1</translation>
         <source>Nothing logged at this station yet.</source>
         <translation>An dieser Station ist noch nichts protokolliert.</translation>
     </message>
+    <message>
+        <source>unassigned</source>
+        <translation>nicht zugewiesen</translation>
+    </message>
 </context>
 <context>
     <name>ww::Responders</name>
@@ -3117,6 +3313,261 @@ Kommentar: %1</translation>
     <message>
         <source>%1 could not apply it: %2</source>
         <translation>%1 konnte ihn nicht anwenden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ww::SettingsDialog</name>
+    <message>
+        <source>%1 %2: no such file</source>
+        <translation>%1 %2: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>%1 %2: a folder, not a file</source>
+        <translation>%1 %2: ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot be read by this account (%3)</source>
+        <translation>%1 %2: für dieses Konto nicht lesbar (%3)</translation>
+    </message>
+    <message>
+        <source>%1 %2: readable by other users; chmod 600 it</source>
+        <translation>%1 %2: für andere Benutzer lesbar; mit chmod 600 schützen</translation>
+    </message>
+    <message>
+        <source>Connect with TLS</source>
+        <translation>Mit TLS verbinden</translation>
+    </message>
+    <message>
+        <source>Large type (one and a half times the size)</source>
+        <translation>Große Schrift (anderthalbfache Größe)</translation>
+    </message>
+    <message>
+        <source>Keep the password in this file</source>
+        <translation>Passwort in dieser Datei aufbewahren</translation>
+    </message>
+    <message>
+        <source>WardWatch settings</source>
+        <translation>WardWatch-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Broker (takes effect at the next start)</source>
+        <translation>Broker (wirksam beim nächsten Start)</translation>
+    </message>
+    <message>
+        <source>e.g. broker.ward.example</source>
+        <translation>z. B. broker.ward.example</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation>leer: die vertrauenswürdigen Zertifikate des Systems</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>Client-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>Client-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.key);;All files (*)</source>
+        <translation>Schlüssel (*.pem *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>MQTT 5</source>
+        <translation>MQTT 5</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1</source>
+        <translation>MQTT 3.1.1</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>This station (takes effect at the next start)</source>
+        <translation>Diese Station (wirksam beim nächsten Start)</translation>
+    </message>
+    <message>
+        <source>Site file:</source>
+        <translation>Standortdatei:</translation>
+    </message>
+    <message>
+        <source>Site files (*.json);;All files (*)</source>
+        <translation>Standortdateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>empty: the built-in example ward</source>
+        <translation>leer: die eingebaute Beispielstation</translation>
+    </message>
+    <message>
+        <source>Station id:</source>
+        <translation>Stationskennung:</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>Anzeige</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Degrees Celsius (°C)</source>
+        <translation>Grad Celsius (°C)</translation>
+    </message>
+    <message>
+        <source>Degrees Fahrenheit (°F)</source>
+        <translation>Grad Fahrenheit (°F)</translation>
+    </message>
+    <message>
+        <source>Kept for the display of temperatures; this version shows them in °C.</source>
+        <translation>Für die Anzeige von Temperaturen gespeichert; diese Version zeigt sie in °C an.</translation>
+    </message>
+    <message>
+        <source>Temperatures:</source>
+        <translation>Temperaturen:</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark (night)</source>
+        <translation>Dunkel (Nacht)</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Farbschema:</translation>
+    </message>
+    <message>
+        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language and appearance change at once.</source>
+        <translation>Broker, TLS, Benutzername und Passwort, Standortdatei und Stationskennung werden beim Start von WardWatch gelesen: Sie werden beim nächsten Start wirksam. Sprache und Darstellung ändern sich sofort.</translation>
+    </message>
+    <message>
+        <source>in the keyring (%1); type to replace</source>
+        <translation>im Schlüsselbund (%1); zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <source>in the file %1; type to replace</source>
+        <translation>in der Datei %1; zum Ersetzen eingeben</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Broker host: empty; name the computer the broker runs on (127.0.0.1 for this one)</source>
+        <translation>Broker-Host: leer; den Computer angeben, auf dem der Broker läuft (127.0.0.1 für diesen)</translation>
+    </message>
+    <message>
+        <source>Broker host &quot;%1&quot;: a host name has no spaces</source>
+        <translation>Broker-Host „%1“: ein Hostname enthält keine Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Port &quot;%1&quot;: not a port number from 1 to 65535</source>
+        <translation>Port „%1“: keine Portnummer von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key %1: given without its client certificate</source>
+        <translation>Client-Schlüssel %1: ohne zugehöriges Client-Zertifikat angegeben</translation>
+    </message>
+    <message>
+        <source>Client certificate %1: given without its key file</source>
+        <translation>Client-Zertifikat %1: ohne zugehörige Schlüsseldatei angegeben</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Password given without a user name: fill in the user name</source>
+        <translation>Passwort ohne Benutzernamen angegeben: Benutzernamen eintragen</translation>
+    </message>
+    <message>
+        <source>The keyring holds the password of %1: type the password of %2</source>
+        <translation>Der Schlüsselbund enthält das Passwort von %1: das Passwort von %2 eingeben</translation>
+    </message>
+    <message>
+        <source>Site file</source>
+        <translation>Standortdatei</translation>
+    </message>
+    <message>
+        <source>Station id: empty; every station needs an id of its own (such as nurse-1)</source>
+        <translation>Stationskennung: leer; jede Station braucht eine eigene Kennung (etwa nurse-1)</translation>
+    </message>
+    <message>
+        <source>Station id &quot;%1&quot;: no spaces, &quot;/&quot;, &quot;+&quot; or &quot;#&quot; (it is part of MQTT topics)</source>
+        <translation>Stationskennung „%1“: keine Leerzeichen, „/“, „+“ oder „#“ (sie ist Teil von MQTT-Topics)</translation>
+    </message>
+    <message>
+        <source>Storing the password in the keyring as %1…</source>
+        <translation>Passwort wird als %1 im Schlüsselbund gespeichert…</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer (%1), so the password cannot be kept there. It can be kept instead in a file that only your account can read: %2</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar (%1), daher kann das Passwort dort nicht aufbewahrt werden. Es kann stattdessen in einer Datei aufbewahrt werden, die nur Ihr Konto lesen kann: %2</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the password (%1). Nothing was saved.</source>
+        <translation>Der Schlüsselbund hat das Speichern des Passworts abgelehnt (%1). Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keyring could not store the password (%1). Nothing was saved.</source>
+        <translation>Der Schlüsselbund konnte das Passwort nicht speichern (%1). Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Password: empty; type the password to keep in the file</source>
+        <translation>Passwort: leer; das Passwort eingeben, das in der Datei aufbewahrt werden soll</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,74 @@ to signing.keys in %3 on every station (the key file is %4).</source>
         <source>reconnecting</source>
         <translation>正在重连</translation>
     </message>
+    <message>
+        <source>Colours of the window: auto (the desktop&apos;s), light or dark.</source>
+        <translation>窗口配色：auto（跟随桌面）、light（浅色）或 dark（深色）。</translation>
+    </message>
+    <message>
+        <source>Every text one and a half times as large.</source>
+        <translation>所有文字放大为 1.5 倍。</translation>
+    </message>
+    <message>
+        <source>--theme: &quot;%1&quot; is none of auto, light, dark</source>
+        <translation>--theme：“%1”不是 auto、light、dark 之一</translation>
+    </message>
+    <message>
+        <source>setting %1: &quot;%2&quot; is none of auto, light, dark</source>
+        <translation>设置项 %1：“%2”不是 auto、light、dark 之一</translation>
+    </message>
+    <message>
+        <source>Password file %1: its folder cannot be made</source>
+        <translation>密码文件 %1：无法创建其所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Password file %1: cannot make it readable by this account only (%2)</source>
+        <translation>密码文件 %1：无法设为仅本账户可读（%2）</translation>
+    </message>
+    <message>
+        <source>Password file %1: cannot be written (%2)</source>
+        <translation>密码文件 %1：无法写入（%2）</translation>
+    </message>
+    <message>
+        <source>Password file %1: still open to other users</source>
+        <translation>密码文件 %1：其他用户仍可访问</translation>
+    </message>
+    <message>
+        <source>The language &quot;%1&quot; of the settings (ui/language) is not one WardWatch ships: English is shown</source>
+        <translation>设置中的语言“%1”（ui/language）不在 WardWatch 随附的语言之列：将显示英文</translation>
+    </message>
+    <message>
+        <source>The MQTT password of %1 is in the system keyring (setting mqtt/passwordInKeyring), which only the station with a window reads: give this program --password-file FILE (readable by its account only)</source>
+        <translation>%1 的 MQTT 密码保存在系统密钥环中（设置项 mqtt/passwordInKeyring），只有带窗口的工作站才会读取它：请为此程序指定 --password-file FILE（仅其账户可读）</translation>
+    </message>
+    <message>
+        <source>The MQTT password is still in clear text in the settings: %1</source>
+        <translation>MQTT 密码仍以明文保存在设置中：%1</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into %1 (readable by this account only)</source>
+        <translation>MQTT 密码已从设置移至 %1（仅本账户可读）</translation>
+    </message>
+    <message>
+        <source>no user name</source>
+        <translation>无用户名</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into the keyring (%1)</source>
+        <translation>MQTT 密码已从设置移至密钥环（%1）</translation>
+    </message>
+    <message>
+        <source>The MQTT password moved from the settings into %1 (no keyring: %2)</source>
+        <translation>MQTT 密码已从设置移至 %1（无密钥环：%2）</translation>
+    </message>
+    <message>
+        <source>The MQTT password of %1 could not be read from the keyring (%2). WardWatch starts without it; open File &gt; Settings to enter it again.</source>
+        <translation>无法从密钥环读取 %1 的 MQTT 密码（%2）。WardWatch 将在没有密码的情况下启动；请打开“文件 &gt; 设置”重新输入。</translation>
+    </message>
+    <message>
+        <source>no such entry</source>
+        <translation>无此条目</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
@@ -455,6 +523,34 @@ to signing.keys in %3 on every station (the key file is %4).</source>
     <message>
         <source>Acknowledge as %1</source>
         <translation>以 %1 身份确认</translation>
+    </message>
+    <message>
+        <source>The highest-priority active alarm. Click to show it on the floor plan.</source>
+        <translation>最高优先级的活动报警。点击可在平面图上显示。</translation>
+    </message>
+    <message>
+        <source>Acknowledge the top alarm</source>
+        <translation>确认最高优先级的报警</translation>
+    </message>
+    <message>
+        <source>Acknowledges the alarm shown in the banner</source>
+        <translation>确认横幅中显示的报警</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>报警音频暂停</translation>
+    </message>
+    <message>
+        <source>Pauses the alarm sound for a while; the alarms stay shown</source>
+        <translation>在一段时间内暂停报警声音；报警仍保持显示</translation>
+    </message>
+    <message>
+        <source>Alarm banner: %1 priority alarm: %2</source>
+        <translation>报警横幅：%1报警：%2</translation>
+    </message>
+    <message>
+        <source>Alarm banner: no active alarms</source>
+        <translation>报警横幅：无活动报警</translation>
     </message>
 </context>
 <context>
@@ -780,6 +876,42 @@ comment: %1</source>
     <message>
         <source>Sign in…</source>
         <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Clinical alarms</source>
+        <translation>临床报警</translation>
+    </message>
+    <message>
+        <source>Open alarms, highest priority first. Click Acknowledge in a row to acknowledge it.</source>
+        <translation>开启的报警，按优先级从高到低排列。点击某一行中的“确认”即可确认该报警。</translation>
+    </message>
+    <message>
+        <source>Technical alarms</source>
+        <translation>技术报警</translation>
+    </message>
+    <message>
+        <source>Alarms of devices, the network and this station</source>
+        <translation>设备、网络和本工作站的报警</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>确认所选报警</translation>
+    </message>
+    <message>
+        <source>Acknowledge the alarm selected in the list</source>
+        <translation>确认列表中所选的报警</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>报警音频暂停</translation>
+    </message>
+    <message>
+        <source>Show the selected alarm on the floor plan</source>
+        <translation>在平面图上显示所选报警</translation>
+    </message>
+    <message>
+        <source>Operator sign-in</source>
+        <translation>操作员登录</translation>
     </message>
 </context>
 <context>
@@ -2144,10 +2276,6 @@ comment: %1</source>
         <translation>没有带房间的报警：请在平面图上右键单击房间。</translation>
     </message>
     <message>
-        <source>Find patient, staff, asset, bed, room (Ctrl+F)</source>
-        <translation>查找患者、员工、资产、床位、房间（Ctrl+F）</translation>
-    </message>
-    <message>
         <source>Look back:</source>
         <translation>回看：</translation>
     </message>
@@ -2260,6 +2388,22 @@ comment: %1</source>
     <message>
         <source>Acknowledge as %1</source>
         <translation>以 %1 身份确认</translation>
+    </message>
+    <message>
+        <source>Find patient, staff, asset, bed, room</source>
+        <translation>查找患者、员工、资产、床位、房间</translation>
+    </message>
+    <message>
+        <source>Find on the floor plan</source>
+        <translation>在平面图上查找</translation>
+    </message>
+    <message>
+        <source>A patient, staff member, asset, bed or room by name, id or tag; Enter shows it on the plan</source>
+        <translation>按名称、ID 或标签查找患者、员工、资产、床位或房间；按 Enter 在平面图上显示</translation>
+    </message>
+    <message>
+        <source>Acknowledge this alarm</source>
+        <translation>确认此报警</translation>
     </message>
 </context>
 <context>
@@ -2463,10 +2607,6 @@ comment: %1</source>
         <translation>&lt;p&gt;基于 Qt %1 构建。演示回放的生命体征来自 PhysioNet/Computing in Cardiology Challenge 2012（Open Data Commons Attribution 1.0）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The user guide is missing from this build.</source>
-        <translation>此版本缺少用户指南。</translation>
-    </message>
-    <message>
         <source>WardWatch user guide</source>
         <translation>WardWatch 用户指南</translation>
     </message>
@@ -2509,6 +2649,62 @@ comment: %1</source>
     <message>
         <source>rejected: %1</source>
         <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
+        <translation>报警(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Acknowledge the top alarm</source>
+        <translation>确认最高优先级的报警</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarm</source>
+        <translation>确认所选报警</translation>
+    </message>
+    <message>
+        <source>Pause alarm audio</source>
+        <translation>报警音频暂停</translation>
+    </message>
+    <message>
+        <source>Find on the floor plan</source>
+        <translation>在平面图上查找</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Operating WardWatch</source>
+        <translation>WardWatch 运维指南</translation>
+    </message>
+    <message>
+        <source>%1 is missing from this build.</source>
+        <translation>此版本中缺少 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;WardWatch is not set up yet&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;WardWatch 尚未设置&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No broker is configured for this station, so there is nothing to show: the ward&apos;s tables stay empty until WardWatch knows where its broker is.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open the settings&lt;/b&gt; and fill in the broker&apos;s host and port, its TLS files and the user name and password the ward&apos;s IT team gave you, the site file of the ward and this station&apos;s id; then start WardWatch again.&lt;/p&gt;&lt;p&gt;Or start it with the connection on the command line, for example&lt;br&gt;&lt;code&gt;wardwatch --host broker.ward.example --tls --site /etc/wardwatch/site.json --station-id nurse-1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;How a ward is set up (broker, site file, signing keys): &lt;a href=&quot;operations&quot;&gt;docs/operations.md&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;本工作站尚未配置代理服务器，因此没有可显示的内容：在 WardWatch 知道其代理服务器的位置之前，病区的各个表格将一直为空。&lt;/p&gt;&lt;p&gt;&lt;b&gt;请打开设置&lt;/b&gt;，填写代理服务器的主机和端口、其 TLS 文件、病区 IT 团队提供给您的用户名和密码、病区的站点文件以及本工作站的 ID；然后重新启动 WardWatch。&lt;/p&gt;&lt;p&gt;也可以在命令行中指定连接来启动，例如&lt;br&gt;&lt;code&gt;wardwatch --host broker.ward.example --tls --site /etc/wardwatch/site.json --station-id nurse-1&lt;/code&gt;&lt;/p&gt;&lt;p&gt;病区的设置方法（代理服务器、站点文件、签名密钥）：&lt;a href=&quot;operations&quot;&gt;docs/operations.md&lt;/a&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>Show the ward anyway</source>
+        <translation>仍然显示病区</translation>
+    </message>
+    <message>
+        <source>Settings saved: start WardWatch again to connect with them.</source>
+        <translation>设置已保存：请重新启动 WardWatch，以使用这些设置进行连接。</translation>
     </message>
 </context>
 <context>
@@ -2831,10 +3027,6 @@ comment: %1</source>
         <translation>患者：%1</translation>
     </message>
     <message>
-        <source>&lt;i style=&quot;color:#707070&quot;&gt;unassigned&lt;/i&gt;</source>
-        <translation>&lt;i style=&quot;color:#707070&quot;&gt;未分配&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
@@ -2961,6 +3153,10 @@ comment: %1</source>
         <translation>
             <numerusform>%n 次停留</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>未分配</translation>
     </message>
 </context>
 <context>
@@ -3110,6 +3306,261 @@ comment: %1</source>
     <message>
         <source>%1 could not apply it: %2</source>
         <translation>%1 无法执行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ww::SettingsDialog</name>
+    <message>
+        <source>%1 %2: no such file</source>
+        <translation>%1 %2：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1 %2: a folder, not a file</source>
+        <translation>%1 %2：是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>%1 %2: cannot be read by this account (%3)</source>
+        <translation>%1 %2：本账户无法读取（%3）</translation>
+    </message>
+    <message>
+        <source>%1 %2: readable by other users; chmod 600 it</source>
+        <translation>%1 %2：其他用户可读；请执行 chmod 600</translation>
+    </message>
+    <message>
+        <source>Connect with TLS</source>
+        <translation>使用 TLS 连接</translation>
+    </message>
+    <message>
+        <source>Large type (one and a half times the size)</source>
+        <translation>大字体（1.5 倍大小）</translation>
+    </message>
+    <message>
+        <source>Keep the password in this file</source>
+        <translation>将密码保存在此文件中</translation>
+    </message>
+    <message>
+        <source>WardWatch settings</source>
+        <translation>WardWatch 设置</translation>
+    </message>
+    <message>
+        <source>Broker (takes effect at the next start)</source>
+        <translation>代理服务器（下次启动时生效）</translation>
+    </message>
+    <message>
+        <source>e.g. broker.ward.example</source>
+        <translation>例如 broker.ward.example</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s trusted certificates</source>
+        <translation>留空：使用系统信任的证书</translation>
+    </message>
+    <message>
+        <source>Client certificate:</source>
+        <translation>客户端证书：</translation>
+    </message>
+    <message>
+        <source>Client key:</source>
+        <translation>客户端密钥：</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.key);;All files (*)</source>
+        <translation>密钥 (*.pem *.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>MQTT 5</source>
+        <translation>MQTT 5</translation>
+    </message>
+    <message>
+        <source>MQTT 3.1.1</source>
+        <translation>MQTT 3.1.1</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>协议：</translation>
+    </message>
+    <message>
+        <source>This station (takes effect at the next start)</source>
+        <translation>本工作站（下次启动时生效）</translation>
+    </message>
+    <message>
+        <source>Site file:</source>
+        <translation>站点文件：</translation>
+    </message>
+    <message>
+        <source>Site files (*.json);;All files (*)</source>
+        <translation>站点文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>empty: the built-in example ward</source>
+        <translation>留空：使用内置的示例病区</translation>
+    </message>
+    <message>
+        <source>Station id:</source>
+        <translation>工作站 ID：</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Degrees Celsius (°C)</source>
+        <translation>摄氏度（°C）</translation>
+    </message>
+    <message>
+        <source>Degrees Fahrenheit (°F)</source>
+        <translation>华氏度（°F）</translation>
+    </message>
+    <message>
+        <source>Kept for the display of temperatures; this version shows them in °C.</source>
+        <translation>为温度显示而保存；此版本以 °C 显示温度。</translation>
+    </message>
+    <message>
+        <source>Temperatures:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark (night)</source>
+        <translation>深色（夜间）</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language and appearance change at once.</source>
+        <translation>代理服务器、TLS、用户名和密码、站点文件以及工作站 ID 在 WardWatch 启动时读取：它们在下次启动时生效。语言和外观会立即更改。</translation>
+    </message>
+    <message>
+        <source>in the keyring (%1); type to replace</source>
+        <translation>已保存在密钥环中（%1）；输入即可替换</translation>
+    </message>
+    <message>
+        <source>in the file %1; type to replace</source>
+        <translation>已保存在文件 %1 中；输入即可替换</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Broker host: empty; name the computer the broker runs on (127.0.0.1 for this one)</source>
+        <translation>代理服务器主机：为空；请填写运行代理服务器的计算机（本机为 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>Broker host &quot;%1&quot;: a host name has no spaces</source>
+        <translation>代理服务器主机“%1”：主机名不能包含空格</translation>
+    </message>
+    <message>
+        <source>Port &quot;%1&quot;: not a port number from 1 to 65535</source>
+        <translation>端口“%1”：不是 1 至 65535 之间的端口号</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Client key %1: given without its client certificate</source>
+        <translation>客户端密钥 %1：缺少对应的客户端证书</translation>
+    </message>
+    <message>
+        <source>Client certificate %1: given without its key file</source>
+        <translation>客户端证书 %1：缺少对应的密钥文件</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>客户端密钥</translation>
+    </message>
+    <message>
+        <source>Password given without a user name: fill in the user name</source>
+        <translation>填写了密码但没有用户名：请填写用户名</translation>
+    </message>
+    <message>
+        <source>The keyring holds the password of %1: type the password of %2</source>
+        <translation>密钥环中保存的是 %1 的密码：请输入 %2 的密码</translation>
+    </message>
+    <message>
+        <source>Site file</source>
+        <translation>站点文件</translation>
+    </message>
+    <message>
+        <source>Station id: empty; every station needs an id of its own (such as nurse-1)</source>
+        <translation>工作站 ID：为空；每个工作站都需要自己的 ID（例如 nurse-1）</translation>
+    </message>
+    <message>
+        <source>Station id &quot;%1&quot;: no spaces, &quot;/&quot;, &quot;+&quot; or &quot;#&quot; (it is part of MQTT topics)</source>
+        <translation>工作站 ID“%1”：不能包含空格、“/”、“+”或“#”（它是 MQTT 主题的一部分）</translation>
+    </message>
+    <message>
+        <source>Storing the password in the keyring as %1…</source>
+        <translation>正在将密码以 %1 保存到密钥环…</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this computer (%1), so the password cannot be kept there. It can be kept instead in a file that only your account can read: %2</source>
+        <translation>此计算机上没有可用的密钥环（%1），因此无法将密码保存在其中。可以改为保存在只有您的账户可读的文件中：%2</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the password (%1). Nothing was saved.</source>
+        <translation>密钥环拒绝保存密码（%1）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The keyring could not store the password (%1). Nothing was saved.</source>
+        <translation>密钥环无法保存密码（%1）。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Password: empty; type the password to keep in the file</source>
+        <translation>密码：为空；请输入要保存在文件中的密码</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
