@@ -3,7 +3,8 @@
 // settings dialog (File > Settings), and the census (header and cell), the environment tab
 // (temperature, target, status), the alarm list's condition texts and the charts' axes show °F at
 // once, without a restart; then °C again the same way. What the alarm log keeps stays °C.
-// WW_SCREENSHOT_DIR=DIR saves the census and the environment tab in °F there.
+// WW_SCREENSHOT_DIR=DIR saves the census and the environment tab in °F there (docs/screenshots/
+// units-fahrenheit.png, units-fahrenheit-environment.png).
 #include "domain/conditiontext.h"
 #include "domain/units.h"
 #include "ui_station.h"
@@ -236,7 +237,7 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 3);
         w.showTab(QStringLiteral("census"));
         QCoreApplication::processEvents();
-        shoot(w, QStringLiteral("units-fahrenheit-census.png"));
+        shoot(w, QStringLiteral("units-fahrenheit.png"));
         w.showTab(QStringLiteral("environment"));
         QCoreApplication::processEvents();
         shoot(w, QStringLiteral("units-fahrenheit-environment.png"));
