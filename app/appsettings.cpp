@@ -227,12 +227,23 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                    : QObject::tr("setting %1: \"%2\" is none of auto, light, dark").arg(QLatin1String(key::Theme), out.theme);
     out.largeType = parser.isSet(largeType) || s.value(QLatin1String(key::LargeType), false).toBool();
     out.language = s.value(QLatin1String(key::Language)).toString();
+    const QString unit = s.value(QLatin1String(key::TemperatureUnit), QStringLiteral("C")).toString();
+    if (const auto parsed = parseTemperatureUnit(unit))
+        out.temperatureUnit = *parsed;
+    else
+        return QObject::tr("setting %1: \"%2\" is neither C (degrees Celsius) nor F (degrees Fahrenheit)")
+            .arg(QLatin1String(key::TemperatureUnit), unit);
     out.firstRun = !parser.isSet(host) && !parser.isSet(port) && !parser.isSet(site) && !s.contains(QLatin1String(key::Host));
     out.screenshotDir = parser.value(shots);
     out.screenshotDelayS = parser.value(shotDelay).toInt(&ok);
     if (!ok || out.screenshotDelayS < 1)
         return QObject::tr("--screenshot-delay: \"%1\" is not a number of seconds").arg(parser.value(shotDelay));
     return {};
+}
+
+void AppSettings::rememberLanguage(const QString& code)
+{
+    QSettings().setValue(QLatin1String(key::Language), code);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // Every setting of the application, with its key and default, in one place. Command-line options
 // override the stored values for one run and are never written back.
 #include "core/stationcore.h"
+#include "domain/units.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -62,6 +63,9 @@ struct AppSettings
     // command line. The window then shows what to do instead of empty tables.
     bool firstRun = false;
     QString language; // ui/language: "" (the system's), "en", "de", "zh_CN"
+    // ui/temperatureUnit: how temperatures are shown ("C" or "F"; anything else stops the start).
+    // Records, exports and the wire stay in °C.
+    TemperatureUnit temperatureUnit = TemperatureUnit::Celsius;
     // The MQTT password is to be read from the system keyring (entry user@host), which only the
     // station with a window does (app/main.cpp); a --password-file given wins.
     bool passwordInKeyring = false;
@@ -71,6 +75,10 @@ struct AppSettings
 
     // Reads QSettings (migrating older versions), then applies the command line. Returns an error text.
     [[nodiscard]] static QString load(QCommandLineParser& parser, const QStringList& arguments, AppSettings& out);
+
+    // View > Language: the language chosen there is the one of the next start too (ui/language;
+    // "" the system's).
+    static void rememberLanguage(const QString& code);
 
     // The alarm log must not vanish between two starts: a log this station had written rows to
     // (remembered in the settings, away from the log's folder) that is now missing or empty is an

@@ -21,6 +21,7 @@ std::optional<int> startProgram(QCoreApplication& app, QCommandLineParser& parse
         QTextStream(stderr) << error << Qt::endl;
         return 2;
     }
+    setTemperatureUnit(settings.temperatureUnit);
     if (!settings.language.isEmpty() && !installLanguage(settings.language))
         QTextStream(stderr) << QObject::tr("The language \"%1\" of the settings (ui/language) is not one WardWatch ships: "
                                            "English is shown")

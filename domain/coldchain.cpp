@@ -80,11 +80,6 @@ QString duration(qint64 ms)
     return s % 3600 / 60 ? QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60) : QStringLiteral("%1 h").arg(s / 3600);
 }
 
-QString celsius(double c)
-{
-    return QStringLiteral("%1 °C").arg(c, 0, 'f', 1);
-}
-
 } // namespace
 
 std::optional<double> meanKineticTemperature(std::span<const double> temperaturesC, std::span<const double> durations)
@@ -319,8 +314,9 @@ QByteArray toJson(const Report& r, const QString& fridgeName)
     return QJsonDocument(o).toJson();
 }
 
-QString toText(const Report& r, const QString& fridgeName)
+QString toText(const Report& r, const QString& fridgeName, TemperatureUnit unit, const QLocale& locale)
 {
+    auto celsius = [&](double c) { return formatTemperature(c, unit, locale, 1); };
     const QTimeZone& z = r.options.zone;
     const QString dt = QStringLiteral("yyyy-MM-dd HH:mm"), hm = QStringLiteral("HH:mm:ss");
     QString s;
@@ -329,7 +325,7 @@ QString toText(const Report& r, const QString& fridgeName)
     s += Text::tr("Range: %1 to %2; a silence over %3 is a gap in the record")
              .arg(celsius(r.options.minC), celsius(r.options.maxC), duration(r.options.maxGapMs)) + u'\n';
     const double share = 100.0 * double(r.recordedMs) / double(std::max<qint64>(1, r.toMs - r.fromMs));
-    s += Text::tr("Readings: %1; the record covers %2 % of the period").arg(r.samples).arg(share, 0, 'f', 1) + u'\n';
+    s += Text::tr("Readings: %1; the record covers %2 % of the period").arg(r.samples).arg(locale.toString(share, 'f', 1)) + u'\n';
     if (r.minC && r.maxC)
         s += Text::tr("Minimum %1, maximum %2, mean %3, mean kinetic temperature %4")
                  .arg(celsius(*r.minC), celsius(*r.maxC), r.meanC ? celsius(*r.meanC) : QStringLiteral("–"),
@@ -349,16 +345,16 @@ QString toText(const Report& r, const QString& fridgeName)
              .arg(r.door.openings)
              .arg(r.door.longOpenings)
              .arg(duration(r.options.doorOpenLimitMs), duration(r.door.openMs), duration(r.door.longestMs)) + u'\n';
-    s += Text::tr("Day         readings   min °C   max °C   MKT °C   out of range") + u'\n';
+    s += Text::tr("Day         readings   min %1   max %1   MKT %1   out of range").arg(temperatureUnitSymbol(unit)) + u'\n';
     for (const Day& d : r.days) {
         const bool any = d.recordedMs > 0 || d.samples > 0;
-        auto num = [&](double v) { return any ? QString::number(v, 'f', 1) : QStringLiteral("–"); };
+        auto num = [&](double v) { return any ? formatTemperatureValue(v, unit, locale, 1) : QStringLiteral("–"); };
         s += QStringLiteral("%1  %2  %3  %4  %5   %6\n")
                  .arg(d.date.toString(Qt::ISODate))
                  .arg(d.samples, 9)
                  .arg(num(d.minC), 7)
                  .arg(num(d.maxC), 7)
-                 .arg(d.recordedMs ? QString::number(d.mktC, 'f', 1) : QStringLiteral("–"), 7)
+                 .arg(d.recordedMs ? formatTemperatureValue(d.mktC, unit, locale, 1) : QStringLiteral("–"), 7)
                  .arg(duration(d.outOfRangeMs));
     }
     s += (r.compliant() ? Text::tr("Result: within range for the whole period, no gaps")

@@ -7,6 +7,8 @@
 // A sample holds until the next one (a step), as a logger's reading stands for its interval; an
 // interval longer than the largest gap allowed is a gap in the record: it is listed, and neither
 // weighted nor counted in or out of range.
+#include "domain/units.h"
+
 #include <QDate>
 #include <QString>
 #include <QTimeZone>
@@ -105,6 +107,8 @@ struct Report
 
 // The report as JSON (times as ISO 8601 UTC and ms) and as a text a person signs.
 [[nodiscard]] QByteArray toJson(const Report& report, const QString& fridgeName);
-[[nodiscard]] QString toText(const Report& report, const QString& fridgeName);
+// Temperatures in unit, numbers by locale (wardctl: °C in the C locale, a record).
+[[nodiscard]] QString toText(const Report& report, const QString& fridgeName, TemperatureUnit unit = TemperatureUnit::Celsius,
+                             const QLocale& locale = QLocale::c());
 
 } // namespace ww::coldchain

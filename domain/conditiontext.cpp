@@ -1,8 +1,10 @@
 #include "domain/conditiontext.h"
+#include "domain/units.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 #include <QRegularExpression>
+#include <algorithm>
 #include <vector>
 
 namespace ww {
@@ -10,12 +12,15 @@ namespace ww {
 namespace {
 
 // argContext: the translation context of the argument at argIndex (a name the program knows).
+// shown: what a person reads when it differs from the record's source (its temperatures are
+// arguments that carry the unit shown, "9.6 °C" or "49.3 °F").
 struct Text
 {
     const char* code;
     const char* source;
     const char* argContext = nullptr;
     int argIndex = 0;
+    const char* shown = nullptr;
 };
 
 const Text Texts[] = {
@@ -25,8 +30,10 @@ const Text Texts[] = {
     {"news2.single3.partial", QT_TRANSLATE_NOOP("ww::Condition", "NEWS2 single parameter 3 (total %1) (partial: no %2)")},
     {"news2.band", QT_TRANSLATE_NOOP("ww::Condition", "NEWS2 %1 ≥ %2")},
     {"news2.band.partial", QT_TRANSLATE_NOOP("ww::Condition", "NEWS2 %1 ≥ %2 (partial: no %3)")},
-    {"fridge.low", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C < %2 °C")},
-    {"fridge.high", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C > %2 °C")},
+    {"fridge.low", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C < %2 °C"), nullptr, 0,
+     QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 < %2")},
+    {"fridge.high", QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 °C > %2 °C"), nullptr, 0,
+     QT_TRANSLATE_NOOP("ww::Condition", "Fridge %1 > %2")},
     {"door.open", QT_TRANSLATE_NOOP("ww::Condition", "Door open %1 s > %2 s")},
     {"climate.out-of-range", QT_TRANSLATE_NOOP("ww::Condition", "%1")}, // "T 25.1 > 24, RH 65.0 > 60": symbols
     {"climate.pressure", QT_TRANSLATE_NOOP("ww::Condition", "Pressure difference %1 Pa (must be %2 %3 Pa)")},
@@ -179,6 +186,21 @@ QString fill(const QString& pattern, const QStringList& args)
     return out;
 }
 
+// A temperature argument raised in °C in the C locale ("9.6"), in the unit and locale shown: as
+// many decimals as it was raised with (one at least in °F, where a whole °C is rarely whole).
+QString shownTemperatureArg(const QString& celsius, bool withSymbol)
+{
+    bool ok = false;
+    const double c = celsius.toDouble(&ok);
+    if (!ok)
+        return celsius;
+    const qsizetype dot = celsius.indexOf(u'.');
+    int decimals = dot < 0 ? 0 : int(celsius.size() - dot - 1);
+    if (temperatureUnit() == TemperatureUnit::Fahrenheit)
+        decimals = std::max(1, decimals);
+    return withSymbol ? shownTemperature(c, decimals) : shownTemperatureValue(c, decimals);
+}
+
 QString shownText(const QString& english, int depth = 0)
 {
     if (english.isEmpty() || depth > 2)
@@ -238,7 +260,22 @@ QString renderCondition(const QString& code, const QStringList& args, bool trans
         shown << shownText(arg);
     if (t->argContext && t->argIndex < shown.size())
         shown[t->argIndex] = QCoreApplication::translate(t->argContext, args[t->argIndex].toUtf8().constData());
-    return fill(QCoreApplication::translate("ww::Condition", t->source), shown);
+    // Temperatures in the unit shown: a fridge's (with the unit's symbol), a body temperature's
+    // value and limit, a room's "T" among its out-of-range quantities.
+    const QString c = QLatin1String(t->code);
+    if (c.startsWith(u"fridge.")) {
+        for (int i = 0; i < 2 && i < shown.size(); ++i)
+            shown[i] = shownTemperatureArg(args[i], true);
+    } else if (c.startsWith(u"vital.") && args.size() >= 3 && args[0] == u"Temp") {
+        for (int i = 1; i < 3; ++i)
+            shown[i] = shownTemperatureArg(args[i], false);
+    } else if (c == u"climate.out-of-range" && !args.isEmpty()) {
+        QStringList items = args[0].split(QStringLiteral(", "));
+        for (QString& item : items)
+            item = shownClimateItem(item, temperatureUnit());
+        shown[0] = items.join(QStringLiteral(", "));
+    }
+    return fill(QCoreApplication::translate("ww::Condition", t->shown ? t->shown : t->source), shown);
 }
 
 QString shownCondition(const AlarmState& a)

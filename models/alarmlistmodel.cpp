@@ -1,5 +1,6 @@
 #include "models/alarmlistmodel.h"
 #include "domain/conditiontext.h"
+#include "domain/units.h"
 #include "models/wardmodels.h"
 
 #include <QBrush>
@@ -46,6 +47,8 @@ QString phaseText(const AlarmState& a)
 
 AlarmListModel::AlarmListModel(QObject* parent) : QAbstractTableModel(parent)
 {
+    // Conditions show temperatures in the unit of the moment: asked for again when it changes.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &AlarmListModel::retranslate);
     qRegisterMetaType<ww::AlarmState>();
 }
 

@@ -1,9 +1,11 @@
 #include "models/wardmodels.h"
 #include "models/alarmlistmodel.h"
+#include "domain/units.h"
 
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <cmath>
 
 namespace ww {
 
@@ -67,6 +69,24 @@ QVariant reading(const Reading& r, SignalState s, int decimals)
 QVariant optionalValue(const std::optional<double>& v)
 {
     return v ? QVariant(*v) : QVariant();
+}
+
+// A temperature in the unit shown, with its target: "22.5 °C (20–24)", "72.5 °F (68.0–75.2)".
+QString temperatureWithTarget(const std::optional<double>& v, const Range& target)
+{
+    if (!v)
+        return QStringLiteral("–");
+    const bool f = temperatureUnit() == TemperatureUnit::Fahrenheit;
+    // A whole °C limit as it was, a Fahrenheit one with its decimal.
+    auto limit = [f](double c) { return shownTemperatureValue(c, f || c != std::round(c) ? 1 : 0); };
+    QString text = shownTemperature(*v, 1);
+    if (target.min && target.max)
+        text += QStringLiteral(" (%1–%2)").arg(limit(*target.min), limit(*target.max));
+    else if (target.max)
+        text += QStringLiteral(" (≤ %1)").arg(limit(*target.max));
+    else if (target.min)
+        text += QStringLiteral(" (≥ %1)").arg(limit(*target.min));
+    return text;
 }
 
 QString withTarget(const std::optional<double>& v, const Range& target, int decimals, const QString& unit)
@@ -259,7 +279,12 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
             if (!vital(VitalKind::SystolicBp).valid)
                 return QStringLiteral("–");
             return QStringLiteral("%1/%2").arg(vital(VitalKind::SystolicBp).value, 0, 'f', 0).arg(vital(VitalKind::DiastolicBp).value, 0, 'f', 0);
-        case TempCol: return reading(vital(VitalKind::Temperature), p.vitalsSignal, 1);
+        case TempCol: {
+            const Reading& t = vital(VitalKind::Temperature);
+            if (p.vitalsSignal == SignalState::NoSignal || !t.valid)
+                return reading(t, p.vitalsSignal, 1);
+            return shownTemperatureValue(t.value, 1); // the unit is in the header
+        }
         case News2Col:
             if (p.news2 < 0)
                 return QStringLiteral("–");
@@ -281,7 +306,7 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
 
 QVariant PatientModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    return header({tr("Bed"), tr("Patient"), tr("Nurse"), tr("Risk"), tr("HR /min"), tr("SpO₂ %"), tr("RR /min"), tr("BP mmHg"), tr("Temp °C"),
+    return header({tr("Bed"), tr("Patient"), tr("Nurse"), tr("Risk"), tr("HR /min"), tr("SpO₂ %"), tr("RR /min"), tr("BP mmHg"), tr("Temp %1").arg(shownTemperatureSymbol()),
                    tr("NEWS2"), tr("Location"), tr("Vitals at")}, section, o, role);
 }
 
@@ -405,19 +430,25 @@ QVariant EnvironmentModel::data(const QModelIndex& index, int role) const
         switch (index.column()) {
         case PlaceCol: return e.name;
         case KindCol: return e.kind == EnvKind::Fridge ? tr("drug fridge") : e.kind == EnvKind::Door ? tr("door") : tr("room");
-        case TempCol: return silent ? tr("no signal") : withTarget(e.temperatureC, e.targets.temperatureC, 1, QStringLiteral(" °C"));
+        case TempCol: return silent ? tr("no signal") : temperatureWithTarget(e.temperatureC, e.targets.temperatureC);
         case HumidityCol: return silent ? tr("no signal") : withTarget(e.humidityPct, e.targets.humidityPct, 0, QStringLiteral(" %"));
         case Co2Col: return silent ? tr("no signal") : withTarget(e.co2Ppm, e.targets.co2Ppm, 0, QStringLiteral(" ppm"));
         case DoorCol:
             if (silent)
                 return tr("no signal");
             return e.door == DoorState::Open ? tr("open since %1").arg(formatTime(e.doorSinceMs)) : doorText(e.door);
-        case StatusCol:
+        case StatusCol: {
             if (silent)
                 return tr("no signal");
             if (e.signal == SignalState::Waiting)
                 return tr("waiting");
-            return e.outOfTarget.isEmpty() ? tr("in target") : e.outOfTarget.join(QStringLiteral(", "));
+            if (e.outOfTarget.isEmpty())
+                return tr("in target");
+            QStringList items;
+            for (const QString& item : e.outOfTarget)
+                items << shownClimateItem(item, temperatureUnit());
+            return items.join(QStringLiteral(", "));
+        }
         case UpdatedCol: return formatTime(e.timeMs);
         }
     }
@@ -487,6 +518,8 @@ WardModels::WardModels(WardRows rows, QObject* parent)
       assets(std::move(rows.assets), nullptr), environment(std::move(rows.environment), nullptr),
       devices(std::move(rows.devices), nullptr), trends(size_t(patients.rowCount()), size_t(environment.rowCount()))
 {
+    // Temperatures are shown in the unit of the moment: the tables are asked for again when it changes.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &WardModels::retranslate);
 }
 
 void WardModels::apply(const WardUpdatePtr& update)

@@ -1,8 +1,8 @@
 #include "records/climatereport.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
-#include <QTextStream>
 #include <algorithm>
 #include <cmath>
 
@@ -10,24 +10,51 @@ namespace ww {
 
 namespace {
 
+// The shown report's words are translated in the context "ClimateReport".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ClimateReport)
+};
+
+// The room kinds (domain/site.h's keys) as the report names them.
+[[maybe_unused]] const char* const RoomKinds[] = {
+    QT_TRANSLATE_NOOP("ww::RoomKind", "patient"),       QT_TRANSLATE_NOOP("ww::RoomKind", "icu"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "or"),            QT_TRANSLATE_NOOP("ww::RoomKind", "isolation"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "pharmacy"),      QT_TRANSLATE_NOOP("ww::RoomKind", "utility-clean"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "utility-dirty"), QT_TRANSLATE_NOOP("ww::RoomKind", "corridor"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "exit"),          QT_TRANSLATE_NOOP("ww::RoomKind", "staff"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "toilet"),        QT_TRANSLATE_NOOP("ww::RoomKind", "office"),
+    QT_TRANSLATE_NOOP("ww::RoomKind", "stairs"),
+};
+
+// Each quantity as the shown report names it (the CSV's and JSON's names are Names below).
+const char* const ShownNames[ClimateQuantityCount] = {
+    QT_TRANSLATE_NOOP("ClimateReport", "temperature"), QT_TRANSLATE_NOOP("ClimateReport", "humidity"),
+    QT_TRANSLATE_NOOP("ClimateReport", "CO₂"),         QT_TRANSLATE_NOOP("ClimateReport", "PM2.5"),
+    QT_TRANSLATE_NOOP("ClimateReport", "TVOC"),        QT_TRANSLATE_NOOP("ClimateReport", "pressure difference"),
+};
+const char* const Units[ClimateQuantityCount] = {nullptr, "%", "ppm", "µg/m³", "ppb", "Pa"};
+
+// Columns of monospaced text as wide as a terminal draws them: CJK characters take two cells.
+int cells(const QString& s)
+{
+    int n = 0;
+    for (const QChar c : s)
+        n += c.unicode() >= 0x2E80 && c.unicode() < 0xFF61 ? 2 : 1;
+    return n;
+}
+
+QString pad(const QString& s, int width, bool right)
+{
+    const QString fill(std::max(0, width - cells(s)), u' ');
+    return right ? fill + s : s + fill;
+}
+
 const char* const Names[ClimateQuantityCount] = {"temperature_c", "humidity_pct", "co2_ppm", "pm25", "tvoc", "diff_pressure_pa"};
 
 QString when(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString duration(qint64 ms)
-{
-    const qint64 min = ms / 60'000;
-    return min >= 60 ? QStringLiteral("%1 h %2 min").arg(min / 60).arg(min % 60) : QStringLiteral("%1 min").arg(min);
-}
-
-// A door's open time to the second.
-QString durationS(qint64 ms)
-{
-    const qint64 sec = ms / 1000;
-    return sec >= 60 ? QStringLiteral("%1 min %2 s").arg(sec / 60).arg(sec % 60) : QStringLiteral("%1 s").arg(sec);
 }
 
 QString rangeText(const Range& r)
@@ -149,34 +176,83 @@ void attachAcknowledgements(ClimateReport& report, const QString& roomId, const 
     }
 }
 
-QString ClimateReport::text() const
+QString ClimateReport::text(TemperatureUnit unit, const QLocale& locale) const
 {
+    auto shownDuration = [&](qint64 ms) {
+        const qint64 min = ms / 60'000;
+        return min >= 60 ? Text::tr("%1 h %2 min").arg(locale.toString(min / 60), locale.toString(min % 60))
+                         : Text::tr("%1 min").arg(locale.toString(min));
+    };
+    auto shownSeconds = [&](qint64 ms) {
+        const qint64 sec = ms / 1000;
+        return sec >= 60 ? Text::tr("%1 min %2 s").arg(locale.toString(sec / 60), locale.toString(sec % 60))
+                         : Text::tr("%1 s").arg(locale.toString(sec));
+    };
+    // A quantity's value as a number in its unit shown (a temperature converted).
+    auto number = [&](ClimateQuantity q, double v, int decimals = 1) {
+        return q == ClimateQuantity::Temperature ? formatTemperatureValue(v, unit, locale, decimals) : locale.toString(v, 'f', decimals);
+    };
+    auto unitOf = [&](ClimateQuantity q) {
+        return q == ClimateQuantity::Temperature ? temperatureUnitSymbol(unit) : QString::fromUtf8(Units[int(q)]);
+    };
+    auto name = [&](ClimateQuantity q) { return Text::tr(ShownNames[int(q)]) + u' ' + unitOf(q); };
+    auto limit = [&](ClimateQuantity q, double v) {
+        // A whole °C limit stays whole; in °F it needs its decimal.
+        const bool whole = v == std::round(v) && !(q == ClimateQuantity::Temperature && unit == TemperatureUnit::Fahrenheit);
+        return number(q, v, whole ? 0 : 1);
+    };
+    auto range = [&](ClimateQuantity q, const Range& r) {
+        if (r.min && r.max)
+            return Text::tr("%1 to %2").arg(limit(q, *r.min), limit(q, *r.max));
+        if (r.min)
+            return Text::tr(">= %1").arg(limit(q, *r.min));
+        if (r.max)
+            return Text::tr("<= %1").arg(limit(q, *r.max));
+        return Text::tr("no target");
+    };
+    const QString shownKind = kind.isEmpty() ? QString() : QCoreApplication::translate("ww::RoomKind", kind.toUtf8().constData());
+
     QString s;
-    QTextStream out(&s);
-    out << "Room climate compliance: " << place << (kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind)) << "\n";
-    out << "Period: " << when(fromMs) << " to " << when(toMs) << " UTC; a reading holds at most " << duration(maxGapMs) << "\n\n";
-    out << "quantity            target        readings   covered   in range      min      mean       max\n";
-    for (const QuantityCompliance& c : quantities)
-        out << QStringLiteral("%1 %2 %3 %4 %5 % %6 %7 %8\n")
-                   .arg(QLatin1String(Names[int(c.quantity)]), -19)
-                   .arg(rangeText(c.target), -13)
-                   .arg(c.readings, 8)
-                   .arg(duration(c.coveredMs), 9)
-                   .arg(c.inRangeShare() * 100, 8, 'f', 1)
-                   .arg(c.min, 8, 'f', 1)
-                   .arg(c.mean, 9, 'f', 1)
-                   .arg(c.max, 9, 'f', 1);
+    s += (shownKind.isEmpty() ? Text::tr("Room climate compliance: %1").arg(place)
+                              : Text::tr("Room climate compliance: %1 (%2)").arg(place, shownKind)) + u'\n';
+    s += Text::tr("Period: %1 to %2 UTC; a reading holds at most %3").arg(when(fromMs), when(toMs), shownDuration(maxGapMs)) + QStringLiteral("\n\n");
+    // The table: each column as wide as its widest cell; numbers to the right.
+    QList<QStringList> rows{{Text::tr("quantity"), Text::tr("target"), Text::tr("readings"), Text::tr("covered"), Text::tr("in range"), Text::tr("min"), Text::tr("mean"), Text::tr("max")}};
+    for (const QuantityCompliance& q : quantities)
+        rows << QStringList{name(q.quantity),
+                            range(q.quantity, q.target),
+                            locale.toString(q.readings),
+                            shownDuration(q.coveredMs),
+                            locale.toString(q.inRangeShare() * 100, 'f', 1) + QStringLiteral(" %"),
+                            number(q.quantity, q.min),
+                            number(q.quantity, q.mean),
+                            number(q.quantity, q.max)};
+    QList<int> widths(rows.front().size(), 0);
+    for (const QStringList& row : std::as_const(rows))
+        for (qsizetype i = 0; i < row.size(); ++i)
+            widths[i] = std::max(widths[i], cells(row[i]));
+    for (qsizetype r = 0; r < rows.size(); ++r) {
+        QStringList line;
+        for (qsizetype i = 0; i < rows[r].size(); ++i)
+            line << pad(rows[r][i], int(widths[i]), i >= 2); // the numbers' columns, headers too
+        s += line.join(QStringLiteral("   ")).trimmed() + u'\n';
+    }
     if (door)
-        out << "\nDoor openings: " << door->openings << ", " << door->longOpenings << " longer than "
-            << duration(longDoorOpeningMs) << "; open " << durationS(door->openMs) << " in all, longest "
-            << durationS(door->longestMs) << "\n";
-    out << "\nExcursions: " << excursions.size() << "\n";
-    for (const ClimateExcursion& x : excursions)
-        out << "  " << Names[int(x.quantity)] << (x.above ? " above" : " below") << " from " << when(x.fromMs) << " to "
-            << when(x.toMs) << (x.ongoing ? " (still outside)" : "") << ", " << duration(x.toMs - x.fromMs) << ", peak "
-            << QString::number(x.peak, 'f', 1) << ", "
-            << (x.ackedBy.isEmpty() ? QStringLiteral("not acknowledged") : QStringLiteral("acknowledged by %1 at %2").arg(x.ackedBy, when(x.ackedAtMs)))
-            << (door ? QStringLiteral(", door opened %1 times").arg(x.doorOpenings) : QString()) << "\n";
+        s += u'\n' + Text::tr("Door openings: %1, %2 longer than %3; open %4 in all, longest %5")
+                         .arg(locale.toString(door->openings), locale.toString(door->longOpenings), shownDuration(longDoorOpeningMs),
+                              shownSeconds(door->openMs), shownSeconds(door->longestMs)) + u'\n';
+    s += u'\n' + Text::tr("Excursions: %1").arg(locale.toString(qulonglong(excursions.size()))) + u'\n';
+    for (const ClimateExcursion& x : excursions) {
+        QString line = (x.above ? Text::tr("%1 above from %2 to %3") : Text::tr("%1 below from %2 to %3"))
+                           .arg(Text::tr(ShownNames[int(x.quantity)]), when(x.fromMs), when(x.toMs));
+        if (x.ongoing)
+            line += Text::tr(" (still outside)");
+        line += Text::tr(", %1, peak %2").arg(shownDuration(x.toMs - x.fromMs), number(x.quantity, x.peak) + u' ' + unitOf(x.quantity));
+        line += QStringLiteral(", ") + (x.ackedBy.isEmpty() ? Text::tr("not acknowledged") : Text::tr("acknowledged by %1 at %2").arg(x.ackedBy, when(x.ackedAtMs)));
+        if (door)
+            line += Text::tr(", door opened %1 times").arg(locale.toString(x.doorOpenings));
+        s += QStringLiteral("  ") + line + u'\n';
+    }
     return s;
 }
 

@@ -8,6 +8,7 @@
 // door collapses an isolation room's pressure difference). The station's report and `wardctl
 // climate` (a logger's CSV) build the same thing.
 #include "domain/coldchain.h"
+#include "domain/units.h"
 #include "records/alarmlog.h"
 #include "records/climatereview.h"
 
@@ -45,7 +46,10 @@ struct ClimateReport
     std::vector<ClimateExcursion> excursions;   // by start
     std::optional<coldchain::DoorSummary> door; // with the room's door contacts
     qint64 longDoorOpeningMs = 0;               // an opening longer than this counts as long
-    [[nodiscard]] QString text() const;
+    // The report a person reads and signs: in the installed language (context "ClimateReport"),
+    // temperatures in unit, numbers by locale, times in UTC. The defaults (°C, the C locale, no
+    // translator installed) are wardctl's record.
+    [[nodiscard]] QString text(TemperatureUnit unit = TemperatureUnit::Celsius, const QLocale& locale = QLocale::c()) const;
     // One row per quantity and per excursion, the place first (a floor's reports concatenate).
     [[nodiscard]] QByteArray csv(bool header = true) const;
     [[nodiscard]] QJsonObject json() const;

@@ -25,6 +25,145 @@
     </message>
 </context>
 <context>
+    <name>ClimateReport</name>
+    <message>
+        <source>temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>humidity</source>
+        <translation>Luftfeuchte</translation>
+    </message>
+    <message>
+        <source>CO₂</source>
+        <translation>CO₂</translation>
+    </message>
+    <message>
+        <source>PM2.5</source>
+        <translation>PM2,5</translation>
+    </message>
+    <message>
+        <source>TVOC</source>
+        <translation>TVOC</translation>
+    </message>
+    <message>
+        <source>pressure difference</source>
+        <translation>Differenzdruck</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>&gt;= %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>&lt;= %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>Room climate compliance: %1</source>
+        <translation>Raumklima-Konformität: %1</translation>
+    </message>
+    <message>
+        <source>Room climate compliance: %1 (%2)</source>
+        <translation>Raumklima-Konformität: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2 UTC; a reading holds at most %3</source>
+        <translation>Zeitraum: %1 bis %2 UTC; ein Messwert gilt höchstens %3</translation>
+    </message>
+    <message>
+        <source>Door openings: %1, %2 longer than %3; open %4 in all, longest %5</source>
+        <translation>Türöffnungen: %1, davon %2 länger als %3; insgesamt %4 offen, längste %5</translation>
+    </message>
+    <message>
+        <source>Excursions: %1</source>
+        <translation>Abweichungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 above from %2 to %3</source>
+        <translation>%1 über dem Ziel von %2 bis %3</translation>
+    </message>
+    <message>
+        <source>%1 below from %2 to %3</source>
+        <translation>%1 unter dem Ziel von %2 bis %3</translation>
+    </message>
+    <message>
+        <source> (still outside)</source>
+        <translation> (noch außerhalb)</translation>
+    </message>
+    <message>
+        <source>, %1, peak %2</source>
+        <translation>, %1, Spitze %2</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2</source>
+        <translation>quittiert von %1 um %2</translation>
+    </message>
+    <message>
+        <source>, door opened %1 times</source>
+        <translation>, Tür %1-mal geöffnet</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>kein Zielwert</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>readings</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>erfasst</translation>
+    </message>
+    <message>
+        <source>in range</source>
+        <translation>im Bereich</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>nicht quittiert</translation>
+    </message>
+</context>
+<context>
     <name>ColdChainReport</name>
     <message>
         <source>Cold-chain record: %1</source>
@@ -79,10 +218,6 @@
         <translation>Türöffnungen: %1, davon %2 länger als %3; insgesamt %4 offen, längste %5</translation>
     </message>
     <message>
-        <source>Day         readings   min °C   max °C   MKT °C   out of range</source>
-        <translation>Tag         Messwerte  min °C   max °C   MKT °C   außerhalb</translation>
-    </message>
-    <message>
         <source>Result: within range for the whole period, no gaps</source>
         <translation>Ergebnis: im ganzen Zeitraum im Bereich, keine Lücken</translation>
     </message>
@@ -97,6 +232,10 @@
     <message>
         <source>Reviewed by: ______________________   Signature: ______________   Date: __________</source>
         <translation>Geprüft von: ______________________   Unterschrift: ______________   Datum: __________</translation>
+    </message>
+    <message>
+        <source>Day         readings   min %1   max %1   MKT %1   out of range</source>
+        <translation>Tag         Messwerte  min %1   max %1   MKT %1   außerhalb</translation>
     </message>
 </context>
 <context>
@@ -488,6 +627,10 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
     <message>
         <source>no such entry</source>
         <translation>kein solcher Eintrag</translation>
+    </message>
+    <message>
+        <source>setting %1: &quot;%2&quot; is neither C (degrees Celsius) nor F (degrees Fahrenheit)</source>
+        <translation>Einstellung %1: „%2“ ist weder C (Grad Celsius) noch F (Grad Fahrenheit)</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2053,14 @@ Kommentar: %1</translation>
         <source>ACVPU/O2</source>
         <translation>ACVPU/O2</translation>
     </message>
+    <message>
+        <source>Fridge %1 &lt; %2</source>
+        <translation>Kühlschrank %1 &lt; %2</translation>
+    </message>
+    <message>
+        <source>Fridge %1 &gt; %2</source>
+        <translation>Kühlschrank %1 &gt; %2</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>
@@ -2821,10 +2972,6 @@ Kommentar: %1</translation>
         <translation>RR mmHg</translation>
     </message>
     <message>
-        <source>Temp °C</source>
-        <translation>Temp °C</translation>
-    </message>
-    <message>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
@@ -2903,6 +3050,10 @@ Kommentar: %1</translation>
     <message>
         <source>Nurse</source>
         <translation>Pflegekraft</translation>
+    </message>
+    <message>
+        <source>Temp %1</source>
+        <translation>Temp %1</translation>
     </message>
 </context>
 <context>
@@ -3194,6 +3345,61 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::RoomKind</name>
+    <message>
+        <source>patient</source>
+        <translation>Patientenzimmer</translation>
+    </message>
+    <message>
+        <source>icu</source>
+        <translation>Intensivstation</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>OP-Saal</translation>
+    </message>
+    <message>
+        <source>isolation</source>
+        <translation>Isolierzimmer</translation>
+    </message>
+    <message>
+        <source>pharmacy</source>
+        <translation>Medikamentenraum</translation>
+    </message>
+    <message>
+        <source>utility-clean</source>
+        <translation>reiner Arbeitsraum</translation>
+    </message>
+    <message>
+        <source>utility-dirty</source>
+        <translation>unreiner Arbeitsraum</translation>
+    </message>
+    <message>
+        <source>corridor</source>
+        <translation>Flur</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>Ausgang</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Personalbereich</translation>
+    </message>
+    <message>
+        <source>toilet</source>
+        <translation>Toilette</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <source>stairs</source>
+        <translation>Treppenhaus</translation>
+    </message>
+</context>
+<context>
     <name>ww::SetpointDialog</name>
     <message>
         <source>Temperature</source>
@@ -3450,10 +3656,6 @@ Kommentar: %1</translation>
         <translation>Grad Fahrenheit (°F)</translation>
     </message>
     <message>
-        <source>Kept for the display of temperatures; this version shows them in °C.</source>
-        <translation>Für die Anzeige von Temperaturen gespeichert; diese Version zeigt sie in °C an.</translation>
-    </message>
-    <message>
         <source>Temperatures:</source>
         <translation>Temperaturen:</translation>
     </message>
@@ -3472,10 +3674,6 @@ Kommentar: %1</translation>
     <message>
         <source>Theme:</source>
         <translation>Farbschema:</translation>
-    </message>
-    <message>
-        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language and appearance change at once.</source>
-        <translation>Broker, TLS, Benutzername und Passwort, Standortdatei und Stationskennung werden beim Start von WardWatch gelesen: Sie werden beim nächsten Start wirksam. Sprache und Darstellung ändern sich sofort.</translation>
     </message>
     <message>
         <source>in the keyring (%1); type to replace</source>
@@ -3568,6 +3766,14 @@ Kommentar: %1</translation>
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>How temperatures are shown (tables, alarms, charts, reports); changes at once. Records, exports and messages to other systems stay in °C.</source>
+        <translation>Wie Temperaturen angezeigt werden (Tabellen, Alarme, Diagramme, Berichte); ändert sich sofort. Protokolle, Exporte und Nachrichten an andere Systeme bleiben in °C.</translation>
+    </message>
+    <message>
+        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language, temperatures and appearance change at once.</source>
+        <translation>Broker, TLS, Benutzername und Passwort, Standortdatei und Stationskennung werden beim Start von WardWatch gelesen: Sie werden beim nächsten Start wirksam. Sprache, Temperatureinheit und Darstellung ändern sich sofort.</translation>
     </message>
 </context>
 <context>
@@ -3966,12 +4172,12 @@ Kommentar: %1</translation>
 <context>
     <name>ww::TemperatureChart</name>
     <message>
-        <source>Temperature °C</source>
-        <translation>Temperatur °C</translation>
-    </message>
-    <message>
         <source>Target</source>
         <translation>Zielbereich</translation>
+    </message>
+    <message>
+        <source>Temperature %1</source>
+        <translation>Temperatur %1</translation>
     </message>
 </context>
 <context>
@@ -4047,10 +4253,6 @@ Kommentar: %1</translation>
         <translation>RR mmHg</translation>
     </message>
     <message>
-        <source>Temp °C</source>
-        <translation>Temp °C</translation>
-    </message>
-    <message>
         <source>Trends: select a patient in the census</source>
         <translation>Verläufe: Patient in der Belegung auswählen</translation>
     </message>
@@ -4069,6 +4271,10 @@ Kommentar: %1</translation>
     <message>
         <source>Trends: bed %1 is vacant</source>
         <translation>Verläufe: Bett %1 ist frei</translation>
+    </message>
+    <message>
+        <source>Temp %1</source>
+        <translation>Temp %1</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,145 @@
     </message>
 </context>
 <context>
+    <name>ClimateReport</name>
+    <message>
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>humidity</source>
+        <translation>湿度</translation>
+    </message>
+    <message>
+        <source>CO₂</source>
+        <translation>二氧化碳</translation>
+    </message>
+    <message>
+        <source>PM2.5</source>
+        <translation>PM2.5</translation>
+    </message>
+    <message>
+        <source>TVOC</source>
+        <translation>TVOC</translation>
+    </message>
+    <message>
+        <source>pressure difference</source>
+        <translation>压差</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>&gt;= %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>&lt;= %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>Room climate compliance: %1</source>
+        <translation>室内环境合规：%1</translation>
+    </message>
+    <message>
+        <source>Room climate compliance: %1 (%2)</source>
+        <translation>室内环境合规：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Period: %1 to %2 UTC; a reading holds at most %3</source>
+        <translation>时段：%1 至 %2（UTC）；每个读数最多有效 %3</translation>
+    </message>
+    <message>
+        <source>Door openings: %1, %2 longer than %3; open %4 in all, longest %5</source>
+        <translation>开门次数：%1，其中 %2 次超过 %3；共开启 %4，最长 %5</translation>
+    </message>
+    <message>
+        <source>Excursions: %1</source>
+        <translation>偏离次数：%1</translation>
+    </message>
+    <message>
+        <source>%1 above from %2 to %3</source>
+        <translation>%1 高于目标，自 %2 至 %3</translation>
+    </message>
+    <message>
+        <source>%1 below from %2 to %3</source>
+        <translation>%1 低于目标，自 %2 至 %3</translation>
+    </message>
+    <message>
+        <source> (still outside)</source>
+        <translation>（仍超出范围）</translation>
+    </message>
+    <message>
+        <source>, %1, peak %2</source>
+        <translation>，%1，峰值 %2</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1 at %2</source>
+        <translation>由 %1 于 %2 确认</translation>
+    </message>
+    <message>
+        <source>, door opened %1 times</source>
+        <translation>，开门 %1 次</translation>
+    </message>
+    <message>
+        <source>no target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>覆盖时长</translation>
+    </message>
+    <message>
+        <source>in range</source>
+        <translation>范围内</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
     <name>ColdChainReport</name>
     <message>
         <source>Cold-chain record: %1</source>
@@ -79,10 +218,6 @@
         <translation>开门次数：%1，其中 %2 次超过 %3；共开启 %4，最长 %5</translation>
     </message>
     <message>
-        <source>Day         readings   min °C   max °C   MKT °C   out of range</source>
-        <translation>日期        读数数     最低 °C  最高 °C  MKT °C   超出范围</translation>
-    </message>
-    <message>
         <source>Result: within range for the whole period, no gaps</source>
         <translation>结论：整个时段均在范围内，无缺口</translation>
     </message>
@@ -97,6 +232,10 @@
     <message>
         <source>Reviewed by: ______________________   Signature: ______________   Date: __________</source>
         <translation>审核人：______________________   签名：______________   日期：__________</translation>
+    </message>
+    <message>
+        <source>Day         readings   min %1   max %1   MKT %1   out of range</source>
+        <translation>日期        读数数     最低 %1  最高 %1  MKT %1   超出范围</translation>
     </message>
 </context>
 <context>
@@ -488,6 +627,10 @@ to signing.keys in %3 on every station (the key file is %4).</source>
     <message>
         <source>no such entry</source>
         <translation>无此条目</translation>
+    </message>
+    <message>
+        <source>setting %1: &quot;%2&quot; is neither C (degrees Celsius) nor F (degrees Fahrenheit)</source>
+        <translation>设置项 %1：“%2”既不是 C（摄氏度）也不是 F（华氏度）</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2049,14 @@ comment: %1</source>
         <source>ACVPU/O2</source>
         <translation>ACVPU/吸氧</translation>
     </message>
+    <message>
+        <source>Fridge %1 &lt; %2</source>
+        <translation>冰箱 %1 &lt; %2</translation>
+    </message>
+    <message>
+        <source>Fridge %1 &gt; %2</source>
+        <translation>冰箱 %1 &gt; %2</translation>
+    </message>
 </context>
 <context>
     <name>ww::DeviceEventKind</name>
@@ -2884,10 +3035,6 @@ comment: %1</source>
         <translation>血压 mmHg</translation>
     </message>
     <message>
-        <source>Temp °C</source>
-        <translation>体温 °C</translation>
-    </message>
-    <message>
         <source>NEWS2</source>
         <translation>NEWS2</translation>
     </message>
@@ -2898,6 +3045,10 @@ comment: %1</source>
     <message>
         <source>Vitals at</source>
         <translation>体征时间</translation>
+    </message>
+    <message>
+        <source>Temp %1</source>
+        <translation>体温 %1</translation>
     </message>
 </context>
 <context>
@@ -3187,6 +3338,61 @@ comment: %1</source>
     </message>
 </context>
 <context>
+    <name>ww::RoomKind</name>
+    <message>
+        <source>patient</source>
+        <translation>病房</translation>
+    </message>
+    <message>
+        <source>icu</source>
+        <translation>重症监护室</translation>
+    </message>
+    <message>
+        <source>or</source>
+        <translation>手术室</translation>
+    </message>
+    <message>
+        <source>isolation</source>
+        <translation>隔离病房</translation>
+    </message>
+    <message>
+        <source>pharmacy</source>
+        <translation>药房</translation>
+    </message>
+    <message>
+        <source>utility-clean</source>
+        <translation>清洁处置室</translation>
+    </message>
+    <message>
+        <source>utility-dirty</source>
+        <translation>污物处置室</translation>
+    </message>
+    <message>
+        <source>corridor</source>
+        <translation>走廊</translation>
+    </message>
+    <message>
+        <source>exit</source>
+        <translation>出口</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>员工区</translation>
+    </message>
+    <message>
+        <source>toilet</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <source>stairs</source>
+        <translation>楼梯间</translation>
+    </message>
+</context>
+<context>
     <name>ww::SetpointDialog</name>
     <message>
         <source>Temperature</source>
@@ -3443,10 +3649,6 @@ comment: %1</source>
         <translation>华氏度（°F）</translation>
     </message>
     <message>
-        <source>Kept for the display of temperatures; this version shows them in °C.</source>
-        <translation>为温度显示而保存；此版本以 °C 显示温度。</translation>
-    </message>
-    <message>
         <source>Temperatures:</source>
         <translation>温度：</translation>
     </message>
@@ -3465,10 +3667,6 @@ comment: %1</source>
     <message>
         <source>Theme:</source>
         <translation>主题：</translation>
-    </message>
-    <message>
-        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language and appearance change at once.</source>
-        <translation>代理服务器、TLS、用户名和密码、站点文件以及工作站 ID 在 WardWatch 启动时读取：它们在下次启动时生效。语言和外观会立即更改。</translation>
     </message>
     <message>
         <source>in the keyring (%1); type to replace</source>
@@ -3561,6 +3759,14 @@ comment: %1</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>How temperatures are shown (tables, alarms, charts, reports); changes at once. Records, exports and messages to other systems stay in °C.</source>
+        <translation>温度的显示方式（表格、报警、图表、报告）；立即生效。记录、导出以及发往其他系统的消息仍使用 °C。</translation>
+    </message>
+    <message>
+        <source>Broker, TLS, user name and password, site file and station id are read when WardWatch starts: they take effect at the next start. Language, temperatures and appearance change at once.</source>
+        <translation>代理服务器、TLS、用户名和密码、站点文件以及工作站 ID 在 WardWatch 启动时读取：它们在下次启动时生效。语言、温度单位和外观会立即更改。</translation>
     </message>
 </context>
 <context>
@@ -3959,12 +4165,12 @@ comment: %1</source>
 <context>
     <name>ww::TemperatureChart</name>
     <message>
-        <source>Temperature °C</source>
-        <translation>温度 °C</translation>
-    </message>
-    <message>
         <source>Target</source>
         <translation>目标</translation>
+    </message>
+    <message>
+        <source>Temperature %1</source>
+        <translation>温度 %1</translation>
     </message>
 </context>
 <context>
@@ -4040,10 +4246,6 @@ comment: %1</source>
         <translation>血压 mmHg</translation>
     </message>
     <message>
-        <source>Temp °C</source>
-        <translation>体温 °C</translation>
-    </message>
-    <message>
         <source>NEWS2</source>
         <translation>NEWS2</translation>
     </message>
@@ -4062,6 +4264,10 @@ comment: %1</source>
     <message>
         <source>Trends: %1 (bed %2), no vital signs yet</source>
         <translation>趋势：%1（%2 床），尚无生命体征</translation>
+    </message>
+    <message>
+        <source>Temp %1</source>
+        <translation>体温 %1</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "ui/alarmwidgets.h"
+#include "domain/units.h"
 #include "domain/conditiontext.h"
 #include "models/alarmfilter.h"
 #include "models/stationfilter.h"
@@ -122,6 +123,7 @@ AlarmBanner::AlarmBanner(AlarmController& alarms, QWidget* parent)
     connect(m_pause, &QPushButton::clicked, this, &AlarmBanner::pauseAudio);
     connect(&m_alarms.flashClock(), &FlashClock::ticked, this, &AlarmBanner::blink);
     connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, &AlarmBanner::blink);
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &AlarmBanner::refresh);
     refresh();
 }
 
@@ -522,6 +524,7 @@ HistoryView::HistoryView(AlarmController& alarms, QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(refresh, &QPushButton::clicked, this, &HistoryView::refresh);
     connect(m_text, &QLineEdit::returnPressed, this, &HistoryView::refresh);
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &HistoryView::refresh);
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export alarm history"), QStringLiteral("alarm-history.csv"),
                                                           tr("CSV (*.csv)"));
@@ -624,12 +627,16 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         const VitalLimit current = alarms.patientLimit(patientId, rule);
         LimitEdit e;
         e.rule = rule.id;
-        auto spin = [this](std::optional<double> v, bool enabled) {
+        // A body temperature's limits in the unit shown (-1 stays "none": no temperature limit is below 0).
+        e.temperature = rule.kind == VitalKind::Temperature;
+        auto spin = [this, &e](std::optional<double> v, bool enabled) {
             auto* s = new QDoubleSpinBox(this);
             s->setRange(-1, 400);
             s->setDecimals(1);
             s->setSpecialValueText(tr("none"));
-            s->setValue(v.value_or(-1));
+            if (e.temperature)
+                s->setSuffix(u' ' + shownTemperatureSymbol());
+            s->setValue(v ? (e.temperature ? std::round(shownTemperatureNumber(*v) * 10) / 10 : *v) : -1);
             s->setEnabled(enabled);
             return s;
         };
@@ -661,7 +668,11 @@ void PatientAlarmDialog::apply()
     for (const LimitEdit& e : m_limits) {
         if (e.below->value() == e.initialBelow && e.above->value() == e.initialAbove)
             continue;
-        auto value = [](QDoubleSpinBox* s) { return s->value() < 0 ? std::nan("") : s->value(); };
+        auto value = [&e](QDoubleSpinBox* s) {
+            if (s->value() < 0)
+                return std::nan("");
+            return e.temperature ? std::round(toCelsius(s->value(), temperatureUnit()) * 10) / 10 : s->value();
+        };
         m_alarms.setPatientLimit(m_patient, e.rule, value(e.below), value(e.above));
     }
 }

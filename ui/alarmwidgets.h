@@ -172,6 +172,7 @@ private:
         QDoubleSpinBox* below = nullptr;
         QDoubleSpinBox* above = nullptr;
         double initialBelow = 0, initialAbove = 0;
+        bool temperature = false; // shown in the unit of the moment, kept in °C
     };
     std::vector<LimitEdit> m_limits;
 };

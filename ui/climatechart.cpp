@@ -1,5 +1,6 @@
 #include "ui/climatechart.h"
 #include "ui/chartpalette.h"
+#include "domain/units.h"
 
 #include <QAreaSeries>
 #include <QDateTime>
@@ -32,7 +33,7 @@ QString quantityName(ClimateQuantity q)
 QString quantityUnit(ClimateQuantity q)
 {
     switch (q) {
-    case ClimateQuantity::Temperature: return QStringLiteral("°C");
+    case ClimateQuantity::Temperature: return shownTemperatureSymbol();
     case ClimateQuantity::Humidity: return QStringLiteral("%");
     case ClimateQuantity::Co2: return QStringLiteral("ppm");
     case ClimateQuantity::Pm25: return QStringLiteral("µg/m³");
@@ -106,9 +107,23 @@ bool ClimateChart::bandShown() const
     return m_band->isVisible() && m_max->count() > 0;
 }
 
-void ClimateChart::show(ClimateQuantity q, const std::vector<ClimatePoint>& points, ClimateTier tier, const Range& target,
+void ClimateChart::show(ClimateQuantity q, const std::vector<ClimatePoint>& recorded, ClimateTier tier, const Range& recordedTarget,
                         qint64 fromMs, qint64 toMs, const std::vector<qint64>& doorOpenings)
 {
+    // A temperature in the unit shown (recorded in °C): points, target and crosshair alike.
+    std::vector<ClimatePoint> points = recorded;
+    Range target = recordedTarget;
+    if (q == ClimateQuantity::Temperature) {
+        for (ClimatePoint& p : points) {
+            p.mean = shownTemperatureNumber(p.mean);
+            p.min = shownTemperatureNumber(p.min);
+            p.max = shownTemperatureNumber(p.max);
+        }
+        for (std::optional<double>* limit : {&target.min, &target.max})
+            if (*limit)
+                **limit = shownTemperatureNumber(**limit);
+    }
+    m_value->setTitleText(quantityUnit(q));
     m_points = points;
     m_quantity = q;
     m_tier = tier;

@@ -1,5 +1,6 @@
 #include "ui/climatereportview.h"
 #include "domain/site.h"
+#include "domain/units.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -47,6 +48,11 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
     v->addWidget(m_status);
     v->addWidget(buttons);
     resize(980, 640);
+    // Another temperature unit: the same reports in it.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, [this] {
+        if (!m_reports.empty())
+            m_text->setPlainText(text());
+    });
 
     // The finest tier still covering the period; a reading of an aggregate tier holds its step.
     const ClimateRetention& keep = site.climateRecord;
@@ -113,7 +119,7 @@ QString ClimateReportDialog::text() const
 {
     QStringList parts;
     for (const ClimateReport& r : m_reports)
-        parts << r.text();
+        parts << r.text(temperatureUnit(), QLocale());
     if (!m_logError.isEmpty())
         parts << tr("Acknowledgements unavailable: the alarm log cannot be read (%1)").arg(m_logError) + QChar(u'\n');
     return parts.join(QStringLiteral("\n") + QString(100, u'-') + QStringLiteral("\n")) +

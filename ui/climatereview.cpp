@@ -1,5 +1,6 @@
 #include "ui/climatereview.h"
 #include "domain/site.h"
+#include "domain/units.h"
 #include "ui/climatechart.h"
 #include "ui/climateheatmap.h"
 #include "ui/climatereportview.h"
@@ -155,6 +156,12 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadChart);
     connect(m_floor, &QComboBox::currentIndexChanged, this, &ClimateReviewDialog::loadHeatMap);
     connect(m_week, &QDateTimeEdit::dateTimeChanged, this, &ClimateReviewDialog::loadHeatMap);
+    // Another temperature unit: the quantity's name and the chart again.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, [this] {
+        const int t = int(ClimateQuantity::Temperature);
+        m_quantity->setItemText(t, QStringLiteral("%1 (%2)").arg(quantityName(ClimateQuantity::Temperature), quantityUnit(ClimateQuantity::Temperature)));
+        loadChart();
+    });
     // A cell of the heat map: that room on that day.
     connect(m_heatMap, &ClimateHeatMap::cellClicked, this, [this](const QString& room, qint64 from, qint64) {
         const QTimeZone zone = m_site.zone();

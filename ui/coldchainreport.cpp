@@ -1,5 +1,6 @@
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
+#include "domain/units.h"
 #include "ui/trendviews.h"
 
 #include <QApplication>
@@ -97,6 +98,8 @@ ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recor
             m_status->setText(saveJson(file) ? tr("Saved %1").arg(file) : tr("Could not write %1").arg(file));
     });
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    // Another temperature unit: the record and its chart again.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &ColdChainReportDialog::load);
     choose();
 }
 
@@ -135,8 +138,10 @@ void ColdChainReportDialog::load()
     QPointer<ColdChainReportDialog> self(this);
     const QString path = m_path;
     const Fridge fridge = m_fridge;
+    const TemperatureUnit unit = temperatureUnit();
+    const QLocale locale;
     // The query and the computation run on a worker; only the text comes back to the GUI thread.
-    QThreadPool::globalInstance()->start([self, path, fridge, from, to, generation] {
+    QThreadPool::globalInstance()->start([self, path, fridge, from, to, generation, unit, locale] {
         QString error;
         coldchain::Report report;
         const auto series = EnvRecord::query(path, fridge.id, from, to, &error);
@@ -147,7 +152,7 @@ void ColdChainReportDialog::load()
             o.doorOpenLimitMs = qint64(fridge.doorOpenLimitS) * 1000;
             report = coldchain::buildReport(series->temperatures, series->doors, from, to, o, &error);
         }
-        const QString text = error.isEmpty() ? coldchain::toText(report, fridge.name) : QString();
+        const QString text = error.isEmpty() ? coldchain::toText(report, fridge.name, unit, locale) : QString();
         QList<QPointF> points;
         if (series)
             for (const coldchain::Sample& t : series->temperatures)

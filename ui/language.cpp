@@ -1,4 +1,5 @@
 #include "ui/language.h"
+#include "app/appsettings.h"
 #include "domain/language.h"
 
 #include <QActionGroup>
@@ -30,8 +31,11 @@ QMenu* languageMenu(QWidget* parent)
         group->addAction(a);
     }
     // The window rebuilds itself later (a queued LanguageChange): this menu is still there when
-    // the slot returns.
-    QObject::connect(group, &QActionGroup::triggered, menu, [](QAction* a) { switchLanguage(a->data().toString()); });
+    // the slot returns. The choice is also the language of the next start.
+    QObject::connect(group, &QActionGroup::triggered, menu, [](QAction* a) {
+        if (switchLanguage(a->data().toString()))
+            AppSettings::rememberLanguage(a->data().toString());
+    });
     return menu;
 }
 

@@ -13,7 +13,7 @@ namespace ww {
 // "" = the system's locale, "en", "de", "zh_CN". False (and English) for a language not shipped.
 bool switchLanguage(const QString& code);
 // View > Language: the system's language and each shipped one by its own name, the installed one
-// checked; choosing one switches at once.
+// checked; choosing one switches at once and is remembered for the next start (ui/language).
 [[nodiscard]] QMenu* languageMenu(QWidget* parent);
 
 } // namespace ww

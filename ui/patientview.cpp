@@ -2,6 +2,7 @@
 #include "ui/theme.h"
 #include "core/wardcore.h"
 #include "domain/conditiontext.h"
+#include "domain/units.h"
 #include "models/alarmcontroller.h"
 #include "models/alarmfilter.h"
 #include "models/wardmodels.h"
@@ -271,6 +272,8 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     connect(&models.devices, &QAbstractItemModel::dataChanged, this, &PatientView::refreshDevices);
     refreshPatient();
     resize(1240, 820);
+    // Past alarms' conditions show temperatures in the unit of the moment.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &PatientView::reload);
     reload();
 }
 

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace ww {
 
@@ -26,11 +27,12 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
     setObjectName(QStringLiteral("setpointDialog"));
     const QString name = QCoreApplication::translate("site", room.name.toUtf8().constData());
     setWindowTitle(tr("Climate setpoint: %1").arg(name));
-    m_temp->setRange(SetpointLimits::MinTemperatureC, SetpointLimits::MaxTemperatureC);
+    m_temp->setObjectName(QStringLiteral("setpointTemperature"));
     m_temp->setDecimals(1);
-    m_temp->setSingleStep(0.5);
-    m_temp->setSuffix(QStringLiteral(" °C"));
+    m_temp->setRange(SetpointLimits::MinTemperatureC, SetpointLimits::MaxTemperatureC);
     m_temp->setValue(22.0);
+    showIn(temperatureUnit());
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &SetpointDialog::showIn);
     m_rh->setRange(SetpointLimits::MinHumidityPct, SetpointLimits::MaxHumidityPct);
     m_rh->setDecimals(0);
     m_rh->setSuffix(QStringLiteral(" %"));
@@ -75,12 +77,29 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
             });
 }
 
+void SetpointDialog::showIn(TemperatureUnit unit)
+{
+    const double c = toCelsius(m_temp->value(), m_unit);
+    m_unit = unit;
+    // The limits in the unit, rounded inwards to the field's 0.1 so that none lies outside the core's.
+    m_temp->setRange(std::ceil(fromCelsius(SetpointLimits::MinTemperatureC, unit) * 10) / 10,
+                     std::floor(fromCelsius(SetpointLimits::MaxTemperatureC, unit) * 10) / 10);
+    m_temp->setSingleStep(unit == TemperatureUnit::Fahrenheit ? 1.0 : 0.5);
+    m_temp->setSuffix(u' ' + temperatureUnitSymbol(unit));
+    m_temp->setValue(fromCelsius(c, unit));
+}
+
+double SetpointDialog::temperatureC() const
+{
+    return std::round(toCelsius(m_temp->value(), m_unit) * 10) / 10;
+}
+
 void SetpointDialog::send()
 {
     ClimateSetpointRequest r;
     r.roomId = m_roomId;
     if (m_tempOn->isChecked())
-        r.temperatureC = m_temp->value();
+        r.temperatureC = temperatureC();
     if (m_rhOn->isChecked())
         r.humidityPct = m_rh->value();
     r.ventilation = VentilationMode(m_mode->currentData().toInt());

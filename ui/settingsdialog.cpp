@@ -1,5 +1,6 @@
 #include "ui/settingsdialog.h"
 #include "domain/language.h"
+#include "domain/units.h"
 #include "ui/passwordkeyring.h"
 #include "ui/theme.h"
 
@@ -108,7 +109,8 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_unit->setObjectName(QStringLiteral("temperatureUnit"));
     m_unit->addItem(tr("Degrees Celsius (°C)"), QStringLiteral("C"));
     m_unit->addItem(tr("Degrees Fahrenheit (°F)"), QStringLiteral("F"));
-    m_unit->setToolTip(tr("Kept for the display of temperatures; this version shows them in °C."));
+    m_unit->setToolTip(tr("How temperatures are shown (tables, alarms, charts, reports); changes at once. Records, "
+                          "exports and messages to other systems stay in °C."));
     d->addRow(tr("Temperatures:"), m_unit);
     m_theme->setObjectName(QStringLiteral("theme"));
     m_theme->addItem(tr("Follow the desktop"), QStringLiteral("auto"));
@@ -119,7 +121,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     d->addRow(QString(), m_largeType);
 
     auto* note = new QLabel(tr("Broker, TLS, user name and password, site file and station id are read when WardWatch "
-                               "starts: they take effect at the next start. Language and appearance change at once."),
+                               "starts: they take effect at the next start. Language, temperatures and appearance change at once."),
                             this);
     note->setObjectName(QStringLiteral("restartNote"));
     note->setWordWrap(true);
@@ -358,6 +360,9 @@ void SettingsDialog::finish(StoredSettings next)
     m_loaded = next;
     if (next.language != before.language)
         Q_EMIT languageChanged(next.language);
+    // The unit applies at once: the views follow UnitNotifier.
+    if (const auto unit = parseTemperatureUnit(next.temperatureUnit))
+        setTemperatureUnit(*unit);
     if (next.theme != before.theme || next.largeType != before.largeType)
         Q_EMIT appearanceChanged(next.theme, next.largeType);
     Q_EMIT saved();

@@ -5,6 +5,7 @@
 #include "ui/setpointdialog.h"
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
+#include "domain/units.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -53,7 +54,7 @@ const Panel Panels[] = {
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "SpO₂ %"), {VitalKind::SpO2}, 85, 100},
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "RR /min"), {VitalKind::RespRate}, 5, 35},
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "BP mmHg"), {VitalKind::SystolicBp, VitalKind::DiastolicBp}, 40, 180},
-    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "Temp °C"), {VitalKind::Temperature}, 35, 40},
+    {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "Temp %1"), {VitalKind::Temperature}, 35, 40}, // %1: the unit shown, °C
     {QT_TRANSLATE_NOOP("ww::VitalsTrendView", "NEWS2"), {}, 0, 8}, // the aggregate score (no vital kind)
 };
 
@@ -70,6 +71,18 @@ QColor colourOf(VitalKind k)
     case VitalKind::Temperature: return QColor(0xc0, 0x50, 0x00);
     }
     return Qt::black;
+}
+
+bool isTemperature(const Panel& p)
+{
+    return p.kinds.size() == 1 && p.kinds.front() == VitalKind::Temperature;
+}
+
+// A panel's name in the language and, for the temperature, the unit shown.
+QString panelName(const Panel& p)
+{
+    const QString name = QCoreApplication::translate("ww::VitalsTrendView", p.label);
+    return isTemperature(p) ? name.arg(shownTemperatureSymbol()) : name;
 }
 
 // The line above a chart: its title in bold, then the window chooser (and whatever the chart adds).
@@ -120,7 +133,7 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
         name->position->setCoords(0.005, 0.0);
         name->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
         name->setPadding(QMargins(3, 1, 3, 1));
-        name->setText(tr(p.label));
+        name->setText(panelName(p));
         m_names.push_back(name);
         rect->axis(QCPAxis::atLeft)->setRange(p.lo, p.hi);
         rect->axis(QCPAxis::atLeft)->ticker()->setTickCount(4);
@@ -172,7 +185,21 @@ VitalsTrendView::VitalsTrendView(WardModels& models, QWidget* parent)
     connect(&m_throttle, &QTimer::timeout, this, &VitalsTrendView::refreshNow);
     connect(&m_models, &WardModels::applied, this, &VitalsTrendView::scheduleRefresh);
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] { setWindowMinutes(m_window->currentData().toInt()); });
+    // Another temperature unit: the panel's name, axis and points again.
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, [this] {
+        for (size_t k = 0; k < m_names.size() && k < std::size(Panels); ++k)
+            m_names[k]->setText(panelName(Panels[k]));
+        refreshNow();
+    });
     setPatient(-1);
+}
+
+QStringList VitalsTrendView::panelNames() const
+{
+    QStringList out;
+    for (const QCPItemText* name : m_names)
+        out << name->text();
+    return out;
 }
 
 void VitalsTrendView::scheduleRefresh()
@@ -231,27 +258,33 @@ void VitalsTrendView::refreshNow()
             first = std::min(first, s.timeAt(0));
     // The window, or less while the record is shorter (at least 5 min): the data fills the width.
     const qint64 start = end - std::min(qint64(m_minutes) * 60'000, std::max<qint64>(end - first + 30'000, 300'000));
-    auto fill = [start](QCPGraph* g, const TrendSeries& s) {
+    // value: what is drawn of a stored value (a temperature in the unit shown).
+    auto fill = [start](QCPGraph* g, const TrendSeries& s, double (*value)(double)) {
         QVector<double> keys, values;
         keys.reserve(qsizetype(s.size()));
         values.reserve(qsizetype(s.size()));
         for (size_t i = 0; i < s.size(); ++i)
             if (s.timeAt(i) >= start) {
                 keys.push_back(double(s.timeAt(i)) / 1000.0);
-                values.push_back(s.valueAt(i));
+                values.push_back(value(s.valueAt(i)));
             }
         g->setData(keys, values, true);
     };
+    auto same = [](double v) { return v; };
     for (int k = 0; k < VitalKindCount; ++k)
         if (QCPGraph* g = m_graphs[size_t(k)])
-            fill(g, m_models.trends.vital(m_row, VitalKind(k)));
-    fill(m_news2, m_models.trends.news2(m_row));
+            fill(g, m_models.trends.vital(m_row, VitalKind(k)), VitalKind(k) == VitalKind::Temperature ? &shownTemperatureNumber : +same);
+    fill(m_news2, m_models.trends.news2(m_row), +same);
     int i = 0;
     for (const Panel& panel : Panels) {
         auto* rect = m_plot->axisRect(i++);
         rect->axis(QCPAxis::atBottom)->setRange(double(start) / 1000.0, double(end) / 1000.0 + 5);
         // At least the panel's usual range, wider when a value lies outside it.
         double lo = panel.lo, hi = panel.hi;
+        if (isTemperature(panel)) {
+            lo = std::floor(shownTemperatureNumber(lo));
+            hi = std::ceil(shownTemperatureNumber(hi));
+        }
         std::vector<QCPGraph*> graphs;
         for (VitalKind k : panel.kinds)
             graphs.push_back(m_graphs[size_t(k)]);
@@ -279,7 +312,7 @@ TemperatureChart::TemperatureChart()
 {
     legend()->setAlignment(Qt::AlignBottom);
     setMargins(QMargins(4, 4, 4, 4));
-    m_temperature->setName(tr("Temperature °C"));
+    m_temperature->setName(tr("Temperature %1").arg(shownTemperatureSymbol()));
     m_temperature->setPen(QPen(QColor(0x00, 0x55, 0xaa), 2));
     m_temperature->setPointsVisible(true); // a single reading is a point, not nothing
     for (QLineSeries* limit : {m_low, m_high})
@@ -309,25 +342,32 @@ void TemperatureChart::clear()
         series->clear();
 }
 
-void TemperatureChart::show(const QList<QPointF>& points, const Range& target, qint64 start, qint64 end)
+void TemperatureChart::show(const QList<QPointF>& pointsC, const Range& targetC, qint64 start, qint64 end)
 {
+    // Drawn in the unit shown; the name and the axis say which.
+    m_temperature->setName(tr("Temperature %1").arg(shownTemperatureSymbol()));
+    m_value->setTitleText(shownTemperatureSymbol());
+    QList<QPointF> points;
+    points.reserve(pointsC.size());
     double lo = 1e9, hi = -1e9;
-    for (const QPointF& p : points) {
-        lo = std::min(lo, p.y());
-        hi = std::max(hi, p.y());
+    for (const QPointF& p : pointsC) {
+        points.append(QPointF(p.x(), shownTemperatureNumber(p.y())));
+        lo = std::min(lo, points.back().y());
+        hi = std::max(hi, points.back().y());
     }
     m_temperature->replace(points);
     m_low->clear();
     m_high->clear();
-    for (const auto& [limit, series] : {std::pair{target.min, m_low}, std::pair{target.max, m_high}})
-        if (limit) {
-            series->append({QPointF(double(start), *limit), QPointF(double(end), *limit)});
-            lo = std::min(lo, *limit);
-            hi = std::max(hi, *limit);
+    for (const auto& [limitC, series] : {std::pair{targetC.min, m_low}, std::pair{targetC.max, m_high}})
+        if (limitC) {
+            const double limit = shownTemperatureNumber(*limitC);
+            series->append({QPointF(double(start), limit), QPointF(double(end), limit)});
+            lo = std::min(lo, limit);
+            hi = std::max(hi, limit);
         }
     if (lo > hi) {
-        lo = 0;
-        hi = 30;
+        lo = shownTemperatureNumber(0);
+        hi = shownTemperatureNumber(30);
     }
     m_value->setRange(std::floor(lo - 1), std::ceil(hi + 1));
     m_value->applyNiceNumbers();
@@ -385,6 +425,7 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
     connect(&m_throttle, &QTimer::timeout, this, &EnvironmentChartView::refreshNow);
     connect(&m_models, &WardModels::applied, this, &EnvironmentChartView::scheduleRefresh);
     connect(m_window, &QComboBox::currentIndexChanged, this, &EnvironmentChartView::refreshNow);
+    connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &EnvironmentChartView::refreshNow);
     connect(m_report, &QPushButton::clicked, this, [this] {
         if (m_row < 0)
             return;

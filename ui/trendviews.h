@@ -38,6 +38,8 @@ public:
     // Points drawn per panel (tests).
     [[nodiscard]] int points(VitalKind kind) const;
     [[nodiscard]] int news2Points() const;
+    // Each panel's name as shown, top to bottom ("Temp °F" in Fahrenheit).
+    [[nodiscard]] QStringList panelNames() const;
     void refreshNow();
 
 private:
@@ -60,7 +62,8 @@ class TemperatureChart : public QChart
     Q_OBJECT
 public:
     TemperatureChart();
-    void show(const QList<QPointF>& points, const Range& target, qint64 startMs, qint64 endMs); // x: ms since epoch
+    // x: ms since epoch, y and target in °C; drawn in the unit shown (domain/units.h).
+    void show(const QList<QPointF>& points, const Range& target, qint64 startMs, qint64 endMs);
     void clear();
     [[nodiscard]] int points() const;
 

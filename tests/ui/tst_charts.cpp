@@ -6,6 +6,7 @@
 #include "records/envrecord.h"
 #include "models/alarmlistmodel.h"
 #include "ui/mainwindow.h"
+#include "domain/units.h"
 #include "ui/trendviews.h"
 #include "ui/coldchainreport.h"
 
@@ -185,6 +186,19 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(j.readAll()).object();
         QCOMPARE(o.value(QStringLiteral("excursions")).toArray().size(), 1);
         QCOMPARE(o.value(QStringLiteral("readings")).toInt(), 120);
+        // In °F the shown record follows at once (the range, the peak, the days' table); the JSON stays °C.
+        QVERIFY(d.text().contains(QStringLiteral("max °C")));
+        setTemperatureUnit(TemperatureUnit::Fahrenheit);
+        QVERIFY(loadedSpy.wait(5000));
+        const QString maxF = formatTemperature(fridge.maxC, TemperatureUnit::Fahrenheit, QLocale::c());
+        QVERIFY2(d.text().contains(maxF) && d.text().contains(QStringLiteral("max °F")) && !d.text().contains(QStringLiteral("°C")),
+                 qPrintable(d.text()));
+        QVERIFY(d.saveJson(json));
+        QVERIFY(j.seek(0));
+        QCOMPARE(QJsonDocument::fromJson(j.readAll()).object().value(QStringLiteral("range_c")).toArray().at(1).toDouble(), fridge.maxC);
+        setTemperatureUnit(TemperatureUnit::Celsius);
+        QVERIFY(loadedSpy.wait(5000));
+        QVERIFY(d.text().contains(QStringLiteral("max °C")));
         // A database that cannot be read is said so, not shown as an empty record.
         ColdChainReportDialog missing(fridge, dir.filePath(QStringLiteral("absent.sqlite")));
         QSignalSpy missingSpy(&missing, &ColdChainReportDialog::loaded);

@@ -4,12 +4,14 @@
 // crosshair's values; the floor's weekly heat map naming the room that was out of range; a click
 // on its cell opening that room's day; and a record that cannot be read said as such.
 #include "domain/site.h"
+#include "domain/units.h"
 #include "records/climatereview.h"
 #include "ui/climatechart.h"
 #include "ui/climateheatmap.h"
 #include "ui/climatereportview.h"
 #include "ui/climatereview.h"
 
+#include <QAbstractAxis>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -114,14 +116,26 @@ private Q_SLOTS:
         QCOMPARE(d.chart()->shadedSpans(), 1);
         const QString at = d.chart()->valuesAt(Now - 3 * Day - 2 * Hour + 60'000);
         QVERIFY2(at.contains(QStringLiteral("mean 27.0")) && at.contains(QStringLiteral("60 readings")), qPrintable(at));
+        // In °F at once: the chart again, its axis, title, shading and crosshair in °F (27 °C is 80.6 °F).
+        setTemperatureUnit(TemperatureUnit::Fahrenheit);
+        QTRY_VERIFY(chart.size() >= 2);
+        const QString atF = d.chart()->valuesAt(Now - 3 * Day - 2 * Hour + 60'000);
+        QVERIFY2(atF.contains(QStringLiteral("mean 80.6 °F")), qPrintable(atF));
+        QCOMPARE(d.chart()->chart()->axes(Qt::Vertical).front()->titleText(), QStringLiteral("°F"));
+        QVERIFY(d.chart()->chart()->title().contains(QStringLiteral("°F")));
+        QCOMPARE(d.chart()->shadedSpans(), 1);
+        setTemperatureUnit(TemperatureUnit::Celsius);
+        QTRY_VERIFY(chart.size() >= 3);
+        QVERIFY(d.chart()->valuesAt(Now - 3 * Day - 2 * Hour + 60'000).contains(QStringLiteral("mean 27.0 °C")));
+        const qsizetype loadsBefore = chart.size();
         // 24 h: per-minute aggregates, nothing out of range.
         d.setPeriod(ClimateReviewDialog::Day);
-        QTRY_VERIFY(chart.size() >= 2);
+        QTRY_VERIFY(chart.size() >= loadsBefore + 1);
         QCOMPARE(chart.back().at(0).toInt(), 24 * 60);
         QCOMPARE(d.chart()->shadedSpans(), 0);
         // Six hours: the readings themselves, no band.
         d.setPeriod(ClimateReviewDialog::Range, Now - 6 * Hour, Now);
-        QTRY_VERIFY(chart.size() >= 3);
+        QTRY_VERIFY(chart.size() >= loadsBefore + 2);
         QCOMPARE(chart.back().at(0).toInt(), 6 * 60);
         QVERIFY(!d.chart()->bandShown());
         // The floor's week as a heat map: R103's hours from 08:00 to 13:00 three days ago are out.

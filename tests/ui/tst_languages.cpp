@@ -6,12 +6,16 @@
 // left (English in the other language is allowed where the .ts says so: units, ids, symbols).
 // Back in English, English is shown again.
 #include "alarms/alarmengine.h"
+#include "app/appsettings.h"
 #include "core/wardcore.h"
 #include "domain/conditiontext.h"
 #include "domain/language.h"
+#include "domain/units.h"
+#include "records/climaterecord.h"
 #include "fakes.h"
 #include "ui_station.h"
 #include "ui/alarmwidgets.h"
+#include "ui/climatereportview.h"
 #include "ui/language.h"
 #include "ui/theme.h"
 #include "ui/mainwindow.h"
@@ -29,6 +33,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSettings>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -412,6 +418,14 @@ private Q_SLOTS:
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QCOMPARE(w.tabs()->currentWidget()->objectName(), QStringLiteral("environment"));
         QCOMPARE(installedLanguage(), QStringLiteral("de"));
+        // Remembered: the next start reads it from the settings (ui/language) and installs it.
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+        {
+            QCommandLineParser parser;
+            AppSettings next;
+            QCOMPARE(AppSettings::load(parser, {QStringLiteral("wardwatch")}, next), QString());
+            QCOMPARE(next.language, QStringLiteral("de"));
+        }
         auto* checked = w.findChild<QAction*>(QStringLiteral("language_de"));
         QVERIFY(checked && checked->isChecked());
         // Numbers by the locale: a German decimal comma.
@@ -419,6 +433,110 @@ private Q_SLOTS:
         QVERIFY(!switchLanguage(QStringLiteral("xx")));
         QCOMPARE(installedLanguage(), QStringLiteral("en"));
         QVERIFY(rebuilt.wait(5000));
+        // The system's language from the menu is remembered as "" (follow the system; the test's C
+        // locale is English as now, so nothing is rebuilt).
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        auto* system = w.findChild<QAction*>(QStringLiteral("language_system"));
+        QVERIFY(system);
+        system->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language"), QStringLiteral("unset")).toString(), QString());
+    }
+
+    // The climate compliance report as the station shows it (a room with an excursion of its
+    // temperature and pressure while its door opened), opened in German and in Chinese: no English
+    // source string of the .ts files and none of the report's English words are left; its
+    // temperatures follow the unit (°F in Chinese here), its numbers the locale. In English it
+    // reads as before. WW_LANGUAGE_SCREENSHOTS=DIR saves DIR/climate-report-de.png.
+    void theClimateReportInEachLanguage()
+    {
+        const auto loaded = SiteLoader::loadDefault();
+        const Site& site = *loaded.site;
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("climate.sqlite"));
+        constexpr qint64 Hour = 3'600'000;
+        const qint64 now = (QDateTime::currentMSecsSinceEpoch() / Hour) * Hour;
+        const QString room = QStringLiteral("R211");
+        QVERIFY(site.room(room) && site.room(room)->kind == RoomKind::Isolation);
+        const auto door = std::find_if(site.sensors.begin(), site.sensors.end(),
+                                       [&](const Sensor& s) { return s.kind == SensorKind::Door && s.room == room; });
+        QVERIFY(door != site.sensors.end());
+        std::vector<ClimateReading> batch;
+        for (qint64 t = now - 6 * Hour; t < now; t += 60'000) {
+            // The door open for ten minutes three hours ago; the room 26.5 °C for an hour before that.
+            const bool open = t >= now - 3 * Hour && t < now - 3 * Hour + 600'000;
+            const bool hot = t >= now - 4 * Hour && t < now - 3 * Hour;
+            ClimateReading r{QStringLiteral("env-r211"), room, t, {}, {}};
+            r.values[int(ClimateQuantity::Temperature)] = hot ? 26.5 : 22.0;
+            r.values[int(ClimateQuantity::Humidity)] = 45;
+            r.values[int(ClimateQuantity::DiffPressure)] = open ? -0.5 : -6.0;
+            batch.push_back(r);
+            batch.push_back(ClimateReading{door->id, room, t, {}, open});
+        }
+        {
+            ClimateRecord rec(path);
+            QVERIFY2(rec.write(batch), qPrintable(rec.lastError()));
+        }
+        // The report as a person sees it: opened, loaded, its text field.
+        auto shown = [&](QString* out) {
+            auto* d = new ClimateReportDialog(site, path, {}, {room}, now - 6 * Hour, now, now);
+            d->resize(1100, 640);
+            QSignalSpy loadedSpy(d, &ClimateReportDialog::loaded);
+            QVERIFY(loadedSpy.wait(20000));
+            QCOMPARE(loadedSpy.back().at(0).toInt(), 1);
+            *out = d->findChild<QPlainTextEdit*>()->toPlainText();
+            if (const QString shots = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !shots.isEmpty()) {
+                d->show();
+                QVERIFY(QTest::qWaitForWindowExposed(d));
+                QVERIFY(d->grab().save(shots + QStringLiteral("/climate-report-%1.png").arg(installedLanguage())));
+            }
+            delete d;
+        };
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QString english;
+        shown(&english);
+        QVERIFY(!english.isEmpty());
+        QVERIFY2(english.contains(QStringLiteral("Room climate compliance: ")) && english.contains(QStringLiteral("(isolation)")),
+                 qPrintable(english));
+        QVERIFY2(english.contains(QStringLiteral("temperature above from")), qPrintable(english));
+        QVERIFY2(english.contains(QStringLiteral("peak 26.5 °C")), qPrintable(english));
+        QVERIFY2(english.contains(QStringLiteral("Door openings: 1, 1 longer than 5 min")), qPrintable(english));
+
+        // English words of the report that a translated one must not keep (besides the .ts's sources).
+        static const QRegularExpression words(QStringLiteral(
+            "\\b(above|below|from|peak|acknowledged|Excursions|Period|readings|covered|quantity|target|Door|door|opened|times|"
+            "temperature|humidity|pressure|difference|patient|isolation|still outside|longer than|in all|longest|holds|Room climate)\\b"));
+        const struct
+        {
+            const char* code;
+            TemperatureUnit unit;
+            const char* kind;
+            const char* peak;
+        } languages[] = {{"de", TemperatureUnit::Celsius, "Isolierzimmer", "26,5 °C"}, {"zh_CN", TemperatureUnit::Fahrenheit, "隔离病房", "79.7 °F"}};
+        for (const auto& language : languages) {
+            const QList<Message> messages = readTs(QStringLiteral(WW_SOURCE_DIR "/translations/wardwatch_%1.ts").arg(QLatin1String(language.code)));
+            QVERIFY(!messages.isEmpty());
+            QVERIFY(switchLanguage(QString::fromLatin1(language.code)));
+            setTemperatureUnit(language.unit);
+            QString text;
+            shown(&text);
+            setTemperatureUnit(TemperatureUnit::Celsius);
+            QVERIFY(!text.isEmpty());
+            const EnglishDetector detector(messages);
+            QStringList left;
+            for (const QString& line : text.split(u'\n', Qt::SkipEmptyParts)) {
+                if (const QString why = detector.english(line); !why.isEmpty())
+                    left << why;
+                if (const QRegularExpressionMatch m = words.match(line); m.hasMatch())
+                    left << QStringLiteral("\"%1\" in \"%2\"").arg(m.captured(1), line);
+            }
+            QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("%1: English left:\n%2\n\n%3").arg(QLatin1String(language.code), left.join(u'\n'), text)));
+            QVERIFY2(text.contains(QString::fromUtf8(language.kind)), qPrintable(text));
+            QVERIFY2(text.contains(QString::fromUtf8(language.peak)), qPrintable(text));
+        }
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QString again;
+        shown(&again);
+        QCOMPARE(again, english);
     }
 
 private:

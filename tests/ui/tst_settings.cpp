@@ -180,7 +180,10 @@ private Q_SLOTS:
             QCOMPARE(appearance.at(0).at(1).toBool(), true);
             QCOMPARE(language.count(), 1);
             QCOMPARE(language.at(0).at(0).toString(), QStringLiteral("zh_CN"));
+            // The unit applies at once (domain/units.h), without a restart.
+            QCOMPARE(temperatureUnit(), TemperatureUnit::Fahrenheit);
         }
+        setTemperatureUnit(TemperatureUnit::Celsius);
         const QSettings s;
         QCOMPARE(s.value(QStringLiteral("ui/language")).toString(), QStringLiteral("zh_CN"));
         QCOMPARE(s.value(QStringLiteral("ui/temperatureUnit")).toString(), QStringLiteral("F"));
@@ -198,6 +201,7 @@ private Q_SLOTS:
         QCOMPARE(a.station.mqtt.username, QStringLiteral("nurse-1"));
         QCOMPARE(a.station.mqtt.protocolVersion, 4);
         QCOMPARE(a.siteFile, site);
+        QCOMPARE(a.temperatureUnit, TemperatureUnit::Fahrenheit);
         QCOMPARE(a.station.stationId, QStringLiteral("nurse-1"));
         QVERIFY(!a.firstRun);
 
@@ -214,6 +218,25 @@ private Q_SLOTS:
     }
 
     // Settings of version 1 held the password in clear text: it moves into a 0600 file and leaves the settings.
+    // A temperature unit the program does not know stops the start, naming the key and the value.
+    void anUnknownTemperatureUnitStopsTheStart()
+    {
+        QSettings().setValue(QStringLiteral("ui/temperatureUnit"), QStringLiteral("K"));
+        QCommandLineParser parser;
+        AppSettings a;
+        const QString error = AppSettings::load(parser, {QStringLiteral("wardwatch")}, a);
+        QVERIFY2(error.contains(QStringLiteral("ui/temperatureUnit")) && error.contains(QStringLiteral("\"K\"")), qPrintable(error));
+        // Lower case is the same unit; an empty value is the default.
+        QSettings().setValue(QStringLiteral("ui/temperatureUnit"), QStringLiteral("f"));
+        QCommandLineParser again;
+        QCOMPARE(AppSettings::load(again, {QStringLiteral("wardwatch")}, a), QString());
+        QCOMPARE(a.temperatureUnit, TemperatureUnit::Fahrenheit);
+        QSettings().setValue(QStringLiteral("ui/temperatureUnit"), QString());
+        QCommandLineParser empty;
+        const QString blank = AppSettings::load(empty, {QStringLiteral("wardwatch")}, a);
+        QVERIFY2(blank.contains(QStringLiteral("ui/temperatureUnit")), qPrintable(blank));
+    }
+
     void clearTextPasswordMovesIntoAFile()
     {
         {
