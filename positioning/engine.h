@@ -180,6 +180,10 @@ struct EngineConfig
     double gridCellM = 1.0;
     double gridRadiusM = 6.0;
     double gridSeedMarginM = 3.0; // the seed's descent stays within the used receivers' box plus this
+    // Keep what explains each tag's latest fix and its room decisions (Engine::explain; `wardctl
+    // explain`). Off in the live engines: it copies the evidence of every room at every fix.
+    bool keepExplanations = false;
+    double explanationHistoryS = 600; // room decisions kept this long
 };
 
 struct Fix
@@ -195,6 +199,42 @@ struct Fix
     bool moving = true;     // the levels change beyond their noise (false: standing still)
     bool settled = false;   // standing still for settleAfterS
     double motionDb = 0;    // the statistic behind it
+};
+
+// Why a tag's latest fix is where it is (EngineConfig::keepExplanations): what installers and
+// nurses ask first when a location looks wrong.
+struct Explanation
+{
+    struct Gateway
+    {
+        QString id;
+        double heardDbm = 0;    // the level the fix used (the window's robust level, or at rest)
+        int samples = 0;
+        double expectedDbm = 0; // what the model expects at the fix (walls and learnt levels included)
+        QString room;           // the room the gateway hangs in, if any
+    };
+    struct Room
+    {
+        QString id;
+        double evidence = 0; // this fix's log-evidence for the room (nats, the HMM's emission, before weighting)
+        double belief = 0;   // the HMM's log-belief relative to the likeliest room (0: the likeliest)
+    };
+    struct Decision
+    {
+        double t = 0;
+        QString from, to; // room ids ("" before the first)
+        QString reason;
+    };
+    Fix fix;
+    bool atRest = false;       // positioned from its levels since it came to rest, not the window's
+    double moveThresholdDb = 0; // the motion statistic above this: moving
+    double settleThresholdDb = 0;
+    double stillForS = 0;      // how long the statistic has stayed below the moving threshold (0: moving)
+    QString pendingRoom;       // a room the HMM prefers but has not taken yet (dwell), and since when
+    double pendingForS = 0;
+    std::vector<Gateway> gateways; // strongest first
+    std::vector<Room> rooms;       // the fix's floor, likeliest first
+    std::vector<Decision> decisions; // oldest first, explanationHistoryS back
 };
 
 class Engine
@@ -231,6 +271,9 @@ public:
     [[nodiscard]] size_t bytesPerTag() const;
     // Reports refused for arriving more than reorderWindowS behind their tag's newest.
     [[nodiscard]] quint64 lateReports() const { return m_lateReports; }
+
+    // The tag's latest fix explained (nullopt: no fix yet, or keepExplanations off).
+    [[nodiscard]] std::optional<Explanation> explain(int tag) const;
 
     // Weighted centroid of the k strongest receivers over the window: the reference the engine is
     // measured against (same windows, same run).
@@ -329,6 +372,17 @@ private:
         int roomIndex = -1;
         int roomFloor = std::numeric_limits<int>::min();
         int pendingRoom = -1;   // the room the HMM proposes, not yet taken (dwell)
+        // keepExplanations: the latest fix, its levels and rooms' evidence, and the room decisions.
+        struct Explained
+        {
+            Fix fix;
+            bool atRest = false;
+            std::vector<std::pair<int, double>> levels; // receiver, level used
+            std::vector<int> samples;
+            std::vector<double> emission;
+            std::vector<Explanation::Decision> decisions;
+        };
+        std::shared_ptr<Explained> explained;
         double pendingSince = 0;
         int pendingFloor = std::numeric_limits<int>::min();
         double pendingFloorSince = 0;
@@ -361,6 +415,9 @@ private:
     // disagrees for restBreakS starts the sums again.
     std::vector<Level> restLevels(TagState& s, const std::vector<Level>& window, double tS) const;
     [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window) const;
+    // keepExplanations: the tag's record, made on first use, and a room decision noted in it.
+    TagState::Explained& explained(TagState& s) const;
+    void noteDecision(TagState& s, double tS, int from, int to, QString reason) const;
     void updateMotion(TagState& s, double tS) const;
     void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest
     // Times measured in adverts: a tag advertising every 5 s needs 5 times as long to show the same.

@@ -224,10 +224,16 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
             arg = j;
     }
     s.roomLogP = std::move(next);
+    if (m_config.keepExplanations)
+        explained(s).emission = emission;
+    const double switchNats = fresh ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats;
     if (s.roomIndex < 0 || m_rooms[size_t(s.roomIndex)].floor != f.floor) {
+        noteDecision(s, f.t, s.roomIndex, int(arg),
+                     s.roomIndex < 0 ? QStringLiteral("the track's first room: the likeliest of floor %1").arg(f.floor)
+                                     : QStringLiteral("the tag changed floor to %1: the likeliest room there").arg(f.floor));
         s.roomIndex = int(arg);
         s.pendingRoom = -1;
-    } else if (s.roomLogP[size_t(s.roomIndex)] < -(fresh ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats)) {
+    } else if (s.roomLogP[size_t(s.roomIndex)] < -switchNats) {
         // A change must hold for a while: long for a tag standing still (its evidence only
         // fluctuates), short for one walking.
         if (s.pendingRoom != int(arg)) {
@@ -240,6 +246,19 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
                              : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
                                                                           : m_config.roomDwellStillS;
         if (f.t - s.pendingSince >= dwell * intervalScale(s)) {
+            if (m_config.keepExplanations) {
+                const QString state = f.moving ? QStringLiteral("its levels say it moves")
+                                      : !f.settled ? QStringLiteral("not settled since it last moved")
+                                      : f.t - s.stillSince >= m_config.restedLongS ? QStringLiteral("at rest for long")
+                                                                                    : QStringLiteral("standing still");
+                noteDecision(s, f.t, s.roomIndex, int(arg),
+                             QStringLiteral("led by %1 nats (a change needs %2) for %3 s (needed %4 s): %5")
+                                 .arg(-s.roomLogP[size_t(s.roomIndex)], 0, 'f', 1)
+                                 .arg(switchNats, 0, 'f', 1)
+                                 .arg(f.t - s.pendingSince, 0, 'f', 1)
+                                 .arg(dwell * intervalScale(s), 0, 'f', 1)
+                                 .arg(state));
+            }
             s.roomIndex = int(arg);
             s.pendingRoom = -1;
         }

@@ -1,6 +1,7 @@
 // wardctl locate: its input checks (file, line, reason) and what it writes, with gateways that
 // advertise and a site's reference beacons.
 #include "domain/site.h"
+#include "explaincmd.h"
 #include "geojsoncmd.h"
 #include "offline.h"
 #include "positioning/georef.h"
@@ -10,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
@@ -308,6 +310,73 @@ private Q_SLOTS:
             QCOMPARE(p.cell(row, p.column(QStringLiteral("y"))).toDouble(), ref ? 10.0 : 3.0);
             QCOMPARE(p.cell(row, p.column(QStringLiteral("floor"))).toInt(), 1);
         }
+    }
+    // wardctl explain: a tag a minute in R101, then a minute in R102 (each room's gateway loudest in
+    // turn). The explanation names the room shown, lists every gateway heard with the level the model
+    // expects at the fix, and gives the decisions that took the tag from R101 to R102, with reasons.
+    void explainGivesLevelsRoomsAndDecisions()
+    {
+        QTemporaryDir d;
+        const QString g = writeFile(d, QStringLiteral("G.csv"),
+                                    "gateway_id,x,y,z,floor\ngw-r101,2.5,3,2.7,1\ngw-r102,7.5,3,2.7,1\ngw-r103,12.5,3,2.7,1\n");
+        QByteArray rows = "time_s,gateway_id,tag_id,rssi\n";
+        std::mt19937 rng(7);
+        std::normal_distribution<double> noise(0, 2);
+        for (int i = 0; i < 480; ++i) {
+            const QByteArray t = QByteArray::number(100 + i * 0.25, 'f', 2);
+            const bool second = i >= 240;
+            const double level[3] = {second ? -78.0 : -58.0, second ? -58.0 : -76.0, second ? -76.0 : -86.0};
+            for (int k = 0; k < 3; ++k)
+                rows += t + ",gw-r10" + QByteArray::number(k + 1) + ",wb-x," + QByteArray::number(std::round(level[k] + noise(rng))) + '\n';
+        }
+        offline::ExplainOptions o;
+        o.locate.gateways = g;
+        o.locate.reports = writeFile(d, QStringLiteral("R.csv"), rows);
+        o.locate.site = QString::fromLatin1(SiteLoader::DefaultSitePath);
+        o.tag = QStringLiteral("wb-x");
+        QString text, msg;
+        QTextStream out(&text), err(&msg);
+        QVERIFY2(offline::explain(o, out, err) == offline::Done, qPrintable(msg));
+        out.flush();
+        QVERIFY2(text.contains(QStringLiteral("room R102, accuracy")), qPrintable(text));
+        for (const char* gw : {"gw-r101", "gw-r102", "gw-r103"})
+            QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n  %1 +-\\d+\\.\\d dBm  expected +-\\d+\\.\\d").arg(QLatin1String(gw)))),
+                     qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("R102")) && text.contains(QStringLiteral("<- shown")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("- -> R101: the track's first room")), qPrintable(text));
+        // The way to R102 (through the corridor or not), each step with the lead it needed.
+        const QRegularExpression step(QStringLiteral("\\n  (\\d+\\.\\d) s  (\\S+) -> (\\S+): led by (\\d+\\.\\d) nats \\(a change needs (\\d+\\.\\d)\\)"));
+        QString last;
+        double lastT = 0;
+        for (auto it = step.globalMatch(text); it.hasNext();) {
+            const auto m = it.next();
+            QVERIFY2(m.captured(4).toDouble() > m.captured(5).toDouble(), qPrintable(m.captured(0)));
+            last = m.captured(3);
+            lastT = m.captured(1).toDouble();
+        }
+        QCOMPARE(last, QStringLiteral("R102"));
+        QVERIFY2(lastT >= 160 && lastT <= 175, qPrintable(text)); // the walk is at 160 s
+
+        // Up to --at, before the walk: still in R101, no change yet.
+        o.at = 150;
+        text.clear();
+        QVERIFY2(offline::explain(o, out, err) == offline::Done, qPrintable(msg));
+        out.flush();
+        QVERIFY2(text.contains(QStringLiteral("room R101, accuracy")) && !text.contains(QStringLiteral("-> R102")), qPrintable(text));
+
+        // A tag without a fix, and a window of no minutes: refused, saying why.
+        o.at.reset();
+        o.tag = QStringLiteral("wb-nobody");
+        msg.clear();
+        QCOMPARE(offline::explain(o, out, err), int(offline::BadInput));
+        err.flush();
+        QVERIFY2(msg.contains(QStringLiteral("tag \"wb-nobody\" has no fix in")), qPrintable(msg));
+        o.tag = QStringLiteral("wb-x");
+        o.minutes = 0;
+        msg.clear();
+        QCOMPARE(offline::explain(o, out, err), int(offline::BadInput));
+        err.flush();
+        QVERIFY2(msg.contains(QStringLiteral("--minutes 0 must lie in (0, 1440]")), qPrintable(msg));
     }
     void wardctlExitCodes()
     {

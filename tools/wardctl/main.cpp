@@ -2,6 +2,7 @@
 #include "offline.h"
 #include "climatecmd.h"
 #include "geojsoncmd.h"
+#include "explaincmd.h"
 #include "coldchaincmd.h"
 #include "recordcmd.h"
 #include "shiftreportcmd.h"
@@ -34,6 +35,10 @@ const char* const Usage =
     "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
     "                 [--worn] [--reorder-window-s 2]  (--worn: the tags are carried on a body, fitted with its shadow at\n"
     "                 rest; rows out of time order by up to the window are put in their place, older ones refused)\n"
+    "  wardctl explain --tag ID --gateways G.csv --reports R.csv [--site S.json] [--calibration C.csv] [--minutes 5]\n"
+    "                  [--at T] [--tag-height M] [--worn]  (why the engine placed the tag where it did over its last\n"
+    "                  minutes, up to time_s T: per gateway the level heard and the level expected at the fix, the\n"
+    "                  rooms' evidence, the room decisions with their reasons)\n"
     "  wardctl crlb --gateways G.csv [--sigma-db 6] [--exponent 2] [--step 0.5] [--tag-height 1.2] --out B.csv\n"
     "  wardctl news2 --rr N --spo2 N [--scale 1|2] [--oxygen] --sbp N --pulse N --consciousness A|C|V|P|U --temp N\n"
     "  wardctl coldchain --readings T.csv [--name NAME] [--min 2] [--max 8] [--from T] [--to T] [--max-gap-s 900]\n"
@@ -407,7 +412,8 @@ int main(int argc, char** argv)
     p.addOptions({value("gateways", "G.csv"), value("reports", "R.csv"), value("out", "output CSV"), value("site", "site JSON"),
                   value("calibration", "C.csv"), value("tag-height", "metres"), value("reorder-window-s", "seconds"), value("sigma-db", "dB"),
                   value("exponent", "path-loss exponent"), value("step", "grid step, metres"),
-                  value("centroid-out", "also write the weighted-centroid reference here"),
+                  value("centroid-out", "also write the weighted-centroid reference here"), value("tag", "tag id"),
+                  value("minutes", "minutes"), value("at", "time_s"),
                   QCommandLineOption(QStringLiteral("worn"), QStringLiteral("the tags are carried on a body"))});
     if (!p.parse(args)) {
         err << p.errorText() << Qt::endl;
@@ -432,6 +438,29 @@ int main(int argc, char** argv)
             return offline::BadInput;
         }
         return offline::locate(o, err);
+    }
+    if (command == u"explain") {
+        offline::ExplainOptions o;
+        o.locate.gateways = p.value(QStringLiteral("gateways"));
+        o.locate.reports = p.value(QStringLiteral("reports"));
+        o.locate.site = p.value(QStringLiteral("site"));
+        o.locate.calibration = p.value(QStringLiteral("calibration"));
+        o.locate.worn = p.isSet(QStringLiteral("worn"));
+        o.tag = p.value(QStringLiteral("tag"));
+        if (o.locate.gateways.isEmpty() || o.locate.reports.isEmpty() || o.tag.isEmpty())
+            return usage(err);
+        if (!readDouble(p, QStringLiteral("tag-height"), o.locate.tagHeight, err) ||
+            !readDouble(p, QStringLiteral("reorder-window-s"), o.locate.reorderWindowS, err) ||
+            !readDouble(p, QStringLiteral("minutes"), o.minutes, err))
+            return offline::BadInput;
+        if (p.isSet(QStringLiteral("at"))) {
+            double at = 0;
+            if (!readDouble(p, QStringLiteral("at"), at, err))
+                return offline::BadInput;
+            o.at = at;
+        }
+        QTextStream out(stdout);
+        return offline::explain(o, out, err);
     }
     if (command == u"crlb") {
         offline::CrlbOptions o;

@@ -472,10 +472,14 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     }
 
     constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m\n";
-    const auto out = openCsvOut(o.out, FixHeader, err);
-    if (!out)
-        return Failure;
-    QTextStream po(out.get());
+    std::unique_ptr<QFile> out;
+    std::unique_ptr<QTextStream> po;
+    if (!o.out.isEmpty() || !o.afterFix) {
+        out = openCsvOut(o.out, FixHeader, err);
+        if (!out)
+            return Failure;
+        po = std::make_unique<QTextStream>(out.get());
+    }
     std::unique_ptr<QFile> centroidFile;
     std::unique_ptr<QTextStream> co;
     if (!o.centroidOut.isEmpty()) {
@@ -495,12 +499,14 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     EverySecond seconds;
     auto emitFix = [&](int tag, double t) {
         if (const auto f = engine.update(tag, t)) {
-            po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ','
-               << QString::number(f->x, 'f', 3) << ','
-               << QString::number(f->y, 'f', 3) << ',' << f->floor << ',' << csvField(f->room) << ','
-               << QString::number(f->accuracyM, 'f', 2) << '\n';
+            if (po)
+                *po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ','
+                    << QString::number(f->x, 'f', 3) << ',' << QString::number(f->y, 'f', 3) << ',' << f->floor << ','
+                    << csvField(f->room) << ',' << QString::number(f->accuracyM, 'f', 2) << '\n';
             if (stats)
                 ++stats->fixes;
+            if (o.afterFix)
+                o.afterFix(tag, tagIds[size_t(tag)], engine);
         }
         if (co)
             if (const auto c = engine.centroid(tag, t))

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 #include <optional>
 
 namespace ww::offline {
@@ -51,6 +52,9 @@ struct LocateOptions
     double reorderWindowS = 2.0;
     std::optional<pos::EngineConfig> config; // defaults when empty
     pos::CalibrationOptions calibrationOptions;
+    // After each fix (`wardctl explain`): the tag's number and id, and the engine that made it.
+    // out may then be empty: no CSV is written.
+    std::function<void(int tag, const QString& tagId, const pos::Engine& engine)> afterFix;
 };
 
 // The calibration's check of itself (see locate): its recordings held out in turn and positioned
