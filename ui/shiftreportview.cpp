@@ -1,5 +1,6 @@
 #include "ui/shiftreportview.h"
 #include "domain/conditiontext.h"
+#include "ui/language.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -64,14 +65,13 @@ ShiftReportView::ShiftReportView(QWidget* parent)
     : QWidget(parent), m_status(new QLabel(this)), m_text(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("shiftReport"));
-    setWindowTitle(tr("Shift report"));
     auto* layout = new QVBoxLayout(this);
     m_text->setOpenLinks(false);
     m_text->setMinimumSize(760, 480);
     layout->addWidget(m_text, 1);
     auto* buttons = new QHBoxLayout;
-    auto* pdf = new QPushButton(tr("Save PDF…"), this);
-    auto* csv = new QPushButton(tr("Save CSV…"), this);
+    auto* pdf = new QPushButton(this);
+    auto* csv = new QPushButton(this);
     pdf->setObjectName(QStringLiteral("savePdf"));
     csv->setObjectName(QStringLiteral("saveCsv"));
     buttons->addWidget(m_status, 1);
@@ -95,11 +95,20 @@ ShiftReportView::ShiftReportView(QWidget* parent)
         if (!file.isEmpty())
             m_status->setText(writeCsv(m_report, file, &error) ? tr("Saved %1").arg(file) : error);
     });
+    // The texts in the language shown; a report shown is written again in the new one.
+    onLanguageChange(this, [this, pdf, csv] {
+        setWindowTitle(tr("Shift report"));
+        pdf->setText(tr("Save PDF…"));
+        csv->setText(tr("Save CSV…"));
+        if (m_hasReport)
+            setReport(m_report);
+    });
 }
 
 void ShiftReportView::setReport(const ShiftReport& report)
 {
     m_report = report;
+    m_hasReport = true;
     m_text->setHtml(toHtml(report));
     m_status->setText(tr("%1 to %2").arg(when(report.fromMs, true), when(report.toMs, true)));
 }
@@ -118,6 +127,7 @@ void ShiftReportView::load(const QString& logPath, qint64 fromMs, qint64 toMs, c
                 return;
             if (!error.isEmpty()) {
                 self->m_report = report;
+                self->m_hasReport = false;
                 self->m_text->setPlainText(tr("The log could not be read: %1").arg(error));
                 self->m_status->setText(tr("Error"));
             } else {
