@@ -4,6 +4,7 @@
 #include "models/stationfilter.h"
 #include "models/wardmodels.h"
 #include "ui/ackdialogs.h"
+#include "ui/language.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
 
@@ -701,22 +702,24 @@ namespace ww {
 
 PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& patientId, const QString& patientName,
                                        QWidget* parent)
-    : QDialog(parent), m_alarms(alarms), m_patient(patientId), m_acvpu(new QComboBox(this)), m_oxygen(new QCheckBox(tr("On oxygen"), this)),
-      m_scale2(new QCheckBox(tr("SpO₂ scale 2 (confirmed hypercapnic respiratory failure)"), this))
+    : QDialog(parent), m_alarms(alarms), m_patient(patientId), m_acvpu(new QComboBox(this)), m_oxygen(new QCheckBox(this)),
+      m_scale2(new QCheckBox(this))
 {
-    setWindowTitle(tr("%1: NEWS2 inputs and alarm limits").arg(patientName));
     auto* layout = new QVBoxLayout(this);
-    auto* news2 = new QGroupBox(tr("NEWS2 observations (recorded with your name)"), this);
+    auto* news2 = new QGroupBox(this);
     auto* nf = new QFormLayout(news2);
-    m_acvpu->addItems({tr("A – alert"), tr("C – new confusion"), tr("V – responds to voice"), tr("P – responds to pain"),
-                       tr("U – unresponsive")});
+    m_acvpu->addItems({QString(), QString(), QString(), QString(), QString()}); // A, C, V, P, U
     m_acvpu->setObjectName(QStringLiteral("acvpu"));
-    nf->addRow(tr("Consciousness"), m_acvpu);
+    auto* consciousness = new QLabel(this);
+    consciousness->setBuddy(m_acvpu);
+    nf->addRow(consciousness, m_acvpu);
     nf->addRow(m_oxygen);
     nf->addRow(m_scale2);
     layout->addWidget(news2);
-    auto* limits = new QGroupBox(tr("Alarm limits for this patient (blank: no limit)"), this);
+    auto* limits = new QGroupBox(this);
     auto* lf = new QFormLayout(limits);
+    QList<QDoubleSpinBox*> spins;
+    QList<QLabel*> belowLabels, aboveLabels;
     for (const VitalLimit& rule : alarms.site().alarms.vitalLimits) {
         const VitalLimit current = alarms.patientLimit(patientId, rule);
         LimitEdit e;
@@ -725,7 +728,6 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
             auto* s = new QDoubleSpinBox(this);
             s->setRange(-1, 400);
             s->setDecimals(1);
-            s->setSpecialValueText(tr("none"));
             s->setValue(v.value_or(-1));
             s->setEnabled(enabled);
             return s;
@@ -734,10 +736,13 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         e.above = spin(current.above, rule.above.has_value());
         e.initialBelow = e.below->value();
         e.initialAbove = e.above->value();
+        spins << e.below << e.above;
         auto* row = new QHBoxLayout;
-        row->addWidget(new QLabel(tr("below"), this));
+        belowLabels << new QLabel(this);
+        row->addWidget(belowLabels.back());
         row->addWidget(e.below);
-        row->addWidget(new QLabel(tr("above"), this));
+        aboveLabels << new QLabel(this);
+        row->addWidget(aboveLabels.back());
         row->addWidget(e.above);
         lf->addRow(QStringLiteral("%1 (%2)").arg(toString(rule.kind), rule.id), row);
         m_limits.push_back(e);
@@ -750,6 +755,25 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The texts in the language shown, now and after a switch; the values entered stay.
+    onLanguageChange(this, [=, this] {
+        setWindowTitle(tr("%1: NEWS2 inputs and alarm limits").arg(patientName));
+        news2->setTitle(tr("NEWS2 observations (recorded with your name)"));
+        const QString levels[] = {tr("A – alert"), tr("C – new confusion"), tr("V – responds to voice"), tr("P – responds to pain"),
+                                  tr("U – unresponsive")};
+        for (int i = 0; i < m_acvpu->count(); ++i)
+            m_acvpu->setItemText(i, levels[i]);
+        consciousness->setText(tr("Consciousness"));
+        m_oxygen->setText(tr("On oxygen"));
+        m_scale2->setText(tr("SpO₂ scale 2 (confirmed hypercapnic respiratory failure)"));
+        limits->setTitle(tr("Alarm limits for this patient (blank: no limit)"));
+        for (QDoubleSpinBox* spin : spins)
+            spin->setSpecialValueText(tr("none"));
+        for (QLabel* l : belowLabels)
+            l->setText(tr("below"));
+        for (QLabel* l : aboveLabels)
+            l->setText(tr("above"));
+    });
 }
 
 void PatientAlarmDialog::apply()

@@ -468,6 +468,8 @@ private Q_SLOTS:
         raiseAlarms(st);
         const QString patient = st.site.patients.front().id;
         QVERIFY(w.showPatient(patient));
+        w.patientView(patient)->findChild<QPushButton*>(QStringLiteral("limits"))->click(); // its NEWS2 inputs and limits
+        QVERIFY(w.findChild<PatientAlarmDialog*>());
         // The environment's windows: a room's setpoint and climate review (of a record with no
         // readings yet), a fridge's record.
         QVERIFY(ClimateRecord(climatePathFor(st.log)).open());
@@ -541,6 +543,7 @@ private Q_SLOTS:
             add("shift report", shiftReport());
             add("user guide", w.findChild<QDialog*>(QStringLiteral("userGuide")));
             add("patient", w.patientView(patient));
+            add("patient limits", w.findChild<PatientAlarmDialog*>());
             add("alarm details", w.floorPlan()->findChild<QDialog*>(QStringLiteral("alarmDetails")));
             return out;
         };
@@ -556,7 +559,7 @@ private Q_SLOTS:
             }
             return walked;
         };
-        const QPointer<QWidget> kept[] = {setpoint, review, climateReport, coldChain, shiftReport()};
+        const QPointer<QWidget> kept[] = {setpoint, review, climateReport, coldChain, shiftReport(), w.findChild<PatientAlarmDialog*>()};
         // The reports and the review are read again in the new language: their readings come back.
         QSignalSpy coldChainRead(coldChain, &ColdChainReportDialog::loaded), climateRead(climateReport, &ClimateReportDialog::loaded),
             chartRead(review, &ClimateReviewDialog::chartLoaded), heatMapRead(review, &ClimateReviewDialog::heatMapLoaded);
