@@ -51,6 +51,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <QXmlStreamReader>
 #include <qcustomplot.h>
 
@@ -593,6 +594,10 @@ private Q_SLOTS:
             if (const QString dir = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !dir.isEmpty())
                 for (const auto& [name, window] : windows())
                     QVERIFY(window->grab().save(QStringLiteral("%1/window-%2-%3.png").arg(dir, QLatin1String(code), QString(name).replace(u' ', u'-'))));
+            // The shift report's text is written again in the language (its headings too).
+            const QString report = shiftReport()->findChild<QTextBrowser*>()->toPlainText();
+            for (const char* heading : {"Shift report", "Time to acknowledge", "Most frequent conditions", "Likely nuisance alarms", "Priority"})
+                QVERIFY2(!report.contains(QLatin1String(heading)), heading);
             const QStringList left = englishLeft(walked, EnglishDetector(*messages));
             QVERIFY2(left.isEmpty(), qPrintable(QStringLiteral("%1: English left in %2 places:\n%3")
                                                     .arg(QLatin1String(code)).arg(left.size()).arg(left.join(u'\n'))));
@@ -608,6 +613,7 @@ private Q_SLOTS:
         QVERIFY(switchAndRead(QStringLiteral("en")));
         for (const auto& [name, window] : windows())
             QCOMPARE(window->windowTitle(), englishTitles.value(name));
+        QVERIFY(shiftReport()->findChild<QTextBrowser*>()->toPlainText().contains(QStringLiteral("Time to acknowledge")));
         const Walker again = walk();
         const QSet<QString> before(english.texts.begin(), english.texts.end()), after(again.texts.begin(), again.texts.end());
         QVERIFY2(after.size() * 10 >= before.size() * 9, qPrintable(QStringLiteral("%1 of %2").arg(after.size()).arg(before.size())));
