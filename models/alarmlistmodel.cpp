@@ -230,9 +230,15 @@ QVariant AlarmListModel::data(const QModelIndex& index, int role) const
                 lines << tr("No staff badge located and heard now.");
             return lines.join(QChar(u'\n'));
         }
-        return tr("%1\nrule %2, source %3\nonset %4%5").arg(a->id, a->rule, a->source, formatTime(a->onsetMs),
+    {
+        // A text the list may elide (its columns share a 1280-pixel screen) is whole here.
+        const int c = index.column();
+        const QString cell = c == ConditionCol || c == SubjectCol || c == PlaceCol || c == StateCol ? data(index, Qt::DisplayRole).toString() : QString();
+        return (cell.isEmpty() ? QString() : cell + QChar(u'\n')) +
+               tr("%1\nrule %2, source %3\nonset %4%5").arg(a->id, a->rule, a->source, formatTime(a->onsetMs),
                                                           a->late ? tr(" (delivered late)") : QString()) +
                (a->ackComment.isEmpty() ? QString() : tr("\ncomment: %1").arg(a->ackComment));
+    }
     case IdRole: return a->id;
     case PriorityRole: return int(a->priority);
     case PhaseRole: return int(a->phase());

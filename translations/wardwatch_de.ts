@@ -4061,6 +4061,30 @@ Kommentar: %1</translation>
         <source>under one occupied bed-hour</source>
         <translation>weniger als eine belegte Bettstunde</translation>
     </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>Zeit bis zur Quittierung</translation>
+    </message>
+    <message>
+        <source>Most frequent conditions</source>
+        <translation>Häufigste Bedingungen</translation>
+    </message>
+    <message>
+        <source>Likely nuisance alarms</source>
+        <translation>Vermutliche Fehlalarme</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patienten</translation>
+    </message>
 </context>
 <context>
     <name>ww::SignInDialog</name>

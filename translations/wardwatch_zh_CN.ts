@@ -4054,6 +4054,30 @@ comment: %1</source>
         <source>missed</source>
         <translation>已错过</translation>
     </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Time to acknowledge</source>
+        <translation>确认用时</translation>
+    </message>
+    <message>
+        <source>Most frequent conditions</source>
+        <translation>最常见的报警条件</translation>
+    </message>
+    <message>
+        <source>Likely nuisance alarms</source>
+        <translation>疑似误报</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
 </context>
 <context>
     <name>ww::SignInDialog</name>

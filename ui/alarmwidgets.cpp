@@ -5,10 +5,12 @@
 #include "models/stationfilter.h"
 #include "models/wardmodels.h"
 #include "ui/ackdialogs.h"
+#include "ui/language.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
 
 #include <QAccessible>
+#include <cmath>
 #include <QCheckBox>
 #include <array>
 #include <QComboBox>
@@ -19,6 +21,7 @@
 #include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -300,11 +303,18 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
         view->setSelectionBehavior(QAbstractItemView::SelectRows);
         view->setSelectionMode(QAbstractItemView::SingleSelection);
         view->verticalHeader()->hide();
-        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        // Widths set by fitColumns; the condition takes what the others leave.
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
         view->horizontalHeader()->setSectionResizeMode(AlarmListModel::ConditionCol, QHeaderView::Stretch);
-        // "acknowledged by <name> at <station>, <time>" wraps onto a second line rather than
-        // taking the condition's width on a 1280-pixel screen.
-        view->horizontalHeader()->setSectionResizeMode(AlarmListModel::StateCol, QHeaderView::Interactive);
+        view->horizontalHeader()->setStretchLastSection(false);
+        view->setTextElideMode(Qt::ElideRight);
+        view->viewport()->installEventFilter(this);
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+            connect(proxy, signal, this, &AlarmPanel::queueFit);
+        connect(proxy, &QAbstractItemModel::dataChanged, this, &AlarmPanel::queueFit);
+        connect(proxy, &QAbstractItemModel::layoutChanged, this, &AlarmPanel::queueFit);
+        connect(proxy, &QAbstractItemModel::modelReset, this, &AlarmPanel::queueFit);
+        connect(proxy, &QAbstractItemModel::headerDataChanged, this, &AlarmPanel::queueFit);
         // One click on "Acknowledge" in a row acknowledges that alarm as the signed-in operator.
         connect(view, &QTableView::clicked, this, [this](const QModelIndex& i) {
             if (i.column() == AlarmListModel::AckCol && i.data().isValid())
@@ -321,8 +331,8 @@ AlarmPanel::AlarmPanel(AlarmController& alarms, QWidget* parent)
     };
     split(m_view, false, QStringLiteral("alarmList"));
     split(technical, true, QStringLiteral("technicalAlarmList"));
-    sizeStateColumns();
-    connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, &AlarmPanel::sizeStateColumns);
+    queueFit();
+    connect(&AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, &AlarmPanel::queueFit);
     // For a screen reader: what each list and button is, and its key.
     m_view->setAccessibleName(tr("Clinical alarms"));
     m_view->setAccessibleDescription(tr("Open alarms, highest priority first. Click Acknowledge in a row to acknowledge it."));
@@ -384,13 +394,101 @@ void AlarmPanel::acknowledgeSelected()
     acknowledgeAsking(m_alarms, i.data(AlarmListModel::IdRole).toString(), this);
 }
 
-void AlarmPanel::sizeStateColumns()
+void AlarmPanel::queueFit()
 {
-    QFont signalling = m_view->font();
-    signalling.setBold(true); // signalling rows are bold
-    const int width = QFontMetrics(signalling).horizontalAdvance(AlarmListModel::tr("ended, latched: acknowledge")) + 16;
-    for (QTableView* view : {m_view, m_technical})
-        view->horizontalHeader()->resizeSection(AlarmListModel::StateCol, width);
+    if (std::exchange(m_fitQueued, true))
+        return;
+    QMetaObject::invokeMethod(this, [this] {
+        m_fitQueued = false;
+        for (QTableView* view : {m_view, m_technical})
+            fitColumns(view);
+    }, Qt::QueuedConnection);
+}
+
+bool AlarmPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Resize && (watched == m_view->viewport() || watched == m_technical->viewport()))
+        queueFit();
+    return QWidget::eventFilter(watched, event);
+}
+
+void AlarmPanel::fitColumns(QTableView* view)
+{
+    QHeaderView* header = view->horizontalHeader();
+    const int available = view->viewport()->width();
+    if (available <= 0 || !view->model())
+        return;
+    const QFontMetrics fm(header->font());
+    const int margins = 2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 2;
+    auto text = [&](int c) { return view->model()->headerData(c, Qt::Horizontal).toString(); };
+    // On one line; or, for a column that may wrap its header, its longest word.
+    auto oneLine = [&](int c) { return fm.horizontalAdvance(text(c)) + margins; };
+    auto longestWord = [&](int c) {
+        int w = 0;
+        for (const QString& word : text(c).split(u' ', Qt::SkipEmptyParts))
+            w = std::max(w, fm.horizontalAdvance(word));
+        return w + margins;
+    };
+    const QAbstractItemView* cells = view; // sizeHintForColumn is public there
+    using M = AlarmListModel;
+    int fixed = 0;
+    for (int c : {M::PriorityCol, M::SinceCol, M::OpenCol, M::StepCol, M::AckCol})
+        if (!header->isSectionHidden(c)) {
+            const int w = std::max(cells->sizeHintForColumn(c), oneLine(c));
+            header->resizeSection(c, w);
+            fixed += w;
+        }
+    // The texts share the rest, each from its least (its header's longest word; some words of the
+    // condition) towards what its cells want; of what is left, what the alarm is has three shares,
+    // whom it concerns two, where, nearest and state one each.
+    struct Share
+    {
+        int column, width, want, weight;
+    };
+    std::vector<Share> shares;
+    int rest = available - fixed;
+    for (int c : {M::ConditionCol, M::SubjectCol, M::PlaceCol, M::NearestCol, M::StateCol})
+        if (!header->isSectionHidden(c)) {
+            const bool condition = c == M::ConditionCol;
+            const int least = condition ? std::max(longestWord(c), fm.averageCharWidth() * 12) : longestWord(c);
+            const int want = std::max({least, cells->sizeHintForColumn(c), oneLine(c)});
+            shares.push_back({c, least, want, condition ? 3 : c == M::SubjectCol ? 2 : 1});
+            rest -= least;
+        }
+    for (bool more = rest > 0; more;) {
+        int weights = 0;
+        for (const Share& s : shares)
+            weights += s.width < s.want ? s.weight : 0;
+        if (weights == 0)
+            break;
+        const int unit = rest / weights;
+        more = false;
+        for (Share& s : shares) // the columns that want less than their share take what they want
+            if (s.width < s.want && s.want - s.width <= unit * s.weight) {
+                rest -= s.want - s.width;
+                s.width = s.want;
+                more = true;
+            }
+        if (!more)
+            for (Share& s : shares)
+                if (s.width < s.want) {
+                    s.width += unit * s.weight;
+                    rest -= unit * s.weight;
+                }
+    }
+    // The condition takes what is left over (it stretches); the others are set.
+    int lines = 1;
+    for (const Share& s : shares) {
+        if (s.column != M::ConditionCol)
+            header->resizeSection(s.column, s.width);
+        const QRect r = fm.boundingRect(QRect(0, 0, s.width - margins, 1000), Qt::AlignCenter | Qt::TextWordWrap, text(s.column));
+        lines = std::max(lines, int(std::lround(double(r.height()) / fm.lineSpacing())));
+    }
+    header->setMinimumSectionSize(fm.averageCharWidth() * 4);
+    // Headers wrap where a column is narrower than its header on one line: the header grows.
+    header->setDefaultAlignment(Qt::AlignCenter | Qt::Alignment(Qt::TextWordWrap));
+    const int oneLineHeight = header->sizeHint().height();
+    header->setMinimumHeight(oneLineHeight + (lines - 1) * fm.lineSpacing());
 }
 
 void AlarmPanel::addFilters(const Site& site, StationFilter& station)
@@ -607,22 +705,24 @@ namespace ww {
 
 PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& patientId, const QString& patientName,
                                        QWidget* parent)
-    : QDialog(parent), m_alarms(alarms), m_patient(patientId), m_acvpu(new QComboBox(this)), m_oxygen(new QCheckBox(tr("On oxygen"), this)),
-      m_scale2(new QCheckBox(tr("SpO₂ scale 2 (confirmed hypercapnic respiratory failure)"), this))
+    : QDialog(parent), m_alarms(alarms), m_patient(patientId), m_acvpu(new QComboBox(this)), m_oxygen(new QCheckBox(this)),
+      m_scale2(new QCheckBox(this))
 {
-    setWindowTitle(tr("%1: NEWS2 inputs and alarm limits").arg(patientName));
     auto* layout = new QVBoxLayout(this);
-    auto* news2 = new QGroupBox(tr("NEWS2 observations (recorded with your name)"), this);
+    auto* news2 = new QGroupBox(this);
     auto* nf = new QFormLayout(news2);
-    m_acvpu->addItems({tr("A – alert"), tr("C – new confusion"), tr("V – responds to voice"), tr("P – responds to pain"),
-                       tr("U – unresponsive")});
+    m_acvpu->addItems({QString(), QString(), QString(), QString(), QString()}); // A, C, V, P, U
     m_acvpu->setObjectName(QStringLiteral("acvpu"));
-    nf->addRow(tr("Consciousness"), m_acvpu);
+    auto* consciousness = new QLabel(this);
+    consciousness->setBuddy(m_acvpu);
+    nf->addRow(consciousness, m_acvpu);
     nf->addRow(m_oxygen);
     nf->addRow(m_scale2);
     layout->addWidget(news2);
-    auto* limits = new QGroupBox(tr("Alarm limits for this patient (blank: no limit)"), this);
+    auto* limits = new QGroupBox(this);
     auto* lf = new QFormLayout(limits);
+    QList<QDoubleSpinBox*> spins;
+    QList<QLabel*> belowLabels, aboveLabels;
     for (const VitalLimit& rule : alarms.site().alarms.vitalLimits) {
         const VitalLimit current = alarms.patientLimit(patientId, rule);
         LimitEdit e;
@@ -633,7 +733,6 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
             auto* s = new QDoubleSpinBox(this);
             s->setRange(-1, 400);
             s->setDecimals(1);
-            s->setSpecialValueText(tr("none"));
             if (e.temperature)
                 s->setSuffix(u' ' + shownTemperatureSymbol());
             s->setValue(v ? (e.temperature ? std::round(shownTemperatureNumber(*v) * 10) / 10 : *v) : -1);
@@ -644,10 +743,13 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         e.above = spin(current.above, rule.above.has_value());
         e.initialBelow = e.below->value();
         e.initialAbove = e.above->value();
+        spins << e.below << e.above;
         auto* row = new QHBoxLayout;
-        row->addWidget(new QLabel(tr("below"), this));
+        belowLabels << new QLabel(this);
+        row->addWidget(belowLabels.back());
         row->addWidget(e.below);
-        row->addWidget(new QLabel(tr("above"), this));
+        aboveLabels << new QLabel(this);
+        row->addWidget(aboveLabels.back());
         row->addWidget(e.above);
         lf->addRow(QStringLiteral("%1 (%2)").arg(toString(rule.kind), rule.id), row);
         m_limits.push_back(e);
@@ -660,6 +762,25 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The texts in the language shown, now and after a switch; the values entered stay.
+    onLanguageChange(this, [=, this] {
+        setWindowTitle(tr("%1: NEWS2 inputs and alarm limits").arg(patientName));
+        news2->setTitle(tr("NEWS2 observations (recorded with your name)"));
+        const QString levels[] = {tr("A – alert"), tr("C – new confusion"), tr("V – responds to voice"), tr("P – responds to pain"),
+                                  tr("U – unresponsive")};
+        for (int i = 0; i < m_acvpu->count(); ++i)
+            m_acvpu->setItemText(i, levels[i]);
+        consciousness->setText(tr("Consciousness"));
+        m_oxygen->setText(tr("On oxygen"));
+        m_scale2->setText(tr("SpO₂ scale 2 (confirmed hypercapnic respiratory failure)"));
+        limits->setTitle(tr("Alarm limits for this patient (blank: no limit)"));
+        for (QDoubleSpinBox* spin : spins)
+            spin->setSpecialValueText(tr("none"));
+        for (QLabel* l : belowLabels)
+            l->setText(tr("below"));
+        for (QLabel* l : aboveLabels)
+            l->setText(tr("above"));
+    });
 }
 
 void PatientAlarmDialog::apply()

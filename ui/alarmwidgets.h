@@ -108,7 +108,16 @@ Q_SIGNALS:
 private:
     void refreshOperator();
     void refreshCount();
-    void sizeStateColumns(); // wide enough for "ended, latched: acknowledge" in the current font
+    // The columns share the list's width, so that it never scrolls sideways (large type on a
+    // 1280-pixel screen, longer languages): the short columns (priority, times, step, one click)
+    // as wide as their contents; who, where, nearest and state as wide as theirs while the width
+    // allows, else shrunk towards their header's width (the cell elided, whole in its tooltip);
+    // the condition takes the rest, at least its header and some words. Queued: one fit after a
+    // burst of changes.
+    void fitColumns(QTableView* view);
+    void queueFit();
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    bool m_fitQueued = false;
     AlarmController& m_alarms;
     QTableView* m_view;
     QTableView* m_technical = nullptr;

@@ -1,4 +1,5 @@
 #include "ui/climatechart.h"
+#include "ui/language.h"
 #include "ui/chartpalette.h"
 #include "domain/units.h"
 
@@ -55,18 +56,21 @@ ClimateChart::ClimateChart(QWidget* parent)
     QChart* c = chart();
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setMargins(QMargins(4, 4, 4, 4));
+    // The legend in the language shown (a review dialog stays open across a switch).
+    onLanguageChange(this, [this] {
+        m_out->setName(tr("Out of range"));
+        m_band->setName(tr("Min–max"));
+        m_low->setName(tr("Target"));
+        m_doors->setName(tr("Door opened"));
+    });
     // Drawn bottom to top: out-of-range shading, the band, the target, the mean, the doors.
-    m_out->setName(tr("Out of range"));
     m_out->setBrush(QColor(0xd0, 0x20, 0x20, 40));
     m_out->setPen(Qt::NoPen);
-    m_band->setName(tr("Min–max"));
     m_band->setBrush(QColor(0x00, 0x55, 0xaa, 50));
     m_band->setPen(Qt::NoPen);
     for (QLineSeries* limit : {m_low, m_high})
         limit->setPen(QPen(QColor(0xc0, 0x00, 0x00), 1, Qt::DashLine));
-    m_low->setName(tr("Target"));
     m_mean->setPen(QPen(QColor(0x00, 0x55, 0xaa), 2));
-    m_doors->setName(tr("Door opened"));
     m_doors->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_doors->setMarkerSize(7);
     m_doors->setColor(QColor(0x6a, 0x3d, 0x9a));

@@ -1,6 +1,7 @@
 #include "ui/climatereportview.h"
 #include "domain/site.h"
 #include "domain/units.h"
+#include "ui/language.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -17,6 +18,7 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <memory>
 
 namespace ww {
 
@@ -25,13 +27,12 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
     : QDialog(parent), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("climateReport"));
-    setWindowTitle(tr("Room climate compliance"));
     m_text->setReadOnly(true);
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    auto* pdf = buttons->addButton(tr("Save PDF…"), QDialogButtonBox::ActionRole);
-    auto* csv = buttons->addButton(tr("Save CSV…"), QDialogButtonBox::ActionRole);
+    auto* pdf = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    auto* csv = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     connect(pdf, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Save the climate report as PDF"), {}, tr("PDF (*.pdf)"));
@@ -66,52 +67,64 @@ ClimateReportDialog::ClimateReportDialog(const Site& site, QString climatePath, 
         ClimateTargets targets;
         bool door = false; // the room has a door contact: its openings are in the report
     };
-    std::vector<Place> places;
-    for (const QString& id : roomIds)
-        if (const Room* r = site.room(id))
-            places.push_back({id, QCoreApplication::translate("site", r->name.toUtf8().constData()), toString(r->kind),
-                              site.climateTargets.value(r->kind),
-                              std::any_of(site.sensors.begin(), site.sensors.end(),
-                                          [&](const Sensor& s) { return s.kind == SensorKind::Door && s.room == id; })});
-    const qint64 doorLimitMs = 1000 * qint64(site.alarms.roomDoorOpenLimitS);
-    m_status->setText(tr("Loading…"));
-    QPointer<ClimateReportDialog> self(this);
-    QThreadPool::globalInstance()->start([self, places, climatePath, logPath, fromMs, toMs, tier, maxGapMs, doorLimitMs] {
-        QString error, logError;
-        std::vector<ClimateReport> reports;
-        LogFilter f;
-        f.fromMs = fromMs;
-        f.toMs = toMs + 86'400'000; // an excursion's alarm may be acknowledged after the period
-        f.text = QStringLiteral("env."); // the rooms' climate and pressure alarms
-        f.alarmsOnly = true;
-        f.limit = 200'000;
-        const auto log = logPath.isEmpty() ? std::vector<LogEntry>{} : AlarmLog::query(logPath, f, &logError);
-        for (const Place& p : places) {
-            const auto series = ClimateRecord::query(climatePath, p.id, fromMs, toMs, tier, &error);
-            if (!series)
-                break;
-            ClimateReport r = buildClimateReport(p.name, p.kind, series->quantities, p.targets, fromMs, toMs, maxGapMs);
-            attachAcknowledgements(r, p.id, log);
-            if (p.door) {
-                const auto doors = ClimateRecord::doors(climatePath, p.id, fromMs, toMs, &error);
-                if (!doors)
+    // Read (again after a language switch: the report is written in the language shown); an
+    // older reading still on its way is dropped.
+    auto generation = std::make_shared<int>(0);
+    auto load = [this, ward = &site, generation, climatePath, logPath, roomIds, fromMs, toMs, tier, maxGapMs] {
+        const int reading = ++*generation;
+        std::vector<Place> places;
+        for (const QString& id : roomIds)
+            if (const Room* r = ward->room(id))
+                places.push_back({id, QCoreApplication::translate("site", r->name.toUtf8().constData()), toString(r->kind),
+                                  ward->climateTargets.value(r->kind),
+                                  std::any_of(ward->sensors.begin(), ward->sensors.end(),
+                                              [&](const Sensor& s) { return s.kind == SensorKind::Door && s.room == id; })});
+        const qint64 doorLimitMs = 1000 * qint64(ward->alarms.roomDoorOpenLimitS);
+        m_status->setText(tr("Loading…"));
+        QPointer<ClimateReportDialog> self(this);
+        QThreadPool::globalInstance()->start([self, places, climatePath, logPath, fromMs, toMs, tier, maxGapMs, doorLimitMs, generation, reading] {
+            QString error, logError;
+            std::vector<ClimateReport> reports;
+            LogFilter f;
+            f.fromMs = fromMs;
+            f.toMs = toMs + 86'400'000; // an excursion's alarm may be acknowledged after the period
+            f.text = QStringLiteral("env."); // the rooms' climate and pressure alarms
+            f.alarmsOnly = true;
+            f.limit = 200'000;
+            const auto log = logPath.isEmpty() ? std::vector<LogEntry>{} : AlarmLog::query(logPath, f, &logError);
+            for (const Place& p : places) {
+                const auto series = ClimateRecord::query(climatePath, p.id, fromMs, toMs, tier, &error);
+                if (!series)
                     break;
-                attachDoors(r, *doors, doorLimitMs);
+                ClimateReport r = buildClimateReport(p.name, p.kind, series->quantities, p.targets, fromMs, toMs, maxGapMs);
+                attachAcknowledgements(r, p.id, log);
+                if (p.door) {
+                    const auto doors = ClimateRecord::doors(climatePath, p.id, fromMs, toMs, &error);
+                    if (!doors)
+                        break;
+                    attachDoors(r, *doors, doorLimitMs);
+                }
+                reports.push_back(std::move(r));
             }
-            reports.push_back(std::move(r));
-        }
-        QMetaObject::invokeMethod(qApp, [self, reports = std::move(reports), error, logError, count = int(places.size())] {
-            if (!self)
-                return;
-            self->m_reports = reports;
-            self->m_logError = logError;
-            self->m_text->setPlainText(self->text());
-            self->m_status->setText(int(reports.size()) != count ? tr("The climate record cannot be read: %1").arg(error)
-                                    : !logError.isEmpty()        ? tr("%n room(s); who acknowledged is unknown: the alarm log cannot be read (%1)", nullptr, count)
-                                                                       .arg(logError)
-                                                                 : tr("%n room(s)", nullptr, count));
-            Q_EMIT self->loaded(int(reports.size()));
-        }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(qApp, [self, reports = std::move(reports), error, logError, count = int(places.size()), generation, reading] {
+                if (!self || *generation != reading)
+                    return;
+                self->m_reports = reports;
+                self->m_logError = logError;
+                self->m_text->setPlainText(self->text());
+                self->m_status->setText(int(reports.size()) != count ? tr("The climate record cannot be read: %1").arg(error)
+                                        : !logError.isEmpty()        ? tr("%n room(s); who acknowledged is unknown: the alarm log cannot be read (%1)", nullptr, count)
+                                                                           .arg(logError)
+                                                                     : tr("%n room(s)", nullptr, count));
+                Q_EMIT self->loaded(int(reports.size()));
+            }, Qt::QueuedConnection);
+        });
+    };
+    onLanguageChange(this, [this, pdf, csv, load] {
+        setWindowTitle(tr("Room climate compliance"));
+        pdf->setText(tr("Save PDF…"));
+        csv->setText(tr("Save CSV…"));
+        load();
     });
 }
 

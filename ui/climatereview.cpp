@@ -4,6 +4,7 @@
 #include "ui/climatechart.h"
 #include "ui/climateheatmap.h"
 #include "ui/climatereportview.h"
+#include "ui/language.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -53,12 +54,12 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
       m_heatMap(new ClimateHeatMap(site, this)), m_status(new QLabel(this)), m_heatStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("climateReview"));
-    setWindowTitle(tr("Room climate review"));
+    // The items' texts are set in the language shown, below.
     for (const Room* r : climateRooms(site))
-        m_room->addItem(roomName(*r), r->id);
+        m_room->addItem(QString(), r->id);
     for (int q = 0; q < ClimateQuantityCount; ++q)
-        m_quantity->addItem(QStringLiteral("%1 (%2)").arg(quantityName(ClimateQuantity(q)), quantityUnit(ClimateQuantity(q))), q);
-    m_period->addItems({tr("24 h"), tr("7 days"), tr("30 days"), tr("Range")});
+        m_quantity->addItem(QString(), q);
+    m_period->addItems({QString(), QString(), QString(), QString()});
     m_period->setCurrentIndex(Week);
     for (QDateTimeEdit* e : {m_from, m_to, m_week}) {
         e->setCalendarPopup(true);
@@ -67,7 +68,7 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     m_from->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs - 7 * DayMs));
     m_to->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs));
     for (const Floor& f : site.floors)
-        m_floor->addItem(QCoreApplication::translate("site", f.name.toUtf8().constData()), f.level);
+        m_floor->addItem(QString(), f.level);
     m_week->setDateTime(QDateTime::fromMSecsSinceEpoch(nowMs - 7 * DayMs));
     m_room->setObjectName(QStringLiteral("room"));
     m_quantity->setObjectName(QStringLiteral("quantity"));
@@ -75,9 +76,10 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     m_status->setObjectName(QStringLiteral("chartStatus"));
     m_heatStatus->setObjectName(QStringLiteral("heatMapStatus"));
 
-    auto* roomBox = new QGroupBox(tr("One room"), this);
+    auto* roomBox = new QGroupBox(this);
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Room"), roomBox));
+    auto* roomLabel = new QLabel(roomBox);
+    top->addWidget(roomLabel);
     top->addWidget(m_room, 1);
     top->addWidget(m_quantity, 1);
     top->addWidget(m_period);
@@ -87,27 +89,27 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
     auto* rl = new QVBoxLayout(roomBox);
     rl->addLayout(top);
     rl->addWidget(m_chart, 1);
-    auto* roomReport = new QPushButton(tr("Compliance report…"), roomBox);
+    auto* roomReport = new QPushButton(roomBox);
     roomReport->setObjectName(QStringLiteral("roomReport"));
-    roomReport->setToolTip(tr("The room's time in range per quantity and its excursions over the chart's period, to save as PDF or CSV"));
     auto* rs = new QHBoxLayout;
     rs->addWidget(m_status, 1);
     rs->addWidget(roomReport);
     rl->addLayout(rs);
     m_chart->setMinimumHeight(300);
 
-    auto* floorBox = new QGroupBox(tr("A floor's rooms, hour by hour: grey no data, green in range, amber a brief excursion, red out of range"),
-                                   this);
+    auto* floorBox = new QGroupBox(this);
     auto* ft = new QHBoxLayout;
-    ft->addWidget(new QLabel(tr("Floor"), floorBox));
+    auto* floorLabel = new QLabel(floorBox);
+    ft->addWidget(floorLabel);
     ft->addWidget(m_floor);
-    ft->addWidget(new QLabel(tr("Week from"), floorBox));
+    auto* weekLabel = new QLabel(floorBox);
+    ft->addWidget(weekLabel);
     ft->addWidget(m_week);
     ft->addStretch(1);
     auto* fl = new QVBoxLayout(floorBox);
     fl->addLayout(ft);
     fl->addWidget(m_heatMap, 1);
-    auto* floorReport = new QPushButton(tr("Floor report…"), floorBox);
+    auto* floorReport = new QPushButton(floorBox);
     floorReport->setObjectName(QStringLiteral("floorReport"));
     auto* fs = new QHBoxLayout;
     fs->addWidget(m_heatStatus, 1);
@@ -173,8 +175,32 @@ ClimateReviewDialog::ClimateReviewDialog(const Site& site, QString climatePath, 
         m_room->setCurrentIndex(i);
     if (const Room* r = site.room(roomId); r && m_floor->findData(r->floor) >= 0)
         m_floor->setCurrentIndex(m_floor->findData(r->floor));
-    loadChart();
-    loadHeatMap();
+    // The texts in the language shown, now and after a switch: the choices made stay, the chart
+    // and the heat map are read again (their titles and statuses are in the language too).
+    onLanguageChange(this, [this, roomBox, roomLabel, roomReport, floorBox, floorLabel, weekLabel, floorReport] {
+        setWindowTitle(tr("Room climate review"));
+        for (int i = 0; i < m_room->count(); ++i)
+            if (const Room* r = m_site.room(m_room->itemData(i).toString()))
+                m_room->setItemText(i, roomName(*r));
+        for (int q = 0; q < ClimateQuantityCount; ++q)
+            m_quantity->setItemText(q, QStringLiteral("%1 (%2)").arg(quantityName(ClimateQuantity(q)), quantityUnit(ClimateQuantity(q))));
+        const QString periods[] = {tr("24 h"), tr("7 days"), tr("30 days"), tr("Range")};
+        for (int i = 0; i < m_period->count(); ++i)
+            m_period->setItemText(i, periods[i]);
+        for (int i = 0; i < m_floor->count(); ++i)
+            if (const Floor* f = m_site.floor(m_floor->itemData(i).toInt()))
+                m_floor->setItemText(i, QCoreApplication::translate("site", f->name.toUtf8().constData()));
+        roomBox->setTitle(tr("One room"));
+        roomLabel->setText(tr("Room"));
+        roomReport->setText(tr("Compliance report…"));
+        roomReport->setToolTip(tr("The room's time in range per quantity and its excursions over the chart's period, to save as PDF or CSV"));
+        floorBox->setTitle(tr("A floor's rooms, hour by hour: grey no data, green in range, amber a brief excursion, red out of range"));
+        floorLabel->setText(tr("Floor"));
+        weekLabel->setText(tr("Week from"));
+        floorReport->setText(tr("Floor report…"));
+        loadChart();
+        loadHeatMap();
+    });
 }
 
 QString ClimateReviewDialog::roomId() const

@@ -1,6 +1,7 @@
 #include "ui/coldchainreport.h"
 #include "records/envrecord.h"
 #include "domain/units.h"
+#include "ui/language.h"
 #include "ui/trendviews.h"
 
 #include <QApplication>
@@ -28,25 +29,22 @@ ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recor
       m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this)), m_chartView(new QChartView(this)),
       m_chart(new TemperatureChart), m_text(new QPlainTextEdit(this)), m_status(new QLabel(this))
 {
-    setWindowTitle(tr("Cold-chain record: %1").arg(fridge.name));
     setObjectName(QStringLiteral("coldChainReport"));
     auto* layout = new QVBoxLayout(this);
     auto* row = new QHBoxLayout;
-    m_period->addItem(tr("Last 24 hours"), 0);
-    m_period->addItem(tr("Today"), 1);
-    m_period->addItem(tr("Yesterday"), 2);
-    m_period->addItem(tr("Last 7 days"), 3);
-    m_period->addItem(tr("From – to"), 4);
+    for (int period = 0; period <= 4; ++period) // last 24 hours, today, yesterday, last 7 days, from – to
+        m_period->addItem(QString(), period);
     for (QDateTimeEdit* e : {m_from, m_to}) {
         e->setCalendarPopup(true);
         e->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
         e->setEnabled(false);
     }
-    row->addWidget(new QLabel(tr("Period:"), this));
+    auto* periodLabel = new QLabel(this);
+    row->addWidget(periodLabel);
     row->addWidget(m_period);
     row->addWidget(m_from);
     row->addWidget(m_to);
-    auto* show = new QPushButton(tr("Show"), this);
+    auto* show = new QPushButton(this);
     row->addWidget(show);
     row->addStretch(1);
     layout->addLayout(row);
@@ -60,9 +58,9 @@ ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recor
     m_text->setMinimumSize(760, 360);
     layout->addWidget(m_text, 1);
     auto* buttons = new QHBoxLayout;
-    auto* pdf = new QPushButton(tr("Save PDF…"), this);
-    auto* json = new QPushButton(tr("Save JSON…"), this);
-    auto* close = new QPushButton(tr("Close"), this);
+    auto* pdf = new QPushButton(this);
+    auto* json = new QPushButton(this);
+    auto* close = new QPushButton(this);
     buttons->addWidget(m_status, 1);
     buttons->addWidget(pdf);
     buttons->addWidget(json);
@@ -100,6 +98,27 @@ ColdChainReportDialog::ColdChainReportDialog(const Fridge& fridge, QString recor
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
     // Another temperature unit: the record and its chart again.
     connect(&UnitNotifier::instance(), &UnitNotifier::temperatureUnitChanged, this, &ColdChainReportDialog::load);
+    // The texts in the language shown; after a switch the period chosen is read again, the record
+    // and the chart's legend then in the new language.
+    onLanguageChange(this, [this, periodLabel, show, pdf, json, close] {
+        setWindowTitle(tr("Cold-chain record: %1").arg(m_fridge.name));
+        const QString periods[] = {tr("Last 24 hours"), tr("Today"), tr("Yesterday"), tr("Last 7 days"), tr("From – to")};
+        for (int i = 0; i < m_period->count(); ++i)
+            m_period->setItemText(i, periods[i]);
+        periodLabel->setText(tr("Period:"));
+        show->setText(tr("Show"));
+        pdf->setText(tr("Save PDF…"));
+        json->setText(tr("Save JSON…"));
+        close->setText(tr("Close"));
+        if (m_generation > 0) {
+            // A chart made in the new language (its series' names) shows the period again.
+            QChart* old = m_chartView->chart();
+            m_chart = new TemperatureChart;
+            m_chartView->setChart(m_chart);
+            delete old;
+            load();
+        }
+    });
     choose();
 }
 

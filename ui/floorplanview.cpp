@@ -60,6 +60,9 @@ PlanGraphicsView::PlanGraphicsView(FloorPlanScene* scene, QWidget* parent) : QGr
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    // A resize (the window, large type, a plan built again and laid out) keeps what is at the
+    // centre there: an alarm centred stays centred.
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
     // One rectangle around everything that changed: with hundreds of markers gliding, building an
     // exact region of their rectangles costs more than repainting the area they span.
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
@@ -479,7 +482,8 @@ void FloorPlanView::fit()
 
 QPointF FloorPlanView::centre() const
 {
-    return m_view->mapToScene(m_view->viewport()->rect().center());
+    // To the fraction of a pixel (mapToScene takes whole pixels).
+    return m_view->viewportTransform().inverted().map(QPointF(m_view->viewport()->width() / 2.0, m_view->viewport()->height() / 2.0));
 }
 
 QPoint FloorPlanView::toViewport(int floor, QPointF sitePoint) const
@@ -503,13 +507,68 @@ void FloorPlanView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
+FloorPlanView::ViewState FloorPlanView::viewState() const
+{
+    if (m_pendingState)
+        return *m_pendingState;
+    ViewState s;
+    s.floor = m_scene->floor();
+    s.focusAlarm = m_scene->focusAlarm();
+    for (auto* d : findChildren<QDialog*>(QStringLiteral("alarmDetails"), Qt::FindDirectChildrenOnly))
+        if (d->isVisible()) {
+            s.detailsAlarm = d->property("alarmId").toString();
+            if (auto* comment = d->findChild<QLineEdit*>(QStringLiteral("ackComment")))
+                s.detailsComment = comment->text();
+        }
+    if (m_shown) {
+        s.scale = m_view->scale();
+        s.centre = centre();
+    }
+    return s;
+}
+
+void FloorPlanView::setViewState(const ViewState& state)
+{
+    showFloor(state.floor);
+    if (!state.focusAlarm.isEmpty())
+        m_scene->setFocusAlarm(state.focusAlarm);
+    if (!state.detailsAlarm.isEmpty())
+        if (QDialog* d = showAlarmDetails(state.detailsAlarm))
+            if (auto* comment = d->findChild<QLineEdit*>(QStringLiteral("ackComment")))
+                comment->setText(state.detailsComment);
+    m_pendingState.reset();
+    if (state.scale <= 0)
+        return;
+    if (!isVisible()) {
+        m_pendingState = state; // the zoom and the centre when shown
+        return;
+    }
+    zoomTo(state);
+}
+
+void FloorPlanView::zoomTo(const ViewState& state)
+{
+    m_shown = true;
+    m_view->setTransform(QTransform::fromScale(state.scale, state.scale));
+    // The centre where it was (QGraphicsView::centerOn rounds it a pixel off now and then: a
+    // plan built again and again would creep).
+    const QPointF at = m_view->transform().map(state.centre);
+    m_view->horizontalScrollBar()->setValue(qRound(at.x() - m_view->viewport()->width() / 2.0));
+    m_view->verticalScrollBar()->setValue(qRound(at.y() - m_view->viewport()->height() / 2.0));
+    Q_EMIT m_view->zoomed(m_view->scale());
+}
+
 void FloorPlanView::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
     // Fitted the first time, and when something was to be centred while hidden; otherwise the
-    // nurse's zoom and place stay as they were left.
+    // nurse's zoom and place stay as they were left (or as a plan built before this one left them,
+    // unless the floor changed since).
     const std::optional<QPointF> pending = std::exchange(m_pendingCentre, std::nullopt);
-    if (pending || !std::exchange(m_shown, true))
+    const std::optional<ViewState> state = std::exchange(m_pendingState, std::nullopt);
+    if (state && state->floor == m_scene->floor())
+        zoomTo(*state);
+    else if (pending || !std::exchange(m_shown, true))
         fit();
     if (pending)
         m_view->centerOn(*pending);
@@ -693,6 +752,7 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     auto* d = new QDialog(this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setObjectName(QStringLiteral("alarmDetails"));
+    d->setProperty("alarmId", alarmId);
     d->setWindowTitle(tr("Alarm: %1").arg(shownCondition(*a)));
     auto* form = new QFormLayout;
     auto* priority = new QLabel(QStringLiteral("%1 %2").arg(prioritySymbol(a->priority), priorityText(a->priority)), d);
@@ -706,8 +766,8 @@ QDialog* FloorPlanView::showAlarmDetails(const QString& alarmId)
     setBoldFont(priority, true);
     form->addRow(tr("Priority"), priority);
     form->addRow(tr("Condition"), new QLabel(shownCondition(*a), d));
-    form->addRow(tr("Who"), new QLabel(a->subject, d));
-    form->addRow(tr("Where"), new QLabel(a->place, d));
+    form->addRow(tr("Who"), new QLabel(shownData(a->subject), d));
+    form->addRow(tr("Where"), new QLabel(shownData(a->place), d));
     form->addRow(tr("Since"), new QLabel(formatTime(a->onsetMs), d));
     form->addRow(tr("State"), new QLabel(phaseText(*a), d));
     QStringList near;

@@ -93,6 +93,20 @@ public:
     // The alarm's details with Acknowledge and "nearest available"; non-modal.
     class QDialog* showAlarmDetails(const QString& alarmId);
 
+    // What the nurse made of the plan: the floor, the zoom, the scene point at the centre, the
+    // alarm in focus and its details if open. A plan built again (the window in another language) takes it over; applied
+    // when the plan is shown if it is hidden now (a hidden view has no size to centre in).
+    struct ViewState
+    {
+        std::optional<int> floor;
+        double scale = 0; // pixels per scene unit; 0: the plan was never shown, fitted when it is
+        QPointF centre;
+        QString focusAlarm;
+        QString detailsAlarm, detailsComment; // an alarm's details open, and the comment typed in them
+    };
+    [[nodiscard]] ViewState viewState() const;
+    void setViewState(const ViewState& state);
+
 Q_SIGNALS:
     void replayed(qint64 timeMs); // the recorded positions are on the plan
     void nearestAssetShown(bool found, const QString& text);
@@ -105,6 +119,7 @@ protected:
 private:
     void refreshFloorButtons();
     void centreOn(QPointF scenePoint);
+    void zoomTo(const ViewState& state);
     void requestReplay(qint64 timeMs);
     void applyReplay(qint64 timeMs, const QVector<TagPosition>& positions);
     void loadLogForReplay();
@@ -128,6 +143,7 @@ private:
     QTimer m_playTimer;
     bool m_shown = false;
     std::optional<QPointF> m_pendingCentre; // asked for while hidden: the view has no size yet
+    std::optional<ViewState> m_pendingState; // likewise
     QString m_replayRequest;   // the look-back question in flight (answers to others are dropped)
     bool m_replayInFlight = false;
     QString m_assetRequest;

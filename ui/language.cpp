@@ -4,9 +4,42 @@
 
 #include <QActionGroup>
 #include <QCoreApplication>
+#include <QEvent>
 #include <QMenu>
+#include <QWidget>
 
 namespace ww {
+
+namespace {
+
+// Runs its function when the widget it watches (its parent) hears of a new language.
+class LanguageFollower : public QObject
+{
+public:
+    LanguageFollower(QWidget* widget, std::function<void()> retranslate) : QObject(widget), m_retranslate(std::move(retranslate))
+    {
+        widget->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == parent() && event->type() == QEvent::LanguageChange)
+            m_retranslate();
+        return false;
+    }
+
+private:
+    std::function<void()> m_retranslate;
+};
+
+} // namespace
+
+void onLanguageChange(QWidget* widget, std::function<void()> retranslate)
+{
+    retranslate();
+    new LanguageFollower(widget, std::move(retranslate));
+}
 
 bool switchLanguage(const QString& code)
 {

@@ -5,6 +5,8 @@
 // switchLanguage.
 #include <QString>
 
+#include <functional>
+
 class QMenu;
 class QWidget;
 
@@ -15,5 +17,9 @@ bool switchLanguage(const QString& code);
 // View > Language: the system's language and each shipped one by its own name, the installed one
 // checked; choosing one switches at once and is remembered for the next start (ui/language).
 [[nodiscard]] QMenu* languageMenu(QWidget* parent);
+// A window that stays open while the language is switched sets its texts in retranslate: run now,
+// and again each time a LanguageChange reaches widget (Qt sends it to every top-level window and
+// on to their children). What retranslate captures must live as long as widget.
+void onLanguageChange(QWidget* widget, std::function<void()> retranslate);
 
 } // namespace ww

@@ -58,13 +58,15 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::rebuild()
 {
     m_rebuildQueued = false;
-    // What the nurse was looking at: the tab, the rows selected, the patients' windows open.
+    // What the nurse was looking at: the tab, the rows selected, the plan's floor and zoom, the
+    // patients' windows open.
     const QString tab = m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
     QHash<QString, int> selected;
     for (QTableView* t : std::as_const(m_tables))
         if (t->currentIndex().isValid())
             selected.insert(t->objectName(), t->currentIndex().row());
     const bool mine = m_filter && m_filter->myPatients();
+    const std::optional<FloorPlanView::ViewState> plan = m_floorPlan ? std::optional(m_floorPlan->viewState()) : std::nullopt;
     QStringList patients;
     for (auto it = m_patientViews.cbegin(); it != m_patientViews.cend(); ++it)
         if (it.value() && it.value()->isVisible()) {
@@ -91,6 +93,8 @@ void MainWindow::rebuild()
     build(); // a new central widget: Qt deletes the old one later
     if (m_filter && m_filter->myPatients() != mine)
         m_filter->setMyPatients(mine);
+    if (plan && m_floorPlan)
+        m_floorPlan->setViewState(*plan);
     showTab(tab);
     for (auto it = selected.cbegin(); it != selected.cend(); ++it)
         selectRow(it.key(), it.value());
@@ -421,15 +425,15 @@ QString MainWindow::aboutText(const Site* site)
 
 void MainWindow::showUserGuide()
 {
-    showDocument(QStringLiteral(":/docs/user-guide.md"), tr("WardWatch user guide"), QStringLiteral("userGuide"));
+    showDocument(QStringLiteral(":/docs/user-guide.md"), [] { return tr("WardWatch user guide"); }, QStringLiteral("userGuide"));
 }
 
 void MainWindow::showOperationsGuide()
 {
-    showDocument(QStringLiteral(":/docs/operations.md"), tr("Operating WardWatch"), QStringLiteral("operationsGuide"));
+    showDocument(QStringLiteral(":/docs/operations.md"), [] { return tr("Operating WardWatch"); }, QStringLiteral("operationsGuide"));
 }
 
-void MainWindow::showDocument(const QString& resource, const QString& title, const QString& name)
+void MainWindow::showDocument(const QString& resource, const std::function<QString()>& title, const QString& name)
 {
     QFile f(resource);
     QString text = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : tr("%1 is missing from this build.").arg(resource);
@@ -437,7 +441,7 @@ void MainWindow::showDocument(const QString& resource, const QString& title, con
     auto* d = new QDialog(this);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setObjectName(name);
-    d->setWindowTitle(title);
+    onLanguageChange(d, [d, title] { d->setWindowTitle(title()); });
     auto* browser = new QTextBrowser(d);
     browser->setMarkdown(text);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, d);

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QLabel;
 class QTabWidget;
 class QTableView;
@@ -85,7 +87,8 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void showDocument(const QString& resource, const QString& title, const QString& name);
+    // title: the window's title in the language shown (asked again after a switch).
+    void showDocument(const QString& resource, const std::function<QString()>& title, const QString& name);
     QWidget* makeFirstRunPage();
     // Builds the tabs, menus and status bar from the models in the installed language.
     void build();

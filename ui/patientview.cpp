@@ -136,7 +136,9 @@ PatientView::PatientView(const QString& patientId, AlarmController& alarms, Ward
     fl->addWidget(limits);
     connect(limits, &QPushButton::clicked, this, [this] {
         const PatientRow* p = row();
-        auto* d = new PatientAlarmDialog(m_alarms, m_patientId, p ? p->name : m_patientId, this);
+        // The main window's when there is one: it stays open when this view is built again in
+        // another language.
+        auto* d = new PatientAlarmDialog(m_alarms, m_patientId, p ? p->name : m_patientId, parentWidget() ? parentWidget() : this);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     });

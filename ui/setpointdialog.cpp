@@ -2,6 +2,7 @@
 #include "domain/site.h"
 #include "models/alarmcontroller.h"
 #include "models/stationcolours.h"
+#include "ui/language.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,14 +20,12 @@
 namespace ww {
 
 SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidget* parent)
-    : QDialog(parent), m_alarms(alarms), m_roomId(room.id), m_tempOn(new QCheckBox(tr("Temperature"), this)),
-      m_temp(new QDoubleSpinBox(this)), m_rhOn(new QCheckBox(tr("Relative humidity"), this)), m_rh(new QDoubleSpinBox(this)),
-      m_mode(new QComboBox(this)), m_reason(new QLineEdit(this)), m_send(new QPushButton(tr("Send to the BMS"), this)),
+    : QDialog(parent), m_alarms(alarms), m_roomId(room.id), m_tempOn(new QCheckBox(this)),
+      m_temp(new QDoubleSpinBox(this)), m_rhOn(new QCheckBox(this)), m_rh(new QDoubleSpinBox(this)),
+      m_mode(new QComboBox(this)), m_reason(new QLineEdit(this)), m_send(new QPushButton(this)),
       m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("setpointDialog"));
-    const QString name = QCoreApplication::translate("site", room.name.toUtf8().constData());
-    setWindowTitle(tr("Climate setpoint: %1").arg(name));
     m_temp->setObjectName(QStringLiteral("setpointTemperature"));
     m_temp->setDecimals(1);
     m_temp->setRange(SetpointLimits::MinTemperatureC, SetpointLimits::MaxTemperatureC);
@@ -37,11 +36,8 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
     m_rh->setDecimals(0);
     m_rh->setSuffix(QStringLiteral(" %"));
     m_rh->setValue(45);
-    m_mode->addItem(tr("unchanged"), int(VentilationMode::Unchanged));
-    m_mode->addItem(tr("normal (occupied)"), int(VentilationMode::Normal));
-    m_mode->addItem(tr("boost (purge)"), int(VentilationMode::Boost));
-    m_mode->addItem(tr("setback (unoccupied)"), int(VentilationMode::Setback));
-    m_reason->setPlaceholderText(tr("Why (logged with your name)"));
+    for (VentilationMode mode : {VentilationMode::Unchanged, VentilationMode::Normal, VentilationMode::Boost, VentilationMode::Setback})
+        m_mode->addItem(QString(), int(mode));
     m_reason->setMaxLength(200);
     m_tempOn->setChecked(true);
     m_rh->setEnabled(false);
@@ -52,11 +48,15 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
     m_send->setObjectName(QStringLiteral("sendSetpoint"));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Room"), new QLabel(name, this));
+    auto* roomName = new QLabel(this);
+    auto *roomLabel = new QLabel(this), *modeLabel = new QLabel(this), *reasonLabel = new QLabel(this);
+    form->addRow(roomLabel, roomName);
     form->addRow(m_tempOn, m_temp);
     form->addRow(m_rhOn, m_rh);
-    form->addRow(tr("Ventilation"), m_mode);
-    form->addRow(tr("Reason"), m_reason);
+    form->addRow(modeLabel, m_mode);
+    form->addRow(reasonLabel, m_reason);
+    modeLabel->setBuddy(m_mode);
+    reasonLabel->setBuddy(m_reason);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_send, QDialogButtonBox::ActionRole);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
@@ -65,6 +65,22 @@ SetpointDialog::SetpointDialog(AlarmController& alarms, const Room& room, QWidge
     v->addLayout(form);
     v->addWidget(m_status);
     v->addWidget(buttons);
+    // The texts in the language shown, now and after a switch (the values typed stay).
+    onLanguageChange(this, [this, roomName, roomLabel, modeLabel, reasonLabel, siteName = room.name] {
+        const QString name = QCoreApplication::translate("site", siteName.toUtf8().constData());
+        setWindowTitle(tr("Climate setpoint: %1").arg(name));
+        roomName->setText(name);
+        m_tempOn->setText(tr("Temperature"));
+        m_rhOn->setText(tr("Relative humidity"));
+        m_send->setText(tr("Send to the BMS"));
+        const QString modes[] = {tr("unchanged"), tr("normal (occupied)"), tr("boost (purge)"), tr("setback (unoccupied)")};
+        for (int i = 0; i < m_mode->count(); ++i)
+            m_mode->setItemText(i, modes[i]);
+        m_reason->setPlaceholderText(tr("Why (logged with your name)"));
+        roomLabel->setText(tr("Room"));
+        modeLabel->setText(tr("Ventilation"));
+        reasonLabel->setText(tr("Reason"));
+    });
 
     // The command's progress as the station logs it; a refusal of this dialog's request too.
     connect(&alarms, &AlarmController::setpointProgress, this,

@@ -1,4 +1,5 @@
 #include "ui/shiftdialogs.h"
+#include "ui/language.h"
 #include "ui/theme.h"
 #include "models/alarmcontroller.h"
 #include "models/stationfilter.h"
@@ -103,8 +104,6 @@ TakePatientsDialog::TakePatientsDialog(AlarmController& alarms, const WardModels
     : QDialog(parent), m_alarms(alarms), m_list(new QStandardItemModel(this))
 {
     setObjectName(QStringLiteral("takePatients"));
-    setWindowTitle(tr("Take patients as %1").arg(alarms.operatorName()));
-    m_list->setHorizontalHeaderLabels({tr("Mine"), tr("Bed"), tr("Patient"), tr("Nurse now"), tr("Risk")});
     const QString me = alarms.operatorId();
     for (const PatientRow& p : models.patients.rows()) {
         if (p.vacant())
@@ -115,15 +114,14 @@ TakePatientsDialog::TakePatientsDialog(AlarmController& alarms, const WardModels
         box->setData(p.id, Qt::UserRole);
         box->setData(p.nurseId == me, Qt::UserRole + 1);
         box->setEditable(false);
-        auto* nurse = new QStandardItem(p.nurseId.isEmpty() ? tr("unassigned") : p.nurseName.isEmpty() ? p.nurseId : p.nurseName);
+        auto* nurse = new QStandardItem(p.nurseId.isEmpty() ? QString() : p.nurseName.isEmpty() ? p.nurseId : p.nurseName);
         if (p.nurseId.isEmpty()) {
             nurse->setForeground(mutedColour());
             QFont italic;
             italic.setItalic(true);
             nurse->setFont(italic);
         }
-        QList<QStandardItem*> row{box, new QStandardItem(p.bed), new QStandardItem(p.name), nurse,
-                                  new QStandardItem(riskChips(p).join(QStringLiteral(" · ")))};
+        QList<QStandardItem*> row{box, new QStandardItem(p.bed), new QStandardItem(p.name), nurse, new QStandardItem};
         for (QStandardItem* i : row)
             i->setEditable(false);
         m_list->appendRow(row);
@@ -141,7 +139,7 @@ TakePatientsDialog::TakePatientsDialog(AlarmController& alarms, const WardModels
         QStandardItem* box = m_list->item(i.row(), 0);
         box->setCheckState(box->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
     });
-    auto* hint = new QLabel(tr("Tick the patients you look after this shift. A patient another nurse has moves to you."), this);
+    auto* hint = new QLabel(this);
     hint->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -154,6 +152,21 @@ TakePatientsDialog::TakePatientsDialog(AlarmController& alarms, const WardModels
     v->addWidget(view, 1);
     v->addWidget(buttons);
     resize(620, 560);
+    // The texts in the language shown, now and after a switch; the ticks stay.
+    onLanguageChange(this, [this, &models = std::as_const(models), hint] {
+        setWindowTitle(tr("Take patients as %1").arg(m_alarms.operatorName()));
+        m_list->setHorizontalHeaderLabels({tr("Mine"), tr("Bed"), tr("Patient"), tr("Nurse now"), tr("Risk")});
+        for (int r = 0; r < m_list->rowCount(); ++r) {
+            const int row = models.patients.rowOf(m_list->item(r, 0)->data(Qt::UserRole).toString());
+            if (row < 0)
+                continue;
+            const PatientRow& p = models.patients.rowAt(row);
+            if (p.nurseId.isEmpty())
+                m_list->item(r, 3)->setText(tr("unassigned"));
+            m_list->item(r, 4)->setText(riskChips(p).join(QStringLiteral(" · ")));
+        }
+        hint->setText(tr("Tick the patients you look after this shift. A patient another nurse has moves to you."));
+    });
 }
 
 int TakePatientsDialog::submit()
@@ -181,22 +194,24 @@ AssignDialog::AssignDialog(AlarmController& alarms, const WardModels& models, co
     : QDialog(parent), m_patient(new QComboBox(this)), m_nurse(new QComboBox(this)), m_result(new QLabel(this))
 {
     setObjectName(QStringLiteral("assignDialog"));
-    setWindowTitle(tr("Assign a patient"));
     m_patient->setObjectName(QStringLiteral("patient"));
     m_nurse->setObjectName(QStringLiteral("nurse"));
     for (const PatientRow& p : models.patients.rows())
         if (!p.vacant())
-            m_patient->addItem(tr("%1, bed %2 (%3)").arg(p.name, p.bed, p.nurseId.isEmpty() ? tr("unassigned") : p.nurseName), p.id);
-    m_nurse->addItem(tr("nobody (unassigned)"), QString());
+            m_patient->addItem(QString(), p.id);
+    m_nurse->addItem(QString(), QString()); // nobody
     for (const StaffMember* s : nursesOf(site))
         m_nurse->addItem(QStringLiteral("%1 (%2)").arg(s->name, s->role), s->id);
     m_result->setWordWrap(true);
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Patient"), m_patient);
-    form->addRow(tr("Nurse"), m_nurse);
+    auto *patientLabel = new QLabel(this), *nurseLabel = new QLabel(this);
+    patientLabel->setBuddy(m_patient);
+    nurseLabel->setBuddy(m_nurse);
+    form->addRow(patientLabel, m_patient);
+    form->addRow(nurseLabel, m_nurse);
     form->addRow(m_result);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    auto* assign = buttons->addButton(tr("Assign"), QDialogButtonBox::ApplyRole);
+    auto* assign = buttons->addButton(QString(), QDialogButtonBox::ApplyRole);
     assign->setObjectName(QStringLiteral("assign"));
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -207,6 +222,19 @@ AssignDialog::AssignDialog(AlarmController& alarms, const WardModels& models, co
     connect(&alarms, &AlarmController::careResult, this, [this](bool ok, const QString& text) {
         m_result->setText(text);
         setTextTone(m_result, ok ? TextTone::Normal : TextTone::Error, !ok);
+    });
+    // The texts in the language shown, now and after a switch; the choices stay.
+    onLanguageChange(this, [this, &models = std::as_const(models), patientLabel, nurseLabel, assign] {
+        setWindowTitle(tr("Assign a patient"));
+        for (int i = 0; i < m_patient->count(); ++i)
+            if (const int row = models.patients.rowOf(m_patient->itemData(i).toString()); row >= 0) {
+                const PatientRow& p = models.patients.rowAt(row);
+                m_patient->setItemText(i, tr("%1, bed %2 (%3)").arg(p.name, p.bed, p.nurseId.isEmpty() ? tr("unassigned") : p.nurseName));
+            }
+        m_nurse->setItemText(0, tr("nobody (unassigned)"));
+        patientLabel->setText(tr("Patient"));
+        nurseLabel->setText(tr("Nurse"));
+        assign->setText(tr("Assign"));
     });
 }
 

@@ -1,5 +1,7 @@
 #include "ui/shiftreportview.h"
 #include "domain/conditiontext.h"
+#include "models/alarmlistmodel.h"
+#include "ui/language.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -35,7 +37,7 @@ QString when(qint64 ms, bool withDate = false)
 QString priorityCell(Priority p)
 {
     const char* colour = p == Priority::High ? "#c62828" : p == Priority::Medium ? "#b26a00" : "#00838f";
-    return QStringLiteral("<td><b><font color=\"%1\">%2</font></b></td>").arg(QLatin1String(colour), toString(p));
+    return QStringLiteral("<td><b><font color=\"%1\">%2</font></b></td>").arg(QLatin1String(colour), esc(priorityText(p)));
 }
 
 QString who(const ShiftReport::Alarm& a)
@@ -64,14 +66,13 @@ ShiftReportView::ShiftReportView(QWidget* parent)
     : QWidget(parent), m_status(new QLabel(this)), m_text(new QTextBrowser(this))
 {
     setObjectName(QStringLiteral("shiftReport"));
-    setWindowTitle(tr("Shift report"));
     auto* layout = new QVBoxLayout(this);
     m_text->setOpenLinks(false);
     m_text->setMinimumSize(760, 480);
     layout->addWidget(m_text, 1);
     auto* buttons = new QHBoxLayout;
-    auto* pdf = new QPushButton(tr("Save PDF…"), this);
-    auto* csv = new QPushButton(tr("Save CSV…"), this);
+    auto* pdf = new QPushButton(this);
+    auto* csv = new QPushButton(this);
     pdf->setObjectName(QStringLiteral("savePdf"));
     csv->setObjectName(QStringLiteral("saveCsv"));
     buttons->addWidget(m_status, 1);
@@ -95,11 +96,20 @@ ShiftReportView::ShiftReportView(QWidget* parent)
         if (!file.isEmpty())
             m_status->setText(writeCsv(m_report, file, &error) ? tr("Saved %1").arg(file) : error);
     });
+    // The texts in the language shown; a report shown is written again in the new one.
+    onLanguageChange(this, [this, pdf, csv] {
+        setWindowTitle(tr("Shift report"));
+        pdf->setText(tr("Save PDF…"));
+        csv->setText(tr("Save CSV…"));
+        if (m_hasReport)
+            setReport(m_report);
+    });
 }
 
 void ShiftReportView::setReport(const ShiftReport& report)
 {
     m_report = report;
+    m_hasReport = true;
     m_text->setHtml(toHtml(report));
     m_status->setText(tr("%1 to %2").arg(when(report.fromMs, true), when(report.toMs, true)));
 }
@@ -118,6 +128,7 @@ void ShiftReportView::load(const QString& logPath, qint64 fromMs, qint64 toMs, c
                 return;
             if (!error.isEmpty()) {
                 self->m_report = report;
+                self->m_hasReport = false;
                 self->m_text->setPlainText(tr("The log could not be read: %1").arg(error));
                 self->m_status->setText(tr("Error"));
             } else {
@@ -131,11 +142,12 @@ void ShiftReportView::load(const QString& logPath, qint64 fromMs, qint64 toMs, c
 QString ShiftReportView::toHtml(const ShiftReport& r)
 {
     QString h;
-    h += QStringLiteral("<h2>Shift report</h2><p>%1 to %2 (%3) &nbsp; <small>Log: %4</small></p>")
-             .arg(when(r.fromMs, true), when(r.toMs, true), esc(QDateTime::fromMSecsSinceEpoch(r.fromMs).timeZoneAbbreviation()),
-                  esc(r.logPath));
+    // In the reader's language, as the window and its PDF are read by people (the CSV stays one format).
+    h += QStringLiteral("<h2>%1</h2><p>%2 (%3) &nbsp; <small>%4</small></p>")
+             .arg(esc(tr("Shift report")), esc(tr("%1 to %2").arg(when(r.fromMs, true), when(r.toMs, true))),
+                  esc(QDateTime::fromMSecsSinceEpoch(r.fromMs).timeZoneAbbreviation()), esc(tr("Log: %1").arg(r.logPath)));
 
-    h += QStringLiteral("<h3>Ward</h3><table cellspacing=\"0\" cellpadding=\"3\">");
+    h += QStringLiteral("<h3>%1</h3><table cellspacing=\"0\" cellpadding=\"3\">").arg(esc(tr("Ward")));
     auto figure = [&h](const QString& name, const QString& value, const QString& note = {}) {
         h += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td><td><small>%3</small></td></tr>")
                  .arg(esc(name), esc(value), esc(note));
@@ -149,7 +161,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
            tr("ended by themselves within 10 s of onset, unacknowledged"));
     h += QStringLiteral("</table>");
 
-    h += QStringLiteral("<h3>Time to acknowledge</h3>");
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Time to acknowledge")));
     h += tableStart({tr("Priority"), tr("Raised"), tr("Acknowledged"), tr("Never acknowledged"), tr("p50"), tr("p90")});
     for (const auto& f : r.priorities)
         h += QStringLiteral("<tr>%1<td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
@@ -163,7 +175,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
     h += QStringLiteral("</table><p><small>%1</small></p>")
              .arg(tr("From onset to acknowledgement, alarms raised in the period; percentiles by nearest rank."));
 
-    h += QStringLiteral("<h3>Most frequent conditions</h3>");
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Most frequent conditions")));
     if (r.topConditions.empty()) {
         h += QStringLiteral("<p>%1</p>").arg(tr("No alarms in this period."));
     } else {
@@ -178,7 +190,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
         h += QStringLiteral("</table>");
     }
 
-    h += QStringLiteral("<h3>Likely nuisance alarms</h3>");
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Likely nuisance alarms")));
     if (r.nuisance.empty()) {
         h += QStringLiteral("<p>%1</p>").arg(tr("None."));
     } else {
@@ -193,7 +205,7 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
         h += QStringLiteral("</table>");
     }
 
-    h += QStringLiteral("<h3>Patients</h3>");
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Patients")));
     if (!r.anyNews2)
         h += QStringLiteral("<p><i>%1</i></p>").arg(tr("The log has no NEWS2 scores for this period."));
     if (r.patients.empty())

@@ -36,6 +36,7 @@ private:
     QLabel* m_status;
     QTextBrowser* m_text;
     int m_generation = 0;
+    bool m_hasReport = false; // m_report is shown (not an error)
 };
 
 } // namespace ww

@@ -399,7 +399,8 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
         const Room* room = valid ? m_site.room(m_models.environment.rowAt(m_row).id) : nullptr;
         if (!room || !m_alarms)
             return;
-        auto* d = new SetpointDialog(*m_alarms, *room, this);
+        // The main window's: it stays open when the window is built again in another language.
+        auto* d = new SetpointDialog(*m_alarms, *room, window());
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     });
@@ -411,7 +412,7 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
         const bool valid = m_row >= 0 && m_row < m_models.environment.rowCount();
         const QString room = valid && m_models.environment.rowAt(m_row).kind == EnvKind::Room ? m_models.environment.rowAt(m_row).id
                                                                                                : QString();
-        auto* d = new ClimateReviewDialog(m_site, m_climatePath, room, m_now ? m_now() : QDateTime::currentMSecsSinceEpoch(), this);
+        auto* d = new ClimateReviewDialog(m_site, m_climatePath, room, m_now ? m_now() : QDateTime::currentMSecsSinceEpoch(), window());
         d->setLogPath(m_logPath);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
@@ -432,7 +433,7 @@ EnvironmentChartView::EnvironmentChartView(const Site& site, WardModels& models,
         const Fridge* f = m_site.fridge(m_models.environment.rowAt(m_row).id);
         if (!f)
             return;
-        auto* d = new ColdChainReportDialog(*f, m_recordPath, this);
+        auto* d = new ColdChainReportDialog(*f, m_recordPath, window());
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
     });
