@@ -2931,6 +2931,38 @@ comment: %1</source>
         <source>above</source>
         <translation>高于</translation>
     </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <source>Pulse rate</source>
+        <translation>脉率</translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation>血氧饱和度 SpO₂</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>呼吸频率</translation>
+    </message>
+    <message>
+        <source>Systolic BP</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>Mean BP</source>
+        <translation>平均动脉压</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
 </context>
 <context>
     <name>ww::PatientModel</name>

@@ -723,6 +723,7 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
     auto* lf = new QFormLayout(limits);
     QList<QDoubleSpinBox*> spins;
     QList<QLabel*> belowLabels, aboveLabels;
+    QList<std::pair<QLabel*, VitalLimit>> ruleLabels;
     for (const VitalLimit& rule : alarms.site().alarms.vitalLimits) {
         const VitalLimit current = alarms.patientLimit(patientId, rule);
         LimitEdit e;
@@ -751,7 +752,8 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
         aboveLabels << new QLabel(this);
         row->addWidget(aboveLabels.back());
         row->addWidget(e.above);
-        lf->addRow(QStringLiteral("%1 (%2)").arg(toString(rule.kind), rule.id), row);
+        ruleLabels.append({new QLabel(this), rule});
+        lf->addRow(ruleLabels.back().first, row);
         m_limits.push_back(e);
     }
     layout->addWidget(limits);
@@ -780,6 +782,15 @@ PatientAlarmDialog::PatientAlarmDialog(AlarmController& alarms, const QString& p
             l->setText(tr("below"));
         for (QLabel* l : aboveLabels)
             l->setText(tr("above"));
+        // The vital by its name in the language, the site's rule by its id.
+        for (const auto& [label, rule] : ruleLabels) {
+            const QString names[] = {tr("Heart rate"), tr("Pulse rate"), tr("SpO₂"), tr("Respiratory rate"), tr("Systolic BP"),
+                                     tr("Diastolic BP"), tr("Mean BP"), tr("Temperature")};
+            const VitalKind kinds[] = {VitalKind::HeartRate, VitalKind::PulseRate, VitalKind::SpO2, VitalKind::RespRate,
+                                       VitalKind::SystolicBp, VitalKind::DiastolicBp, VitalKind::MeanBp, VitalKind::Temperature};
+            const auto k = std::find(std::begin(kinds), std::end(kinds), rule.kind);
+            label->setText(QStringLiteral("%1 (%2)").arg(k != std::end(kinds) ? names[k - std::begin(kinds)] : toString(rule.kind), rule.id));
+        }
     });
 }
 
