@@ -489,6 +489,22 @@ to signing.keys in %3 on every station (the key file is %4).</source>
         <source>no such entry</source>
         <translation>无此条目</translation>
     </message>
+    <message>
+        <source>locating…</source>
+        <translation>定位中…</translation>
+    </message>
+    <message>
+        <source>unknown, near %1</source>
+        <translation>未知，靠近 %1</translation>
+    </message>
+    <message>
+        <source>%1 (last heard %2)</source>
+        <translation>%1（最后收到 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (not heard lately)</source>
+        <translation>%1（近期未收到）</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>
