@@ -693,7 +693,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.room.clear();
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
-    assignRoomState(s, f, tS, assigned);
+    assignRoomState(s, f, tS, assigned, lv[0].receiver);
     // A moving tag's fix trails it (the levels are the window's, and the filter smooths them): the
     // circle reported includes lagWindows windows' (at most lagMaxS) travel at the filter's speed,
     // and what the calibration's self-check found (accuracyScale). After the room: the room's

@@ -380,6 +380,7 @@ private:
             QString shownRoom;          // the last room answered as known
             int nearHeld = -1;          // answering "unknown, near" this room (index) for its offline receivers
             std::vector<std::pair<double, int>> roomHistory; // (since, room index) of the assigned room, newest last
+            std::vector<std::pair<double, int>> loudestHistory; // (since, receiver) that hears it best, newest last
         } certainty;
     };
     struct Level
@@ -423,7 +424,8 @@ private:
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
     // After the room is assigned (as assigned: the HMM's room before any "unknown"): the room
     // state, and the room kept or withheld (roomstate.cpp).
-    void assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned) const;
+    // loudest: the receiver that hears the tag best in this fix's window.
+    void assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned, int loudest) const;
     [[nodiscard]] int roomIndexOf(const QString& id) const { return m_roomById.value(id, -1); }
     // proximity: the room a receiver clearly names (proximityRoom), or -1.
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,

@@ -6,6 +6,7 @@
 #include "positioning/engine.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ww::pos {
 
@@ -13,6 +14,10 @@ namespace {
 
 constexpr size_t RoomHistoryLength = 8;
 constexpr double RoomHistoryS = 600; // rooms assigned longer ago than this are not looked back to
+// A tag in a room within this long before its receivers fell silent, and still near them, counts
+// as in it: the room assigned flickers now and then (a wall's shadow), and the silence may come
+// in such a moment.
+constexpr double LookbackS = 30;
 
 } // namespace
 
@@ -42,7 +47,7 @@ bool Engine::receiverOffline(int receiver, double tS) const
            tS - r.lastT >= std::max(m_config.receiverSilentS, m_config.receiverSilentGaps * r.gap);
 }
 
-void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned) const
+void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned, int loudest) const
 {
     auto& c = s.certainty;
     if (m_rooms.empty())
@@ -52,6 +57,11 @@ void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assi
         c.roomHistory.emplace_back(tS, assignedIndex);
         if (c.roomHistory.size() > RoomHistoryLength)
             c.roomHistory.erase(c.roomHistory.begin());
+    }
+    if (c.loudestHistory.empty() || c.loudestHistory.back().second != loudest) {
+        c.loudestHistory.emplace_back(tS, loudest);
+        if (c.loudestHistory.size() > RoomHistoryLength)
+            c.loudestHistory.erase(c.loudestHistory.begin());
     }
     const double window = windowFor(s);
 
@@ -86,15 +96,41 @@ void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assi
                 room = r;
         return room;
     };
+    auto nearItsReceivers = [&](int room) {
+        for (int g : m_roomReceivers[size_t(room)])
+            if (m_receivers[size_t(g)].floor == f.floor &&
+                std::hypot(f.x - m_receivers[size_t(g)].x, f.y - m_receivers[size_t(g)].y) <= m_config.roomModelRadiusM)
+                return true;
+        return false;
+    };
     int near = -1;
     for (auto it = c.roomHistory.rbegin(); it != c.roomHistory.rend() && near < 0; ++it) {
         double lastHeard = 0;
-        if (it->second >= 0 && tS - it->first <= RoomHistoryS && allOffline(it->second, &lastHeard) &&
-            roomAt(lastHeard) == it->second)
+        if (it->second < 0 || tS - it->first > RoomHistoryS || !allOffline(it->second, &lastHeard))
+            continue;
+        const auto newer = it.base(); // the room held from it->first until newer's time (or now)
+        const double until = newer == c.roomHistory.end() ? tS : newer->first;
+        if (roomAt(lastHeard) == it->second || (until >= lastHeard - LookbackS && it->first <= lastHeard && nearItsReceivers(it->second)))
             near = it->second;
     }
-    // A tag that goes into such a room: its fix lies in it, while the room assigned (from the
-    // receivers that still work) is next door.
+    // A tag that the receiver of such a room heard best when it fell silent (the room assigned
+    // then may have been next door already: a wall's shadow); and a tag that goes into such a
+    // room: its fix lies in it, while the room assigned (from the receivers that still work) is
+    // next door.
+    if (near < 0)
+        for (auto it = c.loudestHistory.rbegin(); it != c.loudestHistory.rend() && near < 0; ++it) {
+            const int g = it->second, room = m_receiverRoom[size_t(g)];
+            double lastHeard = 0;
+            const Receiver& rx = m_receivers[size_t(g)];
+            // Only while the tag is still about where it was: a walker it heard best on the way past has gone on.
+            if (room >= 0 && rx.floor == f.floor && std::hypot(f.x - rx.x, f.y - rx.y) <= m_config.roomModelRadiusM &&
+                tS - it->first <= RoomHistoryS && allOffline(room, &lastHeard) && it->first <= lastHeard) {
+                // The loudest from it->first until the newer entry: still when it fell silent?
+                const auto newer = it.base();
+                if (newer == c.loudestHistory.end() || newer->first >= lastHeard)
+                    near = room;
+            }
+        }
     if (near < 0)
         for (size_t room = 0; room < m_rooms.size() && near < 0; ++room) {
             double lastHeard = 0;
