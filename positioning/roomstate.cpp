@@ -103,7 +103,10 @@ void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assi
                 return true;
         return false;
     };
-    int near = -1;
+    // The room assigned is such a room (the tag went in after they fell silent, and the others
+    // still place it there): nothing there confirms it.
+    double silentSince = 0;
+    int near = assignedIndex >= 0 && allOffline(assignedIndex, &silentSince) ? assignedIndex : -1;
     for (auto it = c.roomHistory.rbegin(); it != c.roomHistory.rend() && near < 0; ++it) {
         double lastHeard = 0;
         if (it->second < 0 || tS - it->first > RoomHistoryS || !allOffline(it->second, &lastHeard))

@@ -86,6 +86,15 @@ private Q_SLOTS:
             }
         }
         QVERIFY(unknownNear >= 40);
+        // A tag that goes into the room after its gateway died, placed there by the others: the
+        // room is not confirmed either.
+        std::optional<Fix> visitor;
+        for (int t = 111; t <= 120; ++t) {
+            feedExcept(e, 2, gws, 2, 5, t - 1, t, 0);
+            visitor = e.update(2, t);
+        }
+        QCOMPARE(visitor->roomState, RoomState::UnknownNear);
+        QCOMPARE(visitor->nearRoom, QStringLiteral("west"));
         QVERIFY(!e.receiverOffline(1, 120)); // the others are heard
         // Heard again: after a window of its evidence the room is known again.
         for (int t = 121; t <= 130; ++t) {
