@@ -66,8 +66,11 @@ private Q_SLOTS:
         for (int t = 1; t <= 60; ++t) {
             feed(e, 0, gws, 2, 5, t - 1, t);
             f = e.update(0, t);
+            feed(e, 2, gws, 8, 5, t - 1, t); // a visitor, in the east room for now
+            QVERIFY(e.update(2, t));
         }
         QCOMPARE(f->room, QStringLiteral("west"));
+        QCOMPARE(e.update(2, 60)->room, QStringLiteral("east"));
         QVERIFY(!e.receiverOffline(0, 60));
         // The west gateway dies at 60 s; the tag stays in the west room, heard by the others only.
         int unknownNear = 0;
@@ -89,9 +92,10 @@ private Q_SLOTS:
         // A tag that goes into the room after its gateway died, placed there by the others: the
         // room is not confirmed either.
         std::optional<Fix> visitor;
-        for (int t = 111; t <= 120; ++t) {
-            feedExcept(e, 2, gws, 2, 5, t - 1, t, 0);
+        for (int t = 61; t <= 120; ++t) {
+            feedExcept(e, 2, gws, t <= 100 ? 8 : 2, 5, t - 1, t, 0); // goes west at 100 s
             visitor = e.update(2, t);
+            QVERIFY(visitor->room != QStringLiteral("west"));
         }
         QCOMPARE(visitor->roomState, RoomState::UnknownNear);
         QCOMPARE(visitor->nearRoom, QStringLiteral("west"));
