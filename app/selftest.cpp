@@ -11,6 +11,7 @@
 #include "ui/mainwindow.h"
 #include "ui/trendviews.h"
 
+#include <tuple>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -111,8 +112,12 @@ int runSelfTest(QTextStream& out, const QString& siteFile)
     std::vector<Frame> burst;
     BeaconBatch adv{directory.gateway(roomGw->id.toStdString()), now, now, {}};
     auto tag = [&directory](const QString& id) { return directory.tag(id.toStdString()); };
-    adv.reports = {{tag(patient.wristband), now - 200, -52, 0}, {tag(nurse.badge), now - 100, -58, 0},
-                   {tag(asset.tag), now - 50, -60, 0}};
+    // Three adverts each over five seconds: a tag's first fixes are "locating…" until a window's
+    // worth has been heard (docs/positioning.md, "Room states").
+    for (const qint64 ago : {5000, 2500, 0})
+        for (const auto& [id, offsetMs, rssi] : {std::tuple{patient.wristband, 200, -52}, std::tuple{nurse.badge, 100, -58},
+                                                 std::tuple{asset.tag, 50, -60}})
+            adv.reports.push_back({tag(id), now - ago - offsetMs, qint16(rssi), 0});
     burst.push_back({topics.adverts(roomGw->id), encode(adv, directory)});
     VitalsUpdate vit{patient.monitor, now, now, {{VitalKind::HeartRate, 87, now}, {VitalKind::SpO2, 95, now},
                                                  {VitalKind::RespRate, 18, now}, {VitalKind::Temperature, 37.4, now}}};
@@ -175,7 +180,7 @@ int runSelfTest(QTextStream& out, const QString& siteFile)
     c.check("ack-needs-operator", panic && !panic->acknowledged());
     c.check("drop-duplicate-event", core.duplicatesDropped() == 1 && events == 1,
             QStringLiteral("%1 events, %2 duplicates").arg(events).arg(core.duplicatesDropped()));
-    c.check("moko-scan-report", counters.beaconReports == 3 && counters.foreignAdverts == 1,
+    c.check("moko-scan-report", counters.beaconReports == 9 && counters.foreignAdverts == 1,
             QStringLiteral("%1 beacon reports, %2 foreign").arg(counters.beaconReports).arg(counters.foreignAdverts));
 
     const QModelIndex hr = models.patients.index(0, PatientModel::HrCol);

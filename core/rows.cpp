@@ -30,6 +30,8 @@ WardRows initialRows(const Site& site)
         r.bed = p.bed;
         r.wristband = p.wristband;
         r.monitor = p.monitor;
+        if (!r.wristband.isEmpty())
+            r.location.roomState = RoomState::Locating; // until its first position (WardState::LocatingGraceMs)
         return r;
     };
     for (const auto& b : site.beds) {
@@ -45,10 +47,12 @@ WardRows initialRows(const Site& site)
     for (const auto& p : site.patients)
         if (p.bed.isEmpty())
             rows.patients.push_back(rowOf(p));
+    Location locating;
+    locating.roomState = RoomState::Locating;
     for (const auto& s : site.staff)
-        rows.staff.push_back(StaffRow{s.id, s.name, s.role, s.badge, SignalState::Waiting, {}});
+        rows.staff.push_back(StaffRow{s.id, s.name, s.role, s.badge, SignalState::Waiting, locating});
     for (const auto& a : site.assets)
-        rows.assets.push_back(AssetRow{a.id, a.name, a.type, a.tag, a.homeRoom, SignalState::Waiting, {}, AssetStatus::Unknown});
+        rows.assets.push_back(AssetRow{a.id, a.name, a.type, a.tag, a.homeRoom, SignalState::Waiting, locating, AssetStatus::Unknown});
     for (const auto& s : site.sensors) {
         EnvRow r;
         r.sensorId = s.id;

@@ -24,6 +24,9 @@ struct Reading
     bool valid = false;
 };
 
+// Where a tag is. known: roomId names its room (state Known, or Stale: the room it had when last
+// heard properly, since roomHeardMs). UnknownNear and Locating name no room; nearRoomId is the last
+// or likeliest (docs/positioning.md, "Room states").
 struct Location
 {
     QString roomId, roomName;
@@ -31,6 +34,9 @@ struct Location
     double x = 0, y = 0, accuracyM = 0;
     qint64 timeMs = 0;
     bool known = false;
+    RoomState roomState = RoomState::Known;
+    QString nearRoomId, nearRoomName;
+    qint64 roomHeardMs = 0; // Stale: when its room was last known for sure
 };
 
 // One row per patient in the census, and one per bed nobody lies in (id empty: vacant). A row

@@ -272,9 +272,31 @@ void WardCore::apply(const PositionMsg& m)
         return;
     // A position from an engine is evidence that the tag was heard: the tag is live, as with its
     // own adverts.
+    if (!m.nearRoom.isEmpty() && !m_site.room(m.nearRoom)) {
+        m_stats.countRejected(TopicKind::Position, RejectReason::OutOfRange, m.tagId,
+                              QStringLiteral("$.near_room: \"%1\" is not a room of site %2").arg(m.nearRoom.left(64), m_site.id));
+        return;
+    }
     m_state.seen(r->device, m.timeMs);
-    const Room* room = m_site.room(m.room);
-    setLocation(r->tag, Location{m.room, room ? room->name : QString(), m.floor, m.x, m.y, m.accuracyM, m.timeMs, true});
+    setLocation(r->tag, locationOf(m.room, m.roomState, m.nearRoom, m.floor, m.x, m.y, m.accuracyM, m.timeMs, true));
+}
+
+Location WardCore::locationOf(const QString& roomId, RoomState state, const QString& nearRoomId, int floor, double x, double y,
+                              double accuracyM, qint64 timeMs, bool fromEngine) const
+{
+    const Room* room = m_site.room(roomId);
+    const Room* near = m_site.room(nearRoomId);
+    Location l{roomId, room ? room->name : QString(), floor, x, y, accuracyM, timeMs, fromEngine || room != nullptr};
+    // A room state that names no room is unknown whatever room came with it.
+    if (state == RoomState::UnknownNear || state == RoomState::Locating) {
+        l.roomId.clear();
+        l.roomName.clear();
+        l.known = false;
+    }
+    l.roomState = state;
+    l.nearRoomId = near ? near->id : QString();
+    l.nearRoomName = near ? near->name : QString();
+    return l;
 }
 
 void WardCore::apply(const StationPresenceMsg& m)
@@ -793,13 +815,13 @@ void WardCore::flush()
 {
     const int fixes = m_fixer.fix([this](int tag) { return computesFix(tag); },
                                   [this](int tag, const pos::Fix& fix, qint64 t) {
-                                      const Room* room = m_site.room(fix.room);
-                                      setLocation(tag, Location{fix.room, room ? room->name : QString(), fix.floor, fix.x,
-                                                                fix.y, fix.accuracyM, t, room != nullptr});
+                                      setLocation(tag, locationOf(fix.room, fix.roomState, fix.nearRoom, fix.floor, fix.x, fix.y,
+                                                                  fix.accuracyM, t, false));
                                       if (m_positionPublisher)
                                           m_positionPublisher->publishPosition(
                                               PositionMsg{m_state.tagId(tag), t, fix.x, fix.y, fix.floor, fix.room,
-                                                          fix.accuracyM, fix.confidence, m_share.engineId()});
+                                                          fix.accuracyM, fix.confidence, m_share.engineId(), fix.roomState,
+                                                          fix.nearRoom, fix.unknownReason});
                                   });
     m_fixes.fetch_add(quint64(fixes), std::memory_order_relaxed);
     if (m_climateRecord)

@@ -220,6 +220,11 @@ private:
     // as tech.refused naming the topic, the station and why.
     void refuse(const QString& topic, const QString& signer, const QString& why);
     void setLocation(int tag, const Location& loc);
+    // A position as the rows hold it: the room's name, and no room when the state names none.
+    // fromEngine: a position received from an engine is known as the engine meant it (its room
+    // may be empty: unknown); the station's own fixes are known when they name a site room.
+    [[nodiscard]] Location locationOf(const QString& roomId, RoomState state, const QString& nearRoomId, int floor, double x,
+                                      double y, double accuracyM, qint64 timeMs, bool fromEngine) const;
     [[nodiscard]] bool computesFix(int tag) const;
     void setEngineCondition(); // tech.engine: a station fed by engines, with none online
     void wake();

@@ -167,6 +167,7 @@ WardState::WardState(const Site& site, const DeviceDirectory& directory, const C
     m_dirty[Environment].flag.assign(m_rows.environment.size(), 0);
     m_dirty[Devices].flag.assign(m_rows.devices.size(), 0);
     m_faults.resize(m_rows.devices.size());
+    m_locatingUntilSteadyMs = m_clock.steadyMs() + LocatingGraceMs;
 }
 
 const DeviceRef* WardState::ref(const QString& deviceId, TopicKind topic)
@@ -539,17 +540,28 @@ WardState::EventTime WardState::eventTime(int deviceRow, const DeviceEventMsg& e
     return {t, ev.receiveTimeMs - t > qint64(m_site.lateAfterS) * 1000};
 }
 
-void WardState::setLocation(int tag, const Location& loc)
+void WardState::setLocation(int tag, const Location& given)
 {
     const DeviceRef& r = tagRef(tag);
+    Location loc = given;
+    // A stale room was last known for sure when the tag was last placed there without doubt.
+    auto heard = [&loc](const Location& before) {
+        if (loc.roomState == RoomState::Known && loc.known && !loc.roomId.isEmpty())
+            loc.roomHeardMs = loc.timeMs;
+        else if (loc.roomState == RoomState::Stale && loc.roomHeardMs == 0)
+            loc.roomHeardMs = before.roomId == loc.roomId && before.roomHeardMs > 0 ? before.roomHeardMs : before.timeMs;
+    };
     if (r.patient >= 0) {
+        heard(m_rows.patients[size_t(r.patient)].location);
         m_rows.patients[size_t(r.patient)].location = loc;
         markPatient(r.patient);
     } else if (r.staff >= 0) {
+        heard(m_rows.staff[size_t(r.staff)].location);
         m_rows.staff[size_t(r.staff)].location = loc;
         markStaff(r.staff);
     } else if (r.asset >= 0) {
         AssetRow& a = m_rows.assets[size_t(r.asset)];
+        heard(a.location);
         a.location = loc;
         a.status = statusFor(m_site.room(loc.roomId));
         markAsset(r.asset);
@@ -600,6 +612,22 @@ void WardState::checkSignals()
         follow(m_rows.assets[size_t(i)].signal, m_rows.assets[size_t(i)].tag, Assets, i);
     for (int i = 0; i < int(m_rows.environment.size()); ++i)
         follow(m_rows.environment[size_t(i)].signal, m_rows.environment[size_t(i)].sensorId, Environment, i);
+    if (m_locatingUntilSteadyMs && now >= m_locatingUntilSteadyMs) {
+        // The grace is over: a tag not located by now is not "locating…" any more.
+        m_locatingUntilSteadyMs = 0;
+        auto expire = [this](Location& l, Table table, int row) {
+            if (l.roomState == RoomState::Locating && l.timeMs == 0) {
+                l.roomState = RoomState::Known;
+                m_dirty[table].mark(row);
+            }
+        };
+        for (int i = 0; i < int(m_rows.patients.size()); ++i)
+            expire(m_rows.patients[size_t(i)].location, Patients, i);
+        for (int i = 0; i < int(m_rows.staff.size()); ++i)
+            expire(m_rows.staff[size_t(i)].location, Staff, i);
+        for (int i = 0; i < int(m_rows.assets.size()); ++i)
+            expire(m_rows.assets[size_t(i)].location, Assets, i);
+    }
 }
 
 void WardState::accountAssetUse()

@@ -151,6 +151,9 @@ public:
     [[nodiscard]] int recentDrops(int deviceRow, qint64 steadyNowMs) const;
     // Where a tag is: its wearer's or asset's row (an asset's status follows the room's kind).
     void setLocation(int tag, const Location& loc);
+    // A station that starts shows its tags as "locating…" (initialRows) until their first position,
+    // for at most this long; then as never located.
+    static constexpr qint64 LocatingGraceMs = 120'000;
 
     // Re-evaluates "no signal" for every device at the clock's current steady time.
     void checkSignals();
@@ -213,6 +216,7 @@ private:
     std::vector<int> m_gatewayDevice; // directory gateway index -> device row
     std::array<Dirty, TableCount> m_dirty;
     std::vector<AssetUse> m_assetUse;
+    qint64 m_locatingUntilSteadyMs = 0; // 0: the grace is over
     std::vector<DeviceFaults> m_faults; // per device row
     DeviceFaultCounts m_counts;
     std::optional<qint64> m_lastReadingMs;

@@ -98,6 +98,11 @@ struct DeviceStatusMsg
     int reportIntervalS = 0;
 };
 
+// How sure a position is of its room (wire Position.room_state; docs/positioning.md, "Room
+// states"). Known with an empty room is "unknown" as older engines sent it.
+enum class RoomState { Known = 0, UnknownNear = 1, Stale = 2, Locating = 3 };
+inline constexpr int RoomStateCount = 4;
+
 struct PositionMsg
 {
     QString tagId;
@@ -108,6 +113,9 @@ struct PositionMsg
     double accuracyM = 0;
     double confidence = 0;
     QString engineId; // the engine that computed it; empty from older publishers
+    RoomState roomState = RoomState::Known;
+    QString nearRoom;      // UnknownNear, Locating: the last or likeliest room (a site room or empty)
+    QString unknownReason; // English, for logs
 };
 
 struct StationPresenceMsg

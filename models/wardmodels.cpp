@@ -50,12 +50,31 @@ QString signalText(SignalState s)
 
 namespace {
 
+} // namespace
+
 QString locationText(const Location& l)
 {
+    // docs/positioning.md, "Room states": never a room the engine is not sure of.
+    switch (l.roomState) {
+    case RoomState::Locating:
+        if (!l.known)
+            return QObject::tr("locating…");
+        break;
+    case RoomState::UnknownNear:
+        return l.nearRoomName.isEmpty() ? QObject::tr("unknown") : QObject::tr("unknown, near %1").arg(l.nearRoomName);
+    case RoomState::Stale:
+        if (l.known && !l.roomName.isEmpty())
+            return l.roomHeardMs > 0 ? QObject::tr("%1 (last heard %2)").arg(l.roomName, formatTime(l.roomHeardMs))
+                                     : QObject::tr("%1 (not heard lately)").arg(l.roomName);
+        break;
+    case RoomState::Known: break;
+    }
     if (!l.known)
         return QObject::tr("unknown");
     return l.roomName;
 }
+
+namespace {
 
 QVariant reading(const Reading& r, SignalState s, int decimals)
 {
@@ -292,6 +311,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
         case LocationCol:
             if (p.wristband.isEmpty())
                 return tr("no wristband");
+            if (p.tagSignal != SignalState::NoSignal && p.location.roomState == RoomState::Locating && !p.location.known)
+                return locationText(p.location); // a station that starts: its first position is on its way
             if (p.tagSignal == SignalState::Waiting && !p.location.known)
                 return tr("%1 not heard yet").arg(p.wristband);
             return p.tagSignal == SignalState::NoSignal ? tr("no signal") : locationText(p.location);

@@ -13,6 +13,9 @@ namespace ww {
 [[nodiscard]] QString formatTime(qint64 utcMs);
 [[nodiscard]] QString formatDateTime(qint64 utcMs); // with the date (ISO under the C locale)
 [[nodiscard]] QString signalText(SignalState s);    // "live", "waiting", "no signal"
+// Where a tag is, as a nurse reads it: its room, "unknown, near R115", "R115 (last heard 14:02)",
+// "locating…" or "unknown" (docs/positioning.md, "Room states").
+[[nodiscard]] QString locationText(const Location& l);
 
 // A patient's risk flags as short chip texts ("Fall", "Elope", "Bed exit") and what each means.
 [[nodiscard]] QStringList riskChips(const PatientRow& p);

@@ -142,9 +142,15 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
         m_receiverRoom.push_back(room);
     }
     m_roomHasReceiver.assign(m_rooms.size(), 0);
-    for (int r : m_receiverRoom)
-        if (r >= 0)
+    m_roomReceivers.resize(m_rooms.size());
+    for (int g = 0; g < int(m_receiverRoom.size()); ++g)
+        if (const int r = m_receiverRoom[size_t(g)]; r >= 0) {
             m_roomHasReceiver[size_t(r)] = 1;
+            m_roomReceivers[size_t(r)].push_back(g);
+        }
+    for (int i = 0; i < int(m_rooms.size()); ++i)
+        m_roomById.insert(m_rooms[size_t(i)].id, i);
+    m_receiverSeen.resize(m_receivers.size());
     buildRoomGraph();
     if (!m_walls.empty() && !m_receivers.empty() && m_config.wallLossDb > 0)
         buildWallGrid();
@@ -249,6 +255,7 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
         return;
     if (m_config.txRef != 0 && txPower != 0)
         rssi -= txPower - m_config.txRef; // tags of mixed power, brought to the models' reference
+    noteReceiver(receiver, tS); // heard, whatever becomes of the report
     TagState& s = state(tag);
     if (tS < s.newestT - m_config.reorderWindowS) {
         ++m_lateReports; // too old to take its place: the fixes around it are made
@@ -284,8 +291,16 @@ void Engine::takeReport(TagState& s, int receiver, double tS, double rssi)
 {
     // One advert reaches several receivers within a few ms: a gap of more than 0.2 s is the next one.
     if (tS - s.lastAdvertT > 0.2) {
+        auto& c = s.certainty;
         if (s.lastAdvertT > -1e17)
             s.advertInterval = 0.8 * s.advertInterval + 0.2 * std::min(tS - s.lastAdvertT, 30.0);
+        if (s.lastAdvertT > -1e17 && tS - s.lastAdvertT >= m_config.staleGapS) {
+            c.resumedT = tS;
+            c.advertsSinceResume = 0;
+        }
+        c.firstReportT = std::min(c.firstReportT, tS);
+        ++c.adverts;
+        ++c.advertsSinceResume;
         s.lastAdvertT = tS;
     }
     TagState::Heard& heard = s.heard[size_t(receiver)];
@@ -613,6 +628,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         fresh.aboveSince = s.aboveSince;
         fresh.worn = s.worn;
         fresh.explained = std::move(s.explained);
+        fresh.certainty = std::move(s.certainty);
         s = std::move(fresh);
         s.tracking = true;
         s.t = tS;
@@ -669,6 +685,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
     if (m_config.selfCalibrate && f.settled && used.size() >= 4)
         selfCalibrationSample(s, used, tS, m_config.selfCalibrationNearest, 1.0);
     assignRoom(s, f, used, floorLevels);
+    const QString assigned = f.room;
     if (lv[0].rssi < m_config.weakDbm) {
         f.room.clear();
         f.unknownReason = QStringLiteral("weak: strongest receiver %1 dBm").arg(lv[0].rssi, 0, 'f', 0);
@@ -677,6 +694,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         f.room.clear();
         f.unknownReason = QStringLiteral("only one receiver hears the tag");
     }
+    assignRoomState(s, f, tS, assigned, lv[0].receiver);
     // A moving tag's fix trails it (the levels are the window's, and the filter smooths them): the
     // circle reported includes lagWindows windows' (at most lagMaxS) travel at the filter's speed,
     // and what the calibration's self-check found (accuracyScale). After the room: the room's

@@ -6,9 +6,11 @@
 // bounds walking speed, walls that reject impossible moves, floor and room with hysteresis, and
 // "unknown, because ..." when the evidence is too weak. Causal and deterministic: a fix at time t
 // uses only the reports added up to t, in the order they were added.
+#include "domain/messages.h"
 #include "domain/site.h"
 #include "positioning/radiomap.h"
 
+#include <QHash>
 #include <QLineF>
 #include "domain/geometry.h"
 #include <QString>
@@ -180,6 +182,21 @@ struct EngineConfig
     double gridCellM = 1.0;
     double gridRadiusM = 6.0;
     double gridSeedMarginM = 3.0; // the seed's descent stays within the used receivers' box plus this
+    // Room states (docs/positioning.md, "Room states"): how sure the room is, after it is assigned.
+    // A receiver that has reported nothing (from any tag) for receiverSilentS, and for
+    // receiverSilentGaps times its own usual gap between reports (a receiver that hears one slow
+    // tag reports seldom), is offline. A tag whose room has receivers, all of them offline since
+    // it was in that room, is "unknown, near" that room (never placed in the room next door) until
+    // one of them has been heard again for a window.
+    double receiverSilentS = 15.0;
+    double receiverSilentGaps = 5.0;
+    // A tag heard again after staleGapS of silence keeps the room it had, marked stale, until its
+    // window has filled again (a window's time and staleMinAdverts adverts since).
+    double staleGapS = 60.0;
+    int staleMinAdverts = 3;
+    // A tag's first fixes, until a window's time and locatingMinAdverts adverts since its first
+    // report, are "locating" (the likeliest room as near room).
+    int locatingMinAdverts = 3;
     // Keep what explains each tag's latest fix and its room decisions (Engine::explain; `wardctl
     // explain`). Off in the live engines: it copies the evidence of every room at every fix.
     bool keepExplanations = false;
@@ -193,6 +210,10 @@ struct Fix
     int floor = 0;
     QString room;           // empty: unknown (see unknownReason) or no rooms configured
     QString unknownReason;
+    // How sure the room is: Known (room; empty without rooms or when unknown for a reason),
+    // UnknownNear and Locating (room empty, nearRoom the last or likeliest), Stale (room kept).
+    RoomState roomState = RoomState::Known;
+    QString nearRoom;
     double accuracyM = 0;   // radius of the 68 % circle
     double confidence = 0;  // 0..1
     int gatewaysUsed = 0;
@@ -271,6 +292,9 @@ public:
     [[nodiscard]] size_t bytesPerTag() const;
     // Reports refused for arriving more than reorderWindowS behind their tag's newest.
     [[nodiscard]] quint64 lateReports() const { return m_lateReports; }
+    // Whether a receiver counts as offline at tS (EngineConfig::receiverSilentS): heard before,
+    // silent since.
+    [[nodiscard]] bool receiverOffline(int receiver, double tS) const;
 
     // The tag's latest fix explained (nullopt: no fix yet, or keepExplanations off).
     [[nodiscard]] std::optional<Explanation> explain(int tag) const;
@@ -400,6 +424,18 @@ private:
         double disagreeSince = 1e18; // since when the window has disagreed with them
         double restOf = 1e18;        // the stillSince they belong to
         bool worn = false;           // carried on a body (EngineConfig::bodyShadowSdDb)
+        // Room states (roomstate.cpp); kept when the track starts again on another floor.
+        struct Certainty
+        {
+            double firstReportT = 1e18; // the first report taken
+            qint32 adverts = 0;         // adverts since the first report
+            double resumedT = 1e18;     // heard again after staleGapS of silence (1e18: not since)
+            qint32 advertsSinceResume = 0;
+            QString shownRoom;          // the last room answered as known
+            int nearHeld = -1;          // answering "unknown, near" this room (index) for its offline receivers
+            std::vector<std::pair<double, int>> roomHistory; // (since, room index) of the assigned room, newest last
+            std::vector<std::pair<double, int>> loudestHistory; // (since, receiver) that hears it best, newest last
+        } certainty;
     };
     struct Level
     {
@@ -443,6 +479,11 @@ private:
     void correct(Kinematics& s, double x, double y, const double cov[2][2]) const;
     bool crossesWall(int floor, double x0, double y0, double x1, double y1) const;
     void assignRoom(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels) const;
+    // After the room is assigned (as assigned: the HMM's room before any "unknown"): the room
+    // state, and the room kept or withheld (roomstate.cpp).
+    // loudest: the receiver that hears the tag best in this fix's window.
+    void assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned, int loudest) const;
+    [[nodiscard]] int roomIndexOf(const QString& id) const { return m_roomById.value(id, -1); }
     // proximity: the room a receiver clearly names (proximityRoom), or -1.
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
                        int proximity) const;
@@ -465,6 +506,16 @@ private:
     std::vector<double> m_roomLogWeight;             // log of its vote weight (the corridor prior)
     std::vector<char> m_roomHasReceiver;
     std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1
+    std::vector<std::vector<int>> m_roomReceivers; // per room: the receivers in it
+    QHash<QString, int> m_roomById;
+    struct ReceiverSeen
+    {
+        double lastT = -1e18;  // its newest report, from any tag
+        double gap = 0;        // its usual gap between reports (smoothed)
+        double backT = -1e18;  // when it was heard again after being offline
+    };
+    std::vector<ReceiverSeen> m_receiverSeen;
+    void noteReceiver(int receiver, double tS);
 
     std::vector<Receiver> m_receivers;
     EngineConfig m_config;

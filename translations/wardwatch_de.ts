@@ -632,6 +632,22 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
         <source>setting %1: &quot;%2&quot; is neither C (degrees Celsius) nor F (degrees Fahrenheit)</source>
         <translation>Einstellung %1: „%2“ ist weder C (Grad Celsius) noch F (Grad Fahrenheit)</translation>
     </message>
+    <message>
+        <source>locating…</source>
+        <translation>wird geortet…</translation>
+    </message>
+    <message>
+        <source>unknown, near %1</source>
+        <translation>unbekannt, nahe %1</translation>
+    </message>
+    <message>
+        <source>%1 (last heard %2)</source>
+        <translation>%1 (zuletzt gehört %2)</translation>
+    </message>
+    <message>
+        <source>%1 (not heard lately)</source>
+        <translation>%1 (länger nicht gehört)</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>

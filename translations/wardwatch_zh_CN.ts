@@ -632,6 +632,22 @@ to signing.keys in %3 on every station (the key file is %4).</source>
         <source>setting %1: &quot;%2&quot; is neither C (degrees Celsius) nor F (degrees Fahrenheit)</source>
         <translation>设置项 %1：“%2”既不是 C（摄氏度）也不是 F（华氏度）</translation>
     </message>
+    <message>
+        <source>locating…</source>
+        <translation>定位中…</translation>
+    </message>
+    <message>
+        <source>unknown, near %1</source>
+        <translation>未知，靠近 %1</translation>
+    </message>
+    <message>
+        <source>%1 (last heard %2)</source>
+        <translation>%1（最后收到 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (not heard lately)</source>
+        <translation>%1（近期未收到）</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>

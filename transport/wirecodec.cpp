@@ -309,6 +309,20 @@ DecodeResult decodePosition(std::string_view id, std::span<const std::byte> payl
     p.accuracyM = m.accuracy_m();
     p.confidence = m.confidence();
     p.engineId = QString::fromStdString(m.engine_id());
+    // A state this station does not know (a newer engine's) is refused rather than guessed: a room
+    // shown as known that its sender meant as doubtful would be the wrong room.
+    if (const int state = int(m.room_state()); state < 0 || state >= RoomStateCount)
+        return fail(RejectReason::OutOfRange, QStringLiteral("room_state: %1 is not a known state").arg(state));
+    p.roomState = RoomState(int(m.room_state()));
+    p.nearRoom = QString::fromStdString(m.near_room());
+    p.unknownReason = QString::fromStdString(m.unknown_reason()).left(200);
+    // Unknown and locating name no room; a stale position names the room it keeps.
+    if ((p.roomState == RoomState::UnknownNear || p.roomState == RoomState::Locating) && !p.room.isEmpty())
+        return fail(RejectReason::OutOfRange, QStringLiteral("room: must be empty when room_state is %1")
+                                                  .arg(p.roomState == RoomState::UnknownNear ? QStringLiteral("ROOM_UNKNOWN_NEAR")
+                                                                                              : QStringLiteral("ROOM_LOCATING")));
+    if (p.roomState == RoomState::Stale && p.room.isEmpty())
+        return fail(RejectReason::MissingField, QStringLiteral("room: required when room_state is ROOM_STALE"));
     return {{std::move(p)}, {}};
 }
 

@@ -102,6 +102,9 @@ QByteArray encode(const PositionMsg& p)
     m.set_accuracy_m(p.accuracyM);
     m.set_confidence(p.confidence);
     m.set_engine_id(p.engineId.toStdString());
+    m.set_room_state(v1::Position::RoomState(int(p.roomState)));
+    m.set_near_room(p.nearRoom.toStdString());
+    m.set_unknown_reason(p.unknownReason.toStdString());
     return QByteArray::fromStdString(m.SerializeAsString());
 }
 

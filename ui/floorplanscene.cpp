@@ -344,11 +344,13 @@ void FloorPlanScene::applyRows()
         s.floor = loc.floor;
         s.site = QPointF(loc.x, loc.y);
         s.accuracyM = loc.accuracyM;
-        s.roomName = loc.roomName;
+        // Not sure of the room: its tooltip says so ("R115 (last heard 14:02)"), and a stale room is faded.
+        s.roomName = loc.roomState == RoomState::Known ? loc.roomName : locationText(loc);
+        s.stale = loc.roomState == RoomState::Stale;
         s.timeMs = loc.timeMs;
         if (s == m->state)
             return;
-        const bool appearance = s.live != m->state.live || s.known != m->state.known;
+        const bool appearance = s.live != m->state.live || s.known != m->state.known || s.stale != m->state.stale;
         const PlanMarker::State before = m->state;
         m->state = s;
         m->setToolTip(m->toolTipText());

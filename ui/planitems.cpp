@@ -229,6 +229,8 @@ void PlanMarker::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidg
         c = priorityColour(*alarm);
     painter->setPen(QPen(state.live ? c.darker(150) : c, state.live ? 1.5 : 2.5));
     painter->setBrush(state.live ? QBrush(c) : QBrush(Qt::NoBrush));
+    if (state.stale)
+        painter->setOpacity(0.45);
     // Patients round; staff by role (nurse: triangle, doctor: diamond, assistant: triangle down,
     // others: hexagon); assets square with their type's initial.
     switch (kind) {

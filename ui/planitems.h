@@ -73,6 +73,7 @@ public:
         QPointF site;        // site frame, metres
         double accuracyM = 0;
         QString roomName;
+        bool stale = false;  // the room kept from before a long silence: drawn faded
         qint64 timeMs = 0;   // of the fix
         bool operator==(const State&) const = default;
     };

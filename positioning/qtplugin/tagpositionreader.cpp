@@ -196,6 +196,9 @@ TagReading TagPositionReader::read(const char* topic, std::span<const std::byte>
             r.floorName = floor->name;
             r.room = p->room;
             r.engineId = p->engineId;
+            static const char* const States[] = {"known", "unknown-near", "stale", "locating"};
+            r.roomState = QString::fromLatin1(States[int(p->roomState)]);
+            r.nearRoom = p->nearRoom;
             return r;
         }
     }

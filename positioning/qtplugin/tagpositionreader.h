@@ -61,6 +61,8 @@ struct TagReading
         position; // coordinate with the floor's altitude, time (UTC), horizontal accuracy
     int floor = 0;
     QString floorName, room, engineId;
+    QString roomState = QStringLiteral("known"); // "known", "unknown-near", "stale", "locating"
+    QString nearRoom;                            // the last or likeliest room when not known
     QString refused; // why the message was not taken (signature, decoding, a floor the site lacks); empty
                      // otherwise
 };

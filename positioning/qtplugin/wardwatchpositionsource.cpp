@@ -79,6 +79,10 @@ QVariant WardWatchPositionSource::backendProperty(const QString& name) const
         return have ? QVariant(m_last.floorName) : QVariant();
     if (name == u"room")
         return have ? QVariant(m_last.room) : QVariant();
+    if (name == u"roomState")
+        return have ? QVariant(m_last.roomState) : QVariant();
+    if (name == u"nearRoom")
+        return have ? QVariant(m_last.nearRoom) : QVariant();
     if (name == u"engine")
         return have ? QVariant(m_last.engineId) : QVariant();
     if (name == u"tag")

@@ -38,7 +38,8 @@ public:
         return 0;
     } // each position as the engine sends it
     [[nodiscard]] Error error() const override { return m_error; }
-    // "floor" (int, the level of the last position), "floorName", "room", "engine", "tag", "site",
+    // "floor" (int, the level of the last position), "floorName", "room", "roomState" ("known",
+    // "unknown-near", "stale", "locating"), "nearRoom", "engine", "tag", "site",
     // "errorString" (why the last error was reported), "refused" (messages refused so far).
     [[nodiscard]] QVariant backendProperty(const QString& name) const override;
 

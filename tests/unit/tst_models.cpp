@@ -216,9 +216,10 @@ private Q_SLOTS:
                 neighbour = g;
         }
         const int band = m_directory->tag(p.wristband.toStdString());
-        for (int i = 0; i < 5; ++i) {
+        for (int i = 0; i < 5; ++i) { // a window's worth: before it the tag is "locating…"
             post(BeaconBatch{inRoom, now(), now(), {{band, now(), -55, 0}}, 0});
             post(BeaconBatch{neighbour, now(), now(), {{band, now(), -75, 0}}, 0});
+            m_clock->advance(1000);
         }
         m_core->flushNow();
         QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
@@ -226,6 +227,87 @@ private Q_SLOTS:
         post(BeaconBatch{neighbour, now(), now(), {{band, now(), -40, 0}}, 0});
         m_core->flushNow();
         QCOMPARE(m_models->patients.index(0, 0).data(PatientModel::RoomRole).toString(), room);
+    }
+
+    // Room states as a nurse reads them: a station that starts says "locating…" (not "no signal",
+    // not "unknown") until a first position or the grace ends; "unknown, near Room"; a stale room
+    // with when it was last heard; a near room that is not the site's is refused with its path.
+    void roomStatesShownAsANurseReadsThem()
+    {
+        const StaffMember& s = m_site->staff[0];
+        const QString locating = QStringLiteral("locating…");
+        auto shown = [&](int row) { return m_models->staff.index(row, StaffModel::LocationCol).data().toString(); };
+        QCOMPARE(shown(0), locating);
+        QCOMPARE(shown(1), locating);
+        int patientRow = -1;
+        for (int r = 0; r < m_models->patients.rowCount() && patientRow < 0; ++r)
+            if (!m_models->patients.rowAt(r).wristband.isEmpty())
+                patientRow = r;
+        QVERIFY(patientRow >= 0);
+        QCOMPARE(m_models->patients.index(patientRow, PatientModel::LocationCol).data().toString(), locating);
+
+        const Room& r115 = *m_site->room(QStringLiteral("R115"));
+        const Room& r114 = *m_site->room(QStringLiteral("R114"));
+        PositionMsg p{s.badge, now(), r115.centre().x(), r115.centre().y(), r115.floor, QString(), 2.0, 0.5, QString()};
+        p.roomState = RoomState::Locating;
+        p.nearRoom = r114.id;
+        post(p);
+        m_core->flushNow();
+        QCOMPARE(shown(0), locating);
+
+        p.roomState = RoomState::Known;
+        p.room = r115.id;
+        p.nearRoom.clear();
+        const qint64 heardMs = now();
+        post(p);
+        m_core->flushNow();
+        QCOMPARE(shown(0), r115.name);
+        QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::RoomRole).toString(), r115.id);
+
+        m_clock->advance(1000);
+        p.timeMs = now();
+        p.room.clear();
+        p.roomState = RoomState::UnknownNear;
+        p.nearRoom = r115.id;
+        post(p);
+        m_core->flushNow();
+        QCOMPARE(shown(0), QStringLiteral("unknown, near %1").arg(r115.name));
+        QVERIFY(m_models->staff.index(0, 0).data(StaffModel::RoomRole).toString().isEmpty()); // no room to act on
+
+        // Known again, then silent for two minutes and heard again: the room is kept, stale, with
+        // the time it was last known.
+        p.roomState = RoomState::Known;
+        p.room = r115.id;
+        p.nearRoom.clear();
+        p.timeMs = now();
+        const qint64 knownMs = now();
+        post(p);
+        m_core->flushNow();
+        QVERIFY(knownMs > heardMs);
+        m_clock->advance(120'000);
+        p.timeMs = now();
+        p.roomState = RoomState::Stale;
+        post(p);
+        m_core->flushNow();
+        QCOMPARE(shown(0), QStringLiteral("%1 (last heard %2)").arg(r115.name, formatTime(knownMs)));
+        QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::RoomRole).toString(), r115.id);
+
+        // A near room the site does not have: refused and counted, the row as it was.
+        const quint64 before = m_stats->snapshot().byReason[size_t(RejectReason::OutOfRange)];
+        p.roomState = RoomState::UnknownNear;
+        p.room.clear();
+        p.nearRoom = QStringLiteral("R999");
+        post(p);
+        m_core->flushNow();
+        QCOMPARE(m_stats->snapshot().byReason[size_t(RejectReason::OutOfRange)], before + 1);
+        QCOMPARE(shown(0), QStringLiteral("%1 (last heard %2)").arg(r115.name, formatTime(knownMs)));
+
+        // The grace is over (more than two minutes since the start): a tag never located is
+        // "unknown", no longer "locating…".
+        m_clock->advance(WardState::LocatingGraceMs);
+        m_core->checkSignals();
+        m_core->flushNow();
+        QCOMPARE(shown(1), QStringLiteral("unknown"));
     }
 
     void alarmListSortsByPriorityThenAgeAndDropsClosed()

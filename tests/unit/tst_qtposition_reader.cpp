@@ -185,6 +185,19 @@ private Q_SLOTS:
         const TagReading foreign =
             reader.read(other.toUtf8().constData(), bytes(engine.sign(other, encode(p))), p.timeMs);
         QVERIFY(!foreign.position && foreign.refused.isEmpty());
+        QCOMPARE(reading.roomState, QStringLiteral("known"));
+
+        // "Unknown, near": no room, the near room and the state as the engine sent them.
+        PositionMsg unsure = position(12.5, 7.25, 2);
+        unsure.timeMs += 1000;
+        unsure.room.clear();
+        unsure.roomState = RoomState::UnknownNear;
+        unsure.nearRoom = QStringLiteral("R101");
+        const TagReading near = reader.read(topic.toUtf8().constData(), bytes(engine.sign(topic, encode(unsure))), unsure.timeMs + 20);
+        QVERIFY2(near.position, qPrintable(near.refused));
+        QVERIFY(near.room.isEmpty());
+        QCOMPARE(near.roomState, QStringLiteral("unknown-near"));
+        QCOMPARE(near.nearRoom, QStringLiteral("R101"));
     }
 
     void unlistedKeyIsRefused()

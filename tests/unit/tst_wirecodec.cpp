@@ -185,6 +185,70 @@ private Q_SLOTS:
         }
     }
 
+    // A position's room state ("unknown, near", stale, locating) and its near room round-trip; a
+    // position without them (an older engine's) is known, with its room or unknown; states that
+    // contradict their room, and states this station does not know, are refused.
+    void roomStateRoundTripAndBadInput()
+    {
+        PositionMsg p{QStringLiteral("t"), Now, 3.5, -2.25, 1, QString(), 1.5, 0.8, QStringLiteral("eng-a")};
+        p.roomState = RoomState::UnknownNear;
+        p.nearRoom = QStringLiteral("R115");
+        p.unknownReason = QStringLiteral("the receivers of R115 are offline");
+        auto r = decodeWire(TopicKind::Position, "t", span(encode(p)), ctx());
+        QVERIFY2(!r.error, r.error ? qPrintable(r.error->detail) : "");
+        auto pd = std::get<PositionMsg>(r.messages[0]);
+        QCOMPARE(pd.roomState, RoomState::UnknownNear);
+        QCOMPARE(pd.nearRoom, QStringLiteral("R115"));
+        QCOMPARE(pd.unknownReason, p.unknownReason);
+        QVERIFY(pd.room.isEmpty());
+
+        p.roomState = RoomState::Stale;
+        p.room = QStringLiteral("R115");
+        p.nearRoom.clear();
+        r = decodeWire(TopicKind::Position, "t", span(encode(p)), ctx());
+        QVERIFY(!r.error);
+        pd = std::get<PositionMsg>(r.messages[0]);
+        QCOMPARE(pd.roomState, RoomState::Stale);
+        QCOMPARE(pd.room, QStringLiteral("R115"));
+
+        p.roomState = RoomState::Locating;
+        p.room.clear();
+        p.nearRoom = QStringLiteral("R114");
+        r = decodeWire(TopicKind::Position, "t", span(encode(p)), ctx());
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<PositionMsg>(r.messages[0]).roomState, RoomState::Locating);
+        QCOMPARE(std::get<PositionMsg>(r.messages[0]).nearRoom, QStringLiteral("R114"));
+
+        // An older engine's position: no state on the wire at all (field 11 absent) is known.
+        v1::Position old;
+        old.set_schema_version(1);
+        old.set_device_time_ms(quint64(Now));
+        old.set_tag_id("t");
+        old.set_room("R101");
+        const QByteArray oldBytes = QByteArray::fromStdString(old.SerializeAsString());
+        r = decodeWire(TopicKind::Position, "t", span(oldBytes), ctx());
+        QVERIFY(!r.error);
+        QCOMPARE(std::get<PositionMsg>(r.messages[0]).roomState, RoomState::Known);
+        QCOMPARE(std::get<PositionMsg>(r.messages[0]).room, QStringLiteral("R101"));
+
+        // Contradictions and unknown states.
+        v1::Position bad = old;
+        bad.set_room_state(v1::Position::ROOM_UNKNOWN_NEAR); // with a room
+        r = decodeWire(TopicKind::Position, "t", span(QByteArray::fromStdString(bad.SerializeAsString())), ctx());
+        QVERIFY(r.error);
+        QVERIFY(r.error->reason == RejectReason::OutOfRange);
+        QVERIFY2(r.error->detail.startsWith(QStringLiteral("room: must be empty")), qPrintable(r.error->detail));
+        bad.clear_room();
+        bad.set_room_state(v1::Position::ROOM_STALE); // without one
+        r = decodeWire(TopicKind::Position, "t", span(QByteArray::fromStdString(bad.SerializeAsString())), ctx());
+        QVERIFY(r.error);
+        QVERIFY(r.error->reason == RejectReason::MissingField);
+        bad.set_room_state(v1::Position::RoomState(7)); // a newer engine's
+        r = decodeWire(TopicKind::Position, "t", span(QByteArray::fromStdString(bad.SerializeAsString())), ctx());
+        QVERIFY(r.error);
+        QCOMPARE(r.error->detail, QStringLiteral("room_state: 7 is not a known state"));
+    }
+
     void vitalsEventsEnvStatusRoundTrip()
     {
         VitalsUpdate v{QStringLiteral("vm-1"), Now, 0, {{VitalKind::SpO2, 93, Now}, {VitalKind::Temperature, 38.2, Now - 5}}};

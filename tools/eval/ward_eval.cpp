@@ -7,6 +7,12 @@
 // usage: ww_eval_ward [MINUTES] [SEED] [--check]
 //   --check: exit 1 unless room accuracy >= CHECK_ACCURACY and, when CHECK_STILL_CHANGES is set,
 //            room changes of tags standing still for 10 minutes <= it (what holds today, see ctest).
+// WW_EVAL_GATEWAY_OFF=ID@SECONDS kills that gateway in the simulator and reports, for the tags
+// whose true room is the gateway's room, the share of their fixes after the kill that name a
+// wrong room confidently and the share answered "unknown, near"; with --check,
+// CHECK_GATEWAY_OFF_WRONG (percent) also exits 1 when the wrong share after the kill is above it,
+// CHECK_GATEWAY_OFF_NEAR when the share "unknown, near" the true room from receiverSilentS after
+// the kill is below it.
 #include "positioning/engine.h"
 #include "transport/wirecodec.h"
 #include "wardsimulation.h"
@@ -115,6 +121,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_UNSETTLE", config.unsettleDistanceM);
     env("WW_EVAL_RESTANCHOR", config.restAnchorS);
     env("WW_EVAL_UNSETTLECONFIRM", config.unsettleConfirmS);
+    env("WW_EVAL_SILENT", config.receiverSilentS);
     if (qEnvironmentVariableIsSet("WW_EVAL_SELFCAL"))
         config.selfCalibrate = qEnvironmentVariableIntValue("WW_EVAL_SELFCAL") != 0;
     envInt("WW_EVAL_SCNEAR", config.selfCalibrationNearest);
@@ -143,6 +150,30 @@ int main(int argc, char** argv)
     env("WW_EVAL_DRIFT", opt.radio.driftDbPerHourSd);
     env("WW_EVAL_LOSSPM", opt.radio.lossPerMetre);
     opt.eventRateScale = 0; // no silences: every tag is heard throughout
+    QString offRoom; // the dead gateway's room
+    double offAtS = -1;
+    if (qEnvironmentVariableIsSet("WW_EVAL_GATEWAY_OFF")) {
+        QString error;
+        const auto off = sim::parseGatewayOff(qEnvironmentVariable("WW_EVAL_GATEWAY_OFF"), site, &error);
+        if (!off) {
+            QTextStream(stderr) << "WW_EVAL_GATEWAY_OFF: " << error << Qt::endl;
+            return 2;
+        }
+        opt.gatewaysOff.push_back(*off);
+        offAtS = off->atS;
+        const Gateway& g = site.gateways[size_t(site.gatewayIndex(off->gateway))];
+        for (const auto& r : site.rooms)
+            if (r.floor == g.floor && r.polygon.contains(QPointF(g.x, g.y)))
+                offRoom = r.id;
+    }
+    // Fixes of tags in the dead gateway's room: [0] all after the kill, [1] from receiverSilentS
+    // after it (what holds once the engine can know), [2] before it (the same room's own errors).
+    // Counts: right, wrong room named (known or stale), unknown near the true room, unknown near
+    // another room or none, locating.
+    struct OffCounts
+    {
+        int n = 0, right = 0, wrong = 0, nearTrue = 0, nearOther = 0, locating = 0;
+    } offCounts[3];
     double simT = 0;
     sim::WardSimulation world(site, opt, startMs, [&](sim::Outgoing&& o) {
         if (o.topic.endsWith(QStringLiteral("/adv"))) {
@@ -211,6 +242,23 @@ int main(int argc, char** argv)
             if (!f || it == truth.end() || second < warmup)
                 continue;
             const TagTruth& t = it->second;
+            if (offAtS >= 0 && t.room == offRoom) {
+                for (int k = 0; k < 3; ++k) {
+                    if ((k == 2) != (second < offAtS) || (k == 1 && second < offAtS + config.receiverSilentS))
+                        continue;
+                    OffCounts& c = offCounts[k];
+                    ++c.n;
+                    if (f->roomState == RoomState::Locating)
+                        ++c.locating;
+                    else if (!f->room.isEmpty())
+                        (f->room == t.room ? c.right : c.wrong) += 1;
+                    else
+                        (f->nearRoom == t.room ? c.nearTrue : c.nearOther) += 1;
+                }
+                if (qEnvironmentVariableIsSet("WW_EVAL_GATEWAY_OFF_TRACE") && second < offAtS + qEnvironmentVariableIntValue("WW_EVAL_GATEWAY_OFF_TRACE"))
+                    out << "off " << second << " " << directory.tagId(tag) << " room " << f->room << " state " << int(f->roomState)
+                        << " near " << f->nearRoom << " (" << f->unknownReason << ")" << Qt::endl;
+            }
             ++scored;
             if (f->room.isEmpty())
                 ++unknown;
@@ -384,7 +432,27 @@ int main(int argc, char** argv)
     out << "static error median " << QString::number(pct(0.5), 'f', 2) << " m, p90 " << QString::number(pct(0.9), 'f', 2)
         << " m; static RMSE: " << QString::number(std::sqrt(sq / std::max(1, staticN)), 'f', 2) << " m; Cramér-Rao bound (sigma 6.1 dB, n 1.4, one snapshot): "
         << QString::number(std::sqrt(crlbSq / std::max(1, staticN)), 'f', 2) << " m RMS over the same points" << Qt::endl;
+    bool offHolds = true;
+    if (offAtS >= 0) {
+        const auto pc = [](int a, int n) { return QString::number(100.0 * a / std::max(1, n), 'f', 1); };
+        for (int k : {2, 0, 1}) {
+            const OffCounts& c = offCounts[k];
+            out << "gateway off (" << opt.gatewaysOff.front().gateway << " at " << offAtS << " s, room " << offRoom << "), "
+                << (k == 2   ? QStringLiteral("before the kill")
+                    : k == 1 ? QStringLiteral("from %1 s after the kill").arg(config.receiverSilentS)
+                             : QStringLiteral("all after the kill"))
+                << ": " << c.n << " fixes of tags in " << offRoom << ": wrong room " << pc(c.wrong, c.n) << " %, unknown near "
+                << offRoom << " " << pc(c.nearTrue, c.n) << " %, unknown otherwise " << pc(c.nearOther, c.n) << " %, right "
+                << pc(c.right, c.n) << " %, locating " << pc(c.locating, c.n) << " %" << Qt::endl;
+        }
+        if (qEnvironmentVariableIsSet("CHECK_GATEWAY_OFF_WRONG"))
+            offHolds = offCounts[0].n > 0 &&
+                       100.0 * offCounts[0].wrong / offCounts[0].n <= qEnvironmentVariable("CHECK_GATEWAY_OFF_WRONG").toDouble();
+        if (qEnvironmentVariableIsSet("CHECK_GATEWAY_OFF_NEAR"))
+            offHolds = offHolds && offCounts[1].n > 0 &&
+                       100.0 * offCounts[1].nearTrue / offCounts[1].n >= qEnvironmentVariable("CHECK_GATEWAY_OFF_NEAR").toDouble();
+    }
     const bool stillHolds = !qEnvironmentVariableIsSet("CHECK_STILL_CHANGES") ||
                             stillChanges <= qEnvironmentVariableIntValue("CHECK_STILL_CHANGES");
-    return check && (accuracy < checkAccuracy || !stillHolds) ? 1 : 0;
+    return check && (accuracy < checkAccuracy || !stillHolds || !offHolds) ? 1 : 0;
 }

@@ -471,7 +471,9 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         engine.setSelfCalibrate(false); // the calibration measured the receivers
     }
 
-    constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m\n";
+    // room_state: known, unknown_near, stale or locating (docs/positioning.md, "Room states").
+    constexpr const char* FixHeader = "time_s,tag_id,x,y,floor,room,accuracy_m,room_state,near_room\n";
+    static const char* const StateNames[] = {"known", "unknown_near", "stale", "locating"};
     std::unique_ptr<QFile> out;
     std::unique_ptr<QTextStream> po;
     if (!o.out.isEmpty() || !o.afterFix) {
@@ -502,7 +504,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             if (po)
                 *po << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ','
                     << QString::number(f->x, 'f', 3) << ',' << QString::number(f->y, 'f', 3) << ',' << f->floor << ','
-                    << csvField(f->room) << ',' << QString::number(f->accuracyM, 'f', 2) << '\n';
+                    << csvField(f->room) << ',' << QString::number(f->accuracyM, 'f', 2) << ','
+                    << StateNames[int(f->roomState)] << ',' << csvField(f->nearRoom) << '\n';
             if (stats)
                 ++stats->fixes;
             if (o.afterFix)
@@ -511,7 +514,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         if (co)
             if (const auto c = engine.centroid(tag, t))
                 *co << QString::number(t, 'f', 3) << ',' << csvField(tagIds[size_t(tag)]) << ',' << QString::number(c->x, 'f', 3)
-                    << ',' << QString::number(c->y, 'f', 3) << ',' << c->floor << ",,\n";
+                    << ',' << QString::number(c->y, 'f', 3) << ',' << c->floor << ",,,,\n";
     };
     const int tCol = csv.column(QStringLiteral("time_s")), gCol = csv.column(QStringLiteral("gateway_id")),
               tagCol = csv.column(QStringLiteral("tag_id")), rCol = csv.column(QStringLiteral("rssi"));

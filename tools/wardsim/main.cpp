@@ -63,7 +63,12 @@ int main(int argc, char** argv)
                                                   "more loss with distance, gateways off their planned places, drifting levels "
                                                   "(docs/simulator.md)."),
                                    QStringLiteral("kind"), QStringLiteral("default"));
-    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario, history, historyDays, radio});
+    const QCommandLineOption gatewayOff(QStringLiteral("gateway-off"),
+                                        QStringLiteral("Kill a gateway at a simulated time: ID@SECONDS (repeatable); it publishes "
+                                                       "nothing from then on."),
+                                        QStringLiteral("id@s"));
+    p.addOptions({host, port, site, seed, duration, speed, extra, vitals, synthetic, replay, events, truth, scenario, history, historyDays, radio,
+                  gatewayOff});
     p.process(app);
 
     const SiteLoadResult loaded = p.isSet(site) ? SiteLoader::loadFile(p.value(site)) : SiteLoader::loadDefault();
@@ -105,6 +110,15 @@ int main(int argc, char** argv)
         opt.radio = sim::hardRadio();
     if (!p.isSet(synthetic))
         opt.vitalsDir = p.value(vitals);
+    for (const QString& v : p.values(gatewayOff)) {
+        QString error;
+        const auto off = sim::parseGatewayOff(v, *loaded.site, &error);
+        if (!off) {
+            QTextStream(stderr) << "--gateway-off: " << error << Qt::endl;
+            return 2;
+        }
+        opt.gatewaysOff.push_back(*off);
+    }
 
     MqttSettings ms;
     ms.host = p.value(host);

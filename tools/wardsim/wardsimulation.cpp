@@ -299,11 +299,40 @@ void WardSimulation::advertise(double now)
     }
 }
 
+std::optional<SimOptions::GatewayOff> parseGatewayOff(const QString& text, const Site& site, QString* error)
+{
+    const qsizetype at = text.lastIndexOf(u'@');
+    bool ok = false;
+    const double s = at > 0 ? text.mid(at + 1).toDouble(&ok) : 0;
+    if (at <= 0 || !ok || !(s >= 0)) {
+        if (error)
+            *error = QStringLiteral("\"%1\" is not ID@SECONDS").arg(text);
+        return std::nullopt;
+    }
+    const QString id = text.left(at);
+    if (site.gatewayIndex(id) < 0) {
+        if (error)
+            *error = QStringLiteral("\"%1\" is not a gateway of the site").arg(id);
+        return std::nullopt;
+    }
+    return SimOptions::GatewayOff{id, s};
+}
+
+bool WardSimulation::gatewayOff(size_t gateway) const
+{
+    for (const auto& off : m_opt.gatewaysOff)
+        if (m_t >= off.atS && off.gateway == m_site.gateways[gateway].id)
+            return true;
+    return false;
+}
+
 void WardSimulation::flushGateways()
 {
     for (size_t g = 0; g < m_site.gateways.size(); ++g) {
         const QString& id = m_site.gateways[g].id;
-        if (silent(id)) {
+        // A dead gateway's adverts are drawn all the same (the rest of the world stays as it was)
+        // and lost with it.
+        if (silent(id) || gatewayOff(g)) {
             m_pending[g].clear();
             continue;
         }
@@ -559,6 +588,8 @@ void WardSimulation::publishStatuses()
             continue;
         if (m_rng.chance(0.3))
             d.battery = std::max(5, d.battery - 1);
+        if (const int g = d.kind == DeviceKind::Gateway ? m_site.gatewayIndex(d.id) : -1; g >= 0 && gatewayOff(size_t(g)))
+            continue; // after the draw: the other devices' numbers stay as they were
         DeviceStatusMsg s{d.id, nowMs(), 0, true, d.battery, d.boot, QStringLiteral("wardsim-1"),
                           int(m_site.timingFor(d.kind).intervalS)};
         m_publish({m_topics.status(d.id), encode(s), 1, true});

@@ -47,7 +47,19 @@ struct SimOptions
     double eventRateScale = 1.0;      // multiplies panic, fall and silence rates
     bool demoScenario = false;        // scripted alarms for the demo (docs/simulator.md)
     RadioModel radio;
+    // Gateways that die (power, network) at a simulated time: from then on they publish nothing,
+    // neither adverts nor status, as a gateway whose cable was pulled.
+    struct GatewayOff
+    {
+        QString gateway;
+        double atS = 0;
+    };
+    std::vector<GatewayOff> gatewaysOff;
 };
+
+// "ID@SECONDS" (--gateway-off, WW_EVAL_GATEWAY_OFF); nullopt when malformed, the gateway not in
+// the site or the time negative (error says which).
+[[nodiscard]] std::optional<SimOptions::GatewayOff> parseGatewayOff(const QString& text, const Site& site, QString* error);
 
 struct Outgoing
 {
@@ -129,6 +141,7 @@ private:
     [[nodiscard]] qint64 nowMs() const { return m_startMs + qint64(m_t * 1000); }
     Device& device(const QString& id);
     bool silent(const QString& id);
+    [[nodiscard]] bool gatewayOff(size_t gateway) const; // dead by SimOptions::gatewaysOff
     void event(const QString& deviceId, DeviceEventKind kind);
 
     const Site& m_site;
