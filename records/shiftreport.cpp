@@ -33,6 +33,7 @@ ShiftReport::Alarm itemOf(const AlarmState& s, qint64 fromMs, qint64 toMs)
     a.rule = s.rule;
     a.conditionCode = s.conditionCode;
     a.condition = s.condition;
+    a.conditionArgs = s.conditionArgs;
     a.subject = s.subject;
     a.patientId = s.patientId;
     a.priority = s.priority;
@@ -96,6 +97,7 @@ bool readCensus(const QString& path, qint64 toMs, std::vector<CensusRow>& rows, 
 void countBedDays(ShiftReport& r, const std::vector<CensusRow>& rows, const ShiftReportOptions& o)
 {
     const double periodDays = double(r.toMs - r.fromMs) / double(DayMs);
+    r.bedsOption = std::max(0, o.bedsThroughout);
     if (rows.empty() && o.bedsThroughout > 0) {
         r.occupiedBedDays = o.bedsThroughout * periodDays;
         r.bedDaysBasis = QStringLiteral("beds-option");
@@ -137,6 +139,7 @@ void countBedDays(ShiftReport& r, const std::vector<CensusRow>& rows, const Shif
         if (!seen.contains(bed))
             occupiedMs += r.toMs - r.fromMs;
     r.occupiedBedDays = double(occupiedMs) / double(DayMs);
+    r.bedsAtStart = int(atStart.size());
     if (o.occupiedAtStartGiven) {
         r.bedDaysBasis = QStringLiteral("census-record+station-census");
         r.bedDaysNote = QStringLiteral("the census record, with the station's census at the start (%1 beds occupied) for "
@@ -380,6 +383,7 @@ ShiftReport buildShiftReport(const QString& logPath, qint64 fromMs, qint64 toMs,
             c.rule = s.rule;
             c.conditionCode = s.conditionCode;
             c.example = s.condition;
+            c.exampleArgs = s.conditionArgs;
         }
         const bool endedByItself = s.ended() && !s.endsOnAck && s.endedMs - s.onsetMs <= options.nuisanceMaxMs;
         const bool ackedBeforeEnd = s.acknowledged() && s.ackedAtMs <= s.endedMs;

@@ -39,6 +39,7 @@ struct ShiftReport
     struct Alarm
     {
         QString id, rule, conditionCode, condition, subject, patientId;
+        QStringList conditionArgs; // with conditionCode: the condition as data, rendered where shown
         Priority priority = Priority::Low;
         qint64 onsetMs = 0, endedMs = 0, ackedAtMs = 0, closedMs = 0; // 0: not (yet)
         QString ackedBy, ackedByName, ackComment;
@@ -53,6 +54,7 @@ struct ShiftReport
     struct ConditionCount
     {
         QString rule, conditionCode, example; // example: one occurrence's condition text
+        QStringList exampleArgs;              // and its arguments (with conditionCode)
         int count = 0;
     };
     struct News2Point
@@ -78,9 +80,13 @@ struct ShiftReport
     qint64 fromMs = 0, toMs = 0;
 
     // Bed-days: the census record, and what it was completed with (bedDaysBasis: "census-record",
-    // "census-record+station-census" or "beds-option"), described for people in bedDaysNote.
+    // "census-record+station-census" or "beds-option"), described in English in bedDaysNote (the
+    // records: wardctl, JSON); a view builds its own note in the reader's language from the basis
+    // and the two figures below.
     double occupiedBedDays = 0;
     QString bedDaysBasis, bedDaysNote;
+    int bedsAtStart = 0; // census-record+station-census: the station's beds occupied at the start
+    int bedsOption = 0;  // ShiftReportOptions::bedsThroughout (used with "beds-option", else not used)
 
     // The alarm burden: alarms raised in the period, not reminders, not the station's own
     // technical alarms (local), not copies superseded by another station's alarm.

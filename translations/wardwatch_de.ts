@@ -4018,10 +4018,6 @@ Kommentar: %1</translation>
         <translation>Keine.</translation>
     </message>
     <message>
-        <source>By rule</source>
-        <translation>Nach Regel</translation>
-    </message>
-    <message>
         <source>Onset</source>
         <translation>Beginn</translation>
     </message>
@@ -4040,26 +4036,6 @@ Kommentar: %1</translation>
     <message>
         <source>No patient alarms, reminders or scores in this period.</source>
         <translation>Keine Patientenalarme, Erinnerungen oder NEWS2-Werte in diesem Zeitraum.</translation>
-    </message>
-    <message>
-        <source>no scores logged</source>
-        <translation>keine Werte protokolliert</translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation>erster</translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation>letzter</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>min</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>max</translation>
     </message>
     <message>
         <source>Alarm</source>
@@ -4132,6 +4108,58 @@ Kommentar: %1</translation>
     <message>
         <source>Patients</source>
         <translation>Patienten</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>beds occupied throughout the period: %1 (--beds; the census record has no entries)</source>
+        <translation>belegte Betten im ganzen Zeitraum: %1 (--beds; das Belegungsprotokoll hat keine Einträge)</translation>
+    </message>
+    <message>
+        <source>the census record, with the station&apos;s census at the start (beds occupied: %1) for beds the record has no entry for before the start</source>
+        <translation>das Belegungsprotokoll, ergänzt um die Belegung der Station zu Beginn (belegte Betten: %1) für Betten ohne Eintrag vor Beginn</translation>
+    </message>
+    <message>
+        <source>the census record only: a bed with no entry before the start counts as vacant until its first entry</source>
+        <translation>nur das Belegungsprotokoll: ein Bett ohne Eintrag vor Beginn gilt bis zu seinem ersten Eintrag als frei</translation>
+    </message>
+    <message>
+        <source> (--beds %1 not used: the census record has entries)</source>
+        <translation> (--beds %1 nicht verwendet: das Belegungsprotokoll hat Einträge)</translation>
+    </message>
+    <message>
+        <source>%1: could not be written</source>
+        <translation>%1: konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>By rule: %1</source>
+        <translation>Nach Regel: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>NEWS2: no scores logged</source>
+        <translation>NEWS2: keine Werte protokolliert</translation>
+    </message>
+    <message>
+        <source>NEWS2: first %1, last %2, min %3, max %4</source>
+        <translation>NEWS2: erster %1, letzter %2, min %3, max %4</translation>
     </message>
 </context>
 <context>

@@ -4015,10 +4015,6 @@ comment: %1</source>
         <translation>无。</translation>
     </message>
     <message>
-        <source>By rule</source>
-        <translation>按规则</translation>
-    </message>
-    <message>
         <source>Onset</source>
         <translation>开始</translation>
     </message>
@@ -4037,26 +4033,6 @@ comment: %1</source>
     <message>
         <source>No patient alarms, reminders or scores in this period.</source>
         <translation>此时段内没有患者报警、提醒或评分。</translation>
-    </message>
-    <message>
-        <source>no scores logged</source>
-        <translation>未记录评分</translation>
-    </message>
-    <message>
-        <source>first</source>
-        <translation>首次</translation>
-    </message>
-    <message>
-        <source>last</source>
-        <translation>末次</translation>
-    </message>
-    <message>
-        <source>min</source>
-        <translation>最低</translation>
-    </message>
-    <message>
-        <source>max</source>
-        <translation>最高</translation>
     </message>
     <message>
         <source>Alarm</source>
@@ -4125,6 +4101,58 @@ comment: %1</source>
     <message>
         <source>Patients</source>
         <translation>患者</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>beds occupied throughout the period: %1 (--beds; the census record has no entries)</source>
+        <translation>整个时段内占用的床位：%1（--beds；患者一览记录中没有条目）</translation>
+    </message>
+    <message>
+        <source>the census record, with the station&apos;s census at the start (beds occupied: %1) for beds the record has no entry for before the start</source>
+        <translation>患者一览记录；对于开始前在记录中没有条目的床位，采用本工作站开始时的患者一览（占用床位：%1）</translation>
+    </message>
+    <message>
+        <source>the census record only: a bed with no entry before the start counts as vacant until its first entry</source>
+        <translation>仅依据患者一览记录：开始前没有条目的床位在其第一个条目之前视为空床</translation>
+    </message>
+    <message>
+        <source> (--beds %1 not used: the census record has entries)</source>
+        <translation>（未使用 --beds %1：患者一览记录中有条目）</translation>
+    </message>
+    <message>
+        <source>%1: could not be written</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>By rule: %1</source>
+        <translation>按规则：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>NEWS2: no scores logged</source>
+        <translation>NEWS2：未记录评分</translation>
+    </message>
+    <message>
+        <source>NEWS2: first %1, last %2, min %3, max %4</source>
+        <translation>NEWS2：首次 %1，末次 %2，最低 %3，最高 %4</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPageLayout>
 #include <QPdfWriter>
 #include <QPointer>
@@ -40,16 +41,87 @@ QString priorityCell(Priority p)
     return QStringLiteral("<td><b><font color=\"%1\">%2</font></b></td>").arg(QLatin1String(colour), esc(priorityText(p)));
 }
 
+// Who acknowledged, as the alarm lists show people and the texts the core writes as data.
 QString who(const ShiftReport::Alarm& a)
 {
-    if (a.ackedByName.isEmpty())
-        return esc(a.ackedBy);
-    return a.ackedBy.isEmpty() ? esc(a.ackedByName) : QStringLiteral("%1 (%2)").arg(esc(a.ackedByName), esc(a.ackedBy));
+    const QString id = shownData(a.ackedBy), name = shownData(a.ackedByName);
+    if (name.isEmpty())
+        return esc(id);
+    return id.isEmpty() ? esc(name) : QStringLiteral("%1 (%2)").arg(esc(name), esc(id));
+}
+
+// The condition as the alarm lists show it: its code and arguments rendered in the reader's
+// language. The logged English text where the code is unknown to this program (a newer one's) or
+// the row has none (a log written before codes were kept).
+QString condition(const QString& code, const QStringList& args, const QString& logged)
+{
+    return knownCondition(code) ? renderCondition(code, args) : logged;
+}
+
+QString condition(const ShiftReport::Alarm& a)
+{
+    return condition(a.conditionCode, a.conditionArgs, a.condition);
+}
+
+// Numbers in the locale of the language shown (the default locale, set with the language).
+QString number(qint64 n)
+{
+    return QLocale().toString(n);
+}
+
+QString fixed(double v, int decimals)
+{
+    return QLocale().toString(v, 'f', decimals);
+}
+
+QString score(double v)
+{
+    return QLocale().toString(v, 'g', 6);
 }
 
 QString score(const std::optional<double>& v)
 {
-    return v ? QString::number(*v, 'g', 6) : QStringLiteral("–");
+    return v ? score(*v) : QStringLiteral("–");
+}
+
+// A duration as shiftDurationText writes it for the records ("12.5 s", "3 min 05 s", "2 h 10 min"),
+// in the reader's language and locale.
+QString duration(qint64 ms)
+{
+    if (ms < 60'000)
+        return ShiftReportView::tr("%1 s").arg(fixed(double(ms) / 1000.0, 1));
+    const qint64 s = (ms + 500) / 1000;
+    const QLocale l;
+    const QChar zero = l.zeroDigit().size() == 1 ? l.zeroDigit().front() : QChar(u'0');
+    if (s < 3600)
+        return ShiftReportView::tr("%1 min %2 s").arg(number(s / 60)).arg(l.toString(s % 60).rightJustified(2, zero));
+    return ShiftReportView::tr("%1 h %2 min").arg(number(s / 3600)).arg(l.toString((s % 3600) / 60).rightJustified(2, zero));
+}
+
+QString duration(const std::optional<qint64>& ms)
+{
+    return ms ? duration(*ms) : QStringLiteral("–");
+}
+
+// How the bed-days were counted, from the report's basis (its bedDaysNote is the records' English).
+QString bedDaysNote(const ShiftReport& r)
+{
+    QString note;
+    if (r.bedDaysBasis == u"beds-option")
+        return ShiftReportView::tr("beds occupied throughout the period: %1 (--beds; the census record has no entries)")
+            .arg(number(r.bedsOption));
+    if (r.bedDaysBasis == u"census-record+station-census")
+        note = ShiftReportView::tr("the census record, with the station's census at the start (beds occupied: %1) for beds "
+                                   "the record has no entry for before the start")
+                   .arg(number(r.bedsAtStart));
+    else if (r.bedDaysBasis == u"census-record")
+        note = ShiftReportView::tr("the census record only: a bed with no entry before the start counts as vacant until its "
+                                   "first entry");
+    else
+        return r.bedDaysNote; // a basis this program does not know: the report's own words
+    if (r.bedsOption > 0)
+        note += ShiftReportView::tr(" (--beds %1 not used: the census record has entries)").arg(number(r.bedsOption));
+    return note;
 }
 
 QString tableStart(const QStringList& headers)
@@ -152,12 +224,12 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
         h += QStringLiteral("<tr><td>%1</td><td align=\"right\"><b>%2</b></td><td><small>%3</small></td></tr>")
                  .arg(esc(name), esc(value), esc(note));
     };
-    figure(tr("Alarms per bed-day"), r.alarmsPerBedDay ? QString::number(*r.alarmsPerBedDay, 'f', 2) : tr("n/a"),
+    figure(tr("Alarms per bed-day"), r.alarmsPerBedDay ? fixed(*r.alarmsPerBedDay, 2) : tr("n/a"),
            r.alarmsPerBedDay ? QString() : tr("under one occupied bed-hour"));
-    figure(tr("Alarms raised"), QString::number(r.alarmsRaised),
-           tr("reminders not counted; station technical alarms left out: %1").arg(r.localAlarms));
-    figure(tr("Occupied bed-days"), QString::number(r.occupiedBedDays, 'f', 2), r.bedDaysNote);
-    figure(tr("Likely nuisance"), QString::number(r.nuisance.size()),
+    figure(tr("Alarms raised"), number(r.alarmsRaised),
+           tr("reminders not counted; station technical alarms left out: %1").arg(number(r.localAlarms)));
+    figure(tr("Occupied bed-days"), fixed(r.occupiedBedDays, 2), bedDaysNote(r));
+    figure(tr("Likely nuisance"), number(qint64(r.nuisance.size())),
            tr("ended by themselves within 10 s of onset, unacknowledged"));
     h += QStringLiteral("</table>");
 
@@ -166,12 +238,8 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
     for (const auto& f : r.priorities)
         h += QStringLiteral("<tr>%1<td align=\"right\">%2</td><td align=\"right\">%3</td><td align=\"right\">%4</td>"
                             "<td align=\"right\">%5</td><td align=\"right\">%6</td></tr>")
-                 .arg(priorityCell(f.priority))
-                 .arg(f.raised)
-                 .arg(f.acknowledged)
-                 .arg(f.neverAcknowledged)
-                 .arg(f.ackP50Ms ? shiftDurationText(*f.ackP50Ms) : QStringLiteral("–"),
-                      f.ackP90Ms ? shiftDurationText(*f.ackP90Ms) : QStringLiteral("–"));
+                 .arg(priorityCell(f.priority), number(f.raised), number(f.acknowledged), number(f.neverAcknowledged),
+                      duration(f.ackP50Ms), duration(f.ackP90Ms));
     h += QStringLiteral("</table><p><small>%1</small></p>")
              .arg(tr("From onset to acknowledgement, alarms raised in the period; percentiles by nearest rank."));
 
@@ -183,9 +251,8 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
         for (size_t i = 0; i < r.topConditions.size(); ++i) {
             const auto& c = r.topConditions[i];
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align=\"right\"><b>%5</b></td></tr>")
-                     .arg(i + 1)
-                     .arg(esc(c.rule), esc(c.conditionCode), esc(c.example))
-                     .arg(c.count);
+                     .arg(number(qint64(i + 1)), esc(c.rule), esc(c.conditionCode),
+                          esc(condition(c.conditionCode, c.exampleArgs, c.example)), number(c.count));
         }
         h += QStringLiteral("</table>");
     }
@@ -196,12 +263,12 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
     } else {
         QStringList rules;
         for (const auto& [rule, count] : r.nuisanceRules)
-            rules << QStringLiteral("%1 <b>%2</b>").arg(esc(rule)).arg(count);
-        h += QStringLiteral("<p>%1: %2</p>").arg(tr("By rule"), rules.join(QStringLiteral(", ")));
+            rules << QStringLiteral("%1 <b>%2</b>").arg(esc(rule), number(count));
+        h += QStringLiteral("<p>%1</p>").arg(tr("By rule: %1").arg(rules.join(tr(", "))));
         h += tableStart({tr("Onset"), tr("Rule"), tr("Subject"), tr("Lasted")});
         for (const auto& a : r.nuisance)
             h += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=\"right\">%4</td></tr>")
-                     .arg(when(a.onsetMs), esc(a.rule), esc(shownData(a.subject)), shiftDurationText(a.endedMs - a.onsetMs));
+                     .arg(when(a.onsetMs), esc(a.rule), esc(shownData(a.subject)), duration(a.endedMs - a.onsetMs));
         h += QStringLiteral("</table>");
     }
 
@@ -211,17 +278,17 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
     if (r.patients.empty())
         h += QStringLiteral("<p>%1</p>").arg(tr("No patient alarms, reminders or scores in this period."));
     for (const auto& p : r.patients) {
-        h += QStringLiteral("<h4 style=\"margin-top:18px\">%1 <small>(%2)</small></h4>").arg(esc(p.name), esc(p.id));
+        h += QStringLiteral("<h4 style=\"margin-top:18px\">%1 <small>(%2)</small></h4>").arg(esc(shownData(p.name)), esc(p.id));
         if (p.news2.empty()) {
-            h += QStringLiteral("<p>NEWS2: %1</p>").arg(tr("no scores logged"));
+            h += QStringLiteral("<p>%1</p>").arg(tr("NEWS2: no scores logged"));
         } else {
             QStringList points;
             for (const auto& n : p.news2)
-                points << QStringLiteral("%1&nbsp;<b>%2</b>").arg(when(n.timeMs).left(5)).arg(n.score);
-            h += QStringLiteral("<p>NEWS2: %1 %2, %3 %4, %5 %6, %7 %8<br><small>%9</small></p>")
-                     .arg(tr("first"), score(p.news2First()), tr("last"), score(p.news2Last()), tr("min"), score(p.news2Min()),
-                          tr("max"), score(p.news2Max()))
-                     .arg(points.join(QStringLiteral(" · ")));
+                points << QStringLiteral("%1&nbsp;<b>%2</b>").arg(when(n.timeMs).left(5), score(n.score));
+            h += QStringLiteral("<p>%1<br><small>%2</small></p>")
+                     .arg(tr("NEWS2: first %1, last %2, min %3, max %4")
+                              .arg(score(p.news2First()), score(p.news2Last()), score(p.news2Min()), score(p.news2Max())),
+                          points.join(QStringLiteral(" · ")));
         }
         if (!p.alarms.empty()) {
             h += tableStart({tr("Onset"), tr("Priority"), tr("Alarm"), tr("Acknowledged"), tr("By"), tr("Comment")});
@@ -229,17 +296,19 @@ QString ShiftReportView::toHtml(const ShiftReport& r)
                 h += QStringLiteral("<tr><td>%1</td>%2<td>%3<br><small>%4</small></td><td>%5</td><td>%6</td><td>%7</td></tr>")
                          .arg(a.raisedInPeriod ? when(a.onsetMs) : when(a.onsetMs, true))
                          .arg(priorityCell(a.priority))
-                         .arg(esc(a.condition.isEmpty() ? a.rule : a.condition), esc(a.rule),
+                         .arg(esc(condition(a).isEmpty() ? a.rule : condition(a)), esc(a.rule),
                               a.ackedAtMs ? when(a.ackedAtMs) : tr("never"), who(a), esc(a.ackComment));
             h += QStringLiteral("</table>");
         }
-        h += QStringLiteral("<p>%1</p>").arg(tr("Reminders: %1 done, %2 missed").arg(p.remindersDone).arg(p.remindersMissed));
+        h += QStringLiteral("<p>%1</p>").arg(tr("Reminders: %1 done, %2 missed").arg(number(p.remindersDone), number(p.remindersMissed)));
         if (!p.reminders.empty()) {
             h += tableStart({tr("Due"), tr("Reminder"), tr("Status"), tr("Done at"), tr("By"), tr("Comment")});
             for (const auto& a : p.reminders) {
                 const bool done = a.ackedAtMs != 0;
+                const QString what = condition(a);
                 h += QStringLiteral("<tr><td>%1</td><td>%2</td><td><b>%3</b></td><td>%4</td><td>%5</td><td>%6</td></tr>")
-                         .arg(when(a.onsetMs), esc(a.rule),
+                         .arg(when(a.onsetMs),
+                              what.isEmpty() ? esc(a.rule) : QStringLiteral("%1<br><small>%2</small>").arg(esc(what), esc(a.rule)),
                               done ? tr("done") : QStringLiteral("<font color=\"#c62828\">%1</font>").arg(tr("missed")),
                               done ? when(a.ackedAtMs) : QString(), who(a), esc(a.ackComment));
             }
@@ -255,7 +324,7 @@ bool ShiftReportView::writePdf(const ShiftReport& report, const QString& path, Q
         QPdfWriter pdf(path);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
-        pdf.setTitle(QStringLiteral("Shift report"));
+        pdf.setTitle(tr("Shift report"));
         pdf.setCreator(QStringLiteral("WardWatch"));
         // The report's HTML on A4; the document paginates itself.
         QTextDocument doc;
@@ -264,7 +333,7 @@ bool ShiftReportView::writePdf(const ShiftReport& report, const QString& path, Q
     }
     if (QFile(path).size() <= 0) {
         if (error)
-            *error = QStringLiteral("%1: could not be written").arg(path);
+            *error = tr("%1: could not be written").arg(path);
         return false;
     }
     return true;
@@ -275,7 +344,7 @@ bool ShiftReportView::writeCsv(const ShiftReport& report, const QString& path, Q
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(toCsv(report)) < 0 || !f.flush()) {
         if (error)
-            *error = QStringLiteral("%1: cannot write: %2").arg(path, f.errorString());
+            *error = tr("%1: cannot write: %2").arg(path, f.errorString());
         return false;
     }
     return true;
