@@ -514,8 +514,14 @@ void FloorPlanScene::applyNearRings()
         ring->setPos(toScene(room->room().floor, room->room().centre()));
         m_nearRings.insert(it.key(), ring);
     }
-    for (PlanNearRing* ring : std::as_const(m_nearRings))
+    bool shownChanged = false;
+    for (PlanNearRing* ring : std::as_const(m_nearRings)) {
+        const bool before = ring->isVisible();
         ring->setMembers(near.value(ring->roomId()));
+        shownChanged = shownChanged || ring->isVisible() != before;
+    }
+    if (shownChanged)
+        scheduleRecluster(); // labels move off a ring that appeared
 }
 
 void FloorPlanScene::applyInfrastructure()
@@ -863,6 +869,12 @@ void FloorPlanScene::recluster()
         marks.push_back(m->to * m_pixelScale);
         sizes.push_back(m->label->boundingRect().size());
     }
+    // The near rings are marks too: no label covers one (their own labels are their tooltips).
+    for (const PlanNearRing* ring : std::as_const(m_nearRings))
+        if (ring->isVisible()) {
+            marks.push_back(ring->scenePos() * m_pixelScale);
+            sizes.push_back(QSizeF(0, 0));
+        }
     QRectF bounds;
     for (const QPointF& p : marks)
         bounds = bounds.united(QRectF(p - QPointF(400, 400), QSizeF(800, 800)));
