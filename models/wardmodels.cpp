@@ -280,6 +280,8 @@ QVariant PatientModel::data(const QModelIndex& index, int role) const
                                        : tr("%1 (%2)").arg(p.nurseName, p.nurseId);
         if (index.column() == News2Col && p.news2 >= 0)
             return (p.news2Partial ? tr("Partial score (a lower bound): ") : tr("NEWS2: ")) + p.news2Detail;
+        if (index.column() == LocationCol && !p.vacant() && p.location.roomState != RoomState::Known)
+            return data(index, Qt::DisplayRole); // whole, should the column be too narrow
         return {};
     case Qt::DisplayRole:
         if (p.vacant()) // a free bed: its number and nothing else
@@ -351,6 +353,8 @@ QVariant StaffModel::data(const QModelIndex& index, int role) const
     case RoomRole: return s.location.known ? s.location.roomId : QString();
     case SignalRole: return int(s.signal);
     case Qt::ForegroundRole: return s.signal == SignalState::NoSignal && index.column() >= LocationCol ? QVariant(noSignalColour()) : QVariant();
+    case Qt::ToolTipRole: // an unsure location whole, should the column be too narrow
+        return index.column() == LocationCol && s.location.roomState != RoomState::Known ? data(index, Qt::DisplayRole) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameCol: return s.name;
@@ -390,6 +394,8 @@ QVariant AssetModel::data(const QModelIndex& index, int role) const
     case SignalRole: return int(a.signal);
     case UtilisationRole: return a.utilisationPct ? QVariant(*a.utilisationPct) : QVariant();
     case Qt::ForegroundRole: return a.signal == SignalState::NoSignal && index.column() >= LocationCol ? QVariant(noSignalColour()) : QVariant();
+    case Qt::ToolTipRole: // an unsure location whole, should the column be too narrow
+        return index.column() == LocationCol && a.location.roomState != RoomState::Known ? data(index, Qt::DisplayRole) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameCol: return a.name;

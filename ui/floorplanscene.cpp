@@ -347,6 +347,11 @@ void FloorPlanScene::applyRows()
         // Not sure of the room: its tooltip says so ("R115 (last heard 14:02)"), and a stale room is faded.
         s.roomName = loc.roomState == RoomState::Known ? loc.roomName : locationText(loc);
         s.stale = loc.roomState == RoomState::Stale;
+        // Only near a room: its room's ring shows it, not a dot (a silent tag's too: the list says
+        // "no signal", the ring's tooltip where it was last near).
+        s.unknownNear = !s.known && loc.roomState == RoomState::UnknownNear && signal != SignalState::Waiting &&
+                        m_rooms.contains(loc.nearRoomId);
+        s.nearRoomId = s.unknownNear ? loc.nearRoomId : QString();
         s.timeMs = loc.timeMs;
         if (s == m->state)
             return;
@@ -485,7 +490,38 @@ void FloorPlanScene::updateVisibility()
     }
     for (QGraphicsItem* g : std::as_const(m_infrastructure))
         g->setVisible(m_layers[size_t(PlanLayer::Infrastructure)]);
+    applyNearRings();
+}
 
+void FloorPlanScene::applyNearRings()
+{
+    // Live view only: a recorded position carries no room state.
+    QHash<QString, QList<PlanMarker*>> near;
+    if (!m_replayMs)
+        for (PlanMarker* m : m_markers) {
+            const PlanLayer layer = m->kind == MarkerKind::Patient ? PlanLayer::Patients
+                                    : m->kind == MarkerKind::Staff ? PlanLayer::Staff
+                                                                   : PlanLayer::Assets;
+            if (m->state.unknownNear && m_layers[size_t(layer)])
+                near[m->state.nearRoomId] << m;
+        }
+    for (auto it = near.cbegin(); it != near.cend(); ++it) {
+        if (m_nearRings.contains(it.key()))
+            continue;
+        const PlanRoom* room = m_rooms.value(it.key());
+        auto* ring = new PlanNearRing(it.key());
+        ring->setParentItem(m_floorItems.value(room->room().floor)); // shown with its floor
+        ring->setPos(toScene(room->room().floor, room->room().centre()));
+        m_nearRings.insert(it.key(), ring);
+    }
+    bool shownChanged = false;
+    for (PlanNearRing* ring : std::as_const(m_nearRings)) {
+        const bool before = ring->isVisible();
+        ring->setMembers(near.value(ring->roomId()));
+        shownChanged = shownChanged || ring->isVisible() != before;
+    }
+    if (shownChanged)
+        scheduleRecluster(); // labels move off a ring that appeared
 }
 
 void FloorPlanScene::applyInfrastructure()
@@ -833,6 +869,12 @@ void FloorPlanScene::recluster()
         marks.push_back(m->to * m_pixelScale);
         sizes.push_back(m->label->boundingRect().size());
     }
+    // The near rings are marks too: no label covers one (their own labels are their tooltips).
+    for (const PlanNearRing* ring : std::as_const(m_nearRings))
+        if (ring->isVisible()) {
+            marks.push_back(ring->scenePos() * m_pixelScale);
+            sizes.push_back(QSizeF(0, 0));
+        }
     QRectF bounds;
     for (const QPointF& p : marks)
         bounds = bounds.united(QRectF(p - QPointF(400, 400), QSizeF(800, 800)));

@@ -43,6 +43,7 @@ inline constexpr int PlanLayerCount = 7;
 class PlanMarker;
 class PlanRoom;
 class PlanCluster;
+class PlanNearRing;
 
 class FloorPlanScene : public QGraphicsScene
 {
@@ -107,6 +108,8 @@ public:
     [[nodiscard]] PlanRoom* room(const QString& roomId) const { return m_rooms.value(roomId); }
     [[nodiscard]] PlanMarker* marker(const QString& id) const; // by row id (patient, staff or asset id)
     [[nodiscard]] QList<PlanCluster*> clusters() const;
+    // The ring of the tags "unknown, near" a room (null: none was ever needed there).
+    [[nodiscard]] PlanNearRing* nearRing(const QString& roomId) const { return m_nearRings.value(roomId); }
     [[nodiscard]] int visibleMarkers() const;
     [[nodiscard]] QGraphicsItem* route() const;      // the nearest staff member's route (null: none)
     [[nodiscard]] QGraphicsItem* assetRoute() const; // the nearest asset's route (null: none)
@@ -147,6 +150,7 @@ private:
     void scheduleRecluster();
     void animate();
     void updateVisibility();
+    void applyNearRings();
     // Whether the marker is drawn on what the plan shows (its layer on, its floor shown, placed).
     [[nodiscard]] bool onShownFloor(const PlanMarker& m) const;
     [[nodiscard]] QPointF markerTarget(const PlanMarker& m) const;
@@ -166,6 +170,7 @@ private:
     std::vector<PlanMarker*> m_markers; // patients, staff, assets (model order)
     QHash<QString, PlanMarker*> m_byId;
     QList<PlanCluster*> m_clusters;
+    QHash<QString, PlanNearRing*> m_nearRings; // room id -> its ring, made when first needed
     QGraphicsPathItem* m_route = nullptr;
     QGraphicsPathItem* m_assetRoute = nullptr;
     QGraphicsEllipseItem* m_pulse = nullptr;

@@ -29,9 +29,75 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
+#include <QScrollBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace ww {
+
+namespace {
+
+// A table beside its chart gets the width its columns need, so that no column (a patient's
+// "unknown, near Room 115" at the far right) is behind a sideways scroll; the chart keeps the
+// rest, at least a quarter of the split. It follows the columns as their texts change, until the
+// nurse drags the handle: from then on the split is theirs.
+class TableFirst final : public QObject
+{
+public:
+    TableFirst(QSplitter* split, QTableView* table, QWidget* chart) : QObject(split), m_split(split), m_table(table), m_chart(chart)
+    {
+        m_fit.setSingleShot(true);
+        m_fit.setInterval(0);
+        connect(&m_fit, &QTimer::timeout, this, &TableFirst::fit);
+        connect(table->horizontalHeader(), &QHeaderView::sectionResized, &m_fit, qOverload<>(&QTimer::start));
+        connect(split, &QSplitter::splitterMoved, this, [this] { m_userSized = true; });
+        split->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == m_split && event->type() == QEvent::Show)
+            fit(); // before it is first painted
+        if (watched == m_split && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+            m_fit.start();
+        return false;
+    }
+
+private:
+    void fit()
+    {
+        if (m_userSized)
+            return;
+        const QList<int> sizes = m_split->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (total <= 0)
+            return;
+        // The columns' own widths (the last one stretches: its contents' instead, at least the
+        // header's default section, below which it does not shrink), the frame, the grid's last
+        // line and the vertical scroll bar.
+        const QHeaderView* h = m_table->horizontalHeader();
+        int need = 2 * m_table->frameWidth() + m_table->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_table->verticalScrollBar()) + (m_table->showGrid() ? 1 : 0);
+        for (int c = 0; c < h->count(); ++c)
+            if (!h->isSectionHidden(c))
+                need += c == h->count() - 1 ? std::max({h->sectionSizeHint(c), h->defaultSectionSize(),
+                                                        static_cast<const QAbstractItemView*>(m_table)->sizeHintForColumn(c)})
+                                            : h->sectionSize(c);
+        const int chartMin = std::max(m_chart->minimumSizeHint().width(), total / 4);
+        const int left = std::min(need, total - chartMin);
+        if (left > 0 && left != sizes.value(0))
+            m_split->setSizes({left, total - left});
+    }
+
+    QSplitter* m_split;
+    QTableView* m_table;
+    QWidget* m_chart;
+    QTimer m_fit;
+    bool m_userSized = false;
+};
+
+} // namespace
 
 MainWindow::MainWindow(const QString& siteName, WardModels& models, const IngestStats& stats, AlarmController* alarms,
                        const Site* site, QWidget* parent)
@@ -555,8 +621,8 @@ void MainWindow::withChart(QTableView* table, QWidget* chart, const QString& nam
         v->addWidget(above);
         v->addWidget(table, 1);
     }
-    // Side by side, the table a little wider than the chart; the chart has the full height (five
-    // stacked trend panels need it).
+    // Side by side, the table as wide as its columns need (TableFirst); the chart has the full
+    // height (five stacked trend panels need it).
     auto* split = new QSplitter(Qt::Horizontal, m_tabs);
     split->setObjectName(name);
     m_tabs->removeTab(index);
@@ -565,6 +631,7 @@ void MainWindow::withChart(QTableView* table, QWidget* chart, const QString& nam
     table->show(); // the tab widget hid it when it was not the current tab
     split->setChildrenCollapsible(false);
     split->setSizes({550, 450});
+    new TableFirst(split, table, chart);
     m_tabs->insertTab(index, split, title);
 }
 

@@ -13,6 +13,7 @@
 #include <QPalette>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgRenderer>
+#include <algorithm>
 #include <cmath>
 
 namespace ww {
@@ -212,6 +213,8 @@ QString PlanMarker::toolTipText() const
 {
     const QString room = state.roomName.isEmpty() ? QCoreApplication::translate("ww::FloorPlanScene", "no room") : state.roomName;
     const QString what = detail.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, detail);
+    if (state.unknownNear) // no place to give an accuracy of
+        return QStringLiteral("%1 — %2").arg(what, room);
     if (!state.live)
         return QCoreApplication::translate("ww::FloorPlanScene", "%1 — last seen %2 in %3, ±%4 m")
             .arg(what, formatTime(state.timeMs), room)
@@ -320,6 +323,66 @@ void PlanCluster::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     painter->setFont(f);
     painter->setPen(Qt::white);
     painter->drawText(QRectF(-15, -15, 30, 30), Qt::AlignCenter, QString::number(m_members.size()));
+}
+
+PlanNearRing::PlanNearRing(QString roomId) : m_roomId(std::move(roomId))
+{
+    setFlag(ItemIgnoresTransformations);
+    setZValue(9); // under the markers: a tag located for sure is never hidden by one that is not
+    setCacheMode(DeviceCoordinateCache);
+    setData(0, QStringLiteral("unknown-near"));
+    setVisible(false);
+}
+
+void PlanNearRing::setMembers(QList<PlanMarker*> members)
+{
+    std::sort(members.begin(), members.end(), [](const PlanMarker* a, const PlanMarker* b) {
+        return a->kind != b->kind ? int(a->kind) < int(b->kind) : a->name < b->name;
+    });
+    QStringList lines;
+    for (const PlanMarker* m : std::as_const(members))
+        lines << m->toolTipText();
+    if (lines.size() > 25) {
+        const int more = int(lines.size()) - 25;
+        lines = lines.mid(0, 25);
+        lines << QCoreApplication::translate("ww::FloorPlanScene", "… and %1 more").arg(more);
+    }
+    const bool redraw = members.size() != m_members.size();
+    m_members = std::move(members);
+    setToolTip(lines.join(u'\n'));
+    setVisible(!m_members.isEmpty());
+    if (redraw)
+        update();
+}
+
+QRectF PlanNearRing::boundingRect() const
+{
+    const double r = FloorPlanScene::MarkerPx / 2 + 6;
+    return {-r, -r, 2 * r, 2 * r};
+}
+
+void PlanNearRing::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*)
+{
+    // Grey as a silent tag and faded as a stale one: the plan is not sure where they are.
+    const double r = FloorPlanScene::MarkerPx / 2 + 4;
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setOpacity(0.8);
+    const QColor c = noSignalColour();
+    QPen pen(c, 2.2, Qt::DashLine, Qt::FlatCap);
+    pen.setDashPattern({2.5, 1.8});
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawEllipse(QPointF(0, 0), r, r);
+    static const QFont f = [] {
+        QFont font;
+        font.setPixelSize(12);
+        font.setBold(true);
+        return font;
+    }();
+    painter->setFont(f);
+    painter->setPen(c);
+    const QString text = m_members.size() > 1 ? QStringLiteral("?%1").arg(m_members.size()) : QStringLiteral("?");
+    painter->drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt::AlignCenter, text);
 }
 
 } // namespace ww

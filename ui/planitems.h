@@ -74,6 +74,9 @@ public:
         double accuracyM = 0;
         QString roomName;
         bool stale = false;  // the room kept from before a long silence: drawn faded
+        // "unknown, near R": no room and no dot; the room's near ring stands for it (PlanNearRing).
+        bool unknownNear = false;
+        QString nearRoomId;
         qint64 timeMs = 0;   // of the fix
         bool operator==(const State&) const = default;
     };
@@ -108,6 +111,27 @@ public:
 private:
     QList<PlanMarker*> m_members;
     std::optional<Priority> m_alarm;
+};
+
+// The tags whose room is "unknown, near R" (its receivers went offline): a faded, dashed grey ring
+// at R's centre with a question mark (and how many when more than one), never a dot in the room;
+// its tooltip names each tag "unknown, near Room 115". The same size on screen at every zoom.
+class PlanNearRing : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 13 };
+    explicit PlanNearRing(QString roomId);
+    [[nodiscard]] int type() const override { return Type; }
+    [[nodiscard]] const QString& roomId() const { return m_roomId; }
+    // The tags near the room that the plan shows (their layer on); none: hidden.
+    void setMembers(QList<PlanMarker*> members);
+    [[nodiscard]] const QList<PlanMarker*>& members() const { return m_members; }
+    [[nodiscard]] QRectF boundingRect() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    QString m_roomId;
+    QList<PlanMarker*> m_members;
 };
 
 } // namespace ww

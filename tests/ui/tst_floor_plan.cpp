@@ -28,6 +28,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtMath>
+#include <cmath>
 
 using namespace ww;
 
@@ -133,6 +135,104 @@ private Q_SLOTS:
         plan.resize(1920, 1000);
         plan.showFloor(1);
         QVERIFY2(plan.view()->scale() * FloorPlanScene::RoomFontPx >= 14, qPrintable(QString::number(plan.view()->scale())));
+    }
+
+    // A tag whose room's receivers went offline is "unknown, near" that room: no dot anywhere, but a
+    // faded, dashed grey ring at the room saying so in its tooltip; a tag located for sure keeps its
+    // dot, a stale one its dot faded; when the room is known again the ring goes and the dot returns.
+    void unknownNearIsARingAtTheRoomNotADot()
+    {
+        PlanStation st;
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1600, 900);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        const Patient* a = patientOnFloor(st.site, 1);
+        QVERIFY(a);
+        const Patient* b = nullptr;
+        for (const Patient& p : st.site.patients)
+            if (st.site.bed(p.bed)->room != st.site.bed(a->bed)->room && st.bedRoom(p).floor == 1)
+                b = &p;
+        QVERIFY(b);
+        const Room& roomA = st.bedRoom(*a);
+        st.place(a->wristband, roomA, st.site.bed(a->bed)->pos);
+        st.place(b->wristband, st.bedRoom(*b), st.site.bed(b->bed)->pos);
+        st.flush();
+        plan.showFloor(1);
+        PlanMarker* ma = plan.scene()->marker(a->id);
+        PlanMarker* mb = plan.scene()->marker(b->id);
+        QVERIFY(ma->isVisible() && mb->isVisible());
+        QVERIFY(!plan.scene()->nearRing(roomA.id)); // nobody is unsure yet
+
+        // The engine: a's room's receivers are offline; a is heard, its room unknown, near roomA.
+        auto unsure = [&](RoomState state, const QString& room, const QString& near) {
+            const qint64 t = st.clock.nowMs();
+            const int index = st.directory.tag(a->wristband.toStdString());
+            const QPointF p = st.site.bed(a->bed)->pos;
+            PositionMsg m{a->wristband, t, p.x(), p.y(), roomA.floor, room, 4.0, 0.2, QStringLiteral("eng-a"), state, near, {}};
+            st.core.apply(QVector<Decoded>{BeaconBatch{0, t, t, {{index, t, -70, -59}}, 0}, m});
+            st.flush();
+        };
+        st.clock.advance(2000);
+        unsure(RoomState::UnknownNear, QString(), roomA.id);
+        QVERIFY(!ma->isVisible());
+        QVERIFY(!ma->clustered);
+        QVERIFY(ma->state.unknownNear);
+        PlanNearRing* ring = plan.scene()->nearRing(roomA.id);
+        QVERIFY(ring);
+        QVERIFY(ring->isVisible());
+        QCOMPARE(ring->type(), int(PlanNearRing::Type));
+        QCOMPARE(ring->data(0).toString(), QStringLiteral("unknown-near"));
+        QCOMPARE(ring->members(), QList<PlanMarker*>{ma});
+        QVERIFY(plan.scene()->room(roomA.id)->polygon().containsPoint(ring->scenePos(), Qt::OddEvenFill));
+        QVERIFY2(ring->toolTip().contains(QStringLiteral("%1 (bed %2) — unknown, near %3").arg(a->name, a->bed, roomA.name)),
+                 qPrintable(ring->toolTip()));
+        QVERIFY(mb->isVisible() && mb->state.known && !mb->state.unknownNear);
+        // Drawn: no patient-blue dot at the ring, grey dashes on its circle, b's dot in full colour.
+        const QImage image = plan.view()->viewport()->grab().toImage();
+        const QPoint centre = plan.view()->mapFromScene(ring->scenePos());
+        if (const QString dir = qEnvironmentVariable("WW_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(image.copy(QRect(centre - QPoint(260, 170), QSize(520, 340))).save(dir + QStringLiteral("/unknown-near-plan.png")));
+        const double r = FloorPlanScene::MarkerPx / 2 + 4;
+        int grey = 0, blue = 0;
+        for (int deg = 0; deg < 360; deg += 5) {
+            const QPoint on = centre + QPointF(r * std::cos(qDegreesToRadians(double(deg))), r * std::sin(qDegreesToRadians(double(deg)))).toPoint();
+            const QColor c = image.pixelColor(on);
+            grey += c.saturation() < 40 && c.lightness() < 190;
+            blue += c == FloorPlanScene::patientColour();
+        }
+        QVERIFY2(grey >= 12 && grey <= 66, qPrintable(QString::number(grey))); // dashed: neither none nor all
+        QCOMPARE(blue, 0);
+        QCOMPARE(image.pixelColor(plan.view()->mapFromScene(mb->pos())), FloorPlanScene::patientColour());
+        // Without the patients' layer, no ring.
+        plan.setLayerVisible(PlanLayer::Patients, false);
+        QVERIFY(!ring->isVisible());
+        plan.setLayerVisible(PlanLayer::Patients, true);
+        QVERIFY(ring->isVisible());
+        plan.showFloor(2);
+        QVERIFY(!ring->isVisible());
+        plan.showFloor(1);
+
+        // Heard in its room again: the dot returns, the ring goes.
+        st.clock.advance(2000);
+        unsure(RoomState::Known, roomA.id, QString());
+        QVERIFY(!ring->isVisible());
+        QVERIFY(ma->isVisible() && !ma->state.unknownNear);
+        // Stale (its room kept from before a long silence): the dot stays, faded.
+        st.clock.advance(2000);
+        unsure(RoomState::Stale, roomA.id, QString());
+        QVERIFY(ma->state.stale);
+        QVERIFY(ma->isVisible());
+        QVERIFY(!ring->isVisible());
+        QTRY_VERIFY(ma->pos() == ma->to);
+        const QColor faded = plan.view()->viewport()->grab().toImage().pixelColor(plan.view()->mapFromScene(ma->pos()));
+        QVERIFY2(faded != FloorPlanScene::patientColour() && faded.lightness() > FloorPlanScene::patientColour().lightness() + 30,
+                 qPrintable(faded.name()));
+        // Locating (a station or engine that starts): neither dot nor ring.
+        st.clock.advance(2000);
+        unsure(RoomState::Locating, QString(), roomA.id);
+        QVERIFY(!ma->isVisible());
+        QVERIFY(!ring->isVisible());
     }
 
     // The room of a high-priority alarm is lit and dark at 2 Hz on the station's flash clock, in step

@@ -263,6 +263,7 @@ private Q_SLOTS:
         m_core->flushNow();
         QCOMPARE(shown(0), r115.name);
         QCOMPARE(m_models->staff.index(0, 0).data(StaffModel::RoomRole).toString(), r115.id);
+        QVERIFY(m_models->staff.index(0, StaffModel::LocationCol).data(Qt::ToolTipRole).isNull());
 
         m_clock->advance(1000);
         p.timeMs = now();
@@ -273,6 +274,9 @@ private Q_SLOTS:
         m_core->flushNow();
         QCOMPARE(shown(0), QStringLiteral("unknown, near %1").arg(r115.name));
         QVERIFY(m_models->staff.index(0, 0).data(StaffModel::RoomRole).toString().isEmpty()); // no room to act on
+        // Whole in the tooltip too (a narrow column elides); a known room has none.
+        QCOMPARE(m_models->staff.index(0, StaffModel::LocationCol).data(Qt::ToolTipRole).toString(), shown(0));
+        QVERIFY(m_models->staff.index(1, StaffModel::LocationCol).data(Qt::ToolTipRole).toString() == locating);
 
         // Known again, then silent for two minutes and heard again: the room is kept, stale, with
         // the time it was last known.
