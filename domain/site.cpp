@@ -702,13 +702,17 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
         }
     }
     if (root.contains(u"positioning")) {
-        const QJsonValue v = root.value(u"positioning").toObject().value(u"bodyShadow");
-        if (!root.value(u"positioning").isObject())
+        const QJsonObject o = root.value(u"positioning").toObject();
+        const QJsonValue v = o.value(u"bodyShadow");
+        if (!root.value(u"positioning").isObject()) {
             rd.error(QStringLiteral("$.positioning"), QStringLiteral("must be an object"));
-        else if (!v.isUndefined() && !v.isBool())
-            rd.error(QStringLiteral("$.positioning.bodyShadow"), QStringLiteral("must be true or false"));
-        else
-            site.bodyShadow = v.toBool(false);
+        } else {
+            if (!v.isUndefined() && !v.isBool())
+                rd.error(QStringLiteral("$.positioning.bodyShadow"), QStringLiteral("must be true or false"));
+            else
+                site.bodyShadow = v.toBool(false);
+            site.centroidBlend = rd.number(o, QStringLiteral("$.positioning"), "centroidBlend", false, 0, 1).value_or(0);
+        }
     }
     if (root.contains(u"network")) {
         const QJsonValue v = root.value(u"network").toObject().value(u"allowClearText");

@@ -225,6 +225,10 @@ struct Site
     // positioning.bodyShadow: wristbands (spare ones too) and badges at rest are positioned with
     // their wearer's body shadow fitted (docs/positioning.md). Off by default.
     bool bodyShadow = false;
+    // positioning.centroidBlend: the share of the weighted centroid in every position (0 to 1), for
+    // a building the engine's model does not fit; `wardctl locate --calibration` measures it on the
+    // site's survey and says what to set. 0 by default: the engine alone.
+    double centroidBlend = 0;
     // network.allowClearText: stations may talk to a broker on another host without TLS (for a
     // migration; shown in the status bar). Off by default: only a loopback broker goes without TLS.
     bool allowClearText = false;

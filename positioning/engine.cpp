@@ -670,6 +670,11 @@ std::optional<Fix> Engine::update(int tag, double tS)
     }
     f.x = s.x;
     f.y = s.y;
+    if (m_config.centroidBlend > 0)
+        if (const auto c = centroidOf(s, tS, 4); c && c->floor == s.floor) {
+            f.x += m_config.centroidBlend * (c->x - f.x);
+            f.y += m_config.centroidBlend * (c->y - f.y);
+        }
     f.floor = s.floor;
     f.gatewaysUsed = int(used.size());
     f.moving = moving;
@@ -768,6 +773,11 @@ std::optional<Fix> Engine::centroid(int tag, double tS, int k)
 {
     TagState& s = state(tag);
     takePending(s);
+    return centroidOf(s, tS, k);
+}
+
+std::optional<Fix> Engine::centroidOf(const TagState& s, double tS, int k) const
+{
     // Its own 2 s window, whatever the engine's.
     std::vector<Level> lv;
     for (size_t r = 0; r < s.heard.size(); ++r) {
@@ -813,6 +823,8 @@ Engine engineForSite(const Site& site, EngineConfig config, const DeviceDirector
     std::vector<WallShape> walls;
     for (const auto& w : site.walls)
         walls.push_back({w.floor, QLineF(w.a, w.b)});
+    if (site.centroidBlend > 0)
+        config.centroidBlend = site.centroidBlend;
     Engine engine(std::move(receivers), config, std::move(rooms), std::move(walls));
     if (directory)
         for (const auto& b : site.referenceBeacons)

@@ -79,6 +79,11 @@ struct EngineConfig
     // The reported accuracy times this (>= 1): what the model's spread cannot show, its bias, as a
     // calibration measured it (`wardctl locate --calibration` sets it from its self-check).
     double accuracyScale = 1.0;
+    // The share of the weighted centroid (centroid(), 4 strongest over 2 s) in the position
+    // reported, 0 to 1; the filter keeps its own track. For a building the model does not fit:
+    // `wardctl locate --calibration` sets it from its self-check where the engine alone is worse
+    // than the centroid on held-out recordings, the site file by positioning.centroidBlend.
+    double centroidBlend = 0.0;
     int maxGateways = 8;         // strongest gateways used per fix
     double weakDbm = -97;        // a fix whose strongest gateway is weaker than this is "unknown"
     double nearDbm = -70;        // one receiver alone this strong, inside a room, still names the room
@@ -453,6 +458,8 @@ private:
     [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window) const;
     // keepExplanations: the tag's record, made on first use, and a room decision noted in it.
     TagState::Explained& explained(TagState& s) const;
+    // centroid() of a tag whose pending reports are taken.
+    [[nodiscard]] std::optional<Fix> centroidOf(const TagState& s, double tS, int k) const;
     void noteDecision(TagState& s, double tS, int from, int to, QString reason) const;
     void updateMotion(TagState& s, double tS) const;
     void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest

@@ -33,8 +33,10 @@ namespace {
 const char* const Usage =
     "usage:\n"
     "  wardctl locate --gateways G.csv --reports R.csv --out P.csv [--site S.json] [--calibration C.csv] [--tag-height M]\n"
-    "                 [--worn] [--reorder-window-s 2]  (--worn: the tags are carried on a body, fitted with its shadow at\n"
-    "                 rest; rows out of time order by up to the window are put in their place, older ones refused)\n"
+    "                 [--worn] [--reorder-window-s 2] [--no-centroid-guard]  (--worn: the tags are carried on a body,\n"
+    "                 fitted with its shadow at rest; rows out of time order by up to the window are put in their place,\n"
+    "                 older ones refused; with a calibration, where the engine is worse than the weighted centroid on\n"
+    "                 held-out recordings the centroid is blended in, unless --no-centroid-guard)\n"
     "  wardctl explain --tag ID --gateways G.csv --reports R.csv [--site S.json] [--calibration C.csv] [--minutes 5]\n"
     "                  [--at T] [--tag-height M] [--worn]  (why the engine placed the tag where it did over its last\n"
     "                  minutes, up to time_s T: per gateway the level heard and the level expected at the fix, the\n"
@@ -414,7 +416,8 @@ int main(int argc, char** argv)
                   value("exponent", "path-loss exponent"), value("step", "grid step, metres"),
                   value("centroid-out", "also write the weighted-centroid reference here"), value("tag", "tag id"),
                   value("minutes", "minutes"), value("at", "time_s"),
-                  QCommandLineOption(QStringLiteral("worn"), QStringLiteral("the tags are carried on a body"))});
+                  QCommandLineOption(QStringLiteral("worn"), QStringLiteral("the tags are carried on a body")),
+                  QCommandLineOption(QStringLiteral("no-centroid-guard"), QStringLiteral("the engine alone, even where the centroid is better"))});
     if (!p.parse(args)) {
         err << p.errorText() << Qt::endl;
         return usage(err);
@@ -428,6 +431,7 @@ int main(int argc, char** argv)
         o.calibration = p.value(QStringLiteral("calibration"));
         o.centroidOut = p.value(QStringLiteral("centroid-out"));
         o.worn = p.isSet(QStringLiteral("worn"));
+        o.centroidGuard = !p.isSet(QStringLiteral("no-centroid-guard"));
         if (o.gateways.isEmpty() || o.reports.isEmpty() || o.out.isEmpty())
             return usage(err);
         if (!readDouble(p, QStringLiteral("tag-height"), o.tagHeight, err) ||

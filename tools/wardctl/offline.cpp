@@ -55,11 +55,17 @@ private:
 // should hold 68 % of those fixes; where it holds fewer, the model's bias is what its spread does
 // not show, and the reported accuracy is widened by the factor that makes it hold 68 % (never
 // narrowed). A single recording, or fewer than 30 fixes, checks nothing.
+// The same fixes are positioned by the weighted centroid. Where the model does not fit the building
+// (obstacles it cannot learn, receivers it mis-models), the engine alone can be worse than the
+// centroid: then (guard) the centroid is blended in, by the share of 0.25, 0.5, 0.75 or 1 whose
+// held-out median is least, if that beats the engine alone by more than BlendMargin (on a building
+// the model fits, a blend's small gain on the held-out recordings is noise, and it is not taken).
 std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& uncalibrated, const std::vector<pos::CalibrationReport>& reports,
                                           const std::vector<QString>& tags, const std::vector<pos::RoomShape>& rooms,
                                           const std::vector<pos::WallShape>& walls, pos::EngineConfig config,
-                                          const pos::CalibrationOptions& options)
+                                          const pos::CalibrationOptions& options, bool guard)
 {
+    constexpr double BlendMargin = 0.05;
     std::vector<size_t> order(reports.size());
     for (size_t i = 0; i < order.size(); ++i)
         order[i] = i;
@@ -77,7 +83,12 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
     check.recordings = recordings;
     check.folds = std::min(5, recordings);
     config.accuracyScale = 1;
-    std::vector<double> errors, ratios;
+    config.centroidBlend = 0;
+    struct Held
+    {
+        double ex, ey, cx, cy, x, y, accuracy; // the engine's fix, the centroid's, the place
+    };
+    std::vector<Held> held;
     for (int fold = 0; fold < check.folds; ++fold) {
         std::vector<pos::CalibrationReport> rest;
         for (size_t i = 0; i < reports.size(); ++i)
@@ -94,28 +105,39 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
         engine.setRadioMap(calibration.map);
         engine.setSelfCalibrate(false);
         // As locate does: a tag's fix at each second's last report, against that report's place.
+        // A survey that stops at places jumps from one to the next in its record (the walk between
+        // is not in it): the fixes of the first two windows at a new place are not scored, as the
+        // track cannot have arrived; a walk recorded continuously never jumps.
         QHash<QString, int> index;
         EverySecond seconds;
+        std::vector<double> arrived; // per tag: when its place last jumped by more than 1 m
         auto fix = [&](int tag, double t) {
             const pos::CalibrationReport& at = reports[seconds.last(tag)];
-            if (const auto f = engine.update(tag, t)) {
-                const double e = std::hypot(f->x - at.x, f->y - at.y);
-                errors.push_back(e);
-                ratios.push_back(e / std::max(f->accuracyM, 1e-3));
+            const double since = t - arrived[size_t(tag)]; // < 0: a fix due at the last place, before the jump
+            const bool settling = since >= 0 && since < 2 * c.windowS;
+            if (const auto f = engine.update(tag, t); f && !settling) {
+                const auto mid = engine.centroid(tag, t);
+                const bool sameFloor = mid && mid->floor == f->floor; // the engine blends only then
+                held.push_back({f->x, f->y, sameFloor ? mid->x : f->x, sameFloor ? mid->y : f->y, at.x, at.y, f->accuracyM});
             }
         };
         for (const size_t i : order) {
             if (recording[i] % check.folds != fold)
                 continue;
             auto tag = index.find(tags[i]);
-            if (tag == index.end())
+            if (tag == index.end()) {
                 tag = index.insert(tags[i], int(index.size()));
+                arrived.push_back(-std::numeric_limits<double>::infinity());
+            } else if (const pos::CalibrationReport& before = reports[seconds.last(*tag)];
+                       std::hypot(reports[i].x - before.x, reports[i].y - before.y) > 1) {
+                arrived[size_t(*tag)] = reports[i].t;
+            }
             seconds.heard(*tag, reports[i].t, i, fix);
             engine.addReport(*tag, reports[i].receiver, reports[i].t, reports[i].rssi);
         }
         seconds.finish(fix);
     }
-    check.fixes = int(errors.size());
+    check.fixes = int(held.size());
     if (check.fixes < 30)
         return std::nullopt;
     auto quantile = [](std::vector<double> v, double q) {
@@ -123,7 +145,25 @@ std::optional<SelfCheck> checkCalibration(const std::vector<pos::Receiver>& unca
         std::nth_element(v.begin(), at, v.end());
         return *at;
     };
-    check.medianErrorM = quantile(errors, 0.5);
+    auto errorsAt = [&](double w) {
+        std::vector<double> e;
+        for (const Held& h : held)
+            e.push_back(std::hypot(h.ex + w * (h.cx - h.ex) - h.x, h.ey + w * (h.cy - h.ey) - h.y));
+        return e;
+    };
+    check.engineMedianM = quantile(errorsAt(0), 0.5);
+    check.centroidMedianM = quantile(errorsAt(1), 0.5);
+    check.medianErrorM = check.engineMedianM;
+    if (guard)
+        for (const double w : {0.25, 0.5, 0.75, 1.0})
+            if (const double m = quantile(errorsAt(w), 0.5); m < check.engineMedianM * (1 - BlendMargin) && m < check.medianErrorM) {
+                check.blend = w;
+                check.medianErrorM = m;
+            }
+    const std::vector<double> errors = errorsAt(check.blend);
+    std::vector<double> ratios;
+    for (size_t i = 0; i < held.size(); ++i)
+        ratios.push_back(errors[i] / std::max(held[i].accuracy, 1e-3));
     check.circleHolds = double(std::count_if(ratios.begin(), ratios.end(), [](double r) { return r <= 1; })) / double(ratios.size());
     check.accuracyScale = std::max(1.0, quantile(ratios, 0.68));
     return check;
@@ -354,6 +394,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     std::vector<ReferenceBeacon> siteBeacons;
     std::vector<pos::RoomShape> rooms;
     std::vector<pos::WallShape> walls;
+    double siteBlend = 0;
     if (!o.site.isEmpty()) {
         // The site's gateways, walls and rooms win; differences are warned about.
         const SiteLoadResult loaded = SiteLoader::loadFile(o.site);
@@ -383,6 +424,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             rooms.push_back({r.id, r.floor, r.polygon});
         for (const auto& w : loaded.site->walls)
             walls.push_back({w.floor, QLineF(w.a, w.b)});
+        siteBlend = loaded.site->centroidBlend;
     }
     QHash<QString, int> gatewayIndex;
     for (int i = 0; i < int(gateways->size()); ++i)
@@ -398,6 +440,8 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
     config.reorderWindowS = o.reorderWindowS;
     config.tagHeightM = o.tagHeight;
     config.worn = config.worn || o.worn;
+    if (siteBlend > 0)
+        config.centroidBlend = siteBlend; // unless the calibration's self-check measures it, below
     std::optional<pos::CalibrationResult> calibration;
     std::optional<SelfCheck> selfCheck;
     if (!o.calibration.isEmpty()) {
@@ -433,7 +477,7 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
             reports.push_back(c);
             tags.push_back(QString::fromUtf8(csv.cell(r, tagCol)));
         }
-        selfCheck = checkCalibration(*gateways, reports, tags, rooms, walls, config, o.calibrationOptions);
+        selfCheck = checkCalibration(*gateways, reports, tags, rooms, walls, config, o.calibrationOptions, o.centroidGuard);
         calibration = pos::calibrate(*gateways, reports, walls, o.calibrationOptions);
         if (calibration->reports == 0) {
             err << o.calibration << ": too few usable calibration reports" << Qt::endl;
@@ -455,12 +499,21 @@ int locate(const LocateOptions& o, QTextStream& err, LocateStats* stats)
         config.wallLossDb = calibration->wallLossDb; // what the calibration walk measured
     if (selfCheck) {
         config.accuracyScale = selfCheck->accuracyScale;
+        if (o.centroidGuard)
+            config.centroidBlend = selfCheck->blend;
         err << "calibration self-check: " << selfCheck->fixes << " fixes of " << selfCheck->recordings << " recordings held out in "
             << selfCheck->folds << " folds, median error " << QString::number(selfCheck->medianErrorM, 'f', 2)
-            << " m, the accuracy circle holds " << QString::number(100 * selfCheck->circleHolds, 'f', 0) << " %"
+            << " m (engine " << QString::number(selfCheck->engineMedianM, 'f', 2) << " m, weighted centroid "
+            << QString::number(selfCheck->centroidMedianM, 'f', 2) << " m), the accuracy circle holds "
+            << QString::number(100 * selfCheck->circleHolds, 'f', 0) << " %"
             << (selfCheck->accuracyScale > 1 ? QStringLiteral("; accuracy widened x%1 to hold 68 %").arg(selfCheck->accuracyScale, 0, 'f', 2)
                                              : QString())
             << Qt::endl;
+        if (selfCheck->blend > 0)
+            err << "calibration self-check: the engine's model does not fit this building (the centroid is better on held-out "
+                   "recordings): positions blend in the weighted centroid's by "
+                << selfCheck->blend << "; for the live engines set positioning.centroidBlend: " << selfCheck->blend
+                << " in the site file" << Qt::endl;
     }
     const int txCol = csv.column(QStringLiteral("tx_power"));
     if (txCol >= 0 && config.txRef == 0)

@@ -50,6 +50,10 @@ struct LocateOptions
     // Rows out of time order by up to this much are put in their place; older ones are refused,
     // counted and named with their line (logs merged from many gateways are never quite ordered).
     double reorderWindowS = 2.0;
+    // With a calibration, the self-check measures the engine and the weighted centroid on held-out
+    // recordings, and where the engine is the worse it blends the centroid in (SelfCheck::blend).
+    // false: the engine alone (or the site's positioning.centroidBlend), to compare.
+    bool centroidGuard = true;
     std::optional<pos::EngineConfig> config; // defaults when empty
     pos::CalibrationOptions calibrationOptions;
     // After each fix (`wardctl explain`): the tag's number and id, and the engine that made it.
@@ -62,7 +66,12 @@ struct LocateOptions
 struct SelfCheck
 {
     int recordings = 0, folds = 0, fixes = 0;
-    double medianErrorM = 0;
+    double medianErrorM = 0;  // of the positions as reported, the blend below applied
+    double engineMedianM = 0; // the engine alone
+    double centroidMedianM = 0; // the weighted centroid (pos::Engine::centroid) on the same fixes
+    // The share of the centroid in the positions (pos::EngineConfig::centroidBlend): 0, unless the
+    // engine alone is worse than a blend by more than blendMargin (then the best of 0.25 ... 1).
+    double blend = 0;
     double circleHolds = 0; // the share of those fixes whose 68 % circle holds the place
     double accuracyScale = 1; // what the reported accuracy is multiplied by (>= 1)
 };
