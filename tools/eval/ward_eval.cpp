@@ -149,6 +149,9 @@ int main(int argc, char** argv)
     env("WW_EVAL_RXOFFSET", opt.radio.receiverOffsetM);
     env("WW_EVAL_DRIFT", opt.radio.driftDbPerHourSd);
     env("WW_EVAL_LOSSPM", opt.radio.lossPerMetre);
+    env("WW_EVAL_BODY", opt.radio.bodyLossDb);
+    env("WW_EVAL_BED", opt.radio.bedLossDb);
+    env("WW_EVAL_SHELF", opt.radio.shelfLossDb);
     opt.eventRateScale = 0; // no silences: every tag is heard throughout
     QString offRoom; // the dead gateway's room
     double offAtS = -1;

@@ -242,7 +242,68 @@ RadioModel hardRadio()
     r.lossPerMetre = 0.025;
     r.receiverOffsetM = 1.5;
     r.driftDbPerHourSd = 2.0;
+    r.bodyLossDb = 3.0;
+    r.bedLossDb = 3.0;
+    r.shelfLossDb = 6.0;
     return r;
+}
+
+namespace {
+// Whether the segment a-b passes through the box (Liang-Barsky clipping).
+bool crosses(QPointF a, QPointF b, const QRectF& box)
+{
+    double t0 = 0, t1 = 1;
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - box.left(), box.right() - a.x(), a.y() - box.top(), box.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double r = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, r);
+        else
+            t1 = std::min(t1, r);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+// Distance from p to the segment a-b.
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF ab = b - a;
+    const double len2 = QPointF::dotProduct(ab, ab);
+    const double u = len2 > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+    return QLineF(p, a + u * ab).length();
+}
+} // namespace
+
+double WardSimulation::obstacleLossDb(size_t ti, QPointF at) const
+{
+    const RadioModel& rm = m_opt.radio;
+    const Tag& t = m_tags[ti];
+    const QRectF span = QRectF(t.pos, at).normalized();
+    double loss = 0;
+    for (const Furniture& f : m_furniture)
+        if (f.floor == t.floor && span.intersects(f.box) && crosses(t.pos, at, f.box))
+            loss += f.lossDb;
+    if (rm.bodyLossDb > 0) {
+        const QRectF near = span.adjusted(-rm.bodyRadiusM, -rm.bodyRadiusM, rm.bodyRadiusM, rm.bodyRadiusM);
+        int bodies = 0;
+        for (size_t k = 0; k < m_tags.size() && bodies < 3; ++k) {
+            const Tag& o = m_tags[k];
+            if (k == ti || o.floor != t.floor || (o.role != Role::Patient && o.role != Role::Staff) || !near.contains(o.pos))
+                continue;
+            bodies += distanceToSegment(o.pos, t.pos, at) < rm.bodyRadiusM;
+        }
+        loss += rm.bodyLossDb * bodies;
+    }
+    return loss;
 }
 
 void WardSimulation::advertise(double now)
@@ -256,6 +317,23 @@ void WardSimulation::advertise(double now)
             m_gatewayDriftPerS.push_back(rm.driftDbPerHourSd > 0 ? rm.driftDbPerHourSd * m_hardRng.normal() / 3600.0 : 0.0);
         }
         m_pairShadow.resize(m_tags.size());
+        if (rm.bedLossDb > 0)
+            for (const Bed& b : m_site.beds)
+                if (const Room* r = m_site.room(b.room))
+                    m_furniture.push_back({r->floor, QRectF(b.pos.x() - 0.5, b.pos.y() - 1.0, 1.0, 2.0), rm.bedLossDb});
+        if (rm.shelfLossDb > 0)
+            for (const Room& r : m_site.rooms) {
+                if (r.kind == RoomKind::Corridor || r.kind == RoomKind::Stairs || r.kind == RoomKind::Exit)
+                    continue;
+                // Against one of its walls, somewhere along it.
+                const QRectF box = r.polygon.boundingRect().adjusted(0.1, 0.1, -0.1, -0.1);
+                const int wall = int(m_hardRng.uniform(0, 4)) % 4;
+                const bool alongX = wall < 2;
+                const double w = alongX ? 1.6 : 0.5, h = alongX ? 0.5 : 1.6;
+                const double x = wall == 2 ? box.left() : wall == 3 ? box.right() - w : m_hardRng.uniform(box.left(), std::max(box.left(), box.right() - w));
+                const double y = wall == 0 ? box.top() : wall == 1 ? box.bottom() - h : m_hardRng.uniform(box.top(), std::max(box.top(), box.bottom() - h));
+                m_furniture.push_back({r.floor, QRectF(x, y, w, h), rm.shelfLossDb});
+            }
     }
     for (size_t ti = 0; ti < m_tags.size(); ++ti) {
         Tag& t = m_tags[ti];
@@ -277,7 +355,7 @@ void WardSimulation::advertise(double now)
             if (rng.chance(lossP))
                 continue;
             const int walls = floors ? 0 : wallsBetween(t.floor, t.pos, at);
-            double hard = m_gatewayDriftPerS[g] * now;
+            double hard = m_gatewayDriftPerS[g] * now - (floors ? 0.0 : obstacleLossDb(ti, at));
             if (rm.pairShadowSdDb > 0) {
                 // This tag and gateway's slow shadow, moved on since it was last drawn.
                 auto& pairs = m_pairShadow[ti];

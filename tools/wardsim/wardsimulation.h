@@ -31,11 +31,20 @@ struct RadioModel
     double pairShadowTauS = 30;     // its time constant
     double receiverOffsetM = 0;     // each gateway hangs this far from where the site says, in its own direction
     double driftDbPerHourSd = 0;    // each gateway's level drifts by N(0, this) dB per hour
+    // People's bodies: each patient or staff member (not the tag's own wearer) standing within
+    // bodyRadiusM of the straight path from a tag to a gateway takes this much (at most three).
+    double bodyLossDb = 0;
+    double bodyRadiusM = 0.3;
+    // Furniture: the path through a bed (1 x 2 m at each of the site's beds) loses bedLossDb; through
+    // the shelf unit each room has (0.5 x 1.6 m, placed at random against one of its walls), shelfLossDb.
+    double bedLossDb = 0;
+    double shelfLossDb = 0;
 };
 
 // A radio harder than the engine's model (docs/simulator.md): shadowing per tag and gateway of 4 dB
 // lasting about 30 s, adverts lost twice as fast with distance, gateways 1.5 m from their planned
-// places, and levels drifting by about 2 dB an hour.
+// places, levels drifting by about 2 dB an hour, 3 dB per body in the way, 3 dB through a bed and
+// 6 dB through a shelf unit.
 [[nodiscard]] RadioModel hardRadio();
 
 struct SimOptions
@@ -159,6 +168,15 @@ private:
     std::vector<QPointF> m_gatewayAt;     // where each gateway really hangs
     std::vector<double> m_gatewayDriftPerS;
     std::vector<std::vector<std::pair<double, double>>> m_pairShadow; // per tag, per gateway: (value dB, at s)
+    struct Furniture
+    {
+        int floor;
+        QRectF box;
+        double lossDb;
+    };
+    std::vector<Furniture> m_furniture; // beds and shelf units (RadioModel::bedLossDb, shelfLossDb)
+    // The hard radio's losses on the path from tag ti to a gateway at `at` on the tag's floor.
+    [[nodiscard]] double obstacleLossDb(size_t ti, QPointF at) const;
     double m_t = 0;
     QHash<QString, bool> m_bedOccupied; // by bed device: the last state sent
     double m_demoBedExitFrom = -1, m_demoBedExitUntil = -1;
