@@ -712,6 +712,7 @@ SiteLoadResult SiteLoader::loadBytes(const QByteArray& json, const QString& sour
             else
                 site.bodyShadow = v.toBool(false);
             site.centroidBlend = rd.number(o, QStringLiteral("$.positioning"), "centroidBlend", false, 0, 1).value_or(0);
+            site.reorderWindowS = rd.number(o, QStringLiteral("$.positioning"), "reorderWindowS", false, 0, 600).value_or(2);
         }
     }
     if (root.contains(u"network")) {

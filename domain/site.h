@@ -229,6 +229,9 @@ struct Site
     // a building the engine's model does not fit; `wardctl locate --calibration` measures it on the
     // site's survey and says what to set. 0 by default: the engine alone.
     double centroidBlend = 0;
+    // positioning.reorderWindowS: reports out of time order by up to this much (logs merged from many
+    // gateways) are put in their place; older ones are refused and counted. 2 s by default.
+    double reorderWindowS = 2;
     // network.allowClearText: stations may talk to a broker on another host without TLS (for a
     // migration; shown in the status bar). Off by default: only a loopback broker goes without TLS.
     bool allowClearText = false;

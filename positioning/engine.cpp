@@ -825,6 +825,7 @@ Engine engineForSite(const Site& site, EngineConfig config, const DeviceDirector
         walls.push_back({w.floor, QLineF(w.a, w.b)});
     if (site.centroidBlend > 0)
         config.centroidBlend = site.centroidBlend;
+    config.reorderWindowS = site.reorderWindowS;
     Engine engine(std::move(receivers), config, std::move(rooms), std::move(walls));
     if (directory)
         for (const auto& b : site.referenceBeacons)

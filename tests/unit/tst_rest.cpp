@@ -170,6 +170,25 @@ private Q_SLOTS:
             QVERIFY(!worn(site.assets.front().tag));
         }
     }
+
+    // The live engines take positioning.centroidBlend and reorderWindowS from the site file.
+    void aSiteSetsTheBlendAndTheReorderWindow()
+    {
+        QFile f(QString::fromLatin1(SiteLoader::DefaultSitePath));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        const auto plain = SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("site.json"));
+        QVERIFY(plain.site);
+        QCOMPARE(engineForSite(*plain.site).config().centroidBlend, 0.0);
+        QCOMPARE(engineForSite(*plain.site).config().reorderWindowS, 2.0);
+        root.insert(QStringLiteral("positioning"),
+                    QJsonObject{{QStringLiteral("centroidBlend"), 0.5}, {QStringLiteral("reorderWindowS"), 5}});
+        const auto loaded = SiteLoader::loadBytes(QJsonDocument(root).toJson(), QStringLiteral("site.json"));
+        QVERIFY2(loaded.site, qPrintable(loaded.errors.join(u'\n')));
+        const Engine e = engineForSite(*loaded.site);
+        QCOMPARE(e.config().centroidBlend, 0.5);
+        QCOMPARE(e.config().reorderWindowS, 5.0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRest)

@@ -163,6 +163,7 @@ private Q_SLOTS:
         QTest::newRow("time zone") << 20
                                    << "edited.json: $.timeZone: \"Mars/Olympus\" is not a time zone this system knows (an IANA id such as \"Europe/London\")";
         QTest::newRow("centroid blend") << 22 << "edited.json: $.positioning.centroidBlend: 1.5 is out of range [0, 1]";
+        QTest::newRow("reorder window") << 23 << "edited.json: $.positioning.reorderWindowS: must be a number";
         // The default ward's 152 wall segments copied 90 times: 13680 segments, 60 gateways, 5043 cells.
         QTest::newRow("walls") << 21
                                << "edited.json: $.walls: 13680 wall segments and 60 gateways over 55 x 14 m make 2070 million wall tests "
@@ -213,6 +214,7 @@ private Q_SLOTS:
             case 19: root.insert(QStringLiteral("positioning"), true); break;
             case 20: root.insert(QStringLiteral("timeZone"), QStringLiteral("Mars/Olympus")); break;
             case 22: root.insert(QStringLiteral("positioning"), QJsonObject{{QStringLiteral("centroidBlend"), 1.5}}); break;
+            case 23: root.insert(QStringLiteral("positioning"), QJsonObject{{QStringLiteral("reorderWindowS"), QStringLiteral("2 s")}}); break;
             case 21: {
                 QJsonArray walls = root.value(u"walls").toArray();
                 for (qsizetype f = 0; f < walls.size(); ++f) {
