@@ -477,6 +477,18 @@ QString FloorPlanScene::patientAt(QPointF scenePoint, const QTransform& viewTran
     return {};
 }
 
+PlanMarker* FloorPlanScene::markerAt(QPointF scenePoint, const QTransform& viewTransform) const
+{
+    for (QGraphicsItem* item : items(scenePoint, Qt::IntersectsItemShape, Qt::DescendingOrder, viewTransform))
+        for (QGraphicsItem* i = item; i; i = i->parentItem())
+            if (i->type() == PlanMarker::Type) {
+                auto* m = static_cast<PlanMarker*>(i);
+                if (m->isVisible() && !m->id.startsWith(QLatin1String("bed:")))
+                    return m;
+            }
+    return nullptr;
+}
+
 void FloorPlanScene::updateVisibility()
 {
     for (PlanMarker* m : m_markers) {

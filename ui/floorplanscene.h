@@ -79,6 +79,8 @@ public:
     // The patient whose marker is at a scene point (empty: none); viewTransform: the view's
     // viewportTransform (markers keep their size on screen).
     [[nodiscard]] QString patientAt(QPointF scenePoint, const QTransform& viewTransform) const;
+    // The shown marker of a patient, staff member or asset at a scene point (null: none).
+    [[nodiscard]] PlanMarker* markerAt(QPointF scenePoint, const QTransform& viewTransform) const;
     void setLayerVisible(PlanLayer layer, bool visible);
     [[nodiscard]] bool layerVisible(PlanLayer layer) const { return m_layers[size_t(layer)]; }
 
