@@ -68,6 +68,9 @@ ExplainPositionWindow::ExplainPositionWindow(const Site& site, WardCore* core, Q
     m_summary = new QLabel;
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The sentences keep their lines; the tables give way.
+    for (QLabel* l : {m_status, m_summary})
+        l->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
     m_gateways = table(6, 1);
     m_rooms = table(4, 0);
     m_decisions = table(4, 3);
@@ -103,9 +106,9 @@ ExplainPositionWindow::ExplainPositionWindow(const Site& site, WardCore* core, Q
     h->addWidget(m_roomBox, 2);
     h->addWidget(m_shownBox, 2);
     v->addLayout(h, 2);
-    v->addWidget(m_decisionBox, 2);
+    v->addWidget(m_decisionBox, 1);
     v->addWidget(buttons);
-    resize(900, 760);
+    resize(900, 820);
 
     if (m_core)
         connect(m_core, &WardCore::tagExplained, this, [this](const TagExplanation& e) {
@@ -260,6 +263,7 @@ void ExplainPositionWindow::showAnswer(const TagExplanation& e)
                 ExplanationText::number(p.accuracyM, 1)},
                {2, 3});
     }
+    layout()->activate(); // the sentences' new heights now, not at the next event: what is shown is whole
     Q_EMIT explanationShown(e.status);
 }
 

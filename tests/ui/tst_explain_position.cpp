@@ -4,8 +4,10 @@
 // fix's gateways with the levels heard and expected and the room shown; a tag never heard says so;
 // Refresh asks again; closing the window stops the core keeping the tag's explanation.
 #include "ui_station.h"
+#include "domain/language.h"
 #include "ui/explainwindow.h"
 #include "ui/floorplanview.h"
+#include "ui/language.h"
 #include "ui/planitems.h"
 
 #include <QAction>
@@ -187,8 +189,21 @@ private Q_SLOTS:
             QVERIFY2(cell(d, d->rowCount() - 1, 3).startsWith(QStringLiteral("led by")), qPrintable(wb->text()));
             QCOMPARE(cell(wb->shownTable(), wb->shownTable()->rowCount() - 1, 1), room->name);
         }
-        if (const QString dir = qEnvironmentVariable("WW_SCREENSHOT_DIR"); !dir.isEmpty())
-            QVERIFY(wb->grab().save(dir + QStringLiteral("/explain-position.png")));
+        const QString shots = qEnvironmentVariable("WW_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            QVERIFY(wb->grab().save(shots + QStringLiteral("/explain-position.png")));
+        // The station's language: the window follows it, the engine's reasons stay as it wrote them.
+        setTranslationsDirectory(QStringLiteral(WW_QM_DIR));
+        QVERIFY(switchLanguage(QStringLiteral("de")));
+        QTRY_COMPARE(wb->gatewayTable()->horizontalHeaderItem(2)->text(), QStringLiteral("Empfangen (dBm)"));
+        QVERIFY2(wb->summaryText().contains(QStringLiteral("Etage %1, Raum").arg(room->floor)), qPrintable(wb->summaryText()));
+        QVERIFY(wb->windowTitle().startsWith(QStringLiteral("Position erklären")));
+        QVERIFY(switchLanguage(QStringLiteral("zh_CN")));
+        QTRY_COMPARE(wb->gatewayTable()->horizontalHeaderItem(2)->text(), QStringLiteral("接收 (dBm)"));
+        if (!shots.isEmpty())
+            QVERIFY(wb->grab().save(shots + QStringLiteral("/explain-position-zh_CN.png")));
+        QVERIFY(switchLanguage(QStringLiteral("en")));
+        QTRY_COMPARE(wb->gatewayTable()->horizontalHeaderItem(2)->text(), QStringLiteral("Heard (dBm)"));
         QCOMPARE(plan.explainPosition(b.wristband, b.name), wb); // one window per tag
         QCOMPARE(st.core.tagsExplained(), 2);
 
