@@ -24,7 +24,20 @@ namespace {
 
 struct ExplainStation : test::UiStation
 {
-    ExplainStation() : UiStation(QStringLiteral("explain-station")) { core.setPositionSource(PositionSource::Own); }
+    // own: the station locates its tags itself; otherwise engine eng-a does (its positions come with
+    // the adverts, at the fed point).
+    explicit ExplainStation(bool ownFixes = true) : UiStation(QStringLiteral("explain-station")), own(ownFixes)
+    {
+        core.setPositionSource(own ? PositionSource::Own : PositionSource::Engines);
+        if (!own) {
+            StationPresenceMsg engine;
+            engine.stationId = QStringLiteral("eng-a");
+            engine.online = true;
+            engine.engine = true;
+            core.apply(QVector<Decoded>{engine});
+        }
+    }
+    bool own;
 
     // The level each gateway of the floor hears a tag at p at: the log-distance model, the tag 1.2 m
     // up, gateways that would hear it below -92 dBm left out.
@@ -41,6 +54,13 @@ struct ExplainStation : test::UiStation
         }
         return out;
     }
+    QString roomAt(int floor, QPointF p) const
+    {
+        for (const Room& r : site.rooms)
+            if (r.floor == floor && r.polygon.contains(p))
+                return r.id;
+        return {};
+    }
     // seconds of adverts, one a second from every gateway that hears the tag, each second flushed.
     void hear(const QString& tag, int floor, QPointF p, int seconds)
     {
@@ -52,6 +72,8 @@ struct ExplainStation : test::UiStation
             QVector<Decoded> batches;
             for (auto it = heard.cbegin(); it != heard.cend(); ++it)
                 batches.push_back(BeaconBatch{directory.gateway(it.key().toStdString()), t, t, {{index, t, qint16(it.value()), -59}}, 0});
+            if (!own)
+                batches.push_back(PositionMsg{tag, t, p.x(), p.y(), floor, roomAt(floor, p), 1.0, 0.9, QStringLiteral("eng-a")});
             core.apply(std::move(batches));
             flush();
         }
@@ -211,6 +233,47 @@ private Q_SLOTS:
         w->close();
         QTRY_COMPARE(st.core.tagsExplained(), 1);
         wb->close();
+        QTRY_COMPARE(st.core.tagsExplained(), 0);
+    }
+
+    // A tag the site's positioning engine locates: the plan follows the engine, and the window says
+    // so; the explanation is the station's own engine's view from the same adverts, which the station
+    // computes for this tag only while it is explained and never shows on the plan.
+    void engineTagExplainedFromTheStationsOwnView()
+    {
+        ExplainStation st(false);
+        FloorPlanView plan(st.site, st.models, &st.alarms);
+        plan.resize(1400, 900);
+        plan.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plan));
+        const Patient& a = st.site.patients[0];
+        const Bed* bed = st.site.bed(a.bed);
+        const Room* room = st.site.room(bed->room);
+        st.hear(a.wristband, room->floor, bed->pos, 5);
+        QCOMPARE(st.core.fixesComputed(), quint64(0)); // the engine's positions, not the station's
+        plan.showFloor(room->floor);
+        PlanMarker* marker = plan.scene()->marker(a.id);
+        QVERIFY(marker && marker->isVisible());
+        QTRY_VERIFY(marker->pos() == marker->to);
+        const auto menu = plan.contextMenu(marker->pos());
+        QAction* explain = menu->findChild<QAction*>(QStringLiteral("explain-position"));
+        QVERIFY(explain);
+        explain->trigger();
+        auto windows = plan.findChildren<ExplainPositionWindow*>();
+        QCOMPARE(windows.size(), 1);
+        ExplainPositionWindow* w = windows[0];
+        QSignalSpy shown(w, &ExplainPositionWindow::explanationShown);
+        QVERIFY(shown.wait());
+        QCOMPARE(w->status(), TagExplanation::Status::Waiting);
+        QVERIFY2(w->statusText().contains(QStringLiteral("positioning engine eng-a")), qPrintable(w->statusText()));
+        st.hear(a.wristband, room->floor, bed->pos, 2);
+        QTRY_COMPARE(w->status(), TagExplanation::Status::Explained);
+        QVERIFY2(w->statusText().contains(QStringLiteral("positioning engine eng-a")) &&
+                     w->statusText().contains(QStringLiteral("this station's own view")),
+                 qPrintable(w->statusText()));
+        QVERIFY2(w->gatewayTable()->rowCount() >= 3, qPrintable(w->text()));
+        QCOMPARE(st.core.fixesComputed(), quint64(0)); // explained, still not located by the station
+        w->close();
         QTRY_COMPARE(st.core.tagsExplained(), 0);
     }
 
