@@ -20,7 +20,8 @@ QString ExplanationText::motion(const pos::Explanation& e)
 
 QString ExplanationText::source(const pos::Explanation& e)
 {
-    return e.atRest ? tr("positioned from its levels since it came to rest") : tr("positioned from its window");
+    return e.atRest ? tr("positioned from its levels since it came to rest")
+                    : tr("positioned from its window");
 }
 
 QString ExplanationText::room(const pos::Fix& f)
@@ -46,7 +47,8 @@ QString ExplanationText::pending(const pos::Explanation& e)
 
 QString ExplanationText::decision(const pos::Explanation::Decision& d)
 {
-    return QStringLiteral("%1 -> %2: %3").arg(d.from.isEmpty() ? QStringLiteral("-") : d.from, d.to, d.reason);
+    return QStringLiteral("%1 -> %2: %3")
+        .arg(d.from.isEmpty() ? QStringLiteral("-") : d.from, d.to, d.reason);
 }
 
 } // namespace ww

@@ -40,8 +40,7 @@ public:
 // the last minutes (its position history).
 struct TagExplanation
 {
-    enum class Status
-    {
+    enum class Status {
         Explained, // explanation holds the tag's latest fix
         Waiting,   // asked; explained from the tag's next fix (its reports wait, or it is silent)
         NotHeard,  // this station has not heard the tag since it started: no fix to explain
@@ -52,7 +51,7 @@ struct TagExplanation
     // Engines that position the tag instead of the station (empty: the station itself); the
     // explanation is then the station's own view from the same adverts, never shown on the plan.
     QString positionedBy;
-    qint64 lastHeardMs = 0; // the station's newest report of the tag (0: none)
+    qint64 lastHeardMs = 0;       // the station's newest report of the tag (0: none)
     qint64 explainingSinceMs = 0; // since when the engine keeps its explanation (its decisions start there)
     std::optional<pos::Explanation> explanation; // times in seconds since the epoch
     QVector<TrackPoint> shown;                   // where the plan showed it, oldest first

@@ -2783,6 +2783,10 @@ Kommentar: %1</translation>
         <source>Explain position of %1…</source>
         <translation>Position von %1 erklären…</translation>
     </message>
+    <message>
+        <source>Explain position</source>
+        <translation>Position erklären</translation>
+    </message>
 </context>
 <context>
     <name>ww::HistoryView</name>

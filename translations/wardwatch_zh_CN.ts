@@ -2778,6 +2778,10 @@ comment: %1</source>
         <source>Explain position of %1…</source>
         <translation>解释 %1 的位置…</translation>
     </message>
+    <message>
+        <source>Explain position</source>
+        <translation>解释位置</translation>
+    </message>
 </context>
 <context>
     <name>ww::HistoryView</name>

@@ -53,7 +53,8 @@ QString signedNumber(double v, int decimals)
 
 } // namespace
 
-ExplainPositionWindow::ExplainPositionWindow(const Site& site, WardCore* core, QString tagId, QString subject, QWidget* parent)
+ExplainPositionWindow::ExplainPositionWindow(const Site& site, WardCore* core, QString tagId, QString subject,
+                                             QWidget* parent)
     : QDialog(parent), m_site(site), m_core(core), m_tagId(std::move(tagId)), m_subject(std::move(subject))
 {
     setAttribute(Qt::WA_DeleteOnClose);
@@ -128,7 +129,8 @@ ExplainPositionWindow::~ExplainPositionWindow()
 {
     // The core stops keeping this tag's explanation.
     if (WardCore* core = m_core.data())
-        QMetaObject::invokeMethod(core, [core, tag = m_tagId] { core->stopExplaining(tag); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            core, [core, tag = m_tagId] { core->stopExplaining(tag); }, Qt::QueuedConnection);
 }
 
 void ExplainPositionWindow::refresh()
@@ -138,8 +140,9 @@ void ExplainPositionWindow::refresh()
         return;
     m_request = QStringLiteral("explain|%1|%2").arg(m_tagId).arg(++m_requests);
     m_refresh->setEnabled(false); // until the answer is in
-    QMetaObject::invokeMethod(core, [core, id = m_request, tag = m_tagId] { core->explainTag(id, tag, Minutes); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        core, [core, id = m_request, tag = m_tagId] { core->explainTag(id, tag, Minutes); },
+        Qt::QueuedConnection);
 }
 
 void ExplainPositionWindow::retranslate()
@@ -147,8 +150,9 @@ void ExplainPositionWindow::retranslate()
     setWindowTitle(tr("Explain position: %1").arg(m_subject));
     m_title->setText(tr("Why %1 (tag %2) is placed where it is").arg(m_subject, m_tagId));
     m_gatewayBox->setTitle(tr("Gateways at this fix"));
-    m_gateways->setHorizontalHeaderLabels(
-        {tr("Gateway"), tr("In room"), tr("Heard (dBm)"), tr("Expected at the fix (dBm)"), tr("Difference (dB)"), tr("Samples")});
+    m_gateways->setHorizontalHeaderLabels({tr("Gateway"), tr("In room"), tr("Heard (dBm)"),
+                                           tr("Expected at the fix (dBm)"), tr("Difference (dB)"),
+                                           tr("Samples")});
     m_roomBox->setTitle(tr("Rooms weighed at this fix"));
     m_rooms->setHorizontalHeaderLabels({tr("Room"), tr("Evidence (nats)"), tr("Belief"), tr("Shown")});
     m_decisionBox->setTitle(tr("Room decisions and their reasons"));
@@ -170,7 +174,9 @@ QString ExplainPositionWindow::roomName(const QString& roomId) const
 
 QString ExplainPositionWindow::clock(double seconds)
 {
-    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000)).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000))
+        .toLocalTime()
+        .toString(QStringLiteral("HH:mm:ss"));
 }
 
 QString ExplainPositionWindow::statusText() const
@@ -178,23 +184,28 @@ QString ExplainPositionWindow::statusText() const
     const TagExplanation& e = m_last;
     QString engines;
     if (!e.positionedBy.isEmpty())
-        engines = e.positionedBy == u"-"
-                      ? tr("The plan shows this tag as the positioning engines locate it, and none is online now.")
-                      : tr("The plan shows this tag as positioning engine %1 locates it.").arg(e.positionedBy);
+        engines =
+            e.positionedBy == u"-"
+                ? tr("The plan shows this tag as the positioning engines locate it, and none is online now.")
+                : tr("The plan shows this tag as positioning engine %1 locates it.").arg(e.positionedBy);
     switch (e.status) {
     case TagExplanation::Status::UnknownTag:
         return tr("%1 is not a tag of this site.").arg(e.tagId);
     case TagExplanation::Status::NotHeard:
-        return tr("No fix yet: this station has not heard tag %1 since it started, so there is nothing to explain.").arg(e.tagId);
+        return tr("No fix yet: this station has not heard tag %1 since it started, so there is nothing to "
+                  "explain.")
+            .arg(e.tagId);
     case TagExplanation::Status::Waiting:
         return (engines.isEmpty() ? QString() : engines + QLatin1Char(' ')) +
-               tr("Waiting for the tag's next fix (last heard at %1): the station's engine explains this tag from now on.")
+               tr("Waiting for the tag's next fix (last heard at %1): the station's engine explains this tag "
+                  "from now on.")
                    .arg(clock(double(e.lastHeardMs) / 1000));
     case TagExplanation::Status::Explained:
         break;
     }
     if (!engines.isEmpty())
-        return engines + QLatin1Char(' ') + tr("Below is this station's own view from the same adverts; the plan does not show it.");
+        return engines + QLatin1Char(' ') +
+               tr("Below is this station's own view from the same adverts; the plan does not show it.");
     return tr("The station's engine at the tag's latest fix.");
 }
 
@@ -224,7 +235,8 @@ void ExplainPositionWindow::showAnswer(const TagExplanation& e)
         const auto& g = gateways[size_t(i)];
         setRow(m_gateways, i,
                {g.id, g.room.isEmpty() ? QString() : roomName(g.room), ExplanationText::number(g.heardDbm, 1),
-                ExplanationText::number(g.expectedDbm, 1), signedNumber(g.heardDbm - g.expectedDbm, 1), QString::number(g.samples)},
+                ExplanationText::number(g.expectedDbm, 1), signedNumber(g.heardDbm - g.expectedDbm, 1),
+                QString::number(g.samples)},
                {2, 3, 4, 5});
     }
     const std::vector<pos::Explanation::Room> noRooms;
@@ -245,11 +257,13 @@ void ExplainPositionWindow::showAnswer(const TagExplanation& e)
         setRow(m_decisions, i, {clock(d.t), roomName(d.from), roomName(d.to), d.reason});
     }
     // The engine notes its decisions only while the tag is explained: say since when.
-    m_decisionNote->setText(e.explainingSinceMs == 0 ? QString()
-                            : decisions.empty()
-                                ? tr("No room decision since this tag's explanation began at %1.").arg(clock(double(e.explainingSinceMs) / 1000))
-                                : tr("The engine records its room decisions since this tag's explanation began at %1.")
-                                      .arg(clock(double(e.explainingSinceMs) / 1000)));
+    m_decisionNote->setText(
+        e.explainingSinceMs == 0 ? QString()
+        : decisions.empty()
+            ? tr("No room decision since this tag's explanation began at %1.")
+                  .arg(clock(double(e.explainingSinceMs) / 1000))
+            : tr("The engine records its room decisions since this tag's explanation began at %1.")
+                  .arg(clock(double(e.explainingSinceMs) / 1000)));
     // The rooms shown: the first position of each stay.
     m_shown->setRowCount(0);
     for (int i = 0; i < e.shown.size(); ++i) {
@@ -259,8 +273,8 @@ void ExplainPositionWindow::showAnswer(const TagExplanation& e)
         const int row = m_shown->rowCount();
         m_shown->insertRow(row);
         setRow(m_shown, row,
-               {clock(double(p.timeMs) / 1000), p.roomId.isEmpty() ? tr("unknown") : roomName(p.roomId), QString::number(p.floor),
-                ExplanationText::number(p.accuracyM, 1)},
+               {clock(double(p.timeMs) / 1000), p.roomId.isEmpty() ? tr("unknown") : roomName(p.roomId),
+                QString::number(p.floor), ExplanationText::number(p.accuracyM, 1)},
                {2, 3});
     }
     layout()->activate(); // the sentences' new heights now, not at the next event: what is shown is whole

@@ -26,7 +26,8 @@ public:
     static constexpr int Minutes = 5; // how far back the rooms shown go
 
     // subject: whose tag it is as the plan names them (a patient, staff member or asset).
-    ExplainPositionWindow(const Site& site, WardCore* core, QString tagId, QString subject, QWidget* parent = nullptr);
+    ExplainPositionWindow(const Site& site, WardCore* core, QString tagId, QString subject,
+                          QWidget* parent = nullptr);
     ~ExplainPositionWindow() override;
 
     [[nodiscard]] const QString& tagId() const { return m_tagId; }

@@ -477,16 +477,23 @@ QString FloorPlanScene::patientAt(QPointF scenePoint, const QTransform& viewTran
     return {};
 }
 
-PlanMarker* FloorPlanScene::markerAt(QPointF scenePoint, const QTransform& viewTransform) const
+QList<PlanMarker*> FloorPlanScene::markersAt(QPointF scenePoint, const QTransform& viewTransform) const
 {
     for (QGraphicsItem* item : items(scenePoint, Qt::IntersectsItemShape, Qt::DescendingOrder, viewTransform))
-        for (QGraphicsItem* i = item; i; i = i->parentItem())
+        for (QGraphicsItem* i = item; i; i = i->parentItem()) {
+            if (!i->isVisible())
+                break;
             if (i->type() == PlanMarker::Type) {
                 auto* m = static_cast<PlanMarker*>(i);
-                if (m->isVisible() && !m->id.startsWith(QLatin1String("bed:")))
-                    return m;
+                if (!m->id.startsWith(QLatin1String("bed:")))
+                    return {m};
+            } else if (i->type() == PlanCluster::Type) {
+                return static_cast<PlanCluster*>(i)->members();
+            } else if (i->type() == PlanNearRing::Type) {
+                return static_cast<PlanNearRing*>(i)->members();
             }
-    return nullptr;
+        }
+    return {};
 }
 
 void FloorPlanScene::updateVisibility()

@@ -406,12 +406,19 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
 std::unique_ptr<QMenu> FloorPlanView::contextMenu(QPointF at)
 {
     auto menu = std::make_unique<QMenu>(this);
-    // A tag's marker: why it is placed there (the live plan only: a recorded position is no fix).
-    if (const PlanMarker* m = m_scene->markerAt(at, m_view->viewportTransform());
-        m && !m->tag.isEmpty() && m_alarms && m_alarms->core() && live()) {
-        const QString tag = m->tag, subject = m->name;
-        menu->addAction(tr("Explain position of %1…").arg(subject), this, [this, tag, subject] { explainPosition(tag, subject); })
-            ->setObjectName(QStringLiteral("explain-position"));
+    // A tag's marker (or a cluster's, or a near ring's tags): why it is placed there. The live plan
+    // only: a recorded position is no fix.
+    if (m_alarms && m_alarms->core() && live()) {
+        QList<const PlanMarker*> tagged;
+        for (const PlanMarker* m : m_scene->markersAt(at, m_view->viewportTransform()))
+            if (!m->tag.isEmpty())
+                tagged << m;
+        QMenu* into = tagged.size() > 1 ? menu->addMenu(tr("Explain position")) : menu.get();
+        for (const PlanMarker* m : std::as_const(tagged)) {
+            const QString tag = m->tag, subject = m->name;
+            into->addAction(tr("Explain position of %1…").arg(subject), this, [this, tag, subject] { explainPosition(tag, subject); })
+                ->setObjectName(QStringLiteral("explain-position"));
+        }
     }
     const QString roomId = m_scene->roomAt(at);
     const Room* room = m_site.room(roomId);

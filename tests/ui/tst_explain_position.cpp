@@ -3,12 +3,12 @@
 // answers from its own engine (waiting for the tag's next fix, then explained), the window lists that
 // fix's gateways with the levels heard and expected and the room shown; a tag never heard says so;
 // Refresh asks again; closing the window stops the core keeping the tag's explanation.
-#include "ui_station.h"
 #include "domain/language.h"
 #include "ui/explainwindow.h"
 #include "ui/floorplanview.h"
 #include "ui/language.h"
 #include "ui/planitems.h"
+#include "ui_station.h"
 
 #include <QAction>
 #include <QMenu>
@@ -26,7 +26,8 @@ struct ExplainStation : test::UiStation
 {
     // own: the station locates its tags itself; otherwise engine eng-a does (its positions come with
     // the adverts, at the fed point).
-    explicit ExplainStation(bool ownFixes = true) : UiStation(QStringLiteral("explain-station")), own(ownFixes)
+    explicit ExplainStation(bool ownFixes = true)
+        : UiStation(QStringLiteral("explain-station")), own(ownFixes)
     {
         core.setPositionSource(own ? PositionSource::Own : PositionSource::Engines);
         if (!own) {
@@ -47,7 +48,8 @@ struct ExplainStation : test::UiStation
         for (const Gateway& g : site.gateways) {
             if (g.floor != floor)
                 continue;
-            const double d = std::max(1.0, std::sqrt(std::pow(g.x - p.x(), 2) + std::pow(g.y - p.y(), 2) + std::pow(g.z - 1.2, 2)));
+            const double d = std::max(
+                1.0, std::sqrt(std::pow(g.x - p.x(), 2) + std::pow(g.y - p.y(), 2) + std::pow(g.z - 1.2, 2)));
             const int rssi = int(std::lround(g.rssiAt1m - 10 * g.exponent * std::log10(d)));
             if (rssi >= -92)
                 out.insert(g.id, rssi);
@@ -71,9 +73,14 @@ struct ExplainStation : test::UiStation
             const qint64 t = clock.nowMs();
             QVector<Decoded> batches;
             for (auto it = heard.cbegin(); it != heard.cend(); ++it)
-                batches.push_back(BeaconBatch{directory.gateway(it.key().toStdString()), t, t, {{index, t, qint16(it.value()), -59}}, 0});
+                batches.push_back(BeaconBatch{directory.gateway(it.key().toStdString()),
+                                              t,
+                                              t,
+                                              {{index, t, qint16(it.value()), -59}},
+                                              0});
             if (!own)
-                batches.push_back(PositionMsg{tag, t, p.x(), p.y(), floor, roomAt(floor, p), 1.0, 0.9, QStringLiteral("eng-a")});
+                batches.push_back(PositionMsg{tag, t, p.x(), p.y(), floor, roomAt(floor, p), 1.0, 0.9,
+                                              QStringLiteral("eng-a")});
             core.apply(std::move(batches));
             flush();
         }
@@ -117,8 +124,9 @@ private Q_SLOTS:
         QAction* explain = menu->findChild<QAction*>(QStringLiteral("explain-position"));
         QVERIFY(explain);
         QVERIFY2(explain->text().contains(a.name), qPrintable(explain->text()));
-        QVERIFY(!plan.contextMenu(plan.scene()->floorRect(room->floor).topLeft() - QPointF(40, 40))->findChild<QAction*>(
-            QStringLiteral("explain-position"))); // nothing to explain where no tag is
+        QVERIFY(!plan.contextMenu(plan.scene()->floorRect(room->floor).topLeft() - QPointF(40, 40))
+                     ->findChild<QAction*>(
+                         QStringLiteral("explain-position"))); // nothing to explain where no tag is
         explain->trigger();
         auto windows = plan.findChildren<ExplainPositionWindow*>();
         QCOMPARE(windows.size(), 1);
@@ -129,11 +137,13 @@ private Q_SLOTS:
         // Asked now: the engine explains the tag from its next fix on.
         QVERIFY(shown.wait());
         QCOMPARE(w->status(), TagExplanation::Status::Waiting);
-        QVERIFY2(w->statusText().contains(QStringLiteral("Waiting for the tag's next fix")), qPrintable(w->statusText()));
+        QVERIFY2(w->statusText().contains(QStringLiteral("Waiting for the tag's next fix")),
+                 qPrintable(w->statusText()));
         QCOMPARE(w->gatewayTable()->rowCount(), 0);
         QCOMPARE(st.core.tagsExplained(), 1);
         st.hear(a.wristband, room->floor, bed->pos, 1);
-        QTRY_COMPARE(w->status(), TagExplanation::Status::Explained); // the answer after the fix (a signal apart)
+        QTRY_COMPARE(w->status(),
+                     TagExplanation::Status::Explained); // the answer after the fix (a signal apart)
         QCOMPARE(shown.count(), 2);
 
         // Every gateway of the fix: one the test made heard, at the level it was heard, with the
@@ -149,7 +159,8 @@ private Q_SLOTS:
             const QString id = cell(g, r, 0);
             QVERIFY2(fed.contains(id), qPrintable(id));
             bool heardOk = false, expectedOk = false, diffOk = false;
-            const double heard = cell(g, r, 2).toDouble(&heardOk), expected = cell(g, r, 3).toDouble(&expectedOk);
+            const double heard = cell(g, r, 2).toDouble(&heardOk),
+                         expected = cell(g, r, 3).toDouble(&expectedOk);
             const double diff = cell(g, r, 4).toDouble(&diffOk);
             QVERIFY(heardOk && expectedOk && diffOk);
             QCOMPARE(heard, double(fed.value(id)));
@@ -158,8 +169,10 @@ private Q_SLOTS:
         }
         // The room: as the plan shows it, marked in the rooms weighed, and in the summary.
         QCOMPARE(marker->state.roomName, room->name);
-        QVERIFY2(w->summaryText().contains(QStringLiteral("room %1,").arg(room->id)), qPrintable(w->summaryText()));
-        QVERIFY2(w->summaryText().contains(QStringLiteral("from %1 gateways").arg(g->rowCount())), qPrintable(w->summaryText()));
+        QVERIFY2(w->summaryText().contains(QStringLiteral("room %1,").arg(room->id)),
+                 qPrintable(w->summaryText()));
+        QVERIFY2(w->summaryText().contains(QStringLiteral("from %1 gateways").arg(g->rowCount())),
+                 qPrintable(w->summaryText()));
         const QTableWidget* rooms = w->roomTable();
         QVERIFY(rooms->rowCount() >= 1);
         QCOMPARE(cell(rooms, 0, 0), room->name); // the likeliest first, and shown
@@ -185,7 +198,8 @@ private Q_SLOTS:
         QSignalSpy shownB(wb, &ExplainPositionWindow::explanationShown);
         QVERIFY(shownB.wait());
         QCOMPARE(wb->status(), TagExplanation::Status::NotHeard);
-        QVERIFY2(wb->statusText().contains(QStringLiteral("No fix yet: this station has not heard tag %1").arg(b.wristband)),
+        QVERIFY2(wb->statusText().contains(
+                     QStringLiteral("No fix yet: this station has not heard tag %1").arg(b.wristband)),
                  qPrintable(wb->statusText()));
         QCOMPARE(wb->gatewayTable()->rowCount(), 0);
         QVERIFY(wb->summaryText().isEmpty());
@@ -193,7 +207,8 @@ private Q_SLOTS:
         st.hear(b.wristband, st.site.room(bedB->room)->floor, bedB->pos, 3);
         QTRY_COMPARE(wb->status(), TagExplanation::Status::Explained);
         QVERIFY(wb->decisionTable()->rowCount() >= 1);
-        QVERIFY2(cell(wb->decisionTable(), 0, 3).startsWith(QStringLiteral("the track's first room")), qPrintable(wb->text()));
+        QVERIFY2(cell(wb->decisionTable(), 0, 3).startsWith(QStringLiteral("the track's first room")),
+                 qPrintable(wb->text()));
         // B walks over to A's bed: the decision that took it there, with its reason.
         if (st.site.room(bedB->room)->floor == room->floor && bedB->room != room->id) {
             st.hear(b.wristband, room->floor, bed->pos, 20);
@@ -208,7 +223,8 @@ private Q_SLOTS:
             const QTableWidget* d = wb->decisionTable();
             QVERIFY2(d->rowCount() >= 2, qPrintable(wb->text()));
             QCOMPARE(cell(d, d->rowCount() - 1, 2), room->name);
-            QVERIFY2(cell(d, d->rowCount() - 1, 3).startsWith(QStringLiteral("led by")), qPrintable(wb->text()));
+            QVERIFY2(cell(d, d->rowCount() - 1, 3).startsWith(QStringLiteral("led by")),
+                     qPrintable(wb->text()));
             QCOMPARE(cell(wb->shownTable(), wb->shownTable()->rowCount() - 1, 1), room->name);
         }
         const QString shots = qEnvironmentVariable("WW_SCREENSHOT_DIR");
@@ -218,7 +234,8 @@ private Q_SLOTS:
         setTranslationsDirectory(QStringLiteral(WW_QM_DIR));
         QVERIFY(switchLanguage(QStringLiteral("de")));
         QTRY_COMPARE(wb->gatewayTable()->horizontalHeaderItem(2)->text(), QStringLiteral("Empfangen (dBm)"));
-        QVERIFY2(wb->summaryText().contains(QStringLiteral("Etage %1, Raum").arg(room->floor)), qPrintable(wb->summaryText()));
+        QVERIFY2(wb->summaryText().contains(QStringLiteral("Etage %1, Raum").arg(room->floor)),
+                 qPrintable(wb->summaryText()));
         QVERIFY(wb->windowTitle().startsWith(QStringLiteral("Position erklären")));
         QVERIFY(switchLanguage(QStringLiteral("zh_CN")));
         QTRY_COMPARE(wb->gatewayTable()->horizontalHeaderItem(2)->text(), QStringLiteral("接收 (dBm)"));
@@ -265,7 +282,8 @@ private Q_SLOTS:
         QSignalSpy shown(w, &ExplainPositionWindow::explanationShown);
         QVERIFY(shown.wait());
         QCOMPARE(w->status(), TagExplanation::Status::Waiting);
-        QVERIFY2(w->statusText().contains(QStringLiteral("positioning engine eng-a")), qPrintable(w->statusText()));
+        QVERIFY2(w->statusText().contains(QStringLiteral("positioning engine eng-a")),
+                 qPrintable(w->statusText()));
         st.hear(a.wristband, room->floor, bed->pos, 2);
         QTRY_COMPARE(w->status(), TagExplanation::Status::Explained);
         QVERIFY2(w->statusText().contains(QStringLiteral("positioning engine eng-a")) &&
@@ -273,6 +291,22 @@ private Q_SLOTS:
                  qPrintable(w->statusText()));
         QVERIFY2(w->gatewayTable()->rowCount() >= 3, qPrintable(w->text()));
         QCOMPARE(st.core.fixesComputed(), quint64(0)); // explained, still not located by the station
+        // The engine says "unknown, near" the room: no dot, the room's ring; its menu explains the tag.
+        st.clock.advance(1000);
+        const qint64 t = st.clock.nowMs();
+        st.core.apply(QVector<Decoded>{PositionMsg{a.wristband, t, bed->pos.x(), bed->pos.y(), room->floor, QString(), 4.0, 0.2,
+                                                   QStringLiteral("eng-a"), RoomState::UnknownNear, room->id, {}}});
+        st.flush();
+        QVERIFY(!marker->isVisible());
+        PlanNearRing* ring = plan.scene()->nearRing(room->id);
+        QVERIFY(ring && ring->isVisible());
+        const auto ringMenu = plan.contextMenu(ring->scenePos());
+        QAction* explainNear = ringMenu->findChild<QAction*>(QStringLiteral("explain-position"));
+        QVERIFY(explainNear);
+        QVERIFY2(explainNear->text().contains(a.name), qPrintable(explainNear->text()));
+        explainNear->trigger(); // the window open for the tag: asked again, not a second one
+        QCOMPARE(plan.findChildren<ExplainPositionWindow*>().size(), 1);
+        QVERIFY(shown.wait());
         w->close();
         QTRY_COMPARE(st.core.tagsExplained(), 0);
     }
