@@ -18,7 +18,8 @@ public:
 
     void add(const BeaconBatch& batch);
     // Calls located(tag, fix, timeMs) for each tag due a fix for which computes(tag) holds (the
-    // others are left to the engines that own them); returns how many fixes were computed.
+    // others are left to the engines that own them; one being explained is fixed all the same, for
+    // its explanation only); returns how many fixes were located.
     template <typename Computes, typename Located> int fix(Computes&& computes, Located&& located)
     {
         std::vector<int> later;
@@ -31,9 +32,10 @@ public:
             }
             m_tagMoved[size_t(tag)] = 0;
             m_lastFixMs[size_t(tag)] = t;
-            if (!computes(tag))
+            const bool own = computes(tag);
+            if (!own && !m_engine.explaining(tag))
                 continue;
-            if (const auto f = m_engine.update(tag, double(t) / 1000.0)) {
+            if (const auto f = m_engine.update(tag, double(t) / 1000.0); f && own) {
                 ++fixes;
                 located(tag, *f, t);
             }
@@ -42,6 +44,16 @@ public:
         return fixes;
     }
     [[nodiscard]] int pending() const { return int(m_movedTags.size()); }
+
+    // Explaining one tag's position (the plan's "Explain position"): its fixes from now on keep what
+    // explains them (pos::Engine::setExplaining); nullopt until its first fix since.
+    void setExplaining(int tag, bool on) { m_engine.setExplaining(tag, on); }
+    [[nodiscard]] std::optional<pos::Explanation> explanation(int tag) const { return m_engine.explain(tag); }
+    // When the tag was last heard (ms; 0: never since the start).
+    [[nodiscard]] qint64 lastHeardMs(int tag) const
+    {
+        return tag >= 0 && size_t(tag) < m_lastReportMs.size() ? m_lastReportMs[size_t(tag)] : 0;
+    }
 
 private:
     pos::Engine m_engine;

@@ -51,6 +51,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     qRegisterMetaType<ww::NearbyAsset>();
     qRegisterMetaType<ww::TagPosition>();
     qRegisterMetaType<ww::TrackPoint>();
+    qRegisterMetaType<ww::TagExplanation>();
     connect(&m_setpoints, &Setpoints::progress, this, &WardCore::setpointProgress);
     connect(&m_census, &Census::result, this, &WardCore::censusResult);
     connect(&m_census, &Census::committed, this, &WardCore::flush);
@@ -787,6 +788,73 @@ void WardCore::queryTrack(const QString& requestId, const QString& tagId, qint64
     Q_EMIT track(requestId, tagId, out);
 }
 
+void WardCore::explainTag(const QString& requestId, const QString& tagId, int minutes)
+{
+    const DeviceRef* r = m_state.find(tagId);
+    if (!r || r->tag < 0) {
+        TagExplanation e;
+        e.requestId = requestId;
+        e.tagId = tagId;
+        Q_EMIT tagExplained(e);
+        return;
+    }
+    const int tag = r->tag;
+    minutes = std::clamp(minutes, 1, 24 * 60);
+    m_fixer.setExplaining(tag, true);
+    Explained& x = m_explained[tag];
+    if (x.sinceMs == 0)
+        x.sinceMs = m_clock.nowMs();
+    TagExplanation e = explanationOf(tag, requestId, minutes);
+    // Explained already (asked before): answered; otherwise answered again at its next fix.
+    x.minutes = minutes;
+    x.requestId = e.status == TagExplanation::Status::Explained ? QString() : requestId;
+    if (e.explanation)
+        x.fixT = e.explanation->fix.t;
+    Q_EMIT tagExplained(e);
+}
+
+void WardCore::stopExplaining(const QString& tagId)
+{
+    if (const DeviceRef* r = m_state.find(tagId); r && r->tag >= 0 && m_explained.remove(r->tag))
+        m_fixer.setExplaining(r->tag, false);
+}
+
+TagExplanation WardCore::explanationOf(int tag, const QString& requestId, int minutes) const
+{
+    TagExplanation e;
+    e.requestId = requestId;
+    e.tagId = m_state.tagId(tag);
+    e.lastHeardMs = m_fixer.lastHeardMs(tag);
+    e.explainingSinceMs = m_explained.value(tag).sinceMs;
+    if (!computesFix(tag))
+        e.positionedBy = m_positionSource == PositionSource::Engines
+                             ? (m_presence.engines().isEmpty() ? QStringLiteral("-") : ownerOf(e.tagId, m_presence.engines()))
+                             : ownerOf(e.tagId, m_share.engines());
+    e.explanation = m_fixer.explanation(tag);
+    e.status = e.explanation ? TagExplanation::Status::Explained
+               : e.lastHeardMs == 0 ? TagExplanation::Status::NotHeard
+                                    : TagExplanation::Status::Waiting;
+    e.toMs = m_clock.nowMs();
+    e.fromMs = e.toMs - qint64(minutes) * 60'000;
+    for (const TrackPoint& p : m_history.track(tag, e.fromMs, e.toMs))
+        e.shown.push_back(p);
+    return e;
+}
+
+void WardCore::answerExplained()
+{
+    for (auto it = m_explained.begin(); it != m_explained.end(); ++it) {
+        if (it->requestId.isEmpty())
+            continue;
+        TagExplanation e = explanationOf(it.key(), it->requestId, it->minutes);
+        if (e.status != TagExplanation::Status::Explained || e.explanation->fix.t == it->fixT)
+            continue;
+        it->requestId.clear();
+        it->fixT = e.explanation->fix.t;
+        Q_EMIT tagExplained(e);
+    }
+}
+
 void WardCore::republishAlarms()
 {
     if (!m_rules)
@@ -824,6 +892,8 @@ void WardCore::flush()
                                                           fix.nearRoom, fix.unknownReason});
                                   });
     m_fixes.fetch_add(quint64(fixes), std::memory_order_relaxed);
+    if (!m_explained.isEmpty())
+        answerExplained();
     if (m_climateRecord)
         m_climateRecord->flush();
     if (m_envRecord && m_envRecord->pending() > 0) {

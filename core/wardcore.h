@@ -12,6 +12,7 @@
 #include "core/census.h"
 #include "core/engineshare.h"
 #include "core/eventdedup.h"
+#include "core/explaintext.h"
 #include "core/inbox.h"
 #include "core/outputs.h"
 #include "core/positionhistory.h"
@@ -120,6 +121,14 @@ public:
     // maxAgeMs: leave out tags not located within that long before it), one tag's track (answered by track).
     Q_INVOKABLE void queryPositionsAt(const QString& requestId, qint64 timeMs, qint64 maxAgeMs);
     Q_INVOKABLE void queryTrack(const QString& requestId, const QString& tagId, qint64 fromMs, qint64 toMs);
+    // Explain a tag's position (the plan's "Explain position"): answered by tagExplained at once
+    // (with the explanation if the tag is being explained already, else Waiting or why not), and
+    // again after the tag's next fix. From the first question until stopExplaining, the engine
+    // keeps that tag's explanation and room decisions (no other tag's); minutes: how far back the
+    // positions shown go.
+    Q_INVOKABLE void explainTag(const QString& requestId, const QString& tagId, int minutes);
+    Q_INVOKABLE void stopExplaining(const QString& tagId);
+    [[nodiscard]] int tagsExplained() const { return int(m_explained.size()); } // core thread
     // The broker has no session of this station (restarted without persistence, or expired): its
     // retained alarm states may be gone, so this station publishes its open ones again.
     Q_INVOKABLE void republishAlarms();
@@ -181,6 +190,7 @@ Q_SIGNALS:
     void respondersChanged(const ww::ResponderMap& responders);
     void positionsAt(const QString& requestId, qint64 timeMs, const QVector<ww::TagPosition>& positions);
     void track(const QString& requestId, const QString& tagId, const QVector<ww::TrackPoint>& points);
+    void tagExplained(const ww::TagExplanation& explanation);
     // findNearestAsset's answer (found false: none usable, or not a room of the site).
     void nearestAsset(const QString& requestId, bool found, const ww::NearbyAsset& asset);
 
@@ -226,6 +236,9 @@ private:
     [[nodiscard]] Location locationOf(const QString& roomId, RoomState state, const QString& nearRoomId, int floor, double x,
                                       double y, double accuracyM, qint64 timeMs, bool fromEngine) const;
     [[nodiscard]] bool computesFix(int tag) const;
+    // The answer to an explainTag (explanation: the engine's, if it has one).
+    [[nodiscard]] TagExplanation explanationOf(int tag, const QString& requestId, int minutes) const;
+    void answerExplained(); // after a flush's fixes: the questions whose tag has been fixed since
     void setEngineCondition(); // tech.engine: a station fed by engines, with none online
     void wake();
 
@@ -256,6 +269,15 @@ private:
     QHash<QString, QString> m_openReminders;  // "patient|rule" -> the reminder alarm open for it
     ResponderTracker m_responders;
     PositionHistory m_history;
+    // The tags explained (by tag): the question waiting for its next fix (empty: answered) and its minutes.
+    struct Explained
+    {
+        QString requestId;
+        int minutes = 5;
+        double fixT = 0; // the fix explained in the last answer (seconds)
+        qint64 sinceMs = 0;
+    };
+    QHash<int, Explained> m_explained;
     PositionSource m_positionSource = PositionSource::Own;
     PositionPublisher* m_positionPublisher = nullptr;
 

@@ -537,6 +537,30 @@ std::optional<Fix> Engine::update(int tag, double tS)
     if (tag < 0 || !std::isfinite(tS))
         return std::nullopt;
     TagState& s = state(tag);
+    if (!s.explaining || m_config.keepExplanations)
+        return fix(s, tS);
+    // One tag explained: its fix runs as with keepExplanations (the room assignment reads the switch).
+    struct Explaining
+    {
+        bool& on;
+        explicit Explaining(bool& flag) : on(flag) { on = true; }
+        ~Explaining() { on = false; }
+    } explaining(m_config.keepExplanations);
+    return fix(s, tS);
+}
+
+void Engine::setExplaining(int tag, bool on)
+{
+    if (tag < 0)
+        return;
+    TagState& s = state(tag);
+    s.explaining = on;
+    if (!on && !m_config.keepExplanations)
+        s.explained.reset();
+}
+
+std::optional<Fix> Engine::fix(TagState& s, double tS)
+{
     takePending(s);
     std::vector<Level> lv = levels(s, tS);
     if (lv.empty())
@@ -628,6 +652,7 @@ std::optional<Fix> Engine::update(int tag, double tS)
         fresh.aboveSince = s.aboveSince;
         fresh.worn = s.worn;
         fresh.explained = std::move(s.explained);
+        fresh.explaining = s.explaining;
         fresh.certainty = std::move(s.certainty);
         s = std::move(fresh);
         s.tracking = true;

@@ -203,7 +203,8 @@ struct EngineConfig
     // report, are "locating" (the likeliest room as near room).
     int locatingMinAdverts = 3;
     // Keep what explains each tag's latest fix and its room decisions (Engine::explain; `wardctl
-    // explain`). Off in the live engines: it copies the evidence of every room at every fix.
+    // explain`). Off in the live engines: it copies the evidence of every room at every fix; they
+    // explain only the tags asked about (Engine::setExplaining).
     bool keepExplanations = false;
     double explanationHistoryS = 600; // room decisions kept this long
 };
@@ -303,6 +304,13 @@ public:
 
     // The tag's latest fix explained (nullopt: no fix yet, or keepExplanations off).
     [[nodiscard]] std::optional<Explanation> explain(int tag) const;
+    // One tag explained without keepExplanations (the plan's "Explain position"): from its next fix
+    // on, its fixes keep what explains them and its room decisions; off again frees that record.
+    void setExplaining(int tag, bool on);
+    [[nodiscard]] bool explaining(int tag) const
+    {
+        return m_config.keepExplanations || (tag >= 0 && tag < int(m_tags.size()) && m_tags[size_t(tag)].explaining);
+    }
 
     // Weighted centroid of the k strongest receivers over the window: the reference the engine is
     // measured against (same windows, same run).
@@ -412,6 +420,7 @@ private:
             std::vector<Explanation::Decision> decisions;
         };
         std::shared_ptr<Explained> explained;
+        bool explaining = false; // setExplaining: this tag's fixes are explained
         double pendingSince = 0;
         int pendingFloor = std::numeric_limits<int>::min();
         double pendingFloorSince = 0;
@@ -450,6 +459,7 @@ private:
     };
 
     TagState& state(int tag);
+    std::optional<Fix> fix(TagState& s, double tS); // update()'s fix
     std::vector<Level> levels(TagState& s, double tS);
     // The levels at rest (every sample since the sums began) when they began restLevelsAfterS ago,
     // the window agrees with them and the tag does not move; empty otherwise. A window that

@@ -2302,6 +2302,208 @@ Kommentar: %1</translation>
     </message>
 </context>
 <context>
+    <name>ww::ExplainPositionWindow</name>
+    <message>
+        <source>Explain position: %1</source>
+        <translation>Position erklären: %1</translation>
+    </message>
+    <message>
+        <source>Why %1 (tag %2) is placed where it is</source>
+        <translation>Warum %1 (Tag %2) dort angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Gateways at this fix</source>
+        <translation>Gateways bei dieser Ortung</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>Im Raum</translation>
+    </message>
+    <message>
+        <source>Heard (dBm)</source>
+        <translation>Empfangen (dBm)</translation>
+    </message>
+    <message>
+        <source>Expected at the fix (dBm)</source>
+        <translation>Erwartet am Ort (dBm)</translation>
+    </message>
+    <message>
+        <source>Difference (dB)</source>
+        <translation>Differenz (dB)</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Rooms weighed at this fix</source>
+        <translation>Bei dieser Ortung abgewogene Räume</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>Evidence (nats)</source>
+        <translation>Evidenz (nats)</translation>
+    </message>
+    <message>
+        <source>Belief</source>
+        <translation>Überzeugung</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Angezeigt</translation>
+    </message>
+    <message>
+        <source>Room decisions and their reasons</source>
+        <translation>Raumentscheidungen und ihre Gründe</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Rooms the plan showed in the last %1 minutes</source>
+        <translation>Räume, die der Plan in den letzten %1 Minuten zeigte</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Etage</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>Genauigkeit (m)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Als Text kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>The plan shows this tag as the positioning engines locate it, and none is online now.</source>
+        <translation>Der Plan zeigt dieses Tag so, wie die Ortungs-Engines es orten, und derzeit ist keine online.</translation>
+    </message>
+    <message>
+        <source>The plan shows this tag as positioning engine %1 locates it.</source>
+        <translation>Der Plan zeigt dieses Tag so, wie die Ortungs-Engine %1 es ortet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a tag of this site.</source>
+        <translation>%1 ist kein Tag dieses Standorts.</translation>
+    </message>
+    <message>
+        <source>No fix yet: this station has not heard tag %1 since it started, so there is nothing to explain.</source>
+        <translation>Noch keine Ortung: Diese Station hat Tag %1 seit ihrem Start nicht empfangen, es gibt nichts zu erklären.</translation>
+    </message>
+    <message>
+        <source>Waiting for the tag&apos;s next fix (last heard at %1): the station&apos;s engine explains this tag from now on.</source>
+        <translation>Warte auf die nächste Ortung des Tags (zuletzt empfangen um %1): Die Engine der Station erklärt dieses Tag ab jetzt.</translation>
+    </message>
+    <message>
+        <source>Below is this station&apos;s own view from the same adverts; the plan does not show it.</source>
+        <translation>Unten steht die eigene Sicht dieser Station aus denselben Advertisements; der Plan zeigt sie nicht.</translation>
+    </message>
+    <message>
+        <source>The station&apos;s engine at the tag&apos;s latest fix.</source>
+        <translation>Die Engine der Station bei der letzten Ortung des Tags.</translation>
+    </message>
+    <message>
+        <source>At %1: %2</source>
+        <translation>Um %1: %2</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>angezeigt</translation>
+    </message>
+    <message>
+        <source>No room decision since this tag&apos;s explanation began at %1.</source>
+        <translation>Keine Raumentscheidung, seit die Erklärung dieses Tags um %1 begann.</translation>
+    </message>
+    <message>
+        <source>The engine records its room decisions since this tag&apos;s explanation began at %1.</source>
+        <translation>Die Engine zeichnet ihre Raumentscheidungen auf, seit die Erklärung dieses Tags um %1 begann.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ExplanationText</name>
+    <message>
+        <source>moving</source>
+        <translation>in Bewegung</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>zur Ruhe gekommen</translation>
+    </message>
+    <message>
+        <source>not settled</source>
+        <translation>nicht zur Ruhe gekommen</translation>
+    </message>
+    <message>
+        <source>, still for %1 s</source>
+        <translation>, seit %1 s still</translation>
+    </message>
+    <message>
+        <source> (motion %1 dB; moving above %2, settling below %3)</source>
+        <translation> (Bewegung %1 dB; in Bewegung über %2, zur Ruhe unter %3)</translation>
+    </message>
+    <message>
+        <source>positioned from its levels since it came to rest</source>
+        <translation>geortet aus seinen Pegeln seit dem Stillstand</translation>
+    </message>
+    <message>
+        <source>positioned from its window</source>
+        <translation>geortet aus seinem Fenster</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>x %1, y %2, floor %3, room %4, accuracy %5 m from %6 gateways</source>
+        <translation>x %1, y %2, Etage %3, Raum %4, Genauigkeit %5 m aus %6 Gateways</translation>
+    </message>
+    <message>
+        <source>%1 preferred for %2 s, not taken yet (dwell)</source>
+        <translation>%1 seit %2 s bevorzugt, noch nicht übernommen (Verweilzeit)</translation>
+    </message>
+</context>
+<context>
     <name>ww::FloorPlanScene</name>
     <message>
         <source>Patients</source>
@@ -2576,6 +2778,14 @@ Kommentar: %1</translation>
     <message>
         <source>Acknowledge this alarm</source>
         <translation>Diesen Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>Explain position of %1…</source>
+        <translation>Position von %1 erklären…</translation>
+    </message>
+    <message>
+        <source>Explain position</source>
+        <translation>Position erklären</translation>
     </message>
 </context>
 <context>

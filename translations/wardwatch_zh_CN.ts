@@ -2298,6 +2298,208 @@ comment: %1</source>
     </message>
 </context>
 <context>
+    <name>ww::ExplainPositionWindow</name>
+    <message>
+        <source>Explain position: %1</source>
+        <translation>解释位置：%1</translation>
+    </message>
+    <message>
+        <source>Why %1 (tag %2) is placed where it is</source>
+        <translation>为什么 %1（标签 %2）显示在此位置</translation>
+    </message>
+    <message>
+        <source>Gateways at this fix</source>
+        <translation>本次定位的网关</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation>所在房间</translation>
+    </message>
+    <message>
+        <source>Heard (dBm)</source>
+        <translation>接收 (dBm)</translation>
+    </message>
+    <message>
+        <source>Expected at the fix (dBm)</source>
+        <translation>定位点预期 (dBm)</translation>
+    </message>
+    <message>
+        <source>Difference (dB)</source>
+        <translation>差值 (dB)</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Rooms weighed at this fix</source>
+        <translation>本次定位权衡的房间</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Evidence (nats)</source>
+        <translation>证据 (nats)</translation>
+    </message>
+    <message>
+        <source>Belief</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Room decisions and their reasons</source>
+        <translation>房间判定及其原因</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rooms the plan showed in the last %1 minutes</source>
+        <translation>平面图最近 %1 分钟显示的房间</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Accuracy (m)</source>
+        <translation>精度 (米)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>复制为文本</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The plan shows this tag as the positioning engines locate it, and none is online now.</source>
+        <translation>平面图按定位引擎的结果显示此标签，但目前没有引擎在线。</translation>
+    </message>
+    <message>
+        <source>The plan shows this tag as positioning engine %1 locates it.</source>
+        <translation>平面图按定位引擎 %1 的结果显示此标签。</translation>
+    </message>
+    <message>
+        <source>%1 is not a tag of this site.</source>
+        <translation>%1 不是本站点的标签。</translation>
+    </message>
+    <message>
+        <source>No fix yet: this station has not heard tag %1 since it started, so there is nothing to explain.</source>
+        <translation>尚无定位：本工作站启动后未收到标签 %1，没有可解释的内容。</translation>
+    </message>
+    <message>
+        <source>Waiting for the tag&apos;s next fix (last heard at %1): the station&apos;s engine explains this tag from now on.</source>
+        <translation>等待该标签的下一次定位（最后收到于 %1）：工作站引擎从现在起解释此标签。</translation>
+    </message>
+    <message>
+        <source>Below is this station&apos;s own view from the same adverts; the plan does not show it.</source>
+        <translation>以下是本工作站根据相同广播得出的自身结果；平面图不显示它。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s engine at the tag&apos;s latest fix.</source>
+        <translation>工作站引擎在该标签最近一次定位时的结果。</translation>
+    </message>
+    <message>
+        <source>At %1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>已显示</translation>
+    </message>
+    <message>
+        <source>No room decision since this tag&apos;s explanation began at %1.</source>
+        <translation>自 %1 开始解释此标签以来没有房间判定。</translation>
+    </message>
+    <message>
+        <source>The engine records its room decisions since this tag&apos;s explanation began at %1.</source>
+        <translation>引擎自 %1 开始解释此标签起记录其房间判定。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>ww::ExplanationText</name>
+    <message>
+        <source>moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>已静止</translation>
+    </message>
+    <message>
+        <source>not settled</source>
+        <translation>未静止</translation>
+    </message>
+    <message>
+        <source>, still for %1 s</source>
+        <translation>，已静止 %1 秒</translation>
+    </message>
+    <message>
+        <source> (motion %1 dB; moving above %2, settling below %3)</source>
+        <translation>（运动 %1 dB；高于 %2 为移动，低于 %3 为静止）</translation>
+    </message>
+    <message>
+        <source>positioned from its levels since it came to rest</source>
+        <translation>根据静止以来的信号电平定位</translation>
+    </message>
+    <message>
+        <source>positioned from its window</source>
+        <translation>根据其窗口定位</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>未知（%1）</translation>
+    </message>
+    <message>
+        <source>x %1, y %2, floor %3, room %4, accuracy %5 m from %6 gateways</source>
+        <translation>x %1，y %2，楼层 %3，房间 %4，精度 %5 米，来自 %6 个网关</translation>
+    </message>
+    <message>
+        <source>%1 preferred for %2 s, not taken yet (dwell)</source>
+        <translation>%1 已优先 %2 秒，尚未采用（停留时间）</translation>
+    </message>
+</context>
+<context>
     <name>ww::FloorPlanScene</name>
     <message>
         <source>Patients</source>
@@ -2571,6 +2773,14 @@ comment: %1</source>
     <message>
         <source>Acknowledge this alarm</source>
         <translation>确认此报警</translation>
+    </message>
+    <message>
+        <source>Explain position of %1…</source>
+        <translation>解释 %1 的位置…</translation>
+    </message>
+    <message>
+        <source>Explain position</source>
+        <translation>解释位置</translation>
     </message>
 </context>
 <context>

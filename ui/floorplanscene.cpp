@@ -477,6 +477,25 @@ QString FloorPlanScene::patientAt(QPointF scenePoint, const QTransform& viewTran
     return {};
 }
 
+QList<PlanMarker*> FloorPlanScene::markersAt(QPointF scenePoint, const QTransform& viewTransform) const
+{
+    for (QGraphicsItem* item : items(scenePoint, Qt::IntersectsItemShape, Qt::DescendingOrder, viewTransform))
+        for (QGraphicsItem* i = item; i; i = i->parentItem()) {
+            if (!i->isVisible())
+                break;
+            if (i->type() == PlanMarker::Type) {
+                auto* m = static_cast<PlanMarker*>(i);
+                if (!m->id.startsWith(QLatin1String("bed:")))
+                    return {m};
+            } else if (i->type() == PlanCluster::Type) {
+                return static_cast<PlanCluster*>(i)->members();
+            } else if (i->type() == PlanNearRing::Type) {
+                return static_cast<PlanNearRing*>(i)->members();
+            }
+        }
+    return {};
+}
+
 void FloorPlanScene::updateVisibility()
 {
     for (PlanMarker* m : m_markers) {

@@ -79,6 +79,9 @@ public:
     // The patient whose marker is at a scene point (empty: none); viewTransform: the view's
     // viewportTransform (markers keep their size on screen).
     [[nodiscard]] QString patientAt(QPointF scenePoint, const QTransform& viewTransform) const;
+    // The shown markers of patients, staff or assets at a scene point: a marker, or the members of
+    // a cluster or of a room's "unknown, near" ring there (empty: none).
+    [[nodiscard]] QList<PlanMarker*> markersAt(QPointF scenePoint, const QTransform& viewTransform) const;
     void setLayerVisible(PlanLayer layer, bool visible);
     [[nodiscard]] bool layerVisible(PlanLayer layer) const { return m_layers[size_t(layer)]; }
 

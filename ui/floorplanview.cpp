@@ -5,6 +5,7 @@
 #include "models/alarmcontroller.h"
 #include "models/wardmodels.h"
 #include "ui/alarmwidgets.h"
+#include "ui/explainwindow.h"
 #include "ui/planitems.h"
 #include "ui/shortcuts.h"
 #include "ui/theme.h"
@@ -360,21 +361,7 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
         if (!patient.isEmpty())
             Q_EMIT patientActivated(patient);
     });
-    connect(m_view, &PlanGraphicsView::contextMenuAt, this, [this](QPointF at, QPoint global) {
-        QMenu menu(this);
-        const QString roomId = m_scene->roomAt(at);
-        const Room* room = m_site.room(roomId);
-        if (room && m_alarms && m_alarms->core()) {
-            QMenu* sub = menu.addMenu(tr("Nearest available to %1").arg(room->name));
-            for (const QString& type : assetTypes())
-                sub->addAction(type, this, [this, roomId, type] { findNearestAsset(roomId, type); });
-        }
-        const QString alarm = m_scene->alarmAt(at);
-        if (!alarm.isEmpty())
-            menu.addAction(tr("Alarm details…"), this, [this, alarm] { showAlarmDetails(alarm); });
-        menu.addAction(tr("Fit"), this, &FloorPlanView::fit);
-        menu.exec(global);
-    });
+    connect(m_view, &PlanGraphicsView::contextMenuAt, this, [this](QPointF at, QPoint global) { contextMenu(at)->exec(global); });
     if (alarms && alarms->core()) {
         WardCore* core = alarms->core();
         connect(core, &WardCore::positionsAt, this, [this](const QString& id, qint64 timeMs, const QVector<TagPosition>& positions) {
@@ -414,6 +401,53 @@ FloorPlanView::FloorPlanView(const Site& site, WardModels& models, AlarmControll
     refreshFloorButtons();
     // The lowest floor first.
     showFloor(floors.empty() ? std::nullopt : std::optional<int>(floors.back()->level));
+}
+
+std::unique_ptr<QMenu> FloorPlanView::contextMenu(QPointF at)
+{
+    auto menu = std::make_unique<QMenu>(this);
+    // A tag's marker (or a cluster's, or a near ring's tags): why it is placed there. The live plan
+    // only: a recorded position is no fix.
+    if (m_alarms && m_alarms->core() && live()) {
+        QList<const PlanMarker*> tagged;
+        for (const PlanMarker* m : m_scene->markersAt(at, m_view->viewportTransform()))
+            if (!m->tag.isEmpty())
+                tagged << m;
+        QMenu* into = tagged.size() > 1 ? menu->addMenu(tr("Explain position")) : menu.get();
+        for (const PlanMarker* m : std::as_const(tagged)) {
+            const QString tag = m->tag, subject = m->name;
+            into->addAction(tr("Explain position of %1…").arg(subject), this, [this, tag, subject] { explainPosition(tag, subject); })
+                ->setObjectName(QStringLiteral("explain-position"));
+        }
+    }
+    const QString roomId = m_scene->roomAt(at);
+    const Room* room = m_site.room(roomId);
+    if (room && m_alarms && m_alarms->core()) {
+        QMenu* sub = menu->addMenu(tr("Nearest available to %1").arg(room->name));
+        for (const QString& type : assetTypes())
+            sub->addAction(type, this, [this, roomId, type] { findNearestAsset(roomId, type); });
+    }
+    const QString alarm = m_scene->alarmAt(at);
+    if (!alarm.isEmpty())
+        menu->addAction(tr("Alarm details…"), this, [this, alarm] { showAlarmDetails(alarm); });
+    menu->addAction(tr("Fit"), this, &FloorPlanView::fit);
+    return menu;
+}
+
+ExplainPositionWindow* FloorPlanView::explainPosition(const QString& tagId, const QString& subject)
+{
+    if (!m_alarms || !m_alarms->core())
+        return nullptr;
+    for (ExplainPositionWindow* open : window()->findChildren<ExplainPositionWindow*>())
+        if (open->tagId() == tagId) {
+            open->refresh();
+            open->raise();
+            open->activateWindow();
+            return open;
+        }
+    auto* w = new ExplainPositionWindow(m_site, m_alarms->core(), tagId, subject, window());
+    w->show();
+    return w;
 }
 
 QStringList FloorPlanView::assetTypes() const

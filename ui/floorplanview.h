@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QButtonGroup;
@@ -92,6 +93,12 @@ public:
     [[nodiscard]] bool live() const { return m_scene->live(); }
     // The alarm's details with Acknowledge and "nearest available"; non-modal.
     class QDialog* showAlarmDetails(const QString& alarmId);
+    // The plan's context menu for a scene point (what the right mouse button opens there).
+    [[nodiscard]] std::unique_ptr<class QMenu> contextMenu(QPointF scenePoint);
+    // "Explain position" of a tag (ui/explainwindow.h), non-modal, a child of the plan's window (it
+    // stays open when the plan is built again in another language); one per tag, refreshed and
+    // raised when asked again. Null without a core to ask.
+    class ExplainPositionWindow* explainPosition(const QString& tagId, const QString& subject);
 
     // What the nurse made of the plan: the floor, the zoom, the scene point at the centre, the
     // alarm in focus and its details if open. A plan built again (the window in another language) takes it over; applied
@@ -157,6 +164,7 @@ private:
         qint64 onsetMs = 0, closedMs = 0;
     };
     QHash<QString, LoggedAlarm> m_logged;
+
     qint64 m_loggedUntil = 0;
 };
 

@@ -189,6 +189,43 @@ private Q_SLOTS:
         QCOMPARE(room, QStringLiteral("east"));
     }
 
+    // One tag explained (the plan's "Explain position"): its fixes are the same as unexplained, its
+    // explanation names its room decisions; the other tag keeps none; switched off, none again.
+    void explainingOneTagChangesNoFix()
+    {
+        const auto gws = square();
+        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10))},
+                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10))}};
+        Engine a(gws, EngineConfig{}, rooms), b(gws, EngineConfig{}, rooms);
+        b.setExplaining(0, true);
+        QVERIFY(b.explaining(0) && !b.explaining(1) && !a.explaining(0));
+        for (int t = 1; t <= 16; ++t) {
+            feed(a, 0, gws, t <= 6 ? 2 : 8, 5, t - 1, t);
+            feed(b, 0, gws, t <= 6 ? 2 : 8, 5, t - 1, t);
+            feed(a, 1, gws, 3, 5, t - 1, t);
+            feed(b, 1, gws, 3, 5, t - 1, t);
+            const auto fa = a.update(0, t), fb = b.update(0, t);
+            QVERIFY(fa && fb);
+            QCOMPARE(fb->x, fa->x);
+            QCOMPARE(fb->y, fa->y);
+            QCOMPARE(fb->room, fa->room);
+            QVERIFY(a.update(1, t) && b.update(1, t));
+        }
+        QVERIFY(!a.explain(0));
+        QVERIFY(!b.explain(1)); // only the tag asked about
+        const auto x = b.explain(0);
+        QVERIFY(x);
+        QCOMPARE(x->fix.room, QStringLiteral("east"));
+        QCOMPARE(x->gateways.size(), size_t(4));
+        QVERIFY(x->decisions.size() >= 2);
+        QCOMPARE(x->decisions.front().to, QStringLiteral("west"));
+        QCOMPARE(x->decisions.back().to, QStringLiteral("east"));
+        QVERIFY2(x->decisions.back().reason.startsWith(QStringLiteral("led by")), qPrintable(x->decisions.back().reason));
+        QVERIFY(!b.config().keepExplanations); // the switch was for its fixes only
+        b.setExplaining(0, false);
+        QVERIFY(!b.explain(0));
+    }
+
     void crlbOfASquare()
     {
         // Centre of a square, receivers at equal distance: F = b * sum(dx^2, dy^2) / d^4, diagonal.

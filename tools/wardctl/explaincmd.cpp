@@ -1,5 +1,7 @@
 #include "explaincmd.h"
 
+#include "core/explaintext.h"
+
 #include <deque>
 
 namespace ww::offline {
@@ -8,18 +10,7 @@ namespace {
 
 QString number(double v, int decimals)
 {
-    return QString::number(v, 'f', decimals);
-}
-
-QString motionState(const pos::Explanation& e)
-{
-    const pos::Fix& f = e.fix;
-    QString s = f.moving ? QStringLiteral("moving") : f.settled ? QStringLiteral("settled") : QStringLiteral("not settled");
-    if (!f.moving && e.stillForS > 0)
-        s += QStringLiteral(", still for %1 s").arg(number(e.stillForS, 0));
-    s += QStringLiteral(" (motion %1 dB; moving above %2, settling below %3)")
-             .arg(number(f.motionDb, 1), number(e.moveThresholdDb, 1), number(e.settleThresholdDb, 1));
-    return s;
+    return ExplanationText::number(v, decimals);
 }
 
 } // namespace
@@ -63,11 +54,8 @@ int explain(const ExplainOptions& o, QTextStream& out, QTextStream& err)
     const pos::Fix& f = last.fix;
     out << "tag " << o.tag << ": " << fixes.size() << " fixes from " << number(fixes.front().fix.t, 1) << " s to " << number(f.t, 1)
         << " s" << Qt::endl;
-    out << "at " << number(f.t, 1) << " s: x " << number(f.x, 2) << ", y " << number(f.y, 2) << ", floor " << f.floor << ", room "
-        << (f.room.isEmpty() ? QStringLiteral("unknown (%1)").arg(f.unknownReason) : f.room) << ", accuracy "
-        << number(f.accuracyM, 1) << " m from " << f.gatewaysUsed << " gateways" << Qt::endl;
-    out << "  " << motionState(last) << (last.atRest ? "; positioned from its levels since it came to rest" : "; positioned from its window")
-        << Qt::endl;
+    out << "at " << number(f.t, 1) << " s: " << ExplanationText::place(f) << Qt::endl;
+    out << "  " << ExplanationText::motion(last) << "; " << ExplanationText::source(last) << Qt::endl;
     out << "gateways at this fix: level used, level the model expects at the fix, difference" << Qt::endl;
     for (const auto& g : last.gateways)
         out << "  " << g.id.leftJustified(14) << ' ' << number(g.heardDbm, 1).rightJustified(6) << " dBm  expected "
@@ -79,13 +67,12 @@ int explain(const ExplainOptions& o, QTextStream& out, QTextStream& err)
         out << "  " << r.id.leftJustified(18) << " evidence " << number(r.evidence, 2).rightJustified(7) << "  belief "
             << number(r.belief, 2).rightJustified(7) << (r.id == f.room ? "  <- shown" : "") << Qt::endl;
     if (!last.pendingRoom.isEmpty())
-        out << "  " << last.pendingRoom << " preferred for " << number(last.pendingForS, 1) << " s, not taken yet (dwell)" << Qt::endl;
+        out << "  " << ExplanationText::pending(last) << Qt::endl;
     out << "room decisions in the last " << number(o.minutes, 0) << " minutes:" << Qt::endl;
     if (last.decisions.empty())
         out << "  none" << Qt::endl;
     for (const auto& d : last.decisions)
-        out << "  " << number(d.t, 1) << " s  " << (d.from.isEmpty() ? QStringLiteral("-") : d.from) << " -> " << d.to << ": " << d.reason
-            << Qt::endl;
+        out << "  " << number(d.t, 1) << " s  " << ExplanationText::decision(d) << Qt::endl;
     out << "fixes, every 10 s and at each change of room: time_s, x, y, floor, room, accuracy_m, state" << Qt::endl;
     double shown = -1e18;
     QString room;
@@ -97,7 +84,7 @@ int explain(const ExplainOptions& o, QTextStream& out, QTextStream& err)
         room = x.room;
         out << "  " << number(x.t, 1) << ", " << number(x.x, 2) << ", " << number(x.y, 2) << ", " << x.floor << ", "
             << (x.room.isEmpty() ? QStringLiteral("unknown") : x.room) << ", " << number(x.accuracyM, 1) << ", "
-            << (x.moving ? "moving" : x.settled ? "settled" : "not settled") << Qt::endl;
+            << ExplanationText::state(x) << Qt::endl;
     }
     return Done;
 }
