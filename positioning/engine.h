@@ -147,6 +147,12 @@ struct EngineConfig
     // The window's levels must agree with those at rest (chi-squared test on its six strongest, less
     // their common change); disagreeing this long, the sums start again (a tag moved while unheard).
     double restBreakS = 3.0;
+    // The window's levels may each differ from those at rest by a slow fade of this much (dB sd) and
+    // still agree: shadowing per tag and receiver (bodies, doors, trolleys) lasts tens of seconds, and
+    // a tag at rest whose levels at rest gave way to the window's for such a fade took the fade's
+    // position, often across a wall. More hides real moves: at 2.75 dB tst_motion's asset carried
+    // 14 m between four receivers stays in its old room.
+    double restFadeSdDb = 2.5;
     // A tag carried on a body (a wristband, a badge, a phone in the hand) at rest: its levels at rest
     // are fitted per lattice node with the body's shadow, levels varying as a cos + b sin of the
     // bearing to each receiver (prior bodyShadowSdDb on a and b; 0: never), from every receiver.

@@ -254,10 +254,11 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) con
 {
     // The window's six strongest receivers that heard the tag at rest too: their differences from
     // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
-    // sample). Disagreement: chi-squared three of its standard deviations above its mean.
+    // sample) and a slow fade of restFadeSdDb each. Disagreement: chi-squared three of its standard
+    // deviations above its mean.
     double d[6], v[6];
     int m = 0;
-    const double var = m_config.sigmaDb * m_config.sigmaDb;
+    const double var = m_config.sigmaDb * m_config.sigmaDb, fade = m_config.restFadeSdDb * m_config.restFadeSdDb;
     for (const auto& l : window) {
         if (m == 6)
             break;
@@ -265,7 +266,7 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) con
         if (h.restCount < 2)
             continue;
         d[m] = l.rssi - double(h.restSum) / h.restCount;
-        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / h.restCount);
+        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / h.restCount) + fade;
         ++m;
     }
     if (m < 3)

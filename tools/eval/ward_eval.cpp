@@ -80,6 +80,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_ACCEL", config.accelNoise);
     env("WW_EVAL_RECENT", config.levelTimeConstantWindows);
     env("WW_EVAL_REST", config.restLevelsAfterS);
+    env("WW_EVAL_FADE", config.restFadeSdDb);
     if (qEnvironmentVariableIsSet("WW_EVAL_WORN")) // every tag carried on a body (the simulator has no bodies)
         config.worn = qEnvironmentVariableIntValue("WW_EVAL_WORN") != 0;
     env("WW_EVAL_MOVE", config.roomMoveRatePerS);
@@ -228,6 +229,7 @@ int main(int argc, char** argv)
     std::map<int, std::pair<int, int>> stayed;     // per tag: fix room changes, scored seconds
     QSet<int> roomChanged;                         // tags whose true room changed
     int notShown = 0;
+    std::vector<std::pair<int, QString>> stayChangeLog; // WW_EVAL_FLIPS: every room change shown, per tag
     std::vector<double> showDelays;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
     std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;
@@ -282,8 +284,17 @@ int main(int argc, char** argv)
                 toShow.erase(pending);
             }
             ++stayed[tag].second;
-            if (!f->room.isEmpty() && !lastNamed[tag].isEmpty() && f->room != lastNamed[tag])
+            if (!f->room.isEmpty() && !lastNamed[tag].isEmpty() && f->room != lastNamed[tag]) {
                 ++stayed[tag].first;
+                if (qEnvironmentVariableIsSet("WW_EVAL_FLIPS"))
+                    stayChangeLog.push_back({tag, QStringLiteral("%1 #%2 %3 -> %4 (truth %5%6) still %7 s, motion %8%9")
+                                                      .arg(second)
+                                                      .arg(tag)
+                                                      .arg(lastNamed[tag], f->room, t.room, t.moving ? QStringLiteral(" moving") : QString())
+                                                      .arg(second - t.stillSince)
+                                                      .arg(f->motionDb, 0, 'f', 1)
+                                                      .arg(f->settled ? QStringLiteral(" settled") : QString())});
+            }
             if (!f->room.isEmpty())
                 lastNamed[tag] = f->room;
             if (t.moving) {
@@ -425,6 +436,9 @@ int main(int argc, char** argv)
             stayChanges += v.first;
             staySeconds += v.second;
         }
+    for (const auto& [tag, line] : stayChangeLog)
+        if (!roomChanged.contains(tag))
+            out << "stayed, changed " << line << Qt::endl;
     out << "room changes of the " << stayTags << " tags whose true room stayed: " << stayChanges << " in "
         << QString::number(staySeconds / 3600.0, 'f', 1) << " tag-hours ("
         << QString::number(stayChanges / std::max(1e-9, staySeconds / 3600.0), 'f', 2) << " per tag-hour)" << Qt::endl;
