@@ -148,8 +148,6 @@ Engine::Engine(std::vector<Receiver> receivers, EngineConfig config, std::vector
             m_roomHasReceiver[size_t(r)] = 1;
             m_roomReceivers[size_t(r)].push_back(g);
         }
-    for (int i = 0; i < int(m_rooms.size()); ++i)
-        m_roomById.insert(m_rooms[size_t(i)].id, i);
     m_receiverSeen.resize(m_receivers.size());
     buildRoomGraph();
     if (!m_walls.empty() && !m_receivers.empty() && m_config.wallLossDb > 0)

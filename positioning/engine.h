@@ -506,7 +506,9 @@ private:
     // state, and the room kept or withheld (roomstate.cpp).
     // loudest: the receiver that hears the tag best in this fix's window.
     void assignRoomState(TagState& s, Fix& f, double tS, const QString& assigned, int loudest) const;
-    [[nodiscard]] int roomIndexOf(const QString& id) const { return m_roomById.value(id, -1); }
+    // The index of room `id` (-1: none): the HMM's own room first, else a search of the rooms
+    // (a ward has tens), without hashing a string on every fix.
+    [[nodiscard]] int roomIndexOf(const TagState& s, const QString& id) const;
     // proximity: the room a receiver clearly names (proximityRoom), or -1.
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
                        int proximity) const;
@@ -530,7 +532,6 @@ private:
     std::vector<char> m_roomHasReceiver;
     std::vector<int> m_receiverRoom; // index into m_rooms of the room each receiver is in, or -1
     std::vector<std::vector<int>> m_roomReceivers; // per room: the receivers in it
-    QHash<QString, int> m_roomById;
     struct ReceiverSeen
     {
         double lastT = -1e18;  // its newest report, from any tag

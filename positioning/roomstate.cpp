@@ -21,6 +21,18 @@ constexpr double LookbackS = 30;
 
 } // namespace
 
+int Engine::roomIndexOf(const TagState& s, const QString& id) const
+{
+    if (id.isEmpty())
+        return -1;
+    if (s.roomIndex >= 0 && size_t(s.roomIndex) < m_rooms.size() && m_rooms[size_t(s.roomIndex)].id == id)
+        return s.roomIndex;
+    for (size_t j = 0; j < m_rooms.size(); ++j)
+        if (m_rooms[j].id == id)
+            return int(j);
+    return -1;
+}
+
 void Engine::noteReceiver(int receiver, double tS)
 {
     ReceiverSeen& r = m_receiverSeen[size_t(receiver)];
@@ -52,7 +64,7 @@ void Engine::assignRoomState(TagState& s, Fix& f, double tS, const QString& assi
     auto& c = s.certainty;
     if (m_rooms.empty())
         return; // no rooms: nothing to be sure of
-    const int assignedIndex = roomIndexOf(assigned);
+    const int assignedIndex = roomIndexOf(s, assigned);
     if (c.roomHistory.empty() || c.roomHistory.back().second != assignedIndex) {
         c.roomHistory.emplace_back(tS, assignedIndex);
         if (c.roomHistory.size() > RoomHistoryLength)
