@@ -100,7 +100,15 @@ struct EngineConfig
     // to the room. The room changes when the current one falls roomSwitchNats behind the best.
     bool roomHmm = true;
     double roomMoveRatePerS = 0.3;
-    double roomJumpPerS = 1e-4;
+    double roomJumpPerS = 1e-3;
+    // A room whose likeliest path entered it by a jump (through a wall, not a door) within
+    // roomJumpRecentS is taken only after leading for roomJumpDwellS (at least; scaled with the
+    // advert interval): a slow fade at one receiver carries the belief through the wall into the
+    // room next door for tens of seconds, a walk goes through the doors. The jump stays cheap, so
+    // that such a fade takes the jump and is seen as one, while a tag really placed in the wrong
+    // room still moves after the dwell.
+    double roomJumpDwellS = 15.0;
+    double roomJumpRecentS = 20.0;
     double roomRxScaleDb = 8.0;
     double roomGeoWeight = 2.0;
     double roomSwitchNats = 1.5;
@@ -412,6 +420,7 @@ private:
         std::vector<std::pair<QString, double>> votes; // faded room votes
         double votesT = 0;
         std::vector<double> roomLogP; // HMM: log belief per room, relative to the best (0)
+        std::vector<double> roomJumpT; // per room: when its likeliest path last jumped (-1e18: never)
         int roomIndex = -1;
         int roomFloor = std::numeric_limits<int>::min();
         int pendingRoom = -1;   // the room the HMM proposes, not yet taken (dwell)

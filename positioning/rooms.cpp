@@ -192,6 +192,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     // Forward step, max-product (the most likely path), kept relative to its best room.
     if (s.roomFloor != f.floor || s.roomLogP.size() != n) {
         s.roomLogP.assign(n, -1e9);
+        s.roomJumpT.assign(n, -1e18);
         for (size_t j = 0; j < n; ++j)
             if (m_rooms[j].floor == f.floor)
                 s.roomLogP[j] = 0;
@@ -203,7 +204,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     double top = -1e18;
     for (double v : s.roomLogP)
         top = std::max(top, v);
-    std::vector<double> next(n, -1e9);
+    std::vector<double> next(n, -1e9), jumpT(n, -1e18);
     // A tag that moves, or has not settled since it moved, has stale evidence for the room it left.
     const bool fresh = f.moving || !f.settled;
     const double evidenceWeight = fresh ? m_config.roomEvidenceWeightMoving : m_config.roomEvidenceWeight;
@@ -211,10 +212,20 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
     for (size_t j = 0; j < n; ++j) {
         if (m_rooms[j].floor != f.floor)
             continue;
-        double v = std::max(s.roomLogP[j], top + jump);
+        // The likeliest way in: staying, a jump from the likeliest room, or through a door; the
+        // time of the path's last jump goes with it.
+        double v = s.roomLogP[j], via = s.roomJumpT[j];
+        if (top + jump > v) {
+            v = top + jump;
+            via = f.t;
+        }
         for (int i : m_roomNeighbours[j])
-            v = std::max(v, s.roomLogP[size_t(i)] + move);
+            if (s.roomLogP[size_t(i)] + move > v) {
+                v = s.roomLogP[size_t(i)] + move;
+                via = s.roomJumpT[size_t(i)];
+            }
         next[j] = v + evidenceWeight * emission[j];
+        jumpT[j] = via;
         nextTop = std::max(nextTop, next[j]);
     }
     size_t arg = 0;
@@ -224,6 +235,7 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
             arg = j;
     }
     s.roomLogP = std::move(next);
+    s.roomJumpT = std::move(jumpT);
     if (m_config.keepExplanations)
         explained(s).emission = emission;
     const double switchNats = fresh ? m_config.roomSwitchNatsMoving : m_config.roomSwitchNats;
@@ -242,15 +254,19 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         }
         // A tag that is not moving now but has not settled yet (a passer-by's shadow unsettled
         // it) still waits roomDwellPausedS.
-        const double dwell = !f.settled ? (f.moving ? m_config.roomDwellMovingS : m_config.roomDwellPausedS)
-                             : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
-                                                                          : m_config.roomDwellStillS;
+        const double stateDwell = !f.settled ? (f.moving ? m_config.roomDwellMovingS : m_config.roomDwellPausedS)
+                                  : f.t - s.stillSince >= m_config.restedLongS ? m_config.roomDwellRestedS
+                                                                               : m_config.roomDwellStillS;
+        const bool throughWall = f.t - s.roomJumpT[arg] <= m_config.roomJumpRecentS;
+        const double dwell = throughWall ? std::max(stateDwell, m_config.roomJumpDwellS) : stateDwell;
         if (f.t - s.pendingSince >= dwell * intervalScale(s)) {
             if (m_config.keepExplanations) {
-                const QString state = f.moving ? QStringLiteral("its levels say it moves")
-                                      : !f.settled ? QStringLiteral("not settled since it last moved")
-                                      : f.t - s.stillSince >= m_config.restedLongS ? QStringLiteral("at rest for long")
-                                                                                    : QStringLiteral("standing still");
+                QString state = f.moving ? QStringLiteral("its levels say it moves")
+                                : !f.settled ? QStringLiteral("not settled since it last moved")
+                                : f.t - s.stillSince >= m_config.restedLongS ? QStringLiteral("at rest for long")
+                                                                              : QStringLiteral("standing still");
+                if (throughWall)
+                    state += QStringLiteral(", reached through a wall rather than a door");
                 noteDecision(s, f.t, s.roomIndex, int(arg),
                              QStringLiteral("led by %1 nats (a change needs %2) for %3 s (needed %4 s): %5")
                                  .arg(-s.roomLogP[size_t(s.roomIndex)], 0, 'f', 1)
