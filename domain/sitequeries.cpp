@@ -52,7 +52,7 @@ constexpr double MaxWallTests = 2e9;
 
 QString wallGridProblem(const Site& site)
 {
-    // The positioning engine's wall grid (positioning/engine.cpp): for every gateway, the walls on
+    // The positioning engine's wall grid (positioning/pathloss.cpp): for every gateway, the walls on
     // its floor that the way to every 0.5 m cell of the plan crosses.
     if (site.gateways.empty() || site.walls.empty())
         return {};
