@@ -97,6 +97,7 @@ void grabTab(MainWindow& window, const QString& dir, const QString& tab, const Q
     saved << path;
 }
 
+} // namespace
 
 // The signed-in nurse's shift: takes the first three patients, flags the one the simulator gets out
 // of bed (fallRisk: fall risk, bed exit armed: her bed-exit alarm is high), grabs the census with "my
@@ -113,13 +114,20 @@ void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& mo
             ids << p.id;
     if (ids.isEmpty())
         return;
-    auto pending = std::make_shared<int>(int(ids.size()));
-    auto* waiter = new QObject(&window);
-    QObject::connect(&alarms, &AlarmController::careResult, waiter, [&window, &models, dir, ids, pending, waiter](bool ok, const QString& text) {
-        QTextStream(stdout) << "demo takes a patient: " << (ok ? "" : "refused: ") << text << Qt::endl;
+    // Each change asked for below (the takes, the flags) is answered by one careResult; the demo
+    // makes no other care-plan changes meanwhile. The grabs are set up exactly once, on the result
+    // that completes that count, whatever order the results come in: the connection is cut there
+    // and then. A context object's deleteLater would not stop it, since its deferred delete is
+    // queued behind results the core's thread has already posted, which would run the grabs a
+    // second time (and can leave "my patients" on after the patient view turned it off). Waiting
+    // for the flags as well means the census grab, after the next batch, always shows the fall risk.
+    auto pending = std::make_shared<int>(int(ids.size()) + (fallRisk.isEmpty() ? 0 : 1));
+    auto results = std::make_shared<QMetaObject::Connection>();
+    *results = QObject::connect(&alarms, &AlarmController::careResult, &window, [&window, &models, dir, ids, pending, results](bool ok, const QString& text) {
+        QTextStream(stdout) << "demo's care-plan change: " << (ok ? "" : "refused: ") << text << Qt::endl;
         if (--*pending > 0)
             return;
-        waiter->deleteLater();
+        QObject::disconnect(*results);
         // The rows come with the core's next batch: grab after it.
         QObject::connect(&models, &WardModels::applied, &window, [&window, dir, ids] {
             QStringList saved;
@@ -156,8 +164,6 @@ void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& mo
         alarms.setRiskFlags(fallRisk, true, false, true);
     }
 }
-
-} // namespace
 
 void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site, const QString& dir,
                          int delayS, const QString& demoOperator)

@@ -11,4 +11,10 @@ namespace ww {
 void scheduleScreenshots(MainWindow& window, AlarmController& alarms, const WardModels& models, const Site* site,
                          const QString& dir, int delayS, const QString& demoOperator);
 
+// Its nurse's shift, once signed in (scheduleScreenshots calls it; public for tests/ui/tst_shift_ui):
+// takes the first three patients and flags fallRisk, then grabs census-my-patients, alarms-filtered
+// and patient-view into dir, once, and turns "my patients" off again.
+void grabShift(MainWindow& window, AlarmController& alarms, const WardModels& models, const QString& dir,
+               const QString& fallRisk);
+
 } // namespace ww
