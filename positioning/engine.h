@@ -397,6 +397,10 @@ private:
             // window is too short to show it.
             float restSum = 0;
             qint32 restCount = 0;
+            // The sums as they were when a disagreeing window started them again: taken back when
+            // the window comes back to them (it was a fade, not a move).
+            float heldSum = 0;
+            qint32 heldCount = 0;
         };
         std::vector<Heard> heard;
         // Reports not taken yet, in arrival order (taken in time order: takePending()).
@@ -452,6 +456,8 @@ private:
         double restStart = 1e18;     // when the sums of the levels at rest began (1e18: not yet)
         double disagreeSince = 1e18; // since when the window has disagreed with them
         double restOf = 1e18;        // the stillSince they belong to
+        double heldStart = 1e18;     // when the held sums began (1e18: none held)
+        double backSince = 1e18;     // since when the window has agreed with the held sums
         bool worn = false;           // carried on a body (EngineConfig::bodyShadowSdDb)
         // Room states (roomstate.cpp); kept when the track starts again on another floor.
         struct Certainty
@@ -478,9 +484,11 @@ private:
     std::vector<Level> levels(TagState& s, double tS);
     // The levels at rest (every sample since the sums began) when they began restLevelsAfterS ago,
     // the window agrees with them and the tag does not move; empty otherwise. A window that
-    // disagrees for restBreakS starts the sums again.
+    // disagrees for restBreakS starts the sums again, holding the old ones; a window that agrees
+    // with those held for restBreakS takes them back.
     std::vector<Level> restLevels(TagState& s, const std::vector<Level>& window, double tS) const;
-    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window) const;
+    // Whether the window agrees with the levels at rest (held: with the sums held).
+    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window, bool held = false) const;
     // keepExplanations: the tag's record, made on first use, and a room decision noted in it.
     TagState::Explained& explained(TagState& s) const;
     // centroid() of a tag whose pending reports are taken.

@@ -208,28 +208,53 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     std::vector<Level> out;
     if (m_config.restLevelsAfterS <= 0)
         return out;
-    auto restart = [&] {
+    // hold: keep the sums, to be taken back if the window returns to them.
+    auto restart = [&](bool hold) {
         for (auto& h : s.heard) {
+            h.heldSum = hold ? h.restSum : 0;
+            h.heldCount = hold ? h.restCount : 0;
             h.restSum = 0;
             h.restCount = 0;
         }
+        s.heldStart = hold ? s.restStart : 1e18;
         s.restStart = tS;
-        s.disagreeSince = 1e18;
+        s.disagreeSince = s.backSince = 1e18;
     };
     // The sums follow the tag's rest: they start again when it comes to rest anew (or moves).
     if (s.restStart > tS || s.restOf != s.stillSince) {
-        restart();
+        restart(false);
         s.restOf = s.stillSince;
         return out;
     }
     if (s.stillSince > tS)
         return out;
+    // A window that disagreed for restBreakS started the sums again, and now agrees with the old
+    // ones for as long: a slow fade at a receiver (a trolley parked for a minute), not a move,
+    // broke them. The old sums come back; the new ones hold the fade and would place the tag by
+    // it for minutes.
+    if (s.heldStart < 1e17) {
+        if (restAgrees(s, window, true)) {
+            s.backSince = std::min(s.backSince, tS);
+            if (tS - s.backSince >= m_config.restBreakS * intervalScale(s)) {
+                for (auto& h : s.heard) {
+                    h.restSum = h.heldSum;
+                    h.restCount = h.heldCount;
+                    h.heldSum = 0;
+                    h.heldCount = 0;
+                }
+                s.restStart = s.heldStart;
+                s.heldStart = s.disagreeSince = s.backSince = 1e18;
+            }
+        } else {
+            s.backSince = 1e18;
+        }
+    }
     if (!restAgrees(s, window)) {
         // A tag that moved: the window leaves its old levels. Once that has lasted restBreakS the
         // sums start again; until then its fixes are the window's.
         s.disagreeSince = std::min(s.disagreeSince, tS);
         if (tS - s.disagreeSince >= m_config.restBreakS * intervalScale(s))
-            restart();
+            restart(true);
         return out;
     }
     s.disagreeSince = 1e18;
@@ -250,7 +275,7 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     return out;
 }
 
-bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) const
+bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, bool held) const
 {
     // The window's six strongest receivers that heard the tag at rest too: their differences from
     // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
@@ -263,10 +288,12 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window) con
         if (m == 6)
             break;
         const auto& h = s.heard[size_t(l.receiver)];
-        if (h.restCount < 2)
+        const double sum = held ? h.heldSum : h.restSum;
+        const qint32 count = held ? h.heldCount : h.restCount;
+        if (count < 2)
             continue;
-        d[m] = l.rssi - double(h.restSum) / h.restCount;
-        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / h.restCount) + fade;
+        d[m] = l.rssi - sum / count;
+        v[m] = var * (1.0 / std::max(1, l.samples) + 1.0 / count) + fade;
         ++m;
     }
     if (m < 3)
