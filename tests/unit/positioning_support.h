@@ -33,4 +33,15 @@ inline std::pair<std::vector<Receiver>, std::vector<Receiver>> loudCentre()
     truth[4].rssiAt1m += 6;
     return {gws, truth};
 }
+// Two 5 x 10 m rooms side by side ("west" and "east", the wall between them at x = 5), each with
+// a receiver at its centre and a door onto the corridor south of them (y -4 to 0, two receivers):
+// the rooms are neighbours of the corridor, not of each other.
+inline std::pair<std::vector<Receiver>, std::vector<RoomShape>> twoRoomsOffACorridor()
+{
+    return {{{QStringLiteral("w"), 2.5, 5, 2.5, 0, -59, 2}, {QStringLiteral("e"), 7.5, 5, 2.5, 0, -59, 2},
+             {QStringLiteral("c1"), 2.5, -2, 2.5, 0, -59, 2}, {QStringLiteral("c2"), 7.5, -2, 2.5, 0, -59, 2}},
+            {{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10)), 1.0, QPointF(2.5, 0)},
+             {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10)), 1.0, QPointF(7.5, 0)},
+             {QStringLiteral("corridor"), 0, Polygon(QRectF(0, -4, 10, 4)), 0.5, std::nullopt}}};
+}
 } // namespace ww::pos::test

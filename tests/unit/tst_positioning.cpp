@@ -197,11 +197,7 @@ private Q_SLOTS:
     // not held: east within a few seconds of arriving.
     void aRoomReachedThroughAWallWaitsAWalkThroughTheDoorsDoesNot()
     {
-        const std::vector<Receiver> gws{{QStringLiteral("w"), 2.5, 5, 2.5, 0, -59, 2}, {QStringLiteral("e"), 7.5, 5, 2.5, 0, -59, 2},
-                                        {QStringLiteral("c1"), 2.5, -2, 2.5, 0, -59, 2}, {QStringLiteral("c2"), 7.5, -2, 2.5, 0, -59, 2}};
-        const std::vector<RoomShape> rooms{{QStringLiteral("west"), 0, Polygon(QRectF(0, 0, 5, 10)), 1.0, QPointF(2.5, 0)},
-                                           {QStringLiteral("east"), 0, Polygon(QRectF(5, 0, 5, 10)), 1.0, QPointF(7.5, 0)},
-                                           {QStringLiteral("corridor"), 0, Polygon(QRectF(0, -4, 10, 4)), 0.5, std::nullopt}};
+        const auto [gws, rooms] = twoRoomsOffACorridor();
         auto run = [&](double jumpDwellS, bool walk, QStringList* shown) {
             EngineConfig cfg;
             cfg.selfCalibrate = false;
