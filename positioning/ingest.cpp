@@ -94,10 +94,9 @@ void Engine::takeReport(TagState& s, int receiver, double tS, double rssi)
         s.lastAdvertT = tS;
     }
     TagState::Heard& heard = s.heard[size_t(receiver)];
-    // Bounded by count here (reports that all carry one time, from a gateway with a stuck clock or a
-    // replayed batch, never age out: the window grew without bound, 1667 samples per receiver in the
-    // ingest benchmark); by age in levels(), which reads it. Reading the oldest sample here was a
-    // cache miss on every report, a third of this function's time.
+    // Bounded by count here: reports that all carry one time (a gateway with a stuck clock, a
+    // replayed batch) never age out. Bounded by age in levels(), which reads it: reading the oldest
+    // sample here would cost a cache miss on every report.
     if (heard.window.size() >= MaxWindowSamples)
         heard.window.pop_front();
     heard.window.insert({tS, rssi});

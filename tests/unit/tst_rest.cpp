@@ -115,8 +115,8 @@ private Q_SLOTS:
         // the wall; after five minutes its own room's receiver fades by 14 dB over 20 s, stays down
         // a minute and comes back over 20 s (a trolley parked in the way). The fade breaks the
         // levels at rest and the sums start again within it; once it has passed, the window
-        // agrees with the old sums again and they come back. Without that, the new sums held a
-        // minute of the fade and, once used, placed the tag next door from 477 s to 843 s. The
+        // agrees with the old sums again and they come back. Without the held sums the new ones
+        // would hold a minute of the fade and, once used, place the tag next door for minutes. The
         // room is west again within a minute of the fade's end and stays west to the end.
         const auto [gws, rooms] = twoRoomsOffACorridor();
         EngineConfig cfg;
