@@ -118,6 +118,15 @@ struct EngineConfig
     double roomModelRadiusM = 8.0;  // rooms this close to the fix are scored by the model
     int roomModelGateways = 6;      // the strongest receivers of the floor the room model uses
     double roomEvidenceWeight = 0.5; // consecutive fixes share their window: less than independent evidence
+    // A settled tag's room evidence per fix is this share of its mean over the levels at rest (the
+    // same samples, from restStart; older fixes fading with a time constant of roomEvidenceRestS),
+    // plus the rest of the fix's own (0: the fix's alone). A slow fade at a receiver lasts tens of
+    // seconds and sways every fix of that time alike; over the minutes a tag rests it averages out.
+    // The mean follows the levels at rest: it starts again with them, is held while the window
+    // disagrees with them and comes back with them, so a fade that did move the room is forgotten
+    // when the levels return.
+    double roomEvidenceRestShare = 0.5;
+    double roomEvidenceRestS = 120.0;
     // A moving tag's room lags its fix by the evidence the HMM must gather against the room left
     // behind: for a tag whose levels say it moves, or that has not settled since it moved, each fix
     // counts fully and a smaller lead switches.
@@ -425,6 +434,18 @@ private:
         double votesT = 0;
         std::vector<double> roomLogP; // HMM: log belief per room, relative to the best (0)
         std::vector<double> roomJumpT; // per room: when its likeliest path last jumped (-1e18: never)
+        // Per room, the room evidence over the levels at rest (roomEvidenceRestShare): its faded
+        // sum and count since `of` (the restStart of the sums it goes with) on one floor, and when
+        // last added.
+        struct RestEvidence
+        {
+            std::vector<double> sum;
+            double weight = 0;
+            double t = 0;
+            double of = 1e18;
+            int floor = 0;
+        };
+        RestEvidence restEvidence, heldEvidence; // with the sums at rest, and with the held sums
         int roomIndex = -1;
         int roomFloor = std::numeric_limits<int>::min();
         int pendingRoom = -1;   // the room the HMM proposes, not yet taken (dwell)
@@ -527,6 +548,7 @@ private:
     // (a ward has tens), without hashing a string on every fix.
     [[nodiscard]] int roomIndexOf(const TagState& s, const QString& id) const;
     // proximity: the room a receiver clearly names (proximityRoom), or -1.
+    void shareRestEvidence(TagState& s, const Fix& f, std::vector<double>& emission) const;
     void assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
                        int proximity) const;
     [[nodiscard]] double roomModelCost(const std::vector<Level>& used, size_t room, double fx, double fy) const;

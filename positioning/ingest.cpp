@@ -31,7 +31,7 @@ size_t Engine::bytesPerTag() const
         ++tags;
         for (const auto& h : t.heard)
             samples += h.window.capacity();
-        heap += (t.roomLogP.capacity() + t.roomJumpT.capacity()) * sizeof(double) +
+        heap += (t.roomLogP.capacity() + t.roomJumpT.capacity() + t.restEvidence.sum.capacity() + t.heldEvidence.sum.capacity()) * sizeof(double) +
                 t.votes.capacity() * sizeof(std::pair<QString, double>);
     }
     const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(TagState::Heard);

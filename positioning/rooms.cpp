@@ -128,6 +128,41 @@ double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double
     return best;
 }
 
+void Engine::shareRestEvidence(TagState& s, const Fix& f, std::vector<double>& emission) const
+{
+    // The evidence goes with the sums of the levels at rest (restLevels): new sums start it again,
+    // held sums hold it, and sums taken back bring it back.
+    auto& ev = s.restEvidence;
+    if (ev.of != s.restStart || ev.floor != f.floor || ev.sum.size() != emission.size()) {
+        if (s.restStart == s.heldEvidence.of && s.heldEvidence.floor == f.floor && s.heldEvidence.sum.size() == emission.size()) {
+            ev = std::move(s.heldEvidence);
+            s.heldEvidence = {};
+        } else {
+            if (s.heldStart == ev.of)
+                s.heldEvidence = std::move(ev);
+            ev = {};
+            ev.sum.assign(emission.size(), 0.0);
+            ev.of = s.restStart;
+            ev.floor = f.floor;
+            ev.t = f.t;
+        }
+    }
+    // Only fixes whose window agrees with the levels at rest add to it (a fade that has not yet
+    // started the sums again does not).
+    if (s.restStart > f.t || s.stillSince > f.t || s.disagreeSince <= f.t)
+        return;
+    const double keep = std::exp(-std::max(0.0, f.t - ev.t) / m_config.roomEvidenceRestS);
+    ev.t = f.t;
+    for (size_t j = 0; j < emission.size(); ++j)
+        ev.sum[j] = keep * ev.sum[j] + emission[j];
+    ev.weight = keep * ev.weight + 1;
+    if (!f.settled)
+        return;
+    const double share = m_config.roomEvidenceRestShare;
+    for (size_t j = 0; j < emission.size(); ++j)
+        emission[j] = share * ev.sum[j] / ev.weight + (1 - share) * emission[j];
+}
+
 void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, const std::vector<Level>& floorLevels,
                            int proximity) const
 {
@@ -189,6 +224,8 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
             if (m_rooms[j].floor == f.floor)
                 emission[j] -= m_config.roomModelWeight * 0.5 * std::min(std::isfinite(cost[j]) ? cost[j] - minCost : 40.0, 40.0);
     }
+    if (m_config.roomEvidenceRestShare > 0)
+        shareRestEvidence(s, f, emission);
     // Forward step, max-product (the most likely path), kept relative to its best room.
     if (s.roomFloor != f.floor || s.roomLogP.size() != n) {
         s.roomLogP.assign(n, -1e9);

@@ -139,6 +139,41 @@ private Q_SLOTS:
         QVERIFY2(shown.back().section(u' ', 0, 0).toInt() <= 460, qPrintable(shown.join(u',')));
     }
 
+    void aFadeTakenIntoTheLevelsAtRestIsOutweighedByTheirRoomEvidence()
+    {
+        // The same two rooms, the tag at rest 0.4 m from the wall. After five minutes its own
+        // room's receiver fades by 9 dB over 10 s, stays down 90 s and comes back over 10 s: too
+        // lonely a change to break the levels at rest, so it goes into them and, with each fix's
+        // own room evidence, says east for longer than any dwell. The room evidence over the levels
+        // at rest (roomEvidenceRestShare) keeps the room west; the fix's evidence alone takes it east.
+        const auto [gws, rooms] = twoRoomsOffACorridor();
+        auto run = [&](double share) {
+            EngineConfig cfg;
+            cfg.selfCalibrate = false;
+            cfg.roomEvidenceRestShare = share;
+            Engine e(gws, cfg, rooms);
+            QStringList shown;
+            for (int t = 1; t <= 700; ++t) {
+                const double s = t - 300; // the fade's clock
+                const double fade = s < 0 ? 0 : s < 10 ? 9 * s / 10 : s < 100 ? 9 : s < 110 ? 9 * (110 - s) / 10 : 0;
+                for (double at = t - 1; at < t; at += 0.25)
+                    for (int g = 0; g < 4; ++g)
+                        e.addReport(0, g, at, modelRssi(gws[size_t(g)], 4.6, 6, 1.2) - (g == 0 ? fade : 0));
+                const auto f = e.update(0, t);
+                if (!f)
+                    return QStringList{QStringLiteral("no fix at %1").arg(t)};
+                if (t >= 10 && (shown.isEmpty() || shown.back().section(u' ', 1) != f->room))
+                    shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
+            }
+            return shown;
+        };
+        const QStringList held = run(EngineConfig{}.roomEvidenceRestShare), alone = run(0);
+        qInfo("rooms shown with the evidence at rest: %s; with the fix's alone: %s", qPrintable(held.join(u',')), qPrintable(alone.join(u',')));
+        QVERIFY(EngineConfig{}.roomEvidenceRestShare > 0);
+        QCOMPARE(held, QStringList{QStringLiteral("10 west")});
+        QVERIFY2(alone.join(u',').contains(QStringLiteral("east")), qPrintable(alone.join(u',')));
+    }
+
     void aWornTagsLeanLessWithTheirWearer()
     {
         // A wristband at (5, 6) on a wearer standing still five minutes facing east, and the same

@@ -18,6 +18,7 @@
 #include "wardsimulation.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -100,6 +101,8 @@ int main(int argc, char** argv)
     envInt("WW_EVAL_MAXGW", config.maxGateways);
     envInt("WW_EVAL_RMGW", config.roomModelGateways);
     env("WW_EVAL_EVIDENCE", config.roomEvidenceWeight);
+    env("WW_EVAL_RESTSHARE", config.roomEvidenceRestShare);
+    env("WW_EVAL_RESTEVS", config.roomEvidenceRestS);
     env("WW_EVAL_EVIDENCEMOVING", config.roomEvidenceWeightMoving);
     env("WW_EVAL_SWITCHMOVING", config.roomSwitchNatsMoving);
     env("WW_EVAL_MSLOW", config.motionSlowS);
@@ -233,9 +236,13 @@ int main(int argc, char** argv)
     std::vector<double> showDelays;
     std::map<int, std::pair<QString, int>> truthRoomSince; // per tag: true room and since when
     std::map<int, int> walkMissAge, walkAge, walkGeoMissAge;
+    std::map<int, std::pair<int, int>> restMissBySince; // seconds at rest (bin start) -> (fixes, missed)
     int covered[2] = {}, coverN[2] = {}; // at rest, walking // walking fixes by seconds since the true room changed
     std::map<int, std::pair<int, int>> walkByTag;            // per tag: walking fixes, of which missed
     const double warmup = 10;
+    QFile trace(qEnvironmentVariable("WW_EVAL_TRACE")); // exploration: one line per scored fix
+    if (!trace.fileName().isEmpty() && !trace.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(trace.fileName()));
     for (int second = 1; second <= int(minutes * 60); ++second) {
         while (simT < second) {
             simT += 0.1;
@@ -264,6 +271,16 @@ int main(int argc, char** argv)
                     out << "off " << second << " " << directory.tagId(tag) << " room " << f->room << " state " << int(f->roomState)
                         << " near " << f->nearRoom << " (" << f->unknownReason << ")" << Qt::endl;
             }
+            if (trace.isOpen())
+                trace.write(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                                .arg(second)
+                                .arg(tag)
+                                .arg(t.room, f->room.isEmpty() ? QStringLiteral("-") : f->room)
+                                .arg(int(t.moving))
+                                .arg(second - t.stillSince)
+                                .arg(int(f->moving))
+                                .arg(int(f->settled))
+                                .toUtf8());
             ++scored;
             if (f->room.isEmpty())
                 ++unknown;
@@ -317,6 +334,12 @@ int main(int argc, char** argv)
             if (t.moving && f->room != t.room)
                 walkMisses[t.room.contains(QStringLiteral("CORR")) ? QStringLiteral("corridor as ") + (f->room.contains(QStringLiteral("CORR")) ? QStringLiteral("other corridor") : QStringLiteral("room"))
                                                                    : QStringLiteral("room as ") + (f->room.contains(QStringLiteral("CORR")) ? QStringLiteral("corridor") : QStringLiteral("other room"))] += 1;
+            if (!t.moving) {
+                const int since = second - t.stillSince;
+                const int bin = since < 5 ? 0 : since < 10 ? 5 : since < 20 ? 10 : since < 40 ? 20 : since < 80 ? 40 : since < 160 ? 80 : since < 320 ? 160 : 320;
+                restMissBySince[bin].first += 1;
+                restMissBySince[bin].second += f->room != t.room;
+            }
             if (!t.moving && f->room != t.room)
                 missesByRoom[t.room + QStringLiteral(" as ") + (f->room.isEmpty() ? QStringLiteral("unknown") : f->room) + QStringLiteral(" (") +
                              directory.tagId(tag) + QStringLiteral(" #") + QString::number(tag) + QStringLiteral(")")] += 1;
@@ -390,6 +413,10 @@ int main(int argc, char** argv)
         out << "  walking misses by seconds in the true room (20: 20 or more):";
         for (const auto& [age, count] : walkAge)
             out << ' ' << age << ':' << walkMissAge[age] << '/' << count;
+        out << Qt::endl;
+        out << "  misses at rest by seconds at rest (bin start):";
+        for (const auto& [bin, c] : restMissBySince)
+            out << ' ' << bin << ':' << c.second << '/' << c.first;
         out << Qt::endl;
         out << "  the room the fix lies in, wrong, by the same seconds:";
         for (const auto& [age, count] : walkAge)
