@@ -3,12 +3,16 @@
 // sent to a persistent-session station while it is away, and the retained alarm state, survive a
 // broker restart, whether the broker was stopped (SIGTERM: it saves at exit) or crashed (SIGKILL,
 // after the autosave that followed the last event). Counted by (device, sequence number): every one
-// arrives.
+// arrives. Also without a restart when adverts (QoS 0) were published between the events: the
+// scripts' broker, like the production example, does not queue QoS 0 messages for an away session,
+// with which mosquitto 2.0.11 loses the QoS 1 messages of a resumed session's queue beyond the
+// station's receive maximum (see scripts/broker; WW_BROKER_QUEUE_QOS0=1 shows it).
 // Every wait is for a state or a message, never for a time.
 #include "brokerfixture.h"
 #include "core/stationcore.h"
 #include "domain/clock.h"
 #include "transport/topics.h"
+#include "transport/wirecodec.h"
 #include "wardwatch.pb.h"
 
 #include <QDateTime>
@@ -75,9 +79,11 @@ class TestBrokerPersistence : public QObject
 {
     Q_OBJECT
 
-    enum class Outage { Stopped, Crashed };
+    // None: the broker stays up while the station is away.
+    enum class Outage { None, Stopped, Crashed };
 
-    void awayStationGetsEveryEvent(Outage outage)
+    // advertsBetween: each event is followed by a gateway's advert batch (QoS 0), as on a ward.
+    void awayStationGetsEveryEvent(Outage outage, bool advertsBetween = false)
     {
         QTemporaryDir dir;
         test::PrivateBroker broker(dir.filePath(QStringLiteral("broker")));
@@ -92,6 +98,7 @@ class TestBrokerPersistence : public QObject
             if (!p.wristband.isEmpty())
                 devices << p.wristband;
         QVERIFY(!devices.isEmpty());
+        const DeviceDirectory directory(site);
         SystemClock clock;
         StationOptions options;
         options.stationId = QStringLiteral("keeper");
@@ -127,12 +134,19 @@ class TestBrokerPersistence : public QObject
         }
 
         // Away: the events, each acknowledged by the broker (PUBACK: it has queued it for the station).
+        const QString gateway = site.gateways.front().id;
         QSet<QString> sent; // "device boot-seq"
         for (quint32 i = 0; i < Events; ++i) {
             const QString& device = devices[int(i % quint32(devices.size()))];
             const quint32 seq = press(devicesOut, device);
             QVERIFY(seq > 0);
             sent.insert(QStringLiteral("%1 %2-%3").arg(device).arg(Boot).arg(seq));
+            if (advertsBetween) {
+                const qint64 now = QDateTime::currentMSecsSinceEpoch();
+                BeaconBatch b{directory.gateway(gateway.toStdString()), now, now, {}};
+                b.reports = {{directory.tag(site.staff.front().badge.toStdString()), now, qint16(-60 - int(i % 20)), 0}};
+                QVERIFY(devicesOut.publish(topics.adverts(gateway), encode(b, directory), 0, false));
+            }
         }
         QCOMPARE(sent.size(), qsizetype(Events));
         QTRY_COMPARE_WITH_TIMEOUT(devicesOut.unacknowledged(), 0, 20000);
@@ -140,7 +154,9 @@ class TestBrokerPersistence : public QObject
 
         QElapsedTimer outageTimer;
         outageTimer.start();
-        if (outage == Outage::Stopped) {
+        if (outage == Outage::None) {
+            // the broker stays up
+        } else if (outage == Outage::Stopped) {
             broker.stop(); // SIGTERM: the broker saves and exits
         } else {
             // The broker saves every second: once its file is newer than the last acknowledgement,
@@ -151,10 +167,12 @@ class TestBrokerPersistence : public QObject
             qInfo("autosave %lld ms after the last acknowledgement", static_cast<long long>(outageTimer.elapsed()));
             broker.crash(); // SIGKILL: nothing saved at exit
         }
-        QVERIFY(broker.restartSamePort());
-        qInfo("broker %s and restarted in %lld ms", outage == Outage::Stopped ? "stopped (SIGTERM)" : "killed (SIGKILL)",
-              static_cast<long long>(outageTimer.elapsed()));
-        QCOMPARE(broker.port(), port);
+        if (outage != Outage::None) {
+            QVERIFY(broker.restartSamePort());
+            qInfo("broker %s and restarted in %lld ms", outage == Outage::Stopped ? "stopped (SIGTERM)" : "killed (SIGKILL)",
+                  static_cast<long long>(outageTimer.elapsed()));
+            QCOMPARE(broker.port(), port);
+        }
 
         // The retained alarm state is there again, before the station is.
         QCOMPARE(retainedAlarm(port, topics, retainedId), retainedId);
@@ -192,9 +210,9 @@ class TestBrokerPersistence : public QObject
             std::lock_guard lock(mutex);
             QCOMPARE(events.size(), qsizetype(Events + 1)); // those and the last one: nothing else
         }
-        qInfo("%d of %u QoS 1 events sent while the station was away arrived after the restart, in %lld ms of its "
+        qInfo("%d of %u QoS 1 events sent while the station was away arrived%s, in %lld ms of its "
               "return (%llu repeats dropped by the station)",
-              received(), Events, static_cast<long long>(allMs),
+              received(), Events, outage == Outage::None ? "" : " after the restart", static_cast<long long>(allMs),
               static_cast<unsigned long long>(station.core().duplicatesDropped()));
         station.stop();
     }
@@ -202,6 +220,8 @@ class TestBrokerPersistence : public QObject
 private Q_SLOTS:
     void queuedEventsSurviveAStoppedBroker() { awayStationGetsEveryEvent(Outage::Stopped); }
     void queuedEventsSurviveACrashAfterTheAutosave() { awayStationGetsEveryEvent(Outage::Crashed); }
+    // More events than the station's receive maximum (20), with adverts between them.
+    void queuedEventsAmongAdvertsAllArrive() { awayStationGetsEveryEvent(Outage::None, true); }
 };
 
 QTEST_GUILESS_MAIN(TestBrokerPersistence)
