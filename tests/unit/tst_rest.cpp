@@ -49,6 +49,30 @@ double median(std::vector<double> v)
     return v[v.size() / 2];
 }
 
+// A tag at rest in twoRoomsOffACorridor()'s west room, 0.4 m from the wall, for `seconds`; from
+// 300 s its own room's receiver fades by `depth` dB over `ramp` s, stays down `hold` s and comes
+// back over `ramp` s. The rooms shown from 10 s, as "second room" at each change ("no fix at T" if
+// a second had none).
+QStringList roomsThroughAFade(const EngineConfig& cfg, double depth, double ramp, double hold, int seconds)
+{
+    const auto [gws, rooms] = twoRoomsOffACorridor();
+    Engine e(gws, cfg, rooms);
+    QStringList shown;
+    for (int t = 1; t <= seconds; ++t) {
+        const double s = t - 300; // the fade's clock
+        const double fade = s < 0 ? 0 : s < ramp ? depth * s / ramp : s < ramp + hold ? depth : s < 2 * ramp + hold ? depth * (2 * ramp + hold - s) / ramp : 0;
+        for (double at = t - 1; at < t; at += 0.25)
+            for (int g = 0; g < 4; ++g)
+                e.addReport(0, g, at, modelRssi(gws[size_t(g)], 4.6, 6, 1.2) - (g == 0 ? fade : 0));
+        const auto f = e.update(0, t);
+        if (!f)
+            return {QStringLiteral("no fix at %1").arg(t)};
+        if (t >= 10 && (shown.isEmpty() || shown.back().section(u' ', 1) != f->room))
+            shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
+    }
+    return shown;
+}
+
 } // namespace
 
 class TestRest : public QObject
@@ -118,22 +142,9 @@ private Q_SLOTS:
         // agrees with the old sums again and they come back. Without the held sums the new ones
         // would hold a minute of the fade and, once used, place the tag next door for minutes. The
         // room is west again within a minute of the fade's end and stays west to the end.
-        const auto [gws, rooms] = twoRoomsOffACorridor();
         EngineConfig cfg;
         cfg.selfCalibrate = false;
-        Engine e(gws, cfg, rooms);
-        QStringList shown;
-        for (int t = 1; t <= 900; ++t) {
-            const double s = t - 300; // the fade's clock
-            const double fade = s < 0 ? 0 : s < 20 ? 14 * s / 20 : s < 80 ? 14 : s < 100 ? 14 * (100 - s) / 20 : 0;
-            for (double at = t - 1; at < t; at += 0.25)
-                for (int g = 0; g < 4; ++g)
-                    e.addReport(0, g, at, modelRssi(gws[size_t(g)], 4.6, 6, 1.2) - (g == 0 ? fade : 0));
-            const auto f = e.update(0, t);
-            QVERIFY(f);
-            if (t >= 10 && (shown.isEmpty() || shown.back().section(u' ', 1) != f->room))
-                shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
-        }
+        const QStringList shown = roomsThroughAFade(cfg, 14, 20, 60, 900);
         qInfo("rooms shown: %s", qPrintable(shown.join(u',')));
         QVERIFY2(shown.front() == QStringLiteral("10 west") && shown.back().endsWith(QStringLiteral(" west")), qPrintable(shown.join(u',')));
         QVERIFY2(shown.back().section(u' ', 0, 0).toInt() <= 460, qPrintable(shown.join(u',')));
@@ -146,26 +157,11 @@ private Q_SLOTS:
         // lonely a change to break the levels at rest, so it goes into them and, with each fix's
         // own room evidence, says east for longer than any dwell. The room evidence over the levels
         // at rest (roomEvidenceRestShare) keeps the room west; the fix's evidence alone takes it east.
-        const auto [gws, rooms] = twoRoomsOffACorridor();
         auto run = [&](double share) {
             EngineConfig cfg;
             cfg.selfCalibrate = false;
             cfg.roomEvidenceRestShare = share;
-            Engine e(gws, cfg, rooms);
-            QStringList shown;
-            for (int t = 1; t <= 700; ++t) {
-                const double s = t - 300; // the fade's clock
-                const double fade = s < 0 ? 0 : s < 10 ? 9 * s / 10 : s < 100 ? 9 : s < 110 ? 9 * (110 - s) / 10 : 0;
-                for (double at = t - 1; at < t; at += 0.25)
-                    for (int g = 0; g < 4; ++g)
-                        e.addReport(0, g, at, modelRssi(gws[size_t(g)], 4.6, 6, 1.2) - (g == 0 ? fade : 0));
-                const auto f = e.update(0, t);
-                if (!f)
-                    return QStringList{QStringLiteral("no fix at %1").arg(t)};
-                if (t >= 10 && (shown.isEmpty() || shown.back().section(u' ', 1) != f->room))
-                    shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
-            }
-            return shown;
+            return roomsThroughAFade(cfg, 9, 10, 90, 700);
         };
         const QStringList held = run(EngineConfig{}.roomEvidenceRestShare), alone = run(0);
         qInfo("rooms shown with the evidence at rest: %s; with the fix's alone: %s", qPrintable(held.join(u',')), qPrintable(alone.join(u',')));
