@@ -32,6 +32,11 @@ MqttClient::MqttClient(MqttSettings settings, QObject* parent) : QObject(parent)
     m_mosq = mosquitto_new(m_settings.clientId.toUtf8().constData(), !persistent, this);
     m_protocol = m_settings.protocolVersion == 5 ? 5 : 4;
     mosquitto_int_option(m_mosq, MOSQ_OPT_PROTOCOL_VERSION, m_protocol == 5 ? MQTT_PROTOCOL_V5 : MQTT_PROTOCOL_V311);
+    // Incoming QoS 1 messages in flight at once (MQTT 5): as many as the protocol allows, not
+    // libmosquitto's 20. Each is acknowledged as soon as it is handed on, so this costs nothing,
+    // and mosquitto 2.0.11 with queue_qos0_messages loses QoS 1 messages of a resumed session
+    // whose queue holds more of them than this among QoS 0 ones (docs/operations.md).
+    mosquitto_int_option(m_mosq, MOSQ_OPT_RECEIVE_MAXIMUM, 65535);
     // We run the network loop on our own thread rather than mosquitto_loop_start(), to own the
     // back-off and the protocol fallback; tell the library so that publish() only queues.
     mosquitto_threaded_set(m_mosq, true);

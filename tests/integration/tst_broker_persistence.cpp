@@ -222,6 +222,14 @@ private Q_SLOTS:
     void queuedEventsSurviveACrashAfterTheAutosave() { awayStationGetsEveryEvent(Outage::Crashed); }
     // More events than the station's receive maximum (20), with adverts between them.
     void queuedEventsAmongAdvertsAllArrive() { awayStationGetsEveryEvent(Outage::None, true); }
+    // The same with a broker that queues the adverts too (queue_qos0_messages true, as a site may
+    // set it): the station's receive maximum (65535) takes the whole queue in flight at once.
+    void queuedEventsAmongQueuedAdvertsAllArrive()
+    {
+        qputenv("WW_BROKER_QUEUE_QOS0", "1");
+        awayStationGetsEveryEvent(Outage::None, true);
+        qunsetenv("WW_BROKER_QUEUE_QOS0");
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBrokerPersistence)
