@@ -406,12 +406,17 @@ private:
             // window is too short to show it.
             float restSum = 0;
             qint32 restCount = 0;
-            // The sums as they were when a disagreeing window started them again: taken back when
-            // the window comes back to them (it was a fade, not a move).
-            float heldSum = 0;
-            qint32 heldCount = 0;
         };
         std::vector<Heard> heard;
+        // Per receiver, the sums at rest as they were when a disagreeing window started them again:
+        // taken back when the window comes back to them (it was a fade, not a move). Empty while
+        // none are held; apart from `heard`, which every report touches.
+        struct HeldSum
+        {
+            float sum = 0;
+            qint32 count = 0;
+        };
+        std::vector<HeldSum> held;
         // Reports not taken yet, in arrival order (taken in time order: takePending()).
         struct Pending
         {

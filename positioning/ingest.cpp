@@ -32,6 +32,7 @@ size_t Engine::bytesPerTag() const
         for (const auto& h : t.heard)
             samples += h.window.capacity();
         heap += (t.roomLogP.capacity() + t.roomJumpT.capacity() + t.restEvidence.sum.capacity() + t.heldEvidence.sum.capacity()) * sizeof(double) +
+                t.held.capacity() * sizeof(TagState::HeldSum) +
                 t.votes.capacity() * sizeof(std::pair<QString, double>);
     }
     const size_t perTagFixed = sizeof(TagState) + m_receivers.size() * sizeof(TagState::Heard);

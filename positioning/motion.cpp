@@ -210,9 +210,14 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
         return out;
     // hold: keep the sums, to be taken back if the window returns to them.
     auto restart = [&](bool hold) {
-        for (auto& h : s.heard) {
-            h.heldSum = hold ? h.restSum : 0;
-            h.heldCount = hold ? h.restCount : 0;
+        if (hold)
+            s.held.resize(s.heard.size());
+        else
+            s.held.clear();
+        for (size_t r = 0; r < s.heard.size(); ++r) {
+            auto& h = s.heard[r];
+            if (hold)
+                s.held[r] = {h.restSum, h.restCount};
             h.restSum = 0;
             h.restCount = 0;
         }
@@ -236,12 +241,11 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
         if (restAgrees(s, window, true)) {
             s.backSince = std::min(s.backSince, tS);
             if (tS - s.backSince >= m_config.restBreakS * intervalScale(s)) {
-                for (auto& h : s.heard) {
-                    h.restSum = h.heldSum;
-                    h.restCount = h.heldCount;
-                    h.heldSum = 0;
-                    h.heldCount = 0;
+                for (size_t r = 0; r < s.heard.size(); ++r) {
+                    s.heard[r].restSum = s.held[r].sum;
+                    s.heard[r].restCount = s.held[r].count;
                 }
+                s.held.clear();
                 s.restStart = s.heldStart;
                 s.heldStart = s.disagreeSince = s.backSince = 1e18;
             }
@@ -281,6 +285,8 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, boo
     // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
     // sample) and a slow fade of restFadeSdDb each. Disagreement: chi-squared three of its standard
     // deviations above its mean.
+    if (held && s.held.size() != s.heard.size())
+        return false; // none held
     double d[6], v[6];
     int m = 0;
     const double var = m_config.sigmaDb * m_config.sigmaDb, fade = m_config.restFadeSdDb * m_config.restFadeSdDb;
@@ -288,8 +294,8 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, boo
         if (m == 6)
             break;
         const auto& h = s.heard[size_t(l.receiver)];
-        const double sum = held ? h.heldSum : h.restSum;
-        const qint32 count = held ? h.heldCount : h.restCount;
+        const double sum = held ? s.held[size_t(l.receiver)].sum : h.restSum;
+        const qint32 count = held ? s.held[size_t(l.receiver)].count : h.restCount;
         if (count < 2)
             continue;
         d[m] = l.rssi - sum / count;
