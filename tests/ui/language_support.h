@@ -28,6 +28,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTest>
 #include <QTableView>
 #include <QXmlStreamReader>
 #include <qcustomplot.h>
@@ -326,6 +327,17 @@ inline QStringList englishLeft(const Walker& walked, const EnglishDetector& dete
     }
     left.removeDuplicates();
     return left;
+}
+
+// WW_LANGUAGE_SCREENSHOTS=DIR: the widget shown and saved as DIR/NAME-CODE.png, CODE the language
+// installed. False when that failed; true when saved or not asked for.
+inline bool saveLanguageShot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS");
+    if (dir.isEmpty())
+        return true;
+    widget->show();
+    return QTest::qWaitForWindowExposed(widget) && widget->grab().save(QStringLiteral("%1/%2-%3.png").arg(dir, name, installedLanguage()));
 }
 
 } // namespace ww::test

@@ -75,11 +75,7 @@ private Q_SLOTS:
             QVERIFY(loadedSpy.wait(20000));
             QCOMPARE(loadedSpy.back().at(0).toInt(), 1);
             *out = d->findChild<QPlainTextEdit*>()->toPlainText();
-            if (const QString shots = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !shots.isEmpty()) {
-                d->show();
-                QVERIFY(QTest::qWaitForWindowExposed(d));
-                QVERIFY(d->grab().save(shots + QStringLiteral("/climate-report-%1.png").arg(installedLanguage())));
-            }
+            QVERIFY(saveLanguageShot(d, QStringLiteral("climate-report")));
             delete d;
         };
         QVERIFY(switchLanguage(QStringLiteral("en")));
@@ -219,11 +215,7 @@ private Q_SLOTS:
             for (QPushButton* b : view->findChildren<QPushButton*>())
                 all << b->text();
             *out = all.join(u'\n');
-            if (const QString shots = qEnvironmentVariable("WW_LANGUAGE_SCREENSHOTS"); !shots.isEmpty()) {
-                view->show();
-                QVERIFY(QTest::qWaitForWindowExposed(view));
-                QVERIFY(view->grab().save(shots + QStringLiteral("/shift-report-%1.png").arg(installedLanguage())));
-            }
+            QVERIFY(saveLanguageShot(view, QStringLiteral("shift-report")));
             delete view;
         };
         QVERIFY(switchLanguage(QStringLiteral("en")));
