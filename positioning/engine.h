@@ -440,14 +440,13 @@ private:
         std::vector<double> roomLogP; // HMM: log belief per room, relative to the best (0)
         std::vector<double> roomJumpT; // per room: when its likeliest path last jumped (-1e18: never)
         // Per room, the room evidence over the levels at rest (roomEvidenceRestShare): its faded
-        // sum and count since `of` (the restStart of the sums it goes with) on one floor, and when
-        // last added.
+        // sum and count on one floor, and when last added (empty sum: none yet). restLevels starts,
+        // holds and takes it back with the sums at rest.
         struct RestEvidence
         {
             std::vector<double> sum;
             double weight = 0;
             double t = 0;
-            double of = 1e18;
             int floor = 0;
         };
         RestEvidence restEvidence, heldEvidence; // with the sums at rest, and with the held sums

@@ -221,6 +221,8 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
             h.restSum = 0;
             h.restCount = 0;
         }
+        s.heldEvidence = hold ? std::move(s.restEvidence) : TagState::RestEvidence{};
+        s.restEvidence = {};
         s.heldStart = hold ? s.restStart : 1e18;
         s.restStart = tS;
         s.disagreeSince = s.backSince = 1e18;
@@ -246,6 +248,8 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
                     s.heard[r].restCount = s.held[r].count;
                 }
                 s.held.clear();
+                s.restEvidence = std::move(s.heldEvidence);
+                s.heldEvidence = {};
                 s.restStart = s.heldStart;
                 s.heldStart = s.disagreeSince = s.backSince = 1e18;
             }

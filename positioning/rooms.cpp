@@ -130,22 +130,14 @@ double Engine::roomModelCost(const std::vector<Level>& used, size_t room, double
 
 void Engine::shareRestEvidence(TagState& s, const Fix& f, std::vector<double>& emission) const
 {
-    // The evidence goes with the sums of the levels at rest (restLevels): new sums start it again,
-    // held sums hold it, and sums taken back bring it back.
+    // restLevels starts, holds and takes back the evidence with the sums at rest; here it starts
+    // on the tag's floor.
     auto& ev = s.restEvidence;
-    if (ev.of != s.restStart || ev.floor != f.floor || ev.sum.size() != emission.size()) {
-        if (s.restStart == s.heldEvidence.of && s.heldEvidence.floor == f.floor && s.heldEvidence.sum.size() == emission.size()) {
-            ev = std::move(s.heldEvidence);
-            s.heldEvidence = {};
-        } else {
-            if (s.heldStart == ev.of)
-                s.heldEvidence = std::move(ev);
-            ev = {};
-            ev.sum.assign(emission.size(), 0.0);
-            ev.of = s.restStart;
-            ev.floor = f.floor;
-            ev.t = f.t;
-        }
+    if (ev.floor != f.floor || ev.sum.size() != emission.size()) {
+        ev = {};
+        ev.sum.assign(emission.size(), 0.0);
+        ev.floor = f.floor;
+        ev.t = f.t;
     }
     // Only fixes whose window agrees with the levels at rest add to it (a fade that has not yet
     // started the sums again does not).
