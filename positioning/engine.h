@@ -346,7 +346,9 @@ private:
     };
     // One receiver's samples of one tag, oldest first: a ring grown by doubling up to
     // MaxWindowSamples and never shrunk (a deque allocated and freed a block every 32 reports,
-    // and its header sat apart from the motion averages: three cache misses per report).
+    // and its header sat apart from the motion averages: three cache misses per report). The
+    // header keeps the newest sample's time, so that a sample in time order (the usual case) goes
+    // to the back without reading the ring, whose block is seldom in cache.
     class Window
     {
     public:
@@ -363,23 +365,38 @@ private:
         [[nodiscard]] const Sample& back() const { return (*this)[m_count - 1]; }
         void pop_front()
         {
-            m_head = (m_head + 1) & (m_capacity - 1);
+            m_head = quint8((m_head + 1) & (m_capacity - 1));
             --m_count;
         }
-        void push_back(const Sample& smp) // the caller keeps size() below MaxWindowSamples
+        // Keeps the samples in time order: a later one (or one of the same time) at the back, an
+        // earlier one moved into its place (reports out of order by a little: a few moves from
+        // the back). The caller keeps size() below MaxWindowSamples.
+        void insert(const Sample& smp)
         {
-            if (m_count == m_capacity)
-                grow();
-            m_data[(m_head + m_count++) & (m_capacity - 1)] = smp;
+            if (m_count == 0 || smp.t >= m_newestT) {
+                if (m_count == m_capacity)
+                    grow();
+                m_data[(m_head + m_count++) & (m_capacity - 1)] = smp;
+                m_newestT = smp.t;
+            } else {
+                insertEarlier(smp);
+            }
         }
-        // Keeps the samples in time order: a later one at the back, an earlier one moved into its
-        // place (reports out of order by a little: a few moves from the back).
-        void insert(const Sample& smp);
+        // Asks the cache for the slot the next sample at the back goes to.
+        void prefetchBack() const
+        {
+            if (m_capacity)
+                __builtin_prefetch(&m_data[(m_head + m_count) & (m_capacity - 1)], 1);
+        }
 
     private:
+        void insertEarlier(const Sample& smp);
         void grow();
         std::unique_ptr<Sample[]> m_data;
-        quint32 m_head = 0, m_count = 0, m_capacity = 0;
+        double m_newestT = 0; // back().t while not empty
+        // At most MaxWindowSamples, a power of two: a byte each keeps the header beside the
+        // motion averages in 24 bytes.
+        quint8 m_head = 0, m_count = 0, m_capacity = 0;
     };
     // The constant-velocity filter's state (position, velocity, covariance), apart from the rest
     // of a tag's state so that a prediction or an undone step copies only this.
@@ -527,7 +544,8 @@ private:
     [[nodiscard]] double windowFor(const TagState& s) const;
     // Takes the tag's pending reports up to upToT (all: infinity) in time order, ties in arrival order.
     void takePending(TagState& s, double upToT = std::numeric_limits<double>::infinity());
-    void takeReport(TagState& s, int receiver, double tS, double rssi);
+    struct MotionGains;
+    void takeReport(TagState& s, int receiver, double tS, double rssi, MotionGains& gains);
     bool solve(const std::vector<Level>& lv, double& x, double& y, double cov[2][2]) const;
     bool solveFrom(const std::vector<Level>& lv, double& x, double& y, double cov[2][2], double& finalCost) const;
     struct Prior

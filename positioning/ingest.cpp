@@ -63,6 +63,14 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     }
 }
 
+// The motion averages' gains for one time step and advert interval: the receivers of one advert
+// mostly see the same step since the last, and share the two exponentials.
+struct Engine::MotionGains
+{
+    double dt = -1, scale = 0;
+    double fast = 0, slow = 0;
+};
+
 void Engine::takePending(TagState& s, double upToT)
 {
     if (s.pending.empty())
@@ -71,14 +79,25 @@ void Engine::takePending(TagState& s, double upToT)
     if (!std::is_sorted(s.pending.begin(), s.pending.end(), earlier)) // mostly they came in order
         std::stable_sort(s.pending.begin(), s.pending.end(), earlier);
     size_t n = 0;
-    while (n < s.pending.size() && s.pending[n].t <= upToT) {
-        takeReport(s, s.pending[n].receiver, s.pending[n].t, s.pending[n].rssi);
+    while (n < s.pending.size() && s.pending[n].t <= upToT)
         ++n;
+    // Each report touches its receiver's state and a slot of its ring, both seldom in cache (the
+    // other tags' reports come between two adverts of one). Asked for all at once, the misses
+    // overlap instead of following one another: the states first, then the slots they point to.
+    for (size_t i = 0; i < n; ++i) {
+        const auto* heard = reinterpret_cast<const char*>(&s.heard[size_t(s.pending[i].receiver)]);
+        __builtin_prefetch(heard);
+        __builtin_prefetch(heard + sizeof(TagState::Heard) - 1);
     }
+    for (size_t i = 0; i < n; ++i)
+        s.heard[size_t(s.pending[i].receiver)].window.prefetchBack();
+    MotionGains gains;
+    for (size_t i = 0; i < n; ++i)
+        takeReport(s, s.pending[i].receiver, s.pending[i].t, s.pending[i].rssi, gains);
     s.pending.erase(s.pending.begin(), s.pending.begin() + qsizetype(n));
 }
 
-void Engine::takeReport(TagState& s, int receiver, double tS, double rssi)
+void Engine::takeReport(TagState& s, int receiver, double tS, double rssi, MotionGains& gains)
 {
     // One advert reaches several receivers within a few ms: a gap of more than 0.2 s is the next one.
     if (tS - s.lastAdvertT > 0.2) {
@@ -114,28 +133,36 @@ void Engine::takeReport(TagState& s, int receiver, double tS, double rssi)
     } else {
         // Outliers (deep fades) are clipped to 2 sigma before they move the averages.
         const double scale = intervalScale(s), dt = std::max(0.0, tS - tr.t), k = 2 * m_config.sigmaDb;
-        tr.fast += float((1 - expNeg(dt / (m_config.motionFastS * scale))) * std::clamp(rssi - tr.fast, -k, k));
-        tr.slow += float((1 - expNeg(dt / (m_config.motionSlowS * scale))) * std::clamp(rssi - tr.slow, -k, k));
+        if (dt != gains.dt || scale != gains.scale)
+            gains = {dt, scale, 1 - expNeg(dt / (m_config.motionFastS * scale)),
+                     1 - expNeg(dt / (m_config.motionSlowS * scale))};
+        tr.fast += float(gains.fast * std::clamp(rssi - tr.fast, -k, k));
+        tr.slow += float(gains.slow * std::clamp(rssi - tr.slow, -k, k));
     }
     tr.t = tS;
 }
+
+static_assert(Engine::MaxWindowSamples <= 128, "a window's head, count and capacity are bytes");
 
 Engine::Window& Engine::Window::operator=(const Window& o)
 {
     if (this == &o)
         return *this;
-    m_data = o.m_capacity ? std::make_unique<Sample[]>(o.m_capacity) : nullptr;
+    m_data = o.m_capacity ? std::make_unique_for_overwrite<Sample[]>(o.m_capacity) : nullptr;
     for (quint32 i = 0; i < o.m_count; ++i)
         m_data[i] = o[i];
     m_capacity = o.m_capacity;
     m_count = o.m_count;
     m_head = 0;
+    m_newestT = o.m_newestT;
     return *this;
 }
 
-void Engine::Window::insert(const Sample& smp)
+void Engine::Window::insertEarlier(const Sample& smp)
 {
-    push_back(smp);
+    if (m_count == m_capacity)
+        grow();
+    m_data[(m_head + m_count++) & (m_capacity - 1)] = smp;
     const quint32 mask = m_capacity - 1;
     for (quint32 i = m_count - 1; i > 0; --i) {
         Sample& later = m_data[(m_head + i) & mask];
@@ -149,11 +176,11 @@ void Engine::Window::insert(const Sample& smp)
 void Engine::Window::grow()
 {
     const quint32 capacity = m_capacity ? 2 * m_capacity : 4;
-    auto data = std::make_unique<Sample[]>(capacity);
+    auto data = std::make_unique_for_overwrite<Sample[]>(capacity); // slots are read only once written
     for (quint32 i = 0; i < m_count; ++i)
         data[i] = (*this)[i];
     m_data = std::move(data);
-    m_capacity = capacity;
+    m_capacity = quint8(capacity);
     m_head = 0;
 }
 
