@@ -96,7 +96,7 @@ std::optional<Fix> Engine::fix(TagState& s, double tS)
         return referenceFix(s, lv, tS);
     // Floor from all the evidence (power summed per floor: one strong packet through the slab must
     // not decide), with hysteresis once the tag has a floor.
-    updateMotion(s, tS);
+    updateMotion(s, tS, lv);
     const bool moving = s.motionDb >= s.moveDb;
     bool atRest = false;
     if (auto rest = restLevels(s, lv, tS); !rest.empty()) {

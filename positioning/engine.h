@@ -186,6 +186,15 @@ struct EngineConfig
     // place at rest is the fixes' average over restAnchorS (scaled with the advert interval).
     double unsettleDistanceM = 4.0;
     double unsettleConfirmS = 5.0; // that far for this long (scaled with the advert interval): a fix's excursion is not a move
+    // While the window agrees with the levels at rest (restAgrees: within their noise and a slow fade
+    // of restFadeSdDb each), a tag is unsettled by its statistic only above motionAgreeFactor times
+    // the moving threshold (once positioned by those levels, restLevelsAfterS), and by its fix's
+    // distance only beyond unsettleAgreeFactor times unsettleDistanceM (1: no difference). A slow
+    // fade at a few receivers (the hard radio's shadowing per tag and receiver) moves both the
+    // statistic and the window's fix; an unsettled tag's room follows its fix at once, and its
+    // levels at rest start again.
+    double motionAgreeFactor = 1.5;
+    double unsettleAgreeFactor = 1.5;
     double restAnchorS = 30.0;
     double floorDwellS = 5.0;
     // Receivers' levels learnt without a calibration walk: settled tags' levels at the receivers
@@ -536,7 +545,10 @@ private:
     // centroid() of a tag whose pending reports are taken.
     [[nodiscard]] std::optional<Fix> centroidOf(const TagState& s, double tS, int k) const;
     void noteDecision(TagState& s, double tS, int from, int to, QString reason) const;
-    void updateMotion(TagState& s, double tS) const;
+    void updateMotion(TagState& s, double tS, const std::vector<Level>& window) const;
+    // Whether a tag at rest stays so although its statistic is above the moving threshold (see
+    // EngineConfig::motionAgreeFactor).
+    [[nodiscard]] bool restHoldsAgainst(const TagState& s, const std::vector<Level>& window, double tS) const;
     void trackRest(TagState& s, double tS) const; // unsettles a tag whose fix travels from its place at rest
     // Times measured in adverts: a tag advertising every 5 s needs 5 times as long to show the same.
     static double intervalScale(const TagState& s) { return std::max(1.0, s.advertInterval); }

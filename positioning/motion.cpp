@@ -109,7 +109,7 @@ bool Engine::crossesWall(int floor, double x0, double y0, double x1, double y1) 
     return false;
 }
 
-void Engine::updateMotion(TagState& s, double tS) const
+void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& window) const
 {
     // Per receiver among the six strongest: the recent average against the older one, less the
     // common offset (the median difference: body shadowing moves every level alike). A tag that
@@ -170,9 +170,20 @@ void Engine::updateMotion(TagState& s, double tS) const
         s.aboveSince = std::min(s.aboveSince, tS);
         // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
         const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
-        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s))
+        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s) && !restHoldsAgainst(s, window, tS))
             s.stillSince = 1e18;
     }
+}
+
+bool Engine::restHoldsAgainst(const TagState& s, const std::vector<Level>& window, double tS) const
+{
+    // A tag positioned by its levels at rest, whose window still agrees with them: a statistic
+    // above the moving threshold by less than motionAgreeFactor is a slow fade at some receivers
+    // (a body, a trolley), not a move. A walk soon leaves the levels at rest, or the statistic
+    // far behind.
+    return m_config.motionAgreeFactor > 1 && s.motionDb < m_config.motionAgreeFactor * s.moveDb && s.restStart <= tS &&
+           s.restOf == s.stillSince && tS - s.restStart >= m_config.restLevelsAfterS * intervalScale(s) &&
+           restAgrees(s, window);
 }
 
 void Engine::trackRest(TagState& s, double tS) const
@@ -191,7 +202,11 @@ void Engine::trackRest(TagState& s, double tS) const
         s.restY += a * (s.y - s.restY);
     }
     s.restT = tS;
-    if (std::hypot(s.x - s.restX, s.y - s.restY) <= m_config.unsettleDistanceM) {
+    // A window that still agrees with the levels at rest moved the fix by a fade: only a longer
+    // way counts then.
+    const bool levelsStay = s.disagreeSince > tS && s.heldStart > 1e17;
+    const double unsettleDistance = m_config.unsettleDistanceM * (levelsStay ? std::max(1.0, m_config.unsettleAgreeFactor) : 1.0);
+    if (std::hypot(s.x - s.restX, s.y - s.restY) <= unsettleDistance) {
         s.awaySince = 1e18;
     } else if (s.awaySince > tS) {
         s.awaySince = tS;

@@ -73,6 +73,45 @@ QStringList roomsThroughAFade(const EngineConfig& cfg, double depth, double ramp
     return shown;
 }
 
+// A tag at rest in twoRoomsOffACorridor()'s west room at (3.5, 6), heard four times a second by
+// its four receivers (2 dB of noise, seed 3). From `swingAtS` the room receivers fade by `depth` dB
+// and the corridor's rise by as much, over `ramp` s, for `hold` s, and back over `ramp` s (bodies
+// and trolleys round a bed); from `walkAtS` (if >= 0) it walks at 1 m/s out of its door and in at
+// the east room's, to (6.5, 6). The seconds from `fromS` on whose fixes were not settled, and the
+// rooms shown from `fromS` ("second room" at each change).
+std::pair<QList<int>, QStringList> throughSwings(const EngineConfig& cfg, double depth, double ramp, double hold, int swingAtS,
+                                                 int walkAtS, int fromS, int seconds)
+{
+    const auto [gws, rooms] = twoRoomsOffACorridor();
+    Engine e(gws, cfg, rooms);
+    std::mt19937 rng(3);
+    std::normal_distribution<double> noise(0, 2);
+    const QPointF path[] = {{3.5, 6}, {2.5, -1}, {7.5, -1}, {6.5, 6}};
+    QList<int> unsettled;
+    QStringList shown;
+    for (int t = 1; t <= seconds; ++t) {
+        const double s = t - swingAtS; // the swing's clock
+        const double swing = s < 0 ? 0 : s < ramp ? depth * s / ramp : s < ramp + hold ? depth : s < 2 * ramp + hold ? depth * (2 * ramp + hold - s) / ramp : 0;
+        QPointF p = path[0];
+        for (double d = walkAtS < 0 ? 0.0 : std::max(0, t - walkAtS), i = 0; i < 3 && d > 0; ++i) {
+            const double len = QLineF(path[int(i)], path[int(i) + 1]).length();
+            p = path[int(i)] + (path[int(i) + 1] - path[int(i)]) * std::min(1.0, d / len);
+            d -= len;
+        }
+        for (double at = t - 1; at < t; at += 0.25)
+            for (int g = 0; g < 4; ++g)
+                e.addReport(0, g, at, modelRssi(gws[size_t(g)], p.x(), p.y(), 1.2) + (g < 2 ? -swing : swing) + noise(rng));
+        const auto f = e.update(0, t);
+        if (!f || t < fromS)
+            continue;
+        if (!f->settled)
+            unsettled.append(t);
+        if (shown.isEmpty() || shown.back().section(u' ', 1) != f->room)
+            shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
+    }
+    return {unsettled, shown};
+}
+
 } // namespace
 
 class TestRest : public QObject
@@ -168,6 +207,39 @@ private Q_SLOTS:
         QVERIFY(EngineConfig{}.roomEvidenceRestShare > 0);
         QCOMPARE(held, QStringList{QStringLiteral("10 west")});
         QVERIFY2(alone.join(u',').contains(QStringLiteral("east")), qPrintable(alone.join(u',')));
+    }
+
+    void aSwingThatKeepsTheLevelsAtRestDoesNotUnsettle()
+    {
+        // A tag at rest three minutes; then its room's two receivers fade by 3 or 4 dB over 10 s
+        // and the corridor's two rise by as much, for a minute. Its motion statistic crosses the
+        // moving threshold, but the window still agrees with the levels at rest: with
+        // motionAgreeFactor and unsettleAgreeFactor it stays settled throughout; without them
+        // the swing unsettles it for a minute or more (and an unsettled tag's room follows its
+        // window's fix at once). Walking out after the same rest, it is unsettled, and shown in the room
+        // it walks to, exactly as soon as without them.
+        EngineConfig cfg, plain;
+        cfg.selfCalibrate = plain.selfCalibrate = false;
+        plain.motionAgreeFactor = plain.unsettleAgreeFactor = 1;
+        QVERIFY(cfg.motionAgreeFactor > 1 && cfg.unsettleAgreeFactor > 1);
+        for (double depth : {3.0, 4.0}) {
+            const auto with = throughSwings(cfg, depth, 10, 60, 180, -1, 170, 300);
+            const auto without = throughSwings(plain, depth, 10, 60, 180, -1, 170, 300);
+            qInfo("%.0f dB swing: unsettled %lld s with the agreement, %lld s without; rooms %s and %s", depth,
+                  qlonglong(with.first.size()), qlonglong(without.first.size()), qPrintable(with.second.join(u',')),
+                  qPrintable(without.second.join(u',')));
+            QCOMPARE(with.first.size(), 0);
+            QVERIFY2(without.first.size() >= 30, qPrintable(QString::number(without.first.size())));
+            QCOMPARE(with.second, QStringList{QStringLiteral("170 west")});
+        }
+        const auto walkWith = throughSwings(cfg, 0, 1, 0, 180, 200, 170, 240);
+        const auto walkWithout = throughSwings(plain, 0, 1, 0, 180, 200, 170, 240);
+        qInfo("walking from 200 s: unsettled from %d (%s) with the agreement, from %d (%s) without", walkWith.first.value(0),
+              qPrintable(walkWith.second.join(u',')), walkWithout.first.value(0), qPrintable(walkWithout.second.join(u',')));
+        QVERIFY2(!walkWith.first.isEmpty() && walkWith.first.front() <= 210, qPrintable(QString::number(walkWith.first.value(0))));
+        QCOMPARE(walkWith.first.front(), walkWithout.first.front());
+        QCOMPARE(walkWith.second, walkWithout.second);
+        QVERIFY2(walkWith.second.back().endsWith(QStringLiteral(" east")), qPrintable(walkWith.second.join(u',')));
     }
 
     void aWornTagsLeanLessWithTheirWearer()

@@ -110,6 +110,8 @@ int main(int argc, char** argv)
     env("WW_EVAL_SETTLE", config.settleAfterS);
     env("WW_EVAL_MSETTLE", config.motionSettleDb);
     env("WW_EVAL_CONFIRM", config.motionConfirmS);
+    env("WW_EVAL_MOTIONAGREE", config.motionAgreeFactor);
+    env("WW_EVAL_UNSETTLEAGREE", config.unsettleAgreeFactor);
     env("WW_EVAL_RESTED", config.restedLongS);
     env("WW_EVAL_DWELLRESTED", config.roomDwellRestedS);
     env("WW_EVAL_MFAST", config.motionFastS);
@@ -243,6 +245,12 @@ int main(int argc, char** argv)
     QFile trace(qEnvironmentVariable("WW_EVAL_TRACE")); // exploration: one line per scored fix
     if (!trace.fileName().isEmpty() && !trace.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(trace.fileName()));
+    // With WW_EVAL_TRACE_MOTION each line adds the motion statistic, its two thresholds, the seconds
+    // below the moving one and the pending room (the tags explained: slower).
+    const bool traceMotion = trace.isOpen() && qEnvironmentVariableIsSet("WW_EVAL_TRACE_MOTION");
+    if (traceMotion)
+        for (int tag = 0; tag < directory.tagCount(); ++tag)
+            engine.setExplaining(tag, true);
     for (int second = 1; second <= int(minutes * 60); ++second) {
         while (simT < second) {
             simT += 0.1;
@@ -272,7 +280,7 @@ int main(int argc, char** argv)
                         << " near " << f->nearRoom << " (" << f->unknownReason << ")" << Qt::endl;
             }
             if (trace.isOpen())
-                trace.write(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8\n")
+                trace.write(QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8")
                                 .arg(second)
                                 .arg(tag)
                                 .arg(t.room, f->room.isEmpty() ? QStringLiteral("-") : f->room)
@@ -281,6 +289,17 @@ int main(int argc, char** argv)
                                 .arg(int(f->moving))
                                 .arg(int(f->settled))
                                 .toUtf8());
+            if (traceMotion)
+                if (const auto e = engine.explain(tag))
+                    trace.write(QStringLiteral(" %1 %2 %3 %4 %5")
+                                    .arg(f->motionDb, 0, 'f', 2)
+                                    .arg(e->moveThresholdDb, 0, 'f', 2)
+                                    .arg(e->settleThresholdDb, 0, 'f', 2)
+                                    .arg(e->stillForS, 0, 'f', 0)
+                                    .arg(e->pendingRoom.isEmpty() ? QStringLiteral("-") : e->pendingRoom)
+                                    .toUtf8());
+            if (trace.isOpen())
+                trace.write("\n");
             ++scored;
             if (f->room.isEmpty())
                 ++unknown;
