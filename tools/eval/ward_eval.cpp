@@ -232,6 +232,8 @@ int main(int argc, char** argv)
     std::map<int, QString> lastNamed;
     std::map<int, std::pair<QString, int>> toShow; // per tag: a true room entered, not shown yet, since
     std::map<int, std::pair<int, int>> stayed;     // per tag: fix room changes, scored seconds
+    std::map<int, std::pair<int, int>> stayedLater; // the same from startLeftOutS on
+    const int startLeftOutS = 300; // the engine's first minutes: its start, as a station's restart
     QSet<int> roomChanged;                         // tags whose true room changed
     int notShown = 0;
     std::vector<std::pair<int, QString>> stayChangeLog; // WW_EVAL_FLIPS: every room change shown, per tag
@@ -320,8 +322,12 @@ int main(int argc, char** argv)
                 toShow.erase(pending);
             }
             ++stayed[tag].second;
+            if (second >= startLeftOutS)
+                ++stayedLater[tag].second;
             if (!f->room.isEmpty() && !lastNamed[tag].isEmpty() && f->room != lastNamed[tag]) {
                 ++stayed[tag].first;
+                if (second >= startLeftOutS)
+                    ++stayedLater[tag].first;
                 if (qEnvironmentVariableIsSet("WW_EVAL_FLIPS"))
                     stayChangeLog.push_back({tag, QStringLiteral("%1 #%2 %3 -> %4 (truth %5%6) still %7 s, motion %8%9")
                                                       .arg(second)
@@ -475,12 +481,14 @@ int main(int argc, char** argv)
     }
     out << "room changes while standing still >= 10 min: " << stillChanges << " in " << stillTagMinutes << " tag-minutes" << Qt::endl;
     std::sort(showDelays.begin(), showDelays.end());
-    int stayTags = 0, stayChanges = 0, staySeconds = 0;
+    int stayTags = 0, stayChanges = 0, staySeconds = 0, laterChanges = 0, laterSeconds = 0;
     for (const auto& [tag, v] : stayed)
         if (!roomChanged.contains(tag)) {
             ++stayTags;
             stayChanges += v.first;
             staySeconds += v.second;
+            laterChanges += stayedLater[tag].first;
+            laterSeconds += stayedLater[tag].second;
         }
     for (const auto& [tag, line] : stayChangeLog)
         if (!roomChanged.contains(tag))
@@ -488,6 +496,9 @@ int main(int argc, char** argv)
     out << "room changes of the " << stayTags << " tags whose true room stayed: " << stayChanges << " in "
         << QString::number(staySeconds / 3600.0, 'f', 1) << " tag-hours ("
         << QString::number(stayChanges / std::max(1e-9, staySeconds / 3600.0), 'f', 2) << " per tag-hour)" << Qt::endl;
+    out << "  of them after the first " << startLeftOutS / 60 << " minutes (the engine's start left out): " << laterChanges << " in "
+        << QString::number(laterSeconds / 3600.0, 'f', 1) << " tag-hours ("
+        << QString::number(laterChanges / std::max(1e-9, laterSeconds / 3600.0), 'f', 2) << " per tag-hour)" << Qt::endl;
     out << "real room changes shown: " << showDelays.size() << ", after median " << quantile(showDelays, 0.5) << " s, p90 "
         << quantile(showDelays, 0.9) << " s; " << notShown << " not shown before the next" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
