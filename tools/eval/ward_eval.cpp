@@ -119,6 +119,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_MNOISE", config.motionNoiseFactor);
     env("WW_EVAL_MSETTLENOISE", config.motionSettleNoiseFactor);
     env("WW_EVAL_MNOISERATE", config.motionNoiseRateDbPerS);
+    env("WW_EVAL_MNOISEINIT", config.motionNoiseInitDb);
     env("WW_EVAL_MNOISESPEED", config.motionNoiseMaxSpeedMps);
     env("WW_EVAL_DWELL", config.roomDwellStillS);
     env("WW_EVAL_DWELLMOVE", config.roomDwellMovingS);
