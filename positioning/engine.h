@@ -186,14 +186,19 @@ struct EngineConfig
     // place at rest is the fixes' average over restAnchorS (scaled with the advert interval).
     double unsettleDistanceM = 4.0;
     double unsettleConfirmS = 5.0; // that far for this long (scaled with the advert interval): a fix's excursion is not a move
-    // While the window agrees with the levels at rest (restAgrees: within their noise and a slow fade
-    // of restFadeSdDb each), a tag is unsettled by its statistic only above motionAgreeFactor times
-    // the moving threshold (once positioned by those levels, restLevelsAfterS), and by its fix's
-    // distance only beyond unsettleAgreeFactor times unsettleDistanceM (1: no difference). A slow
-    // fade at a few receivers (the hard radio's shadowing per tag and receiver) moves both the
-    // statistic and the window's fix; an unsettled tag's room follows its fix at once, and its
-    // levels at rest start again.
+    // While the window agrees with the levels at rest (restAgreement: within their noise and a slow
+    // fade of restFadeSdDb each, compared at three receivers or more), a tag is unsettled by its
+    // statistic only above motionAgreeFactor times the moving threshold (when its levels at rest
+    // began restLevelsAfterS ago or more; for motionAgreeHoldS of a spell above the threshold at
+    // most), and by its fix's distance only beyond unsettleAgreeFactor times unsettleDistanceM (1:
+    // no difference). A slow fade at a few receivers (the hard radio's shadowing per tag and
+    // receiver) moves both the statistic and the window's fix; an unsettled tag's room follows its
+    // fix after roomDwellPausedS at most, and its levels at rest start again. The hold's limit:
+    // the agreement test is lenient (it allows each receiver a fade and removes their common
+    // change), and a tag truly moved a few metres, held, would have its fix taken back to the old
+    // place by those levels once its statistic fell.
     double motionAgreeFactor = 1.5;
+    double motionAgreeHoldS = 10.0;
     double unsettleAgreeFactor = 1.5;
     double restAnchorS = 30.0;
     double floorDwellS = 5.0;
@@ -288,7 +293,7 @@ struct Explanation
     bool atRest = false;       // positioned from its levels since it came to rest, not the window's
     double moveThresholdDb = 0; // the motion statistic above this: moving
     double settleThresholdDb = 0;
-    double stillForS = 0;      // how long the statistic has stayed below the moving threshold (0: moving)
+    double stillForS = 0;      // since the tag last came to rest (stillSince; 0: not at rest)
     QString pendingRoom;       // a room the HMM prefers but has not taken yet (dwell), and since when
     double pendingForS = 0;
     std::vector<Gateway> gateways; // strongest first
@@ -506,6 +511,7 @@ private:
         double awaySince = 1e18; // since when the fix has stayed farther than unsettleDistanceM from it
         double restStart = 1e18;     // when the sums of the levels at rest began (1e18: not yet)
         double disagreeSince = 1e18; // since when the window has disagreed with them
+        bool restConfirmed = false;  // this fix's window agreed with them, compared at three receivers or more
         double restOf = 1e18;        // the stillSince they belong to
         double heldStart = 1e18;     // when the held sums began (1e18: none held)
         double backSince = 1e18;     // since when the window has agreed with the held sums
@@ -539,7 +545,13 @@ private:
     // with those held for restBreakS takes them back.
     std::vector<Level> restLevels(TagState& s, const std::vector<Level>& window, double tS) const;
     // Whether the window agrees with the levels at rest (held: with the sums held).
-    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window, bool held = false) const;
+    enum class Agreement : quint8 { CannotTell, Agrees, Disagrees };
+    // The window against the levels at rest (held: the held sums; none held: Disagrees).
+    [[nodiscard]] Agreement restAgreement(const TagState& s, const std::vector<Level>& window, bool held = false) const;
+    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window, bool held = false) const
+    {
+        return restAgreement(s, window, held) != Agreement::Disagrees; // cannot tell: no reason to doubt them
+    }
     // keepExplanations: the tag's record, made on first use, and a room decision noted in it.
     TagState::Explained& explained(TagState& s) const;
     // centroid() of a tag whose pending reports are taken.

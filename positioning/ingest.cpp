@@ -63,8 +63,9 @@ void Engine::addReport(int tag, int receiver, double tS, double rssi, double txP
     }
 }
 
-// The motion averages' gains for one time step and advert interval: the receivers of one advert
-// mostly see the same step since the last, and share the two exponentials.
+// The motion averages' gains for one time step and advert interval: receivers that stamp one
+// advert alike (one clock, as in the simulator and recordings resampled to it) see the same step
+// since the last and share the two exponentials; any other step computes its own.
 struct Engine::MotionGains
 {
     double dt = -1, scale = 0;

@@ -170,20 +170,20 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         s.aboveSince = std::min(s.aboveSince, tS);
         // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
         const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
-        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s) && !restHoldsAgainst(s, window, tS))
+        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s) && !(n >= 3 && restHoldsAgainst(s, window, tS)))
             s.stillSince = 1e18;
     }
 }
 
 bool Engine::restHoldsAgainst(const TagState& s, const std::vector<Level>& window, double tS) const
 {
-    // A tag positioned by its levels at rest, whose window still agrees with them: a statistic
-    // above the moving threshold by less than motionAgreeFactor is a slow fade at some receivers
-    // (a body, a trolley), not a move. A walk soon leaves the levels at rest, or the statistic
-    // far behind.
-    return m_config.motionAgreeFactor > 1 && s.motionDb < m_config.motionAgreeFactor * s.moveDb && s.restStart <= tS &&
-           s.restOf == s.stillSince && tS - s.restStart >= m_config.restLevelsAfterS * intervalScale(s) &&
-           restAgrees(s, window);
+    // A tag whose levels at rest are old enough to position it, and whose window still agrees with
+    // them: a statistic above the moving threshold by less than motionAgreeFactor, for less than
+    // motionAgreeHoldS, is a slow fade at some receivers (a body, a trolley), not a move. A walk
+    // soon leaves the levels at rest, or the statistic far behind.
+    return m_config.motionAgreeFactor > 1 && s.motionDb < m_config.motionAgreeFactor * s.moveDb &&
+           tS - s.aboveSince < m_config.motionAgreeHoldS * intervalScale(s) && s.restStart <= tS && s.restOf == s.stillSince &&
+           tS - s.restStart >= m_config.restLevelsAfterS * intervalScale(s) && restAgreement(s, window) == Agreement::Agrees;
 }
 
 void Engine::trackRest(TagState& s, double tS) const
@@ -204,7 +204,7 @@ void Engine::trackRest(TagState& s, double tS) const
     s.restT = tS;
     // A window that still agrees with the levels at rest moved the fix by a fade: only a longer
     // way counts then.
-    const bool levelsStay = s.disagreeSince > tS && s.heldStart > 1e17;
+    const bool levelsStay = s.restConfirmed && s.heldStart > 1e17;
     const double unsettleDistance = m_config.unsettleDistanceM * (levelsStay ? std::max(1.0, m_config.unsettleAgreeFactor) : 1.0);
     if (std::hypot(s.x - s.restX, s.y - s.restY) <= unsettleDistance) {
         s.awaySince = 1e18;
@@ -221,6 +221,7 @@ void Engine::trackRest(TagState& s, double tS) const
 std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Level>& window, double tS) const
 {
     std::vector<Level> out;
+    s.restConfirmed = false;
     if (m_config.restLevelsAfterS <= 0)
         return out;
     // hold: keep the sums, to be taken back if the window returns to them.
@@ -272,7 +273,9 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
             s.backSince = 1e18;
         }
     }
-    if (!restAgrees(s, window)) {
+    const Agreement agreement = restAgreement(s, window);
+    s.restConfirmed = agreement == Agreement::Agrees;
+    if (agreement == Agreement::Disagrees) {
         // A tag that moved: the window leaves its old levels. Once that has lasted restBreakS the
         // sums start again; until then its fixes are the window's.
         s.disagreeSince = std::min(s.disagreeSince, tS);
@@ -298,14 +301,14 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     return out;
 }
 
-bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, bool held) const
+Engine::Agreement Engine::restAgreement(const TagState& s, const std::vector<Level>& window, bool held) const
 {
     // The window's six strongest receivers that heard the tag at rest too: their differences from
     // the levels at rest, less the common one (the weighted mean), against their noise (sigmaDb per
     // sample) and a slow fade of restFadeSdDb each. Disagreement: chi-squared three of its standard
     // deviations above its mean.
     if (held && s.held.size() != s.heard.size())
-        return false; // none held
+        return Agreement::Disagrees; // none held
     double d[6], v[6];
     int m = 0;
     const double var = m_config.sigmaDb * m_config.sigmaDb, fade = m_config.restFadeSdDb * m_config.restFadeSdDb;
@@ -322,7 +325,7 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, boo
         ++m;
     }
     if (m < 3)
-        return true; // cannot tell
+        return Agreement::CannotTell;
     double sw = 0, swd = 0;
     for (int i = 0; i < m; ++i) {
         sw += 1 / v[i];
@@ -333,7 +336,7 @@ bool Engine::restAgrees(const TagState& s, const std::vector<Level>& window, boo
     for (int i = 0; i < m; ++i)
         stat += (d[i] - common) * (d[i] - common) / v[i];
     const double dof = m - 1;
-    return stat <= dof + 3 * std::sqrt(2 * dof);
+    return stat <= dof + 3 * std::sqrt(2 * dof) ? Agreement::Agrees : Agreement::Disagrees;
 }
 
 } // namespace ww::pos

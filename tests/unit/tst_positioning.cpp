@@ -194,23 +194,29 @@ private Q_SLOTS:
     // receivers, or a trolley parked beside it) stays west: the HMM's way there is through the
     // wall, and such a room must lead roomJumpDwellS (15 s). The same levels without the rule
     // move it east, so the rule is what holds it. A walk out of one door and in at the other is
-    // not held: east within a few seconds of arriving. (The window's levels here stay near enough
-    // to those at rest that motionAgreeFactor alone would keep the tag settled, and west, too: it is
-    // off, so that the rule under test is the only one holding.)
+    // not held: east within a few seconds of arriving. (The fade's levels stay near enough to those
+    // at rest that motionAgreeFactor and unsettleAgreeFactor alone would keep the tag settled, and
+    // west, too: for the fade they are off, so that the rule under test is the only one holding.)
+    // A tag that is carried there and left there (east's levels from 120 s on) is held by those
+    // factors for motionAgreeHoldS at most: east within 40 s, as without them; held for as long as
+    // the statistic stays up, its old levels at rest would take its fix back west for minutes.
     void aRoomReachedThroughAWallWaitsAWalkThroughTheDoorsDoesNot()
     {
         const auto [gws, rooms] = twoRoomsOffACorridor();
-        auto run = [&](double jumpDwellS, bool walk, QStringList* shown) {
+        enum Moves { Fade, Walk, Left };
+        auto run = [&](double jumpDwellS, Moves moves, QStringList* shown, double agreeHoldS = EngineConfig{}.motionAgreeHoldS) {
             EngineConfig cfg;
             cfg.selfCalibrate = false;
             cfg.roomJumpDwellS = jumpDwellS;
-            cfg.motionAgreeFactor = cfg.unsettleAgreeFactor = 1;
+            cfg.motionAgreeHoldS = agreeHoldS;
+            if (moves == Fade)
+                cfg.motionAgreeFactor = cfg.unsettleAgreeFactor = 1;
             Engine e(gws, cfg, rooms);
             auto at = [&](int t) -> QPointF {
                 if (t < 120)
                     return {3.5, 6};
-                if (!walk) // the fade: east's levels for 12 s, then west's again
-                    return t < 132 ? QPointF(6.5, 6) : QPointF(3.5, 6);
+                if (moves != Walk) // the fade: east's levels for 12 s, then west's again; or east's from then on
+                    return moves == Left || t < 132 ? QPointF(6.5, 6) : QPointF(3.5, 6);
                 // 1 m/s: 7 m to the west door's corridor side, 5 m along, 7 m in to the east bed
                 const QPointF path[] = {{3.5, 6}, {2.5, -1}, {7.5, -1}, {6.5, 6}};
                 double d = t - 120;
@@ -222,7 +228,7 @@ private Q_SLOTS:
                 }
                 return path[3];
             };
-            for (int t = 1; t <= 180; ++t) {
+            for (int t = 1; t <= (moves == Left ? 400 : 180); ++t) {
                 const QPointF p = at(t - 1);
                 feed(e, 0, gws, p.x(), p.y(), t - 1, t);
                 const auto f = e.update(0, t);
@@ -231,10 +237,16 @@ private Q_SLOTS:
                     shown->append(QStringLiteral("%1 %2").arg(t).arg(f->room));
             }
         };
-        QStringList held, notHeld, walked;
-        run(15, false, &held);
-        run(0, false, &notHeld);
-        run(15, true, &walked);
+        QStringList held, notHeld, walked, left, leftHeldLong;
+        run(15, Fade, &held);
+        run(0, Fade, &notHeld);
+        run(15, Walk, &walked);
+        run(15, Left, &left);
+        run(15, Left, &leftHeldLong, 1e9);
+        qInfo("carried east and left there: %s; with no limit to the hold: %s", qPrintable(left.join(u',')), qPrintable(leftHeldLong.join(u',')));
+        QVERIFY2(left.size() == 2 && left.back().endsWith(QStringLiteral(" east")) && left.back().section(u' ', 0, 0).toInt() <= 160,
+                 qPrintable(left.join(u',')));
+        QVERIFY2(leftHeldLong.back().section(u' ', 0, 0).toInt() > 200, qPrintable(leftHeldLong.join(u',')));
         qInfo("fade with the rule: %s; without: %s; walk: %s", qPrintable(held.join(u',')), qPrintable(notHeld.join(u',')),
               qPrintable(walked.join(u',')));
         QCOMPARE(held, QStringList{QStringLiteral("10 west")});

@@ -77,18 +77,23 @@ QStringList roomsThroughAFade(const EngineConfig& cfg, double depth, double ramp
 // its four receivers (2 dB of noise, seed 3). From `swingAtS` the room receivers fade by `depth` dB
 // and the corridor's rise by as much, over `ramp` s, for `hold` s, and back over `ramp` s (bodies
 // and trolleys round a bed); from `walkAtS` (if >= 0) it walks at 1 m/s out of its door and in at
-// the east room's, to (6.5, 6). The seconds from `fromS` on whose fixes were not settled, and the
-// rooms shown from `fromS` ("second room" at each change).
-std::pair<QList<int>, QStringList> throughSwings(const EngineConfig& cfg, double depth, double ramp, double hold, int swingAtS,
-                                                 int walkAtS, int fromS, int seconds)
+// the east room's, to (6.5, 6). From `fromS` on: the seconds whose fixes were not settled, the
+// rooms shown ("second room" at each change; "no fix at T" if a second had none) and the seconds
+// whose levels seemed to move (the statistic above the moving threshold).
+struct Swung
+{
+    QList<int> unsettled;
+    QStringList shown;
+    int moving = 0;
+};
+Swung throughSwings(const EngineConfig& cfg, double depth, double ramp, double hold, int swingAtS, int walkAtS, int fromS, int seconds)
 {
     const auto [gws, rooms] = twoRoomsOffACorridor();
     Engine e(gws, cfg, rooms);
     std::mt19937 rng(3);
     std::normal_distribution<double> noise(0, 2);
     const QPointF path[] = {{3.5, 6}, {2.5, -1}, {7.5, -1}, {6.5, 6}};
-    QList<int> unsettled;
-    QStringList shown;
+    Swung out;
     for (int t = 1; t <= seconds; ++t) {
         const double s = t - swingAtS; // the swing's clock
         const double swing = s < 0 ? 0 : s < ramp ? depth * s / ramp : s < ramp + hold ? depth : s < 2 * ramp + hold ? depth * (2 * ramp + hold - s) / ramp : 0;
@@ -102,14 +107,19 @@ std::pair<QList<int>, QStringList> throughSwings(const EngineConfig& cfg, double
             for (int g = 0; g < 4; ++g)
                 e.addReport(0, g, at, modelRssi(gws[size_t(g)], p.x(), p.y(), 1.2) + (g < 2 ? -swing : swing) + noise(rng));
         const auto f = e.update(0, t);
-        if (!f || t < fromS)
+        if (t < fromS)
             continue;
+        if (!f) {
+            out.shown.append(QStringLiteral("no fix at %1").arg(t));
+            break;
+        }
         if (!f->settled)
-            unsettled.append(t);
-        if (shown.isEmpty() || shown.back().section(u' ', 1) != f->room)
-            shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
+            out.unsettled.append(t);
+        out.moving += f->moving;
+        if (out.shown.isEmpty() || out.shown.back().section(u' ', 1) != f->room)
+            out.shown.append(QStringLiteral("%1 %2").arg(t).arg(f->room));
     }
-    return {unsettled, shown};
+    return out;
 }
 
 } // namespace
@@ -211,13 +221,14 @@ private Q_SLOTS:
 
     void aSwingThatKeepsTheLevelsAtRestDoesNotUnsettle()
     {
-        // A tag at rest three minutes; then its room's two receivers fade by 3 or 4 dB over 10 s
-        // and the corridor's two rise by as much, for a minute. Its motion statistic crosses the
-        // moving threshold, but the window still agrees with the levels at rest: with
-        // motionAgreeFactor and unsettleAgreeFactor it stays settled throughout; without them
-        // the swing unsettles it for a minute or more (and an unsettled tag's room follows its
-        // window's fix at once). Walking out after the same rest, it is unsettled, and shown in the room
-        // it walks to, exactly as soon as without them.
+        // A tag at rest three minutes; then the two room receivers fade by 3 dB over 10 s and the
+        // corridor's two rise by as much, for a minute. Its motion statistic crosses the moving
+        // threshold, but the window still agrees with the levels at rest: with motionAgreeFactor
+        // and unsettleAgreeFactor it stays settled throughout; without them the swing unsettles it
+        // for half a minute or more (and an unsettled tag's room follows its window's fix at once).
+        // A 4-dB swing keeps the statistic above the threshold for longer than motionAgreeHoldS:
+        // it is held that long, no longer. Walking out after the same rest, the tag is unsettled,
+        // and shown in the room it walks to, exactly as soon as without them.
         EngineConfig cfg, plain;
         cfg.selfCalibrate = plain.selfCalibrate = false;
         plain.motionAgreeFactor = plain.unsettleAgreeFactor = 1;
@@ -225,21 +236,28 @@ private Q_SLOTS:
         for (double depth : {3.0, 4.0}) {
             const auto with = throughSwings(cfg, depth, 10, 60, 180, -1, 170, 300);
             const auto without = throughSwings(plain, depth, 10, 60, 180, -1, 170, 300);
-            qInfo("%.0f dB swing: unsettled %lld s with the agreement, %lld s without; rooms %s and %s", depth,
-                  qlonglong(with.first.size()), qlonglong(without.first.size()), qPrintable(with.second.join(u',')),
-                  qPrintable(without.second.join(u',')));
-            QCOMPARE(with.first.size(), 0);
-            QVERIFY2(without.first.size() >= 30, qPrintable(QString::number(without.first.size())));
-            QCOMPARE(with.second, QStringList{QStringLiteral("170 west")});
+            qInfo("%.0f dB swing: levels moving %d s; unsettled %lld s with the agreement, %lld s without; rooms %s and %s", depth,
+                  with.moving, qlonglong(with.unsettled.size()), qlonglong(without.unsettled.size()), qPrintable(with.shown.join(u',')),
+                  qPrintable(without.shown.join(u',')));
+            QVERIFY2(with.moving > 0, "the swing must cross the moving threshold");
+            QVERIFY2(without.unsettled.size() >= 30, qPrintable(QString::number(without.unsettled.size())));
+            QCOMPARE(with.shown, QStringList{QStringLiteral("170 west")});
+            if (depth == 3.0) {
+                QVERIFY2(with.moving < cfg.motionAgreeHoldS, qPrintable(QString::number(with.moving)));
+                QCOMPARE(with.unsettled.size(), 0);
+            } else {
+                QVERIFY2(with.moving > cfg.motionAgreeHoldS, qPrintable(QString::number(with.moving)));
+                QVERIFY2(!with.unsettled.isEmpty(), "held beyond motionAgreeHoldS");
+            }
         }
         const auto walkWith = throughSwings(cfg, 0, 1, 0, 180, 200, 170, 240);
         const auto walkWithout = throughSwings(plain, 0, 1, 0, 180, 200, 170, 240);
-        qInfo("walking from 200 s: unsettled from %d (%s) with the agreement, from %d (%s) without", walkWith.first.value(0),
-              qPrintable(walkWith.second.join(u',')), walkWithout.first.value(0), qPrintable(walkWithout.second.join(u',')));
-        QVERIFY2(!walkWith.first.isEmpty() && walkWith.first.front() <= 210, qPrintable(QString::number(walkWith.first.value(0))));
-        QCOMPARE(walkWith.first.front(), walkWithout.first.front());
-        QCOMPARE(walkWith.second, walkWithout.second);
-        QVERIFY2(walkWith.second.back().endsWith(QStringLiteral(" east")), qPrintable(walkWith.second.join(u',')));
+        qInfo("walking from 200 s: unsettled from %d (%s) with the agreement, from %d (%s) without", walkWith.unsettled.value(0),
+              qPrintable(walkWith.shown.join(u',')), walkWithout.unsettled.value(0), qPrintable(walkWithout.shown.join(u',')));
+        QVERIFY2(!walkWith.unsettled.isEmpty() && walkWith.unsettled.front() <= 210, qPrintable(QString::number(walkWith.unsettled.value(0))));
+        QCOMPARE(walkWith.unsettled.value(0), walkWithout.unsettled.value(0));
+        QCOMPARE(walkWith.shown, walkWithout.shown);
+        QVERIFY2(walkWith.shown.back().endsWith(QStringLiteral(" east")), qPrintable(walkWith.shown.join(u',')));
     }
 
     void aWornTagsLeanLessWithTheirWearer()

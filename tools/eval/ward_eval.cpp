@@ -111,6 +111,7 @@ int main(int argc, char** argv)
     env("WW_EVAL_MSETTLE", config.motionSettleDb);
     env("WW_EVAL_CONFIRM", config.motionConfirmS);
     env("WW_EVAL_MOTIONAGREE", config.motionAgreeFactor);
+    env("WW_EVAL_MOTIONAGREEHOLD", config.motionAgreeHoldS);
     env("WW_EVAL_UNSETTLEAGREE", config.unsettleAgreeFactor);
     env("WW_EVAL_RESTED", config.restedLongS);
     env("WW_EVAL_DWELLRESTED", config.roomDwellRestedS);
@@ -249,7 +250,7 @@ int main(int argc, char** argv)
     if (!trace.fileName().isEmpty() && !trace.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(trace.fileName()));
     // With WW_EVAL_TRACE_MOTION each line adds the motion statistic, its two thresholds, the seconds
-    // below the moving one and the pending room (the tags explained: slower).
+    // since the tag came to rest (0: not at rest) and the pending room (the tags explained: slower).
     const bool traceMotion = trace.isOpen() && qEnvironmentVariableIsSet("WW_EVAL_TRACE_MOTION");
     if (traceMotion)
         for (int tag = 0; tag < directory.tagCount(); ++tag)
