@@ -544,14 +544,10 @@ private:
     // disagrees for restBreakS starts the sums again, holding the old ones; a window that agrees
     // with those held for restBreakS takes them back.
     std::vector<Level> restLevels(TagState& s, const std::vector<Level>& window, double tS) const;
-    // Whether the window agrees with the levels at rest (held: with the sums held).
+    // Whether the window agrees with the levels at rest (held: with the sums held; none held:
+    // Disagrees), or it shares too few receivers with them to tell.
     enum class Agreement : quint8 { CannotTell, Agrees, Disagrees };
-    // The window against the levels at rest (held: the held sums; none held: Disagrees).
     [[nodiscard]] Agreement restAgreement(const TagState& s, const std::vector<Level>& window, bool held = false) const;
-    [[nodiscard]] bool restAgrees(const TagState& s, const std::vector<Level>& window, bool held = false) const
-    {
-        return restAgreement(s, window, held) != Agreement::Disagrees; // cannot tell: no reason to doubt them
-    }
     // keepExplanations: the tag's record, made on first use, and a room decision noted in it.
     TagState::Explained& explained(TagState& s) const;
     // centroid() of a tag whose pending reports are taken.

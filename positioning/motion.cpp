@@ -170,7 +170,8 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         s.aboveSince = std::min(s.aboveSince, tS);
         // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
         const bool restedLong = tS - s.stillSince >= m_config.restedLongS;
-        if (tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s) && !(n >= 3 && restHoldsAgainst(s, window, tS)))
+        const bool confirmed = tS - s.aboveSince >= (restedLong ? m_config.motionConfirmS : 0.0) * intervalScale(s);
+        if (confirmed && !(n >= 3 && restHoldsAgainst(s, window, tS)))
             s.stillSince = 1e18;
     }
 }
@@ -256,7 +257,7 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     // broke them. The old sums come back; the new ones hold the fade and would place the tag by
     // it for minutes.
     if (s.heldStart < 1e17) {
-        if (restAgrees(s, window, true)) {
+        if (restAgreement(s, window, true) != Agreement::Disagrees) { // cannot tell: no reason to doubt them
             s.backSince = std::min(s.backSince, tS);
             if (tS - s.backSince >= m_config.restBreakS * intervalScale(s)) {
                 for (size_t r = 0; r < s.heard.size(); ++r) {
