@@ -141,13 +141,18 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                    QObject::tr("Colours of the window: auto (the desktop's), light or dark."),
                                    QStringLiteral("auto|light|dark"));
     const QCommandLineOption largeType(QStringLiteral("large-type"), QObject::tr("Every text one and a half times as large."));
+    const QCommandLineOption positioningMemory(
+        QStringLiteral("positioning-memory"),
+        QObject::tr("What the positioning learnt, kept across a restart (JSON; \"none\": nothing kept). Default: "
+                    "positioning-STATION.json beside the alarm log (an engine: in the data folder)."),
+        QStringLiteral("file"));
     parser.setApplicationDescription(QObject::tr("WardWatch: ward nurse-station and facilities dashboard. A secondary alarm "
                                                  "notification system; it never replaces the bedside monitors' alarms."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({host, port, tls, ca, cert, keyOpt, user, password, passwordFile, clientId, mqtt311, station, site, selfTest, shots,
                        shotDelay, alarmLog, headless, engine, positionSource, demoOperator, newLog, signingKey});
-    parser.addOptions({theme, largeType});
+    parser.addOptions({theme, largeType, positioningMemory});
     if (!parser.parse(arguments))
         return parser.errorText();
 
@@ -213,6 +218,16 @@ QString AppSettings::load(QCommandLineParser& parser, const QStringList& argumen
                                              QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                                  QStringLiteral("/alarm-log-") + out.station.stationId + QStringLiteral(".sqlite"))
                                          .toString();
+    // Beside the alarm log: a station run on a log of its own (a test, a second station on one
+    // machine) keeps its own memory. None beside an alarm log kept in memory only.
+    if (parser.isSet(positioningMemory))
+        out.station.positioningMemoryPath = parser.value(positioningMemory) == u"none" ? QString() : parser.value(positioningMemory);
+    else if (out.station.engine)
+        out.station.positioningMemoryPath = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                            QStringLiteral("/positioning-") + out.station.stationId + QStringLiteral(".json");
+    else if (!out.station.alarmLogPath.startsWith(u':'))
+        out.station.positioningMemoryPath = QFileInfo(out.station.alarmLogPath).absolutePath() + QStringLiteral("/positioning-") +
+                                            out.station.stationId + QStringLiteral(".json");
     out.newLog = parser.isSet(newLog);
     out.signingKeyGiven = parser.isSet(signingKey) || s.contains(QLatin1String(key::SigningKey));
     out.signingKeyFile = parser.isSet(signingKey)

@@ -102,6 +102,8 @@ StationCore::StationCore(const Site& site, const Clock& clock, StationOptions op
         mqtt.clientId = (m_options.engine ? QStringLiteral("wardwatch-engine-") : QStringLiteral("wardwatch-")) + m_options.stationId;
     m_mqtt = std::make_unique<MqttClient>(mqtt);
     m_outputs = std::make_unique<MqttOutputs>(*m_mqtt, t, clock, m_options.stationId, m_options.signer);
+    if (!m_options.positioningMemoryPath.isEmpty())
+        m_core->enablePositioningMemory(m_options.positioningMemoryPath);
     if (m_options.engine)
         m_core->enableEngine(m_options.stationId, m_outputs.get());
     else

@@ -26,6 +26,7 @@ struct StationOptions
     MqttSettings mqtt;
     IngestConfig ingest;
     QString alarmLogPath; // SQLite alarm log; empty: no alarm engine
+    QString positioningMemoryPath; // WardCore::enablePositioningMemory; empty: none kept
     PositionSource positionSource = PositionSource::Own; // a station's: its own fixes or the engines'
     // A positioning engine (wardwatch-engine), stationId its engine id: no alarms, no census; it
     // publishes the fixes of the tags it owns on pos/{tag} and its presence with engine = true.

@@ -55,7 +55,23 @@ public:
         return tag >= 0 && size_t(tag) < m_lastReportMs.size() ? m_lastReportMs[size_t(tag)] : 0;
     }
 
+    // What the station keeps across a restart (pos::Engine::Memory) as the JSON of a file: receivers
+    // and tags by their ids, saved at savedMs.
+    [[nodiscard]] QByteArray memoryJson(qint64 savedMs) const;
+    struct Recalled
+    {
+        int levels = 0, tags = 0;  // taken
+        int skipped = 0;           // entries naming a receiver or tag the site does not have
+        bool tooOld = false;       // saved more than recallTagsWithinMs before: the tags were left out
+        QString error;             // not taken at all: what was wrong and where (JSON path)
+    };
+    // Recalls a memory into the engine before its first report. The receivers' levels are taken
+    // whatever the memory's age (the self-calibration goes on learning from there); the tags only
+    // when it was saved at most recallTagsWithinMs before nowMs (a longer outage: they have moved).
+    Recalled recall(const QByteArray& json, qint64 nowMs, qint64 recallTagsWithinMs = 10 * 60 * 1000);
+
 private:
+    const DeviceDirectory& m_directory;
     pos::Engine m_engine;
     std::vector<qint64> m_lastReportMs, m_lastFixMs; // per tag
     std::vector<char> m_tagMoved;

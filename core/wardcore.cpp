@@ -2,6 +2,11 @@
 #include "core/logging.h"
 #include "transport/signing.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
 #include <algorithm>
 #include <utility>
 
@@ -78,9 +83,46 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
     connect(&m_drainTimer, &QTimer::timeout, this, &WardCore::drain);
     m_alarmTimer.setInterval(1000);
     connect(&m_alarmTimer, &QTimer::timeout, this, &WardCore::evaluateAlarms);
+    m_memoryTimer.setInterval(60'000);
+    connect(&m_memoryTimer, &QTimer::timeout, this, &WardCore::saveMemory);
 }
 
-WardCore::~WardCore() = default;
+WardCore::~WardCore()
+{
+    if (!m_memoryPath.isEmpty())
+        saveMemory();
+}
+
+void WardCore::recallMemory()
+{
+    QFile file(m_memoryPath);
+    if (!file.exists())
+        return; // the station's first start
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not read:" << file.errorString();
+        return;
+    }
+    m_recalled = m_fixer.recall(file.read(64 << 20), m_clock.nowMs());
+    if (!m_recalled.error.isEmpty())
+        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not taken:" << m_recalled.error;
+    else
+        qCInfo(lcCore).noquote() << "positioning memory" << m_memoryPath << "recalled:" << m_recalled.levels << "receivers,"
+                                 << m_recalled.tags << "tags" << (m_recalled.tooOld ? "(tags left out: saved too long ago)" : "")
+                                 << m_recalled.skipped << "entries not on the site";
+}
+
+bool WardCore::saveMemory()
+{
+    QDir().mkpath(QFileInfo(m_memoryPath).absolutePath());
+    QSaveFile file(m_memoryPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_fixer.memoryJson(m_clock.nowMs())) < 0 || !file.commit()) {
+        m_memoryError = file.errorString();
+        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not saved:" << m_memoryError;
+        return false;
+    }
+    m_memoryError.clear();
+    return true;
+}
 
 void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs,
                             std::shared_ptr<const SigningKey> sealKey)
@@ -129,6 +171,10 @@ void WardCore::setGuiHeartbeat(const std::atomic<qint64>* beat)
 
 void WardCore::start()
 {
+    if (!m_memoryPath.isEmpty()) {
+        recallMemory();
+        m_memoryTimer.start();
+    }
     m_flushTimer.start();
     m_signalTimer.start();
     m_drainTimer.start();

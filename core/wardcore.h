@@ -71,6 +71,14 @@ public:
     // taken over is located at its next fix, and computes and publishes the fixes of the tags it
     // owns (EngineShare). Before start().
     void enableEngine(const QString& engineId, PositionPublisher* publisher);
+    // Keeps the positioning's memory (TagFixes::memoryJson) in the file at path: recalled at start()
+    // (a station restarted within minutes shows its tags where they were, not a burst of guesses
+    // while the engine learns them again), saved every minute and when the core ends. Before start().
+    void enablePositioningMemory(const QString& path) { m_memoryPath = path; }
+    // Saves it now (core thread); false with lastMemoryError() when the file cannot be written.
+    bool saveMemory();
+    [[nodiscard]] const QString& lastMemoryError() const { return m_memoryError; }
+    [[nodiscard]] const TagFixes::Recalled& recalledMemory() const { return m_recalled; }
     [[nodiscard]] bool ownsTag(int tag) const { return m_share.owns(tag); }
     [[nodiscard]] QStringList engines() const { return m_share.engines(); }
     [[nodiscard]] static QString ownerOf(const QString& tagId, const QStringList& engines)
@@ -294,7 +302,10 @@ private:
     EventDedup m_dedup;
 
     Inbox m_inbox;
-    QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer;
+    QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer, m_memoryTimer;
+    QString m_memoryPath, m_memoryError;
+    TagFixes::Recalled m_recalled;
+    void recallMemory();
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0}, m_refused{0};
     // Refusals this minute by alarm subject (a listed signer, or "unlisted"), for the alarm's count
     // and to keep a flood of forgeries to a few warning lines.

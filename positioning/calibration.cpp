@@ -9,18 +9,24 @@
 
 namespace ww::pos {
 
-void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight)
+void Engine::startSelfCalibration()
 {
     auto& c = m_selfCal;
-    if (c.base.size() != m_receivers.size()) {
-        c.count.assign(m_receivers.size(), 0);
-        c.residual = c.learnt = c.count;
-        c.base.clear();
-        for (const auto& g : m_receivers)
-            c.base.push_back(g.rssiAt1m);
-        for (double b : c.base)
-            c.baseCommon += b / double(c.base.size());
-    }
+    if (c.base.size() == m_receivers.size())
+        return;
+    c.count.assign(m_receivers.size(), 0);
+    c.residual = c.learnt = c.count;
+    c.base.clear();
+    for (const auto& g : m_receivers)
+        c.base.push_back(g.rssiAt1m);
+    for (double b : c.base)
+        c.baseCommon += b / double(c.base.size());
+}
+
+void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight)
+{
+    startSelfCalibration();
+    auto& c = m_selfCal;
     for (size_t i = 0; i < used.size() && int(i) < nearest; ++i) {
         const size_t r = size_t(used[i].receiver);
         c.count[r] += weight;
@@ -59,6 +65,7 @@ void Engine::selfCalibrationSample(const TagState& s, const std::vector<Level>& 
         if (varU > 0.5) {
             const double slope = std::clamp((c.refUY / c.refW - mu * my) / varU, 1.0, 4.0);
             c.shift = std::clamp(my - slope * mu - c.baseCommon, -15.0, 15.0);
+            c.exponent = slope;
             for (size_t r = 0; r < m_receivers.size(); ++r) {
                 m_receivers[r].exponent = slope;
                 m_receivers[r].rssiAt1m = c.base[r] + c.shift + c.learnt[r];

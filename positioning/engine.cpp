@@ -186,6 +186,13 @@ std::optional<Fix> Engine::fix(TagState& s, double tS)
         s.t = tS;
         s.x = x;
         s.y = y;
+        // A tag recalled from before a restart (Engine::recall) starts where it was: its first
+        // windows hold few adverts.
+        if (auto& c = s.certainty; std::isfinite(c.recalledX) && c.recalledFloor == bestFloor) {
+            s.x = c.recalledX;
+            s.y = c.recalledY;
+            c.recalledX = std::numeric_limits<double>::quiet_NaN();
+        }
         s.floor = bestFloor;
         s.floorProvisional = provisional;
         s.floorSince = floorSince;

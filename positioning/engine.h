@@ -20,6 +20,7 @@
 #include <optional>
 #include <deque>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace ww {
@@ -330,6 +331,45 @@ public:
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
+    // What a station keeps across a restart (docs/positioning.md, "A restart"): the receivers'
+    // levels the self-calibration learnt, and per tag the fades its motion thresholds follow, its
+    // floor and room, and whether it was settled. Recalled into a new engine before its first
+    // report, a tag's first room once its window fills is the one recalled (other rooms' evidence
+    // must then lead against it, and for the dwell, as against any room held), its thresholds
+    // are its own at once, and a tag that stood still then stands still as long again (at most
+    // restedLongS) as soon as its statistic is below the settling threshold. Its levels at rest
+    // are held as after a fade: they come back once the window has agreed with them for
+    // restBreakS. Its track starts where it was (the first windows hold few adverts); one that
+    // moved meanwhile is unsettled by its statistic or its fixes' distance, as any tag.
+    struct Memory
+    {
+        struct Level
+        {
+            QString receiver;
+            double learnt = 0; // dB added to its configured level
+            double weight = 0; // the levels' worth behind it
+        };
+        struct Tag
+        {
+            int tag = -1;
+            int floor = 0;
+            QString room;         // empty: none held
+            double noiseDb = -1;  // the running median of its motion statistic at rest (-1: not learnt)
+            double x = std::numeric_limits<double>::quiet_NaN(), y = x; // where it was (at rest: its place at rest)
+            double stillForS = 0; // how long it had stood still (below the settling threshold; 0: not)
+            // Its levels at rest (receiver, mean, samples) and how long they had been summed.
+            std::vector<std::tuple<QString, double, int>> restLevels;
+            double restForS = 0;
+        };
+        std::vector<Level> levels;
+        double commonShift = 0, exponent = 0; // learnt from reference beacons (exponent 0: nothing)
+        std::vector<Tag> tags;
+    };
+    [[nodiscard]] Memory memory() const;
+    // Returns how many of the memory's entries were taken (unknown receivers, rooms and floors are
+    // skipped).
+    int recall(const Memory& memory);
+
     [[nodiscard]] const std::vector<Receiver>& receivers() const { return m_receivers; }
     [[nodiscard]] const EngineConfig& config() const { return m_config; }
     [[nodiscard]] size_t bytesPerTag() const;
@@ -521,6 +561,16 @@ private:
         {
             double firstReportT = 1e18; // the first report taken
             qint32 adverts = 0;         // adverts since the first report
+            // Recalled from a memory (Engine::recall), used once: the first room held and the place
+            // the track starts from, how long it had stood still, the fades its thresholds follow
+            // (kept through a new track).
+            int recalledRoom = -1;
+            int recalledFloor = 0;
+            double recalledX = std::numeric_limits<double>::quiet_NaN(), recalledY = recalledX;
+            double recalledStillForS = 0;
+            double recalledNoiseDb = -1;
+            std::vector<HeldSum> recalledRest; // per receiver (empty: none)
+            double recalledRestForS = 0;
             double resumedT = 1e18;     // heard again after staleGapS of silence (1e18: not since)
             qint32 advertsSinceResume = 0;
             QString shownRoom;          // the last room answered as known
@@ -652,10 +702,12 @@ private:
         std::vector<double> count, residual; // per receiver: levels pooled, sum of their residuals
         std::vector<double> base, learnt;    // configured levels; what was learnt on top
         double baseCommon = 0, shift = 0;    // the mean configured level; the common level learnt
+        double exponent = 0;                 // learnt from reference beacons (0: not yet)
         // Reference beacons: sums of u = -10 log10 d and of levels less each receiver's own part.
         double refW = 0, refU = 0, refY = 0, refUU = 0, refUY = 0;
         double nextFitT = -1e18;
     } m_selfCal;
+    void startSelfCalibration(); // the configured levels noted, nothing learnt yet (once)
     void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight);
     // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map;
     // modelledWith takes -10 log10 d already computed.

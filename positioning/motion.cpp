@@ -148,7 +148,7 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
     // motionNoiseMaxSpeedMps): a walker's statistic must not raise the bar for its next walk.
     if (m_config.motionNoiseFactor > 0 && n >= 3) {
         if (s.motionNoiseDb < 0)
-            s.motionNoiseDb = m_config.motionNoiseInitDb;
+            s.motionNoiseDb = s.certainty.recalledNoiseDb >= 0 ? s.certainty.recalledNoiseDb : m_config.motionNoiseInitDb;
         else if (stat < s.moveDb && std::hypot(s.vx, s.vy) < m_config.motionNoiseMaxSpeedMps)
             s.motionNoiseDb = std::max(0.0, s.motionNoiseDb + (stat > s.motionNoiseDb ? 1 : -1) * m_config.motionNoiseRateDbPerS *
                                                                     std::clamp(tS - s.motionT, 0.0, 5.0));
@@ -156,7 +156,9 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
     const double noise = std::max(0.0, s.motionNoiseDb);
     s.moveDb = std::max(m_config.motionThresholdDb, m_config.motionNoiseFactor * noise);
     s.settleDb = std::max(m_config.motionSettleDb, m_config.motionSettleNoiseFactor * noise);
-    s.motionDb = n >= 3 ? stat : s.moveDb; // too few receivers: cannot tell
+    // Too few receivers: cannot tell, taken as moving; but a tag recalled standing still
+    // (Engine::recall) stays still until its statistic can tell.
+    s.motionDb = n >= 3 ? stat : s.certainty.recalledStillForS > 0 ? 0.0 : s.moveDb;
     s.motionT = tS;
     // Settled after settleAfterS below the threshold; unsettled once above it for motionConfirmS
     // (a single noisy update does not undo minutes of rest).
@@ -164,8 +166,10 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         s.aboveSince = 1e18;
         if (s.motionDb >= s.settleDb)
             ; // between the thresholds: neither settling nor moving
-        else if (s.stillSince > tS)
-            s.stillSince = tS;
+        else if (s.stillSince > tS) {
+            // A tag recalled standing still (Engine::recall) stands still as long again at once.
+            s.stillSince = tS - std::min(s.certainty.recalledStillForS, m_config.restedLongS);
+        }
     } else {
         s.aboveSince = std::min(s.aboveSince, tS);
         // A tag at rest for long (a patient in bed, a parked pump) needs the change confirmed.
@@ -174,6 +178,8 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         if (confirmed && !(n >= 3 && restHoldsAgainst(s, window, tS)))
             s.stillSince = 1e18;
     }
+    if (n >= 3) // the statistic tells from now on
+        s.certainty.recalledStillForS = 0;
 }
 
 bool Engine::restHoldsAgainst(const TagState& s, const std::vector<Level>& window, double tS) const
@@ -248,6 +254,16 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     if (s.restStart > tS || s.restOf != s.stillSince) {
         restart(false);
         s.restOf = s.stillSince;
+        // Levels at rest recalled from before a restart (Engine::recall) are taken back as they
+        // were: the tag is taken to be where it was until its window disagrees with them.
+        if (auto& c = s.certainty; !c.recalledRest.empty() && s.tracking && s.stillSince <= tS) {
+            for (size_t r = 0; r < s.heard.size() && r < c.recalledRest.size(); ++r) {
+                s.heard[r].restSum = c.recalledRest[r].sum;
+                s.heard[r].restCount = c.recalledRest[r].count;
+            }
+            s.restStart = tS - c.recalledRestForS;
+            c.recalledRest.clear();
+        }
         return out;
     }
     if (s.stillSince > tS)

@@ -648,6 +648,10 @@ in signing.keys von %3 auf jeder Station hinzu (die Schlüsseldatei ist %4).</tr
         <source>%1 (not heard lately)</source>
         <translation>%1 (länger nicht gehört)</translation>
     </message>
+    <message>
+        <source>What the positioning learnt, kept across a restart (JSON; &quot;none&quot;: nothing kept). Default: positioning-STATION.json beside the alarm log (an engine: in the data folder).</source>
+        <translation>Was die Ortung gelernt hat, über einen Neustart hinweg behalten (JSON; &quot;none&quot;: nichts behalten). Vorgabe: positioning-STATION.json neben dem Alarmprotokoll (eine Engine: im Datenordner).</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>

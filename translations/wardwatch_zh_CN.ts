@@ -648,6 +648,10 @@ to signing.keys in %3 on every station (the key file is %4).</source>
         <source>%1 (not heard lately)</source>
         <translation>%1（近期未收到）</translation>
     </message>
+    <message>
+        <source>What the positioning learnt, kept across a restart (JSON; &quot;none&quot;: nothing kept). Default: positioning-STATION.json beside the alarm log (an engine: in the data folder).</source>
+        <translation>定位所学到的内容，在重启后保留（JSON；&quot;none&quot;：不保留）。默认：报警日志旁的 positioning-STATION.json（定位引擎：在数据文件夹中）。</translation>
+    </message>
 </context>
 <context>
     <name>ww::AlarmBanner</name>

@@ -13,6 +13,9 @@
 // CHECK_GATEWAY_OFF_WRONG (percent) also exits 1 when the wrong share after the kill is above it,
 // CHECK_GATEWAY_OFF_NEAR when the share "unknown, near" the true room from receiverSilentS after
 // the kill is below it.
+// WW_EVAL_RESTART_AT=SECONDS restarts the station there (WW_EVAL_RESTART=cold: from nothing; else
+// recalling the old engine's memory) and reports the five minutes after it apart; with --check,
+// CHECK_RESTART_CHANGES exits 1 when the room changes of tags whose true room stayed are above it.
 #include "positioning/engine.h"
 #include "transport/wirecodec.h"
 #include "wardsimulation.h"
@@ -255,7 +258,22 @@ int main(int argc, char** argv)
     if (traceMotion)
         for (int tag = 0; tag < directory.tagCount(); ++tag)
             engine.setExplaining(tag, true);
+    // WW_EVAL_RESTART_AT=S: the station restarts at second S (a new engine; with WW_EVAL_RESTART=cold
+    // it starts from nothing, else it recalls the old one's memory, as the live core does), and the
+    // five minutes after it are reported apart.
+    const int restartAt = qEnvironmentVariableIsSet("WW_EVAL_RESTART_AT") ? qEnvironmentVariableIntValue("WW_EVAL_RESTART_AT") : -1;
+    const bool restartCold = qEnvironmentVariable("WW_EVAL_RESTART") == u"cold";
+    std::map<int, std::pair<int, int>> afterRestart; // per tag: room changes, scored seconds in the five minutes
+    int restartScored = 0, restartRight = 0, restartLocating = 0, recalled = 0;
     for (int second = 1; second <= int(minutes * 60); ++second) {
+        if (second == restartAt) {
+            const pos::Engine::Memory memory = engine.memory();
+            engine = pos::engineForSite(site, config, &directory);
+            if (!restartCold)
+                recalled = engine.recall(memory);
+            for (int tag = 0; tag < directory.tagCount() && traceMotion; ++tag)
+                engine.setExplaining(tag, true);
+        }
         while (simT < second) {
             simT += 0.1;
             world.step(0.1);
@@ -326,7 +344,16 @@ int main(int argc, char** argv)
             ++stayed[tag].second;
             if (second >= startLeftOutS)
                 ++stayedLater[tag].second;
+            const bool inRestart = restartAt >= 0 && second >= restartAt && second < restartAt + 300;
+            if (inRestart) {
+                ++afterRestart[tag].second;
+                ++restartScored;
+                restartRight += !f->room.isEmpty() && f->room == t.room;
+                restartLocating += f->roomState == RoomState::Locating;
+            }
             if (!f->room.isEmpty() && !lastNamed[tag].isEmpty() && f->room != lastNamed[tag]) {
+                if (inRestart)
+                    ++afterRestart[tag].first;
                 ++stayed[tag].first;
                 if (second >= startLeftOutS)
                     ++stayedLater[tag].first;
@@ -501,6 +528,21 @@ int main(int argc, char** argv)
     out << "  of them after the first " << startLeftOutS / 60 << " minutes (the engine's start left out): " << laterChanges << " in "
         << QString::number(laterSeconds / 3600.0, 'f', 1) << " tag-hours ("
         << QString::number(laterChanges / std::max(1e-9, laterSeconds / 3600.0), 'f', 2) << " per tag-hour)" << Qt::endl;
+    int restartChanges = 0;
+    if (restartAt >= 0) {
+        int& changes = restartChanges;
+        int seconds = 0;
+        for (const auto& [tag, v] : afterRestart)
+            if (!roomChanged.contains(tag)) {
+                changes += v.first;
+                seconds += v.second;
+            }
+        out << "restart at " << restartAt << " s (" << (restartCold ? "cold" : QStringLiteral("warm, %1 entries recalled").arg(recalled))
+            << "), its five minutes: room changes of the tags whose true room stayed " << changes << " in "
+            << QString::number(seconds / 3600.0, 'f', 2) << " tag-hours (" << QString::number(changes / std::max(1e-9, seconds / 3600.0), 'f', 2)
+            << " per tag-hour); room accuracy " << QString::number(100.0 * restartRight / std::max(1, restartScored), 'f', 2) << " %, locating "
+            << QString::number(100.0 * restartLocating / std::max(1, restartScored), 'f', 2) << " % of its fixes" << Qt::endl;
+    }
     out << "real room changes shown: " << showDelays.size() << ", after median " << quantile(showDelays, 0.5) << " s, p90 "
         << quantile(showDelays, 0.9) << " s; " << notShown << " not shown before the next" << Qt::endl;
     std::sort(staticErrors.begin(), staticErrors.end());
@@ -530,5 +572,7 @@ int main(int argc, char** argv)
     }
     const bool stillHolds = !qEnvironmentVariableIsSet("CHECK_STILL_CHANGES") ||
                             stillChanges <= qEnvironmentVariableIntValue("CHECK_STILL_CHANGES");
-    return check && (accuracy < checkAccuracy || !stillHolds || !offHolds) ? 1 : 0;
+    const bool restartHolds = !qEnvironmentVariableIsSet("CHECK_RESTART_CHANGES") ||
+                              (restartAt >= 0 && restartChanges <= qEnvironmentVariableIntValue("CHECK_RESTART_CHANGES"));
+    return check && (accuracy < checkAccuracy || !stillHolds || !offHolds || !restartHolds) ? 1 : 0;
 }
