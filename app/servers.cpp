@@ -7,7 +7,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSocketNotifier>
 #include <QTranslator>
+
+#include <csignal>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace ww {
 
@@ -155,8 +161,43 @@ int runEngine(int argc, char** argv)
     return runStation(app, station);
 }
 
+namespace {
+
+// SIGTERM (systemd's stop) and SIGINT end the event loop as a clean quit does, so the station says
+// it goes offline and the core saves what it keeps (the positioning memory): the handler only
+// writes a byte to a socket the event loop watches.
+int quitSignalSocket[2] = {-1, -1};
+
+void onQuitSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(quitSignalSocket[1], &byte, 1);
+}
+
+std::unique_ptr<QSocketNotifier> quitOnSignals(QCoreApplication& app)
+{
+    if (quitSignalSocket[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, quitSignalSocket) != 0)
+        return nullptr;
+    auto notifier = std::make_unique<QSocketNotifier>(quitSignalSocket[0], QSocketNotifier::Read);
+    QObject::connect(notifier.get(), &QSocketNotifier::activated, &app, [] {
+        char byte = 0;
+        [[maybe_unused]] const auto read = ::read(quitSignalSocket[0], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onQuitSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+    return notifier;
+}
+
+} // namespace
+
 int runStation(QCoreApplication& app, StationCore& station)
 {
+    const auto quitNotifier = quitOnSignals(app);
     station.start();
     const int rc = app.exec();
     station.stop();

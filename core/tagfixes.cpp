@@ -36,9 +36,13 @@ constexpr int MemoryVersion = 1;
 QByteArray TagFixes::memoryJson(qint64 savedMs) const
 {
     const pos::Engine::Memory m = m_engine.memory();
+    const double savedS = double(savedMs) / 1000.0;
     QJsonArray receivers;
     for (const auto& l : m.levels)
-        receivers.append(QJsonObject{{QStringLiteral("id"), l.receiver}, {QStringLiteral("learnt"), l.learnt}, {QStringLiteral("weight"), l.weight}});
+        receivers.append(QJsonObject{{QStringLiteral("id"), l.receiver},
+                                     {QStringLiteral("configured"), l.configured},
+                                     {QStringLiteral("learnt"), l.learnt},
+                                     {QStringLiteral("weight"), l.weight}});
     QJsonArray tags;
     for (const auto& t : m.tags) {
         if (t.tag < 0 || t.tag >= m_directory.tagCount())
@@ -47,6 +51,7 @@ QByteArray TagFixes::memoryJson(qint64 savedMs) const
         for (const auto& [receiver, mean, count] : t.restLevels)
             rest.append(QJsonArray{receiver, mean, count});
         QJsonObject o{{QStringLiteral("id"), m_directory.tagId(t.tag)},
+                      {QStringLiteral("fixedAgoS"), std::max(0.0, savedS - t.fixedT)},
                       {QStringLiteral("floor"), t.floor},
                       {QStringLiteral("room"), t.room},
                       {QStringLiteral("noiseDb"), t.noiseDb},
@@ -69,6 +74,33 @@ QByteArray TagFixes::memoryJson(qint64 savedMs) const
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
+namespace {
+
+// A member that must be a number within [lo, hi] (absent: fallback); sets *error to its path.
+double numberIn(const QJsonObject& o, const char* key, double lo, double hi, double fallback, const QString& path, QString* error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return fallback;
+    if (!v.isDouble() || !(v.toDouble() >= lo && v.toDouble() <= hi)) {
+        if (error->isEmpty())
+            *error = QStringLiteral("%1.%2: not a number within [%3, %4]").arg(path, QLatin1String(key)).arg(lo).arg(hi);
+        return fallback;
+    }
+    return v.toDouble();
+}
+
+// An array member (absent: empty); sets *error when it is something else.
+QJsonArray arrayAt(const QJsonObject& o, const char* key, const QString& path, QString* error)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isUndefined() && !v.isArray() && error->isEmpty())
+        *error = QStringLiteral("%1%2%3: not an array").arg(path, path.isEmpty() ? QString() : QStringLiteral("."), QLatin1String(key));
+    return v.toArray();
+}
+
+} // namespace
+
 TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64 recallTagsWithinMs)
 {
     Recalled out;
@@ -87,78 +119,80 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
         out.error = QStringLiteral("version: %1, this station reads %2").arg(version).arg(MemoryVersion);
         return out;
     }
-    const QJsonValue saved = root.value(QStringLiteral("savedMs"));
-    if (!saved.isDouble()) {
-        out.error = QStringLiteral("savedMs: not a number");
-        return out;
-    }
-    auto number = [](const QJsonObject& o, const char* key, double fallback, bool* ok) {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined())
-            return fallback;
-        if (!v.isDouble() || !std::isfinite(v.toDouble()))
-            *ok = false;
-        return v.toDouble();
-    };
+    QString error;
+    const double savedMs = numberIn(root, "savedMs", 0, 9e15, std::nan(""), QStringLiteral("$"), &error);
+    if (!std::isfinite(savedMs) && error.isEmpty())
+        error = QStringLiteral("$.savedMs: missing");
     // Everything is read and checked before anything is recalled: a bad entry leaves the engine
     // as it was, with the error's JSON path.
     pos::Engine::Memory m;
-    bool ok = true;
-    m.commonShift = number(root, "commonShift", 0, &ok);
-    m.exponent = number(root, "exponent", 0, &ok);
-    if (!ok) {
-        out.error = QStringLiteral("commonShift or exponent: not a number");
-        return out;
-    }
-    const QJsonArray receivers = root.value(QStringLiteral("receivers")).toArray();
-    for (qsizetype i = 0; i < receivers.size(); ++i) {
+    m.commonShift = numberIn(root, "commonShift", -15, 15, 0, QStringLiteral("$"), &error);
+    m.exponent = numberIn(root, "exponent", 0, 4, 0, QStringLiteral("$"), &error);
+    const QJsonArray receivers = arrayAt(root, "receivers", {}, &error);
+    for (qsizetype i = 0; i < receivers.size() && error.isEmpty(); ++i) {
+        const QString path = QStringLiteral("receivers[%1]").arg(i);
         const QJsonObject o = receivers[i].toObject();
         pos::Engine::Memory::Level l;
         l.receiver = o.value(QStringLiteral("id")).toString();
-        l.learnt = number(o, "learnt", std::nan(""), &ok);
-        l.weight = number(o, "weight", std::nan(""), &ok);
-        if (!ok || l.receiver.isEmpty() || !std::isfinite(l.learnt) || !std::isfinite(l.weight) || l.weight < 0) {
-            out.error = QStringLiteral("receivers[%1]: needs an id, a learnt level and a weight >= 0").arg(i);
-            return out;
-        }
+        if (l.receiver.isEmpty())
+            error = path + QStringLiteral(".id: missing");
+        l.configured = numberIn(o, "configured", -150, 30, std::nan(""), path, &error);
+        l.learnt = numberIn(o, "learnt", -30, 30, std::nan(""), path, &error);
+        l.weight = numberIn(o, "weight", 0, 1e9, std::nan(""), path, &error);
+        if (error.isEmpty() && !(std::isfinite(l.configured) && std::isfinite(l.learnt) && std::isfinite(l.weight)))
+            error = path + QStringLiteral(": needs configured, learnt and weight");
         m.levels.push_back(std::move(l));
     }
-    out.tooOld = nowMs - qint64(saved.toDouble()) > recallTagsWithinMs || nowMs < qint64(saved.toDouble()) - 60'000;
-    const QJsonArray tags = root.value(QStringLiteral("tags")).toArray();
-    for (qsizetype i = 0; i < tags.size() && !out.tooOld; ++i) {
-        const QJsonObject o = tags[i].toObject();
+    const QJsonArray tags = arrayAt(root, "tags", {}, &error);
+    const double nowS = double(nowMs) / 1000.0, savedS = savedMs / 1000.0;
+    for (qsizetype i = 0; i < tags.size() && error.isEmpty(); ++i) {
         const QString path = QStringLiteral("tags[%1]").arg(i);
+        const QJsonObject o = tags[i].toObject();
         pos::Engine::Memory::Tag t;
-        t.tag = m_directory.tag(o.value(QStringLiteral("id")).toString().toStdString());
-        const QJsonValue floor = o.value(QStringLiteral("floor"));
+        const QString id = o.value(QStringLiteral("id")).toString();
+        if (id.isEmpty())
+            error = path + QStringLiteral(".id: missing");
+        t.tag = m_directory.tag(id.toStdString());
+        const double floor = numberIn(o, "floor", -1000, 1000, std::nan(""), path, &error);
+        if (error.isEmpty() && (!std::isfinite(floor) || floor != std::floor(floor)))
+            error = path + QStringLiteral(".floor: not a whole number");
+        t.floor = std::isfinite(floor) ? int(floor) : 0;
+        t.fixedT = savedS - numberIn(o, "fixedAgoS", 0, 1e10, 0, path, &error);
         t.room = o.value(QStringLiteral("room")).toString();
-        t.noiseDb = number(o, "noiseDb", -1, &ok);
-        t.stillForS = number(o, "stillForS", 0, &ok);
-        t.restForS = number(o, "restForS", 0, &ok);
+        t.noiseDb = numberIn(o, "noiseDb", -1, 30, -1, path, &error);
+        t.stillForS = numberIn(o, "stillForS", 0, 1e10, 0, path, &error);
+        t.restForS = numberIn(o, "restForS", 0, 1e10, 0, path, &error);
         if (o.contains(QStringLiteral("x")) || o.contains(QStringLiteral("y"))) {
-            t.x = number(o, "x", std::nan(""), &ok);
-            t.y = number(o, "y", std::nan(""), &ok);
+            t.x = numberIn(o, "x", -1e6, 1e6, std::nan(""), path, &error);
+            t.y = numberIn(o, "y", -1e6, 1e6, std::nan(""), path, &error);
         }
-        if (!ok || !floor.isDouble() || t.stillForS < 0 || t.restForS < 0) {
-            out.error = path + QStringLiteral(": floor, noiseDb, stillForS, restForS, x and y must be numbers (times >= 0)");
-            return out;
-        }
-        t.floor = floor.toInt();
-        const QJsonArray rest = o.value(QStringLiteral("rest")).toArray();
-        for (qsizetype k = 0; k < rest.size(); ++k) {
+        const QJsonArray rest = arrayAt(o, "rest", path, &error);
+        for (qsizetype k = 0; k < rest.size() && error.isEmpty(); ++k) {
             const QJsonArray e = rest[k].toArray();
-            if (e.size() != 3 || !e[0].isString() || !e[1].isDouble() || !e[2].isDouble() || !std::isfinite(e[1].toDouble()) ||
-                e[2].toDouble() < 1 || e[2].toDouble() > 1e9) {
-                out.error = path + QStringLiteral(".rest[%1]: expected [receiver id, mean dBm, samples >= 1]").arg(k);
-                return out;
+            if (e.size() != 3 || !e[0].isString() || !e[1].isDouble() || !e[2].isDouble() || !(e[1].toDouble() >= -150 && e[1].toDouble() <= 30) ||
+                !(e[2].toDouble() >= 1 && e[2].toDouble() <= 1e6)) {
+                error = path + QStringLiteral(".rest[%1]: expected [receiver id, mean dBm in [-150, 30], samples in [1, 1e6]]").arg(k);
+                break;
             }
             t.restLevels.emplace_back(e[0].toString(), e[1].toDouble(), int(e[2].toDouble()));
         }
+        if (!error.isEmpty())
+            break;
         if (t.tag < 0) {
-            ++out.skipped; // a tag no longer on the site
+            ++out.skipped; // a tag the site no longer has
+            continue;
+        }
+        // Last located too long before now, or after now (the clock went back): it has moved.
+        if (nowS - t.fixedT > double(recallTagsWithinMs) / 1000.0 || t.fixedT > nowS + 60) {
+            ++out.tooOld;
             continue;
         }
         m.tags.push_back(std::move(t));
+    }
+    if (!error.isEmpty()) {
+        out = {};
+        out.error = error;
+        return out;
     }
     const int levels = int(m.levels.size()), taken = m_engine.recall(m);
     out.tags = int(m.tags.size());

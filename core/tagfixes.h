@@ -56,18 +56,20 @@ public:
     }
 
     // What the station keeps across a restart (pos::Engine::Memory) as the JSON of a file: receivers
-    // and tags by their ids, saved at savedMs.
+    // and tags by their ids, saved at savedMs, each tag with the seconds since its last fix.
     [[nodiscard]] QByteArray memoryJson(qint64 savedMs) const;
     struct Recalled
     {
-        int levels = 0, tags = 0;  // taken
-        int skipped = 0;           // entries naming a receiver or tag the site does not have
-        bool tooOld = false;       // saved more than recallTagsWithinMs before: the tags were left out
-        QString error;             // not taken at all: what was wrong and where (JSON path)
+        int levels = 0, tags = 0; // taken
+        int tooOld = 0;           // tags last located more than recallTagsWithinMs before now (or after it)
+        int skipped = 0;          // entries for a receiver or tag the site no longer has, or a receiver
+                                  // whose configured level changed (or self-calibration is off)
+        QString error;            // nothing taken: what was wrong and where (JSON path)
     };
-    // Recalls a memory into the engine before its first report. The receivers' levels are taken
-    // whatever the memory's age (the self-calibration goes on learning from there); the tags only
-    // when it was saved at most recallTagsWithinMs before nowMs (a longer outage: they have moved).
+    // Recalls a memory into the engine before its first report, all or nothing: a file with one
+    // bad entry is refused whole. The receivers' learnt levels are taken whatever the memory's age
+    // (the self-calibration goes on learning from there); a tag only when it was last located at
+    // most recallTagsWithinMs before nowMs (after a longer outage it has moved).
     Recalled recall(const QByteArray& json, qint64 nowMs, qint64 recallTagsWithinMs = 10 * 60 * 1000);
 
 private:

@@ -47,7 +47,7 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
       m_fixer(site, directory), m_share(m_state.tagIds()), m_presence(site.hash), m_census(site, clock, m_state, this),
       m_care(site, clock, m_state, this),
       m_responders(site, m_state.rows().staff), m_history(roomIds(site), m_state.tagCount()), m_flushTimer(this), m_signalTimer(this), m_drainTimer(this),
-      m_alarmTimer(this) // children: they move to the core thread with us
+      m_alarmTimer(this), m_memoryTimer(this) // children: they move to the core thread with us
 {
     qRegisterMetaType<ww::WardUpdatePtr>();
     qRegisterMetaType<ww::DeviceEventMsg>();
@@ -89,7 +89,8 @@ WardCore::WardCore(const Site& site, const DeviceDirectory& directory, const Clo
 
 WardCore::~WardCore()
 {
-    if (!m_memoryPath.isEmpty())
+    // Only a core that started (and so recalled the file) writes it: one never started knows less.
+    if (!m_memoryPath.isEmpty() && m_started)
         saveMemory();
 }
 
@@ -107,8 +108,8 @@ void WardCore::recallMemory()
         qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not taken:" << m_recalled.error;
     else
         qCInfo(lcCore).noquote() << "positioning memory" << m_memoryPath << "recalled:" << m_recalled.levels << "receivers,"
-                                 << m_recalled.tags << "tags" << (m_recalled.tooOld ? "(tags left out: saved too long ago)" : "")
-                                 << m_recalled.skipped << "entries not on the site";
+                                 << m_recalled.tags << "tags;" << m_recalled.tooOld << "tags left out (last located too long ago),"
+                                 << m_recalled.skipped << "entries not for this site as it is";
 }
 
 bool WardCore::saveMemory()
@@ -120,6 +121,8 @@ bool WardCore::saveMemory()
         qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not saved:" << m_memoryError;
         return false;
     }
+    // Where patients and staff were: readable by the station's account only, as its alarm log.
+    QFile::setPermissions(m_memoryPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_memoryError.clear();
     return true;
 }
@@ -171,6 +174,7 @@ void WardCore::setGuiHeartbeat(const std::atomic<qint64>* beat)
 
 void WardCore::start()
 {
+    m_started = true;
     if (!m_memoryPath.isEmpty()) {
         recallMemory();
         m_memoryTimer.start();

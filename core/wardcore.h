@@ -79,6 +79,7 @@ public:
     bool saveMemory();
     [[nodiscard]] const QString& lastMemoryError() const { return m_memoryError; }
     [[nodiscard]] const TagFixes::Recalled& recalledMemory() const { return m_recalled; }
+    [[nodiscard]] bool savingMemory() const { return m_memoryTimer.isActive(); } // the minute's save is due (core thread)
     [[nodiscard]] bool ownsTag(int tag) const { return m_share.owns(tag); }
     [[nodiscard]] QStringList engines() const { return m_share.engines(); }
     [[nodiscard]] static QString ownerOf(const QString& tagId, const QStringList& engines)
@@ -304,6 +305,7 @@ private:
     Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer, m_memoryTimer;
     QString m_memoryPath, m_memoryError;
+    bool m_started = false;
     TagFixes::Recalled m_recalled;
     void recallMemory();
     std::atomic<quint64> m_applied{0}, m_reports{0}, m_duplicates{0}, m_fixes{0}, m_refused{0};

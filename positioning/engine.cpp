@@ -187,11 +187,17 @@ std::optional<Fix> Engine::fix(TagState& s, double tS)
         s.x = x;
         s.y = y;
         // A tag recalled from before a restart (Engine::recall) starts where it was: its first
-        // windows hold few adverts.
-        if (auto& c = s.certainty; std::isfinite(c.recalledX) && c.recalledFloor == bestFloor) {
-            s.x = c.recalledX;
-            s.y = c.recalledY;
-            c.recalledX = std::numeric_limits<double>::quiet_NaN();
+        // windows hold few adverts. A first fix far from there (it may have moved meanwhile)
+        // widens the start by that distance.
+        if (auto* r = s.certainty.recalled.get(); r && std::isfinite(r->tag.x) && r->tag.floor == bestFloor) {
+            const double d = std::hypot(x - r->tag.x, y - r->tag.y);
+            s.x = r->tag.x;
+            s.y = r->tag.y;
+            r->tag.x = r->tag.y = std::numeric_limits<double>::quiet_NaN();
+            if (d > m_config.unsettleDistanceM) {
+                cov[0][0] += d * d;
+                cov[1][1] += d * d;
+            }
         }
         s.floor = bestFloor;
         s.floorProvisional = provisional;
@@ -239,6 +245,7 @@ std::optional<Fix> Engine::fix(TagState& s, double tS)
     f.moving = moving;
     f.motionDb = s.motionDb;
     trackRest(s, tS);
+    checkRecalled(s, tS);
     f.settled = tS - s.stillSince >= m_config.settleAfterS;
     // 68 % circle of a 2-D Gaussian: 1.515 sigma (sigma^2 the mean of the two variances).
     f.accuracyM = 1.515 * std::sqrt(std::max(0.0, (s.P[0][0] + s.P[1][1]) / 2));

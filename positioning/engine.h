@@ -332,22 +332,26 @@ public:
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
 
     // What a station keeps across a restart (docs/positioning.md, "A restart"): the receivers'
-    // levels the self-calibration learnt, and per tag the fades its motion thresholds follow, its
-    // floor and room, and whether it was settled. Recalled into a new engine before its first
-    // report, a tag's first room once its window fills is the one recalled (other rooms' evidence
-    // must then lead against it, and for the dwell, as against any room held), its thresholds
-    // are its own at once, and a tag that stood still then stands still as long again (at most
-    // restedLongS) as soon as its statistic is below the settling threshold. Its levels at rest
-    // are held as after a fade: they come back once the window has agreed with them for
-    // restBreakS. Its track starts where it was (the first windows hold few adverts); one that
-    // moved meanwhile is unsettled by its statistic or its fixes' distance, as any tag.
+    // levels the self-calibration learnt, and per tag its floor, room and place, the fades its
+    // motion thresholds follow, how long it had stood still and its levels at rest. Recalled into
+    // a new engine before its first report, a tag that was settled is taken to be where it was
+    // until the evidence says otherwise: its track starts at its old place, its first room once
+    // its window fills is the one recalled (held as a decided room: another must lead it by the
+    // evidence a change needs, for the dwell), it stands still as long again (at most restedLongS)
+    // while its statistic cannot tell yet or stays below the settling threshold, and its old
+    // levels at rest position it. Its first full window is checked against those levels: agreeing
+    // for restBreakS, it is where it was; disagreeing for restBreakS from the first disagreement
+    // (or its floor confirmed another) it moved meanwhile, and its track and room start again
+    // from its own evidence as for a tag never seen. A tag not settled then keeps only its fades.
+    // What was recalled counts for restLevelsAfterS from the tag's first fix at most.
     struct Memory
     {
         struct Level
         {
             QString receiver;
-            double learnt = 0; // dB added to its configured level
-            double weight = 0; // the levels' worth behind it
+            double configured = 0; // its configured level at 1 m (the learnt level is added to it)
+            double learnt = 0;     // dB added to its configured level
+            double weight = 0;     // the levels' worth behind it
         };
         struct Tag
         {
@@ -360,14 +364,17 @@ public:
             // Its levels at rest (receiver, mean, samples) and how long they had been summed.
             std::vector<std::tuple<QString, double, int>> restLevels;
             double restForS = 0;
+            double fixedT = 0; // when its last fix was (s, the engine's time)
         };
         std::vector<Level> levels;
         double commonShift = 0, exponent = 0; // learnt from reference beacons (exponent 0: nothing)
         std::vector<Tag> tags;
     };
+    // Tags recalled but not heard since are kept in it as recalled (a second restart soon after
+    // the first loses nothing).
     [[nodiscard]] Memory memory() const;
-    // Returns how many of the memory's entries were taken (unknown receivers, rooms and floors are
-    // skipped).
+    // Returns how many of the memory's entries were taken: receivers the site has, at the same
+    // configured level (a changed site file: what was learnt no longer applies), and tags.
     int recall(const Memory& memory);
 
     [[nodiscard]] const std::vector<Receiver>& receivers() const { return m_receivers; }
@@ -561,16 +568,21 @@ private:
         {
             double firstReportT = 1e18; // the first report taken
             qint32 adverts = 0;         // adverts since the first report
-            // Recalled from a memory (Engine::recall), used once: the first room held and the place
-            // the track starts from, how long it had stood still, the fades its thresholds follow
-            // (kept through a new track).
-            int recalledRoom = -1;
-            int recalledFloor = 0;
-            double recalledX = std::numeric_limits<double>::quiet_NaN(), recalledY = recalledX;
-            double recalledStillForS = 0;
-            double recalledNoiseDb = -1;
-            std::vector<HeldSum> recalledRest; // per receiver (empty: none)
-            double recalledRestForS = 0;
+            // What Engine::recall gave it, while it counts (null: nothing, or no longer): each part
+            // is used once, on the recalled floor.
+            struct Recalled
+            {
+                Memory::Tag tag;
+                int room = -1;             // the room's index (-1: none, or used)
+                std::vector<HeldSum> rest; // per receiver (empty: none, or used)
+                bool restInUse = false;    // the tag's levels at rest are the recalled ones
+                bool told = false;         // its motion statistic has been able to tell since
+                // Since when its window has agreed, and since when (first) disagreed, with the
+                // recalled levels at rest: each for restBreakS decides.
+                double agreeSince = 1e18, disagreeSince = 1e18;
+                double since = 1e18;       // the tag's first fix since (1e18: none yet)
+            };
+            std::shared_ptr<Recalled> recalled;
             double resumedT = 1e18;     // heard again after staleGapS of silence (1e18: not since)
             qint32 advertsSinceResume = 0;
             QString shownRoom;          // the last room answered as known
@@ -708,6 +720,9 @@ private:
         double nextFitT = -1e18;
     } m_selfCal;
     void startSelfCalibration(); // the configured levels noted, nothing learnt yet (once)
+    // What was recalled (Memory): dropped once its time is over, or the tag shows that it moved.
+    void checkRecalled(TagState& s, double tS) const;
+    void forgetRecalled(TagState& s, double tS, bool moved) const;
     void selfCalibrationSample(const TagState& s, const std::vector<Level>& used, double tS, int nearest, double weight);
     // The level a receiver should hear from a tag at (x, y): log-distance, walls, radio map;
     // modelledWith takes -10 log10 d already computed.

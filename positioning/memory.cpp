@@ -1,5 +1,6 @@
-// What a station keeps across a restart: the levels the self-calibration learnt, and per tag its
-// motion thresholds' fades, its room and how long it had stood still (Engine::Memory).
+// What a station keeps across a restart (Engine::Memory): the levels the self-calibration learnt,
+// and per tag its place and room, its motion thresholds' fades, how long it had stood still and its
+// levels at rest; and how a recalled tag gives them up when it shows that it moved.
 #include "positioning/engine.h"
 
 #include <algorithm>
@@ -15,24 +16,32 @@ Engine::Memory Engine::memory() const
     if (c.base.size() == m_receivers.size()) {
         for (size_t r = 0; r < m_receivers.size(); ++r)
             if (c.count[r] > 0)
-                m.levels.push_back({m_receivers[r].id, c.learnt[r], c.count[r]});
+                m.levels.push_back({m_receivers[r].id, c.base[r], c.learnt[r], c.count[r]});
         m.commonShift = c.shift;
         m.exponent = c.exponent;
     }
     for (size_t tag = 0; tag < m_tags.size(); ++tag) {
         const TagState& s = m_tags[tag];
-        if (!s.tracking || s.known)
+        if (s.known)
             continue;
+        if (!s.tracking) {
+            // Recalled and not heard since: kept as it was recalled.
+            if (const auto& r = s.certainty.recalled; r && r->since > 1e17)
+                m.tags.push_back(r->tag);
+            continue;
+        }
         Memory::Tag t;
         t.tag = int(tag);
         t.floor = s.floor;
+        t.fixedT = s.motionT;
         if (s.roomIndex >= 0 && size_t(s.roomIndex) < m_rooms.size() && m_rooms[size_t(s.roomIndex)].floor == s.floor)
             t.room = m_rooms[size_t(s.roomIndex)].id;
         t.noiseDb = s.motionNoiseDb;
         t.x = std::isfinite(s.restX) ? s.restX : s.x;
         t.y = std::isfinite(s.restX) ? s.restY : s.y;
         t.stillForS = std::max(0.0, s.motionT - s.stillSince);
-        if (s.restStart <= s.motionT && s.restOf == s.stillSince && s.stillSince <= s.motionT) {
+        // The levels at rest, while the window agrees with them (a tag leaving them keeps none).
+        if (s.restStart <= s.motionT && s.restOf == s.stillSince && s.stillSince <= s.motionT && s.disagreeSince > 1e17) {
             for (size_t r = 0; r < s.heard.size(); ++r)
                 if (s.heard[r].restCount > 0)
                     t.restLevels.emplace_back(m_receivers[r].id, double(s.heard[r].restSum) / s.heard[r].restCount, int(s.heard[r].restCount));
@@ -57,13 +66,15 @@ int Engine::recall(const Memory& memory)
         }
         for (const auto& l : memory.levels) {
             const auto g = std::find_if(m_receivers.begin(), m_receivers.end(), [&](const Receiver& x) { return x.id == l.receiver; });
-            if (g == m_receivers.end() || !(l.weight > 0))
+            if (g == m_receivers.end() || !(l.weight > 0) || !std::isfinite(l.learnt))
                 continue;
             const size_t r = size_t(g - m_receivers.begin());
+            if (std::abs(l.configured - c.base[r]) > 0.05)
+                continue; // the site's level changed: what was learnt on the old one does not apply
             // Levels pooled before the restart, as if their residuals against what they taught
             // were all zero: the next refit starts from what was learnt, with its weight.
             c.learnt[r] = std::clamp(l.learnt, -8.0, 8.0);
-            c.count[r] = l.weight;
+            c.count[r] = std::min(l.weight, 1e6);
             c.residual[r] = 0;
             ++taken;
         }
@@ -75,29 +86,63 @@ int Engine::recall(const Memory& memory)
     for (const auto& t : memory.tags) {
         if (t.tag < 0)
             continue;
-        TagState& s = state(t.tag);
-        auto& c = s.certainty;
-        c.recalledNoiseDb = t.noiseDb;
-        c.recalledStillForS = std::isfinite(t.stillForS) ? std::max(0.0, t.stillForS) : 0.0;
-        c.recalledRest.clear();
-        for (const auto& [receiver, mean, count] : t.restLevels) {
+        auto r = std::make_shared<TagState::Certainty::Recalled>();
+        r->tag = t;
+        // A tag that was not settled (walking, or just come to rest) has left its place and room
+        // by now, most likely: only the fades its thresholds follow are kept.
+        const bool settled = std::isfinite(t.stillForS) && t.stillForS >= m_config.settleAfterS;
+        if (!settled) {
+            r->tag.room.clear();
+            r->tag.restLevels.clear();
+            r->tag.x = std::numeric_limits<double>::quiet_NaN();
+        }
+        r->tag.noiseDb = std::isfinite(t.noiseDb) && t.noiseDb >= 0 ? std::min(t.noiseDb, 30.0) : -1;
+        r->tag.stillForS = std::isfinite(t.stillForS) ? std::max(0.0, t.stillForS) : 0.0;
+        if (!std::isfinite(r->tag.x) || !std::isfinite(r->tag.y))
+            r->tag.x = r->tag.y = std::numeric_limits<double>::quiet_NaN();
+        for (size_t j = 0; j < m_rooms.size(); ++j)
+            if (m_rooms[j].id == r->tag.room && m_rooms[j].floor == t.floor)
+                r->room = int(j);
+        for (const auto& [receiver, mean, count] : r->tag.restLevels) {
             const auto g = std::find_if(m_receivers.begin(), m_receivers.end(), [&](const Receiver& x) { return x.id == receiver; });
             if (g == m_receivers.end() || count <= 0 || !std::isfinite(mean))
                 continue;
-            c.recalledRest.resize(m_receivers.size());
-            c.recalledRest[size_t(g - m_receivers.begin())] = {float(mean * count), qint32(count)};
+            r->rest.resize(m_receivers.size());
+            r->rest[size_t(g - m_receivers.begin())] = {float(std::clamp(mean, -150.0, 30.0) * std::min(count, 1'000'000)),
+                                                        qint32(std::min(count, 1'000'000))};
         }
-        c.recalledRestForS = std::isfinite(t.restForS) ? std::max(0.0, t.restForS) : 0.0;
-        c.recalledFloor = t.floor;
-        c.recalledX = std::isfinite(t.x) && std::isfinite(t.y) ? t.x : std::numeric_limits<double>::quiet_NaN();
-        c.recalledY = t.y;
-        c.recalledRoom = -1;
-        for (size_t j = 0; j < m_rooms.size(); ++j)
-            if (m_rooms[j].id == t.room && m_rooms[j].floor == t.floor)
-                c.recalledRoom = int(j);
+        state(t.tag).certainty.recalled = std::move(r);
         ++taken;
     }
     return taken;
+}
+
+void Engine::checkRecalled(TagState& s, double tS) const
+{
+    auto& r = s.certainty.recalled;
+    if (!r)
+        return;
+    if (r->since > 1e17)
+        r->since = tS;
+    if (s.tracking && !s.floorProvisional && s.floor != r->tag.floor)
+        forgetRecalled(s, tS, true); // on another floor for good
+    else if (r->tag.stillForS > 0 && s.stillSince >= r->since)
+        forgetRecalled(s, tS, false); // recalled still, unsettled since (its statistic, or its fixes left its place)
+    else if (tS - r->since >= m_config.restLevelsAfterS * intervalScale(s))
+        forgetRecalled(s, tS, false); // its own levels at rest have had the time to form
+}
+
+void Engine::forgetRecalled(TagState& s, double tS, bool moved) const
+{
+    const auto r = std::move(s.certainty.recalled);
+    if (!moved || !r)
+        return;
+    // It moved meanwhile: at rest only from now (or moving, as its statistic says), and its track
+    // and room start again from its own evidence at the next fix, as for a tag never seen before
+    // (the old place and room would hold it back).
+    if (s.stillSince < r->since)
+        s.stillSince = tS;
+    s.tracking = false;
 }
 
 } // namespace ww::pos

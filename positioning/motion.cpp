@@ -142,13 +142,16 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         std::nth_element(d, d + n / 2, d + n);
         stat = d[n / 2];
     }
+    // Recalled from before a restart (Engine::recall): its fades, and whether it stood still.
+    auto* recalled = s.certainty.recalled.get();
+    const bool recalledStill = recalled && recalled->tag.stillForS > 0 && !recalled->told;
     // The tag's own fades: the running median of its statistic sets the thresholds. A radio whose
     // levels fade slowly, per receiver, moves the statistic of a tag at rest well above fixed ones.
     // Only a tag that seems at rest adds to it (below the threshold, its track slower than
     // motionNoiseMaxSpeedMps): a walker's statistic must not raise the bar for its next walk.
     if (m_config.motionNoiseFactor > 0 && n >= 3) {
         if (s.motionNoiseDb < 0)
-            s.motionNoiseDb = s.certainty.recalledNoiseDb >= 0 ? s.certainty.recalledNoiseDb : m_config.motionNoiseInitDb;
+            s.motionNoiseDb = recalled && recalled->tag.noiseDb >= 0 ? recalled->tag.noiseDb : m_config.motionNoiseInitDb;
         else if (stat < s.moveDb && std::hypot(s.vx, s.vy) < m_config.motionNoiseMaxSpeedMps)
             s.motionNoiseDb = std::max(0.0, s.motionNoiseDb + (stat > s.motionNoiseDb ? 1 : -1) * m_config.motionNoiseRateDbPerS *
                                                                     std::clamp(tS - s.motionT, 0.0, 5.0));
@@ -158,7 +161,7 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
     s.settleDb = std::max(m_config.motionSettleDb, m_config.motionSettleNoiseFactor * noise);
     // Too few receivers: cannot tell, taken as moving; but a tag recalled standing still
     // (Engine::recall) stays still until its statistic can tell.
-    s.motionDb = n >= 3 ? stat : s.certainty.recalledStillForS > 0 ? 0.0 : s.moveDb;
+    s.motionDb = n >= 3 ? stat : recalledStill ? 0.0 : s.moveDb;
     s.motionT = tS;
     // Settled after settleAfterS below the threshold; unsettled once above it for motionConfirmS
     // (a single noisy update does not undo minutes of rest).
@@ -168,7 +171,7 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
             ; // between the thresholds: neither settling nor moving
         else if (s.stillSince > tS) {
             // A tag recalled standing still (Engine::recall) stands still as long again at once.
-            s.stillSince = tS - std::min(s.certainty.recalledStillForS, m_config.restedLongS);
+            s.stillSince = recalledStill ? tS - std::min(recalled->tag.stillForS, m_config.restedLongS) : tS;
         }
     } else {
         s.aboveSince = std::min(s.aboveSince, tS);
@@ -178,8 +181,8 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
         if (confirmed && !(n >= 3 && restHoldsAgainst(s, window, tS)))
             s.stillSince = 1e18;
     }
-    if (n >= 3) // the statistic tells from now on
-        s.certainty.recalledStillForS = 0;
+    if (n >= 3 && recalled) // the statistic tells from now on
+        recalled->told = true;
 }
 
 bool Engine::restHoldsAgainst(const TagState& s, const std::vector<Level>& window, double tS) const
@@ -254,17 +257,42 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
     if (s.restStart > tS || s.restOf != s.stillSince) {
         restart(false);
         s.restOf = s.stillSince;
-        // Levels at rest recalled from before a restart (Engine::recall) are taken back as they
-        // were: the tag is taken to be where it was until its window disagrees with them.
-        if (auto& c = s.certainty; !c.recalledRest.empty() && s.tracking && s.stillSince <= tS) {
-            for (size_t r = 0; r < s.heard.size() && r < c.recalledRest.size(); ++r) {
-                s.heard[r].restSum = c.recalledRest[r].sum;
-                s.heard[r].restCount = c.recalledRest[r].count;
+        // A tag standing still since before a restart, on its recalled floor: its recalled levels at
+        // rest are its levels at rest again (checked below once its window has filled).
+        if (auto* r = s.certainty.recalled.get(); r && !r->rest.empty() && !r->restInUse && s.tracking && s.floor == r->tag.floor &&
+                                                   s.stillSince <= tS && s.stillSince < r->since) {
+            for (size_t g = 0; g < s.heard.size() && g < r->rest.size(); ++g) {
+                s.heard[g].restSum = r->rest[g].sum;
+                s.heard[g].restCount = r->rest[g].count;
             }
-            s.restStart = tS - c.recalledRestForS;
-            c.recalledRest.clear();
+            s.restStart = tS - std::max(0.0, r->tag.restForS);
+            r->restInUse = true;
         }
         return out;
+    }
+    // Levels at rest recalled from before a restart (Engine::recall), taken at once (above), are
+    // checked against the tag's first full window: agreeing, it is where it was; disagreeing for
+    // restBreakS, it moved meanwhile. (The sums themselves take in the window's levels as they go:
+    // the check is against the levels as recalled.)
+    if (auto* r = s.certainty.recalled.get(); r && r->restInUse && !r->rest.empty() && s.heldStart > 1e17 && tS - r->since >= windowFor(s)) {
+        s.held = r->rest;
+        s.held.resize(s.heard.size());
+        const Agreement recalledAgreement = restAgreement(s, window, true);
+        s.held.clear();
+        if (recalledAgreement == Agreement::Agrees) {
+            r->agreeSince = std::min(r->agreeSince, tS);
+            if (tS - r->agreeSince >= m_config.restBreakS * intervalScale(s))
+                r->rest.clear(); // checked: where it was
+        } else {
+            r->agreeSince = 1e18;
+        }
+        if (recalledAgreement == Agreement::Disagrees) {
+            r->disagreeSince = std::min(r->disagreeSince, tS);
+            if (tS - r->disagreeSince >= m_config.restBreakS * intervalScale(s)) {
+                forgetRecalled(s, tS, true);
+                return out;
+            }
+        }
     }
     if (s.stillSince > tS)
         return out;
@@ -296,8 +324,12 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
         // A tag that moved: the window leaves its old levels. Once that has lasted restBreakS the
         // sums start again; until then its fixes are the window's.
         s.disagreeSince = std::min(s.disagreeSince, tS);
-        if (tS - s.disagreeSince >= m_config.restBreakS * intervalScale(s))
+        if (tS - s.disagreeSince >= m_config.restBreakS * intervalScale(s)) {
             restart(true);
+            // The levels recalled from before a restart: it moved meanwhile.
+            if (const auto* r = s.certainty.recalled.get(); r && r->restInUse)
+                forgetRecalled(s, tS, true);
+        }
         return out;
     }
     s.disagreeSince = 1e18;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ww::pos {
 
@@ -228,20 +229,15 @@ void Engine::assignRoomHmm(TagState& s, Fix& f, const std::vector<Level>& used, 
         s.roomFloor = f.floor;
         s.roomIndex = -1;
         // A room recalled from before a restart (Engine::recall) is held as if it had been decided:
-        // another room must lead it by the evidence a change needs, for the dwell. It waits for
-        // its floor while the track's first floor is provisional (one weak packet through the slab).
-        if (const int held = s.certainty.recalledRoom; held >= 0 && size_t(held) < n && m_rooms[size_t(held)].floor == f.floor) {
+        // another room must lead it by the evidence a change needs, for the dwell.
+        if (auto* r = s.certainty.recalled.get(); r && r->room >= 0 && size_t(r->room) < n && m_rooms[size_t(r->room)].floor == f.floor) {
+            const int held = std::exchange(r->room, -1);
             for (size_t j = 0; j < n; ++j)
                 if (m_rooms[j].floor == f.floor && int(j) != held)
                     s.roomLogP[j] = -m_config.roomSwitchNats;
             s.roomIndex = held;
-            s.certainty.recalledRoom = -1;
             noteDecision(s, f.t, -1, held, QStringLiteral("recalled from before the restart"));
         }
-    }
-    if (!s.floorProvisional) { // on another floor for good: the tag moved meanwhile
-        s.certainty.recalledRoom = -1;
-        s.certainty.recalledX = std::numeric_limits<double>::quiet_NaN();
     }
     const double move = std::log(std::min(0.5, m_config.roomMoveRatePerS * dt));
     const double jump = std::log(std::min(0.1, m_config.roomJumpPerS * dt));

@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QProcess>
 #include "records/alarmlog.h"
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
@@ -67,6 +69,39 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(brokerAlarm->ended(), 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!station.brokerSilent(), 20000);
         station.stop();
+    }
+
+    // systemd stops a station with SIGTERM: it ends as a clean quit does, and the core saves its
+    // positioning memory beside the alarm log (readable by the station's account only).
+    void sigtermEndsTheStationCleanly()
+    {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        QProcess station;
+        station.setProcessEnvironment(env);
+        station.start(QStringLiteral(WW_HEADLESS), {QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--station-id"),
+                                                    QStringLiteral("st-term"), QStringLiteral("--alarm-log"),
+                                                    dir.filePath(QStringLiteral("logs/station.sqlite"))});
+        QVERIFY(station.waitForStarted());
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += station.readAllStandardOutput();
+            return out.contains("\"event\":\"ready\"");
+        }, 20000));
+        const QString memory = dir.filePath(QStringLiteral("logs/positioning-st-term.json"));
+        QVERIFY(!QFile::exists(memory));
+        station.terminate(); // SIGTERM
+        QVERIFY(station.waitForFinished(10000));
+        QCOMPARE(station.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(station.exitCode(), 0);
+        QFile f(memory);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("format")).toString(),
+                 QStringLiteral("wardwatch-positioning-memory"));
+        QCOMPARE(f.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions{});
     }
 
     // The station's alarm log must not vanish or shrink between two starts: a log it had written rows

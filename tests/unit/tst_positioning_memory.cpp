@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <cmath>
@@ -21,14 +22,14 @@ namespace {
 
 constexpr qint64 Start = 1'780'000'000'000;
 
-// A tag standing 1.5 m from the site's first gateway, heard by every gateway of that floor within
+// A tag standing 1.5 m from one of the site's gateways (the first unless told), heard by every gateway of that floor within
 // 20 m once a second from fromS to toS, its levels from the log-distance model without walls (the
 // engine places it off that spot: only what it does with the levels matters here) and a small
 // deterministic ripple (the statistic is not exactly zero).
 void hear(TagFixes& fixes, const Site& site, int tag, int fromS, int toS, int* located = nullptr, QString* lastRoom = nullptr,
-          QPointF* lastAt = nullptr)
+          QPointF* lastAt = nullptr, int homeGateway = 0, std::vector<QString>* rooms = nullptr)
 {
-    const Gateway& home = site.gateways.front();
+    const Gateway& home = site.gateways[size_t(homeGateway)];
     const double x = home.x + 1.5, y = home.y;
     for (int t = fromS; t < toS; ++t) {
         for (int g = 0; g < int(site.gateways.size()); ++g) {
@@ -49,6 +50,8 @@ void hear(TagFixes& fixes, const Site& site, int tag, int fromS, int toS, int* l
                 *lastRoom = f.room;
             if (lastAt)
                 *lastAt = QPointF(f.x, f.y);
+            if (rooms)
+                rooms->push_back(f.room);
         });
     }
 }
@@ -106,7 +109,7 @@ private Q_SLOTS:
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QCOMPARE(r.tags, 1);
         QCOMPARE(r.skipped, 0);
-        QVERIFY(!r.tooOld);
+        QCOMPARE(r.tooOld, 0);
         after.setExplaining(0, true);
         QString first;
         int located = 0;
@@ -130,8 +133,9 @@ private Q_SLOTS:
         TagFixes after(*m_site, directory);
         const TagFixes::Recalled r = after.recall(before.memoryJson(Start + 300'000), Start + 300'000 + 11 * 60'000);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
-        QVERIFY(r.tooOld);
+        QCOMPARE(r.tooOld, 1);
         QCOMPARE(r.tags, 0);
+        QVERIFY(r.levels > 0); // the receivers' levels count whatever the age
         after.setExplaining(0, true);
         hear(after, *m_site, 0, 1000, 1010);
         const auto e = after.explanation(0);
@@ -145,18 +149,28 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("error");
         const QByteArray head = R"({"format":"wardwatch-positioning-memory","version":1,"savedMs":1780000000000,)";
+        const QByteArray tag = R"({"id":"wb-001","floor":1,"fixedAgoS":3})";
         QTest::newRow("not json") << QByteArray("{\"format\":") << QStringLiteral("not JSON at byte");
         QTest::newRow("format") << QByteArray(R"({"format":"other","version":1})") << QStringLiteral("format:");
         QTest::newRow("version") << QByteArray(R"({"format":"wardwatch-positioning-memory","version":7,"savedMs":1})")
                                  << QStringLiteral("version: 7");
         QTest::newRow("saved") << QByteArray(R"({"format":"wardwatch-positioning-memory","version":1,"savedMs":"x"})")
-                               << QStringLiteral("savedMs:");
-        QTest::newRow("receiver") << head + R"("receivers":[{"id":"gw-r101","learnt":1,"weight":2},{"id":"gw-r102","learnt":"up"}]})"
-                                  << QStringLiteral("receivers[1]:");
-        QTest::newRow("tag floor") << head + R"("tags":[{"id":"wb-001","floor":"one"}]})" << QStringLiteral("tags[0]:");
+                               << QStringLiteral("$.savedMs:");
+        QTest::newRow("saved huge") << QByteArray(R"({"format":"wardwatch-positioning-memory","version":1,"savedMs":1e300})")
+                                    << QStringLiteral("$.savedMs:");
+        QTest::newRow("receiver") << head + R"("receivers":[{"id":"gw-r101","configured":-59,"learnt":1,"weight":2},{"id":"gw-r102","configured":-59,"learnt":"up","weight":2}]})"
+                                  << QStringLiteral("receivers[1].learnt:");
+        QTest::newRow("weight huge") << head + R"("receivers":[{"id":"gw-r101","configured":-59,"learnt":1,"weight":1e300}]})"
+                                     << QStringLiteral("receivers[0].weight:");
+        QTest::newRow("tags not array") << head + R"("tags":{"id":"wb-001"}})" << QStringLiteral("tags: not an array");
+        QTest::newRow("tag floor") << head + R"("tags":[)" + tag + R"(,{"id":"wb-002","floor":"one"}]})" << QStringLiteral("tags[1].floor:");
+        QTest::newRow("floor fraction") << head + R"("tags":[{"id":"wb-001","floor":1.5}]})" << QStringLiteral("tags[0].floor: not a whole");
+        QTest::newRow("noise huge") << head + R"("tags":[{"id":"wb-001","floor":1,"noiseDb":1e6}]})" << QStringLiteral("tags[0].noiseDb:");
         QTest::newRow("rest entry") << head + R"("tags":[{"id":"wb-001","floor":1,"rest":[["gw-r101",-60,10],["gw-r102",-70]]}]})"
                                     << QStringLiteral("tags[0].rest[1]:");
-        QTest::newRow("negative time") << head + R"("tags":[{"id":"wb-001","floor":1,"stillForS":-5}]})" << QStringLiteral("tags[0]:");
+        QTest::newRow("rest mean") << head + R"("tags":[{"id":"wb-001","floor":1,"rest":[["gw-r101",1e39,10]]}]})"
+                                   << QStringLiteral("tags[0].rest[0]:");
+        QTest::newRow("negative time") << head + R"("tags":[{"id":"wb-001","floor":1,"stillForS":-5}]})" << QStringLiteral("tags[0].stillForS:");
     }
     void badFilesAreRefusedWithWhereAndWhy()
     {
@@ -166,8 +180,8 @@ private Q_SLOTS:
         TagFixes fixes(*m_site, directory);
         const TagFixes::Recalled r = fixes.recall(json, Start);
         QVERIFY2(r.error.startsWith(error), qPrintable(r.error));
-        QCOMPARE(r.tags, 0);
-        QCOMPARE(r.levels, 0);
+        // Nothing of it was taken, not even the good entries before the bad one.
+        QCOMPARE(fixes.memoryJson(Start), TagFixes(*m_site, directory).memoryJson(Start));
         // Nothing was recalled: the tag's first room is its own first guess.
         fixes.setExplaining(0, true);
         hear(fixes, *m_site, 0, 0, 10);
@@ -177,23 +191,94 @@ private Q_SLOTS:
                              [](const pos::Explanation::Decision& d) { return d.reason.contains(QStringLiteral("recalled")); }));
     }
 
-    void idsTheSiteNoLongerHasAreSkippedAndCounted()
+    // A good memory with entries the site no longer has as they were: skipped and counted, the rest
+    // taken; a tag last located long before is left out, one located recently taken.
+    void entriesNotForTheSiteAreSkippedAndCounted()
     {
         const DeviceDirectory directory(*m_site);
-        TagFixes fixes(*m_site, directory);
-        const QByteArray json = QStringLiteral(R"({"format":"wardwatch-positioning-memory","version":1,"savedMs":%1,)"
-                                               R"("receivers":[{"id":"gw-gone","learnt":2,"weight":50},{"id":"%2","learnt":1.5,"weight":50}],)"
-                                               R"("tags":[{"id":"wb-gone","floor":1},{"id":"%3","floor":%4,"room":"%5"}]})")
-                                    .arg(Start)
-                                    .arg(m_site->gateways.front().id, directory.tagId(0))
-                                    .arg(m_site->gateways.front().floor)
-                                    .arg(m_site->gateways.front().room)
-                                    .toUtf8();
-        const TagFixes::Recalled r = fixes.recall(json, Start + 1000);
+        TagFixes before(*m_site, directory);
+        hear(before, *m_site, 0, 0, 300);
+        hear(before, *m_site, 1, 0, 300, nullptr, nullptr, nullptr, 4);
+        QJsonObject root = QJsonDocument::fromJson(before.memoryJson(Start + 300'000)).object();
+        QJsonArray receivers = root.value(QStringLiteral("receivers")).toArray();
+        const int heard = int(receivers.size());
+        QVERIFY(heard >= 3);
+        QJsonObject changed = receivers[0].toObject(); // the site's level for it changed since
+        changed.insert(QStringLiteral("configured"), changed.value(QStringLiteral("configured")).toDouble() + 3);
+        receivers[0] = changed;
+        receivers.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("gw-gone")},
+                                     {QStringLiteral("configured"), -59},
+                                     {QStringLiteral("learnt"), 2},
+                                     {QStringLiteral("weight"), 50}});
+        root.insert(QStringLiteral("receivers"), receivers);
+        QJsonArray tags = root.value(QStringLiteral("tags")).toArray();
+        QCOMPARE(tags.size(), 2);
+        QJsonObject old = tags[1].toObject();
+        old.insert(QStringLiteral("fixedAgoS"), 700);
+        tags[1] = old;
+        QJsonObject gone = tags[0].toObject();
+        gone.insert(QStringLiteral("id"), QStringLiteral("wb-gone"));
+        tags.append(gone);
+        root.insert(QStringLiteral("tags"), tags);
+
+        TagFixes after(*m_site, directory);
+        const TagFixes::Recalled r = after.recall(QJsonDocument(root).toJson(), Start + 310'000);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
-        QCOMPARE(r.levels, 1);
+        QCOMPARE(r.levels, heard - 1);
         QCOMPARE(r.tags, 1);
-        QCOMPARE(r.skipped, 2);
+        QCOMPARE(r.tooOld, 1);
+        QCOMPARE(r.skipped, 3); // gw-gone, the changed level, wb-gone
+    }
+
+    // A tag that moved to another room while the station was down shows its new room at most
+    // restBreakS (3 s) and a fix or two later than a station that knew nothing of it (its first
+    // full window must disagree with its recalled levels at rest for restBreakS).
+    void aTagThatMovedMeanwhileShowsItsNewRoom()
+    {
+        const DeviceDirectory directory(*m_site);
+        TagFixes before(*m_site, directory);
+        QString oldRoom;
+        hear(before, *m_site, 0, 0, 300, nullptr, &oldRoom);
+        std::vector<QString> cold, warm;
+        TagFixes fresh(*m_site, directory);
+        hear(fresh, *m_site, 0, 400, 460, nullptr, nullptr, nullptr, 4, &cold);
+        const QString newRoom = cold.back();
+        QVERIFY(!newRoom.isEmpty());
+        QVERIFY(newRoom != oldRoom);
+        TagFixes after(*m_site, directory);
+        QCOMPARE(after.recall(before.memoryJson(Start + 300'000), Start + 400'000).tags, 1);
+        hear(after, *m_site, 0, 400, 460, nullptr, nullptr, nullptr, 4, &warm);
+        // From when each shows the new room for good.
+        auto settledAt = [&](const std::vector<QString>& rooms) {
+            size_t i = rooms.size();
+            while (i > 0 && rooms[i - 1] == newRoom)
+                --i;
+            return int(i);
+        };
+        QVERIFY2(settledAt(warm) < int(warm.size()), "the recalled tag never showed its new room");
+        QVERIFY2(settledAt(warm) <= settledAt(cold) + 5,
+                 qPrintable(QStringLiteral("recalled: new room from fix %1; cold: from fix %2").arg(settledAt(warm)).arg(settledAt(cold))));
+        qInfo("new room shown from fix %d (recalled) and %d (cold)", settledAt(warm), settledAt(cold));
+    }
+
+    // A station restarted twice within minutes: tags not heard between the restarts are kept.
+    void aSecondRestartKeepsWhatWasNotHeardYet()
+    {
+        const DeviceDirectory directory(*m_site);
+        TagFixes before(*m_site, directory);
+        hear(before, *m_site, 0, 0, 300);
+        TagFixes between(*m_site, directory);
+        QCOMPARE(between.recall(before.memoryJson(Start + 300'000), Start + 330'000).tags, 1);
+        TagFixes after(*m_site, directory);
+        const TagFixes::Recalled r = after.recall(between.memoryJson(Start + 340'000), Start + 360'000);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QCOMPARE(r.tags, 1);
+        after.setExplaining(0, true);
+        hear(after, *m_site, 0, 360, 370);
+        const auto e = after.explanation(0);
+        QVERIFY(e);
+        QVERIFY(std::any_of(e->decisions.begin(), e->decisions.end(),
+                            [](const pos::Explanation::Decision& d) { return d.reason.contains(QStringLiteral("recalled")); }));
     }
 
     // The core saves its memory when it ends and recalls it at its next start.
@@ -222,11 +307,34 @@ private Q_SLOTS:
             WardCore core(*m_site, directory, clock, stats);
             core.enablePositioningMemory(path);
             core.start();
-            QVERIFY2(core.recalledMemory().error.startsWith(QStringLiteral("tags[0]:")), qPrintable(core.recalledMemory().error));
+            QVERIFY2(core.recalledMemory().error.startsWith(QStringLiteral("tags[0].floor:")), qPrintable(core.recalledMemory().error));
         }
         // The bad file was replaced by the ending core's own memory.
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tags")).isArray());
+    }
+
+    // On its own thread, as a station runs it: the minute's save is due there.
+    void theCoreOnItsThreadSavesEveryMinute()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const DeviceDirectory directory(*m_site);
+        ManualClock clock(Start);
+        IngestStats stats;
+        QThread thread;
+        auto* core = new WardCore(*m_site, directory, clock, stats);
+        core->enablePositioningMemory(dir.filePath(QStringLiteral("positioning-st.json")));
+        core->moveToThread(&thread);
+        connect(&thread, &QThread::started, core, &WardCore::start);
+        connect(&thread, &QThread::finished, core, &QObject::deleteLater);
+        thread.start();
+        bool saving = false;
+        QTRY_VERIFY((QMetaObject::invokeMethod(core, [&] { saving = core->savingMemory(); }, Qt::BlockingQueuedConnection), saving));
+        thread.quit();
+        QVERIFY(thread.wait());
+        // Ending on its thread, it saved.
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("positioning-st.json"))));
     }
 };
 
