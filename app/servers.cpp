@@ -10,8 +10,10 @@
 #include <QSocketNotifier>
 #include <QTranslator>
 
+#include <cerrno>
 #include <csignal>
 #include <memory>
+#include <utility>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -165,39 +167,64 @@ namespace {
 
 // SIGTERM (systemd's stop) and SIGINT end the event loop as a clean quit does, so the station says
 // it goes offline and the core saves what it keeps (the positioning memory): the handler only
-// writes a byte to a socket the event loop watches.
+// writes a byte to a socket the event loop watches. The first signal asks to quit; from then on
+// the default action is back, so a second one ends a shutdown that hangs.
 int quitSignalSocket[2] = {-1, -1};
 
 void onQuitSignal(int)
 {
+    const int saved = errno;
     const char byte = 1;
     [[maybe_unused]] const auto written = ::write(quitSignalSocket[1], &byte, 1);
+    errno = saved;
 }
 
-std::unique_ptr<QSocketNotifier> quitOnSignals(QCoreApplication& app)
+class QuitOnSignals
 {
-    if (quitSignalSocket[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, quitSignalSocket) != 0)
-        return nullptr;
-    auto notifier = std::make_unique<QSocketNotifier>(quitSignalSocket[0], QSocketNotifier::Read);
-    QObject::connect(notifier.get(), &QSocketNotifier::activated, &app, [] {
+public:
+    explicit QuitOnSignals(QCoreApplication& app)
+    {
+        if (quitSignalSocket[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, quitSignalSocket) != 0)
+            return;
         char byte = 0;
-        [[maybe_unused]] const auto read = ::read(quitSignalSocket[0], &byte, 1);
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onQuitSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    ::sigaction(SIGTERM, &action, nullptr);
-    ::sigaction(SIGINT, &action, nullptr);
-    return notifier;
-}
+        while (::read(quitSignalSocket[0], &byte, 1) > 0) // a signal of an earlier run
+            ;
+        m_notifier = std::make_unique<QSocketNotifier>(quitSignalSocket[0], QSocketNotifier::Read);
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, &app, [this] {
+            char b = 0;
+            while (::read(quitSignalSocket[0], &b, 1) > 0)
+                ;
+            restore();
+            QCoreApplication::quit();
+        });
+        struct sigaction action = {};
+        action.sa_handler = onQuitSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        m_installed = ::sigaction(SIGTERM, &action, &m_oldTerm) == 0 && ::sigaction(SIGINT, &action, &m_oldInt) == 0;
+    }
+    ~QuitOnSignals() { restore(); }
+    QuitOnSignals(const QuitOnSignals&) = delete;
+    QuitOnSignals& operator=(const QuitOnSignals&) = delete;
+
+private:
+    void restore()
+    {
+        if (!std::exchange(m_installed, false))
+            return;
+        ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+        ::sigaction(SIGINT, &m_oldInt, nullptr);
+    }
+    std::unique_ptr<QSocketNotifier> m_notifier;
+    struct sigaction m_oldTerm = {}, m_oldInt = {};
+    bool m_installed = false;
+};
 
 } // namespace
 
 int runStation(QCoreApplication& app, StationCore& station)
 {
-    const auto quitNotifier = quitOnSignals(app);
+    QuitOnSignals quitOnSignals(app);
     station.start();
     const int rc = app.exec();
     station.stop();

@@ -136,12 +136,12 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
         l.receiver = o.value(QStringLiteral("id")).toString();
         if (l.receiver.isEmpty())
             error = path + QStringLiteral(".id: missing");
-        l.configured = numberIn(o, "configured", -150, 30, std::nan(""), path, &error);
+        l.configured = numberIn(o, "configured", -150, 30, std::nan(""), path, &error); // absent: skipped below
         l.learnt = numberIn(o, "learnt", -30, 30, std::nan(""), path, &error);
         l.weight = numberIn(o, "weight", 0, 1e9, std::nan(""), path, &error);
-        if (error.isEmpty() && !(std::isfinite(l.configured) && std::isfinite(l.learnt) && std::isfinite(l.weight)))
-            error = path + QStringLiteral(": needs configured, learnt and weight");
-        m.levels.push_back(std::move(l));
+        if (error.isEmpty() && !(std::isfinite(l.learnt) && std::isfinite(l.weight)))
+            error = path + QStringLiteral(": needs learnt and weight");
+        m.levels.push_back(std::move(l)); // without its configured level: not taken (Engine::recall)
     }
     const QJsonArray tags = arrayAt(root, "tags", {}, &error);
     const double nowS = double(nowMs) / 1000.0, savedS = savedMs / 1000.0;

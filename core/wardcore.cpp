@@ -116,13 +116,13 @@ bool WardCore::saveMemory()
 {
     QDir().mkpath(QFileInfo(m_memoryPath).absolutePath());
     QSaveFile file(m_memoryPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_fixer.memoryJson(m_clock.nowMs())) < 0 || !file.commit()) {
+    // Where patients and staff were: readable by the station's account only, as its alarm log.
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(m_fixer.memoryJson(m_clock.nowMs())) < 0 || !file.commit()) {
         m_memoryError = file.errorString();
         qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not saved:" << m_memoryError;
         return false;
     }
-    // Where patients and staff were: readable by the station's account only, as its alarm log.
-    QFile::setPermissions(m_memoryPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_memoryError.clear();
     return true;
 }

@@ -340,10 +340,11 @@ public:
     // evidence a change needs, for the dwell), it stands still as long again (at most restedLongS)
     // while its statistic cannot tell yet or stays below the settling threshold, and its old
     // levels at rest position it. Its first full window is checked against those levels: agreeing
-    // for restBreakS, it is where it was; disagreeing for restBreakS from the first disagreement
-    // (or its floor confirmed another) it moved meanwhile, and its track and room start again
-    // from its own evidence as for a tag never seen. A tag not settled then keeps only its fades.
-    // What was recalled counts for restLevelsAfterS from the tag's first fix at most.
+    // for restBreakS, it is where it was; not agreeing for restBreakS (or not checked within
+    // restLevelsAfterS), it moved meanwhile, and its track and room start again from its own
+    // evidence as for a tag never seen; on another floor, confirmed, it is at rest from there. A
+    // tag not settled then keeps only its fades. What was recalled counts for restLevelsAfterS
+    // from the tag's first fix at most.
     struct Memory
     {
         struct Level
@@ -575,10 +576,10 @@ private:
                 Memory::Tag tag;
                 int room = -1;             // the room's index (-1: none, or used)
                 std::vector<HeldSum> rest; // per receiver (empty: none, or used)
-                bool restInUse = false;    // the tag's levels at rest are the recalled ones
+                bool restInUse = false;    // the tag's levels at rest are the recalled ones, not checked yet
                 bool told = false;         // its motion statistic has been able to tell since
-                // Since when its window has agreed, and since when (first) disagreed, with the
-                // recalled levels at rest: each for restBreakS decides.
+                // Since when its window has agreed, and since when it has not, with the recalled
+                // levels at rest: either for restBreakS decides.
                 double agreeSince = 1e18, disagreeSince = 1e18;
                 double since = 1e18;       // the tag's first fix since (1e18: none yet)
             };

@@ -9,6 +9,10 @@
 
 namespace ww::pos {
 
+namespace {
+constexpr int RecalledRestSamples = 200;
+} // namespace
+
 Engine::Memory Engine::memory() const
 {
     Memory m;
@@ -69,7 +73,7 @@ int Engine::recall(const Memory& memory)
             if (g == m_receivers.end() || !(l.weight > 0) || !std::isfinite(l.learnt))
                 continue;
             const size_t r = size_t(g - m_receivers.begin());
-            if (std::abs(l.configured - c.base[r]) > 0.05)
+            if (!(std::abs(l.configured - c.base[r]) <= 0.05))
                 continue; // the site's level changed: what was learnt on the old one does not apply
             // Levels pooled before the restart, as if their residuals against what they taught
             // were all zero: the next refit starts from what was learnt, with its weight.
@@ -108,8 +112,10 @@ int Engine::recall(const Memory& memory)
             if (g == m_receivers.end() || count <= 0 || !std::isfinite(mean))
                 continue;
             r->rest.resize(m_receivers.size());
-            r->rest[size_t(g - m_receivers.begin())] = {float(std::clamp(mean, -150.0, 30.0) * std::min(count, 1'000'000)),
-                                                        qint32(std::min(count, 1'000'000))};
+            // Weighed as a few minutes of samples at most: the receivers that hear the tag now
+            // must soon count beside them (restLevels leaves out those with a tenth of the most).
+            const int weight = std::min(count, RecalledRestSamples);
+            r->rest[size_t(g - m_receivers.begin())] = {float(std::clamp(mean, -150.0, 30.0) * weight), qint32(weight)};
         }
         state(t.tag).certainty.recalled = std::move(r);
         ++taken;
@@ -124,12 +130,17 @@ void Engine::checkRecalled(TagState& s, double tS) const
         return;
     if (r->since > 1e17)
         r->since = tS;
-    if (s.tracking && !s.floorProvisional && s.floor != r->tag.floor)
-        forgetRecalled(s, tS, true); // on another floor for good
-    else if (r->tag.stillForS > 0 && s.stillSince >= r->since)
+    if (s.tracking && !s.floorProvisional && s.floor != r->tag.floor) {
+        // On another floor for good: its track there is new already (the floor change started
+        // it), and it is at rest only from now.
+        if (s.stillSince < r->since)
+            s.stillSince = tS;
+        s.certainty.recalled.reset();
+    } else if (r->tag.stillForS > 0 && s.stillSince >= r->since) {
         forgetRecalled(s, tS, false); // recalled still, unsettled since (its statistic, or its fixes left its place)
-    else if (tS - r->since >= m_config.restLevelsAfterS * intervalScale(s))
-        forgetRecalled(s, tS, false); // its own levels at rest have had the time to form
+    } else if (tS - r->since >= m_config.restLevelsAfterS * intervalScale(s)) {
+        forgetRecalled(s, tS, r->restInUse); // levels at rest recalled and never checked: taken as moved
+    }
 }
 
 void Engine::forgetRecalled(TagState& s, double tS, bool moved) const
@@ -137,9 +148,9 @@ void Engine::forgetRecalled(TagState& s, double tS, bool moved) const
     const auto r = std::move(s.certainty.recalled);
     if (!moved || !r)
         return;
-    // It moved meanwhile: at rest only from now (or moving, as its statistic says), and its track
-    // and room start again from its own evidence at the next fix, as for a tag never seen before
-    // (the old place and room would hold it back).
+    // It moved meanwhile: at rest only from now (or moving, as its statistic says), and its track,
+    // room and levels at rest start again from its own evidence at the next fix, as for a tag
+    // never seen before (the old place, room and levels would hold it back).
     if (s.stillSince < r->since)
         s.stillSince = tS;
     s.tracking = false;

@@ -144,7 +144,7 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
     }
     // Recalled from before a restart (Engine::recall): its fades, and whether it stood still.
     auto* recalled = s.certainty.recalled.get();
-    const bool recalledStill = recalled && recalled->tag.stillForS > 0 && !recalled->told;
+    const bool recalledStill = recalled && recalled->tag.stillForS > 0 && !recalled->told && (!s.tracking || s.floor == recalled->tag.floor);
     // The tag's own fades: the running median of its statistic sets the thresholds. A radio whose
     // levels fade slowly, per receiver, moves the statistic of a tag at rest well above fixed ones.
     // Only a tag that seems at rest adds to it (below the threshold, its track slower than
@@ -271,27 +271,25 @@ std::vector<Engine::Level> Engine::restLevels(TagState& s, const std::vector<Lev
         return out;
     }
     // Levels at rest recalled from before a restart (Engine::recall), taken at once (above), are
-    // checked against the tag's first full window: agreeing, it is where it was; disagreeing for
-    // restBreakS, it moved meanwhile. (The sums themselves take in the window's levels as they go:
-    // the check is against the levels as recalled.)
-    if (auto* r = s.certainty.recalled.get(); r && r->restInUse && !r->rest.empty() && s.heldStart > 1e17 && tS - r->since >= windowFor(s)) {
+    // checked against the tag's first full window: agreeing for restBreakS, it is where it was;
+    // not agreeing for restBreakS (disagreeing, or too few of its old receivers hear it to tell),
+    // it moved meanwhile. (The sums themselves take in the window's levels as they go: the check
+    // is against the levels as recalled.)
+    if (auto* r = s.certainty.recalled.get(); r && r->restInUse && s.heldStart > 1e17 && tS - r->since >= windowFor(s)) {
         s.held = r->rest;
         s.held.resize(s.heard.size());
-        const Agreement recalledAgreement = restAgreement(s, window, true);
+        const bool agrees = restAgreement(s, window, true) == Agreement::Agrees;
         s.held.clear();
-        if (recalledAgreement == Agreement::Agrees) {
-            r->agreeSince = std::min(r->agreeSince, tS);
-            if (tS - r->agreeSince >= m_config.restBreakS * intervalScale(s))
-                r->rest.clear(); // checked: where it was
-        } else {
-            r->agreeSince = 1e18;
-        }
-        if (recalledAgreement == Agreement::Disagrees) {
-            r->disagreeSince = std::min(r->disagreeSince, tS);
-            if (tS - r->disagreeSince >= m_config.restBreakS * intervalScale(s)) {
+        double& since = agrees ? r->agreeSince : r->disagreeSince;
+        (agrees ? r->disagreeSince : r->agreeSince) = 1e18;
+        since = std::min(since, tS);
+        if (tS - since >= m_config.restBreakS * intervalScale(s)) {
+            if (!agrees) {
                 forgetRecalled(s, tS, true);
                 return out;
             }
+            r->rest.clear(); // checked: where it was; from here its levels at rest are as any tag's
+            r->restInUse = false;
         }
     }
     if (s.stillSince > tS)
