@@ -1,5 +1,6 @@
 #include "core/tagfixes.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -129,6 +130,12 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
     m.commonShift = numberIn(root, "commonShift", -15, 15, 0, QStringLiteral("$"), &error);
     m.exponent = numberIn(root, "exponent", 0, 4, 0, QStringLiteral("$"), &error);
     const QJsonArray receivers = arrayAt(root, "receivers", {}, &error);
+    QHash<QString, qsizetype> seen; // id -> its first entry: each receiver and tag once
+    auto once = [&](const QString& id, const QString& path, qsizetype i) {
+        if (const auto it = seen.constFind(id); it != seen.constEnd() && error.isEmpty())
+            error = QStringLiteral("%1.id: \"%2\" given twice (also entry %3)").arg(path, id).arg(*it);
+        seen.insert(id, i);
+    };
     for (qsizetype i = 0; i < receivers.size() && error.isEmpty(); ++i) {
         const QString path = QStringLiteral("receivers[%1]").arg(i);
         const QJsonObject o = receivers[i].toObject();
@@ -136,6 +143,7 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
         l.receiver = o.value(QStringLiteral("id")).toString();
         if (l.receiver.isEmpty())
             error = path + QStringLiteral(".id: missing");
+        once(l.receiver, path, i);
         l.configured = numberIn(o, "configured", -150, 30, std::nan(""), path, &error); // absent: skipped below
         l.learnt = numberIn(o, "learnt", -30, 30, std::nan(""), path, &error);
         l.weight = numberIn(o, "weight", 0, 1e9, std::nan(""), path, &error);
@@ -144,6 +152,7 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
         m.levels.push_back(std::move(l)); // without its configured level: not taken (Engine::recall)
     }
     const QJsonArray tags = arrayAt(root, "tags", {}, &error);
+    seen.clear();
     const double nowS = double(nowMs) / 1000.0, savedS = savedMs / 1000.0;
     for (qsizetype i = 0; i < tags.size() && error.isEmpty(); ++i) {
         const QString path = QStringLiteral("tags[%1]").arg(i);
@@ -152,6 +161,7 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
         const QString id = o.value(QStringLiteral("id")).toString();
         if (id.isEmpty())
             error = path + QStringLiteral(".id: missing");
+        once(id, path, i);
         t.tag = m_directory.tag(id.toStdString());
         const double floor = numberIn(o, "floor", -1000, 1000, std::nan(""), path, &error);
         if (error.isEmpty() && (!std::isfinite(floor) || floor != std::floor(floor)))

@@ -107,8 +107,10 @@ int Engine::recall(const Memory& memory)
         for (size_t j = 0; j < m_rooms.size(); ++j)
             if (m_rooms[j].id == r->tag.room && m_rooms[j].floor == t.floor)
                 r->room = int(j);
-        for (const auto& [receiver, mean, count] : r->tag.restLevels) {
-            const auto g = std::find_if(m_receivers.begin(), m_receivers.end(), [&](const Receiver& x) { return x.id == receiver; });
+        for (const auto& level : r->tag.restLevels) {
+            const auto& [receiver, mean, count] = level;
+            const QString& id = receiver; // (a structured binding: not capturable by clang 14's lambdas)
+            const auto g = std::find_if(m_receivers.begin(), m_receivers.end(), [&](const Receiver& x) { return x.id == id; });
             if (g == m_receivers.end() || count <= 0 || !std::isfinite(mean))
                 continue;
             r->rest.resize(m_receivers.size());

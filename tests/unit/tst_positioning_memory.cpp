@@ -170,6 +170,9 @@ private Q_SLOTS:
                                     << QStringLiteral("tags[0].rest[1]:");
         QTest::newRow("rest mean") << head + R"("tags":[{"id":"wb-001","floor":1,"rest":[["gw-r101",1e39,10]]}]})"
                                    << QStringLiteral("tags[0].rest[0]:");
+        QTest::newRow("tag twice") << head + R"("tags":[)" + tag + "," + tag + R"(]})" << QStringLiteral("tags[1].id: \"wb-001\" given twice");
+        QTest::newRow("receiver twice") << head + R"("receivers":[{"id":"gw-r101","configured":-59,"learnt":1,"weight":2},{"id":"gw-r101","configured":-59,"learnt":1,"weight":2}]})"
+                                        << QStringLiteral("receivers[1].id:");
         QTest::newRow("negative time") << head + R"("tags":[{"id":"wb-001","floor":1,"stillForS":-5}]})" << QStringLiteral("tags[0].stillForS:");
     }
     void badFilesAreRefusedWithWhereAndWhy()
