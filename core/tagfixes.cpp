@@ -1,9 +1,13 @@
 #include "core/tagfixes.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 
 #include <cmath>
 
@@ -209,6 +213,30 @@ TagFixes::Recalled TagFixes::recall(const QByteArray& json, qint64 nowMs, qint64
     out.levels = taken - out.tags;
     out.skipped += levels - out.levels;
     return out;
+}
+
+QString TagFixes::saveMemory(const QString& path, qint64 savedMs) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(memoryJson(savedMs)) < 0 || !file.commit())
+        return file.errorString();
+    return {};
+}
+
+TagFixes::Recalled TagFixes::recallFile(const QString& path, qint64 nowMs)
+{
+    QFile file(path);
+    if (!file.exists())
+        return {};
+    Recalled r;
+    if (file.open(QIODevice::ReadOnly))
+        r = recall(file.read(64 << 20), nowMs);
+    else
+        r.error = QStringLiteral("not read: ") + file.errorString();
+    r.read = true;
+    return r;
 }
 
 } // namespace ww

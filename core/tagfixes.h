@@ -65,12 +65,18 @@ public:
         int skipped = 0;          // entries for a receiver or tag the site no longer has, or a receiver
                                   // whose configured level changed (or self-calibration is off)
         QString error;            // nothing taken: what was wrong and where (JSON path)
+        bool read = false;        // recallFile: there was a file
     };
     // Recalls a memory into the engine before its first report, all or nothing: a file with one
     // bad entry is refused whole. The receivers' learnt levels are taken whatever the memory's age
     // (the self-calibration goes on learning from there); a tag only when it was last located at
     // most recallTagsWithinMs before nowMs (after a longer outage it has moved).
     Recalled recall(const QByteArray& json, qint64 nowMs, qint64 recallTagsWithinMs = 10 * 60 * 1000);
+    // The same through a file: written atomically, readable by its owner only (where patients and
+    // staff were, as the alarm log), its folder made; an empty string when saved, else why not.
+    // recallFile: nothing when there is no file yet (a station's first start).
+    [[nodiscard]] QString saveMemory(const QString& path, qint64 savedMs) const;
+    Recalled recallFile(const QString& path, qint64 nowMs);
 
 private:
     const DeviceDirectory& m_directory;

@@ -2,11 +2,6 @@
 #include "core/logging.h"
 #include "transport/signing.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
-
 #include <algorithm>
 #include <utility>
 
@@ -96,17 +91,10 @@ WardCore::~WardCore()
 
 void WardCore::recallMemory()
 {
-    QFile file(m_memoryPath);
-    if (!file.exists())
-        return; // the station's first start
-    if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not read:" << file.errorString();
-        return;
-    }
-    m_recalled = m_fixer.recall(file.read(64 << 20), m_clock.nowMs());
+    m_recalled = m_fixer.recallFile(m_memoryPath, m_clock.nowMs());
     if (!m_recalled.error.isEmpty())
         qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not taken:" << m_recalled.error;
-    else
+    else if (m_recalled.read)
         qCInfo(lcCore).noquote() << "positioning memory" << m_memoryPath << "recalled:" << m_recalled.levels << "receivers,"
                                  << m_recalled.tags << "tags;" << m_recalled.tooOld << "tags left out (last located too long ago),"
                                  << m_recalled.skipped << "entries not for this site as it is";
@@ -114,17 +102,10 @@ void WardCore::recallMemory()
 
 bool WardCore::saveMemory()
 {
-    QDir().mkpath(QFileInfo(m_memoryPath).absolutePath());
-    QSaveFile file(m_memoryPath);
-    // Where patients and staff were: readable by the station's account only, as its alarm log.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(m_fixer.memoryJson(m_clock.nowMs())) < 0 || !file.commit()) {
-        m_memoryError = file.errorString();
-        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not saved:" << m_memoryError;
-        return false;
-    }
-    m_memoryError.clear();
-    return true;
+    const QString error = m_fixer.saveMemory(m_memoryPath, m_clock.nowMs());
+    if (!error.isEmpty())
+        qCWarning(lcCore).noquote() << "positioning memory" << m_memoryPath << "not saved:" << error;
+    return error.isEmpty();
 }
 
 void WardCore::enableAlarms(const QString& stationId, const QString& logPath, StationOutputs outputs,

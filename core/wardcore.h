@@ -75,9 +75,8 @@ public:
     // (a station restarted within minutes shows its tags where they were, not a burst of guesses
     // while the engine learns them again), saved every minute and when the core ends. Before start().
     void enablePositioningMemory(const QString& path) { m_memoryPath = path; }
-    // Saves it now (core thread); false with lastMemoryError() when the file cannot be written.
+    // Saves it now (core thread); false (and a warning) when the file cannot be written.
     bool saveMemory();
-    [[nodiscard]] const QString& lastMemoryError() const { return m_memoryError; }
     [[nodiscard]] const TagFixes::Recalled& recalledMemory() const { return m_recalled; }
     [[nodiscard]] bool savingMemory() const { return m_memoryTimer.isActive(); } // the minute's save is due (core thread)
     [[nodiscard]] bool ownsTag(int tag) const { return m_share.owns(tag); }
@@ -304,7 +303,7 @@ private:
 
     Inbox m_inbox;
     QTimer m_flushTimer, m_signalTimer, m_drainTimer, m_alarmTimer, m_memoryTimer;
-    QString m_memoryPath, m_memoryError;
+    QString m_memoryPath;
     bool m_started = false;
     TagFixes::Recalled m_recalled;
     void recallMemory();
