@@ -327,6 +327,10 @@ public:
                           int ownReceiver = -1);
     // A tag carried on a body: at rest, its levels are fitted with the body's shadow.
     void setWorn(int tag, bool worn) { state(tag).worn = worn; }
+    // Evaluation only (ww_eval_ward WW_EVAL_MOTION_TRUTH): whether the tag truly moves, in place of
+    // what its levels say (1 moving, 0 still, -1: its levels decide, the default). It measures what
+    // a perfect motion detector would buy; nothing in a station or an engine sets it.
+    void setMotionTruth(int tag, int moving) { state(tag).motionTruth = qint8(std::clamp(moving, -1, 1)); }
     [[nodiscard]] bool isWorn(int tag) const { return m_config.worn || (tag >= 0 && tag < int(m_tags.size()) && m_tags[size_t(tag)].worn); }
     // What the self-calibration learnt: per receiver, dB added to its configured level.
     [[nodiscard]] const std::vector<double>& learntLevels() const { return m_selfCal.learnt; }
@@ -564,6 +568,7 @@ private:
         double heldStart = 1e18;     // when the held sums began (1e18: none held)
         double backSince = 1e18;     // since when the window has agreed with the held sums
         bool worn = false;           // carried on a body (EngineConfig::bodyShadowSdDb)
+        qint8 motionTruth = -1;      // setMotionTruth (-1: none)
         // Room states (roomstate.cpp); kept when the track starts again on another floor.
         struct Certainty
         {

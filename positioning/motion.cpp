@@ -162,6 +162,8 @@ void Engine::updateMotion(TagState& s, double tS, const std::vector<Level>& wind
     // Too few receivers: cannot tell, taken as moving; but a tag recalled standing still
     // (Engine::recall) stays still until its statistic can tell.
     s.motionDb = n >= 3 ? stat : recalledStill ? 0.0 : s.moveDb;
+    if (s.motionTruth >= 0) // evaluation: the truth in place of the statistic
+        s.motionDb = s.motionTruth ? 10 * s.moveDb : 0.0;
     s.motionT = tS;
     // Settled after settleAfterS below the threshold; unsettled once above it for motionConfirmS
     // (a single noisy update does not undo minutes of rest).

@@ -16,6 +16,12 @@
 // WW_EVAL_RESTART_AT=SECONDS restarts the station there (WW_EVAL_RESTART=cold: from nothing; else
 // recalling the old engine's memory) and reports the five minutes after it apart; with --check,
 // CHECK_RESTART_CHANGES exits 1 when the room changes of tags whose true room stayed are above it.
+// Exploration: WW_EVAL_MOTION_TRUTH=1 gives the engine the simulator's truth of who moves in place
+// of its motion statistic (Engine::setMotionTruth), to measure what motion detection costs;
+// WW_EVAL_PAIRSHADOW, WW_EVAL_RXOFFSET and the like turn the hard radio's parts up or down one by
+// one (docs/positioning.md, "What limits the hard radio"); WW_EVAL_TRACE=FILE writes a line per
+// scored fix, with WW_EVAL_TRACE_MOTION=1 the motion state and the reason of a room decision made
+// at that fix.
 #include "positioning/engine.h"
 #include "transport/wirecodec.h"
 #include "wardsimulation.h"
@@ -261,6 +267,7 @@ int main(int argc, char** argv)
     // WW_EVAL_RESTART_AT=S: the station restarts at second S (a new engine; with WW_EVAL_RESTART=cold
     // it starts from nothing, else it recalls the old one's memory, as the live core does), and the
     // five minutes after it are reported apart.
+    const bool motionTruth = qEnvironmentVariableIntValue("WW_EVAL_MOTION_TRUTH") != 0;
     const int restartAt = qEnvironmentVariableIsSet("WW_EVAL_RESTART_AT") ? qEnvironmentVariableIntValue("WW_EVAL_RESTART_AT") : -1;
     const bool restartCold = qEnvironmentVariable("WW_EVAL_RESTART") == u"cold";
     std::map<int, std::pair<int, int>> afterRestart; // per tag: room changes, scored seconds in the five minutes
@@ -279,6 +286,9 @@ int main(int argc, char** argv)
             world.step(0.1);
         }
         for (int tag = 0; tag < directory.tagCount(); ++tag) {
+            if (motionTruth) // exploration: what a perfect motion detector would buy
+                if (const auto o = truth.find(directory.tagId(tag)); o != truth.end())
+                    engine.setMotionTruth(tag, o->second.moving ? 1 : 0);
             const auto f = engine.update(tag, second);
             const auto it = truth.find(directory.tagId(tag));
             if (!f || it == truth.end() || second < warmup)
@@ -312,7 +322,7 @@ int main(int argc, char** argv)
                                 .arg(int(f->settled))
                                 .toUtf8());
             if (traceMotion)
-                if (const auto e = engine.explain(tag))
+                if (const auto e = engine.explain(tag)) {
                     trace.write(QStringLiteral(" %1 %2 %3 %4 %5")
                                     .arg(f->motionDb, 0, 'f', 2)
                                     .arg(e->moveThresholdDb, 0, 'f', 2)
@@ -320,6 +330,9 @@ int main(int argc, char** argv)
                                     .arg(e->stillForS, 0, 'f', 0)
                                     .arg(e->pendingRoom.isEmpty() ? QStringLiteral("-") : e->pendingRoom)
                                     .toUtf8());
+                    if (!e->decisions.empty() && e->decisions.back().t == f->t)
+                        trace.write((QStringLiteral(" | ") + e->decisions.back().reason).toUtf8());
+                }
             if (trace.isOpen())
                 trace.write("\n");
             ++scored;
