@@ -178,6 +178,7 @@ std::optional<Fix> Engine::fix(TagState& s, double tS)
         fresh.stillSince = s.stillSince;
         fresh.aboveSince = s.aboveSince;
         fresh.worn = s.worn;
+        fresh.motionTruth = s.motionTruth;
         fresh.explained = std::move(s.explained);
         fresh.explaining = s.explaining;
         fresh.certainty = std::move(s.certainty);

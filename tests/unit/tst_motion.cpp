@@ -56,6 +56,55 @@ class TestMotion : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // Engine::setMotionTruth (evaluation only): the truth replaces what the levels say, both ways.
+    void motionTruthReplacesTheStatistic()
+    {
+        std::vector<Receiver> gws;
+        for (int i = 0; i < 10; ++i)
+            gws.push_back({QString::number(i), 10.0 * (i % 5), i < 5 ? 0.0 : 10.0, 2.5, 0, -59, 2});
+        EngineConfig cfg;
+        cfg.selfCalibrate = false;
+        Engine e(gws, cfg);
+        // Tag 0 stands at x 20 but is told it moves; tag 1 walks at 1.2 m/s but is told it stands.
+        // The truth given survives the track's start (a new track starts from a fresh state).
+        e.setMotionTruth(0, 1);
+        e.setMotionTruth(1, 0);
+        std::mt19937 rng(3);
+        std::normal_distribution<double> noise(0, 4);
+        int standingMoving = 0, standingSettled = 0, walkerMoving = 0, fixes = 0;
+        for (int t = 1; t <= 120; ++t) {
+            for (int k = 0; k < 4; ++k) {
+                const double s = t - 1 + 0.25 * k;
+                for (int g = 0; g < int(gws.size()); ++g) {
+                    e.addReport(0, g, s, modelRssi(gws[size_t(g)], 20, 5, 1.2) + noise(rng));
+                    e.addReport(1, g, s, modelRssi(gws[size_t(g)], 2 + std::fmod(1.2 * s, 36.0), 5, 1.2) + noise(rng));
+                }
+            }
+            const auto a = e.update(0, t), b = e.update(1, t);
+            if (t <= 10 || !a || !b)
+                continue;
+            ++fixes;
+            standingMoving += a->moving;
+            walkerMoving += b->moving;
+            standingSettled += a->settled;
+        }
+        QCOMPARE(fixes, 110);
+        QCOMPARE(standingMoving, fixes);
+        QCOMPARE(walkerMoving, 0);
+        QCOMPARE(standingSettled, 0); // (the walker's fix still unsettles it by distance: trackRest)
+        // Back to the levels: the standing tag settles again.
+        e.setMotionTruth(0, -1);
+        bool settled = false;
+        for (int t = 121; t <= 200 && !settled; ++t) {
+            for (int k = 0; k < 4; ++k)
+                for (int g = 0; g < int(gws.size()); ++g)
+                    e.addReport(0, g, t - 1 + 0.25 * k, modelRssi(gws[size_t(g)], 20, 5, 1.2) + noise(rng));
+            if (const auto a = e.update(0, t))
+                settled = a->settled;
+        }
+        QVERIFY(settled);
+    }
+
     void speedIsBounded()
     {
         const auto gws = square(20);
